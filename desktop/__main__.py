@@ -1,0 +1,6 @@
+"""`python -m desktop` is the same as the `mufakat` command."""
+
+from desktop.cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

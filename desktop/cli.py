@@ -1,0 +1,225 @@
+"""The `mufakat` command: the desktop app (no subcommand) and the headless commands.
+
+Every command takes `--data-dir`. A user's mistake ends with one line on stderr and exit code 2,
+having written nothing; a bug ends with exit code 1 and its details in the data folder's log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from desktop import __version__
+from desktop.config import LOG_FILENAME, Settings, resolve_data_dir
+from desktop.errors import EnvironmentProblem, MufakatError
+from desktop.i18n import LANGUAGES, set_language, tr
+from desktop.workspace import Workspace
+
+EXIT_USER_ERROR = 2
+EXIT_BUG = 1
+log = logging.getLogger("mufakat")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (" + tr("see --help") + ")\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=tr("data folder (default: $MUFAKAT_DATA_DIR or the user data folder)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=tr("language of messages (default: from settings, Indonesian)"),
+    )
+
+    parser = _Parser(
+        prog="mufakat",
+        parents=[common],
+        description=tr(
+            "Mufakat: public consultation forums, offline first. Without a command it opens the desktop app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"mufakat {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    sub.add_parser("demo", parents=[common], help=tr("load the demo forum (KPPN Sorong, 21 August 2024)"))
+
+    forums = sub.add_parser("forums", parents=[common], help=tr("list forums"))
+    forums.add_argument("--search", default="", help=tr("only forums whose title, theme or venue has this"))
+
+    export = sub.add_parser("export", parents=[common], help=tr("export data as JSON or CSV"))
+    export.add_argument("--forum", metavar="ID", help=tr("only this forum (default: everything)"))
+    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export.add_argument(
+        "--table",
+        default="recommendations",
+        help=tr("with --format csv: which table (default: recommendations)"),
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help=tr("write here (default: standard output)"))
+
+    imp = sub.add_parser(
+        "import-participants",
+        parents=[common],
+        help=tr("import an invitation list (CSV or XLSX) into a forum"),
+    )
+    imp.add_argument("forum", metavar="FORUM", help=tr("forum id"))
+    imp.add_argument("file", metavar="FILE", type=Path)
+    return parser
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".mufakat-")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        Path(tmp).replace(target)
+    except OSError as exc:
+        raise EnvironmentProblem(
+            tr("Cannot write {path}: {error}", path=target, error=exc.strerror or exc)
+        ) from exc
+
+
+def _cmd_demo(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.demo import load_demo
+
+    result = ws.write(load_demo)
+    if not result.created:
+        print(tr("The demo forum was already loaded."), file=sys.stderr)
+    print(result.forum_id)
+
+
+def _cmd_forums(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.queries import list_forums
+    from desktop.vocab import label
+
+    rows = ws.read(list_forums, args.search)
+    if not rows:
+        print(
+            tr("No forums yet. Create one in the app, or load the demo with: mufakat demo"), file=sys.stderr
+        )
+        return
+    print(
+        "\t".join(
+            [
+                tr("ID"),
+                tr("Date"),
+                tr("Unit"),
+                tr("Title"),
+                tr("Status"),
+                tr("Attended"),
+                tr("Unit scope"),
+                tr("Policy"),
+            ]
+        )
+    )
+    for f in rows:
+        print(
+            "\t".join(
+                [
+                    f.id,
+                    f.held_on.isoformat(),
+                    f.unit_code,
+                    f.title,
+                    label(f.status),
+                    f"{f.attended}/{f.participants}",
+                    str(f.unit_scope),
+                    str(f.policy_scope),
+                ]
+            )
+        )
+
+
+def _cmd_export(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.export import export_csv, export_json
+
+    if args.format == "json":
+        text = ws.read(export_json, args.forum)
+    else:
+        text = ws.read(export_csv, args.forum, args.table)
+    _write_output(text, args.output)
+
+
+def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.participant_import import parse_participants
+    from desktop.services.participants import import_participants
+
+    rows = parse_participants(args.file)
+    result = ws.write(import_participants, args.forum, rows)
+    print(
+        tr(
+            "{added} participant(s) imported, {skipped} already on the list.",
+            added=result.added,
+            skipped=result.already_listed,
+        )
+    )
+
+
+COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
+    "demo": _cmd_demo,
+    "forums": _cmd_forums,
+    "export": _cmd_export,
+    "import-participants": _cmd_import,
+}
+
+
+def _setup_logging(data_dir: Path) -> None:
+    try:
+        handler: logging.Handler = logging.FileHandler(data_dir / LOG_FILENAME, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Messages of argument parsing come before settings are read: use --lang if given.
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in raw[:-1]:
+        wanted = raw[raw.index("--lang") + 1]
+        if wanted in LANGUAGES:
+            set_language(wanted)
+    args = _build_parser().parse_args(raw)
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    try:
+        settings = Settings.load(data_dir) if data_dir.is_dir() else Settings()
+        if getattr(args, "lang", None):
+            settings.language = args.lang
+        if args.command is None:
+            from desktop.app import run_app
+
+            return run_app(data_dir, settings)
+        ws = Workspace.open(data_dir, settings)
+        _setup_logging(data_dir)
+        try:
+            COMMANDS[args.command](ws, args)
+        finally:
+            ws.close()
+    except MufakatError as exc:
+        print(f"mufakat: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception:
+        log.exception("unexpected error in %s", args.command)
+        print(
+            "mufakat: " + tr("unexpected error; details are in {path}", path=data_dir / LOG_FILENAME),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+    return 0

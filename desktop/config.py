@@ -1,0 +1,111 @@
+"""Where the data lives and the device's own settings (language, operator, deadlines).
+
+The data folder is, in order: `--data-dir DIR`, `$MUFAKAT_DATA_DIR`, the user data folder of
+the platform (e.g. ~/.local/share/mufakat). It holds the database, its backups, the log and
+`settings.json`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import platformdirs
+
+from desktop.errors import EnvironmentProblem, InputError
+from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
+
+APP_NAME = "mufakat"
+DATA_DIR_ENV = "MUFAKAT_DATA_DIR"
+DB_FILENAME = "mufakat.sqlite3"
+SETTINGS_FILENAME = "settings.json"
+LOG_FILENAME = "mufakat.log"
+BACKUP_DIRNAME = "backups"
+
+
+def resolve_data_dir(cli_value: str | None = None, env: Mapping[str, str] = os.environ) -> Path:
+    """The data folder chosen by flag, environment or platform default (not created here)."""
+    chosen = cli_value or env.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _default_operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "operator"
+
+
+@dataclass
+class Settings:
+    """Per-device preferences. Office-wide data (letterhead, signatories) lives in the database."""
+
+    language: str = DEFAULT_LANGUAGE
+    operator: str = ""
+    escalation_working_days: int = 5
+    follow_up_working_days: int = 20
+
+    def validate(self) -> None:
+        if self.language not in LANGUAGES:
+            raise InputError(
+                tr(
+                    "Unknown language {value!r}; choose one of: {choices}.",
+                    value=self.language,
+                    choices=", ".join(LANGUAGES),
+                ),
+                field="language",
+            )
+        for name in ("escalation_working_days", "follow_up_working_days"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or not 1 <= value <= 250:
+                raise InputError(
+                    tr("{name} must be a whole number of working days from 1 to 250.", name=name),
+                    field=name,
+                )
+
+    @property
+    def actor(self) -> str:
+        return self.operator.strip() or _default_operator()
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Settings:
+        path = data_dir / SETTINGS_FILENAME
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise EnvironmentProblem(
+                tr(
+                    "The settings file {path} cannot be read ({error}). Fix or delete it.",
+                    path=path,
+                    error=exc,
+                )
+            ) from exc
+        known = {f.name for f in fields(cls)}
+        settings = cls(**{k: v for k, v in raw.items() if k in known}) if isinstance(raw, dict) else cls()
+        try:
+            settings.validate()
+        except InputError as exc:
+            raise EnvironmentProblem(
+                tr("The settings file {path} is invalid: {error}", path=path, error=exc.message)
+            ) from exc
+        return settings
+
+    def save(self, data_dir: Path) -> None:
+        self.validate()
+        path = data_dir / SETTINGS_FILENAME
+        tmp = path.with_suffix(".tmp")
+        try:
+            tmp.write_text(json.dumps(asdict(self), indent=2, sort_keys=True), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            raise EnvironmentProblem(
+                tr("Cannot write the settings file {path}: {error}", path=path, error=exc.strerror)
+            ) from exc

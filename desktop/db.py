@@ -1,0 +1,276 @@
+"""The local SQLite store: opening it safely, migrating it, handing out transactions.
+
+Opening checks, in order, that the data folder can be written, that an existing file is a
+SQLite database written by this or an older Mufakat, takes a backup copy before any migration,
+and migrates to the newest revision. A file it cannot read, or one written by a newer version,
+is refused with a message naming it, and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.config import BACKUP_DIRNAME, DB_FILENAME
+from desktop.errors import StoreError
+from desktop.hlc import Stamp
+from desktop.i18n import tr
+from desktop.ids import new_id
+from desktop.models import AuditEvent, DeviceState
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def known_revisions() -> list[str]:
+    """Every revision this version of the app knows, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+def migrate(connection: Connection, target: str = "head") -> None:
+    """Upgrade (or, given an older target, downgrade) the schema on `connection`."""
+    cfg = alembic_config(connection)
+    current = _revision_of(connection)
+    known = known_revisions()
+    wanted = known[-1] if target == "head" else target
+    if current is not None and known.index(current) > known.index(wanted):
+        command.downgrade(cfg, wanted)
+    else:
+        command.upgrade(cfg, wanted)
+
+
+def _revision_of(connection: Connection) -> str | None:
+    row = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).first()
+    if row is None:
+        return None
+    version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if version is None else str(version[0])
+
+
+def _configure_sqlite(engine: Engine, begin: str) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # FULL: a commit is on disk before the user sees "saved", even on power loss.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql(begin)
+
+
+class Store:
+    """One local database file. Writers get `BEGIN IMMEDIATE` transactions, readers plain ones."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        url = f"sqlite:///{path}"
+        self._write_engine = create_engine(url, connect_args={"check_same_thread": False})
+        self._read_engine = create_engine(url, connect_args={"check_same_thread": False})
+        _configure_sqlite(self._write_engine, "BEGIN IMMEDIATE")
+        _configure_sqlite(self._read_engine, "BEGIN")
+        self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._reader = sessionmaker(self._read_engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open (creating or migrating as needed) the database in `data_dir`."""
+        _ensure_writable_dir(data_dir)
+        path = data_dir / DB_FILENAME
+        current = _inspect_existing(path)
+        head = head_revision()
+        if current is not None and current != head:
+            try:
+                backup_database(path, data_dir / BACKUP_DIRNAME, f"before-{head}")
+            except (OSError, sqlite3.Error) as exc:
+                raise StoreError(
+                    tr(
+                        "No backup copy of {path} could be made before updating it ({error}); "
+                        "nothing was changed. Free some disk space and try again.",
+                        path=path,
+                        error=exc,
+                    )
+                ) from exc
+        store = cls(path)
+        try:
+            with store._write_engine.connect() as conn:
+                if current != head:
+                    migrate(conn)
+                    conn.commit()
+            store._ensure_device()
+        except OperationalError as exc:
+            store.close()
+            raise StoreError(
+                tr(
+                    "The database {path} cannot be written: {error}. "
+                    "Check the disk and the folder's permissions, or choose another data folder.",
+                    path=path,
+                    error=exc.orig,
+                )
+            ) from exc
+        return store
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction that may write: committed when the block ends, rolled back on error."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A consistent read-only view (WAL readers never block writers)."""
+        with self._reader() as session, session.begin():
+            yield session
+
+    @property
+    def engine(self) -> Engine:
+        return self._write_engine
+
+    def _ensure_device(self) -> None:
+        with self.write() as session:
+            if session.get(DeviceState, 1) is None:
+                session.add(DeviceState(id=1, device_id=new_id()))
+
+    def device(self) -> DeviceState:
+        with self.read() as session:
+            state = session.get(DeviceState, 1)
+            assert state is not None, "device_state is created when the store opens"
+            return state
+
+    def last_stamp(self, device_id: str) -> Stamp | None:
+        """The newest clock stamp this device has used or seen, so a restart never repeats one."""
+        with self.read() as session:
+            ours = session.scalar(select(func.max(AuditEvent.hlc)))
+            seen = session.get(DeviceState, 1)
+        candidates = [Stamp.decode(s) for s in (ours, seen.last_hlc if seen else "") if s]
+        return max(candidates, default=None)
+
+    def close(self) -> None:
+        self._write_engine.dispose()
+        self._read_engine.dispose()
+
+
+def _ensure_writable_dir(data_dir: Path) -> None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=data_dir, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        raise StoreError(
+            tr(
+                "The data folder {path} cannot be written ({error}). Choose a folder you can "
+                "write to with --data-dir or MUFAKAT_DATA_DIR.",
+                path=data_dir,
+                error=exc.strerror or exc,
+            )
+        ) from exc
+
+
+def _inspect_existing(path: Path) -> str | None:
+    """The revision of an existing database, None for a new one; refuses what it must not touch."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(
+            tr("The database file {path} cannot be read ({error}).", path=path, error=exc.strerror)
+        ) from exc
+    if magic != SQLITE_MAGIC:
+        raise StoreError(
+            tr(
+                "The file {path} is not a Mufakat database (damaged or of another kind). It was left "
+                "untouched; restore a copy from the backups folder or choose another data folder.",
+                path=path,
+            )
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            version = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            tr(
+                "The database {path} is damaged ({error}). It was left untouched; restore a copy "
+                "from the backups folder or choose another data folder.",
+                path=path,
+                error=exc,
+            )
+        ) from exc
+    if version is None:
+        if tables:
+            raise StoreError(
+                tr(
+                    "The file {path} is a database of another program, not Mufakat. It was left "
+                    "untouched; choose another data folder.",
+                    path=path,
+                )
+            )
+        return None
+    revision = str(version[0])
+    if revision not in known_revisions():
+        raise StoreError(
+            tr(
+                "The database {path} was written by a newer version of Mufakat (schema {revision}). "
+                "It was left untouched; install the newer version to open it.",
+                path=path,
+                revision=revision,
+            )
+        )
+    return revision
+
+
+def backup_database(path: Path, backup_dir: Path, label: str) -> Path:
+    """A consistent copy of the database (SQLite's online backup), named with time and label."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backup_dir / f"mufakat-{stamp}-{label}.sqlite3"
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target

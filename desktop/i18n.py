@@ -1,0 +1,59 @@
+"""Translation of the messages that services, the CLI and errors produce.
+
+Widgets use Qt's own translation system (.ts files). Everything below the views speaks through
+`tr()`: the source strings are English, and `locale/<lang>.po` catalogs (read directly with Babel,
+no compile step) give the other languages. Indonesian is the default language.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+DEFAULT_LANGUAGE = "id"
+LANGUAGES = ("id", "en")
+_LOCALE_DIR = Path(__file__).parent / "locale"
+_state = {"language": DEFAULT_LANGUAGE}
+
+
+@cache
+def _catalog(language: str) -> dict[str, str]:
+    path = _LOCALE_DIR / f"{language}.po"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=language)
+    return {
+        str(message.id): str(message.string)
+        for message in catalog
+        if message.id and message.string and not message.fuzzy
+    }
+
+
+def set_language(language: str) -> None:
+    """Switch the language of messages made from now on ("id" or "en")."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    _state["language"] = language
+
+
+def language() -> str:
+    return _state["language"]
+
+
+def N_(message: str) -> str:
+    """Mark a string for translation where it is defined; `tr()` translates it where it is shown."""
+    return message
+
+
+def translate_to(language: str, message: str) -> str:
+    """`message` in `language`, whatever the current language is."""
+    return _catalog(language).get(message, message)
+
+
+def tr(message: str, **params: object) -> str:
+    """Translate `message` into the current language and fill in its `{placeholders}`."""
+    text = _catalog(_state["language"]).get(message, message)
+    return text.format(**params) if params else text

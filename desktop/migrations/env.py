@@ -1,0 +1,19 @@
+"""Alembic environment: migrations run on the connection the app hands over (see desktop.db)."""
+
+from alembic import context
+
+from desktop.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("desktop migrations run through desktop.db.migrate(), with a connection")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,38 @@
+"""SQLAlchemy models of the local store. Import from here; the submodules are one area each."""
+
+from desktop.models.base import Base, Synced, utcnow
+from desktop.models.forum import AgendaItem, Forum, Participant
+from desktop.models.journal import AuditEvent, DeviceState, OutboxOp
+from desktop.models.org import Unit
+from desktop.models.recommendation import Escalation, FollowUp, Recommendation
+
+# Every synced table, parents before children (the order export and sync walk them in).
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    Unit,
+    Forum,
+    Participant,
+    AgendaItem,
+    Recommendation,
+    FollowUp,
+    Escalation,
+    AuditEvent,
+)
+MODEL_BY_TABLE: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
+
+__all__ = [
+    "MODEL_BY_TABLE",
+    "SYNCED_MODELS",
+    "AgendaItem",
+    "AuditEvent",
+    "Base",
+    "DeviceState",
+    "Escalation",
+    "FollowUp",
+    "Forum",
+    "OutboxOp",
+    "Participant",
+    "Recommendation",
+    "Synced",
+    "Unit",
+    "utcnow",
+]

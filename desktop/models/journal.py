@@ -1,0 +1,58 @@
+"""What the device records about changes: the audit trail, the sync outbox, its own identity."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.models.base import Base, IdRef, Synced, utcnow
+
+
+class AuditEvent(Synced):
+    """Who did what, when, to which record: before and after of the fields that changed.
+
+    Append-only; it syncs like any record so every device shows the same history.
+    """
+
+    __tablename__ = "audit_events"
+
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(120))
+    device_id: Mapped[IdRef]
+    hlc: Mapped[str] = mapped_column(String(80), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[IdRef] = mapped_column(index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    before: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    after: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class OutboxOp(Base):
+    """One local change waiting to be pushed (DESIGN.md, sync step 1). Device-local."""
+
+    __tablename__ = "outbox"
+
+    device_seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[IdRef] = mapped_column(unique=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[IdRef] = mapped_column(index=True)
+    # create | update | transition | increment | delete
+    kind: Mapped[str] = mapped_column(String(16))
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    hlc: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DeviceState(Base):
+    """This device: its id (the HLC node), the unit it works for, the highest clock it has seen."""
+
+    __tablename__ = "device_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    device_id: Mapped[IdRef]
+    home_unit_id: Mapped[str | None] = mapped_column(String(36))
+    last_hlc: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,341 @@
+"""The demo data: the real forum of seed 000, KPPN Sorong, Wednesday 21 August 2024.
+
+From the article: KPPN Sorong held a Forum Konsultasi Publik with its partners: client offices
+(satker), stakeholders, service users and academics. It evaluated the service standards in
+force. Recommendations within KPPN's own scope (better service, customer service) are followed
+up by the office; policy recommendations are proposed step by step to the head office. The head
+of the office is Gandung Triyasmoko; the office has 19 staff and serves many satker across a
+wide, hard-to-reach region.
+
+Participant names, the letterhead address, phone and NIP numbers are illustrative, not from the
+article. Loading twice does not duplicate anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import Forum
+from desktop.services import agenda, escalations, followups, forums, participants, units
+from desktop.services import recommendations as recs
+from desktop.services.context import Context
+
+DEMO_TITLE = "Forum Konsultasi Publik KPPN Sorong Tahun 2024"
+DEMO_DATE = "2024-08-21"
+
+UNITS: list[dict[str, Any]] = [
+    {
+        "code": "DJPB",
+        "name": "Direktorat Jenderal Perbendaharaan",
+        "letterhead": "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA",
+        "city": "Jakarta",
+        "head_title": "Direktur Jenderal Perbendaharaan",
+    },
+    {
+        "code": "KANWIL-PBD",
+        "name": "Kanwil DJPb Provinsi Papua Barat Daya",
+        "parent": "DJPB",
+        "letterhead": "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA\nDIREKTORAT JENDERAL PERBENDAHARAAN",
+        "city": "Sorong",
+        "head_title": "Kepala Kantor Wilayah",
+    },
+    {
+        "code": "KPPN-SORONG",
+        "name": "KPPN Sorong",
+        "parent": "KANWIL-PBD",
+        "letterhead": "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA\nDIREKTORAT JENDERAL PERBENDAHARAAN\n"
+        "KANTOR WILAYAH DIREKTORAT JENDERAL PERBENDAHARAAN PROVINSI PAPUA BARAT DAYA",
+        "address": "Jl. Jenderal Ahmad Yani, Kota Sorong, Papua Barat Daya",
+        "city": "Sorong",
+        "phone": "(0951) 321000",
+        "head_title": "Kepala KPPN Sorong",
+        "head_name": "Gandung Triyasmoko",
+        "head_nip": "197505152000031001",
+    },
+]
+
+PARTICIPANTS: list[dict[str, Any]] = [
+    {
+        "name": "Martina Rumbiak",
+        "organization": "Satker Dinas Pendidikan",
+        "category": "client_office",
+        "gender": "female",
+    },
+    {
+        "name": "Agustinus Wambrauw",
+        "organization": "Satker RSUD Sorong",
+        "category": "client_office",
+        "gender": "male",
+    },
+    {
+        "name": "Yohanis Kambu",
+        "organization": "Satker Polres Sorong",
+        "category": "client_office",
+        "gender": "male",
+    },
+    {
+        "name": "Siti Rahayu",
+        "organization": "Kantor Camat Sorong Timur",
+        "category": "client_office",
+        "gender": "female",
+    },
+    {
+        "name": "Fransiska Sapulete",
+        "organization": "Satker Balai Wilayah Sungai Papua Barat",
+        "category": "client_office",
+        "gender": "female",
+    },
+    {
+        "name": "Ahmad Junaidi",
+        "organization": "Bank Mitra KPPN Sorong",
+        "category": "stakeholder",
+        "gender": "male",
+    },
+    {
+        "name": "Maria Mandacan",
+        "organization": "Bank Mitra KPPN Sorong",
+        "category": "stakeholder",
+        "gender": "female",
+    },
+    {
+        "name": "Bambang Irawan",
+        "organization": "PT Pos Indonesia Cabang Sorong",
+        "category": "stakeholder",
+        "gender": "male",
+    },
+    {
+        "name": "Nur Yulianti",
+        "organization": "Rekanan pengadaan",
+        "category": "service_user",
+        "gender": "female",
+    },
+    {
+        "name": "Kusharyanto Hasri",
+        "organization": "Bendahara satker",
+        "category": "service_user",
+        "gender": "male",
+    },
+    {
+        "name": "Yusna Tangdilintin",
+        "organization": "Bendahara satker",
+        "category": "service_user",
+        "gender": "female",
+    },
+    {
+        "name": "Firman Arwanto",
+        "organization": "Universitas Muhammadiyah Sorong",
+        "category": "academic",
+        "gender": "male",
+    },
+    {
+        "name": "Otok Kuswandaru",
+        "organization": "Universitas Papua",
+        "category": "academic",
+        "gender": "male",
+        "attended": False,
+    },
+]
+
+AGENDA: list[dict[str, Any]] = [
+    {
+        "title": "Pembukaan dan sambutan Kepala KPPN Sorong",
+        "presenter": "Gandung Triyasmoko",
+        "planned_minutes": 15,
+    },
+    {
+        "title": "Paparan evaluasi standar pelayanan KPPN Sorong",
+        "presenter": "Seksi Bank",
+        "planned_minutes": 30,
+    },
+    {
+        "title": "Diskusi: masukan dan rekomendasi mitra kerja",
+        "presenter": "Moderator",
+        "planned_minutes": 60,
+    },
+    {"title": "Perumusan kesepakatan dan penutup", "presenter": "Gandung Triyasmoko", "planned_minutes": 15},
+]
+
+SUMMARY = (
+    "Forum menjadi wadah evaluasi atas standar pelayanan KPPN Sorong yang telah diimplementasikan. "
+    "Mitra kerja menyampaikan review, saran dan rekomendasi atas pelayanan. Peserta menyoroti "
+    "kendala kontur dan geografis wilayah yang luas, akses yang sulit dijangkau pada beberapa titik, "
+    "serta banyaknya satker di Papua Barat Daya yang dilayani KPPN Sorong."
+)
+AGREEMENTS = (
+    "1. Rekomendasi yang menjadi ranah KPPN Sorong ditindaklanjuti oleh KPPN Sorong.\n"
+    "2. Rekomendasi yang bersifat kebijakan diusulkan secara berjenjang kepada Kanwil DJPb Provinsi "
+    "Papua Barat Daya dan Kantor Pusat Direktorat Jenderal Perbendaharaan sebagai referensi "
+    "penyusunan standar layanan.\n"
+    "3. KPPN Sorong meningkatkan koordinasi dan komunikasi dengan pengguna layanan."
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    forum_id: str
+    created: bool
+
+
+def _unit_ids(session: Session, ctx: Context) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for spec in UNITS:
+        values = {k: v for k, v in spec.items() if k != "parent"}
+        existing = units.unit_by_code(session, spec["code"])
+        if existing is not None:
+            ids[spec["code"]] = existing.id
+            continue
+        parent = ids.get(spec.get("parent", ""))
+        ids[spec["code"]] = units.create_unit(session, ctx, parent_id=parent, **values)
+    return ids
+
+
+def load_demo(session: Session, ctx: Context) -> DemoResult:
+    unit_ids = _unit_ids(session, ctx)
+    kppn = unit_ids["KPPN-SORONG"]
+    existing = session.scalar(
+        select(Forum).where(Forum.unit_id == kppn, Forum.title == DEMO_TITLE, Forum.deleted.is_(False))
+    )
+    if existing is not None:
+        return DemoResult(existing.id, created=False)
+    if ctx.home_unit_id is None:
+        units.set_home_unit(session, ctx, kppn)
+
+    forum_id = forums.create_forum(
+        session,
+        ctx,
+        unit_id=kppn,
+        title=DEMO_TITLE,
+        theme="Evaluasi standar pelayanan KPPN Sorong",
+        held_on=DEMO_DATE,
+        starts_at="09:00",
+        ends_at="12:00",
+        venue="Aula KPPN Sorong",
+        mode="face_to_face",
+        facilitator="Gandung Triyasmoko",
+        moderator="Kepala Seksi Bank",
+        note_taker="Pelaksana Umum",
+        document_number="BA-1/KPN.1701/2024",
+    )
+    people = [
+        participants.add_participant(session, ctx, forum_id, **{"attended": True, "invited": True, **p})
+        for p in PARTICIPANTS
+    ]
+    items = [agenda.add_item(session, ctx, forum_id, **item) for item in AGENDA]
+    forums.start_forum(session, ctx, forum_id)
+    discussion = items[2]
+
+    def add(text: str, scope: str, who: int, category: str, votes: int) -> str:
+        return recs.add_recommendation(
+            session,
+            ctx,
+            forum_id,
+            text=text,
+            scope=scope,
+            category=category,
+            raised_by_id=people[who],
+            agenda_item_id=discussion,
+            votes=votes,
+        )
+
+    service = add(
+        "Tingkatkan kualitas layanan KPPN Sorong, terutama kecepatan dan kepastian waktu "
+        "penyelesaian layanan pencairan dana.",
+        "unit",
+        0,
+        "time",
+        9,
+    )
+    customer = add(
+        "Perkuat customer service di KPPN Sorong: petugas khusus di front office dan layanan "
+        "konsultasi pada jam sibuk awal bulan.",
+        "unit",
+        8,
+        "staff",
+        12,
+    )
+    duplicate = add("Tambah petugas customer service pada jam sibuk.", "unit", 9, "staff", 4)
+    coordination = add(
+        "Tingkatkan koordinasi dan komunikasi dengan pengguna layanan melalui sosialisasi "
+        "berkala dan grup layanan satker.",
+        "unit",
+        3,
+        "information",
+        7,
+    )
+    board = add(
+        "Perbarui papan informasi standar pelayanan dan maklumat pelayanan di ruang layanan.",
+        "unit",
+        11,
+        "information",
+        3,
+    )
+    remote = add(
+        "Usulkan layanan jemput bola bagi satker di distrik yang sulit dijangkau karena kontur "
+        "dan geografis Papua Barat Daya.",
+        "policy",
+        1,
+        "procedure",
+        10,
+    )
+    standard = add(
+        "Usulkan penyesuaian standar waktu layanan bagi satker di wilayah dengan akses dan "
+        "jaringan terbatas sebagai referensi kebijakan penyusunan standar layanan.",
+        "policy",
+        5,
+        "time",
+        8,
+    )
+    weekend = add("Buka layanan pada hari Sabtu menjelang akhir tahun anggaran.", "unit", 10, "time", 1)
+
+    forums.update_forum(session, ctx, forum_id, summary=SUMMARY, agreements=AGREEMENTS)
+    forums.close_forum(session, ctx, forum_id)
+
+    # Triage after the forum, as the head of office would do it.
+    recs.merge(session, ctx, duplicate, customer)
+    for rec_id in (service, customer, coordination, board, remote, standard):
+        recs.accept(session, ctx, rec_id)
+    recs.reject(
+        session,
+        ctx,
+        weekend,
+        "Jam layanan mengikuti ketentuan kantor pusat; layanan akhir tahun "
+        "anggaran diatur melalui surat edaran tersendiri.",
+    )
+    followups.assign_follow_up(
+        session,
+        ctx,
+        customer,
+        action="Menugaskan petugas customer service khusus di front office pada tanggal 1-10 setiap bulan.",
+        owner="Kepala Subbagian Umum",
+        due_on="2024-09-30",
+    )
+    follow = followups.assign_follow_up(
+        session,
+        ctx,
+        service,
+        action="Menyusun dan mengumumkan target waktu penyelesaian SP2D di ruang layanan.",
+        owner="Kepala Seksi Pencairan Dana",
+        due_on="2024-09-13",
+    )
+    followups.update_follow_up(
+        session,
+        ctx,
+        follow,
+        progress=100,
+        evidence="Pengumuman target waktu SP2D dipasang 10 September 2024.",
+    )
+    recs.complete(session, ctx, service, "Target waktu SP2D diumumkan dan dipantau mingguan.")
+    followups.assign_follow_up(
+        session,
+        ctx,
+        coordination,
+        action="Membentuk grup layanan satker dan jadwal sosialisasi triwulanan.",
+        owner="Kepala Seksi Bank",
+    )
+    escalations.escalate(session, ctx, remote, "Usulan berjenjang sesuai kesepakatan FKP.")
+    escalations.escalate(session, ctx, standard, "Referensi penyusunan standar layanan.")
+    return DemoResult(forum_id, created=True)

@@ -1,0 +1,170 @@
+"""Escalation of policy recommendations up the hierarchy (eskalasi berjenjang) and the answers.
+
+The recommendation's own unit escalates to its parent with a due date in working days; the
+parent acknowledges, answers (adopted or declined, with the answer) or forwards one level up.
+The answer of the last office in the chain becomes the recommendation's answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.errors import InputError, TransitionError
+from desktop.i18n import N_, tr
+from desktop.models import Escalation, Forum, Recommendation, Unit
+from desktop.services import fields as f
+from desktop.services import lifecycle
+from desktop.services.context import Context
+from desktop.services.journal import Journal
+from desktop.services.lookup import load
+from desktop.vocab import EscalationStatus, Outcome, label
+
+NOTE = f.text(N_("Note"), required=False, max_len=5000)
+ANSWER = f.text(N_("Answer"), max_len=10_000)
+OUTCOME = f.choice(Outcome, N_("Outcome"))
+OPEN = (EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What travels with an escalation: the recommendation and its forum, as text."""
+
+    rec_id: str
+    rec_text: str
+    forum_title: str
+    forum_held_on: date
+
+
+def _send(
+    session: Session, ctx: Context, subject: Subject, from_unit: Unit, note: str, previous: Escalation | None
+) -> Escalation:
+    if not from_unit.parent_id:
+        raise InputError(
+            tr(
+                "{unit} has no parent office to escalate to. Set its parent unit in Settings first.",
+                unit=from_unit.name,
+            )
+        )
+    parent = load(session, Unit, from_unit.parent_id, N_("Parent unit"))
+    sent_at = ctx.now()
+    escalation = Escalation(
+        unit_id=from_unit.id,
+        recommendation_id=subject.rec_id,
+        from_unit_id=from_unit.id,
+        to_unit_id=parent.id,
+        previous_id=previous.id if previous else None,
+        sent_at=sent_at,
+        due_on=ctx.calendar.add_working_days(ctx.today(), ctx.escalation_working_days),
+        status=EscalationStatus.SENT,
+        note=note,
+        rec_text=subject.rec_text,
+        forum_title=subject.forum_title,
+        forum_held_on=subject.forum_held_on,
+    )
+    Journal(session, ctx).create(escalation)
+    return escalation
+
+
+def escalate(session: Session, ctx: Context, rec_id: str, note: str = "") -> str:
+    """Send an accepted policy recommendation to the parent office of its forum's unit."""
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    target = lifecycle.check("escalate", rec.status, rec.scope)
+    forum = load(session, Forum, rec.forum_id, N_("Forum"))
+    unit = load(session, Unit, forum.unit_id, N_("Unit"))
+    subject = Subject(rec.id, rec.text, forum.title, forum.held_on)
+    escalation = _send(session, ctx, subject, unit, NOTE(note), None)
+    Journal(session, ctx).transition(
+        rec,
+        "escalate",
+        status=target,
+        status_at=ctx.now(),
+        status_by=ctx.actor,
+        status_reason=tr(
+            "Escalated to {unit}", unit=load(session, Unit, escalation.to_unit_id, N_("Unit")).name
+        ),
+    )
+    return escalation.id
+
+
+def _open_escalation(session: Session, escalation_id: str) -> Escalation:
+    escalation = load(session, Escalation, escalation_id, N_("Escalation"))
+    if escalation.status not in OPEN:
+        raise TransitionError(
+            tr("This escalation is already {status}.", status=label(escalation.status).lower())
+        )
+    return escalation
+
+
+def acknowledge(session: Session, ctx: Context, escalation_id: str) -> None:
+    escalation = _open_escalation(session, escalation_id)
+    if escalation.status == EscalationStatus.SENT:
+        Journal(session, ctx).transition(escalation, "acknowledge", status=EscalationStatus.ACKNOWLEDGED)
+
+
+def forward(session: Session, ctx: Context, escalation_id: str, note: str = "") -> str:
+    """The receiving office passes the escalation one level further up."""
+    escalation = _open_escalation(session, escalation_id)
+    receiver = load(session, Unit, escalation.to_unit_id, N_("Unit"))
+    subject = Subject(
+        escalation.recommendation_id, escalation.rec_text, escalation.forum_title, escalation.forum_held_on
+    )
+    onward = _send(session, ctx, subject, receiver, NOTE(note), escalation)
+    Journal(session, ctx).transition(
+        escalation,
+        "forward",
+        status=EscalationStatus.FORWARDED,
+        forwarded_to_id=onward.id,
+        answered_by=ctx.actor,
+        answered_at=ctx.now(),
+    )
+    return onward.id
+
+
+def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome | str, text: str) -> None:
+    """Answer an escalation; the whole chain below it and the recommendation get the answer."""
+    escalation = _open_escalation(session, escalation_id)
+    result = OUTCOME(outcome)
+    reply = ANSWER(text)
+    journal = Journal(session, ctx)
+    now = ctx.now()
+    chain = [escalation]
+    while chain[-1].previous_id:
+        earlier = session.get(Escalation, chain[-1].previous_id)
+        if earlier is None:
+            break
+        chain.append(earlier)
+    for each in chain:
+        journal.transition(
+            each,
+            "answer",
+            status=EscalationStatus.ANSWERED,
+            answer=reply,
+            outcome=result,
+            answered_by=ctx.actor,
+            answered_at=now,
+            forwarded_to_id=each.forwarded_to_id,
+        )
+    rec = session.get(Recommendation, escalation.recommendation_id)
+    if rec is not None and not rec.deleted:  # on the originating office's own device
+        target = lifecycle.check("answer", rec.status, rec.scope)
+        journal.transition(
+            rec,
+            "answer",
+            status=target,
+            status_at=now,
+            status_by=ctx.actor,
+            status_reason=reply,
+            outcome=result,
+        )
+
+
+def escalations_of(session: Session, rec_id: str) -> list[Escalation]:
+    return list(
+        session.scalars(
+            select(Escalation).where(Escalation.recommendation_id == rec_id).order_by(Escalation.sent_at)
+        )
+    )

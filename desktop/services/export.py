@@ -1,0 +1,108 @@
+"""Exporting the data: complete, deterministic JSON (same data, same bytes) and CSV for spreadsheets.
+
+JSON holds every synced table, rows sorted by id, keys sorted, so two databases can be compared
+by comparing their exports. Device-local tables (outbox, device state) are not data and are left
+out. `--forum` narrows it to one forum, its children, its unit and what was recorded about them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.errors import InputError
+from desktop.i18n import N_, tr
+from desktop.models import (
+    SYNCED_MODELS,
+    AgendaItem,
+    AuditEvent,
+    Escalation,
+    FollowUp,
+    Forum,
+    Participant,
+    Recommendation,
+    Synced,
+    Unit,
+)
+from desktop.services.journal import jsonable
+from desktop.services.lookup import load
+
+EXPORT_FORMAT = "mufakat-export"
+EXPORT_VERSION = 1
+
+
+def _row(row: Synced) -> dict[str, Any]:
+    return {column.key: jsonable(getattr(row, column.key)) for column in row.__table__.columns}
+
+
+def _rows(
+    session: Session, model: type[Synced], forum_id: str | None, ids: dict[str, set[str]]
+) -> list[Synced]:
+    query = select(model)
+    if forum_id is not None:
+        if model is Unit:
+            query = query.where(Unit.id.in_(ids["units"]))
+        elif model is Forum:
+            query = query.where(Forum.id == forum_id)
+        elif model in (Participant, AgendaItem, Recommendation):
+            query = query.where(model.forum_id == forum_id)  # type: ignore[attr-defined]
+        elif model is FollowUp:
+            query = query.where(FollowUp.recommendation_id.in_(ids["recommendations"]))
+        elif model is Escalation:
+            query = query.where(Escalation.recommendation_id.in_(ids["recommendations"]))
+        elif model is AuditEvent:
+            query = query.where(AuditEvent.entity_id.in_(set().union(*ids.values())))
+    return list(session.scalars(query.order_by(model.id)))
+
+
+def collect(session: Session, forum_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every synced table's rows as plain dicts, in dependency order, rows sorted by id."""
+    ids: dict[str, set[str]] = {}
+    if forum_id is not None:
+        forum = load(session, Forum, forum_id, N_("Forum"))
+        ids["units"] = {forum.unit_id}
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for model in SYNCED_MODELS:
+        rows = _rows(session, model, forum_id, ids)
+        tables[model.__tablename__] = [_row(r) for r in rows]
+        ids.setdefault(model.__tablename__, set()).update(r.id for r in rows)
+    return tables
+
+
+def export_json(session: Session, forum_id: str | None = None) -> str:
+    document = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "tables": collect(session, forum_id)}
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+CSV_TABLES = {m.__tablename__ for m in SYNCED_MODELS}
+
+
+def export_csv(session: Session, forum_id: str | None = None, table: str = "recommendations") -> str:
+    """One table as CSV (UTF-8, comma separated, header row); JSON-valued cells as JSON text."""
+    if table not in CSV_TABLES:
+        raise InputError(
+            tr(
+                "Unknown table {table!r}. Choose one of: {choices}.",
+                table=table,
+                choices=", ".join(sorted(CSV_TABLES)),
+            )
+        )
+    rows = collect(session, forum_id)[table]
+    model = next(m for m in SYNCED_MODELS if m.__tablename__ == table)
+    header = ["id", "unit_id", *model.data_fields(), "created_at", "updated_at", "deleted", "clocks"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(
+            json.dumps(row[k], ensure_ascii=False, sort_keys=True)
+            if isinstance(row[k], dict | list)
+            else ("" if row[k] is None else row[k])
+            for k in header
+        )
+    return out.getvalue()

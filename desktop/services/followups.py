@@ -1,0 +1,70 @@
+"""Follow-up (tindak lanjut) of unit-scope recommendations: who does what by when, and progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.errors import InputError, TransitionError
+from desktop.i18n import N_, tr
+from desktop.models import FollowUp, Recommendation
+from desktop.services import fields as f
+from desktop.services import recommendations as recs
+from desktop.services.context import Context
+from desktop.services.journal import Journal
+from desktop.services.lookup import load
+from desktop.vocab import FollowUpStatus, RecStatus, Scope
+
+RULES: dict[str, f.Validator] = {
+    "action": f.text(N_("Action"), max_len=5000),
+    "owner": f.text(N_("Person in charge"), max_len=120),
+    "due_on": f.day(N_("Due date"), required=False),
+    "progress": f.integer(N_("Progress (%)"), 0, 100),
+    "evidence": f.text(N_("Evidence"), required=False, max_len=5000),
+}
+
+
+def _status_for(progress: int) -> FollowUpStatus:
+    if progress >= 100:
+        return FollowUpStatus.DONE
+    return FollowUpStatus.IN_PROGRESS if progress > 0 else FollowUpStatus.PLANNED
+
+
+def assign_follow_up(session: Session, ctx: Context, rec_id: str, **values: Any) -> str:
+    """Assign an action to an accepted unit-scope recommendation; it moves to in progress."""
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    if rec.scope != Scope.UNIT:
+        raise TransitionError(
+            tr("Follow-up is for recommendations of unit scope; escalate policy recommendations instead.")
+        )
+    if rec.status not in (RecStatus.ACCEPTED, RecStatus.IN_PROGRESS):
+        raise TransitionError(tr("Accept the recommendation before assigning follow-up."))
+    data = f.require(RULES, values, "action", "owner")
+    if data.get("due_on") is None:
+        data["due_on"] = ctx.calendar.add_working_days(ctx.today(), ctx.follow_up_working_days)
+    data.setdefault("progress", 0)
+    if data["progress"] >= 100 and not data.get("evidence"):
+        raise InputError(tr("Describe the evidence before setting progress to 100%."), field="evidence")
+    item = FollowUp(
+        recommendation_id=rec.id, unit_id=rec.unit_id, status=_status_for(data["progress"]), **data
+    )
+    Journal(session, ctx).create(item)
+    if rec.status == RecStatus.ACCEPTED:
+        recs.start(session, ctx, rec.id)
+    return item.id
+
+
+def update_follow_up(session: Session, ctx: Context, follow_up_id: str, **changes: Any) -> None:
+    item = load(session, FollowUp, follow_up_id, N_("Follow-up"))
+    data = f.clean(RULES, changes)
+    progress = data.get("progress", item.progress)
+    evidence = data.get("evidence", item.evidence)
+    if progress >= 100 and not evidence:
+        raise InputError(tr("Describe the evidence before setting progress to 100%."), field="evidence")
+    data["status"] = _status_for(progress)
+    Journal(session, ctx).update(item, **data)
+
+
+def remove_follow_up(session: Session, ctx: Context, follow_up_id: str) -> None:
+    Journal(session, ctx).delete(load(session, FollowUp, follow_up_id, N_("Follow-up")))

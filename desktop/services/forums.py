@@ -1,0 +1,120 @@
+"""Forums: planning, details, and the planned → running → closed life."""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.errors import InputError, TransitionError
+from desktop.i18n import N_, tr
+from desktop.models import Forum, Unit
+from desktop.services import fields as f
+from desktop.services.context import Context
+from desktop.services.journal import Journal
+from desktop.services.lookup import load
+from desktop.vocab import ForumMode, ForumStatus, label
+
+RULES: dict[str, f.Validator] = {
+    "title": f.text(N_("Title")),
+    "theme": f.text(N_("Theme"), required=False, max_len=2000),
+    "held_on": f.day(N_("Date")),
+    "starts_at": f.clock_time(N_("Start time")),
+    "ends_at": f.clock_time(N_("End time")),
+    "venue": f.text(N_("Venue"), required=False),
+    "mode": f.choice(ForumMode, N_("Mode")),
+    "facilitator": f.text(N_("Facilitator"), required=False, max_len=120),
+    "moderator": f.text(N_("Moderator"), required=False, max_len=120),
+    "note_taker": f.text(N_("Note-taker"), required=False, max_len=120),
+    "document_number": f.text(N_("Document number"), required=False, max_len=120),
+    "summary": f.text(N_("Discussion summary"), required=False, max_len=50_000),
+    "agreements": f.text(N_("Agreements"), required=False, max_len=50_000),
+    "signatories": f.signatory_list(N_("Signatories")),
+}
+
+ACTION_LABELS = {"start": N_("start"), "close": N_("close")}
+# The status each action needs, and the status it leads to.
+ACTIONS = {
+    "start": (ForumStatus.PLANNED, ForumStatus.RUNNING),
+    "close": (ForumStatus.RUNNING, ForumStatus.CLOSED),
+}
+
+
+def default_signatories(unit: Unit) -> list[dict[str, str]]:
+    """Head of the unit and a representative of the public (DOMAIN.md, configurable per forum)."""
+    return [
+        {
+            "role": tr("Head of unit"),
+            "name": unit.head_name,
+            "nip": unit.head_nip,
+            "title": unit.head_title or tr("Head of {unit}", unit=unit.name),
+        },
+        {"role": tr("Representative of the public"), "name": "", "nip": "", "title": ""},
+    ]
+
+
+def _check_times(starts: time | None, ends: time | None) -> None:
+    if starts is not None and ends is not None and ends <= starts:
+        raise InputError(
+            tr(
+                "The end time {end} must be later than the start time {start}.",
+                end=ends.strftime("%H:%M"),
+                start=starts.strftime("%H:%M"),
+            ),
+            field="ends_at",
+        )
+
+
+def create_forum(session: Session, ctx: Context, *, unit_id: str, **values: Any) -> str:
+    unit = load(session, Unit, unit_id, N_("Unit"))
+    data = f.require(RULES, values, "title", "held_on")
+    _check_times(data.get("starts_at"), data.get("ends_at"))
+    data.setdefault("signatories", default_signatories(unit))
+    forum = Forum(unit_id=unit.id, status=ForumStatus.PLANNED, **data)
+    Journal(session, ctx).create(forum)
+    return forum.id
+
+
+def update_forum(session: Session, ctx: Context, forum_id: str, **changes: Any) -> None:
+    forum = load(session, Forum, forum_id, N_("Forum"))
+    data = f.clean(RULES, changes)
+    _check_times(data.get("starts_at", forum.starts_at), data.get("ends_at", forum.ends_at))
+    Journal(session, ctx).update(forum, **data)
+
+
+def _move(session: Session, ctx: Context, forum_id: str, action: str) -> None:
+    forum = load(session, Forum, forum_id, N_("Forum"))
+    needed, target = ACTIONS[action]
+    if forum.status != needed:
+        allowed = [tr(ACTION_LABELS[name]) for name, (src, _) in ACTIONS.items() if src == forum.status]
+        raise TransitionError(
+            tr(
+                "Cannot {action} a forum that is {status}. Allowed now: {allowed}.",
+                action=tr(ACTION_LABELS[action]),
+                status=label(forum.status).lower(),
+                allowed=", ".join(allowed) or tr("nothing"),
+            )
+        )
+    Journal(session, ctx).transition(forum, action, status=target, status_at=ctx.now(), status_by=ctx.actor)
+
+
+def start_forum(session: Session, ctx: Context, forum_id: str) -> None:
+    _move(session, ctx, forum_id, "start")
+
+
+def close_forum(session: Session, ctx: Context, forum_id: str) -> None:
+    _move(session, ctx, forum_id, "close")
+
+
+def delete_forum(session: Session, ctx: Context, forum_id: str) -> None:
+    """Only a planned forum can be deleted; one that took place is evidence and stays."""
+    forum = load(session, Forum, forum_id, N_("Forum"))
+    if forum.status != ForumStatus.PLANNED:
+        raise TransitionError(
+            tr(
+                "Only a planned forum can be deleted; this one is {status}.",
+                status=label(forum.status).lower(),
+            )
+        )
+    Journal(session, ctx).delete(forum)

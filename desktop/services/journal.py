@@ -1,0 +1,226 @@
+"""Recording every change: the domain row, its audit event and its outbox operations together.
+
+Services never set attributes of a synced row themselves; they ask the `Journal`, which
+stamps the change with the hybrid logical clock, updates the row's per-register clocks, appends
+an `AuditEvent` and the outbox operations, all in the caller's transaction. A `before_flush`
+guard refuses any change to a synced row that did not go through here, so "every change has
+its audit event and outbox entry" holds by construction, not by discipline.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from typing import Any, TypeVar
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from desktop.errors import ProgrammingError
+from desktop.ids import new_id
+from desktop.models import AuditEvent, OutboxOp, Synced
+from desktop.models.base import META_COLUMNS
+from desktop.services.context import Context
+
+S = TypeVar("S", bound=Synced)
+_RECORDED = "mufakat.journaled"
+REMOTE_APPLY = "mufakat.remote_apply"
+
+
+def jsonable(value: Any) -> Any:
+    """A value as it travels in audit events, outbox operations and exports."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return value
+
+
+def snapshot(row: Synced, names: Iterable[str] | None = None) -> dict[str, Any]:
+    return {name: jsonable(getattr(row, name)) for name in (names or row.data_fields())}
+
+
+class Journal:
+    """Records changes for one transaction (one user action)."""
+
+    def __init__(self, session: Session, ctx: Context) -> None:
+        self.session = session
+        self.ctx = ctx
+        self._recorded: dict[str, set[str]] = session.info.setdefault(_RECORDED, {})
+
+    def create(self, row: S, action: str = "create") -> S:
+        stamp = self.ctx.clock.now().encode()
+        now = self.ctx.now()
+        row.id = row.id or new_id()
+        row.created_at = row.updated_at = now
+        row.deleted = False
+        _fill_defaults(row)
+        fields = snapshot(row)
+        row.clocks = {row.register_of(name): stamp for name in fields}
+        self._allow(row, fields)
+        self.session.add(row)
+        self._append(row, action, {}, fields, "create", fields, stamp)
+        return row
+
+    def update(self, row: Synced, action: str = "update", **changes: Any) -> dict[str, Any]:
+        """Set the fields that really change; returns {field: new value} of those."""
+        before, after = self._apply(row, changes)
+        if after:
+            stamp = self._stamp(row, after)
+            self._append(row, action, before, after, "update", after, stamp)
+        return after
+
+    def transition(self, row: Synced, action: str, **register: Any) -> None:
+        """A status change: the whole register travels as one operation, checked by the server."""
+        old_status = jsonable(row.status)
+        before, after = self._apply(row, register)
+        names = row.__registers__["status"]
+        stamp = self._stamp(row, after or {"status": None})
+        payload = {"action": action, "from": old_status, "fields": snapshot(row, names)}
+        self._append(row, action, before, after, "transition", payload, stamp)
+
+    def increment(self, row: Synced, field: str, delta: int, action: str) -> None:
+        """Add `delta` to a counter: sent as an increment so concurrent votes all count."""
+        old = getattr(row, field)
+        before, after = self._apply(row, {field: old + delta})
+        stamp = self._stamp(row, after)
+        self._append(row, action, before, after, "increment", {field: delta}, stamp)
+
+    def delete(self, row: Synced, action: str = "delete") -> None:
+        """Tombstone: synced rows are never removed, so the deletion can travel."""
+        if row.deleted:
+            return
+        before, after = self._apply(row, {"deleted": True}, meta_ok=True)
+        stamp = self._stamp(row, {"deleted": True})
+        self._append(row, action, before, after, "delete", {}, stamp)
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _apply(
+        self, row: Synced, changes: dict[str, Any], meta_ok: bool = False
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        allowed = set(row.data_fields()) | ({"deleted"} if meta_ok else set())
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ProgrammingError(f"{row.__tablename__} has no editable field {sorted(unknown)}")
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        for name, value in changes.items():
+            old = getattr(row, name)
+            if old != value:
+                before[name], after[name] = jsonable(old), jsonable(value)
+                setattr(row, name, value)
+        if after:
+            row.updated_at = self.ctx.now()
+            self._allow(row, after)
+        return before, after
+
+    def _stamp(self, row: Synced, changed: dict[str, Any]) -> str:
+        stamp = self.ctx.clock.now().encode()
+        clocks = dict(row.clocks or {})
+        for name in changed:
+            clocks[row.register_of(name)] = stamp
+        row.clocks = clocks
+        return stamp
+
+    def _allow(self, row: Synced, fields: Iterable[str]) -> None:
+        self._recorded.setdefault(row.id, set()).update(fields)
+
+    def _append(
+        self,
+        row: Synced,
+        action: str,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        kind: str,
+        payload: dict[str, Any],
+        stamp: str,
+    ) -> None:
+        now = self.ctx.now()
+        audit = AuditEvent(
+            id=new_id(),
+            unit_id=row.unit_id,
+            created_at=now,
+            updated_at=now,
+            deleted=False,
+            clocks={},
+            at=now,
+            actor=self.ctx.actor,
+            device_id=self.ctx.device_id,
+            hlc=stamp,
+            entity=row.__tablename__,
+            entity_id=row.id,
+            action=action,
+            before=before,
+            after=after,
+        )
+        audit_fields = snapshot(audit)
+        self._allow(audit, audit_fields)
+        self.session.add(audit)
+        self.session.add_all(
+            [
+                OutboxOp(
+                    op_id=new_id(),
+                    entity=row.__tablename__,
+                    entity_id=row.id,
+                    kind=kind,
+                    fields=payload,
+                    hlc=stamp,
+                    created_at=now,
+                ),
+                OutboxOp(
+                    op_id=new_id(),
+                    entity="audit_events",
+                    entity_id=audit.id,
+                    kind="create",
+                    fields={**audit_fields, "unit_id": row.unit_id},
+                    hlc=stamp,
+                    created_at=now,
+                ),
+            ]
+        )
+
+
+def _fill_defaults(row: Synced) -> None:
+    """Apply column defaults now (not at flush) so the create operation carries every field."""
+    for column in row.__table__.columns:
+        if getattr(row, column.key) is not None or column.default is None:
+            continue
+        default = column.default
+        if getattr(default, "is_scalar", False):
+            setattr(row, column.key, default.arg)  # type: ignore[attr-defined]
+        elif getattr(default, "is_callable", False):
+            setattr(row, column.key, default.arg(None))  # type: ignore[attr-defined]
+
+
+def _changed_fields(row: Synced) -> set[str]:
+    state = inspect(row)
+    return {attr.key for attr in state.attrs if attr.history.has_changes()}
+
+
+@event.listens_for(Session, "before_flush")
+def _guard_unjournaled_changes(session: Session, _tx: UOWTransaction, _instances: object) -> None:
+    """Refuse to flush a synced row changed outside the Journal (a bug, caught in tests)."""
+    if session.info.get(REMOTE_APPLY):
+        return
+    recorded: dict[str, set[str]] = session.info.get(_RECORDED, {})
+    for row in session.deleted:
+        if isinstance(row, Synced):
+            raise ProgrammingError(f"synced row {row.__tablename__} {row.id} hard-deleted")
+    for row in list(session.new) + list(session.dirty):
+        if not isinstance(row, Synced):
+            continue
+        changed = _changed_fields(row) - META_COLUMNS if row in session.dirty else set()
+        known = recorded.get(row.id)
+        if known is None or not changed <= known:
+            raise ProgrammingError(
+                f"{row.__tablename__} {row.id} changed outside the journal: "
+                f"{sorted(changed - (known or set())) or 'new row'}"
+            )
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_RECORDED, None)

@@ -1,0 +1,86 @@
+"""The recommendation life cycle of DESIGN.md as one table, so every layer checks the same rules.
+
+```
+proposed ──accept──▶ accepted ──(unit scope)──▶ in_progress ──▶ done
+   │                    └──(policy scope)──▶ escalated ──▶ answered (adopted | declined)
+   ├──reject (reason)──▶ rejected                  └──forward──▶ escalated (one level up)
+   └──merge──▶ merged (into another of the same forum; votes add up)
+```
+The server imports this table too, to check transitions pushed by devices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.errors import TransitionError
+from desktop.i18n import N_, tr
+from desktop.vocab import RecStatus, Scope, label
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str  # English source, translated when shown
+    sources: frozenset[RecStatus]
+    target: RecStatus
+    scope: Scope | None = None  # the scope the recommendation must have, if any
+
+
+ACTIONS: dict[str, Action] = {
+    a.name: a
+    for a in (
+        Action("accept", N_("accept"), frozenset({RecStatus.PROPOSED}), RecStatus.ACCEPTED),
+        Action("reject", N_("reject"), frozenset({RecStatus.PROPOSED}), RecStatus.REJECTED),
+        Action("merge", N_("merge"), frozenset({RecStatus.PROPOSED}), RecStatus.MERGED),
+        Action(
+            "start", N_("start follow-up"), frozenset({RecStatus.ACCEPTED}), RecStatus.IN_PROGRESS, Scope.UNIT
+        ),
+        Action("complete", N_("mark done"), frozenset({RecStatus.IN_PROGRESS}), RecStatus.DONE, Scope.UNIT),
+        Action(
+            "escalate", N_("escalate"), frozenset({RecStatus.ACCEPTED}), RecStatus.ESCALATED, Scope.POLICY
+        ),
+        Action(
+            "answer",
+            N_("record the answer"),
+            frozenset({RecStatus.ESCALATED}),
+            RecStatus.ANSWERED,
+            Scope.POLICY,
+        ),
+    )
+}
+
+# The scope may change only before the recommendation has gone down one of the two roads.
+SCOPE_CHANGE_STATUSES = frozenset({RecStatus.PROPOSED, RecStatus.ACCEPTED})
+
+
+def allowed_actions(status: RecStatus, scope: Scope) -> list[str]:
+    """The names of the actions possible now, in table order."""
+    return [a.name for a in ACTIONS.values() if status in a.sources and (a.scope is None or a.scope == scope)]
+
+
+def check(action_name: str, status: RecStatus, scope: Scope) -> RecStatus:
+    """The status `action_name` leads to, or a `TransitionError` saying what is allowed now."""
+    action = ACTIONS[action_name]
+    if status in action.sources and (action.scope is None or action.scope == scope):
+        return action.target
+    allowed = [tr(ACTIONS[name].label) for name in allowed_actions(status, scope)]
+    if status in action.sources and action.scope is not None:
+        raise TransitionError(
+            tr(
+                "Cannot {action}: that is only for recommendations of {scope}; this one is {current}. "
+                "Allowed now: {allowed}.",
+                action=tr(action.label),
+                scope=label(action.scope).lower(),
+                current=label(scope).lower(),
+                allowed=", ".join(allowed) or tr("nothing"),
+            )
+        )
+    raise TransitionError(
+        tr(
+            "Cannot {action} a recommendation that is {status}. Allowed now: {allowed}.",
+            action=tr(action.label),
+            status=label(status).lower(),
+            allowed=", ".join(allowed) or tr("nothing"),
+        )
+    )

@@ -1,0 +1,98 @@
+"""Participants and attendance (daftar hadir)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import N_
+from desktop.models import Forum, Participant
+from desktop.services import fields as f
+from desktop.services.context import Context
+from desktop.services.journal import Journal
+from desktop.services.lookup import load
+from desktop.vocab import Category, Gender, Role
+
+RULES: dict[str, f.Validator] = {
+    "name": f.text(N_("Name")),
+    "organization": f.text(N_("Organization"), required=False),
+    "category": f.choice(Category, N_("Element of the public")),
+    "gender": f.choice(Gender, N_("Gender"), required=False),
+    "vulnerable": f.flag(N_("Vulnerable group")),
+    "phone": f.phone(N_("Phone")),
+    "email": f.email(N_("E-mail")),
+    "role": f.choice(Role, N_("Role")),
+    "invited": f.flag(N_("Invited")),
+    "attended": f.flag(N_("Attended")),
+}
+
+
+def add_participant(session: Session, ctx: Context, forum_id: str, **values: Any) -> str:
+    forum = load(session, Forum, forum_id, N_("Forum"))
+    data = f.require(RULES, values, "name", "category")
+    data.setdefault("role", Role.PARTICIPANT)
+    if data.get("category") == Category.VULNERABLE_GROUP:
+        data["vulnerable"] = True
+    person = Participant(forum_id=forum.id, unit_id=forum.unit_id, **data)
+    if person.attended:
+        person.signed_in_at = ctx.now()
+    Journal(session, ctx).create(person)
+    return person.id
+
+
+def update_participant(session: Session, ctx: Context, participant_id: str, **changes: Any) -> None:
+    person = load(session, Participant, participant_id, N_("Participant"))
+    Journal(session, ctx).update(person, **f.clean(RULES, changes))
+
+
+def sign_in(session: Session, ctx: Context, participant_id: str) -> None:
+    person = load(session, Participant, participant_id, N_("Participant"))
+    if not person.attended:
+        Journal(session, ctx).update(person, "sign_in", attended=True, signed_in_at=ctx.now())
+
+
+def undo_sign_in(session: Session, ctx: Context, participant_id: str) -> None:
+    person = load(session, Participant, participant_id, N_("Participant"))
+    if person.attended:
+        Journal(session, ctx).update(person, "undo_sign_in", attended=False, signed_in_at=None)
+
+
+def remove_participant(session: Session, ctx: Context, participant_id: str) -> None:
+    Journal(session, ctx).delete(load(session, Participant, participant_id, N_("Participant")))
+
+
+@dataclass
+class ImportResult:
+    added: int
+    already_listed: int
+
+
+def _key(name: str, organization: str) -> tuple[str, str]:
+    return " ".join(name.lower().split()), " ".join(organization.lower().split())
+
+
+def import_participants(
+    session: Session, ctx: Context, forum_id: str, rows: list[dict[str, Any]]
+) -> ImportResult:
+    """Add validated invitation-list rows; a person already listed (same name and organization)
+    is not added twice, so importing the same list again changes nothing."""
+    forum = load(session, Forum, forum_id, N_("Forum"))
+    existing = {
+        _key(p.name, p.organization)
+        for p in session.scalars(
+            select(Participant).where(Participant.forum_id == forum.id, Participant.deleted.is_(False))
+        )
+    }
+    added = skipped = 0
+    for row in rows:
+        key = _key(str(row.get("name", "")), str(row.get("organization", "") or ""))
+        if key in existing:
+            skipped += 1
+            continue
+        existing.add(key)
+        add_participant(session, ctx, forum.id, **{"invited": True, **row})
+        added += 1
+    return ImportResult(added=added, already_listed=skipped)

@@ -1,0 +1,161 @@
+"""Recommendations: live capture, editing, votes, and the transitions of the life cycle."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.errors import InputError, TransitionError
+from desktop.i18n import N_, tr
+from desktop.models import AgendaItem, Forum, Participant, Recommendation
+from desktop.services import fields as f
+from desktop.services import lifecycle
+from desktop.services.context import Context
+from desktop.services.journal import Journal
+from desktop.services.lookup import load
+from desktop.vocab import RecCategory, RecStatus, Scope, label
+
+RULES: dict[str, f.Validator] = {
+    "text": f.text(N_("Recommendation"), max_len=5000),
+    "scope": f.choice(Scope, N_("Scope")),
+    "category": f.choice(RecCategory, N_("Topic"), required=False),
+    "priority": f.integer(N_("Priority"), 1, 3),
+    "votes": f.integer(N_("Votes"), 0, 100_000),
+    "agenda_item_id": lambda v: v or None,
+    "raised_by_id": lambda v: v or None,
+}
+EDITABLE = ("text", "category", "priority", "agenda_item_id", "raised_by_id")
+REASON = f.text(N_("Reason"), max_len=5000)
+EVIDENCE = f.text(N_("Evidence of completion"), max_len=5000)
+
+
+def _check_links(session: Session, forum: Forum, data: dict[str, Any]) -> None:
+    """The agenda item and the person who raised it must belong to the same forum."""
+    if data.get("agenda_item_id"):
+        item = load(session, AgendaItem, data["agenda_item_id"], N_("Agenda item"))
+        if item.forum_id != forum.id:
+            raise InputError(tr("That agenda item belongs to another forum."), field="agenda_item_id")
+    if data.get("raised_by_id"):
+        person = load(session, Participant, data["raised_by_id"], N_("Participant"))
+        if person.forum_id != forum.id:
+            raise InputError(
+                tr("{name} is a participant of another forum, not of this one.", name=person.name),
+                field="raised_by_id",
+            )
+
+
+def add_recommendation(session: Session, ctx: Context, forum_id: str, **values: Any) -> str:
+    forum = load(session, Forum, forum_id, N_("Forum"))
+    data = f.require(RULES, values, "text", "scope")
+    _check_links(session, forum, data)
+    rec = Recommendation(forum_id=forum.id, unit_id=forum.unit_id, status=RecStatus.PROPOSED, **data)
+    Journal(session, ctx).create(rec)
+    return rec.id
+
+
+def edit_recommendation(session: Session, ctx: Context, rec_id: str, **changes: Any) -> None:
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    not_editable = set(changes) - set(EDITABLE)
+    if not_editable:
+        raise InputError(
+            tr(
+                "These fields change through their own action, not by editing: {names}.",
+                names=", ".join(sorted(not_editable)),
+            )
+        )
+    data = f.clean(RULES, changes)
+    _check_links(session, load(session, Forum, rec.forum_id, N_("Forum")), data)
+    Journal(session, ctx).update(rec, **data)
+
+
+def change_scope(session: Session, ctx: Context, rec_id: str, scope: Scope | str) -> None:
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    new_scope = RULES["scope"](scope)
+    if new_scope == rec.scope:
+        return
+    if rec.status not in lifecycle.SCOPE_CHANGE_STATUSES:
+        raise TransitionError(
+            tr(
+                "The scope can no longer change: the recommendation is {status}. It can change "
+                "while proposed or accepted.",
+                status=label(rec.status).lower(),
+            )
+        )
+    Journal(session, ctx).update(rec, "change_scope", scope=new_scope)
+
+
+def vote(session: Session, ctx: Context, rec_id: str, delta: int = 1) -> None:
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    if delta not in (1, -1):
+        raise InputError(tr("A vote adds or removes one."))
+    if rec.status == RecStatus.MERGED:
+        raise TransitionError(tr("This recommendation was merged; vote on the one it was merged into."))
+    if rec.votes + delta < 0:
+        raise InputError(tr("Votes cannot go below zero."))
+    Journal(session, ctx).increment(rec, "votes", delta, "vote" if delta > 0 else "unvote")
+
+
+def _transition(session: Session, ctx: Context, rec: Recommendation, action: str, **register: Any) -> None:
+    target = lifecycle.check(action, rec.status, rec.scope)
+    Journal(session, ctx).transition(
+        rec, action, status=target, status_at=ctx.now(), status_by=ctx.actor, **register
+    )
+
+
+def accept(session: Session, ctx: Context, rec_id: str) -> None:
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    _transition(session, ctx, rec, "accept", status_reason="")
+
+
+def reject(session: Session, ctx: Context, rec_id: str, reason: str) -> None:
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    lifecycle.check("reject", rec.status, rec.scope)
+    _transition(session, ctx, rec, "reject", status_reason=REASON(reason))
+
+
+def merge(session: Session, ctx: Context, rec_id: str, into_id: str) -> None:
+    """Merge a duplicate into another recommendation of the same forum; its votes move over."""
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    survivor = load(session, Recommendation, into_id, N_("Recommendation"))
+    lifecycle.check("merge", rec.status, rec.scope)
+    if survivor.id == rec.id:
+        raise InputError(tr("A recommendation cannot be merged into itself."))
+    if survivor.forum_id != rec.forum_id:
+        raise InputError(tr("Only recommendations of the same forum can be merged."))
+    if survivor.status in (RecStatus.MERGED, RecStatus.REJECTED):
+        raise TransitionError(
+            tr("Cannot merge into a recommendation that is {status}.", status=label(survivor.status).lower())
+        )
+    journal = Journal(session, ctx)
+    if rec.votes:
+        journal.increment(survivor, "votes", rec.votes, "merge_votes")
+    _transition(
+        session,
+        ctx,
+        rec,
+        "merge",
+        merged_into_id=survivor.id,
+        status_reason=tr("Merged into: {text}", text=survivor.text[:200]),
+    )
+
+
+def start(session: Session, ctx: Context, rec_id: str) -> None:
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    _transition(session, ctx, rec, "start", status_reason="")
+
+
+def complete(session: Session, ctx: Context, rec_id: str, evidence: str) -> None:
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    lifecycle.check("complete", rec.status, rec.scope)
+    _transition(session, ctx, rec, "complete", status_reason=EVIDENCE(evidence))
+
+
+def delete_recommendation(session: Session, ctx: Context, rec_id: str) -> None:
+    """Remove a recommendation typed by mistake; only while it is still proposed."""
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    if rec.status != RecStatus.PROPOSED:
+        raise TransitionError(
+            tr("Only a proposed recommendation can be deleted; reject this one with a reason instead.")
+        )
+    Journal(session, ctx).delete(rec)

@@ -1,0 +1,102 @@
+"""Service units: the office hierarchy and each office's letterhead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import InputError
+from desktop.i18n import N_, tr
+from desktop.ids import new_id
+from desktop.models import DeviceState, Unit
+from desktop.services import fields as f
+from desktop.services.context import Context
+from desktop.services.journal import Journal
+from desktop.services.lookup import load
+
+RULES: dict[str, f.Validator] = {
+    "code": f.text(N_("Unit code"), max_len=40),
+    "name": f.text(N_("Unit name")),
+    "parent_id": lambda v: v or None,
+    "letterhead": f.text(N_("Letterhead"), required=False, max_len=1000),
+    "address": f.text(N_("Address"), required=False, max_len=500),
+    "city": f.text(N_("City"), required=False, max_len=100),
+    "phone": f.text(N_("Phone"), required=False, max_len=60),
+    "email": f.email(N_("E-mail")),
+    "website": f.text(N_("Website"), required=False, max_len=120),
+    "head_title": f.text(N_("Title of the head"), required=False, max_len=120),
+    "head_name": f.text(N_("Name of the head"), required=False, max_len=120),
+    "head_nip": f.nip(N_("NIP of the head")),
+}
+
+
+def _normalize_code(code: str) -> str:
+    return code.strip().upper().replace(" ", "-")
+
+
+def _check_code_free(session: Session, code: str, own_id: str | None = None) -> None:
+    clash = session.scalar(select(Unit).where(func.upper(Unit.code) == code, Unit.deleted.is_(False)))
+    if clash is not None and clash.id != own_id:
+        raise InputError(
+            tr("Unit code {code} is already used by {name}.", code=code, name=clash.name), field="code"
+        )
+
+
+def _check_parent(session: Session, unit_id: str | None, parent_id: str | None) -> None:
+    seen = {unit_id}
+    current = parent_id
+    while current:
+        if current in seen:
+            raise InputError(tr("A unit cannot be placed below itself."), field="parent_id")
+        seen.add(current)
+        current = load(session, Unit, current, N_("Parent unit")).parent_id
+
+
+def create_unit(session: Session, ctx: Context, **values: Any) -> str:
+    data = f.require(RULES, values, "code", "name")
+    data["code"] = _normalize_code(data["code"])
+    _check_code_free(session, data["code"])
+    _check_parent(session, None, data.get("parent_id"))
+    unit = Unit(**data)
+    unit.id = unit.unit_id = new_id()
+    Journal(session, ctx).create(unit)
+    return unit.id
+
+
+def update_unit(session: Session, ctx: Context, unit_id: str, **changes: Any) -> None:
+    unit = load(session, Unit, unit_id, N_("Unit"))
+    data = f.clean(RULES, changes)
+    if "code" in data:
+        data["code"] = _normalize_code(data["code"])
+        _check_code_free(session, data["code"], unit.id)
+    if "parent_id" in data:
+        _check_parent(session, unit.id, data["parent_id"])
+    Journal(session, ctx).update(unit, **data)
+
+
+def unit_by_code(session: Session, code: str) -> Unit | None:
+    return session.scalar(
+        select(Unit).where(func.upper(Unit.code) == _normalize_code(code), Unit.deleted.is_(False))
+    )
+
+
+def set_home_unit(session: Session, ctx: Context, unit_id: str) -> None:
+    """The unit this device works for (a device setting, not synced)."""
+    load(session, Unit, unit_id, N_("Unit"))
+    state = session.get(DeviceState, 1)
+    if state is not None:
+        state.home_unit_id = unit_id
+    ctx.home_unit_id = unit_id
+
+
+def chain_upward(session: Session, unit_id: str) -> list[Unit]:
+    """The unit and its parents, nearest first."""
+    chain: list[Unit] = []
+    current: str | None = unit_id
+    while current:
+        unit = load(session, Unit, current, N_("Unit"))
+        chain.append(unit)
+        current = unit.parent_id
+    return chain

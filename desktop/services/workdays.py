@@ -1,0 +1,45 @@
+"""Working days in Indonesia: weekends, national holidays and collective leave (cuti bersama).
+
+Deadlines for escalations and follow-up are counted in working days (DOMAIN.md, SP4N-LAPOR!).
+Holidays come from the `holidays` package (public + government categories); an office can add
+its own closed days (a regional holiday) through `extra_closed_days`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import holidays
+
+
+class WorkCalendar:
+    def __init__(self, extra_closed_days: Iterable[date] = ()) -> None:
+        self._holidays = holidays.country_holidays("ID", categories=("public", "government"))
+        self._extra = frozenset(extra_closed_days)
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in self._holidays and day not in self._extra
+
+    def holiday_name(self, day: date) -> str | None:
+        return self._holidays.get(day)
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The date `days` working days after `start` (start itself is not counted)."""
+        if days < 0:
+            raise ValueError("days must be zero or more")
+        current = start
+        remaining = days
+        while remaining:
+            current += timedelta(days=1)
+            if self.is_working_day(current):
+                remaining -= 1
+        return current
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end` (negative when end is earlier)."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        return sum(
+            1 for n in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(days=n))
+        )

@@ -1,0 +1,1 @@
+"""Qt widgets. They call services through the workspace and receive plain dataclasses."""

@@ -1,0 +1,229 @@
+"""The closed vocabularies of the domain (DOMAIN.md "Words"), with their user-facing labels.
+
+Stored values are short English codes; labels are English source strings translated by
+`desktop.i18n` (Indonesian by default). `parse_choice` accepts a code, a label in either
+language or a known alias, the way people type them into spreadsheets.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import TypeVar
+
+from desktop.i18n import LANGUAGES, N_, tr, translate_to
+
+
+class Category(StrEnum):
+    """Element of the public (unsur masyarakat) a participant represents."""
+
+    SERVICE_USER = "service_user"
+    CLIENT_OFFICE = "client_office"
+    STAKEHOLDER = "stakeholder"
+    ACADEMIC = "academic"
+    COMMUNITY_FIGURE = "community_figure"
+    NGO = "ngo"
+    MEDIA = "media"
+    VULNERABLE_GROUP = "vulnerable_group"
+    GOVERNMENT = "government"
+    OTHER = "other"
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Role(StrEnum):
+    PARTICIPANT = "participant"
+    SPEAKER = "speaker"
+    ORGANIZER = "organizer"
+
+
+class ForumMode(StrEnum):
+    FACE_TO_FACE = "face_to_face"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class ForumStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class Scope(StrEnum):
+    UNIT = "unit"
+    POLICY = "policy"
+
+
+class RecStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    MERGED = "merged"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    ESCALATED = "escalated"
+    ANSWERED = "answered"
+
+
+OPEN_STATUSES = frozenset(
+    {RecStatus.PROPOSED, RecStatus.ACCEPTED, RecStatus.IN_PROGRESS, RecStatus.ESCALATED}
+)
+
+
+class RecCategory(StrEnum):
+    """What a recommendation is about (the service components of PermenPANRB 15/2014)."""
+
+    REQUIREMENTS = "requirements"
+    PROCEDURE = "procedure"
+    TIME = "time"
+    COST = "cost"
+    PRODUCT = "product"
+    STAFF = "staff"
+    FACILITIES = "facilities"
+    COMPLAINTS = "complaints"
+    INFORMATION = "information"
+    INNOVATION = "innovation"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    """The parent office's answer to an escalated recommendation."""
+
+    ADOPTED = "adopted"
+    DECLINED = "declined"
+
+
+class FollowUpStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class EscalationStatus(StrEnum):
+    SENT = "sent"
+    ACKNOWLEDGED = "acknowledged"
+    ANSWERED = "answered"
+    FORWARDED = "forwarded"
+
+
+LABELS: dict[StrEnum, str] = {
+    Category.SERVICE_USER: N_("Service user"),
+    Category.CLIENT_OFFICE: N_("Client office (satker)"),
+    Category.STAKEHOLDER: N_("Stakeholder"),
+    Category.ACADEMIC: N_("Academic / expert"),
+    Category.COMMUNITY_FIGURE: N_("Community figure"),
+    Category.NGO: N_("NGO / civil society"),
+    Category.MEDIA: N_("Media"),
+    Category.VULNERABLE_GROUP: N_("Vulnerable group"),
+    Category.GOVERNMENT: N_("Government agency"),
+    Category.OTHER: N_("Other"),
+    Gender.MALE: N_("Male"),
+    Gender.FEMALE: N_("Female"),
+    Role.PARTICIPANT: N_("Participant"),
+    Role.SPEAKER: N_("Speaker"),
+    Role.ORGANIZER: N_("Organizer"),
+    ForumMode.FACE_TO_FACE: N_("Face to face"),
+    ForumMode.ONLINE: N_("Online"),
+    ForumMode.HYBRID: N_("Hybrid"),
+    ForumStatus.PLANNED: N_("Planned"),
+    ForumStatus.RUNNING: N_("Running"),
+    ForumStatus.CLOSED: N_("Closed"),
+    Scope.UNIT: N_("Unit scope"),
+    Scope.POLICY: N_("Policy (escalate)"),
+    RecStatus.PROPOSED: N_("Proposed"),
+    RecStatus.ACCEPTED: N_("Accepted"),
+    RecStatus.REJECTED: N_("Rejected"),
+    RecStatus.MERGED: N_("Merged"),
+    RecStatus.IN_PROGRESS: N_("In progress"),
+    RecStatus.DONE: N_("Done"),
+    RecStatus.ESCALATED: N_("Escalated"),
+    RecStatus.ANSWERED: N_("Answered"),
+    RecCategory.REQUIREMENTS: N_("Requirements"),
+    RecCategory.PROCEDURE: N_("Procedure"),
+    RecCategory.TIME: N_("Completion time"),
+    RecCategory.COST: N_("Cost / fee"),
+    RecCategory.PRODUCT: N_("Service product"),
+    RecCategory.STAFF: N_("Staff competence and conduct"),
+    RecCategory.FACILITIES: N_("Facilities"),
+    RecCategory.COMPLAINTS: N_("Complaint handling"),
+    RecCategory.INFORMATION: N_("Service information"),
+    RecCategory.INNOVATION: N_("Innovation"),
+    RecCategory.OTHER: N_("Other"),
+    Outcome.ADOPTED: N_("Adopted"),
+    Outcome.DECLINED: N_("Declined"),
+    FollowUpStatus.PLANNED: N_("Planned"),
+    FollowUpStatus.IN_PROGRESS: N_("In progress"),
+    FollowUpStatus.DONE: N_("Done"),
+    EscalationStatus.SENT: N_("Sent"),
+    EscalationStatus.ACKNOWLEDGED: N_("Acknowledged"),
+    EscalationStatus.ANSWERED: N_("Answered"),
+    EscalationStatus.FORWARDED: N_("Forwarded"),
+}
+
+# Spellings seen in office spreadsheets and the shared sample data, beyond the labels.
+ALIASES: dict[StrEnum, tuple[str, ...]] = {
+    Category.SERVICE_USER: ("pengguna_layanan", "pengguna", "masyarakat", "user"),
+    Category.CLIENT_OFFICE: ("satker", "satuan kerja", "opd", "skpd", "client office"),
+    Category.STAKEHOLDER: ("pemangku_kepentingan", "stakeholder", "mitra"),
+    Category.ACADEMIC: ("akademisi", "pakar", "ahli", "expert"),
+    Category.COMMUNITY_FIGURE: ("tokoh_masyarakat", "tokoh", "tokoh agama", "tokoh adat"),
+    Category.NGO: ("lsm", "ormas", "cso", "lsm/ormas"),
+    Category.MEDIA: ("pers", "wartawan", "jurnalis"),
+    Category.VULNERABLE_GROUP: (
+        "kelompok_rentan",
+        "rentan",
+        "disabilitas",
+        "penyandang disabilitas",
+        "lansia",
+    ),
+    Category.GOVERNMENT: ("instansi pemerintah", "pemerintah", "pemda"),
+    Category.OTHER: ("lain", "lainnya"),
+    Gender.MALE: ("l", "lk", "laki", "laki-laki", "pria", "m"),
+    Gender.FEMALE: ("p", "pr", "wanita", "f"),
+    Role.SPEAKER: ("narasumber", "pembicara"),
+    Role.ORGANIZER: ("panitia", "penyelenggara", "fasilitator", "moderator", "notulis"),
+    RecStatus.PROPOSED: ("diusulkan",),
+    RecStatus.ACCEPTED: ("diterima",),
+    RecStatus.REJECTED: ("ditolak",),
+    RecStatus.MERGED: ("digabung",),
+    RecStatus.IN_PROGRESS: ("dalam_proses",),
+    RecStatus.DONE: ("selesai",),
+    RecStatus.ESCALATED: ("dieskalasi",),
+    RecStatus.ANSWERED: ("dijawab",),
+    Scope.UNIT: ("ranah unit", "unit"),
+    Scope.POLICY: ("kebijakan", "policy"),
+}
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def label(value: StrEnum) -> str:
+    """The user-facing name of a code, in the current language."""
+    return tr(LABELS[value])
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s_\-/()]+", " ", text.strip().lower()).strip()
+
+
+def parse_choice(enum: type[E], text: str) -> E | None:
+    """The member of `enum` that `text` names (code, label in any language, alias), or None."""
+    wanted = _fold(text)
+    if not wanted:
+        return None
+    for member in enum:
+        names = [member.value, *ALIASES.get(member, ())]
+        if member in LABELS:
+            names += [translate_to(language, LABELS[member]) for language in LANGUAGES]
+            names.append(LABELS[member])
+        if wanted in {_fold(name) for name in names}:
+            return member
+    return None
+
+
+def choices_text(enum: type[StrEnum]) -> str:
+    """A comma-separated list of the labels a user may choose from (for error messages)."""
+    return ", ".join(label(member) if member in LABELS else member.value for member in enum)

@@ -1,0 +1,62 @@
+"""Everything one running Mufakat needs, wired once: data folder, settings, store, context.
+
+The CLI and the desktop app both start here; tests build one per temporary folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from desktop.config import Settings
+from desktop.db import Store
+from desktop.hlc import HybridClock
+from desktop.i18n import set_language
+from desktop.services.context import Context
+from desktop.services.workdays import WorkCalendar
+
+T = TypeVar("T")
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    settings: Settings
+    store: Store
+    ctx: Context
+
+    @classmethod
+    def open(cls, data_dir: Path, settings: Settings | None = None) -> Workspace:
+        if settings is None:
+            settings = Settings.load(data_dir) if data_dir.is_dir() else Settings()
+        set_language(settings.language)
+        store = Store.open(data_dir)
+        device = store.device()
+        clock = HybridClock(device.device_id)
+        last = store.last_stamp(device.device_id)
+        if last is not None:
+            clock.advance_to(last)
+        ctx = Context(
+            actor=settings.actor,
+            device_id=device.device_id,
+            clock=clock,
+            calendar=WorkCalendar(),
+            escalation_working_days=settings.escalation_working_days,
+            follow_up_working_days=settings.follow_up_working_days,
+            home_unit_id=device.home_unit_id,
+        )
+        return cls(data_dir=data_dir, settings=settings, store=store, ctx=ctx)
+
+    def write(self, action: Callable[..., T], /, *args: object, **kwargs: object) -> T:
+        """Run one service call as one transaction (all or nothing)."""
+        with self.store.write() as session:
+            return action(session, self.ctx, *args, **kwargs)
+
+    def read(self, query: Callable[..., T], /, *args: object, **kwargs: object) -> T:
+        with self.store.read() as session:
+            return query(session, *args, **kwargs)
+
+    def close(self) -> None:
+        self.store.close()
