@@ -18,10 +18,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
-	$(PY) -m ruff check desktop server_stub tests bench
+	$(PY) -m ruff check desktop server_stub tests bench tools
 
 lint: $(STAMP)
-	$(PY) -m ruff check desktop server_stub tests bench
+	$(PY) -m ruff check desktop server_stub tests bench tools
 	$(PY) -m mypy
 
 bench: $(STAMP)

@@ -10,8 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.errors import EnvironmentProblem, InputError, RowErrors
 from desktop.i18n import tr
@@ -84,8 +88,6 @@ def _read_csv(path: Path) -> list[list[str]]:
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
@@ -109,7 +111,7 @@ def read_rows(path: Path) -> list[list[str]]:
         raise EnvironmentProblem(
             tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)
         ) from exc
-    except (ValueError, KeyError, csv.Error) as exc:
+    except (ValueError, KeyError, csv.Error, zipfile.BadZipFile, InvalidFileException) as exc:
         raise InputError(
             tr("{name} cannot be read as a spreadsheet ({error}).", name=path.name, error=exc)
         ) from exc

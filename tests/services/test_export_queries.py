@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from desktop.errors import InputError
+from desktop.services import forums, queries
+from desktop.services import recommendations as recs
+from desktop.services.export import export_csv, export_json
+from desktop.vocab import RecStatus, Scope
+from desktop.workspace import Workspace
+from tests.helpers import make_tree
+
+
+def test_json_export_is_complete_sorted_and_repeatable(demo_ws: Workspace) -> None:
+    first = demo_ws.read(export_json)
+    assert demo_ws.read(export_json) == first
+    document = json.loads(first)
+    tables = document["tables"]
+    assert set(tables) == {
+        "units",
+        "forums",
+        "participants",
+        "agenda_items",
+        "recommendations",
+        "follow_ups",
+        "escalations",
+        "audit_events",
+    }
+    for rows in tables.values():
+        ids = [row["id"] for row in rows]
+        assert ids == sorted(ids)
+    assert len(tables["participants"]) == 13 and len(tables["units"]) == 3
+    assert "outbox" not in tables
+
+
+def test_json_export_is_identical_after_reopening(demo_ws: Workspace) -> None:
+    from desktop.config import Settings
+
+    before = demo_ws.read(export_json)
+    demo_ws.close()
+    again = Workspace.open(demo_ws.data_dir, Settings())
+    assert again.read(export_json) == before
+    again.close()
+
+
+def test_forum_export_holds_only_that_forum(demo_ws: Workspace, demo_forum: str) -> None:
+    unit = json.loads(demo_ws.read(export_json))["tables"]["forums"][0]["unit_id"]
+    other = demo_ws.write(forums.create_forum, unit_id=unit, title="Forum lain", held_on="2025-01-10")
+    demo_ws.write(recs.add_recommendation, other, text="Bukan bagian ekspor", scope="unit")
+    tables = json.loads(demo_ws.read(export_json, demo_forum))["tables"]
+    assert [f["id"] for f in tables["forums"]] == [demo_forum]
+    assert all(r["forum_id"] == demo_forum for r in tables["recommendations"])
+    assert len(tables["units"]) == 1
+    assert len(tables["escalations"]) == 2 and len(tables["follow_ups"]) == 3
+    exported_ids = {row["id"] for name, rows in tables.items() if name != "audit_events" for row in rows}
+    assert {a["entity_id"] for a in tables["audit_events"]} <= exported_ids
+
+
+def test_csv_export(demo_ws: Workspace, demo_forum: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(demo_ws.read(export_csv, demo_forum, "recommendations"))))
+    assert len(rows) == 8
+    assert list(rows[0])[:3] == ["id", "unit_id", "forum_id"]
+    assert {r["scope"] for r in rows} == {"unit", "policy"}
+    with pytest.raises(InputError, match="Unknown table"):
+        demo_ws.read(export_csv, None, "outbox")
+
+
+def test_list_forums_counts(demo_ws: Workspace) -> None:
+    [forum] = demo_ws.read(queries.list_forums)
+    assert (forum.participants, forum.attended) == (13, 12)
+    assert (forum.unit_scope, forum.policy_scope) == (5, 2)  # the merged duplicate is not counted
+    assert demo_ws.read(queries.list_forums, "sorong")
+    assert demo_ws.read(queries.list_forums, "tidak ada") == []
+
+
+def test_filter_recommendations_by_words_scope_and_openness(ws: Workspace) -> None:
+    tree = make_tree(ws)
+    a = ws.write(recs.add_recommendation, tree.forum, text="Tambah petugas customer service", scope="unit")
+    ws.write(recs.add_recommendation, tree.forum, text="Usulkan revisi batas waktu SPM", scope="policy")
+    done = ws.write(recs.add_recommendation, tree.forum, text="Customer service di lobi", scope="unit")
+    ws.write(recs.reject, done, "Sudah ada")
+    flt = queries.RecommendationFilter
+    assert [
+        r.id for r in ws.read(queries.list_recommendations, flt(text="CUSTOMER service", open_only=True))
+    ] == [a]
+    assert len(ws.read(queries.list_recommendations, flt(text="customer"))) == 2
+    assert [
+        r.scope for r in ws.read(queries.list_recommendations, flt(scopes=frozenset({Scope.POLICY})))
+    ] == [Scope.POLICY]
+    rejected = ws.read(queries.list_recommendations, flt(statuses=frozenset({RecStatus.REJECTED})))
+    assert [r.id for r in rejected] == [done]

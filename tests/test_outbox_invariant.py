@@ -1,0 +1,274 @@
+"""No service path changes a synced row without its audit event and outbox operation.
+
+The check compares whole database states (tests.helpers.assert_journaled), independent of the
+journal's own bookkeeping; a second test makes sure every public service function is exercised.
+"""
+
+from __future__ import annotations
+
+import inspect
+import pkgutil
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+import desktop.services
+from desktop.errors import ProgrammingError
+from desktop.models import OutboxOp, Recommendation
+from desktop.services import (
+    agenda,
+    demo,
+    escalations,
+    followups,
+    forums,
+    participants,
+    units,
+)
+from desktop.services import recommendations as recs
+from desktop.workspace import Workspace
+from tests.helpers import assert_journaled, state
+
+Step = tuple[str, Callable[[Workspace, dict[str, Any]], Any]]
+
+STEPS: list[Step] = [
+    (
+        "units.create_unit",
+        lambda ws, ids: ids.update(top=ws.write(units.create_unit, code="DJPB", name="DJPb")),
+    ),
+    (
+        "units.create_unit",
+        lambda ws, ids: ids.update(
+            mid=ws.write(units.create_unit, code="KW", name="Kanwil", parent_id=ids["top"])
+        ),
+    ),
+    (
+        "units.create_unit",
+        lambda ws, ids: ids.update(
+            leaf=ws.write(units.create_unit, code="KP", name="KPPN", parent_id=ids["mid"])
+        ),
+    ),
+    ("units.update_unit", lambda ws, ids: ws.write(units.update_unit, ids["leaf"], phone="(0951) 321000")),
+    ("units.set_home_unit", lambda ws, ids: ws.write(units.set_home_unit, ids["leaf"])),
+    (
+        "forums.create_forum",
+        lambda ws, ids: ids.update(
+            forum=ws.write(forums.create_forum, unit_id=ids["leaf"], title="FKP", held_on="2024-08-21")
+        ),
+    ),
+    (
+        "forums.create_forum",
+        lambda ws, ids: ids.update(
+            spare=ws.write(forums.create_forum, unit_id=ids["leaf"], title="Batal", held_on="2024-09-21")
+        ),
+    ),
+    ("forums.delete_forum", lambda ws, ids: ws.write(forums.delete_forum, ids["spare"])),
+    ("forums.update_forum", lambda ws, ids: ws.write(forums.update_forum, ids["forum"], venue="Aula")),
+    ("forums.start_forum", lambda ws, ids: ws.write(forums.start_forum, ids["forum"])),
+    (
+        "participants.add_participant",
+        lambda ws, ids: ids.update(
+            person=ws.write(participants.add_participant, ids["forum"], name="Siti", category="satker")
+        ),
+    ),
+    (
+        "participants.update_participant",
+        lambda ws, ids: ws.write(participants.update_participant, ids["person"], organization="Dinas"),
+    ),
+    ("participants.sign_in", lambda ws, ids: ws.write(participants.sign_in, ids["person"])),
+    ("participants.undo_sign_in", lambda ws, ids: ws.write(participants.undo_sign_in, ids["person"])),
+    (
+        "participants.import_participants",
+        lambda ws, ids: ws.write(
+            participants.import_participants, ids["forum"], [{"name": "Budi", "category": "akademisi"}]
+        ),
+    ),
+    (
+        "participants.remove_participant",
+        lambda ws, ids: (
+            ids.update(gone=ws.write(participants.add_participant, ids["forum"], name="X", category="media"))
+            or ws.write(participants.remove_participant, ids["gone"])
+        ),
+    ),
+    (
+        "agenda.add_item",
+        lambda ws, ids: ids.update(item=ws.write(agenda.add_item, ids["forum"], title="Buka")),
+    ),
+    (
+        "agenda.add_item",
+        lambda ws, ids: ids.update(item2=ws.write(agenda.add_item, ids["forum"], title="Diskusi")),
+    ),
+    ("agenda.update_item", lambda ws, ids: ws.write(agenda.update_item, ids["item"], planned_minutes=10)),
+    ("agenda.move_item", lambda ws, ids: ws.write(agenda.move_item, ids["item2"], 0)),
+    ("agenda.start_item", lambda ws, ids: ws.write(agenda.start_item, ids["item"])),
+    ("agenda.remove_item", lambda ws, ids: ws.write(agenda.remove_item, ids["item2"])),
+    (
+        "recommendations.add_recommendation",
+        lambda ws, ids: ids.update(
+            r1=ws.write(
+                recs.add_recommendation,
+                ids["forum"],
+                text="CS",
+                scope="unit",
+                raised_by_id=ids["person"],
+                agenda_item_id=ids["item"],
+            )
+        ),
+    ),
+    (
+        "recommendations.add_recommendation",
+        lambda ws, ids: ids.update(
+            r2=ws.write(recs.add_recommendation, ids["forum"], text="CS lagi", scope="unit", votes=2)
+        ),
+    ),
+    (
+        "recommendations.add_recommendation",
+        lambda ws, ids: ids.update(
+            r3=ws.write(recs.add_recommendation, ids["forum"], text="Kebijakan", scope="unit")
+        ),
+    ),
+    (
+        "recommendations.add_recommendation",
+        lambda ws, ids: ids.update(
+            r4=ws.write(recs.add_recommendation, ids["forum"], text="Tolak", scope="unit")
+        ),
+    ),
+    (
+        "recommendations.add_recommendation",
+        lambda ws, ids: ids.update(
+            r5=ws.write(recs.add_recommendation, ids["forum"], text="Salah", scope="unit")
+        ),
+    ),
+    (
+        "recommendations.edit_recommendation",
+        lambda ws, ids: ws.write(recs.edit_recommendation, ids["r1"], text="Customer service", priority=1),
+    ),
+    ("recommendations.change_scope", lambda ws, ids: ws.write(recs.change_scope, ids["r3"], "policy")),
+    ("recommendations.vote", lambda ws, ids: ws.write(recs.vote, ids["r1"])),
+    ("recommendations.merge", lambda ws, ids: ws.write(recs.merge, ids["r2"], ids["r1"])),
+    ("recommendations.reject", lambda ws, ids: ws.write(recs.reject, ids["r4"], "Bukan kewenangan")),
+    (
+        "recommendations.delete_recommendation",
+        lambda ws, ids: ws.write(recs.delete_recommendation, ids["r5"]),
+    ),
+    ("recommendations.accept", lambda ws, ids: ws.write(recs.accept, ids["r1"])),
+    (
+        "followups.assign_follow_up",
+        lambda ws, ids: ids.update(
+            fu=ws.write(followups.assign_follow_up, ids["r1"], action="Rekrut CS", owner="Kasubag")
+        ),
+    ),
+    (
+        "followups.update_follow_up",
+        lambda ws, ids: ws.write(followups.update_follow_up, ids["fu"], progress=100, evidence="SK"),
+    ),
+    (
+        "followups.assign_follow_up",
+        lambda ws, ids: ids.update(
+            fu2=ws.write(followups.assign_follow_up, ids["r1"], action="Pelatihan", owner="Kasi")
+        ),
+    ),
+    ("followups.remove_follow_up", lambda ws, ids: ws.write(followups.remove_follow_up, ids["fu2"])),
+    ("recommendations.complete", lambda ws, ids: ws.write(recs.complete, ids["r1"], "Bukti")),
+    ("recommendations.accept", lambda ws, ids: ws.write(recs.accept, ids["r3"])),
+    ("escalations.escalate", lambda ws, ids: ids.update(e1=ws.write(escalations.escalate, ids["r3"]))),
+    ("escalations.acknowledge", lambda ws, ids: ws.write(escalations.acknowledge, ids["e1"])),
+    ("escalations.forward", lambda ws, ids: ids.update(e2=ws.write(escalations.forward, ids["e1"]))),
+    ("escalations.answer", lambda ws, ids: ws.write(escalations.answer, ids["e2"], "declined", "Belum")),
+    ("forums.close_forum", lambda ws, ids: ws.write(forums.close_forum, ids["forum"])),
+    ("demo.load_demo", lambda ws, ids: ws.write(demo.load_demo)),
+    ("recommendations.start", lambda ws, ids: _start_one(ws)),
+]
+
+
+def _start_one(ws: Workspace) -> None:
+    with ws.store.read() as session:
+        rec = session.scalars(
+            select(Recommendation).where(Recommendation.status == "accepted", Recommendation.scope == "unit")
+        ).first()
+        assert rec is not None
+    ws.write(recs.start, rec.id)
+
+
+def test_every_service_step_is_journaled(ws: Workspace) -> None:
+    ids: dict[str, Any] = {}
+    for name, step in STEPS:
+        before = state(ws)
+        step(ws, ids)
+        after = state(ws)
+        try:
+            assert_journaled(before, after)
+        except AssertionError as exc:
+            raise AssertionError(f"{name}: {exc}") from exc
+
+
+def _public_service_functions() -> set[str]:
+    """Every public function of desktop.services.* whose first parameters are (session, ctx)."""
+    found = set()
+    for info in pkgutil.iter_modules([str(Path(desktop.services.__file__).parent)]):
+        module = import_module(f"desktop.services.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            params = list(inspect.signature(fn).parameters)
+            if params[:2] == ["session", "ctx"]:
+                found.add(f"{info.name}.{name}")
+    return found
+
+
+def test_every_public_service_function_is_exercised() -> None:
+    missing = _public_service_functions() - {name for name, _ in STEPS}
+    assert not missing, f"add these to STEPS: {sorted(missing)}"
+
+
+def test_a_failed_action_leaves_no_outbox_entry(ws: Workspace) -> None:
+    ids: dict[str, Any] = {}
+    for _, step in STEPS[:6]:
+        step(ws, ids)
+    before = state(ws)
+    with pytest.raises(Exception, match="Scope must be chosen"):
+        ws.write(recs.add_recommendation, ids["forum"], text="Tanpa ranah")
+    assert state(ws).outbox == before.outbox
+
+
+def test_a_change_outside_the_journal_is_refused(ws: Workspace) -> None:
+    ids: dict[str, Any] = {}
+    for _, step in STEPS[:6]:
+        step(ws, ids)
+    rid = ws.write(recs.add_recommendation, ids["forum"], text="Asli", scope="unit")
+    with pytest.raises(ProgrammingError, match="changed outside the journal"), ws.store.write() as session:
+        row = session.get(Recommendation, rid)
+        assert row is not None
+        row.text = "diubah diam-diam"
+    with pytest.raises(ProgrammingError, match="hard-deleted"), ws.store.write() as session:
+        session.delete(session.get(Recommendation, rid))
+    with ws.store.read() as session:
+        assert session.get(Recommendation, rid).text == "Asli"  # type: ignore[union-attr]
+
+
+def test_outbox_operation_shapes(ws: Workspace) -> None:
+    ids: dict[str, Any] = {}
+    for _, step in STEPS[:26]:
+        step(ws, ids)
+    ws.write(recs.vote, ids["r1"])
+    ws.write(recs.accept, ids["r1"])
+    with ws.store.read() as session:
+        ops = [
+            op
+            for op in session.scalars(select(OutboxOp).order_by(OutboxOp.device_seq))
+            if op.entity == "recommendations" and op.entity_id == ids["r1"]
+        ]
+    kinds = [op.kind for op in ops]
+    assert kinds == ["create", "increment", "transition"]
+    create, increment, transition = ops
+    assert create.fields["text"] == "CS" and create.fields["scope"] == "unit"
+    assert increment.fields == {"votes": 1}
+    assert transition.fields["action"] == "accept" and transition.fields["from"] == "proposed"
+    assert transition.fields["fields"]["status"] == "accepted"
+    assert set(transition.fields["fields"]) == set(Recommendation.__registers__["status"])
+    seqs = [op.device_seq for op in ops]
+    assert seqs == sorted(seqs)
+    assert create.hlc < increment.hlc < transition.hlc
