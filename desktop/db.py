@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop import search
 from desktop.config import BACKUP_DIRNAME, DB_FILENAME
 from desktop.errors import StoreError
 from desktop.hlc import Stamp
@@ -106,6 +107,15 @@ class Store:
     @classmethod
     def open(cls, data_dir: Path) -> Store:
         """Open (creating or migrating as needed) the database in `data_dir`."""
+        if sqlite3.sqlite_version_info < search.MIN_SQLITE:
+            raise StoreError(
+                tr(
+                    "This Python's SQLite is {version}; Mufakat needs {needed} or newer. "
+                    "Install a newer Python (3.11 from python.org has it).",
+                    version=sqlite3.sqlite_version,
+                    needed=".".join(map(str, search.MIN_SQLITE)),
+                )
+            )
         _ensure_writable_dir(data_dir)
         path = data_dir / DB_FILENAME
         current = _inspect_existing(path)
@@ -127,6 +137,7 @@ class Store:
             with store._write_engine.connect() as conn:
                 if current != head:
                     migrate(conn)
+                    search.ensure_index(conn)
                     conn.commit()
             store._ensure_device()
         except OperationalError as exc:

@@ -208,6 +208,7 @@ ID = {
     "Unit code {code} is already used by {name}.": "Kode unit {code} sudah dipakai oleh {name}.",
     "A unit cannot be placed below itself.": "Unit tidak dapat ditempatkan di bawah dirinya sendiri.",
     "Forums": "Forum",
+    "This Python's SQLite is {version}; Mufakat needs {needed} or newer. Install a newer Python (3.11 from python.org has it).": "SQLite pada Python ini versi {version}; Mufakat memerlukan {needed} atau yang lebih baru. Pasang Python yang lebih baru (3.11 dari python.org sudah memadai).",
     "No forums yet. Load the demo forum with: mufakat demo": "Belum ada forum. Muat forum contoh dengan: mufakat demo",
     "Local only: not connected to a server": "Hanya lokal: tidak terhubung ke server",
 }

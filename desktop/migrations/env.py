@@ -3,6 +3,7 @@
 from alembic import context
 
 from desktop.models import Base
+from desktop.search import is_search_table
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -14,6 +15,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=lambda name, type_, _parents: not (type_ == "table" and is_search_table(name)),
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -74,11 +74,13 @@ META_COLUMNS = frozenset({"id", "unit_id", "created_at", "updated_at", "deleted"
 class Synced(Base):
     """A table that syncs: device-made UUIDv7 id, owning unit, UTC times, tombstone, field clocks.
 
-    `clocks` maps a register name to the hybrid-logical-clock stamp of its last change. A
-    register is one field, or several fields that must change together (`__registers__`).
+    `clocks` maps a register name to the hybrid-logical-clock stamp of its last change; the key
+    "*" holds the stamp of the row's creation, which every register not named has. A register is
+    one field, or several fields that must change together (`__registers__`).
     """
 
     __abstract__ = True
+    CREATED_CLOCK: ClassVar[str] = "*"
     __registers__: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     id: Mapped[IdPk]
@@ -96,6 +98,11 @@ class Synced(Base):
     def data_fields(cls) -> tuple[str, ...]:
         """The columns a user's action may change, in table order."""
         return tuple(c.key for c in cls.__table__.columns if c.key not in META_COLUMNS)
+
+    def clock_of(self, register: str) -> str:
+        """The stamp of the last change to `register` (its creation stamp if never changed)."""
+        clocks = self.clocks or {}
+        return clocks.get(register) or clocks.get(self.CREATED_CLOCK, "")
 
     @classmethod
     def register_of(cls, field: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import IdRef, Synced
@@ -14,6 +14,12 @@ from desktop.vocab import EscalationStatus, FollowUpStatus, Outcome, RecCategory
 
 class Recommendation(Synced):
     __tablename__ = "recommendations"
+    # The triage list pages through recommendations newest first.
+    # and counts what matches by status and scope without reading the rows (a covering index).
+    __table_args__ = (
+        Index("ix_recommendations_created_at", "created_at", "id"),
+        Index("ix_recommendations_status_scope", "status", "scope", "deleted"),
+    )
     # Status, its reason, the answer's outcome and who/when change together: one register.
     __registers__ = {
         "status": ("status", "status_reason", "outcome", "status_at", "status_by", "merged_into_id")
@@ -27,7 +33,7 @@ class Recommendation(Synced):
     category: Mapped[RecCategory | None] = mapped_column(_enum(RecCategory))
     priority: Mapped[int] = mapped_column(default=2)
     votes: Mapped[int] = mapped_column(default=0)
-    status: Mapped[RecStatus] = mapped_column(_enum(RecStatus), default=RecStatus.PROPOSED, index=True)
+    status: Mapped[RecStatus] = mapped_column(_enum(RecStatus), default=RecStatus.PROPOSED)
     status_reason: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome))
     status_at: Mapped[datetime | None]

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop import search
 from desktop.models import Forum, Participant, Recommendation, Unit
 from desktop.vocab import OPEN_STATUSES, ForumStatus, RecStatus, Scope
 
@@ -101,50 +102,118 @@ class RecommendationFilter:
     scopes: frozenset[Scope] = field(default_factory=frozenset)
     statuses: frozenset[RecStatus] = field(default_factory=frozenset)
     forum_id: str | None = None
-    limit: int | None = None
+    offset: int = 0
+    limit: int = 200
 
 
-def _filtered(
-    query: Select[tuple[Recommendation, str, date, str | None]], flt: RecommendationFilter
-) -> Select[tuple[Recommendation, str, date, str | None]]:
-    query = query.where(Recommendation.deleted.is_(False))
+# Newest first; served by the (created_at, id) index so a page needs no sort.
+LIST_ORDER = (Recommendation.created_at.desc(), Recommendation.id.desc())
+
+
+@dataclass(frozen=True)
+class RecommendationPage:
+    """One page of matching recommendations and how many match in all."""
+
+    rows: list[RecommendationRow]
+    total: int
+
+
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _text_match(words: list[str]) -> ColumnElement[bool]:
+    """Rowid is among the full-text matches ("+" keeps SQLite walking the list-order index
+    with this as a filter, instead of sorting every match)."""
+    matches = select(search.fts.c.rowid).where(
+        literal_column(search.FTS_TABLE).op("MATCH")(search.match_expression(words))
+    )
+    return literal_column("+recommendations.rowid").in_(matches)
+
+
+def _conditions(flt: RecommendationFilter, unary_status: bool) -> list[ColumnElement[bool]]:
+    # "+status" keeps SQLite from walking the status index where another index serves better.
+    status = literal_column("+recommendations.status") if unary_status else Recommendation.status
+    conditions: list[ColumnElement[bool]] = [Recommendation.deleted.is_(False)]
     statuses: Iterable[RecStatus] = flt.statuses or (OPEN_STATUSES if flt.open_only else ())
     if statuses:
-        query = query.where(Recommendation.status.in_(list(statuses)))
+        conditions.append(status.in_([s.value for s in statuses]))
     if flt.scopes:
-        query = query.where(Recommendation.scope.in_(list(flt.scopes)))
+        conditions.append(Recommendation.scope.in_([s.value for s in flt.scopes]))
     if flt.forum_id:
-        query = query.where(Recommendation.forum_id == flt.forum_id)
+        conditions.append(Recommendation.forum_id == flt.forum_id)
     for word in flt.text.split():
-        query = query.where(Recommendation.text.ilike(f"%{word}%"))
-    return query
+        if len(word) < 3:  # too short for trigrams
+            conditions.append(Recommendation.text.like(f"%{_like_escape(word)}%", escape="\\"))
+    return conditions
 
 
-def list_recommendations(session: Session, flt: RecommendationFilter) -> list[RecommendationRow]:
-    """Recommendations matching the filter (every word of `text` must occur), newest first."""
+def _long_words(flt: RecommendationFilter) -> list[str]:
+    return [w for w in flt.text.split() if len(w) >= 3]
+
+
+def count_recommendations(session: Session, flt: RecommendationFilter) -> int:
+    """How many recommendations match (all pages)."""
+    query = select(func.count()).select_from(Recommendation)
+    words = _long_words(flt)
+    if words:
+        query = query.join(search.fts, search.fts.c.rowid == literal_column("recommendations.rowid")).where(
+            literal_column(search.FTS_TABLE).op("MATCH")(search.match_expression(words))
+        )
+    return session.scalar(query.where(*_conditions(flt, unary_status=bool(words)))) or 0
+
+
+def _page_keys(flt: RecommendationFilter) -> Select[tuple[int]]:
+    """Rowids of one page, newest first (walks the (created_at, id) index and stops early)."""
+    query = select(literal_column("recommendations.rowid").label("rid")).select_from(Recommendation.__table__)
+    query = query.where(*_conditions(flt, unary_status=True))
+    words = _long_words(flt)
+    if words:
+        query = query.where(_text_match(words))
+    return query.order_by(*LIST_ORDER).offset(flt.offset).limit(flt.limit)
+
+
+def list_recommendations(session: Session, flt: RecommendationFilter) -> RecommendationPage:
+    """A page of recommendations matching the filter (every word of `text` must occur in the text,
+    anywhere in a word), newest first, and the number matching in all."""
+    total = count_recommendations(session, flt)
+    if total <= flt.offset:
+        return RecommendationPage(rows=[], total=total)
+    page = list(session.scalars(_page_keys(flt)))  # at most `limit` rowids, in list order
     raiser = aliased(Participant)
     query = (
-        select(Recommendation, Forum.title, Forum.held_on, raiser.name)
+        select(
+            Recommendation.id,
+            Recommendation.forum_id,
+            Forum.title,
+            Forum.held_on,
+            Recommendation.text,
+            Recommendation.scope,
+            Recommendation.status,
+            Recommendation.votes,
+            Recommendation.priority,
+            raiser.name,
+            Recommendation.created_at,
+        )
         .join(Forum, Forum.id == Recommendation.forum_id)
         .outerjoin(raiser, raiser.id == Recommendation.raised_by_id)
-        .order_by(Recommendation.created_at.desc(), Recommendation.id)
+        .where(literal_column("recommendations.rowid").in_(page))
+        .order_by(*LIST_ORDER)
     )
-    query = _filtered(query, flt)
-    if flt.limit:
-        query = query.limit(flt.limit)
-    return [
+    rows = [
         RecommendationRow(
-            id=rec.id,
-            forum_id=rec.forum_id,
-            forum_title=title,
-            held_on=held_on,
-            text=rec.text,
-            scope=rec.scope,
-            status=rec.status,
-            votes=rec.votes,
-            priority=rec.priority,
-            raised_by=name or "",
-            created_at=rec.created_at,
+            id=r[0],
+            forum_id=r[1],
+            forum_title=r[2],
+            held_on=r[3],
+            text=r[4],
+            scope=r[5],
+            status=r[6],
+            votes=r[7],
+            priority=r[8],
+            raised_by=r[9] or "",
+            created_at=r[10],
         )
-        for rec, title, held_on, name in session.execute(query)
+        for r in session.execute(query)
     ]
+    return RecommendationPage(rows=rows, total=total)

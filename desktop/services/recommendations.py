@@ -13,7 +13,7 @@ from desktop.services import fields as f
 from desktop.services import lifecycle
 from desktop.services.context import Context
 from desktop.services.journal import Journal
-from desktop.services.lookup import load
+from desktop.services.lookup import load, load_fields
 from desktop.vocab import RecCategory, RecStatus, Scope, label
 
 RULES: dict[str, f.Validator] = {
@@ -30,15 +30,17 @@ REASON = f.text(N_("Reason"), max_len=5000)
 EVIDENCE = f.text(N_("Evidence of completion"), max_len=5000)
 
 
-def _check_links(session: Session, forum: Forum, data: dict[str, Any]) -> None:
+def _check_links(session: Session, forum_id: str, data: dict[str, Any]) -> None:
     """The agenda item and the person who raised it must belong to the same forum."""
     if data.get("agenda_item_id"):
-        item = load(session, AgendaItem, data["agenda_item_id"], N_("Agenda item"))
-        if item.forum_id != forum.id:
+        item = load_fields(session, AgendaItem, data["agenda_item_id"], N_("Agenda item"), "forum_id")
+        if item.forum_id != forum_id:
             raise InputError(tr("That agenda item belongs to another forum."), field="agenda_item_id")
     if data.get("raised_by_id"):
-        person = load(session, Participant, data["raised_by_id"], N_("Participant"))
-        if person.forum_id != forum.id:
+        person = load_fields(
+            session, Participant, data["raised_by_id"], N_("Participant"), "forum_id", "name"
+        )
+        if person.forum_id != forum_id:
             raise InputError(
                 tr("{name} is a participant of another forum, not of this one.", name=person.name),
                 field="raised_by_id",
@@ -46,9 +48,9 @@ def _check_links(session: Session, forum: Forum, data: dict[str, Any]) -> None:
 
 
 def add_recommendation(session: Session, ctx: Context, forum_id: str, **values: Any) -> str:
-    forum = load(session, Forum, forum_id, N_("Forum"))
+    forum = load_fields(session, Forum, forum_id, N_("Forum"), "id", "unit_id")
     data = f.require(RULES, values, "text", "scope")
-    _check_links(session, forum, data)
+    _check_links(session, forum.id, data)
     rec = Recommendation(forum_id=forum.id, unit_id=forum.unit_id, status=RecStatus.PROPOSED, **data)
     Journal(session, ctx).create(rec)
     return rec.id
@@ -65,7 +67,7 @@ def edit_recommendation(session: Session, ctx: Context, rec_id: str, **changes: 
             )
         )
     data = f.clean(RULES, changes)
-    _check_links(session, load(session, Forum, rec.forum_id, N_("Forum")), data)
+    _check_links(session, rec.forum_id, data)
     Journal(session, ctx).update(rec, **data)
 
 

@@ -77,19 +77,46 @@ def test_list_forums_counts(demo_ws: Workspace) -> None:
     assert demo_ws.read(queries.list_forums, "tidak ada") == []
 
 
+def _ids(ws: Workspace, **kwargs: object) -> list[str]:
+    page = ws.read(queries.list_recommendations, queries.RecommendationFilter(**kwargs))  # type: ignore[arg-type]
+    assert page.total >= len(page.rows)
+    return [r.id for r in page.rows]
+
+
 def test_filter_recommendations_by_words_scope_and_openness(ws: Workspace) -> None:
     tree = make_tree(ws)
     a = ws.write(recs.add_recommendation, tree.forum, text="Tambah petugas customer service", scope="unit")
-    ws.write(recs.add_recommendation, tree.forum, text="Usulkan revisi batas waktu SPM", scope="policy")
+    b = ws.write(recs.add_recommendation, tree.forum, text="Usulkan revisi batas waktu SPM", scope="policy")
     done = ws.write(recs.add_recommendation, tree.forum, text="Customer service di lobi", scope="unit")
     ws.write(recs.reject, done, "Sudah ada")
+    assert _ids(ws, text="CUSTOMER service", open_only=True) == [a]
+    assert set(_ids(ws, text="customer")) == {a, done}
+    assert _ids(ws, scopes=frozenset({Scope.POLICY})) == [b]
+    assert _ids(ws, statuses=frozenset({RecStatus.REJECTED})) == [done]
+
+
+def test_text_filter_matches_inside_words_and_short_words(ws: Workspace) -> None:
+    tree = make_tree(ws)
+    service = ws.write(recs.add_recommendation, tree.forum, text="Percepat pelayanan SP2D", scope="unit")
+    ws.write(recs.add_recommendation, tree.forum, text="Ruang tunggu ber-AC", scope="unit")
+    assert _ids(ws, text="layan") == [service]  # Indonesian affixes: pe-layan-an
+    assert _ids(ws, text="sp2d percepat") == [service]
+    assert len(_ids(ws, text="AC")) == 1  # two letters: no trigram, still found
+    assert _ids(ws, text='"; DROP TABLE recommendations; --') == []
+    ws.write(recs.edit_recommendation, service, text="Percepat penyelesaian SP2D")
+    assert _ids(ws, text="layan") == []  # the index follows edits
+    assert _ids(ws, text="penyelesaian") == [service]
+
+
+def test_pages_and_total(ws: Workspace) -> None:
+    tree = make_tree(ws)
+    made = [
+        ws.write(recs.add_recommendation, tree.forum, text=f"Usul nomor {n}", scope="unit") for n in range(7)
+    ]
     flt = queries.RecommendationFilter
-    assert [
-        r.id for r in ws.read(queries.list_recommendations, flt(text="CUSTOMER service", open_only=True))
-    ] == [a]
-    assert len(ws.read(queries.list_recommendations, flt(text="customer"))) == 2
-    assert [
-        r.scope for r in ws.read(queries.list_recommendations, flt(scopes=frozenset({Scope.POLICY})))
-    ] == [Scope.POLICY]
-    rejected = ws.read(queries.list_recommendations, flt(statuses=frozenset({RecStatus.REJECTED})))
-    assert [r.id for r in rejected] == [done]
+    first = ws.read(queries.list_recommendations, flt(text="usul", limit=3))
+    second = ws.read(queries.list_recommendations, flt(text="usul", limit=3, offset=3))
+    beyond = ws.read(queries.list_recommendations, flt(text="usul", limit=3, offset=30))
+    assert (first.total, second.total, beyond.total) == (7, 7, 7)
+    assert [r.id for r in first.rows + second.rows] == list(reversed(made))[:6]
+    assert beyond.rows == []

@@ -1,0 +1,152 @@
+"""Load the shared deterministic dataset (../shared/bench/make_dataset.py) into a local store.
+
+Benchmark set-up only: rows are bulk-inserted as already-synced data (no audit events, an empty
+outbox), which is what a device looks like after its first full pull. What a benchmark then
+measures goes through the real services.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+
+from desktop.models import Forum, Participant, Recommendation, Unit
+from desktop.vocab import Category, Gender, RecStatus, parse_choice
+from desktop.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT.parent / "shared" / "bench" / "make_dataset.py"
+STAMP = "000000000000000-000000-dataset"
+NOW = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def generate(forums: int, participants: int = 30, recommendations: int = 50) -> Iterator[dict[str, Any]]:
+    if not GENERATOR.exists():
+        sys.exit(f"bench: the dataset generator is missing: {GENERATOR}")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(GENERATOR),
+            "--forums",
+            str(forums),
+            "--participants",
+            str(participants),
+            "--recommendations",
+            str(recommendations),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    for line in proc.stdout.splitlines():
+        yield json.loads(line)
+
+
+def _meta(record_id: str, unit_id: str) -> dict[str, Any]:
+    return {
+        "id": record_id,
+        "unit_id": unit_id,
+        "created_at": NOW,
+        "updated_at": NOW,
+        "deleted": False,
+        "clocks": {},
+    }
+
+
+def load(ws: Workspace, records: Iterator[dict[str, Any]]) -> dict[str, int]:
+    """Insert the records; returns how many of each type."""
+    units: list[dict[str, Any]] = []
+    forums: list[dict[str, Any]] = []
+    people: list[dict[str, Any]] = []
+    recs: list[dict[str, Any]] = []
+    forum_unit: dict[str, str] = {}
+    for r in records:
+        kind = r["type"]
+        if kind == "unit":
+            units.append(
+                {
+                    **_meta(r["id"], r["id"]),
+                    "code": r["code"],
+                    "name": r["name"],
+                    "parent_id": r["parent_id"],
+                    "letterhead": "",
+                    "address": "",
+                    "city": "",
+                    "phone": "",
+                    "email": "",
+                    "website": "",
+                    "head_title": "",
+                    "head_name": "",
+                    "head_nip": "",
+                }
+            )
+        elif kind == "forum":
+            forum_unit[r["id"]] = r["unit_id"]
+            forums.append(
+                {
+                    **_meta(r["id"], r["unit_id"]),
+                    "title": r["title"],
+                    "theme": r["theme"],
+                    "held_on": date.fromisoformat(r["held_on"]),
+                    "venue": r["venue"],
+                    "mode": "face_to_face",
+                    "facilitator": r["facilitator"],
+                    "moderator": "",
+                    "note_taker": "",
+                    "document_number": "",
+                    "summary": "",
+                    "agreements": "",
+                    "signatories": [],
+                    "status": "closed",
+                    "status_by": "",
+                }
+            )
+        elif kind == "participant":
+            people.append(
+                {
+                    **_meta(r["id"], forum_unit[r["forum_id"]]),
+                    "forum_id": r["forum_id"],
+                    "name": r["name"],
+                    "organization": r["organization"],
+                    "category": parse_choice(Category, r["category"]),
+                    "gender": parse_choice(Gender, r["gender"]),
+                    "vulnerable": False,
+                    "phone": "",
+                    "email": "",
+                    "role": "participant",
+                    "invited": True,
+                    "attended": True,
+                }
+            )
+        elif kind == "recommendation":
+            recs.append(
+                {
+                    **_meta(r["id"], forum_unit[r["forum_id"]]),
+                    "forum_id": r["forum_id"],
+                    "raised_by_id": r["raised_by"],
+                    "text": r["text"],
+                    "scope": r["scope"],
+                    "priority": r["priority"],
+                    "votes": r["votes"],
+                    "status": parse_choice(RecStatus, r["status"]),
+                    "status_reason": "",
+                    "status_by": "",
+                }
+            )
+    with ws.store.write() as session:
+        for model, rows in ((Unit, units), (Forum, forums), (Participant, people), (Recommendation, recs)):
+            for start in range(0, len(rows), 5000):
+                session.execute(insert(model), rows[start : start + 5000])
+    return {
+        "units": len(units),
+        "forums": len(forums),
+        "participants": len(people),
+        "recommendations": len(recs),
+    }

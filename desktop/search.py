@@ -1,0 +1,56 @@
+"""Full-text search over recommendation texts: an SQLite FTS5 index with the trigram tokenizer.
+
+Trigrams match any part of a word, which Indonesian needs: "layan" finds "pelayanan" and
+"layanan". The index is derived data, kept in step by triggers; it never syncs. A batch
+migration that recreates the `recommendations` table drops the triggers and renumbers rowids,
+so `ensure_index()` runs after every migration: it recreates the triggers and rebuilds.
+Words shorter than three characters cannot use trigrams; the query falls back to LIKE for them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text
+
+FTS_TABLE = "recommendations_fts"
+MIN_SQLITE = (3, 34, 0)  # trigram tokenizer
+
+CREATE_TABLE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "text, content='recommendations', content_rowid='rowid', tokenize='trigram')"
+)
+TRIGGERS = (
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON recommendations BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.rowid, new.text); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON recommendations BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.rowid, old.text); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF text ON recommendations BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.rowid, new.text); END""",
+)
+DROP = (
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ai",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ad",
+    f"DROP TRIGGER IF EXISTS {FTS_TABLE}_au",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+)
+
+# A table object for queries only; it lives outside the models' metadata (no migrations from it).
+fts = Table(FTS_TABLE, MetaData(), Column("rowid", Integer), Column("text", Text))
+
+
+def is_search_table(name: str | None) -> bool:
+    """FTS5 creates shadow tables (…_data, …_idx, …); migrations and comparisons skip them all."""
+    return bool(name) and str(name).startswith(FTS_TABLE)
+
+
+def ensure_index(connection: Connection) -> None:
+    """Create the index and its triggers if missing, then rebuild it from the table."""
+    connection.exec_driver_sql(CREATE_TABLE)
+    for statement in TRIGGERS:
+        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def match_expression(words: list[str]) -> str:
+    """An FTS5 query requiring every word (each quoted, so no word is read as an operator)."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
