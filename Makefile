@@ -19,6 +19,7 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(PY) -m ruff check desktop server_stub tests bench tools
+	$(PY) -m mypy
 
 lint: $(STAMP)
 	$(PY) -m ruff check desktop server_stub tests bench tools
@@ -26,6 +27,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/store.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -2,7 +2,8 @@
 
 Prints the p50/p95 time of one "add recommendation" service call (transaction + audit event
 + outbox, synchronous=FULL on disk) and the time to list open recommendations filtered by a
-word, as the triage table asks for it: the total number that match and the first page of 200. Targets on the 2-core reference machine: p95 < 5 ms per add; < 100 ms per filtered list.
+word, as the triage table asks for it: the total number that match and the first page of
+200. Targets on the 2-core reference machine: p95 < 5 ms per add; < 100 ms per filtered list.
 
     .venv/bin/python bench/store.py [--forums 2000] [--adds 500] [--data-dir DIR]
 """
@@ -91,7 +92,8 @@ def main() -> None:
         assert page is not None
         print(
             f"open recommendations matching {words!r:20} ({what}): total {page.total:6d}, first page "
-            f"{len(page.rows):3d} rows: p50 {ms(statistics.median(timings))}  p95 {ms(percentile(timings, 0.95))}"
+            f"{len(page.rows):3d} rows: p50 {ms(statistics.median(timings))}  "
+            f"p95 {ms(percentile(timings, 0.95))}"
             "   target < 100 ms"
         )
     ws.close()

@@ -50,7 +50,7 @@ def _rows(
         elif model is Forum:
             query = query.where(Forum.id == forum_id)
         elif model in (Participant, AgendaItem, Recommendation):
-            query = query.where(model.forum_id == forum_id)  # type: ignore[attr-defined]
+            query = query.where(model.forum_id == forum_id)
         elif model is FollowUp:
             query = query.where(FollowUp.recommendation_id.in_(ids["recommendations"]))
         elif model is Escalation:

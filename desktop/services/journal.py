@@ -12,9 +12,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Table, event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop.errors import ProgrammingError
@@ -25,8 +25,9 @@ from desktop.services.context import Context
 
 S = TypeVar("S", bound=Synced)
 CREATED = Synced.CREATED_CLOCK
-_AUDIT = AuditEvent.__table__
-_OUTBOX = OutboxOp.__table__
+STATUS = "status"  # the register every life cycle lives in
+_AUDIT = cast(Table, AuditEvent.__table__)
+_OUTBOX = cast(Table, OutboxOp.__table__)
 _RECORDED = "mufakat.journaled"
 REMOTE_APPLY = "mufakat.remote_apply"
 
@@ -76,10 +77,10 @@ class Journal:
 
     def transition(self, row: Synced, action: str, **register: Any) -> None:
         """A status change: the whole register travels as one operation, checked by the server."""
-        old_status = jsonable(row.status)
+        old_status = jsonable(getattr(row, STATUS))
         before, after = self._apply(row, register)
-        names = row.__registers__["status"]
-        stamp = self._stamp(row, after or {"status": None})
+        names = row.__registers__[STATUS]
+        stamp = self._stamp(row, after or {STATUS: None})
         payload = {"action": action, "from": old_status, "fields": snapshot(row, names)}
         self._append(row, action, before, after, "transition", payload, stamp)
 
@@ -203,9 +204,9 @@ def _fill_defaults(row: Synced) -> None:
             continue
         default = column.default
         if getattr(default, "is_scalar", False):
-            setattr(row, column.key, default.arg)  # type: ignore[attr-defined]
+            setattr(row, column.key, default.arg)
         elif getattr(default, "is_callable", False):
-            setattr(row, column.key, default.arg(None))  # type: ignore[attr-defined]
+            setattr(row, column.key, default.arg(None))
 
 
 def _changed_fields(row: Synced) -> set[str]:

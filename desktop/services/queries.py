@@ -165,7 +165,9 @@ def count_recommendations(session: Session, flt: RecommendationFilter) -> int:
 
 def _page_keys(flt: RecommendationFilter) -> Select[tuple[int]]:
     """Rowids of one page, newest first (walks the (created_at, id) index and stops early)."""
-    query = select(literal_column("recommendations.rowid").label("rid")).select_from(Recommendation.__table__)
+    query: Select[tuple[int]] = select(literal_column("recommendations.rowid").label("rid")).select_from(
+        Recommendation.__table__
+    )
     query = query.where(*_conditions(flt, unary_status=True))
     words = _long_words(flt)
     if words:

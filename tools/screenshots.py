@@ -1,0 +1,38 @@
+"""Render the main screens with the demo forum offscreen to PNGs (for the README and for review).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py docs/screenshots
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.config import Settings  # noqa: E402
+from desktop.services.demo import load_demo  # noqa: E402
+from desktop.views.main_window import MainWindow  # noqa: E402
+from desktop.workspace import Workspace  # noqa: E402
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    ws = Workspace.open(Path(tempfile.mkdtemp(prefix="mufakat-shots-")), Settings(language="id"))
+    ws.write(load_demo)
+    window = MainWindow(ws)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    target = out / "main-window.png"
+    window.grab().save(str(target))
+    print(target)
+    ws.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
