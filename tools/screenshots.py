@@ -11,12 +11,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from desktop.config import Settings  # noqa: E402
-from desktop.services.demo import load_demo  # noqa: E402
-from desktop.views.main_window import MainWindow  # noqa: E402
-from desktop.workspace import Workspace  # noqa: E402
+from desktop.config import Settings
+from desktop.services.demo import load_demo
+from desktop.views.main_window import MainWindow
+from desktop.workspace import Workspace
 
 
 def main(out: Path) -> None:
