@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from desktop import __version__
 from desktop.config import LOG_FILENAME, Settings, resolve_data_dir
-from desktop.errors import EnvironmentProblem, MufakatError
+from desktop.errors import EnvironmentProblem, InputError, MufakatError
 from desktop.i18n import LANGUAGES, set_language, tr
 from desktop.workspace import Workspace
 
@@ -71,6 +71,28 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help=tr("write here (default: standard output)"))
 
+    documents = {
+        "minutes": tr("print the minutes (berita acara) of a forum as PDF"),
+        "attendance-sheet": tr("print the attendance sheet (daftar hadir) to sign at the forum"),
+        "followup-report": tr("print the follow-up report (laporan tindak lanjut) of a forum"),
+        "escalation-letter": tr("print the cover letter sending a forum's policy recommendations upward"),
+    }
+    for name, help_text in documents.items():
+        doc = sub.add_parser(name, parents=[common], help=help_text)
+        doc.add_argument("forum", metavar="FORUM", help=tr("forum id"))
+        doc.add_argument(
+            "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
+        )
+        doc.add_argument(
+            "--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)")
+        )
+        if name == "attendance-sheet":
+            doc.add_argument(
+                "--blank-rows", type=int, default=10, help=tr("empty rows for walk-ins (default: 10)")
+            )
+        if name == "escalation-letter":
+            doc.add_argument("--number", default="", help=tr("the letter's number (nomor surat)"))
+
     imp = sub.add_parser(
         "import-participants",
         parents=[common],
@@ -81,15 +103,17 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write_output(text: str, output: str | None) -> None:
+def _write_output(content: str | bytes, output: str | None) -> None:
+    """Write to the file (whole or not at all: a temporary file renamed into place) or stdout."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(content if isinstance(content, str) else content.decode())
         return
     target = Path(output)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".mufakat-")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         Path(tmp).replace(target)
     except OSError as exc:
         raise EnvironmentProblem(
@@ -172,11 +196,31 @@ def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
     )
 
 
+def _cmd_document(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.reports import DOCUMENTS
+    from desktop.services.report_data import forum_report
+
+    if getattr(args, "blank_rows", 0) < 0 or getattr(args, "blank_rows", 0) > 500:
+        raise InputError(tr("--blank-rows must be between 0 and 500."))
+    report = ws.read(forum_report, args.forum)
+    options: dict[str, object] = {"paper": args.paper}
+    if args.command == "attendance-sheet":
+        options["blank_rows"] = args.blank_rows
+    if args.command == "escalation-letter":
+        options["number"] = args.number
+    _write_output(DOCUMENTS[args.command](report, **options), args.output)
+    print(args.output)
+
+
 COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
     "demo": _cmd_demo,
     "forums": _cmd_forums,
     "export": _cmd_export,
     "import-participants": _cmd_import,
+    "minutes": _cmd_document,
+    "attendance-sheet": _cmd_document,
+    "followup-report": _cmd_document,
+    "escalation-letter": _cmd_document,
 }
 
 

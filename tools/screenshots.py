@@ -1,6 +1,6 @@
 """Render the main screens with the demo forum offscreen to PNGs (for the README and for review).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py docs/screenshots
+QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py docs/screenshots
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.errors import InputError, TransitionError
-from desktop.i18n import N_, tr
+from desktop.i18n import N_, tr, translate_to
 from desktop.models import Forum, Unit
 from desktop.services import fields as f
 from desktop.services.context import Context
@@ -42,15 +42,17 @@ ACTIONS = {
 
 
 def default_signatories(unit: Unit) -> list[dict[str, str]]:
-    """Head of the unit and a representative of the public (DOMAIN.md, configurable per forum)."""
+    """Head of the unit and a representative of the public (DOMAIN.md, configurable per forum).
+    Stored in Indonesian: they are printed on the minutes, which are always Indonesian."""
+    head_title = unit.head_title or translate_to("id", N_("Head of {unit}")).format(unit=unit.name)
     return [
         {
-            "role": tr("Head of unit"),
+            "role": translate_to("id", N_("Head of unit")),
             "name": unit.head_name,
             "nip": unit.head_nip,
-            "title": unit.head_title or tr("Head of {unit}", unit=unit.name),
+            "title": head_title,
         },
-        {"role": tr("Representative of the public"), "name": "", "nip": "", "title": ""},
+        {"role": translate_to("id", N_("Representative of the public")), "name": "", "nip": "", "title": ""},
     ]
 
 

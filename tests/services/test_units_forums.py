@@ -72,7 +72,7 @@ def test_forum_defaults_and_signatories(ws: Workspace) -> None:
         assert row.starts_at == time(9, 0) and row.status == ForumStatus.PLANNED
         assert row.signatories[0]["name"] == "Gandung Triyasmoko"
         assert row.signatories[0]["nip"] == "197505152000031001"
-        assert row.signatories[1]["role"] == "Representative of the public"
+        assert row.signatories[1]["role"] == "Perwakilan masyarakat"  # printed on Indonesian minutes
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,108 @@
+"""Printed documents benchmark (issue #4): the minutes of a forum with 300 participants and 200
+recommendations. Target on the 2-core reference machine: < 1 s.
+
+    .venv/bin/python bench/reports.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop.config import Settings
+from desktop.reports.minutes import build_minutes
+from desktop.services import agenda, followups, forums, participants, units
+from desktop.services import recommendations as recs
+from desktop.services.demo import AGREEMENTS, SUMMARY, UNITS
+from desktop.services.report_data import forum_report
+from desktop.workspace import Workspace
+
+CATEGORIES = [
+    "satker",
+    "pengguna layanan",
+    "pemangku kepentingan",
+    "akademisi",
+    "media",
+    "lsm",
+    "tokoh masyarakat",
+    "disabilitas",
+]
+
+
+def build_forum(ws: Workspace) -> str:
+    ids: dict[str, str] = {}
+    for spec in UNITS:
+        values = {k: v for k, v in spec.items() if k != "parent"}
+        ids[spec["code"]] = ws.write(units.create_unit, parent_id=ids.get(spec.get("parent", "")), **values)
+    forum = ws.write(
+        forums.create_forum,
+        unit_id=ids["KPPN-SORONG"],
+        title="Forum Konsultasi Publik Besar 2025",
+        held_on="2025-03-12",
+        starts_at="08:30",
+        ends_at="15:00",
+        venue="Gedung Serbaguna Sorong",
+        theme="Evaluasi standar pelayanan",
+        document_number="BA-9/KPN.1701/2025",
+        summary=SUMMARY * 3,
+        agreements=AGREEMENTS,
+    )
+    item = ws.write(agenda.add_item, forum, title="Diskusi")
+    people = []
+    for n in range(300):
+        person = ws.write(
+            participants.add_participant,
+            forum,
+            name=f"Peserta Nomor {n:03d}",
+            organization=f"Instansi {n % 37}",
+            category=CATEGORIES[n % len(CATEGORIES)],
+            gender="L" if n % 2 else "P",
+            attended=n % 10 != 0,
+        )
+        people.append(person)
+    for n in range(200):
+        rec = ws.write(
+            recs.add_recommendation,
+            forum,
+            text=f"Rekomendasi {n}: tingkatkan kualitas layanan dan informasi standar pelayanan "
+            "agar pengguna layanan di distrik terpencil terlayani tepat waktu.",
+            scope="policy" if n % 3 == 0 else "unit",
+            raised_by_id=people[n],
+            agenda_item_id=item,
+        )
+        if n % 3 and n % 2:
+            ws.write(recs.accept, rec)
+            ws.write(
+                followups.assign_follow_up, rec, action="Tindak lanjut yang ditetapkan", owner="Kepala Seksi"
+            )
+    return forum
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    a = ap.parse_args()
+    ws = Workspace.open(Path(tempfile.mkdtemp(prefix="mufakat-bench-reports-")), Settings(language="id"))
+    forum = build_forum(ws)
+    timings, pages = [], 0
+    for _ in range(a.runs):
+        t0 = time.perf_counter()
+        pdf = build_minutes(ws.read(forum_report, forum))
+        timings.append(time.perf_counter() - t0)
+        pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
+    print(
+        f"minutes, 300 participants / 200 recommendations ({len(pdf) // 1024} KiB, ~{pages} pages, "
+        f"{a.runs} runs, read + layout): median {statistics.median(timings):.3f} s  "
+        f"min {min(timings):.3f} s  max {max(timings):.3f} s   target < 1 s"
+    )
+    ws.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""Berita acara FKP (the minutes), laid out as government convention has it (DOMAIN.md).
+
+Kop, title and number, the opening sentence with the date written out in words, who took part
+(per element of the public and by gender), agenda, discussion, agreements, recommendations
+grouped by scope, the closing sentence, place and date, signatures, and the attendance list as
+an attachment with a signature column. A forum that is not closed prints as a draft.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from desktop.reports import indonesian
+from desktop.reports.layout import (
+    Styles,
+    build_pdf,
+    content_width,
+    grid_table,
+    letterhead,
+    markup,
+    paragraphs,
+    signature_blocks,
+    text,
+)
+from desktop.reports.parts import gender_letter, kop, label, place_and_date, signatories, time_span
+from desktop.services.report_data import ForumReport, RecLine
+from desktop.vocab import Category, ForumStatus, Gender, RecStatus, Scope
+
+CLOSING = "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."
+
+
+def _opening(report: ForumReport) -> Flowable:
+    where = f", bertempat di {escape(report.venue)}" if report.venue else ""
+    theme = f" dengan tema <b>{escape(report.theme)}</b>" if report.theme else ""
+    when = time_span(report)
+    attendees = len(report.attendees)
+    sentence = (
+        f"Pada {indonesian.date_in_words(report.held_on)}{where}, telah dilaksanakan "
+        f"<b>{escape(report.title)}</b>{theme} secara {label(report.mode).lower()}"
+        f"{', ' + when if when else ''}, yang dihadiri oleh {indonesian.count_with_words(attendees)} orang "
+        "peserta sebagaimana tercantum dalam daftar hadir terlampir."
+    )
+    return markup(sentence)
+
+
+def _participation(report: ForumReport, width: float) -> list[Flowable]:
+    people = report.attendees
+    per: dict[Category, Counter[Gender | None]] = {}
+    for person in people:
+        per.setdefault(person.category, Counter())[person.gender] += 1
+    rows: list[list[object]] = []
+    for number, category in enumerate(sorted(per, key=lambda c: list(Category).index(c)), start=1):
+        count = per[category]
+        rows.append(
+            [
+                str(number),
+                label(category),
+                str(count[Gender.MALE]),
+                str(count[Gender.FEMALE]),
+                str(sum(count.values())),
+            ]
+        )
+    male = sum(c[Gender.MALE] for c in per.values())
+    female = sum(c[Gender.FEMALE] for c in per.values())
+    total = ("Jumlah", str(male), str(female), str(len(people)))
+    rows.append(["", *(text(value, Styles.cell_bold) for value in total)])
+    table = grid_table(
+        ["No", "Unsur masyarakat", "L", "P", "Jumlah"],
+        rows,
+        [10 * mm, width - 10 * mm - 3 * 18 * mm, 18 * mm, 18 * mm, 18 * mm],
+    )
+    vulnerable = sum(1 for p in people if p.vulnerable)
+    notes = [f"Unsur masyarakat yang hadir: {indonesian.count_with_words(len(per))} unsur."]
+    if vulnerable:
+        notes.append(f"Termasuk {indonesian.count_with_words(vulnerable)} orang dari kelompok rentan.")
+    unspecified = sum(c[None] for c in per.values())
+    if unspecified:
+        notes.append(f"Jenis kelamin {unspecified} orang tidak dicatat.")
+    return [table, Spacer(1, 3), text(" ".join(notes))]
+
+
+def _roles(report: ForumReport) -> Flowable | None:
+    parts = [
+        (name, value)
+        for name, value in (
+            ("Fasilitator", report.facilitator),
+            ("Moderator", report.moderator),
+            ("Notulis", report.note_taker),
+        )
+        if value
+    ]
+    if not parts:
+        return None
+    return markup("; ".join(f"{name}: {escape(value)}" for name, value in parts) + ".")
+
+
+def _follow_up_text(rec: RecLine) -> str:
+    if not rec.follow_ups:
+        return "-"
+    lines = []
+    for fu in rec.follow_ups:
+        due = f", target {indonesian.long_date(fu.due_on)}" if fu.due_on else ""
+        lines.append(f"{fu.action} (PJ: {fu.owner}{due})")
+    return "\n".join(lines)
+
+
+def _status_text(rec: RecLine) -> str:
+    status = label(rec.status)
+    if rec.status == RecStatus.REJECTED and rec.status_reason:
+        return f"{status}: {rec.status_reason}"
+    if rec.status == RecStatus.ANSWERED and rec.outcome:
+        return f"{status} ({label(rec.outcome).lower()})"
+    return status
+
+
+def _recommendations(report: ForumReport, width: float) -> list[Flowable]:
+    unit_recs = [r for r in report.recommendations if r.scope == Scope.UNIT]
+    policy_recs = [r for r in report.recommendations if r.scope == Scope.POLICY]
+    parts: list[Flowable] = []
+    parts.append(
+        text(f"A. Rekomendasi ranah unit (ditindaklanjuti oleh {report.unit.name})", Styles.subheading)
+    )
+    if unit_recs:
+        parts.append(
+            grid_table(
+                ["No", "Rekomendasi", "Diusulkan oleh", "Tindak lanjut (penanggung jawab, target)", "Status"],
+                [
+                    [str(i), r.text, r.raised_by or "-", _follow_up_text(r), _status_text(r)]
+                    for i, r in enumerate(unit_recs, start=1)
+                ],
+                [9 * mm, width * 0.36, width * 0.16, width * 0.26, width - 9 * mm - width * 0.78],
+            )
+        )
+    else:
+        parts.append(text("Tidak ada."))
+    target = report.unit.parent_name or "unit atasan"
+    parts.append(
+        text(f"B. Rekomendasi kebijakan (diusulkan secara berjenjang kepada {target})", Styles.subheading)
+    )
+    if policy_recs:
+        parts.append(
+            grid_table(
+                ["No", "Rekomendasi", "Diusulkan oleh", "Diusulkan kepada", "Status"],
+                [
+                    [
+                        str(i),
+                        r.text,
+                        r.raised_by or "-",
+                        r.escalations[-1].to_unit if r.escalations else target,
+                        _status_text(r),
+                    ]
+                    for i, r in enumerate(policy_recs, start=1)
+                ],
+                [9 * mm, width * 0.42, width * 0.16, width * 0.2, width - 9 * mm - width * 0.78],
+            )
+        )
+    else:
+        parts.append(text("Tidak ada."))
+    return parts
+
+
+def _attendance_attachment(report: ForumReport, width: float) -> list[Flowable]:
+    number = f" Nomor {report.document_number}" if report.document_number else ""
+    parts: list[Flowable] = [
+        text("Lampiran", Styles.left),
+        text(f"Berita Acara{number} tanggal {indonesian.long_date(report.held_on)}", Styles.left),
+        Spacer(1, 6),
+        text("DAFTAR HADIR", Styles.title),
+        text(report.title, Styles.subtitle),
+        Spacer(1, 6),
+    ]
+    rows: list[list[object]] = []
+    for index, person in enumerate(report.attendees, start=1):
+        # Numbers alternate left and middle in the signature column, as on paper forms.
+        sign = text(f"{index}.", Styles.cell if index % 2 else Styles.cell_center)
+        rows.append(
+            [
+                str(index),
+                person.name,
+                person.organization or "-",
+                label(person.category),
+                gender_letter(person.gender),
+                sign,
+            ]
+        )
+    parts.append(
+        grid_table(
+            ["No", "Nama", "Instansi", "Unsur", "L/P", "Tanda tangan"],
+            rows,
+            [9 * mm, width * 0.27, width * 0.24, width * 0.17, 10 * mm, width - 19 * mm - width * 0.68],
+            extra=[("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)],
+        )
+    )
+    return parts
+
+
+def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
+    width = content_width(paper)
+    story: list[Flowable] = [*letterhead(kop(report.unit))]
+    story.append(text("BERITA ACARA", Styles.title))
+    story.append(text(f"{report.title}".upper(), Styles.subtitle))
+    if report.document_number:
+        story.append(text(f"Nomor: {report.document_number}", Styles.center))
+    story.append(Spacer(1, 10))
+    story.append(_opening(report))
+    roles = _roles(report)
+    if roles:
+        story.append(roles)
+
+    story.append(text("I. Peserta", Styles.heading))
+    story += _participation(report, width)
+    if report.agenda:
+        story.append(text("II. Susunan acara", Styles.heading))
+        for index, item in enumerate(report.agenda, start=1):
+            presenter = f" — {item.presenter}" if item.presenter else ""
+            story.append(text(f"{index}. {item.title}{presenter}", Styles.left))
+    section = 3 if report.agenda else 2
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII"]
+    if report.summary:
+        story.append(text(f"{roman[section - 1]}. Pokok-pokok pembahasan", Styles.heading))
+        story += paragraphs(report.summary)
+        section += 1
+    if report.agreements:
+        story.append(text(f"{roman[section - 1]}. Kesepakatan", Styles.heading))
+        story += paragraphs(report.agreements)
+        section += 1
+    story.append(text(f"{roman[section - 1]}. Rekomendasi", Styles.heading))
+    story += _recommendations(report, width)
+    story.append(Spacer(1, 8))
+    story.append(text(CLOSING))
+    story.append(Spacer(1, 6))
+    story.append(signature_blocks(signatories(report), width, place_and_date(report)))
+    story.append(PageBreak())
+    story += _attendance_attachment(report, width)
+    draft = report.status != ForumStatus.CLOSED
+    return build_pdf(
+        story,
+        paper=paper,
+        title=f"Berita Acara {report.title}",
+        draft=draft,
+        footer=f"Berita Acara {report.title}",
+    )

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.errors import InputError
+from desktop.reports.attendance import build_attendance_sheet
+from desktop.reports.escalation_letter import build_escalation_letter
+from desktop.reports.followup import build_followup_report
+from desktop.services import escalations
+from desktop.services.report_data import forum_report
+from desktop.workspace import Workspace
+from tests.helpers import make_tree
+from tests.reports.conftest import all_text, font_files, out_of_page, pdf_text
+
+
+def test_attendance_sheet_lists_the_invitation_list_and_blank_rows(
+    demo_ws: Workspace, demo_forum: str
+) -> None:
+    report = demo_ws.read(forum_report, demo_forum)
+    pdf = build_attendance_sheet(report, blank_rows=7)
+    text = all_text(pdf)
+    assert "DAFTAR HADIR" in text and "Rabu, 21 Agustus 2024" in text and "Aula KPPN Sorong" in text
+    for person in report.participants:  # invited, whether or not they came
+        assert person.name in text
+    last = len(report.participants) + 7
+    assert f" {last} {last}." in text and f" {last + 1} {last + 1}." not in text
+    assert "Tanda tangan" in text and out_of_page(pdf) == []
+    pages = pdf_text(pdf)
+    assert all(f"Halaman {n} dari {len(pages)}" in p for n, p in enumerate(pages, start=1))
+
+
+def test_followup_report_summary_and_answers(demo_ws: Workspace, demo_forum: str) -> None:
+    report = demo_ws.read(forum_report, demo_forum)
+    pdf = build_followup_report(report, as_of=date(2024, 10, 1))
+    text = all_text(pdf)
+    assert "LAPORAN TINDAK LANJUT" in text and "keadaan per 1 Oktober 2024" in text
+    assert "Dalam proses 2" in text and "Selesai 1" in text and "Dieskalasi 2" in text and "Jumlah 7" in text
+    assert "Menyusun dan mengumumkan target waktu penyelesaian SP2D" in text and "100%" in text
+    assert "Menunggu jawaban" in text
+    escalated = [r for r in report.recommendations if r.escalations]
+    with demo_ws.store.read() as session:
+        sent = escalations.escalations_of(session, _rec_id(demo_ws, demo_forum, escalated[0].text))
+    demo_ws.write(escalations.answer, sent[-1].id, "adopted", "Diakomodasi dalam revisi standar layanan 2025")
+    text = all_text(build_followup_report(demo_ws.read(forum_report, demo_forum)))
+    assert "Diadopsi: Diakomodasi dalam revisi standar layanan 2025" in text and "Dijawab 1" in text
+    assert out_of_page(pdf) == [] and not any("NOT EMBEDDED" in f for f in font_files(pdf))
+
+
+def _rec_id(ws: Workspace, forum: str, text: str) -> str:
+    from sqlalchemy import select
+
+    from desktop.models import Recommendation
+
+    with ws.store.read() as session:
+        return session.scalars(select(Recommendation.id).where(Recommendation.text == text)).one()
+
+
+def test_escalation_letter(demo_ws: Workspace, demo_forum: str) -> None:
+    report = demo_ws.read(forum_report, demo_forum)
+    pdf = build_escalation_letter(report, number="S-12/KPN.1701/2024", letter_date=date(2024, 8, 26))
+    text = all_text(pdf)
+    assert "Nomor : S-12/KPN.1701/2024" in text and "Sorong, 26 Agustus 2024" in text
+    assert "Yth. Kepala Kantor Wilayah Kanwil DJPb Provinsi Papua Barat Daya" in text
+    assert "2 (dua) rekomendasi yang bersifat kebijakan" in text
+    assert "Usulkan layanan jemput bola" in text and "Gandung Triyasmoko" in text
+    assert "Tingkatkan kualitas layanan" not in text  # unit scope stays home
+    assert out_of_page(pdf) == []
+
+
+def test_no_escalation_letter_without_escalations(ws: Workspace) -> None:
+    tree = make_tree(ws)
+    with pytest.raises(InputError, match="has been escalated yet"):
+        build_escalation_letter(ws.read(forum_report, tree.forum))
+
+
+@pytest.mark.parametrize("command", ["minutes", "attendance-sheet", "followup-report", "escalation-letter"])
+def test_cli_writes_each_document(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    forum = capsys.readouterr().out.strip()
+    target = tmp_path / f"{command}.pdf"
+    assert main(["--data-dir", data, command, forum, "-o", str(target), "--paper", "folio"]) == 0
+    assert target.read_bytes().startswith(b"%PDF") and "Halaman 1 dari" in pdf_text(target.read_bytes())[0]
+
+
+def test_cli_document_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo"])
+    forum = capsys.readouterr().out.strip()
+    assert main(["--data-dir", data, "--lang", "en", "minutes", "nope", "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "Forum nope does not exist" in capsys.readouterr().err
+    assert (
+        main(["--data-dir", data, "--lang", "en", "minutes", forum, "-o", str(tmp_path / "no" / "x.pdf")])
+        == 2
+    )
+    assert "Cannot write" in capsys.readouterr().err
+    code = main(
+        [
+            "--data-dir",
+            data,
+            "--lang",
+            "en",
+            "attendance-sheet",
+            forum,
+            "-o",
+            str(tmp_path / "a.pdf"),
+            "--blank-rows",
+            "-3",
+        ]
+    )
+    assert code == 2 and "--blank-rows" in capsys.readouterr().err
+    assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "x.pdf").exists()
