@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,6 +31,18 @@ def main(out: Path) -> None:
     app.processEvents()
     target = out / "main-window.png"
     window.grab().save(str(target))
+    print(target)
+
+    dialog = window.open_document("minutes")
+    assert dialog is not None
+    deadline = time.monotonic() + 30
+    while dialog.pdf is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    for _ in range(20):  # let the new pages lay out before the picture is taken
+        app.processEvents()
+    target = out / "document-preview.png"
+    dialog.grab().save(str(target))
     print(target)
     ws.close()
 

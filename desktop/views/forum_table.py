@@ -31,6 +31,9 @@ class ForumTableModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def forum_at(self, row: int) -> str | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -1,0 +1,198 @@
+"""Preview, save and print a forum's documents (berita acara, daftar hadir, laporan tindak
+lanjut, surat pengantar eskalasi). The PDF is built off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import MufakatError
+from desktop.i18n import N_, tr
+from desktop.reports import DOCUMENTS
+from desktop.services.report_data import forum_report
+from desktop.views.pdf_pages import page_images
+from desktop.views.workers import run_in_background
+from desktop.workspace import Workspace
+
+TITLES = {
+    "minutes": N_("Minutes (berita acara)"),
+    "attendance-sheet": N_("Attendance sheet (daftar hadir)"),
+    "followup-report": N_("Follow-up report"),
+    "escalation-letter": N_("Escalation cover letter"),
+}
+FILE_NAMES = {
+    "minutes": "berita-acara",
+    "attendance-sheet": "daftar-hadir",
+    "followup-report": "laporan-tindak-lanjut",
+    "escalation-letter": "surat-pengantar-eskalasi",
+}
+PAGE_SIZES = {
+    "a4": QPageSize(QPageSize.PageSizeId.A4),
+    "folio": QPageSize(QSizeF(215, 330), QPageSize.Unit.Millimeter, "Folio"),
+}
+PREVIEW_DPI = 80
+log = logging.getLogger("mufakat.documents")
+
+
+class DocumentDialog(QDialog):
+    def __init__(self, workspace: Workspace, forum_id: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._forum_id = forum_id
+        self._kind = kind
+        self.pdf: bytes | None = None
+        self.setWindowTitle(tr(TITLES[kind]))
+        self.resize(760, 700)
+
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem(tr("Folio (215 × 330 mm)"), "folio")
+        self.paper.currentIndexChanged.connect(self.build)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+
+        self.save_button = QPushButton(tr("Save PDF…"))
+        self.save_button.clicked.connect(self._ask_save)
+        self.print_button = QPushButton(tr("Print…"))
+        self.print_button.clicked.connect(self._ask_print)
+        close = QPushButton(tr("Close"))
+        close.clicked.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Paper")))
+        top.addWidget(self.paper)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        for button in (self.save_button, self.print_button, close):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        self.build()
+
+    # -- building -------------------------------------------------------------------------
+
+    @property
+    def paper_name(self) -> str:
+        return str(self.paper.currentData())
+
+    def build(self) -> None:
+        """(Re)build the PDF in the background for the chosen paper."""
+        self.pdf = None
+        self._set_ready(False)
+        self.status.setStyleSheet("")
+        self.status.setText(tr("Preparing the document…"))
+        kind, forum_id, paper = self._kind, self._forum_id, self.paper_name
+
+        def work() -> bytes:
+            return DOCUMENTS[kind](self._ws.read(forum_report, forum_id), paper=paper)
+
+        run_in_background(work, self._show, self._failed)
+
+    def _show(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            widget = item.widget() if item else None
+            if widget is not None:
+                widget.deleteLater()
+        count = 0
+        for image in page_images(pdf, PREVIEW_DPI):
+            label = QLabel()
+            pixmap = QPixmap.fromImage(image)
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())  # whole pages, one under the other; the area scrolls
+            label.setStyleSheet("border: 1px solid #999; background: white;")
+            self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            count += 1
+        self.status.setText(tr("{count} page(s). Check the preview, then save or print.", count=count))
+        self._set_ready(True)
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setStyleSheet("color: #a00000;")
+        if isinstance(error, MufakatError):
+            self.status.setText(error.message)
+        else:
+            self.status.setText(tr("The document could not be made; details are in the log file."))
+            log.error("document failed", exc_info=error)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+
+    # -- saving and printing -----------------------------------------------------------------
+
+    def save_to(self, path: Path) -> None:
+        if self.pdf is None:
+            return
+        try:
+            path.write_bytes(self.pdf)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                tr("Save PDF…"),
+                tr("Cannot write {path}: {error}", path=path, error=exc.strerror or exc),
+            )
+            return
+        self.status.setText(tr("Saved to {path}", path=path))
+
+    def _ask_save(self) -> None:
+        suggested = str(Path.home() / f"{FILE_NAMES[self._kind]}.pdf")
+        name, _ = QFileDialog.getSaveFileName(self, tr("Save PDF…"), suggested, "PDF (*.pdf)")
+        if name:
+            self.save_to(Path(name))
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print page by page at the printer's resolution, each page fitted to the paper."""
+        if self.pdf is None:
+            return
+        printer.setPageSize(PAGE_SIZES[self.paper_name])
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, tr("Print…"), tr("The printer could not be started."))
+            return
+        try:
+            dpi = min(printer.resolution(), 300)
+            for index, image in enumerate(page_images(self.pdf, dpi)):
+                if index:
+                    printer.newPage()
+                target = painter.viewport()
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(target.x(), target.y(), size.width(), size.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(target)
+        finally:
+            painter.end()
+
+    def _ask_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
