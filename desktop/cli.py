@@ -93,6 +93,11 @@ def _build_parser() -> argparse.ArgumentParser:
         if name == "escalation-letter":
             doc.add_argument("--number", default="", help=tr("the letter's number (nomor surat)"))
 
+    enroll = sub.add_parser("enroll", parents=[common], help=tr("connect this device to a Mufakat server"))
+    enroll.add_argument("--server", required=True, metavar="URL")
+    enroll.add_argument("--code", required=True, help=tr("the one-time code from the administrator"))
+    sub.add_parser("sync", parents=[common], help=tr("send local changes to the server and fetch new ones"))
+
     imp = sub.add_parser(
         "import-participants",
         parents=[common],
@@ -212,11 +217,34 @@ def _cmd_document(ws: Workspace, args: argparse.Namespace) -> None:
     print(args.output)
 
 
+def _cmd_enroll(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.sync.engine import enroll
+
+    unit = enroll(ws, args.server, args.code)
+    print(tr("Enrolled with {url} for unit {unit}. Run: mufakat sync", url=args.server, unit=unit))
+
+
+def _cmd_sync(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.sync.engine import sync_once
+
+    report = sync_once(ws)
+    print(
+        tr(
+            "Sent {pushed} change(s), {refused} refused by the server; received {pulled} record(s).",
+            pushed=report.pushed,
+            refused=report.refused,
+            pulled=report.pulled,
+        )
+    )
+
+
 COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
     "demo": _cmd_demo,
     "forums": _cmd_forums,
     "export": _cmd_export,
     "import-participants": _cmd_import,
+    "enroll": _cmd_enroll,
+    "sync": _cmd_sync,
     "minutes": _cmd_document,
     "attendance-sheet": _cmd_document,
     "followup-report": _cmd_document,

@@ -159,6 +159,23 @@ class Store:
             yield session
 
     @contextmanager
+    def remote_write(self) -> Iterator[Session]:
+        """A transaction applying changes made elsewhere (sync): no journal entries, and foreign
+        keys unchecked, since a record may arrive before the parent a later page brings."""
+        from desktop.services.journal import REMOTE_APPLY
+
+        with self._write_engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                    session.info[REMOTE_APPLY] = True
+                    yield session
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A consistent read-only view (WAL readers never block writers)."""
         with self._reader() as session, session.begin():

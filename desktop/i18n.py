@@ -53,7 +53,7 @@ def translate_to(language: str, message: str) -> str:
     return _catalog(language).get(message, message)
 
 
-def tr(message: str, **params: object) -> str:
+def tr(message: str, /, **params: object) -> str:
     """Translate `message` into the current language and fill in its `{placeholders}`."""
     text = _catalog(_state["language"]).get(message, message)
     return text.format(**params) if params else text

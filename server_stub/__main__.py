@@ -1,18 +1,111 @@
-"""`mufakat-server`: the central sync server. Not built yet (issue #5, "Central server and
-offline-first sync"); until then the command says so instead of pretending to run."""
+"""`mufakat-server`: run the central server and administer it.
+
+    mufakat-server serve [--db URL] [--host 127.0.0.1] [--port 8765] [--workers N]
+    mufakat-server unit add --code KPPN-SORONG --name "KPPN Sorong" [--parent KANWIL-PBD]
+    mufakat-server unit list
+    mufakat-server enroll-code UNIT_CODE        (prints a one-time code valid 7 days)
+    mufakat-server device list | device revoke DEVICE_ID
+
+The database is a SQLite file (./mufakat-server.sqlite3) unless --db or MUFAKAT_SERVER_DB
+names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from server_stub.store import ServerStore, default_url
+
+EXIT_USER_ERROR = 2
 
 
-def main() -> int:
-    print(
-        "mufakat-server: the central server is not part of this version yet; "
-        "Mufakat works fully offline on one laptop meanwhile.",
-        file=sys.stderr,
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=os.environ.get("MUFAKAT_SERVER_DB") or default_url(),
+        help="database URL (default: ./mufakat-server.sqlite3)",
     )
-    return 2
+    parser = _Parser(prog="mufakat-server", description="Mufakat central server", parents=[common])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1)
+    unit = sub.add_parser("unit", parents=[common], help="units").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    add = unit.add_parser("add", parents=[common])
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--parent")
+    unit.add_parser("list", parents=[common])
+    code = sub.add_parser("enroll-code", parents=[common], help="a one-time enrollment code for a unit")
+    code.add_argument("unit_code")
+    device = sub.add_parser("device", parents=[common], help="devices").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    device.add_parser("list", parents=[common])
+    revoke = device.add_parser("revoke", parents=[common])
+    revoke.add_argument("device_id")
+    return parser
+
+
+def _serve(url: str, host: str, port: int, workers: int) -> None:
+    import uvicorn
+
+    os.environ["MUFAKAT_SERVER_DB"] = url
+    uvicorn.run("server_stub.wsgi:app", host=host, port=port, workers=max(1, workers), log_level="info")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from server_stub import admin, auth
+    from server_stub.models import ServerUnit
+
+    args = _parser().parse_args(argv)
+    try:
+        store = ServerStore(args.db)
+        store.migrate()
+        if args.command == "serve":
+            _serve(args.db, args.host, args.port, args.workers)
+            return 0
+        with store.transaction() as session:
+            if args.command == "unit" and args.action == "add":
+                unit = admin.add_unit(session, args.code, args.name, args.parent)
+                print(unit.id)
+            elif args.command == "unit":
+                units = {u.id: u for u in session.scalars(select(ServerUnit))}
+                for u in sorted(units.values(), key=lambda u: u.code):
+                    parent = units[u.parent_id].code if u.parent_id in units else "-"
+                    print(f"{u.code}\t{u.name}\t{parent}\t{u.id}")
+            elif args.command == "enroll-code":
+                print(auth.new_enroll_code(session, args.unit_code))
+            elif args.action == "list":
+                for d in admin.devices(session):
+                    state = "revoked" if d.revoked else "active"
+                    print(f"{d.id}\t{d.unit_code}\t{d.name}\t{d.enrolled_at:%Y-%m-%d}\t{state}")
+            else:
+                admin.revoke(session, args.device_id)
+                print(f"revoked {args.device_id}")
+    except (admin.AdminError, auth.AuthError) as exc:
+        print(f"mufakat-server: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except SQLAlchemyError as exc:
+        print(f"mufakat-server: database error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return 0
 
 
 if __name__ == "__main__":

@@ -265,10 +265,19 @@ def test_outbox_operation_shapes(ws: Workspace) -> None:
     assert kinds == ["create", "increment", "transition"]
     create, increment, transition = ops
     assert create.fields["text"] == "CS" and create.fields["scope"] == "unit"
-    assert increment.fields == {"votes": 1}
+    assert increment.fields["votes"] == 1 and "at" in increment.fields
     assert transition.fields["action"] == "accept" and transition.fields["from"] == "proposed"
     assert transition.fields["fields"]["status"] == "accepted"
+    assert transition.fields["base"] == {"status": create.hlc}  # it was made on top of the creation
     assert set(transition.fields["fields"]) == set(Recommendation.__registers__["status"])
+    ws.write(recs.edit_recommendation, ids["r1"], text="Customer service diperkuat")
+    with ws.store.read() as session:
+        edit = session.scalars(
+            select(OutboxOp).order_by(OutboxOp.device_seq.desc()).where(OutboxOp.entity == "recommendations")
+        ).first()
+    assert edit is not None and edit.kind == "update"
+    assert edit.fields["set"] == {"text": "Customer service diperkuat"}
+    assert set(edit.fields["base"]) == {"text"} and edit.fields["base"]["text"] < edit.hlc
     seqs = [op.device_seq for op in ops]
     assert seqs == sorted(seqs)
     assert create.hlc < increment.hlc < transition.hlc

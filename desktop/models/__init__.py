@@ -2,7 +2,7 @@
 
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
-from desktop.models.journal import AuditEvent, DeviceState, OutboxOp
+from desktop.models.journal import AuditEvent, DeviceState, OutboxOp, RejectedOp
 from desktop.models.org import Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 
@@ -32,6 +32,7 @@ __all__ = [
     "OutboxOp",
     "Participant",
     "Recommendation",
+    "RejectedOp",
     "Synced",
     "Unit",
     "utcnow",

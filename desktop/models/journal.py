@@ -47,7 +47,8 @@ class OutboxOp(Base):
 
 
 class DeviceState(Base):
-    """This device: its id (the HLC node), the unit it works for, the highest clock it has seen."""
+    """This device: its id (the HLC node), the unit it works for, the highest clock it has seen,
+    and where it stands with the server (the token itself is a file readable by the user only)."""
 
     __tablename__ = "device_state"
 
@@ -56,3 +57,23 @@ class DeviceState(Base):
     home_unit_id: Mapped[str | None] = mapped_column(String(36))
     last_hlc: Mapped[str] = mapped_column(String(80), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    server_url: Mapped[str] = mapped_column(String(300), default="")
+    server_epoch: Mapped[str] = mapped_column(String(36), default="")
+    checkpoint: Mapped[int] = mapped_column(Integer, default=0)
+    last_sync_at: Mapped[datetime | None]
+
+
+class RejectedOp(Base):
+    """A local change the server refused (e.g. a transition made stale by another device).
+    Kept, never silently dropped, and shown to the user; it no longer blocks the outbox."""
+
+    __tablename__ = "rejected_ops"
+
+    op_id: Mapped[IdRef] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[IdRef]
+    kind: Mapped[str] = mapped_column(String(16))
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    hlc: Mapped[str] = mapped_column(String(80))
+    reason: Mapped[str] = mapped_column(String(2000))
+    rejected_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -64,15 +64,18 @@ class Journal:
         row.clocks = {CREATED: stamp}
         self._allow(row, fields)
         self.session.add(row)
-        self._append(row, action, {}, fields, "create", fields, stamp)
+        wire = {**fields, "unit_id": row.unit_id, "created_at": now.isoformat()}
+        self._append(row, action, {}, fields, "create", wire, stamp)
         return row
 
     def update(self, row: Synced, action: str = "update", **changes: Any) -> dict[str, Any]:
         """Set the fields that really change; returns {field: new value} of those."""
         before, after = self._apply(row, changes)
         if after:
-            stamp = self._stamp(row, after)
-            self._append(row, action, before, after, "update", after, stamp)
+            stamp, base = self._stamp(row, after)
+            # "base": the clock of each register as this device knew it before the edit, so the
+            # server can tell an edit made on top of another device's from a concurrent one.
+            self._append(row, action, before, after, "update", {"set": after, "base": base}, stamp)
         return after
 
     def transition(self, row: Synced, action: str, **register: Any) -> None:
@@ -80,15 +83,15 @@ class Journal:
         old_status = jsonable(getattr(row, STATUS))
         before, after = self._apply(row, register)
         names = row.__registers__[STATUS]
-        stamp = self._stamp(row, after or {STATUS: None})
-        payload = {"action": action, "from": old_status, "fields": snapshot(row, names)}
+        stamp, base = self._stamp(row, after or {STATUS: None})
+        payload = {"action": action, "from": old_status, "fields": snapshot(row, names), "base": base}
         self._append(row, action, before, after, "transition", payload, stamp)
 
     def increment(self, row: Synced, field: str, delta: int, action: str) -> None:
         """Add `delta` to a counter: sent as an increment so concurrent votes all count."""
         old = getattr(row, field)
         before, after = self._apply(row, {field: old + delta})
-        stamp = self._stamp(row, after)
+        stamp, _base = self._stamp(row, after)
         self._append(row, action, before, after, "increment", {field: delta}, stamp)
 
     def delete(self, row: Synced, action: str = "delete") -> None:
@@ -96,7 +99,7 @@ class Journal:
         if row.deleted:
             return
         before, after = self._apply(row, {"deleted": True}, meta_ok=True)
-        stamp = self._stamp(row, {"deleted": True})
+        stamp, _base = self._stamp(row, {"deleted": True})
         self._append(row, action, before, after, "delete", {}, stamp)
 
     # -- internals --------------------------------------------------------------------------
@@ -120,13 +123,17 @@ class Journal:
             self._allow(row, after)
         return before, after
 
-    def _stamp(self, row: Synced, changed: dict[str, Any]) -> str:
+    def _stamp(self, row: Synced, changed: dict[str, Any]) -> tuple[str, dict[str, str]]:
+        """A new stamp for the registers of `changed`; returns it and their previous stamps."""
         stamp = self.ctx.clock.now().encode()
         clocks = dict(row.clocks or {})
+        base: dict[str, str] = {}
         for name in changed:
-            clocks[row.register_of(name)] = stamp
+            register = row.register_of(name)
+            base.setdefault(register, row.clock_of(register))
+            clocks[register] = stamp
         row.clocks = clocks
-        return stamp
+        return stamp, base
 
     def _allow(self, row: Synced, fields: Iterable[str]) -> None:
         self._recorded.setdefault(row.id, set()).update(fields)
@@ -142,6 +149,7 @@ class Journal:
         stamp: str,
     ) -> None:
         now = self.ctx.now()
+        payload = {**payload, "at": row.updated_at.isoformat()}  # when, so every copy agrees
         audit_id = new_id()
         audit_fields = {
             "at": now.isoformat(),
@@ -189,7 +197,7 @@ class Journal:
                     "entity": _AUDIT.name,
                     "entity_id": audit_id,
                     "kind": "create",
-                    "fields": {**audit_fields, "unit_id": row.unit_id},
+                    "fields": {**audit_fields, "unit_id": row.unit_id, "created_at": now.isoformat()},
                     "hlc": stamp,
                     "created_at": now,
                 },

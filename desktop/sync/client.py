@@ -1,0 +1,114 @@
+"""HTTP client of the sync protocol: JSON over HTTPS, gzip both ways, bounded timeouts.
+
+Network trouble becomes `SyncUnavailable` (try again later); a refusal by the server becomes
+`SyncRefused` with the server's own message (fix something first).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any
+
+import httpx
+
+from desktop.errors import EnvironmentProblem, MufakatError
+from desktop.i18n import tr
+from desktop.sync.protocol import SCHEMA_VERSION
+
+
+class SyncUnavailable(EnvironmentProblem):
+    """The server could not be reached or did not answer in time."""
+
+
+class SyncRefused(MufakatError):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class SyncClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str = "",
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        headers = {"Accept-Encoding": "gzip", "User-Agent": "Mufakat"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=httpx.Timeout(timeout, connect=10.0),
+            transport=transport,
+        )
+        self.bytes_sent = 0
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        compress: bool = False,
+    ) -> Any:
+        content = None
+        headers = {"Content-Type": "application/json"}
+        if body is not None:
+            content = json.dumps(body, separators=(",", ":")).encode()
+            if compress:  # the push endpoint takes gzip (batches of changes compress ~10x)
+                content = gzip.compress(content, compresslevel=5)
+                headers["Content-Encoding"] = "gzip"
+            self.bytes_sent += len(content)
+        try:
+            response = self._http.request(method, path, content=content, headers=headers, params=params)
+        except httpx.TimeoutException as exc:
+            raise SyncUnavailable(tr("The server {url} did not answer in time.", url=self.base_url)) from exc
+        except httpx.HTTPError as exc:
+            raise SyncUnavailable(
+                tr(
+                    "The server {url} cannot be reached ({error}).",
+                    url=self.base_url,
+                    error=type(exc).__name__,
+                )
+            ) from exc
+        if response.status_code >= 400:
+            try:
+                message = str(response.json().get("error", response.text))
+            except ValueError:
+                message = response.text[:200]
+            if response.status_code >= 500:
+                raise SyncUnavailable(
+                    tr(
+                        "The server {url} has a problem ({status}); try again later.",
+                        url=self.base_url,
+                        status=response.status_code,
+                    )
+                )
+            raise SyncRefused(response.status_code, tr("The server refused: {message}", message=message))
+        return response.json()
+
+    def health(self) -> dict[str, Any]:
+        return dict(self._call("GET", "/healthz"))
+
+    def enroll(self, code: str, device_id: str, device_name: str) -> dict[str, Any]:
+        return dict(
+            self._call("POST", "/enroll", {"code": code, "device_id": device_id, "device_name": device_name})
+        )
+
+    def push(self, device_id: str, ops: list[dict[str, Any]]) -> list[dict[str, str]]:
+        body = {"device_id": device_id, "schema_version": SCHEMA_VERSION, "ops": ops}
+        return list(self._call("POST", "/sync/push", body, compress=True)["results"])
+
+    def pull(self, since: int, limit: int) -> dict[str, Any]:
+        return dict(
+            self._call(
+                "GET", "/sync/pull", params={"since": since, "limit": limit, "schema_version": SCHEMA_VERSION}
+            )
+        )

@@ -1,0 +1,107 @@
+"""One sync cycle as named steps: push the outbox (in batches, acknowledged ops dropped,
+refused ones set aside), then pull pages (each page and its checkpoint in one transaction).
+Enrollment binds the device to its unit on a server."""
+
+from __future__ import annotations
+
+import os
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.errors import InputError
+from desktop.i18n import tr
+from desktop.models import DeviceState, utcnow
+from desktop.sync import outbox
+from desktop.sync.client import SyncClient
+from desktop.sync.pull import apply_page
+from desktop.workspace import Workspace
+
+TOKEN_FILENAME = "device-token"
+PUSH_BATCH = 500
+PULL_PAGE = 500
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    refused: int = 0
+    pulled: int = 0
+    pages: int = 0
+    bytes_sent: int = 0
+
+
+def token_path(ws: Workspace) -> Path:
+    return ws.data_dir / TOKEN_FILENAME
+
+
+def _save_token(path: Path, token: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(token)
+    path.chmod(0o600)
+
+
+def server_of(ws: Workspace) -> tuple[str, str]:
+    """The server URL and token of an enrolled device, or a clear message."""
+    url = ws.store.device().server_url
+    path = token_path(ws)
+    if not url or not path.exists():
+        raise InputError(
+            tr(
+                "This device is not enrolled with a server yet. Enroll it first: "
+                "mufakat enroll --server URL --code CODE"
+            )
+        )
+    return url, path.read_text(encoding="utf-8").strip()
+
+
+def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None = None) -> str:
+    """Enroll with a one-time code; returns the unit's code. The first sync brings the data."""
+    if ws.store.device().server_url:
+        raise InputError(tr("This device is already enrolled with {url}.", url=ws.store.device().server_url))
+    client = client or SyncClient(server_url)
+    answer = client.enroll(code.strip(), ws.ctx.device_id, platform.node() or "Mufakat")
+    _save_token(token_path(ws), answer["token"])
+    with ws.store.remote_write() as session:
+        state = session.get(DeviceState, 1)
+        assert state is not None
+        state.server_url = server_url.rstrip("/")
+        state.server_epoch = answer["epoch"]
+        state.home_unit_id = answer["unit_id"]
+        state.checkpoint = 0
+    ws.ctx.home_unit_id = answer["unit_id"]
+    return str(answer["unit_code"])
+
+
+def sync_once(ws: Workspace, client: SyncClient | None = None) -> SyncReport:
+    url, token = server_of(ws)
+    client = client or SyncClient(url, token)
+    report = SyncReport()
+    while True:  # push
+        with ws.store.read() as session:
+            batch = outbox.pending(session, PUSH_BATCH)
+        if not batch:
+            break
+        results = client.push(ws.ctx.device_id, batch)
+        with ws.store.write() as session:
+            applied, refused = outbox.settle(session, batch, results)
+        report.pushed += applied
+        report.refused += refused
+    while True:  # pull
+        since = ws.store.device().checkpoint
+        page = client.pull(since, PULL_PAGE)
+        with ws.store.remote_write() as session:
+            state = session.get(DeviceState, 1)
+            assert state is not None
+            if state.server_epoch and page["epoch"] != state.server_epoch:
+                # The server was restored from a backup: start again from its beginning.
+                state.server_epoch, state.checkpoint = page["epoch"], 0
+                continue
+            report.pulled += apply_page(session, ws.ctx.clock, page)
+            report.pages += 1
+            state.last_sync_at = utcnow()
+        if not page["more"]:
+            break
+    report.bytes_sent = client.bytes_sent
+    return report

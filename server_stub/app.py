@@ -1,0 +1,188 @@
+"""The HTTP API of the central server (FastAPI). OpenAPI at /docs."""
+
+import gzip
+import json
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import or_, select
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from desktop.sync.protocol import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, MAX_PULL_PAGE, SCHEMA_VERSION
+from server_stub import auth
+from server_stub.apply import Caller, apply_push
+from server_stub.models import Record, ServerUnit
+from server_stub.store import ServerStore
+
+
+class EnrollRequest(BaseModel):
+    code: str = Field(min_length=4, max_length=40)
+    device_id: str = Field(min_length=8, max_length=36)
+    device_name: str = Field(default="", max_length=200)
+
+
+class Op(BaseModel):
+    op_id: str = Field(min_length=8, max_length=36)
+    device_seq: int
+    entity: str = Field(max_length=40)
+    entity_id: str = Field(max_length=36)
+    kind: str = Field(max_length=16)
+    fields: dict[str, Any]
+    hlc: str = Field(max_length=80)
+
+
+class PushRequest(BaseModel):
+    device_id: str = Field(max_length=36)
+    schema_version: int
+    ops: list[Op] = Field(max_length=MAX_OPS_PER_PUSH)
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def _units(store: ServerStore) -> list[dict[str, Any]]:
+    with store.transaction() as session:
+        return [
+            {"id": u.id, "code": u.code, "name": u.name, "parent_id": u.parent_id}
+            for u in session.scalars(select(ServerUnit).order_by(ServerUnit.code))
+        ]
+
+
+def create_app(store: ServerStore) -> FastAPI:
+    app = FastAPI(title="Mufakat server", version="1")
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse({"error": exc.message}, status_code=exc.status)
+
+    @app.exception_handler(auth.AuthError)
+    async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
+        return JSONResponse({"error": exc.message}, status_code=exc.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return JSONResponse(
+            {"error": f"invalid request: {where}: {first.get('msg', 'malformed')}"}, status_code=422
+        )
+
+    def caller(authorization: Annotated[str | None, Header()] = None) -> Caller:
+        if not authorization or not authorization.lower().startswith("bearer "):
+            raise ApiError(401, "missing bearer token")
+        with store.transaction() as session:
+            device = auth.device_for(session, authorization[7:].strip())
+            return Caller(device_id=device.id, unit_id=device.unit_id)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"ok": True, "epoch": store.epoch(), "schema_version": SCHEMA_VERSION}
+
+    @app.post("/enroll")
+    def enroll(body: EnrollRequest) -> dict[str, Any]:
+        with store.transaction() as session:
+            token, unit = auth.enroll(session, body.code, body.device_id, body.device_name)
+            unit_id, unit_code = unit.id, unit.code
+        return {
+            "token": token,
+            "unit_id": unit_id,
+            "unit_code": unit_code,
+            "epoch": store.epoch(),
+            "units": _units(store),
+            "schema_version": SCHEMA_VERSION,
+        }
+
+    @app.post("/sync/push")
+    async def push(request: Request, who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
+        body = await _read_json(request)
+        try:
+            parsed = PushRequest.model_validate(body)
+        except Exception as exc:
+            raise ApiError(422, f"invalid push: {str(exc).splitlines()[0]}") from exc
+        _check_schema(parsed.schema_version)
+        if parsed.device_id != who.device_id:
+            raise ApiError(403, "the token belongs to another device")
+        ops = [op.model_dump() for op in parsed.ops]
+
+        def apply() -> list[dict[str, str]]:
+            with store.transaction() as session:
+                return apply_push(session, who, ops)
+
+        return {"results": await run_in_threadpool(apply)}
+
+    @app.get("/sync/pull")
+    def pull(
+        who: Annotated[Caller, Depends(caller)],
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
+        schema_version: Annotated[int, Query()] = SCHEMA_VERSION,
+    ) -> dict[str, Any]:
+        _check_schema(schema_version)
+        with store.transaction() as session:
+            visible = or_(
+                Record.unit_id == who.unit_id,
+                Record.entity == "units",
+                (Record.entity == "escalations") & (Record.to_unit_id == who.unit_id),
+            )
+            rows = session.scalars(
+                select(Record).where(Record.seq > since, visible).order_by(Record.seq).limit(limit + 1)
+            ).all()
+            page = rows[:limit]
+            records = [
+                {
+                    "entity": r.entity,
+                    "id": r.id,
+                    "unit_id": r.unit_id,
+                    "data": r.data,
+                    "clocks": r.clocks,
+                    "deleted": r.deleted,
+                    "seq": r.seq,
+                }
+                for r in page
+            ]
+        return {
+            "epoch": store.epoch(),
+            "records": records,
+            "next": page[-1].seq if page else since,
+            "more": len(rows) > limit,
+        }
+
+    return app
+
+
+def _check_schema(version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise ApiError(426, f"this server understands data up to schema {SCHEMA_VERSION}; upgrade the server")
+    if version < SCHEMA_VERSION:
+        raise ApiError(426, f"upgrade Mufakat on this device: the server needs schema {SCHEMA_VERSION}")
+
+
+async def _read_json(request: Request) -> Any:
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > MAX_BODY_BYTES:
+        raise ApiError(413, f"request larger than {MAX_BODY_BYTES} bytes; push in smaller batches")
+    raw = await request.body()
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise ApiError(400, "the request body is not valid gzip") from exc
+    if len(raw) > MAX_BODY_BYTES:
+        raise ApiError(413, f"request larger than {MAX_BODY_BYTES} bytes; push in smaller batches")
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ApiError(400, "the request body is not JSON") from exc

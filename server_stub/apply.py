@@ -1,0 +1,300 @@
+"""Applying pushed operations to the server's records (DESIGN.md sync steps 2, 4, 5, 8).
+
+Each operation is applied at most once (its op_id is remembered), only by a device allowed to
+write that record, field by field: a register takes the incoming value only when the incoming
+clock stamp is later (last writer wins; ties are broken by the device id inside the stamp).
+Status changes are checked against the life cycle, counters add up, deletes are tombstones.
+The sequence counter row is locked for the whole push, so numbers appear in commit order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.errors import TransitionError
+from desktop.hlc import MAX_SKEW_MS, Stamp
+from desktop.models import MODEL_BY_TABLE, Synced
+from desktop.services import forums as forum_rules
+from desktop.services import lifecycle
+from desktop.sync.protocol import OP_KINDS
+from desktop.vocab import EscalationStatus, ForumStatus, RecStatus, Scope
+from server_stub.models import AppliedOp, Counter, Record, ServerUnit
+from server_stub.store import SEQ
+
+CREATED = Synced.CREATED_CLOCK
+ESCALATION_ACTIONS = {"acknowledge", "forward", "answer"}
+
+
+@dataclass(frozen=True)
+class Caller:
+    device_id: str
+    unit_id: str
+
+
+class Rejected(Exception):
+    """An operation the server will not apply; the reason goes back to the device."""
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> list[dict[str, str]]:
+    counter = session.execute(select(Counter).where(Counter.name == SEQ).with_for_update()).scalar_one()
+    results = []
+    for op in ops:
+        op_id = str(op.get("op_id", ""))
+        seen = session.get(AppliedOp, op_id) if op_id else None
+        if seen is not None:
+            results.append({"op_id": op_id, "status": "duplicate", "reason": seen.reason})
+            continue
+        try:
+            with session.begin_nested():
+                touched = _apply(session, caller, op)
+                for record in touched:
+                    counter.value += 1
+                    record.seq = counter.value
+            status, reason = "applied", ""
+        except Rejected as exc:
+            status, reason = "rejected", str(exc)
+            # The device already shows its own (refused) version: hand it the server's again.
+            known = session.get(Record, (str(op.get("entity")), str(op.get("entity_id"))))
+            if known is not None:
+                counter.value += 1
+                known.seq = counter.value
+        if op_id:
+            session.add(
+                AppliedOp(op_id=op_id, device_id=caller.device_id, status=status, reason=reason, at=now())
+            )
+        results.append({"op_id": op_id, "status": status, "reason": reason})
+    session.flush()
+    return results
+
+
+def _check_shape(op: dict[str, Any]) -> tuple[type[Synced], str, str, dict[str, Any], str]:
+    entity, entity_id, kind = op.get("entity"), op.get("entity_id"), op.get("kind")
+    fields, stamp = op.get("fields"), op.get("hlc")
+    if entity not in MODEL_BY_TABLE:
+        raise Rejected(f"unknown entity {entity!r}")
+    if kind not in OP_KINDS:
+        raise Rejected(f"unknown operation kind {kind!r}")
+    if not isinstance(entity_id, str) or not 1 <= len(entity_id) <= 36:
+        raise Rejected("entity_id must be a record id")
+    if not isinstance(fields, dict):
+        raise Rejected("fields must be an object")
+    if not isinstance(stamp, str):
+        raise Rejected("hlc must be a clock stamp")
+    try:
+        decoded = Stamp.decode(stamp)
+    except Exception as exc:
+        raise Rejected(f"malformed clock stamp {stamp!r}") from exc
+    if decoded.wall_ms > now().timestamp() * 1000 + MAX_SKEW_MS:
+        raise Rejected("the change is stamped in the future: the device's clock is wrong")
+    return MODEL_BY_TABLE[entity], entity, entity_id, fields, stamp
+
+
+def _apply(session: Session, caller: Caller, op: dict[str, Any]) -> list[Record]:
+    model, entity, entity_id, fields, stamp = _check_shape(op)
+    record = session.get(Record, (entity, entity_id), with_for_update=True)
+    kind = op["kind"]
+    if kind == "create":
+        return _create(session, caller, model, entity, entity_id, fields, stamp, record)
+    if record is None:
+        raise Rejected(f"{entity} {entity_id} is not known to the server")
+    _authorize_change(caller, record, kind, fields)
+    at = fields.get("at")
+    if kind == "update":
+        changes = fields.get("set")
+        if not isinstance(changes, dict):
+            raise Rejected("an update needs a 'set' object")
+        _merge(model, record, {k: v for k, v in changes.items() if k in _writable(model)}, stamp, at)
+        return [record]
+    if kind == "increment":
+        for name, delta in fields.items():
+            if name == "at":
+                continue
+            if name not in _writable(model) or not isinstance(delta, int):
+                raise Rejected(f"cannot add to {name!r}")
+            data = dict(record.data)
+            data[name] = int(data.get(name) or 0) + delta
+            record.data = data
+            _bump_clock(record, model.register_of(name), stamp, at)
+        return [record]
+    if kind == "delete":
+        record.deleted = True
+        _bump_clock(record, "deleted", stamp, at)
+        return [record]
+    return _transition(session, model, record, fields, stamp, at)
+
+
+def _writable(model: type[Synced]) -> set[str]:
+    return set(model.data_fields())
+
+
+def _create(
+    session: Session,
+    caller: Caller,
+    model: type[Synced],
+    entity: str,
+    entity_id: str,
+    fields: dict[str, Any],
+    stamp: str,
+    record: Record | None,
+) -> list[Record]:
+    unit_id = fields.get("unit_id")
+    if entity == "units":
+        raise Rejected("units are created by the administrator on the server")
+    if unit_id != caller.unit_id and not _may_record_for_escalation(session, caller, entity, fields):
+        raise Rejected("this device may only create records of its own unit")
+    data = {k: v for k, v in fields.items() if k in _writable(model)}
+    to_unit = data.get("to_unit_id") if entity == "escalations" else None
+    if entity == "escalations":
+        parent = session.get(ServerUnit, caller.unit_id)
+        if parent is None or to_unit != parent.parent_id:
+            raise Rejected("an escalation goes to the parent unit of the sending unit")
+    if record is not None:  # created twice (ids are unique): keep the first, merge what is later
+        _merge(model, record, data, stamp, fields.get("at"))
+        return [record]
+    record = Record(
+        entity=entity,
+        id=entity_id,
+        unit_id=str(unit_id),
+        to_unit_id=to_unit,
+        seq=0,
+        deleted=False,
+        data={**data, "created_at": fields.get("created_at"), "updated_at": fields.get("at")},
+        clocks={CREATED: stamp},
+    )
+    session.add(record)
+    return [record]
+
+
+def _may_record_for_escalation(session: Session, caller: Caller, entity: str, fields: dict[str, Any]) -> bool:
+    """The addressed office journals its answer under the sending unit (the row's owner)."""
+    if entity != "audit_events" or fields.get("entity") != "escalations":
+        return False
+    target = session.get(Record, ("escalations", str(fields.get("entity_id"))))
+    return target is not None and target.to_unit_id == caller.unit_id
+
+
+def _authorize_change(caller: Caller, record: Record, kind: str, fields: dict[str, Any]) -> None:
+    if record.unit_id == caller.unit_id:
+        if record.entity == "units" and kind == "update":
+            locked = {"code", "parent_id"} & set(fields.get("set") or {})
+            if locked:
+                raise Rejected("a unit's code and parent are changed by the administrator")
+        return
+    addressed = record.entity == "escalations" and record.to_unit_id == caller.unit_id
+    if addressed and kind == "transition" and fields.get("action") in ESCALATION_ACTIONS:
+        return
+    raise Rejected("this device may not change that record")
+
+
+def _current(record: Record, register: str) -> str:
+    clocks = record.clocks or {}
+    return str(clocks.get(register) or clocks.get(CREATED) or "")
+
+
+def _bump_clock(record: Record, register: str, stamp: str, at: Any) -> None:
+    clocks = dict(record.clocks or {})
+    if stamp > _current(record, register):
+        clocks[register] = stamp
+        record.clocks = clocks
+    if at and (not record.data.get("updated_at") or str(at) > str(record.data.get("updated_at"))):
+        record.data = {**record.data, "updated_at": at}
+
+
+def _merge(model: type[Synced], record: Record, values: dict[str, Any], stamp: str, at: Any) -> None:
+    """Last writer wins, register by register."""
+    data = dict(record.data)
+    clocks = dict(record.clocks or {})
+    by_register: dict[str, dict[str, Any]] = {}
+    for name, value in values.items():
+        by_register.setdefault(model.register_of(name), {})[name] = value
+    for register, changes in by_register.items():
+        if stamp > _current(record, register):
+            data.update(changes)
+            clocks[register] = stamp
+    record.data = data
+    record.clocks = clocks
+    if record.entity == "escalations":
+        record.to_unit_id = data.get("to_unit_id")
+    _bump_clock(record, "updated_at", stamp, at)
+
+
+def _transition(
+    session: Session, model: type[Synced], record: Record, fields: dict[str, Any], stamp: str, at: Any
+) -> list[Record]:
+    action = str(fields.get("action", ""))
+    register = fields.get("fields")
+    if not isinstance(register, dict):
+        raise Rejected("a status change needs its fields")
+    _check_transition(record, action)
+    _merge(model, record, {k: v for k, v in register.items() if k in _writable(model)}, stamp, at)
+    touched = [record]
+    if record.entity == "escalations" and action == "answer":
+        touched += _answer_down_the_chain(session, record, register, stamp, at)
+    return touched
+
+
+def _check_transition(record: Record, action: str) -> None:
+    status = record.data.get("status")
+    try:
+        if record.entity == "recommendations":
+            lifecycle.check(action, RecStatus(str(status)), Scope(str(record.data.get("scope"))))
+        elif record.entity == "forums":
+            needed = forum_rules.ACTIONS.get(action)
+            if needed is None or ForumStatus(str(status)) != needed[0]:
+                raise Rejected(f"cannot {action} a forum that is {status}")
+        elif record.entity == "escalations":
+            if action not in ESCALATION_ACTIONS:
+                raise Rejected(f"unknown escalation action {action!r}")
+            if EscalationStatus(str(status)) not in (EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED):
+                raise Rejected(f"this escalation is already {status}")
+        else:
+            raise Rejected(f"{record.entity} has no status to change")
+    except TransitionError as exc:
+        raise Rejected(exc.message) from exc
+    except ValueError as exc:
+        raise Rejected(f"unknown status: {exc}") from exc
+
+
+def _answer_down_the_chain(
+    session: Session, answered: Record, register: dict[str, Any], stamp: str, at: Any
+) -> list[Record]:
+    """The answer of the last office reaches every escalation below it and the recommendation."""
+    model = MODEL_BY_TABLE["escalations"]
+    touched = []
+    previous = answered.data.get("previous_id")
+    while previous:
+        earlier = session.get(Record, ("escalations", previous), with_for_update=True)
+        if earlier is None:
+            break
+        values = {k: v for k, v in register.items() if k != "forwarded_to_id"}
+        _merge(model, earlier, values, stamp, at)
+        touched.append(earlier)
+        previous = earlier.data.get("previous_id")
+    rec = session.get(
+        Record, ("recommendations", answered.data.get("recommendation_id")), with_for_update=True
+    )
+    if rec is not None and rec.data.get("status") == RecStatus.ESCALATED.value:
+        _merge(
+            MODEL_BY_TABLE["recommendations"],
+            rec,
+            {
+                "status": RecStatus.ANSWERED.value,
+                "status_reason": register.get("answer", ""),
+                "outcome": register.get("outcome"),
+                "status_at": register.get("answered_at"),
+                "status_by": register.get("answered_by", ""),
+            },
+            stamp,
+            at,
+        )
+        touched.append(rec)
+    return touched

@@ -1,0 +1,96 @@
+"""The server's tables. Records of every synced entity live in one generic table: the server
+merges fields by clock and hands out changes by sequence number; it needs no table per entity."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Index, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop.models.base import NAMING_CONVENTION
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON(), datetime: DateTime(timezone=True)}
+
+
+class Meta(Base):
+    """Server identity: the epoch changes when the database is restored from a backup."""
+
+    __tablename__ = "server_meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Counter(Base):
+    """The change sequence. Its row stays locked until the transaction that bumped it commits,
+    so sequence numbers become visible in commit order (DESIGN.md, sync step 4)."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ServerUnit(Base):
+    """The unit tree as the administrator keeps it (codes are unique)."""
+
+    __tablename__ = "units"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(36), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    last_seen_at: Mapped[datetime | None]
+
+
+class EnrollCode(Base):
+    __tablename__ = "enroll_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    used_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class Record(Base):
+    """The current state of one synced record: its fields, their clocks, its last change's seq."""
+
+    __tablename__ = "records"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(36))
+    to_unit_id: Mapped[str | None] = mapped_column(String(36))  # escalations: the addressed unit
+    seq: Mapped[int] = mapped_column(BigInteger)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, Any]]
+    clocks: Mapped[dict[str, Any]]
+
+    __table_args__ = (
+        Index("ix_records_seq", "seq"),
+        Index("ix_records_unit_seq", "unit_id", "seq"),
+        Index("ix_records_to_unit_seq", "to_unit_id", "seq"),
+    )
+
+
+class AppliedOp(Base):
+    """Every operation the server has seen, so a retried push applies nothing twice."""
+
+    __tablename__ = "applied_ops"
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]

@@ -1,0 +1,71 @@
+"""The server's database: SQLite by default (one file), PostgreSQL for real deployments.
+Same models and migrations for both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.ids import new_id
+from server_stub.models import Counter, Meta
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SEQ = "seq"
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: object, _record: object) -> None:
+        cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+
+class ServerStore:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        is_sqlite = url.startswith("sqlite")
+        self.engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False} if is_sqlite else {},
+            pool_pre_ping=not is_sqlite,
+        )
+        if is_sqlite:
+            _sqlite_pragmas(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def migrate(self) -> None:
+        with self.engine.begin() as conn:
+            cfg = Config()
+            cfg.set_main_option("script_location", str(MIGRATIONS))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with self.transaction() as session:
+            if session.get(Counter, SEQ) is None:
+                session.add(Counter(name=SEQ, value=0))
+            if session.get(Meta, "epoch") is None:
+                session.add(Meta(key="epoch", value=new_id()))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def epoch(self) -> str:
+        with self.transaction() as session:
+            return session.scalars(select(Meta.value).where(Meta.key == "epoch")).one()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def default_url() -> str:
+    return f"sqlite:///{Path.cwd() / 'mufakat-server.sqlite3'}"

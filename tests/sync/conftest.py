@@ -1,0 +1,71 @@
+"""A real server on 127.0.0.1 (uvicorn in a thread) and enrolled device data folders."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from desktop.config import Settings
+from desktop.sync.engine import enroll, sync_once
+from desktop.workspace import Workspace
+from server_stub import admin, auth
+from server_stub.app import create_app
+from server_stub.store import ServerStore
+
+
+@dataclass
+class Running:
+    url: str
+    store: ServerStore
+
+    def code(self, unit_code: str) -> str:
+        with self.store.transaction() as session:
+            return auth.new_enroll_code(session, unit_code)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Running]:
+    store = ServerStore(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    store.migrate()
+    with store.transaction() as session:
+        admin.add_unit(session, "DJPB", "Direktorat Jenderal Perbendaharaan")
+        admin.add_unit(session, "KANWIL-PBD", "Kanwil DJPb Provinsi Papua Barat Daya", "DJPB")
+        admin.add_unit(session, "KPPN-SORONG", "KPPN Sorong", "KANWIL-PBD")
+        admin.add_unit(session, "KPPN-MANOKWARI", "KPPN Manokwari", "KANWIL-PBD")
+    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not running.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    port = running.servers[0].sockets[0].getsockname()[1]
+    yield Running(f"http://127.0.0.1:{port}", store)
+    running.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture
+def device(tmp_path: Path, server: Running) -> Iterator[Callable[[str, str], Workspace]]:
+    """device(name, unit_code): an enrolled device that has synced once (it knows the units)."""
+    opened: list[Workspace] = []
+
+    def make(name: str, unit_code: str) -> Workspace:
+        ws = Workspace.open(tmp_path / name, Settings(language="en", operator=name))
+        enroll(ws, server.url, server.code(unit_code))
+        sync_once(ws)
+        opened.append(ws)
+        return ws
+
+    yield make
+    for ws in opened:
+        ws.close()
