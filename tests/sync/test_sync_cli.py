@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from tests.sync.conftest import Running
+
+
+def test_enroll_then_sync_from_the_command_line(
+    server: Running, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "laptop")
+    assert main(["--data-dir", data, "--lang", "en", "sync"]) == 2
+    assert "not enrolled" in capsys.readouterr().err
+    code = server.code("KPPN-SORONG")
+    assert main(["--data-dir", data, "--lang", "en", "enroll", "--server", server.url, "--code", code]) == 0
+    assert "KPPN-SORONG" in capsys.readouterr().out
+    token = Path(data) / "device-token"
+    assert token.stat().st_mode & 0o777 == 0o600
+    assert main(["--data-dir", data, "--lang", "en", "sync"]) == 0
+    assert "received 4 record(s)" in capsys.readouterr().out  # the unit tree
+    assert main(["--data-dir", data, "--lang", "en", "enroll", "--server", server.url, "--code", code]) == 2
+    assert "already enrolled" in capsys.readouterr().err
+    other = str(tmp_path / "other")
+    assert main(["--data-dir", other, "--lang", "en", "enroll", "--server", server.url, "--code", code]) == 2
+    assert "already used" in capsys.readouterr().err
+    assert (
+        main(["--data-dir", other, "--lang", "en", "enroll", "--server", "http://127.0.0.1:9", "--code", "X"])
+        == 2
+    )
+    assert "cannot be reached" in capsys.readouterr().err

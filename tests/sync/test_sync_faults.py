@@ -1,0 +1,162 @@
+"""Faults on the wire and concurrent edits: nothing lost, nothing applied twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from desktop.models import OutboxOp, Recommendation
+from desktop.services import recommendations as recs
+from desktop.services.export import export_json
+from desktop.sync import engine
+from desktop.sync.client import SyncClient, SyncUnavailable
+from desktop.sync.engine import server_of, sync_once
+from desktop.workspace import Workspace
+from tests.sync.conftest import Running
+from tests.sync.test_sync_basics import make_forum
+
+Device = Callable[[str, str], Workspace]
+
+
+class Flaky(httpx.HTTPTransport):
+    """Passes requests to the real server, then loses the answer of the chosen ones."""
+
+    def __init__(self, lose: Callable[[httpx.Request, int], bool]) -> None:
+        super().__init__()
+        self.lose = lose
+        self.calls = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.calls += 1
+        response = super().handle_request(request)
+        if self.lose(request, self.calls):
+            response.read()
+            raise httpx.ReadError("connection lost after the server answered")
+        return response
+
+
+def flaky_client(ws: Workspace, lose: Callable[[httpx.Request, int], bool]) -> SyncClient:
+    url, token = server_of(ws)
+    return SyncClient(url, token, transport=Flaky(lose))
+
+
+def outbox_size(ws: Workspace) -> int:
+    with ws.store.read() as session:
+        return session.scalar(select(func.count()).select_from(OutboxOp)) or 0
+
+
+def test_lost_push_answer_then_retry_applies_everything_exactly_once(device: Device) -> None:
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    _forum, rec = make_forum(a)
+    for _ in range(5):
+        a.write(recs.vote, rec)  # increments: applied twice they would count twice
+    pending = outbox_size(a)
+    lost = flaky_client(a, lambda request, _n: request.url.path == "/sync/push")
+    with pytest.raises(SyncUnavailable):
+        sync_once(a, lost)
+    assert outbox_size(a) == pending  # nothing was dropped locally
+    report = sync_once(a)
+    assert outbox_size(a) == 0 and report.refused == 0
+    sync_once(b)
+    with b.store.read() as session:
+        assert session.get(Recommendation, rec).votes == 8  # type: ignore[union-attr]
+    assert b.read(export_json) == a.read(export_json)
+
+
+def test_interrupted_pull_resumes_from_its_checkpoint(
+    device: Device, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    forum, _rec = make_forum(a)
+    for n in range(12):
+        a.write(recs.add_recommendation, forum, text=f"Usulan nomor {n}", scope="unit")
+    sync_once(a)
+    monkeypatch.setattr(engine, "PULL_PAGE", 5)
+    pulls = {"n": 0}
+
+    def third_pull(request: httpx.Request, _n: int) -> bool:
+        if request.url.path != "/sync/pull":
+            return False
+        pulls["n"] += 1
+        return pulls["n"] == 3
+
+    with pytest.raises(SyncUnavailable):
+        sync_once(b, flaky_client(b, third_pull))
+    checkpoint = b.store.device().checkpoint
+    assert checkpoint > 0  # two pages were stored with their checkpoint
+    report = sync_once(b)
+    assert report.pages >= 2
+    assert b.read(export_json) == a.read(export_json)
+
+
+def test_different_fields_both_kept_same_field_later_wins_everywhere(device: Device) -> None:
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    _forum, rec = make_forum(a)
+    sync_once(a)
+    sync_once(b)
+    a.write(recs.edit_recommendation, rec, text="Perkuat customer service (A)")
+    b.write(recs.edit_recommendation, rec, priority=1)
+    b.write(recs.edit_recommendation, rec, category="staff")
+    a.write(recs.edit_recommendation, rec, category="information")  # later stamp than b's
+    for ws in (b, a, b):  # b pushes first, yet a's later category wins
+        sync_once(ws)
+    for ws in (a, b):
+        with ws.store.read() as session:
+            row = session.get(Recommendation, rec)
+            assert row is not None
+            assert (row.text, row.priority, row.category) == (
+                "Perkuat customer service (A)",
+                1,
+                "information",
+            )
+    assert a.read(export_json) == b.read(export_json)
+
+
+def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Device) -> None:
+    a = device("a", "KPPN-SORONG")
+    _url, token = server_of(a)
+    auth = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=server.url, timeout=10) as http:
+        cases = [
+            http.post("/sync/push", json={"device_id": a.ctx.device_id, "schema_version": 3, "ops": []}),
+            http.post(
+                "/sync/push", content=b"{not json", headers={**auth, "Content-Type": "application/json"}
+            ),
+            http.post(
+                "/sync/push",
+                json={"device_id": a.ctx.device_id, "schema_version": 99, "ops": []},
+                headers=auth,
+            ),
+            http.post(
+                "/sync/push", json={"device_id": "someone-else", "schema_version": 3, "ops": []}, headers=auth
+            ),
+            http.post("/sync/push", json={"ops": "nope"}, headers=auth),
+            http.get("/sync/pull", params={"since": -1}, headers=auth),
+            http.get("/sync/pull", headers={"Authorization": "Bearer forged"}),
+            http.post("/enroll", json={"code": "AAAA-BBBB-CCCC", "device_id": "d" * 20}),
+            http.post(
+                "/sync/push",
+                content=b"x" * (17 * 1024 * 1024),
+                headers={**auth, "Content-Type": "application/json"},
+            ),
+        ]
+        expected = [401, 400, 426, 403, 422, 422, 401, 404, 413]
+        assert [r.status_code for r in cases] == expected
+        assert all(isinstance(r.json().get("error"), str) and r.json()["error"] for r in cases)
+        odd = {
+            "op_id": "x" * 20,
+            "device_seq": 1,
+            "entity": "passwords",
+            "entity_id": "p",
+            "kind": "create",
+            "fields": {},
+            "hlc": "1-0-x",
+        }
+        answer = http.post(
+            "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": 3, "ops": [odd]}, headers=auth
+        )
+        assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "rejected"
+        assert http.get("/healthz").json()["ok"] is True
