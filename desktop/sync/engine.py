@@ -15,6 +15,7 @@ from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
 from desktop.sync.client import SyncClient
 from desktop.sync.pull import apply_page
+from desktop.sync.rehome import rehome
 from desktop.workspace import Workspace
 
 TOKEN_FILENAME = "device-token"
@@ -64,6 +65,7 @@ def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None 
     answer = client.enroll(code.strip(), ws.ctx.device_id, platform.node() or "Mufakat")
     _save_token(token_path(ws), answer["token"])
     with ws.store.remote_write() as session:
+        rehome(session, answer["units"], answer["unit_id"], ws.ctx.clock)
         state = session.get(DeviceState, 1)
         assert state is not None
         state.server_url = server_url.rstrip("/")

@@ -146,3 +146,31 @@ def test_stale_transition_is_refused_and_does_not_block_the_queue(device: Device
     sync_once(a)
     with a.store.read() as session:
         assert session.get(Recommendation, later) is not None
+
+
+def test_data_typed_before_enrollment_is_rehomed_and_pushed_once(
+    tmp_path, server: Running, device: Device
+) -> None:
+    from desktop.config import Settings
+    from desktop.services import demo
+    from desktop.sync.engine import enroll
+
+    early = Workspace.open(tmp_path / "early", Settings(language="en", operator="early"))
+    forum_id = early.write(demo.load_demo).forum_id  # weeks of work on local units
+    with early.store.read() as session:
+        local_kppn = session.scalars(select(Unit.id).where(Unit.code == "KPPN-SORONG")).one()
+    enroll(early, server.url, server.code("KPPN-SORONG"))
+    report = sync_once(early)
+    assert report.refused == 0 and report.pushed > 0
+    with early.store.read() as session:
+        kppn = session.scalars(select(Unit).where(Unit.code == "KPPN-SORONG")).one()
+        assert kppn.id != local_kppn and kppn.head_name == "Gandung Triyasmoko"  # letterhead kept
+        assert session.get(Forum, forum_id).unit_id == kppn.id  # type: ignore[union-attr]
+        assert len(session.scalars(select(Unit)).all()) == 4  # no duplicates of the tree
+    colleague = device("colleague", "KPPN-SORONG")
+    assert colleague.read(export_json) == early.read(export_json)
+    kanwil = device("kanwil", "KANWIL-PBD")
+    with kanwil.store.read() as session:
+        assert len(session.scalars(select(Escalation)).all()) == 2  # the demo's escalations arrived
+    assert sync_once(early).pushed == 0  # everything went exactly once
+    early.close()
