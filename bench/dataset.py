@@ -17,7 +17,9 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from desktop.models import Forum, Participant, Recommendation, Unit
+from desktop.ids import new_id
+from desktop.models import Forum, OutboxOp, Participant, Recommendation, Synced, Unit
+from desktop.services.journal import jsonable
 from desktop.vocab import Category, Gender, RecStatus, parse_choice
 from desktop.workspace import Workspace
 
@@ -49,6 +51,22 @@ def generate(forums: int, participants: int = 30, recommendations: int = 50) -> 
         yield json.loads(line)
 
 
+def _create_op(ws: Workspace, model: type[Synced], row: dict[str, Any]) -> dict[str, Any]:
+    fields = {k: jsonable(v) for k, v in row.items() if k in model.data_fields()}
+    for name in model.data_fields():
+        fields.setdefault(name, None)
+    wire = {**fields, "unit_id": row["unit_id"], "created_at": NOW.isoformat(), "at": NOW.isoformat()}
+    return {
+        "op_id": new_id(),
+        "entity": model.__tablename__,
+        "entity_id": row["id"],
+        "kind": "create",
+        "fields": wire,
+        "hlc": ws.ctx.clock.now().encode(),
+        "created_at": NOW,
+    }
+
+
 def _meta(record_id: str, unit_id: str) -> dict[str, Any]:
     return {
         "id": record_id,
@@ -60,8 +78,12 @@ def _meta(record_id: str, unit_id: str) -> dict[str, Any]:
     }
 
 
-def load(ws: Workspace, records: Iterator[dict[str, Any]]) -> dict[str, int]:
-    """Insert the records; returns how many of each type."""
+def load(ws: Workspace, records: Iterator[dict[str, Any]], home_unit: str | None = None) -> dict[str, int]:
+    """Insert the records; returns how many of each type.
+
+    With `home_unit`, every forum belongs to that unit, the dataset's units are not inserted
+    (the server's are), and each record is queued in the outbox as a create, as if typed here.
+    """
     units: list[dict[str, Any]] = []
     forums: list[dict[str, Any]] = []
     people: list[dict[str, Any]] = []
@@ -88,7 +110,8 @@ def load(ws: Workspace, records: Iterator[dict[str, Any]]) -> dict[str, int]:
                 }
             )
         elif kind == "forum":
-            forum_unit[r["id"]] = r["unit_id"]
+            forum_unit[r["id"]] = home_unit or r["unit_id"]
+            r = {**r, "unit_id": forum_unit[r["id"]]}
             forums.append(
                 {
                     **_meta(r["id"], r["unit_id"]),
@@ -140,10 +163,21 @@ def load(ws: Workspace, records: Iterator[dict[str, Any]]) -> dict[str, int]:
                     "status_by": "",
                 }
             )
+    tables: list[tuple[type[Synced], list[dict[str, Any]]]] = [
+        (Forum, forums),
+        (Participant, people),
+        (Recommendation, recs),
+    ]
+    if home_unit is None:
+        tables.insert(0, (Unit, units))
     with ws.store.write() as session:
-        for model, rows in ((Unit, units), (Forum, forums), (Participant, people), (Recommendation, recs)):
+        for model, rows in tables:
             for start in range(0, len(rows), 5000):
                 session.execute(insert(model), rows[start : start + 5000])
+        if home_unit is not None:
+            ops = [_create_op(ws, model, row) for model, rows in tables for row in rows]
+            for start in range(0, len(ops), 5000):
+                session.execute(insert(OutboxOp), ops[start : start + 5000])
     return {
         "units": len(units),
         "forums": len(forums),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import TransitionError
@@ -44,36 +44,60 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+Key = tuple[str, str]
+
+
 def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> list[dict[str, str]]:
     counter = session.execute(select(Counter).where(Counter.name == SEQ).with_for_update()).scalar_one()
-    results = []
-    for op in ops:
-        op_id = str(op.get("op_id", ""))
-        seen = session.get(AppliedOp, op_id) if op_id else None
-        if seen is not None:
-            results.append({"op_id": op_id, "status": "duplicate", "reason": seen.reason})
+    op_ids = [str(op.get("op_id", "")) for op in ops]
+    seen = {a.op_id: a.reason for a in session.scalars(select(AppliedOp).where(AppliedOp.op_id.in_(op_ids)))}
+    records = _load_records(session, ops)
+    results: list[dict[str, str]] = []
+    applied: list[dict[str, Any]] = []
+    for op_id, op in zip(op_ids, ops, strict=True):
+        if op_id in seen:
+            results.append({"op_id": op_id, "status": "duplicate", "reason": seen[op_id]})
             continue
-        try:
-            with session.begin_nested():
-                touched = _apply(session, caller, op)
-                for record in touched:
-                    counter.value += 1
-                    record.seq = counter.value
+        try:  # every check comes before any change, so a refusal leaves nothing half-done
+            touched = _apply(session, caller, op, records)
             status, reason = "applied", ""
         except Rejected as exc:
             status, reason = "rejected", str(exc)
             # The device already shows its own (refused) version: hand it the server's again.
-            known = session.get(Record, (str(op.get("entity")), str(op.get("entity_id"))))
-            if known is not None:
-                counter.value += 1
-                known.seq = counter.value
+            known = records.get((str(op.get("entity")), str(op.get("entity_id"))))
+            touched = [known] if known is not None else []
+        for record in touched:
+            counter.value += 1
+            record.seq = counter.value
         if op_id:
-            session.add(
-                AppliedOp(op_id=op_id, device_id=caller.device_id, status=status, reason=reason, at=now())
+            seen[op_id] = reason
+            applied.append(
+                {
+                    "op_id": op_id,
+                    "device_id": caller.device_id,
+                    "status": status,
+                    "reason": reason,
+                    "at": now(),
+                }
             )
         results.append({"op_id": op_id, "status": status, "reason": reason})
     session.flush()
+    if applied:
+        session.execute(insert(AppliedOp), applied)
     return results
+
+
+def _load_records(session: Session, ops: list[dict[str, Any]]) -> dict[Key, Record]:
+    """The records a batch touches, in one query per entity, locked until the push commits."""
+    wanted: dict[str, set[str]] = {}
+    for op in ops:
+        wanted.setdefault(str(op.get("entity")), set()).add(str(op.get("entity_id")))
+    found: dict[Key, Record] = {}
+    for entity, ids in wanted.items():
+        query = select(Record).where(Record.entity == entity, Record.id.in_(ids)).with_for_update()
+        for record in session.scalars(query):
+            found[(record.entity, record.id)] = record
+    return found
 
 
 def _check_shape(op: dict[str, Any]) -> tuple[type[Synced], str, str, dict[str, Any], str]:
@@ -98,12 +122,14 @@ def _check_shape(op: dict[str, Any]) -> tuple[type[Synced], str, str, dict[str, 
     return MODEL_BY_TABLE[entity], entity, entity_id, fields, stamp
 
 
-def _apply(session: Session, caller: Caller, op: dict[str, Any]) -> list[Record]:
+def _apply(session: Session, caller: Caller, op: dict[str, Any], records: dict[Key, Record]) -> list[Record]:
     model, entity, entity_id, fields, stamp = _check_shape(op)
-    record = session.get(Record, (entity, entity_id), with_for_update=True)
+    record = records.get((entity, entity_id))
     kind = op["kind"]
     if kind == "create":
-        return _create(session, caller, model, entity, entity_id, fields, stamp, record)
+        touched = _create(session, caller, model, entity, entity_id, fields, stamp, record)
+        records[(entity, entity_id)] = touched[0]
+        return touched
     if record is None:
         raise Rejected(f"{entity} {entity_id} is not known to the server")
     _authorize_change(caller, record, kind, fields)
@@ -115,11 +141,11 @@ def _apply(session: Session, caller: Caller, op: dict[str, Any]) -> list[Record]
         _merge(model, record, {k: v for k, v in changes.items() if k in _writable(model)}, stamp, at)
         return [record]
     if kind == "increment":
-        for name, delta in fields.items():
-            if name == "at":
-                continue
-            if name not in _writable(model) or not isinstance(delta, int):
+        deltas = {name: delta for name, delta in fields.items() if name != "at"}
+        for name, delta in deltas.items():
+            if name not in _writable(model) or not isinstance(delta, int) or isinstance(delta, bool):
                 raise Rejected(f"cannot add to {name!r}")
+        for name, delta in deltas.items():
             data = dict(record.data)
             data[name] = int(data.get(name) or 0) + delta
             record.data = data
@@ -132,8 +158,11 @@ def _apply(session: Session, caller: Caller, op: dict[str, Any]) -> list[Record]
     return _transition(session, model, record, fields, stamp, at)
 
 
-def _writable(model: type[Synced]) -> set[str]:
-    return set(model.data_fields())
+def _writable(model: type[Synced]) -> frozenset[str]:
+    return _WRITABLE.setdefault(model.__tablename__, frozenset(model.data_fields()))
+
+
+_WRITABLE: dict[str, frozenset[str]] = {}
 
 
 def _create(

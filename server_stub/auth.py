@@ -13,6 +13,7 @@ from server_stub.models import Device, EnrollCode, ServerUnit
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 CODE_TTL = timedelta(days=7)
+SEEN_RESOLUTION = timedelta(minutes=1)
 
 
 class AuthError(Exception):
@@ -69,7 +70,9 @@ def device_for(session: Session, token: str) -> Device:
         raise AuthError(401, "unknown token; enroll this device again")
     if device.revoked_at is not None:
         raise AuthError(403, "this device was revoked by the administrator")
-    device.last_seen_at = datetime.now(UTC)
+    now = datetime.now(UTC)
+    if device.last_seen_at is None or _aware(device.last_seen_at) < now - SEEN_RESOLUTION:
+        device.last_seen_at = now  # written at most once a minute: not a disk write per request
     return device
 
 

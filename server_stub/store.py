@@ -41,6 +41,7 @@ class ServerStore:
         if is_sqlite:
             _sqlite_pragmas(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._epoch: str | None = None
 
     def migrate(self) -> None:
         with self.engine.begin() as conn:
@@ -60,8 +61,11 @@ class ServerStore:
             yield session
 
     def epoch(self) -> str:
-        with self.transaction() as session:
-            return session.scalars(select(Meta.value).where(Meta.key == "epoch")).one()
+        """The server's epoch (read once: it changes only when a backup is restored)."""
+        if self._epoch is None:
+            with self.transaction() as session:
+                self._epoch = session.scalars(select(Meta.value).where(Meta.key == "epoch")).one()
+        return self._epoch
 
     def close(self) -> None:
         self.engine.dispose()

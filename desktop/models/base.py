@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, cast
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Dialect, Enum, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -96,8 +96,12 @@ class Synced(Base):
 
     @classmethod
     def data_fields(cls) -> tuple[str, ...]:
-        """The columns a user's action may change, in table order."""
-        return tuple(c.key for c in cls.__table__.columns if c.key not in META_COLUMNS)
+        """The columns a user's action may change, in table order (computed once per class)."""
+        cached = cls.__dict__.get("_data_fields")
+        if cached is None:
+            cached = tuple(c.key for c in cls.__table__.columns if c.key not in META_COLUMNS)
+            setattr(cls, "_data_fields", cached)  # noqa: B010 - a per-class cache
+        return cast(tuple[str, ...], cached)
 
     def clock_of(self, register: str) -> str:
         """The stamp of the last change to `register` (its creation stamp if never changed)."""

@@ -20,7 +20,7 @@ from desktop.workspace import Workspace
 
 TOKEN_FILENAME = "device-token"
 PUSH_BATCH = 500
-PULL_PAGE = 500
+PULL_PAGE = 1000
 
 
 @dataclass
