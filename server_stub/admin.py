@@ -55,6 +55,7 @@ def add_unit(session: Session, code: str, name: str, parent_code: str | None = N
             deleted=False,
             data=data,
             clocks={"*": _clock.now().encode()},
+            conflicts=[],
         )
     )
     return unit

@@ -149,6 +149,7 @@ def create_app(store: ServerStore) -> FastAPI:
                     "unit_id": r.unit_id,
                     "data": r.data,
                     "clocks": r.clocks,
+                    "conflicts": r.conflicts or [],
                     "deleted": r.deleted,
                     "seq": r.seq,
                 }

@@ -136,9 +136,12 @@ def _apply(session: Session, caller: Caller, op: dict[str, Any], records: dict[K
     at = fields.get("at")
     if kind == "update":
         changes = fields.get("set")
-        if not isinstance(changes, dict):
-            raise Rejected("an update needs a 'set' object")
-        _merge(model, record, {k: v for k, v in changes.items() if k in _writable(model)}, stamp, at)
+        base = fields.get("base") or {}
+        if not isinstance(changes, dict) or not isinstance(base, dict):
+            raise Rejected("an update needs 'set' and 'base' objects")
+        values = {k: v for k, v in changes.items() if k in _writable(model)}
+        _note_conflicts(model, record, values, base, stamp, str(at or ""))
+        _merge(model, record, values, stamp, at)
         return [record]
     if kind == "increment":
         deltas = {name: delta for name, delta in fields.items() if name != "at"}
@@ -198,6 +201,7 @@ def _create(
         deleted=False,
         data={**data, "created_at": fields.get("created_at"), "updated_at": fields.get("at")},
         clocks={CREATED: stamp},
+        conflicts=[],
     )
     session.add(record)
     return [record]
@@ -227,6 +231,42 @@ def _authorize_change(caller: Caller, record: Record, kind: str, fields: dict[st
 def _current(record: Record, register: str) -> str:
     clocks = record.clocks or {}
     return str(clocks.get(register) or clocks.get(CREATED) or "")
+
+
+MAX_CONFLICTS = 20
+
+
+def _note_conflicts(
+    model: type[Synced], record: Record, values: dict[str, Any], base: dict[str, Any], stamp: str, at: str
+) -> None:
+    """An edit made on top of a value that has changed since (its base is not the register's
+    current clock) is concurrent with that change: whichever loses is kept, with the winner."""
+    by_register: dict[str, list[str]] = {}
+    for name in values:
+        by_register.setdefault(model.register_of(name), []).append(name)
+    found = []
+    for register, names in by_register.items():
+        current = _current(record, register)
+        known = str(base.get(register) or "")
+        if not known or known == current:
+            continue  # made on top of the latest value: an ordinary edit
+        ours = {n: values[n] for n in names}
+        theirs = {n: record.data.get(n) for n in names}
+        if ours == theirs:
+            continue
+        incoming_wins = stamp > current
+        found.append(
+            {
+                "register": register,
+                "winner": ours if incoming_wins else theirs,
+                "winner_hlc": stamp if incoming_wins else current,
+                "loser": theirs if incoming_wins else ours,
+                "loser_hlc": current if incoming_wins else stamp,
+                "at": at,
+            }
+        )
+    if found:
+        record.conflicts = [*(record.conflicts or []), *found][-MAX_CONFLICTS:]
 
 
 def _bump_clock(record: Record, register: str, stamp: str, at: Any) -> None:

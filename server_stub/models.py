@@ -14,7 +14,11 @@ from desktop.models.base import NAMING_CONVENTION
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON(), datetime: DateTime(timezone=True)}
+    type_annotation_map = {
+        dict[str, Any]: JSON(),
+        list[dict[str, Any]]: JSON(),
+        datetime: DateTime(timezone=True),
+    }
 
 
 class Meta(Base):
@@ -77,6 +81,8 @@ class Record(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[dict[str, Any]]
     clocks: Mapped[dict[str, Any]]
+    # Concurrent edits of one register: the value that lost, kept with the one that won.
+    conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
     __table_args__ = (
         Index("ix_records_seq", "seq"),

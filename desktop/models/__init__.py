@@ -2,7 +2,7 @@
 
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
-from desktop.models.journal import AuditEvent, DeviceState, OutboxOp, RejectedOp
+from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp
 from desktop.models.org import Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 
@@ -25,6 +25,7 @@ __all__ = [
     "AgendaItem",
     "AuditEvent",
     "Base",
+    "Conflict",
     "DeviceState",
     "Escalation",
     "FollowUp",

@@ -77,3 +77,20 @@ class RejectedOp(Base):
     hlc: Mapped[str] = mapped_column(String(80))
     reason: Mapped[str] = mapped_column(String(2000))
     rejected_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Conflict(Base):
+    """A value that lost to a concurrent edit on another device: kept, with the value that won,
+    so the app can show "changed elsewhere" with both. Device-local; the server sends them."""
+
+    __tablename__ = "conflicts"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[IdRef] = mapped_column(primary_key=True)
+    register: Mapped[str] = mapped_column(String(40), primary_key=True)
+    loser_hlc: Mapped[str] = mapped_column(String(80), primary_key=True)
+    winner: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    loser: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    winner_hlc: Mapped[str] = mapped_column(String(80))
+    at: Mapped[str] = mapped_column(String(40), default="")
+    dismissed: Mapped[bool] = mapped_column(default=False)

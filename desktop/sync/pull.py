@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.hlc import HybridClock, Stamp
-from desktop.models import MODEL_BY_TABLE, DeviceState
+from desktop.models import MODEL_BY_TABLE, Conflict, DeviceState
 from desktop.sync.protocol import row_values
 
 META_TIMES = ("created_at", "updated_at")
@@ -31,6 +31,23 @@ def _values(model: Any, record: dict[str, Any]) -> dict[str, Any]:
         id=record["id"], unit_id=record["unit_id"], deleted=bool(record["deleted"]), clocks=record["clocks"]
     )
     return values
+
+
+def _keep_conflicts(session: Session, records: list[dict[str, Any]]) -> None:
+    for record in records:
+        for found in record.get("conflicts") or ():
+            session.merge(
+                Conflict(
+                    entity=record["entity"],
+                    entity_id=record["id"],
+                    register=str(found["register"]),
+                    loser_hlc=str(found["loser_hlc"]),
+                    winner=found["winner"],
+                    loser=found["loser"],
+                    winner_hlc=str(found["winner_hlc"]),
+                    at=str(found.get("at") or ""),
+                )
+            )
 
 
 def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> int:
@@ -51,6 +68,7 @@ def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> in
             session.execute(insert(model), fresh)
         if known:
             session.execute(update(model), known)  # bulk update by primary key
+    _keep_conflicts(session, page["records"])
     if newest:
         clock.observe(Stamp.decode(newest))
     state = session.get(DeviceState, 1)

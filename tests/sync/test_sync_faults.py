@@ -160,3 +160,42 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
         )
         assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "rejected"
         assert http.get("/healthz").json()["ok"] is True
+
+
+def test_the_losing_value_is_kept_and_shown_on_every_device(device: Device) -> None:
+    from desktop.services.conflicts import conflicts_of
+
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    _forum, rec = make_forum(a)
+    sync_once(a)
+    sync_once(b)
+    b.write(recs.edit_recommendation, rec, text="Perkuat layanan pelanggan (B)")
+    a.write(recs.edit_recommendation, rec, text="Perkuat customer service (A)")  # later: wins
+    a.write(recs.edit_recommendation, rec, priority=1)  # nobody else touched priority
+    for ws in (b, a, b):
+        sync_once(ws)
+    for ws in (a, b):
+        with ws.store.read() as session:
+            [changed] = conflicts_of(session, "recommendations", rec)
+            assert changed.register == "text"
+            assert changed.kept == {"text": "Perkuat customer service (A)"}
+            assert changed.lost == {"text": "Perkuat layanan pelanggan (B)"}
+            assert session.get(Recommendation, rec).text == "Perkuat customer service (A)"  # type: ignore[union-attr]
+
+
+def test_sequential_edits_on_two_devices_are_no_conflict(device: Device) -> None:
+    from desktop.services.conflicts import conflicts_of
+
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    _forum, rec = make_forum(a)
+    sync_once(a)
+    sync_once(b)
+    a.write(recs.edit_recommendation, rec, text="Versi A")
+    sync_once(a)
+    sync_once(b)
+    b.write(recs.edit_recommendation, rec, text="Versi B, setelah membaca versi A")
+    sync_once(b)
+    sync_once(a)
+    with a.store.read() as session:
+        assert conflicts_of(session, "recommendations", rec) == []
+        assert session.get(Recommendation, rec).text == "Versi B, setelah membaca versi A"  # type: ignore[union-attr]

@@ -66,6 +66,7 @@ def upgrade() -> None:
         sa.Column("deleted", sa.Boolean(), nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.Column("clocks", sa.JSON(), nullable=False),
+        sa.Column("conflicts", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("entity", "id", name=op.f("pk_records")),
     )
     with op.batch_alter_table("records", schema=None) as batch_op:
