@@ -1,4 +1,5 @@
-"""The ASGI application for uvicorn workers: the database comes from MUFAKAT_SERVER_DB."""
+"""The ASGI application for uvicorn workers: the database comes from MUFAKAT_SERVER_DB.
+`mufakat-server serve` migrates the database once before it starts the workers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,4 @@ import os
 from server_stub.app import create_app
 from server_stub.store import ServerStore, default_url
 
-_store = ServerStore(os.environ.get("MUFAKAT_SERVER_DB") or default_url())
-_store.migrate()
-app = create_app(_store)
+app = create_app(ServerStore(os.environ.get("MUFAKAT_SERVER_DB") or default_url()))

@@ -77,8 +77,18 @@ def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None 
 
 
 def sync_once(ws: Workspace, client: SyncClient | None = None) -> SyncReport:
+    """Push, then pull. A long-lived caller (the app's background sync) passes its own client."""
+    if client is not None:
+        return _cycle(ws, client)
     url, token = server_of(ws)
-    client = client or SyncClient(url, token)
+    own = SyncClient(url, token)
+    try:
+        return _cycle(ws, own)
+    finally:
+        own.close()
+
+
+def _cycle(ws: Workspace, client: SyncClient) -> SyncReport:
     report = SyncReport()
     while True:  # push
         with ws.store.read() as session:

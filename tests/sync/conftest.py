@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import uvicorn
+from sqlalchemy import create_engine, make_url
 
 from desktop.config import Settings
 from desktop.sync.engine import enroll, sync_once
@@ -29,9 +32,30 @@ class Running:
             return auth.new_enroll_code(session, unit_code)
 
 
+PG_URL = os.environ.get("MUFAKAT_TEST_PG_URL", "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh server database: a SQLite file, or a database of its own on the real PostgreSQL
+    that .ci/run starts (MUFAKAT_TEST_PG_URL; locally these variants skip without it)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        return
+    if not PG_URL:
+        pytest.skip("MUFAKAT_TEST_PG_URL is not set: no PostgreSQL to test against")
+    name = f"mufakat_test_{uuid.uuid4().hex[:12]}"
+    admin_url = make_url(PG_URL)
+    with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield admin_url.set(database=name).render_as_string(hide_password=False)
+    with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Running]:
-    store = ServerStore(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+def server(server_db: str) -> Iterator[Running]:
+    store = ServerStore(server_db)
     store.migrate()
     with store.transaction() as session:
         admin.add_unit(session, "DJPB", "Direktorat Jenderal Perbendaharaan")
