@@ -7,6 +7,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,20 @@ class Running:
 PG_URL = os.environ.get("MUFAKAT_TEST_PG_URL", "")
 
 
+@contextmanager
+def fresh_pg_database() -> Iterator[str]:
+    """A database of its own on the test PostgreSQL, dropped afterwards."""
+    name = f"mufakat_test_{uuid.uuid4().hex[:12]}"
+    admin_url = make_url(PG_URL)
+    with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def server_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh server database: a SQLite file, or a database of its own on the real PostgreSQL
@@ -44,13 +59,8 @@ def server_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     if not PG_URL:
         pytest.skip("MUFAKAT_TEST_PG_URL is not set: no PostgreSQL to test against")
-    name = f"mufakat_test_{uuid.uuid4().hex[:12]}"
-    admin_url = make_url(PG_URL)
-    with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    yield admin_url.set(database=name).render_as_string(hide_password=False)
-    with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_pg_database() as url:
+        yield url
 
 
 @pytest.fixture

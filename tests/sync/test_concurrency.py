@@ -4,19 +4,17 @@ skip that record for ever; every device must end with exactly the server's recor
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, make_url, select
+from sqlalchemy import select
 
 from desktop.config import Settings
 from desktop.models import Recommendation
@@ -28,8 +26,8 @@ from desktop.workspace import Workspace
 from server_stub import admin, auth
 from server_stub.models import Counter, Record
 from server_stub.store import ServerStore
+from tests.sync.conftest import PG_URL, fresh_pg_database
 
-PG_URL = os.environ.get("MUFAKAT_TEST_PG_URL", "")
 DEVICES = 20
 
 
@@ -37,11 +35,11 @@ DEVICES = 20
 def pg_server(tmp_path: Path) -> Iterator[tuple[str, ServerStore]]:
     if not PG_URL:
         pytest.skip("MUFAKAT_TEST_PG_URL is not set: no PostgreSQL to test against")
-    name = f"mufakat_test_{uuid.uuid4().hex[:12]}"
-    admin_url = make_url(PG_URL)
-    with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    with fresh_pg_database() as url:
+        yield from _serve(url, tmp_path)
+
+
+def _serve(url: str, tmp_path: Path) -> Iterator[tuple[str, ServerStore]]:
     store = ServerStore(url)
     store.migrate()
     with store.transaction() as session:
@@ -74,8 +72,6 @@ def pg_server(tmp_path: Path) -> Iterator[tuple[str, ServerStore]]:
         proc.terminate()
         proc.wait(timeout=20)
         store.close()
-        with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_twenty_devices_at_once_on_two_workers(pg_server: tuple[str, ServerStore], tmp_path: Path) -> None:
