@@ -23,7 +23,8 @@ TRIGGERS = (
         INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.rowid, new.text); END""",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON recommendations BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.rowid, old.text); END""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF text ON recommendations BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF text ON recommendations
+        WHEN old.text IS NOT new.text BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.rowid, old.text);
         INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.rowid, new.text); END""",
 )

@@ -60,10 +60,16 @@ def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> in
     for entity, records in by_entity.items():
         model = MODEL_BY_TABLE[entity]
         ids = [r["id"] for r in records]
-        present = set(session.scalars(select(model.id).where(model.id.in_(ids))))
-        rows = [_values(model, r) for r in records]
-        fresh = [row for row in rows if row["id"] not in present]
-        known = [row for row in rows if row["id"] in present]
+        # What we hold already: a record whose clocks and tombstone match has not changed (our
+        # own changes come back this way), so it is not written again.
+        held = {
+            row.id: (row.clocks, row.deleted)
+            for row in session.execute(select(model.id, model.clocks, model.deleted).where(model.id.in_(ids)))
+        }
+        changed = [r for r in records if held.get(r["id"]) != (r["clocks"], bool(r["deleted"]))]
+        rows = [_values(model, r) for r in changed]
+        fresh = [row for row in rows if row["id"] not in held]
+        known = [row for row in rows if row["id"] in held]
         if fresh:
             session.execute(insert(model), fresh)
         if known:
