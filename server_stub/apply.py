@@ -139,7 +139,8 @@ def _apply(session: Session, caller: Caller, op: dict[str, Any], records: dict[K
         base = fields.get("base") or {}
         if not isinstance(changes, dict) or not isinstance(base, dict):
             raise Rejected("an update needs 'set' and 'base' objects")
-        values = {k: v for k, v in changes.items() if k in _writable(model)}
+        writable = _writable(model)
+        values = {k: v for k, v in changes.items() if k in writable}
         _note_conflicts(model, record, values, base, stamp, str(at or ""))
         _merge(model, record, values, stamp, at)
         return [record]
@@ -162,7 +163,10 @@ def _apply(session: Session, caller: Caller, op: dict[str, Any], records: dict[K
 
 
 def _writable(model: type[Synced]) -> frozenset[str]:
-    return _WRITABLE.setdefault(model.__tablename__, frozenset(model.data_fields()))
+    known = _WRITABLE.get(model.__tablename__)
+    if known is None:
+        known = _WRITABLE[model.__tablename__] = frozenset(model.data_fields())
+    return known
 
 
 _WRITABLE: dict[str, frozenset[str]] = {}
@@ -183,7 +187,8 @@ def _create(
         raise Rejected("units are created by the administrator on the server")
     if unit_id != caller.unit_id and not _may_record_for_escalation(session, caller, entity, fields):
         raise Rejected("this device may only create records of its own unit")
-    data = {k: v for k, v in fields.items() if k in _writable(model)}
+    writable = _writable(model)
+    data = {k: v for k, v in fields.items() if k in writable}
     to_unit = data.get("to_unit_id") if entity == "escalations" else None
     if entity == "escalations":
         parent = session.get(ServerUnit, caller.unit_id)
@@ -304,7 +309,8 @@ def _transition(
     if not isinstance(register, dict):
         raise Rejected("a status change needs its fields")
     _check_transition(record, action)
-    _merge(model, record, {k: v for k, v in register.items() if k in _writable(model)}, stamp, at)
+    writable = _writable(model)
+    _merge(model, record, {k: v for k, v in register.items() if k in writable}, stamp, at)
     touched = [record]
     if record.entity == "escalations" and action == "answer":
         touched += _answer_down_the_chain(session, record, register, stamp, at)
