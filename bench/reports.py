@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.config import Settings
 from desktop.reports.minutes import build_minutes
-from desktop.services import agenda, followups, forums, participants, units
+from desktop.services import agenda, followups, forums, participants
 from desktop.services import recommendations as recs
-from desktop.services.demo import AGREEMENTS, SUMMARY, UNITS
+from desktop.services.demo import AGREEMENTS, SUMMARY, ensure_units
 from desktop.services.report_data import forum_report
 from desktop.workspace import Workspace
 
@@ -36,10 +36,7 @@ CATEGORIES = [
 
 
 def build_forum(ws: Workspace) -> str:
-    ids: dict[str, str] = {}
-    for spec in UNITS:
-        values = {k: v for k, v in spec.items() if k != "parent"}
-        ids[spec["code"]] = ws.write(units.create_unit, parent_id=ids.get(spec.get("parent", "")), **values)
+    ids = ws.write(ensure_units)
     forum = ws.write(
         forums.create_forum,
         unit_id=ids["KPPN-SORONG"],

@@ -7,7 +7,7 @@ same on every computer and prints Latin (with every diacritic), Greek, Cyrillic 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -309,6 +309,3 @@ def build_pdf(
 
 def content_width(paper: str = "a4") -> float:
     return float(PAPERS[paper][0] - MARGIN_LEFT - MARGIN_RIGHT)
-
-
-Builder = Callable[..., bytes]

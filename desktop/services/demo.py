@@ -180,7 +180,8 @@ class DemoResult:
     created: bool
 
 
-def _unit_ids(session: Session, ctx: Context) -> dict[str, str]:
+def ensure_units(session: Session, ctx: Context) -> dict[str, str]:
+    """The demo's unit tree (made if missing); code → id."""
     ids: dict[str, str] = {}
     for spec in UNITS:
         values = {k: v for k, v in spec.items() if k != "parent"}
@@ -194,7 +195,7 @@ def _unit_ids(session: Session, ctx: Context) -> dict[str, str]:
 
 
 def load_demo(session: Session, ctx: Context) -> DemoResult:
-    unit_ids = _unit_ids(session, ctx)
+    unit_ids = ensure_units(session, ctx)
     kppn = unit_ids["KPPN-SORONG"]
     existing = session.scalar(
         select(Forum).where(Forum.unit_id == kppn, Forum.title == DEMO_TITLE, Forum.deleted.is_(False))

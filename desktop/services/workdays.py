@@ -21,9 +21,6 @@ class WorkCalendar:
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._holidays and day not in self._extra
 
-    def holiday_name(self, day: date) -> str | None:
-        return self._holidays.get(day)
-
     def add_working_days(self, start: date, days: int) -> date:
         """The date `days` working days after `start` (start itself is not counted)."""
         if days < 0:

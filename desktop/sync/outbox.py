@@ -26,10 +26,6 @@ def pending(session: Session, limit: int) -> list[dict[str, Any]]:
     ]
 
 
-def count(session: Session) -> int:
-    return len(session.scalars(select(OutboxOp.device_seq)).all())
-
-
 def settle(session: Session, sent: list[dict[str, Any]], results: list[dict[str, str]]) -> tuple[int, int]:
     """Drop what the server applied (or had already); set aside what it refused, with why."""
     by_id = {op["op_id"]: op for op in sent}

@@ -9,50 +9,52 @@ Record data is what `desktop.services.export` writes: JSON values, dates as ISO 
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, Date, DateTime, Enum, Time
 
-from desktop.models import MODEL_BY_TABLE, Synced
-from desktop.models.base import META_COLUMNS, UTCDateTime
+from desktop.models import Synced
+from desktop.models.base import UTCDateTime
 
 SCHEMA_VERSION = 3  # bump with any change to what records carry; servers refuse newer devices
-SYNCED_ENTITIES = frozenset(MODEL_BY_TABLE)
 OP_KINDS = frozenset({"create", "update", "transition", "increment", "delete"})
 MAX_OPS_PER_PUSH = 1000
 MAX_PULL_PAGE = 1000
 MAX_BODY_BYTES = 16 * 1024 * 1024
 
 
-def _python_value(column: ColumnElement[Any], value: Any) -> Any:
-    if value is None:
-        return None
+Converter = Callable[[Any], Any]
+
+
+def _converter(column: ColumnElement[Any]) -> Converter | None:
+    """How a wire (JSON) value becomes this column's Python value; None: it is already one."""
     kind = column.type
-    if isinstance(kind, UTCDateTime):
-        return datetime.fromisoformat(value)
-    enum_class = getattr(kind, "enum_class", None)
-    if enum_class is not None and issubclass(enum_class, enum.Enum):
-        return enum_class(value)
-    try:
-        python_type = kind.python_type
-    except NotImplementedError:
-        return value
-    if python_type is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    if python_type is time and isinstance(value, str):
-        return time.fromisoformat(value)
-    if python_type is datetime and isinstance(value, str):
-        return datetime.fromisoformat(value)
-    return value
+    if isinstance(kind, UTCDateTime | DateTime):
+        return datetime.fromisoformat
+    if isinstance(kind, Enum) and kind.enum_class is not None:
+        return cast(Converter, kind.enum_class)
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    if isinstance(kind, Time):
+        return time.fromisoformat
+    return None
+
+
+@cache
+def _converters(model: type[Synced]) -> dict[str, Converter | None]:
+    return {column.key: _converter(column) for column in model.__table__.columns}
 
 
 def row_values(model: type[Synced], data: dict[str, Any]) -> dict[str, Any]:
-    """Column values for `model` from wire data (unknown keys are ignored: a newer server)."""
-    columns = {c.key: c for c in model.__table__.columns}
-    return {key: _python_value(columns[key], value) for key, value in data.items() if key in columns}
-
-
-def data_fields(model: type[Synced]) -> tuple[str, ...]:
-    return tuple(c.key for c in model.__table__.columns if c.key not in META_COLUMNS)
+    """Column values for `model` from wire data (unknown keys are ignored: a newer server's)."""
+    converters = _converters(model)
+    values = {}
+    for key, value in data.items():
+        if key not in converters:
+            continue
+        convert = converters[key]
+        values[key] = convert(value) if convert is not None and value is not None else value
+    return values

@@ -8,14 +8,6 @@ import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
 
-def page_count(pdf: bytes) -> int:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return len(document)
-    finally:
-        document.close()
-
-
 def page_images(pdf: bytes, dpi: float) -> Iterator[QImage]:
     """Each page rendered at `dpi`, one at a time (a 600-dpi page is large)."""
     document = pdfium.PdfDocument(pdf)
