@@ -179,6 +179,7 @@ STEPS: list[Step] = [
     ("escalations.forward", lambda ws, ids: ids.update(e2=ws.write(escalations.forward, ids["e1"]))),
     ("escalations.answer", lambda ws, ids: ws.write(escalations.answer, ids["e2"], "declined", "Belum")),
     ("forums.close_forum", lambda ws, ids: ws.write(forums.close_forum, ids["forum"])),
+    ("demo.ensure_units", lambda ws, ids: ws.write(demo.ensure_units)),
     ("demo.load_demo", lambda ws, ids: ws.write(demo.load_demo)),
     ("recommendations.start", lambda ws, ids: _start_one(ws)),
 ]
