@@ -13,10 +13,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# The widgets' Indonesian catalog, compiled from its source (.ts) with PySide6's lrelease.
+QM     := desktop/locale/mufakat_id.qm
+
+$(QM): desktop/locale/mufakat_id.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) $(QM)
 	$(PY) -m desktop
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(PY) -m ruff check desktop server_stub tests bench tools
 	$(PY) -m mypy
@@ -25,13 +31,14 @@ lint: $(STAMP)
 	$(PY) -m ruff check desktop server_stub tests bench tools
 	$(PY) -m mypy
 
-bench: $(STAMP)
+bench: $(STAMP) $(QM)
 	$(PY) bench/store.py
 	$(PY) bench/reports.py
 	$(PY) bench/sync.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/ui.py
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screenshots
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

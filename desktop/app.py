@@ -1,20 +1,89 @@
-"""The desktop application: wires the workspace to the Qt widgets (the one place that does)."""
+"""The desktop application: wires the workspace, the sync controller and the translations to
+the Qt widgets (the one place that does)."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from desktop.config import LOG_FILENAME, Settings
 from desktop.errors import MufakatError
 from desktop.i18n import tr
 from desktop.workspace import Workspace
 
+if TYPE_CHECKING:
+    from desktop.views.main_window import MainWindow
+
 log = logging.getLogger("mufakat.app")
+FIRST_SYNC_DELAY_MS = 2000
+
+
+def install_error_hook(data_dir: Path) -> None:
+    """An unexpected error is written to the log with its traceback and shown as a dialog that
+    says where the details are; the user never sees a traceback."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, value, tb))
+        text = (
+            value.message
+            if isinstance(value, MufakatError)
+            else tr("Something went wrong; details are in {path}", path=data_dir / LOG_FILENAME)
+        )
+        QMessageBox.critical(None, "Mufakat", text)
+
+    sys.excepthook = hook
+
+
+class Shell:
+    """Owns the main window; rebuilds it when the language changes (every widget then speaks
+    the new language) without losing the open page."""
+
+    def __init__(self, ws: Workspace) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.sync.controller import SyncController
+        from desktop.views.translation import Translations
+
+        app = QApplication.instance()
+        assert app is not None
+        self.ws = ws
+        self.translations = Translations(app)
+        self.translations.switch(ws.settings.language)
+        self.sync = SyncController(ws)
+        self.window = self._build()
+
+    def _build(self) -> MainWindow:
+        from desktop.views.main_window import MainWindow
+
+        window = MainWindow(self.ws, self.sync)
+        window.language_changed.connect(self.switch_language)
+        return window
+
+    def switch_language(self, language: str) -> None:
+        from desktop.views.main_window import SETTINGS
+
+        old = self.window
+        self.translations.switch(language)
+        self.window = self._build()
+        self.window.setGeometry(old.geometry())
+        self.window.nav.setCurrentRow(SETTINGS)
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+
+    def close(self) -> None:
+        from PySide6.QtCore import QThreadPool
+
+        self.sync.shutdown()
+        QThreadPool.globalInstance().waitForDone(10_000)  # reads still running finish first
 
 
 def run_app(data_dir: Path, settings: Settings) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -24,20 +93,18 @@ def run_app(data_dir: Path, settings: Settings) -> int:
     except MufakatError as exc:
         QMessageBox.critical(None, "Mufakat", exc.message)
         return 2
-    logging.basicConfig(filename=data_dir / LOG_FILENAME, level=logging.INFO, force=True)
-
-    def _excepthook(kind: type[BaseException], value: BaseException, tb: object) -> None:
-        log.error("unexpected error", exc_info=(kind, value, tb))  # type: ignore[arg-type]
-        QMessageBox.critical(
-            None, "Mufakat", tr("Something went wrong; details are in {path}", path=data_dir / LOG_FILENAME)
-        )
-
-    sys.excepthook = _excepthook
-    from desktop.views.main_window import MainWindow
-
-    window = MainWindow(workspace)
-    window.show()
+    logging.basicConfig(
+        filename=data_dir / LOG_FILENAME,
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        force=True,
+    )
+    install_error_hook(data_dir)
+    shell = Shell(workspace)
+    shell.window.show()
+    QTimer.singleShot(FIRST_SYNC_DELAY_MS, shell.sync.sync_now)
     try:
         return app.exec()
     finally:
+        shell.close()
         workspace.close()

@@ -6,7 +6,7 @@ The CLI and the desktop app both start here; tests build one per temporary folde
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -49,10 +49,16 @@ class Workspace:
         )
         return cls(data_dir=data_dir, settings=settings, store=store, ctx=ctx)
 
+    listeners: list[Callable[[], None]] = field(default_factory=list)
+
     def write(self, action: Callable[..., T], /, *args: object, **kwargs: object) -> T:
-        """Run one service call as one transaction (all or nothing)."""
+        """Run one service call as one transaction (all or nothing), then tell the listeners
+        (the app's sync controller) that there is something new to push."""
         with self.store.write() as session:
-            return action(session, self.ctx, *args, **kwargs)
+            result = action(session, self.ctx, *args, **kwargs)
+        for listener in self.listeners:
+            listener()
+        return result
 
     def read(self, query: Callable[..., T], /, *args: object, **kwargs: object) -> T:
         with self.store.read() as session:

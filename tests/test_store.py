@@ -201,3 +201,14 @@ def test_upgrade_from_first_revision_keeps_data_and_takes_a_backup(tmp_path: Pat
     rec = ws.write(recs.add_recommendation, "f1", text="Tambah loket", scope="unit")
     assert rec
     ws.close()
+
+
+def test_the_quick_revision_list_agrees_with_alembic() -> None:
+    """known_revisions() reads the migration files without Alembic (start-up time); it must
+    list exactly what Alembic's own walk finds, in order."""
+    from alembic.script import ScriptDirectory
+
+    from desktop.db import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert known_revisions() == [rev.revision for rev in reversed(list(script.walk_revisions()))]

@@ -1,4 +1,4 @@
-"""Render the main screens with the demo forum offscreen to PNGs (for the README and for review).
+"""Render every main screen with the demo forum offscreen to PNGs (for the README and for review).
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py docs/screenshots
 """
@@ -12,38 +12,86 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.config import Settings
-from desktop.services.demo import load_demo
-from desktop.views.main_window import MainWindow
+from desktop.services.demo import ensure_units, load_demo
+from desktop.services.units import set_home_unit
+from desktop.views import main_window as mw
 from desktop.workspace import Workspace
 
+SIZE = (1366, 768)  # the common office laptop
 
-def main(out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    ws = Workspace.open(Path(tempfile.mkdtemp(prefix="mufakat-shots-")), Settings(language="id"))
-    ws.write(load_demo)
-    window = MainWindow(ws)
-    window.resize(1366, 768)
-    window.show()
-    app.processEvents()
-    target = out / "main-window.png"
-    window.grab().save(str(target))
+
+def _settle(app: QApplication, seconds: float = 0.3) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _save(widget: QWidget, out: Path, name: str) -> None:
+    target = out / f"{name}.png"
+    widget.grab().save(str(target))
     print(target)
 
-    dialog = window.open_document("minutes")
+
+def main(out: Path, language: str = "id") -> None:
+    from desktop.app import Shell
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    ws = Workspace.open(Path(tempfile.mkdtemp(prefix="mufakat-shots-")), Settings(language=language))
+    forum_id = ws.write(load_demo).forum_id
+    shell = Shell(ws)
+    window = shell.window
+    window.resize(*SIZE)
+    window.show()
+    while not window.forums.loaded():
+        _settle(app, 0.05)
+    _settle(app)
+    _save(window, out, "forums")
+
+    workspace = window.open_forum(forum_id)
+    assert workspace is not None
+    for index, name in enumerate(("forum-details", "attendance", "agenda", "live-capture", "agreements")):
+        workspace.tabs.setCurrentIndex(index)
+        _settle(app, 0.2)
+        _save(window, out, name)
+
+    window.nav.setCurrentRow(mw.TRIAGE)
+    _settle(app, 0.5)
+    window.triage.table.selectRow(0)
+    _settle(app, 0.2)
+    _save(window, out, "triage")
+
+    window.nav.setCurrentRow(mw.FOLLOW_UP)
+    _settle(app)
+    _save(window, out, "follow-up")
+
+    window.nav.setCurrentRow(mw.SETTINGS)
+    _settle(app)
+    _save(window, out, "settings")
+
+    # The parent office's view of the same data: its inbox holds the forum's escalations.
+    ws.write(set_home_unit, ws.write(ensure_units)["KANWIL-PBD"])
+    window.refresh_all()
+    window.nav.setCurrentRow(mw.ESCALATIONS)
+    _settle(app)
+    window.escalations.table.selectRow(0)
+    _settle(app, 0.2)
+    _save(window, out, "escalations")
+
+    window.nav.setCurrentRow(mw.FORUMS)
+    dialog = window.forums.open_document("minutes")
     assert dialog is not None
     deadline = time.monotonic() + 30
     while dialog.pdf is None and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
-    for _ in range(20):  # let the new pages lay out before the picture is taken
-        app.processEvents()
-    target = out / "document-preview.png"
-    dialog.grab().save(str(target))
-    print(target)
+        _settle(app, 0.05)
+    _settle(app)
+    _save(dialog, out, "document-preview")
+    shell.close()
     ws.close()
 
 

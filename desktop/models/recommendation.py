@@ -18,6 +18,8 @@ class Recommendation(Synced):
     # and counts what matches by status and scope without reading the rows (a covering index).
     __table_args__ = (
         Index("ix_recommendations_created_at", "created_at", "id"),
+        # One forum's list, newest first, without sorting (live capture refreshes it per save).
+        Index("ix_recommendations_forum_created", "forum_id", "created_at", "id"),
         Index("ix_recommendations_status_scope", "status", "scope", "deleted"),
     )
     # Status, its reason, the answer's outcome and who/when change together: one register.

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop import search
 from desktop.models import Forum, Participant, Recommendation, Unit
-from desktop.vocab import OPEN_STATUSES, ForumStatus, RecStatus, Scope
+from desktop.services.overdue import overdue_ids_query
+from desktop.vocab import OPEN_STATUSES, ForumStatus, RecCategory, RecStatus, Scope
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ class RecommendationRow:
     priority: int
     raised_by: str
     created_at: datetime
+    category: RecCategory | None = None
+    overdue: bool = False  # has a follow-up or escalation past its due date
 
 
 @dataclass(frozen=True)
@@ -102,12 +106,37 @@ class RecommendationFilter:
     scopes: frozenset[Scope] = field(default_factory=frozenset)
     statuses: frozenset[RecStatus] = field(default_factory=frozenset)
     forum_id: str | None = None
+    category: RecCategory | None = None
+    held_from: date | None = None  # the forum's date
+    held_to: date | None = None
+    today: date | None = None  # given: rows say whether they are overdue on that day
+    overdue_only: bool = False  # with `today`: only the overdue ones
+    sort: str = "created"  # one of SORT_KEYS
+    descending: bool = True
     offset: int = 0
     limit: int = 200
 
 
+# Who raised a recommendation; one alias for the module, so the query's compiled form is cached.
+raiser = aliased(Participant, name="raiser")
+
 # Newest first; served by the (created_at, id) index so a page needs no sort.
 LIST_ORDER = (Recommendation.created_at.desc(), Recommendation.id.desc())
+SORT_KEYS: dict[str, Any] = {  # column attributes
+    "created": Recommendation.created_at,
+    "text": Recommendation.text,
+    "scope": Recommendation.scope,
+    "status": Recommendation.status,
+    "votes": Recommendation.votes,
+    "priority": Recommendation.priority,
+}
+
+
+def _order(flt: RecommendationFilter) -> tuple[ColumnElement[Any], ...]:
+    if flt.sort == "created" and flt.descending:
+        return LIST_ORDER
+    key = SORT_KEYS[flt.sort]
+    return (key.desc() if flt.descending else key.asc(), *LIST_ORDER)
 
 
 @dataclass(frozen=True)
@@ -142,6 +171,17 @@ def _conditions(flt: RecommendationFilter, unary_status: bool) -> list[ColumnEle
         conditions.append(Recommendation.scope.in_([s.value for s in flt.scopes]))
     if flt.forum_id:
         conditions.append(Recommendation.forum_id == flt.forum_id)
+    if flt.category:
+        conditions.append(Recommendation.category == flt.category.value)
+    if flt.held_from or flt.held_to:
+        forums = select(Forum.id)
+        if flt.held_from:
+            forums = forums.where(Forum.held_on >= flt.held_from)
+        if flt.held_to:
+            forums = forums.where(Forum.held_on <= flt.held_to)
+        conditions.append(Recommendation.forum_id.in_(forums))
+    if flt.overdue_only and flt.today:
+        conditions.append(Recommendation.id.in_(overdue_ids_query(flt.today)))
     for word in flt.text.split():
         if len(word) < 3:  # too short for trigrams
             conditions.append(Recommendation.text.like(f"%{_like_escape(word)}%", escape="\\"))
@@ -172,7 +212,7 @@ def _page_keys(flt: RecommendationFilter) -> Select[tuple[int]]:
     words = _long_words(flt)
     if words:
         query = query.where(_text_match(words))
-    return query.order_by(*LIST_ORDER).offset(flt.offset).limit(flt.limit)
+    return query.order_by(*_order(flt)).offset(flt.offset).limit(flt.limit)
 
 
 def list_recommendations(session: Session, flt: RecommendationFilter) -> RecommendationPage:
@@ -182,7 +222,6 @@ def list_recommendations(session: Session, flt: RecommendationFilter) -> Recomme
     if total <= flt.offset:
         return RecommendationPage(rows=[], total=total)
     page = list(session.scalars(_page_keys(flt)))  # at most `limit` rowids, in list order
-    raiser = aliased(Participant)
     query = (
         select(
             Recommendation.id,
@@ -196,11 +235,12 @@ def list_recommendations(session: Session, flt: RecommendationFilter) -> Recomme
             Recommendation.priority,
             raiser.name,
             Recommendation.created_at,
+            Recommendation.category,
         )
         .join(Forum, Forum.id == Recommendation.forum_id)
         .outerjoin(raiser, raiser.id == Recommendation.raised_by_id)
         .where(literal_column("recommendations.rowid").in_(page))
-        .order_by(*LIST_ORDER)
+        .order_by(*_order(flt))
     )
     rows = [
         RecommendationRow(
@@ -215,7 +255,11 @@ def list_recommendations(session: Session, flt: RecommendationFilter) -> Recomme
             priority=r[8],
             raised_by=r[9] or "",
             created_at=r[10],
+            category=r[11],
         )
         for r in session.execute(query)
     ]
+    if flt.today is not None and rows:
+        late = set(session.scalars(overdue_ids_query(flt.today, [r.id for r in rows])))
+        rows = [replace(r, overdue=r.id in late) for r in rows]
     return RecommendationPage(rows=rows, total=total)

@@ -100,3 +100,14 @@ def chain_upward(session: Session, unit_id: str) -> list[Unit]:
         chain.append(unit)
         current = unit.parent_id
     return chain
+
+
+def all_units(session: Session) -> list[Unit]:
+    """Every live unit, by name (for choosing one)."""
+    return list(session.scalars(select(Unit).where(Unit.deleted.is_(False)).order_by(Unit.name, Unit.code)))
+
+
+def home_unit(session: Session, unit_id: str | None) -> Unit | None:
+    """The unit this device works for, if it is set and still there."""
+    unit = session.get(Unit, unit_id) if unit_id else None
+    return unit if unit is not None and not unit.deleted else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import platform
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,19 +77,28 @@ def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None 
     return str(answer["unit_code"])
 
 
-def sync_once(ws: Workspace, client: SyncClient | None = None) -> SyncReport:
-    """Push, then pull. A long-lived caller (the app's background sync) passes its own client."""
+Progress = Callable[[SyncReport], None]
+
+
+def is_enrolled(ws: Workspace) -> bool:
+    return bool(ws.store.device().server_url) and token_path(ws).exists()
+
+
+def sync_once(
+    ws: Workspace, client: SyncClient | None = None, progress: Progress | None = None
+) -> SyncReport:
+    """Push, then pull; `progress` hears the running totals after every batch and page."""
     if client is not None:
-        return _cycle(ws, client)
+        return _cycle(ws, client, progress)
     url, token = server_of(ws)
     own = SyncClient(url, token)
     try:
-        return _cycle(ws, own)
+        return _cycle(ws, own, progress)
     finally:
         own.close()
 
 
-def _cycle(ws: Workspace, client: SyncClient) -> SyncReport:
+def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None) -> SyncReport:
     report = SyncReport()
     while True:  # push
         with ws.store.read() as session:
@@ -100,6 +110,8 @@ def _cycle(ws: Workspace, client: SyncClient) -> SyncReport:
             applied, refused = outbox.settle(session, batch, results)
         report.pushed += applied
         report.refused += refused
+        if progress:
+            progress(report)
     while True:  # pull
         since = ws.store.device().checkpoint
         page = client.pull(since, PULL_PAGE)
@@ -113,6 +125,8 @@ def _cycle(ws: Workspace, client: SyncClient) -> SyncReport:
             report.pulled += apply_page(session, ws.ctx.clock, page)
             report.pages += 1
             state.last_sync_at = utcnow()
+        if progress:
+            progress(report)
         if not page["more"]:
             break
     report.bytes_sent = client.bytes_sent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import OutboxOp, RejectedOp
@@ -24,6 +24,11 @@ def pending(session: Session, limit: int) -> list[dict[str, Any]]:
         }
         for op in session.scalars(select(OutboxOp).order_by(OutboxOp.device_seq).limit(limit))
     ]
+
+
+def pending_count(session: Session) -> int:
+    """How many changes wait to be pushed."""
+    return session.scalar(select(func.count()).select_from(OutboxOp)) or 0
 
 
 def settle(session: Session, sent: list[dict[str, Any]], results: list[dict[str, str]]) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -23,18 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
-from desktop.i18n import N_, tr
-from desktop.reports import DOCUMENTS
 from desktop.services.report_data import forum_report
 from desktop.views.pdf_pages import page_images
 from desktop.views.workers import run_in_background
 from desktop.workspace import Workspace
 
 TITLES = {
-    "minutes": N_("Minutes (berita acara)"),
-    "attendance-sheet": N_("Attendance sheet (daftar hadir)"),
-    "followup-report": N_("Follow-up report"),
-    "escalation-letter": N_("Escalation cover letter"),
+    "minutes": str(QT_TRANSLATE_NOOP("Documents", "Minutes (berita acara)")),
+    "attendance-sheet": str(QT_TRANSLATE_NOOP("Documents", "Attendance sheet (daftar hadir)")),
+    "followup-report": str(QT_TRANSLATE_NOOP("Documents", "Follow-up report")),
+    "escalation-letter": str(QT_TRANSLATE_NOOP("Documents", "Escalation cover letter")),
 }
 FILE_NAMES = {
     "minutes": "berita-acara",
@@ -57,12 +55,12 @@ class DocumentDialog(QDialog):
         self._forum_id = forum_id
         self._kind = kind
         self.pdf: bytes | None = None
-        self.setWindowTitle(tr(TITLES[kind]))
+        self.setWindowTitle(QCoreApplication.translate("Documents", TITLES[kind]))
         self.resize(760, 700)
 
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
-        self.paper.addItem(tr("Folio (215 × 330 mm)"), "folio")
+        self.paper.addItem(self.tr("Folio (215 × 330 mm)"), "folio")
         self.paper.currentIndexChanged.connect(self.build)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -73,14 +71,14 @@ class DocumentDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
 
-        self.save_button = QPushButton(tr("Save PDF…"))
+        self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.clicked.connect(self._ask_save)
-        self.print_button = QPushButton(tr("Print…"))
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self._ask_print)
-        close = QPushButton(tr("Close"))
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Paper")))
+        top.addWidget(QLabel(self.tr("Paper")))
         top.addWidget(self.paper)
         top.addStretch(1)
         bottom = QHBoxLayout()
@@ -105,10 +103,12 @@ class DocumentDialog(QDialog):
         self.pdf = None
         self._set_ready(False)
         self.status.setStyleSheet("")
-        self.status.setText(tr("Preparing the document…"))
+        self.status.setText(self.tr("Preparing the document…"))
         kind, forum_id, paper = self._kind, self._forum_id, self.paper_name
 
         def work() -> bytes:
+            from desktop.reports import DOCUMENTS  # reportlab loads on first use, not at start-up
+
             return DOCUMENTS[kind](self._ws.read(forum_report, forum_id), paper=paper)
 
         run_in_background(work, self._show, self._failed)
@@ -129,7 +129,9 @@ class DocumentDialog(QDialog):
             label.setStyleSheet("border: 1px solid #999; background: white;")
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             count += 1
-        self.status.setText(tr("{count} page(s). Check the preview, then save or print.", count=count))
+        self.status.setText(
+            self.tr("{count} page(s). Check the preview, then save or print.").format(count=count)
+        )
         self._set_ready(True)
 
     def _failed(self, error: BaseException) -> None:
@@ -137,7 +139,7 @@ class DocumentDialog(QDialog):
         if isinstance(error, MufakatError):
             self.status.setText(error.message)
         else:
-            self.status.setText(tr("The document could not be made; details are in the log file."))
+            self.status.setText(self.tr("The document could not be made; details are in the log file."))
             log.error("document failed", exc_info=error)
 
     def _set_ready(self, ready: bool) -> None:
@@ -154,15 +156,15 @@ class DocumentDialog(QDialog):
         except OSError as exc:
             QMessageBox.warning(
                 self,
-                tr("Save PDF…"),
-                tr("Cannot write {path}: {error}", path=path, error=exc.strerror or exc),
+                self.tr("Save PDF…"),
+                self.tr("Cannot write {path}: {error}").format(path=path, error=exc.strerror or exc),
             )
             return
-        self.status.setText(tr("Saved to {path}", path=path))
+        self.status.setText(self.tr("Saved to {path}").format(path=path))
 
     def _ask_save(self) -> None:
         suggested = str(Path.home() / f"{FILE_NAMES[self._kind]}.pdf")
-        name, _ = QFileDialog.getSaveFileName(self, tr("Save PDF…"), suggested, "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF…"), suggested, "PDF (*.pdf)")
         if name:
             self.save_to(Path(name))
 
@@ -175,7 +177,7 @@ class DocumentDialog(QDialog):
         printer.setFullPage(True)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, tr("Print…"), tr("The printer could not be started."))
+            QMessageBox.warning(self, self.tr("Print…"), self.tr("The printer could not be started."))
             return
         try:
             dpi = min(printer.resolution(), 300)

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.i18n import N_, tr
 from desktop.services.queries import ForumSummary
-from desktop.vocab import label
+from desktop.vocab import ForumStatus, label
 
 Index = QModelIndex | QPersistentModelIndex
 
+HEADERS = (
+    str(QT_TRANSLATE_NOOP("ForumTableModel", "Date")),
+    str(QT_TRANSLATE_NOOP("ForumTableModel", "Unit")),
+    str(QT_TRANSLATE_NOOP("ForumTableModel", "Title")),
+    str(QT_TRANSLATE_NOOP("ForumTableModel", "Status")),
+    str(QT_TRANSLATE_NOOP("ForumTableModel", "Present / listed")),
+    str(QT_TRANSLATE_NOOP("ForumTableModel", "Unit scope")),
+    str(QT_TRANSLATE_NOOP("ForumTableModel", "Policy")),
+)
+
 
 class ForumTableModel(QAbstractTableModel):
-    HEADERS = (
-        N_("Date"),
-        N_("Unit"),
-        N_("Title"),
-        N_("Status"),
-        N_("Attended"),
-        N_("Unit scope"),
-        N_("Policy"),
-    )
-
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[ForumSummary] = []
@@ -34,29 +33,40 @@ class ForumTableModel(QAbstractTableModel):
     def forum_at(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
+    def row_of(self, forum_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == forum_id), -1)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         f = self._rows[index.row()]
+        if role == Qt.ItemDataRole.FontRole and f.status == ForumStatus.RUNNING:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         return (
-            f.held_on.isoformat(),
+            f.held_on.strftime("%d-%m-%Y"),
             f.unit_name,
             f.title,
             label(f.status),
-            f"{f.attended}/{f.participants}",
+            f"{f.attended} / {f.participants}",
             str(f.unit_scope),
             str(f.policy_scope),
         )[index.column()]

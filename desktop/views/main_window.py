@@ -1,83 +1,159 @@
-"""The main window. For now: the forum list and the truthful sync state ("local only").
-
-The full workspace (live capture, triage, escalations, follow-up, settings) is issue #3.
-"""
+"""The main window: navigation between Forums, Triage, Escalations (when this office has
+received any), Follow-up and Settings; an open forum's workspace; the sync state in the status
+bar. Nothing typed is dropped on close: free text is saved, an unsaved recommendation is asked
+about."""
 
 from __future__ import annotations
 
-from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from desktop.i18n import tr
-from desktop.services.queries import list_forums
-from desktop.views.document_dialog import TITLES, DocumentDialog
-from desktop.views.forum_table import ForumTableModel
+from desktop.sync.controller import SyncController, SyncState, SyncStatus
+from desktop.views.escalations_page import EscalationsPage
+from desktop.views.followup_page import FollowUpPage
+from desktop.views.forums_page import ForumsPage
+from desktop.views.settings_page import SettingsPage
+from desktop.views.sync_status import SyncStatusBar
+from desktop.views.triage_page import TriagePage
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.views.forum_workspace import ForumWorkspace
+
+FORUMS, TRIAGE, ESCALATIONS, FOLLOW_UP, SETTINGS = range(5)
+Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SettingsPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace) -> None:
+    language_changed = Signal(str)
+
+    def __init__(self, ws: Workspace, sync: SyncController) -> None:
         super().__init__()
-        self._ws = workspace
+        self._ws = ws
         self.setWindowTitle("Mufakat")
         self.resize(1280, 720)
-        self.model = ForumTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda index: self.open_document("minutes", index))
-        self.documents_button = QToolButton()
-        self.documents_button.setText(tr("Documents"))
-        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.documents_button)
-        for kind, title in TITLES.items():
-            menu.addAction(tr(title), partial(self.open_document, kind))
-        self.documents_button.setMenu(menu)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.empty_hint = QLabel(tr("No forums yet. Load the demo forum with: mufakat demo"))
+        self.setMinimumSize(1000, 600)
+        self.forums = ForumsPage(ws)
+        self.triage = TriagePage(ws)
+        self.escalations = EscalationsPage(ws)
+        self.follow_up = FollowUpPage(ws)
+        self.settings = SettingsPage(ws, sync)
+        self.workspace: ForumWorkspace | None = None  # the open forum, if any
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = [self.forums, self.triage, self.escalations, self.follow_up, self.settings]
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.nav = QListWidget()
+        self.nav.addItems(
+            [
+                self.tr("Forums"),
+                self.tr("Triage"),
+                self.tr("Escalations"),
+                self.tr("Follow-up"),
+                self.tr("Settings"),
+            ]
+        )
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.nav.currentRowChanged.connect(self.show_page)
         body = QWidget()
-        layout = QVBoxLayout(body)
-        heading = QLabel("<h2>" + tr("Forums") + "</h2>")
-        layout.addWidget(heading)
-        layout.addWidget(self.documents_button)
-        layout.addWidget(self.empty_hint)
-        layout.addWidget(self.table)
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
-        self.statusBar().showMessage(tr("Local only: not connected to a server"))
-        self.refresh()
+        self.sync_bar = SyncStatusBar(sync)
+        self.statusBar().addPermanentWidget(self.sync_bar, 1)
+        sync.status_changed.connect(self._sync_status)
+        self.forums.open_requested.connect(self.open_forum)
+        self.follow_up.open_forum.connect(self.open_forum)
+        self.escalations.changed.connect(self.triage.reload)
+        self.settings.language_changed.connect(self.language_changed)
+        self.settings.office_changed.connect(self._office_changed)
+        for number in range(5):
+            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.nav.setCurrentRow(n))
+        QShortcut(QKeySequence("F9"), self, sync.sync_now)
+        QShortcut(QKeySequence("Ctrl+F"), self, self._find)
+        self._update_nav()
+        self.nav.blockSignals(True)  # the forum list has just loaded itself
+        self.nav.setCurrentRow(FORUMS)
+        self.nav.blockSignals(False)
 
-    def selected_forum(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.forum_at(rows[0].row()) if rows else None
+    # -- navigation ----------------------------------------------------------------------------
+    def _update_nav(self) -> None:
+        self.nav.item(ESCALATIONS).setHidden(not self.escalations.has_any())
 
-    def open_document(self, kind: str, index: QModelIndex | None = None) -> DocumentDialog | None:
-        forum = self.model.forum_at(index.row()) if index is not None else self.selected_forum()
-        if forum is None:
-            return None
-        dialog = DocumentDialog(self._ws, forum, kind, self)
-        dialog.show()
-        return dialog
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        if row != FORUMS and self.workspace is not None and self.stack.currentWidget() is self.workspace:
+            self.workspace.flush()
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page)
+        page.reload()
 
-    def _update_actions(self) -> None:
-        self.documents_button.setEnabled(self.selected_forum() is not None)
+    def open_forum(self, forum_id: str) -> ForumWorkspace | None:
+        if self.workspace is not None:
+            if self.workspace.forum_id == forum_id:
+                self.stack.setCurrentWidget(self.workspace)
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(FORUMS)
+                self.nav.blockSignals(False)
+                return self.workspace
+            if not self.workspace.confirm_leave():
+                return None
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+        from desktop.views.forum_workspace import ForumWorkspace  # loaded when first needed
 
-    def refresh(self) -> None:
-        rows = self._ws.read(list_forums)
-        self.model.set_rows(rows)
-        self.empty_hint.setVisible(not rows)
-        self.table.resizeColumnsToContents()
-        if rows:
-            self.table.selectRow(0)
-        self._update_actions()
+        self.workspace = ForumWorkspace(self._ws, forum_id)
+        self.workspace.back_requested.connect(self.back_to_forums)
+        self.workspace.changed.connect(self.forums.refresh)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(FORUMS)
+        self.nav.blockSignals(False)
+        return self.workspace
+
+    def back_to_forums(self) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+        self.forums.refresh()
+        self.stack.setCurrentWidget(self.forums)
+
+    def _find(self) -> None:
+        if self.stack.currentWidget() is self.triage:
+            self.triage.focus_filter()
+        else:
+            self.forums.search.setFocus()
+
+    def _office_changed(self) -> None:
+        self.escalations.reload()
+        self._update_nav()
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        if status.state == SyncState.UP_TO_DATE and status.moved is not None and status.moved.pulled:
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """After a sync brought changes: the page on screen reads again; typed text is kept."""
+        self.escalations.reload()
+        self._update_nav()
+        current = self.stack.currentWidget()
+        if current is self.workspace and self.workspace is not None:
+            self.workspace.refresh()
+        elif current in self.pages:
+            self.pages[self.pages.index(current)].reload()
+
+    # -- closing -------------------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        return self.workspace is None or self.workspace.confirm_leave()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_close():
+            event.accept()
+        else:
+            event.ignore()

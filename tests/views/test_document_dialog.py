@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop.i18n import set_language
 from desktop.services import forums
 from desktop.views.document_dialog import DocumentDialog
-from desktop.views.main_window import MainWindow
+from desktop.views.forums_page import ForumsPage
 from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
@@ -66,9 +66,10 @@ def test_refusal_is_shown_inline(qtbot: QtBot, ws: Workspace) -> None:
 def test_documents_menu_opens_for_the_selected_forum(
     qtbot: QtBot, demo_ws: Workspace, demo_forum: str
 ) -> None:
-    window = MainWindow(demo_ws)
+    window = ForumsPage(demo_ws)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(window.loaded)
     assert window.selected_forum() == demo_forum and window.documents_button.isEnabled()
     titles = [action.text() for action in window.documents_button.menu().actions()]
     assert len(titles) == 4
@@ -80,10 +81,12 @@ def test_documents_menu_opens_for_the_selected_forum(
 
 
 def test_no_forum_no_documents(qtbot: QtBot, ws: Workspace) -> None:
-    window = MainWindow(ws)
+    window = ForumsPage(ws)
     qtbot.addWidget(window)
+    qtbot.waitUntil(window.loaded)
     assert not window.documents_button.isEnabled()
     assert window.open_document("minutes") is None
     ws.write(forums.create_forum, unit_id=make_tree(ws).leaf, title="Baru", held_on="2026-12-01")
     window.refresh()
+    qtbot.waitUntil(window.loaded)
     assert window.documents_button.isEnabled()

@@ -1,0 +1,1141 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="en">
+    <context>
+        <name>AgendaTab</name>
+        <message>
+            <source>Agenda item, e.g. Presentation of the service standard</source>
+            <translation>Mata acara, mis. Paparan standar pelayanan</translation>
+        </message>
+        <message>
+            <source>Presenter</source>
+            <translation>Penyaji</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> menit</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Tambah</translation>
+        </message>
+        <message>
+            <source>Make &amp;current</source>
+            <translation>Jadikan &amp;berjalan</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <source>Drag items, or Alt+↑/↓, to reorder.</source>
+            <translation>Seret mata acara, atau Alt+↑/↓, untuk mengubah urutan.</translation>
+        </message>
+        <message>
+            <source>({minutes} min)</source>
+            <translation>({minutes} menit)</translation>
+        </message>
+        <message>
+            <source>No agenda item is running. Select one and press “Make current”.</source>
+            <translation>Belum ada mata acara yang berjalan. Pilih satu lalu tekan “Jadikan berjalan”.</translation>
+        </message>
+        <message>
+            <source>Now: {title} — {elapsed}</source>
+            <translation>Sekarang: {title} — {elapsed}</translation>
+        </message>
+        <message>
+            <source>of {planned}</source>
+            <translation>dari {planned}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnswerDialog</name>
+        <message>
+            <source>Answer the escalation</source>
+            <translation>Jawab eskalasi</translation>
+        </message>
+        <message>
+            <source>The answer the originating office will see (a reason when declined)</source>
+            <translation>Jawaban yang akan dilihat kantor pengusul (beserta alasan bila ditolak)</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Jawaban</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendanceTab</name>
+        <message>
+            <source>Type a name, then Enter to sign in</source>
+            <translation>Ketik nama, lalu Enter untuk mengisi daftar hadir</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Instansi/organisasi</translation>
+        </message>
+        <message>
+            <source>Vulnerable group</source>
+            <translation>Kelompok rentan</translation>
+        </message>
+        <message>
+            <source>Sign &amp;in</source>
+            <translation>Catat &amp;hadir</translation>
+        </message>
+        <message>
+            <source>&amp;Undo sign-in</source>
+            <translation>&amp;Batalkan kehadiran</translation>
+        </message>
+        <message>
+            <source>&amp;Import invitation list…</source>
+            <translation>&amp;Impor daftar undangan…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Element of the public</source>
+            <translation>Unsur masyarakat</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Jenis kelamin</translation>
+        </message>
+        <message>
+            <source>Vulnerable</source>
+            <translation>Rentan</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Hadir</translation>
+        </message>
+        <message>
+            <source>Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}</source>
+            <translation>Hadir: {present} dari {listed} · perempuan {women}, laki-laki {men} · kelompok rentan {vulnerable}</translation>
+        </message>
+        <message>
+            <source>Only {n} element(s) of the public present; the PEKPPP evaluation gives full marks from {full} elements. Invite more: service users, academics, NGOs, media, vulnerable groups.</source>
+            <translation>Baru {n} unsur masyarakat yang hadir; evaluasi PEKPPP memberi nilai penuh mulai {full} unsur. Undang lebih banyak: pengguna layanan, akademisi, LSM, media, kelompok rentan.</translation>
+        </message>
+        <message>
+            <source>Type the person's name first.</source>
+            <translation>Ketik dulu nama orangnya.</translation>
+        </message>
+        <message>
+            <source>{name} is already signed in.</source>
+            <translation>{name} sudah tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>{name} signed in.</source>
+            <translation>{name} tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>{name} added and signed in.</source>
+            <translation>{name} ditambahkan dan tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>Import invitation list</source>
+            <translation>Impor daftar undangan</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Lembar kerja (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>line {line}: {problem}</source>
+            <translation>baris {line}: {problem}</translation>
+        </message>
+        <message>
+            <source>{added} imported, {skipped} already on the list.</source>
+            <translation>{added} diimpor, {skipped} sudah ada di daftar.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaptureTab</name>
+        <message>
+            <source>Type the recommendation; Enter saves it</source>
+            <translation>Ketik rekomendasi; Enter menyimpannya</translation>
+        </message>
+        <message>
+            <source>Raised by (attendee)</source>
+            <translation>Diusulkan oleh (peserta)</translation>
+        </message>
+        <message>
+            <source>(topic)</source>
+            <translation>(topik)</translation>
+        </message>
+        <message>
+            <source>Toggle the scope: within our unit ↔ policy, escalate upward (F2)</source>
+            <translation>Ganti ranah: kewenangan unit ↔ kebijakan, diteruskan ke atas (F2)</translation>
+        </message>
+        <message>
+            <source>Save (Enter)</source>
+            <translation>Simpan (Enter)</translation>
+        </message>
+        <message>
+            <source>Vote +</source>
+            <translation>Dukung +</translation>
+        </message>
+        <message>
+            <source>Vote −</source>
+            <translation>Dukung −</translation>
+        </message>
+        <message>
+            <source>Edit… (F3)</source>
+            <translation>Ubah… (F3)</translation>
+        </message>
+        <message>
+            <source>Merge duplicates… (Ctrl+M)</source>
+            <translation>Gabungkan duplikat… (Ctrl+M)</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Urungkan</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Ulangi</translation>
+        </message>
+        <message>
+            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
+            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
+        </message>
+        <message>
+            <source>(agenda item)</source>
+            <translation>(mata acara)</translation>
+        </message>
+        <message>
+            <source>{n} recommendation(s) in this forum</source>
+            <translation>{n} rekomendasi di forum ini</translation>
+        </message>
+        <message>
+            <source>Scope: {scope} (F2)</source>
+            <translation>Ranah: {scope} (F2)</translation>
+        </message>
+        <message>
+            <source>{name} is not on the attendance list; sign them in first, or leave it empty.</source>
+            <translation>{name} tidak ada di daftar hadir; catat kehadirannya dulu, atau kosongkan.</translation>
+        </message>
+        <message>
+            <source>add recommendation</source>
+            <translation>tambah rekomendasi</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Tersimpan.</translation>
+        </message>
+        <message>
+            <source>Live capture</source>
+            <translation>Pencatatan langsung</translation>
+        </message>
+        <message>
+            <source>vote</source>
+            <translation>dukungan</translation>
+        </message>
+        <message>
+            <source>change scope</source>
+            <translation>ganti ranah</translation>
+        </message>
+        <message>
+            <source>Edit recommendation</source>
+            <translation>Ubah rekomendasi</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Teks</translation>
+        </message>
+        <message>
+            <source>edit</source>
+            <translation>ubah</translation>
+        </message>
+        <message>
+            <source>Select exactly two recommendations (Ctrl+click): the duplicate and the one to keep.</source>
+            <translation>Pilih tepat dua rekomendasi (Ctrl+klik): duplikatnya dan yang dipertahankan.</translation>
+        </message>
+        <message>
+            <source>Merge duplicates</source>
+            <translation>Gabungkan duplikat</translation>
+        </message>
+        <message>
+            <source>Merge “{duplicate}” into “{keep}”? Its votes move over. A merge cannot be undone.</source>
+            <translation>Gabungkan “{duplicate}” ke dalam “{keep}”? Dukungannya ikut pindah. Penggabungan tidak dapat diurungkan.</translation>
+        </message>
+        <message>
+            <source>Merged.</source>
+            <translation>Digabungkan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Common</name>
+        <message>
+            <source>Mufakat</source>
+            <translation>Mufakat</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsTab</name>
+        <message>
+            <source>Role</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Jabatan</translation>
+        </message>
+        <message>
+            <source>&amp;Start the forum</source>
+            <translation>&amp;Mulai forum</translation>
+        </message>
+        <message>
+            <source>C&amp;lose the forum</source>
+            <translation>&amp;Tutup forum</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Judul</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Tema</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>s.d.</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>Venue</source>
+            <translation>Tempat</translation>
+        </message>
+        <message>
+            <source>Mode</source>
+            <translation>Bentuk</translation>
+        </message>
+        <message>
+            <source>Facilitator</source>
+            <translation>Fasilitator</translation>
+        </message>
+        <message>
+            <source>Moderator</source>
+            <translation>Moderator</translation>
+        </message>
+        <message>
+            <source>Note-taker</source>
+            <translation>Notulis</translation>
+        </message>
+        <message>
+            <source>Document number</source>
+            <translation>Nomor dokumen</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Penanda tangan</translation>
+        </message>
+        <message>
+            <source>Status: {status}</source>
+            <translation>Status: {status}</translation>
+        </message>
+        <message>
+            <source>Start the forum now? Sign-in and live capture are then under way.</source>
+            <translation>Mulai forum sekarang? Daftar hadir dan pencatatan langsung pun berjalan.</translation>
+        </message>
+        <message>
+            <source>Close the forum? The minutes are then final (no DRAFT mark); recommendations can still be triaged.</source>
+            <translation>Tutup forum? Berita acara menjadi final (tanpa tanda DRAF); rekomendasi masih dapat ditindaklanjuti.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentDialog</name>
+        <message>
+            <source>Folio (215 × 330 mm)</source>
+            <translation>Folio (215 × 330 mm)</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Simpan PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Cetak…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>Kertas</translation>
+        </message>
+        <message>
+            <source>Preparing the document…</source>
+            <translation>Menyiapkan dokumen…</translation>
+        </message>
+        <message>
+            <source>{count} page(s). Check the preview, then save or print.</source>
+            <translation>{count} halaman. Periksa pratinjau, lalu simpan atau cetak.</translation>
+        </message>
+        <message>
+            <source>The document could not be made; details are in the log file.</source>
+            <translation>Dokumen tidak dapat dibuat; rinciannya ada di berkas log.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {error}</source>
+            <translation>Tidak dapat menulis {path}: {error}</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Disimpan ke {path}</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>Pencetak tidak dapat dijalankan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Documents</name>
+        <message>
+            <source>Minutes (berita acara)</source>
+            <translation>Berita acara</translation>
+        </message>
+        <message>
+            <source>Attendance sheet (daftar hadir)</source>
+            <translation>Daftar hadir</translation>
+        </message>
+        <message>
+            <source>Follow-up report</source>
+            <translation>Laporan tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Escalation cover letter</source>
+            <translation>Surat pengantar eskalasi</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalationsPage</name>
+        <message>
+            <source>&amp;Answer…</source>
+            <translation>&amp;Jawab…</translation>
+        </message>
+        <message>
+            <source>&amp;Forward to our parent office…</source>
+            <translation>&amp;Teruskan ke kantor atasan kami…</translation>
+        </message>
+        <message>
+            <source>Escalations received</source>
+            <translation>Eskalasi masuk</translation>
+        </message>
+        <message>
+            <source>{waiting} waiting for an answer, {late} overdue</source>
+            <translation>{waiting} menunggu jawaban, {late} lewat batas waktu</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Teruskan</translation>
+        </message>
+        <message>
+            <source>A note for our parent office (optional)</source>
+            <translation>Catatan untuk kantor atasan kami (opsional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpPage</name>
+        <message>
+            <source>Forum</source>
+            <translation>Forum</translation>
+        </message>
+        <message>
+            <source>Proposed</source>
+            <translation>Diusulkan</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>Dalam proses</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Selesai</translation>
+        </message>
+        <message>
+            <source>Escalated</source>
+            <translation>Dieskalasi</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Dijawab</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Ditolak</translation>
+        </message>
+        <message>
+            <source>Settled</source>
+            <translation>Tuntas</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Batas waktu</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Apa</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Rekomendasi</translation>
+        </message>
+        <message>
+            <source>Waiting on</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Overdue ({n})</source>
+            <translation>Lewat batas waktu ({n})</translation>
+        </message>
+        <message>
+            <source>follow-up</source>
+            <translation>tindak lanjut</translation>
+        </message>
+        <message>
+            <source>escalation answer</source>
+            <translation>jawaban eskalasi</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForumTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Judul</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Present / listed</source>
+            <translation>Hadir / terdaftar</translation>
+        </message>
+        <message>
+            <source>Unit scope</source>
+            <translation>Ranah unit</translation>
+        </message>
+        <message>
+            <source>Policy</source>
+            <translation>Kebijakan</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForumWorkspace</name>
+        <message>
+            <source>← Forums</source>
+            <translation>← Forum</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumen</translation>
+        </message>
+        <message>
+            <source>&amp;Details</source>
+            <translation>&amp;Rincian</translation>
+        </message>
+        <message>
+            <source>&amp;Attendance</source>
+            <translation>Daftar &amp;hadir</translation>
+        </message>
+        <message>
+            <source>A&amp;genda</source>
+            <translation>A&amp;genda</translation>
+        </message>
+        <message>
+            <source>&amp;Recommendations</source>
+            <translation>Re&amp;komendasi</translation>
+        </message>
+        <message>
+            <source>Agreements and &amp;summary</source>
+            <translation>Kesepakatan dan &amp;ringkasan</translation>
+        </message>
+        <message>
+            <source>Unsaved recommendation</source>
+            <translation>Rekomendasi belum disimpan</translation>
+        </message>
+        <message>
+            <source>A recommendation is typed but not saved:
+
+“{text}”
+
+Save it?</source>
+            <translation>Ada rekomendasi yang sudah diketik tetapi belum disimpan:
+
+“{text}”
+
+Simpan?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForumsPage</name>
+        <message>
+            <source>Search title, theme or venue…</source>
+            <translation>Cari judul, tema atau tempat…</translation>
+        </message>
+        <message>
+            <source>All forums</source>
+            <translation>Semua forum</translation>
+        </message>
+        <message>
+            <source>&amp;New forum…</source>
+            <translation>Forum &amp;baru…</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Buka</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumen</translation>
+        </message>
+        <message>
+            <source>No forums yet. Create one with “New forum”, or load the demo with: mufakat demo</source>
+            <translation>Belum ada forum. Buat dengan “Forum baru”, atau muat contoh dengan: mufakat demo</translation>
+        </message>
+        <message>
+            <source>Forums</source>
+            <translation>Forum</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxModel</name>
+        <message>
+            <source>From</source>
+            <translation>Dari</translation>
+        </message>
+        <message>
+            <source>Forum</source>
+            <translation>Forum</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Rekomendasi</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Answer due</source>
+            <translation>Batas jawaban</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Forums</source>
+            <translation>Forum</translation>
+        </message>
+        <message>
+            <source>Triage</source>
+            <translation>Pemilahan</translation>
+        </message>
+        <message>
+            <source>Escalations</source>
+            <translation>Eskalasi</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Pengaturan</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewForumDialog</name>
+        <message>
+            <source>New forum</source>
+            <translation>Forum baru</translation>
+        </message>
+        <message>
+            <source>e.g. Forum Konsultasi Publik on the service standard</source>
+            <translation>mis. Forum Konsultasi Publik tentang standar pelayanan</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Judul</translation>
+        </message>
+        <message>
+            <source>&amp;Date</source>
+            <translation>&amp;Tanggal</translation>
+        </message>
+        <message>
+            <source>&amp;Starts at</source>
+            <translation>&amp;Mulai pukul</translation>
+        </message>
+        <message>
+            <source>&amp;Ends at</source>
+            <translation>&amp;Selesai pukul</translation>
+        </message>
+        <message>
+            <source>&amp;Venue</source>
+            <translation>T&amp;empat</translation>
+        </message>
+        <message>
+            <source>&amp;Mode</source>
+            <translation>&amp;Bentuk</translation>
+        </message>
+        <message>
+            <source>&amp;Unit</source>
+            <translation>&amp;Unit</translation>
+        </message>
+        <message>
+            <source>There is no unit yet: set up this office in Settings first.</source>
+            <translation>Belum ada unit: atur kantor ini di Pengaturan terlebih dahulu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Buang</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Ya</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Tidak</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Terapkan</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecommendationPane</name>
+        <message>
+            <source>Change scope</source>
+            <translation>Ganti ranah</translation>
+        </message>
+        <message>
+            <source>Record the answer…</source>
+            <translation>Catat jawaban…</translation>
+        </message>
+        <message>
+            <source>What will be done</source>
+            <translation>Apa yang akan dilakukan</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Siapa</translation>
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation>Tugaskan</translation>
+        </message>
+        <message>
+            <source>Update progress</source>
+            <translation>Perbarui kemajuan</translation>
+        </message>
+        <message>
+            <source>Selected follow-up:</source>
+            <translation>Tindak lanjut terpilih:</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Escalation</source>
+            <translation>Eskalasi</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Riwayat</translation>
+        </message>
+        <message>
+            <source>Select a recommendation to see its history and act on it.</source>
+            <translation>Pilih rekomendasi untuk melihat riwayatnya dan menindaklanjutinya.</translation>
+        </message>
+        <message>
+            <source>{forum} · scope: {scope} · status: {status} · {votes} vote(s) · raised by {who}</source>
+            <translation>{forum} · ranah: {scope} · status: {status} · {votes} dukungan · diusulkan oleh {who}</translation>
+        </message>
+        <message>
+            <source>Changed elsewhere ({register}): kept {kept}; the other value was {lost}</source>
+            <translation>Diubah di perangkat lain ({register}): yang berlaku {kept}; nilai lainnya {lost}</translation>
+        </message>
+        <message>
+            <source>{action} — {owner}, due {due}, {progress}% ({status})</source>
+            <translation>{action} — {owner}, batas {due}, {progress}% ({status})</translation>
+        </message>
+        <message>
+            <source>{status}: sent {sent}, answer due {due}</source>
+            <translation>{status}: dikirim {sent}, batas jawaban {due}</translation>
+        </message>
+        <message>
+            <source>Not escalated.</source>
+            <translation>Tidak dieskalasi.</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Bukti</translation>
+        </message>
+        <message>
+            <source>What shows it is done?</source>
+            <translation>Apa buktinya sudah selesai?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecommendationTableModel</name>
+        <message>
+            <source>Forum</source>
+            <translation>Forum</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Rekomendasi</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>Ranah</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Votes</source>
+            <translation>Dukungan</translation>
+        </message>
+        <message>
+            <source>Raised by</source>
+            <translation>Diusulkan oleh</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Topik</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Office name</source>
+            <translation>Nama kantor</translation>
+        </message>
+        <message>
+            <source>Letterhead (parent ministry, directorate…)</source>
+            <translation>Kop surat (kementerian, direktorat…)</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>Kota</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telepon</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>Surel</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>Situs web</translation>
+        </message>
+        <message>
+            <source>Title of the head</source>
+            <translation>Jabatan pimpinan</translation>
+        </message>
+        <message>
+            <source>Name of the head</source>
+            <translation>Nama pimpinan</translation>
+        </message>
+        <message>
+            <source>NIP of the head</source>
+            <translation>NIP pimpinan</translation>
+        </message>
+        <message>
+            <source>code, e.g. KPPN-SORONG</source>
+            <translation>kode, mis. KPPN-SORONG</translation>
+        </message>
+        <message>
+            <source>name, e.g. KPPN Sorong</source>
+            <translation>nama, mis. KPPN Sorong</translation>
+        </message>
+        <message>
+            <source>Add office</source>
+            <translation>Tambah kantor</translation>
+        </message>
+        <message>
+            <source>This office</source>
+            <translation>Kantor ini</translation>
+        </message>
+        <message>
+            <source>This device works for</source>
+            <translation>Perangkat ini milik</translation>
+        </message>
+        <message>
+            <source>New office</source>
+            <translation>Kantor baru</translation>
+        </message>
+        <message>
+            <source>This device</source>
+            <translation>Perangkat ini</translation>
+        </message>
+        <message>
+            <source>Operator name (in the history)</source>
+            <translation>Nama operator (di riwayat)</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Bahasa</translation>
+        </message>
+        <message>
+            <source>Escalation answer due after (working days)</source>
+            <translation>Batas jawaban eskalasi (hari kerja)</translation>
+        </message>
+        <message>
+            <source>Follow-up due after (working days)</source>
+            <translation>Batas tindak lanjut (hari kerja)</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Buka folder</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Folder data</translation>
+        </message>
+        <message>
+            <source>one-time code from the administrator</source>
+            <translation>kode sekali pakai dari administrator</translation>
+        </message>
+        <message>
+            <source>&amp;Enroll this device</source>
+            <translation>&amp;Daftarkan perangkat ini</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Alamat server</translation>
+        </message>
+        <message>
+            <source>Enrollment code</source>
+            <translation>Kode pendaftaran</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Pengaturan</translation>
+        </message>
+        <message>
+            <source>(not chosen)</source>
+            <translation>(belum dipilih)</translation>
+        </message>
+        <message>
+            <source>Enrolled with {url}.</source>
+            <translation>Terdaftar di {url}.</translation>
+        </message>
+        <message>
+            <source>Not enrolled: local only.</source>
+            <translation>Belum terdaftar: hanya lokal.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Tersimpan.</translation>
+        </message>
+        <message>
+            <source>Office added.</source>
+            <translation>Kantor ditambahkan.</translation>
+        </message>
+        <message>
+            <source>Fill in both the server address and the enrollment code.</source>
+            <translation>Isi alamat server dan kode pendaftaran.</translation>
+        </message>
+        <message>
+            <source>Enrolling…</source>
+            <translation>Mendaftarkan…</translation>
+        </message>
+        <message>
+            <source>Enrolled as {unit}. The first sync is running.</source>
+            <translation>Terdaftar sebagai {unit}. Sinkronisasi pertama sedang berjalan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryTab</name>
+        <message>
+            <source>One agreement per line; the minutes number them.</source>
+            <translation>Satu kesepakatan per baris; berita acara menomorinya.</translation>
+        </message>
+        <message>
+            <source>Agreements (kesepakatan)</source>
+            <translation>Kesepakatan</translation>
+        </message>
+        <message>
+            <source>Discussion summary</source>
+            <translation>Ringkasan diskusi</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Tersimpan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusBar</name>
+        <message>
+            <source>Sync now</source>
+            <translation>Sinkronkan sekarang</translation>
+        </message>
+        <message>
+            <source>Send local changes and fetch new ones now (F9)</source>
+            <translation>Kirim perubahan lokal dan ambil yang baru sekarang (F9)</translation>
+        </message>
+        <message>
+            <source>Local only: not connected to a server</source>
+            <translation>Hanya lokal: tidak terhubung ke server</translation>
+        </message>
+        <message>
+            <source>Offline: will retry ({reason})</source>
+            <translation>Luring: akan dicoba lagi ({reason})</translation>
+        </message>
+        <message>
+            <source>Syncing… sent {pushed}, received {pulled}</source>
+            <translation>Menyinkronkan… terkirim {pushed}, diterima {pulled}</translation>
+        </message>
+        <message>
+            <source>Up to date</source>
+            <translation>Mutakhir</translation>
+        </message>
+        <message>
+            <source>Sync error: {reason}</source>
+            <translation>Kesalahan sinkronisasi: {reason}</translation>
+        </message>
+        <message>
+            <source>{n} change(s) not yet sent</source>
+            <translation>{n} perubahan belum terkirim</translation>
+        </message>
+        <message>
+            <source>last sync {when}</source>
+            <translation>sinkron terakhir {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TriagePage</name>
+        <message>
+            <source>Search the text (part of a word is enough)…</source>
+            <translation>Cari teks (potongan kata pun cukup)…</translation>
+        </message>
+        <message>
+            <source>Any scope</source>
+            <translation>Semua ranah</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Semua status</translation>
+        </message>
+        <message>
+            <source>Open (not settled)</source>
+            <translation>Terbuka (belum tuntas)</translation>
+        </message>
+        <message>
+            <source>Any topic</source>
+            <translation>Semua topik</translation>
+        </message>
+        <message>
+            <source>Overdue only</source>
+            <translation>Hanya yang lewat batas</translation>
+        </message>
+        <message>
+            <source>Selected:</source>
+            <translation>Terpilih:</translation>
+        </message>
+        <message>
+            <source>Forum date from</source>
+            <translation>Tanggal forum dari</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>s.d.</translation>
+        </message>
+        <message>
+            <source>Triage</source>
+            <translation>Pemilahan</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>semua</translation>
+        </message>
+        <message>
+            <source>Any forum</source>
+            <translation>Semua forum</translation>
+        </message>
+        <message>
+            <source>{n} recommendation(s)</source>
+            <translation>{n} rekomendasi</translation>
+        </message>
+    </context>
+</TS>

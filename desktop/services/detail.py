@@ -1,0 +1,51 @@
+"""Everything the triage board shows about one recommendation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import N_
+from desktop.models import Escalation, FollowUp, Forum, Participant, Recommendation
+from desktop.services.conflicts import ChangedElsewhere, conflicts_of
+from desktop.services.escalations import escalations_of
+from desktop.services.history import HistoryLine, history_of
+from desktop.services.lifecycle import allowed_actions
+from desktop.services.lookup import load
+
+
+@dataclass(frozen=True)
+class RecommendationDetail:
+    rec: Recommendation
+    forum_title: str
+    raised_by: str
+    actions: list[str]  # life-cycle actions possible now
+    follow_ups: list[FollowUp]
+    escalations: list[Escalation]
+    changed_elsewhere: list[ChangedElsewhere]
+    history: list[HistoryLine]
+
+
+def recommendation_detail(session: Session, rec_id: str) -> RecommendationDetail:
+    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    forum = session.get(Forum, rec.forum_id)
+    raiser = session.get(Participant, rec.raised_by_id) if rec.raised_by_id else None
+    follow_ups = list(
+        session.scalars(
+            select(FollowUp)
+            .where(FollowUp.recommendation_id == rec.id, FollowUp.deleted.is_(False))
+            .order_by(FollowUp.created_at)
+        )
+    )
+    return RecommendationDetail(
+        rec=rec,
+        forum_title=forum.title if forum else "",
+        raised_by=raiser.name if raiser else "",
+        actions=allowed_actions(rec.status, rec.scope),
+        follow_ups=follow_ups,
+        escalations=escalations_of(session, rec.id),
+        changed_elsewhere=conflicts_of(session, "recommendations", rec.id),
+        history=history_of(session, rec.id),
+    )

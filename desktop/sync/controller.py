@@ -1,0 +1,213 @@
+"""The app's background sync: when to sync, off the GUI thread, and what the status bar shows.
+
+A cycle starts a few seconds after local changes (debounced), on a timer, when the network
+comes back, and on "Sync now". A failed cycle is retried after an exponentially growing,
+jittered delay (the `backoff` package's schedule), so a hundred laptops that lose the same
+server do not all come back at the same second.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+
+import backoff
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from desktop.errors import MufakatError
+from desktop.sync import outbox
+from desktop.sync.client import SyncRefused, SyncUnavailable
+from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
+from desktop.views.workers import run_in_background
+from desktop.workspace import Workspace
+
+log = logging.getLogger("mufakat.sync")
+
+
+class SyncState(StrEnum):
+    LOCAL_ONLY = "local_only"  # not enrolled with a server
+    OFFLINE = "offline"  # enrolled, server not reachable
+    SYNCING = "syncing"
+    UP_TO_DATE = "up_to_date"
+    ERROR = "error"  # the server refused (e.g. revoked device); needs a person
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: SyncState
+    pending: int = 0
+    last_sync_at: datetime | None = None
+    message: str = ""  # why, for OFFLINE and ERROR
+    moved: SyncReport | None = None  # running totals while syncing, or the last cycle's
+
+
+def _retry_delays() -> Iterator[float]:
+    """Seconds to wait after each consecutive failure: 5, 10, 20 … up to 10 minutes, jittered."""
+    for delay in backoff.expo(base=2, factor=5, max_value=600):
+        yield backoff.full_jitter(delay)
+
+
+class SyncController(QObject):
+    status_changed = Signal(object)  # SyncStatus
+    _progress = Signal()  # from the worker thread; the totals wait in `_latest`
+
+    def __init__(
+        self,
+        ws: Workspace,
+        parent: QObject | None = None,
+        *,
+        debounce_ms: int = 3000,
+        period_ms: int = 5 * 60_000,
+        retry_delays: Callable[[], Iterator[float]] = _retry_delays,
+    ) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._running = False
+        self._again = False
+        self._lock = threading.Lock()
+        self._latest: SyncReport | None = None
+        self._retry_delays = retry_delays
+        self._delays: Iterator[float] | None = None
+        self._debounce = self._timer(debounce_ms)
+        self._periodic = self._timer(period_ms)
+        self._retry = self._timer(0)
+        self._progress.connect(self._on_progress)
+        device = ws.store.device()
+        self._status = SyncStatus(
+            SyncState.UP_TO_DATE if is_enrolled(ws) else SyncState.LOCAL_ONLY,
+            pending=self._pending(),
+            last_sync_at=device.last_sync_at,
+        )
+        ws.listeners.append(self.local_change)
+        self._watch_network()
+        if is_enrolled(ws):
+            self._periodic.start()
+
+    def _timer(self, interval_ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(self.sync_now)
+        return timer
+
+    def _watch_network(self) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if QNetworkInformation.loadDefaultBackend() and (info := QNetworkInformation.instance()):
+            info.reachabilityChanged.connect(self._on_reachability)
+
+    def _on_reachability(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if (
+            reachability == QNetworkInformation.Reachability.Online
+            and self._status.state == SyncState.OFFLINE
+        ):
+            self.sync_now()
+
+    # -- what the status bar reads -------------------------------------------------------
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def _pending(self) -> int:
+        return self._ws.read(outbox.pending_count)
+
+    def _publish(self, status: SyncStatus) -> None:
+        self._status = status
+        self.status_changed.emit(status)
+
+    # -- triggers --------------------------------------------------------------------------
+    def local_change(self) -> None:
+        self._publish(replace(self._status, pending=self._pending()))
+        if self._status.state != SyncState.LOCAL_ONLY:
+            self._debounce.start()
+
+    def sync_now(self) -> None:
+        if not is_enrolled(self._ws):
+            self._publish(replace(self._status, state=SyncState.LOCAL_ONLY))
+            return
+        if self._running:
+            self._again = True  # one more cycle right after this one
+            return
+        for timer in (self._debounce, self._periodic, self._retry):
+            timer.stop()
+        self._running = True
+        self._publish(replace(self._status, state=SyncState.SYNCING, message="", moved=SyncReport()))
+        run_in_background(
+            lambda: sync_once(self._ws, progress=self._report_progress),
+            self._on_done,
+            self._on_failed,
+            self._pool,
+        )
+
+    def enroll(
+        self,
+        server_url: str,
+        code: str,
+        on_done: Callable[[str], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Enroll off the GUI thread, then sync at once."""
+
+        def done(unit_code: object) -> None:
+            on_done(str(unit_code))
+            self._periodic.start()
+            self.sync_now()
+
+        run_in_background(lambda: enroll(self._ws, server_url, code), done, on_error, self._pool)
+
+    # -- results ---------------------------------------------------------------------------
+    def _report_progress(self, report: SyncReport) -> None:
+        """Called on the worker thread: hand a copy of the totals to the GUI thread."""
+        with self._lock:
+            self._latest = replace(report)
+        self._progress.emit()
+
+    def _on_progress(self) -> None:
+        with self._lock:
+            report = self._latest
+        if report is not None and self._running:
+            self._publish(replace(self._status, moved=report))
+
+    def _on_done(self, report: object) -> None:
+        assert isinstance(report, SyncReport)
+        self._running = False
+        self._delays = None
+        device = self._ws.store.device()
+        self._publish(SyncStatus(SyncState.UP_TO_DATE, self._pending(), device.last_sync_at, moved=report))
+        self._next()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._running = False
+        if isinstance(exc, SyncUnavailable):
+            state = SyncState.OFFLINE
+        else:
+            state = SyncState.ERROR
+            if not isinstance(exc, SyncRefused | MufakatError):
+                log.error("sync failed", exc_info=exc)
+        message = exc.message if isinstance(exc, MufakatError) else str(exc)
+        self._publish(replace(self._status, state=state, pending=self._pending(), message=message))
+        if self._delays is None:
+            self._delays = self._retry_delays()
+        self._retry.start(int(next(self._delays) * 1000))
+
+    def _next(self) -> None:
+        if self._again:
+            self._again = False
+            self.sync_now()
+        else:
+            self._periodic.start()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Stop the timers and let a running cycle finish (its every step is transactional)."""
+        for timer in (self._debounce, self._periodic, self._retry):
+            timer.stop()
+        if self.local_change in self._ws.listeners:
+            self._ws.listeners.remove(self.local_change)
+        self._pool.waitForDone(timeout_ms)

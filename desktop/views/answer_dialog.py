@@ -1,0 +1,44 @@
+"""Answering an escalation: adopted, or declined with the reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
+
+from desktop.errors import MufakatError
+from desktop.services.escalations import answer
+from desktop.views.common import InlineMessage, enum_combo
+from desktop.vocab import Outcome
+from desktop.workspace import Workspace
+
+
+class AnswerDialog(QDialog):
+    def __init__(self, ws: Workspace, escalation_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._escalation_id = escalation_id
+        self.setWindowTitle(self.tr("Answer the escalation"))
+        self.outcome = enum_combo(Outcome)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            self.tr("The answer the originating office will see (a reason when declined)")
+        )
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Answer"), self.text)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        self.resize(520, 300)
+
+    def save(self) -> None:
+        try:
+            self._ws.write(answer, self._escalation_id, self.outcome.currentData(), self.text.toPlainText())
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self.accept()

@@ -1,0 +1,311 @@
+"""Live capture of recommendations, keyboard first: type the text, pick who raised it (names of
+the attendees complete as you type), the agenda item and the topic; F2 toggles the scope
+(Unit ↔ Policy); Enter saves, and the line is on disk at once. On the list: + and − vote,
+F2 toggles the scope, F3 edits, Ctrl+M merges the selected duplicate into the other selected
+one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import MufakatError
+from desktop.services.agenda import items_of
+from desktop.services.attendance import attendance_of
+from desktop.services.queries import RecommendationFilter, RecommendationPage, list_recommendations
+from desktop.services.recommendations import add_recommendation, merge
+from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
+from desktop.views.common import InlineMessage, enum_combo
+from desktop.views.rec_table import RecommendationTableModel
+from desktop.vocab import RecCategory, Scope, label
+from desktop.workspace import Workspace
+
+PAGE = 500
+
+
+class CaptureTab(QWidget):
+    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._forum_id = forum_id
+        self._people: dict[str, str] = {}  # name → participant id
+        self.scope = Scope.UNIT
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Type the recommendation; Enter saves it"))
+        self.text.returnPressed.connect(self.save)
+        self.raised_by = QLineEdit()
+        self.raised_by.setPlaceholderText(self.tr("Raised by (attendee)"))
+        self.raised_by.returnPressed.connect(self.save)
+        self.completer = QCompleter([], self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.raised_by.setCompleter(self.completer)
+        self.agenda = QComboBox()
+        self.category = enum_combo(RecCategory, blank=self.tr("(topic)"))
+        self.scope_button = QPushButton()
+        self.scope_button.setToolTip(
+            self.tr("Toggle the scope: within our unit ↔ policy, escalate upward (F2)")
+        )
+        self.scope_button.clicked.connect(self.toggle_entry_scope)
+        self.save_button = QPushButton(self.tr("Save (Enter)"))
+        self.save_button.clicked.connect(self.save)
+        self.message = InlineMessage()
+        self.model = RecommendationTableModel(("text", "scope", "votes", "raised_by", "status"), self._load)
+        self.model.setParent(self)  # lives exactly as long as the tab
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()  # fixed widths: measuring every row costs per save
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 190), (2, 80), (3, 170), (4, 110)):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.counter = QLabel()
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Vote +"), lambda: self.vote_selected(1)),
+            (self.tr("Vote −"), lambda: self.vote_selected(-1)),
+            (self.tr("Edit… (F3)"), self.edit_selected),
+            (self.tr("Merge duplicates… (Ctrl+M)"), self.merge_selected),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.redo_button)
+
+        entry = QHBoxLayout()
+        entry.addWidget(self.raised_by, 2)
+        entry.addWidget(self.agenda, 2)
+        entry.addWidget(self.category, 2)
+        entry.addWidget(self.scope_button, 1)
+        entry.addWidget(self.save_button)
+        hint = QLabel(
+            self.tr(
+                "Enter save · F2 scope · on the list: + / − vote, F3 edit, Ctrl+M merge · "
+                "Ctrl+Z undo · Ctrl+Shift+Z redo"
+            )
+        )
+        hint.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addLayout(entry)
+        layout.addWidget(self.message)
+        layout.addWidget(hint)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._shortcuts()
+        self._show_scope()
+        self.reload()
+
+    def _shortcuts(self) -> None:
+        def on(
+            keys: QKeySequence | QKeySequence.StandardKey | str, slot: object, widget: QWidget | None = None
+        ) -> None:
+            shortcut = QShortcut(QKeySequence(keys), widget or self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        on("F2", self._toggle_scope_here)
+        on(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
+        on(QKeySequence.StandardKey.Redo, self.undo_stack.redo)
+        on("Ctrl+Shift+Z", self.undo_stack.redo)
+        on("F3", self.edit_selected, self.table)
+        on("+", lambda: self.vote_selected(1), self.table)
+        on("-", lambda: self.vote_selected(-1), self.table)
+        on("Ctrl+M", self.merge_selected)
+
+    # -- reading -----------------------------------------------------------------------------
+    def _load(self, flt: RecommendationFilter) -> RecommendationPage:
+        return self._ws.read(list_recommendations, flt)
+
+    def reload(self) -> None:
+        attendance = self._ws.read(attendance_of, self._forum_id)
+        self._people = {p.name: p.id for p in attendance.people}
+        self.completer.model().setStringList(  # type: ignore[attr-defined]
+            [p.name for p in attendance.people if p.attended] or list(self._people)
+        )
+        current = self.agenda.currentData()
+        self.agenda.clear()
+        self.agenda.addItem(self.tr("(agenda item)"), None)
+        running = None
+        for number, item in enumerate(self._ws.read(items_of, self._forum_id), start=1):
+            self.agenda.addItem(f"{number}. {item.title}", item.id)
+            if item.started_at is not None and item.ended_at is None:
+                running = item.id
+        index = self.agenda.findData(current if current else running)
+        self.agenda.setCurrentIndex(max(index, 0))
+        flt = RecommendationFilter(forum_id=self._forum_id, limit=PAGE)
+        self.model.show_page(flt, self._ws.read(list_recommendations, flt))
+        self._count()
+
+    def _count(self) -> None:
+        self.counter.setText(self.tr("{n} recommendation(s) in this forum").format(n=self.model.total))
+
+    def _stack_moved(self, _index: int) -> None:
+        """A step was done, undone or redone: show the list as it now is."""
+        if shiboken6.isValid(self.model):  # not while the tab is being torn down
+            self._refresh_keep_selection(self._selected())
+
+    def _refresh_keep_selection(self, rec_id: str | None) -> None:
+        self.model.reload()
+        self._count()
+        self._select(rec_id)
+
+    def _select(self, rec_id: str | None) -> None:
+        row = self.model.row_of(rec_id) if rec_id else -1
+        if row >= 0:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
+    # -- the entry line ----------------------------------------------------------------------
+    def _show_scope(self) -> None:
+        self.scope_button.setText(self.tr("Scope: {scope} (F2)").format(scope=label(self.scope)))
+        colour = "#e8f0fe" if self.scope == Scope.POLICY else "#e6f4ea"
+        self.scope_button.setStyleSheet(f"background: {colour};")
+
+    def toggle_entry_scope(self) -> None:
+        self.scope = Scope.POLICY if self.scope == Scope.UNIT else Scope.UNIT
+        self._show_scope()
+
+    def _toggle_scope_here(self) -> None:
+        if self.table.hasFocus():
+            self.toggle_selected_scope()
+        else:
+            self.toggle_entry_scope()
+
+    def pending_text(self) -> str:
+        """What was typed and not yet saved (the window asks before dropping it)."""
+        return self.text.text().strip()
+
+    def save(self) -> bool:
+        raiser = self.raised_by.text().strip()
+        if raiser and raiser not in self._people:
+            self.message.error(
+                self.tr(
+                    "{name} is not on the attendance list; sign them in first, or leave it empty."
+                ).format(name=raiser)
+            )
+            return False
+        values = {
+            "text": self.text.text(),
+            "scope": self.scope,
+            "raised_by_id": self._people.get(raiser),
+            "agenda_item_id": self.agenda.currentData(),
+            "category": self.category.currentData(),
+        }
+        try:
+            rec_id = self._ws.write(add_recommendation, self._forum_id, **values)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return False
+        self.undo_stack.push(  # refreshes the list (indexChanged)
+            AddRecommendation(
+                self._ws, self._refused, self.tr("add recommendation"), self._forum_id, rec_id, values
+            )
+        )
+        self.message.info(self.tr("Saved."))
+        self.text.clear()
+        self.raised_by.clear()
+        self.category.setCurrentIndex(0)
+        self._select(rec_id)
+        self.text.setFocus()
+        return True
+
+    # -- actions on the list -----------------------------------------------------------------
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Live capture"), message)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [r.id for row in rows if (r := self.model.row_at(row)) is not None]
+
+    def _selected(self) -> str | None:
+        """The row the keyboard is on (when selected), else the first selected one."""
+        current = self.model.row_at(self.table.currentIndex().row())
+        ids = self.selected_ids()
+        if current is not None and current.id in ids:
+            return current.id
+        return ids[0] if ids else None
+
+    def _push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)  # the stack's indexChanged refreshes the list
+
+    def vote_selected(self, delta: int) -> None:
+        rec_id = self._selected()
+        if rec_id:
+            self._push(Vote(self._ws, self._refused, self.tr("vote"), rec_id, delta))
+
+    def toggle_selected_scope(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is None:
+            return
+        new = Scope.POLICY if row.scope == Scope.UNIT else Scope.UNIT
+        self._push(ChangeScope(self._ws, self._refused, self.tr("change scope"), row.id, row.scope, new))
+
+    def edit_selected(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Edit recommendation"), self.tr("Text"), row.text
+        )
+        if ok and text.strip() and text != row.text:
+            self._push(EditText(self._ws, self._refused, self.tr("edit"), row.id, row.text, text))
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            self.message.error(
+                self.tr("Select exactly two recommendations (Ctrl+click): the duplicate and the one to keep.")
+            )
+            return
+        chosen = [r for i in ids if (r := self.model.row_at(self.model.row_of(i))) is not None]
+        # Keep the one people backed most; on a tie, the one raised first.
+        keep, duplicate = sorted(chosen, key=lambda r: (-r.votes, r.created_at))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Merge duplicates"),
+            self.tr(
+                "Merge “{duplicate}” into “{keep}”? Its votes move over. A merge cannot be undone."
+            ).format(duplicate=duplicate.text[:120], keep=keep.text[:120]),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._ws.write(merge, duplicate.id, keep.id)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self.undo_stack.clear()  # earlier steps may no longer apply to a merged record
+        self.message.info(self.tr("Merged."))
+        self._refresh_keep_selection(keep.id)

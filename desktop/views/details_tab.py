@@ -1,0 +1,178 @@
+"""A forum's details: every field of the forum, saved as each one is left; the signatories of
+its minutes; start and close with a confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import MufakatError
+from desktop.models import Forum
+from desktop.services.forums import close_forum, start_forum, update_forum
+from desktop.services.lookup import load
+from desktop.views.common import AutosaveText, InlineMessage, enum_combo, select_value
+from desktop.vocab import ForumMode, ForumStatus, label
+from desktop.workspace import Workspace
+
+SIGNATORY_KEYS = ("role", "name", "nip", "title")
+LINE_FIELDS = (
+    "title",
+    "venue",
+    "starts_at",
+    "ends_at",
+    "facilitator",
+    "moderator",
+    "note_taker",
+    "document_number",
+)
+
+
+class DetailsTab(QWidget):
+    changed = Signal()  # the forum's title, date or status changed
+
+    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._forum_id = forum_id
+        self.lines = {name: QLineEdit() for name in LINE_FIELDS}
+        for name, edit in self.lines.items():
+            edit.editingFinished.connect(lambda name=name, edit=edit: self._save_line(name, edit))
+        self.lines["starts_at"].setPlaceholderText("09:00")
+        self.lines["ends_at"].setPlaceholderText("12:00")
+        self.held_on = QDateEdit()
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("dd-MM-yyyy")
+        self.held_on.editingFinished.connect(lambda: self.save("held_on", self.held_on.date().toPython()))
+        self.mode = enum_combo(ForumMode)
+        self.mode.activated.connect(lambda _i: self.save("mode", self.mode.currentData()))
+        self.theme = AutosaveText(lambda text: self.save("theme", text))
+        self.theme.setMaximumHeight(70)
+        self.signatories = QTableWidget(0, len(SIGNATORY_KEYS))
+        self.signatories.setHorizontalHeaderLabels(
+            [self.tr("Role"), self.tr("Name"), self.tr("NIP"), self.tr("Position")]
+        )
+        self.signatories.horizontalHeader().setStretchLastSection(True)
+        self.signatories.setMaximumHeight(110)
+        self.signatories.itemChanged.connect(self._save_signatories)
+        self.status_label = QLabel()
+        self.start_button = QPushButton(self.tr("&Start the forum"))
+        self.start_button.clicked.connect(lambda: self._move("start"))
+        self.close_button = QPushButton(self.tr("C&lose the forum"))
+        self.close_button.clicked.connect(lambda: self._move("close"))
+        self.message = InlineMessage()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.lines["title"])
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Date"), self.held_on)
+        times = QHBoxLayout()
+        times.addWidget(self.lines["starts_at"])
+        times.addWidget(QLabel(self.tr("to")))
+        times.addWidget(self.lines["ends_at"])
+        form.addRow(self.tr("Time"), times)
+        form.addRow(self.tr("Venue"), self.lines["venue"])
+        form.addRow(self.tr("Mode"), self.mode)
+        form.addRow(self.tr("Facilitator"), self.lines["facilitator"])
+        form.addRow(self.tr("Moderator"), self.lines["moderator"])
+        form.addRow(self.tr("Note-taker"), self.lines["note_taker"])
+        form.addRow(self.tr("Document number"), self.lines["document_number"])
+        form.addRow(self.tr("Signatories"), self.signatories)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.start_button)
+        status_row.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(status_row)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.reload()
+
+    def reload(self) -> None:
+        forum = self._ws.read(load, Forum, self._forum_id, "Forum")
+        for name, edit in self.lines.items():
+            value = getattr(forum, name)
+            edit.setText(value.strftime("%H:%M") if hasattr(value, "strftime") else (value or ""))
+        self.held_on.setDate(forum.held_on)
+        select_value(self.mode, forum.mode)
+        self.theme.load(forum.theme)
+        self.signatories.blockSignals(True)
+        self.signatories.setRowCount(len(forum.signatories))
+        for row, person in enumerate(forum.signatories):
+            for column, key in enumerate(SIGNATORY_KEYS):
+                self.signatories.setItem(row, column, QTableWidgetItem(person.get(key, "")))
+        self.signatories.blockSignals(False)
+        self.status_label.setText(self.tr("Status: {status}").format(status=label(forum.status)))
+        self.start_button.setEnabled(forum.status == ForumStatus.PLANNED)
+        self.close_button.setEnabled(forum.status == ForumStatus.RUNNING)
+        self.status = forum.status
+
+    def save(self, field: str, value: object) -> bool:
+        try:
+            self._ws.write(update_forum, self._forum_id, **{field: value})
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return False
+        self.message.clear_message()
+        if field in ("title", "held_on"):
+            self.changed.emit()
+        return True
+
+    def _save_line(self, name: str, edit: QLineEdit) -> None:
+        if not edit.isModified():
+            return
+        edit.setModified(False)
+        value = edit.text().strip()
+        if not self.save(name, value or (None if name in ("starts_at", "ends_at") else "")):
+            edit.setModified(True)  # still not saved: the message says what to fix
+
+    def _save_signatories(self) -> None:
+        people = []
+        for row in range(self.signatories.rowCount()):
+            cells = [self.signatories.item(row, column) for column in range(len(SIGNATORY_KEYS))]
+            people.append(
+                {k: (c.text().strip() if c else "") for k, c in zip(SIGNATORY_KEYS, cells, strict=True)}
+            )
+        self.save("signatories", people)
+
+    def _move(self, action: str) -> None:
+        questions = {
+            "start": self.tr("Start the forum now? Sign-in and live capture are then under way."),
+            "close": self.tr(
+                "Close the forum? The minutes are then final (no DRAFT mark); "
+                "recommendations can still be triaged."
+            ),
+        }
+        answer = QMessageBox.question(self, self.windowTitle() or "Mufakat", questions[action])
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        step: Callable[..., None] = start_forum if action == "start" else close_forum
+        try:
+            self._ws.write(step, self._forum_id)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self.reload()
+        self.changed.emit()
+
+    def flush(self) -> None:
+        self.theme.flush()
+        for name, edit in self.lines.items():
+            self._save_line(name, edit)
+
+    def dirty(self) -> bool:
+        return self.theme.dirty() or any(edit.isModified() for edit in self.lines.values())

@@ -1,0 +1,174 @@
+"""The parent office's inbox: escalations received from the units below, with the originating
+unit, forum and recommendation; answer them (adopted / declined with reason) or forward them
+further up. Shown in the navigation only when this office has received any."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.escalations import acknowledge, forward
+from desktop.services.inbox import Received, received_escalations
+from desktop.services.overdue import WAITING
+from desktop.views.answer_dialog import AnswerDialog
+from desktop.views.common import attempt
+from desktop.vocab import label
+from desktop.workspace import Workspace
+
+Index = QModelIndex | QPersistentModelIndex
+LATE = QBrush(QColor("#fde2e1"))
+
+
+class InboxModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Received] = []
+        self.today: date | None = None
+
+    def set_rows(self, rows: list[Received], today: date) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.today = today
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("From"),
+            self.tr("Forum"),
+            self.tr("Recommendation"),
+            self.tr("Received"),
+            self.tr("Answer due"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        e = self.rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole and self.today and e.overdue(self.today):
+            return LATE
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return e.rec_text + (f"\n\n{e.note}" if e.note else "")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        status = label(e.status) + (f": {label(e.outcome)}" if e.outcome else "")
+        return (
+            e.from_unit,
+            f"{e.forum_held_on.strftime('%d-%m-%Y')} {e.forum_title}",
+            e.rec_text,
+            e.sent_at.astimezone().strftime("%d-%m-%Y"),
+            e.due_on.strftime("%d-%m-%Y"),
+            status,
+        )[index.column()]
+
+
+class EscalationsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self.model = InboxModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 140)
+        header.resizeSection(1, 260)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.doubleClicked.connect(lambda _i: self.answer_selected())
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.answer_button = QPushButton(self.tr("&Answer…"))
+        self.answer_button.clicked.connect(self.answer_selected)
+        self.forward_button = QPushButton(self.tr("&Forward to our parent office…"))
+        self.forward_button.clicked.connect(self.forward_selected)
+        self.summary = QLabel()
+        actions = QHBoxLayout()
+        actions.addWidget(self.summary, 1)
+        actions.addWidget(self.answer_button)
+        actions.addWidget(self.forward_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>" + self.tr("Escalations received") + "</h2>"))
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        self.reload()
+
+    def has_any(self) -> bool:
+        return bool(self.model.rows)
+
+    def reload(self) -> None:
+        today = self._ws.ctx.today()
+        rows = self._ws.read(received_escalations, self._ws.ctx.home_unit_id)
+        self.model.set_rows(rows, today)
+        waiting = sum(1 for r in rows if r.status in WAITING)
+        late = sum(1 for r in rows if r.overdue(today))
+        self.summary.setText(
+            self.tr("{waiting} waiting for an answer, {late} overdue").format(waiting=waiting, late=late)
+        )
+        self.table.resizeRowsToContents()
+        self._update_actions()
+
+    def selected(self) -> Received | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _update_actions(self) -> None:
+        chosen = self.selected()
+        open_ = chosen is not None and chosen.status in WAITING
+        self.answer_button.setEnabled(open_)
+        self.forward_button.setEnabled(open_)
+        self.detail.setText(
+            ""
+            if chosen is None
+            else f"<b>{chosen.rec_text}</b>"
+            + (f"<br>{self.tr('Note')}: {chosen.note}" if chosen.note else "")
+            + (f"<br>{self.tr('Answer')}: {chosen.answer}" if chosen.answer else "")
+        )
+
+    def answer_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None or chosen.status not in WAITING:
+            return
+        attempt(self, self._ws, acknowledge, chosen.id)
+        if AnswerDialog(self._ws, chosen.id, self).exec():
+            self.changed.emit()
+        self.reload()
+
+    def forward_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Forward"), self.tr("A note for our parent office (optional)")
+        )
+        if ok and attempt(self, self._ws, forward, chosen.id, note) is not None:
+            self.changed.emit()
+        self.reload()

@@ -1,0 +1,87 @@
+"""Follow-up at a glance: per forum, how many recommendations are done, in progress,
+escalated and answered; and the list of what is overdue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from desktop.services.progress import forum_progress, overdue_items
+from desktop.views.rows_model import RowsModel
+from desktop.vocab import RecStatus
+from desktop.workspace import Workspace
+
+COUNTED = (
+    RecStatus.PROPOSED,
+    RecStatus.ACCEPTED,
+    RecStatus.IN_PROGRESS,
+    RecStatus.DONE,
+    RecStatus.ESCALATED,
+    RecStatus.ANSWERED,
+    RecStatus.REJECTED,
+)
+
+
+def _table(model: RowsModel, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class FollowUpPage(QWidget):
+    open_forum = Signal(str)
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._forum_ids: list[str] = []
+        self.forums_model = RowsModel(
+            [
+                self.tr("Forum"),
+                self.tr("Proposed"),
+                self.tr("Accepted"),
+                self.tr("In progress"),
+                self.tr("Done"),
+                self.tr("Escalated"),
+                self.tr("Answered"),
+                self.tr("Rejected"),
+                self.tr("Settled"),
+            ]
+        )
+        self.forums = _table(self.forums_model, 0)
+        self.forums.doubleClicked.connect(self._open)
+        self.overdue_model = RowsModel(
+            [self.tr("Due"), self.tr("What"), self.tr("Recommendation"), self.tr("Waiting on")]
+        )
+        self.overdue = _table(self.overdue_model, 2)
+        self.overdue_title = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>" + self.tr("Follow-up") + "</h2>"))
+        layout.addWidget(self.forums, 3)
+        layout.addWidget(self.overdue_title)
+        layout.addWidget(self.overdue, 2)  # loads when shown (reload)
+
+    def _open(self, index: object) -> None:
+        row = index.row()  # type: ignore[attr-defined]
+        self.open_forum.emit(self._forum_ids[row])
+
+    def reload(self) -> None:
+        rows = self._ws.read(forum_progress)
+        self._forum_ids = [r.forum_id for r in rows]
+        table = []
+        for p in rows:
+            share = round(100 * p.settled / p.total) if p.total else 0
+            counts = tuple(str(p.by_status.get(status, 0)) for status in COUNTED)
+            table.append(
+                (f"{p.held_on.strftime('%d-%m-%Y')} {p.title}", *counts, f"{p.settled}/{p.total} ({share}%)")
+            )
+        self.forums_model.set_rows(table)
+        late = self._ws.read(overdue_items, self._ws.ctx.today())
+        self.overdue_title.setText("<b>" + self.tr("Overdue ({n})").format(n=len(late)) + "</b>")
+        kinds = {"follow_up": self.tr("follow-up"), "escalation": self.tr("escalation answer")}
+        self.overdue_model.set_rows(
+            [(item.due_on.strftime("%d-%m-%Y"), kinds[item.kind], item.rec_text, item.who) for item in late]
+        )

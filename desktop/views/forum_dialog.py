@@ -1,0 +1,80 @@
+"""New forum: the few fields needed to plan one; the rest is filled in its Details tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from desktop.errors import MufakatError
+from desktop.services.forums import create_forum
+from desktop.services.units import all_units
+from desktop.views.common import InlineMessage, enum_combo, select_value
+from desktop.vocab import ForumMode
+from desktop.workspace import Workspace
+
+
+class NewForumDialog(QDialog):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self.forum_id: str | None = None
+        self.setWindowTitle(self.tr("New forum"))
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Forum Konsultasi Publik on the service standard"))
+        self.held_on = QDateEdit(QDate.currentDate())
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("dd-MM-yyyy")
+        self.starts_at = QLineEdit()
+        self.starts_at.setPlaceholderText("09:00")
+        self.ends_at = QLineEdit()
+        self.ends_at.setPlaceholderText("12:00")
+        self.venue = QLineEdit()
+        self.mode = enum_combo(ForumMode)
+        self.unit = QComboBox()
+        for unit in ws.read(all_units):
+            self.unit.addItem(f"{unit.name} ({unit.code})", unit.id)
+        select_value(self.unit, ws.ctx.home_unit_id)
+        self.message = InlineMessage()
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Date"), self.held_on)
+        form.addRow(self.tr("&Starts at"), self.starts_at)
+        form.addRow(self.tr("&Ends at"), self.ends_at)
+        form.addRow(self.tr("&Venue"), self.venue)
+        form.addRow(self.tr("&Mode"), self.mode)
+        form.addRow(self.tr("&Unit"), self.unit)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.create_forum)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def create_forum(self) -> None:
+        if self.unit.currentData() is None:
+            self.message.error(self.tr("There is no unit yet: set up this office in Settings first."))
+            return
+        try:
+            self.forum_id = self._ws.write(
+                create_forum,
+                unit_id=self.unit.currentData(),
+                title=self.title.text(),
+                held_on=self.held_on.date().toPython(),
+                starts_at=self.starts_at.text().strip() or None,
+                ends_at=self.ends_at.text().strip() or None,
+                venue=self.venue.text(),
+                mode=self.mode.currentData(),
+            )
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self.accept()

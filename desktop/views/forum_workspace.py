@@ -1,0 +1,132 @@
+"""One forum, open: its details, attendance, agenda, live capture and agreements in tabs, with
+its documents one click away."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import Forum
+from desktop.services.lookup import load
+from desktop.views.agenda_tab import AgendaTab
+from desktop.views.attendance_tab import AttendanceTab
+from desktop.views.capture_tab import CaptureTab
+from desktop.views.details_tab import DetailsTab
+from desktop.views.document_dialog import TITLES, DocumentDialog
+from desktop.views.summary_tab import SummaryTab
+from desktop.vocab import label
+from desktop.workspace import Workspace
+
+
+class ForumWorkspace(QWidget):
+    back_requested = Signal()
+    changed = Signal()
+
+    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self.forum_id = forum_id
+        self.heading = QLabel()
+        back = QPushButton(self.tr("← Forums"))
+        back.clicked.connect(self.back_requested)
+        documents = QToolButton()
+        documents.setText(self.tr("Documents"))
+        documents.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(documents)
+        for kind, title in TITLES.items():
+            menu.addAction(QCoreApplication.translate("Documents", title), partial(self.open_document, kind))
+        documents.setMenu(menu)
+        self.details = DetailsTab(ws, forum_id)
+        self.attendance = AttendanceTab(ws, forum_id)
+        self.agenda = AgendaTab(ws, forum_id)
+        self.capture = CaptureTab(ws, forum_id)
+        self.summary = SummaryTab(ws, forum_id)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.details, self.tr("&Details"))
+        self.tabs.addTab(self.attendance, self.tr("&Attendance"))
+        self.tabs.addTab(self.agenda, self.tr("A&genda"))
+        self.tabs.addTab(self.capture, self.tr("&Recommendations"))
+        self.tabs.addTab(self.summary, self.tr("Agreements and &summary"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        for number in range(5):
+            QShortcut(QKeySequence(f"Alt+{number + 1}"), self, partial(self.tabs.setCurrentIndex, number))
+        self.details.changed.connect(self._details_changed)
+        top = QHBoxLayout()
+        top.addWidget(back)
+        top.addWidget(self.heading, 1)
+        top.addWidget(documents)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        forum = self._ws.read(load, Forum, self.forum_id, "Forum")
+        self.heading.setText(
+            f"<h2>{forum.title}</h2>"
+            f"{forum.held_on.strftime('%d-%m-%Y')} · {forum.venue} · {label(forum.status)}"
+        )
+
+    def _details_changed(self) -> None:
+        self._show_heading()
+        self.changed.emit()
+
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        reload = getattr(page, "reload", None)
+        if reload is not None and page is not self.details:
+            reload()
+
+    def refresh(self) -> None:
+        """After a sync brought changes: read everything again (typed text is kept)."""
+        self.flush()
+        self._show_heading()
+        current = self.tabs.currentWidget()
+        reload = getattr(current, "reload", None)
+        if reload is not None:
+            reload()
+
+    def open_document(self, kind: str) -> DocumentDialog:
+        self.flush()
+        dialog = DocumentDialog(self._ws, self.forum_id, kind, self)
+        dialog.show()
+        return dialog
+
+    def flush(self) -> None:
+        """Save what is typed in the free-text fields."""
+        self.details.flush()
+        self.summary.flush()
+
+    def confirm_leave(self) -> bool:
+        """Before the forum is closed or the app quits: save typed text; ask about a typed but
+        unsaved recommendation. False means the user chose to stay."""
+        self.flush()
+        if not self.capture.pending_text():
+            return True
+        self.tabs.setCurrentWidget(self.capture)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved recommendation"),
+            self.tr("A recommendation is typed but not saved:\n\n“{text}”\n\nSave it?").format(
+                text=self.capture.pending_text()[:300]
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.capture.save()
+        return answer == QMessageBox.StandardButton.Discard

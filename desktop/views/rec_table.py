@@ -1,0 +1,138 @@
+"""Table model over pages of recommendations (SQL paging: the next page is fetched when the
+view scrolls near the end), shared by live capture and the triage board."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.services.queries import RecommendationFilter, RecommendationPage, RecommendationRow
+from desktop.vocab import RecStatus, Scope, label
+
+Index = QModelIndex | QPersistentModelIndex
+Loader = Callable[[RecommendationFilter], RecommendationPage]
+
+COLUMNS: dict[str, str] = {
+    "forum": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Forum")),
+    "text": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Recommendation")),
+    "scope": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Scope")),
+    "status": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Status")),
+    "votes": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Votes")),
+    "raised_by": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Raised by")),
+    "category": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Topic")),
+}
+SORTABLE = {"text", "scope", "status", "votes"}
+OVERDUE = QBrush(QColor("#fde2e1"))
+POLICY = QBrush(QColor("#e8f0fe"))
+SETTLED = QBrush(QColor("#777777"))
+
+
+class RecommendationTableModel(QAbstractTableModel):
+    def __init__(self, columns: tuple[str, ...], loader: Loader) -> None:
+        super().__init__()
+        self.columns = columns
+        self._loader = loader
+        self._rows: list[RecommendationRow] = []
+        self._total = 0
+        self._filter = RecommendationFilter()
+
+    # -- contents ----------------------------------------------------------------------------
+    def show_page(self, flt: RecommendationFilter, page: RecommendationPage) -> None:
+        """Show the first page of a (new) filter."""
+        self.beginResetModel()
+        self._filter = flt
+        self._rows = list(page.rows)
+        self._total = page.total
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Read again, as many rows as are shown now (after a change)."""
+        flt = replace(self._filter, offset=0, limit=max(self._filter.limit, len(self._rows)))
+        self.show_page(replace(flt, limit=self._filter.limit), self._loader(flt))
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def current_filter(self) -> RecommendationFilter:
+        return self._filter
+
+    def row_at(self, row: int) -> RecommendationRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, rec_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == rec_id), -1)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self._loader(replace(self._filter, offset=len(self._rows)))
+        if not page.rows:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self.endInsertRows()
+
+    # -- Qt model ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[self.columns[section]])
+        return None
+
+    def _text(self, r: RecommendationRow, column: str) -> str:
+        if column == "forum":
+            return f"{r.held_on.strftime('%d-%m-%Y')} {r.forum_title}"
+        if column == "text":
+            return r.text
+        if column == "scope":
+            return label(r.scope)
+        if column == "status":
+            return label(r.status) + (" ⚠" if r.overdue else "")
+        if column == "votes":
+            return str(r.votes)
+        if column == "raised_by":
+            return r.raised_by
+        return label(r.category) if r.category else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "text":
+            return r.text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if r.overdue:
+                return OVERDUE
+            if column == "scope" and r.scope == Scope.POLICY:
+                return POLICY
+        if role == Qt.ItemDataRole.ForegroundRole and r.status in (RecStatus.MERGED, RecStatus.REJECTED):
+            return SETTLED
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "votes":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column]
+        if key not in SORTABLE:
+            key = "created"
+        flt = replace(self._filter, sort=key, descending=order == Qt.SortOrder.DescendingOrder, offset=0)
+        self.show_page(flt, self._loader(flt))

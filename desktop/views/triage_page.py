@@ -1,0 +1,227 @@
+"""The triage board (office head): every recommendation across forums, filtered and sorted,
+with a detail pane and bulk accept / reject / escalate. Overdue follow-ups and unanswered
+escalations are highlighted. Queries run off the GUI thread; only the newest one is shown."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.queries import (
+    RecommendationFilter,
+    RecommendationPage,
+    list_forums,
+    list_recommendations,
+)
+from desktop.views.common import enum_combo
+from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
+from desktop.views.rec_detail import RecommendationPane
+from desktop.views.rec_table import RecommendationTableModel
+from desktop.views.workers import run_in_background
+from desktop.vocab import RecCategory, RecStatus, Scope
+from desktop.workspace import Workspace
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+class TriagePage(QWidget):
+    shown = Signal()  # the newest filter's result is on screen
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._generation = 0
+        self.shown_generation = 0  # the newest filter whose result is on screen
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Search the text (part of a word is enough)…"))
+        self.text.setClearButtonEnabled(True)
+        self.text.textChanged.connect(self.refresh)
+        self.scope = enum_combo(Scope, blank=self.tr("Any scope"))
+        self.status = enum_combo(RecStatus, blank=self.tr("Any status"))
+        self.status.insertItem(1, self.tr("Open (not settled)"), "open")
+        self.forum = QComboBox()
+        self.category = enum_combo(RecCategory, blank=self.tr("Any topic"))
+        self.held_from = self._date_edit()
+        self.held_to = self._date_edit()
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        for combo in (self.scope, self.status, self.forum, self.category):
+            combo.currentIndexChanged.connect(self.refresh)
+        for edit in (self.held_from, self.held_to):
+            edit.dateChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+
+        self.model = RecommendationTableModel(
+            ("forum", "text", "scope", "status", "votes", "category"),
+            lambda flt: self._ws.read(list_recommendations, flt),
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (2, 150), (3, 100), (4, 75), (5, 110)):
+            header.resizeSection(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.count = QLabel()
+        self.bulk: dict[str, QPushButton] = {}
+        bulk_row = QHBoxLayout()
+        bulk_row.addWidget(self.count, 1)
+        bulk_row.addWidget(QLabel(self.tr("Selected:")))
+        for name in BULK_ACTIONS:
+            button = QPushButton(action_label(name))
+            button.clicked.connect(partial(self.bulk_action, name))
+            bulk_row.addWidget(button)
+            self.bulk[name] = button
+        self.pane = RecommendationPane(ws)
+        self.pane.changed.connect(self._reload_keep)
+
+        filters = QHBoxLayout()
+        for widget, stretch in ((self.scope, 2), (self.status, 2), (self.forum, 3), (self.category, 2)):
+            filters.addWidget(widget, stretch)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(self.tr("Forum date from")))
+        dates.addWidget(self.held_from)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.held_to)
+        dates.addWidget(self.overdue)
+        dates.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.text)
+        left_layout.addLayout(filters)
+        left_layout.addLayout(dates)
+        left_layout.addLayout(bulk_row)
+        left_layout.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 400])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>" + self.tr("Triage") + "</h2>"))
+        layout.addWidget(splitter, 1)
+        self._update_bulk()  # the lists load when the page is first shown (reload)
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(NO_DATE)
+        return edit
+
+    def _fill_forums(self) -> None:
+        keep = self.forum.currentData()
+        self.forum.blockSignals(True)
+        self.forum.clear()
+        self.forum.addItem(self.tr("Any forum"), None)
+        for forum in self._ws.read(list_forums):
+            self.forum.addItem(f"{forum.held_on.strftime('%d-%m-%Y')} {forum.title[:40]}", forum.id)
+        self.forum.setCurrentIndex(max(self.forum.findData(keep), 0))
+        self.forum.blockSignals(False)
+
+    @staticmethod
+    def _day(edit: QDateEdit) -> date | None:
+        return None if edit.date() == NO_DATE else edit.date().toPython()  # type: ignore[return-value]
+
+    def current_filter(self) -> RecommendationFilter:
+        status = self.status.currentData()
+        sort = self.model.current_filter
+        return RecommendationFilter(
+            text=self.text.text(),
+            open_only=status == "open",
+            scopes=frozenset({self.scope.currentData()}) if self.scope.currentData() else frozenset(),
+            statuses=frozenset({status}) if isinstance(status, RecStatus) else frozenset(),
+            forum_id=self.forum.currentData(),
+            category=self.category.currentData(),
+            held_from=self._day(self.held_from),
+            held_to=self._day(self.held_to),
+            today=self._ws.ctx.today(),
+            overdue_only=self.overdue.isChecked(),
+            sort=sort.sort,
+            descending=sort.descending,
+        )
+
+    # -- loading (off the GUI thread) ----------------------------------------------------------
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        flt = self.current_filter()
+        run_in_background(
+            lambda: self._ws.read(list_recommendations, flt),
+            lambda page: self._show(generation, flt, page),
+            self._failed,
+        )
+
+    def _show(self, generation: int, flt: RecommendationFilter, page: RecommendationPage) -> None:
+        if generation != self._generation:
+            return  # a newer filter is on its way
+        self.model.show_page(flt, page)
+        self.count.setText(self.tr("{n} recommendation(s)").format(n=page.total))
+        self.pane.show_recommendation(None)
+        self._update_bulk()
+        self.shown_generation = generation
+        self.shown.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        raise exc  # the app's error hook shows it and writes the log
+
+    def _reload_keep(self) -> None:
+        keep = self.selected_ids()
+        self.model.reload()
+        self.count.setText(self.tr("{n} recommendation(s)").format(n=self.model.total))
+        for rec_id in keep[:1]:
+            row = self.model.row_of(rec_id)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def reload(self) -> None:
+        """When the page is shown again or a sync brought changes."""
+        self._fill_forums()
+        self.refresh()
+
+    # -- selection and actions -------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [r.id for row in rows if (r := self.model.row_at(row)) is not None]
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self.pane.show_recommendation(ids[0] if len(ids) == 1 else None)
+        self._update_bulk()
+
+    def _update_bulk(self) -> None:
+        chosen = bool(self.table.selectionModel().selectedRows())
+        for button in self.bulk.values():
+            button.setEnabled(chosen)
+
+    def bulk_action(self, action: str) -> None:
+        ids = self.selected_ids()
+        if ids and perform(self, self._ws, action, ids):
+            self._reload_keep()
+
+    def focus_filter(self) -> None:
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)

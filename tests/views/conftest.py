@@ -1,0 +1,67 @@
+"""The app as a user has it: the shell (main window, sync controller, translations) on a
+workspace, and answers to the modal questions a test cannot click."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.app import Shell
+from desktop.views.main_window import MainWindow
+from desktop.workspace import Workspace
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, ws: Workspace) -> Iterator[Shell]:
+    made = Shell(ws)
+    qtbot.addWidget(made.window)
+    made.window.show()
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def window(shell: Shell) -> MainWindow:
+    return shell.window
+
+
+@pytest.fixture
+def answer_questions(monkeypatch: pytest.MonkeyPatch) -> Callable[..., list[str]]:
+    """answer_questions(button=Yes, text="…"): every QMessageBox.question gets `button`, every
+    text prompt gets `text`; returns the list of questions asked (to assert on)."""
+
+    def install(
+        button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes, text: str = ""
+    ) -> list[str]:
+        asked: list[str] = []
+
+        def question(_parent: object, _title: str, message: str, *_a: object, **_k: object) -> object:
+            asked.append(message)
+            return button
+
+        def prompt(_parent: object, _title: str, label: str, *_a: object, **_k: object) -> tuple[str, bool]:
+            asked.append(label)
+            return text, True
+
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+        monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(prompt))
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(prompt))
+        return asked
+
+    return install
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages the app showed in warning dialogs (instead of blocking on them)."""
+    shown: list[str] = []
+
+    def warning(_parent: object, _title: str, message: str, *_a: object, **_k: object) -> object:
+        shown.append(message)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    return shown

@@ -1,0 +1,43 @@
+"""An unexpected error reaches the user as a dialog that says where the details are, and the
+details (with the traceback) are in the log file in the data folder; never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.app import install_error_hook
+from desktop.config import LOG_FILENAME
+from desktop.errors import StoreError
+
+
+def test_unexpected_error_is_logged_and_shown_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    handler = logging.FileHandler(tmp_path / LOG_FILENAME)
+    logging.getLogger().addHandler(handler)
+    try:
+        install_error_hook(tmp_path)
+        try:
+            raise KeyError("broken invariant")
+        except KeyError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        try:
+            raise StoreError("The disk is full; free some space and try again.")
+        except StoreError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    assert shown[0] == f"Something went wrong; details are in {tmp_path / LOG_FILENAME}"
+    assert "Traceback" not in shown[0]
+    assert shown[1] == "The disk is full; free some space and try again."
+    log = (tmp_path / LOG_FILENAME).read_text()
+    assert "KeyError: 'broken invariant'" in log and "Traceback" in log
