@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__
+from desktop import __version__, survey_cli
 from desktop.config import LOG_FILENAME, Settings, resolve_data_dir
 from desktop.errors import EnvironmentProblem, InputError, MufakatError
 from desktop.i18n import LANGUAGES, set_language, tr
@@ -105,10 +105,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("forum", metavar="FORUM", help=tr("forum id"))
     imp.add_argument("file", metavar="FILE", type=Path)
+    survey_cli.add_parsers(sub, common)
     return parser
 
 
-def _write_output(content: str | bytes, output: str | None) -> None:
+def write_output(content: str | bytes, output: str | None) -> None:
     """Write to the file (whole or not at all: a temporary file renamed into place) or stdout."""
     if output is None:
         sys.stdout.write(content if isinstance(content, str) else content.decode())
@@ -183,7 +184,7 @@ def _cmd_export(ws: Workspace, args: argparse.Namespace) -> None:
         text = ws.read(export_json, args.forum)
     else:
         text = ws.read(export_csv, args.forum, args.table)
-    _write_output(text, args.output)
+    write_output(text, args.output)
 
 
 def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
@@ -213,7 +214,7 @@ def _cmd_document(ws: Workspace, args: argparse.Namespace) -> None:
         options["blank_rows"] = args.blank_rows
     if args.command == "escalation-letter":
         options["number"] = args.number
-    _write_output(DOCUMENTS[args.command](report, **options), args.output)
+    write_output(DOCUMENTS[args.command](report, **options), args.output)
     print(args.output)
 
 
@@ -249,6 +250,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
     "attendance-sheet": _cmd_document,
     "followup-report": _cmd_document,
     "escalation-letter": _cmd_document,
+    **survey_cli.COMMANDS,
 }
 
 

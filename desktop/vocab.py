@@ -109,6 +109,35 @@ class EscalationStatus(StrEnum):
     FORWARDED = "forwarded"
 
 
+class AgeBand(StrEnum):
+    """Age of a survey respondent, in the bands the SKM report tabulates."""
+
+    UNDER_20 = "under_20"
+    FROM_20 = "20_29"
+    FROM_30 = "30_39"
+    FROM_40 = "40_49"
+    FROM_50 = "50_59"
+    FROM_60 = "60_plus"
+
+
+class Education(StrEnum):
+    PRIMARY = "primary"
+    JUNIOR_SECONDARY = "junior_secondary"
+    SENIOR_SECONDARY = "senior_secondary"
+    DIPLOMA = "diploma"
+    BACHELOR = "bachelor"
+    POSTGRADUATE = "postgraduate"
+
+
+class Occupation(StrEnum):
+    CIVIL_SERVANT = "civil_servant"
+    MILITARY_POLICE = "military_police"
+    PRIVATE = "private"
+    SELF_EMPLOYED = "self_employed"
+    STUDENT = "student"
+    OTHER = "other"
+
+
 LABELS: dict[StrEnum, str] = {
     Category.SERVICE_USER: N_("Service user"),
     Category.CLIENT_OFFICE: N_("Client office (satker)"),
@@ -161,6 +190,24 @@ LABELS: dict[StrEnum, str] = {
     EscalationStatus.ACKNOWLEDGED: N_("Acknowledged"),
     EscalationStatus.ANSWERED: N_("Answered"),
     EscalationStatus.FORWARDED: N_("Forwarded"),
+    AgeBand.UNDER_20: N_("Under 20"),
+    AgeBand.FROM_20: N_("20–29"),
+    AgeBand.FROM_30: N_("30–39"),
+    AgeBand.FROM_40: N_("40–49"),
+    AgeBand.FROM_50: N_("50–59"),
+    AgeBand.FROM_60: N_("60 and over"),
+    Education.PRIMARY: N_("Primary school (SD)"),
+    Education.JUNIOR_SECONDARY: N_("Junior secondary (SMP)"),
+    Education.SENIOR_SECONDARY: N_("Senior secondary (SMA/SMK)"),
+    Education.DIPLOMA: N_("Diploma (D1–D4)"),
+    Education.BACHELOR: N_("Bachelor (S1)"),
+    Education.POSTGRADUATE: N_("Master or doctorate (S2/S3)"),
+    Occupation.CIVIL_SERVANT: N_("Civil servant (PNS/ASN)"),
+    Occupation.MILITARY_POLICE: N_("Military or police (TNI/Polri)"),
+    Occupation.PRIVATE: N_("Private employee"),
+    Occupation.SELF_EMPLOYED: N_("Self-employed"),
+    Occupation.STUDENT: N_("Student"),
+    Occupation.OTHER: N_("Other occupation"),
 }
 
 # Spellings seen in office spreadsheets and the shared sample data, beyond the labels.
@@ -195,6 +242,24 @@ ALIASES: dict[StrEnum, tuple[str, ...]] = {
     RecStatus.ANSWERED: ("dijawab",),
     Scope.UNIT: ("ranah unit", "unit"),
     Scope.POLICY: ("kebijakan", "policy"),
+    AgeBand.UNDER_20: ("<20", "< 20", "dibawah 20", "di bawah 20"),
+    AgeBand.FROM_20: ("20-29",),
+    AgeBand.FROM_30: ("30-39",),
+    AgeBand.FROM_40: ("40-49",),
+    AgeBand.FROM_50: ("50-59",),
+    AgeBand.FROM_60: ("60+", ">60", "> 60", "60 ke atas"),
+    Education.PRIMARY: ("sd", "sekolah dasar"),
+    Education.JUNIOR_SECONDARY: ("smp", "sltp"),
+    Education.SENIOR_SECONDARY: ("sma", "smk", "slta", "sma/smk"),
+    Education.DIPLOMA: ("d1", "d2", "d3", "d4", "diploma", "d1-d3-d4", "d1/d2/d3/d4"),
+    Education.BACHELOR: ("s1", "sarjana"),
+    Education.POSTGRADUATE: ("s2", "s3", "s2 ke atas", "pascasarjana", "magister", "doktor"),
+    Occupation.CIVIL_SERVANT: ("pns", "asn", "pegawai negeri"),
+    Occupation.MILITARY_POLICE: ("tni", "polri", "tni/polri"),
+    Occupation.PRIVATE: ("swasta", "pegawai swasta", "karyawan swasta"),
+    Occupation.SELF_EMPLOYED: ("wirausaha", "wiraswasta", "usahawan"),
+    Occupation.STUDENT: ("pelajar", "mahasiswa", "pelajar/mahasiswa"),
+    Occupation.OTHER: ("lainnya", "lain-lain", "lain"),
 }
 
 E = TypeVar("E", bound=StrEnum)

@@ -43,6 +43,9 @@ def test_every_vocabulary_code_has_a_label() -> None:
         vocab.Outcome,
         vocab.FollowUpStatus,
         vocab.EscalationStatus,
+        vocab.AgeBand,
+        vocab.Education,
+        vocab.Occupation,
     ):
         for member in enum:
             assert member in vocab.LABELS, member

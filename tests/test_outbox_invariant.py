@@ -26,6 +26,7 @@ from desktop.services import (
     followups,
     forums,
     participants,
+    surveys,
     units,
 )
 from desktop.services import recommendations as recs
@@ -178,6 +179,34 @@ STEPS: list[Step] = [
     ("escalations.acknowledge", lambda ws, ids: ws.write(escalations.acknowledge, ids["e1"])),
     ("escalations.forward", lambda ws, ids: ids.update(e2=ws.write(escalations.forward, ids["e1"]))),
     ("escalations.answer", lambda ws, ids: ws.write(escalations.answer, ids["e2"], "declined", "Belum")),
+    (
+        "surveys.create_period",
+        lambda ws, ids: ids.update(
+            period=ws.write(
+                surveys.create_period,
+                unit_id=ids["leaf"],
+                title="SKM 2024",
+                starts_on="2024-01-01",
+                ends_on="2024-06-30",
+                forum_id=ids["forum"],
+            )
+        ),
+    ),
+    (
+        "surveys.update_period",
+        lambda ws, ids: ws.write(surveys.update_period, ids["period"], service_users=50),
+    ),
+    (
+        "surveys.add_response",
+        lambda ws, ids: ids.update(answer=ws.write(surveys.add_response, ids["period"], [4] * 9, gender="P")),
+    ),
+    (
+        "surveys.import_responses",
+        lambda ws, ids: ws.write(
+            surveys.import_responses, ids["period"], [surveys.clean_response([3] * 9, {"age_band": "20-29"})]
+        ),
+    ),
+    ("surveys.remove_response", lambda ws, ids: ws.write(surveys.remove_response, ids["answer"])),
     ("forums.close_forum", lambda ws, ids: ws.write(forums.close_forum, ids["forum"])),
     ("demo.ensure_units", lambda ws, ids: ws.write(demo.ensure_units)),
     ("demo.load_demo", lambda ws, ids: ws.write(demo.load_demo)),

@@ -70,6 +70,12 @@ def main(out: Path, language: str = "id") -> None:
     _settle(app)
     _save(window, out, "follow-up")
 
+    window.nav.setCurrentRow(mw.SURVEY)
+    _settle(app)
+    window.survey.scores.setText("34342")  # a questionnaire half typed: the answers show as you type
+    _settle(app, 0.1)
+    _save(window, out, "survey")
+
     window.nav.setCurrentRow(mw.SETTINGS)
     _settle(app)
     _save(window, out, "settings")

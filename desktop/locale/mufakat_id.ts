@@ -428,6 +428,10 @@
             <source>Escalation cover letter</source>
             <translation>Surat pengantar eskalasi</translation>
         </message>
+        <message>
+            <source>Survey report (SKM)</source>
+            <translation>Laporan hasil SKM</translation>
+        </message>
     </context>
     <context>
         <name>EscalationsPage</name>
@@ -682,6 +686,10 @@ Simpan?</translation>
             <translation>Tindak lanjut</translation>
         </message>
         <message>
+            <source>Survey (SKM)</source>
+            <translation>Survei (SKM)</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Pengaturan</translation>
         </message>
@@ -727,6 +735,53 @@ Simpan?</translation>
         <message>
             <source>There is no unit yet: set up this office in Settings first.</source>
             <translation>Belum ada unit: atur kantor ini di Pengaturan terlebih dahulu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewSurveyDialog</name>
+        <message>
+            <source>New survey period</source>
+            <translation>Periode survei baru</translation>
+        </message>
+        <message>
+            <source>e.g. SKM Semester I 2026</source>
+            <translation>mis. SKM Semester I 2026</translation>
+        </message>
+        <message>
+            <source>not known</source>
+            <translation>belum diketahui</translation>
+        </message>
+        <message>
+            <source>How many people used the service in the period (for the minimum sample)</source>
+            <translation>Berapa orang menggunakan layanan dalam periode ini (untuk sampel minimum)</translation>
+        </message>
+        <message>
+            <source>(no forum)</source>
+            <translation>(tanpa forum)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nama</translation>
+        </message>
+        <message>
+            <source>&amp;First day</source>
+            <translation>&amp;Hari pertama</translation>
+        </message>
+        <message>
+            <source>&amp;Last day</source>
+            <translation>Hari &amp;terakhir</translation>
+        </message>
+        <message>
+            <source>&amp;Service users in the period</source>
+            <translation>Jumlah &amp;pengguna layanan dalam periode</translation>
+        </message>
+        <message>
+            <source>Discussed at &amp;forum</source>
+            <translation>Dibahas di &amp;forum</translation>
+        </message>
+        <message>
+            <source>Choose this device's office in Settings first.</source>
+            <translation>Pilih dulu kantor perangkat ini di Pengaturan.</translation>
         </message>
     </context>
     <context>
@@ -1042,6 +1097,133 @@ Simpan?</translation>
         <message>
             <source>Saved.</source>
             <translation>Tersimpan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyPage</name>
+        <message>
+            <source>&amp;New period…</source>
+            <translation>Periode &amp;baru…</translation>
+        </message>
+        <message>
+            <source>&amp;Import questionnaires…</source>
+            <translation>&amp;Impor kuesioner…</translation>
+        </message>
+        <message>
+            <source>&amp;Report…</source>
+            <translation>&amp;Laporan…</translation>
+        </message>
+        <message>
+            <source>Survey periods</source>
+            <translation>Periode survei</translation>
+        </message>
+        <message>
+            <source>nine digits 1–4, e.g. 343433323</source>
+            <translation>sembilan angka 1–4, mis. 343433323</translation>
+        </message>
+        <message>
+            <source>(gender)</source>
+            <translation>(jenis kelamin)</translation>
+        </message>
+        <message>
+            <source>(age)</source>
+            <translation>(usia)</translation>
+        </message>
+        <message>
+            <source>(education)</source>
+            <translation>(pendidikan)</translation>
+        </message>
+        <message>
+            <source>(occupation)</source>
+            <translation>(pekerjaan)</translation>
+        </message>
+        <message>
+            <source>service used (optional)</source>
+            <translation>layanan yang diterima (opsional)</translation>
+        </message>
+        <message>
+            <source>Remove the last questionnaire</source>
+            <translation>Hapus kuesioner terakhir</translation>
+        </message>
+        <message>
+            <source>Enter a paper questionnaire (Enter saves, then the next one)</source>
+            <translation>Masukkan kuesioner kertas (Enter menyimpan, lalu lanjut ke berikutnya)</translation>
+        </message>
+        <message>
+            <source>&amp;Scores U1…U9</source>
+            <translation>&amp;Nilai U1…U9</translation>
+        </message>
+        <message>
+            <source>Profile (optional)</source>
+            <translation>Profil (opsional)</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Layanan</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>Satisfaction survey (SKM)</source>
+            <translation>Survei Kepuasan Masyarakat (SKM)</translation>
+        </message>
+        <message>
+            <source>Create a survey period to start entering questionnaires.</source>
+            <translation>Buat periode survei untuk mulai memasukkan kuesioner.</translation>
+        </message>
+        <message>
+            <source>{n} questionnaire(s). Enter the number of service users to check the sample size.</source>
+            <translation>{n} kuesioner. Isi jumlah pengguna layanan untuk memeriksa ukuran sampel.</translation>
+        </message>
+        <message>
+            <source>{n} questionnaire(s): {missing} more needed for the minimum sample of {required} (Krejcie–Morgan, {users} service users).</source>
+            <translation>{n} kuesioner: kurang {missing} lagi untuk sampel minimum {required} (Krejcie–Morgan, {users} pengguna layanan).</translation>
+        </message>
+        <message>
+            <source>{n} questionnaire(s): the minimum sample of {required} is reached (Krejcie–Morgan, {users} service users).</source>
+            <translation>{n} kuesioner: sampel minimum {required} terpenuhi (Krejcie–Morgan, {users} pengguna layanan).</translation>
+        </message>
+        <message>
+            <source>No questionnaires yet</source>
+            <translation>Belum ada kuesioner</translation>
+        </message>
+        <message>
+            <source>IKM {index} — {letter} ({label})</source>
+            <translation>IKM {index} — {letter} ({label})</translation>
+        </message>
+        <message>
+            <source>Improve first: {elements} (lowest NRR)</source>
+            <translation>Prioritas perbaikan: {elements} (NRR terendah)</translation>
+        </message>
+        <message>
+            <source>Type all nine scores (you typed {n}); each is 1, 2, 3 or 4.</source>
+            <translation>Ketik kesembilan nilai (baru {n}); masing-masing 1, 2, 3 atau 4.</translation>
+        </message>
+        <message>
+            <source>Questionnaire {n} saved.</source>
+            <translation>Kuesioner ke-{n} tersimpan.</translation>
+        </message>
+        <message>
+            <source>The last questionnaire was removed.</source>
+            <translation>Kuesioner terakhir dihapus.</translation>
+        </message>
+        <message>
+            <source>Import questionnaires</source>
+            <translation>Impor kuesioner</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Lembar kerja (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>line {line}: {problem}</source>
+            <translation>baris {line}: {problem}</translation>
+        </message>
+        <message>
+            <source>{n} questionnaire(s) imported.</source>
+            <translation>{n} kuesioner diimpor.</translation>
         </message>
     </context>
     <context>

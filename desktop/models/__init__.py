@@ -5,6 +5,7 @@ from desktop.models.forum import AgendaItem, Forum, Participant
 from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp
 from desktop.models.org import Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
+from desktop.models.survey import SurveyPeriod, SurveyResponse
 
 # Every synced table, parents before children (the order export and sync walk them in).
 SYNCED_MODELS: tuple[type[Synced], ...] = (
@@ -15,6 +16,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Recommendation,
     FollowUp,
     Escalation,
+    SurveyPeriod,
+    SurveyResponse,
     AuditEvent,
 )
 MODEL_BY_TABLE: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
@@ -34,6 +37,8 @@ __all__ = [
     "Participant",
     "Recommendation",
     "RejectedOp",
+    "SurveyPeriod",
+    "SurveyResponse",
     "Synced",
     "Unit",
     "utcnow",

@@ -23,6 +23,7 @@ from desktop.reports.layout import (
     text,
 )
 from desktop.reports.parts import head_of, kop, label
+from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, RecLine
 from desktop.vocab import RecStatus
 
@@ -99,6 +100,9 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
         )
     else:
         story.append(text("Forum ini belum memiliki rekomendasi."))
+    if report.survey is not None:
+        story.append(text("C. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading))
+        story += survey_section(report.survey, width)
     story.append(Spacer(1, 12))
     place = report.unit.city
     story.append(

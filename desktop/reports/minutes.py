@@ -27,6 +27,7 @@ from desktop.reports.layout import (
     text,
 )
 from desktop.reports.parts import gender_letter, kop, label, place_and_date, signatories, time_span
+from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, RecLine
 from desktop.vocab import Category, ForumStatus, Gender, RecStatus, Scope
 
@@ -219,7 +220,7 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
             presenter = f" — {item.presenter}" if item.presenter else ""
             story.append(text(f"{index}. {item.title}{presenter}", Styles.left))
     section = 3 if report.agenda else 2
-    roman = ["I", "II", "III", "IV", "V", "VI", "VII"]
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
     if report.summary:
         story.append(text(f"{roman[section - 1]}. Pokok-pokok pembahasan", Styles.heading))
         story += paragraphs(report.summary)
@@ -227,6 +228,10 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
     if report.agreements:
         story.append(text(f"{roman[section - 1]}. Kesepakatan", Styles.heading))
         story += paragraphs(report.agreements)
+        section += 1
+    if report.survey is not None:
+        story.append(text(f"{roman[section - 1]}. Hasil Survei Kepuasan Masyarakat", Styles.heading))
+        story += survey_section(report.survey, width)
         section += 1
     story.append(text(f"{roman[section - 1]}. Rekomendasi", Styles.heading))
     story += _recommendations(report, width)

@@ -13,14 +13,16 @@ article. Loading twice does not duplicate anything.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import skm
 from desktop.models import Forum
-from desktop.services import agenda, escalations, followups, forums, participants, units
+from desktop.services import agenda, escalations, followups, forums, participants, surveys, units
 from desktop.services import recommendations as recs
 from desktop.services.context import Context
 
@@ -339,4 +341,54 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
     )
     escalations.escalate(session, ctx, remote, "Usulan berjenjang sesuai kesepakatan FKP.")
     escalations.escalate(session, ctx, standard, "Referensi penyusunan standar layanan.")
+    _demo_survey(session, ctx, kppn, forum_id)
     return DemoResult(forum_id, created=True)
+
+
+# The SKM of the semester before the forum, discussed at it. Illustrative figures: 120 service
+# users (so 92 questionnaires are needed), answers drawn with a fixed seed so the index lands in
+# band B (Baik), with complaint handling (element 8) the weakest.
+SURVEY_USERS = 120
+SURVEY_ANSWERS = {  # score → weight, per element
+    "usual": ((1, 1), (2, 5), (3, 56), (4, 38)),
+    "weak": ((1, 3), (2, 22), (3, 55), (4, 20)),
+}
+
+
+def _demo_survey(session: Session, ctx: Context, unit_id: str, forum_id: str) -> str:
+    rng = random.Random(2024)
+    period = surveys.create_period(
+        session,
+        ctx,
+        unit_id=unit_id,
+        title="SKM Semester I 2024",
+        starts_on="2024-01-01",
+        ends_on="2024-06-30",
+        forum_id=forum_id,
+        service_users=SURVEY_USERS,
+        note="Data ilustratif untuk contoh.",
+    )
+    profiles = (
+        ("male", "30_39", "bachelor", "civil_servant", "Pencairan dana (SP2D)"),
+        ("female", "40_49", "diploma", "civil_servant", "Konsultasi"),
+        ("female", "20_29", "bachelor", "private", "Pencairan dana (SP2D)"),
+        ("male", "50_59", "senior_secondary", "civil_servant", "Rekonsiliasi"),
+    )
+    for n in range(skm.minimum_sample(SURVEY_USERS)):
+        scores = []
+        for element in skm.ELEMENTS:
+            values, weights = zip(*SURVEY_ANSWERS["weak" if element.number == 8 else "usual"], strict=True)
+            scores.append(rng.choices(values, weights)[0])
+        gender, age, education, occupation, service = profiles[n % len(profiles)]
+        surveys.add_response(
+            session,
+            ctx,
+            period,
+            scores,
+            gender=gender,
+            age_band=age,
+            education=education,
+            occupation=occupation,
+            service=service,
+        )
+    return period

@@ -16,6 +16,7 @@ from desktop.errors import InputError
 from desktop.i18n import N_, tr
 from desktop.models import AgendaItem, Escalation, FollowUp, Forum, Participant, Recommendation, Unit
 from desktop.services.lookup import load
+from desktop.services.surveys import SurveyResult, survey_of_forum, survey_result
 from desktop.vocab import (
     Category,
     EscalationStatus,
@@ -122,6 +123,7 @@ class ForumReport:
     participants: tuple[Person, ...]
     agenda: tuple[AgendaLine, ...]
     recommendations: tuple[RecLine, ...]
+    survey: SurveyResult | None = None  # the satisfaction survey discussed at the forum
 
     @property
     def attendees(self) -> tuple[Person, ...]:
@@ -238,7 +240,20 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         ),
         agenda=tuple(AgendaLine(i.title, i.presenter, i.planned_minutes) for i in items),
         recommendations=tuple(lines),
+        survey=survey_of_forum(session, forum.id),
     )
+
+
+@dataclass(frozen=True)
+class SurveyDocument:
+    unit: UnitInfo
+    result: SurveyResult
+
+
+def survey_document(session: Session, period_id: str) -> SurveyDocument:
+    """What the survey report prints: the period's result and its unit's letterhead."""
+    result = survey_result(session, period_id)
+    return SurveyDocument(_unit_info(session, result.period.unit_id), result)
 
 
 def require_escalations(report: ForumReport) -> tuple[RecLine, ...]:

@@ -9,13 +9,14 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop.errors import MufakatError
 from desktop.vocab import label
 from desktop.workspace import Workspace
 
 T = TypeVar("T")
+OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
 E = TypeVar("E", bound=StrEnum)
 
 

@@ -4,6 +4,8 @@ lanjut, surat pengantar eskalasi). The PDF is built off the GUI thread."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSizeF, Qt
@@ -48,14 +50,44 @@ PREVIEW_DPI = 80
 log = logging.getLogger("mufakat.documents")
 
 
+@dataclass(frozen=True)
+class DocumentSource:
+    """What the preview shows: a title, a file name to suggest, and how to build the PDF for a
+    paper size (called off the GUI thread)."""
+
+    title: str
+    file_name: str
+    build: Callable[[str], bytes]
+
+
+def forum_document(ws: Workspace, forum_id: str, kind: str) -> DocumentSource:
+    def build(paper: str) -> bytes:
+        from desktop.reports import DOCUMENTS  # reportlab loads on first use, not at start-up
+
+        return DOCUMENTS[kind](ws.read(forum_report, forum_id), paper=paper)
+
+    return DocumentSource(QCoreApplication.translate("Documents", TITLES[kind]), FILE_NAMES[kind], build)
+
+
+def survey_report_document(ws: Workspace, period_id: str) -> DocumentSource:
+    def build(paper: str) -> bytes:
+        from desktop.reports.survey import build_survey_report
+        from desktop.services.report_data import survey_document
+
+        return build_survey_report(ws.read(survey_document, period_id), paper=paper)
+
+    title = QCoreApplication.translate(
+        "Documents", str(QT_TRANSLATE_NOOP("Documents", "Survey report (SKM)"))
+    )
+    return DocumentSource(title, "laporan-skm", build)
+
+
 class DocumentDialog(QDialog):
-    def __init__(self, workspace: Workspace, forum_id: str, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws = workspace
-        self._forum_id = forum_id
-        self._kind = kind
+        self._source = source
         self.pdf: bytes | None = None
-        self.setWindowTitle(QCoreApplication.translate("Documents", TITLES[kind]))
+        self.setWindowTitle(source.title)
         self.resize(760, 700)
 
         self.paper = QComboBox()
@@ -104,14 +136,8 @@ class DocumentDialog(QDialog):
         self._set_ready(False)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Preparing the document…"))
-        kind, forum_id, paper = self._kind, self._forum_id, self.paper_name
-
-        def work() -> bytes:
-            from desktop.reports import DOCUMENTS  # reportlab loads on first use, not at start-up
-
-            return DOCUMENTS[kind](self._ws.read(forum_report, forum_id), paper=paper)
-
-        run_in_background(work, self._show, self._failed)
+        build, paper = self._source.build, self.paper_name
+        run_in_background(lambda: build(paper), self._show, self._failed)
 
     def _show(self, pdf: bytes) -> None:
         self.pdf = pdf
@@ -163,7 +189,7 @@ class DocumentDialog(QDialog):
         self.status.setText(self.tr("Saved to {path}").format(path=path))
 
     def _ask_save(self) -> None:
-        suggested = str(Path.home() / f"{FILE_NAMES[self._kind]}.pdf")
+        suggested = str(Path.home() / f"{self._source.file_name}.pdf")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF…"), suggested, "PDF (*.pdf)")
         if name:
             self.save_to(Path(name))

@@ -25,7 +25,7 @@ from desktop.views.agenda_tab import AgendaTab
 from desktop.views.attendance_tab import AttendanceTab
 from desktop.views.capture_tab import CaptureTab
 from desktop.views.details_tab import DetailsTab
-from desktop.views.document_dialog import TITLES, DocumentDialog
+from desktop.views.document_dialog import TITLES, DocumentDialog, forum_document
 from desktop.views.summary_tab import SummaryTab
 from desktop.vocab import label
 from desktop.workspace import Workspace
@@ -101,7 +101,7 @@ class ForumWorkspace(QWidget):
 
     def open_document(self, kind: str) -> DocumentDialog:
         self.flush()
-        dialog = DocumentDialog(self._ws, self.forum_id, kind, self)
+        dialog = DocumentDialog(forum_document(self._ws, self.forum_id, kind), self)
         dialog.show()
         return dialog
 

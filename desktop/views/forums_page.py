@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.queries import ForumSummary, list_forums
-from desktop.views.document_dialog import TITLES, DocumentDialog
+from desktop.views.document_dialog import TITLES, DocumentDialog, forum_document
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.forum_table import ForumTableModel
 from desktop.views.workers import run_in_background
@@ -104,7 +104,7 @@ class ForumsPage(QWidget):
         forum = self.selected_forum()
         if forum is None:
             return None
-        dialog = DocumentDialog(self._ws, forum, kind, self)
+        dialog = DocumentDialog(forum_document(self._ws, forum, kind), self)
         dialog.show()
         return dialog
 

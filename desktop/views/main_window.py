@@ -16,6 +16,7 @@ from desktop.views.escalations_page import EscalationsPage
 from desktop.views.followup_page import FollowUpPage
 from desktop.views.forums_page import ForumsPage
 from desktop.views.settings_page import SettingsPage
+from desktop.views.survey_page import SurveyPage
 from desktop.views.sync_status import SyncStatusBar
 from desktop.views.triage_page import TriagePage
 from desktop.workspace import Workspace
@@ -23,8 +24,8 @@ from desktop.workspace import Workspace
 if TYPE_CHECKING:
     from desktop.views.forum_workspace import ForumWorkspace
 
-FORUMS, TRIAGE, ESCALATIONS, FOLLOW_UP, SETTINGS = range(5)
-Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SettingsPage
+FORUMS, TRIAGE, ESCALATIONS, FOLLOW_UP, SURVEY, SETTINGS = range(6)
+Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | SettingsPage
 
 
 class MainWindow(QMainWindow):
@@ -40,10 +41,18 @@ class MainWindow(QMainWindow):
         self.triage = TriagePage(ws)
         self.escalations = EscalationsPage(ws)
         self.follow_up = FollowUpPage(ws)
+        self.survey = SurveyPage(ws)
         self.settings = SettingsPage(ws, sync)
         self.workspace: ForumWorkspace | None = None  # the open forum, if any
         self.stack = QStackedWidget()
-        self.pages: list[Page] = [self.forums, self.triage, self.escalations, self.follow_up, self.settings]
+        self.pages: list[Page] = [
+            self.forums,
+            self.triage,
+            self.escalations,
+            self.follow_up,
+            self.survey,
+            self.settings,
+        ]
         for page in self.pages:
             self.stack.addWidget(page)
         self.nav = QListWidget()
@@ -53,6 +62,7 @@ class MainWindow(QMainWindow):
                 self.tr("Triage"),
                 self.tr("Escalations"),
                 self.tr("Follow-up"),
+                self.tr("Survey (SKM)"),
                 self.tr("Settings"),
             ]
         )
@@ -72,7 +82,7 @@ class MainWindow(QMainWindow):
         self.escalations.changed.connect(self.triage.reload)
         self.settings.language_changed.connect(self.language_changed)
         self.settings.office_changed.connect(self._office_changed)
-        for number in range(5):
+        for number in range(len(self.pages)):
             QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.nav.setCurrentRow(n))
         QShortcut(QKeySequence("F9"), self, sync.sync_now)
         QShortcut(QKeySequence("Ctrl+F"), self, self._find)

@@ -28,6 +28,8 @@ def test_json_export_is_complete_sorted_and_repeatable(demo_ws: Workspace) -> No
         "recommendations",
         "follow_ups",
         "escalations",
+        "survey_periods",
+        "survey_responses",
         "audit_events",
     }
     for rows in tables.values():

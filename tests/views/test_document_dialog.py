@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.i18n import set_language
 from desktop.services import forums
-from desktop.views.document_dialog import DocumentDialog
+from desktop.views.document_dialog import DocumentDialog, forum_document
 from desktop.views.forums_page import ForumsPage
 from desktop.workspace import Workspace
 from tests.helpers import make_tree
@@ -22,7 +22,7 @@ def _wait_ready(qtbot: QtBot, dialog: DocumentDialog) -> None:
 def test_preview_then_save_and_print(
     qtbot: QtBot, demo_ws: Workspace, demo_forum: str, tmp_path: Path
 ) -> None:
-    dialog = DocumentDialog(demo_ws, demo_forum, "minutes")
+    dialog = DocumentDialog(forum_document(demo_ws, demo_forum, "minutes"))
     qtbot.addWidget(dialog)
     dialog.show()
     _wait_ready(qtbot, dialog)
@@ -42,7 +42,7 @@ def test_preview_then_save_and_print(
 
 
 def test_folio_rebuilds_the_document(qtbot: QtBot, demo_ws: Workspace, demo_forum: str) -> None:
-    dialog = DocumentDialog(demo_ws, demo_forum, "attendance-sheet")
+    dialog = DocumentDialog(forum_document(demo_ws, demo_forum, "attendance-sheet"))
     qtbot.addWidget(dialog)
     _wait_ready(qtbot, dialog)
     a4 = dialog.pdf
@@ -56,7 +56,7 @@ def test_folio_rebuilds_the_document(qtbot: QtBot, demo_ws: Workspace, demo_foru
 def test_refusal_is_shown_inline(qtbot: QtBot, ws: Workspace) -> None:
     set_language("id")
     tree = make_tree(ws)
-    dialog = DocumentDialog(ws, tree.forum, "escalation-letter")
+    dialog = DocumentDialog(forum_document(ws, tree.forum, "escalation-letter"))
     qtbot.addWidget(dialog)
     _wait_ready(qtbot, dialog)
     assert dialog.pdf is None and not dialog.save_button.isEnabled()

@@ -1,0 +1,127 @@
+"""Reading spreadsheets as offices keep them (CSV with "," or ";", with or without a BOM, or
+XLSX) and validating them row by row: every bad row is reported with its line number and
+nothing is imported while any row is bad, so the user fixes the file once."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from desktop.errors import EnvironmentProblem, InputError, RowErrors
+from desktop.i18n import tr
+
+MAX_ROWS = 5000
+
+
+def fold(text: str) -> str:
+    """A header cell as compared: lower case, punctuation and extra spaces gone."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+def map_header(header: list[str], aliases: Mapping[str, tuple[str, ...]]) -> dict[int, str]:
+    """Column index → field name, for the header cells that name a known field."""
+    lookup = {alias: name for name, names in aliases.items() for alias in names}
+    mapping: dict[int, str] = {}
+    for index, cell in enumerate(header):
+        name = lookup.get(fold(cell or ""))
+        if name and name not in mapping.values():
+            mapping[index] = name
+    return mapping
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        content = raw.decode("cp1252", errors="replace")  # old Excel "CSV (Windows)"
+    sample = content[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [row for row in csv.reader(io.StringIO(content), dialect)]
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        return [
+            ["" if cell is None else str(cell).strip() for cell in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+    finally:
+        workbook.close()
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
+        raise InputError(
+            tr("{name} is neither CSV nor XLSX. Save the list from Excel as .xlsx or .csv.", name=path.name)
+        )
+    try:
+        return _read_xlsx(path) if suffix in (".xlsx", ".xlsm") else _read_csv(path)
+    except OSError as exc:
+        raise EnvironmentProblem(
+            tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)
+        ) from exc
+    except (ValueError, KeyError, csv.Error, zipfile.BadZipFile, InvalidFileException) as exc:
+        raise InputError(
+            tr("{name} cannot be read as a spreadsheet ({error}).", name=path.name, error=exc)
+        ) from exc
+
+
+def header_and_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header row and the non-empty rows below it, with their line numbers."""
+    rows = read_rows(path)
+    while rows and not any(cell.strip() for cell in rows[0]):
+        rows.pop(0)
+    if not rows:
+        raise InputError(tr("{name} is empty.", name=path.name))
+    if len(rows) - 1 > MAX_ROWS:
+        raise InputError(tr("{name} has more than {limit} rows; split it.", name=path.name, limit=MAX_ROWS))
+    body = [(line, row) for line, row in enumerate(rows[1:], start=2) if any(cell.strip() for cell in row)]
+    return rows[0], body
+
+
+def validated_rows(
+    path: Path,
+    body: list[tuple[int, list[str]]],
+    mapping: dict[int, str],
+    check_row: Callable[[dict[str, Any]], tuple[dict[str, Any], list[str]]],
+) -> list[dict[str, Any]]:
+    """Every row through `check_row` (→ cleaned values, problems); all cleaned rows, or
+    `RowErrors` naming every bad line."""
+    cleaned: list[dict[str, Any]] = []
+    problems: list[tuple[int, str]] = []
+    for line, row in body:
+        values = {name: row[index] if index < len(row) else "" for index, name in mapping.items()}
+        clean, row_problems = check_row(values)
+        if row_problems:
+            problems.append((line, " ".join(row_problems)))
+        else:
+            cleaned.append(clean)
+    if problems:
+        detail = "; ".join(tr("line {line}: {problem}", line=line, problem=p) for line, p in problems[:20])
+        more = len(problems) - 20
+        raise RowErrors(
+            tr(
+                "{count} row(s) of {name} are wrong, so nothing was imported. {detail}",
+                count=len(problems),
+                name=path.name,
+                detail=detail,
+            )
+            + (tr(" (and {more} more)", more=more) if more > 0 else ""),
+            problems,
+        )
+    return cleaned

@@ -1,0 +1,124 @@
+"""The survey (SKM) commands of the CLI: list periods, import questionnaires, print the score
+as a table, print the report as PDF."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.i18n import tr
+from desktop.workspace import Workspace
+
+Command = Callable[[Workspace, argparse.Namespace], None]
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    sub.add_parser("surveys", parents=[common], help=tr("list satisfaction survey (SKM) periods"))
+    score = sub.add_parser(
+        "survey-score", parents=[common], help=tr("print a survey period's index (IKM) per element")
+    )
+    score.add_argument("period", metavar="PERIOD", help=tr("survey period id"))
+    report = sub.add_parser(
+        "survey-report", parents=[common], help=tr("print a survey period's report as PDF")
+    )
+    report.add_argument("period", metavar="PERIOD", help=tr("survey period id"))
+    report.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
+    )
+    report.add_argument("--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)"))
+    imp = sub.add_parser(
+        "import-survey", parents=[common], help=tr("import questionnaires (CSV or XLSX) into a survey period")
+    )
+    imp.add_argument("period", metavar="PERIOD", help=tr("survey period id"))
+    imp.add_argument("file", metavar="FILE", type=Path)
+
+
+def _number(value: object) -> str:
+    return str(value).replace(".", ",")
+
+
+def score_text(ws: Workspace, period_id: str) -> str:
+    from desktop.reports.survey_parts import period_line
+    from desktop.services.surveys import survey_result
+
+    result = ws.read(survey_result, period_id)
+    lines = [f"{result.unit_name} — {period_line(result)}"]
+    if result.score is None:
+        lines.append(tr("No questionnaires yet."))
+        return "\n".join(lines) + "\n"
+    score = result.score
+    element, converted = tr("Element"), tr("Converted")
+    lines.append(f"{element:<46} {'NRR':>6} {converted:>10}")
+    for e in score.elements:
+        lines.append(
+            f"{f'U{e.element.number} {e.element.name}':<46} {_number(e.nrr_rounded):>6} {_number(e.converted):>10}"
+        )
+    lines.append(
+        tr(
+            "IKM {index} — {letter} ({label})",
+            index=_number(score.index),
+            letter=score.grade.letter,
+            label=score.grade.label,
+        )
+    )
+    if result.required is None:
+        lines.append(tr("{n} respondent(s); the number of service users is not set.", n=result.respondents))
+    else:
+        lines.append(
+            tr(
+                "{n} respondent(s); minimum sample {required} for {users} service users: {verdict}",
+                n=result.respondents,
+                required=result.required,
+                users=result.period.service_users,
+                verdict=tr("too few") if result.too_few else tr("enough"),
+            )
+        )
+    lines.append(
+        tr("Improve first: {elements}", elements=", ".join(f"U{e.number} {e.name}" for e in score.priority))
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_surveys(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.surveys import periods_of, survey_result
+
+    periods = ws.read(periods_of)
+    if not periods:
+        print(tr("No survey periods yet."))
+        return
+    for period in periods:
+        result = ws.read(survey_result, period.id)
+        index = _number(result.score.index) if result.score else "-"
+        print(
+            f"{period.id}  {period.starts_on.isoformat()}  {period.title}  n={result.respondents}  IKM={index}"
+        )
+
+
+def _cmd_score(ws: Workspace, args: argparse.Namespace) -> None:
+    print(score_text(ws, args.period), end="")
+
+
+def _cmd_report(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.cli import write_output
+    from desktop.reports.survey import build_survey_report
+    from desktop.services.report_data import survey_document
+
+    write_output(build_survey_report(ws.read(survey_document, args.period), paper=args.paper), args.output)
+    print(args.output)
+
+
+def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.survey_import import parse_responses
+    from desktop.services.surveys import import_responses
+
+    added = ws.write(import_responses, args.period, parse_responses(args.file))
+    print(tr("{n} questionnaire(s) imported.", n=added))
+
+
+COMMANDS: dict[str, Command] = {
+    "surveys": _cmd_surveys,
+    "survey-score": _cmd_score,
+    "survey-report": _cmd_report,
+    "import-survey": _cmd_import,
+}

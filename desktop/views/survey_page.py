@@ -1,0 +1,342 @@
+"""The satisfaction survey (SKM): periods, fast entry of paper questionnaires (nine keys 1–4,
+Enter for the next respondent), import from a spreadsheet, and the result: a bar per element,
+the index (IKM), its grade, the sample check and the element to improve first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import skm
+from desktop.errors import MufakatError, RowErrors
+from desktop.services.survey_import import parse_responses
+from desktop.services.surveys import (
+    SurveyResult,
+    add_response,
+    import_responses,
+    periods_of,
+    remove_response,
+    responses_of,
+    survey_result,
+)
+from desktop.views.common import InlineMessage, enum_combo
+from desktop.views.document_dialog import DocumentDialog, survey_report_document
+from desktop.views.survey_dialog import NewSurveyDialog
+from desktop.vocab import AgeBand, Education, Gender, Occupation
+from desktop.workspace import Workspace
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+GRADE_COLOURS = {"A": "#1b5e20", "B": "#2e7d32", "C": "#f9a825", "D": "#c62828"}
+
+
+def _comma(value: object) -> str:
+    return str(value).replace(".", ",")
+
+
+class SurveyPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self.result: SurveyResult | None = None
+        # -- periods
+        self.periods = QListWidget()
+        self.periods.currentItemChanged.connect(lambda *_: self.show_period())
+        new = QPushButton(self.tr("&New period…"))
+        new.clicked.connect(self.new_period)
+        self.import_button = QPushButton(self.tr("&Import questionnaires…"))
+        self.import_button.clicked.connect(self.choose_import)
+        self.report_button = QPushButton(self.tr("&Report…"))
+        self.report_button.clicked.connect(self.open_report)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>" + self.tr("Survey periods") + "</b>"))
+        left_layout.addWidget(self.periods, 1)
+        for button in (new, self.import_button, self.report_button):
+            left_layout.addWidget(button)
+
+        # -- fast entry
+        self.scores = QLineEdit()
+        self.scores.setValidator(QRegularExpressionValidator(QRegularExpression("[1-4]{0,9}"), self.scores))
+        self.scores.setMaxLength(9)
+        self.scores.setPlaceholderText(self.tr("nine digits 1–4, e.g. 343433323"))
+        font = QFont("monospace")
+        font.setPointSize(16)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 6)
+        self.scores.setFont(font)
+        self.scores.textChanged.connect(self._show_typed)
+        self.scores.returnPressed.connect(self.save_questionnaire)
+        self.typed = QLabel()
+        self.typed.setWordWrap(True)
+        self.gender = enum_combo(Gender, blank=self.tr("(gender)"))
+        self.age = enum_combo(AgeBand, blank=self.tr("(age)"))
+        self.education = enum_combo(Education, blank=self.tr("(education)"))
+        self.occupation = enum_combo(Occupation, blank=self.tr("(occupation)"))
+        self.service = QLineEdit()
+        self.service.setPlaceholderText(self.tr("service used (optional)"))
+        self.service.returnPressed.connect(self.save_questionnaire)
+        self.message = InlineMessage()
+        self.undo_button = QPushButton(self.tr("Remove the last questionnaire"))
+        self.undo_button.clicked.connect(self.remove_last)
+        entry = QGroupBox(self.tr("Enter a paper questionnaire (Enter saves, then the next one)"))
+        entry_form = QFormLayout(entry)
+        entry_form.addRow(self.tr("&Scores U1…U9"), self.scores)
+        entry_form.addRow("", self.typed)
+        profile = QHBoxLayout()
+        for widget in (self.gender, self.age, self.education, self.occupation):
+            profile.addWidget(widget)
+        entry_form.addRow(self.tr("Profile (optional)"), profile)
+        entry_form.addRow(self.tr("Service"), self.service)
+        entry_form.addRow(self.message)
+        entry_form.addRow(self.undo_button)
+
+        # -- result
+        self.index_label = QLabel()
+        self.index_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.sample_label = QLabel()
+        self.sample_label.setWordWrap(True)
+        self.priority_label = QLabel()
+        self.priority_label.setWordWrap(True)
+        self.bars: list[QProgressBar] = []
+        grid = QGridLayout()
+        for row, element in enumerate(skm.ELEMENTS):
+            grid.addWidget(QLabel(f"U{element.number} {element.name}"), row, 0)
+            bar = QProgressBar()
+            bar.setRange(2500, 10000)  # the converted score ×100, so two decimals show
+            bar.setTextVisible(True)
+            grid.addWidget(bar, row, 1)
+            self.bars.append(bar)
+        result = QGroupBox(self.tr("Result"))
+        result_layout = QVBoxLayout(result)
+        result_layout.addWidget(self.index_label)
+        result_layout.addWidget(self.sample_label)
+        result_layout.addLayout(grid)
+        result_layout.addWidget(self.priority_label)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel()
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(entry)
+        right_layout.addWidget(result, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>" + self.tr("Satisfaction survey (SKM)") + "</h2>"))
+        layout.addWidget(splitter, 1)
+        self._show_typed("")
+
+    # -- periods ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        keep = self.period_id()
+        self.periods.blockSignals(True)
+        self.periods.clear()
+        for period in self._ws.read(periods_of, self._ws.ctx.home_unit_id):
+            item = QListWidgetItem(
+                f"{period.title}\n{period.starts_on.strftime('%d-%m-%Y')} – {period.ends_on.strftime('%d-%m-%Y')}"
+            )
+            item.setData(ID_ROLE, period.id)
+            self.periods.addItem(item)
+            if period.id == keep:
+                self.periods.setCurrentItem(item)
+        if self.periods.currentRow() < 0 and self.periods.count():
+            self.periods.setCurrentRow(0)
+        self.periods.blockSignals(False)
+        self.show_period()
+
+    def period_id(self) -> str | None:
+        item = self.periods.currentItem()
+        return str(item.data(ID_ROLE)) if item is not None else None
+
+    def new_period(self) -> None:
+        dialog = NewSurveyDialog(self._ws, self)
+        if dialog.exec() and dialog.period_id:
+            self.reload()
+            self.select_period(dialog.period_id)
+
+    def select_period(self, period_id: str) -> None:
+        for row in range(self.periods.count()):
+            if self.periods.item(row).data(ID_ROLE) == period_id:
+                self.periods.setCurrentRow(row)
+
+    # -- the result ---------------------------------------------------------------------------
+    def show_period(self) -> None:
+        period_id = self.period_id()
+        chosen = period_id is not None
+        for widget in (self.scores, self.service, self.import_button, self.report_button, self.undo_button):
+            widget.setEnabled(chosen)
+        self.result = self._ws.read(survey_result, period_id) if period_id else None
+        result = self.result
+        if result is None:
+            self.heading.setText(self.tr("Create a survey period to start entering questionnaires."))
+            self.index_label.setText("")
+            self.sample_label.setText("")
+            self.priority_label.setText("")
+            for bar in self.bars:
+                bar.setValue(2500)
+                bar.setFormat("")
+            return
+        self.heading.setText(f"<b>{result.period.title}</b> — {result.unit_name}")
+        if result.required is None:
+            sample = self.tr(
+                "{n} questionnaire(s). Enter the number of service users to check the sample size."
+            )
+        elif result.too_few:
+            sample = self.tr(
+                "{n} questionnaire(s): {missing} more needed for the minimum sample of {required} "
+                "(Krejcie–Morgan, {users} service users)."
+            )
+        else:
+            sample = self.tr(
+                "{n} questionnaire(s): the minimum sample of {required} is reached "
+                "(Krejcie–Morgan, {users} service users)."
+            )
+        self.sample_label.setText(
+            sample.format(
+                n=result.respondents,
+                required=result.required,
+                missing=(result.required or 0) - result.respondents,
+                users=result.period.service_users,
+            )
+        )
+        self.sample_label.setStyleSheet("color: #b00020; font-weight: bold;" if result.too_few else "")
+        score = result.score
+        if score is None:
+            self.index_label.setText(self.tr("No questionnaires yet"))
+            self.priority_label.setText("")
+            for bar in self.bars:
+                bar.setValue(2500)
+                bar.setFormat("")
+            return
+        colour = GRADE_COLOURS[score.grade.letter]
+        self.index_label.setText(
+            self.tr("IKM {index} — {letter} ({label})").format(
+                index=_comma(score.index), letter=score.grade.letter, label=score.grade.label
+            )
+        )
+        self.index_label.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+        weakest = {e.number for e in score.priority}
+        for bar, element in zip(self.bars, score.elements, strict=True):
+            bar.setValue(int(element.converted * 100))
+            bar.setFormat(
+                f"{str(element.converted).replace('.', ',')}  (NRR {str(element.nrr_rounded).replace('.', ',')})"
+            )
+            chunk = "#c62828" if element.element.number in weakest else colour
+            bar.setStyleSheet(f"QProgressBar::chunk {{ background: {chunk}; }}")
+        self.priority_label.setText(
+            self.tr("Improve first: {elements} (lowest NRR)").format(
+                elements=", ".join(f"U{e.number} {e.name}" for e in score.priority)
+            )
+        )
+
+    # -- entry --------------------------------------------------------------------------------
+    def _show_typed(self, text: str) -> None:
+        parts = []
+        for index, element in enumerate(skm.ELEMENTS):
+            if index < len(text):
+                answer = element.answers[int(text[index]) - 1]
+                parts.append(f"<b>U{element.number}</b> {text[index]} {answer}")
+            else:
+                parts.append(f"<span style='color:#999'>U{element.number} ·</span>")
+        self.typed.setText(" · ".join(parts))
+
+    def save_questionnaire(self) -> bool:
+        period_id = self.period_id()
+        if period_id is None:
+            return False
+        typed = self.scores.text()
+        if len(typed) != len(skm.ELEMENTS):
+            self.message.error(
+                self.tr("Type all nine scores (you typed {n}); each is 1, 2, 3 or 4.").format(n=len(typed))
+            )
+            return False
+        try:
+            self._ws.write(
+                add_response,
+                period_id,
+                list(typed),
+                gender=self.gender.currentData(),
+                age_band=self.age.currentData(),
+                education=self.education.currentData(),
+                occupation=self.occupation.currentData(),
+                service=self.service.text(),
+            )
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return False
+        for combo in (self.gender, self.age, self.education, self.occupation):
+            combo.setCurrentIndex(0)
+        self.scores.clear()
+        self.show_period()
+        self.message.info(
+            self.tr("Questionnaire {n} saved.").format(n=self.result.respondents if self.result else 0)
+        )
+        self.scores.setFocus()
+        self.changed.emit()
+        return True
+
+    def remove_last(self) -> None:
+        period_id = self.period_id()
+        responses = self._ws.read(responses_of, period_id) if period_id else []
+        if not responses:
+            return
+        self._ws.write(remove_response, responses[-1].id)
+        self.show_period()
+        self.message.info(self.tr("The last questionnaire was removed."))
+
+    def choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import questionnaires"), str(Path.home()), self.tr("Spreadsheets (*.xlsx *.csv)")
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> bool:
+        period_id = self.period_id()
+        if period_id is None:
+            return False
+        try:
+            added = self._ws.write(import_responses, period_id, parse_responses(path))
+        except RowErrors as exc:
+            line = self.tr("line {line}: {problem}")
+            lines = "\n".join(line.format(line=n, problem=p) for n, p in exc.problems[:20])
+            QMessageBox.warning(self, self.tr("Import questionnaires"), exc.message + "\n\n" + lines)
+            return False
+        except MufakatError as exc:
+            QMessageBox.warning(self, self.tr("Import questionnaires"), exc.message)
+            return False
+        self.show_period()
+        self.message.info(self.tr("{n} questionnaire(s) imported.").format(n=added))
+        return True
+
+    def open_report(self) -> DocumentDialog | None:
+        period_id = self.period_id()
+        if period_id is None:
+            return None
+        dialog = DocumentDialog(survey_report_document(self._ws, period_id), self)
+        dialog.show()
+        return dialog

@@ -1,0 +1,90 @@
+"""Entering paper questionnaires as a facilitator does after the forum: nine keys and Enter,
+questionnaire after questionnaire; the stored scores and the shown index are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services.surveys import responses_of, survey_result
+from desktop.services.units import create_unit, set_home_unit
+from desktop.views import main_window as mw
+from desktop.views.main_window import MainWindow
+from desktop.views.survey_dialog import NewSurveyDialog
+from desktop.vocab import Gender
+from desktop.workspace import Workspace
+
+
+def new_period(qtbot: QtBot, window: MainWindow, monkeypatch) -> str:
+    made: list[NewSurveyDialog] = []
+
+    def fill(dialog: NewSurveyDialog) -> int:
+        made.append(dialog)
+        qtbot.keyClicks(dialog.title, "SKM Semester II 2026")
+        dialog.service_users.setValue(10)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(NewSurveyDialog, "exec", fill)
+    window.nav.setCurrentRow(mw.SURVEY)
+    window.survey.new_period()
+    assert made[0].period_id is not None
+    return made[0].period_id
+
+
+def test_typing_a_batch_of_questionnaires(
+    qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
+) -> None:
+    ws.write(set_home_unit, ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong"))
+    period = new_period(qtbot, window, monkeypatch)
+    page = window.survey
+    assert page.period_id() == period
+    page.gender.setCurrentIndex(page.gender.findData(Gender.FEMALE))
+    for typed in ("444444444", "333333333", "333333332"):
+        qtbot.keyClicks(page.scores, typed)
+        qtbot.keyClick(page.scores, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.scores, "3459")  # 5 and 9 are not answers: the field refuses them
+    assert page.scores.text() == "34"
+    qtbot.keyClick(page.scores, Qt.Key.Key_Return)  # only two of nine: refused, said why
+    assert "you typed 2" in page.message.text()
+
+    stored = ws.read(responses_of, period)
+    assert [(r.u1, r.u9) for r in stored] == [(4, 4), (3, 3), (3, 2)]
+    assert stored[0].gender == Gender.FEMALE and stored[1].gender is None  # the profile resets
+    assert page.index_label.text() == "IKM 82,41 — B (Baik)"
+    assert "7 more needed for the minimum sample of 10" in page.sample_label.text()
+    assert "U9 Sarana dan Prasarana" in page.priority_label.text()
+    assert page.bars[8].value() == 7500
+
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)  # a typo: take the last one back
+    assert len(ws.read(responses_of, period)) == 2
+    result = ws.read(survey_result, period)
+    assert result.score is not None and str(result.score.index) == "87.50"
+
+
+def test_importing_a_sheet_with_a_bad_row_changes_nothing(
+    qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch, warnings: list[str], tmp_path: Path
+) -> None:
+    ws.write(set_home_unit, ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong"))
+    period = new_period(qtbot, window, monkeypatch)
+    sheet = tmp_path / "skm.csv"
+    sheet.write_text("U1;U2;U3;U4;U5;U6;U7;U8;U9\n4;4;4;4;4;4;4;4;4\n4;4;4;4;4;4;4;4;0\n", encoding="utf-8")
+    assert not window.survey.import_file(sheet)
+    assert warnings and "line 3" in warnings[0]
+    assert ws.read(responses_of, period) == []
+    sheet.write_text("U1;U2;U3;U4;U5;U6;U7;U8;U9\n4;4;4;4;4;4;4;4;4\n", encoding="utf-8")
+    assert window.survey.import_file(sheet)
+    assert window.survey.index_label.text() == "IKM 100,00 — A (Sangat Baik)"
+
+
+def test_the_survey_report_opens_from_the_page(qtbot: QtBot, demo_ws: Workspace, window: MainWindow) -> None:
+    window.nav.setCurrentRow(mw.SURVEY)
+    page = window.survey
+    assert page.index_label.text() == "IKM 82,16 — B (Baik)"  # the demo's survey, band B
+    dialog = page.open_report()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=15_000)
