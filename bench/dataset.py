@@ -170,14 +170,19 @@ def load(ws: Workspace, records: Iterator[dict[str, Any]], home_unit: str | None
     ]
     if home_unit is None:
         tables.insert(0, (Unit, units))
+    ops: list[dict[str, Any]] = []
+    if home_unit is not None:  # as if typed here: each row's creation stamp is its create op's
+        for model, rows in tables:
+            for row in rows:
+                op = _create_op(ws, model, row)
+                row["clocks"] = {Synced.CREATED_CLOCK: op["hlc"]}
+                ops.append(op)
     with ws.store.write() as session:
         for model, rows in tables:
             for start in range(0, len(rows), 5000):
                 session.execute(insert(model), rows[start : start + 5000])
-        if home_unit is not None:
-            ops = [_create_op(ws, model, row) for model, rows in tables for row in rows]
-            for start in range(0, len(ops), 5000):
-                session.execute(insert(OutboxOp), ops[start : start + 5000])
+        for start in range(0, len(ops), 5000):
+            session.execute(insert(OutboxOp), ops[start : start + 5000])
     return {
         "units": len(units),
         "forums": len(forums),

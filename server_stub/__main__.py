@@ -5,6 +5,7 @@
     mufakat-server unit list
     mufakat-server enroll-code UNIT_CODE        (prints a one-time code valid 7 days)
     mufakat-server device list | device revoke DEVICE_ID
+    mufakat-server restored                     (after restoring the database from a backup)
 
 The database is a SQLite file (./mufakat-server.sqlite3) unless --db or MUFAKAT_SERVER_DB
 names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
@@ -21,7 +22,7 @@ from typing import NoReturn
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from server_stub.store import ServerStore, default_url
+from server_stub.store import ServerStore, default_url, start_new_epoch
 
 EXIT_USER_ERROR = 2
 
@@ -60,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     device.add_parser("list", parents=[common])
     revoke = device.add_parser("revoke", parents=[common])
     revoke.add_argument("device_id")
+    sub.add_parser(
+        "restored",
+        parents=[common],
+        help="after restoring the database from a backup: devices pull again and re-send what it lacks",
+    )
     return parser
 
 
@@ -90,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for u in sorted(units.values(), key=lambda u: u.code):
                     parent = units[u.parent_id].code if u.parent_id in units else "-"
                     print(f"{u.code}\t{u.name}\t{parent}\t{u.id}")
+            elif args.command == "restored":
+                print(f"new epoch {start_new_epoch(session)}: devices pull again and re-send what is missing")
             elif args.command == "enroll-code":
                 print(auth.new_enroll_code(session, args.unit_code))
             elif args.action == "list":

@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import logging
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
@@ -16,8 +17,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from desktop.sync.protocol import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, MAX_PULL_PAGE, SCHEMA_VERSION
 from server_stub import auth
 from server_stub.apply import Caller, apply_push
-from server_stub.models import Record, ServerUnit
-from server_stub.store import ServerStore
+from server_stub.models import Counter, Record, ServerUnit
+from server_stub.store import SEQ, ServerStore, current_epoch, start_new_epoch
+
+log = logging.getLogger("mufakat.server")
 
 
 class EnrollRequest(BaseModel):
@@ -133,6 +136,15 @@ def create_app(store: ServerStore) -> FastAPI:
     ) -> JSONResponse:
         _check_schema(schema_version)
         with store.transaction() as session:
+            epoch = current_epoch(session)
+            newest = session.scalar(select(Counter.value).where(Counter.name == SEQ)) or 0
+            if since > newest:
+                # The device has seen changes this database does not hold: it was restored from
+                # a backup. A new epoch makes every device pull again and re-send what is lost.
+                epoch = start_new_epoch(session)
+                log.warning(
+                    "a device is ahead of this database (%s > %s): new epoch %s", since, newest, epoch
+                )
             visible = or_(
                 Record.unit_id == who.unit_id,
                 Record.entity == "units",
@@ -157,7 +169,7 @@ def create_app(store: ServerStore) -> FastAPI:
             ]
         return JSONResponse(
             {
-                "epoch": store.epoch(),
+                "epoch": epoch,
                 "records": records,
                 "next": page[-1].seq if page else since,
                 "more": len(rows) > limit,

@@ -47,6 +47,26 @@ def now() -> datetime:
 Key = tuple[str, str]
 
 
+@dataclass
+class NewRecord:
+    """A record first seen in this push. Kept as plain data and inserted in one statement at the
+    end (building ORM objects for thousands of new records was most of a push's time)."""
+
+    entity: str
+    id: str
+    unit_id: str
+    to_unit_id: str | None
+    seq: int
+    deleted: bool
+    data: dict[str, Any]
+    clocks: dict[str, Any]
+    conflicts: list[dict[str, Any]]
+
+
+AnyRecord = Record | NewRecord
+Records = dict[Key, AnyRecord]
+
+
 def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> list[dict[str, str]]:
     counter = session.execute(select(Counter).where(Counter.name == SEQ).with_for_update()).scalar_one()
     op_ids = [str(op.get("op_id", "")) for op in ops]
@@ -82,17 +102,20 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
             )
         results.append({"op_id": op_id, "status": status, "reason": reason})
     session.flush()
+    new = [vars(r) for r in records.values() if isinstance(r, NewRecord)]
+    if new:
+        session.execute(insert(Record), new)
     if applied:
         session.execute(insert(AppliedOp), applied)
     return results
 
 
-def _load_records(session: Session, ops: list[dict[str, Any]]) -> dict[Key, Record]:
+def _load_records(session: Session, ops: list[dict[str, Any]]) -> Records:
     """The records a batch touches, in one query per entity, locked until the push commits."""
     wanted: dict[str, set[str]] = {}
     for op in ops:
         wanted.setdefault(str(op.get("entity")), set()).add(str(op.get("entity_id")))
-    found: dict[Key, Record] = {}
+    found: Records = {}
     for entity, ids in wanted.items():
         query = select(Record).where(Record.entity == entity, Record.id.in_(ids)).with_for_update()
         for record in session.scalars(query):
@@ -122,12 +145,12 @@ def _check_shape(op: dict[str, Any]) -> tuple[type[Synced], str, str, dict[str, 
     return MODEL_BY_TABLE[entity], entity, entity_id, fields, stamp
 
 
-def _apply(session: Session, caller: Caller, op: dict[str, Any], records: dict[Key, Record]) -> list[Record]:
+def _apply(session: Session, caller: Caller, op: dict[str, Any], records: Records) -> list[AnyRecord]:
     model, entity, entity_id, fields, stamp = _check_shape(op)
     record = records.get((entity, entity_id))
     kind = op["kind"]
     if kind == "create":
-        touched = _create(session, caller, model, entity, entity_id, fields, stamp, record)
+        touched = _create(session, caller, model, entity, entity_id, fields, stamp, records)
         records[(entity, entity_id)] = touched[0]
         return touched
     if record is None:
@@ -159,7 +182,7 @@ def _apply(session: Session, caller: Caller, op: dict[str, Any], records: dict[K
         record.deleted = True
         _bump_clock(record, "deleted", stamp, at)
         return [record]
-    return _transition(session, model, record, fields, stamp, at)
+    return _transition(session, records, model, record, fields, stamp, at)
 
 
 def _writable(model: type[Synced]) -> frozenset[str]:
@@ -180,12 +203,12 @@ def _create(
     entity_id: str,
     fields: dict[str, Any],
     stamp: str,
-    record: Record | None,
-) -> list[Record]:
+    records: Records,
+) -> list[AnyRecord]:
     unit_id = fields.get("unit_id")
     if entity == "units":
         raise Rejected("units are created by the administrator on the server")
-    if unit_id != caller.unit_id and not _may_record_for_escalation(session, caller, entity, fields):
+    if unit_id != caller.unit_id and not _may_record_for_escalation(session, records, caller, entity, fields):
         raise Rejected("this device may only create records of its own unit")
     writable = _writable(model)
     data = {k: v for k, v in fields.items() if k in writable}
@@ -194,10 +217,11 @@ def _create(
         parent = session.get(ServerUnit, caller.unit_id)
         if parent is None or to_unit != parent.parent_id:
             raise Rejected("an escalation goes to the parent unit of the sending unit")
+    record = records.get((entity, entity_id))
     if record is not None:  # created twice (ids are unique): keep the first, merge what is later
         _merge(model, record, data, stamp, fields.get("at"))
         return [record]
-    record = Record(
+    created = NewRecord(
         entity=entity,
         id=entity_id,
         unit_id=str(unit_id),
@@ -208,19 +232,26 @@ def _create(
         clocks={CREATED: stamp},
         conflicts=[],
     )
-    session.add(record)
-    return [record]
+    return [created]
 
 
-def _may_record_for_escalation(session: Session, caller: Caller, entity: str, fields: dict[str, Any]) -> bool:
+def _find(session: Session, records: Records, entity: str, record_id: object) -> AnyRecord | None:
+    """A record of this push (new or already loaded), or one from the database, locked."""
+    key = (entity, str(record_id))
+    return records.get(key) or session.get(Record, key, with_for_update=True)
+
+
+def _may_record_for_escalation(
+    session: Session, records: Records, caller: Caller, entity: str, fields: dict[str, Any]
+) -> bool:
     """The addressed office journals its answer under the sending unit (the row's owner)."""
     if entity != "audit_events" or fields.get("entity") != "escalations":
         return False
-    target = session.get(Record, ("escalations", str(fields.get("entity_id"))))
+    target = _find(session, records, "escalations", fields.get("entity_id"))
     return target is not None and target.to_unit_id == caller.unit_id
 
 
-def _authorize_change(caller: Caller, record: Record, kind: str, fields: dict[str, Any]) -> None:
+def _authorize_change(caller: Caller, record: AnyRecord, kind: str, fields: dict[str, Any]) -> None:
     if record.unit_id == caller.unit_id:
         if record.entity == "units" and kind == "update":
             locked = {"code", "parent_id"} & set(fields.get("set") or {})
@@ -233,7 +264,7 @@ def _authorize_change(caller: Caller, record: Record, kind: str, fields: dict[st
     raise Rejected("this device may not change that record")
 
 
-def _current(record: Record, register: str) -> str:
+def _current(record: AnyRecord, register: str) -> str:
     clocks = record.clocks or {}
     return str(clocks.get(register) or clocks.get(CREATED) or "")
 
@@ -242,7 +273,7 @@ MAX_CONFLICTS = 20
 
 
 def _note_conflicts(
-    model: type[Synced], record: Record, values: dict[str, Any], base: dict[str, Any], stamp: str, at: str
+    model: type[Synced], record: AnyRecord, values: dict[str, Any], base: dict[str, Any], stamp: str, at: str
 ) -> None:
     """An edit made on top of a value that has changed since (its base is not the register's
     current clock) is concurrent with that change: whichever loses is kept, with the winner."""
@@ -274,7 +305,7 @@ def _note_conflicts(
         record.conflicts = [*(record.conflicts or []), *found][-MAX_CONFLICTS:]
 
 
-def _bump_clock(record: Record, register: str, stamp: str, at: Any) -> None:
+def _bump_clock(record: AnyRecord, register: str, stamp: str, at: Any) -> None:
     clocks = dict(record.clocks or {})
     if stamp > _current(record, register):
         clocks[register] = stamp
@@ -283,7 +314,7 @@ def _bump_clock(record: Record, register: str, stamp: str, at: Any) -> None:
         record.data = {**record.data, "updated_at": at}
 
 
-def _merge(model: type[Synced], record: Record, values: dict[str, Any], stamp: str, at: Any) -> None:
+def _merge(model: type[Synced], record: AnyRecord, values: dict[str, Any], stamp: str, at: Any) -> None:
     """Last writer wins, register by register."""
     data = dict(record.data)
     clocks = dict(record.clocks or {})
@@ -302,8 +333,14 @@ def _merge(model: type[Synced], record: Record, values: dict[str, Any], stamp: s
 
 
 def _transition(
-    session: Session, model: type[Synced], record: Record, fields: dict[str, Any], stamp: str, at: Any
-) -> list[Record]:
+    session: Session,
+    records: Records,
+    model: type[Synced],
+    record: AnyRecord,
+    fields: dict[str, Any],
+    stamp: str,
+    at: Any,
+) -> list[AnyRecord]:
     action = str(fields.get("action", ""))
     register = fields.get("fields")
     if not isinstance(register, dict):
@@ -313,11 +350,11 @@ def _transition(
     _merge(model, record, {k: v for k, v in register.items() if k in writable}, stamp, at)
     touched = [record]
     if record.entity == "escalations" and action == "answer":
-        touched += _answer_down_the_chain(session, record, register, stamp, at)
+        touched += _answer_down_the_chain(session, records, record, register, stamp, at)
     return touched
 
 
-def _check_transition(record: Record, action: str) -> None:
+def _check_transition(record: AnyRecord, action: str) -> None:
     status = record.data.get("status")
     try:
         if record.entity == "recommendations":
@@ -340,23 +377,21 @@ def _check_transition(record: Record, action: str) -> None:
 
 
 def _answer_down_the_chain(
-    session: Session, answered: Record, register: dict[str, Any], stamp: str, at: Any
-) -> list[Record]:
+    session: Session, records: Records, answered: AnyRecord, register: dict[str, Any], stamp: str, at: Any
+) -> list[AnyRecord]:
     """The answer of the last office reaches every escalation below it and the recommendation."""
     model = MODEL_BY_TABLE["escalations"]
-    touched = []
+    touched: list[AnyRecord] = []
     previous = answered.data.get("previous_id")
     while previous:
-        earlier = session.get(Record, ("escalations", previous), with_for_update=True)
+        earlier = _find(session, records, "escalations", previous)
         if earlier is None:
             break
         values = {k: v for k, v in register.items() if k != "forwarded_to_id"}
         _merge(model, earlier, values, stamp, at)
         touched.append(earlier)
         previous = earlier.data.get("previous_id")
-    rec = session.get(
-        Record, ("recommendations", answered.data.get("recommendation_id")), with_for_update=True
-    )
+    rec = _find(session, records, "recommendations", answered.data.get("recommendation_id"))
     if rec is not None and rec.data.get("status") == RecStatus.ESCALATED.value:
         _merge(
             MODEL_BY_TABLE["recommendations"],

@@ -41,7 +41,6 @@ class ServerStore:
         if is_sqlite:
             _sqlite_pragmas(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._epoch: str | None = None
 
     def migrate(self) -> None:
         with self.engine.begin() as conn:
@@ -61,14 +60,33 @@ class ServerStore:
             yield session
 
     def epoch(self) -> str:
-        """The server's epoch (read once: it changes only when a backup is restored)."""
-        if self._epoch is None:
-            with self.transaction() as session:
-                self._epoch = session.scalars(select(Meta.value).where(Meta.key == "epoch")).one()
-        return self._epoch
+        """The server's epoch. It changes when the database was restored from a backup (read
+        each time, so every worker process sees a change at once; one indexed row)."""
+        with self.transaction() as session:
+            return current_epoch(session)
+
+    def new_epoch(self) -> str:
+        """Mark the database as restored: every device then pulls from the start and sends
+        again what the restored copy lacks."""
+        with self.transaction() as session:
+            return start_new_epoch(session)
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def current_epoch(session: Session) -> str:
+    return session.scalars(select(Meta.value).where(Meta.key == "epoch")).one()
+
+
+def start_new_epoch(session: Session) -> str:
+    epoch = new_id()
+    meta = session.get(Meta, "epoch", with_for_update=True)
+    if meta is None:
+        session.add(Meta(key="epoch", value=epoch))
+    else:
+        meta.value = epoch
+    return epoch
 
 
 def default_url() -> str:

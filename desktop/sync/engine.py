@@ -17,6 +17,7 @@ from desktop.sync import outbox
 from desktop.sync.client import SyncClient
 from desktop.sync.pull import apply_page
 from desktop.sync.rehome import rehome
+from desktop.sync.repush import requeue_everything
 from desktop.workspace import Workspace
 
 TOKEN_FILENAME = "device-token"
@@ -31,6 +32,7 @@ class SyncReport:
     pulled: int = 0
     pages: int = 0
     bytes_sent: int = 0
+    requeued: int = 0  # operations queued again after the server was restored
 
 
 def token_path(ws: Workspace) -> Path:
@@ -98,7 +100,7 @@ def sync_once(
         own.close()
 
 
-def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None) -> SyncReport:
+def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: bool = False) -> SyncReport:
     report = SyncReport()
     while True:  # push
         with ws.store.read() as session:
@@ -119,8 +121,10 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None) -> Sync
             state = session.get(DeviceState, 1)
             assert state is not None
             if state.server_epoch and page["epoch"] != state.server_epoch:
-                # The server was restored from a backup: start again from its beginning.
+                # The server was restored from a backup: start again from its beginning, and
+                # send it everything again (it may have lost what it had acknowledged).
                 state.server_epoch, state.checkpoint = page["epoch"], 0
+                report.requeued += requeue_everything(session)
                 continue
             report.pulled += apply_page(session, ws.ctx.clock, page)
             report.pages += 1
@@ -130,4 +134,12 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None) -> Sync
         if not page["more"]:
             break
     report.bytes_sent = client.bytes_sent
+    if report.requeued and not again:
+        # Send what was queued again and pull what it changed: one more cycle, once.
+        more = _cycle(ws, client, progress, again=True)
+        report.pushed += more.pushed
+        report.refused += more.refused
+        report.pulled += more.pulled
+        report.pages += more.pages
+        report.bytes_sent = more.bytes_sent
     return report
