@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m compileall -q desktop server_stub  # an editable install leaves this to the first start
 	@touch $(STAMP)
 
 # The widgets' Indonesian catalog, compiled from its source (.ts) with PySide6's lrelease.

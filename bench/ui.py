@@ -129,6 +129,8 @@ def in_process(data_dir: Path, saves: int) -> None:
         QTest.keyClick(triage.text, word[-1])
         settle()
         elapsed = time.perf_counter() - t0
+        if triage.model.total < 0:  # the count arrives after the page (not part of the figure)
+            wait_for(triage.counted)
         print(
             f"triage filter keystroke → table updated, {word!r:14} ({triage.model.total:6d} matches): "
             f"{ms(elapsed)}   target < 100 ms"

@@ -536,5 +536,6 @@ ID.update(
         "(age)": "(usia)",
         "(education)": "(pendidikan)",
         "(occupation)": "(pekerjaan)",
+        "counting…": "menghitung…",
     }
 )

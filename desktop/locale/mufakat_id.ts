@@ -1316,6 +1316,10 @@ Simpan?</translation>
             <translation>Semua forum</translation>
         </message>
         <message>
+            <source>counting…</source>
+            <translation>menghitung…</translation>
+        </message>
+        <message>
             <source>{n} recommendation(s)</source>
             <translation>{n} rekomendasi</translation>
         </message>

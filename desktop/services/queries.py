@@ -215,13 +215,26 @@ def _page_keys(flt: RecommendationFilter) -> Select[tuple[int]]:
     return query.order_by(*_order(flt)).offset(flt.offset).limit(flt.limit)
 
 
-def list_recommendations(session: Session, flt: RecommendationFilter) -> RecommendationPage:
+def list_recommendations(
+    session: Session, flt: RecommendationFilter, with_total: bool = True
+) -> RecommendationPage:
     """A page of recommendations matching the filter (every word of `text` must occur in the text,
-    anywhere in a word), newest first, and the number matching in all."""
-    total = count_recommendations(session, flt)
-    if total <= flt.offset:
+    anywhere in a word), newest first, and the number matching in all (-1 without `with_total`:
+    counting thousands of matches costs as much as the page; a screen may ask for it after)."""
+    total = count_recommendations(session, flt) if with_total else -1
+    if 0 <= total <= flt.offset:
         return RecommendationPage(rows=[], total=total)
     page = list(session.scalars(_page_keys(flt)))  # at most `limit` rowids, in list order
+    rows = _rows(session, literal_column("recommendations.rowid").in_(page), _order(flt))
+    if flt.today is not None and rows:
+        late = set(session.scalars(overdue_ids_query(flt.today, [r.id for r in rows])))
+        rows = [replace(r, overdue=r.id in late) for r in rows]
+    return RecommendationPage(rows=rows, total=total)
+
+
+def _rows(
+    session: Session, which: ColumnElement[bool], order: tuple[ColumnElement[Any], ...]
+) -> list[RecommendationRow]:
     query = (
         select(
             Recommendation.id,
@@ -239,10 +252,10 @@ def list_recommendations(session: Session, flt: RecommendationFilter) -> Recomme
         )
         .join(Forum, Forum.id == Recommendation.forum_id)
         .outerjoin(raiser, raiser.id == Recommendation.raised_by_id)
-        .where(literal_column("recommendations.rowid").in_(page))
-        .order_by(*_order(flt))
+        .where(which)
+        .order_by(*order)
     )
-    rows = [
+    return [
         RecommendationRow(
             id=r[0],
             forum_id=r[1],
@@ -259,7 +272,10 @@ def list_recommendations(session: Session, flt: RecommendationFilter) -> Recomme
         )
         for r in session.execute(query)
     ]
-    if flt.today is not None and rows:
-        late = set(session.scalars(overdue_ids_query(flt.today, [r.id for r in rows])))
-        rows = [replace(r, overdue=r.id in late) for r in rows]
-    return RecommendationPage(rows=rows, total=total)
+
+
+def recommendation_row(session: Session, rec_id: str) -> RecommendationRow | None:
+    """One recommendation as the lists show it (live capture adds a saved line without reading
+    the whole list again)."""
+    found = _rows(session, Recommendation.id == rec_id, LIST_ORDER)
+    return found[0] if found else None

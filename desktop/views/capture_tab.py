@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from desktop.errors import MufakatError
 from desktop.services.agenda import items_of
 from desktop.services.attendance import attendance_of
-from desktop.services.queries import RecommendationFilter, RecommendationPage, list_recommendations
+from desktop.services.queries import (
+    RecommendationFilter,
+    RecommendationPage,
+    list_recommendations,
+    recommendation_row,
+)
 from desktop.services.recommendations import add_recommendation, merge
 from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
 from desktop.views.common import InlineMessage, enum_combo
@@ -46,6 +51,7 @@ class CaptureTab(QWidget):
         self._people: dict[str, str] = {}  # name → participant id
         self.scope = Scope.UNIT
         self.undo_stack = QUndoStack(self)
+        self._quiet = False
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Type the recommendation; Enter saves it"))
@@ -173,6 +179,8 @@ class CaptureTab(QWidget):
 
     def _stack_moved(self, _index: int) -> None:
         """A step was done, undone or redone: show the list as it now is."""
+        if self._quiet:
+            return
         if shiboken6.isValid(self.model):  # not while the tab is being torn down
             self._refresh_keep_selection(self._selected())
 
@@ -228,11 +236,19 @@ class CaptureTab(QWidget):
         except MufakatError as exc:
             self.message.error(exc.message)
             return False
-        self.undo_stack.push(  # refreshes the list (indexChanged)
-            AddRecommendation(
-                self._ws, self._refused, self.tr("add recommendation"), self._forum_id, rec_id, values
+        self._quiet = True  # the saved line is added to the list below, not by reading it all again
+        try:
+            self.undo_stack.push(
+                AddRecommendation(
+                    self._ws, self._refused, self.tr("add recommendation"), self._forum_id, rec_id, values
+                )
             )
-        )
+        finally:
+            self._quiet = False
+        row = self._ws.read(recommendation_row, rec_id)
+        if row is not None:
+            self.model.insert_first(row)
+            self._count()
         self.message.info(self.tr("Saved."))
         self.text.clear()
         self.raised_by.clear()

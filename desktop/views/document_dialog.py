@@ -26,16 +26,11 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import MufakatError
 from desktop.services.report_data import forum_report
+from desktop.views.documents import TITLES
 from desktop.views.pdf_pages import page_images
 from desktop.views.workers import run_in_background
 from desktop.workspace import Workspace
 
-TITLES = {
-    "minutes": str(QT_TRANSLATE_NOOP("Documents", "Minutes (berita acara)")),
-    "attendance-sheet": str(QT_TRANSLATE_NOOP("Documents", "Attendance sheet (daftar hadir)")),
-    "followup-report": str(QT_TRANSLATE_NOOP("Documents", "Follow-up report")),
-    "escalation-letter": str(QT_TRANSLATE_NOOP("Documents", "Escalation cover letter")),
-}
 FILE_NAMES = {
     "minutes": "berita-acara",
     "attendance-sheet": "daftar-hadir",

@@ -4,6 +4,7 @@ its documents one click away."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,10 +26,13 @@ from desktop.views.agenda_tab import AgendaTab
 from desktop.views.attendance_tab import AttendanceTab
 from desktop.views.capture_tab import CaptureTab
 from desktop.views.details_tab import DetailsTab
-from desktop.views.document_dialog import TITLES, DocumentDialog, forum_document
+from desktop.views.documents import TITLES
 from desktop.views.summary_tab import SummaryTab
 from desktop.vocab import label
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.views.document_dialog import DocumentDialog
 
 
 class ForumWorkspace(QWidget):
@@ -100,6 +104,8 @@ class ForumWorkspace(QWidget):
             reload()
 
     def open_document(self, kind: str) -> DocumentDialog:
+        from desktop.views.document_dialog import DocumentDialog, forum_document  # pdfium: on first use
+
         self.flush()
         dialog = DocumentDialog(forum_document(self._ws, self.forum_id, kind), self)
         dialog.show()

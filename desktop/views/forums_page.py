@@ -4,6 +4,7 @@ and the printed documents of the selected forum."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -21,12 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.queries import ForumSummary, list_forums
-from desktop.views.document_dialog import TITLES, DocumentDialog, forum_document
+from desktop.views.documents import TITLES
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.forum_table import ForumTableModel
 from desktop.views.workers import run_in_background
 from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.views.document_dialog import DocumentDialog
 
 
 class ForumsPage(QWidget):
@@ -101,6 +105,8 @@ class ForumsPage(QWidget):
             self.open_requested.emit(dialog.forum_id)
 
     def open_document(self, kind: str) -> DocumentDialog | None:
+        from desktop.views.document_dialog import DocumentDialog, forum_document  # pdfium: on first use
+
         forum = self.selected_forum()
         if forum is None:
             return None

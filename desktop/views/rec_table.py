@@ -36,7 +36,8 @@ class RecommendationTableModel(QAbstractTableModel):
         self.columns = columns
         self._loader = loader
         self._rows: list[RecommendationRow] = []
-        self._total = 0
+        self._total = 0  # -1: not counted (yet)
+        self._exhausted = True  # the last page read was not full: nothing more to fetch
         self._filter = RecommendationFilter()
 
     # -- contents ----------------------------------------------------------------------------
@@ -46,7 +47,20 @@ class RecommendationTableModel(QAbstractTableModel):
         self._filter = flt
         self._rows = list(page.rows)
         self._total = page.total
+        self._exhausted = len(page.rows) < flt.limit
         self.endResetModel()
+
+    def insert_first(self, row: RecommendationRow) -> None:
+        """A line just saved, shown at the top (newest first) without reading the list again."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, row)
+        if self._total >= 0:
+            self._total += 1
+        self.endInsertRows()
+
+    def set_total(self, total: int) -> None:
+        """The count, when it arrives after the page."""
+        self._total = total
 
     def reload(self) -> None:
         """Read again, as many rows as are shown now (after a change)."""
@@ -68,14 +82,16 @@ class RecommendationTableModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == rec_id), -1)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid() or self._exhausted:
+            return False
+        return self._total < 0 or len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
         page = self._loader(replace(self._filter, offset=len(self._rows)))
+        self._exhausted = len(page.rows) < self._filter.limit
         if not page.rows:
-            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page.rows) - 1)
         self._rows.extend(page.rows)

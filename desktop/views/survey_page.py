@@ -5,6 +5,7 @@ the index (IKM), its grade, the sample check and the element to improve first.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
@@ -39,10 +40,12 @@ from desktop.services.surveys import (
     survey_result,
 )
 from desktop.views.common import InlineMessage, enum_combo
-from desktop.views.document_dialog import DocumentDialog, survey_report_document
 from desktop.views.survey_dialog import NewSurveyDialog
 from desktop.vocab import AgeBand, Education, Gender, Occupation
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.views.document_dialog import DocumentDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 GRADE_COLOURS = {"A": "#1b5e20", "B": "#2e7d32", "C": "#f9a825", "D": "#c62828"}
@@ -334,6 +337,8 @@ class SurveyPage(QWidget):
         return True
 
     def open_report(self) -> DocumentDialog | None:
+        from desktop.views.document_dialog import DocumentDialog, survey_report_document  # on first use
+
         period_id = self.period_id()
         if period_id is None:
             return None

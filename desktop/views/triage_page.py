@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services.queries import (
     RecommendationFilter,
     RecommendationPage,
+    count_recommendations,
     list_forums,
     list_recommendations,
 )
@@ -42,6 +43,7 @@ NO_DATE = QDate(2000, 1, 1)
 
 class TriagePage(QWidget):
     shown = Signal()  # the newest filter's result is on screen
+    counted = Signal()  # … and its count
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,8 +172,8 @@ class TriagePage(QWidget):
         self._generation += 1
         generation = self._generation
         flt = self.current_filter()
-        run_in_background(
-            lambda: self._ws.read(list_recommendations, flt),
+        run_in_background(  # the page first; its count follows (as costly as the page itself)
+            lambda: self._ws.read(list_recommendations, flt, with_total=False),
             lambda page: self._show(generation, flt, page),
             self._failed,
         )
@@ -180,11 +182,22 @@ class TriagePage(QWidget):
         if generation != self._generation:
             return  # a newer filter is on its way
         self.model.show_page(flt, page)
-        self.count.setText(self.tr("{n} recommendation(s)").format(n=page.total))
+        self.count.setText(self.tr("counting…"))
+        run_in_background(
+            lambda: self._ws.read(count_recommendations, flt),
+            lambda total: self._show_count(generation, total),
+            self._failed,
+        )
         self.pane.show_recommendation(None)
         self._update_bulk()
         self.shown_generation = generation
         self.shown.emit()
+
+    def _show_count(self, generation: int, total: int) -> None:
+        if generation == self._generation:
+            self.model.set_total(total)
+            self.count.setText(self.tr("{n} recommendation(s)").format(n=total))
+            self.counted.emit()
 
     def _failed(self, exc: BaseException) -> None:
         raise exc  # the app's error hook shows it and writes the log
