@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainText
 
 from desktop.errors import MufakatError
 from desktop.services.escalations import answer
-from desktop.views.common import InlineMessage, enum_combo
+from desktop.views.common import OK_CANCEL, InlineMessage, enum_combo
 from desktop.vocab import Outcome
 from desktop.workspace import Workspace
 
@@ -23,9 +23,7 @@ class AnswerDialog(QDialog):
             self.tr("The answer the originating office will see (a reason when declined)")
         )
         self.message = InlineMessage()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(OK_CANCEL)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

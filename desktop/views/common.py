@@ -7,9 +7,17 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop.errors import MufakatError
 from desktop.vocab import label
@@ -109,3 +117,11 @@ class AutosaveText(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.flush()
         super().focusOutEvent(event)
+
+
+def date_edit(value: QDate | None = None) -> QDateEdit:
+    """A date field as Indonesian offices write dates (dd-mm-yyyy), with a calendar to pick from."""
+    edit = QDateEdit(value or QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    return edit

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +23,7 @@ from desktop.errors import MufakatError
 from desktop.models import Forum
 from desktop.services.forums import close_forum, start_forum, update_forum
 from desktop.services.lookup import load
-from desktop.views.common import AutosaveText, InlineMessage, enum_combo, select_value
+from desktop.views.common import AutosaveText, InlineMessage, date_edit, enum_combo, select_value
 from desktop.vocab import ForumMode, ForumStatus, label
 from desktop.workspace import Workspace
 
@@ -53,9 +52,7 @@ class DetailsTab(QWidget):
             edit.editingFinished.connect(lambda name=name, edit=edit: self._save_line(name, edit))
         self.lines["starts_at"].setPlaceholderText("09:00")
         self.lines["ends_at"].setPlaceholderText("12:00")
-        self.held_on = QDateEdit()
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("dd-MM-yyyy")
+        self.held_on = date_edit()
         self.held_on.editingFinished.connect(lambda: self.save("held_on", self.held_on.date().toPython()))
         self.mode = enum_combo(ForumMode)
         self.mode.activated.connect(lambda _i: self.save("mode", self.mode.currentData()))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import MufakatError
 from desktop.services.forums import create_forum
 from desktop.services.units import all_units
-from desktop.views.common import InlineMessage, enum_combo, select_value
+from desktop.views.common import OK_CANCEL, InlineMessage, date_edit, enum_combo, select_value
 from desktop.vocab import ForumMode
 from desktop.workspace import Workspace
 
@@ -29,9 +27,7 @@ class NewForumDialog(QDialog):
         self.setWindowTitle(self.tr("New forum"))
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Forum Konsultasi Publik on the service standard"))
-        self.held_on = QDateEdit(QDate.currentDate())
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("dd-MM-yyyy")
+        self.held_on = date_edit()
         self.starts_at = QLineEdit()
         self.starts_at.setPlaceholderText("09:00")
         self.ends_at = QLineEdit()
@@ -52,9 +48,7 @@ class NewForumDialog(QDialog):
         form.addRow(self.tr("&Mode"), self.mode)
         form.addRow(self.tr("&Unit"), self.unit)
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(OK_CANCEL)
         buttons.accepted.connect(self.create_forum)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

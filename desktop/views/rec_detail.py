@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -28,7 +27,7 @@ from desktop.services.followups import assign_follow_up, update_follow_up
 from desktop.services.history import HistoryLine
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
-from desktop.views.common import InlineMessage
+from desktop.views.common import InlineMessage, date_edit
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
@@ -92,9 +91,7 @@ class RecommendationPane(QWidget):
         self.fu_action.setPlaceholderText(self.tr("What will be done"))
         self.fu_owner = QLineEdit()
         self.fu_owner.setPlaceholderText(self.tr("Who"))
-        self.fu_due = QDateEdit(QDate.currentDate())
-        self.fu_due.setCalendarPopup(True)
-        self.fu_due.setDisplayFormat("dd-MM-yyyy")
+        self.fu_due = date_edit()
         self.fu_assign = QPushButton(self.tr("Assign"))
         self.fu_assign.clicked.connect(self._assign)
         self.fu_progress = QSpinBox()

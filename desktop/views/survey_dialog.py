@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,15 +17,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import MufakatError
 from desktop.services.queries import list_forums
 from desktop.services.surveys import create_period
-from desktop.views.common import OK_CANCEL, InlineMessage
+from desktop.views.common import OK_CANCEL, InlineMessage, date_edit
 from desktop.workspace import Workspace
-
-
-def _date_edit(value: QDate) -> QDateEdit:
-    edit = QDateEdit(value)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    return edit
 
 
 class NewSurveyDialog(QDialog):
@@ -38,9 +30,9 @@ class NewSurveyDialog(QDialog):
         today = QDate.currentDate()
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. SKM Semester I 2026"))
-        self.starts_on = _date_edit(QDate(today.year(), 1 if today.month() <= 6 else 7, 1))
+        self.starts_on = date_edit(QDate(today.year(), 1 if today.month() <= 6 else 7, 1))
         first_half = today.month() <= 6  # this semester by default
-        self.ends_on = _date_edit(QDate(today.year(), 6, 30) if first_half else QDate(today.year(), 12, 31))
+        self.ends_on = date_edit(QDate(today.year(), 6, 30) if first_half else QDate(today.year(), 12, 31))
         self.service_users = QSpinBox()
         self.service_users.setRange(0, 10_000_000)
         self.service_users.setSpecialValueText(self.tr("not known"))

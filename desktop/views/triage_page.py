@@ -30,7 +30,7 @@ from desktop.services.queries import (
     list_forums,
     list_recommendations,
 )
-from desktop.views.common import enum_combo
+from desktop.views.common import date_edit, enum_combo
 from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
 from desktop.views.rec_table import RecommendationTableModel
@@ -127,9 +127,7 @@ class TriagePage(QWidget):
         self._update_bulk()  # the lists load when the page is first shown (reload)
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd-MM-yyyy")
+        edit = date_edit()
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(NO_DATE)
