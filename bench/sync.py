@@ -133,7 +133,8 @@ def run(forums: int, root: Path) -> None:
         change = one_change(a, b, any_forum(a))
         print(f"dataset --forums {forums}: {total} records ({counts})")
         print(
-            f"push all from A (then A pulls its own back): {push:.2f} s  ({report.pushed} operations, "
+            f"push all from A (a full cycle; its pull skips A's own records): {push:.2f} s  "
+            f"({report.pushed} operations, "
             f"{report.bytes_sent / 1e6:.1f} MB sent gzip, client process peak RSS "
             f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, dataset loading included)"
             "   target ≤ 2.5 s"

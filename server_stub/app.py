@@ -150,8 +150,12 @@ def create_app(store: ServerStore) -> FastAPI:
                 Record.entity == "units",
                 (Record.entity == "escalations") & (Record.to_unit_id == who.unit_id),
             )
+            not_own = Record.origin.is_(None) | (Record.origin != who.device_id)
             rows = session.scalars(
-                select(Record).where(Record.seq > since, visible).order_by(Record.seq).limit(limit + 1)
+                select(Record)
+                .where(Record.seq > since, visible, not_own)
+                .order_by(Record.seq)
+                .limit(limit + 1)
             ).all()
             page = rows[:limit]
             records = [
@@ -171,7 +175,11 @@ def create_app(store: ServerStore) -> FastAPI:
             {
                 "epoch": epoch,
                 "records": records,
-                "next": page[-1].seq if page else since,
+                # Without more to send, everything up to the newest change was seen (the rest is
+                # this device's own, skipped): the checkpoint moves past it.
+                "next": page[-1].seq
+                if len(rows) > limit
+                else max(newest, since, *(r.seq for r in page[-1:])),
                 "more": len(rows) > limit,
             }
         )

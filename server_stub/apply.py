@@ -61,6 +61,7 @@ class NewRecord:
     data: dict[str, Any]
     clocks: dict[str, Any]
     conflicts: list[dict[str, Any]]
+    origin: str | None
 
 
 AnyRecord = Record | NewRecord
@@ -86,9 +87,14 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
             # The device already shows its own (refused) version: hand it the server's again.
             known = records.get((str(op.get("entity")), str(op.get("entity_id"))))
             touched = [known] if known is not None else []
+        own = (str(op.get("entity")), str(op.get("entity_id")))
         for record in touched:
             counter.value += 1
             record.seq = counter.value
+            # Still one device's record only if this op was that device's and went through whole.
+            sole = status == "applied" and (record.entity, record.id) == own and not record.conflicts
+            if not (sole and record.origin == caller.device_id):
+                record.origin = None
         if op_id:
             seen[op_id] = reason
             applied.append(
@@ -231,6 +237,7 @@ def _create(
         data={**data, "created_at": fields.get("created_at"), "updated_at": fields.get("at")},
         clocks={CREATED: stamp},
         conflicts=[],
+        origin=caller.device_id,
     )
     return [created]
 
@@ -310,6 +317,12 @@ def _bump_clock(record: AnyRecord, register: str, stamp: str, at: Any) -> None:
     if stamp > _current(record, register):
         clocks[register] = stamp
         record.clocks = clocks
+    _touch(record, at)
+
+
+def _touch(record: AnyRecord, at: Any) -> None:
+    """The record's `updated_at` is its latest change's time (data, not a register: the clocks
+    stay exactly those the devices keep)."""
     if at and (not record.data.get("updated_at") or str(at) > str(record.data.get("updated_at"))):
         record.data = {**record.data, "updated_at": at}
 
@@ -329,7 +342,7 @@ def _merge(model: type[Synced], record: AnyRecord, values: dict[str, Any], stamp
     record.clocks = clocks
     if record.entity == "escalations":
         record.to_unit_id = data.get("to_unit_id")
-    _bump_clock(record, "updated_at", stamp, at)
+    _touch(record, at)
 
 
 def _transition(

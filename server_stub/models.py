@@ -83,6 +83,9 @@ class Record(Base):
     clocks: Mapped[dict[str, Any]]
     # Concurrent edits of one register: the value that lost, kept with the one that won.
     conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # The device that made every change of this record so far, if only one did: it holds exactly
+    # this state already, so its pulls skip the record (no echo of its own pushes).
+    origin: Mapped[str | None] = mapped_column(String(36))
 
     __table_args__ = (
         Index("ix_records_seq", "seq"),

@@ -176,7 +176,7 @@ class Journal:
                     "created_at": now,
                     "updated_at": now,
                     "deleted": False,
-                    "clocks": {},
+                    "clocks": {CREATED: stamp},  # its creation stamp, as the server has it
                 }
             ],
         )

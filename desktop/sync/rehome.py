@@ -32,6 +32,18 @@ def _swap(value: Any, mapping: dict[str, str]) -> Any:
     return value
 
 
+def _swap_in_history(session: Session, mapping: dict[str, str]) -> None:
+    """Audit events name units inside their before/after values: those ids change too, so this
+    laptop's history reads as the server's copy of it does."""
+    table = cast(Table, AuditEvent.__table__)
+    for event_id, before, after in session.execute(select(table.c.id, table.c.before, table.c.after)):
+        new_before, new_after = _swap(before, mapping), _swap(after, mapping)
+        if new_before != before or new_after != after:
+            session.execute(
+                update(table).where(table.c.id == event_id).values(before=new_before, after=new_after)
+            )
+
+
 def rehome(
     session: Session, server_units: list[dict[str, Any]], home_unit_id: str, clock: HybridClock
 ) -> int:
@@ -53,6 +65,7 @@ def rehome(
                 if column in table.c:
                     for old, new in mapping.items():
                         session.execute(update(table).where(table.c[column] == old).values({column: new}))
+        _swap_in_history(session, mapping)
         merged = list(mapping)
         # The local units and what was recorded about creating them give way to the server's.
         session.execute(
