@@ -82,16 +82,25 @@ class Shell:
         QThreadPool.globalInstance().waitForDone(10_000)  # reads still running finish first
 
 
+def show_startup_error(message: str) -> None:
+    """A problem found before the window opens (a damaged settings file, an unusable data
+    folder), shown as a dialog: someone who started the app from a menu sees no terminal."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    _app = QApplication.instance() or QApplication(sys.argv)
+    QMessageBox.critical(None, "Mufakat", message)
+
+
 def run_app(data_dir: Path, settings: Settings) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mufakat")
     try:
         workspace = Workspace.open(data_dir, settings)
     except MufakatError as exc:
-        QMessageBox.critical(None, "Mufakat", exc.message)
+        show_startup_error(exc.message)
         return 2
     logging.basicConfig(
         filename=data_dir / LOG_FILENAME,

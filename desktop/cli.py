@@ -288,6 +288,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             ws.close()
     except MufakatError as exc:
         print(f"mufakat: {exc.message}", file=sys.stderr)
+        if args.command is None:  # the app was asked for: say it where the user looks
+            from desktop.app import show_startup_error
+
+            show_startup_error(exc.message)
         return EXIT_USER_ERROR
     except Exception:
         log.exception("unexpected error in %s", args.command)

@@ -41,3 +41,17 @@ def test_unexpected_error_is_logged_and_shown_without_a_traceback(
     assert shown[1] == "The disk is full; free some space and try again."
     log = (tmp_path / LOG_FILENAME).read_text()
     assert "KeyError: 'broken invariant'" in log and "Traceback" in log
+
+
+def test_a_broken_settings_file_is_shown_in_a_dialog_when_the_app_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.cli import main
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
+    (tmp_path / "settings.json").write_text("{not json", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "--lang", "en"]) == 2
+    assert len(shown) == 1 and "settings.json" in shown[0] and "Fix or delete it" in shown[0]
+    assert "settings.json" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json"]  # nothing else written
