@@ -18,11 +18,11 @@ from enum import StrEnum
 import backoff
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from desktop.background import run_in_background
 from desktop.errors import MufakatError
 from desktop.sync import outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
 from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
-from desktop.views.workers import run_in_background
 from desktop.workspace import Workspace
 
 log = logging.getLogger("mufakat.sync")

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.background import run_in_background
 from desktop.errors import MufakatError
 from desktop.services.report_data import forum_report
 from desktop.views.documents import TITLES
 from desktop.views.pdf_pages import page_images
-from desktop.views.workers import run_in_background
 from desktop.workspace import Workspace
 
 FILE_NAMES = {

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from desktop.services.queries import ForumSummary
 from desktop.vocab import ForumStatus, label
@@ -18,6 +21,14 @@ HEADERS = (
     str(QT_TRANSLATE_NOOP("ForumTableModel", "Unit scope")),
     str(QT_TRANSLATE_NOOP("ForumTableModel", "Policy")),
 )
+
+
+@cache
+def _bold() -> QFont:
+    """Running forums stand out (made once: `data()` is called for every visible cell)."""
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class ForumTableModel(QAbstractTableModel):
@@ -54,11 +65,7 @@ class ForumTableModel(QAbstractTableModel):
             return None
         f = self._rows[index.row()]
         if role == Qt.ItemDataRole.FontRole and f.status == ForumStatus.RUNNING:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (

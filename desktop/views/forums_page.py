@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.background import run_in_background
 from desktop.services.queries import ForumSummary, list_forums
 from desktop.views.documents import TITLES
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.forum_table import ForumTableModel
-from desktop.views.workers import run_in_background
 from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
 

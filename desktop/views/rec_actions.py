@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from desktop.errors import MufakatError
+from desktop.i18n import tr
 from desktop.services import recommendations as recs
 from desktop.services.escalations import escalate
 from desktop.services.lifecycle import ACTIONS
@@ -26,8 +27,6 @@ def _t(text: str) -> str:
 
 def action_label(name: str) -> str:
     """The action's name as a button says it (from the life-cycle table's own labels)."""
-    from desktop.i18n import tr
-
     text = tr(ACTIONS[name].label)
     return text[:1].upper() + text[1:]
 

@@ -25,14 +25,13 @@ from desktop.errors import MufakatError
 from desktop.services.detail import RecommendationDetail, recommendation_detail
 from desktop.services.followups import assign_follow_up, update_follow_up
 from desktop.services.history import HistoryLine
+from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.common import InlineMessage, date_edit
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
-from desktop.vocab import EscalationStatus, RecStatus, Scope, label
+from desktop.vocab import RecStatus, Scope, label
 from desktop.workspace import Workspace
-
-OPEN_ESCALATION = (EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED)
 
 
 def _value(value: object) -> str:
@@ -172,7 +171,7 @@ class RecommendationPane(QWidget):
         for name, button in self.buttons.items():
             button.setVisible(name in d.actions)
         self.scope_button.setVisible(rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
-        self.answer_button.setVisible(any(e.status in OPEN_ESCALATION for e in d.escalations))
+        self.answer_button.setVisible(any(e.status in WAITING for e in d.escalations))
         self.follow_ups.clear()
         for item in d.follow_ups:
             due = item.due_on.strftime("%d-%m-%Y") if item.due_on else "—"
@@ -254,7 +253,7 @@ class RecommendationPane(QWidget):
     def _record_answer(self) -> None:
         if not self.detail:
             return
-        open_one = next(e for e in reversed(self.detail.escalations) if e.status in OPEN_ESCALATION)
+        open_one = next(e for e in reversed(self.detail.escalations) if e.status in WAITING)
         dialog = AnswerDialog(self._ws, open_one.id, self)
         if dialog.exec():
             self._after()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.background import run_in_background
 from desktop.services.queries import (
     RecommendationFilter,
     RecommendationPage,
@@ -34,7 +35,6 @@ from desktop.views.common import date_edit, enum_combo
 from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
 from desktop.views.rec_table import RecommendationTableModel
-from desktop.views.workers import run_in_background
 from desktop.vocab import RecCategory, RecStatus, Scope
 from desktop.workspace import Workspace
 
