@@ -2,25 +2,23 @@
 
 import gzip
 import json
-import logging
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop.sync.protocol import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, MAX_PULL_PAGE, SCHEMA_VERSION
 from server_stub import auth
 from server_stub.apply import Caller, apply_push
-from server_stub.models import Counter, Record, ServerUnit
-from server_stub.store import SEQ, ServerStore, current_epoch, start_new_epoch
-
-log = logging.getLogger("mufakat.server")
+from server_stub.models import ServerUnit
+from server_stub.pull import pull_page
+from server_stub.store import ServerStore
 
 
 class EnrollRequest(BaseModel):
@@ -61,7 +59,8 @@ def _units(store: ServerStore) -> list[dict[str, Any]]:
 
 def create_app(store: ServerStore) -> FastAPI:
     app = FastAPI(title="Mufakat server", version="1")
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Level 6: a pull page compresses within 4% of level 9 (the default) in half the time.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -133,56 +132,10 @@ def create_app(store: ServerStore) -> FastAPI:
         since: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
         schema_version: Annotated[int, Query()] = SCHEMA_VERSION,
-    ) -> JSONResponse:
+    ) -> Response:
         _check_schema(schema_version)
         with store.transaction() as session:
-            epoch = current_epoch(session)
-            newest = session.scalar(select(Counter.value).where(Counter.name == SEQ)) or 0
-            if since > newest:
-                # The device has seen changes this database does not hold: it was restored from
-                # a backup. A new epoch makes every device pull again and re-send what is lost.
-                epoch = start_new_epoch(session)
-                log.warning(
-                    "a device is ahead of this database (%s > %s): new epoch %s", since, newest, epoch
-                )
-            visible = or_(
-                Record.unit_id == who.unit_id,
-                Record.entity == "units",
-                (Record.entity == "escalations") & (Record.to_unit_id == who.unit_id),
-            )
-            not_own = Record.origin.is_(None) | (Record.origin != who.device_id)
-            rows = session.scalars(
-                select(Record)
-                .where(Record.seq > since, visible, not_own)
-                .order_by(Record.seq)
-                .limit(limit + 1)
-            ).all()
-            page = rows[:limit]
-            records = [
-                {
-                    "entity": r.entity,
-                    "id": r.id,
-                    "unit_id": r.unit_id,
-                    "data": r.data,
-                    "clocks": r.clocks,
-                    "conflicts": r.conflicts or [],
-                    "deleted": r.deleted,
-                    "seq": r.seq,
-                }
-                for r in page
-            ]
-        return JSONResponse(
-            {
-                "epoch": epoch,
-                "records": records,
-                # Without more to send, everything up to the newest change was seen (the rest is
-                # this device's own, skipped): the checkpoint moves past it.
-                "next": page[-1].seq
-                if len(rows) > limit
-                else max(newest, since, *(r.seq for r in page[-1:])),
-                "more": len(rows) > limit,
-            }
-        )
+            return Response(pull_page(session, who, since, limit), media_type="application/json")
 
     return app
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
+from desktop import search
 from desktop.hlc import HybridClock, Stamp
 from desktop.models import MODEL_BY_TABLE, Conflict, DeviceState
 from desktop.sync.protocol import row_values
@@ -70,8 +71,8 @@ def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> in
         rows = [_values(model, r) for r in changed]
         fresh = [row for row in rows if row["id"] not in held]
         known = [row for row in rows if row["id"] in held]
-        if fresh:  # a Core insert: the ORM's bulk path costs as much again as SQLite's own work
-            session.execute(insert(cast(Table, model.__table__)), fresh)
+        # A Core insert: the ORM's bulk path costs as much again as SQLite's own work.
+        search.insert_rows(session, cast(Table, model.__table__), fresh)
         if known:
             session.execute(update(model), known)  # bulk update by primary key
     _keep_conflicts(session, page["records"])

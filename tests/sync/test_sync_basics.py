@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from desktop.errors import InputError
 from desktop.models import Escalation, Forum, Recommendation, RejectedOp, Unit
-from desktop.services import escalations, followups, forums, participants
+from desktop.services import escalations, followups, forums, participants, queries
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncRefused
@@ -41,6 +41,30 @@ def make_forum(ws: Workspace) -> tuple[str, str]:
         votes=3,
     )
     return forum, rec
+
+
+def found_on(ws: Workspace, text: str) -> list[str]:
+    with ws.store.read() as session:
+        page = queries.list_recommendations(session, queries.RecommendationFilter(text=text))
+    return sorted(row.text for row in page.rows)
+
+
+def test_pulled_recommendations_are_searchable(device: Device) -> None:
+    """Pulled rows enter the full-text index (they are inserted in bulk, not row by row)."""
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    forum, rec = make_forum(a)
+    for n in range(30):
+        a.write(recs.add_recommendation, forum, text=f"Percepat pelayanan loket nomor {n}", scope="unit")
+    sync_once(a)
+    sync_once(b)
+    assert found_on(b, "customer") == ["Perkuat customer service"]
+    assert len(found_on(b, "layan")) == 30
+    a.write(recs.edit_recommendation, rec, text="Perkuat layanan pengaduan daring")
+    sync_once(a)
+    sync_once(b)
+    assert found_on(b, "customer") == []
+    assert found_on(b, "daring") == ["Perkuat layanan pengaduan daring"]
+    assert found_on(b, "layan") == found_on(a, "layan")
 
 
 def test_created_on_a_is_identical_on_b(device: Device) -> None:
