@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop import search
+from desktop import jsontext, search
 from desktop.config import BACKUP_DIRNAME, DB_FILENAME
 from desktop.errors import StoreError
 from desktop.hlc import Stamp
@@ -117,8 +117,12 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         url = f"sqlite:///{path}"
-        self._write_engine = create_engine(url, connect_args={"check_same_thread": False})
-        self._read_engine = create_engine(url, connect_args={"check_same_thread": False})
+        self._write_engine = create_engine(
+            url, connect_args={"check_same_thread": False}, **jsontext.ENGINE_JSON
+        )
+        self._read_engine = create_engine(
+            url, connect_args={"check_same_thread": False}, **jsontext.ENGINE_JSON
+        )
         _configure_sqlite(self._write_engine, "BEGIN IMMEDIATE")
         _configure_sqlite(self._read_engine, "BEGIN")
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)

@@ -1,8 +1,7 @@
 """The HTTP API of the central server (FastAPI). OpenAPI at /docs."""
 
 import gzip
-import json
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,7 +11,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from typing_extensions import TypedDict
 
+from desktop import jsontext
 from desktop.sync.protocol import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, MAX_PULL_PAGE, SCHEMA_VERSION
 from server_stub import auth
 from server_stub.apply import Caller, apply_push
@@ -27,14 +28,17 @@ class EnrollRequest(BaseModel):
     device_name: str = Field(default="", max_length=200)
 
 
-class Op(BaseModel):
-    op_id: str = Field(min_length=8, max_length=36)
+class Op(TypedDict):
+    """One pushed operation. A plain dict once validated: the apply step takes dicts, and
+    building then dumping a model per operation cost a tenth of a push."""
+
+    op_id: Annotated[str, Field(min_length=8, max_length=36)]
     device_seq: int
-    entity: str = Field(max_length=40)
-    entity_id: str = Field(max_length=36)
-    kind: str = Field(max_length=16)
+    entity: Annotated[str, Field(max_length=40)]
+    entity_id: Annotated[str, Field(max_length=36)]
+    kind: Annotated[str, Field(max_length=16)]
     fields: dict[str, Any]
-    hlc: str = Field(max_length=80)
+    hlc: Annotated[str, Field(max_length=80)]
 
 
 class PushRequest(BaseModel):
@@ -117,7 +121,7 @@ def create_app(store: ServerStore) -> FastAPI:
         _check_schema(parsed.schema_version)
         if parsed.device_id != who.device_id:
             raise ApiError(403, "the token belongs to another device")
-        ops = [op.model_dump() for op in parsed.ops]
+        ops = cast(list[dict[str, Any]], parsed.ops)
 
         def apply() -> list[dict[str, str]]:
             with store.transaction() as session:
@@ -160,6 +164,6 @@ async def _read_json(request: Request) -> Any:
     if len(raw) > MAX_BODY_BYTES:
         raise ApiError(413, f"request larger than {MAX_BODY_BYTES} bytes; push in smaller batches")
     try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return jsontext.loads(raw)
+    except ValueError as exc:
         raise ApiError(400, "the request body is not JSON") from exc

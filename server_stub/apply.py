@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import TransitionError
@@ -23,6 +23,7 @@ from desktop.services import forums as forum_rules
 from desktop.services import lifecycle
 from desktop.sync.protocol import OP_KINDS
 from desktop.vocab import EscalationStatus, ForumStatus, RecStatus, Scope
+from server_stub import bulk
 from server_stub.models import AppliedOp, Counter, Record, ServerUnit
 from server_stub.store import SEQ
 
@@ -109,10 +110,8 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
         results.append({"op_id": op_id, "status": status, "reason": reason})
     session.flush()
     new = [vars(r) for r in records.values() if isinstance(r, NewRecord)]
-    if new:
-        session.execute(insert(Record), new)
-    if applied:
-        session.execute(insert(AppliedOp), applied)
+    bulk.insert_rows(session, cast(Table, Record.__table__), new)
+    bulk.insert_rows(session, cast(Table, AppliedOp.__table__), applied)
     return results
 
 

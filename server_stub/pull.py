@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
 
-from sqlalchemy import Row, Text, or_, select, type_coerce
+from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.orm import Session
 
 from server_stub.apply import Caller
@@ -24,16 +23,25 @@ COLUMNS = (
     Record.entity,
     Record.id,
     Record.unit_id,
-    type_coerce(Record.data, Text),
-    type_coerce(Record.clocks, Text),
-    type_coerce(Record.conflicts, Text),
+    # CAST, not only a type coercion: PostgreSQL's driver decodes JSON columns itself.
+    cast(Record.data, Text),
+    cast(Record.clocks, Text),
+    cast(Record.conflicts, Text),
     Record.deleted,
     Record.seq,
 )
 
 
-def _record(row: Row[Any]) -> str:
-    entity, record_id, unit_id, data, clocks, conflicts, deleted, seq = row
+def _record(
+    entity: str,
+    record_id: str,
+    unit_id: str,
+    data: str,
+    clocks: str,
+    conflicts: str | None,
+    deleted: bool,
+    seq: int,
+) -> str:
     return (
         f'{{"entity":{json.dumps(entity)},"id":{json.dumps(record_id)},"unit_id":{json.dumps(unit_id)},'
         f'"data":{data},"clocks":{clocks},"conflicts":{conflicts or "[]"},'
@@ -63,7 +71,7 @@ def pull_page(session: Session, caller: Caller, since: int, limit: int) -> bytes
     # Without more to send, everything up to the newest change was seen (the rest is this
     # device's own, skipped): the checkpoint moves past it.
     following = page[-1].seq if more else max(newest, since, *(row.seq for row in page[-1:]))
-    records = ",".join(_record(row) for row in page)
+    records = ",".join(_record(*row) for row in page)
     return (
         f'{{"epoch":{json.dumps(epoch)},"records":[{records}],'
         f'"next":{int(following)},"more":{"true" if more else "false"}}}'

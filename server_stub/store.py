@@ -12,6 +12,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop import jsontext
 from desktop.ids import new_id
 from server_stub.models import Counter, Meta
 
@@ -37,6 +38,7 @@ class ServerStore:
             url,
             connect_args={"check_same_thread": False} if is_sqlite else {},
             pool_pre_ping=not is_sqlite,
+            **jsontext.ENGINE_JSON,
         )
         if is_sqlite:
             _sqlite_pragmas(self.engine)

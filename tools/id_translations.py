@@ -539,3 +539,11 @@ ID.update(
         "counting…": "menghitung…",
     }
 )
+
+ID.update(
+    {
+        "The server {url} sent an answer that is not JSON; try again later.": (
+            "Server {url} mengirim jawaban yang bukan JSON; coba lagi nanti."
+        ),
+    }
+)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desktop import jsontext
 from desktop.errors import EnvironmentProblem, MufakatError
 from desktop.i18n import tr
+from desktop.sync.outbox import PendingOp
 from desktop.sync.protocol import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -66,7 +69,7 @@ class SyncClient:
         content = None
         headers = {"Content-Type": "application/json"}
         if body is not None:
-            content = json.dumps(body, separators=(",", ":")).encode()
+            content = body if isinstance(body, bytes) else jsontext.dumps_bytes(body)
             if compress:  # the push endpoint takes gzip (batches of changes compress ~10x)
                 content = gzip.compress(content, compresslevel=5)
                 headers["Content-Encoding"] = "gzip"
@@ -85,8 +88,8 @@ class SyncClient:
             ) from exc
         if response.status_code >= 400:
             try:
-                message = str(response.json().get("error", response.text))
-            except ValueError:
+                message = str(jsontext.loads(response.content).get("error", response.text))
+            except (ValueError, AttributeError):
                 message = response.text[:200]
             if response.status_code >= 500:
                 raise SyncUnavailable(
@@ -97,7 +100,12 @@ class SyncClient:
                     )
                 )
             raise SyncRefused(response.status_code, tr("The server refused: {message}", message=message))
-        return response.json()
+        try:
+            return jsontext.loads(response.content)
+        except ValueError as exc:
+            raise SyncUnavailable(
+                tr("The server {url} sent an answer that is not JSON; try again later.", url=self.base_url)
+            ) from exc
 
     def health(self) -> dict[str, Any]:
         return dict(self._call("GET", "/healthz"))
@@ -107,9 +115,12 @@ class SyncClient:
             self._call("POST", "/enroll", {"code": code, "device_id": device_id, "device_name": device_name})
         )
 
-    def push(self, device_id: str, ops: list[dict[str, Any]]) -> list[dict[str, str]]:
-        body = {"device_id": device_id, "schema_version": SCHEMA_VERSION, "ops": ops}
-        return list(self._call("POST", "/sync/push", body, compress=True)["results"])
+    def push(self, device_id: str, ops: Sequence[PendingOp]) -> list[dict[str, str]]:
+        body = (
+            f'{{"device_id":{json.dumps(device_id)},"schema_version":{SCHEMA_VERSION},'
+            f'"ops":[{",".join(op.wire() for op in ops)}]}}'
+        )
+        return list(self._call("POST", "/sync/push", body.encode(), compress=True)["results"])
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:
         return dict(

@@ -1,29 +1,58 @@
-"""Reading the outbox for a push and settling it with the server's answers."""
+"""Reading the outbox for a push and settling it with the server's answers.
+
+A push batch is read as plain rows with each operation's fields still JSON text, and spliced
+into the request as it is: decoding the fields only to encode them again was half the client's
+share of a push."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Text, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from desktop import jsontext
 from desktop.models import OutboxOp, RejectedOp
 
 
-def pending(session: Session, limit: int) -> list[dict[str, Any]]:
+class PendingOp(NamedTuple):
+    op_id: str
+    device_seq: int
+    entity: str
+    entity_id: str
+    kind: str
+    fields_json: str
+    hlc: str
+
+    def fields(self) -> dict[str, Any]:
+        return dict(jsontext.loads(self.fields_json))
+
+    def wire(self) -> str:
+        """The operation as the push request carries it (the protocol's op object)."""
+        return (
+            f'{{"op_id":{json.dumps(self.op_id)},"device_seq":{int(self.device_seq)},'
+            f'"entity":{json.dumps(self.entity)},"entity_id":{json.dumps(self.entity_id)},'
+            f'"kind":{json.dumps(self.kind)},"fields":{self.fields_json},"hlc":{json.dumps(self.hlc)}}}'
+        )
+
+
+def pending(session: Session, limit: int) -> list[PendingOp]:
     """The oldest `limit` operations, in the order they were made."""
-    return [
-        {
-            "op_id": op.op_id,
-            "device_seq": op.device_seq,
-            "entity": op.entity,
-            "entity_id": op.entity_id,
-            "kind": op.kind,
-            "fields": op.fields,
-            "hlc": op.hlc,
-        }
-        for op in session.scalars(select(OutboxOp).order_by(OutboxOp.device_seq).limit(limit))
-    ]
+    rows = session.execute(
+        select(
+            OutboxOp.op_id,
+            OutboxOp.device_seq,
+            OutboxOp.entity,
+            OutboxOp.entity_id,
+            OutboxOp.kind,
+            type_coerce(OutboxOp.fields, Text),
+            OutboxOp.hlc,
+        )
+        .order_by(OutboxOp.device_seq)
+        .limit(limit)
+    )
+    return [PendingOp(*row) for row in rows]
 
 
 def pending_count(session: Session) -> int:
@@ -31,9 +60,9 @@ def pending_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(OutboxOp)) or 0
 
 
-def settle(session: Session, sent: list[dict[str, Any]], results: list[dict[str, str]]) -> tuple[int, int]:
+def settle(session: Session, sent: list[PendingOp], results: list[dict[str, str]]) -> tuple[int, int]:
     """Drop what the server applied (or had already); set aside what it refused, with why."""
-    by_id = {op["op_id"]: op for op in sent}
+    by_id = {op.op_id: op for op in sent}
     done, refused = [], 0
     for result in results:
         op = by_id.get(result.get("op_id", ""))
@@ -43,16 +72,16 @@ def settle(session: Session, sent: list[dict[str, Any]], results: list[dict[str,
             refused += 1
             session.merge(
                 RejectedOp(
-                    op_id=op["op_id"],
-                    entity=op["entity"],
-                    entity_id=op["entity_id"],
-                    kind=op["kind"],
-                    fields=op["fields"],
-                    hlc=op["hlc"],
+                    op_id=op.op_id,
+                    entity=op.entity,
+                    entity_id=op.entity_id,
+                    kind=op.kind,
+                    fields=op.fields(),
+                    hlc=op.hlc,
                     reason=str(result.get("reason", ""))[:2000],
                 )
             )
-        done.append(op["op_id"])
+        done.append(op.op_id)
     if done:
         session.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(done)))
     return len(done) - refused, refused
