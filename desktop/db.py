@@ -177,27 +177,45 @@ class Store:
         return store
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction that may write: committed when the block ends, rolled back on error."""
-        with self._writer() as session, session.begin():
+    def write(self, durable: bool = True) -> Iterator[Session]:
+        """One transaction that may write: committed when the block ends, rolled back on error.
+
+        Not `durable`: for sync bookkeeping that the next sync redoes if it is lost (dropping
+        acknowledged operations from the outbox). Its commit skips the fsync: in WAL mode it
+        stays atomic and consistent, and the next durable commit writes it to disk as well."""
+        if durable:
+            with self._writer() as session, session.begin():
+                yield session
+            return
+        with self._relaxed(foreign_keys=True) as session:
             yield session
 
     @contextmanager
     def remote_write(self) -> Iterator[Session]:
-        """A transaction applying changes made elsewhere (sync): no journal entries, and foreign
-        keys unchecked, since a record may arrive before the parent a later page brings."""
+        """A transaction applying changes made elsewhere (sync): no journal entries, foreign
+        keys unchecked (a record may arrive before the parent a later page brings), and no fsync
+        at commit (a page lost to a power cut is pulled again: its checkpoint is lost with it)."""
         from desktop.services.journal import REMOTE_APPLY
 
+        with self._relaxed(foreign_keys=False) as session:
+            session.info[REMOTE_APPLY] = True
+            yield session
+
+    @contextmanager
+    def _relaxed(self, foreign_keys: bool) -> Iterator[Session]:
+        """A write transaction with synchronous=NORMAL (and foreign keys as asked)."""
         with self._write_engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
-            raw.execute("PRAGMA foreign_keys=OFF")
+            raw.execute("PRAGMA synchronous=NORMAL")
+            if not foreign_keys:
+                raw.execute("PRAGMA foreign_keys=OFF")
             try:
                 with Session(bind=conn, expire_on_commit=False) as session, session.begin():
-                    session.info[REMOTE_APPLY] = True
                     yield session
             finally:
                 raw.execute("PRAGMA foreign_keys=ON")
+                raw.execute("PRAGMA synchronous=FULL")
 
     @contextmanager
     def read(self) -> Iterator[Session]:

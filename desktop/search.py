@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, insert, text
+from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, text
 from sqlalchemy.orm import Session
+
+from desktop import bulk
 
 FTS_TABLE = "recommendations_fts"
 MIN_SQLITE = (3, 34, 0)  # trigram tokenizer
@@ -82,10 +84,10 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     if not rows:
         return
     if not is_indexed(table):
-        session.execute(insert(table), rows)
+        bulk.insert_rows(session, table, rows)
         return
     stage = _stage_of(session, table)
-    session.execute(insert(stage), rows)
+    bulk.insert_rows(session, stage, rows)
     columns = ", ".join(f'"{column.name}"' for column in table.columns)
     session.execute(
         text(f"INSERT INTO main.{table.name} ({columns}) SELECT {columns} FROM temp.{stage.name}")

@@ -9,6 +9,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from typing_extensions import TypedDict
@@ -53,6 +54,18 @@ class ApiError(Exception):
         self.status, self.message = status, message
 
 
+async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
+    """The request's bearer token (async: no worker thread for a header check)."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise ApiError(401, "missing bearer token")
+    return authorization[7:].strip()
+
+
+def _caller(session: Session, token: str) -> Caller:
+    device = auth.device_for(session, token)
+    return Caller(device_id=device.id, unit_id=device.unit_id)
+
+
 def _units(store: ServerStore) -> list[dict[str, Any]]:
     with store.transaction() as session:
         return [
@@ -86,12 +99,9 @@ def create_app(store: ServerStore) -> FastAPI:
             {"error": f"invalid request: {where}: {first.get('msg', 'malformed')}"}, status_code=422
         )
 
-    def caller(authorization: Annotated[str | None, Header()] = None) -> Caller:
-        if not authorization or not authorization.lower().startswith("bearer "):
-            raise ApiError(401, "missing bearer token")
+    def caller(token: Annotated[str, Depends(bearer)]) -> Caller:
         with store.transaction() as session:
-            device = auth.device_for(session, authorization[7:].strip())
-            return Caller(device_id=device.id, unit_id=device.unit_id)
+            return _caller(session, token)
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
@@ -132,14 +142,16 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get("/sync/pull")
     def pull(
-        who: Annotated[Caller, Depends(caller)],
+        token: Annotated[str, Depends(bearer)],
         since: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
         schema_version: Annotated[int, Query()] = SCHEMA_VERSION,
     ) -> Response:
         _check_schema(schema_version)
-        with store.transaction() as session:
-            return Response(pull_page(session, who, since, limit), media_type="application/json")
+        with store.transaction() as session:  # one transaction: the token's check and the page
+            return Response(
+                pull_page(session, _caller(session, token), since, limit), media_type="application/json"
+            )
 
     return app
 

@@ -16,6 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from desktop import bulk
 from desktop.errors import TransitionError
 from desktop.hlc import MAX_SKEW_MS, Stamp
 from desktop.models import MODEL_BY_TABLE, Synced
@@ -23,7 +24,6 @@ from desktop.services import forums as forum_rules
 from desktop.services import lifecycle
 from desktop.sync.protocol import OP_KINDS
 from desktop.vocab import EscalationStatus, ForumStatus, RecStatus, Scope
-from server_stub import bulk
 from server_stub.models import AppliedOp, Counter, Record, ServerUnit
 from server_stub.store import SEQ
 
@@ -76,12 +76,15 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
     records = _load_records(session, ops)
     results: list[dict[str, str]] = []
     applied: list[dict[str, Any]] = []
+    moment = now()
+    horizon_ms = moment.timestamp() * 1000 + MAX_SKEW_MS  # stamps beyond it are in the future
+    seq = counter.value
     for op_id, op in zip(op_ids, ops, strict=True):
         if op_id in seen:
             results.append({"op_id": op_id, "status": "duplicate", "reason": seen[op_id]})
             continue
         try:  # every check comes before any change, so a refusal leaves nothing half-done
-            touched = _apply(session, caller, op, records)
+            touched = _apply(session, caller, op, records, horizon_ms)
             status, reason = "applied", ""
         except Rejected as exc:
             status, reason = "rejected", str(exc)
@@ -90,8 +93,8 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
             touched = [known] if known is not None else []
         own = (str(op.get("entity")), str(op.get("entity_id")))
         for record in touched:
-            counter.value += 1
-            record.seq = counter.value
+            seq += 1
+            record.seq = seq
             # Still one device's record only if this op was that device's and went through whole.
             sole = status == "applied" and (record.entity, record.id) == own and not record.conflicts
             if not (sole and record.origin == caller.device_id):
@@ -104,10 +107,11 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
                     "device_id": caller.device_id,
                     "status": status,
                     "reason": reason,
-                    "at": now(),
+                    "at": moment,
                 }
             )
         results.append({"op_id": op_id, "status": status, "reason": reason})
+    counter.value = seq
     session.flush()
     new = [vars(r) for r in records.values() if isinstance(r, NewRecord)]
     bulk.insert_rows(session, cast(Table, Record.__table__), new)
@@ -128,7 +132,7 @@ def _load_records(session: Session, ops: list[dict[str, Any]]) -> Records:
     return found
 
 
-def _check_shape(op: dict[str, Any]) -> tuple[type[Synced], str, str, dict[str, Any], str]:
+def _check_shape(op: dict[str, Any], horizon_ms: float) -> tuple[type[Synced], str, str, dict[str, Any], str]:
     entity, entity_id, kind = op.get("entity"), op.get("entity_id"), op.get("kind")
     fields, stamp = op.get("fields"), op.get("hlc")
     if entity not in MODEL_BY_TABLE:
@@ -145,13 +149,15 @@ def _check_shape(op: dict[str, Any]) -> tuple[type[Synced], str, str, dict[str, 
         decoded = Stamp.decode(stamp)
     except Exception as exc:
         raise Rejected(f"malformed clock stamp {stamp!r}") from exc
-    if decoded.wall_ms > now().timestamp() * 1000 + MAX_SKEW_MS:
+    if decoded.wall_ms > horizon_ms:
         raise Rejected("the change is stamped in the future: the device's clock is wrong")
     return MODEL_BY_TABLE[entity], entity, entity_id, fields, stamp
 
 
-def _apply(session: Session, caller: Caller, op: dict[str, Any], records: Records) -> list[AnyRecord]:
-    model, entity, entity_id, fields, stamp = _check_shape(op)
+def _apply(
+    session: Session, caller: Caller, op: dict[str, Any], records: Records, horizon_ms: float
+) -> list[AnyRecord]:
+    model, entity, entity_id, fields, stamp = _check_shape(op, horizon_ms)
     record = records.get((entity, entity_id))
     kind = op["kind"]
     if kind == "create":

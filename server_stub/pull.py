@@ -14,8 +14,8 @@ from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.orm import Session
 
 from server_stub.apply import Caller
-from server_stub.models import Counter, Record
-from server_stub.store import SEQ, current_epoch, start_new_epoch
+from server_stub.models import Counter, Meta, Record
+from server_stub.store import SEQ, start_new_epoch
 
 log = logging.getLogger("mufakat.server")
 
@@ -51,8 +51,12 @@ def _record(
 
 def pull_page(session: Session, caller: Caller, since: int, limit: int) -> bytes:
     """The page as JSON bytes: {"epoch", "records", "next", "more"}."""
-    epoch = current_epoch(session)
-    newest = session.scalar(select(Counter.value).where(Counter.name == SEQ)) or 0
+    epoch, newest = session.execute(  # both single rows, in one statement
+        select(
+            select(Meta.value).where(Meta.key == "epoch").scalar_subquery(),
+            select(Counter.value).where(Counter.name == SEQ).scalar_subquery(),
+        )
+    ).one()
     if since > newest:
         # The device has seen changes this database does not hold: it was restored from a
         # backup. A new epoch makes every device pull again and re-send what is lost.

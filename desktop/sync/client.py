@@ -7,8 +7,8 @@ Network trouble becomes `SyncUnavailable` (try again later); a refusal by the se
 from __future__ import annotations
 
 import gzip
-import json
 from collections.abc import Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from desktop import jsontext
@@ -52,9 +52,18 @@ class SyncClient:
             transport=transport,
         )
         self.bytes_sent = 0
+        self._worker: ThreadPoolExecutor | None = None
 
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)
         self._http.close()
+
+    def worker(self) -> Executor:
+        """One thread for this client's requests: a request runs while the caller works on."""
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mufakat-sync")
+        return self._worker
 
     def _call(
         self,
@@ -116,11 +125,9 @@ class SyncClient:
         )
 
     def push(self, device_id: str, ops: Sequence[PendingOp]) -> list[dict[str, str]]:
-        body = (
-            f'{{"device_id":{json.dumps(device_id)},"schema_version":{SCHEMA_VERSION},'
-            f'"ops":[{",".join(op.wire() for op in ops)}]}}'
-        )
-        return list(self._call("POST", "/sync/push", body.encode(), compress=True)["results"])
+        head = jsontext.dumps_bytes({"device_id": device_id, "schema_version": SCHEMA_VERSION})
+        body = head[:-1] + b',"ops":[' + b",".join(op.wire() for op in ops) + b"]}"
+        return list(self._call("POST", "/sync/push", body, compress=True)["results"])
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:
         return dict(

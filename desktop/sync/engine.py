@@ -7,21 +7,24 @@ from __future__ import annotations
 import os
 import platform
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.errors import InputError
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
 from desktop.sync.client import SyncClient
+from desktop.sync.protocol import MAX_OPS_PER_PUSH
 from desktop.sync.pull import apply_page
 from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
 from desktop.workspace import Workspace
 
 TOKEN_FILENAME = "device-token"
-PUSH_BATCH = 500
+PUSH_BATCH = MAX_OPS_PER_PUSH
 PULL_PAGE = 1000
 
 
@@ -100,39 +103,71 @@ def sync_once(
         own.close()
 
 
-def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: bool = False) -> SyncReport:
-    report = SyncReport()
-    while True:  # push
-        with ws.store.read() as session:
-            batch = outbox.pending(session, PUSH_BATCH)
-        if not batch:
-            break
-        results = client.push(ws.ctx.device_id, batch)
-        with ws.store.write() as session:
+def _batch_after(ws: Workspace, device_seq: int) -> list[outbox.PendingOp]:
+    with ws.store.read() as session:
+        return outbox.pending(session, PUSH_BATCH, after=device_seq)
+
+
+def _push_all(
+    ws: Workspace, client: SyncClient, wire: Executor, report: SyncReport, progress: Progress | None
+) -> None:
+    """Send the outbox in order, batch after batch; each answer is settled in the outbox."""
+    batch = _batch_after(ws, 0)
+    while batch:
+        answer = wire.submit(client.push, ws.ctx.device_id, batch)
+        following = _batch_after(ws, batch[-1].device_seq)  # read while the server applies
+        results = answer.result()
+        with ws.store.write(durable=False) as session:  # if lost, the server answers "duplicate"
             applied, refused = outbox.settle(session, batch, results)
         report.pushed += applied
         report.refused += refused
         if progress:
             progress(report)
-    while True:  # pull
-        since = ws.store.device().checkpoint
-        page = client.pull(since, PULL_PAGE)
+        batch = following
+
+
+def _pull_all(
+    ws: Workspace, client: SyncClient, wire: Executor, report: SyncReport, progress: Progress | None
+) -> None:
+    """Pull pages until the server has no more; the next page is fetched while one is written.
+    Each page and the checkpoint after it are one transaction, so a pull stopped anywhere
+    resumes where it stood."""
+    fetching: Future[dict[str, Any]] = wire.submit(client.pull, ws.store.device().checkpoint, PULL_PAGE)
+    while True:
+        page = fetching.result()
+        if page["more"]:
+            fetching = wire.submit(client.pull, int(page["next"]), PULL_PAGE)
         with ws.store.remote_write() as session:
             state = session.get(DeviceState, 1)
             assert state is not None
-            if state.server_epoch and page["epoch"] != state.server_epoch:
+            restored = bool(state.server_epoch) and page["epoch"] != state.server_epoch
+            if restored:
                 # The server was restored from a backup: start again from its beginning, and
                 # send it everything again (it may have lost what it had acknowledged).
                 state.server_epoch, state.checkpoint = page["epoch"], 0
                 report.requeued += requeue_everything(session)
-                continue
-            report.pulled += apply_page(session, ws.ctx.clock, page)
-            report.pages += 1
-            state.last_sync_at = utcnow()
+            else:
+                report.pulled += apply_page(session, ws.ctx.clock, page)
+                report.pages += 1
+                state.last_sync_at = utcnow()
+        if restored:
+            if page["more"]:
+                fetching.result()  # a page of the old numbering: not wanted
+            fetching = wire.submit(client.pull, 0, PULL_PAGE)
+            continue
         if progress:
             progress(report)
         if not page["more"]:
-            break
+            return
+
+
+def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: bool = False) -> SyncReport:
+    report = SyncReport()
+    # Requests run in the client's thread while the device reads the next batch or writes the
+    # last page: the server and the device work at the same time.
+    wire = client.worker()
+    _push_all(ws, client, wire, report, progress)
+    _pull_all(ws, client, wire, report, progress)
     report.bytes_sent = client.bytes_sent
     if report.requeued and not again:
         # Send what was queued again and pull what it changed: one more cycle, once.

@@ -6,9 +6,9 @@ share of a push."""
 
 from __future__ import annotations
 
-import json
 from typing import Any, NamedTuple
 
+import orjson
 from sqlalchemy import Text, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
@@ -28,17 +28,24 @@ class PendingOp(NamedTuple):
     def fields(self) -> dict[str, Any]:
         return dict(jsontext.loads(self.fields_json))
 
-    def wire(self) -> str:
-        """The operation as the push request carries it (the protocol's op object)."""
-        return (
-            f'{{"op_id":{json.dumps(self.op_id)},"device_seq":{int(self.device_seq)},'
-            f'"entity":{json.dumps(self.entity)},"entity_id":{json.dumps(self.entity_id)},'
-            f'"kind":{json.dumps(self.kind)},"fields":{self.fields_json},"hlc":{json.dumps(self.hlc)}}}'
+    def wire(self) -> bytes:
+        """The operation as the push request carries it (the protocol's op object), its fields
+        spliced in last as stored."""
+        head = orjson.dumps(
+            {
+                "op_id": self.op_id,
+                "device_seq": self.device_seq,
+                "entity": self.entity,
+                "entity_id": self.entity_id,
+                "kind": self.kind,
+                "hlc": self.hlc,
+            }
         )
+        return head[:-1] + b',"fields":' + self.fields_json.encode() + b"}"
 
 
-def pending(session: Session, limit: int) -> list[PendingOp]:
-    """The oldest `limit` operations, in the order they were made."""
+def pending(session: Session, limit: int, after: int = 0) -> list[PendingOp]:
+    """The oldest `limit` operations made after operation number `after`, in order."""
     rows = session.execute(
         select(
             OutboxOp.op_id,
@@ -49,6 +56,7 @@ def pending(session: Session, limit: int) -> list[PendingOp]:
             type_coerce(OutboxOp.fields, Text),
             OutboxOp.hlc,
         )
+        .where(OutboxOp.device_seq > after)
         .order_by(OutboxOp.device_seq)
         .limit(limit)
     )
