@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop import jsontext
@@ -19,6 +20,13 @@ from desktop.sync.protocol import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import httpx
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A request body ready to send: JSON, gzip-compressed."""
+
+    content: bytes
 
 
 class SyncUnavailable(EnvironmentProblem):
@@ -71,17 +79,17 @@ class SyncClient:
         path: str,
         body: Any = None,
         params: dict[str, Any] | None = None,
-        compress: bool = False,
     ) -> Any:
         import httpx
 
         content = None
         headers = {"Content-Type": "application/json"}
-        if body is not None:
-            content = body if isinstance(body, bytes) else jsontext.dumps_bytes(body)
-            if compress:  # the push endpoint takes gzip (batches of changes compress ~10x)
-                content = gzip.compress(content, compresslevel=5)
-                headers["Content-Encoding"] = "gzip"
+        if isinstance(body, Prepared):
+            content = body.content
+            headers["Content-Encoding"] = "gzip"
+        elif body is not None:
+            content = jsontext.dumps_bytes(body)
+        if content is not None:
             self.bytes_sent += len(content)
         try:
             response = self._http.request(method, path, content=content, headers=headers, params=params)
@@ -124,10 +132,16 @@ class SyncClient:
             self._call("POST", "/enroll", {"code": code, "device_id": device_id, "device_name": device_name})
         )
 
-    def push(self, device_id: str, ops: Sequence[PendingOp]) -> list[dict[str, str]]:
+    @staticmethod
+    def prepare_push(device_id: str, ops: Sequence[PendingOp]) -> Prepared:
+        """A push request's body, built and compressed before it is sent (batches of changes
+        compress about tenfold), so it can be made while another request is on the way."""
         head = jsontext.dumps_bytes({"device_id": device_id, "schema_version": SCHEMA_VERSION})
         body = head[:-1] + b',"ops":[' + b",".join(op.wire() for op in ops) + b"]}"
-        return list(self._call("POST", "/sync/push", body, compress=True)["results"])
+        return Prepared(gzip.compress(body, compresslevel=5))
+
+    def push(self, prepared: Prepared) -> list[dict[str, str]]:
+        return list(self._call("POST", "/sync/push", prepared)["results"])
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:
         return dict(

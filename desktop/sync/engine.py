@@ -16,7 +16,7 @@ from desktop.errors import InputError
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
-from desktop.sync.client import SyncClient
+from desktop.sync.client import Prepared, SyncClient
 from desktop.sync.protocol import MAX_OPS_PER_PUSH
 from desktop.sync.pull import apply_page
 from desktop.sync.rehome import rehome
@@ -103,20 +103,25 @@ def sync_once(
         own.close()
 
 
-def _batch_after(ws: Workspace, device_seq: int) -> list[outbox.PendingOp]:
+def _batch_after(ws: Workspace, device_seq: int) -> tuple[list[outbox.PendingOp], Prepared | None]:
+    """The next batch of the outbox and its request body, ready to send (None: nothing left)."""
     with ws.store.read() as session:
-        return outbox.pending(session, PUSH_BATCH, after=device_seq)
+        batch = outbox.pending(session, PUSH_BATCH, after=device_seq)
+    return batch, SyncClient.prepare_push(ws.ctx.device_id, batch) if batch else None
 
 
 def _push_all(
     ws: Workspace, client: SyncClient, wire: Executor, report: SyncReport, progress: Progress | None
 ) -> None:
-    """Send the outbox in order, batch after batch; each answer is settled in the outbox."""
-    batch = _batch_after(ws, 0)
-    while batch:
-        answer = wire.submit(client.push, ws.ctx.device_id, batch)
-        following = _batch_after(ws, batch[-1].device_seq)  # read while the server applies
+    """Send the outbox in order, one batch at a time, and settle each answer in the outbox.
+    The next batch is read and compressed while the server applies one, and sent before that
+    one is settled."""
+    batch, request = _batch_after(ws, 0)
+    answer = wire.submit(client.push, request) if request else None
+    while answer is not None:
+        following, request = _batch_after(ws, batch[-1].device_seq)
         results = answer.result()
+        answer = wire.submit(client.push, request) if request else None
         with ws.store.write(durable=False) as session:  # if lost, the server answers "duplicate"
             applied, refused = outbox.settle(session, batch, results)
         report.pushed += applied
