@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from desktop import bulk
@@ -70,15 +70,20 @@ Records = dict[Key, AnyRecord]
 
 
 def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> list[dict[str, str]]:
-    counter = session.execute(select(Counter).where(Counter.name == SEQ).with_for_update()).scalar_one()
+    # Core statements, not ORM objects: a push of one change is a round of a few statements.
+    seq = session.execute(select(Counter.value).where(Counter.name == SEQ).with_for_update()).scalar_one()
     op_ids = [str(op.get("op_id", "")) for op in ops]
-    seen = {a.op_id: a.reason for a in session.scalars(select(AppliedOp).where(AppliedOp.op_id.in_(op_ids)))}
+    seen = {
+        op_id: reason
+        for op_id, reason in session.execute(
+            select(AppliedOp.op_id, AppliedOp.reason).where(AppliedOp.op_id.in_(op_ids))
+        )
+    }
     records = _load_records(session, ops)
     results: list[dict[str, str]] = []
     applied: list[dict[str, Any]] = []
     moment = now()
     horizon_ms = moment.timestamp() * 1000 + MAX_SKEW_MS  # stamps beyond it are in the future
-    seq = counter.value
     for op_id, op in zip(op_ids, ops, strict=True):
         if op_id in seen:
             results.append({"op_id": op_id, "status": "duplicate", "reason": seen[op_id]})
@@ -111,7 +116,7 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
                 }
             )
         results.append({"op_id": op_id, "status": status, "reason": reason})
-    counter.value = seq
+    session.execute(update(Counter).where(Counter.name == SEQ).values(value=seq))
     session.flush()
     new = [vars(r) for r in records.values() if isinstance(r, NewRecord)]
     bulk.insert_rows(session, cast(Table, Record.__table__), new)
