@@ -66,6 +66,38 @@ def test_lost_push_answer_then_retry_applies_everything_exactly_once(device: Dev
     assert b.read(export_json) == a.read(export_json)
 
 
+def test_push_in_batches_with_an_answer_lost_midway(device: Device, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches go out one after another (the next is read while one is applied): a lost answer
+    keeps that batch and the rest queued, the batches before it are settled, and the retry
+    applies each operation exactly once."""
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    forum, rec = make_forum(a)
+    for n in range(10):
+        a.write(recs.add_recommendation, forum, text=f"Usulan nomor {n}", scope="unit")
+    for _ in range(4):
+        a.write(recs.vote, rec)
+    pending = outbox_size(a)
+    monkeypatch.setattr(engine, "PUSH_BATCH", 4)
+    pushes = {"n": 0}
+
+    def second_push(request: httpx.Request, _n: int) -> bool:
+        if request.url.path != "/sync/push":
+            return False
+        pushes["n"] += 1
+        return pushes["n"] == 2
+
+    with pytest.raises(SyncUnavailable):
+        sync_once(a, flaky_client(a, second_push))
+    assert outbox_size(a) == pending - 4  # only the first batch was settled
+    report = sync_once(a)
+    assert outbox_size(a) == 0 and report.refused == 0
+    sync_once(b)
+    with b.store.read() as session:
+        assert session.get(Recommendation, rec).votes == 7  # type: ignore[union-attr]
+        assert session.scalar(select(func.count()).select_from(Recommendation)) == 11
+    assert b.read(export_json) == a.read(export_json)
+
+
 def test_interrupted_pull_resumes_from_its_checkpoint(
     device: Device, monkeypatch: pytest.MonkeyPatch
 ) -> None:
