@@ -69,14 +69,17 @@ def pending_count(session: Session) -> int:
 
 
 def settle(session: Session, sent: list[PendingOp], results: list[dict[str, str]]) -> tuple[int, int]:
-    """Drop what the server applied (or had already); set aside what it refused, with why."""
+    """Drop what the server applied (or had already); set aside what it refused, with why.
+    A refusal may come back as a "duplicate" with its reason: the answer that first carried it
+    was lost on the way, and the operation was sent again."""
     by_id = {op.op_id: op for op in sent}
     done, refused = [], 0
     for result in results:
         op = by_id.get(result.get("op_id", ""))
         if op is None:
             continue
-        if result.get("status") == "rejected":
+        status, reason = result.get("status"), result.get("reason")
+        if status == "rejected" or (status == "duplicate" and reason):
             refused += 1
             session.merge(
                 RejectedOp(

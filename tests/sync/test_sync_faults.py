@@ -8,7 +8,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import OutboxOp, Recommendation
+from desktop.models import OutboxOp, Recommendation, RejectedOp
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync import engine
@@ -96,6 +96,26 @@ def test_push_in_batches_with_an_answer_lost_midway(device: Device, monkeypatch:
         assert session.get(Recommendation, rec).votes == 7  # type: ignore[union-attr]
         assert session.scalar(select(func.count()).select_from(Recommendation)) == 11
     assert b.read(export_json) == a.read(export_json)
+
+
+def test_a_refusal_whose_answer_was_lost_is_still_set_aside(device: Device) -> None:
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    _forum, rec = make_forum(a)
+    sync_once(a)
+    sync_once(b)
+    a.write(recs.accept, rec)
+    sync_once(a)
+    b.write(recs.reject, rec, "Duplikat")  # b has not seen the acceptance: the server refuses it
+    lost = flaky_client(b, lambda request, _n: request.url.path == "/sync/push")
+    with pytest.raises(SyncUnavailable):
+        sync_once(b, lost)
+    report = sync_once(b)  # sent again: the server answers "duplicate", with the refusal's reason
+    assert report.refused == 1 and outbox_size(b) == 0
+    with b.store.read() as session:
+        [refused] = session.scalars(select(RejectedOp)).all()
+        assert (
+            refused.entity_id == rec and "Cannot reject a recommendation that is accepted" in refused.reason
+        )
 
 
 def test_interrupted_pull_resumes_from_its_checkpoint(
