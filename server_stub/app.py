@@ -1,6 +1,6 @@
 """The HTTP API of the central server (FastAPI). OpenAPI at /docs."""
 
-import gzip
+import zlib
 from typing import Annotated, Any, cast
 
 from fastapi import Depends, FastAPI, Header, Query, Request
@@ -164,18 +164,35 @@ def _check_schema(version: int) -> None:
 
 
 async def _read_json(request: Request) -> Any:
-    declared = int(request.headers.get("content-length") or 0)
-    if declared > MAX_BODY_BYTES:
-        raise ApiError(413, f"request larger than {MAX_BODY_BYTES} bytes; push in smaller batches")
-    raw = await request.body()
+    """The request's JSON, never more than MAX_BODY_BYTES read or unpacked (a small gzip body
+    can unpack to gigabytes; a body without a declared length is counted as it arrives)."""
+    too_large = ApiError(413, f"request larger than {MAX_BODY_BYTES} bytes; push in smaller batches")
+    declared = request.headers.get("content-length") or "0"
+    if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise too_large
+        chunks.append(chunk)
+    raw = b"".join(chunks)
     if request.headers.get("content-encoding", "").lower() == "gzip":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as exc:
-            raise ApiError(400, "the request body is not valid gzip") from exc
-    if len(raw) > MAX_BODY_BYTES:
-        raise ApiError(413, f"request larger than {MAX_BODY_BYTES} bytes; push in smaller batches")
+        raw = _gunzip(raw, too_large)
     try:
         return jsontext.loads(raw)
     except ValueError as exc:
         raise ApiError(400, "the request body is not JSON") from exc
+
+
+def _gunzip(raw: bytes, too_large: ApiError) -> bytes:
+    unpacker = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
+    try:
+        unpacked = unpacker.decompress(raw, MAX_BODY_BYTES + 1)
+    except zlib.error as exc:
+        raise ApiError(400, "the request body is not valid gzip") from exc
+    if len(unpacked) > MAX_BODY_BYTES:
+        raise too_large
+    if not unpacker.eof:
+        raise ApiError(400, "the request body is not valid gzip (it ends too soon)")
+    return unpacked

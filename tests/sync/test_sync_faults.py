@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 
 import httpx
@@ -194,8 +195,18 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
                 content=b"x" * (17 * 1024 * 1024),
                 headers={**auth, "Content-Type": "application/json"},
             ),
+            http.post(  # 17 MB of zeros packed into 17 kB
+                "/sync/push",
+                content=gzip.compress(b"0" * (17 * 1024 * 1024)),
+                headers={**auth, "Content-Type": "application/json", "Content-Encoding": "gzip"},
+            ),
+            http.post(
+                "/sync/push",
+                content=gzip.compress(b'{"ops": []}')[:-12],
+                headers={**auth, "Content-Type": "application/json", "Content-Encoding": "gzip"},
+            ),
         ]
-        expected = [401, 400, 426, 403, 422, 422, 401, 404, 413]
+        expected = [401, 400, 426, 403, 422, 422, 401, 404, 413, 413, 400]
         assert [r.status_code for r in cases] == expected
         assert all(isinstance(r.json().get("error"), str) and r.json()["error"] for r in cases)
         odd = {
