@@ -187,27 +187,29 @@ class Store:
             with self._writer() as session, session.begin():
                 yield session
             return
-        with self._relaxed(foreign_keys=True) as session:
+        with self._direct(foreign_keys=True, durable=False) as session:
             yield session
 
     @contextmanager
-    def remote_write(self) -> Iterator[Session]:
+    def remote_write(self, durable: bool = False) -> Iterator[Session]:
         """A transaction applying changes made elsewhere (sync): no journal entries, foreign
-        keys unchecked (a record may arrive before the parent a later page brings), and no fsync
-        at commit (a page lost to a power cut is pulled again: its checkpoint is lost with it)."""
+        keys unchecked (a record may arrive before the parent a later page brings), and unless
+        `durable`, no fsync at commit (a page lost to a power cut is pulled again: its
+        checkpoint is lost with it)."""
         from desktop.services.journal import REMOTE_APPLY
 
-        with self._relaxed(foreign_keys=False) as session:
+        with self._direct(foreign_keys=False, durable=durable) as session:
             session.info[REMOTE_APPLY] = True
             yield session
 
     @contextmanager
-    def _relaxed(self, foreign_keys: bool) -> Iterator[Session]:
-        """A write transaction with synchronous=NORMAL (and foreign keys as asked)."""
+    def _direct(self, foreign_keys: bool, durable: bool) -> Iterator[Session]:
+        """A write transaction with foreign keys and the fsync at commit as asked."""
         with self._write_engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
-            raw.execute("PRAGMA synchronous=NORMAL")
+            if not durable:
+                raw.execute("PRAGMA synchronous=NORMAL")
             if not foreign_keys:
                 raw.execute("PRAGMA foreign_keys=OFF")
             try:

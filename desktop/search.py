@@ -9,6 +9,7 @@ Words shorter than three characters cannot use trigrams; the query falls back to
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, text
@@ -58,6 +59,7 @@ def ensure_index(connection: Connection) -> None:
 
 
 _STAGES = MetaData()
+_STAGES_LOCK = threading.Lock()  # devices sync in threads; a stage table is built once
 
 
 def is_indexed(table: Table) -> bool:
@@ -70,8 +72,9 @@ def _stage_of(session: Session, table: Table) -> Table:
     session.execute(
         text(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS SELECT * FROM main.{table.name} WHERE 0")
     )
-    stage = _STAGES.tables.get(f"temp.{name}")
-    return stage if stage is not None else table.to_metadata(_STAGES, schema="temp", name=name)
+    with _STAGES_LOCK:
+        stage = _STAGES.tables.get(f"temp.{name}")
+        return stage if stage is not None else table.to_metadata(_STAGES, schema="temp", name=name)
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -67,10 +67,15 @@ def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None 
     """Enroll with a one-time code; returns the unit's code. The first sync brings the data."""
     if ws.store.device().server_url:
         raise InputError(tr("This device is already enrolled with {url}.", url=ws.store.device().server_url))
-    client = client or SyncClient(server_url)
+    if client is None:
+        own = SyncClient(server_url)
+        try:
+            return enroll(ws, server_url, code, own)
+        finally:
+            own.close()
     answer = client.enroll(code.strip(), ws.ctx.device_id, platform.node() or "Mufakat")
     _save_token(token_path(ws), answer["token"])
-    with ws.store.remote_write() as session:
+    with ws.store.remote_write(durable=True) as session:  # re-homes what was typed here
         rehome(session, answer["units"], answer["unit_id"], ws.ctx.clock)
         state = session.get(DeviceState, 1)
         assert state is not None
