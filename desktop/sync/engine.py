@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import platform
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,12 +115,11 @@ def _batch_after(ws: Workspace, device_seq: int) -> tuple[list[outbox.PendingOp]
     return batch, SyncClient.prepare_push(ws.ctx.device_id, batch) if batch else None
 
 
-def _push_all(
-    ws: Workspace, client: SyncClient, wire: Executor, report: SyncReport, progress: Progress | None
-) -> None:
+def _push_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
     """Send the outbox in order, one batch at a time, and settle each answer in the outbox.
     The next batch is read and compressed while the server applies one, and sent before that
     one is settled."""
+    wire = client.worker()
     batch, request = _batch_after(ws, 0)
     answer = wire.submit(client.push, request) if request else None
     while answer is not None:
@@ -136,12 +135,11 @@ def _push_all(
         batch = following
 
 
-def _pull_all(
-    ws: Workspace, client: SyncClient, wire: Executor, report: SyncReport, progress: Progress | None
-) -> None:
+def _pull_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
     """Pull pages until the server has no more; the next page is fetched while one is written.
     Each page and the checkpoint after it are one transaction, so a pull stopped anywhere
     resumes where it stood."""
+    wire = client.worker()
     fetching: Future[dict[str, Any]] = wire.submit(client.pull, ws.store.device().checkpoint, PULL_PAGE)
     while True:
         page = fetching.result()
@@ -173,11 +171,8 @@ def _pull_all(
 
 def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: bool = False) -> SyncReport:
     report = SyncReport()
-    # Requests run in the client's thread while the device reads the next batch or writes the
-    # last page: the server and the device work at the same time.
-    wire = client.worker()
-    _push_all(ws, client, wire, report, progress)
-    _pull_all(ws, client, wire, report, progress)
+    _push_all(ws, client, report, progress)
+    _pull_all(ws, client, report, progress)
     report.bytes_sent = client.bytes_sent
     if report.requeued and not again:
         # Send what was queued again and pull what it changed: one more cycle, once.

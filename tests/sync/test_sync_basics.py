@@ -150,14 +150,21 @@ def test_revoked_device_is_refused(device: Device, server: Running) -> None:
         sync_once(a)
 
 
-def test_stale_transition_is_refused_and_does_not_block_the_queue(device: Device) -> None:
-    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+def stale_rejection(a: Workspace, b: Workspace) -> tuple[str, str]:
+    """A recommendation both devices hold; a accepts it and syncs, then b, not having seen the
+    acceptance, rejects it: a change the server will refuse. Returns (forum, recommendation)."""
     forum, rec = make_forum(a)
     sync_once(a)
     sync_once(b)
     a.write(recs.accept, rec)
     sync_once(a)
-    b.write(recs.reject, rec, "Duplikat")  # b has not seen the acceptance
+    b.write(recs.reject, rec, "Duplikat")
+    return forum, rec
+
+
+def test_stale_transition_is_refused_and_does_not_block_the_queue(device: Device) -> None:
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    forum, rec = stale_rejection(a, b)
     later = b.write(recs.add_recommendation, forum, text="Sediakan ruang laktasi", scope="unit")
     report = sync_once(b)
     assert report.refused == 1 and report.pushed >= 1

@@ -17,7 +17,7 @@ from desktop.sync.client import SyncClient, SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
 from desktop.workspace import Workspace
 from tests.sync.conftest import Running
-from tests.sync.test_sync_basics import make_forum
+from tests.sync.test_sync_basics import make_forum, stale_rejection
 
 Device = Callable[[str, str], Workspace]
 
@@ -101,12 +101,7 @@ def test_push_in_batches_with_an_answer_lost_midway(device: Device, monkeypatch:
 
 def test_a_refusal_whose_answer_was_lost_is_still_set_aside(device: Device) -> None:
     a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
-    _forum, rec = make_forum(a)
-    sync_once(a)
-    sync_once(b)
-    a.write(recs.accept, rec)
-    sync_once(a)
-    b.write(recs.reject, rec, "Duplikat")  # b has not seen the acceptance: the server refuses it
+    _forum, rec = stale_rejection(a, b)
     lost = flaky_client(b, lambda request, _n: request.url.path == "/sync/push")
     with pytest.raises(SyncUnavailable):
         sync_once(b, lost)
