@@ -76,7 +76,7 @@ def value_type(f: Field, strict: bool = True) -> Any:
 
 
 def _struct(name: str, fields: list[tuple[str, Any] | tuple[str, Any, Any]], *, forbid: bool) -> type[Struct]:
-    return msgspec.defstruct(name, fields, forbid_unknown_fields=forbid)
+    return msgspec.defstruct(name, fields, forbid_unknown_fields=forbid, kw_only=True)
 
 
 META_FIELDS: list[tuple[str, Any] | tuple[str, Any, Any]] = [

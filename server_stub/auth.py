@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from protocol.refusals import Refusal
 from server_stub.models import Device, EnrollCode, ServerUnit
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
@@ -17,10 +18,11 @@ SEEN_RESOLUTION = timedelta(minutes=1)
 
 
 class AuthError(Exception):
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, code: Refusal = Refusal.MALFORMED) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.code = code
 
 
 def digest(secret: str) -> str:
@@ -46,16 +48,20 @@ def enroll(session: Session, code: str, device_id: str, name: str) -> tuple[str,
     entry = session.get(EnrollCode, digest(_normalize_code(code)), with_for_update=True)
     now = datetime.now(UTC)
     if entry is None:
-        raise AuthError(404, "unknown enrollment code")
+        raise AuthError(404, "unknown enrollment code", Refusal.ENROLLMENT_CODE_UNKNOWN)
     if entry.used_at is not None:
-        raise AuthError(409, "this enrollment code was already used")
+        raise AuthError(409, "this enrollment code was already used", Refusal.ENROLLMENT_CODE_USED)
     if _aware(entry.expires_at) < now:
-        raise AuthError(410, "this enrollment code has expired; ask the administrator for a new one")
+        raise AuthError(
+            410,
+            "this enrollment code has expired; ask the administrator for a new one",
+            Refusal.ENROLLMENT_CODE_EXPIRED,
+        )
     if session.get(Device, device_id) is not None:
-        raise AuthError(409, "this device is already enrolled")
+        raise AuthError(409, "this device is already enrolled", Refusal.ALREADY_ENROLLED)
     unit = session.get(ServerUnit, entry.unit_id)
     if unit is None:
-        raise AuthError(404, "the code's unit no longer exists")
+        raise AuthError(404, "the code's unit no longer exists", Refusal.ENROLLMENT_CODE_UNKNOWN)
     token = secrets.token_urlsafe(32)
     session.add(
         Device(id=device_id, unit_id=unit.id, name=name[:200], token_hash=digest(token), enrolled_at=now)
@@ -67,9 +73,9 @@ def enroll(session: Session, code: str, device_id: str, name: str) -> tuple[str,
 def device_for(session: Session, token: str) -> Device:
     device = session.scalars(select(Device).where(Device.token_hash == digest(token))).first()
     if device is None:
-        raise AuthError(401, "unknown token; enroll this device again")
+        raise AuthError(401, "unknown token; enroll this device again", Refusal.UNKNOWN_TOKEN)
     if device.revoked_at is not None:
-        raise AuthError(403, "this device was revoked by the administrator")
+        raise AuthError(403, "this device was revoked by the administrator", Refusal.REVOKED)
     now = datetime.now(UTC)
     if device.last_seen_at is None or _aware(device.last_seen_at) < now - SEEN_RESOLUTION:
         device.last_seen_at = now  # written at most once a minute: not a disk write per request

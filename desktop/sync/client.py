@@ -1,13 +1,15 @@
 """HTTP client of the sync protocol: JSON over HTTPS, gzip both ways, bounded timeouts.
 
 Network trouble becomes `SyncUnavailable` (try again later); a refusal by the server becomes
-`SyncRefused` with the server's own message (fix something first).
+`SyncRefused` with the refusal's code and parameters, worded in the user's language by
+`desktop.sync.refusals` (the server's own text goes to the log only).
 """
 
 from __future__ import annotations
 
 import gzip
-from collections.abc import Sequence
+import logging
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,9 +19,13 @@ from desktop.errors import EnvironmentProblem, MufakatError
 from desktop.i18n import tr
 from desktop.sync.outbox import PendingOp
 from desktop.sync.protocol import SCHEMA_VERSION
+from desktop.sync.refusals import describe
+from protocol.refusals import Refusal
 
 if TYPE_CHECKING:
     import httpx
+
+log = logging.getLogger("mufakat.sync")
 
 
 @dataclass(frozen=True)
@@ -34,9 +40,24 @@ class SyncUnavailable(EnvironmentProblem):
 
 
 class SyncRefused(MufakatError):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, status: int, code: str, params: Mapping[str, object]) -> None:
+        super().__init__(describe(code, params))
         self.status = status
+        self.code = code
+        self.params = dict(params)
+
+
+def _refusal(body: bytes) -> tuple[str, dict[str, object]]:
+    """The code and parameters of an error answer (a server or proxy may send anything)."""
+    log.info("the server refused: %s", body[:500])
+    try:
+        answer = jsontext.loads(body)
+    except ValueError:
+        return Refusal.MALFORMED.value, {}
+    if not isinstance(answer, dict) or not isinstance(answer.get("code"), str):
+        return Refusal.MALFORMED.value, {}
+    params = answer.get("params")
+    return answer["code"], dict(params) if isinstance(params, dict) else {}
 
 
 class SyncClient:
@@ -104,10 +125,7 @@ class SyncClient:
                 )
             ) from exc
         if response.status_code >= 400:
-            try:
-                message = str(jsontext.loads(response.content).get("error", response.text))
-            except (ValueError, AttributeError):
-                message = response.text[:200]
+            code, params = _refusal(response.content)
             if response.status_code >= 500:
                 raise SyncUnavailable(
                     tr(
@@ -116,7 +134,7 @@ class SyncClient:
                         status=response.status_code,
                     )
                 )
-            raise SyncRefused(response.status_code, tr("The server refused: {message}", message=message))
+            raise SyncRefused(response.status_code, code, params)
         try:
             return jsontext.loads(response.content)
         except ValueError as exc:
@@ -140,7 +158,7 @@ class SyncClient:
         body = head[:-1] + b',"ops":[' + b",".join(op.wire() for op in ops) + b"]}"
         return Prepared(gzip.compress(body, compresslevel=5))
 
-    def push(self, prepared: Prepared) -> list[dict[str, str]]:
+    def push(self, prepared: Prepared) -> list[dict[str, Any]]:
         return list(self._call("POST", "/sync/push", prepared)["results"])
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:
