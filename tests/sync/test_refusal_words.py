@@ -74,7 +74,9 @@ def test_the_language_of_the_moment_words_a_kept_refusal() -> None:
 
 def test_an_unknown_code_or_missing_parameters_still_say_something() -> None:
     assert describe("brand_new_code", {}, lang="en") == "The server refused: brand_new_code."
-    assert describe("stale_transition", {"entity": "forums"}, lang="id") == "Server menolak: stale_transition."
+    assert (
+        describe("stale_transition", {"entity": "forums"}, lang="id") == "Server menolak: stale_transition."
+    )
 
 
 def test_a_refused_request_is_worded_from_its_code_never_the_servers_text() -> None:
