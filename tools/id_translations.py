@@ -547,3 +547,43 @@ ID.update(
         ),
     }
 )
+
+# sync-admin: enrollment, refusals, certificates, outbox transfer
+ID.update(
+    {
+        "move unsent changes of a revoked or lost laptop to another one": "pindahkan perubahan yang belum terkirim dari laptop yang dicabut atau hilang ke laptop lain",
+        "write this laptop's unsent changes to a file": "tulis perubahan laptop ini yang belum terkirim ke sebuah berkas",
+        "queue the unsent changes of another laptop of this unit; the next sync sends them": "antrekan perubahan laptop lain dari unit ini yang belum terkirim; sinkronisasi berikutnya mengirimnya",
+        "{added} change(s) queued for {unit}, {already} already here. Run: mufakat sync": "{added} perubahan diantrekan untuk {unit}, {already} sudah ada di sini. Jalankan: mufakat sync",
+        "The server address {url} must start with http:// or https://.": "Alamat server {url} harus diawali http:// atau https://.",
+        "The certificate of {url} is not valid yet as this laptop sees it. This laptop's clock says {now}: check its date, time and time zone, then sync again.": "Menurut laptop ini, sertifikat {url} belum berlaku. Jam laptop ini menunjukkan {now}: periksa tanggal, jam, dan zona waktunya, lalu sinkronkan lagi.",
+        "The certificate of {url} has expired as this laptop sees it. This laptop's clock says {now}: check its date, time and time zone; if they are right, tell the administrator the server's certificate must be renewed.": "Menurut laptop ini, sertifikat {url} sudah kedaluwarsa. Jam laptop ini menunjukkan {now}: periksa tanggal, jam, dan zona waktunya; jika sudah benar, beri tahu administrator bahwa sertifikat server harus diperbarui.",
+        "The certificate of {url} belongs to another address. Check the server address; if it is right, tell the administrator.": "Sertifikat {url} milik alamat lain. Periksa alamat server; jika sudah benar, beri tahu administrator.",
+        "The certificate of {url} is not trusted by this laptop ({reason}). Check the server address; if it is right, tell the administrator.": "Sertifikat {url} tidak dipercaya oleh laptop ini ({reason}). Periksa alamat server; jika sudah benar, beri tahu administrator.",
+        "The secure connection to {url} failed. Check whether the address starts with http:// or https:// as the administrator gave it.": "Sambungan aman ke {url} gagal. Periksa apakah alamatnya diawali http:// atau https:// sesuai yang diberikan administrator.",
+        "The server {url} cannot be reached. Check the network and the server address; sync is retried by itself.": "Server {url} tidak dapat dihubungi. Periksa jaringan dan alamat server; sinkronisasi dicoba lagi dengan sendirinya.",
+        "The connection to {url} was interrupted; sync is retried by itself.": "Sambungan ke {url} terputus; sinkronisasi dicoba lagi dengan sendirinya.",
+        "{name} is not an export of unsent changes ({problem}); nothing was imported.": "{name} bukan ekspor perubahan yang belum terkirim ({problem}); tidak ada yang diimpor.",
+        "change {n} is not an object": "perubahan ke-{n} bukan objek",
+        "change {n} lacks an id, entity, kind, fields or clock stamp": "perubahan ke-{n} tidak memiliki id, entitas, jenis, isian, atau cap waktu",
+        "change {n} names an unknown entity or kind": "perubahan ke-{n} menyebut entitas atau jenis yang tidak dikenal",
+        "change {n} has a malformed clock stamp": "cap waktu perubahan ke-{n} rusak",
+        "it is not JSON": "isinya bukan JSON",
+        "it is not a Mufakat outbox export": "berkas ini bukan ekspor kotak keluar Mufakat",
+        "{name} was written by another version of Mufakat (outbox format {version}); import it with the same version.": "{name} ditulis oleh versi Mufakat lain (format kotak keluar {version}); impor dengan versi yang sama.",
+        "it names no unit or has no list of changes": "tidak menyebut unit atau tidak memuat daftar perubahan",
+        "it is larger than {mb} MB": "ukurannya lebih dari {mb} MB",
+        "Enroll this laptop with the server first: imported changes are sent by its next sync.": "Daftarkan laptop ini ke server terlebih dahulu: perubahan yang diimpor dikirim pada sinkronisasi berikutnya.",
+        "{name} holds changes of {unit}, and this laptop works for {home}. Import it on a laptop of {unit}; nothing was imported.": "{name} berisi perubahan milik {unit}, sedangkan laptop ini bekerja untuk {home}. Impor di laptop {unit}; tidak ada yang diimpor.",
+        "{name} holds {count} change(s) of another unit (the first: {entity} {id}); nothing was imported.": "{name} berisi {count} perubahan milik unit lain (yang pertama: {entity} {id}); tidak ada yang diimpor.",
+        "The server does not know this enrollment code. Check it (letters and digits as given) or ask the administrator for a new one.": "Server tidak mengenal kode pendaftaran ini. Periksa kodenya (huruf dan angka sesuai yang diberikan) atau minta kode baru kepada administrator.",
+        "This enrollment code was already used by another device. Ask the administrator for a new code.": "Kode pendaftaran ini sudah dipakai perangkat lain. Minta kode baru kepada administrator.",
+        "This enrollment code has expired. Ask the administrator for a new one.": "Kode pendaftaran ini sudah kedaluwarsa. Minta kode baru kepada administrator.",
+        "This device works for {device_unit} on the server, and the code is for {code_unit}. Ask the administrator for a code of {device_unit}.": "Di server, perangkat ini bekerja untuk {device_unit}, sedangkan kode ini untuk {code_unit}. Minta kode untuk {device_unit} kepada administrator.",
+        "The server has no unit {unit}. Ask the administrator.": "Server tidak memiliki unit {unit}. Tanyakan kepada administrator.",
+        "The server does not know this device any more (its database may have been restored from a backup). Enroll it again with a new code from the administrator, in Settings or with: mufakat enroll --server {url} --code CODE. Nothing on this laptop is lost: its changes are sent after enrolling.": "Server tidak lagi mengenal perangkat ini (basis datanya mungkin dipulihkan dari cadangan). Daftarkan lagi dengan kode baru dari administrator, di Pengaturan atau dengan: mufakat enroll --server {url} --code KODE. Tidak ada data laptop ini yang hilang: perubahannya dikirim setelah pendaftaran.",
+        "This laptop's Mufakat and the server's are of different versions. Install the newest Mufakat on this laptop, or ask the administrator to update the server.": "Versi Mufakat di laptop ini dan di server berbeda. Pasang Mufakat terbaru di laptop ini, atau minta administrator memperbarui server.",
+        "The administrator revoked this device: it can no longer sync. Its unsent changes are kept: export them (mufakat outbox export -o FILE, or the button in Settings) and import them on another laptop of the office.": "Administrator telah mencabut perangkat ini: perangkat ini tidak dapat lagi bersinkronisasi. Perubahannya yang belum terkirim tetap disimpan: ekspor (mufakat outbox export -o BERKAS, atau tombol di Pengaturan) lalu impor di laptop lain di kantor ini.",
+        "The server refused the request ({code}). Ask the administrator.": "Server menolak permintaan ({code}). Tanyakan kepada administrator.",
+    }
+)
