@@ -585,5 +585,14 @@ ID.update(
         "This laptop's Mufakat and the server's are of different versions. Install the newest Mufakat on this laptop, or ask the administrator to update the server.": "Versi Mufakat di laptop ini dan di server berbeda. Pasang Mufakat terbaru di laptop ini, atau minta administrator memperbarui server.",
         "The administrator revoked this device: it can no longer sync. Its unsent changes are kept: export them (mufakat outbox export -o FILE, or the button in Settings) and import them on another laptop of the office.": "Administrator telah mencabut perangkat ini: perangkat ini tidak dapat lagi bersinkronisasi. Perubahannya yang belum terkirim tetap disimpan: ekspor (mufakat outbox export -o BERKAS, atau tombol di Pengaturan) lalu impor di laptop lain di kantor ini.",
         "The server refused the request ({code}). Ask the administrator.": "Server menolak permintaan ({code}). Tanyakan kepada administrator.",
+        "Export unsent changes": "Ekspor perubahan yang belum terkirim",
+        "Unsent changes (*.json)": "Perubahan yang belum terkirim (*.json)",
+        "Unsent changes written to {path}. Import the file on another laptop of this office.": "Perubahan yang belum terkirim ditulis ke {path}. Impor berkas itu di laptop lain di kantor ini.",
+        "Import changes of another laptop": "Impor perubahan dari laptop lain",
+        "{added} change(s) queued, {already} already here; they are sent at the next sync.": "{added} perubahan diantrekan, {already} sudah ada di sini; semuanya dikirim pada sinkronisasi berikutnya.",
+        "E&xport unsent changes…": "E&kspor perubahan yang belum terkirim…",
+        "I&mport changes of another laptop…": "I&mpor perubahan dari laptop lain…",
+        "The server {url} no longer knows this laptop. Enroll it again with a new code from the administrator; nothing on this laptop is lost.": "Server {url} tidak lagi mengenal laptop ini. Daftarkan lagi dengan kode baru dari administrator; tidak ada data laptop ini yang hilang.",
+        "Export unsent changes…": "Ekspor perubahan yang belum terkirim…",
     }
 )

@@ -83,9 +83,7 @@ def describe(exc: BaseException, url: str) -> MufakatError:
     if isinstance(exc, httpx.TimeoutException):
         return SyncUnavailable(tr("The server {url} did not answer in time.", url=url))
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return InputError(
-            tr("The server address {url} must start with http:// or https://.", url=url)
-        )
+        return InputError(tr("The server address {url} must start with http:// or https://.", url=url))
     certificate = _cause(exc, ssl.SSLCertVerificationError)
     if isinstance(certificate, ssl.SSLCertVerificationError):
         return certificate_problem(certificate, url)
@@ -105,6 +103,4 @@ def describe(exc: BaseException, url: str) -> MufakatError:
                 url=url,
             )
         )
-    return SyncUnavailable(
-        tr("The connection to {url} was interrupted; sync is retried by itself.", url=url)
-    )
+    return SyncUnavailable(tr("The connection to {url} was interrupted; sync is retried by itself.", url=url))

@@ -73,7 +73,11 @@ def export_outbox(session: Session) -> str:
 
 def _bad(name: str, problem: str) -> InputError:
     return InputError(
-        tr("{name} is not an export of unsent changes ({problem}); nothing was imported.", name=name, problem=problem)
+        tr(
+            "{name} is not an export of unsent changes ({problem}); nothing was imported.",
+            name=name,
+            problem=problem,
+        )
     )
 
 

@@ -24,9 +24,7 @@ MESSAGES: dict[str, str] = {
     "enrollment_code_used": N_(
         "This enrollment code was already used by another device. Ask the administrator for a new code."
     ),
-    "enrollment_code_expired": N_(
-        "This enrollment code has expired. Ask the administrator for a new one."
-    ),
+    "enrollment_code_expired": N_("This enrollment code has expired. Ask the administrator for a new one."),
     "enrollment_other_unit": N_(
         "This device works for {device_unit} on the server, and the code is for {code_unit}. "
         "Ask the administrator for a code of {device_unit}."

@@ -38,9 +38,22 @@ def test_db_before_the_command_is_the_database_acted_on(
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("MUFAKAT_SERVER_DB", raising=False)
     assert run(capsys, "--db", server_db, "unit", "add", "--code", "DJPB", "--name", "DJPb")[0] == 0
-    assert run(capsys, "unit", "add", "--code", "KANWIL", "--name", "Kanwil", "--parent", "DJPB", "--db", server_db)[
-        0
-    ] == 0
+    assert (
+        run(
+            capsys,
+            "unit",
+            "add",
+            "--code",
+            "KANWIL",
+            "--name",
+            "Kanwil",
+            "--parent",
+            "DJPB",
+            "--db",
+            server_db,
+        )[0]
+        == 0
+    )
     assert units_in(server_db) == ["DJPB", "KANWIL"]
     assert not (tmp_path / "mufakat-server.sqlite3").exists()
     code, out, _ = run(capsys, "--db", server_db, "enroll-code", "KANWIL")
@@ -48,7 +61,11 @@ def test_db_before_the_command_is_the_database_acted_on(
 
 
 def test_a_revocation_lands_in_the_database_named(
-    device: object, server: Running, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    device: object,
+    server: Running,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from desktop.workspace import Workspace
 
@@ -80,7 +97,11 @@ def test_a_revocation_lands_in_the_database_named(
     ],
 )
 def test_every_admin_mistake_is_one_line_and_exit_2(
-    args: list[str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    args: list[str],
+    expected: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     url = f"sqlite:///{tmp_path / 's.sqlite3'}"
     monkeypatch.setenv("MUFAKAT_SERVER_DB", url)

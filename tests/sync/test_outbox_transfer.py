@@ -63,20 +63,28 @@ def test_a_revoked_laptops_outbox_is_pushed_by_another_laptop_of_its_unit(
     assert refused.value.code == "revoked" and outbox_size(c) == pending  # kept
 
     exported = tmp_path / "laptop-c.json"
-    code, _, err = run(capsys, "--data-dir", str(c.data_dir), "--lang", "en", "outbox", "export", "-o", str(exported))
+    code, _, err = run(
+        capsys, "--data-dir", str(c.data_dir), "--lang", "en", "outbox", "export", "-o", str(exported)
+    )
     assert code == 0, err
     assert len(json.loads(exported.read_text())["ops"]) == pending
 
     # Another unit's laptop refuses the file, and queues nothing.
     before = outbox_size(m)
-    code, _, err = run(capsys, "--data-dir", str(m.data_dir), "--lang", "en", "outbox", "import", str(exported))
+    code, _, err = run(
+        capsys, "--data-dir", str(m.data_dir), "--lang", "en", "outbox", "import", str(exported)
+    )
     assert code == 2 and "holds changes of KPPN-SORONG" in err and "KPPN-MANOKWARI" in err
     assert outbox_size(m) == before
 
-    code, out, err = run(capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported))
+    code, out, err = run(
+        capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported)
+    )
     assert code == 0, err
     assert f"{pending} change(s) queued for KPPN-SORONG, 0 already here" in out
-    code, out, _ = run(capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported))
+    code, out, _ = run(
+        capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported)
+    )
     assert code == 0 and "0 change(s) queued for KPPN-SORONG, " in out  # the same file twice: nothing new
     report = sync_once(a)
     assert report.refused == 0 and outbox_size(a) == 0
@@ -92,7 +100,9 @@ def test_a_revoked_laptops_outbox_is_pushed_by_another_laptop_of_its_unit(
     assert a.read(export_json) == b.read(export_json)
 
     # Imported a second time after it was pushed: the server answers "duplicate", nothing doubles.
-    code, out, _ = run(capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported))
+    code, out, _ = run(
+        capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported)
+    )
     assert code == 0 and f"{pending} change(s) queued" in out
     assert sync_once(a).refused == 0
     with a.store.read() as session:
@@ -105,7 +115,10 @@ def test_a_revoked_laptops_outbox_is_pushed_by_another_laptop_of_its_unit(
         (b"not json", "is not JSON"),
         (b'{"format": "mufakat-export", "tables": {}}', "not a Mufakat outbox export"),
         (b'{"format": "mufakat-outbox", "version": 99, "unit_id": "x", "ops": []}', "another version"),
-        (b'{"format": "mufakat-outbox", "version": 1, "unit_id": "U", "ops": [{"op_id": 1}]}', "change 1 lacks"),
+        (
+            b'{"format": "mufakat-outbox", "version": 1, "unit_id": "U", "ops": [{"op_id": 1}]}',
+            "change 1 lacks",
+        ),
     ],
 )
 def test_a_file_that_is_not_an_outbox_export_is_refused_whole(
@@ -130,5 +143,7 @@ def test_a_forged_create_of_another_unit_is_refused(
     document = json.loads(exported.read_text())
     document["ops"][0]["fields"]["unit_id"] = m.ctx.home_unit_id
     exported.write_text(json.dumps(document))
-    code, _, err = run(capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported))
+    code, _, err = run(
+        capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported)
+    )
     assert code == 2 and "of another unit" in err

@@ -88,7 +88,9 @@ def disaster(
         copy_database(live_url(server), backup)  # tonight's backup
         b = laptop(tmp_path, "b", server, "KPPN-SORONG")
         revoke(live_url(server), c.ctx.device_id, capsys)
-        later = b.write(recs.add_recommendation, forum, text="Usulan dari laptop B sesudah backup", scope="unit")
+        later = b.write(
+            recs.add_recommendation, forum, text="Usulan dari laptop B sesudah backup", scope="unit"
+        )
         sync_once(b)
         a.write(recs.edit_recommendation, rec, text="Perkuat customer service (sesudah backup)")
         sync_once(a)
@@ -142,7 +144,10 @@ def test_without_previous_a_laptop_enrolled_after_the_backup_is_told_to_enroll_a
     with pytest.raises(SyncRefused) as refused:
         sync_once(b)
     assert refused.value.code == "unknown_token"
-    assert "Enroll it again" in refused.value.message and "Nothing on this laptop is lost" in refused.value.message
+    assert (
+        "Enroll it again" in refused.value.message
+        and "Nothing on this laptop is lost" in refused.value.message
+    )
     b.close()
     b = Workspace.open(b.data_dir, Settings(language="id"))
     with pytest.raises(SyncRefused) as refused:
