@@ -83,8 +83,17 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(url: str, host: str, port: int, workers: int) -> None:
     import uvicorn
 
+    from server_stub.nodelay import NoDelayH11Protocol
+
     os.environ["MUFAKAT_SERVER_DB"] = url
-    uvicorn.run("server_stub.wsgi:app", host=host, port=port, workers=max(1, workers), log_level="info")
+    uvicorn.run(
+        "server_stub.wsgi:app",
+        host=host,
+        port=port,
+        workers=max(1, workers),
+        log_level="info",
+        http=NoDelayH11Protocol,  # TCP_NODELAY in worker processes too (server_stub/nodelay.py)
+    )
 
 
 def _database_url(args: argparse.Namespace) -> str:

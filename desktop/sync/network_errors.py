@@ -15,6 +15,7 @@ from desktop.i18n import tr
 CERT_NOT_YET_VALID = 9
 CERT_HAS_EXPIRED = 10
 HOSTNAME_MISMATCH = 62
+IP_ADDRESS_MISMATCH = 64
 
 
 class SyncUnavailable(EnvironmentProblem):
@@ -58,7 +59,7 @@ def certificate_problem(exc: ssl.SSLCertVerificationError, url: str) -> Certific
             )
         )
         return CertificateProblem(message)
-    if code == HOSTNAME_MISMATCH:
+    if code in (HOSTNAME_MISMATCH, IP_ADDRESS_MISMATCH):
         return CertificateProblem(
             tr(
                 "The certificate of {url} belongs to another address. Check the server address; "
