@@ -60,13 +60,13 @@ def _build_parser() -> argparse.ArgumentParser:
     forums = sub.add_parser("forums", parents=[common], help=tr("list forums"))
     forums.add_argument("--search", default="", help=tr("only forums whose title, theme or venue has this"))
 
-    export = sub.add_parser("export", parents=[common], help=tr("export data as JSON or CSV"))
+    export = sub.add_parser("export", parents=[common], help=tr("export data as JSON, CSV or XLSX"))
     export.add_argument("--forum", metavar="ID", help=tr("only this forum (default: everything)"))
-    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export.add_argument("--format", choices=("json", "csv", "xlsx"), required=True)
     export.add_argument(
         "--table",
         default="recommendations",
-        help=tr("with --format csv: which table (default: recommendations)"),
+        help=tr("with --format csv or xlsx: which table (default: recommendations)"),
     )
     export.add_argument("-o", "--output", metavar="FILE", help=tr("write here (default: standard output)"))
 
@@ -187,13 +187,17 @@ def _cmd_forums(ws: Workspace, args: argparse.Namespace) -> None:
 
 
 def _cmd_export(ws: Workspace, args: argparse.Namespace) -> None:
-    from desktop.services.export import export_csv, export_json
+    from desktop.services.export import export_csv, export_json, export_xlsx
 
     if args.format == "json":
-        text = ws.read(export_json, args.forum)
+        content: str | bytes = ws.read(export_json, args.forum)
+    elif args.format == "csv":
+        content = ws.read(export_csv, args.forum, args.table)
     else:
-        text = ws.read(export_csv, args.forum, args.table)
-    write_output(text, args.output)
+        if not args.output:
+            raise InputError(tr("An XLSX export needs a file: add -o FILE.xlsx."))
+        content = ws.read(export_xlsx, args.forum, args.table)
+    write_output(content, args.output)
 
 
 def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
