@@ -319,6 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(data_dir, settings)
         ws = Workspace.open(data_dir, settings)
         _setup_logging(data_dir)
+        for notice in ws.store.notices:
+            print(f"mufakat: {notice}", file=sys.stderr)
         try:
             COMMANDS[args.command](ws, args)
         finally:

@@ -30,6 +30,7 @@ from desktop.i18n import tr
 from desktop.ids import new_id
 from desktop.models import AuditEvent, DeviceState
 from desktop.store_errors import classify, is_damage, sqlite_error
+from desktop.wal_guard import mark_copy, set_aside_foreign_wal
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -129,6 +130,7 @@ class Store:
         _configure_sqlite(self._write_engine, "BEGIN IMMEDIATE")
         _configure_sqlite(self._read_engine, "BEGIN")
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
+        self.notices: list[str] = []  # what opening found and did, for the user
         self._reader = sessionmaker(self._read_engine, expire_on_commit=False)
 
     @classmethod
@@ -145,6 +147,7 @@ class Store:
             )
         _ensure_writable_dir(data_dir)
         path = data_dir / DB_FILENAME
+        notices = [note] if (note := set_aside_foreign_wal(path)) else []
         current = _inspect_existing(path)
         head = head_revision()
         if current is not None and current != head:
@@ -167,6 +170,10 @@ class Store:
                     search.ensure_index(conn)
                     conn.commit()
             store._ensure_device()
+            with store._write_engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                assert isinstance(raw, sqlite3.Connection)
+                mark_copy(raw, path)
         except (DBAPIError, sqlite3.Error) as exc:
             store.close()
             classified = classify(exc, path)
@@ -180,6 +187,7 @@ class Store:
                     error=sqlite_error(exc) or exc,
                 )
             ) from exc
+        store.notices = notices
         return store
 
     @contextmanager

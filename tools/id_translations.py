@@ -608,3 +608,4 @@ ID.update(
         "Export unsent changes…": "Ekspor perubahan yang belum terkirim…",
     }
 )
+ID["The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."
