@@ -300,6 +300,7 @@ def _settle(laptops: list[Laptop]) -> None:
 
 @pytest.mark.xfail(
     strict=False,  # a rare seed may miss the divergence; the marker goes when votes are counters
+    raises=(AssertionError, pytest.fail.Exception),  # a crash is still a failure
     reason="issue #12: votes diverge (the last voter never receives the others' votes) until votes "
     "become per-device counters; remove this marker when they do",
 )
