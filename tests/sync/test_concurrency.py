@@ -26,15 +26,14 @@ from desktop.workspace import Workspace
 from server_stub import admin, auth
 from server_stub.models import Counter, Record
 from server_stub.store import ServerStore
-from tests.sync.conftest import PG_URL, fresh_pg_database
+from tests.sync.conftest import fresh_pg_database, require_pg
 
 DEVICES = 20
 
 
 @pytest.fixture
 def pg_server(tmp_path: Path) -> Iterator[tuple[str, ServerStore]]:
-    if not PG_URL:
-        pytest.skip("MUFAKAT_TEST_PG_URL is not set: no PostgreSQL to test against")
+    require_pg()
     with fresh_pg_database() as url:
         yield from _serve(url, tmp_path)
 
