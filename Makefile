@@ -23,8 +23,11 @@ $(QM): desktop/locale/mufakat_id.ts $(STAMP)
 run: $(STAMP) $(QM)
 	$(PY) -m desktop
 
+# Widget tests need a real X server: pytest-xvfb starts Xvfb (1366x768, see pyproject.toml).
+XVFB_RUN := xvfb-run -a -s "-screen 0 1366x768x24"
+
 test: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(PY) -m pytest -q
 	$(PY) -m ruff check desktop server_stub protocol tests bench tools
 	$(PY) -m mypy
 
@@ -36,10 +39,10 @@ bench: $(STAMP) $(QM)
 	$(PY) bench/store.py
 	$(PY) bench/reports.py
 	$(PY) bench/sync.py
-	QT_QPA_PLATFORM=offscreen $(PY) bench/ui.py
+	$(XVFB_RUN) $(PY) bench/ui.py
 
 screenshots: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screenshots
+	$(XVFB_RUN) $(PY) tools/screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -35,10 +35,11 @@ class Refusal(StrEnum):
     REVOKED = "revoked"
     UNKNOWN_TOKEN = "unknown_token"
     WRONG_DEVICE = "wrong_device"  # the push names another device than the token's
-    ALREADY_ENROLLED = "already_enrolled"
     ENROLLMENT_CODE_UNKNOWN = "enrollment_code_unknown"
-    ENROLLMENT_CODE_USED = "enrollment_code_used"
+    ENROLLMENT_CODE_USED = "enrollment_code_used"  # by another device
     ENROLLMENT_CODE_EXPIRED = "enrollment_code_expired"
+    ENROLLMENT_OTHER_UNIT = "enrollment_other_unit"  # the device works for another unit
+    UNKNOWN_UNIT = "unknown_unit"
     TOO_LARGE = "too_large"
     MALFORMED = "malformed"
     SERVER_ERROR = "server_error"  # not the device's fault: try again later
@@ -66,10 +67,11 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.REVOKED: (),
     Refusal.UNKNOWN_TOKEN: (),
     Refusal.WRONG_DEVICE: (),
-    Refusal.ALREADY_ENROLLED: (),
     Refusal.ENROLLMENT_CODE_UNKNOWN: (),
     Refusal.ENROLLMENT_CODE_USED: (),
     Refusal.ENROLLMENT_CODE_EXPIRED: (),
+    Refusal.ENROLLMENT_OTHER_UNIT: ("device_unit", "code_unit"),  # unit codes
+    Refusal.UNKNOWN_UNIT: ("unit",),
     Refusal.TOO_LARGE: (),
     Refusal.MALFORMED: (),
     Refusal.SERVER_ERROR: (),

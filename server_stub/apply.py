@@ -107,11 +107,14 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
             touched = [known] if known is not None and may_see(caller.unit_id, known) else []
         status = "rejected" if refusal else "applied"
         own = (str(op.get("entity")), str(op.get("entity_id")))
+        # Made by the pushing device itself (its stamp's node), not imported from another
+        # laptop's outbox: only then does the pushing device already hold the result.
+        made_here = str(op.get("hlc", "")).split("-", 2)[-1] == caller.device_id
         for record in touched:
             seq += 1
             record.seq = seq
             # Still one device's record only if this op was that device's and went through whole.
-            sole = refusal is None and (record.entity, record.id) == own and not record.conflicts
+            sole = refusal is None and made_here and (record.entity, record.id) == own and not record.conflicts
             if not (sole and record.origin == caller.device_id):
                 record.origin = None
         code = refusal.code.value if refusal else None

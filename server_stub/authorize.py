@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from protocol.entities import STATUS, UNCHECKED_REFERENCES, Action, Entity
 from protocol.refusals import Problem, Refusal, Refused, invalid
-from server_stub.models import ServerUnit
+from server_stub.models import Device, ServerUnit
 from server_stub.registers import AnyRecord, Batch
 from server_stub.visibility import addressed_to, may_see
 
@@ -94,8 +94,7 @@ def creator(
     if entity.name == "audit_events" and fields["entity"] == "escalations":
         about = batch.get("escalations", fields["entity_id"])
         if about is not None and addressed_to(caller.unit_id, about) and owner == about.unit_id:
-            if fields["device_id"] != caller.device_id:  # its own device's journal, nobody else's
-                raise invalid(entity.name, "device_id", Problem.NOT_ALLOWED)
+            _author(batch.session, caller, fields["device_id"])
             return
     if owner != caller.unit_id:
         raise Refused(
@@ -104,9 +103,18 @@ def creator(
             entity=entity.name,
             id=record_id,
         )
-    # Who recorded an event is its device; state re-sent may carry a colleague's history.
-    if entity.name == "audit_events" and not restating and fields["device_id"] != caller.device_id:
-        raise invalid(entity.name, "device_id", Problem.NOT_ALLOWED)
+    if entity.name == "audit_events" and not restating:  # re-sent state may carry older history
+        _author(batch.session, caller, fields["device_id"])
+
+
+def _author(session: Session, caller: Caller, device_id: str) -> None:
+    """Who recorded an event: the pushing device, or another laptop of its office (whose
+    unsent changes it pushes after that one was revoked or lost), never another office's."""
+    if device_id == caller.device_id:
+        return
+    author = session.get(Device, device_id)
+    if author is None or author.unit_id != caller.unit_id:
+        raise invalid("audit_events", "device_id", Problem.NOT_ALLOWED)
 
 
 def escalation(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,20 @@ from desktop.db import migrate
 from desktop.i18n import set_language
 from desktop.services import demo
 from desktop.workspace import Workspace
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Widgets run on a real X server (pytest-xvfb starts Xvfb at 1366x768): never on Qt's
+    offscreen platform, and never silently without a screen."""
+    if config.getoption("--no-xvfb", False):
+        return
+    if shutil.which("Xvfb") is None:
+        raise pytest.UsageError(
+            "The widget tests need Xvfb (a real X server): install it with "
+            "'apt-get install xvfb' (Debian/Ubuntu) and run the tests again."
+        )
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
 
 
 @pytest.fixture(autouse=True)

@@ -112,7 +112,7 @@ def test_corrupt_database_via_cli(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_data_dir_from_environment_and_entry_point(tmp_path: Path) -> None:
-    env = {**os.environ, "MUFAKAT_DATA_DIR": str(tmp_path / "envdata"), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "MUFAKAT_DATA_DIR": str(tmp_path / "envdata")}
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "demo"], env=env, capture_output=True, text=True, timeout=120
     )

@@ -1,6 +1,7 @@
-"""Render every main screen with the demo forum offscreen to PNGs (for the README and for review).
+"""Render every main screen with the demo forum to PNGs (for the README and for review), on a
+real X server at 1366x768 (`make screenshots` runs it under xvfb-run).
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py docs/screenshots
+xvfb-run -a -s '-screen 0 1366x768x24' .venv/bin/python tools/screenshots.py docs/screenshots
 """
 
 from __future__ import annotations

@@ -1,31 +1,30 @@
 """HTTP client of the sync protocol: JSON over HTTPS, gzip both ways, bounded timeouts.
 
-Network trouble becomes `SyncUnavailable` (try again later); a refusal by the server becomes
-`SyncRefused` with the refusal's code and parameters, worded in the user's language by
-`desktop.sync.refusals` (the server's own text goes to the log only).
+Network trouble becomes `SyncUnavailable` (try again later), a certificate refused becomes
+`CertificateProblem`; a refusal by the server becomes `SyncRefused` with its code, worded by
+`desktop.sync.refusals` in the user's language (fix something first).
 """
 
 from __future__ import annotations
 
 import gzip
-import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop import jsontext
-from desktop.errors import EnvironmentProblem, MufakatError
+from desktop.errors import MufakatError
 from desktop.i18n import tr
+from desktop.sync.network_errors import CertificateProblem, SyncUnavailable, describe
 from desktop.sync.outbox import PendingOp
 from desktop.sync.protocol import SCHEMA_VERSION
-from desktop.sync.refusals import describe
-from protocol.refusals import Refusal
+from desktop.sync.refusals import describe as describe_refusal
+
+__all__ = ["CertificateProblem", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 
 if TYPE_CHECKING:
     import httpx
-
-log = logging.getLogger("mufakat.sync")
 
 
 @dataclass(frozen=True)
@@ -35,29 +34,15 @@ class Prepared:
     content: bytes
 
 
-class SyncUnavailable(EnvironmentProblem):
-    """The server could not be reached or did not answer in time."""
-
-
 class SyncRefused(MufakatError):
-    def __init__(self, status: int, code: str, params: Mapping[str, object]) -> None:
-        super().__init__(describe(code, params))
+    """The server refused the request: `code` and `params` as it sent them, `message` worded
+    for the user."""
+
+    def __init__(self, status: int, message: str, code: str = "", params: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
         self.status = status
         self.code = code
-        self.params = dict(params)
-
-
-def _refusal(body: bytes) -> tuple[str, dict[str, object]]:
-    """The code and parameters of an error answer (a server or proxy may send anything)."""
-    log.info("the server refused: %s", body[:500])
-    try:
-        answer = jsontext.loads(body)
-    except ValueError:
-        return Refusal.MALFORMED.value, {}
-    if not isinstance(answer, dict) or not isinstance(answer.get("code"), str):
-        return Refusal.MALFORMED.value, {}
-    params = answer.get("params")
-    return answer["code"], dict(params) if isinstance(params, dict) else {}
+        self.params = params or {}
 
 
 class SyncClient:
@@ -82,6 +67,12 @@ class SyncClient:
         )
         self.bytes_sent = 0
         self._worker: ThreadPoolExecutor | None = None
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         if self._worker is not None:
@@ -114,27 +105,18 @@ class SyncClient:
             self.bytes_sent += len(content)
         try:
             response = self._http.request(method, path, content=content, headers=headers, params=params)
-        except httpx.TimeoutException as exc:
-            raise SyncUnavailable(tr("The server {url} did not answer in time.", url=self.base_url)) from exc
         except httpx.HTTPError as exc:
+            raise describe(exc, self.base_url) from exc
+        if response.status_code >= 500:
             raise SyncUnavailable(
                 tr(
-                    "The server {url} cannot be reached ({error}).",
+                    "The server {url} has a problem ({status}); try again later.",
                     url=self.base_url,
-                    error=type(exc).__name__,
+                    status=response.status_code,
                 )
-            ) from exc
+            )
         if response.status_code >= 400:
-            code, params = _refusal(response.content)
-            if response.status_code >= 500:
-                raise SyncUnavailable(
-                    tr(
-                        "The server {url} has a problem ({status}); try again later.",
-                        url=self.base_url,
-                        status=response.status_code,
-                    )
-                )
-            raise SyncRefused(response.status_code, code, params)
+            raise self._refusal(response)
         try:
             return jsontext.loads(response.content)
         except ValueError as exc:
@@ -142,13 +124,31 @@ class SyncClient:
                 tr("The server {url} sent an answer that is not JSON; try again later.", url=self.base_url)
             ) from exc
 
+    def _refusal(self, response: httpx.Response) -> SyncRefused:
+        try:
+            answer = jsontext.loads(response.content)
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict):
+            answer = {}
+        code = str(answer.get("code") or "")
+        sent = answer.get("params")
+        params: dict[str, Any] = dict(sent) if isinstance(sent, dict) else {}
+        if not code and response.status_code == 426:
+            code = "upgrade_required"
+        message = describe_refusal(code or f"HTTP {response.status_code}", params, url=self.base_url)
+        return SyncRefused(response.status_code, message, code, params)
+
     def health(self) -> dict[str, Any]:
         return dict(self._call("GET", "/healthz"))
 
-    def enroll(self, code: str, device_id: str, device_name: str) -> dict[str, Any]:
-        return dict(
-            self._call("POST", "/enroll", {"code": code, "device_id": device_id, "device_name": device_name})
-        )
+    def enroll(self, code: str, device_id: str, device_name: str, unit_id: str | None = None) -> dict[str, Any]:
+        """`unit_id`: the unit this device already works for (enrolling again): the server
+        refuses a code of another unit before it records anything."""
+        body = {"code": code, "device_id": device_id, "device_name": device_name}
+        if unit_id:
+            body["unit_id"] = unit_id
+        return dict(self._call("POST", "/enroll", body))
 
     @staticmethod
     def prepare_push(device_id: str, ops: Sequence[PendingOp]) -> Prepared:

@@ -1,18 +1,24 @@
 """The server's refusals in the user's words: a sentence for every code of
-`protocol.refusals`, in the language of the moment (the server sends codes, never text).
+`protocol.refusals` (team.md's sync contract), with what to do, in the language of the moment.
+The server answers `{"code", "params", "error"}`; its English `error` is never shown.
 
 A refused operation keeps its code and parameters on the laptop (`RejectedOp`), so a screen
-can word it again later, in whatever language is chosen then.
+can word it again later, in whatever language is chosen then. A code this version does not
+know gets a general sentence naming it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 from desktop.i18n import N_, language, translate_to
 from desktop.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
 from protocol.refusals import Problem, Refusal
+
+UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
+REVOKED = Refusal.REVOKED.value
 
 MESSAGES: dict[str, str] = {
     Refusal.INVALID_FIELD: N_("The server refused a {entity}: its field “{field}” {problem}."),
@@ -58,21 +64,31 @@ MESSAGES: dict[str, str] = {
         "This Mufakat speaks sync version {client_version} and the server version {server_version}: "
         "update whichever is older."
     ),
-    Refusal.REVOKED: N_("The administrator has revoked this laptop. Ask for a new enrollment code."),
-    Refusal.UNKNOWN_TOKEN: N_("The server does not recognise this laptop. Enroll it again with a new code."),
-    Refusal.WRONG_DEVICE: N_(
-        "The server received a request in another laptop's name. Enroll this laptop again."
+    Refusal.REVOKED: N_(
+        "The administrator revoked this device: it can no longer sync. Its unsent changes are "
+        "kept: export them (mufakat outbox export -o FILE, or the button in Settings) and import "
+        "them on another laptop of the office."
     ),
-    Refusal.ALREADY_ENROLLED: N_("This laptop is already enrolled with the server."),
+    Refusal.UNKNOWN_TOKEN: N_(
+        "The server does not know this device any more (its database may have been restored "
+        "from a backup). Enroll it again with a new code from the administrator, in Settings or "
+        "with: mufakat enroll --server {url} --code CODE. Nothing on this laptop is lost: its "
+        "changes are sent after enrolling."
+    ),
+    Refusal.WRONG_DEVICE: N_("The server received a request in another laptop's name. Enroll this laptop again."),
     Refusal.ENROLLMENT_CODE_UNKNOWN: N_(
-        "The server does not know that enrollment code. Check it, or ask the administrator for a new one."
+        "The server does not know this enrollment code. Check it (letters and digits as given) "
+        "or ask the administrator for a new one."
     ),
     Refusal.ENROLLMENT_CODE_USED: N_(
-        "That enrollment code was already used. Ask the administrator for a new one."
+        "This enrollment code was already used by another device. Ask the administrator for a new code."
     ),
-    Refusal.ENROLLMENT_CODE_EXPIRED: N_(
-        "That enrollment code has expired. Ask the administrator for a new one."
+    Refusal.ENROLLMENT_CODE_EXPIRED: N_("This enrollment code has expired. Ask the administrator for a new one."),
+    Refusal.ENROLLMENT_OTHER_UNIT: N_(
+        "This device works for {device_unit} on the server, and the code is for {code_unit}. "
+        "Ask the administrator for a code of {device_unit}."
     ),
+    Refusal.UNKNOWN_UNIT: N_("The server has no unit {unit}. Ask the administrator."),
     Refusal.TOO_LARGE: N_(
         "The request was too large for the server. Try again: Mufakat sends smaller parts."
     ),
@@ -81,7 +97,7 @@ MESSAGES: dict[str, str] = {
     ),
     Refusal.SERVER_ERROR: N_("The server had a problem. Try again later."),
 }
-UNKNOWN = N_("The server refused: {code}.")
+UNKNOWN = N_("The server refused the request ({code}). Ask the administrator.")
 
 PROBLEMS: dict[str, str] = {
     Problem.REQUIRED: N_("is missing or empty"),
@@ -147,14 +163,15 @@ def _worded(name: str, value: object, params: Mapping[str, object], lang: str) -
     return text
 
 
-def describe(code: str, params: Mapping[str, object], *, lang: str | None = None) -> str:
-    """The refusal `code` with its `params` as a sentence in the current language (or `lang`)."""
+def describe(code: str, params: Mapping[str, object], *, lang: str | None = None, **context: Any) -> str:
+    """The refusal `code` with its `params` as a sentence in the current language (or `lang`);
+    `context`: what the laptop itself knows and the sentence may name (the server's address)."""
     lang = lang or language()
     template = MESSAGES.get(code)
-    words = {name: _worded(name, value, params, lang) for name, value in params.items()}
+    words = {name: _worded(name, value, params, lang) for name, value in params.items()} | context
     if template is not None:
         try:
             return translate_to(lang, template).format(**words)
         except (KeyError, IndexError):  # a parameter missing (a newer server's code): say what is known
             pass
-    return translate_to(lang, UNKNOWN).format(code=code)
+    return translate_to(lang, UNKNOWN).format(code=code or "?")

@@ -142,8 +142,10 @@ class CaptureTab(QWidget):
             shortcut.activated.connect(slot)
 
         on("F2", self._toggle_scope_here)
-        on(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
-        on(QKeySequence.StandardKey.Redo, self.undo_stack.redo)
+        on("Ctrl+Z", self.undo_stack.undo)
+        # Each key once: Redo's standard keys already hold Ctrl+Shift+Z on Linux, and a key bound
+        # twice is ambiguous to Qt, which then fires neither.
+        on("Ctrl+Y", self.undo_stack.redo)
         on("Ctrl+Shift+Z", self.undo_stack.redo)
         on("F3", self.edit_selected, self.table)
         on("+", lambda: self.vote_selected(1), self.table)

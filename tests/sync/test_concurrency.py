@@ -30,7 +30,7 @@ from desktop.workspace import Workspace
 from server_stub import admin, auth
 from server_stub.models import Counter, Record
 from server_stub.store import ServerStore
-from tests.sync.conftest import PG_URL, fresh_pg_database
+from tests.sync.conftest import fresh_pg_database, require_pg
 
 # laptops per office: two offices below a parent office, as in the field
 OFFICES = {"KPPN-SORONG": 7, "KPPN-MANOKWARI": 7, "KANWIL-PBD": 4}
@@ -44,8 +44,7 @@ def two_workers(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tupl
     if request.param == "sqlite":
         yield from _serve(f"sqlite:///{tmp_path / 'server.sqlite3'}")
         return
-    if not PG_URL:
-        pytest.skip("MUFAKAT_TEST_PG_URL is not set: no PostgreSQL to test against")
+    require_pg()
     with fresh_pg_database() as url:
         yield from _serve(url)
 

@@ -8,7 +8,6 @@ import re
 import pytest
 
 from desktop.i18n import set_language
-from desktop.sync.client import SyncRefused
 from desktop.sync.refusals import MESSAGES, PROBLEMS, _worded, describe
 from protocol.refusals import PARAMS, Problem, Refusal
 
@@ -27,21 +26,26 @@ SAMPLE: dict[str, object] = {
     "newest": 1234,
     "server_version": 4,
     "client_version": 3,
+    "device_unit": "KPPN-SORONG",
+    "code_unit": "KPPN-MANOKWARI",
+    "unit": "KPPN-BIAK",
 }
 # Words both languages use (names, loanwords): not English left behind.
-SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator"}
+SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator", "unit"}
+COMMAND = re.compile(r"mufakat(\s+[-\w{}:/.]+)*")  # a command line to type: the same in any language
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", COMMAND.sub(" ", text))}
 
 
 @pytest.mark.parametrize("code", list(Refusal))
 def test_every_code_is_worded_in_both_languages_with_every_parameter(code: Refusal) -> None:
     params = {name: SAMPLE[name] for name in PARAMS[code]}
-    english = describe(code.value, params, lang="en")
-    indonesian = describe(code.value, params, lang="id")
+    english = describe(code.value, params, lang="en", url="https://server.example")
+    indonesian = describe(code.value, params, lang="id", url="https://server.example")
     assert code.value in MESSAGES
+    assert english != describe("no_such_code", {}, lang="en")  # its own sentence, not the general one
     assert english != indonesian
     for lang, text in (("en", english), ("id", indonesian)):
         for name, value in params.items():
@@ -73,13 +77,15 @@ def test_the_language_of_the_moment_words_a_kept_refusal() -> None:
 
 
 def test_an_unknown_code_or_missing_parameters_still_say_something() -> None:
-    assert describe("brand_new_code", {}, lang="en") == "The server refused: brand_new_code."
-    assert (
-        describe("stale_transition", {"entity": "forums"}, lang="id") == "Server menolak: stale_transition."
+    assert describe("brand_new_code", {}, lang="en") == (
+        "The server refused the request (brand_new_code). Ask the administrator."
     )
+    general = describe("stale_transition", {"entity": "forums"}, lang="id")
+    assert general == "Server menolak permintaan (stale_transition). Tanyakan kepada administrator."
 
 
 def test_a_refused_request_is_worded_from_its_code_never_the_servers_text() -> None:
     set_language("id")
-    refused = SyncRefused(403, "revoked", {})
-    assert refused.message == "Administrator telah mencabut akses laptop ini. Mintalah kode pendaftaran baru."
+    message = describe("revoked", {}, url="https://server.example")
+    assert message.startswith("Administrator telah mencabut")
+    assert "revoked" not in message

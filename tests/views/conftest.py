@@ -18,7 +18,11 @@ from desktop.workspace import Workspace
 def shell(qtbot: QtBot, ws: Workspace) -> Iterator[Shell]:
     made = Shell(ws)
     qtbot.addWidget(made.window)
-    made.window.show()
+    # With no window manager, show() does not activate the window; without activation, shortcuts
+    # and Alt+letter mnemonics do not reach it, as they would not for a user either.
+    with qtbot.waitActive(made.window):
+        made.window.show()
+        made.window.activateWindow()
     yield made
     made.close()
 
