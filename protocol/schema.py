@@ -19,7 +19,8 @@ from protocol.entities import ENTITIES, STATUS, Field, Kind
 
 # Text may hold tab and newline, and no other C0 control character (NUL, escape, carriage
 # return, …): invisible, they break printouts, spreadsheets and terminals.
-NO_CONTROL = r"^[^\x00-\x08\x0b-\x1f]*$"
+CONTROL = r"\x00-\x08\x0b-\x1f"  # a character class's inside: C0 but tab and newline
+NO_CONTROL = f"^[^{CONTROL}]*$"
 ID_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z_-]*$"
 STAMP_PATTERN = r"^[0-9]{15,}-[0-9]{6,}-[0-9A-Za-z_-]{1,64}$"
 

@@ -19,6 +19,7 @@ from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Action, Entity
 from protocol.messages import Op, PulledRecord
 from protocol.refusals import Problem, Refusal, Refused, invalid
 from protocol.schema import (
+    CONTROL,
     DeleteFields,
     RestateFields,
     StampText,
@@ -33,7 +34,7 @@ from protocol.schema import (
 from protocol.version import OP_KINDS
 
 T = TypeVar("T", bound=Struct)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_CONTROL = re.compile(f"[{CONTROL}]")
 _AT = re.compile(r"- at `\$\.([A-Za-z0-9_]+)")
 _NAMED = re.compile(r"field `([^`]+)`")
 

@@ -141,3 +141,24 @@ def test_the_protocol_imports_neither_qt_nor_the_desktop_nor_the_server() -> Non
                 assert imported.split(".")[0] not in {"desktop", "server_stub", "PySide6"}, (
                     f"{path}: {imported}"
                 )
+
+
+@pytest.mark.parametrize("code", range(32))
+def test_the_laptop_refuses_the_control_characters_the_server_refuses(code: int) -> None:
+    from protocol.refusals import Refused
+    from protocol.validate import check_create
+    from tests.server.conftest import valid_fields
+
+    text = f"Perkuat{chr(code)}layanan"
+    fields = valid_fields("recommendations", "u1", forum_id="f1", text=text)
+    try:
+        check_create(ENTITIES["recommendations"], fields)
+        server_refuses = False
+    except Refused:
+        server_refuses = True
+    try:
+        recs.RULES["text"](text)
+        laptop_refuses = False
+    except InputError:
+        laptop_refuses = True
+    assert laptop_refuses == server_refuses == (code not in (9, 10))

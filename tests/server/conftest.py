@@ -64,7 +64,14 @@ class Raw:
         assert unit is not None
         self.unit_id = unit
         _url, token = server_of(ws)
-        self.http = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        # A connection per request: a kept-alive one the server closed while idle (its 5 s keep-alive
+        # running out on a slow machine) would fail the next request, not the server.
+        self.http = httpx.Client(
+            base_url=url,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
         self.clock = HybridClock(self.device_id)
 
     def op(
