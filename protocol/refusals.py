@@ -8,6 +8,7 @@ in its user's language, from a table of its own (`desktop/sync/refusals.py`).
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -94,16 +95,30 @@ class Problem(StrEnum):
 
 
 Param = str | int
+MAX_PARAM = 200  # characters of a text parameter (a field name a device made up may be longer)
+MAX_ERROR = 1000
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(text: str, limit: int) -> str:
+    """Text a device sent, fit to be stored and shown in a refusal: control characters (a NUL
+    cannot even be stored by PostgreSQL) become U+FFFD, and it is cut to `limit` characters."""
+    return _UNPRINTABLE.sub("\ufffd", text[:limit])
 
 
 class Refused(Exception):
-    """Raised where a refusal is found; carries what the answer needs."""
+    """Raised where a refusal is found; carries what the answer needs. Parameters often repeat
+    what the device sent (a field's name, an entity's): they are made printable and short."""
 
     def __init__(self, code: Refusal, error: str = "", **params: Param) -> None:
-        super().__init__(error or code.value)
+        error = printable(error or code.value, MAX_ERROR)
+        super().__init__(error)
         self.code = code
-        self.params: dict[str, Param] = params
-        self.error = error or code.value
+        self.params: dict[str, Param] = {
+            name: printable(value, MAX_PARAM) if isinstance(value, str) else value
+            for name, value in params.items()
+        }
+        self.error = error
 
     def body(self) -> dict[str, Any]:
         """The JSON body of an HTTP error."""

@@ -282,6 +282,8 @@ def test_invalid_operations_are_refused_one_by_one_and_the_rest_applies(
         return kppn.op(entity, new_id(), "create", fields)
 
     person = valid_fields("participants", u, forum_id=world.forum, name="\x1b[2J")
+    nul_key = {**_rec(u, world.forum), "\x00": None}  # stored with its refusal: PostgreSQL takes no NUL
+    long_key = {**_rec(u, world.forum), "k" * 100_000: 1}
     bad = [
         (new("recommendations", _rec(u, world.forum, scope="bogus")), "scope", "unknown_value"),
         (new("recommendations", missing), "created_at", "required"),
@@ -300,6 +302,8 @@ def test_invalid_operations_are_refused_one_by_one_and_the_rest_applies(
             "created_at",
             "malformed",
         ),
+        (new("recommendations", nul_key), "\ufffd", "unknown_field"),
+        (new("recommendations", long_key), "k" * 200, "unknown_field"),
     ]
     good = new_id()
     fine = kppn.op(
