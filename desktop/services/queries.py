@@ -203,16 +203,27 @@ def count_recommendations(session: Session, flt: RecommendationFilter) -> int:
     return session.scalar(query.where(*_conditions(flt, unary_status=bool(words)))) or 0
 
 
+def _matching(query: Select[Any], flt: RecommendationFilter) -> Select[Any]:
+    """`query` narrowed to the filter's matches, in the list's order."""
+    query = query.where(*_conditions(flt, unary_status=True))
+    words = _long_words(flt)
+    if words:
+        query = query.where(_text_match(words))
+    return query.order_by(*_order(flt))
+
+
 def _page_keys(flt: RecommendationFilter) -> Select[tuple[int]]:
     """Rowids of one page, newest first (walks the (created_at, id) index and stops early)."""
     query: Select[tuple[int]] = select(literal_column("recommendations.rowid").label("rid")).select_from(
         Recommendation.__table__
     )
-    query = query.where(*_conditions(flt, unary_status=True))
-    words = _long_words(flt)
-    if words:
-        query = query.where(_text_match(words))
-    return query.order_by(*_order(flt)).offset(flt.offset).limit(flt.limit)
+    page: Select[tuple[int]] = _matching(query, flt).offset(flt.offset).limit(flt.limit)
+    return page
+
+
+def matching_ids(session: Session, flt: RecommendationFilter) -> list[str]:
+    """The ids of every recommendation the filter matches (all pages), in the list's order."""
+    return list(session.scalars(_matching(select(Recommendation.id), flt)))
 
 
 def list_recommendations(

@@ -44,6 +44,9 @@ class ForumTableModel(QAbstractTableModel):
     def forum_at(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
+    def summary_of(self, forum_id: str | None) -> ForumSummary | None:
+        return next((r for r in self._rows if r.id == forum_id), None)
+
     def row_of(self, forum_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == forum_id), -1)
 

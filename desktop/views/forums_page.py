@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import run_in_background
+from desktop.file_names import file_name
 from desktop.services.queries import ForumSummary, list_forums
 from desktop.views.documents import TITLES
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.forum_table import ForumTableModel
+from desktop.views.save_file import SavedNotice
 from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
 
@@ -72,6 +74,15 @@ class ForumsPage(QWidget):
         for kind, title in TITLES.items():
             menu.addAction(QCoreApplication.translate("Documents", title), partial(self.open_document, kind))
         self.documents_button.setMenu(menu)
+        self.excel_button = QPushButton(self.tr("E&xport to Excel"))
+        self.excel_button.setToolTip(
+            self.tr(
+                "A recap of the selected forum as an Excel workbook: participants per element, "
+                "recommendations and follow-up"
+            )
+        )
+        self.excel_button.clicked.connect(self.export_excel)
+        self.notice = SavedNotice()
         self.empty_hint = QLabel(  # shown once the list has loaded empty
             self.tr("No forums yet. Create one with “New forum”, or load the demo with: mufakat demo")
         )
@@ -81,9 +92,11 @@ class ForumsPage(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
         bar.addWidget(self.documents_button)
+        bar.addWidget(self.excel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("Forums") + "</h2>"))
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.empty_hint)
         self.empty_hint.hide()
         layout.addWidget(self.table)
@@ -114,10 +127,27 @@ class ForumsPage(QWidget):
         dialog.show()
         return dialog
 
+    def export_excel(self) -> None:
+        """Save the selected forum's recap as XLSX (the name says which forum)."""
+        from desktop.reports.recap_xlsx import forum_recap_xlsx  # openpyxl: on first use
+        from desktop.services.recap import forum_recap
+
+        forum = self.model.summary_of(self.selected_forum())
+        if forum is None:
+            return
+        ws, forum_id = self._ws, forum.id
+        self.notice.save_built(
+            self.tr("Export to Excel"),
+            file_name("forum-recap", forum.held_on, forum.title, ".xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+            lambda: forum_recap_xlsx(ws.read(forum_recap, forum_id)),
+        )
+
     def _update_actions(self) -> None:
         chosen = self.selected_forum() is not None
         self.documents_button.setEnabled(chosen)
         self.open_button.setEnabled(chosen)
+        self.excel_button.setEnabled(chosen)
 
     def reload(self) -> None:
         self.refresh()

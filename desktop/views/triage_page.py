@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import run_in_background
+from desktop.file_names import file_name
 from desktop.services.queries import (
     RecommendationFilter,
     RecommendationPage,
@@ -35,6 +36,7 @@ from desktop.views.common import date_edit, enum_combo
 from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
 from desktop.views.rec_table import RecommendationTableModel
+from desktop.views.save_file import SavedNotice
 from desktop.vocab import RecCategory, RecStatus, Scope
 from desktop.workspace import Workspace
 
@@ -67,6 +69,12 @@ class TriagePage(QWidget):
         for edit in (self.held_from, self.held_to):
             edit.dateChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
+        self.excel_button = QPushButton(self.tr("E&xport to Excel"))
+        self.excel_button.setToolTip(
+            self.tr("Every recommendation the filter shows, with its follow-up, as an Excel workbook")
+        )
+        self.excel_button.clicked.connect(self.export_excel)
+        self.notice = SavedNotice()
 
         self.model = RecommendationTableModel(
             ("forum", "text", "scope", "status", "votes", "category"),
@@ -107,12 +115,14 @@ class TriagePage(QWidget):
         dates.addWidget(self.held_to)
         dates.addWidget(self.overdue)
         dates.addStretch(1)
+        dates.addWidget(self.excel_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.text)
         left_layout.addLayout(filters)
         left_layout.addLayout(dates)
+        left_layout.addWidget(self.notice)
         left_layout.addLayout(bulk_row)
         left_layout.addWidget(self.table, 1)
         splitter = QSplitter()
@@ -213,6 +223,25 @@ class TriagePage(QWidget):
         """When the page is shown again or a sync brought changes."""
         self._fill_forums()
         self.refresh()
+
+    def export_excel(self) -> None:
+        """Save every recommendation the filter matches (all pages, in the list's order) as XLSX."""
+        from desktop.reports.recap_xlsx import recommendations_recap_xlsx  # openpyxl: on first use
+        from desktop.services.recap import recommendations_recap
+
+        ws, flt, made_at = self._ws, self.current_filter(), self._ws.ctx.now()
+        self.notice.save_built(
+            self.tr("Export to Excel"),
+            file_name("recommendations-recap", made_at.astimezone().date(), self._export_title(), ".xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+            lambda: recommendations_recap_xlsx(ws.read(recommendations_recap, flt, made_at)),
+        )
+
+    def _export_title(self) -> str:
+        """What the file name says about the filter: its forum, else its search text."""
+        if self.forum.currentData():
+            return self.forum.currentText().split(" ", 1)[-1]
+        return self.text.text()
 
     # -- selection and actions -------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
