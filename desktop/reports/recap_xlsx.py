@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop.i18n import translate_to
+from desktop.services.cell_safety import looks_like_formula
 from desktop.services.recap import ForumRecap, RecapRecommendation, RecommendationsRecap
 from desktop.vocab import LABELS
 
@@ -27,8 +28,6 @@ DATE_FORMAT = "DD-MM-YYYY"
 DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
 TIME_FORMAT = "HH:MM"
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
-# A text starting with one of these is a formula (or the start of one) to a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -39,7 +38,7 @@ def text_cell(sheet: WriteOnlyWorksheet, text: str, wrap: bool = False) -> str |
     that starts like a formula (`=`, `+`, `-`, `@`) is stored as text with Excel's "quote
     prefix", so Excel neither runs it nor turns it into a formula when the cell is edited."""
     text = ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
-    risky = text.startswith(FORMULA_STARTS)
+    risky = looks_like_formula(text)
     if not risky and not wrap:
         return text
     cell = WriteOnlyCell(sheet, value=text)

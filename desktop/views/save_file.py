@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
+from desktop.files import write_atomically
 
 log = logging.getLogger("mufakat.save")
 _last_folder: list[Path] = []  # where the user saved last in this session (the dialog opens there)
@@ -89,9 +90,9 @@ class SavedNotice(QWidget):
         self._say(text, "#b00020", None)
 
     def write(self, path: Path, data: bytes) -> bool:
-        """Write `data` to `path` and say where it went, or why it could not be written."""
+        """Write `data` to `path` (whole or not at all) and say where it went, or why not."""
         try:
-            path.write_bytes(data)
+            write_atomically(path, data)
         except OSError as exc:
             self.failed(self.tr("Cannot write {path}: {error}").format(path=path, error=exc.strerror or exc))
             return False
