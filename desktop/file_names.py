@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from slugify import slugify
-
 # What each saved file is, in the words of the office (the documents are Indonesian).
 DOCUMENTS = {
     "minutes": "berita-acara",
@@ -26,6 +24,8 @@ _JOINERS = [[mark, ""] for mark in ("'", "’", "‘", "`")]
 def title_slug(title: str, length: int = TITLE_LENGTH) -> str:
     """Lower-case ASCII words joined by hyphens (diacritics and other scripts transliterated),
     at most `length` characters, cut after a whole word (a single longer word is cut)."""
+    from slugify import slugify  # its transliteration tables load when a file is first saved, not at start-up
+
     return str(slugify(title, max_length=length, word_boundary=True, save_order=True, replacements=_JOINERS))
 
 

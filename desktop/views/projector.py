@@ -41,6 +41,7 @@ class RecommendationCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
+        self._shown: tuple[ScreenRecommendation, int, bool] | None = None
         self.number = QLabel()
         self.number.setObjectName("number")
         self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -64,6 +65,10 @@ class RecommendationCard(QFrame):
         layout.addLayout(side)
 
     def show_recommendation(self, rec: ScreenRecommendation, number: int, just_changed: bool) -> None:
+        shown = (rec, number, just_changed)
+        if shown == self._shown:
+            return  # a style sheet set again costs a re-polish: only cards that changed
+        self._shown = shown
         self.number.setText(f"{number}.")
         self.text.setText(rec.text)
         self.scope.setText(label(rec.scope))

@@ -60,6 +60,7 @@ class TriagePage(QWidget):
         self.status = enum_combo(RecStatus, blank=self.tr("Any status"))
         self.status.insertItem(1, self.tr("Open (not settled)"), "open")
         self.forum = QComboBox()
+        self._forum_entries: list[tuple[str, str]] = []
         self.category = enum_combo(RecCategory, blank=self.tr("Any topic"))
         self.held_from = self._date_edit()
         self.held_to = self._date_edit()
@@ -144,12 +145,21 @@ class TriagePage(QWidget):
         return edit
 
     def _fill_forums(self) -> None:
+        """The forum filter's choices, rebuilt only when the forums changed (2,000 entries take
+        tens of milliseconds each time the page is shown)."""
+        entries = [
+            (f"{forum.held_on.strftime('%d-%m-%Y')} {forum.title[:40]}", forum.id)
+            for forum in self._ws.read(list_forums, with_counts=False)
+        ]
+        if entries == self._forum_entries:
+            return
+        self._forum_entries = entries
         keep = self.forum.currentData()
         self.forum.blockSignals(True)
         self.forum.clear()
         self.forum.addItem(self.tr("Any forum"), None)
-        for forum in self._ws.read(list_forums):
-            self.forum.addItem(f"{forum.held_on.strftime('%d-%m-%Y')} {forum.title[:40]}", forum.id)
+        for text, forum_id in entries:
+            self.forum.addItem(text, forum_id)
         self.forum.setCurrentIndex(max(self.forum.findData(keep), 0))
         self.forum.blockSignals(False)
 
