@@ -14,10 +14,11 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.i18n import translate_to
 from desktop.services.cell_safety import looks_like_formula
@@ -28,9 +29,13 @@ DATE_FORMAT = "DD-MM-YYYY"
 DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
 TIME_FORMAT = "HH:MM"
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
-HEADER_FONT = Font(bold=True)
+HEADER_FONT = Font(name="Calibri", size=11, bold=True)  # the workbook's own font, in bold
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+LINE_HEIGHT = 15  # points, Calibri 11
+MAX_ROW_HEIGHT = 409  # Excel's limit
+CHARS_PER_WIDTH = 1.1  # characters of ordinary text per unit of column width
 
 
 def text_cell(sheet: WriteOnlyWorksheet, text: str, wrap: bool = False) -> str | WriteOnlyCell:
@@ -48,6 +53,14 @@ def text_cell(sheet: WriteOnlyWorksheet, text: str, wrap: bool = False) -> str |
     if wrap:
         cell.alignment = WRAP
     return cell
+
+
+def _lines(value: Any, width: float) -> int:
+    """About how many lines a wrapped text cell of this column width needs."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(int(width * CHARS_PER_WIDTH), 1)
+    return sum(max(-(-len(paragraph) // per_line), 1) for paragraph in value.split("\n"))
 
 
 def _label(value: StrEnum | None) -> str:
@@ -71,6 +84,10 @@ class _Sheet:
         for index, column in enumerate(columns, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = column.width
         self.sheet.freeze_panes = "A2"
+        # Printed on A4 landscape with the header row on every page.
+        self.sheet.page_setup.orientation = "landscape"
+        self.sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        self.sheet.print_title_rows = "1:1"
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows + 1}"
         header = []
         for column in columns:
@@ -79,9 +96,28 @@ class _Sheet:
             cell.fill = HEADER_FILL
             header.append(cell)
         self.sheet.append(header)
+        self._next_row = 2
 
     def row(self, values: Sequence[Any]) -> None:
-        self.sheet.append([self.cell(value, column.wrap) for value, column in zip(values, self.columns, strict=True)])
+        lines = max(
+            (_lines(value, column.width) for value, column in zip(values, self.columns, strict=True) if column.wrap),
+            default=1,
+        )
+        cells = [self.cell(value, column.wrap) for value, column in zip(values, self.columns, strict=True)]
+        if lines > 1:  # spreadsheets do not grow a row for wrapped text they did not lay out themselves
+            self.sheet.row_dimensions[self._next_row].height = min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
+            cells = [self._at_top(cell) for cell in cells]  # a tall row reads from its top line
+        self._next_row += 1
+        self.sheet.append(cells)
+
+    def _at_top(self, cell: Any) -> Any:
+        if cell is None:
+            return None
+        if not isinstance(cell, Cell):
+            cell = WriteOnlyCell(self.sheet, value=cell)
+        if not cell.alignment.wrap_text:
+            cell.alignment = TOP
+        return cell
 
     def cell(self, value: Any, wrap: bool = False) -> Any:
         if value is None:

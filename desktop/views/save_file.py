@@ -64,9 +64,8 @@ class SavedNotice(QWidget):
         self.open_button.clicked.connect(self.open_folder)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text)
+        layout.addWidget(self.text, 1)
         layout.addWidget(self.open_button)
-        layout.addStretch(1)
         self.hide()
 
     def _say(self, text: str, colour: str, folder: Path | None) -> None:

@@ -159,6 +159,18 @@ def test_recommendations_recap_holds_every_match_and_says_which_filter(ws: Works
     assert (only["Rekomendasi"], only["Status"], only["Keterangan status"]) == (FORMULAS[2], "Ditolak", "Sudah diatur")
 
 
+def test_a_long_text_gets_a_row_tall_enough_to_read_it(ws: Workspace) -> None:
+    forum_id, _ids = make_forum(ws)
+    long_text = "Perbaiki alur layanan pencairan dana agar satker di distrik terpencil terlayani. " * 5
+    ws.write(recs.add_recommendation, forum_id, text=long_text.strip(), scope="unit")
+    book = workbook(forum_recap_xlsx(ws.read(forum_recap, forum_id)))
+    sheet = book["Rekomendasi"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == long_text.strip())
+    assert sheet.row_dimensions[row].height >= 5 * 15  # about 400 characters in a column of 60
+    assert sheet.cell(row, 2).alignment.wrap_text and sheet.cell(row, 1).alignment.vertical == "top"
+    assert sheet.row_dimensions[2].height is None  # one line: left to the spreadsheet
+
+
 def test_characters_a_workbook_cannot_hold_are_dropped_not_fatal(ws: Workspace) -> None:
     forum_id, _ids = make_forum(ws)
     recap = ws.read(forum_recap, forum_id)
