@@ -229,8 +229,12 @@ class ProjectorWindow(QWidget):
             self.setGeometry(frame)
             self.show()
         else:
+            self.winId()  # the native window, to place on that screen (an X screen of its own, or
+            self.windowHandle().setScreen(target)  # a part of one desktop, as on Windows)
             self.setGeometry(target.geometry())
-            self.showFullScreen()
+            # Not showFullScreen(): it also activates the window, taking the note-taker's keyboard.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+            self.show()
         self.raise_()
 
     def toggle_full_screen(self) -> None:

@@ -4,6 +4,12 @@ the agenda item being discussed, in its own window; never a name or a phone numb
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -12,14 +18,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.ids import new_id
+from desktop.models import Forum, Recommendation
 from desktop.services import agenda, forums, participants
 from desktop.services import recommendations as recs
+from desktop.services.lookup import load
 from desktop.services.units import create_unit, set_home_unit
 from desktop.views import projector as projector_module
 from desktop.views.main_window import MainWindow
 from desktop.views.projector import ProjectorWindow, RecommendationCard, other_screen
+from desktop.vocab import RecStatus, Scope
 from desktop.workspace import Workspace
 
+ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = {"Martina Rumbiak": "081234567890", "Yohanis Kambu": "085299887766"}
 
 
@@ -174,6 +185,61 @@ def test_f11_toggles_full_screen_and_the_button_brings_back_the_same_window(
     projector.close()
     qtbot.waitUntil(lambda: workspace.projector is None)
     assert not ws.change_listeners  # a closed projector follows nothing
+
+
+def test_what_a_sync_brings_reaches_the_projector_whatever_page_is_open(
+    qtbot: QtBot, ws: Workspace, window: MainWindow
+) -> None:
+    forum_id, _items = running_forum(ws)
+    workspace = window.open_forum(forum_id)
+    assert workspace is not None
+    qtbot.mouseClick(workspace.projector_button, Qt.MouseButton.LeftButton)
+    projector = workspace.projector
+    assert projector is not None
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # the board, meanwhile
+    assert window.stack.currentWidget() is window.triage
+    with ws.store.remote_write() as session:  # typed on the other laptop in the room, then pulled
+        rec = Recommendation(
+            id=new_id(), unit_id=ws.read(load, Forum, forum_id, "Forum").unit_id, forum_id=forum_id,
+            text="Dari laptop kedua", scope=Scope.UNIT, status=RecStatus.PROPOSED, votes=4,
+            created_at=datetime.now(UTC), updated_at=datetime.now(UTC), deleted=False, clocks={},
+        )
+        session.add(rec)
+    window.refresh_all()  # what the window does when a sync brought changes
+    qtbot.waitUntil(lambda: shows(projector, "Dari laptop kedua", "Unit scope", "4 vote(s)"))
+
+
+def test_with_a_second_screen_it_opens_full_screen_there_and_the_laptop_keeps_the_keyboard(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A real X server with two screens (1366x768 for the laptop, 1024x768 for the projector),
+    the app in its own process, as a facilitator has them."""
+    forum_id, _items = running_forum(ws)
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", "1", "-nolisten", "tcp", "-screen", "0", "1366x768x24", "-screen", "1", "1024x768x24"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert xvfb.stdout is not None
+        display = xvfb.stdout.readline().strip()
+        child = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("two_screens_child.py")), str(ws.data_dir), forum_id],
+            env={**os.environ, "DISPLAY": f":{display}", "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+    assert child.returncode == 0, child.stderr[-2000:]
+    seen = json.loads(child.stdout.strip().splitlines()[-1])
+    assert seen["screens"] == [[0, 0, 1366, 768], [0, 0, 1024, 768]]
+    assert seen["laptop"] == [0, 0, 1366, 768]
+    assert seen["projector"] == [0, 0, 1024, 768] and seen["full_screen"]
+    assert seen["active"] == "MainWindow"  # the note-taker goes on typing
 
 
 def test_the_projector_goes_to_the_other_screen_when_there_is_one() -> None:
