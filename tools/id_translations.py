@@ -551,7 +551,7 @@ ID.update(
 # Projector view, named files with "open folder", Excel recaps (ui-features).
 ID.update(
     {
-        "&Projector view": "&Tampilan layar",
+        "&Projector view": "Tampilan &layar",
         "Show the recommendations in large type on the room's projector as they are saved (no names of who raised them); F11 in it: full screen": "Tampilkan rekomendasi dengan huruf besar di proyektor ruangan begitu disimpan (tanpa nama pengusul); F11 di dalamnya: layar penuh",
         "E&xport to Excel": "Ekspor ke E&xcel",
         "Export to Excel": "Ekspor ke Excel",

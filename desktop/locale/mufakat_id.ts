@@ -569,7 +569,7 @@
         <name>ForumWorkspace</name>
         <message>
             <source>&amp;Projector view</source>
-            <translation>&amp;Tampilan layar</translation>
+            <translation>Tampilan &amp;layar</translation>
         </message>
         <message>
             <source>Show the recommendations in large type on the room's projector as they are saved (no names of who raised them); F11 in it: full screen</source>

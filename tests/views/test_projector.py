@@ -169,7 +169,8 @@ def test_f11_toggles_full_screen_and_the_button_brings_back_the_same_window(
     ws.write(recs.add_recommendation, forum_id, text="Perpanjang jam layanan loket", scope="unit")
     workspace = window.open_forum(forum_id)
     assert workspace is not None
-    qtbot.mouseClick(workspace.projector_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # &Projector view
+    qtbot.waitUntil(lambda: workspace.projector is not None)
     projector = workspace.projector
     assert projector is not None
     assert card_of(projector, "Perpanjang jam layanan loket") is not None
