@@ -47,6 +47,7 @@ class ForumsPage(QWidget):
         self.shown_generation = 0
         self.counted_generation = 0
         self._measured = False  # the columns were fitted to the rows
+        self._counts: dict[str, ForumCounts] | None = None  # the last counts read
         self.model = ForumTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -60,12 +61,12 @@ class ForumsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search title, theme or venue…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(self._search_changed)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All forums"), None)
         for status in ForumStatus:
             self.status_filter.addItem(label(status), status)
-        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.status_filter.currentIndexChanged.connect(self._search_changed)
         self.new_button = QPushButton(self.tr("&New forum…"))
         self.new_button.clicked.connect(self.new_forum)
         self.open_button = QPushButton(self.tr("&Open"))
@@ -159,11 +160,18 @@ class ForumsPage(QWidget):
         """Read the list off the GUI thread, the forums first and their counts after (2,000
         forums take milliseconds, their counts a tenth of a second); only the newest request is
         shown."""
+        self._load(recount=True)
+
+    def _search_changed(self) -> None:
+        """Another part of the same list: the counts already read still hold."""
+        self._load(recount=self._counts is None)
+
+    def _load(self, recount: bool) -> None:
         self._generation += 1
         generation, text = self._generation, self.search.text()
         run_in_background(
             lambda: self._ws.read(list_forums, text, with_counts=False),
-            lambda rows: self._show(generation, rows),
+            lambda rows: self._show(generation, rows, recount),
             self._failed,
         )
 
@@ -176,6 +184,7 @@ class ForumsPage(QWidget):
 
     def _show_counts(self, generation: int, counts: dict[str, ForumCounts]) -> None:
         if generation == self._generation:
+            self._counts = counts
             self.model.set_counts(counts)
             self.counted_generation = generation
             self.counted.emit()
@@ -187,7 +196,7 @@ class ForumsPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         raise exc  # the app's error hook shows it and writes the log
 
-    def _show(self, generation: int, rows: list[ForumSummary]) -> None:
+    def _show(self, generation: int, rows: list[ForumSummary], recount: bool) -> None:
         if generation != self._generation:
             return
         keep = self.selected_forum()
@@ -206,4 +215,9 @@ class ForumsPage(QWidget):
         self._update_actions()
         self.shown_generation = generation
         self.shown.emit()
-        self._count(generation)
+        if self._counts is not None:
+            self.model.set_counts(self._counts)  # the last counts read, until the new ones come
+        if recount or self._counts is None:
+            self._count(generation)
+        else:
+            self._show_counts(generation, self._counts)
