@@ -19,7 +19,7 @@ from desktop.i18n import tr
 from desktop.sync.network_errors import CertificateProblem, SyncUnavailable, describe
 from desktop.sync.outbox import PendingOp
 from desktop.sync.protocol import SCHEMA_VERSION
-from desktop.sync.refusals import refusal_message
+from desktop.sync.refusals import describe as describe_refusal
 
 __all__ = ["CertificateProblem", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 
@@ -132,10 +132,11 @@ class SyncClient:
         if not isinstance(answer, dict):
             answer = {}
         code = str(answer.get("code") or "")
-        params = answer.get("params") if isinstance(answer.get("params"), dict) else {}
+        sent = answer.get("params")
+        params: dict[str, Any] = dict(sent) if isinstance(sent, dict) else {}
         if not code and response.status_code == 426:
             code = "upgrade_required"
-        message = refusal_message(code or f"HTTP {response.status_code}", params, url=self.base_url)
+        message = describe_refusal(code or f"HTTP {response.status_code}", params, url=self.base_url)
         return SyncRefused(response.status_code, message, code, params)
 
     def health(self) -> dict[str, Any]:
@@ -157,7 +158,7 @@ class SyncClient:
         body = head[:-1] + b',"ops":[' + b",".join(op.wire() for op in ops) + b"]}"
         return Prepared(gzip.compress(body, compresslevel=5))
 
-    def push(self, prepared: Prepared) -> list[dict[str, str]]:
+    def push(self, prepared: Prepared) -> list[dict[str, Any]]:
         return list(self._call("POST", "/sync/push", prepared)["results"])
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:

@@ -18,12 +18,13 @@ from desktop.errors import InputError
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
-from desktop.sync.client import Prepared, SyncClient
+from desktop.sync.client import Prepared, SyncClient, SyncRefused
 from desktop.sync.protocol import MAX_OPS_PER_PUSH
 from desktop.sync.pull import apply_page
 from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
 from desktop.workspace import Workspace
+from protocol.refusals import Refusal
 
 TOKEN_FILENAME = "device-token"
 PUSH_BATCH = MAX_OPS_PER_PUSH
@@ -38,6 +39,7 @@ class SyncReport:
     pages: int = 0
     bytes_sent: int = 0
     requeued: int = 0  # operations queued again after the server was restored
+    set_aside: int = 0  # pulled records this laptop could not store (logged)
 
 
 def token_path(ws: Workspace) -> Path:
@@ -177,7 +179,21 @@ def _pull_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: P
     wire = client.worker()
     fetching: Future[dict[str, Any]] = wire.submit(client.pull, ws.store.device().checkpoint, PULL_PAGE)
     while True:
-        page = fetching.result()
+        try:
+            page = fetching.result()
+        except SyncRefused as exc:
+            if exc.code != Refusal.CHECKPOINT_AHEAD:
+                raise
+            # This laptop has seen more than the server holds: the server lost what it had
+            # acknowledged (restored from a backup). Pull from its beginning and send it
+            # everything again, as after a new epoch, for this laptop alone.
+            with ws.store.remote_write() as session:
+                state = session.get(DeviceState, 1)
+                assert state is not None
+                state.checkpoint = 0
+                report.requeued += requeue_everything(session)
+            fetching = wire.submit(client.pull, 0, PULL_PAGE)
+            continue
         if page["more"]:
             fetching = wire.submit(client.pull, int(page["next"]), PULL_PAGE)
         with ws.store.remote_write() as session:
@@ -190,7 +206,9 @@ def _pull_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: P
                 state.server_epoch, state.checkpoint = page["epoch"], 0
                 report.requeued += requeue_everything(session)
             else:
-                report.pulled += apply_page(session, ws.ctx.clock, page)
+                applied = apply_page(session, ws.ctx.clock, page)
+                report.pulled += applied.pulled
+                report.set_aside += applied.set_aside
                 report.pages += 1
                 state.last_sync_at = utcnow()
         if restored:
@@ -215,6 +233,7 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         report.pushed += more.pushed
         report.refused += more.refused
         report.pulled += more.pulled
+        report.set_aside += more.set_aside
         report.pages += more.pages
         report.bytes_sent = more.bytes_sent
     return report
