@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.settings.language_changed.connect(self.language_changed)
         self.settings.office_changed.connect(self._office_changed)
         for number in range(len(self.pages)):
-            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.nav.setCurrentRow(n))
+            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.go_to_visible(n))
         QShortcut(QKeySequence("F9"), self, sync.sync_now)
         QShortcut(QKeySequence("Ctrl+F"), self, self._find)
         self._update_nav()
@@ -94,6 +94,15 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:
         self.nav.item(ESCALATIONS).setHidden(not self.escalations.has_any())
+
+    def visible_rows(self) -> list[int]:
+        return [row for row in range(self.nav.count()) if not self.nav.item(row).isHidden()]
+
+    def go_to_visible(self, number: int) -> None:
+        """Ctrl+N: the N-th place the navigation list shows (a hidden one is not counted)."""
+        rows = self.visible_rows() if self.nav.isVisible() else []
+        if number < len(rows):
+            self.nav.setCurrentRow(rows[number])
 
     def show_page(self, row: int) -> None:
         if row < 0:
