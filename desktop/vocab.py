@@ -8,6 +8,7 @@ language or a known alias, the way people type them into spreadsheets.
 from __future__ import annotations
 
 import re
+from datetime import timedelta, timezone
 from enum import StrEnum
 from typing import TypeVar
 
@@ -109,6 +110,26 @@ class EscalationStatus(StrEnum):
     FORWARDED = "forwarded"
 
 
+class OfficeZone(StrEnum):
+    """Indonesia's three time zones (no daylight saving: each is a fixed offset from UTC)."""
+
+    WIB = "WIB"
+    WITA = "WITA"
+    WIT = "WIT"
+
+    @property
+    def hours(self) -> int:
+        return {"WIB": 7, "WITA": 8, "WIT": 9}[self.value]
+
+    def tzinfo(self) -> timezone:
+        return timezone(timedelta(hours=self.hours), self.value)
+
+    @classmethod
+    def of_offset(cls, offset: timedelta | None) -> OfficeZone | None:
+        """The zone a UTC offset is (a laptop's clock set to WIT says +09:00), or None."""
+        return next((zone for zone in cls if offset == timedelta(hours=zone.hours)), None)
+
+
 class AgeBand(StrEnum):
     """Age of a survey respondent, in the bands the SKM report tabulates."""
 
@@ -190,6 +211,9 @@ LABELS: dict[StrEnum, str] = {
     EscalationStatus.ACKNOWLEDGED: N_("Acknowledged"),
     EscalationStatus.ANSWERED: N_("Answered"),
     EscalationStatus.FORWARDED: N_("Forwarded"),
+    OfficeZone.WIB: N_("WIB — Western Indonesia Time (UTC+7)"),
+    OfficeZone.WITA: N_("WITA — Central Indonesia Time (UTC+8)"),
+    OfficeZone.WIT: N_("WIT — Eastern Indonesia Time (UTC+9)"),
     AgeBand.UNDER_20: N_("Under 20"),
     AgeBand.FROM_20: N_("20–29"),
     AgeBand.FROM_30: N_("30–39"),

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Date, DateTime, Enum, Time
 from desktop.models import Synced
 from desktop.models.base import UTCDateTime
 
-SCHEMA_VERSION = 3  # bump with any change to what records carry; servers refuse newer devices
+SCHEMA_VERSION = 4  # bump with any change to what records carry; servers refuse newer devices
 OP_KINDS = frozenset({"create", "update", "transition", "increment", "delete"})
 MAX_OPS_PER_PUSH = 1000
 MAX_PULL_PAGE = 1000

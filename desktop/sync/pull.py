@@ -71,6 +71,12 @@ def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> in
         rows = [_values(model, r) for r in changed]
         fresh = [row for row in rows if row["id"] not in held]
         known = [row for row in rows if row["id"] in held]
+        # A field the server's copy lacks (added by a newer app after the record was made)
+        # takes its default, so every new row has every column.
+        defaults = model.field_defaults() if fresh else {}
+        for row in fresh:
+            for name, value in defaults.items():
+                row.setdefault(name, value)
         # A Core insert: the ORM's bulk path costs as much again as SQLite's own work.
         search.insert_rows(session, cast(Table, model.__table__), fresh)
         if known:

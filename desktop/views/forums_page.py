@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import run_in_background
+from desktop.services import demo
 from desktop.services.queries import ForumSummary, list_forums
+from desktop.views.common import attempt
 from desktop.views.documents import TITLES
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.forum_table import ForumTableModel
@@ -73,8 +75,16 @@ class ForumsPage(QWidget):
             menu.addAction(QCoreApplication.translate("Documents", title), partial(self.open_document, kind))
         self.documents_button.setMenu(menu)
         self.empty_hint = QLabel(  # shown once the list has loaded empty
-            self.tr("No forums yet. Create one with “New forum”, or load the demo with: mufakat demo")
+            self.tr("No forums yet. Plan one with “New forum…”, or try the app with the sample forum.")
         )
+        self.demo_button = QPushButton(self.tr("&Try with a sample forum"))
+        self.demo_button.clicked.connect(self.load_demo)
+        self.empty_state = QWidget()
+        empty_row = QHBoxLayout(self.empty_state)
+        empty_row.setContentsMargins(0, 0, 0, 0)
+        empty_row.addWidget(self.empty_hint)
+        empty_row.addWidget(self.demo_button)
+        empty_row.addStretch(1)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status_filter)
@@ -84,8 +94,8 @@ class ForumsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("Forums") + "</h2>"))
         layout.addLayout(bar)
-        layout.addWidget(self.empty_hint)
-        self.empty_hint.hide()
+        layout.addWidget(self.empty_state)
+        self.empty_state.hide()
         layout.addWidget(self.table)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.refresh()
@@ -103,6 +113,11 @@ class ForumsPage(QWidget):
         if dialog.exec() and dialog.forum_id:
             self.refresh()
             self.open_requested.emit(dialog.forum_id)
+
+    def load_demo(self) -> None:
+        """The sample forum (KPPN Sorong, 21 August 2024), loaded from the app."""
+        if attempt(self, self._ws, demo.load_demo) is not None:
+            self.refresh()
 
     def open_document(self, kind: str) -> DocumentDialog | None:
         from desktop.views.document_dialog import DocumentDialog, forum_document  # pdfium: on first use
@@ -148,7 +163,7 @@ class ForumsPage(QWidget):
         if status is not None:
             rows = [r for r in rows if r.status == status]
         self.model.set_rows(rows)
-        self.empty_hint.setVisible(not rows and not self.search.text())
+        self.empty_state.setVisible(not rows and not self.search.text() and status is None)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         row = self.model.row_of(keep) if keep else -1

@@ -1,7 +1,7 @@
 """The main window: navigation between Forums, Triage, Escalations (when this office has
 received any), Follow-up and Settings; an open forum's workspace; the sync state in the status
-bar. Nothing typed is dropped on close: free text is saved, an unsaved recommendation is asked
-about."""
+bar. A laptop with no office and no server starts on the first-run set-up instead. Nothing typed
+is dropped on close: free text is saved, an unsaved recommendation is asked about."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from desktop.services.office import needs_set_up
+from desktop.services.units import home_unit
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.views.escalations_page import EscalationsPage
+from desktop.views.first_run import FirstRunPage
 from desktop.views.followup_page import FollowUpPage
 from desktop.views.forums_page import ForumsPage
 from desktop.views.settings_page import SettingsPage
@@ -90,6 +93,39 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)  # the forum list has just loaded itself
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
+        self.first_run: FirstRunPage | None = None
+        if ws.read(needs_set_up):
+            self._start_first_run(sync)
+        self._show_office()
+
+    # -- first run -----------------------------------------------------------------------------
+    def _start_first_run(self, sync: SyncController) -> None:
+        self.first_run = FirstRunPage(self._ws, sync)
+        self.first_run.done.connect(self._first_run_done)
+        self.first_run.language_changed.connect(self.language_changed)
+        self.stack.addWidget(self.first_run)
+        self.stack.setCurrentWidget(self.first_run)
+        self.nav.hide()  # nothing to go to before the office exists
+        self.first_run.setFocus()
+
+    def _first_run_done(self) -> None:
+        page = self.first_run
+        if page is None:
+            return
+        self.first_run = None
+        self.nav.show()
+        self.stack.removeWidget(page)
+        page.deleteLater()
+        self._office_changed()
+        self.settings.reload()
+        self.nav.setCurrentRow(FORUMS)
+        self.show_page(FORUMS)
+        self.forums.setFocus()
+
+    def _show_office(self) -> None:
+        """The office's short name in the window title, once there is one."""
+        unit = self._ws.read(home_unit, self._ws.ctx.home_unit_id)
+        self.setWindowTitle(f"Mufakat — {unit.name}" if unit else "Mufakat")
 
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:
@@ -105,7 +141,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(rows[number])
 
     def show_page(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.first_run is not None:
             return
         if row != FORUMS and self.workspace is not None and self.stack.currentWidget() is self.workspace:
             self.workspace.flush()
@@ -152,6 +188,7 @@ class MainWindow(QMainWindow):
     def _office_changed(self) -> None:
         self.escalations.reload()
         self._update_nav()
+        self._show_office()
 
     def _sync_status(self, status: SyncStatus) -> None:
         if status.state == SyncState.UP_TO_DATE and status.moved is not None and status.moved.pulled:
@@ -159,6 +196,8 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """After a sync brought changes: the page on screen reads again; typed text is kept."""
+        self._ws.settle_office()  # the office's settings may have changed elsewhere
+        self._show_office()
         self.escalations.reload()
         self._update_nav()
         current = self.stack.currentWidget()

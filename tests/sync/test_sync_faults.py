@@ -15,6 +15,7 @@ from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.client import SyncClient, SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
+from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import make_forum, stale_rejection
@@ -169,7 +170,9 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
     auth = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=server.url, timeout=10) as http:
         cases = [
-            http.post("/sync/push", json={"device_id": a.ctx.device_id, "schema_version": 3, "ops": []}),
+            http.post(
+                "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": []}
+            ),
             http.post(
                 "/sync/push", content=b"{not json", headers={**auth, "Content-Type": "application/json"}
             ),
@@ -179,7 +182,9 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
                 headers=auth,
             ),
             http.post(
-                "/sync/push", json={"device_id": "someone-else", "schema_version": 3, "ops": []}, headers=auth
+                "/sync/push",
+                json={"device_id": "someone-else", "schema_version": SCHEMA_VERSION, "ops": []},
+                headers=auth,
             ),
             http.post("/sync/push", json={"ops": "nope"}, headers=auth),
             http.get("/sync/pull", params={"since": -1}, headers=auth),
@@ -214,7 +219,9 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
             "hlc": "1-0-x",
         }
         answer = http.post(
-            "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": 3, "ops": [odd]}, headers=auth
+            "/sync/push",
+            json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": [odd]},
+            headers=auth,
         )
         assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "rejected"
         assert http.get("/healthz").json()["ok"] is True

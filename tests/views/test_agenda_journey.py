@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from desktop.models import AgendaItem
 from desktop.services.forums import create_forum
-from desktop.services.units import create_unit, set_home_unit
 from desktop.views.main_window import MainWindow
 from desktop.workspace import Workspace
 
@@ -43,9 +42,9 @@ def stored(ws: Workspace, forum_id: str) -> list[AgendaItem]:
 
 
 def test_items_typed_appear_at_once_and_the_clicked_one_is_made_current(
-    qtbot: QtBot, ws: Workspace, window: MainWindow
+    qtbot: QtBot, office_ws: Workspace, window: MainWindow
 ) -> None:
-    ws.write(set_home_unit, ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong"))
+    ws = office_ws
     forum_id = ws.write(create_forum, unit_id=ws.ctx.home_unit_id, title="FKP 2026", held_on="2026-03-02")
     workspace = window.open_forum(forum_id)
     assert workspace is not None
