@@ -603,5 +603,7 @@ ID.update(
         "Policy recommendations are escalated to this office.": "Rekomendasi kebijakan dieskalasi ke kantor ini.",
         "Parent office: {name}.": "Kantor induk: {name}.",
         "No parent office: this office cannot escalate.": "Tanpa kantor induk: kantor ini tidak dapat melakukan eskalasi.",
+        "Mark as &received": "Tandai &diterima",
+        "Tell the office below that this escalation is being looked at (it syncs back).": "Beri tahu kantor di bawah bahwa eskalasi ini sedang ditelaah (terkirim saat sinkronisasi).",
     }
 )

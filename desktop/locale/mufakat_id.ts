@@ -467,6 +467,14 @@
     <context>
         <name>EscalationsPage</name>
         <message>
+            <source>Mark as &amp;received</source>
+            <translation>Tandai &amp;diterima</translation>
+        </message>
+        <message>
+            <source>Tell the office below that this escalation is being looked at (it syncs back).</source>
+            <translation>Beri tahu kantor di bawah bahwa eskalasi ini sedang ditelaah (terkirim saat sinkronisasi).</translation>
+        </message>
+        <message>
             <source>&amp;Answer…</source>
             <translation>&amp;Jawab…</translation>
         </message>

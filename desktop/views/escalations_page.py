@@ -1,6 +1,7 @@
 """The parent office's inbox: escalations received from the units below, with the originating
-unit, forum and recommendation; answer them (adopted / declined with reason) or forward them
-further up. Shown in the navigation only when this office has received any."""
+unit, forum and recommendation; mark them received, answer them (adopted / declined with
+reason) or forward them further up. Shown in the navigation only when this office has received
+any."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from desktop.services.inbox import Received, received_escalations
 from desktop.services.overdue import WAITING
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.common import attempt
-from desktop.vocab import label
+from desktop.vocab import EscalationStatus, label
 from desktop.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,6 +106,11 @@ class EscalationsPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.answer_selected())
         self.detail = QLabel()
         self.detail.setWordWrap(True)
+        self.acknowledge_button = QPushButton(self.tr("Mark as &received"))
+        self.acknowledge_button.setToolTip(
+            self.tr("Tell the office below that this escalation is being looked at (it syncs back).")
+        )
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         self.answer_button = QPushButton(self.tr("&Answer…"))
         self.answer_button.clicked.connect(self.answer_selected)
         self.forward_button = QPushButton(self.tr("&Forward to our parent office…"))
@@ -112,6 +118,7 @@ class EscalationsPage(QWidget):
         self.summary = QLabel()
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
+        actions.addWidget(self.acknowledge_button)
         actions.addWidget(self.answer_button)
         actions.addWidget(self.forward_button)
         layout = QVBoxLayout(self)
@@ -143,6 +150,7 @@ class EscalationsPage(QWidget):
     def _update_actions(self) -> None:
         chosen = self.selected()
         open_ = chosen is not None and chosen.status in WAITING
+        self.acknowledge_button.setEnabled(chosen is not None and chosen.status == EscalationStatus.SENT)
         self.answer_button.setEnabled(open_)
         self.forward_button.setEnabled(open_)
         self.detail.setText(
@@ -152,6 +160,21 @@ class EscalationsPage(QWidget):
             + (f"<br>{self.tr('Note')}: {chosen.note}" if chosen.note else "")
             + (f"<br>{self.tr('Answer')}: {chosen.answer}" if chosen.answer else "")
         )
+
+    def acknowledge_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None or chosen.status != EscalationStatus.SENT:
+            return
+        attempt(self, self._ws, acknowledge, chosen.id)
+        self.changed.emit()
+        self._reselect(chosen.id)
+
+    def _reselect(self, escalation_id: str) -> None:
+        """Read again and keep the same escalation selected (the list is in the same order)."""
+        self.reload()
+        for row, each in enumerate(self.model.rows):
+            if each.id == escalation_id:
+                self.table.selectRow(row)
 
     def answer_selected(self) -> None:
         chosen = self.selected()

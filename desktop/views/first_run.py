@@ -166,7 +166,10 @@ class FirstRunPage(QWidget):
         self.language_changed.emit(language)
 
     def start(self) -> None:
-        """Set the office up (one action: all of it or nothing), then the operator's name."""
+        """The operator's name first (the history records who set the office up), then the
+        office (one action: all of it or nothing)."""
+        if not self._keep_operator():
+            return
         try:
             self._ws.write(
                 set_up_office,
@@ -183,6 +186,8 @@ class FirstRunPage(QWidget):
         self._finish()
 
     def try_demo(self) -> None:
+        if not self._keep_operator():
+            return
         try:
             self._ws.write(load_demo)
         except MufakatError as exc:
@@ -190,12 +195,17 @@ class FirstRunPage(QWidget):
             return
         self._finish()
 
-    def _finish(self) -> None:
+    def _keep_operator(self) -> bool:
         operator = self.operator.text().strip()
-        if operator != self._ws.settings.operator:
-            try:
-                self._ws.change_settings(operator=operator)
-            except MufakatError as exc:  # the office is set up; only the name was not kept
-                self.message.error(exc.message)
+        if operator == self._ws.settings.operator:
+            return True
+        try:
+            self._ws.change_settings(operator=operator)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return False
+        return True
+
+    def _finish(self) -> None:
         self._ws.settle_office()
         self.done.emit()
