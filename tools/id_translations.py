@@ -559,7 +559,7 @@ ID.update(
         "Logo": "Logo",
         "{name} is not an image Mufakat can read. Choose the office's logo as a PNG, JPEG, GIF, BMP or WebP file.": "{name} bukan gambar yang dapat dibaca Mufakat. Pilih logo kantor berupa berkas PNG, JPEG, GIF, BMP atau WebP.",
         "{name} is {size} MB: too large for a logo. Choose an image of a few hundred KB.": "{name} berukuran {size} MB: terlalu besar untuk logo. Pilih gambar berukuran beberapa ratus KB.",
-        "{name} is {width}×{height} pixels: too large to be a logo. Choose a smaller image.": "{name} berukuran {width}×{height} piksel: terlalu besar untuk logo. Pilih gambar yang lebih kecil.",
+        "{name} has too many pixels to be a logo. Choose a smaller image.": "{name} memiliki terlalu banyak piksel untuk sebuah logo. Pilih gambar yang lebih kecil.",
         "{name} is damaged or incomplete. Choose another copy of the logo.": "{name} rusak atau tidak lengkap. Pilih salinan logo yang lain.",
         "{field} must be a PNG image.": "{field} harus berupa gambar PNG.",
         "{field} is {size} KB; at most {limit} KB.": "{field} berukuran {size} KB; paling besar {limit} KB.",

@@ -36,6 +36,12 @@ def _not_an_image(name: str) -> InputError:
     )
 
 
+def _too_large(name: str) -> InputError:
+    return InputError(
+        tr("{name} has too many pixels to be a logo. Choose a smaller image.", name=name), field="logo"
+    )
+
+
 def logo_from_file(path: Path) -> str:
     """The logo in `path` as Mufakat keeps it (base64 PNG of at most 200 KB)."""
     try:
@@ -67,22 +73,15 @@ def encode_logo(data: bytes, name: str) -> str:
             with Image.open(BytesIO(data)) as opened:
                 width, height = opened.size
                 if width * height > MAX_PIXELS:
-                    raise InputError(
-                        tr(
-                            "{name} is {width}×{height} pixels: too large to be a logo. "
-                            "Choose a smaller image.",
-                            name=name,
-                            width=width,
-                            height=height,
-                        ),
-                        field="logo",
-                    )
+                    raise _too_large(name)
                 opened.draft("RGB", (MAX_SIDE * 2, MAX_SIDE * 2))  # JPEG: decode at a fraction
                 upright = ImageOps.exif_transpose(opened)
                 has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
                 image = upright.convert("RGBA" if has_alpha else "RGB")  # a copy, kept after close
-        except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        except UnidentifiedImageError:
             raise _not_an_image(name) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise _too_large(name) from None
         except (OSError, SyntaxError, ValueError) as exc:  # truncated or damaged image data
             raise InputError(
                 tr("{name} is damaged or incomplete. Choose another copy of the logo.", name=name),
@@ -111,6 +110,21 @@ def logo_png(value: str) -> bytes:
     return base64.b64decode(value) if value else b""
 
 
+def _is_png(data: bytes) -> bool:
+    """Whether `data` is a whole PNG of a logo's size (checked, not decoded)."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(BytesIO(data)) as image:
+                fits = image.format == "PNG" and max(image.size) <= MAX_SIDE
+                image.verify()
+    except Exception:  # whatever Pillow finds wrong, it is not a usable logo
+        return False
+    return fits
+
+
 def check_logo(value: Any) -> str:
     """Validator of the unit's `logo` field: empty, or a base64 PNG of at most 200 KB."""
     text = "" if value is None else str(value).strip()
@@ -132,4 +146,6 @@ def check_logo(value: Any) -> str:
             ),
             field="logo",
         )
+    if not _is_png(png):
+        raise InputError(tr("{field} must be a PNG image.", field=tr(LABEL)), field="logo")
     return text
