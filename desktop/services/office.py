@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
-from desktop.models import DeviceState, Unit
+from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, Escalation, Unit
 from desktop.services import units
 from desktop.services.context import Context
+from desktop.services.journal import Journal
 from desktop.services.lookup import load
 
 CODE_LENGTH = 40
@@ -93,9 +94,32 @@ def set_parent_office(session: Session, ctx: Context, unit_id: str, parent: str)
             ),
             field="parent_id",
         )
+    before = unit.parent_id
     parent_id = office_named(session, ctx, parent) if str(parent).strip() else None
     units.update_unit(session, ctx, unit_id, parent_id=parent_id)
+    if before and before != parent_id:
+        _drop_if_unused(session, ctx, before)
     return parent_id
+
+
+def _drop_if_unused(session: Session, ctx: Context, unit_id: str) -> None:
+    """A parent office named here and then replaced by another name goes, if nothing refers
+    to it (no records of its own, no office below it, no escalation addressed to it)."""
+    unit = session.get(Unit, unit_id)
+    if unit is None or unit.deleted or unit.id == ctx.home_unit_id:
+        return
+    referring = [
+        select(Unit.id).where(Unit.parent_id == unit.id, Unit.deleted.is_(False)),
+        select(Escalation.id).where(Escalation.to_unit_id == unit.id),
+        *(
+            select(model.id).where(model.unit_id == unit.id)
+            for model in SYNCED_MODELS
+            if model not in (Unit, AuditEvent)
+        ),
+    ]
+    if any(session.scalar(query.limit(1)) is not None for query in referring):
+        return
+    Journal(session, ctx).delete(unit)
 
 
 def adopt_deadlines(session: Session, ctx: Context, deadlines: dict[str, int]) -> bool:

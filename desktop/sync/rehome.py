@@ -85,6 +85,9 @@ def rehome(
     _match_home_chain(
         mapping, {u.id: u for u in local}, state.home_unit_id if state else None, home_unit_id, by_id
     )
+    # Units made on this laptop and deleted before it met the server never reach it.
+    never_sent = [u.id for u in local if u.deleted and u.id not in by_id and u.id not in mapping]
+    _forget_units(session, never_sent)
     defaults = Unit.field_defaults()
     home_settings: dict[str, Any] = {}
     for unit in local:
@@ -153,6 +156,18 @@ def rehome(
             )
         )
     return len(mapping)
+
+
+def _forget_units(session: Session, unit_ids: list[str]) -> None:
+    if not unit_ids:
+        return
+    session.execute(delete(AuditEvent).where(AuditEvent.entity == "units", AuditEvent.entity_id.in_(unit_ids)))
+    for op in session.scalars(select(OutboxOp).where(OutboxOp.entity.in_(("units", "audit_events")))):
+        if op.entity_id in unit_ids or (
+            op.fields.get("entity") == "units" and op.fields.get("entity_id") in unit_ids
+        ):
+            session.delete(op)
+    session.execute(delete(Unit).where(Unit.id.in_(unit_ids)))
 
 
 def _waiting_ids(session: Session, unit_id: str, not_to: str | None = None) -> list[str]:

@@ -140,7 +140,6 @@ class SettingsPage(QWidget):
         add_row.addWidget(self.new_button)
         office_form.addRow(self.tr("New office"), add_row)
         self.office_message = InlineMessage()
-        office_form.addRow(self.office_message)
         self._office_widgets: list[QWidget] = [
             *self.unit_lines.values(),
             self.parent_office,
@@ -167,7 +166,6 @@ class SettingsPage(QWidget):
         device_form.addRow(self.tr("Operator name (in the history)"), self.operator)
         device_form.addRow(self.tr("Language"), self.language)
         self.device_message = InlineMessage()
-        device_form.addRow(self.device_message)
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(str(ws.data_dir)), 1)
         open_folder = QPushButton(self.tr("Open folder"))
@@ -190,7 +188,6 @@ class SettingsPage(QWidget):
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
-        body_layout.addWidget(QLabel("<h2>" + self.tr("Settings") + "</h2>"))
         body_layout.addWidget(office)
         body_layout.addWidget(device)
         body_layout.addWidget(server)
@@ -198,9 +195,16 @@ class SettingsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        # What was saved or refused shows above the scrolling form, in sight wherever the field is.
+        head = QVBoxLayout()
+        head.setContentsMargins(9, 0, 9, 0)
+        head.addWidget(QLabel("<h2>" + self.tr("Settings") + "</h2>"))
+        head.addWidget(self.office_message)
+        head.addWidget(self.device_message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addLayout(head)
+        layout.addWidget(scroll, 1)
         self.reload()
 
     @staticmethod
@@ -281,9 +285,9 @@ class SettingsPage(QWidget):
         try:
             self._ws.write(update_unit, unit_id, **changes)
         except MufakatError as exc:
-            self.office_message.error(exc.message)
+            self._tell(self.office_message, error=True, text=exc.message)
             return False
-        self.office_message.info(self.tr("Saved."))
+        self._tell(self.office_message, error=False, text=self.tr("Saved."))
         if {"name", "logo", "time_zone"} & changes.keys():
             self.reload()
         self.office_changed.emit()
@@ -304,18 +308,29 @@ class SettingsPage(QWidget):
         try:
             self._ws.write(set_parent_office, unit_id, wanted)
         except MufakatError as exc:
-            self.office_message.error(exc.message)
+            self._tell(self.office_message, error=True, text=exc.message)
             return
-        self.office_message.info(
+        said = (
             self.tr("Parent office: {name}.").format(name=wanted)
             if wanted
             else self.tr("No parent office: this office cannot escalate.")
         )
+        self._tell(self.office_message, error=False, text=said)
         self.reload()
         self.office_changed.emit()
 
     def office_message_error(self, text: str) -> None:
-        self.office_message.error(text)
+        self._tell(self.office_message, error=True, text=text)
+
+    def _tell(self, line: InlineMessage, *, error: bool, text: str) -> None:
+        """One message at a time above the form: what was just saved or refused."""
+        for other in (self.office_message, self.device_message):
+            if other is not line:
+                other.clear_message()
+        if error:
+            line.error(text)
+        else:
+            line.info(text)
 
     def _add_unit(self) -> None:
         try:
@@ -328,11 +343,11 @@ class SettingsPage(QWidget):
             if self._ws.ctx.home_unit_id is None:
                 self._ws.write(set_home_unit, unit_id)
         except MufakatError as exc:
-            self.office_message.error(exc.message)
+            self._tell(self.office_message, error=True, text=exc.message)
             return
         self.new_code.clear()
         self.new_name.clear()
-        self.office_message.info(self.tr("Office added."))
+        self._tell(self.office_message, error=False, text=self.tr("Office added."))
         self.reload()
         self.office_changed.emit()
 
@@ -341,9 +356,9 @@ class SettingsPage(QWidget):
         try:
             self._ws.change_settings(**changes)
         except MufakatError as exc:
-            self.device_message.error(exc.message)
+            self._tell(self.device_message, error=True, text=exc.message)
             return False
-        self.device_message.info(self.tr("Saved."))
+        self._tell(self.device_message, error=False, text=self.tr("Saved."))
         return True
 
     def _choose_language(self) -> None:

@@ -180,3 +180,22 @@ def test_an_invalid_old_deadline_is_reported_when_the_app_starts(ws: Workspace) 
 
     with pytest.raises(EnvironmentProblem, match=r"settings\.json is invalid"):
         Settings.load(ws.data_dir)
+
+
+def test_a_parent_office_renamed_before_any_use_does_not_linger(office_ws: Workspace) -> None:
+    ws = office_ws
+    unit_id = the_office(ws).id
+    first = ws.write(office.set_parent_office, unit_id, "Kanwil Papua Barat")
+    second = ws.write(office.set_parent_office, unit_id, "Kanwil DJPb Provinsi Papua Barat Daya")
+    names = {u.name for u in ws.read(units.all_units)}
+    assert names == {"KPPN Sorong", "Kanwil DJPb Provinsi Papua Barat Daya"}
+    with ws.store.read() as session:
+        assert session.get(Unit, first).deleted  # a tombstone: recorded, never hard-deleted
+    # One that an escalation already went to stays, so the escalation still names it.
+    forum = ws.write(forums.create_forum, unit_id=unit_id, title="FKP", held_on="2026-03-02")
+    rec = ws.write(recs.add_recommendation, forum, text="Tarif daring", scope="policy")
+    ws.write(recs.accept, rec)
+    ws.write(escalations.escalate, rec)
+    ws.write(office.set_parent_office, unit_id, "Kanwil Lain")
+    with ws.store.read() as session:
+        assert not session.get(Unit, second).deleted
