@@ -491,6 +491,14 @@
             <translation>{waiting} menunggu jawaban, {late} lewat batas waktu</translation>
         </message>
         <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Jawaban</translation>
+        </message>
+        <message>
             <source>Forward</source>
             <translation>Teruskan</translation>
         </message>

@@ -30,12 +30,18 @@ class EnrollForm(QWidget):
         self.enroll_button = QPushButton(self.tr("&Enroll this device"))
         self.enroll_button.clicked.connect(self.enroll)
         self.message = InlineMessage()
-        form = QFormLayout(self)
+        self._form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Server address"), self.server_url)
         form.addRow(self.tr("Enrollment code"), self.enroll_code)
         form.addRow(self.enroll_button)
         form.addRow(self.message)
+
+    def show_inputs(self, shown: bool) -> None:
+        """The address, code and button (an enrolled laptop needs them no more); the message
+        about the enrollment stays."""
+        for widget in (self.server_url, self.enroll_code, self.enroll_button):
+            self._form.setRowVisible(widget, shown)
 
     def enroll(self) -> None:
         url, code = self.server_url.text().strip(), self.enroll_code.text().strip()

@@ -6,6 +6,7 @@ any."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -132,9 +133,14 @@ class EscalationsPage(QWidget):
         return bool(self.model.rows)
 
     def reload(self) -> None:
+        """Read the inbox again (after a sync too): the escalation selected stays selected."""
+        chosen = self.selected()
         today = self._ws.ctx.today()
         rows = self._ws.read(received_escalations, self._ws.ctx.home_unit_id)
         self.model.set_rows(rows, today)
+        for row, each in enumerate(rows):
+            if chosen is not None and each.id == chosen.id:
+                self.table.selectRow(row)
         waiting = sum(1 for r in rows if r.status in WAITING)
         late = sum(1 for r in rows if r.overdue(today))
         self.summary.setText(
@@ -153,12 +159,13 @@ class EscalationsPage(QWidget):
         self.acknowledge_button.setEnabled(chosen is not None and chosen.status == EscalationStatus.SENT)
         self.answer_button.setEnabled(open_)
         self.forward_button.setEnabled(open_)
+        note, answer = self.tr("Note"), self.tr("Answer")  # outside f-strings, where lupdate finds them
         self.detail.setText(
             ""
             if chosen is None
-            else f"<b>{chosen.rec_text}</b>"
-            + (f"<br>{self.tr('Note')}: {chosen.note}" if chosen.note else "")
-            + (f"<br>{self.tr('Answer')}: {chosen.answer}" if chosen.answer else "")
+            else f"<b>{escape(chosen.rec_text)}</b>"
+            + (f"<br>{note}: {escape(chosen.note)}" if chosen.note else "")
+            + (f"<br>{answer}: {escape(chosen.answer)}" if chosen.answer else "")
         )
 
     def acknowledge_selected(self) -> None:
@@ -167,14 +174,7 @@ class EscalationsPage(QWidget):
             return
         attempt(self, self._ws, acknowledge, chosen.id)
         self.changed.emit()
-        self._reselect(chosen.id)
-
-    def _reselect(self, escalation_id: str) -> None:
-        """Read again and keep the same escalation selected (the list is in the same order)."""
         self.reload()
-        for row, each in enumerate(self.model.rows):
-            if each.id == escalation_id:
-                self.table.selectRow(row)
 
     def answer_selected(self) -> None:
         chosen = self.selected()

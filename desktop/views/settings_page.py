@@ -134,11 +134,12 @@ class SettingsPage(QWidget):
         )
         for name in ("head_title", "head_name", "head_nip"):
             office_form.addRow(labels[name], self.unit_lines[name])
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.new_code)
-        add_row.addWidget(self.new_name)
-        add_row.addWidget(self.new_button)
-        office_form.addRow(self.tr("New office"), add_row)
+        self._add_row = QHBoxLayout()
+        self._add_row.addWidget(self.new_code)
+        self._add_row.addWidget(self.new_name)
+        self._add_row.addWidget(self.new_button)
+        office_form.addRow(self.tr("New office"), self._add_row)
+        self._office_form = office_form
         self.office_message = InlineMessage()
         self._office_widgets: list[QWidget] = [
             *self.unit_lines.values(),
@@ -240,8 +241,9 @@ class SettingsPage(QWidget):
             if enrolled
             else self.tr("Not enrolled: local only.")
         )
-        self.enroll_form.setVisible(not enrolled)
+        self.enroll_form.show_inputs(not enrolled)
         self.unit_choice.setEnabled(not enrolled)  # the server decides the unit once enrolled
+        self._office_form.setRowVisible(self._add_row, not enrolled)  # and makes the offices
         self.parent_office.setEnabled(unit is not None and not enrolled)
         self.parent_office.setToolTip(
             self.tr("Set on the server by its administrator.")

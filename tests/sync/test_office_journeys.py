@@ -82,12 +82,25 @@ def test_the_parent_office_receives_acknowledges_and_answers(
         inbox = window.escalations
         assert window.stack.currentWidget() is inbox and inbox.model.rowCount() == 1
         assert inbox.model.index(0, 0).data() == "KPPN Sorong"
+        assert "1 waiting" in inbox.summary.text()
 
         click_row(qtbot, inbox.table, 0)
+        first = inbox.selected()
+        assert first is not None
+
+        # Meanwhile another escalation arrives: the one the user selected stays selected.
+        other = policy_recommendation(kppn, kppn.ctx.home_unit_id or "", "Penyesuaian standar waktu layanan")
+        kppn.write(escalations.escalate, other)
+        sync_once(kppn)
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: inbox.model.rowCount() == 2, timeout=15_000)
+        chosen = inbox.selected()
+        assert chosen is not None and chosen.id == first.id and inbox.acknowledge_button.isEnabled()
+
         qtbot.mouseClick(inbox.acknowledge_button, Qt.MouseButton.LeftButton)
         with kanwil.store.read() as session:
-            [received] = session.scalars(select(Escalation)).all()
-        assert received.status == EscalationStatus.ACKNOWLEDGED
+            received = session.get(Escalation, first.id)
+        assert received is not None and received.status == EscalationStatus.ACKNOWLEDGED
         assert inbox.answer_button.isEnabled() and not inbox.acknowledge_button.isEnabled()
 
         def answer(dialog: QWidget) -> None:
@@ -170,7 +183,8 @@ def test_an_escalation_before_the_server_waits_and_goes_to_the_servers_parent(
             qtbot.waitUntil(lambda: bool(told) and synced(shell), timeout=20_000)
             assert "Kanwil DJPb Provinsi Papua Barat Daya" in told[0] and "Kanwil Papua Barat" in told[0]
             assert "1 escalation(s) waiting to be sent will go to Kanwil DJPb Provinsi Papua Barat Daya" in told[0]
-            assert told[0] in settings.server_message.text()
+            assert told[0] in settings.server_message.text() and settings.server_message.isVisible()
+            assert not settings.server_url.isVisible()
             assert not settings.parent_office.isEnabled()  # the server's administrator keeps it now
             assert settings.parent_office.currentText() == "Kanwil DJPb Provinsi Papua Barat Daya"
 
