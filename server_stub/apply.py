@@ -97,11 +97,16 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
             known = records.get((str(op.get("entity")), str(op.get("entity_id"))))
             touched = [known] if known is not None else []
         own = (str(op.get("entity")), str(op.get("entity_id")))
+        # Made by the pushing device itself (its stamp's node), not imported from another
+        # laptop's outbox: only then does the pushing device already hold the result.
+        made_here = str(op.get("hlc", "")).split("-", 2)[-1] == caller.device_id
         for record in touched:
             seq += 1
             record.seq = seq
             # Still one device's record only if this op was that device's and went through whole.
-            sole = status == "applied" and (record.entity, record.id) == own and not record.conflicts
+            sole = (
+                status == "applied" and made_here and (record.entity, record.id) == own and not record.conflicts
+            )
             if not (sole and record.origin == caller.device_id):
                 record.origin = None
         if op_id:

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Cannot write {path}: {error}</source>
+            <translation>Tidak dapat menulis {path}: {error}</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {error}</source>
+            <translation>Tidak dapat membaca {path}: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaTab</name>
         <message>
             <source>Agenda item, e.g. Presentation of the service standard</source>
@@ -398,14 +409,6 @@
             <translation>Dokumen tidak dapat dibuat; rinciannya ada di berkas log.</translation>
         </message>
         <message>
-            <source>Cannot write {path}: {error}</source>
-            <translation>Tidak dapat menulis {path}: {error}</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Disimpan ke {path}</translation>
-        </message>
-        <message>
             <source>The printer could not be started.</source>
             <translation>Pencetak tidak dapat dijalankan.</translation>
         </message>
@@ -707,6 +710,14 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
     <context>
         <name>ForumWorkspace</name>
         <message>
+            <source>&amp;Projector view</source>
+            <translation>Tampilan &amp;layar</translation>
+        </message>
+        <message>
+            <source>Show the recommendations in large type on the room's projector as they are saved (no names of who raised them); F11 in it: full screen</source>
+            <translation>Tampilkan rekomendasi dengan huruf besar di proyektor ruangan begitu disimpan (tanpa nama pengusul); F11 di dalamnya: layar penuh</translation>
+        </message>
+        <message>
             <source>← Forums</source>
             <translation>← Forum</translation>
         </message>
@@ -774,6 +785,14 @@ Simpan?</translation>
             <translation>Dokumen</translation>
         </message>
         <message>
+            <source>E&amp;xport to Excel</source>
+            <translation>Ekspor ke E&amp;xcel</translation>
+        </message>
+        <message>
+            <source>A recap of the selected forum as an Excel workbook: participants per element, recommendations and follow-up</source>
+            <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
+        </message>
+        <message>
             <source>No forums yet. Plan one with “New forum…”, or try the app with the sample forum.</source>
             <translation>Belum ada forum. Rencanakan dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.</translation>
         </message>
@@ -784,6 +803,14 @@ Simpan?</translation>
         <message>
             <source>Forums</source>
             <translation>Forum</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Ekspor ke Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
         </message>
     </context>
     <context>
@@ -954,6 +981,48 @@ Simpan?</translation>
         </message>
     </context>
     <context>
+        <name>OutboxActions</name>
+        <message>
+            <source>Export unsent changes</source>
+            <translation>Ekspor perubahan yang belum terkirim</translation>
+        </message>
+        <message>
+            <source>Unsent changes (*.json)</source>
+            <translation>Perubahan yang belum terkirim (*.json)</translation>
+        </message>
+        <message>
+            <source>Unsent changes written to {path}. Import the file on another laptop of this office.</source>
+            <translation>Perubahan yang belum terkirim ditulis ke {path}. Impor berkas itu di laptop lain di kantor ini.</translation>
+        </message>
+        <message>
+            <source>Import changes of another laptop</source>
+            <translation>Impor perubahan dari laptop lain</translation>
+        </message>
+        <message>
+            <source>{added} change(s) queued, {already} already here; they are sent at the next sync.</source>
+            <translation>{added} perubahan diantrekan, {already} sudah ada di sini; semuanya dikirim pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectorWindow</name>
+        <message>
+            <source>No recommendations yet. They appear here as they are recorded.</source>
+            <translation>Belum ada rekomendasi. Rekomendasi tampil di sini begitu dicatat.</translation>
+        </message>
+        <message>
+            <source>Projector view — {title}</source>
+            <translation>Tampilan layar — {title}</translation>
+        </message>
+        <message>
+            <source>Now discussing: {number}. {title}</source>
+            <translation>Sedang dibahas: {number}. {title}</translation>
+        </message>
+        <message>
+            <source>{n} recommendation(s)</source>
+            <translation>{n} rekomendasi</translation>
+        </message>
+    </context>
+    <context>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
@@ -990,6 +1059,13 @@ Simpan?</translation>
         <message>
             <source>Open</source>
             <translation>Buka</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecommendationCard</name>
+        <message>
+            <source>{n} vote(s)</source>
+            <translation>{n} suara</translation>
         </message>
     </context>
     <context>
@@ -1096,6 +1172,33 @@ Simpan?</translation>
         <message>
             <source>Topic</source>
             <translation>Topik</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedNotice</name>
+        <message>
+            <source>Open folder</source>
+            <translation>Buka folder</translation>
+        </message>
+        <message>
+            <source>Saved as {name} in {folder}</source>
+            <translation>Disimpan sebagai {name} di {folder}</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {error}</source>
+            <translation>Tidak dapat menulis {path}: {error}</translation>
+        </message>
+        <message>
+            <source>Preparing {name}…</source>
+            <translation>Menyiapkan {name}…</translation>
+        </message>
+        <message>
+            <source>{name} could not be made; details are in the log file.</source>
+            <translation>{name} tidak dapat dibuat; rinciannya ada di berkas log.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} could not be opened here; open it from the file manager.</source>
+            <translation>Folder {folder} tidak dapat dibuka dari sini; bukalah dari pengelola berkas.</translation>
         </message>
     </context>
     <context>
@@ -1227,6 +1330,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Folder data</translation>
         </message>
         <message>
+            <source>E&amp;xport unsent changes…</source>
+            <translation>E&amp;kspor perubahan yang belum terkirim…</translation>
+        </message>
+        <message>
+            <source>I&amp;mport changes of another laptop…</source>
+            <translation>I&amp;mpor perubahan dari laptop lain…</translation>
+        </message>
+        <message>
             <source>Server</source>
             <translation>Server</translation>
         </message>
@@ -1237,6 +1348,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>(not chosen)</source>
             <translation>(belum dipilih)</translation>
+        </message>
+        <message>
+            <source>The server {url} no longer knows this laptop. Enroll it again with a new code from the administrator; nothing on this laptop is lost.</source>
+            <translation>Server {url} tidak lagi mengenal laptop ini. Daftarkan lagi dengan kode baru dari administrator; tidak ada data laptop ini yang hilang.</translation>
         </message>
         <message>
             <source>Enrolled with {url}.</source>
@@ -1428,6 +1543,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Kirim perubahan lokal dan ambil yang baru sekarang (F9)</translation>
         </message>
         <message>
+            <source>Export unsent changes…</source>
+            <translation>Ekspor perubahan yang belum terkirim…</translation>
+        </message>
+        <message>
             <source>Local only: not connected to a server</source>
             <translation>Hanya lokal: tidak terhubung ke server</translation>
         </message>
@@ -1483,6 +1602,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Hanya yang lewat batas</translation>
         </message>
         <message>
+            <source>E&amp;xport to Excel</source>
+            <translation>Ekspor ke E&amp;xcel</translation>
+        </message>
+        <message>
+            <source>Every recommendation the filter shows, with its follow-up, as an Excel workbook</source>
+            <translation>Semua rekomendasi yang ditampilkan filter, dengan tindak lanjutnya, sebagai buku kerja Excel</translation>
+        </message>
+        <message>
             <source>Selected:</source>
             <translation>Terpilih:</translation>
         </message>
@@ -1513,6 +1640,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>{n} recommendation(s)</source>
             <translation>{n} rekomendasi</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Ekspor ke Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
         </message>
     </context>
 </TS>

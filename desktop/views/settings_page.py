@@ -32,9 +32,11 @@ from desktop.services.units import (
 )
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import is_enrolled
+from desktop.sync.refusals import UNKNOWN_TOKEN
 from desktop.views.common import AutosaveText, InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
+from desktop.views.outbox_actions import export_unsent, import_unsent
 from desktop.vocab import OfficeZone, label
 from desktop.workspace import Workspace
 
@@ -182,10 +184,22 @@ class SettingsPage(QWidget):
         self.enroll_button = self.enroll_form.enroll_button
         self.server_message = self.enroll_form.message
         self.server_state = QLabel()
+        self.server_state.setWordWrap(True)
+        # A revoked or broken laptop's unsent changes go to another laptop of the office.
+        self.export_outbox_button = QPushButton(self.tr("E&xport unsent changes…"))
+        self.export_outbox_button.clicked.connect(self._export_outbox)
+        self.import_outbox_button = QPushButton(self.tr("I&mport changes of another laptop…"))
+        self.import_outbox_button.clicked.connect(self._import_outbox)
+        outbox_row = QHBoxLayout()
+        outbox_row.addWidget(self.export_outbox_button)
+        outbox_row.addWidget(self.import_outbox_button)
+        outbox_row.addStretch(1)
         server = QGroupBox(self.tr("Server"))
         server_layout = QVBoxLayout(server)
         server_layout.addWidget(self.server_state)
         server_layout.addWidget(self.enroll_form)
+        server_layout.addLayout(outbox_row)
+        sync.status_changed.connect(lambda _status: self._show_server())
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -234,17 +248,34 @@ class SettingsPage(QWidget):
         for widget in self._office_widgets:
             widget.setEnabled(unit is not None)
         self.logo.show_logo(unit.logo if unit else "")
+        self._show_server()
+
+    def _show_server(self) -> None:
+        """What depends on being on a server: the enrollment, and who decides the office."""
         enrolled = is_enrolled(self._ws)
         url = self._ws.store.device().server_url
-        self.server_state.setText(
-            self.tr("Enrolled with {url}.").format(url=url)
-            if enrolled
-            else self.tr("Not enrolled: local only.")
-        )
-        self.enroll_form.show_inputs(not enrolled)
+        # The server no longer knows this laptop (restored from a backup): enroll it again.
+        forgotten = self._sync.status().code == UNKNOWN_TOKEN
+        if forgotten:
+            self.server_state.setText(
+                self.tr(
+                    "The server {url} no longer knows this laptop. Enroll it again with a new code "
+                    "from the administrator; nothing on this laptop is lost."
+                ).format(url=url)
+            )
+            if not self.server_url.text():
+                self.server_url.setText(url)
+        else:
+            self.server_state.setText(
+                self.tr("Enrolled with {url}.").format(url=url)
+                if enrolled
+                else self.tr("Not enrolled: local only.")
+            )
+        self.enroll_form.show_inputs(not enrolled or forgotten)
+        self.import_outbox_button.setVisible(enrolled)
         self.unit_choice.setEnabled(not enrolled)  # the server decides the unit once enrolled
         self._office_form.setRowVisible(self._add_row, not enrolled)  # and makes the offices
-        self.parent_office.setEnabled(unit is not None and not enrolled)
+        self.parent_office.setEnabled(self._ws.ctx.home_unit_id is not None and not enrolled)
         self.parent_office.setToolTip(
             self.tr("Set on the server by its administrator.")
             if enrolled
@@ -375,3 +406,13 @@ class SettingsPage(QWidget):
     def _enrolled(self, _unit_code: str) -> None:
         self.reload()
         self.office_changed.emit()
+
+    def _export_outbox(self) -> None:
+        done, message = export_unsent(self, self._ws)
+        if message:
+            (self.server_message.info if done else self.server_message.error)(message)
+
+    def _import_outbox(self) -> None:
+        done, message = import_unsent(self, self._ws)
+        if message:
+            (self.server_message.info if done else self.server_message.error)(message)
