@@ -73,12 +73,13 @@ def is_enrolled(session: Session) -> bool:
 
 
 def needs_set_up(session: Session) -> bool:
-    """A laptop with no office of its own that is not on a server: the first run asks for one
-    (a laptop that enrolls instead gets its office from the server)."""
+    """A new laptop: no office of its own, none recorded at all, not on a server. The first run
+    asks for its office (a laptop that enrolls instead gets it from the server; one that holds
+    offices already chooses its own in Settings)."""
     state = session.get(DeviceState, 1)
-    if state is None or state.server_url:
+    if state is None or state.server_url or units.home_unit(session, state.home_unit_id) is not None:
         return False
-    return units.home_unit(session, state.home_unit_id) is None
+    return session.scalar(select(Unit.id).where(Unit.deleted.is_(False)).limit(1)) is None
 
 
 def set_parent_office(session: Session, ctx: Context, unit_id: str, parent: str) -> str | None:

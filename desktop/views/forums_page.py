@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.background import run_in_background
 from desktop.file_names import file_name
@@ -198,7 +199,7 @@ class ForumsPage(QWidget):
         )
 
     def _show_counts(self, generation: int, counts: dict[str, ForumCounts]) -> None:
-        if generation == self._generation:
+        if generation == self._generation and isValid(self):  # the window may be gone (a new language)
             self._counts = counts
             self.model.set_counts(counts)
             self.counted_generation = generation
@@ -212,7 +213,7 @@ class ForumsPage(QWidget):
         raise exc  # the app's error hook shows it and writes the log
 
     def _show(self, generation: int, rows: list[ForumSummary], recount: bool) -> None:
-        if generation != self._generation:
+        if generation != self._generation or not isValid(self):
             return
         keep = self.selected_forum()
         status = self.status_filter.currentData()

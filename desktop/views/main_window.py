@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
         page.deleteLater()
         self._office_changed()
         self.settings.reload()
+        self.nav.blockSignals(True)
         self.nav.setCurrentRow(FORUMS)
+        self.nav.blockSignals(False)
         self.show_page(FORUMS)
         self.forums.setFocus()
 
@@ -134,13 +136,21 @@ class MainWindow(QMainWindow):
     def visible_rows(self) -> list[int]:
         return [row for row in range(self.nav.count()) if not self.nav.item(row).isHidden()]
 
+    def _office_ready(self) -> None:
+        """The set-up is over once the laptop has an office, however it got one (the demo or an
+        enrollment from a terminal, meanwhile): the next step leaves it."""
+        if self.first_run is not None and not self._ws.read(needs_set_up):
+            self._first_run_done()
+
     def go_to_visible(self, number: int) -> None:
         """Ctrl+N: the N-th place the navigation list shows (a hidden one is not counted)."""
+        self._office_ready()
         rows = self.visible_rows() if self.nav.isVisible() else []
         if number < len(rows):
             self.nav.setCurrentRow(rows[number])
 
     def show_page(self, row: int) -> None:
+        self._office_ready()
         if row < 0 or self.first_run is not None:
             return
         if row != FORUMS and self.workspace is not None and self.stack.currentWidget() is self.workspace:
@@ -150,6 +160,7 @@ class MainWindow(QMainWindow):
         page.reload()
 
     def open_forum(self, forum_id: str) -> ForumWorkspace | None:
+        self._office_ready()
         if self.workspace is not None:
             if self.workspace.forum_id == forum_id:
                 self.stack.setCurrentWidget(self.workspace)
@@ -197,6 +208,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         """After a sync brought changes: the page on screen reads again; typed text is kept."""
         self._ws.settle_office()  # the office's settings may have changed elsewhere
+        self._office_ready()
         self._show_office()
         self.escalations.reload()
         self._update_nav()

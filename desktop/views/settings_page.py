@@ -199,7 +199,7 @@ class SettingsPage(QWidget):
         server_layout.addWidget(self.server_state)
         server_layout.addWidget(self.enroll_form)
         server_layout.addLayout(outbox_row)
-        sync.status_changed.connect(lambda _status: self._show_server())
+        sync.status_changed.connect(self._sync_status)  # a method: disconnected when the page goes
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -248,6 +248,9 @@ class SettingsPage(QWidget):
         for widget in self._office_widgets:
             widget.setEnabled(unit is not None)
         self.logo.show_logo(unit.logo if unit else "")
+        self._show_server()
+
+    def _sync_status(self, _status: object) -> None:
         self._show_server()
 
     def _show_server(self) -> None:

@@ -15,20 +15,43 @@ POLL_MS = 20
 GIVE_UP_AFTER = 500  # polls (10 s): a test that waits for a dialog that never comes fails
 
 
-def when_shown(find: Callable[[], QWidget | None], handle: Callable[[QWidget], None]) -> list[QWidget]:
-    """Call `handle` with the widget `find` returns, once there is one (handled once)."""
-    seen: list[QWidget] = []
+class _Watch:
+    """Polls for a widget with a timer of its own (no closure refers to itself, so nothing is
+    left for the garbage collector to free on another thread)."""
 
-    def poll(left: int) -> None:
-        widget = find()
+    def __init__(self, find: Callable[[], QWidget | None], handle: Callable[[QWidget], None]) -> None:
+        self.find, self.handle, self.left = find, handle, GIVE_UP_AFTER
+        self.seen: list[QWidget] = []
+        self.timer = QTimer(QApplication.instance())  # Qt's to delete, on the main thread
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def poll(self) -> None:
+        widget = self.find()
+        self.left -= 1
         if widget is not None and widget.isVisible():
-            seen.append(widget)
-            handle(widget)
-        elif left:
-            QTimer.singleShot(POLL_MS, lambda: poll(left - 1))
+            self._done()
+            self.seen.append(widget)
+            self.handle(widget)
+        elif self.left <= 0:
+            self._done()
 
-    QTimer.singleShot(0, lambda: poll(GIVE_UP_AFTER))
-    return seen
+    def _done(self) -> None:
+        self.timer.stop()
+        self.timer.deleteLater()
+        _watches.remove(self)
+
+
+_watches: list[_Watch] = []  # the watches still polling
+
+
+def when_shown(find: Callable[[], QWidget | None], handle: Callable[[QWidget], None]) -> list[QWidget]:
+    """Call `handle` with the widget `find` returns, once there is one (handled once); the
+    list returned holds it then."""
+    watch = _Watch(find, handle)
+    _watches.append(watch)
+    return watch.seen
 
 
 def when_modal(handle: Callable[[QWidget], None]) -> list[QWidget]:
@@ -67,3 +90,11 @@ def press_ok(qtbot: QtBot, dialog: QWidget) -> None:
     button = box.button(QDialogButtonBox.StandardButton.Ok)
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Give the window the keyboard again after a popup or a dialog closed: a window manager
+    does it for a user; the test's X server has none."""
+    if not window.isActiveWindow():
+        with qtbot.waitActive(window):
+            window.activateWindow()

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from desktop.models import AuditEvent, OutboxOp
 from desktop.services.units import home_unit
+from desktop.views import save_file
 from desktop.views.document_dialog import DocumentDialog
 from desktop.views.main_window import MainWindow
 from desktop.workspace import Workspace
@@ -112,9 +113,10 @@ def test_office_settings_are_fields_of_the_unit_and_print_in_the_letterhead(
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=15_000)
     target = tmp_path / "berita-acara.pdf"
+    monkeypatch.setattr(save_file, "_last_folder", [tmp_path])  # the folder the user saved in last
     asked = type_file_name(qtbot, target)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert asked and target.read_bytes() == dialog.pdf
+    qtbot.waitUntil(lambda: bool(asked) and target.exists() and target.read_bytes() == dialog.pdf)
 
     first_page = pdf_text(target.read_bytes())[0]
     for line in (
