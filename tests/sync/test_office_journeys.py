@@ -28,7 +28,7 @@ from desktop.views.answer_dialog import AnswerDialog
 from desktop.vocab import EscalationStatus, Outcome, RecStatus
 from desktop.workspace import Workspace
 from tests.sync.conftest import Running
-from tests.views.drive import press_ok, when_modal
+from tests.views.drive import activate, press_ok, when_modal
 
 Device = Callable[[str, str], Workspace]
 
@@ -146,6 +146,7 @@ def test_an_escalation_before_the_server_waits_and_goes_to_the_servers_parent(
             # Escalated from the triage board with no server: it waits on this laptop.
             qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
             triage = window.triage
+            assert window.stack.currentWidget() is triage
             qtbot.waitUntil(lambda: triage.shown_generation == triage._generation and triage.model.row_of(rec) >= 0)
             click_row(qtbot, triage.table, triage.model.row_of(rec))
 
@@ -165,8 +166,10 @@ def test_an_escalation_before_the_server_waits_and_goes_to_the_servers_parent(
             assert shell.sync.status().state == SyncState.LOCAL_ONLY and shell.sync.status().pending > 0
 
             # Enrolled from Settings: the server's hierarchy wins, and the user is told.
+            activate(qtbot, window)
             qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
             settings = window.settings
+            assert window.stack.currentWidget() is settings
             qtbot.mouseClick(settings.server_url, Qt.MouseButton.LeftButton)
             qtbot.keyClicks(settings.server_url, server.url)
             qtbot.mouseClick(settings.enroll_code, Qt.MouseButton.LeftButton)
