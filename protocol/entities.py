@@ -14,7 +14,7 @@ recommendation, every field of an audit event).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
@@ -28,6 +28,7 @@ from protocol.vocab import (
     ForumStatus,
     Gender,
     Occupation,
+    OfficeZone,
     Outcome,
     RecCategory,
     RecStatus,
@@ -35,6 +36,7 @@ from protocol.vocab import (
     Scope,
 )
 
+LOGO_BASE64 = 4 * (200 * 1024 // 3 + 1)  # a logo of at most 200 KB, as base64 text
 CREATED = "*"  # the clock key of a record's creation (every register never changed has it)
 DELETED = "deleted"  # the register of the tombstone
 STATUS = "status"  # the register every life cycle lives in
@@ -66,6 +68,9 @@ class Field:
     refers_to: str | None = None  # the entity an id names
     editable: bool = False  # an `update` may set it
     counter: bool = False  # a sum of contributions, not a register (votes)
+    # A field added after records of its entity already existed: a record stored before it
+    # lacks it and takes this value (None: the field has always been there).
+    added_default: object = None
 
 
 def text(name: str, max_length: int, *, required: bool = False, editable: bool = True) -> Field:
@@ -212,6 +217,13 @@ UNITS = _entity(
     text("head_title", SHORT),
     text("head_name", SHORT),
     text("head_nip", 18),
+    # The office-level settings (DESIGN.md "Data"), set by the unit's own laptops; added in
+    # protocol 4, so units stored before have none and take these values.
+    replace(text("full_name", 300), added_default=""),
+    replace(text("logo", LOGO_BASE64), added_default=""),  # a PNG of at most 200 KB, base64
+    choice("time_zone", OfficeZone, nullable=True),
+    replace(number("escalation_working_days", 1, 250), added_default=5),
+    replace(number("follow_up_working_days", 1, 250), added_default=20),
     admin_only=True,
     deletable=False,
 )

@@ -130,6 +130,8 @@ def record_type(name: str) -> type[Struct]:
     for f in entity.fields:
         if f.nullable:
             fields.append((f.name, value_type(f, strict=False), None))
+        elif f.added_default is not None:
+            fields.append((f.name, value_type(f, strict=False), f.added_default))
         else:
             fields.append((f.name, value_type(f, strict=False)))
     return _struct(f"{name}_record", fields, forbid=False)

@@ -25,6 +25,7 @@ from desktop.services import (
     escalations,
     followups,
     forums,
+    office,
     participants,
     surveys,
     units,
@@ -211,6 +212,22 @@ STEPS: list[Step] = [
     ("demo.ensure_units", lambda ws, ids: ws.write(demo.ensure_units)),
     ("demo.load_demo", lambda ws, ids: ws.write(demo.load_demo)),
     ("recommendations.start", lambda ws, ids: _start_one(ws)),
+    (
+        "office.set_up_office",
+        lambda ws, ids: ids.update(
+            office=ws.write(office.set_up_office, name="Dinas Pendidikan", parent="Pemerintah Kota", logo="")
+        ),
+    ),
+    ("office.office_named", lambda ws, ids: ws.write(office.office_named, "Inspektorat Kota")),
+    (
+        "office.set_parent_office",
+        lambda ws, ids: ws.write(office.set_parent_office, ids["office"], "Sekretariat Daerah"),
+    ),
+    (
+        "office.adopt_deadlines",
+        lambda ws, ids: ws.write(office.adopt_deadlines, {"escalation_working_days": 8}),
+    ),
+    ("units.use_home_office", lambda ws, ids: ws.read(units.use_home_office, ws.ctx)),
 ]
 
 

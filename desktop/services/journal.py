@@ -10,6 +10,7 @@ its audit event and outbox entry" holds by construction, not by discipline.
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any, TypeVar, cast
@@ -151,6 +152,7 @@ class Journal:
         now = self.ctx.now()
         payload = {**payload, "at": row.updated_at.isoformat()}  # when, so every copy agrees
         audit_id = new_id()
+        before, after = _for_history(row, before), _for_history(row, after)
         audit_fields = {
             "at": now.isoformat(),
             "actor": self.ctx.actor,
@@ -203,6 +205,18 @@ class Journal:
                 },
             ],
         )
+
+
+def _for_history(row: Synced, values: dict[str, Any]) -> dict[str, Any]:
+    """The values as the audit event records them: a large field (a logo) by its digest."""
+    large = row.__audit_digest__ & values.keys()
+    if not large:
+        return values
+    return {name: _digest(value) if name in large and value else value for name, value in values.items()}
+
+
+def _digest(value: Any) -> str:
+    return "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
 
 
 def _fill_defaults(row: Synced) -> None:

@@ -50,8 +50,10 @@ def _values(model: Any, record: dict[str, Any]) -> dict[str, Any]:
     values.update(
         id=record["id"], unit_id=record["unit_id"], deleted=bool(record["deleted"]), clocks=record["clocks"]
     )
-    for name in model.data_fields():  # a field the record lacks may be null (check_record)
-        values.setdefault(name, None)
+    # A field the server's copy lacks (added by a newer app after the record was made) takes
+    # its default; without one it may be null (check_record allowed it).
+    for name, default in model.field_defaults().items():
+        values.setdefault(name, default)
     return values
 
 

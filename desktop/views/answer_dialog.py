@@ -32,6 +32,7 @@ class AnswerDialog(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.resize(520, 300)
+        self.text.setFocus()  # the answer is what is typed; the outcome is one Shift+Tab away
 
     def save(self) -> None:
         try:
