@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desktop.hlc import HybridClock
-from desktop.models.base import utcnow
 from desktop.services.workdays import WorkCalendar
 
 
@@ -21,7 +20,9 @@ class Context:
     home_unit_id: str | None = None
 
     def now(self) -> datetime:
-        return utcnow()
+        """The time, as the clock reads it: corrected by the offset to the server measured at
+        the last sync (a laptop whose clock is wrong still dates its records right)."""
+        return self.clock.wall()
 
     def today(self) -> date:
         return self.now().astimezone().date()
