@@ -1,5 +1,6 @@
 """The HTTP API of the central server (FastAPI). OpenAPI at /docs."""
 
+import time
 import zlib
 from typing import Annotated, Any, cast
 
@@ -34,6 +35,7 @@ class Op(TypedDict):
     building then dumping a model per operation cost a tenth of a push."""
 
     op_id: Annotated[str, Field(min_length=8, max_length=36)]
+    action_id: Annotated[str, Field(min_length=8, max_length=36)]
     device_seq: int
     entity: Annotated[str, Field(max_length=40)]
     entity_id: Annotated[str, Field(max_length=36)]
@@ -45,13 +47,35 @@ class Op(TypedDict):
 class PushRequest(BaseModel):
     device_id: str = Field(max_length=36)
     schema_version: int
+    device_high: int = Field(default=0, ge=0)  # the highest operation number the device ever made
     ops: list[Op] = Field(max_length=MAX_OPS_PER_PUSH)
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(
+        self, status: int, message: str, code: str = "", params: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.status, self.message = status, message
+        self.code, self.params = code, params or {}
+
+
+def server_ms() -> int:
+    """The server's clock in Unix milliseconds: devices measure their clock's offset by it."""
+    return time.time_ns() // 1_000_000
+
+
+def _not_restored(who: Caller, device_high: int | None) -> None:
+    """A device whose highest operation number is below what was applied from it runs on a copy
+    of its folder from before: it must fetch its own later records before anything else."""
+    if device_high is not None and device_high < who.ops_high:
+        raise ApiError(
+            409,
+            f"this device was restored from a copy: it made operations up to {who.ops_high}, "
+            f"it now says {device_high}; pull everything again with own=1",
+            "device_restored",
+            {"applied_high": who.ops_high},
+        )
 
 
 async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
@@ -63,7 +87,7 @@ async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
 
 def _caller(session: Session, token: str) -> Caller:
     device = auth.device_for(session, token)
-    return Caller(device_id=device.id, unit_id=device.unit_id)
+    return Caller(device_id=device.id, unit_id=device.unit_id, ops_high=device.ops_high or 0)
 
 
 def _units(store: ServerStore) -> list[dict[str, Any]]:
@@ -81,7 +105,10 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse({"error": exc.message}, status_code=exc.status)
+        body: dict[str, Any] = {"error": exc.message}
+        if exc.code:
+            body.update(code=exc.code, params=exc.params)
+        return JSONResponse(body, status_code=exc.status)
 
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
@@ -105,7 +132,12 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
-        return {"ok": True, "epoch": store.epoch(), "schema_version": SCHEMA_VERSION}
+        return {
+            "ok": True,
+            "epoch": store.epoch(),
+            "schema_version": SCHEMA_VERSION,
+            "server_ms": server_ms(),
+        }
 
     @app.post("/enroll")
     def enroll(body: EnrollRequest) -> dict[str, Any]:
@@ -131,14 +163,16 @@ def create_app(store: ServerStore) -> FastAPI:
         _check_schema(parsed.schema_version)
         if parsed.device_id != who.device_id:
             raise ApiError(403, "the token belongs to another device")
+        _not_restored(who, parsed.device_high)
         ops = cast(list[dict[str, Any]], parsed.ops)
 
-        def apply() -> list[dict[str, str]]:
+        def apply() -> list[dict[str, Any]]:
             with store.transaction() as session:
                 return apply_push(session, who, ops)
 
+        results = await run_in_threadpool(apply)
         # Plain JSONResponse: FastAPI's generic encoder is slow for large pages of plain data.
-        return JSONResponse({"results": await run_in_threadpool(apply)})
+        return JSONResponse({"results": results, "server_ms": server_ms()})
 
     @app.get("/sync/pull")
     def pull(
@@ -146,12 +180,15 @@ def create_app(store: ServerStore) -> FastAPI:
         since: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
         schema_version: Annotated[int, Query()] = SCHEMA_VERSION,
+        device_high: Annotated[int | None, Query(ge=0)] = None,
+        own: Annotated[bool, Query()] = False,
     ) -> Response:
         _check_schema(schema_version)
         with store.transaction() as session:  # one transaction: the token's check and the page
-            return Response(
-                pull_page(session, _caller(session, token), since, limit), media_type="application/json"
-            )
+            who = _caller(session, token)
+            _not_restored(who, device_high)
+            page = pull_page(session, who, since, limit, own=own, server_ms=server_ms())
+            return Response(page, media_type="application/json")
 
     return app
 

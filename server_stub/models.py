@@ -57,6 +57,9 @@ class Device(Base):
     enrolled_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
     last_seen_at: Mapped[datetime | None]
+    # The highest operation number applied from this device: a device that says its own highest
+    # is lower was restored from a copy of its folder (it pulls everything again).
+    ops_high: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class EnrollCode(Base):
@@ -95,11 +98,15 @@ class Record(Base):
 
 
 class AppliedOp(Base):
-    """Every operation the server has seen, so a retried push applies nothing twice."""
+    """Every operation the server has seen, so a retried push applies nothing twice and answers
+    as the first time did: the refusal's code and parameters, or the stamp it was given."""
 
     __tablename__ = "applied_ops"
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(36))
     status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="")
+    code: Mapped[str] = mapped_column(String(40), default="")
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    hlc: Mapped[str | None] = mapped_column(String(80))  # the server's stamp, if it re-stamped it
     at: Mapped[datetime]

@@ -34,9 +34,15 @@ class SyncUnavailable(EnvironmentProblem):
 
 
 class SyncRefused(MufakatError):
-    def __init__(self, status: int, message: str) -> None:
+    """The server refused the request; `code` and `params` say why (the sync contract's codes)."""
+
+    def __init__(
+        self, status: int, message: str, code: str = "", params: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
+        self.code = code
+        self.params = params or {}
 
 
 class SyncClient:
@@ -104,9 +110,12 @@ class SyncClient:
                 )
             ) from exc
         if response.status_code >= 400:
+            code, params = "", {}
             try:
-                message = str(jsontext.loads(response.content).get("error", response.text))
-            except (ValueError, AttributeError):
+                answer = jsontext.loads(response.content)
+                message = str(answer.get("error", response.text))
+                code, params = str(answer.get("code") or ""), dict(answer.get("params") or {})
+            except (ValueError, AttributeError, TypeError):
                 message = response.text[:200]
             if response.status_code >= 500:
                 raise SyncUnavailable(
@@ -116,7 +125,9 @@ class SyncClient:
                         status=response.status_code,
                     )
                 )
-            raise SyncRefused(response.status_code, tr("The server refused: {message}", message=message))
+            raise SyncRefused(
+                response.status_code, tr("The server refused: {message}", message=message), code, params
+            )
         try:
             return jsontext.loads(response.content)
         except ValueError as exc:
@@ -133,19 +144,27 @@ class SyncClient:
         )
 
     @staticmethod
-    def prepare_push(device_id: str, ops: Sequence[PendingOp]) -> Prepared:
+    def prepare_push(device_id: str, ops: Sequence[PendingOp], device_high: int = 0) -> Prepared:
         """A push request's body, built and compressed before it is sent (batches of changes
-        compress about tenfold), so it can be made while another request is on the way."""
-        head = jsontext.dumps_bytes({"device_id": device_id, "schema_version": SCHEMA_VERSION})
+        compress about tenfold), so it can be made while another request is on the way.
+        `device_high`: the highest operation number this device ever made."""
+        head = jsontext.dumps_bytes(
+            {"device_id": device_id, "schema_version": SCHEMA_VERSION, "device_high": device_high}
+        )
         body = head[:-1] + b',"ops":[' + b",".join(op.wire() for op in ops) + b"]}"
         return Prepared(gzip.compress(body, compresslevel=5))
 
-    def push(self, prepared: Prepared) -> list[dict[str, str]]:
-        return list(self._call("POST", "/sync/push", prepared)["results"])
+    def push(self, prepared: Prepared) -> dict[str, Any]:
+        """{"results": [...], "server_ms": ...}"""
+        return dict(self._call("POST", "/sync/push", prepared))
 
-    def pull(self, since: int, limit: int) -> dict[str, Any]:
-        return dict(
-            self._call(
-                "GET", "/sync/pull", params={"since": since, "limit": limit, "schema_version": SCHEMA_VERSION}
-            )
-        )
+    def pull(
+        self, since: int, limit: int, device_high: int | None = None, own: bool = False
+    ) -> dict[str, Any]:
+        """A page after `since`; `own`: this device's own records too (restored from a copy)."""
+        params: dict[str, Any] = {"since": since, "limit": limit, "schema_version": SCHEMA_VERSION}
+        if device_high is not None:
+            params["device_high"] = device_high
+        if own:
+            params["own"] = "true"
+        return dict(self._call("GET", "/sync/pull", params=params))

@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from desktop import counters
 from desktop.ids import new_id
-from desktop.models import SYNCED_MODELS, AuditEvent, OutboxOp, Synced, Unit, utcnow
+from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, OutboxOp, Synced, Unit, utcnow
 from desktop.services.journal import snapshot
 
 BATCH = 2000
@@ -71,21 +72,56 @@ def _ops_for(model: type[Synced], row: Any) -> list[dict[str, Any]]:
     return ops
 
 
+def _counts_for(model: type[Synced], row: Any, device_id: str) -> list[dict[str, Any]]:
+    """Counters are sent as contributions: this device's own, and the merged duplicates' (the
+    server sets those from its own count). Queued after every record, so merges are in place."""
+    ops = []
+    for name, counts_field in model.__counters__.items():
+        for key, value in sorted((getattr(row, counts_field) or {}).items()):
+            if key == device_id or counters.merged_id(key) is not None:
+                ops.append(
+                    {
+                        "entity": model.__tablename__,
+                        "entity_id": row.id,
+                        "kind": "counter",
+                        "fields": {
+                            "field": name,
+                            "key": key,
+                            "value": value,
+                            "at": row.updated_at.isoformat(),
+                        },
+                        "hlc": row.clocks.get(Synced.CREATED_CLOCK, ""),
+                    }
+                )
+    return ops
+
+
 def requeue_everything(session: Session) -> int:
-    """Queue this device's whole state for the next push; returns how many operations."""
+    """Queue this device's whole state for the next push; returns how many operations. Each
+    operation is an action of its own: one refused does not hold back the rest."""
     queued = 0
     now = utcnow()
+    state = session.get(DeviceState, 1)
+    device_id = state.device_id if state is not None else ""
+    contributions: list[dict[str, Any]] = []
+
+    def queue(ops: list[dict[str, Any]]) -> int:
+        if ops:
+            session.execute(
+                insert(OutboxOp),
+                [{**op, "op_id": new_id(), "action_id": new_id(), "created_at": now} for op in ops],
+            )
+        return len(ops)
+
     for model in SYNCED_MODELS:
         if model is Unit:
             continue
         pending: list[dict[str, Any]] = []
         for row in session.scalars(select(model).execution_options(yield_per=BATCH)):
-            pending += [{**op, "op_id": new_id(), "created_at": now} for op in _ops_for(model, row)]
+            pending += _ops_for(model, row)
+            contributions += _counts_for(model, row, device_id)
             if len(pending) >= BATCH:
-                session.execute(insert(OutboxOp), pending)
-                queued += len(pending)
+                queued += queue(pending)
                 pending = []
-        if pending:
-            session.execute(insert(OutboxOp), pending)
-            queued += len(pending)
-    return queued
+        queued += queue(pending)
+    return queued + queue(contributions)

@@ -25,7 +25,7 @@ from desktop.sync.engine import enroll, sync_once
 from desktop.workspace import Workspace
 from server_stub import admin, auth
 from server_stub.models import Counter, Record
-from server_stub.store import ServerStore
+from server_stub.store import SEQ, ServerStore
 from tests.sync.conftest import fresh_pg_database, require_pg
 
 DEVICES = 20
@@ -97,7 +97,7 @@ def test_twenty_devices_at_once_on_two_workers(pg_server: tuple[str, ServerStore
 
     with store.transaction() as session:
         server_ids = set(session.scalars(select(Record.id).where(Record.entity == "recommendations")))
-        top = session.scalars(select(Counter.value)).one()
+        top = session.scalars(select(Counter.value).where(Counter.name == SEQ)).one()
     assert len(server_ids) == DEVICES * 8
     for ws in devices:
         with ws.store.read() as session:

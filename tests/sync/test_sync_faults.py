@@ -9,15 +9,16 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import OutboxOp, Recommendation, RejectedOp
+from desktop.models import OutboxOp, Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.client import SyncClient, SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
+from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.workspace import Workspace
 from tests.sync.conftest import Running
-from tests.sync.test_sync_basics import make_forum, stale_rejection
+from tests.sync.test_sync_basics import make_forum, refused_on, stale_rejection
 
 Device = Callable[[str, str], Workspace]
 
@@ -107,11 +108,9 @@ def test_a_refusal_whose_answer_was_lost_is_still_set_aside(device: Device) -> N
         sync_once(b, lost)
     report = sync_once(b)  # sent again: the server answers "duplicate", with the refusal's reason
     assert report.refused == 1 and outbox_size(b) == 0
-    with b.store.read() as session:
-        [refused] = session.scalars(select(RejectedOp)).all()
-        assert (
-            refused.entity_id == rec and "Cannot reject a recommendation that is accepted" in refused.reason
-        )
+    refused = refused_on(b)
+    assert refused.entity_id == rec and refused.code == "stale_transition"
+    assert "Cannot reject a recommendation that is accepted" in refused.reason
 
 
 def test_interrupted_pull_resumes_from_its_checkpoint(
@@ -169,7 +168,9 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
     auth = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=server.url, timeout=10) as http:
         cases = [
-            http.post("/sync/push", json={"device_id": a.ctx.device_id, "schema_version": 3, "ops": []}),
+            http.post(
+                "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": []}
+            ),
             http.post(
                 "/sync/push", content=b"{not json", headers={**auth, "Content-Type": "application/json"}
             ),
@@ -179,7 +180,9 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
                 headers=auth,
             ),
             http.post(
-                "/sync/push", json={"device_id": "someone-else", "schema_version": 3, "ops": []}, headers=auth
+                "/sync/push",
+                json={"device_id": "someone-else", "schema_version": SCHEMA_VERSION, "ops": []},
+                headers=auth,
             ),
             http.post("/sync/push", json={"ops": "nope"}, headers=auth),
             http.get("/sync/pull", params={"since": -1}, headers=auth),
@@ -206,6 +209,7 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
         assert all(isinstance(r.json().get("error"), str) and r.json()["error"] for r in cases)
         odd = {
             "op_id": "x" * 20,
+            "action_id": "y" * 20,
             "device_seq": 1,
             "entity": "passwords",
             "entity_id": "p",
@@ -214,7 +218,9 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
             "hlc": "1-0-x",
         }
         answer = http.post(
-            "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": 3, "ops": [odd]}, headers=auth
+            "/sync/push",
+            json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": [odd]},
+            headers=auth,
         )
         assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "rejected"
         assert http.get("/healthz").json()["ok"] is True
