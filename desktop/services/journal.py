@@ -130,7 +130,7 @@ class Journal:
         old_total = getattr(row, field)
         setattr(row, counts_field, new_counts)
         setattr(row, field, counters.total(new_counts))
-        row.updated_at = self.ctx.now()
+        self._touch(row)
         self._allow(row, (field, counts_field))
         stamp = self.ctx.clock.now().encode()
         payload = {"field": field, "key": key, "value": value}
@@ -161,9 +161,15 @@ class Journal:
                 before[name], after[name] = jsonable(old), jsonable(value)
                 setattr(row, name, value)
         if after:
-            row.updated_at = self.ctx.now()
+            self._touch(row)
             self._allow(row, after)
         return before, after
+
+    def _touch(self, row: Synced) -> None:
+        """`updated_at` is the latest change's time, as the server keeps it: never moved back
+        (a change made on a laptop whose clock ran ahead may have set it later)."""
+        now = self.ctx.now()
+        row.updated_at = max(row.updated_at, now) if row.updated_at is not None else now
 
     def _stamp(self, row: Synced, changed: dict[str, Any]) -> tuple[str, dict[str, str]]:
         """A new stamp for the registers of `changed`; returns it and their previous stamps."""

@@ -38,30 +38,34 @@ def _json(value: Any) -> Any:
 
 
 def _duplicate_of(conn: sa.Connection, op_row: Any) -> str | None:
-    """The duplicate whose merge queued this increment of the survivor (the old merge queued the
-    survivor's increment, then the duplicate's transition, in one transaction)."""
-    later = conn.exec_driver_sql(
-        "SELECT entity_id, fields FROM outbox WHERE kind = 'transition' AND entity = 'recommendations' "
-        "AND device_seq > ? ORDER BY device_seq",
-        (op_row.device_seq,),
+    """The duplicate whose merge queued this increment of the survivor: the merge queued in the
+    same transaction (the nearest operation merging into it), else the merged duplicate whose
+    status changed nearest in time."""
+    merges = conn.exec_driver_sql(
+        "SELECT device_seq, entity_id, fields FROM outbox WHERE kind = 'transition' AND entity = 'recommendations'"
+    ).all()
+    near = sorted(
+        (abs(seq - op_row.device_seq), str(entity_id))
+        for seq, entity_id, fields in merges
+        if _json(fields).get("action") == "merge"
+        and (_json(fields).get("fields") or {}).get("merged_into_id") == op_row.entity_id
     )
-    for entity_id, fields in later:
-        data = _json(fields)
-        if (
-            data.get("action") == "merge"
-            and (data.get("fields") or {}).get("merged_into_id") == op_row.entity_id
-        ):
-            return str(entity_id)
+    if near:
+        return near[0][1]
     merged = conn.exec_driver_sql(
         "SELECT id, clocks FROM recommendations WHERE merged_into_id = ? AND status = 'merged'",
         (op_row.entity_id,),
     ).all()
-    after = sorted(
-        (str(_json(c).get("status", "")), str(i))
-        for i, c in merged
-        if str(_json(c).get("status", "")) >= op_row.hlc
+    by_time = sorted(
+        (abs(_wall(_json(clocks).get("status")) - _wall(op_row.hlc)), str(i)) for i, clocks in merged
     )
-    return after[0][1] if after else None
+    return by_time[0][1] if by_time else None
+
+
+def _wall(stamp: object) -> int:
+    """The wall milliseconds of an encoded clock stamp (0 if it is none)."""
+    text = str(stamp or "")
+    return int(text[:15]) if text[:15].isdigit() else 0
 
 
 def _convert_increments(conn: sa.Connection, device_id: str) -> dict[str, dict[str, int]]:
