@@ -221,8 +221,6 @@ def _pull_all(x: _Exchange) -> None:
                 x.report.pages += 1
                 state.last_sync_at = utcnow()
                 state.clock_offset_ms = ws.ctx.clock.offset_ms
-                if not page["more"]:
-                    state.refetch_own = False  # a restored copy has all its own records again
         if restored:
             if page["more"]:
                 fetching.result()  # a page of the old numbering: not wanted
@@ -270,7 +268,12 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         _mark_restored(x, exc.params)
         _pull_all(x)  # the server's state first: the copy's votes are counted from it
         _push_all(x)
-    _pull_all(x)
+    _pull_all(x)  # on a restored copy, its own records too: what it just sent as the server has it
+    if ws.store.device().refetch_own:
+        with ws.store.remote_write() as session:
+            state = session.get(DeviceState, 1)
+            assert state is not None
+            state.refetch_own = False  # a restored copy has all its own records again
     _fall_back(ws)
     report.bytes_sent = client.bytes_sent
     if report.requeued and not again:

@@ -7,7 +7,7 @@ Rows are written in bulk, one statement per entity and kind, not one by one.
 
 Counters (votes) are the server's contributions plus this device's contributions still queued
 (a laptop shows the server's total plus its unpushed change). A record is skipped when its
-clocks, tombstone and counters equal ours (our own changes come back this way).
+clocks, tombstone, counters and time of change equal ours (our own changes come back this way).
 """
 
 from __future__ import annotations
@@ -87,8 +87,10 @@ def _with_counts(model: type[Synced], values: dict[str, Any], queued: dict[str, 
 
 
 def _state(model: type[Synced], values: dict[str, Any]) -> tuple[Any, ...]:
-    """What tells a record changed: clocks, tombstone and counters."""
-    return (values["clocks"], bool(values["deleted"]), *(values[c] for c in model.__counters__.values()))
+    """What tells a record changed: clocks, tombstone, counters, and the time of its latest change
+    (a change made here while a pull overwrote the record may have come back later)."""
+    counts = (values[c] for c in model.__counters__.values())
+    return (values["clocks"], bool(values["deleted"]), values.get("updated_at"), *counts)
 
 
 def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> int:
@@ -108,7 +110,9 @@ def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> in
         held = {
             row.id: tuple(row)[1:]
             for row in session.execute(
-                select(model.id, model.clocks, model.deleted, *counted).where(model.id.in_(ids))
+                select(model.id, model.clocks, model.deleted, model.updated_at, *counted).where(
+                    model.id.in_(ids)
+                )
             )
         }
         queued = _queued_counts(session, state, entity, ids) if counted else {}
