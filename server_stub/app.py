@@ -47,7 +47,7 @@ class Op(TypedDict):
 class PushRequest(BaseModel):
     device_id: str = Field(max_length=36)
     schema_version: int
-    device_high: int = Field(default=0, ge=0)  # the highest operation number the device ever made
+    device_high: int | None = Field(default=None, ge=0)  # the highest operation number it ever made
     ops: list[Op] = Field(max_length=MAX_OPS_PER_PUSH)
 
 

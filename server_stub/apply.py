@@ -96,11 +96,12 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
         )
     }
     records = _load_records(session, ops)
+    looked_up = {(str(op.get("entity")), str(op.get("entity_id"))) for op in ops}
     results: list[dict[str, Any]] = []
     remembered: list[dict[str, Any]] = []
     for group in _actions(op_ids, ops):
         fresh = [(op_id, op) for op_id, op in group if op_id not in seen]
-        outcome = _apply_action(session, caller, fresh, records, stamps) if fresh else {}
+        outcome = _apply_action(session, caller, fresh, records, looked_up, stamps) if fresh else {}
         for op_id, _op in group:
             if op_id in seen and op_id not in outcome:
                 results.append({**seen[op_id], "status": "duplicate"})
@@ -167,10 +168,15 @@ def _touched_in(outcome: dict[str, dict[str, Any]]) -> list[AnyRecord]:
 
 
 def _apply_action(
-    session: Session, caller: Caller, ops: list[tuple[str, dict[str, Any]]], records: Records, stamps: Stamps
+    session: Session,
+    caller: Caller,
+    ops: list[tuple[str, dict[str, Any]]],
+    records: Records,
+    looked_up: set[Key],
+    stamps: Stamps,
 ) -> dict[str, dict[str, Any]]:
     """Apply one user action's operations, all or none; a result per operation."""
-    scope = ActionRecords(session, records)
+    scope = ActionRecords(session, records, looked_up)
     outcome: dict[str, dict[str, Any]] = {}
     changed: list[tuple[str, dict[str, Any], list[AnyRecord], bool]] = []
     for op_id, op in ops:

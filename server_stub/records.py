@@ -59,16 +59,18 @@ class ActionRecords:
     """The records one action reads and writes, each remembered as it was before the action, so
     a refusal restores them (in memory: no savepoint per operation)."""
 
-    def __init__(self, session: Session, records: Records) -> None:
+    def __init__(self, session: Session, records: Records, looked_up: set[Key]) -> None:
         self.session = session
-        self.records = records
+        self.records = records  # the push's records, shared by its actions
+        self.looked_up = looked_up  # keys the push already looked for in the database
         self.saved: dict[Key, dict[str, Any] | None] = {}
 
     def get(self, entity: str, record_id: object) -> AnyRecord | None:
         """A record of this push (new or already loaded), or one from the database, locked."""
         key = (entity, str(record_id))
         record = self.records.get(key)
-        if record is None and key not in self.saved:
+        if record is None and key not in self.looked_up:
+            self.looked_up.add(key)
             record = self.session.get(Record, key, with_for_update=True)
             if record is not None:
                 self.records[key] = record

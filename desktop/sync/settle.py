@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from desktop import counters
 from desktop.hlc import HybridClock, Stamp
 from desktop.ids import new_id
-from desktop.models import MODEL_BY_TABLE, AuditEvent, DeviceState, OutboxOp, RejectedOp, utcnow
+from desktop.models import MODEL_BY_TABLE, AuditEvent, DeviceState, OutboxOp, RejectedOp, Unit, utcnow
 from desktop.sync.outbox import PendingOp
 
 
@@ -84,7 +84,9 @@ def _adopt(session: Session, ops: list[PendingOp], new: dict[str, str], clock: H
         clock.observe(Stamp.decode(stamp))
     # Edits still queued that were made on top of a re-stamped change name it by its new stamp.
     queued = session.execute(
-        select(OutboxOp.device_seq, OutboxOp.fields).where(OutboxOp.kind.in_(("update", "transition")))
+        select(OutboxOp.device_seq, OutboxOp.fields).where(
+            OutboxOp.kind.in_(("update", "transition")), OutboxOp.entity_id.in_({op.entity_id for op in ops})
+        )
     )
     for device_seq, fields in queued:
         base = fields.get("base") or {}
@@ -115,7 +117,7 @@ def _set_aside(session: Session, refused: list[tuple[PendingOp, dict[str, Any]]]
             )
         )
         model = MODEL_BY_TABLE.get(op.entity)
-        if op.kind == "create" and model is not None:
+        if op.kind == "create" and model is not None and model is not Unit:  # units: the server's
             table = cast(Table, model.__table__)
             session.execute(delete(table).where(table.c.id == op.entity_id))
 
