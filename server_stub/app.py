@@ -28,6 +28,7 @@ class EnrollRequest(BaseModel):
     code: str = Field(min_length=4, max_length=40)
     device_id: str = Field(min_length=8, max_length=36)
     device_name: str = Field(default="", max_length=200)
+    unit_id: str | None = Field(default=None, max_length=36)  # enrolling again: the device's unit
 
 
 class Op(TypedDict):
@@ -112,7 +113,9 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
-        return JSONResponse({"error": exc.message}, status_code=exc.status)
+        return JSONResponse(
+            {"code": exc.code, "params": exc.params, "error": exc.message}, status_code=exc.status
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -142,7 +145,7 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post("/enroll")
     def enroll(body: EnrollRequest) -> dict[str, Any]:
         with store.transaction() as session:
-            token, unit = auth.enroll(session, body.code, body.device_id, body.device_name)
+            token, unit = auth.enroll(session, body.code, body.device_id, body.device_name, body.unit_id)
             unit_id, unit_code = unit.id, unit.code
         return {
             "token": token,

@@ -189,10 +189,13 @@ def _apply_action(
         changed.append((op_id, op, touched, action.restamped))
     for op_id, op, touched, restamped in changed:
         own = (str(op.get("entity")), str(op.get("entity_id")))
+        # Made by the pushing device itself (its stamp's node), not imported from another
+        # laptop's outbox: only then does the pushing device already hold the result.
+        made_here = str(op.get("hlc", "")).split("-", 2)[-1] == caller.device_id
         for record in touched:
             # Still one device's record only if this op was that device's and went through whole
             # with the values the device holds (a re-stamp changes its clocks).
-            sole = (record.entity, record.id) == own and not record.conflicts and not restamped
+            sole = made_here and (record.entity, record.id) == own and not record.conflicts and not restamped
             if not (sole and record.origin == caller.device_id):
                 record.origin = None
         stamp = str(op.get("hlc"))
@@ -267,6 +270,7 @@ def _check_shape(op: dict[str, Any]) -> tuple[type[Synced], str, str, dict[str, 
 
 def _apply(session: Session, action: Action, op: dict[str, Any]) -> list[AnyRecord]:
     model, entity, entity_id, fields, stamp = _check_shape(op)
+    action.maker = Stamp.decode(stamp).node
     stamp = action.stamps.accept(stamp)
     if stamp != op["hlc"]:
         action.restamped = True

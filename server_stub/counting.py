@@ -41,8 +41,9 @@ def _is_contribution(value: object) -> bool:
 def count(
     action: Action, model: type[Synced], record: AnyRecord, fields: dict[str, Any], at: Any
 ) -> list[AnyRecord]:
-    """A contributor's whole share of a counter. A device sets only its own; a `merge:<id>`
-    share is the server's count of that duplicate (whatever the device believed it was)."""
+    """A contributor's whole share of a counter. A device sets only its own (or, pushing the
+    unsent changes of another laptop of its unit, that laptop's); a `merge:<id>` share is the
+    server's count of that duplicate (whatever the device believed it was)."""
     name, key, value = fields.get("field"), fields.get("key"), fields.get("value")
     counts_field = model.__counters__.get(str(name))
     if counts_field is None or not isinstance(key, str) or not _is_contribution(value):
@@ -53,7 +54,7 @@ def count(
         )
     duplicate_id = counters.merged_id(key)
     if duplicate_id is None:
-        if key != action.caller.device_id:
+        if key not in (action.caller.device_id, action.maker):
             raise Rejected(
                 "a device sets only its own contribution",
                 "invalid_field",

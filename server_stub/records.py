@@ -106,6 +106,8 @@ class Action:
     scope: ActionRecords
     stamps: Stamps
     restamped: bool = False
+    maker: str = ""  # the device that made the operation (its stamp's node): the caller, or a
+    # laptop whose unsent changes the caller imported
 
     def restamp(self, stamp: str) -> str:
         self.restamped = True

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Cannot write {path}: {error}</source>
+            <translation>Tidak dapat menulis {path}: {error}</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {error}</source>
+            <translation>Tidak dapat membaca {path}: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaTab</name>
         <message>
             <source>Agenda item, e.g. Presentation of the service standard</source>
@@ -785,6 +796,29 @@ Simpan?</translation>
         </message>
     </context>
     <context>
+        <name>OutboxActions</name>
+        <message>
+            <source>Export unsent changes</source>
+            <translation>Ekspor perubahan yang belum terkirim</translation>
+        </message>
+        <message>
+            <source>Unsent changes (*.json)</source>
+            <translation>Perubahan yang belum terkirim (*.json)</translation>
+        </message>
+        <message>
+            <source>Unsent changes written to {path}. Import the file on another laptop of this office.</source>
+            <translation>Perubahan yang belum terkirim ditulis ke {path}. Impor berkas itu di laptop lain di kantor ini.</translation>
+        </message>
+        <message>
+            <source>Import changes of another laptop</source>
+            <translation>Impor perubahan dari laptop lain</translation>
+        </message>
+        <message>
+            <source>{added} change(s) queued, {already} already here; they are sent at the next sync.</source>
+            <translation>{added} perubahan diantrekan, {already} sudah ada di sini; semuanya dikirim pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
@@ -1032,6 +1066,14 @@ Simpan?</translation>
             <translation>&amp;Daftarkan perangkat ini</translation>
         </message>
         <message>
+            <source>E&amp;xport unsent changes…</source>
+            <translation>E&amp;kspor perubahan yang belum terkirim…</translation>
+        </message>
+        <message>
+            <source>I&amp;mport changes of another laptop…</source>
+            <translation>I&amp;mpor perubahan dari laptop lain…</translation>
+        </message>
+        <message>
             <source>Server</source>
             <translation>Server</translation>
         </message>
@@ -1050,6 +1092,10 @@ Simpan?</translation>
         <message>
             <source>(not chosen)</source>
             <translation>(belum dipilih)</translation>
+        </message>
+        <message>
+            <source>The server {url} no longer knows this laptop. Enroll it again with a new code from the administrator; nothing on this laptop is lost.</source>
+            <translation>Server {url} tidak lagi mengenal laptop ini. Daftarkan lagi dengan kode baru dari administrator; tidak ada data laptop ini yang hilang.</translation>
         </message>
         <message>
             <source>Enrolled with {url}.</source>
@@ -1239,6 +1285,10 @@ Simpan?</translation>
         <message>
             <source>Send local changes and fetch new ones now (F9)</source>
             <translation>Kirim perubahan lokal dan ambil yang baru sekarang (F9)</translation>
+        </message>
+        <message>
+            <source>Export unsent changes…</source>
+            <translation>Ekspor perubahan yang belum terkirim…</translation>
         </message>
         <message>
             <source>Local only: not connected to a server</source>

@@ -42,6 +42,7 @@ class SyncStatus:
     pending: int = 0
     last_sync_at: datetime | None = None
     message: str = ""  # why, for OFFLINE and ERROR
+    code: str = ""  # the server's refusal code for ERROR (e.g. "revoked", "unknown_token")
     moved: SyncReport | None = None  # running totals while syncing, or the last cycle's
     clock_offset_ms: int = 0  # what this laptop's clock is corrected by (the server's minus its own)
 
@@ -49,7 +50,8 @@ class SyncStatus:
 def _retry_delays() -> Iterator[float]:
     """Seconds to wait after each consecutive failure: 5, 10, 20 … up to 10 minutes, jittered."""
     for delay in backoff.expo(base=2, factor=5, max_value=600):
-        yield backoff.full_jitter(delay)
+        if delay is not None:  # backoff's generators yield None first (they are primed with send)
+            yield backoff.full_jitter(delay)
 
 
 class SyncController(QObject):
@@ -114,6 +116,10 @@ class SyncController(QObject):
             self.sync_now()
 
     # -- what the status bar reads -------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace:
+        return self._ws
+
     def status(self) -> SyncStatus:
         return self._status
 
@@ -140,7 +146,7 @@ class SyncController(QObject):
         for timer in (self._debounce, self._periodic, self._retry):
             timer.stop()
         self._running = True
-        self._publish(replace(self._status, state=SyncState.SYNCING, message="", moved=SyncReport()))
+        self._publish(replace(self._status, state=SyncState.SYNCING, message="", code="", moved=SyncReport()))
         run_in_background(
             lambda: sync_once(self._ws, progress=self._report_progress),
             self._on_done,
@@ -202,7 +208,8 @@ class SyncController(QObject):
             if not isinstance(exc, SyncRefused | MufakatError):
                 log.error("sync failed", exc_info=exc)
         message = exc.message if isinstance(exc, MufakatError) else str(exc)
-        self._publish(replace(self._status, state=state, pending=self._pending(), message=message))
+        code = exc.code if isinstance(exc, SyncRefused) else ""
+        self._publish(replace(self._status, state=state, pending=self._pending(), message=message, code=code))
         if self._delays is None:
             self._delays = self._retry_delays()
         self._retry.start(int(next(self._delays) * 1000))

@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from desktop.sync.clock_offset import NOTICEABLE_MS
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
+from desktop.sync.refusals import REVOKED
+from desktop.views.outbox_actions import export_unsent
 
 
 class SyncStatusBar(QWidget):
@@ -28,16 +30,13 @@ class SyncStatusBar(QWidget):
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send local changes and fetch new ones now (F9)"))
         self.sync_button.clicked.connect(controller.sync_now)
+        # Shown where the revocation is shown: the laptop's unsent work has a way out.
+        self.export_button = QPushButton(self.tr("Export unsent changes…"))
+        self.export_button.clicked.connect(self._export)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.state_label,
-            self.busy,
-            self.pending_label,
-            self.last_label,
-            self.clock_label,
-            self.sync_button,
-        ):
+        widgets = (self.state_label, self.busy, self.pending_label, self.last_label, self.clock_label)
+        for widget in (*widgets, self.export_button, self.sync_button):
             layout.addWidget(widget)
         controller.status_changed.connect(self.show_status)
         self.show_status(controller.status())
@@ -70,8 +69,15 @@ class SyncStatusBar(QWidget):
             self.last_label.setText("")
         self.clock_label.setText(self.clock_text(status.clock_offset_ms))
         self.clock_label.setVisible(bool(self.clock_label.text()))
+        self.export_button.setVisible(status.code == REVOKED)
         self.sync_button.setVisible(status.state != SyncState.LOCAL_ONLY)
         self.sync_button.setEnabled(status.state != SyncState.SYNCING)
+
+    def _export(self) -> None:
+        done, message = export_unsent(self, self._controller.workspace)
+        if message:
+            self.state_label.setText(message)
+            self.state_label.setStyleSheet("" if done else "color: #b00020;")
 
     def clock_text(self, offset_ms: int) -> str:
         """A short line when this laptop's clock is more than 2 minutes off the server's."""
