@@ -102,9 +102,7 @@ def _build_parser() -> argparse.ArgumentParser:
     out_export = outbox.add_parser(
         "export", parents=[common], help=tr("write this laptop's unsent changes to a file")
     )
-    out_export.add_argument(
-        "-o", "--output", metavar="FILE", help=tr("write here (default: standard output)")
-    )
+    out_export.add_argument("-o", "--output", metavar="FILE", help=tr("write here (default: standard output)"))
     out_import = outbox.add_parser(
         "import",
         parents=[common],

@@ -61,9 +61,7 @@ def test_a_full_disk_says_full_never_damaged_and_keeps_what_was_saved(small_disk
     filler = fill(small_disk)
     with pytest.raises(StoreError) as full:
         for n in range(200):
-            ws.write(
-                recs.add_recommendation, tree.forum, text=f"Usulan panjang {n} " + "x" * 1900, scope="unit"
-            )
+            ws.write(recs.add_recommendation, tree.forum, text=f"Usulan panjang {n} " + "x" * 1900, scope="unit")
     message = full.value.message
     assert "is full" in message and "damaged" not in message and "restore" not in message
     assert str(data / DB_FILENAME) in message

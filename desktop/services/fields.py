@@ -36,9 +36,7 @@ def _refuse_control(cleaned: str, label: str) -> None:
     found = CONTROL_RE.search(cleaned)
     if found:
         raise _fail(
-            N_(
-                "{field} contains an invisible control character (U+{code:04X}) at position {position}; remove it."
-            ),
+            N_("{field} contains an invisible control character (U+{code:04X}) at position {position}; remove it."),
             label,
             code=ord(found.group()),
             position=found.start() + 1,

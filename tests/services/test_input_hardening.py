@@ -93,11 +93,7 @@ def test_a_billion_laughs_workbook_is_refused_with_a_clear_message(tmp_path: Pat
 def test_excel_unicode_text_imports(tmp_path: Path) -> None:
     """Excel's "Unicode Text": UTF-16 with a byte-order mark, tab separated, CR LF."""
     path = tmp_path / "undangan.txt"
-    lines = [
-        "Nama\tInstansi\tUnsur",
-        "Martina Rumbiak\tDinas Pendidikan\tSatker",
-        "Şükrü Öztürk\tUNAMIN\tAkademisi",
-    ]
+    lines = ["Nama\tInstansi\tUnsur", "Martina Rumbiak\tDinas Pendidikan\tSatker", "Şükrü Öztürk\tUNAMIN\tAkademisi"]
     path.write_bytes("\r\n".join(lines).encode("utf-16") + "\r\n".encode("utf-16-le"))
     rows = parse_participants(path)
     assert [row["name"] for row in rows] == ["Martina Rumbiak", "Şükrü Öztürk"]

@@ -113,9 +113,7 @@ class FaultProxy:
         """Send one request upstream on a connection of its own and read its whole answer."""
         head, _, body = request.partition(b"\r\n\r\n")
         lines = [
-            line
-            for line in head.split(b"\r\n")
-            if not line.lower().startswith((b"connection:", b"keep-alive:"))
+            line for line in head.split(b"\r\n") if not line.lower().startswith((b"connection:", b"keep-alive:"))
         ]
         upstream = socket.create_connection(self._upstream, timeout=self._timeout)
         try:

@@ -118,21 +118,8 @@ class Week:
             name = self.rng.choice(["acknowledge", "answer", "answer"])
         else:
             name = self.rng.choices(
-                [
-                    "forum",
-                    "person",
-                    "rec",
-                    "vote",
-                    "unvote",
-                    "accept",
-                    "reject",
-                    "scope",
-                    "edit",
-                    "merge",
-                    "escalate",
-                    "start",
-                    "complete",
-                ],
+                ["forum", "person", "rec", "vote", "unvote", "accept", "reject", "scope", "edit", "merge",
+                 "escalate", "start", "complete"],
                 weights=[1, 3, 8, 10, 2, 4, 2, 2, 2, 1, 3, 2, 1],
             )[0]
         try:
@@ -241,9 +228,7 @@ class Week:
     def _inbox(self, laptop: Laptop, *statuses: EscalationStatus) -> list[str]:
         return self._ids(
             laptop.ws,
-            select(Escalation.id).where(
-                Escalation.to_unit_id == laptop.unit_id, Escalation.status.in_(statuses)
-            ),
+            select(Escalation.id).where(Escalation.to_unit_id == laptop.unit_id, Escalation.status.in_(statuses)),
         )
 
     def _acknowledge(self, laptop: Laptop) -> bool:
@@ -280,9 +265,7 @@ def seed() -> int:
 
 
 @pytest.fixture
-def office_week(
-    server: Running, tmp_path: Path, seed: int
-) -> Iterator[tuple[Network, FaultProxy, list[Laptop]]]:
+def office_week(server: Running, tmp_path: Path, seed: int) -> Iterator[tuple[Network, FaultProxy, list[Laptop]]]:
     network = Network(seed)
     proxy = FaultProxy(server.url, network.choose).start()
     laptops: list[Laptop] = []
@@ -344,9 +327,7 @@ def test_a_week_of_offices_through_a_faulty_network_converges_exactly_once(
         first = same_unit[0]
         for other in same_unit[1:]:
             if exports[other.name] != exports[first.name]:
-                pytest.fail(
-                    f"seed {seed}: {other.name} differs from {first.name}:\n" + differences(first, other)
-                )
+                pytest.fail(f"seed {seed}: {other.name} differs from {first.name}:\n" + differences(first, other))
 
     for laptop in laptops:
         with laptop.ws.store.read() as session:

@@ -36,7 +36,5 @@ def test_enroll_then_sync_from_the_command_line(
     )
     err = capsys.readouterr().err
     assert "cannot be reached" in err and "Error" not in err and err.count("\n") == 1
-    assert (
-        main(["--data-dir", other, "--lang", "en", "enroll", "--server", "127.0.0.1:9", "--code", "X"]) == 2
-    )
+    assert main(["--data-dir", other, "--lang", "en", "enroll", "--server", "127.0.0.1:9", "--code", "X"]) == 2
     assert "must start with http:// or https://" in capsys.readouterr().err
