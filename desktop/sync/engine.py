@@ -302,11 +302,7 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         _pull_all(x)  # the server's state first: the copy's votes are counted from it
         _push_all(x)
     _pull_all(x)  # on a restored copy, its own records too: what it just sent as the server has it
-    if ws.store.device().refetch_own:
-        with ws.store.remote_write() as session:
-            state = session.get(DeviceState, 1)
-            assert state is not None
-            state.refetch_own = False  # a restored copy has all its own records again
+    _restored_caught_up(ws)
     _fall_back(ws)
     report.bytes_sent = client.bytes_sent
     if report.requeued and not again:
@@ -318,6 +314,21 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         report.pages += more.pages
         report.bytes_sent = more.bytes_sent
     return report
+
+
+def _restored_caught_up(ws: Workspace) -> None:
+    """After a whole cycle, a restored copy has all its own records again, and once no vote it
+    made on the copy waits any more, none needs correcting."""
+    device = ws.store.device()
+    if not (device.refetch_own or device.restored_below):
+        return
+    with ws.store.remote_write() as session:
+        state = session.get(DeviceState, 1)
+        assert state is not None
+        state.refetch_own = False
+        oldest = outbox.pending(session, 1)
+        if not oldest or oldest[0].device_seq > state.restored_below:
+            state.restored_below = 0
 
 
 def _fall_back(ws: Workspace) -> None:
