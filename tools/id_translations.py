@@ -554,6 +554,26 @@ ID.update(
     }
 )
 
+# Projector view, named files with "open folder", Excel recaps (ui-features).
+ID.update(
+    {
+        "&Projector view": "Tampilan &layar",
+        "Show the recommendations in large type on the room's projector as they are saved (no names of who raised them); F11 in it: full screen": "Tampilkan rekomendasi dengan huruf besar di proyektor ruangan begitu disimpan (tanpa nama pengusul); F11 di dalamnya: layar penuh",
+        "E&xport to Excel": "Ekspor ke E&xcel",
+        "Export to Excel": "Ekspor ke Excel",
+        "A recap of the selected forum as an Excel workbook: participants per element, recommendations and follow-up": "Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut",
+        "Every recommendation the filter shows, with its follow-up, as an Excel workbook": "Semua rekomendasi yang ditampilkan filter, dengan tindak lanjutnya, sebagai buku kerja Excel",
+        "Excel workbook (*.xlsx)": "Buku kerja Excel (*.xlsx)",
+        "No recommendations yet. They appear here as they are recorded.": "Belum ada rekomendasi. Rekomendasi tampil di sini begitu dicatat.",
+        "Projector view — {title}": "Tampilan layar — {title}",
+        "Now discussing: {number}. {title}": "Sedang dibahas: {number}. {title}",
+        "{n} vote(s)": "{n} suara",
+        "Saved as {name} in {folder}": "Disimpan sebagai {name} di {folder}",
+        "Preparing {name}…": "Menyiapkan {name}…",
+        "{name} could not be made; details are in the log file.": "{name} tidak dapat dibuat; rinciannya ada di berkas log.",
+        "The folder {folder} could not be opened here; open it from the file manager.": "Folder {folder} tidak dapat dibuka dari sini; bukalah dari pengelola berkas.",
+    }
+)
 # sync-admin: enrollment, refusals, certificates, outbox transfer
 ID.update(
     {

@@ -409,14 +409,6 @@
             <translation>Dokumen tidak dapat dibuat; rinciannya ada di berkas log.</translation>
         </message>
         <message>
-            <source>Cannot write {path}: {error}</source>
-            <translation>Tidak dapat menulis {path}: {error}</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Disimpan ke {path}</translation>
-        </message>
-        <message>
             <source>The printer could not be started.</source>
             <translation>Pencetak tidak dapat dijalankan.</translation>
         </message>
@@ -576,6 +568,14 @@
     <context>
         <name>ForumWorkspace</name>
         <message>
+            <source>&amp;Projector view</source>
+            <translation>Tampilan &amp;layar</translation>
+        </message>
+        <message>
+            <source>Show the recommendations in large type on the room's projector as they are saved (no names of who raised them); F11 in it: full screen</source>
+            <translation>Tampilkan rekomendasi dengan huruf besar di proyektor ruangan begitu disimpan (tanpa nama pengusul); F11 di dalamnya: layar penuh</translation>
+        </message>
+        <message>
             <source>← Forums</source>
             <translation>← Forum</translation>
         </message>
@@ -643,12 +643,28 @@ Simpan?</translation>
             <translation>Dokumen</translation>
         </message>
         <message>
+            <source>E&amp;xport to Excel</source>
+            <translation>Ekspor ke E&amp;xcel</translation>
+        </message>
+        <message>
+            <source>A recap of the selected forum as an Excel workbook: participants per element, recommendations and follow-up</source>
+            <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
+        </message>
+        <message>
             <source>No forums yet. Create one with “New forum”, or load the demo with: mufakat demo</source>
             <translation>Belum ada forum. Buat dengan “Forum baru”, atau muat contoh dengan: mufakat demo</translation>
         </message>
         <message>
             <source>Forums</source>
             <translation>Forum</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Ekspor ke Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
         </message>
     </context>
     <context>
@@ -819,6 +835,25 @@ Simpan?</translation>
         </message>
     </context>
     <context>
+        <name>ProjectorWindow</name>
+        <message>
+            <source>No recommendations yet. They appear here as they are recorded.</source>
+            <translation>Belum ada rekomendasi. Rekomendasi tampil di sini begitu dicatat.</translation>
+        </message>
+        <message>
+            <source>Projector view — {title}</source>
+            <translation>Tampilan layar — {title}</translation>
+        </message>
+        <message>
+            <source>Now discussing: {number}. {title}</source>
+            <translation>Sedang dibahas: {number}. {title}</translation>
+        </message>
+        <message>
+            <source>{n} recommendation(s)</source>
+            <translation>{n} rekomendasi</translation>
+        </message>
+    </context>
+    <context>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
@@ -855,6 +890,13 @@ Simpan?</translation>
         <message>
             <source>Open</source>
             <translation>Buka</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecommendationCard</name>
+        <message>
+            <source>{n} vote(s)</source>
+            <translation>{n} suara</translation>
         </message>
     </context>
     <context>
@@ -961,6 +1003,33 @@ Simpan?</translation>
         <message>
             <source>Topic</source>
             <translation>Topik</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedNotice</name>
+        <message>
+            <source>Open folder</source>
+            <translation>Buka folder</translation>
+        </message>
+        <message>
+            <source>Saved as {name} in {folder}</source>
+            <translation>Disimpan sebagai {name} di {folder}</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {error}</source>
+            <translation>Tidak dapat menulis {path}: {error}</translation>
+        </message>
+        <message>
+            <source>Preparing {name}…</source>
+            <translation>Menyiapkan {name}…</translation>
+        </message>
+        <message>
+            <source>{name} could not be made; details are in the log file.</source>
+            <translation>{name} tidak dapat dibuat; rinciannya ada di berkas log.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} could not be opened here; open it from the file manager.</source>
+            <translation>Folder {folder} tidak dapat dibuka dari sini; bukalah dari pengelola berkas.</translation>
         </message>
     </context>
     <context>
@@ -1366,6 +1435,14 @@ Simpan?</translation>
             <translation>Hanya yang lewat batas</translation>
         </message>
         <message>
+            <source>E&amp;xport to Excel</source>
+            <translation>Ekspor ke E&amp;xcel</translation>
+        </message>
+        <message>
+            <source>Every recommendation the filter shows, with its follow-up, as an Excel workbook</source>
+            <translation>Semua rekomendasi yang ditampilkan filter, dengan tindak lanjutnya, sebagai buku kerja Excel</translation>
+        </message>
+        <message>
             <source>Selected:</source>
             <translation>Terpilih:</translation>
         </message>
@@ -1396,6 +1473,14 @@ Simpan?</translation>
         <message>
             <source>{n} recommendation(s)</source>
             <translation>{n} rekomendasi</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Ekspor ke Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
         </message>
     </context>
 </TS>
