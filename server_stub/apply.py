@@ -1,24 +1,28 @@
-"""Applying pushed operations to the server's records (DESIGN.md sync steps 2, 4, 5, 6, 6b, 8).
+"""Applying pushed operations to the server's records (DESIGN.md sync steps 2, 4, 5, 6, 6b, 6c, 8).
 
-Each operation is applied at most once (its op_id is remembered), only by a device allowed to
-write that record, field by field: a register takes the incoming value only when the incoming
-clock stamp is later (last writer wins; ties are broken by the device id inside the stamp).
-Status changes are checked against the life cycle, counters keep each contributor's share,
-deletes are tombstones. The sequence counter row is locked for the whole push, so numbers appear
-in commit order.
+Each operation is applied at most once (its op_id is remembered), only after it was checked
+against its entity's schema (`protocol.validate`), only by a device allowed to write that
+record (`server_stub.authorize`), field by field: a register takes the incoming value only when
+the incoming clock stamp is later (last writer wins; ties are broken by the device id inside
+the stamp). Status changes are checked against the life cycle and carry exactly their fields,
+counters keep each contributor's share (`server_stub.counting`), deletes are tombstones, audit
+events are never changed. The sequence counter row is locked for the whole push, so numbers
+appear in commit order.
 
-The operations of one user action (one `action_id`) are applied all or none: the records an
-action touches are remembered as they were before it, and restored if any of its operations is
-refused (the others are then refused with `action_refused`). The first action to reach the
-server wins; the other is refused and its device shown the server's state again.
+The operations of one user action (one `action_id`) are applied all or none: the records the
+action touches are remembered as they were before it and put back if any of its operations is
+refused (the others are then refused with `action_refused`, naming it). The first action to
+reach the server wins; the refused one's device is handed the server's records again. Other
+actions of the push still apply.
 
 A stamp more than a minute ahead of the server's clock is re-stamped from the server's own
-hybrid clock (kept in the database, so every worker and restart continues it), never refused;
-the result carries the new stamp and the device adopts it.
+hybrid clock (`server_stub.stamps`), never refused; the result carries the new stamp and the
+device adopts it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -27,50 +31,82 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from desktop import bulk
-from desktop.errors import InputError, TransitionError
 from desktop.hlc import Stamp
-from desktop.models import MODEL_BY_TABLE, Synced
-from desktop.services import forums as forum_rules
-from desktop.services import lifecycle
-from desktop.sync.protocol import OP_KINDS
-from desktop.vocab import EscalationStatus, ForumStatus, RecStatus, Scope
+from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Entity
+from protocol.messages import Op
+from protocol.refusals import Refusal, Refused
+from protocol.schema import ID_PATTERN
+from protocol.validate import (
+    check_counter,
+    check_create,
+    check_delete,
+    check_op,
+    check_restate,
+    check_transition,
+    check_update,
+)
+from server_stub import authorize
+from server_stub.action import Action
+from server_stub.authorize import Caller
 from server_stub.counting import count, merge_votes, own_counts
-from server_stub.models import AppliedOp, Counter, Device, Record, ServerUnit
-from server_stub.records import (
-    Action,
-    ActionRecords,
+from server_stub.models import AppliedOp, Counter, Device, Record
+from server_stub.registers import (
     AnyRecord,
-    Caller,
+    Batch,
     Key,
     NewRecord,
-    Records,
-    Rejected,
-    touch,
-    visible_to,
+    bump_clock,
+    current,
+    merge,
+    new_record,
+    note_conflicts,
 )
+from server_stub.restate import restate
 from server_stub.stamps import Stamps
 from server_stub.store import SEQ
+from server_stub.visibility import may_see
 
-__all__ = ["Caller", "Rejected", "apply_push"]
+__all__ = ["Caller", "apply_push"]
 
-CREATED = Synced.CREATED_CLOCK
-ESCALATION_ACTIONS = {"acknowledge", "forward", "answer"}
+ID = re.compile(ID_PATTERN)
+Pending = list[tuple[str, dict[str, Any]]]
 
 
 def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _actions(op_ids: list[str], ops: list[dict[str, Any]]) -> Iterator[list[tuple[str, dict[str, Any]]]]:
-    """The push's operations grouped by user action (consecutive, as a push never splits one)."""
-    group: list[tuple[str, dict[str, Any]]] = []
-    current: object = None
+def _op_id(op: dict[str, Any]) -> str:
+    """The operation's id if it can be one (remembered, and answered under)."""
+    value = op.get("op_id")
+    return value if isinstance(value, str) and 8 <= len(value) <= 36 and ID.match(value) else ""
+
+
+def _result(
+    op_id: str,
+    status: str,
+    code: str | None = None,
+    params: dict[str, Any] | None = None,
+    hlc: str | None = None,
+) -> dict[str, Any]:
+    result: dict[str, Any] = {"op_id": op_id, "status": status}
+    if code:
+        result.update(code=code, params=params or {})
+    if hlc:
+        result["hlc"] = hlc
+    return result
+
+
+def _actions(op_ids: list[str], ops: list[dict[str, Any]]) -> Iterator[Pending]:
+    """The push's operations grouped by user action (consecutive: a push never splits one)."""
+    group: Pending = []
+    current_action: object = None
     for op_id, op in zip(op_ids, ops, strict=True):
-        action_id = op.get("action_id") or op_id
-        if group and action_id != current:
+        action_id = op.get("action_id") or op_id or id(op)
+        if group and action_id != current_action:
             yield group
             group = []
-        current = action_id
+        current_action = action_id
         group.append((op_id, op))
     if group:
         yield group
@@ -81,166 +117,163 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
     seq = session.execute(select(Counter.value).where(Counter.name == SEQ).with_for_update()).scalar_one()
     moment = now()
     stamps = Stamps.load(session, moment)
-    op_ids = [str(op.get("op_id", "")) for op in ops]
-    seen: dict[str, dict[str, Any]] = {
-        row.op_id: _result(row.op_id, row.status, row.reason, row.code, row.params, row.hlc)
-        for row in session.execute(
-            select(
-                AppliedOp.op_id,
-                AppliedOp.status,
-                AppliedOp.reason,
-                AppliedOp.code,
-                AppliedOp.params,
-                AppliedOp.hlc,
-            ).where(AppliedOp.op_id.in_(op_ids))
+    op_ids = [_op_id(op) for op in ops]
+    seen: dict[str, dict[str, Any]] = {}
+    for op_id, status, code, params, hlc in session.execute(
+        select(AppliedOp.op_id, AppliedOp.status, AppliedOp.code, AppliedOp.params, AppliedOp.hlc).where(
+            AppliedOp.op_id.in_([i for i in op_ids if i])
         )
-    }
-    records = _load_records(session, ops)
-    looked_up = {(str(op.get("entity")), str(op.get("entity_id"))) for op in ops}
+    ):
+        if status == "rejected" and not code:  # refused before refusals had codes
+            code, params = Refusal.REFUSED_EARLIER.value, {}
+        seen[op_id] = _result(op_id, "duplicate", code, params, hlc)
+    batch = Batch(session, _load_records(session, ops))
     results: list[dict[str, Any]] = []
     remembered: list[dict[str, Any]] = []
     for group in _actions(op_ids, ops):
-        fresh = [(op_id, op) for op_id, op in group if op_id not in seen]
-        outcome = _apply_action(session, caller, fresh, records, looked_up, stamps) if fresh else {}
-        for op_id, _op in group:
-            if op_id in seen and op_id not in outcome:
-                results.append({**seen[op_id], "status": "duplicate"})
+        fresh = [(op_id, op) for op_id, op in group if not (op_id and op_id in seen)]
+        outcome, touched = _apply_action(caller, fresh, batch, stamps) if fresh else ({}, [])
+        for record in touched:
+            seq += 1
+            record.seq = seq
+        for op_id, op in group:
+            if op_id and op_id in seen and op_id not in outcome:
+                results.append(seen[op_id])
                 continue
-            result = outcome[op_id]
+            result, error = outcome[op_id or str(id(op))]
             results.append(result)
             if op_id:
-                seen[op_id] = result
+                seen[op_id] = {**result, "status": "duplicate"}
                 remembered.append(
                     {
                         "op_id": op_id,
                         "device_id": caller.device_id,
                         "status": result["status"],
-                        "reason": result.get("reason", ""),
-                        "code": result.get("code", ""),
-                        "params": result.get("params", {}),
+                        "code": result.get("code"),
+                        "params": result.get("params"),
+                        "reason": error,
                         "hlc": result.get("hlc"),
                         "at": moment,
                     }
                 )
-        for record in _touched_in(outcome):
-            seq += 1
-            record.seq = seq
     session.execute(update(Counter).where(Counter.name == SEQ).values(value=seq))
     stamps.save(session)
-    high = max((op["device_seq"] for op in ops if isinstance(op.get("device_seq"), int)), default=0)
+    high = max((op["device_seq"] for op in ops if _whole(op.get("device_seq"))), default=0)
     if high > caller.ops_high:
         session.execute(
             update(Device).where(Device.id == caller.device_id, Device.ops_high < high).values(ops_high=high)
         )
     session.flush()
-    new = [vars(r) for r in records.values() if isinstance(r, NewRecord)]
-    bulk.insert_rows(session, cast(Table, Record.__table__), new)
+    bulk.insert_rows(session, cast(Table, Record.__table__), [vars(r) for r in batch.created()])
     bulk.insert_rows(session, cast(Table, AppliedOp.__table__), remembered)
-    return [{k: v for k, v in r.items() if k != "touched"} for r in results]
+    return results
 
 
-def _result(
-    op_id: str,
-    status: str,
-    reason: str = "",
-    code: str | None = "",
-    params: Any = None,
-    hlc: str | None = None,
-) -> dict[str, Any]:
-    result: dict[str, Any] = {"op_id": op_id, "status": status}
-    if code or status == "rejected":
-        # A refusal remembered before refusals had codes comes back as "refused", with its text.
-        result.update(
-            code=code or "refused", params=params or ({"reason": reason} if not code else {}), reason=reason
-        )
-    if hlc:
-        result["hlc"] = hlc
-    return result
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**62
 
 
-def _touched_in(outcome: dict[str, dict[str, Any]]) -> list[AnyRecord]:
-    """Every record the action changed (or, if refused, that its device must fetch again), once."""
-    found: dict[Key, AnyRecord] = {}
-    for result in outcome.values():
-        for record in result.get("touched", ()):
-            found[(record.entity, record.id)] = record
-    return list(found.values())
+Outcome = dict[str, tuple[dict[str, Any], str]]  # op id → (result, English reason for the log)
 
 
 def _apply_action(
-    session: Session,
-    caller: Caller,
-    ops: list[tuple[str, dict[str, Any]]],
-    records: Records,
-    looked_up: set[Key],
-    stamps: Stamps,
-) -> dict[str, dict[str, Any]]:
-    """Apply one user action's operations, all or none; a result per operation."""
-    scope = ActionRecords(session, records, looked_up)
-    outcome: dict[str, dict[str, Any]] = {}
+    caller: Caller, ops: Pending, batch: Batch, stamps: Stamps
+) -> tuple[Outcome, list[AnyRecord]]:
+    """Apply one user action's operations, all or none: each one's result, and the records whose
+    change its devices must hear of (new sequence numbers)."""
+    batch.begin()
     changed: list[tuple[str, dict[str, Any], list[AnyRecord], bool]] = []
     for op_id, op in ops:
-        action = Action(caller, scope, stamps)
+        action = Action(caller, batch, stamps)
         try:  # every check of an operation comes before its changes; a refusal undoes the action
-            touched = _apply(session, action, op)
-        except Rejected as refused:
-            scope.rollback()
-            return _refuse(caller, ops, op_id, refused, scope)
-        changed.append((op_id, op, touched, action.restamped))
-    for op_id, op, touched, restamped in changed:
+            touched = _apply(action, check_op(op))
+        except Refused as refusal:
+            return _refuse(caller, ops, op_id or str(id(op)), refusal, batch)
+        changed.append((op_id or str(id(op)), op, touched, action.restamped))
+    outcome: Outcome = {}
+    found: dict[Key, AnyRecord] = {}
+    for key, op, touched, restamped in changed:
         own = (str(op.get("entity")), str(op.get("entity_id")))
         # Made by the pushing device itself (its stamp's node), not imported from another
         # laptop's outbox: only then does the pushing device already hold the result.
         made_here = str(op.get("hlc", "")).split("-", 2)[-1] == caller.device_id
         for record in touched:
-            # Still one device's record only if this op was that device's and went through whole
-            # with the values the device holds (a re-stamp changes its clocks).
-            sole = made_here and (record.entity, record.id) == own and not record.conflicts and not restamped
+            # Still one device's record only if this op was that device's and went through
+            # whole, with the values it holds (a re-stamp gives it other clocks).
+            sole = made_here and not restamped and (record.entity, record.id) == own and not record.conflicts
             if not (sole and record.origin == caller.device_id):
                 record.origin = None
-        stamp = str(op.get("hlc"))
-        new_stamp = stamps.new.get(stamp)
-        outcome[op_id] = {**_result(op_id, "applied", hlc=new_stamp), "touched": touched}
-    return outcome
+            found[(record.entity, record.id)] = record
+        outcome[key] = (_result(key, "applied", hlc=stamps.new.get(str(op.get("hlc")))), "")
+    return outcome, list(found.values())
 
 
 def _refuse(
-    caller: Caller,
-    ops: list[tuple[str, dict[str, Any]]],
-    refused_id: str,
-    refused: Rejected,
-    scope: ActionRecords,
-) -> dict[str, dict[str, Any]]:
-    """The whole action refused; its device gets every record it named from the server again
-    (it shows its own refused version of them), if it may see them."""
-    again = [scope.get(str(op.get("entity")), str(op.get("entity_id"))) for _op_id, op in ops]
-    again += [scope.records[key] for key, state in scope.saved.items() if state is not None]
-    visible = [r for r in again if r is not None and visible_to(caller, r)]
+    caller: Caller, ops: Pending, refused_key: str, refusal: Refused, batch: Batch
+) -> tuple[Outcome, list[AnyRecord]]:
+    """The whole action refused: every record as before it; the refusing device gets each record
+    the action named or touched from the server again, if it may see it (it shows its own
+    refused version of them)."""
+    again: dict[Key, AnyRecord] = {(r.entity, r.id): r for r in batch.rollback()}
+    for _op_id, op in ops:
+        named = batch.get(str(op.get("entity")), str(op.get("entity_id"))) if _plain(op) else None
+        if named is not None:
+            again[(named.entity, named.id)] = named
+    visible = [r for r in again.values() if may_see(caller.unit_id, r)]
     for record in visible:
         record.origin = None
-    outcome: dict[str, dict[str, Any]] = {}
-    for op_id, _op in ops:
-        if op_id == refused_id:
-            outcome[op_id] = _result(op_id, "rejected", str(refused), refused.code, refused.params)
+    code, params = refusal.code.value, refusal.params
+    outcome: Outcome = {}
+    for op_id, op in ops:
+        key = op_id or str(id(op))
+        if key == refused_key:
+            outcome[key] = (_result(key, "rejected", code, params), refusal.error)
         else:
-            params = {"op_id": refused_id, "code": refused.code}
-            outcome[op_id] = _result(
-                op_id,
-                "rejected",
-                f"another operation of this action was refused: {refused}",
-                "action_refused",
-                params,
-            )
-    outcome[refused_id]["touched"] = visible
-    return outcome
+            also = {"op_id": refused_key, "code": code}
+            why = f"another operation of this action was refused: {refusal.error}"
+            outcome[key] = (_result(key, "rejected", Refusal.ACTION_REFUSED.value, also), why)
+    return outcome, visible
 
 
-def _load_records(session: Session, ops: list[dict[str, Any]]) -> Records:
-    """The records a batch touches, in one query per entity, locked until the push commits."""
+def _plain(op: dict[str, Any]) -> bool:
+    """An operation naming a known entity and a record id (one a refusal can hand back)."""
+    entity, record_id = op.get("entity"), op.get("entity_id")
+    return (
+        isinstance(entity, str)
+        and entity in ENTITIES
+        and isinstance(record_id, str)
+        and len(record_id) <= 36
+        and bool(ID.match(record_id))
+    )
+
+
+def _named(op: dict[str, Any]) -> set[Key]:
+    """The records an operation changes or refers to (by the ids in its fields)."""
+    entity = ENTITIES.get(str(op.get("entity")))
+    fields = op.get("fields")
+    if entity is None or not isinstance(fields, dict):
+        return set()
+    keys = {(entity.name, str(op.get("entity_id")))}
+    for part in (fields, fields.get("set"), fields.get("fields"), fields.get("data")):
+        if not isinstance(part, dict):
+            continue
+        for f in entity.references:
+            value = part.get(f.name)
+            if isinstance(value, str) and f.refers_to in ENTITIES:
+                keys.add((str(f.refers_to), value))
+        if entity.name == "audit_events" and part.get("entity") in ENTITIES:
+            keys.add((str(part["entity"]), str(part.get("entity_id"))))
+    return keys
+
+
+def _load_records(session: Session, ops: list[dict[str, Any]]) -> dict[Key, AnyRecord]:
+    """The records a batch touches or names, in one query per entity, locked until the push
+    commits."""
     wanted: dict[str, set[str]] = {}
     for op in ops:
-        wanted.setdefault(str(op.get("entity")), set()).add(str(op.get("entity_id")))
-    found: Records = {}
+        for entity, record_id in _named(op):
+            wanted.setdefault(entity, set()).add(record_id)
+    found: dict[Key, AnyRecord] = {}
     for entity, ids in wanted.items():
         query = select(Record).where(Record.entity == entity, Record.id.in_(ids)).with_for_update()
         for record in session.scalars(query):
@@ -248,65 +281,53 @@ def _load_records(session: Session, ops: list[dict[str, Any]]) -> Records:
     return found
 
 
-def _check_shape(op: dict[str, Any]) -> tuple[type[Synced], str, str, dict[str, Any], str]:
-    entity, entity_id, kind = op.get("entity"), op.get("entity_id"), op.get("kind")
-    fields, stamp = op.get("fields"), op.get("hlc")
-    if entity not in MODEL_BY_TABLE:
-        raise Rejected(f"unknown entity {entity!r}", "unknown_entity", {"entity": str(entity)})
-    if kind not in OP_KINDS:
-        raise Rejected(f"unknown operation kind {kind!r}", "unknown_kind", {"kind": str(kind)})
-    if not isinstance(entity_id, str) or not 1 <= len(entity_id) <= 36:
-        raise Rejected("entity_id must be a record id")
-    if not isinstance(fields, dict):
-        raise Rejected("fields must be an object")
-    if not isinstance(stamp, str):
-        raise Rejected("hlc must be a clock stamp")
-    try:
-        Stamp.decode(stamp)
-    except Exception as exc:
-        raise Rejected(f"malformed clock stamp {stamp!r}") from exc
-    return MODEL_BY_TABLE[entity], entity, entity_id, fields, stamp
-
-
-def _apply(session: Session, action: Action, op: dict[str, Any]) -> list[AnyRecord]:
-    model, entity, entity_id, fields, stamp = _check_shape(op)
-    action.maker = Stamp.decode(stamp).node
-    stamp = action.stamps.accept(stamp)
-    if stamp != op["hlc"]:
+def _apply(action: Action, op: Op) -> list[AnyRecord]:
+    entity = ENTITIES[op.entity]
+    caller, batch = action.caller, action.batch
+    action.maker = Stamp.decode(op.hlc).node
+    stamp = action.stamps.accept(op.hlc)
+    if stamp != op.hlc:
         action.restamped = True
-        fields = _with_new_stamps(fields, action.stamps)
-    caller, scope = action.caller, action.scope
-    record = scope.get(entity, entity_id)
-    kind = op["kind"]
-    if kind == "create":
-        touched = _create(session, action, model, entity, entity_id, fields, stamp)
-        return touched
+        op.hlc, op.fields = stamp, _with_new_stamps(op.fields, action.stamps)
+    record = batch.held(op.entity, op.entity_id)
+    if op.kind == "create":
+        return [_create(action, entity, op, record)]
+    if op.kind == "restate":
+        return restate(action, entity, op, check_restate(entity, op.fields), record)
     if record is None:
-        raise Rejected(
-            f"{entity} {entity_id} is not known to the server",
-            "unknown_record",
-            {"entity": entity, "id": entity_id},
+        raise authorize.unknown(op.entity, op.entity_id)
+    if entity.append_only:
+        raise Refused(Refusal.APPEND_ONLY, f"{entity.name} are never changed", entity=entity.name)
+    if op.kind == "transition":
+        return _transition(action, entity, record, op)
+    authorize.owner_writes(caller, record)
+    at = op.fields.get("at")
+    if op.kind == "update":
+        checked = check_update(entity, op.fields)
+        authorize.references(caller, entity, checked.set, batch)
+        _scope_may_change(entity, record, checked.set)
+        base = _adopted(checked.base, record, action.stamps)
+        note_conflicts(entity, record, checked.set, base, op.hlc, str(at or ""))
+        merge(entity, record, checked.set, op.hlc, at)
+        return [record]
+    if op.kind == "counter":
+        return count(action, entity, record, check_counter(entity, op.fields), at)
+    check_delete(entity, op.fields)
+    if not entity.deletable:
+        raise Refused(Refusal.NOT_DELETABLE, f"{entity.name} are not deleted", entity=entity.name)
+    status = record.data.get(STATUS)
+    if entity.delete_from is not None and status not in entity.delete_from and not record.deleted:
+        raise Refused(
+            Refusal.STALE_TRANSITION,
+            f"cannot delete a {entity.name} record that is {status}",
+            entity=entity.name,
+            id=record.id,
+            action="delete",
+            status=str(status),
         )
-    _authorize_change(caller, record, kind, fields)
-    at = fields.get("at")
-    if kind == "update":
-        changes = fields.get("set")
-        base = fields.get("base") or {}
-        if not isinstance(changes, dict) or not isinstance(base, dict):
-            raise Rejected("an update needs 'set' and 'base' objects")
-        writable = _writable(model)
-        values = {k: v for k, v in changes.items() if k in writable}
-        _check_register_rules(record, values)
-        _note_conflicts(model, record, values, _adopted(base, record, action.stamps), stamp, str(at or ""))
-        _merge(model, record, values, stamp, at)
-        return [record]
-    if kind == "counter":
-        return count(action, model, record, fields, at)
-    if kind == "delete":
-        record.deleted = True
-        _bump_clock(record, "deleted", stamp, at)
-        return [record]
-    return _transition(action, model, record, fields, stamp, at)
+    record.deleted = True
+    bump_clock(record, DELETED, op.hlc, at)
+    return [record]
 
 
 def _with_new_stamps(fields: dict[str, Any], stamps: Stamps) -> dict[str, Any]:
@@ -320,288 +341,131 @@ def _with_new_stamps(fields: dict[str, Any], stamps: Stamps) -> dict[str, Any]:
     return changed
 
 
-def _writable(model: type[Synced]) -> frozenset[str]:
-    """The fields an operation may set directly: data fields, not counters (they change only by
-    `counter` operations, contribution by contribution)."""
-    known = _WRITABLE.get(model.__tablename__)
-    if known is None:
-        counted = set(model.__counters__) | set(model.__counters__.values())
-        known = _WRITABLE[model.__tablename__] = frozenset(model.data_fields()) - counted
-    return known
-
-
-_WRITABLE: dict[str, frozenset[str]] = {}
-_SCOPE_STATUSES = frozenset(s.value for s in lifecycle.SCOPE_CHANGE_STATUSES)
-
-
-def _check_register_rules(record: AnyRecord, values: dict[str, Any]) -> None:
-    """The life cycle of registers an edit may touch: a recommendation's scope changes only while
-    it is proposed or accepted (after that it has gone down one of the two roads)."""
-    if record.entity != "recommendations" or "scope" not in values:
-        return
-    status = record.data.get("status")
-    if values["scope"] != record.data.get("scope") and status not in _SCOPE_STATUSES:
-        raise Rejected(
-            f"the scope of a recommendation that is {status} cannot change",
-            "stale_transition",
-            {"entity": record.entity, "id": record.id, "action": "change_scope", "status": str(status)},
-        )
-
-
-def _create(
-    session: Session,
-    action: Action,
-    model: type[Synced],
-    entity: str,
-    entity_id: str,
-    fields: dict[str, Any],
-    stamp: str,
-) -> list[AnyRecord]:
-    caller, scope = action.caller, action.scope
-    unit_id = fields.get("unit_id")
-    if entity == "units":
-        raise Rejected(
-            "units are created by the administrator on the server",
-            "not_your_record",
-            {"entity": entity, "id": entity_id},
-        )
-    if unit_id != caller.unit_id and not _may_record_for_escalation(scope, caller, entity, fields):
-        raise Rejected(
-            "this device may only create records of its own unit",
-            "not_your_record",
-            {"entity": entity, "id": entity_id},
-        )
-    writable = _writable(model)
-    data = {k: v for k, v in fields.items() if k in writable}
-    to_unit = data.get("to_unit_id") if entity == "escalations" else None
-    if entity == "escalations":
-        parent = session.get(ServerUnit, caller.unit_id)
-        if parent is None or to_unit != parent.parent_id:
-            raise Rejected(
-                "an escalation goes to the parent unit of the sending unit",
-                "wrong_parent",
-                {"to_unit_id": str(to_unit)},
-            )
-    record = scope.get(entity, entity_id)
-    if record is not None:  # created twice (ids are unique): keep the first, merge what is later
-        _merge(model, record, data, stamp, fields.get("at"))
-        return [record]
-    created = NewRecord(
-        entity=entity,
-        id=entity_id,
-        unit_id=str(unit_id),
-        to_unit_id=to_unit,
-        seq=0,
-        deleted=False,
-        data={
-            **data,
-            **own_counts(model, caller, fields),
-            "created_at": fields.get("created_at"),
-            "updated_at": fields.get("at"),
-        },
-        clocks={CREATED: stamp},
-        conflicts=[],
-        origin=caller.device_id,
-    )
-    scope.add(created)
-    return [created]
-
-
-def _may_record_for_escalation(
-    scope: ActionRecords, caller: Caller, entity: str, fields: dict[str, Any]
-) -> bool:
-    """The addressed office journals its answer under the sending unit (the row's owner)."""
-    if entity != "audit_events" or fields.get("entity") != "escalations":
-        return False
-    target = scope.get("escalations", fields.get("entity_id"))
-    return target is not None and target.to_unit_id == caller.unit_id
-
-
-def _authorize_change(caller: Caller, record: AnyRecord, kind: str, fields: dict[str, Any]) -> None:
-    if record.unit_id == caller.unit_id:
-        if record.entity == "units" and kind == "update":
-            locked = {"code", "parent_id"} & set(fields.get("set") or {})
-            if locked:
-                raise Rejected(
-                    "a unit's code and parent are changed by the administrator",
-                    "locked_field",
-                    {"entity": record.entity, "field": sorted(locked)[0]},
-                )
-        return
-    addressed = record.entity == "escalations" and record.to_unit_id == caller.unit_id
-    if addressed and kind == "transition" and fields.get("action") in ESCALATION_ACTIONS:
-        return
-    raise Rejected(
-        "this device may not change that record",
-        "not_your_record",
-        {"entity": record.entity, "id": record.id},
-    )
-
-
-def _current(record: AnyRecord, register: str) -> str:
-    clocks = record.clocks or {}
-    return str(clocks.get(register) or clocks.get(CREATED) or "")
-
-
-MAX_CONFLICTS = 20
-
-
-def _adopted(base: dict[str, Any], record: AnyRecord, stamps: Stamps) -> dict[str, Any]:
+def _adopted(base: dict[str, str], record: AnyRecord, stamps: Stamps) -> dict[str, str]:
     """An edit's base clocks as the server holds them. A base stamped beyond the server's horizon
     is a change of this device the server re-stamped, which the device had not adopted yet when
     it made the edit: if that register's clock is still the device's own, the edit was made on
     top of it (no conflict)."""
     adopted = dict(base)
     for register, known in base.items():
-        current = _current(record, register)
-        mine = isinstance(known, str) and known != current and _node(known) == _node(current) is not None
-        if mine and Stamp.decode(str(known)).wall_ms > stamps.horizon_ms:
-            adopted[register] = current
+        now_held = current(record, register)
+        if known == now_held or _node(known) is None or _node(known) != _node(now_held):
+            continue
+        if Stamp.decode(known).wall_ms > stamps.horizon_ms:
+            adopted[register] = now_held
     return adopted
 
 
 def _node(stamp: str) -> str | None:
-    try:
-        return Stamp.decode(stamp).node
-    except InputError:
-        return None
+    parts = stamp.split("-", 2)
+    return parts[2] if len(parts) == 3 and parts[0].isdigit() else None
 
 
-def _note_conflicts(
-    model: type[Synced], record: AnyRecord, values: dict[str, Any], base: dict[str, Any], stamp: str, at: str
-) -> None:
-    """An edit made on top of a value that has changed since (its base is not the register's
-    current clock) is concurrent with that change: whichever loses is kept, with the winner."""
-    by_register: dict[str, list[str]] = {}
-    for name in values:
-        by_register.setdefault(model.register_of(name), []).append(name)
-    found = []
-    for register, names in by_register.items():
-        current = _current(record, register)
-        known = str(base.get(register) or "")
-        if not known or known == current:
-            continue  # made on top of the latest value: an ordinary edit
-        ours = {n: values[n] for n in names}
-        theirs = {n: record.data.get(n) for n in names}
-        if ours == theirs:
-            continue
-        incoming_wins = stamp > current
-        found.append(
-            {
-                "register": register,
-                "winner": ours if incoming_wins else theirs,
-                "winner_hlc": stamp if incoming_wins else current,
-                "loser": theirs if incoming_wins else ours,
-                "loser_hlc": current if incoming_wins else stamp,
-                "at": at,
-            }
+_SCOPE_STATUSES = frozenset({"proposed", "accepted"})
+
+
+def _scope_may_change(entity: Entity, record: AnyRecord, values: dict[str, Any]) -> None:
+    """The life cycle of the scope register: a recommendation's scope changes only while it is
+    proposed or accepted (after that it has gone down one of the two roads)."""
+    if entity.name != "recommendations" or "scope" not in values:
+        return
+    status = record.data.get(STATUS)
+    if values["scope"] != record.data.get("scope") and status not in _SCOPE_STATUSES:
+        raise Refused(
+            Refusal.STALE_TRANSITION,
+            f"the scope of a recommendation that is {status} cannot change",
+            entity=entity.name,
+            id=record.id,
+            action="change_scope",
+            status=str(status),
         )
-    if found:
-        record.conflicts = [*(record.conflicts or []), *found][-MAX_CONFLICTS:]
 
 
-def _bump_clock(record: AnyRecord, register: str, stamp: str, at: Any) -> None:
-    clocks = dict(record.clocks or {})
-    if stamp > _current(record, register):
-        clocks[register] = stamp
-        record.clocks = clocks
-    touch(record, at)
+def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) -> NewRecord:
+    caller, batch = action.caller, action.batch
+    fields = op.fields
+    if entity.admin_only:
+        raise Refused(Refusal.ADMIN_ONLY, f"{entity.name} are the administrator's", entity=entity.name)
+    check_create(entity, fields)
+    if record is not None:  # ids are unique: the same operation retried was answered above
+        raise Refused(
+            Refusal.ID_TAKEN, f"{entity.name} {op.entity_id} exists", entity=entity.name, id=op.entity_id
+        )
+    authorize.creator(caller, entity, op.entity_id, fields, batch, restating=False)
+    authorize.references(caller, entity, fields, batch)
+    if entity.name == "escalations":
+        authorize.escalation(batch.session, caller, fields, batch, restating=False)
+    created = new_record(
+        entity,
+        op.entity_id,
+        {**fields, **own_counts(entity, action, fields)},
+        {CREATED: op.hlc},
+        caller.device_id,
+    )
+    batch.add(created)
+    return created
 
 
-def _merge(model: type[Synced], record: AnyRecord, values: dict[str, Any], stamp: str, at: Any) -> None:
-    """Last writer wins, register by register."""
-    data = dict(record.data)
-    clocks = dict(record.clocks or {})
-    by_register: dict[str, dict[str, Any]] = {}
-    for name, value in values.items():
-        by_register.setdefault(model.register_of(name), {})[name] = value
-    for register, changes in by_register.items():
-        if stamp > _current(record, register):
-            data.update(changes)
-            clocks[register] = stamp
-    record.data = data
-    record.clocks = clocks
-    if record.entity == "escalations":
-        record.to_unit_id = data.get("to_unit_id")
-    touch(record, at)
-
-
-# -- status changes -------------------------------------------------------------------------
-
-
-def _transition(
-    action: Action, model: type[Synced], record: AnyRecord, fields: dict[str, Any], stamp: str, at: Any
-) -> list[AnyRecord]:
-    name = str(fields.get("action", ""))
-    register = fields.get("fields")
-    if not isinstance(register, dict):
-        raise Rejected("a status change needs its fields")
-    _check_transition(record, name)
-    if stamp <= _current(record, "status"):
-        # The life cycle, not the clocks, orders status changes: one the life cycle accepts is
-        # never lost to an older stamp (a laptop whose clock is behind); it gets a newer one.
-        stamp = action.restamp(str(stamp))
-    writable = _writable(model)
+def _transition(action: Action, entity: Entity, record: AnyRecord, op: Op) -> list[AnyRecord]:
+    caller, batch = action.caller, action.batch
+    name, checked = check_transition(entity, op.fields)
+    authorize.action_by(caller, record, name)
+    status = record.data.get(STATUS)
+    scope = record.data.get("scope")
+    if status not in name.sources or (name.scope is not None and scope != name.scope):
+        raise Refused(
+            Refusal.STALE_TRANSITION,
+            f"cannot {name.name} a {entity.name} record that is {status}",
+            entity=entity.name,
+            id=record.id,
+            action=name.name,
+            status=str(status),
+        )
+    authorize.unchanged_outside(entity, record, name, checked.fields)
+    authorize.transition_targets(caller, record, checked.fields, batch)
     touched = [record]
-    if record.entity == "recommendations" and name == "merge":
-        touched += merge_votes(action, model, record, register)
-    _merge(model, record, {k: v for k, v in register.items() if k in writable}, stamp, at)
-    if record.entity == "escalations" and name == "answer":
-        touched += _answer_down_the_chain(action.scope, record, register, stamp, at)
+    if entity.name == "recommendations" and name.name == "merge":
+        touched += merge_votes(action, entity, record, checked.fields)
+    stamp = op.hlc
+    if stamp <= current(record, STATUS):
+        # The life cycle, not the clocks, orders status changes: one it accepts is never lost to
+        # an older stamp (a laptop whose clock is behind); it gets a newer one.
+        stamp = action.restamp(stamp)
+    register = {**checked.fields, STATUS: name.target}
+    merge(entity, record, register, stamp, op.fields.get("at"))
+    if entity.name == "escalations" and name.name == "answer":
+        touched += _answer_down_the_chain(batch, record, register, stamp, op.fields.get("at"))
     return touched
 
 
-def _check_transition(record: AnyRecord, action: str) -> None:
-    status = record.data.get("status")
-    stale = Rejected(
-        f"cannot {action} a {record.entity} record that is {status}",
-        "stale_transition",
-        {"entity": record.entity, "id": record.id, "action": action, "status": str(status)},
-    )
-    try:
-        if record.entity == "recommendations":
-            lifecycle.check(action, RecStatus(str(status)), Scope(str(record.data.get("scope"))))
-        elif record.entity == "forums":
-            needed = forum_rules.ACTIONS.get(action)
-            if needed is None or ForumStatus(str(status)) != needed[0]:
-                raise stale
-        elif record.entity == "escalations":
-            if action not in ESCALATION_ACTIONS:
-                raise Rejected(f"unknown escalation action {action!r}")
-            if EscalationStatus(str(status)) not in (EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED):
-                raise stale
-        else:
-            raise Rejected(f"{record.entity} has no status to change")
-    except KeyError as exc:
-        raise Rejected(f"unknown action {action!r}") from exc
-    except TransitionError as exc:
-        raise Rejected(exc.message, stale.code, stale.params) from exc
-    except ValueError as exc:
-        raise Rejected(f"unknown status: {exc}") from exc
-
-
 def _answer_down_the_chain(
-    scope: ActionRecords, answered: AnyRecord, register: dict[str, Any], stamp: str, at: Any
+    batch: Batch, answered: AnyRecord, register: dict[str, Any], stamp: str, at: Any
 ) -> list[AnyRecord]:
-    """The answer of the last office reaches every escalation below it and the recommendation."""
-    model = MODEL_BY_TABLE["escalations"]
+    """The answer of the last office reaches every escalation below it and the recommendation:
+    each one the office above received and forwarded to the next, and the recommendation of the
+    office that first escalated it (no other office's)."""
+    escalations = ENTITIES["escalations"]
     touched: list[AnyRecord] = []
-    previous = answered.data.get("previous_id")
-    while previous:
-        earlier = scope.get("escalations", previous)
-        if earlier is None:
+    later = answered
+    while later.data.get("previous_id"):
+        earlier = batch.get("escalations", later.data["previous_id"])
+        if (
+            earlier is None
+            or earlier.to_unit_id != later.unit_id
+            or earlier.data.get("forwarded_to_id") != later.id
+        ):
             break
         values = {k: v for k, v in register.items() if k != "forwarded_to_id"}
-        _merge(model, earlier, values, stamp, at)
+        merge(escalations, earlier, values, stamp, at)
         touched.append(earlier)
-        previous = earlier.data.get("previous_id")
-    rec = scope.get("recommendations", answered.data.get("recommendation_id"))
-    if rec is not None and rec.data.get("status") == RecStatus.ESCALATED.value:
-        _merge(
-            MODEL_BY_TABLE["recommendations"],
+        later = earlier
+    rec = batch.get("recommendations", later.data.get("recommendation_id"))
+    if rec is not None and rec.unit_id == later.unit_id and rec.data.get(STATUS) == "escalated":
+        merge(
+            ENTITIES["recommendations"],
             rec,
             {
-                "status": RecStatus.ANSWERED.value,
+                "status": "answered",
                 "status_reason": register.get("answer", ""),
                 "outcome": register.get("outcome"),
                 "status_at": register.get("answered_at"),

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from protocol.refusals import Refusal
 from server_stub.models import Device, EnrollCode, ServerUnit
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
@@ -24,13 +25,13 @@ CODE_TTL = timedelta(days=7)
 SEEN_RESOLUTION = timedelta(minutes=1)
 
 # Refusal codes of enrollment and authentication (team.md's names; the client words them).
-UNKNOWN_CODE = "enrollment_code_unknown"
-CODE_USED = "enrollment_code_used"
-CODE_EXPIRED = "enrollment_code_expired"
-OTHER_UNIT = "enrollment_other_unit"  # params: device_unit, code_unit (unit codes)
-UNKNOWN_UNIT = "unknown_unit"  # params: unit
-REVOKED = "revoked"
-UNKNOWN_TOKEN = "unknown_token"
+UNKNOWN_CODE = Refusal.ENROLLMENT_CODE_UNKNOWN.value
+CODE_USED = Refusal.ENROLLMENT_CODE_USED.value
+CODE_EXPIRED = Refusal.ENROLLMENT_CODE_EXPIRED.value
+OTHER_UNIT = Refusal.ENROLLMENT_OTHER_UNIT.value  # params: device_unit, code_unit (unit codes)
+UNKNOWN_UNIT = Refusal.UNKNOWN_UNIT.value  # params: unit
+REVOKED = Refusal.REVOKED.value
+UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
 
 
 class AuthError(Exception):

@@ -1,145 +1,155 @@
 """Counters (votes) on the server: each contributor's whole share, and the total their sum
-(desktop/counters.py). A device sets only its own share; a merged duplicate's share in its
-survivor (`merge:<id>`) is the server's own count of it, set when the merge is applied and kept
-up to date when the duplicate's count still changes (a vote cast where the merge was not seen).
+(desktop/counters.py). A device sets only its own share (or, pushing the unsent changes of
+another laptop of its office, that laptop's); a merged duplicate's share in its survivor
+(`merge:<id>`) is the server's own count of it, set when the merge is applied and kept up to
+date when the duplicate's count still changes (a vote cast where the merge was not yet seen).
 """
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Mapping
+from typing import Any
 
 from desktop import counters
-from desktop.models import Synced
-from desktop.vocab import RecStatus
-from server_stub.records import Action, AnyRecord, Caller, Rejected, touch
+from protocol.entities import STATUS, Entity
+from protocol.refusals import Problem, Refusal, Refused, invalid
+from protocol.schema import CounterFields
+from server_stub.action import Action
+from server_stub.registers import AnyRecord, touch
 
-MAX_CONTRIBUTION = 100_000  # one device's votes on one recommendation (the desktop's own limit)
+MERGED = "merged"
+REJECTED = "rejected"
 
 
-def own_counts(model: type[Synced], caller: Caller, fields: dict[str, Any]) -> dict[str, Any]:
-    """A new record's counters: only the creating device's own contribution (a device speaks for
-    itself; a merged duplicate's total is the server's to set)."""
+def _counts_field(entity: Entity, total_field: str) -> str:
+    return entity.counters[total_field]
+
+
+def own_counts(entity: Entity, action: Action, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A new record's counters: only its maker's own contribution (a device speaks for itself;
+    a merged duplicate's total is the server's to set)."""
     values: dict[str, Any] = {}
-    for total_field, counts_field in model.__counters__.items():
-        counts = fields.get(counts_field)
-        mine = counts.get(caller.device_id, 0) if isinstance(counts, dict) else 0
-        if not _is_contribution(mine):
-            raise Rejected(
-                f"{counts_field} holds no valid contribution",
-                "invalid_field",
-                {"entity": model.__tablename__, "field": counts_field, "problem": "range"},
-            )
-        values[counts_field] = counters.with_contribution({}, caller.device_id, mine)
-        values[total_field] = counters.total(values[counts_field])
+    for total_field, counts_field in entity.counters.items():
+        given = fields.get(counts_field) or {}
+        counts = {k: v for k, v in given.items() if k == action.maker}
+        values[counts_field], values[total_field] = counts, counters.total(counts)
     return values
 
 
-def _is_contribution(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_CONTRIBUTION
+def restated_counts(
+    entity: Entity, action: Action, record: AnyRecord | None, state: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Counters re-sent with a record's whole state after the server lost what it had: what the
+    server holds stays; a share it lacks is taken from the device (its own always is); then
+    merged duplicates' shares are recounted from the server's records (`recount_merged`)."""
+    values: dict[str, Any] = {}
+    for total_field, counts_field in entity.counters.items():
+        held = dict(record.data.get(counts_field) or {}) if record is not None else {}
+        for key, value in (state.get(counts_field) or {}).items():
+            if key == action.maker or key not in held:
+                held = counters.with_contribution(held, key, value)
+        values[counts_field], values[total_field] = held, counters.total(held)
+    return values
+
+
+def recount_merged(entity: Entity, action: Action, record: AnyRecord) -> None:
+    """Every duplicate merged into `record` that the server holds: its share as the server
+    counts it (a share of one it does not hold stays as the device sent it)."""
+    for total_field, counts_field in entity.counters.items():
+        for key in list(record.data.get(counts_field) or {}):
+            duplicate_id = counters.merged_id(key)
+            duplicate = action.batch.get(record.entity, duplicate_id) if duplicate_id else None
+            if duplicate is not None and _merged_into(duplicate) == record.id:
+                _set(record, total_field, counts_field, key, _total(duplicate, counts_field))
 
 
 def count(
-    action: Action, model: type[Synced], record: AnyRecord, fields: dict[str, Any], at: Any
+    action: Action, entity: Entity, record: AnyRecord, checked: CounterFields, at: Any
 ) -> list[AnyRecord]:
-    """A contributor's whole share of a counter. A device sets only its own (or, pushing the
-    unsent changes of another laptop of its unit, that laptop's); a `merge:<id>` share is the
-    server's count of that duplicate (whatever the device believed it was)."""
-    name, key, value = fields.get("field"), fields.get("key"), fields.get("value")
-    counts_field = model.__counters__.get(str(name))
-    if counts_field is None or not isinstance(key, str) or not _is_contribution(value):
-        raise Rejected(
-            "a counter needs a counted field, a key and a contribution",
-            "invalid_field",
-            {"entity": record.entity, "field": str(name), "problem": "counter"},
-        )
-    duplicate_id = counters.merged_id(key)
+    """A contributor's whole share of a counter (`counter` operation)."""
+    counts_field = _counts_field(entity, checked.field)
+    duplicate_id = counters.merged_id(checked.key)
     if duplicate_id is None:
-        if key not in (action.caller.device_id, action.maker):
-            raise Rejected(
-                "a device sets only its own contribution",
-                "invalid_field",
-                {"entity": record.entity, "field": counts_field, "problem": "key"},
-            )
-        _set_contribution(record, model, key, cast(int, value))
+        if checked.key not in (action.caller.device_id, action.maker):
+            raise invalid(entity.name, counts_field, Problem.NOT_ALLOWED)  # another device's share
+        _set(record, checked.field, counts_field, checked.key, checked.value)
     else:
-        duplicate = action.scope.get(record.entity, duplicate_id)
+        duplicate = action.batch.get(record.entity, duplicate_id)
         if duplicate is not None and _merged_into(duplicate) == record.id:
-            _set_contribution(record, model, key, _total(duplicate, model))
+            _set(record, checked.field, counts_field, checked.key, _total(duplicate, counts_field))
         record.origin = None  # the device's own count may differ: it fetches the server's
     touch(record, at)
-    return [record, *_carry_into_survivors(action, model, record)]
+    return [record, *_carry_into_survivors(action, entity, record)]
 
 
-def _total(record: AnyRecord, model: type[Synced]) -> int:
-    counts_field = next(iter(model.__counters__.values()))
+def merge_votes(
+    action: Action, entity: Entity, duplicate: AnyRecord, register: Mapping[str, Any]
+) -> list[AnyRecord]:
+    """A merge moves the duplicate's votes into its survivor. The survivor's life cycle belongs
+    to the merge: one another laptop merged or rejected meanwhile refuses it (the server's
+    state decides, not what the merging laptop saw)."""
+    survivor_id = register.get("merged_into_id")
+    survivor = action.batch.get(duplicate.entity, survivor_id) if survivor_id else None
+    if survivor is None or survivor.deleted:
+        raise Refused(
+            Refusal.UNKNOWN_RECORD,
+            f"{duplicate.entity} {survivor_id} is not on the server",
+            entity=duplicate.entity,
+            id=str(survivor_id),
+        )
+    status = str(survivor.data.get(STATUS))
+    if status in (MERGED, REJECTED):
+        raise Refused(
+            Refusal.STALE_TRANSITION,
+            f"cannot merge into a recommendation that is {status}",
+            entity=survivor.entity,
+            id=survivor.id,
+            action="merge",
+            status=status,
+        )
+    for total_field, counts_field in entity.counters.items():
+        key = counters.merge_key(duplicate.id)
+        _set(survivor, total_field, counts_field, key, _total(duplicate, counts_field))
+    survivor.origin = None
+    return [survivor]
+
+
+def _total(record: AnyRecord, counts_field: str) -> int:
     return counters.total(record.data.get(counts_field))
 
 
-def _set_contribution(record: AnyRecord, model: type[Synced], key: str, value: int) -> None:
-    total_field, counts_field = next(iter(model.__counters__.items()))
+def _set(record: AnyRecord, total_field: str, counts_field: str, key: str, value: int) -> None:
     counts = counters.with_contribution(record.data.get(counts_field), key, value)
     record.data = {**record.data, counts_field: counts, total_field: counters.total(counts)}
 
 
 def _merged_into(record: AnyRecord) -> str | None:
-    if record.data.get("status") != RecStatus.MERGED.value:
+    if record.data.get(STATUS) != MERGED:
         return None
     target = record.data.get("merged_into_id")
     return str(target) if target else None
 
 
-def _carry_into_survivors(action: Action, model: type[Synced], record: AnyRecord) -> list[AnyRecord]:
+def _carry_into_survivors(action: Action, entity: Entity, record: AnyRecord) -> list[AnyRecord]:
     """A duplicate's count changed after it was merged (a vote cast elsewhere before the merge was
     seen): its survivor's `merge:` share follows, and so on up a chain of merges. A duplicate
     merged before shares were kept apart has no share: its votes are in the survivor's "carried"."""
     touched: list[AnyRecord] = []
     current, visited = record, {record.id}
     while (target_id := _merged_into(current)) is not None and target_id not in visited:
-        survivor = action.scope.get(current.entity, target_id)
+        survivor = action.batch.get(current.entity, target_id)
         key = counters.merge_key(current.id)
-        counts_field = next(iter(model.__counters__.values()))
-        if survivor is None or key not in (survivor.data.get(counts_field) or {}):
+        if survivor is None:
             break
-        _set_contribution(survivor, model, key, _total(current, model))
+        changed = False
+        for total_field, counts_field in entity.counters.items():
+            if key in (survivor.data.get(counts_field) or {}):
+                _set(survivor, total_field, counts_field, key, _total(current, counts_field))
+                changed = True
+        if not changed:
+            break
         survivor.origin = None
         touched.append(survivor)
         visited.add(target_id)
         current = survivor
     return touched
-
-
-def merge_votes(
-    action: Action, model: type[Synced], duplicate: AnyRecord, register: dict[str, Any]
-) -> list[AnyRecord]:
-    """A merge moves the duplicate's votes into its survivor, which must be a live
-    recommendation of the same forum that is neither merged nor rejected (checked here, with
-    the server's state: another laptop may have changed it)."""
-    survivor_id = register.get("merged_into_id")
-    survivor = action.scope.get(duplicate.entity, survivor_id) if isinstance(survivor_id, str) else None
-    if (
-        survivor is None
-        or survivor.deleted
-        or survivor.unit_id != duplicate.unit_id
-        or survivor.id == duplicate.id
-    ):
-        raise Rejected(
-            "a recommendation is merged into another live recommendation of its unit",
-            "unknown_record",
-            {"entity": duplicate.entity, "id": str(survivor_id)},
-        )
-    if survivor.data.get("forum_id") != duplicate.data.get("forum_id"):
-        raise Rejected(
-            "only recommendations of the same forum can be merged",
-            "invalid_field",
-            {"entity": duplicate.entity, "field": "merged_into_id", "problem": "another forum"},
-        )
-    status = str(survivor.data.get("status"))
-    if status in (RecStatus.MERGED.value, RecStatus.REJECTED.value):
-        raise Rejected(
-            f"cannot merge into a recommendation that is {status}",
-            "stale_transition",
-            {"entity": survivor.entity, "id": survivor.id, "action": "merge", "status": status},
-        )
-    _set_contribution(survivor, model, counters.merge_key(duplicate.id), _total(duplicate, model))
-    survivor.origin = None
-    return [survivor]

@@ -99,14 +99,15 @@ class Record(Base):
 
 class AppliedOp(Base):
     """Every operation the server has seen, so a retried push applies nothing twice and answers
-    as the first time did: the refusal's code and parameters, or the stamp it was given."""
+    as the first time did: a refused one with its refusal (code and parameters), a re-stamped
+    one with the stamp it was given."""
 
     __tablename__ = "applied_ops"
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(36))
     status: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text, default="")
-    code: Mapped[str] = mapped_column(String(40), default="")
-    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    hlc: Mapped[str | None] = mapped_column(String(80))  # the server's stamp, if it re-stamped it
+    reason: Mapped[str] = mapped_column(Text, default="")  # English, for the administrator's logs
     at: Mapped[datetime]
+    code: Mapped[str | None] = mapped_column(String(40))
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    hlc: Mapped[str | None] = mapped_column(String(80))  # the server's stamp, if it re-stamped it

@@ -554,6 +554,58 @@ ID.update(
     }
 )
 
+# The server's refusals, worded on the laptop (desktop/sync/refusals.py).
+ID.update(
+    {
+        "The server refused a {entity}: its field “{field}” {problem}.": "Server menolak {entity}: kolom “{field}” {problem}.",
+        "The server does not know records of the kind “{entity}”. Update Mufakat on this laptop or the server.": "Server tidak mengenal data berjenis “{entity}”. Perbarui Mufakat di laptop ini atau di server.",
+        "The server does not know changes of the kind “{kind}”. Update Mufakat on this laptop or the server.": "Server tidak mengenal perubahan berjenis “{kind}”. Perbarui Mufakat di laptop ini atau di server.",
+        "The server has no {entity} with the id {id}: it may have been deleted, or never arrived.": "Server tidak memiliki {entity} dengan id {id}: mungkin sudah dihapus, atau belum pernah sampai.",
+        "This office may not change that {entity} (id {id}): it belongs to another office.": "Kantor ini tidak boleh mengubah {entity} itu (id {id}): milik kantor lain.",
+        "Only the server's administrator creates or removes a {entity}.": "Hanya administrator server yang membuat atau menghapus {entity}.",
+        "The server already has another {entity} with the id {id}; this one was not stored.": "Server sudah memiliki {entity} lain dengan id {id}; yang ini tidak disimpan.",
+        "Could not {action} this {entity} (id {id}): on the server it is already {status}. Someone changed it on another laptop first.": "Tidak dapat {action} {entity} ini (id {id}): di server statusnya sudah {status}. Seseorang mengubahnya lebih dulu di laptop lain.",
+        "A {entity} is never changed or deleted once recorded.": "Sekali dicatat, {entity} tidak pernah diubah atau dihapus.",
+        "A {entity} cannot be deleted.": "Data {entity} tidak dapat dihapus.",
+        "The field “{field}” of a {entity} cannot be changed in this way.": "Kolom “{field}” pada {entity} tidak dapat diubah dengan cara ini.",
+        "An escalation goes to this office's parent office only, not to the office with the id {to_unit_id}.": "Eskalasi hanya dikirim ke kantor induk kantor ini, bukan ke kantor dengan id {to_unit_id}.",
+        "The {entity} with the id {id} that this change points to is not one this office can see.": "Perubahan ini merujuk ke {entity} dengan id {id} yang tidak dapat dilihat kantor ini.",
+        "Not saved on the server, because another change made in the same step (id {op_id}) was refused (reason: {code}).": "Tidak disimpan di server karena perubahan lain dalam langkah yang sama (id {op_id}) ditolak (alasan: {code}).",
+        "The server refused this change earlier, before it was upgraded.": "Server sudah menolak perubahan ini sebelumnya, sebelum server diperbarui.",
+        "The server holds fewer changes ({newest}) than this laptop has already received ({since}): it was probably restored from a backup. This laptop sends its data to the server again.": "Server menyimpan lebih sedikit perubahan ({newest}) daripada yang sudah diterima laptop ini ({since}): kemungkinan server dipulihkan dari cadangan. Laptop ini mengirim ulang datanya ke server.",
+        "This Mufakat speaks sync version {client_version} and the server version {server_version}: update whichever is older.": "Mufakat ini memakai sinkronisasi versi {client_version}, sedangkan server versi {server_version}: perbarui yang lebih lama.",
+        "The server received a request in another laptop's name. Enroll this laptop again.": "Server menerima permintaan atas nama laptop lain. Daftarkan ulang laptop ini.",
+        "The request was too large for the server. Try again: Mufakat sends smaller parts.": "Permintaan terlalu besar bagi server. Coba lagi: Mufakat mengirim bagian yang lebih kecil.",
+        "The server could not read the request. Update Mufakat; if it persists, contact support.": "Server tidak dapat membaca permintaan. Perbarui Mufakat; jika masih terjadi, hubungi dukungan teknis.",
+        "The server had a problem. Try again later.": "Server mengalami masalah. Coba lagi nanti.",
+        "is missing or empty": "kosong atau tidak ada",
+        "holds the wrong kind of value": "berisi jenis nilai yang salah",
+        "holds a value the server does not know": "berisi nilai yang tidak dikenal server",
+        "is too long": "terlalu panjang",
+        "is out of the allowed range": "di luar rentang yang diizinkan",
+        "contains an invisible control character": "memuat karakter kendali yang tak terlihat",
+        "is not one the server knows": "tidak dikenal server",
+        "is not written in the expected form": "tidak ditulis dalam bentuk yang diharapkan",
+        "carries a time in the future (check this laptop's clock)": "memuat waktu di masa depan (periksa jam laptop ini)",
+        "may not take that value here": "tidak boleh berisi nilai itu di sini",
+        "office": "kantor",
+        "forum": "forum",
+        "participant": "peserta",
+        "agenda item": "butir agenda",
+        "recommendation": "rekomendasi",
+        "escalation": "eskalasi",
+        "survey period": "periode survei",
+        "questionnaire": "kuesioner",
+        "history entry": "catatan riwayat",
+        "answer": "menjawab",
+        "acknowledge": "mengonfirmasi",
+        "forward": "meneruskan",
+        "delete": "menghapus",
+        "change the scope of": "mengubah ranah",
+    }
+)
+
+
 # Projector view, named files with "open folder", Excel recaps (ui-features).
 ID.update(
     {
@@ -591,7 +643,7 @@ ID.update(
         "The connection to {url} was interrupted; sync is retried by itself.": "Sambungan ke {url} terputus; sinkronisasi dicoba lagi dengan sendirinya.",
         "{name} is not an export of unsent changes ({problem}); nothing was imported.": "{name} bukan ekspor perubahan yang belum terkirim ({problem}); tidak ada yang diimpor.",
         "change {n} is not an object": "perubahan ke-{n} bukan objek",
-        "This laptop runs on a copy of its data folder made before changes it had already sent. Sync again: it fetches them back from the server.": "Laptop ini berjalan dari salinan folder datanya yang dibuat sebelum perubahan yang sudah terkirim. Sinkronkan lagi: perubahan itu diambil kembali dari server.",
+        "This laptop runs on a copy of its data folder made before changes it had already sent (up to number {applied_high}). Sync again: it fetches them back from the server.": "Laptop ini berjalan dari salinan folder datanya yang dibuat sebelum perubahan yang sudah terkirim (sampai nomor {applied_high}). Sinkronkan lagi: perubahan itu diambil kembali dari server.",
         "change {n} lacks an id, action, entity, kind, fields or clock stamp": "perubahan ke-{n} tidak memiliki id, tindakan, entitas, jenis, isian, atau cap waktu",
         "change {n} names an unknown entity or kind": "perubahan ke-{n} menyebut entitas atau jenis yang tidak dikenal",
         "change {n} has a malformed clock stamp": "cap waktu perubahan ke-{n} rusak",

@@ -94,9 +94,11 @@ class RejectedOp(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
     hlc: Mapped[str] = mapped_column(String(80))
     reason: Mapped[str] = mapped_column(String(2000))  # English, for the log
+    rejected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The refusal's code and parameters (protocol.refusals): worded when shown, in the language
+    # of that moment (desktop.sync.refusals.describe).
     code: Mapped[str] = mapped_column(String(40), default="")
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    rejected_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Conflict(Base):

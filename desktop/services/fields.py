@@ -16,6 +16,7 @@ from typing import Any
 from desktop.errors import InputError, ProgrammingError
 from desktop.i18n import N_, tr
 from desktop.vocab import choices_text, parse_choice
+from protocol.schema import CONTROL
 
 Validator = Callable[[Any], Any]
 
@@ -29,7 +30,7 @@ def _fail(message: str, label: str, **params: object) -> InputError:
 
 # C0 control characters other than tab and newline: invisible, and they break exports, the
 # printed documents and other programs reading the data (a NUL ends a C string).
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f]")
+CONTROL_RE = re.compile(f"[{CONTROL}]")  # the protocol's: the server refuses the same
 
 
 def _refuse_control(cleaned: str, label: str) -> None:

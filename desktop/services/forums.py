@@ -15,6 +15,7 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
 from desktop.vocab import ForumMode, ForumStatus, label
+from protocol.entities import FORUMS
 
 RULES: dict[str, f.Validator] = {
     "title": f.text(N_("Title")),
@@ -34,10 +35,9 @@ RULES: dict[str, f.Validator] = {
 }
 
 ACTION_LABELS = {"start": N_("start"), "close": N_("close")}
-# The status each action needs, and the status it leads to.
+# The status each action needs, and the status it leads to (the protocol's life cycle).
 ACTIONS = {
-    "start": (ForumStatus.PLANNED, ForumStatus.RUNNING),
-    "close": (ForumStatus.RUNNING, ForumStatus.CLOSED),
+    name: (ForumStatus(min(rule.sources)), ForumStatus(rule.target)) for name, rule in FORUMS.actions.items()
 }
 
 

@@ -28,6 +28,7 @@ from desktop.ids import new_id
 from desktop.models import AuditEvent, OutboxOp, Synced
 from desktop.models.base import META_COLUMNS
 from desktop.services.context import Context
+from protocol.version import MAX_OPS_PER_PUSH
 
 S = TypeVar("S", bound=Synced)
 CREATED = Synced.CREATED_CLOCK
@@ -39,7 +40,7 @@ _ACTION = "mufakat.action"
 _ACTION_OPS = "mufakat.action_ops"
 REMOTE_APPLY = "mufakat.remote_apply"
 # An action travels in one push (a push batch never splits one): no action may be larger.
-MAX_OPS_PER_ACTION = 1000
+MAX_OPS_PER_ACTION = MAX_OPS_PER_PUSH
 
 
 def start_action(session: Session) -> str:

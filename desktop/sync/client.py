@@ -19,7 +19,7 @@ from desktop.i18n import tr
 from desktop.sync.network_errors import CertificateProblem, SyncUnavailable, describe
 from desktop.sync.outbox import PendingOp
 from desktop.sync.protocol import SCHEMA_VERSION
-from desktop.sync.refusals import refusal_message
+from desktop.sync.refusals import describe as describe_refusal
 
 __all__ = ["CertificateProblem", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 
@@ -134,10 +134,11 @@ class SyncClient:
         if not isinstance(answer, dict):
             answer = {}
         code = str(answer.get("code") or "")
-        params = answer.get("params") if isinstance(answer.get("params"), dict) else {}
+        sent = answer.get("params")
+        params: dict[str, Any] = dict(sent) if isinstance(sent, dict) else {}
         if not code and response.status_code == 426:
             code = "upgrade_required"
-        message = refusal_message(code or f"HTTP {response.status_code}", params, url=self.base_url)
+        message = describe_refusal(code or f"HTTP {response.status_code}", params, url=self.base_url)
         return SyncRefused(response.status_code, message, code, params)
 
     def health(self) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
 from desktop.sync.settle import settle
 from desktop.workspace import Workspace
+from protocol.refusals import Refusal
 
 TOKEN_FILENAME = "device-token"
 PUSH_BATCH = MAX_OPS_PER_PUSH
@@ -45,6 +46,7 @@ class SyncReport:
     pages: int = 0
     bytes_sent: int = 0
     requeued: int = 0  # operations queued again after the server was restored
+    set_aside: int = 0  # pulled records this laptop could not store (logged)
     clock_offset_ms: int | None = None  # this laptop's clock against the server's, if measured
     restored_copy: bool = False  # this laptop runs on a restored copy: it pulled everything again
 
@@ -228,16 +230,26 @@ def _pull_all(x: _Exchange) -> None:
     Each page and the checkpoint after it are one transaction, so a pull stopped anywhere
     resumes where it stood."""
     ws = x.ws
-    try:
-        fetching = _ask_page(x, ws.store.device().checkpoint)
-        page = fetching.result()
-    except SyncRefused as exc:
-        if exc.code != DEVICE_RESTORED:
-            raise
-        _mark_restored(x, exc.params)
-        fetching = _ask_page(x, 0)
-        page = fetching.result()
+    fetching = _ask_page(x, ws.store.device().checkpoint)
     while True:
+        try:
+            page = fetching.result()
+        except SyncRefused as exc:
+            if exc.code == DEVICE_RESTORED:
+                _mark_restored(x, exc.params)
+            elif exc.code == Refusal.CHECKPOINT_AHEAD:
+                # This laptop has seen more than the server holds: the server lost what it had
+                # acknowledged (restored from a backup). Pull from its beginning and send it
+                # everything again, as after a new epoch, for this laptop alone.
+                with ws.store.remote_write() as session:
+                    state = session.get(DeviceState, 1)
+                    assert state is not None
+                    state.checkpoint = 0
+                    x.report.requeued += requeue_everything(session)
+            else:
+                raise
+            fetching = _ask_page(x, 0)
+            continue
         if page["more"]:
             fetching = _ask_page(x, int(page["next"]))
         with ws.store.remote_write() as session:
@@ -250,7 +262,9 @@ def _pull_all(x: _Exchange) -> None:
                 state.server_epoch, state.checkpoint = page["epoch"], 0
                 x.report.requeued += requeue_everything(session)
             else:
-                x.report.pulled += apply_page(session, ws.ctx.clock, page)
+                applied = apply_page(session, ws.ctx.clock, page)
+                x.report.pulled += applied.pulled
+                x.report.set_aside += applied.set_aside
                 x.report.pages += 1
                 state.last_sync_at = utcnow()
                 state.clock_offset_ms = ws.ctx.clock.offset_ms
@@ -258,12 +272,10 @@ def _pull_all(x: _Exchange) -> None:
             if page["more"]:
                 fetching.result()  # a page of the old numbering: not wanted
             fetching = _ask_page(x, 0)
-            page = fetching.result()
             continue
         x.tell()
         if not page["more"]:
             return
-        page = fetching.result()
 
 
 def _ask_page(x: _Exchange, since: int) -> Future[dict[str, Any]]:
@@ -311,6 +323,7 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         report.pushed += more.pushed
         report.refused += more.refused
         report.pulled += more.pulled
+        report.set_aside += more.set_aside
         report.pages += more.pages
         report.bytes_sent = more.bytes_sent
     return report

@@ -1,15 +1,7 @@
-"""The sync wire format, shared by the desktop client and the server (DESIGN.md, sync protocol).
+"""The laptop's side of the sync wire format: pulled values converted to column values.
 
-Push: {"device_id", "schema_version", "device_high", "ops": [{op_id, action_id, device_seq,
-  entity, entity_id, kind, fields, hlc}]}
-  → {"results": [{"op_id", "status": applied|duplicate|rejected, "code"?, "params"?, "hlc"?}],
-     "server_ms"}
-Pull: GET ?since=N&limit=M&device_high=H[&own=1] → {"epoch", "records": [{entity, id, unit_id, data,
-  clocks, conflicts, deleted, seq}], "next": N', "more": bool, "server_ms"}
-A device whose `device_high` (the highest operation number it ever made) is below what the
-server applied from it was restored from a copy: 409 {"code": "device_restored", "params":
-{"applied_high"}}; it then pulls from the start with `own=1` (its own records too).
-Record data is what `desktop.services.export` writes: JSON values, dates as ISO text.
+What both sides agree on (messages, entities, refusal codes, the version) is the `protocol`
+package; its version and limits are re-exported here for the sync client.
 """
 
 from __future__ import annotations
@@ -23,13 +15,10 @@ from sqlalchemy import ColumnElement, Date, DateTime, Enum, Time
 
 from desktop.models import Synced
 from desktop.models.base import UTCDateTime
-from desktop.services.journal import MAX_OPS_PER_ACTION
+from protocol.version import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, MAX_PULL_PAGE, OP_KINDS
+from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 
-SCHEMA_VERSION = 4  # bump with any change to what records carry; servers refuse newer devices
-OP_KINDS = frozenset({"create", "update", "transition", "counter", "delete"})
-MAX_OPS_PER_PUSH = MAX_OPS_PER_ACTION  # a push holds whole actions: the largest fits in one
-MAX_PULL_PAGE = 1000
-MAX_BODY_BYTES = 16 * 1024 * 1024
+__all__ = ["MAX_BODY_BYTES", "MAX_OPS_PER_PUSH", "MAX_PULL_PAGE", "OP_KINDS", "SCHEMA_VERSION", "row_values"]
 
 
 Converter = Callable[[Any], Any]

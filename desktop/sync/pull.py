@@ -4,6 +4,9 @@ Runs with the journal guard off (these changes come from elsewhere and are not o
 and with foreign keys unchecked: a page may hold a record before the parent it points to,
 which a later page brings. The checkpoint advances in the same transaction as the page.
 Rows are written in bulk, one statement per entity and kind, not one by one.
+A record this laptop cannot store (a value of the wrong type, a missing field: written before
+the server checked everything, or by a newer one) is set aside, logged and counted; the rest
+of the page applies.
 
 Counters (votes) are the server's contributions plus this device's contributions still queued
 (a laptop shows the server's total plus its unpushed change). A record is skipped when its
@@ -12,6 +15,8 @@ clocks, tombstone, counters and time of change equal ours (our own changes come 
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
@@ -22,8 +27,22 @@ from desktop import counters, search
 from desktop.hlc import HybridClock, Stamp
 from desktop.models import MODEL_BY_TABLE, Conflict, DeviceState, OutboxOp, Synced
 from desktop.sync.protocol import row_values
+from protocol.refusals import Refused
+from protocol.validate import check_record
 
 META_TIMES = ("created_at", "updated_at")
+log = logging.getLogger("mufakat.sync")
+
+
+@dataclass
+class Applied:
+    pulled: int = 0  # records of the page
+    set_aside: int = 0  # of those, records this laptop could not store
+
+
+def _set_aside(record: object, why: object) -> None:
+    entity, record_id = (record.get("entity"), record.get("id")) if isinstance(record, dict) else ("?", "?")
+    log.warning("a pulled record cannot be stored here and is set aside: %s %s (%s)", entity, record_id, why)
 
 
 def _values(model: Any, record: dict[str, Any]) -> dict[str, Any]:
@@ -35,6 +54,8 @@ def _values(model: Any, record: dict[str, Any]) -> dict[str, Any]:
     values.update(
         id=record["id"], unit_id=record["unit_id"], deleted=bool(record["deleted"]), clocks=record["clocks"]
     )
+    for name in model.data_fields():  # a field the record lacks may be null (check_record)
+        values.setdefault(name, None)
     return values
 
 
@@ -93,11 +114,18 @@ def _state(model: type[Synced], values: dict[str, Any]) -> tuple[Any, ...]:
     return (values["clocks"], bool(values["deleted"]), values.get("updated_at"), *counts)
 
 
-def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> int:
+def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> Applied:
     by_entity: dict[str, list[dict[str, Any]]] = {}
     newest = ""
     state = session.get(DeviceState, 1)
+    result = Applied(pulled=len(page["records"]))
     for record in page["records"]:
+        try:
+            check_record(record)
+        except Refused as exc:
+            _set_aside(record, exc.params)
+            result.set_aside += 1
+            continue
         if record["entity"] in MODEL_BY_TABLE:  # an entity this version does not know: a newer server's
             by_entity.setdefault(record["entity"], []).append(record)
         newest = max([newest, *(str(v) for v in record["clocks"].values())])
@@ -116,18 +144,26 @@ def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> in
             )
         }
         queued = _queued_counts(session, state, entity, ids) if counted else {}
-        rows = [_with_counts(model, _values(model, r), queued.get(r["id"], {})) for r in records]
-        rows = [row for row in rows if held.get(row["id"]) != _state(model, row)]
+        rows = []
+        for r in records:
+            try:
+                values = _with_counts(model, _values(model, r), queued.get(r["id"], {}))
+            except (ValueError, TypeError) as exc:
+                _set_aside(r, exc)
+                result.set_aside += 1
+                continue
+            if held.get(values["id"]) != _state(model, values):
+                rows.append(values)
         fresh = [row for row in rows if row["id"] not in held]
         known = [row for row in rows if row["id"] in held]
         # A Core insert: the ORM's bulk path costs as much again as SQLite's own work.
         search.insert_rows(session, cast(Table, model.__table__), fresh)
         if known:
             session.execute(update(model), known)  # bulk update by primary key
-    _keep_conflicts(session, page["records"])
+    _keep_conflicts(session, [r for records in by_entity.values() for r in records])
     if newest:
         clock.observe(Stamp.decode(newest))  # never refused: the server accepted it
     if state is not None:
         state.checkpoint = int(page["next"])
         state.last_hlc = max(state.last_hlc, newest)  # the newest stamp seen, for a restart
-    return len(page["records"])
+    return result

@@ -26,6 +26,7 @@ from desktop.hlc import HybridClock, Stamp
 from desktop.ids import new_id
 from desktop.models import MODEL_BY_TABLE, AuditEvent, DeviceState, OutboxOp, RejectedOp, Unit, utcnow
 from desktop.sync.outbox import PendingOp
+from desktop.sync.refusals import describe
 
 
 def settle(
@@ -101,6 +102,9 @@ def _adopt(session: Session, ops: list[PendingOp], new: dict[str, str], clock: H
 def _set_aside(session: Session, refused: list[tuple[PendingOp, dict[str, Any]]]) -> None:
     now = utcnow()
     for op, result in refused:
+        code = str(result.get("code") or "")[:40]
+        params = result.get("params")
+        params = params if isinstance(params, dict) else {}
         session.merge(
             RejectedOp(
                 op_id=op.op_id,
@@ -110,9 +114,9 @@ def _set_aside(session: Session, refused: list[tuple[PendingOp, dict[str, Any]]]
                 kind=op.kind,
                 fields=op.fields(),
                 hlc=op.hlc,
-                reason=str(result.get("reason") or result.get("code") or "")[:2000],
-                code=str(result.get("code") or ""),
-                params=dict(result.get("params") or {}),
+                reason=describe(code, params, lang="en")[:2000],
+                code=code,
+                params=params,
                 rejected_at=now,
             )
         )

@@ -23,6 +23,7 @@ from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.vocab import RecStatus, Scope
 from desktop.workspace import Workspace
 from server_stub.models import Record
+from tests.server.conftest import valid_fields
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import refused_on, unit_id
 
@@ -221,36 +222,25 @@ def test_an_action_refused_midway_leaves_nothing_of_its_earlier_operations(
     stamp = a.ctx.clock.now().encode()
     action = new_id()
     fresh = new_id()
+    when = "2024-08-22T00:00:00+00:00"
+    unit = unit_id(a, "KPPN-SORONG")
+    created = valid_fields("recommendations", unit, forum_id=forum, text="Baru", vote_counts={}, votes=0)
+    rejection = {"status": "rejected", "status_reason": "Ganda", "status_at": when, "status_by": "a"}
     ops = [
         _op(
             "recommendations",
             rec,
             "update",
-            {"set": {"text": "Diubah"}, "base": {}, "at": "2024-08-22T00:00:00"},
+            {"set": {"text": "Diubah"}, "base": {}, "at": when},
             stamp,
             action,
         ),
-        _op(
-            "recommendations",
-            fresh,
-            "create",
-            {
-                "forum_id": forum,
-                "unit_id": unit_id(a, "KPPN-SORONG"),
-                "text": "Baru",
-                "scope": "unit",
-                "status": "proposed",
-                "created_at": "2024-08-22T00:00:00",
-                "at": "2024-08-22T00:00:00",
-            },
-            stamp,
-            action,
-        ),
+        _op("recommendations", fresh, "create", created, stamp, action),
         _op(
             "recommendations",
             rec,
             "transition",
-            {"action": "reject", "from": "proposed", "fields": {"status": "rejected"}, "base": clocks},
+            {"action": "reject", "from": "proposed", "fields": rejection, "base": clocks, "at": when},
             stamp,
             action,
         ),

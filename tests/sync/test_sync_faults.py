@@ -110,7 +110,12 @@ def test_a_refusal_whose_answer_was_lost_is_still_set_aside(device: Device) -> N
     assert report.refused == 1 and outbox_size(b) == 0
     refused = refused_on(b)
     assert refused.entity_id == rec and refused.code == "stale_transition"
-    assert "Cannot reject a recommendation that is accepted" in refused.reason
+    assert refused.params == {
+        "entity": "recommendations",
+        "id": rec,
+        "action": "reject",
+        "status": "accepted",
+    }
 
 
 def test_interrupted_pull_resumes_from_its_checkpoint(
@@ -176,7 +181,7 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
             ),
             http.post(
                 "/sync/push",
-                json={"device_id": a.ctx.device_id, "schema_version": 99, "ops": []},
+                json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION - 1, "ops": []},
                 headers=auth,
             ),
             http.post(
@@ -207,6 +212,23 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
         expected = [401, 400, 426, 403, 422, 422, 401, 404, 413, 413, 400]
         assert [r.status_code for r in cases] == expected
         assert all(isinstance(r.json().get("error"), str) and r.json()["error"] for r in cases)
+        assert [r.json()["code"] for r in cases] == [
+            "unknown_token",
+            "malformed",
+            "upgrade_required",
+            "wrong_device",
+            "malformed",
+            "malformed",
+            "unknown_token",
+            "enrollment_code_unknown",
+            "too_large",
+            "too_large",
+            "malformed",
+        ]
+        assert cases[2].json()["params"] == {
+            "server_version": SCHEMA_VERSION,
+            "client_version": SCHEMA_VERSION - 1,
+        }
         odd = {
             "op_id": "x" * 20,
             "action_id": "y" * 20,
@@ -215,14 +237,22 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
             "entity_id": "p",
             "kind": "create",
             "fields": {},
-            "hlc": "1-0-x",
+            "hlc": "000000000000001-000000-x",
         }
         answer = http.post(
             "/sync/push",
             json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": [odd]},
             headers=auth,
         )
-        assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "rejected"
+        assert answer.status_code == 200
+        assert answer.json()["results"] == [
+            {
+                "op_id": "x" * 20,
+                "status": "rejected",
+                "code": "unknown_entity",
+                "params": {"entity": "passwords"},
+            }
+        ]
         assert http.get("/healthz").json()["ok"] is True
 
 

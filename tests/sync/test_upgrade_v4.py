@@ -1,5 +1,5 @@
 """Upgrading to sync protocol 4 keeps every vote and every queued change: a laptop's database
-(migration 0009) and the server's (s0004) each turn a recommendation's votes into one
+(migration 0013) and the server's (s0004) each turn a recommendation's votes into one
 contribution, "carried", so no total changes; what the laptop still had queued becomes its own
 contribution (or a merge's share) and is sent as such."""
 
@@ -251,10 +251,9 @@ def test_the_servers_votes_become_one_carried_contribution(server_db: str) -> No
             [again] = apply_push(
                 session,
                 Caller(DEVICE, "u1"),
-                [{"op_id": "old-refused-op", "action_id": "a1", "device_seq": 1, "entity": "forums"}],
+                [{"op_id": "old-refused-op", "action_id": "action-1", "device_seq": 1, "entity": "forums"}],
             )
-        assert again["status"] == "duplicate" and again["code"] == "refused"
-        assert again["params"] == {"reason": "Cannot x"}
+        assert again["status"] == "duplicate" and again["code"] == "refused_earlier"
         # A device's contribution adds to the carried votes.
         with store.transaction() as session:
             [result] = apply_push(
@@ -263,7 +262,7 @@ def test_the_servers_votes_become_one_carried_contribution(server_db: str) -> No
                 [
                     {
                         "op_id": "new-vote",
-                        "action_id": "a2",
+                        "action_id": "action-2",
                         "device_seq": 2,
                         "entity": "recommendations",
                         "entity_id": "R",

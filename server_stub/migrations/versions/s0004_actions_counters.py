@@ -1,11 +1,11 @@
-"""Sync protocol 4: remembered refusals keep their code, re-stamped operations their stamp;
-devices' highest operation numbers; votes as contributions; the server's hybrid clock.
+"""Sync protocol 4: re-stamped operations keep their stamp; devices' highest operation numbers;
+votes as contributions; the server's hybrid clock.
 
 A recommendation's current `votes` become one contribution, "carried" (each device's migration
-0009 makes the same entry), so no total changes.
+0013 makes the same entry), so no total changes.
 
 Revision ID: s0004
-Revises: s0002
+Revises: s0003
 """
 
 from typing import Any
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "s0004"
-down_revision = "s0002"
+down_revision = "s0003"
 branch_labels = None
 depends_on = None
 
@@ -53,8 +53,6 @@ def _flat(data: dict[str, Any]) -> dict[str, Any]:
 
 def upgrade() -> None:
     with op.batch_alter_table("applied_ops") as batch:
-        batch.add_column(sa.Column("code", sa.String(length=40), nullable=False, server_default=""))
-        batch.add_column(sa.Column("params", sa.JSON(), nullable=False, server_default="{}"))
         batch.add_column(sa.Column("hlc", sa.String(length=80), nullable=True))
     with op.batch_alter_table("devices") as batch:
         batch.add_column(sa.Column("ops_high", sa.BigInteger(), nullable=False, server_default="0"))
@@ -70,5 +68,3 @@ def downgrade() -> None:
         batch.drop_column("ops_high")
     with op.batch_alter_table("applied_ops") as batch:
         batch.drop_column("hlc")
-        batch.drop_column("params")
-        batch.drop_column("code")

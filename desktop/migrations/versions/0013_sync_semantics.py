@@ -8,12 +8,12 @@
 - A recommendation's votes become contributions (`vote_counts`): what the server already had
   is one entry, "carried" (the server's migration s0004 makes the same entry), what was still
   queued is this device's own (or the merge's) entry, so no total changes.
-- Refused operations keep their refusal's code and parameters and their action.
+- Refused operations keep their action (their code and parameters: revision 0012).
 - The device keeps its clock's offset to the server; it pulls everything again once, so votes
   that diverged under the old increments converge on the server's.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0013
+Revises: 0012
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
@@ -113,8 +113,6 @@ def upgrade() -> None:
         batch.add_column(sa.Column("vote_counts", sa.JSON(), nullable=False, server_default="{}"))
     with op.batch_alter_table("rejected_ops") as batch:
         batch.add_column(sa.Column("action_id", sa.String(length=36), nullable=False, server_default=""))
-        batch.add_column(sa.Column("code", sa.String(length=40), nullable=False, server_default=""))
-        batch.add_column(sa.Column("params", sa.JSON(), nullable=False, server_default="{}"))
         batch.create_index(batch.f("ix_rejected_ops_action_id"), ["action_id"], unique=False)
     with op.batch_alter_table("device_state") as batch:
         batch.add_column(sa.Column("clock_offset_ms", sa.Integer(), nullable=False, server_default="0"))
@@ -148,8 +146,6 @@ def downgrade() -> None:
         batch.drop_column("clock_offset_ms")
     with op.batch_alter_table("rejected_ops") as batch:
         batch.drop_index(batch.f("ix_rejected_ops_action_id"))
-        batch.drop_column("params")
-        batch.drop_column("code")
         batch.drop_column("action_id")
     with op.batch_alter_table("recommendations") as batch:
         batch.drop_column("vote_counts")
