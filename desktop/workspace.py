@@ -5,6 +5,7 @@ The CLI and the desktop app both start here; tests build one per temporary folde
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -38,13 +39,19 @@ class Workspace:
     ctx: Context
 
     @classmethod
-    def open(cls, data_dir: Path, settings: Settings | None = None) -> Workspace:
+    def open(
+        cls,
+        data_dir: Path,
+        settings: Settings | None = None,
+        physical_ns: Callable[[], int] = time.time_ns,
+    ) -> Workspace:
+        """`physical_ns`: the machine's clock (a test gives a laptop a wrong one)."""
         if settings is None:
             settings = Settings.load(data_dir) if data_dir.is_dir() else Settings()
         set_language(settings.language)
         store = Store.open(data_dir)
         device = store.device()
-        clock = HybridClock(device.device_id)
+        clock = HybridClock(device.device_id, physical_ns, device.clock_offset_ms)
         last = store.last_stamp(device.device_id)
         if last is not None:
             clock.advance_to(last)

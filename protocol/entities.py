@@ -53,6 +53,7 @@ class Kind(StrEnum):
     ID = "id"  # a record id (UUIDv7 made on a device, or the server's)
     SIGNATORIES = "signatories"  # [{"role", "name", "nip", "title"}]
     OBJECT = "object"  # a JSON object (an audit event's before and after)
+    COUNTS = "counts"  # a counter's contributions: {key: whole number} (desktop/counters.py)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class Entity:
     append_only: bool = False  # never changed once created
     deletable: bool = True
     delete_from: frozenset[str] | None = None  # the statuses a delete is allowed in
+    counters: Mapping[str, str] = field(default_factory=dict)  # a total field → its contributions
 
     @cached_property
     def by_name(self) -> dict[str, Field]:
@@ -188,6 +190,7 @@ def _entity(
     append_only: bool = False,
     deletable: bool = True,
     delete_from: frozenset[str] | None = None,
+    counters: Mapping[str, str] | None = None,
 ) -> Entity:
     return Entity(
         name,
@@ -198,6 +201,7 @@ def _entity(
         append_only,
         deletable,
         delete_from,
+        dict(counters or {}),
     )
 
 
@@ -284,6 +288,7 @@ AGENDA_ITEMS = _entity(
 )
 
 MAX_VOTES = 100_000
+MAX_CONTRIBUTORS = 1000  # devices and merged duplicates that counted votes on one recommendation
 _STAMP = ("status_at", "status_by")
 RECOMMENDATIONS = _entity(
     "recommendations",
@@ -294,7 +299,11 @@ RECOMMENDATIONS = _entity(
     choice("scope", Scope),
     choice("category", RecCategory, nullable=True),
     number("priority", 1, 3),
-    number("votes", 0, MAX_VOTES, editable=False, counter=True),
+    number("votes", 0, MAX_VOTES, editable=False, counter=True),  # the sum of vote_counts
+    # Each device's contribution, and `merge:<id>` the total of a duplicate merged into it.
+    Field(
+        "vote_counts", Kind.COUNTS, required=True, max_length=MAX_CONTRIBUTORS, high=MAX_VOTES, counter=True
+    ),
     choice("status", RecStatus, editable=False),
     text("status_reason", LONG, editable=False),  # a reason, evidence, or the answer received
     choice("outcome", Outcome, nullable=True, editable=False),
@@ -329,6 +338,7 @@ RECOMMENDATIONS = _entity(
         ),
     ),
     delete_from=frozenset({RecStatus.PROPOSED.value}),
+    counters={"votes": "vote_counts"},
 )
 
 FOLLOW_UPS = _entity(

@@ -421,6 +421,12 @@ ID.update(
         "Sync error: {reason}": "Kesalahan sinkronisasi: {reason}",
         "{n} change(s) not yet sent": "{n} perubahan belum terkirim",
         "last sync {when}": "sinkron terakhir {when}",
+        "Mufakat dates changes by the server's clock. Set this laptop's date, time and time zone.": "Mufakat mencatat waktu perubahan menurut jam server. Betulkan tanggal, jam, dan zona waktu laptop ini.",
+        "{n} min": "{n} menit",
+        "{n} h": "{n} jam",
+        "{n} days": "{n} hari",
+        "Clock {amount} behind": "Jam laptop terlambat {amount}",
+        "Clock {amount} ahead": "Jam laptop lebih cepat {amount}",
         "Search the text (part of a word is enough)…": "Cari teks (potongan kata pun cukup)…",
         "Any scope": "Semua ranah",
         "Any status": "Semua status",
@@ -595,6 +601,7 @@ ID.update(
         "acknowledge": "mengonfirmasi",
         "forward": "meneruskan",
         "delete": "menghapus",
+        "change the scope of": "mengubah ranah",
     }
 )
 
@@ -695,7 +702,8 @@ ID.update(
         "The connection to {url} was interrupted; sync is retried by itself.": "Sambungan ke {url} terputus; sinkronisasi dicoba lagi dengan sendirinya.",
         "{name} is not an export of unsent changes ({problem}); nothing was imported.": "{name} bukan ekspor perubahan yang belum terkirim ({problem}); tidak ada yang diimpor.",
         "change {n} is not an object": "perubahan ke-{n} bukan objek",
-        "change {n} lacks an id, entity, kind, fields or clock stamp": "perubahan ke-{n} tidak memiliki id, entitas, jenis, isian, atau cap waktu",
+        "This laptop runs on a copy of its data folder made before changes it had already sent (up to number {applied_high}). Sync again: it fetches them back from the server.": "Laptop ini berjalan dari salinan folder datanya yang dibuat sebelum perubahan yang sudah terkirim (sampai nomor {applied_high}). Sinkronkan lagi: perubahan itu diambil kembali dari server.",
+        "change {n} lacks an id, action, entity, kind, fields or clock stamp": "perubahan ke-{n} tidak memiliki id, tindakan, entitas, jenis, isian, atau cap waktu",
         "change {n} names an unknown entity or kind": "perubahan ke-{n} menyebut entitas atau jenis yang tidak dikenal",
         "change {n} has a malformed clock stamp": "cap waktu perubahan ke-{n} rusak",
         "it is not JSON": "isinya bukan JSON",
@@ -738,4 +746,6 @@ ID.update(
         "Export unsent changes…": "Ekspor perubahan yang belum terkirim…",
     }
 )
-ID["The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."
+ID[
+    "The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."
+] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."

@@ -1535,6 +1535,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
     <context>
         <name>SyncStatusBar</name>
         <message>
+            <source>Mufakat dates changes by the server's clock. Set this laptop's date, time and time zone.</source>
+            <translation>Mufakat mencatat waktu perubahan menurut jam server. Betulkan tanggal, jam, dan zona waktu laptop ini.</translation>
+        </message>
+        <message>
             <source>Sync now</source>
             <translation>Sinkronkan sekarang</translation>
         </message>
@@ -1573,6 +1577,26 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>last sync {when}</source>
             <translation>sinkron terakhir {when}</translation>
+        </message>
+        <message>
+            <source>{n} min</source>
+            <translation>{n} menit</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} jam</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} hari</translation>
+        </message>
+        <message>
+            <source>Clock {amount} behind</source>
+            <translation>Jam laptop terlambat {amount}</translation>
+        </message>
+        <message>
+            <source>Clock {amount} ahead</source>
+            <translation>Jam laptop lebih cepat {amount}</translation>
         </message>
     </context>
     <context>

@@ -62,6 +62,7 @@ class Base(DeclarativeBase):
         date: Date(),
         dict[str, Any]: JSON(),
         dict[str, str]: JSON(),
+        dict[str, int]: JSON(),
         list[dict[str, str]]: JSON(),
         bool: Boolean(),
     }
@@ -77,6 +78,9 @@ class Synced(Base):
     `clocks` maps a register name to the hybrid-logical-clock stamp of its last change; the key
     "*" holds the stamp of the row's creation, which every register not named has. A register is
     one field, or several fields that must change together (`__registers__`).
+
+    A counter (`__counters__`: total field -> field of its contributions) is no register: it
+    has no clock; each contributor's share is its own entry and the total is their sum.
     """
 
     __abstract__ = True
@@ -84,6 +88,7 @@ class Synced(Base):
     __registers__: ClassVar[dict[str, tuple[str, ...]]] = {}
     # Fields too large for the history (an image): the audit records their digest instead.
     __audit_digest__: ClassVar[frozenset[str]] = frozenset()
+    __counters__: ClassVar[dict[str, str]] = {}
 
     id: Mapped[IdPk]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

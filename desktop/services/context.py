@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
 from desktop.hlc import HybridClock
-from desktop.models.base import utcnow
 from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
 from desktop.services.workdays import WorkCalendar
 
@@ -25,7 +24,9 @@ class Context:
     home_unit_id: str | None = None
 
     def now(self) -> datetime:
-        return utcnow()
+        """The time, as the clock reads it: corrected by the offset to the server measured at
+        the last sync (a laptop whose clock is wrong still dates its records right)."""
+        return self.clock.wall()
 
     def today(self) -> date:
         """Today where the office is (a laptop set to the wrong zone still gets the office's date)."""

@@ -147,6 +147,7 @@ def rehome(
         session.add(
             OutboxOp(
                 op_id=new_id(),
+                action_id=new_id(),
                 entity="units",
                 entity_id=home_unit_id,
                 kind="update",
