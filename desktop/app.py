@@ -15,6 +15,7 @@ from desktop.i18n import tr
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
+    from desktop.sync.controller import SyncController
     from desktop.views.main_window import MainWindow
 
 log = logging.getLogger("mufakat.app")
@@ -42,7 +43,7 @@ class Shell:
     """Owns the main window; rebuilds it when the language changes (every widget then speaks
     the new language) without losing the open page."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, sync: SyncController | None = None) -> None:
         from PySide6.QtWidgets import QApplication
 
         from desktop.sync.controller import SyncController
@@ -53,7 +54,7 @@ class Shell:
         self.ws = ws
         self.translations = Translations(app)
         self.translations.switch(ws.settings.language)
-        self.sync = SyncController(ws)
+        self.sync = sync or SyncController(ws)
         self.window = self._build()
 
     def _build(self) -> MainWindow:
