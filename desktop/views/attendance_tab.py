@@ -28,7 +28,7 @@ from desktop.models import Participant
 from desktop.services.attendance import ELEMENTS_FOR_FULL_SCORE, Attendance, attendance_of
 from desktop.services.participant_import import parse_participants
 from desktop.services.participants import add_participant, import_participants, sign_in, undo_sign_in
-from desktop.views.common import InlineMessage, enum_combo, select_value
+from desktop.views.common import EnumCombo, InlineMessage
 from desktop.vocab import Category, Gender, label
 from desktop.workspace import Workspace
 
@@ -54,8 +54,8 @@ class AttendanceTab(QWidget):
         self.organization = QLineEdit()
         self.organization.setPlaceholderText(self.tr("Organisation"))
         self.organization.returnPressed.connect(self.sign_in_typed)
-        self.category = enum_combo(Category)
-        self.gender = enum_combo(Gender, blank="—")
+        self.category = EnumCombo(Category)
+        self.gender = EnumCombo(Gender, blank="—")
         self.vulnerable = QCheckBox(self.tr("Vulnerable group"))
         self.sign_in_button = QPushButton(self.tr("Sign &in"))
         self.sign_in_button.clicked.connect(self.sign_in_typed)
@@ -157,8 +157,8 @@ class AttendanceTab(QWidget):
         if person is None:
             return
         self.organization.setText(person.organization)
-        select_value(self.category, person.category)
-        select_value(self.gender, person.gender)
+        self.category.set_value(person.category)
+        self.gender.set_value(person.gender)
         self.vulnerable.setChecked(person.vulnerable)
 
     # -- writing -----------------------------------------------------------------------------
@@ -180,8 +180,8 @@ class AttendanceTab(QWidget):
                     self._forum_id,
                     name=name,
                     organization=self.organization.text(),
-                    category=self.category.currentData(),
-                    gender=self.gender.currentData(),
+                    category=self.category.value(),
+                    gender=self.gender.value(),
                     vulnerable=self.vulnerable.isChecked(),
                     attended=True,
                 )

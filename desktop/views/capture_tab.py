@@ -35,7 +35,7 @@ from desktop.services.queries import (
 )
 from desktop.services.recommendations import add_recommendation, merge
 from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
-from desktop.views.common import InlineMessage, enum_combo
+from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.rec_table import RecommendationTableModel
 from desktop.vocab import RecCategory, Scope, label
 from desktop.workspace import Workspace
@@ -64,7 +64,7 @@ class CaptureTab(QWidget):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.raised_by.setCompleter(self.completer)
         self.agenda = QComboBox()
-        self.category = enum_combo(RecCategory, blank=self.tr("(topic)"))
+        self.category = EnumCombo(RecCategory, blank=self.tr("(topic)"))
         self.scope_button = QPushButton()
         self.scope_button.setToolTip(
             self.tr("Toggle the scope: within our unit ↔ policy, escalate upward (F2)")
@@ -231,7 +231,7 @@ class CaptureTab(QWidget):
             "scope": self.scope,
             "raised_by_id": self._people.get(raiser),
             "agenda_item_id": self.agenda.currentData(),
-            "category": self.category.currentData(),
+            "category": self.category.value(),
         }
         try:
             rec_id = self._ws.write(add_recommendation, self._forum_id, **values)

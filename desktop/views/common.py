@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer
 from PySide6.QtGui import QFocusEvent
@@ -67,14 +67,30 @@ class InlineMessage(QLabel):
         self.hide()
 
 
-def enum_combo(enum: type[E], blank: str | None = None) -> QComboBox:
-    """A combo box of `enum`'s labels; `blank` (e.g. "All") adds a first entry meaning none."""
-    combo = QComboBox()
-    if blank is not None:
-        combo.addItem(blank, None)
-    for member in enum:
-        combo.addItem(label(member), member)
-    return combo
+class EnumCombo(QComboBox, Generic[E]):
+    """A combo box of `enum`'s labels; `blank` (e.g. "All") adds a first entry meaning none.
+
+    Every combo box over a vocabulary is one of these: Qt hands item data back as a plain `str`
+    (PySide6 6.11 converts a StrEnum member to a QString), so `value()` converts it back through
+    the enum, and a code that is not one of the enum's is a bug, not a silent "no filter"."""
+
+    def __init__(self, enum: type[E], blank: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._enum = enum
+        if blank is not None:
+            self.addItem(blank, None)
+        for member in enum:
+            self.addItem(label(member), member.value)
+
+    def value(self) -> E | None:
+        data = self.currentData()
+        return None if data is None else self._enum(data)
+
+    def set_value(self, value: E | str | None) -> None:
+        """Show `value` (a member or its code); None shows the blank entry, if there is one."""
+        index = self.findData(None if value is None else self._enum(value).value)
+        if index >= 0:
+            self.setCurrentIndex(index)
 
 
 def select_value(combo: QComboBox, value: object) -> None:

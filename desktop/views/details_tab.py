@@ -23,7 +23,7 @@ from desktop.errors import MufakatError
 from desktop.models import Forum
 from desktop.services.forums import close_forum, start_forum, update_forum
 from desktop.services.lookup import load
-from desktop.views.common import AutosaveText, InlineMessage, date_edit, enum_combo, select_value
+from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, date_edit
 from desktop.vocab import ForumMode, ForumStatus, label
 from desktop.workspace import Workspace
 
@@ -54,8 +54,8 @@ class DetailsTab(QWidget):
         self.lines["ends_at"].setPlaceholderText("12:00")
         self.held_on = date_edit()
         self.held_on.editingFinished.connect(lambda: self.save("held_on", self.held_on.date().toPython()))
-        self.mode = enum_combo(ForumMode)
-        self.mode.activated.connect(lambda _i: self.save("mode", self.mode.currentData()))
+        self.mode = EnumCombo(ForumMode)
+        self.mode.activated.connect(lambda _i: self.save("mode", self.mode.value()))
         self.theme = AutosaveText(lambda text: self.save("theme", text))
         self.theme.setMaximumHeight(70)
         self.signatories = QTableWidget(0, len(SIGNATORY_KEYS))
@@ -105,7 +105,7 @@ class DetailsTab(QWidget):
             value = getattr(forum, name)
             edit.setText(value.strftime("%H:%M") if hasattr(value, "strftime") else (value or ""))
         self.held_on.setDate(forum.held_on)
-        select_value(self.mode, forum.mode)
+        self.mode.set_value(forum.mode)
         self.theme.load(forum.theme)
         self.signatories.blockSignals(True)
         self.signatories.setRowCount(len(forum.signatories))

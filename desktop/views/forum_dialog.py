@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import MufakatError
 from desktop.services.forums import create_forum
 from desktop.services.units import all_units
-from desktop.views.common import OK_CANCEL, InlineMessage, date_edit, enum_combo, select_value
+from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage, date_edit, select_value
 from desktop.vocab import ForumMode
 from desktop.workspace import Workspace
 
@@ -33,7 +33,7 @@ class NewForumDialog(QDialog):
         self.ends_at = QLineEdit()
         self.ends_at.setPlaceholderText("12:00")
         self.venue = QLineEdit()
-        self.mode = enum_combo(ForumMode)
+        self.mode = EnumCombo(ForumMode)
         self.unit = QComboBox()
         for unit in ws.read(all_units):
             self.unit.addItem(f"{unit.name} ({unit.code})", unit.id)
@@ -66,7 +66,7 @@ class NewForumDialog(QDialog):
                 starts_at=self.starts_at.text().strip() or None,
                 ends_at=self.ends_at.text().strip() or None,
                 venue=self.venue.text(),
-                mode=self.mode.currentData(),
+                mode=self.mode.value(),
             )
         except MufakatError as exc:
             self.message.error(exc.message)

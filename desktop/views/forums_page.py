@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from desktop.background import run_in_background
 from desktop.services.queries import ForumSummary, list_forums
+from desktop.views.common import EnumCombo
 from desktop.views.documents import TITLES
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.forum_table import ForumTableModel
-from desktop.vocab import ForumStatus, label
+from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -56,10 +56,7 @@ class ForumsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search title, theme or venue…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("All forums"), None)
-        for status in ForumStatus:
-            self.status_filter.addItem(label(status), status)
+        self.status_filter = EnumCombo(ForumStatus, blank=self.tr("All forums"))
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.new_button = QPushButton(self.tr("&New forum…"))
         self.new_button.clicked.connect(self.new_forum)
@@ -144,7 +141,7 @@ class ForumsPage(QWidget):
         if generation != self._generation:
             return
         keep = self.selected_forum()
-        status = self.status_filter.currentData()
+        status = self.status_filter.value()
         if status is not None:
             rows = [r for r in rows if r.status == status]
         self.model.set_rows(rows)

@@ -1,0 +1,107 @@
+"""Driving the real widgets as a person does: keys and mouse clicks only (pytest-qt sends them
+through the X server's event path of the application), plus small readers of what is stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desktop.workspace import Workspace
+
+LEFT = Qt.MouseButton.LeftButton
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+HUMAN_MS = 150  # how long a person's press lasts, and the least time between two of their actions
+
+
+def rows(ws: Workspace, model: type, **where: object) -> list[Any]:
+    """Live (not tombstoned) rows of `model` matching `where`."""
+    with ws.store.read() as session:
+        query = select(model).where(model.deleted.is_(False))
+        for name, value in where.items():
+            query = query.where(getattr(model, name) == value)
+        return list(session.scalars(query))
+
+
+def one(ws: Workspace, model: type, **where: object) -> Any:
+    found = rows(ws, model, **where)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def click(qtbot: QtBot, widget: QWidget, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget
+    qtbot.mouseClick(widget, LEFT, modifier)
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.keyClicks(widget, text)
+
+
+def type_and_enter(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    type_text(qtbot, widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def replace_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Click into a line, select everything (Ctrl+A) and type over it."""
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.keyClick(widget, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(widget, text)
+
+
+def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Open the combo box with a click and click the entry that reads `text`, at a person's pace:
+    the press lasts a moment, and the list is read before an entry is clicked (Qt ignores a
+    release on the list within the double-click interval of its opening)."""
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not among {[combo.itemText(i) for i in range(combo.count())]}"
+    view = combo.view()
+    qtbot.mousePress(combo, LEFT)
+    qtbot.waitUntil(view.isVisible)
+    qtbot.wait(HUMAN_MS)
+    qtbot.mouseRelease(combo, LEFT)
+    qtbot.wait(QApplication.doubleClickInterval())
+    entry = view.model().index(index, combo.modelColumn())
+    view.scrollTo(entry)
+    point = view.visualRect(entry).intersected(view.viewport().rect()).center()
+    qtbot.mouseMove(view.viewport(), point)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=point)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert combo.currentText() == text
+
+
+def click_row(
+    qtbot: QtBot,
+    table: QAbstractItemView,
+    row: int,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    column: int = 0,
+) -> None:
+    model = table.model()
+    table.scrollTo(model.index(row, column))
+    cell = table.visualRect(model.index(row, column)).center()
+    qtbot.mouseClick(table.viewport(), LEFT, modifier, cell)
+
+
+def widget_at(window: QWidget, global_pos: QPoint) -> QWidget:
+    """The widget a click at this point of the screen lands on (as the X server would route it)."""
+    found = QApplication.widgetAt(global_pos)
+    assert found is not None and found.window() is window.window(), found
+    return found
+
+
+def click_at(qtbot: QtBot, window: QWidget, global_pos: QPoint, double: bool = False) -> None:
+    """A click at a fixed point of the screen: whatever is under the pointer now receives it."""
+    target = widget_at(window, global_pos)
+    local = target.mapFromGlobal(global_pos)
+    if double:
+        qtbot.mouseDClick(target, LEFT, pos=local)
+    else:
+        qtbot.mouseClick(target, LEFT, pos=local)
