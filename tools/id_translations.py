@@ -109,7 +109,7 @@ ID = {
     "Unknown {field} {value!r}. Choose one of: {choices}.": "{field} {value!r} tidak dikenal. Pilih salah satu: {choices}.",
     "{field} must be given (YYYY-MM-DD).": "{field} wajib diisi (TTTT-BB-HH).",
     "{field} {value!r} is not a date; write it as YYYY-MM-DD.": "{field} {value!r} bukan tanggal; tulis sebagai TTTT-BB-HH.",
-    "{field} {value!r} is not a time; write it as HH:MM.": "{field} {value!r} bukan jam; tulis sebagai JJ:MM.",
+    "{field} {value!r} is not a time of day; type it as 9, 9.00, 09.00, 9:00 or 0900.": "{field} {value!r} bukan jam yang dikenal; ketik seperti 9, 9.00, 09.00, 9:00 atau 0900.",
     "{field} must be a whole number.": "{field} harus bilangan bulat.",
     "{field} must be between {low} and {high}.": "{field} harus antara {low} dan {high}.",
     "{field} must be yes or no (ya/tidak), not {value!r}.": "{field} harus ya atau tidak, bukan {value!r}.",

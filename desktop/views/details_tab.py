@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import MufakatError
 from desktop.models import Forum
+from desktop.services import forums
 from desktop.services.forums import close_forum, start_forum, update_forum
 from desktop.services.lookup import load
-from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, date_edit
+from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit
 from desktop.vocab import ForumMode, ForumStatus, label
 from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
+TIMES = {"starts_at": "09:00", "ends_at": "12:00"}  # the time fields, with their placeholders
 LINE_FIELDS = (
     "title",
     "venue",
@@ -47,11 +49,15 @@ class DetailsTab(QWidget):
         super().__init__(parent)
         self._ws = ws
         self._forum_id = forum_id
-        self.lines = {name: QLineEdit() for name in LINE_FIELDS}
+        self.message = InlineMessage()
+        self.lines = {
+            name: TimeField(forums.RULES[name], placeholder) if name in TIMES else QLineEdit()
+            for name, placeholder in ((name, TIMES.get(name, "")) for name in LINE_FIELDS)
+        }
         for name, edit in self.lines.items():
+            if isinstance(edit, TimeField):
+                edit.problem.connect(self._time_problem)
             edit.editingFinished.connect(lambda name=name, edit=edit: self._save_line(name, edit))
-        self.lines["starts_at"].setPlaceholderText("09:00")
-        self.lines["ends_at"].setPlaceholderText("12:00")
         self.held_on = date_edit()
         self.held_on.editingFinished.connect(lambda: self.save("held_on", self.held_on.date().toPython()))
         self.mode = EnumCombo(ForumMode)
@@ -70,7 +76,6 @@ class DetailsTab(QWidget):
         self.start_button.clicked.connect(lambda: self._move("start"))
         self.close_button = QPushButton(self.tr("C&lose the forum"))
         self.close_button.clicked.connect(lambda: self._move("close"))
-        self.message = InlineMessage()
 
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.lines["title"])
@@ -116,6 +121,10 @@ class DetailsTab(QWidget):
         self.status_label.setText(self.tr("Status: {status}").format(status=label(forum.status)))
         self.start_button.setEnabled(forum.status == ForumStatus.PLANNED)
         self.close_button.setEnabled(forum.status == ForumStatus.RUNNING)
+
+    def _time_problem(self, text: str) -> None:
+        if text:
+            self.message.error(text)
 
     def save(self, field: str, value: object) -> bool:
         try:

@@ -65,8 +65,8 @@ class SurveyPage(QWidget):
         # -- periods
         self.periods = QListWidget()
         self.periods.currentItemChanged.connect(lambda *_: self.show_period())
-        new = QPushButton(self.tr("&New period…"))
-        new.clicked.connect(self.new_period)
+        self.new_button = QPushButton(self.tr("&New period…"))
+        self.new_button.clicked.connect(self.new_period)
         self.import_button = QPushButton(self.tr("&Import questionnaires…"))
         self.import_button.clicked.connect(self.choose_import)
         self.report_button = QPushButton(self.tr("&Report…"))
@@ -76,7 +76,7 @@ class SurveyPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>" + self.tr("Survey periods") + "</b>"))
         left_layout.addWidget(self.periods, 1)
-        for button in (new, self.import_button, self.report_button):
+        for button in (self.new_button, self.import_button, self.report_button):
             left_layout.addWidget(button)
 
         # -- fast entry

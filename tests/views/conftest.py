@@ -25,6 +25,7 @@ def shell(qtbot: QtBot, ws: Workspace) -> Iterator[Shell]:
         made.window.activateWindow()
     yield made
     made.close()
+    made.translations.switch("en")  # a test that switched language leaves none behind
 
 
 @pytest.fixture

@@ -3,10 +3,11 @@ through the X server's event path of the application), plus small readers of wha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -105,3 +106,64 @@ def click_at(qtbot: QtBot, window: QWidget, global_pos: QPoint, double: bool = F
         qtbot.mouseDClick(target, LEFT, pos=local)
     else:
         qtbot.mouseClick(target, LEFT, pos=local)
+
+
+class Keyboard:
+    """Keys as a real keyboard sends them: to whichever widget of `window` has the focus now
+    (so Tab, mnemonics and auto-advancing fields decide where the next key lands)."""
+
+    def __init__(self, qtbot: QtBot, window: QWidget) -> None:
+        self.qtbot = qtbot
+        self.window = window
+
+    def focused(self) -> QWidget:
+        widget = self.window.focusWidget()
+        assert widget is not None, f"nothing in {self.window} has the focus"
+        return widget
+
+    def type(self, text: str) -> Keyboard:
+        for char in text:
+            self.qtbot.keyClicks(self.focused(), char)
+        return self
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> Keyboard:
+        self.qtbot.keyClick(self.focused(), key, modifier)
+        return self
+
+    def tab(self, times: int = 1) -> Keyboard:
+        for _ in range(times):
+            self.press(Qt.Key.Key_Tab)
+        return self
+
+
+def with_modal(qtbot: QtBot, open_it: Callable[[], object], drive: Callable[[QDialog], None]) -> None:
+    """Do `open_it` (a click that opens a modal dialog) and, while the dialog runs, `drive` it
+    (type into it, click its buttons). Fails if no dialog opened, if driving it failed, or if
+    it is still open afterwards (then it is closed, so that a failing test never hangs)."""
+    driven: list[QDialog] = []
+    errors: list[BaseException] = []
+    left_open: list[str] = []
+
+    def when_open() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, when_open)
+            return
+        driven.append(dialog)
+        try:
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+            drive(dialog)
+        except BaseException as exc:  # re-raised below, once the dialog is closed
+            errors.append(exc)
+        finally:
+            if dialog.isVisible():
+                left_open.append(" ".join(w.text() for w in dialog.findChildren(QLabel) if w.isVisible()))
+                dialog.reject()
+
+    QTimer.singleShot(0, when_open)
+    open_it()
+    assert driven, "no dialog opened"
+    if errors:
+        raise errors[0]
+    assert not left_open, f"the dialog was still open, saying: {left_open[0]}"
