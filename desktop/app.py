@@ -48,9 +48,11 @@ class Shell:
 
         from desktop.sync.controller import SyncController
         from desktop.views.translation import Translations
+        from desktop.views.wheel import install_wheel_guard
 
         app = QApplication.instance()
-        assert app is not None
+        assert isinstance(app, QApplication)
+        install_wheel_guard(app)
         self.ws = ws
         self.translations = Translations(app)
         self.translations.switch(ws.settings.language)
