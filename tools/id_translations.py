@@ -303,7 +303,7 @@ ID.update(
         "Enter save · F2 scope · on the list: + / − vote, F3 edit, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo": "Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi",
         "(agenda item)": "(mata acara)",
         "{n} recommendation(s) in this forum": "{n} rekomendasi di forum ini",
-        "Scope: {scope} (F2)": "Ranah: {scope} (F2)",
+        "{scope} (F2)": "{scope} (F2)",
         "{name} is not on the attendance list; sign them in first, or leave it empty.": "{name} tidak ada di daftar hadir; catat kehadirannya dulu, atau kosongkan.",
         "add recommendation": "tambah rekomendasi",
         "Saved.": "Tersimpan.",

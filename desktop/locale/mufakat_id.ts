@@ -213,8 +213,8 @@
             <translation>{n} rekomendasi di forum ini</translation>
         </message>
         <message>
-            <source>Scope: {scope} (F2)</source>
-            <translation>Ranah: {scope} (F2)</translation>
+            <source>{scope} (F2)</source>
+            <translation>{scope} (F2)</translation>
         </message>
         <message>
             <source>{name} is not on the attendance list; sign them in first, or leave it empty.</source>

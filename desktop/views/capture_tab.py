@@ -41,6 +41,7 @@ from desktop.vocab import RecCategory, Scope, label
 from desktop.workspace import Workspace
 
 PAGE = 500
+SCOPE_COLOURS = {Scope.UNIT: "#1b5e20", Scope.POLICY: "#a14a00"}  # green: ours; amber: goes upward
 
 
 class CaptureTab(QWidget):
@@ -49,6 +50,7 @@ class CaptureTab(QWidget):
         self._ws = ws
         self._forum_id = forum_id
         self._people: dict[str, str] = {}  # name → participant id
+        self._running: str | None = None  # the running agenda item when the list was last read
         self.scope = Scope.UNIT
         self.undo_stack = QUndoStack(self)
         self._quiet = False
@@ -108,11 +110,13 @@ class CaptureTab(QWidget):
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
 
+        line = QHBoxLayout()  # the scope stands next to the text it applies to
+        line.addWidget(self.scope_button)
+        line.addWidget(self.text, 1)
         entry = QHBoxLayout()
         entry.addWidget(self.raised_by, 2)
         entry.addWidget(self.agenda, 2)
         entry.addWidget(self.category, 2)
-        entry.addWidget(self.scope_button, 1)
         entry.addWidget(self.save_button)
         hint = QLabel(
             self.tr(
@@ -122,7 +126,7 @@ class CaptureTab(QWidget):
         )
         hint.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
+        layout.addLayout(line)
         layout.addLayout(entry)
         layout.addWidget(self.message)
         layout.addWidget(hint)
@@ -170,8 +174,11 @@ class CaptureTab(QWidget):
             self.agenda.addItem(f"{number}. {item.title}", item.id)
             if item.started_at is not None and item.ended_at is None:
                 running = item.id
-        index = self.agenda.findData(current if current else running)
-        self.agenda.setCurrentIndex(max(index, 0))
+        # The item follows the running one whenever another starts; a choice made by hand holds
+        # until then.
+        chosen = running if running != self._running else current
+        self._running = running
+        self.agenda.setCurrentIndex(max(self.agenda.findData(chosen), 0))
         flt = RecommendationFilter(forum_id=self._forum_id, limit=PAGE)
         self.model.show_page(flt, self._ws.read(list_recommendations, flt))
         self._count()
@@ -199,9 +206,13 @@ class CaptureTab(QWidget):
 
     # -- the entry line ----------------------------------------------------------------------
     def _show_scope(self) -> None:
-        self.scope_button.setText(self.tr("Scope: {scope} (F2)").format(scope=label(self.scope)))
-        colour = "#e8f0fe" if self.scope == Scope.POLICY else "#e6f4ea"
-        self.scope_button.setStyleSheet(f"background: {colour};")
+        """The scope the next Enter files under, in words and colour, beside the text line."""
+        self.scope_button.setText(self.tr("{scope} (F2)").format(scope=label(self.scope)))
+        colour = SCOPE_COLOURS[self.scope]
+        self.scope_button.setStyleSheet(
+            f"QPushButton {{ background: {colour}; color: white; font-weight: bold; padding: 4px 10px; }}"
+        )
+        self.text.setStyleSheet(f"QLineEdit {{ border: 2px solid {colour}; padding: 2px; }}")
 
     def toggle_entry_scope(self) -> None:
         self.scope = Scope.POLICY if self.scope == Scope.UNIT else Scope.UNIT
@@ -252,9 +263,11 @@ class CaptureTab(QWidget):
             self.model.insert_first(row)
             self._count()
         self.message.info(self.tr("Saved."))
-        self.text.clear()
-        self.raised_by.clear()
+        self.text.setText("")  # setText, not clear(): the line's own undo must not bring it back
+        self.raised_by.setText("")
         self.category.setCurrentIndex(0)
+        self.scope = Scope.UNIT  # F2 is for one recommendation: the next starts in the unit's scope
+        self._show_scope()
         self._select(rec_id)
         self.text.setFocus()
         return True

@@ -6,12 +6,41 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Shell
 from desktop.views.main_window import MainWindow
 from desktop.workspace import Workspace
+
+STUCK_MS = 8000  # a modal dialog no test step answers for this long would wait for ever
+
+
+@pytest.fixture(autouse=True)
+def no_forgotten_dialogs(qapp: QApplication) -> Iterator[None]:
+    """A modal dialog nobody answers is closed after a while and fails the test, naming what it
+    said, instead of hanging the run (e.g. a question at teardown after a failed step)."""
+    seen: dict[int, int] = {}
+    stuck: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            seen.clear()
+            return
+        waited = seen.get(id(dialog), 0) + 500
+        seen[id(dialog)] = waited
+        if waited >= STUCK_MS:
+            stuck.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+            dialog.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(500)
+    yield
+    timer.stop()
+    assert not stuck, f"a dialog was left waiting for an answer: {stuck[0]!r}"
 
 
 @pytest.fixture

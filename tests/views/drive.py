@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -167,3 +167,12 @@ def with_modal(qtbot: QtBot, open_it: Callable[[], object], drive: Callable[[QDi
     if errors:
         raise errors[0]
     assert not left_open, f"the dialog was still open, saying: {left_open[0]}"
+
+
+def click_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
+    """Click the tab of `page` in the tab bar."""
+    index = tabs.indexOf(page)
+    assert index >= 0, page
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
+    assert tabs.currentWidget() is page
