@@ -75,6 +75,7 @@ class Shell:
         self.window.setGeometry(old.geometry())
         self.window.nav.setCurrentRow(SETTINGS)
         self.window.show()
+        old.retire()
         old.hide()
         old.deleteLater()
 

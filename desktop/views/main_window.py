@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ws: Workspace, sync: SyncController) -> None:
         super().__init__()
         self._ws = ws
+        self._retired = False
         self.setWindowTitle("Mufakat")
         self.resize(1280, 720)
         self.setMinimumSize(1000, 600)
@@ -42,7 +43,7 @@ class MainWindow(QMainWindow):
         self.escalations = EscalationsPage(ws)
         self.follow_up = FollowUpPage(ws)
         self.survey = SurveyPage(ws)
-        self.settings = SettingsPage(ws, sync)
+        self.settings = SettingsPage(ws, sync, may_switch_language=self.confirm_close)
         self.workspace: ForumWorkspace | None = None  # the open forum, if any
         self.stack = QStackedWidget()
         self.pages: list[Page] = [
@@ -160,7 +161,12 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------------
     def confirm_close(self) -> bool:
-        return self.workspace is None or self.workspace.confirm_leave()
+        return self._retired or self.workspace is None or self.workspace.confirm_leave()
+
+    def retire(self) -> None:
+        """This window has been replaced (the language changed, after `confirm_close`): closing
+        it asks nothing more."""
+        self._retired = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close():

@@ -6,8 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -57,10 +67,11 @@ def replace_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
-def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+def choose(qtbot: QtBot, combo: QComboBox, text: str, *, stays: bool = True) -> None:
     """Open the combo box with a click and click the entry that reads `text`, at a person's pace:
     the press lasts a moment, and the list is read before an entry is clicked (Qt ignores a
-    release on the list within the double-click interval of its opening)."""
+    release on the list within the double-click interval of its opening). `stays=False`: the
+    choice may be undone or the combo box rebuilt by what the choice starts."""
     index = combo.findText(text)
     assert index >= 0, f"{text!r} is not among {[combo.itemText(i) for i in range(combo.count())]}"
     view = combo.view()
@@ -74,8 +85,9 @@ def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
     point = view.visualRect(entry).intersected(view.viewport().rect()).center()
     qtbot.mouseMove(view.viewport(), point)
     qtbot.mouseClick(view.viewport(), LEFT, pos=point)
-    qtbot.waitUntil(lambda: not view.isVisible())
-    assert combo.currentText() == text
+    qtbot.waitUntil(lambda: not shiboken6.isValid(view) or not view.isVisible())
+    if stays:
+        assert combo.currentText() == text
 
 
 def click_row(
@@ -176,3 +188,16 @@ def click_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
     bar = tabs.tabBar()
     qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
     assert tabs.currentWidget() is page
+
+
+def answer(qtbot: QtBot, button: QMessageBox.StandardButton) -> Callable[[QDialog], None]:
+    """A `with_modal` driver that clicks `button` of the message box that opened."""
+
+    def drive(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox), dialog
+        asked.append(dialog.text())
+        click(qtbot, dialog.button(button))
+
+    asked: list[str] = []
+    drive.asked = asked  # type: ignore[attr-defined]
+    return drive
