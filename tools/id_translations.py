@@ -304,6 +304,7 @@ ID.update(
         "(agenda item)": "(mata acara)",
         "{n} recommendation(s) in this forum": "{n} rekomendasi di forum ini",
         "{scope} (F2)": "{scope} (F2)",
+        "The due date {date} is in the past. Assign the follow-up with this date anyway?": "Tanggal target {date} sudah lewat. Tetap tugaskan tindak lanjut dengan tanggal ini?",
         "{name} is not on the attendance list; sign them in first, or leave it empty.": "{name} tidak ada di daftar hadir; catat kehadirannya dulu, atau kosongkan.",
         "add recommendation": "tambah rekomendasi",
         "Saved.": "Tersimpan.",

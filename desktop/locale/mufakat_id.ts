@@ -890,6 +890,10 @@ Simpan?</translation>
             <translation>Tidak dieskalasi.</translation>
         </message>
         <message>
+            <source>The due date {date} is in the past. Assign the follow-up with this date anyway?</source>
+            <translation>Tanggal target {date} sudah lewat. Tetap tugaskan tindak lanjut dengan tanggal ini?</translation>
+        </message>
+        <message>
             <source>Evidence</source>
             <translation>Bukti</translation>
         </message>

@@ -8,9 +8,10 @@ from datetime import time
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
@@ -223,3 +224,20 @@ class TimeField(QLineEdit):
             modified = self.isModified()  # a form saves on this same signal when it is set
             self.setText(value.strftime("%H:%M"))
             self.setModified(modified)
+
+
+class ReplacedButtons:
+    """Guards a set of action buttons that replace each other under the pointer ("Accept", then
+    "Start follow-up" in the same spot): after an action, clicks are ignored for the system's
+    double-click interval, so a double-click fires one action, never two."""
+
+    def __init__(self) -> None:
+        self._since = QElapsedTimer()
+
+    def acted(self) -> None:
+        """An action was taken: the set may have changed under the pointer."""
+        self._since.start()
+
+    def allows(self) -> bool:
+        """Whether a click now is a new decision rather than the rest of a double-click."""
+        return not self._since.isValid() or self._since.elapsed() >= QApplication.doubleClickInterval()

@@ -31,7 +31,7 @@ from desktop.services.queries import (
     list_forums,
     list_recommendations,
 )
-from desktop.views.common import EnumCombo, date_edit
+from desktop.views.common import EnumCombo, ReplacedButtons, date_edit
 from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
 from desktop.views.rec_table import RecommendationTableModel
@@ -51,6 +51,7 @@ class TriagePage(QWidget):
         self._ws = ws
         self._generation = 0
         self.shown_generation = 0  # the newest filter whose result is on screen
+        self._guard = ReplacedButtons()
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Search the text (part of a word is enough)…"))
         self.text.setClearButtonEnabled(True)
@@ -234,7 +235,11 @@ class TriagePage(QWidget):
 
     def bulk_action(self, action: str) -> None:
         ids = self.selected_ids()
-        if ids and perform(self, self._ws, action, ids):
+        if not ids or not self._guard.allows():
+            return
+        done = perform(self, self._ws, action, ids)
+        self._guard.acted()
+        if done:
             self._reload_keep()
 
     def focus_filter(self) -> None:
