@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -46,13 +47,15 @@ def no_forgotten_dialogs(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def shell(qtbot: QtBot, ws: Workspace) -> Iterator[Shell]:
     made = Shell(ws)
-    qtbot.addWidget(made.window)
     # With no window manager, show() does not activate the window; without activation, shortcuts
     # and Alt+letter mnemonics do not reach it, as they would not for a user either.
     with qtbot.waitActive(made.window):
         made.window.show()
         made.window.activateWindow()
     yield made
+    if shiboken6.isValid(made.window):  # the window of now (a language switch replaces it)
+        made.window.close()
+        made.window.deleteLater()
     made.close()
     made.translations.switch("en")  # a test that switched language leaves none behind
 

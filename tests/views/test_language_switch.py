@@ -48,7 +48,6 @@ def test_switching_language_asks_about_a_typed_recommendation(
     with_modal(qtbot, lambda: choose(qtbot, english.settings.language, "Bahasa Indonesia", stays=False), save)
     assert one(ws, Recommendation).text == "Sediakan ruang laktasi di ruang layanan"
     indonesian = shell.window
-    qtbot.addWidget(indonesian)
     assert indonesian is not english and indonesian.nav.item(mw.TRIAGE).text() == "Pemilahan"
     assert Settings.load(ws.data_dir).language == "id"
 
@@ -64,7 +63,6 @@ def test_discarding_drops_the_typed_text_and_switches(qtbot: QtBot, ws: Workspac
     go_to_settings(qtbot, shell)
     drop = answer(qtbot, QMessageBox.StandardButton.Discard)
     with_modal(qtbot, lambda: choose(qtbot, english.settings.language, "Bahasa Indonesia", stays=False), drop)
-    qtbot.addWidget(shell.window)
     assert shell.window is not english and not rows(ws, Recommendation)
     assert Settings.load(ws.data_dir).language == "id"
 
@@ -73,5 +71,4 @@ def test_nothing_typed_switches_without_a_question(qtbot: QtBot, ws: Workspace, 
     english = shell.window
     go_to_settings(qtbot, shell)
     choose(qtbot, english.settings.language, "Bahasa Indonesia", stays=False)
-    qtbot.addWidget(shell.window)
     assert shell.window is not english and Settings.load(ws.data_dir).language == "id"

@@ -78,7 +78,6 @@ def test_filters_combine_and_speak_indonesian(qtbot: QtBot, demo_ws: Workspace, 
     set_language("id")
     shell.switch_language("id")
     window = shell.window
-    qtbot.addWidget(window)
     window.nav.setCurrentRow(mw.TRIAGE)
     settle(qtbot, window)
     choose(qtbot, window.triage.scope, "Ranah unit")
