@@ -247,6 +247,9 @@ ID = {
     "The server refused: {message}": "Server menolak: {message}",
     "This device is not enrolled with a server yet. Enroll it first: mufakat enroll --server URL --code CODE": "Perangkat ini belum terdaftar di server. Daftarkan dahulu: mufakat enroll --server URL --code KODE",
     "This device is already enrolled with {url}.": "Perangkat ini sudah terdaftar di {url}.",
+    "The forum “{title}” is closed: its minutes are final, so this cannot change. To change it, reopen the forum (Details, with the reason).": "Forum “{title}” sudah ditutup: berita acaranya final, jadi ini tidak dapat diubah. Untuk mengubahnya, buka kembali forum itu (di Rincian, dengan alasannya).",
+    "reopen": "buka kembali",
+    "Reason for reopening": "Alasan membuka kembali",
 }
 
 # Widget strings (Qt catalog desktop/locale/mufakat_id.ts).
@@ -304,6 +307,11 @@ ID.update(
         "(agenda item)": "(mata acara)",
         "{n} recommendation(s) in this forum": "{n} rekomendasi di forum ini",
         "{scope} (F2)": "{scope} (F2)",
+        "Reopen the forum…": "Buka kembali forum…",
+        "Reopen the forum": "Buka kembali forum",
+        "To correct a closed forum's minutes; the reason is recorded in its history": "Untuk membetulkan berita acara forum yang sudah ditutup; alasannya dicatat dalam riwayat",
+        "Why is the forum reopened? Its minutes were final; the reason is kept in its history (e.g. a name misspelt on the attendance list).": "Mengapa forum dibuka kembali? Berita acaranya sudah final; alasannya disimpan dalam riwayat (mis. nama salah ketik di daftar hadir).",
+        "This forum is closed: its minutes are final and nothing in it can be changed. To correct it, reopen it in Details (the reason is recorded).": "Forum ini sudah ditutup: berita acaranya final dan isinya tidak dapat diubah. Untuk membetulkannya, buka kembali di Rincian (alasannya dicatat).",
         "The due date {date} is in the past. Assign the follow-up with this date anyway?": "Tanggal target {date} sudah lewat. Tetap tugaskan tindak lanjut dengan tanggal ini?",
         "{name} is not on the attendance list; sign them in first, or leave it empty.": "{name} tidak ada di daftar hadir; catat kehadirannya dulu, atau kosongkan.",
         "add recommendation": "tambah rekomendasi",

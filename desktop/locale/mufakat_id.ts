@@ -303,6 +303,14 @@
             <translation>&amp;Tutup forum</translation>
         </message>
         <message>
+            <source>Reopen the forum…</source>
+            <translation>Buka kembali forum…</translation>
+        </message>
+        <message>
+            <source>To correct a closed forum's minutes; the reason is recorded in its history</source>
+            <translation>Untuk membetulkan berita acara forum yang sudah ditutup; alasannya dicatat dalam riwayat</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>Judul</translation>
         </message>
@@ -361,6 +369,14 @@
         <message>
             <source>Close the forum? The minutes are then final (no DRAFT mark); recommendations can still be triaged.</source>
             <translation>Tutup forum? Berita acara menjadi final (tanpa tanda DRAF); rekomendasi masih dapat ditindaklanjuti.</translation>
+        </message>
+        <message>
+            <source>Reopen the forum</source>
+            <translation>Buka kembali forum</translation>
+        </message>
+        <message>
+            <source>Why is the forum reopened? Its minutes were final; the reason is kept in its history (e.g. a name misspelt on the attendance list).</source>
+            <translation>Mengapa forum dibuka kembali? Berita acaranya sudah final; alasannya disimpan dalam riwayat (mis. nama salah ketik di daftar hadir).</translation>
         </message>
     </context>
     <context>
@@ -564,6 +580,10 @@
     </context>
     <context>
         <name>ForumWorkspace</name>
+        <message>
+            <source>This forum is closed: its minutes are final and nothing in it can be changed. To correct it, reopen it in Details (the reason is recorded).</source>
+            <translation>Forum ini sudah ditutup: berita acaranya final dan isinya tidak dapat diubah. Untuk membetulkannya, buka kembali di Rincian (alasannya dicatat).</translation>
+        </message>
         <message>
             <source>← Forums</source>
             <translation>← Forum</translation>

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
-from desktop.models import Forum, Participant
+from desktop.models import Participant
 from desktop.services import fields as f
 from desktop.services.context import Context
+from desktop.services.forums import open_forum
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
 from desktop.vocab import Category, Gender, Role
@@ -31,7 +32,7 @@ RULES: dict[str, f.Validator] = {
 
 
 def add_participant(session: Session, ctx: Context, forum_id: str, **values: Any) -> str:
-    forum = load(session, Forum, forum_id, N_("Forum"))
+    forum = open_forum(session, forum_id)
     data = f.require(RULES, values, "name", "category")
     data.setdefault("role", Role.PARTICIPANT)
     if data.get("category") == Category.VULNERABLE_GROUP:
@@ -43,25 +44,32 @@ def add_participant(session: Session, ctx: Context, forum_id: str, **values: Any
     return person.id
 
 
-def update_participant(session: Session, ctx: Context, participant_id: str, **changes: Any) -> None:
+def _person(session: Session, participant_id: str) -> Participant:
+    """A participant of a forum that may still change."""
     person = load(session, Participant, participant_id, N_("Participant"))
+    open_forum(session, person.forum_id)
+    return person
+
+
+def update_participant(session: Session, ctx: Context, participant_id: str, **changes: Any) -> None:
+    person = _person(session, participant_id)
     Journal(session, ctx).update(person, **f.clean(RULES, changes))
 
 
 def sign_in(session: Session, ctx: Context, participant_id: str) -> None:
-    person = load(session, Participant, participant_id, N_("Participant"))
+    person = _person(session, participant_id)
     if not person.attended:
         Journal(session, ctx).update(person, "sign_in", attended=True, signed_in_at=ctx.now())
 
 
 def undo_sign_in(session: Session, ctx: Context, participant_id: str) -> None:
-    person = load(session, Participant, participant_id, N_("Participant"))
+    person = _person(session, participant_id)
     if person.attended:
         Journal(session, ctx).update(person, "undo_sign_in", attended=False, signed_in_at=None)
 
 
 def remove_participant(session: Session, ctx: Context, participant_id: str) -> None:
-    Journal(session, ctx).delete(load(session, Participant, participant_id, N_("Participant")))
+    Journal(session, ctx).delete(_person(session, participant_id))
 
 
 @dataclass
@@ -79,7 +87,7 @@ def import_participants(
 ) -> ImportResult:
     """Add validated invitation-list rows; a person already listed (same name and organization)
     is not added twice, so importing the same list again changes nothing."""
-    forum = load(session, Forum, forum_id, N_("Forum"))
+    forum = open_forum(session, forum_id)
     existing = {
         _key(p.name, p.organization)
         for p in session.scalars(

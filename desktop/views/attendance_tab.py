@@ -196,6 +196,20 @@ class AttendanceTab(QWidget):
         self.reload()
         self.name.setFocus()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed forum: its attendance list is shown as signed, and cannot change."""
+        for widget in (
+            self.name,
+            self.organization,
+            self.category,
+            self.gender,
+            self.vulnerable,
+            self.sign_in_button,
+            self.undo_button,
+            self.import_button,
+        ):
+            widget.setEnabled(not read_only)
+
     def undo_selected(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         for row in sorted(rows):

@@ -6,6 +6,8 @@ one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -52,6 +54,7 @@ class CaptureTab(QWidget):
         self._people: dict[str, str] = {}  # name → participant id
         self._running: str | None = None  # the running agenda item when the list was last read
         self.scope = Scope.UNIT
+        self.read_only = False  # a closed forum: the list is shown, nothing can be added or changed
         self.undo_stack = QUndoStack(self)
         self._quiet = False
         self.undo_stack.indexChanged.connect(self._stack_moved)
@@ -86,9 +89,10 @@ class CaptureTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 190), (2, 80), (3, 170), (4, 110)):
             header.resizeSection(column, width)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.doubleClicked.connect(lambda _i: None if self.read_only else self.edit_selected())
         self.counter = QLabel()
         buttons = QHBoxLayout()
+        self.list_buttons: list[QPushButton] = []
         for text, slot in (
             (self.tr("Vote +"), lambda: self.vote_selected(1)),
             (self.tr("Vote −"), lambda: self.vote_selected(-1)),
@@ -98,12 +102,13 @@ class CaptureTab(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.list_buttons.append(button)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canUndoChanged.connect(lambda can: self.undo_button.setEnabled(can and not self.read_only))
         self.redo_button = QPushButton(self.tr("Redo"))
         self.redo_button.clicked.connect(self.undo_stack.redo)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(lambda can: self.redo_button.setEnabled(can and not self.read_only))
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         buttons.addStretch(1)
@@ -137,13 +142,30 @@ class CaptureTab(QWidget):
         self._show_scope()
         self.reload()
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for widget in (
+            self.text,
+            self.raised_by,
+            self.agenda,
+            self.category,
+            self.scope_button,
+            self.save_button,
+            *self.list_buttons,
+        ):
+            widget.setEnabled(not read_only)
+        self.undo_button.setEnabled(not read_only and self.undo_stack.canUndo())
+        self.redo_button.setEnabled(not read_only and self.undo_stack.canRedo())
+
     def _shortcuts(self) -> None:
         def on(
-            keys: QKeySequence | QKeySequence.StandardKey | str, slot: object, widget: QWidget | None = None
+            keys: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Callable[[], object],
+            widget: QWidget | None = None,
         ) -> None:
             shortcut = QShortcut(QKeySequence(keys), widget or self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut.activated.connect(lambda: None if self.read_only else slot())
 
         on("F2", self._toggle_scope_here)
         on("Ctrl+Z", self.undo_stack.undo)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -19,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.errors import InputError, MufakatError
 from desktop.models import Forum
 from desktop.services import forums
-from desktop.services.forums import close_forum, start_forum, update_forum
+from desktop.services.forums import close_forum, reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
 from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit
 from desktop.vocab import ForumMode, ForumStatus, label
@@ -30,6 +31,11 @@ from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
 TIMES = {"starts_at": "09:00", "ends_at": "12:00"}  # the time fields, with their placeholders
+EDITABLE_CELLS = (
+    QTableWidget.EditTrigger.DoubleClicked
+    | QTableWidget.EditTrigger.EditKeyPressed
+    | QTableWidget.EditTrigger.AnyKeyPressed
+)
 LINE_FIELDS = (
     "title",
     "venue",
@@ -76,6 +82,11 @@ class DetailsTab(QWidget):
         self.start_button.clicked.connect(lambda: self._move("start"))
         self.close_button = QPushButton(self.tr("C&lose the forum"))
         self.close_button.clicked.connect(lambda: self._move("close"))
+        self.reopen_button = QPushButton(self.tr("Reopen the forum…"))
+        self.reopen_button.setToolTip(
+            self.tr("To correct a closed forum's minutes; the reason is recorded in its history")
+        )
+        self.reopen_button.clicked.connect(self.reopen)
 
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.lines["title"])
@@ -97,6 +108,7 @@ class DetailsTab(QWidget):
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.start_button)
         status_row.addWidget(self.close_button)
+        status_row.addWidget(self.reopen_button)
         layout = QVBoxLayout(self)
         layout.addLayout(status_row)
         layout.addLayout(form)
@@ -121,6 +133,7 @@ class DetailsTab(QWidget):
         self.status_label.setText(self.tr("Status: {status}").format(status=label(forum.status)))
         self.start_button.setEnabled(forum.status == ForumStatus.PLANNED)
         self.close_button.setEnabled(forum.status == ForumStatus.RUNNING)
+        self.reopen_button.setVisible(forum.status == ForumStatus.CLOSED)
 
     def _time_problem(self, text: str) -> None:
         if text:
@@ -173,6 +186,42 @@ class DetailsTab(QWidget):
             return
         self.reload()
         self.changed.emit()
+
+    def reopen(self) -> None:
+        """Closed → running again, for a reason the history keeps (asked until given)."""
+        while True:
+            reason, ok = QInputDialog.getMultiLineText(
+                self,
+                self.tr("Reopen the forum"),
+                self.tr(
+                    "Why is the forum reopened? Its minutes were final; the reason is kept in its "
+                    "history (e.g. a name misspelt on the attendance list)."
+                ),
+            )
+            if not ok:
+                return
+            try:
+                self._ws.write(reopen_forum, self._forum_id, reason)
+            except InputError as exc:  # no reason given: say so, and ask again
+                QMessageBox.warning(self, self.tr("Reopen the forum"), exc.message)
+                continue
+            except MufakatError as exc:
+                self.message.error(exc.message)
+                return
+            break
+        self.reload()
+        self.changed.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed forum: every detail is shown, none can be changed."""
+        for edit in self.lines.values():
+            edit.setReadOnly(read_only)
+        self.held_on.setReadOnly(read_only)
+        self.mode.setEnabled(not read_only)
+        self.theme.setReadOnly(read_only)
+        self.signatories.setEditTriggers(
+            QTableWidget.EditTrigger.NoEditTriggers if read_only else EDITABLE_CELLS
+        )
 
     def flush(self) -> None:
         self.theme.flush()

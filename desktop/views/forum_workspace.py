@@ -28,7 +28,7 @@ from desktop.views.capture_tab import CaptureTab
 from desktop.views.details_tab import DetailsTab
 from desktop.views.documents import TITLES
 from desktop.views.summary_tab import SummaryTab
-from desktop.vocab import label
+from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -44,6 +44,16 @@ class ForumWorkspace(QWidget):
         self._ws = ws
         self.forum_id = forum_id
         self.heading = QLabel()
+        self.closed_banner = QLabel(
+            self.tr(
+                "This forum is closed: its minutes are final and nothing in it can be changed. "
+                "To correct it, reopen it in Details (the reason is recorded)."
+            )
+        )
+        self.closed_banner.setWordWrap(True)
+        self.closed_banner.setStyleSheet(
+            "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px; font-weight: bold;"
+        )
         back = QPushButton(self.tr("← Forums"))
         back.clicked.connect(self.back_requested)
         documents = QToolButton()
@@ -74,15 +84,21 @@ class ForumWorkspace(QWidget):
         top.addWidget(documents)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.closed_banner)
         layout.addWidget(self.tabs, 1)
         self._show_heading()
 
     def _show_heading(self) -> None:
+        """The title, date, venue and state; a closed forum is read-only in every tab."""
         forum = self._ws.read(load, Forum, self.forum_id, "Forum")
         self.heading.setText(
             f"<h2>{forum.title}</h2>"
             f"{forum.held_on.strftime('%d-%m-%Y')} · {forum.venue} · {label(forum.status)}"
         )
+        closed = forum.status == ForumStatus.CLOSED
+        self.closed_banner.setVisible(closed)
+        for tab in (self.details, self.attendance, self.agenda, self.capture, self.summary):
+            tab.set_read_only(closed)
 
     def _details_changed(self) -> None:
         self._show_heading()

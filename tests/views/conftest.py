@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMess
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Shell
+from desktop.services import forums
 from desktop.views.main_window import MainWindow
 from desktop.workspace import Workspace
 
@@ -58,6 +59,13 @@ def shell(qtbot: QtBot, ws: Workspace) -> Iterator[Shell]:
         made.window.deleteLater()
     made.close()
     made.translations.switch("en")  # a test that switched language leaves none behind
+
+
+@pytest.fixture
+def reopened_demo(demo_ws: Workspace, demo_forum: str) -> str:
+    """The demo forum, reopened (it is closed, so nothing could be added to it otherwise)."""
+    demo_ws.write(forums.reopen_forum, demo_forum, "Usulan susulan dari peserta")
+    return demo_forum
 
 
 @pytest.fixture

@@ -78,16 +78,16 @@ def test_empty_database_says_how_to_start(qtbot: QtBot, window: MainWindow) -> N
 
 
 def test_triage_every_transition_from_the_board(
-    qtbot: QtBot, demo_ws: Workspace, demo_forum: str, window: MainWindow, answer_questions
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, window: MainWindow, answer_questions
 ) -> None:
     ws = demo_ws
     unit_rec = ws.write(
-        recs.add_recommendation, demo_forum, text="Sediakan kursi roda di ruang layanan", scope="unit"
+        recs.add_recommendation, reopened_demo, text="Sediakan kursi roda di ruang layanan", scope="unit"
     )
     policy_rec = ws.write(
-        recs.add_recommendation, demo_forum, text="Usulkan tarif layanan daring", scope="policy"
+        recs.add_recommendation, reopened_demo, text="Usulkan tarif layanan daring", scope="policy"
     )
-    rejected = ws.write(recs.add_recommendation, demo_forum, text="Buka layanan hari Minggu", scope="unit")
+    rejected = ws.write(recs.add_recommendation, reopened_demo, text="Buka layanan hari Minggu", scope="unit")
     window.nav.setCurrentRow(mw.TRIAGE)
     wait_for_triage(qtbot, window)
     pane = window.triage.pane
@@ -124,11 +124,11 @@ def test_triage_every_transition_from_the_board(
 
 
 def test_bulk_accept_and_the_text_filter(
-    qtbot: QtBot, demo_ws: Workspace, demo_forum: str, window: MainWindow, warnings: list[str]
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, window: MainWindow, warnings: list[str]
 ) -> None:
     ws = demo_ws
     ids = [
-        ws.write(recs.add_recommendation, demo_forum, text=f"Antrean daring loket {n}", scope="unit")
+        ws.write(recs.add_recommendation, reopened_demo, text=f"Antrean daring loket {n}", scope="unit")
         for n in range(3)
     ]
     window.nav.setCurrentRow(mw.TRIAGE)
@@ -221,10 +221,10 @@ def test_settings_edit_the_office_and_refuse_a_bad_nip(
 
 
 def test_capture_scope_changes_with_f2_on_the_list(
-    qtbot: QtBot, demo_ws: Workspace, demo_forum: str, window: MainWindow
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, window: MainWindow
 ) -> None:
-    new = demo_ws.write(recs.add_recommendation, demo_forum, text="Perpanjang jam layanan", scope="unit")
-    workspace = window.open_forum(demo_forum)
+    new = demo_ws.write(recs.add_recommendation, reopened_demo, text="Perpanjang jam layanan", scope="unit")
+    workspace = window.open_forum(reopened_demo)
     assert workspace is not None
     capture = workspace.capture
     workspace.tabs.setCurrentWidget(capture)
