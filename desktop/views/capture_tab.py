@@ -233,8 +233,12 @@ class CaptureTab(QWidget):
         colour = SCOPE_COLOURS[self.scope]
         self.scope_button.setStyleSheet(
             f"QPushButton {{ background: {colour}; color: white; font-weight: bold; padding: 4px 10px; }}"
+            "QPushButton:disabled { background: #c8c8c8; color: #6b6b6b; }"
         )
-        self.text.setStyleSheet(f"QLineEdit {{ border: 2px solid {colour}; padding: 2px; }}")
+        self.text.setStyleSheet(
+            f"QLineEdit {{ border: 2px solid {colour}; padding: 2px; }}"
+            "QLineEdit:disabled { border: 1px solid #c8c8c8; background: #eeeeee; }"
+        )
 
     def toggle_entry_scope(self) -> None:
         self.scope = Scope.POLICY if self.scope == Scope.UNIT else Scope.UNIT
