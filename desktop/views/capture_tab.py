@@ -39,6 +39,7 @@ from desktop.services.recommendations import add_recommendation, merge
 from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
 from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.rec_table import RecommendationTableModel
+from desktop.views.undo import Ref, UndoKeys
 from desktop.vocab import RecCategory, Scope, label
 from desktop.workspace import Workspace
 
@@ -53,6 +54,7 @@ class CaptureTab(QWidget):
         self._forum_id = forum_id
         self._people: dict[str, str] = {}  # name → participant id
         self._running: str | None = None  # the running agenda item when the list was last read
+        self._refs: list[Ref] = []  # the recommendations the undo stack's steps act on
         self.scope = Scope.UNIT
         self.read_only = False  # a closed forum: the list is shown, nothing can be added or changed
         self.undo_stack = QUndoStack(self)
@@ -168,11 +170,7 @@ class CaptureTab(QWidget):
             shortcut.activated.connect(lambda: None if self.read_only else slot())
 
         on("F2", self._toggle_scope_here)
-        on("Ctrl+Z", self.undo_stack.undo)
-        # Each key once: Redo's standard keys already hold Ctrl+Shift+Z on Linux, and a key bound
-        # twice is ambiguous to Qt, which then fires neither.
-        on("Ctrl+Y", self.undo_stack.redo)
-        on("Ctrl+Shift+Z", self.undo_stack.redo)
+        UndoKeys(self, self.undo_stack, (self.text, self.raised_by), enabled=lambda: not self.read_only)
         on("F3", self.edit_selected, self.table)
         on("+", lambda: self.vote_selected(1), self.table)
         on("-", lambda: self.vote_selected(-1), self.table)
@@ -279,7 +277,7 @@ class CaptureTab(QWidget):
         try:
             self.undo_stack.push(
                 AddRecommendation(
-                    self._ws, self._refused, self.tr("add recommendation"), self._forum_id, rec_id, values
+                    self._ws, self._refused, self.tr("add recommendation"), self._forum_id, self._ref(rec_id), values
                 )
             )
         finally:
@@ -314,20 +312,30 @@ class CaptureTab(QWidget):
             return current.id
         return ids[0] if ids else None
 
+    def _ref(self, rec_id: str) -> Ref:
+        """The one `Ref` of this recommendation for every step on the stack."""
+        found = next((ref for ref in self._refs if ref.id == rec_id), None)
+        if found is None:
+            found = Ref(rec_id)
+            self._refs.append(found)
+        return found
+
     def _push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)  # the stack's indexChanged refreshes the list
 
     def vote_selected(self, delta: int) -> None:
         rec_id = self._selected()
         if rec_id:
-            self._push(Vote(self._ws, self._refused, self.tr("vote"), rec_id, delta))
+            self._push(Vote(self._ws, self._refused, self.tr("vote"), self._ref(rec_id), delta))
 
     def toggle_selected_scope(self) -> None:
         row = self.model.row_at(self.table.currentIndex().row())
         if row is None:
             return
         new = Scope.POLICY if row.scope == Scope.UNIT else Scope.UNIT
-        self._push(ChangeScope(self._ws, self._refused, self.tr("change scope"), row.id, row.scope, new))
+        self._push(
+            ChangeScope(self._ws, self._refused, self.tr("change scope"), self._ref(row.id), row.scope, new)
+        )
 
     def edit_selected(self) -> None:
         row = self.model.row_at(self.table.currentIndex().row())
@@ -337,7 +345,7 @@ class CaptureTab(QWidget):
             self, self.tr("Edit recommendation"), self.tr("Text"), row.text
         )
         if ok and text.strip() and text != row.text:
-            self._push(EditText(self._ws, self._refused, self.tr("edit"), row.id, row.text, text))
+            self._push(EditText(self._ws, self._refused, self.tr("edit"), self._ref(row.id), row.text, text))
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()
@@ -364,5 +372,6 @@ class CaptureTab(QWidget):
             self.message.error(exc.message)
             return
         self.undo_stack.clear()  # earlier steps may no longer apply to a merged record
+        self._refs.clear()
         self.message.info(self.tr("Merged."))
         self._refresh_keep_selection(keep.id)
