@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
-from desktop.models import Participant
+from desktop.errors import NotFoundError, TransitionError
+from desktop.i18n import N_, tr
+from desktop.models import Participant, Recommendation
 from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.forums import open_forum
@@ -69,7 +70,48 @@ def undo_sign_in(session: Session, ctx: Context, participant_id: str) -> None:
 
 
 def remove_participant(session: Session, ctx: Context, participant_id: str) -> None:
-    Journal(session, ctx).delete(_person(session, participant_id))
+    """Take someone off the list (a tombstone: the removal travels and is audited). Someone who
+    raised a recommendation stays: the minutes name them; correct their name instead."""
+    person = _person(session, participant_id)
+    raised = session.scalar(
+        select(func.count())
+        .select_from(Recommendation)
+        .where(Recommendation.raised_by_id == person.id, Recommendation.deleted.is_(False))
+    )
+    if raised:
+        raise TransitionError(
+            tr(
+                "{name} raised {count} recommendation(s) of this forum, so they stay on the list "
+                "(the minutes name them). To correct the name, edit it.",
+                name=person.name,
+                count=raised,
+            )
+        )
+    Journal(session, ctx).delete(person)
+
+
+COPIED = ("name", "organization", "category", "gender", "vulnerable", "phone", "email", "role", "invited")
+
+
+def restore_participant(session: Session, ctx: Context, participant_id: str) -> str:
+    """Undo a removal: the person is on the list again, as they were (signed in at the same
+    time), as a new record with its own audit event. A tombstone is never lifted: the removal
+    has travelled to other laptops, and a new record reaches them the same way."""
+    removed = session.get(Participant, participant_id)
+    if removed is None:
+        raise NotFoundError(
+            tr("{what} {id} does not exist (or was deleted).", what=tr(N_("Participant")), id=participant_id)
+        )
+    forum = open_forum(session, removed.forum_id)
+    again = Participant(
+        forum_id=forum.id,
+        unit_id=forum.unit_id,
+        attended=removed.attended,
+        signed_in_at=removed.signed_in_at,
+        **{name: getattr(removed, name) for name in COPIED},
+    )
+    Journal(session, ctx).create(again, "restore")
+    return again.id
 
 
 @dataclass

@@ -39,7 +39,7 @@ from desktop.services.recommendations import add_recommendation, merge
 from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
 from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.rec_table import RecommendationTableModel
-from desktop.views.undo import Ref, UndoKeys
+from desktop.views.undo import Refs, UndoKeys
 from desktop.vocab import RecCategory, Scope, label
 from desktop.workspace import Workspace
 
@@ -54,7 +54,7 @@ class CaptureTab(QWidget):
         self._forum_id = forum_id
         self._people: dict[str, str] = {}  # name → participant id
         self._running: str | None = None  # the running agenda item when the list was last read
-        self._refs: list[Ref] = []  # the recommendations the undo stack's steps act on
+        self._refs = Refs()  # the recommendations the undo stack's steps act on
         self.scope = Scope.UNIT
         self.read_only = False  # a closed forum: the list is shown, nothing can be added or changed
         self.undo_stack = QUndoStack(self)
@@ -275,11 +275,10 @@ class CaptureTab(QWidget):
             return False
         self._quiet = True  # the saved line is added to the list below, not by reading it all again
         try:
-            self.undo_stack.push(
-                AddRecommendation(
-                    self._ws, self._refused, self.tr("add recommendation"), self._forum_id, self._ref(rec_id), values
-                )
+            step = AddRecommendation(
+                self._ws, self._refused, self.tr("add recommendation"), self._forum_id, self._refs.of(rec_id), values
             )
+            self.undo_stack.push(step)
         finally:
             self._quiet = False
         row = self._ws.read(recommendation_row, rec_id)
@@ -312,21 +311,13 @@ class CaptureTab(QWidget):
             return current.id
         return ids[0] if ids else None
 
-    def _ref(self, rec_id: str) -> Ref:
-        """The one `Ref` of this recommendation for every step on the stack."""
-        found = next((ref for ref in self._refs if ref.id == rec_id), None)
-        if found is None:
-            found = Ref(rec_id)
-            self._refs.append(found)
-        return found
-
     def _push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)  # the stack's indexChanged refreshes the list
 
     def vote_selected(self, delta: int) -> None:
         rec_id = self._selected()
         if rec_id:
-            self._push(Vote(self._ws, self._refused, self.tr("vote"), self._ref(rec_id), delta))
+            self._push(Vote(self._ws, self._refused, self.tr("vote"), self._refs.of(rec_id), delta))
 
     def toggle_selected_scope(self) -> None:
         row = self.model.row_at(self.table.currentIndex().row())
@@ -334,7 +325,7 @@ class CaptureTab(QWidget):
             return
         new = Scope.POLICY if row.scope == Scope.UNIT else Scope.UNIT
         self._push(
-            ChangeScope(self._ws, self._refused, self.tr("change scope"), self._ref(row.id), row.scope, new)
+            ChangeScope(self._ws, self._refused, self.tr("change scope"), self._refs.of(row.id), row.scope, new)
         )
 
     def edit_selected(self) -> None:
@@ -345,7 +336,7 @@ class CaptureTab(QWidget):
             self, self.tr("Edit recommendation"), self.tr("Text"), row.text
         )
         if ok and text.strip() and text != row.text:
-            self._push(EditText(self._ws, self._refused, self.tr("edit"), self._ref(row.id), row.text, text))
+            self._push(EditText(self._ws, self._refused, self.tr("edit"), self._refs.of(row.id), row.text, text))
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()

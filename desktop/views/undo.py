@@ -38,6 +38,23 @@ class Ref:
     id: str
 
 
+class Refs:
+    """The one `Ref` per record for every step of a stack."""
+
+    def __init__(self) -> None:
+        self._refs: list[Ref] = []
+
+    def of(self, record_id: str) -> Ref:
+        found = next((ref for ref in self._refs if ref.id == record_id), None)
+        if found is None:
+            found = Ref(record_id)
+            self._refs.append(found)
+        return found
+
+    def clear(self) -> None:
+        self._refs.clear()
+
+
 class Step(QUndoCommand):
     def __init__(self, ws: Workspace, report: Report, text: str) -> None:
         super().__init__(text)

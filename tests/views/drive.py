@@ -129,7 +129,8 @@ class Keyboard:
         self.window = window
 
     def focused(self) -> QWidget:
-        widget = self.window.focusWidget()
+        """Where a key goes now: an open popup (a suggestion list) holds the keyboard."""
+        widget = QApplication.activePopupWidget() or self.window.focusWidget()
         assert widget is not None, f"nothing in {self.window} has the focus"
         return widget
 
@@ -173,8 +174,12 @@ def with_modal(qtbot: QtBot, open_it: Callable[[], object], drive: Callable[[QDi
                 left_open.append(" ".join(w.text() for w in dialog.findChildren(QLabel) if w.isVisible()))
                 dialog.reject()
 
+    behind = QApplication.activeWindow()
     QTimer.singleShot(0, when_open)
     open_it()
+    if behind is not None and shiboken6.isValid(behind) and behind.isVisible():
+        behind.activateWindow()  # as a window manager does when a dialog closes
+        qtbot.waitUntil(behind.isActiveWindow)
     assert driven, "no dialog opened"
     if errors:
         raise errors[0]
