@@ -90,8 +90,24 @@
             <translation>&amp;Batalkan kehadiran</translation>
         </message>
         <message>
+            <source>Edit…</source>
+            <translation>Ubah…</translation>
+        </message>
+        <message>
+            <source>Remove from the list</source>
+            <translation>Hapus dari daftar</translation>
+        </message>
+        <message>
             <source>&amp;Import invitation list…</source>
             <translation>&amp;Impor daftar undangan…</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Urungkan</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Ulangi</translation>
         </message>
         <message>
             <source>Name</source>
@@ -122,6 +138,26 @@
             <translation>Baru {n} unsur masyarakat yang hadir; evaluasi PEKPPP memberi nilai penuh mulai {full} unsur. Undang lebih banyak: pengguna layanan, akademisi, LSM, media, kelompok rentan.</translation>
         </message>
         <message>
+            <source>{name} ({details}) is already signed in.</source>
+            <translation>{name} ({details}) sudah tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>On the list: {name} ({details}). Enter signs them in.</source>
+            <translation>Ada di daftar: {name} ({details}). Enter mencatat kehadirannya.</translation>
+        </message>
+        <message>
+            <source>Someone new: “{name}”</source>
+            <translation>Orang baru: “{name}”</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Catat hadir</translation>
+        </message>
+        <message>
+            <source>More than one name on the list has “{typed}”. Who is it?</source>
+            <translation>Lebih dari satu nama di daftar memuat “{typed}”. Siapa yang dimaksud?</translation>
+        </message>
+        <message>
             <source>Type the person's name first.</source>
             <translation>Ketik dulu nama orangnya.</translation>
         </message>
@@ -130,12 +166,40 @@
             <translation>{name} sudah tercatat hadir.</translation>
         </message>
         <message>
+            <source>sign in</source>
+            <translation>catat hadir</translation>
+        </message>
+        <message>
             <source>{name} signed in.</source>
             <translation>{name} tercatat hadir.</translation>
         </message>
         <message>
+            <source>add walk-in</source>
+            <translation>tambah peserta baru</translation>
+        </message>
+        <message>
             <source>{name} added and signed in.</source>
             <translation>{name} ditambahkan dan tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>undo sign-in</source>
+            <translation>batalkan kehadiran</translation>
+        </message>
+        <message>
+            <source>edit participant</source>
+            <translation>ubah data peserta</translation>
+        </message>
+        <message>
+            <source>{name} updated.</source>
+            <translation>Data {name} diperbarui.</translation>
+        </message>
+        <message>
+            <source>remove participant</source>
+            <translation>hapus peserta</translation>
+        </message>
+        <message>
+            <source>{name} was removed from the list (Ctrl+Z brings them back).</source>
+            <translation>{name} dihapus dari daftar (Ctrl+Z mengembalikannya).</translation>
         </message>
         <message>
             <source>Import invitation list</source>
@@ -805,6 +869,41 @@ Simpan?</translation>
         </message>
     </context>
     <context>
+        <name>ParticipantDialog</name>
+        <message>
+            <source>Edit participant</source>
+            <translation>Ubah data peserta</translation>
+        </message>
+        <message>
+            <source>Vulnerable group</source>
+            <translation>Kelompok rentan</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nama</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation</source>
+            <translation>&amp;Instansi/organisasi</translation>
+        </message>
+        <message>
+            <source>&amp;Element of the public</source>
+            <translation>&amp;Unsur masyarakat</translation>
+        </message>
+        <message>
+            <source>&amp;Gender</source>
+            <translation>&amp;Jenis kelamin</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>&amp;Telepon</translation>
+        </message>
+        <message>
+            <source>E-&amp;mail</source>
+            <translation>&amp;Surel</translation>
+        </message>
+    </context>
+    <context>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
@@ -1346,6 +1445,17 @@ Simpan?</translation>
         <message>
             <source>{n} recommendation(s)</source>
             <translation>{n} rekomendasi</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoKeys</name>
+        <message>
+            <source>Undone: {step}</source>
+            <translation>Diurungkan: {step}</translation>
+        </message>
+        <message>
+            <source>Redone: {step}</source>
+            <translation>Diulangi: {step}</translation>
         </message>
     </context>
 </TS>

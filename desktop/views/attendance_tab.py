@@ -98,9 +98,7 @@ class AttendanceTab(QWidget):
         self.import_button = QPushButton(self.tr("&Import invitation list…"))
         self.import_button.clicked.connect(self.choose_import)
         self.undo_step_button = QPushButton(self.tr("Undo"))
-        self.undo_step_button.clicked.connect(self.undo_stack.undo)
         self.redo_step_button = QPushButton(self.tr("Redo"))
-        self.redo_step_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(lambda can: self.undo_step_button.setEnabled(can and not self.read_only))
         self.undo_stack.canRedoChanged.connect(lambda can: self.redo_step_button.setEnabled(can and not self.read_only))
         self.undo_step_button.setEnabled(False)
@@ -130,7 +128,15 @@ class AttendanceTab(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;")
         self.message = InlineMessage()
-        UndoKeys(self, self.undo_stack, (self.name, self.organization), enabled=lambda: not self.read_only)
+        self.keys = UndoKeys(
+            self,
+            self.undo_stack,
+            (self.name, self.organization),
+            enabled=lambda: not self.read_only,
+            say=self.message.info,
+        )
+        self.undo_step_button.clicked.connect(self.keys.undo)
+        self.redo_step_button.clicked.connect(self.keys.redo)
 
         entry = QHBoxLayout()
         entry.addWidget(self.name, 3)
@@ -210,8 +216,8 @@ class AttendanceTab(QWidget):
         person = self._match(typed) if typed.strip() else None
         for widget in (self.organization, self.category, self.gender, self.vulnerable):
             widget.setEnabled(person is None and not self.read_only)
+        self.who.setVisible(person is not None)
         if person is None:
-            self.who.setText("")
             return
         details = ", ".join(part for part in (person.organization, label(person.category)) if part)
         self.who.setText(

@@ -106,10 +106,8 @@ class CaptureTab(QWidget):
             buttons.addWidget(button)
             self.list_buttons.append(button)
         self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(lambda can: self.undo_button.setEnabled(can and not self.read_only))
         self.redo_button = QPushButton(self.tr("Redo"))
-        self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canRedoChanged.connect(lambda can: self.redo_button.setEnabled(can and not self.read_only))
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
@@ -170,7 +168,15 @@ class CaptureTab(QWidget):
             shortcut.activated.connect(lambda: None if self.read_only else slot())
 
         on("F2", self._toggle_scope_here)
-        UndoKeys(self, self.undo_stack, (self.text, self.raised_by), enabled=lambda: not self.read_only)
+        self.keys = UndoKeys(
+            self,
+            self.undo_stack,
+            (self.text, self.raised_by),
+            enabled=lambda: not self.read_only,
+            say=self.message.info,
+        )
+        self.undo_button.clicked.connect(self.keys.undo)
+        self.redo_button.clicked.connect(self.keys.redo)
         on("F3", self.edit_selected, self.table)
         on("+", lambda: self.vote_selected(1), self.table)
         on("-", lambda: self.vote_selected(-1), self.table)

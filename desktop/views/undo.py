@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -90,7 +90,8 @@ class DoneStep(Step):
 
 class UndoKeys(QObject):
     """Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z for `owner` (a tab) and its entry `lines`; `enabled`:
-    whether saved actions may be undone now (not in a closed forum)."""
+    whether saved actions may be undone now (not in a closed forum); `say`: tells the user
+    what was undone or redone. The tab's Undo and Redo buttons call `undo` and `redo` too."""
 
     def __init__(
         self,
@@ -98,10 +99,12 @@ class UndoKeys(QObject):
         stack: QUndoStack,
         lines: Sequence[QLineEdit],
         enabled: Callable[[], bool] = lambda: True,
+        say: Callable[[str], None] = lambda _text: None,
     ) -> None:
         super().__init__(owner)
         self._stack = stack
         self._enabled = enabled
+        self._say = say
         for keys, act in ((UNDO_KEYS, self.undo), (REDO_KEYS, self.redo)):
             for combination in keys:  # each key bound once: a key bound twice fires neither
                 shortcut = QShortcut(QKeySequence(combination), owner)
@@ -111,12 +114,16 @@ class UndoKeys(QObject):
             line.installEventFilter(self)
 
     def undo(self) -> None:
-        if self._enabled():
+        if self._enabled() and self._stack.canUndo():
+            step = self._stack.undoText()
             self._stack.undo()
+            self._say(QCoreApplication.translate("UndoKeys", "Undone: {step}").format(step=step))
 
     def redo(self) -> None:
-        if self._enabled():
+        if self._enabled() and self._stack.canRedo():
+            step = self._stack.redoText()
             self._stack.redo()
+            self._say(QCoreApplication.translate("UndoKeys", "Redone: {step}").format(step=step))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -62,8 +62,10 @@ def test_ctrl_z_on_an_empty_line_undoes_the_save_and_redo_brings_it_back(
         kinds = [op.kind for op in session.scalars(select(OutboxOp).where(OutboxOp.entity_id == saved.id))]
     assert kinds == ["create", "delete"]  # the deletion travels to the server
     assert capture.model.rowCount() == 0
+    assert capture.message.text() == "Undone: add recommendation"
 
     keys.press(Qt.Key.Key_Y, CTRL)  # redo: said again, as a new record
+    assert capture.message.text() == "Redone: add recommendation"
     [again] = rows(ws, Recommendation)
     assert again.text == "Tambah petugas loket" and again.id != saved.id
     keys.press(Qt.Key.Key_Z, CTRL)
