@@ -16,16 +16,16 @@
             <translation> menit</translation>
         </message>
         <message>
-            <source>&amp;Add</source>
-            <translation>&amp;Tambah</translation>
-        </message>
-        <message>
             <source>Make &amp;current</source>
             <translation>Jadikan &amp;berjalan</translation>
         </message>
         <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Hapus</translation>
+            <source>Add ite&amp;m</source>
+            <translation>&amp;Tambah</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve</source>
+            <translation>Ha&amp;pus</translation>
         </message>
         <message>
             <source>Drag items, or Alt+↑/↓, to reorder.</source>
@@ -83,22 +83,22 @@
         </message>
         <message>
             <source>Sign &amp;in</source>
-            <translation>Catat &amp;hadir</translation>
+            <translation>&amp;Catat hadir</translation>
         </message>
         <message>
             <source>&amp;Undo sign-in</source>
             <translation>&amp;Batalkan kehadiran</translation>
         </message>
         <message>
-            <source>Edit…</source>
-            <translation>Ubah…</translation>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Ubah…</translation>
         </message>
         <message>
-            <source>Remove from the list</source>
-            <translation>Hapus dari daftar</translation>
+            <source>Remo&amp;ve from the list</source>
+            <translation>Hapus &amp;dari daftar</translation>
         </message>
         <message>
-            <source>&amp;Import invitation list…</source>
+            <source>Im&amp;port invitation list…</source>
             <translation>&amp;Impor daftar undangan…</translation>
         </message>
         <message>
@@ -359,16 +359,16 @@
             <translation>Jabatan</translation>
         </message>
         <message>
-            <source>&amp;Start the forum</source>
-            <translation>&amp;Mulai forum</translation>
-        </message>
-        <message>
             <source>C&amp;lose the forum</source>
             <translation>&amp;Tutup forum</translation>
         </message>
         <message>
-            <source>Reopen the forum…</source>
-            <translation>Buka kembali forum…</translation>
+            <source>S&amp;tart the forum</source>
+            <translation>&amp;Mulai forum</translation>
+        </message>
+        <message>
+            <source>Re&amp;open the forum…</source>
+            <translation>&amp;Buka kembali forum…</translation>
         </message>
         <message>
             <source>To correct a closed forum's minutes; the reason is recorded in its history</source>
@@ -674,7 +674,7 @@
         </message>
         <message>
             <source>Agreements and &amp;summary</source>
-            <translation>Kesepakatan dan &amp;ringkasan</translation>
+            <translation>K&amp;esepakatan dan ringkasan</translation>
         </message>
         <message>
             <source>Unsaved recommendation</source>
@@ -705,7 +705,7 @@ Simpan?</translation>
         </message>
         <message>
             <source>&amp;New forum…</source>
-            <translation>Forum &amp;baru…</translation>
+            <translation>&amp;Forum baru…</translation>
         </message>
         <message>
             <source>&amp;Open</source>
@@ -860,7 +860,7 @@ Simpan?</translation>
             <translation>Jumlah &amp;pengguna layanan dalam periode</translation>
         </message>
         <message>
-            <source>Discussed at &amp;forum</source>
+            <source>Discussed at fo&amp;rum</source>
             <translation>Dibahas di &amp;forum</translation>
         </message>
         <message>

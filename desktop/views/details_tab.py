@@ -78,11 +78,11 @@ class DetailsTab(QWidget):
         self.signatories.setMaximumHeight(110)
         self.signatories.itemChanged.connect(self._save_signatories)
         self.status_label = QLabel()
-        self.start_button = QPushButton(self.tr("&Start the forum"))
+        self.start_button = QPushButton(self.tr("S&tart the forum"))
         self.start_button.clicked.connect(lambda: self._move("start"))
         self.close_button = QPushButton(self.tr("C&lose the forum"))
         self.close_button.clicked.connect(lambda: self._move("close"))
-        self.reopen_button = QPushButton(self.tr("Reopen the forum…"))
+        self.reopen_button = QPushButton(self.tr("Re&open the forum…"))
         self.reopen_button.setToolTip(
             self.tr("To correct a closed forum's minutes; the reason is recorded in its history")
         )

@@ -49,7 +49,7 @@ class NewSurveyDialog(QDialog):
         form.addRow(self.tr("&First day"), self.starts_on)
         form.addRow(self.tr("&Last day"), self.ends_on)
         form.addRow(self.tr("&Service users in the period"), self.service_users)
-        form.addRow(self.tr("Discussed at &forum"), self.forum)
+        form.addRow(self.tr("Discussed at fo&rum"), self.forum)
         form.addRow(self.message)
         buttons = QDialogButtonBox(OK_CANCEL)
         buttons.accepted.connect(self.create_period)
