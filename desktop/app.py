@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from desktop.config import LOG_FILENAME, Settings
+from desktop.drafts import Drafts
 from desktop.errors import MufakatError
 from desktop.i18n import tr
 from desktop.workspace import Workspace
@@ -59,12 +60,13 @@ class Shell:
         self.translations = Translations(app)
         self.translations.switch(ws.settings.language)
         self.sync = sync or SyncController(ws)
+        self.drafts = Drafts(ws.data_dir)
         self.window = self._build()
 
     def _build(self) -> MainWindow:
         from desktop.views.main_window import MainWindow
 
-        window = MainWindow(self.ws, self.sync)
+        window = MainWindow(self.ws, self.sync, self.drafts)
         window.language_changed.connect(self.switch_language)
         return window
 
@@ -72,6 +74,7 @@ class Shell:
         from desktop.views.main_window import SETTINGS
 
         old = self.window
+        self.drafts.clear()  # the user was asked about the typing (kept or dropped) before this
         self.translations.switch(language)
         self.window = self._build()
         self.window.setGeometry(old.geometry())
@@ -86,6 +89,8 @@ class Shell:
 
         self.sync.shutdown()
         QThreadPool.globalInstance().waitForDone(10_000)  # reads still running finish first
+        self.drafts.clear()  # a normal end: what was typed was saved or dropped on purpose
+        self.drafts.close()
 
 
 def show_startup_error(message: str) -> None:
@@ -117,6 +122,7 @@ def run_app(data_dir: Path, settings: Settings) -> int:
     install_error_hook(data_dir)
     shell = Shell(workspace)
     shell.window.show()
+    QTimer.singleShot(0, shell.window.offer_drafts)  # typing left by a crash, offered back
     QTimer.singleShot(FIRST_SYNC_DELAY_MS, shell.sync.sync_now)
     try:
         return app.exec()

@@ -182,6 +182,10 @@
             <translation>{name} ditambahkan dan tercatat hadir.</translation>
         </message>
         <message>
+            <source>Restored what was typed before Mufakat closed; Enter signs them in.</source>
+            <translation>Ketikan sebelum Mufakat tertutup dipulihkan; Enter mencatat kehadirannya.</translation>
+        </message>
+        <message>
             <source>undo sign-in</source>
             <translation>batalkan kehadiran</translation>
         </message>
@@ -279,6 +283,10 @@
         <message>
             <source>{scope} (F2)</source>
             <translation>{scope} (F2)</translation>
+        </message>
+        <message>
+            <source>Restored what was typed before Mufakat closed; Enter saves it.</source>
+            <translation>Ketikan sebelum Mufakat tertutup dipulihkan; Enter menyimpannya.</translation>
         </message>
         <message>
             <source>{name} is not on the attendance list; sign them in first, or leave it empty.</source>
@@ -696,8 +704,8 @@ Simpan?</translation>
     <context>
         <name>ForumsPage</name>
         <message>
-            <source>Search title, theme or venue…</source>
-            <translation>Cari judul, tema atau tempat…</translation>
+            <source>Search title, theme or venue (Enter opens the forum found)…</source>
+            <translation>Cari judul, tema atau tempat (Enter membuka forum yang ditemukan)…</translation>
         </message>
         <message>
             <source>All forums</source>
@@ -776,6 +784,30 @@ Simpan?</translation>
         <message>
             <source>Settings</source>
             <translation>Pengaturan</translation>
+        </message>
+        <message>
+            <source>recommendation</source>
+            <translation>rekomendasi</translation>
+        </message>
+        <message>
+            <source>sign-in</source>
+            <translation>daftar hadir</translation>
+        </message>
+        <message>
+            <source>Unsaved typing</source>
+            <translation>Ketikan belum tersimpan</translation>
+        </message>
+        <message>
+            <source>Mufakat closed before this typing in “{forum}” was saved:
+
+{typed}
+
+Restore it?</source>
+            <translation>Mufakat tertutup sebelum ketikan di “{forum}” ini tersimpan:
+
+{typed}
+
+Pulihkan?</translation>
         </message>
     </context>
     <context>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError, RowErrors
 from desktop.models import Participant
 from desktop.services.attendance import ELEMENTS_FOR_FULL_SCORE, Attendance, attendance_of
@@ -48,16 +49,21 @@ from desktop.views.undo import Refs, UndoKeys
 from desktop.vocab import Category, Gender, label
 from desktop.workspace import Workspace
 
+DRAFT_MS = 300  # at most this long after a key, the typing is in the draft file (then written)
+
 
 def _fold(name: str) -> str:
     return " ".join(name.lower().split())
 
 
 class AttendanceTab(QWidget):
-    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, forum_id: str, drafts: Drafts | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ws = ws
         self._forum_id = forum_id
+        self._drafts = drafts
         self._people: list[Participant] = []
         self.read_only = False  # a closed forum: the list is shown as signed, and cannot change
         self.undo_stack = QUndoStack(self)
@@ -68,6 +74,7 @@ class AttendanceTab(QWidget):
         self.name.setPlaceholderText(self.tr("Type a name, then Enter to sign in"))
         self.name.returnPressed.connect(self.sign_in_typed)
         self.name.textChanged.connect(self._show_who)
+        self.name.textChanged.connect(self._typed)
         self.completer = QCompleter([], self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -81,6 +88,11 @@ class AttendanceTab(QWidget):
         self.organization = QLineEdit()
         self.organization.setPlaceholderText(self.tr("Organisation"))
         self.organization.returnPressed.connect(self.sign_in_typed)
+        self.organization.textChanged.connect(self._typed)
+        self._draft_timer = QTimer(self)  # typing reaches the draft file within a moment
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
         self.category = EnumCombo(Category)
         self.gender = EnumCombo(Gender, blank="—")
         self.vulnerable = QCheckBox(self.tr("Vulnerable group"))
@@ -323,6 +335,24 @@ class AttendanceTab(QWidget):
         self.category.setCurrentIndex(0)
         self.gender.setCurrentIndex(0)
         self.vulnerable.setChecked(False)
+        self.keep_draft()
+
+    # -- the draft of what is typed (kept through a crash) ------------------------------------
+    def _typed(self) -> None:
+        if self._drafts is not None and not self._draft_timer.isActive():
+            self._draft_timer.start()
+
+    def keep_draft(self) -> None:
+        if self._drafts is not None:
+            self._draft_timer.stop()
+            self._drafts.keep(
+                self._forum_id, "attendance", {"name": self.name.text(), "organization": self.organization.text()}
+            )
+
+    def restore(self, draft: Draft) -> None:
+        self.name.setText(draft.fields.get("name", ""))
+        self.organization.setText(draft.fields.get("organization", ""))
+        self.message.info(self.tr("Restored what was typed before Mufakat closed; Enter signs them in."))
 
     def set_read_only(self, read_only: bool) -> None:
         """A closed forum: its attendance list is shown as signed, and cannot change."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError
 from desktop.services.agenda import items_of
 from desktop.services.attendance import attendance_of
@@ -44,14 +45,18 @@ from desktop.vocab import RecCategory, Scope, label
 from desktop.workspace import Workspace
 
 PAGE = 500
+DRAFT_MS = 300  # at most this long after a key, the typing is in the draft file (then written)
 SCOPE_COLOURS = {Scope.UNIT: "#1b5e20", Scope.POLICY: "#a14a00"}  # green: ours; amber: goes upward
 
 
 class CaptureTab(QWidget):
-    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, forum_id: str, drafts: Drafts | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ws = ws
         self._forum_id = forum_id
+        self._drafts = drafts
         self._people: dict[str, str] = {}  # name → participant id
         self._running: str | None = None  # the running agenda item when the list was last read
         self._refs = Refs()  # the recommendations the undo stack's steps act on
@@ -63,9 +68,11 @@ class CaptureTab(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Type the recommendation; Enter saves it"))
         self.text.returnPressed.connect(self.save)
+        self.text.textChanged.connect(self._typed)
         self.raised_by = QLineEdit()
         self.raised_by.setPlaceholderText(self.tr("Raised by (attendee)"))
         self.raised_by.returnPressed.connect(self.save)
+        self.raised_by.textChanged.connect(self._typed)
         self.completer = QCompleter([], self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -138,6 +145,10 @@ class CaptureTab(QWidget):
         layout.addWidget(self.counter)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self._draft_timer = QTimer(self)  # typing reaches the draft file within a moment
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
         self._shortcuts()
         self._show_scope()
         self.reload()
@@ -247,6 +258,35 @@ class CaptureTab(QWidget):
     def toggle_entry_scope(self) -> None:
         self.scope = Scope.POLICY if self.scope == Scope.UNIT else Scope.UNIT
         self._show_scope()
+        self._typed()
+
+    # -- the draft of what is typed (kept through a crash) ------------------------------------
+    def _typed(self) -> None:
+        if self._drafts is not None and not self._draft_timer.isActive():
+            self._draft_timer.start()  # not restarted by each key: kept even while typing on
+
+    def keep_draft(self) -> None:
+        if self._drafts is None:
+            return
+        self._draft_timer.stop()
+        typed = {"text": self.text.text(), "raised_by": self.raised_by.text()}
+        if any(value.strip() for value in typed.values()):
+            typed["scope"] = self.scope.value
+        self._drafts.keep(self._forum_id, "capture", typed)
+
+    def restore(self, draft: Draft) -> None:
+        """Back in the line as it was typed (not saved: Enter saves it)."""
+        self.text.setText(draft.fields.get("text", ""))
+        self.raised_by.setText(draft.fields.get("raised_by", ""))
+        self.scope = Scope(draft.fields.get("scope", Scope.UNIT.value))
+        self._show_scope()
+        self.message.info(self.tr("Restored what was typed before Mufakat closed; Enter saves it."))
+
+    def discard_pending(self) -> None:
+        """The user chose to drop what was typed."""
+        self.text.setText("")
+        self.raised_by.setText("")
+        self.keep_draft()
 
     def _toggle_scope_here(self) -> None:
         if self.table.hasFocus():
@@ -297,6 +337,7 @@ class CaptureTab(QWidget):
         self.category.setCurrentIndex(0)
         self.scope = Scope.UNIT  # F2 is for one recommendation: the next starts in the unit's scope
         self._show_scope()
+        self.keep_draft()  # saved: the draft goes
         self._select(rec_id)
         self.text.setFocus()
         return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.drafts import Drafts
 from desktop.models import Forum
 from desktop.services.lookup import load
 from desktop.views.agenda_tab import AgendaTab
@@ -39,10 +40,13 @@ class ForumWorkspace(QWidget):
     back_requested = Signal()
     changed = Signal()
 
-    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, forum_id: str, drafts: Drafts | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ws = ws
         self.forum_id = forum_id
+        self._drafts = drafts
         self.heading = QLabel()
         self.closed_banner = QLabel(
             self.tr(
@@ -64,9 +68,9 @@ class ForumWorkspace(QWidget):
             menu.addAction(QCoreApplication.translate("Documents", title), partial(self.open_document, kind))
         documents.setMenu(menu)
         self.details = DetailsTab(ws, forum_id)
-        self.attendance = AttendanceTab(ws, forum_id)
+        self.attendance = AttendanceTab(ws, forum_id, drafts)
         self.agenda = AgendaTab(ws, forum_id)
-        self.capture = CaptureTab(ws, forum_id)
+        self.capture = CaptureTab(ws, forum_id, drafts)
         self.summary = SummaryTab(ws, forum_id)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details, self.tr("&Details"))
@@ -91,6 +95,7 @@ class ForumWorkspace(QWidget):
     def _show_heading(self) -> None:
         """The title, date, venue and state; a closed forum is read-only in every tab."""
         forum = self._ws.read(load, Forum, self.forum_id, "Forum")
+        self.title = forum.title
         self.heading.setText(
             f"<h2>{forum.title}</h2>"
             f"{forum.held_on.strftime('%d-%m-%Y')} · {forum.venue} · {label(forum.status)}"
@@ -109,6 +114,23 @@ class ForumWorkspace(QWidget):
         reload = getattr(page, "reload", None)
         if reload is not None and page is not self.details:
             reload()
+        if page is self.capture:  # the line to type into has the cursor
+            self.capture.text.setFocus(Qt.FocusReason.TabFocusReason)
+        elif page is self.attendance:
+            self.attendance.name.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def restore_drafts(self) -> None:
+        """What was typed here before the app stopped, back in its lines (not saved)."""
+        if self._drafts is None:
+            return
+        restored = None
+        for tab, kind in ((self.attendance, "attendance"), (self.capture, "capture")):
+            draft = self._drafts.of(self.forum_id, kind)
+            if draft is not None:
+                tab.restore(draft)
+                restored = tab
+        if restored is not None:
+            self.tabs.setCurrentWidget(restored)
 
     def refresh(self) -> None:
         """After a sync brought changes: read everything again (typed text is kept)."""
@@ -151,4 +173,7 @@ class ForumWorkspace(QWidget):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.capture.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.capture.discard_pending()
+            return True
+        return False

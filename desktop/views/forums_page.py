@@ -53,9 +53,11 @@ class ForumsPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open(self.model.forum_at(index.row())))
         self.table.activated.connect(lambda index: self._open(self.model.forum_at(index.row())))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search title, theme or venue…"))
+        self.search.setPlaceholderText(self.tr("Search title, theme or venue (Enter opens the forum found)…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._open_found)  # type part of a title, Enter opens it
+        self._open_when_shown = False
         self.status_filter = EnumCombo(ForumStatus, blank=self.tr("All forums"))
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.new_button = QPushButton(self.tr("&New forum…"))
@@ -94,6 +96,13 @@ class ForumsPage(QWidget):
     def _open(self, forum_id: str | None) -> None:
         if forum_id:
             self.open_requested.emit(forum_id)
+
+    def _open_found(self) -> None:
+        """The forum the search found (once the list for what was typed is on screen)."""
+        if self.loaded():
+            self._open(self.selected_forum())
+        else:
+            self._open_when_shown = True
 
     def new_forum(self) -> None:
         dialog = NewForumDialog(self._ws, self)
@@ -154,3 +163,6 @@ class ForumsPage(QWidget):
         self._update_actions()
         self.shown_generation = generation
         self.shown.emit()
+        if self._open_when_shown:
+            self._open_when_shown = False
+            self._open(self.selected_forum())

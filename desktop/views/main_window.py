@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from desktop.drafts import Drafts, still_unsaved
+from desktop.models import Forum
+from desktop.services.lookup import load
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.views.escalations_page import EscalationsPage
 from desktop.views.followup_page import FollowUpPage
@@ -31,9 +34,10 @@ Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | S
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, ws: Workspace, sync: SyncController) -> None:
+    def __init__(self, ws: Workspace, sync: SyncController, drafts: Drafts | None = None) -> None:
         super().__init__()
         self._ws = ws
+        self._drafts = drafts
         self._retired = False
         self.setWindowTitle("Mufakat")
         self.resize(1280, 720)
@@ -91,6 +95,8 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)  # the forum list has just loaded itself
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
+        self.stack.currentChanged.connect(lambda _i: self._show_title())
+        self.forums.search.setFocus()  # type part of a forum's title, Enter opens it
 
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:
@@ -119,15 +125,23 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
         from desktop.views.forum_workspace import ForumWorkspace  # loaded when first needed
 
-        self.workspace = ForumWorkspace(self._ws, forum_id)
+        self.workspace = ForumWorkspace(self._ws, forum_id, self._drafts)
         self.workspace.back_requested.connect(self.back_to_forums)
         self.workspace.changed.connect(self.forums.refresh)
+        self.workspace.changed.connect(self._show_title)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
         return self.workspace
+
+    def _show_title(self) -> None:
+        """The open forum's title first (the taskbar shows which forum this window holds)."""
+        if self.workspace is not None and self.stack.currentWidget() is self.workspace:
+            self.setWindowTitle(f"{self.workspace.title} — Mufakat")
+        else:
+            self.setWindowTitle("Mufakat")
 
     def back_to_forums(self) -> None:
         if self.workspace is not None:
@@ -158,6 +172,42 @@ class MainWindow(QMainWindow):
             self.workspace.refresh()
         elif current in self.pages:
             self.pages[self.pages.index(current)].reload()
+
+    # -- typing kept through a crash -----------------------------------------------------------
+    def offer_drafts(self) -> None:
+        """At start: typing left by a crash or a power cut is offered back."""
+        if self._drafts is None:
+            return
+        waiting = [d for d in self._drafts.all() if self._ws.read(still_unsaved, d)]
+        if not waiting:
+            self._drafts.clear()
+            return
+        forum_id = waiting[0].forum_id  # one forum is open at a time: its typing
+        forum = self._ws.read(load, Forum, forum_id, "Forum")
+        kinds = {"capture": self.tr("recommendation"), "attendance": self.tr("sign-in")}
+        typed = "\n".join(
+            f"• {kinds[d.kind]}: “{' · '.join(v for k, v in d.fields.items() if k != 'scope')}”"
+            for d in waiting
+            if d.forum_id == forum_id
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved typing"),
+            self.tr("Mufakat closed before this typing in “{forum}” was saved:\n\n{typed}\n\nRestore it?").format(
+                forum=forum.title, typed=typed
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        for other in {d.forum_id for d in self._drafts.all()} - {forum_id}:
+            for kind in ("capture", "attendance"):
+                self._drafts.drop(other, kind)
+        if answer != QMessageBox.StandardButton.Yes:
+            self._drafts.clear()
+            return
+        workspace = self.open_forum(forum_id)
+        if workspace is not None:
+            workspace.restore_drafts()
 
     # -- closing -------------------------------------------------------------------------------
     def confirm_close(self) -> bool:
