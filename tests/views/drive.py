@@ -4,17 +4,24 @@ through the X server's event path of the application), plus small readers of wha
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QTabWidget,
     QWidget,
 )
@@ -205,4 +212,50 @@ def answer(qtbot: QtBot, button: QMessageBox.StandardButton) -> Callable[[QDialo
 
     asked: list[str] = []
     drive.asked = asked  # type: ignore[attr-defined]
+    return drive
+
+
+def click_nav(qtbot: QtBot, nav: QListWidget, row: int) -> None:
+    """Click an entry of the window's navigation list."""
+    item = nav.item(row)
+    assert item is not None and not item.isHidden()
+    qtbot.mouseClick(nav.viewport(), LEFT, pos=nav.visualItemRect(item).center())
+
+
+def file_chosen(qtbot: QtBot, path: Path) -> Callable[[QDialog], None]:
+    """A `with_modal` driver for Qt's own file dialog: the path typed into its name line, Enter."""
+
+    def drive(dialog: QDialog) -> None:
+        assert isinstance(dialog, QFileDialog), dialog
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        click(qtbot, name)
+        keys = Keyboard(qtbot, dialog).press(Qt.Key.Key_A, CTRL).type(str(path))
+        if QApplication.activePopupWidget() is not None:  # the path completer's list
+            keys.press(Qt.Key.Key_Escape)
+        keys.press(Qt.Key.Key_Return)
+
+    return drive
+
+
+def double_click(window: QWidget, widget: QWidget) -> None:
+    """A double-click where `widget` is now, through the window system: each of its two clicks
+    goes to whatever is under the pointer when it arrives (a button replaced after the first)."""
+    handle = window.windowHandle()
+    assert handle is not None
+    QTest.mouseDClick(handle, LEFT, Qt.KeyboardModifier.NoModifier, widget.mapTo(window, widget.rect().center()))
+
+
+def multiline_answer(qtbot: QtBot, typed: str) -> Callable[[QDialog], None]:
+    """A `with_modal` driver for a question with a text box (a reason, a note): type, then OK."""
+
+    def drive(dialog: QDialog) -> None:
+        box = dialog.findChild(QPlainTextEdit)
+        assert box is not None, dialog
+        click(qtbot, box)
+        Keyboard(qtbot, dialog).type(typed)
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Ok))
+
     return drive

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import Shell
 from desktop.config import SETTINGS_FILENAME, Settings
 from desktop.models import Recommendation
+from desktop.services.report_data import forum_report
 from desktop.views import main_window as mw
 from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, answer, choose, click, one, rows, with_modal
@@ -47,6 +48,8 @@ def test_switching_language_asks_about_a_typed_recommendation(
     save = answer(qtbot, QMessageBox.StandardButton.Save)
     with_modal(qtbot, lambda: choose(qtbot, english.settings.language, "Bahasa Indonesia", stays=False), save)
     assert one(ws, Recommendation).text == "Sediakan ruang laktasi di ruang layanan"
+    [line] = ws.read(forum_report, forum.forum).recommendations  # what the berita acara prints
+    assert (line.number, line.text) == (1, "Sediakan ruang laktasi di ruang layanan")
     indonesian = shell.window
     assert indonesian is not english and indonesian.nav.item(mw.TRIAGE).text() == "Pemilahan"
     assert Settings.load(ws.data_dir).language == "id"

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.models import FollowUp, Recommendation
@@ -18,7 +17,17 @@ from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
 from desktop.vocab import RecStatus
 from desktop.workspace import Workspace
-from tests.views.drive import HUMAN_MS, Keyboard, answer, click, click_row, one, rows, with_modal
+from tests.views.drive import (
+    HUMAN_MS,
+    Keyboard,
+    answer,
+    click,
+    click_row,
+    double_click,
+    one,
+    rows,
+    with_modal,
+)
 from tests.views.forum_setup import Running, running_forum
 
 
@@ -34,15 +43,6 @@ def board_with(qtbot: QtBot, window: MainWindow, rec_id: str) -> None:
     click_row(qtbot, triage.table, triage.model.row_of(rec_id), column=1)
     assert triage.pane.detail is not None and triage.pane.detail.rec.id == rec_id
     qtbot.wait(HUMAN_MS)  # the office head reads the pane before clicking (its layout settles)
-
-
-def double_click(window: MainWindow, button: QPushButton) -> None:
-    """A double-click where `button` is now, through the window system: each of its clicks goes
-    to whatever is under the pointer when it arrives."""
-    handle = window.windowHandle()
-    assert handle is not None
-    where = button.mapTo(window, button.rect().center())
-    QTest.mouseDClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
 
 
 def status(ws: Workspace, rec_id: str) -> RecStatus:
