@@ -24,7 +24,15 @@ from desktop.vocab import Category, Gender, RecStatus, parse_choice
 from desktop.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = ROOT.parent / "shared" / "bench" / "make_dataset.py"
+# ../shared next to the checkout (a worktree sits one level deeper: look in each parent folder).
+GENERATOR = next(
+    (
+        folder / "shared" / "bench" / "make_dataset.py"
+        for folder in ROOT.parents
+        if (folder / "shared" / "bench" / "make_dataset.py").exists()
+    ),
+    ROOT.parent / "shared" / "bench" / "make_dataset.py",
+)
 STAMP = "000000000000000-000000-dataset"
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
 

@@ -1,10 +1,17 @@
-"""Desktop app figures at 100,000 recommendations (issue #3): time from process start to the
-main window painted; time from a keystroke in the triage text filter to the table updated; time
-to save one live-captured recommendation (Enter → on disk → list refreshed).
+"""Desktop app figures at 100,000 recommendations (issue #11 "Speed"), each measured from the
+event to the repaint that shows its result, on a real X server:
+
+- process start → the forum list's first row painted (start-up);
+- a keystroke in the triage text filter → the table painted with the new result;
+- Enter in live capture → the saved row painted in the list.
+
+"Painted" is the first paint event of the table's viewport after the change reached the model,
+plus the event-loop turn that flushes it to the screen (a zero timer queued from that paint), not
+the return of the function that changed the model.
 
 xvfb-run -a -s '-screen 0 1366x768x24' .venv/bin/python bench/ui.py [--forums 2000] [--data-dir DIR]
 (`make bench` does this: the figures come from a real X server, as users have it)
-Targets on the 2-core reference machine: < 2 s, < 100 ms, < 20 ms.
+Targets on the 2-core reference machine: start-up ≤ 1.5 s, filter ≤ 100 ms, Enter ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
@@ -48,18 +56,52 @@ def prepare(data_dir: Path, forums: int) -> None:
     ws.close()
 
 
-def wait_for(signal: object, timeout_ms: int = 60_000) -> None:
+def wait_for(signal: Any, timeout_ms: int = 60_000) -> None:
     """Run the event loop (sleeping, as the app does) until `signal` fires."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
-    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    signal.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def paint_probe(widget: Any) -> Any:
+    """An event filter on `widget` (a table's viewport): once armed, its first paint event is
+    followed by a zero timer (it runs after the paint is flushed), which records the time and
+    emits `painted`."""
+    from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+    class PaintProbe(QObject):
+        painted = Signal()
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.armed = False
+            self.at = 0.0
+            widget.installEventFilter(self)
+
+        def arm(self) -> None:
+            self.armed = True
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if self.armed and event.type() == QEvent.Type.Paint:
+                self.armed = False
+                QTimer.singleShot(0, self._flushed)
+            return False
+
+        def _flushed(self) -> None:
+            self.at = time.perf_counter()
+            self.painted.emit()
+
+    return PaintProbe()
 
 
 def child_startup(data_dir: Path) -> None:
-    """Runs in a fresh process: open the app on `data_dir`, paint the window once, say so."""
+    """Runs in a fresh process: open the app on `data_dir` as `mufakat` does, say when the main
+    window and then the forum list's first row are on the screen."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import Shell
@@ -67,15 +109,24 @@ def child_startup(data_dir: Path) -> None:
     app = QApplication([])
     ws = Workspace.open(data_dir, Settings.load(data_dir))
     shell = Shell(ws)
-    shell.window.resize(1366, 768)
+    forums = shell.window.forums
+    probe = paint_probe(forums.table.viewport())
+    window_probe = paint_probe(shell.window)
+
+    def listed() -> None:
+        probe.arm()
+
+    if forums.loaded():
+        listed()
+    else:
+        forums.shown.connect(listed)
+    window_probe.arm()
+    window_probe.painted.connect(lambda: print("painted", flush=True))
+    probe.painted.connect(lambda: (print("listed", flush=True), app.quit()))
+    shell.window.resize(1366, 697)
     shell.window.show()
-    shell.window.repaint()  # synchronous paint of everything visible
-    app.processEvents()
-    print("painted", flush=True)
-    if not shell.window.forums.loaded():  # the forum list arrives from its worker thread
-        wait_for(shell.window.forums.shown)
-    shell.window.repaint()
-    print("listed", flush=True)
+    QTimer.singleShot(60_000, app.quit)
+    app.exec()
     shell.close()
     ws.close()
 
@@ -92,53 +143,75 @@ def startup(data_dir: Path, runs: int) -> None:
         for line in child.stdout:
             (painted if line.strip() == "painted" else listed).append(time.perf_counter() - t0)
         assert child.wait(timeout=120) == 0
-    for what, timings in (("main window painted", painted), ("forum list filled (2,000 forums)", listed)):
+    for what, timings, target in (
+        ("main window painted", painted, ""),
+        ("forum list's first row painted (2,000 forums)", listed, "   target ≤ 1.5 s"),
+    ):
         print(
             f"process start → {what} ({runs} runs): median {statistics.median(timings):.2f} s  "
-            f"min {min(timings):.2f} s  max {max(timings):.2f} s   target < 2 s"
+            f"min {min(timings):.2f} s  max {max(timings):.2f} s{target}"
         )
 
 
-def in_process(data_dir: Path, saves: int) -> None:
+def triage_filter(window: Any) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    from desktop.app import Shell
-    from desktop.views import main_window as mw
-
-    _app = QApplication.instance() or QApplication([])
-    ws = Workspace.open(data_dir, Settings.load(data_dir))
-    shell = Shell(ws)
-    window = shell.window
-    window.resize(1366, 768)
-    window.show()
-    window.nav.setCurrentRow(mw.TRIAGE)
     triage = window.triage
-
-    def settle() -> float:
+    probe = paint_probe(triage.table.viewport())
+    shown = []
+    for _ in range(5):  # Ctrl+2 from the forum list, as the office head goes to the board
+        QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        QTest.qWait(100)
+        probe.armed = False
         t0 = time.perf_counter()
+        QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+        triage.shown.connect(probe.arm)
+        wait_for(probe.painted)
+        triage.shown.disconnect(probe.arm)
+        shown.append(probe.at - t0)
+        if triage.model.total < 0:
+            wait_for(triage.counted)
+    print(
+        f"Ctrl+2 → triage board painted with its first page ({len(shown)} times): median "
+        f"{ms(statistics.median(shown))}  max {ms(max(shown))}"
+    )
+
+    def settle() -> None:
         if triage.shown_generation != triage._generation:
             wait_for(triage.shown)
-        triage.table.viewport().repaint()
-        return time.perf_counter() - t0
+        if triage.model.total < 0:  # its count follows the page (not part of the figure)
+            wait_for(triage.counted)
+        QTest.qWait(50)
 
+    triage.shown.connect(probe.arm)  # only a paint after the new result reached the model counts
     settle()
-    for word in ("satelit", "layan", "disabilitas", "customer", "zzzz"):
+    timings = []
+    for word in ("satelit", "layan", "disabilitas", "customer", "zzzz", "sp2d", "papan", "ruang"):
         triage.text.clear()
         settle()
         QTest.keyClicks(triage.text, word[:-1])
         settle()
         t0 = time.perf_counter()
         QTest.keyClick(triage.text, word[-1])
+        wait_for(probe.painted)
+        elapsed = probe.at - t0
+        timings.append(elapsed)
         settle()
-        elapsed = time.perf_counter() - t0
-        if triage.model.total < 0:  # the count arrives after the page (not part of the figure)
-            wait_for(triage.counted)
         print(
-            f"triage filter keystroke → table updated, {word!r:14} ({triage.model.total:6d} matches): "
-            f"{ms(elapsed)}   target < 100 ms"
+            f"  triage filter keystroke → table painted, {word!r:14} ({triage.model.total:6d} matches): "
+            f"{ms(elapsed)}"
         )
+    timings.sort()
+    print(
+        f"triage filter keystroke → table painted ({len(timings)} words): median "
+        f"{ms(statistics.median(timings))}  max {ms(timings[-1])}   target ≤ 100 ms"
+    )
+
+
+def capture_enter(ws: Workspace, window: Any, saves: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
 
     with ws.store.read() as session:
         forum_id = session.scalar(text("SELECT forum_id FROM recommendations GROUP BY forum_id LIMIT 1"))
@@ -148,28 +221,55 @@ def in_process(data_dir: Path, saves: int) -> None:
     assert workspace is not None
     capture = workspace.capture
     workspace.tabs.setCurrentWidget(capture)
+    probe = paint_probe(capture.table.viewport())
+    QTest.qWait(200)
     timings = []
     for n in range(saves):
-        capture.text.setText(f"Usulan langsung nomor {n}: perpanjang jam layanan loket")
+        capture.text.setFocus()
+        QTest.keyClicks(capture.text, f"Usulan langsung nomor {n}: perpanjang jam layanan loket")
+        QTest.qWait(30)
+        before = capture.model.rowCount()
         t0 = time.perf_counter()
         QTest.keyClick(capture.text, Qt.Key.Key_Return)
-        capture.table.viewport().repaint()
-        timings.append(time.perf_counter() - t0)
+        probe.arm()
+        wait_for(probe.painted)
+        timings.append(probe.at - t0)
+        assert capture.model.rowCount() == before + 1, capture.message.text()
         assert not capture.text.text(), capture.message.text()
     timings.sort()
     print(
-        f"save one live-captured recommendation ({saves} saves, list refreshed): "
-        f"median {ms(statistics.median(timings))}  p95 {ms(timings[int(len(timings) * 0.95) - 1])}   target < 20 ms"
+        f"Enter in live capture → saved row painted ({saves} saves): median "
+        f"{ms(statistics.median(timings))}  p95 {ms(timings[int(len(timings) * 0.95) - 1])}   "
+        "target ≤ 50 ms"
     )
+
+
+def in_process(data_dir: Path, saves: int) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import Shell
+
+    app = QApplication.instance() or QApplication([])
+    ws = Workspace.open(data_dir, Settings.load(data_dir))
+    shell = Shell(ws)
+    window = shell.window
+    window.resize(1366, 697)
+    window.show()
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    triage_filter(window)
+    capture_enter(ws, window, saves)
     shell.close()
     ws.close()
+    del app
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--forums", type=int, default=2000, help="2000 forums × 50 = 100,000 recommendations")
     ap.add_argument("--data-dir", type=Path, help="reuse this folder's data when it has some")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--saves", type=int, default=40)
     ap.add_argument("--child-startup", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()

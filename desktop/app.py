@@ -120,6 +120,10 @@ def run_app(data_dir: Path, settings: Settings) -> int:
         force=True,
     )
     install_error_hook(data_dir)
+    for notice in workspace.store.notices:  # e.g. a journal of another copy set aside
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(None, "Mufakat", notice)
     shell = Shell(workspace)
     shell.window.show()
     QTimer.singleShot(0, shell.window.offer_drafts)  # typing left by a crash, offered back

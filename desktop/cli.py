@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -18,6 +16,7 @@ from typing import NoReturn
 from desktop import __version__, survey_cli
 from desktop.config import LOG_FILENAME, Settings, resolve_data_dir
 from desktop.errors import EnvironmentProblem, InputError, MufakatError
+from desktop.files import write_atomically
 from desktop.i18n import LANGUAGES, set_language, tr
 from desktop.workspace import Workspace
 
@@ -61,13 +60,13 @@ def _build_parser() -> argparse.ArgumentParser:
     forums = sub.add_parser("forums", parents=[common], help=tr("list forums"))
     forums.add_argument("--search", default="", help=tr("only forums whose title, theme or venue has this"))
 
-    export = sub.add_parser("export", parents=[common], help=tr("export data as JSON or CSV"))
+    export = sub.add_parser("export", parents=[common], help=tr("export data as JSON, CSV or XLSX"))
     export.add_argument("--forum", metavar="ID", help=tr("only this forum (default: everything)"))
-    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export.add_argument("--format", choices=("json", "csv", "xlsx"), required=True)
     export.add_argument(
         "--table",
         default="recommendations",
-        help=tr("with --format csv: which table (default: recommendations)"),
+        help=tr("with --format csv or xlsx: which table (default: recommendations)"),
     )
     export.add_argument("-o", "--output", metavar="FILE", help=tr("write here (default: standard output)"))
 
@@ -97,6 +96,19 @@ def _build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--server", required=True, metavar="URL")
     enroll.add_argument("--code", required=True, help=tr("the one-time code from the administrator"))
     sub.add_parser("sync", parents=[common], help=tr("send local changes to the server and fetch new ones"))
+    outbox = sub.add_parser(
+        "outbox", parents=[common], help=tr("move unsent changes of a revoked or lost laptop to another one")
+    ).add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
+    out_export = outbox.add_parser(
+        "export", parents=[common], help=tr("write this laptop's unsent changes to a file")
+    )
+    out_export.add_argument("-o", "--output", metavar="FILE", help=tr("write here (default: standard output)"))
+    out_import = outbox.add_parser(
+        "import",
+        parents=[common],
+        help=tr("queue the unsent changes of another laptop of this unit; the next sync sends them"),
+    )
+    out_import.add_argument("file", metavar="FILE", type=Path)
 
     imp = sub.add_parser(
         "import-participants",
@@ -110,17 +122,14 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def write_output(content: str | bytes, output: str | None) -> None:
-    """Write to the file (whole or not at all: a temporary file renamed into place) or stdout."""
+    """Write to the file (whole or not at all, no temporary file left on failure) or stdout."""
     if output is None:
         sys.stdout.write(content if isinstance(content, str) else content.decode())
         return
     target = Path(output)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".mufakat-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        Path(tmp).replace(target)
+        write_atomically(target, data)
     except OSError as exc:
         raise EnvironmentProblem(
             tr("Cannot write {path}: {error}", path=target, error=exc.strerror or exc)
@@ -178,13 +187,17 @@ def _cmd_forums(ws: Workspace, args: argparse.Namespace) -> None:
 
 
 def _cmd_export(ws: Workspace, args: argparse.Namespace) -> None:
-    from desktop.services.export import export_csv, export_json
+    from desktop.services.export import export_csv, export_json, export_xlsx
 
     if args.format == "json":
-        text = ws.read(export_json, args.forum)
+        content: str | bytes = ws.read(export_json, args.forum)
+    elif args.format == "csv":
+        content = ws.read(export_csv, args.forum, args.table)
     else:
-        text = ws.read(export_csv, args.forum, args.table)
-    write_output(text, args.output)
+        if not args.output:
+            raise InputError(tr("An XLSX export needs a file: add -o FILE.xlsx."))
+        content = ws.read(export_xlsx, args.forum, args.table)
+    write_output(content, args.output)
 
 
 def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
@@ -239,6 +252,29 @@ def _cmd_sync(ws: Workspace, args: argparse.Namespace) -> None:
     )
 
 
+def _cmd_outbox(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.sync.outbox_file import export_outbox, import_outbox
+
+    if args.action == "export":
+        write_output(ws.read(export_outbox), args.output)
+        return
+    try:
+        content = args.file.read_bytes()
+    except OSError as exc:
+        raise EnvironmentProblem(
+            tr("Cannot read {path}: {error}", path=args.file, error=exc.strerror or exc)
+        ) from exc
+    result = ws.write(lambda session, ctx: import_outbox(session, ctx.clock, args.file.name, content))
+    print(
+        tr(
+            "{added} change(s) queued for {unit}, {already} already here. Run: mufakat sync",
+            added=result.added,
+            unit=result.unit_code,
+            already=result.already,
+        )
+    )
+
+
 COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
     "demo": _cmd_demo,
     "forums": _cmd_forums,
@@ -246,6 +282,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
     "import-participants": _cmd_import,
     "enroll": _cmd_enroll,
     "sync": _cmd_sync,
+    "outbox": _cmd_outbox,
     "minutes": _cmd_document,
     "attendance-sheet": _cmd_document,
     "followup-report": _cmd_document,
@@ -282,6 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(data_dir, settings)
         ws = Workspace.open(data_dir, settings)
         _setup_logging(data_dir)
+        for notice in ws.store.notices:
+            print(f"mufakat: {notice}", file=sys.stderr)
         try:
             COMMANDS[args.command](ws, args)
         finally:

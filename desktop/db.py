@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import jsontext, search
@@ -29,12 +29,16 @@ from desktop.hlc import Stamp
 from desktop.i18n import tr
 from desktop.ids import new_id
 from desktop.models import AuditEvent, DeviceState
+from desktop.store_errors import classify, is_damage, sqlite_error
+from desktop.wal_guard import mark_copy, set_aside_foreign_wal
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a write waits for another writer (another Mufakat window, the CLI) to finish.
+BUSY_TIMEOUT_MS = 15000
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -99,7 +103,7 @@ def _configure_sqlite(engine: Engine, begin: str) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         # FULL: a commit is on disk before the user sees "saved", even on power loss.
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
         # 32 MB of pages kept in the process: the triage lists at 100,000 recommendations stay
         # fast even where the operating system evicts its file cache eagerly.
         cursor.execute("PRAGMA cache_size=-32768")
@@ -126,6 +130,7 @@ class Store:
         _configure_sqlite(self._write_engine, "BEGIN IMMEDIATE")
         _configure_sqlite(self._read_engine, "BEGIN")
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
+        self.notices: list[str] = []  # what opening found and did, for the user
         self._reader = sessionmaker(self._read_engine, expire_on_commit=False)
 
     @classmethod
@@ -142,6 +147,7 @@ class Store:
             )
         _ensure_writable_dir(data_dir)
         path = data_dir / DB_FILENAME
+        notices = [note] if (note := set_aside_foreign_wal(path)) else []
         current = _inspect_existing(path)
         head = head_revision()
         if current is not None and current != head:
@@ -164,16 +170,24 @@ class Store:
                     search.ensure_index(conn)
                     conn.commit()
             store._ensure_device()
-        except OperationalError as exc:
+            with store._write_engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                assert isinstance(raw, sqlite3.Connection)
+                mark_copy(raw, path)
+        except (DBAPIError, sqlite3.Error) as exc:
             store.close()
+            classified = classify(exc, path)
+            if classified is not None:
+                raise classified from exc
             raise StoreError(
                 tr(
                     "The database {path} cannot be written: {error}. "
                     "Check the disk and the folder's permissions, or choose another data folder.",
                     path=path,
-                    error=exc.orig,
+                    error=sqlite_error(exc) or exc,
                 )
             ) from exc
+        store.notices = notices
         return store
 
     @contextmanager
@@ -183,12 +197,13 @@ class Store:
         Not `durable`: for sync bookkeeping that the next sync redoes if it is lost (dropping
         acknowledged operations from the outbox). Its commit skips the fsync: in WAL mode it
         stays atomic and consistent, and the next durable commit writes it to disk as well."""
-        if durable:
-            with self._writer() as session, session.begin():
+        with self._explained():
+            if durable:
+                with self._writer() as session, session.begin():
+                    yield session
+                return
+            with self._direct(foreign_keys=True, durable=False) as session:
                 yield session
-            return
-        with self._direct(foreign_keys=True, durable=False) as session:
-            yield session
 
     @contextmanager
     def remote_write(self, durable: bool = False) -> Iterator[Session]:
@@ -198,7 +213,7 @@ class Store:
         checkpoint is lost with it)."""
         from desktop.services.journal import REMOTE_APPLY
 
-        with self._direct(foreign_keys=False, durable=durable) as session:
+        with self._explained(), self._direct(foreign_keys=False, durable=durable) as session:
             session.info[REMOTE_APPLY] = True
             yield session
 
@@ -222,8 +237,21 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A consistent read-only view (WAL readers never block writers)."""
-        with self._reader() as session, session.begin():
+        with self._explained(), self._reader() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _explained(self) -> Iterator[None]:
+        """SQLite's failures inside a transaction (a full disk, a read-only disk, a lock held
+        too long, an I/O error, damage found while reading) become a `StoreError` that says
+        what happened and what to do; anything else is left as it is."""
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as exc:
+            classified = classify(exc, self.path)
+            if classified is None:
+                raise
+            raise classified from exc
 
     @property
     def engine(self) -> Engine:
@@ -300,6 +328,9 @@ def _inspect_existing(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        classified = classify(exc, path)
+        if classified is not None and not is_damage(exc):
+            raise classified from exc  # a full or read-only disk is not a damaged database
         raise StoreError(
             tr(
                 "The database {path} is damaged ({error}). It was left untouched; restore a copy "

@@ -1,6 +1,7 @@
 """The closed vocabularies of the domain (DOMAIN.md "Words"), with their user-facing labels.
 
-Stored values are short English codes; labels are English source strings translated by
+Stored values are short English codes, defined once in `protocol.vocab` (the server checks
+records against them); labels are English source strings translated by
 `desktop.i18n` (Indonesian by default). `parse_choice` accepts a code, a label in either
 language or a known alias, the way people type them into spreadsheets.
 """
@@ -12,130 +13,44 @@ from enum import StrEnum
 from typing import TypeVar
 
 from desktop.i18n import LANGUAGES, N_, tr, translate_to
+from protocol.vocab import (
+    AgeBand,
+    Category,
+    Education,
+    EscalationStatus,
+    FollowUpStatus,
+    ForumMode,
+    ForumStatus,
+    Gender,
+    Occupation,
+    Outcome,
+    RecCategory,
+    RecStatus,
+    Role,
+    Scope,
+)
 
-
-class Category(StrEnum):
-    """Element of the public (unsur masyarakat) a participant represents."""
-
-    SERVICE_USER = "service_user"
-    CLIENT_OFFICE = "client_office"
-    STAKEHOLDER = "stakeholder"
-    ACADEMIC = "academic"
-    COMMUNITY_FIGURE = "community_figure"
-    NGO = "ngo"
-    MEDIA = "media"
-    VULNERABLE_GROUP = "vulnerable_group"
-    GOVERNMENT = "government"
-    OTHER = "other"
-
-
-class Gender(StrEnum):
-    MALE = "male"
-    FEMALE = "female"
-
-
-class Role(StrEnum):
-    PARTICIPANT = "participant"
-    SPEAKER = "speaker"
-    ORGANIZER = "organizer"
-
-
-class ForumMode(StrEnum):
-    FACE_TO_FACE = "face_to_face"
-    ONLINE = "online"
-    HYBRID = "hybrid"
-
-
-class ForumStatus(StrEnum):
-    PLANNED = "planned"
-    RUNNING = "running"
-    CLOSED = "closed"
-
-
-class Scope(StrEnum):
-    UNIT = "unit"
-    POLICY = "policy"
-
-
-class RecStatus(StrEnum):
-    PROPOSED = "proposed"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    MERGED = "merged"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    ESCALATED = "escalated"
-    ANSWERED = "answered"
-
+# The values come from the protocol; this module adds what people read.
+__all__ = [
+    "AgeBand",
+    "Category",
+    "Education",
+    "EscalationStatus",
+    "FollowUpStatus",
+    "ForumMode",
+    "ForumStatus",
+    "Gender",
+    "Occupation",
+    "Outcome",
+    "RecCategory",
+    "RecStatus",
+    "Role",
+    "Scope",
+]
 
 OPEN_STATUSES = frozenset(
     {RecStatus.PROPOSED, RecStatus.ACCEPTED, RecStatus.IN_PROGRESS, RecStatus.ESCALATED}
 )
-
-
-class RecCategory(StrEnum):
-    """What a recommendation is about (the service components of PermenPANRB 15/2014)."""
-
-    REQUIREMENTS = "requirements"
-    PROCEDURE = "procedure"
-    TIME = "time"
-    COST = "cost"
-    PRODUCT = "product"
-    STAFF = "staff"
-    FACILITIES = "facilities"
-    COMPLAINTS = "complaints"
-    INFORMATION = "information"
-    INNOVATION = "innovation"
-    OTHER = "other"
-
-
-class Outcome(StrEnum):
-    """The parent office's answer to an escalated recommendation."""
-
-    ADOPTED = "adopted"
-    DECLINED = "declined"
-
-
-class FollowUpStatus(StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-
-
-class EscalationStatus(StrEnum):
-    SENT = "sent"
-    ACKNOWLEDGED = "acknowledged"
-    ANSWERED = "answered"
-    FORWARDED = "forwarded"
-
-
-class AgeBand(StrEnum):
-    """Age of a survey respondent, in the bands the SKM report tabulates."""
-
-    UNDER_20 = "under_20"
-    FROM_20 = "20_29"
-    FROM_30 = "30_39"
-    FROM_40 = "40_49"
-    FROM_50 = "50_59"
-    FROM_60 = "60_plus"
-
-
-class Education(StrEnum):
-    PRIMARY = "primary"
-    JUNIOR_SECONDARY = "junior_secondary"
-    SENIOR_SECONDARY = "senior_secondary"
-    DIPLOMA = "diploma"
-    BACHELOR = "bachelor"
-    POSTGRADUATE = "postgraduate"
-
-
-class Occupation(StrEnum):
-    CIVIL_SERVANT = "civil_servant"
-    MILITARY_POLICE = "military_police"
-    PRIVATE = "private"
-    SELF_EMPLOYED = "self_employed"
-    STUDENT = "student"
-    OTHER = "other"
 
 
 LABELS: dict[StrEnum, str] = {

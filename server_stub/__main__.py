@@ -5,23 +5,27 @@
     mufakat-server unit list
     mufakat-server enroll-code UNIT_CODE        (prints a one-time code valid 7 days)
     mufakat-server device list | device revoke DEVICE_ID
-    mufakat-server restored                     (after restoring the database from a backup)
+    mufakat-server restored [--previous OLD_DB_URL]   (after restoring the database from a backup)
 
-The database is a SQLite file (./mufakat-server.sqlite3) unless --db or MUFAKAT_SERVER_DB
-names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
+The database is a SQLite file (./mufakat-server.sqlite3) unless --db (before or after the
+command) or MUFAKAT_SERVER_DB names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
+Every error is one line on stderr and exit code 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import make_url, select
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from server_stub.admin import AdminError
 from server_stub.store import ServerStore, default_url, start_new_epoch
 
 EXIT_USER_ERROR = 2
@@ -36,8 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
         "--db",
-        default=os.environ.get("MUFAKAT_SERVER_DB") or default_url(),
-        help="database URL (default: ./mufakat-server.sqlite3)",
+        # SUPPRESS: a subcommand's parser must not overwrite a --db given before the command
+        # with its default (it did: the command acted on ./mufakat-server.sqlite3).
+        default=argparse.SUPPRESS,
+        help="database URL (default: $MUFAKAT_SERVER_DB or ./mufakat-server.sqlite3)",
     )
     parser = _Parser(prog="mufakat-server", description="Mufakat central server", parents=[common])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -61,10 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     device.add_parser("list", parents=[common])
     revoke = device.add_parser("revoke", parents=[common])
     revoke.add_argument("device_id")
-    sub.add_parser(
+    restored = sub.add_parser(
         "restored",
         parents=[common],
         help="after restoring the database from a backup: devices pull again and re-send what it lacks",
+    )
+    restored.add_argument(
+        "--previous",
+        metavar="OLD_DB_URL",
+        help="the database being replaced: its units, enrollments and revocations are re-applied",
     )
     return parser
 
@@ -72,20 +83,55 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(url: str, host: str, port: int, workers: int) -> None:
     import uvicorn
 
+    from server_stub.nodelay import NoDelayH11Protocol
+
     os.environ["MUFAKAT_SERVER_DB"] = url
-    uvicorn.run("server_stub.wsgi:app", host=host, port=port, workers=max(1, workers), log_level="info")
+    uvicorn.run(
+        "server_stub.wsgi:app",
+        host=host,
+        port=port,
+        workers=max(1, workers),
+        log_level="info",
+        http=NoDelayH11Protocol,  # TCP_NODELAY in worker processes too (server_stub/nodelay.py)
+    )
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    url = getattr(args, "db", None) or os.environ.get("MUFAKAT_SERVER_DB") or default_url()
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise AdminError(
+            f"--db {url!r} is not a database URL; write e.g. sqlite:///path/server.sqlite3 or "
+            "postgresql+psycopg://user:pass@host/mufakat"
+        ) from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            raise AdminError(f"--db: the folder {folder} does not exist")
+    return url
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of a database error, without the driver's class name in parentheses."""
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return re.sub(r"^\([\w.]+\)\s*", "", text[0] if text else "unknown error")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from server_stub import admin, auth
+    from alembic.util.exc import CommandError
+
+    from server_stub import admin, auth, restore
     from server_stub.models import ServerUnit
 
     args = _parser().parse_args(argv)
+    url = ""
     try:
-        store = ServerStore(args.db)
+        url = _database_url(args)
+        store = ServerStore(url)
         store.migrate()
         if args.command == "serve":
-            _serve(args.db, args.host, args.port, args.workers)
+            _serve(url, args.host, args.port, args.workers)
             return 0
         with store.transaction() as session:
             if args.command == "unit" and args.action == "add":
@@ -97,6 +143,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     parent = units[u.parent_id].code if u.parent_id in units else "-"
                     print(f"{u.code}\t{u.name}\t{parent}\t{u.id}")
             elif args.command == "restored":
+                if args.previous:
+                    for line in restore.carry_over(session, args.previous):
+                        print(line)
+                else:
+                    print(
+                        "note: without --previous OLD_DB_URL, devices enrolled after the backup must be "
+                        "enrolled again, and devices revoked after it must be revoked again"
+                    )
                 print(f"new epoch {start_new_epoch(session)}: devices pull again and re-send what is missing")
             elif args.command == "enroll-code":
                 print(auth.new_enroll_code(session, args.unit_code))
@@ -110,8 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (admin.AdminError, auth.AuthError) as exc:
         print(f"mufakat-server: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except SQLAlchemyError as exc:
-        print(f"mufakat-server: database error: {str(exc).splitlines()[0]}", file=sys.stderr)
+    except (SQLAlchemyError, CommandError, OSError) as exc:
+        where = make_url(url).render_as_string(hide_password=True) if url else "--db"
+        print(f"mufakat-server: database {where}: {_reason(exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
     return 0
 

@@ -22,7 +22,7 @@ class AdminError(Exception):
     pass
 
 
-def _next_seq(session: Session) -> int:
+def next_seq(session: Session) -> int:
     counter = session.execute(select(Counter).where(Counter.name == SEQ).with_for_update()).scalar_one()
     counter.value += 1
     return counter.value
@@ -51,7 +51,7 @@ def add_unit(session: Session, code: str, name: str, parent_code: str | None = N
             entity="units",
             id=unit.id,
             unit_id=unit.id,
-            seq=_next_seq(session),
+            seq=next_seq(session),
             deleted=False,
             data=data,
             clocks={"*": _clock.now().encode()},

@@ -1,8 +1,15 @@
-"""The HTTP API of the central server (FastAPI). OpenAPI at /docs."""
+"""The HTTP API of the central server (FastAPI). OpenAPI at /docs.
 
+Every refusal of a request is a 4xx whose body is `{"code", "params", "error"}` (the codes of
+`protocol.refusals`; `error` is English, for logs); a refused operation of a push is answered
+in the push's results, and the others apply.
+"""
+
+import logging
 import zlib
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
+import msgspec
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
@@ -12,52 +19,33 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from typing_extensions import TypedDict
 
-from desktop import jsontext
-from desktop.sync.protocol import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, MAX_PULL_PAGE, SCHEMA_VERSION
+from protocol.messages import PushRequest
+from protocol.refusals import Refusal
+from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
+from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 from server_stub import auth
 from server_stub.apply import Caller, apply_push
+from server_stub.errors import ApiError
 from server_stub.models import ServerUnit
 from server_stub.pull import pull_page
 from server_stub.store import ServerStore
+
+log = logging.getLogger("mufakat.server")
+MAX_SINCE = 2**62  # beyond any sequence number (PostgreSQL's BIGINT): a checkpoint, not a number
 
 
 class EnrollRequest(BaseModel):
     code: str = Field(min_length=4, max_length=40)
     device_id: str = Field(min_length=8, max_length=36)
     device_name: str = Field(default="", max_length=200)
-
-
-class Op(TypedDict):
-    """One pushed operation. A plain dict once validated: the apply step takes dicts, and
-    building then dumping a model per operation cost a tenth of a push."""
-
-    op_id: Annotated[str, Field(min_length=8, max_length=36)]
-    device_seq: int
-    entity: Annotated[str, Field(max_length=40)]
-    entity_id: Annotated[str, Field(max_length=36)]
-    kind: Annotated[str, Field(max_length=16)]
-    fields: dict[str, Any]
-    hlc: Annotated[str, Field(max_length=80)]
-
-
-class PushRequest(BaseModel):
-    device_id: str = Field(max_length=36)
-    schema_version: int
-    ops: list[Op] = Field(max_length=MAX_OPS_PER_PUSH)
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status, self.message = status, message
+    unit_id: str | None = Field(default=None, max_length=36)  # enrolling again: the device's unit
 
 
 async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
     """The request's bearer token (async: no worker thread for a header check)."""
     if not authorization or not authorization.lower().startswith("bearer "):
-        raise ApiError(401, "missing bearer token")
+        raise ApiError(401, Refusal.UNKNOWN_TOKEN, "missing bearer token")
     return authorization[7:].strip()
 
 
@@ -81,23 +69,28 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse({"error": exc.message}, status_code=exc.status)
+        return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
-        return JSONResponse({"error": exc.message}, status_code=exc.status)
+        body = {"code": exc.code, "params": exc.params, "error": exc.message}
+        return JSONResponse(body, status_code=exc.status)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+        return JSONResponse(_body(Refusal.MALFORMED, str(exc.detail)), status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return JSONResponse(
-            {"error": f"invalid request: {where}: {first.get('msg', 'malformed')}"}, status_code=422
-        )
+        error = f"invalid request: {where}: {first.get('msg', 'malformed')}"
+        return JSONResponse(_body(Refusal.MALFORMED, error), status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _bug(_request: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected error", exc_info=exc)
+        return JSONResponse(_body(Refusal.SERVER_ERROR, "unexpected server error"), status_code=500)
 
     def caller(token: Annotated[str, Depends(bearer)]) -> Caller:
         with store.transaction() as session:
@@ -110,7 +103,7 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post("/enroll")
     def enroll(body: EnrollRequest) -> dict[str, Any]:
         with store.transaction() as session:
-            token, unit = auth.enroll(session, body.code, body.device_id, body.device_name)
+            token, unit = auth.enroll(session, body.code, body.device_id, body.device_name, body.unit_id)
             unit_id, unit_code = unit.id, unit.code
         return {
             "token": token,
@@ -122,28 +115,24 @@ def create_app(store: ServerStore) -> FastAPI:
         }
 
     @app.post("/sync/push")
-    async def push(request: Request, who: Annotated[Caller, Depends(caller)]) -> JSONResponse:
-        body = await _read_json(request)
-        try:
-            parsed = PushRequest.model_validate(body)
-        except Exception as exc:
-            raise ApiError(422, f"invalid push: {str(exc).splitlines()[0]}") from exc
+    async def push(request: Request, who: Annotated[Caller, Depends(caller)]) -> Response:
+        parsed = _push_request(await _read_body(request))
         _check_schema(parsed.schema_version)
         if parsed.device_id != who.device_id:
-            raise ApiError(403, "the token belongs to another device")
-        ops = cast(list[dict[str, Any]], parsed.ops)
+            raise ApiError(403, Refusal.WRONG_DEVICE, "the token belongs to another device")
 
-        def apply() -> list[dict[str, str]]:
+        def apply() -> list[dict[str, Any]]:
             with store.transaction() as session:
-                return apply_push(session, who, ops)
+                return apply_push(session, who, parsed.ops)
 
-        # Plain JSONResponse: FastAPI's generic encoder is slow for large pages of plain data.
-        return JSONResponse({"results": await run_in_threadpool(apply)})
+        # msgspec, not FastAPI's generic encoder: that one is slow for large pages of plain data.
+        results = await run_in_threadpool(apply)
+        return Response(msgspec.json.encode({"results": results}), media_type="application/json")
 
     @app.get("/sync/pull")
     def pull(
         token: Annotated[str, Depends(bearer)],
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=MAX_SINCE)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
         schema_version: Annotated[int, Query()] = SCHEMA_VERSION,
     ) -> Response:
@@ -156,17 +145,40 @@ def create_app(store: ServerStore) -> FastAPI:
     return app
 
 
+def _body(code: Refusal, error: str) -> dict[str, Any]:
+    return {"code": code.value, "params": {}, "error": error}
+
+
 def _check_schema(version: int) -> None:
-    if version > SCHEMA_VERSION:
-        raise ApiError(426, f"this server understands data up to schema {SCHEMA_VERSION}; upgrade the server")
-    if version < SCHEMA_VERSION:
-        raise ApiError(426, f"upgrade Mufakat on this device: the server needs schema {SCHEMA_VERSION}")
+    """Only this protocol version: an older device would send what this server refuses to
+    read (and expect answers it no longer gives); a newer one, data this server cannot check."""
+    if version != SCHEMA_VERSION:
+        side = "the server" if version > SCHEMA_VERSION else "Mufakat on this device"
+        raise ApiError(
+            426,
+            Refusal.UPGRADE_REQUIRED,
+            f"the device speaks protocol {version}, the server {SCHEMA_VERSION}: upgrade {side}",
+            server_version=SCHEMA_VERSION,
+            client_version=version,
+        )
 
 
-async def _read_json(request: Request) -> Any:
-    """The request's JSON, never more than MAX_BODY_BYTES read or unpacked (a small gzip body
+def _push_request(raw: bytes) -> PushRequest:
+    """The push's envelope, in one pass (its operations are checked one by one later)."""
+    try:
+        return msgspec.json.decode(raw, type=PushRequest)
+    except msgspec.ValidationError as exc:
+        raise ApiError(422, Refusal.MALFORMED, f"invalid push: {exc}") from exc
+    except msgspec.DecodeError as exc:
+        raise ApiError(400, Refusal.MALFORMED, "the request body is not JSON") from exc
+
+
+async def _read_body(request: Request) -> bytes:
+    """The request's body, never more than MAX_BODY_BYTES read or unpacked (a small gzip body
     can unpack to gigabytes; a body without a declared length is counted as it arrives)."""
-    too_large = ApiError(413, f"request larger than {MAX_BODY_BYTES} bytes; push in smaller batches")
+    too_large = ApiError(
+        413, Refusal.TOO_LARGE, f"request larger than {MAX_BODY_BYTES} bytes; push in smaller batches"
+    )
     declared = request.headers.get("content-length") or "0"
     if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
         raise too_large
@@ -179,10 +191,7 @@ async def _read_json(request: Request) -> Any:
     raw = b"".join(chunks)
     if request.headers.get("content-encoding", "").lower() == "gzip":
         raw = _gunzip(raw, too_large)
-    try:
-        return jsontext.loads(raw)
-    except ValueError as exc:
-        raise ApiError(400, "the request body is not JSON") from exc
+    return raw
 
 
 def _gunzip(raw: bytes, too_large: ApiError) -> bytes:
@@ -190,9 +199,9 @@ def _gunzip(raw: bytes, too_large: ApiError) -> bytes:
     try:
         unpacked = unpacker.decompress(raw, MAX_BODY_BYTES + 1)
     except zlib.error as exc:
-        raise ApiError(400, "the request body is not valid gzip") from exc
+        raise ApiError(400, Refusal.MALFORMED, "the request body is not valid gzip") from exc
     if len(unpacked) > MAX_BODY_BYTES:
         raise too_large
     if not unpacker.eof:
-        raise ApiError(400, "the request body is not valid gzip (it ends too soon)")
+        raise ApiError(400, Refusal.MALFORMED, "the request body is not valid gzip (it ends too soon)")
     return unpacked

@@ -95,11 +95,14 @@ class Record(Base):
 
 
 class AppliedOp(Base):
-    """Every operation the server has seen, so a retried push applies nothing twice."""
+    """Every operation the server has seen, so a retried push applies nothing twice; a refused
+    one with its refusal (code and parameters), answered again to a retry."""
 
     __tablename__ = "applied_ops"
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(36))
     status: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # English, for the administrator's logs
     at: Mapped[datetime]
+    code: Mapped[str | None] = mapped_column(String(40))
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON)

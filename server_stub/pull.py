@@ -8,16 +8,16 @@ it is instead of decoding it and encoding it again (that was a third of a pull's
 from __future__ import annotations
 
 import json
-import logging
 
-from sqlalchemy import Text, cast, or_, select
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
-from server_stub.apply import Caller
+from protocol.refusals import Refusal
+from server_stub.authorize import Caller
+from server_stub.errors import ApiError
 from server_stub.models import Counter, Meta, Record
-from server_stub.store import SEQ, start_new_epoch
-
-log = logging.getLogger("mufakat.server")
+from server_stub.store import SEQ
+from server_stub.visibility import visible_to
 
 COLUMNS = (
     Record.entity,
@@ -58,15 +58,18 @@ def pull_page(session: Session, caller: Caller, since: int, limit: int) -> bytes
         )
     ).one()
     if since > newest:
-        # The device has seen changes this database does not hold: it was restored from a
-        # backup. A new epoch makes every device pull again and re-send what is lost.
-        epoch = start_new_epoch(session)
-        log.warning("a device is ahead of this database (%s > %s): new epoch %s", since, newest, epoch)
-    visible = or_(
-        Record.unit_id == caller.unit_id,
-        Record.entity == "units",
-        (Record.entity == "escalations") & (Record.to_unit_id == caller.unit_id),
-    )
+        # The device has seen changes this database does not hold: the database was restored
+        # from a backup, or the device (or someone posing as it) is wrong. That device alone
+        # hears of it and re-sends what it holds; nobody else's sync changes (a new epoch for
+        # everyone is the administrator's `mufakat-server restored`).
+        raise ApiError(
+            409,
+            Refusal.CHECKPOINT_AHEAD,
+            f"the device has seen change {since}; this server holds changes up to {newest}",
+            since=since,
+            newest=int(newest),
+        )
+    visible = visible_to(caller.unit_id)
     not_own = Record.origin.is_(None) | (Record.origin != caller.device_id)
     rows = session.execute(
         select(*COLUMNS).where(Record.seq > since, visible, not_own).order_by(Record.seq).limit(limit + 1)

@@ -3,13 +3,14 @@ Same models and migrations for both."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import jsontext
@@ -22,12 +23,21 @@ SEQ = "seq"
 
 def _sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: object, _record: object) -> None:
-        cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # the driver issues no BEGIN of its own: see below
+        cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # SQLite ignores FOR UPDATE, and a plain BEGIN takes the write lock only at the first
+        # write: two pushes could both read the sequence counter before either wrote it, and
+        # hand out the same numbers. IMMEDIATE takes the lock at BEGIN, so every transaction
+        # that may write runs after the one before it has committed (as desktop/db.py does).
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class ServerStore:

@@ -95,6 +95,10 @@ STEPS: list[Step] = [
         ),
     ),
     (
+        "participants.restore_participant",
+        lambda ws, ids: ws.write(participants.restore_participant, ids["gone"]),
+    ),
+    (
         "agenda.add_item",
         lambda ws, ids: ids.update(item=ws.write(agenda.add_item, ids["forum"], title="Buka")),
     ),

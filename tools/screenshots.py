@@ -60,6 +60,11 @@ def main(out: Path, language: str = "id") -> None:
         workspace.tabs.setCurrentIndex(index)
         _settle(app, 0.2)
         _save(window, out, name)
+    projector = workspace.open_projector()
+    projector.resize(*SIZE)
+    _settle(app, 0.3)
+    _save(projector, out, "projector")
+    projector.close()
 
     window.nav.setCurrentRow(mw.TRIAGE)
     _settle(app, 0.5)

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en">
     <context>
+        <name />
+        <message>
+            <source>Cannot write {path}: {error}</source>
+            <translation>Tidak dapat menulis {path}: {error}</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {error}</source>
+            <translation>Tidak dapat membaca {path}: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaTab</name>
         <message>
             <source>Agenda item, e.g. Presentation of the service standard</source>
@@ -98,7 +109,7 @@
             <translation>Hapus &amp;dari daftar</translation>
         </message>
         <message>
-            <source>Im&amp;port invitation list…</source>
+            <source>I&amp;mport invitation list…</source>
             <translation>&amp;Impor daftar undangan…</translation>
         </message>
         <message>
@@ -367,12 +378,12 @@
             <translation>Jabatan</translation>
         </message>
         <message>
-            <source>C&amp;lose the forum</source>
-            <translation>&amp;Tutup forum</translation>
-        </message>
-        <message>
             <source>S&amp;tart the forum</source>
             <translation>&amp;Mulai forum</translation>
+        </message>
+        <message>
+            <source>C&amp;lose the forum</source>
+            <translation>&amp;Tutup forum</translation>
         </message>
         <message>
             <source>Re&amp;open the forum…</source>
@@ -484,14 +495,6 @@
         <message>
             <source>The document could not be made; details are in the log file.</source>
             <translation>Dokumen tidak dapat dibuat; rinciannya ada di berkas log.</translation>
-        </message>
-        <message>
-            <source>Cannot write {path}: {error}</source>
-            <translation>Tidak dapat menulis {path}: {error}</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Disimpan ke {path}</translation>
         </message>
         <message>
             <source>The printer could not be started.</source>
@@ -657,6 +660,14 @@
             <translation>Forum ini sudah ditutup: berita acaranya final dan isinya tidak dapat diubah. Untuk membetulkannya, buka kembali di Rincian (alasannya dicatat).</translation>
         </message>
         <message>
+            <source>&amp;Projector view</source>
+            <translation>Tampilan &amp;layar</translation>
+        </message>
+        <message>
+            <source>Show the recommendations in large type on the room's projector as they are saved (no names of who raised them); F11 in it: full screen</source>
+            <translation>Tampilkan rekomendasi dengan huruf besar di proyektor ruangan begitu disimpan (tanpa nama pengusul); F11 di dalamnya: layar penuh</translation>
+        </message>
+        <message>
             <source>← Forums</source>
             <translation>← Forum</translation>
         </message>
@@ -724,12 +735,28 @@ Simpan?</translation>
             <translation>Dokumen</translation>
         </message>
         <message>
+            <source>E&amp;xport to Excel</source>
+            <translation>Ekspor ke E&amp;xcel</translation>
+        </message>
+        <message>
+            <source>A recap of the selected forum as an Excel workbook: participants per element, recommendations and follow-up</source>
+            <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
+        </message>
+        <message>
             <source>No forums yet. Create one with “New forum”, or load the demo with: mufakat demo</source>
             <translation>Belum ada forum. Buat dengan “Forum baru”, atau muat contoh dengan: mufakat demo</translation>
         </message>
         <message>
             <source>Forums</source>
             <translation>Forum</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Ekspor ke Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
         </message>
     </context>
     <context>
@@ -901,6 +928,29 @@ Pulihkan?</translation>
         </message>
     </context>
     <context>
+        <name>OutboxActions</name>
+        <message>
+            <source>Export unsent changes</source>
+            <translation>Ekspor perubahan yang belum terkirim</translation>
+        </message>
+        <message>
+            <source>Unsent changes (*.json)</source>
+            <translation>Perubahan yang belum terkirim (*.json)</translation>
+        </message>
+        <message>
+            <source>Unsent changes written to {path}. Import the file on another laptop of this office.</source>
+            <translation>Perubahan yang belum terkirim ditulis ke {path}. Impor berkas itu di laptop lain di kantor ini.</translation>
+        </message>
+        <message>
+            <source>Import changes of another laptop</source>
+            <translation>Impor perubahan dari laptop lain</translation>
+        </message>
+        <message>
+            <source>{added} change(s) queued, {already} already here; they are sent at the next sync.</source>
+            <translation>{added} perubahan diantrekan, {already} sudah ada di sini; semuanya dikirim pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
         <name>ParticipantDialog</name>
         <message>
             <source>Edit participant</source>
@@ -933,6 +983,25 @@ Pulihkan?</translation>
         <message>
             <source>E-&amp;mail</source>
             <translation>&amp;Surel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectorWindow</name>
+        <message>
+            <source>No recommendations yet. They appear here as they are recorded.</source>
+            <translation>Belum ada rekomendasi. Rekomendasi tampil di sini begitu dicatat.</translation>
+        </message>
+        <message>
+            <source>Projector view — {title}</source>
+            <translation>Tampilan layar — {title}</translation>
+        </message>
+        <message>
+            <source>Now discussing: {number}. {title}</source>
+            <translation>Sedang dibahas: {number}. {title}</translation>
+        </message>
+        <message>
+            <source>{n} recommendation(s)</source>
+            <translation>{n} rekomendasi</translation>
         </message>
     </context>
     <context>
@@ -972,6 +1041,13 @@ Pulihkan?</translation>
         <message>
             <source>Open</source>
             <translation>Buka</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecommendationCard</name>
+        <message>
+            <source>{n} vote(s)</source>
+            <translation>{n} suara</translation>
         </message>
     </context>
     <context>
@@ -1085,6 +1161,33 @@ Pulihkan?</translation>
         </message>
     </context>
     <context>
+        <name>SavedNotice</name>
+        <message>
+            <source>Open folder</source>
+            <translation>Buka folder</translation>
+        </message>
+        <message>
+            <source>Saved as {name} in {folder}</source>
+            <translation>Disimpan sebagai {name} di {folder}</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {error}</source>
+            <translation>Tidak dapat menulis {path}: {error}</translation>
+        </message>
+        <message>
+            <source>Preparing {name}…</source>
+            <translation>Menyiapkan {name}…</translation>
+        </message>
+        <message>
+            <source>{name} could not be made; details are in the log file.</source>
+            <translation>{name} tidak dapat dibuat; rinciannya ada di berkas log.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} could not be opened here; open it from the file manager.</source>
+            <translation>Folder {folder} tidak dapat dibuka dari sini; bukalah dari pengelola berkas.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>Office name</source>
@@ -1187,6 +1290,14 @@ Pulihkan?</translation>
             <translation>&amp;Daftarkan perangkat ini</translation>
         </message>
         <message>
+            <source>E&amp;xport unsent changes…</source>
+            <translation>E&amp;kspor perubahan yang belum terkirim…</translation>
+        </message>
+        <message>
+            <source>I&amp;mport changes of another laptop…</source>
+            <translation>I&amp;mpor perubahan dari laptop lain…</translation>
+        </message>
+        <message>
             <source>Server</source>
             <translation>Server</translation>
         </message>
@@ -1205,6 +1316,10 @@ Pulihkan?</translation>
         <message>
             <source>(not chosen)</source>
             <translation>(belum dipilih)</translation>
+        </message>
+        <message>
+            <source>The server {url} no longer knows this laptop. Enroll it again with a new code from the administrator; nothing on this laptop is lost.</source>
+            <translation>Server {url} tidak lagi mengenal laptop ini. Daftarkan lagi dengan kode baru dari administrator; tidak ada data laptop ini yang hilang.</translation>
         </message>
         <message>
             <source>Enrolled with {url}.</source>
@@ -1392,6 +1507,10 @@ Pulihkan?</translation>
             <translation>Kirim perubahan lokal dan ambil yang baru sekarang (F9)</translation>
         </message>
         <message>
+            <source>Export unsent changes…</source>
+            <translation>Ekspor perubahan yang belum terkirim…</translation>
+        </message>
+        <message>
             <source>Local only: not connected to a server</source>
             <translation>Hanya lokal: tidak terhubung ke server</translation>
         </message>
@@ -1447,6 +1566,14 @@ Pulihkan?</translation>
             <translation>Hanya yang lewat batas</translation>
         </message>
         <message>
+            <source>E&amp;xport to Excel</source>
+            <translation>Ekspor ke E&amp;xcel</translation>
+        </message>
+        <message>
+            <source>Every recommendation the filter shows, with its follow-up, as an Excel workbook</source>
+            <translation>Semua rekomendasi yang ditampilkan filter, dengan tindak lanjutnya, sebagai buku kerja Excel</translation>
+        </message>
+        <message>
             <source>Selected:</source>
             <translation>Terpilih:</translation>
         </message>
@@ -1477,6 +1604,14 @@ Pulihkan?</translation>
         <message>
             <source>{n} recommendation(s)</source>
             <translation>{n} rekomendasi</translation>
+        </message>
+        <message>
+            <source>Export to Excel</source>
+            <translation>Ekspor ke Excel</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
         </message>
     </context>
     <context>

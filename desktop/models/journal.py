@@ -64,7 +64,8 @@ class DeviceState(Base):
 
 
 class RejectedOp(Base):
-    """A local change the server refused (e.g. a transition made stale by another device).
+    """A local change the server refused (e.g. a transition made stale by another device), with
+    the refusal's code and parameters.
     Kept, never silently dropped, and shown to the user; it no longer blocks the outbox."""
 
     __tablename__ = "rejected_ops"
@@ -75,8 +76,12 @@ class RejectedOp(Base):
     kind: Mapped[str] = mapped_column(String(16))
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
     hlc: Mapped[str] = mapped_column(String(80))
-    reason: Mapped[str] = mapped_column(String(2000))
+    reason: Mapped[str] = mapped_column(String(2000))  # English, for the log
     rejected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The refusal's code and parameters (protocol.refusals): worded when shown, in the language
+    # of that moment (desktop.sync.refusals.describe).
+    code: Mapped[str] = mapped_column(String(40), default="")
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class Conflict(Base):

@@ -29,6 +29,7 @@ from desktop.models import (
     Synced,
     Unit,
 )
+from desktop.services.cell_safety import csv_cell
 from desktop.services.journal import jsonable
 from desktop.services.lookup import load
 
@@ -82,8 +83,8 @@ def export_json(session: Session, forum_id: str | None = None) -> str:
 CSV_TABLES = {m.__tablename__ for m in SYNCED_MODELS}
 
 
-def export_csv(session: Session, forum_id: str | None = None, table: str = "recommendations") -> str:
-    """One table as CSV (UTF-8, comma separated, header row); JSON-valued cells as JSON text."""
+def _table(session: Session, forum_id: str | None, table: str) -> tuple[list[str], list[list[Any]]]:
+    """The header and rows of one table as spreadsheet cells (JSON-valued cells as JSON text)."""
     if table not in CSV_TABLES:
         raise InputError(
             tr(
@@ -95,14 +96,47 @@ def export_csv(session: Session, forum_id: str | None = None, table: str = "reco
     rows = collect(session, forum_id)[table]
     model = next(m for m in SYNCED_MODELS if m.__tablename__ == table)
     header = ["id", "unit_id", *model.data_fields(), "created_at", "updated_at", "deleted", "clocks"]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(
+    cells = [
+        [
             json.dumps(row[k], ensure_ascii=False, sort_keys=True)
             if isinstance(row[k], dict | list)
             else ("" if row[k] is None else row[k])
             for k in header
-        )
+        ]
+        for row in rows
+    ]
+    return header, cells
+
+
+def export_csv(session: Session, forum_id: str | None = None, table: str = "recommendations") -> str:
+    """One table as CSV (UTF-8, comma separated, header row); JSON-valued cells as JSON text;
+    text a spreadsheet would run as a formula is neutralised."""
+    header, cells = _table(session, forum_id, table)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in cells:
+        writer.writerow(csv_cell(value) for value in row)
+    return out.getvalue()
+
+
+def export_xlsx(session: Session, forum_id: str | None = None, table: str = "recommendations") -> bytes:
+    """One table as an Excel workbook; every text cell is stored as text, never as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    header, cells = _table(session, forum_id, table)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(table[:31])
+    sheet.append(header)
+    for row in cells:
+        line = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # openpyxl makes "=…" a formula ("f") otherwise
+            line.append(cell)
+        sheet.append(line)
+    out = io.BytesIO()
+    workbook.save(out)
     return out.getvalue()

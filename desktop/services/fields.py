@@ -16,6 +16,7 @@ from typing import Any
 from desktop.errors import InputError, ProgrammingError
 from desktop.i18n import N_, tr
 from desktop.vocab import choices_text, parse_choice
+from protocol.schema import CONTROL
 
 Validator = Callable[[Any], Any]
 
@@ -27,9 +28,27 @@ def _fail(message: str, label: str, **params: object) -> InputError:
     return InputError(tr(message, field=tr(label), **params), field=label)
 
 
+# C0 control characters other than tab and newline: invisible, and they break exports, the
+# printed documents and other programs reading the data (a NUL ends a C string).
+CONTROL_RE = re.compile(f"[{CONTROL}]")  # the protocol's: the server refuses the same
+
+
+def _refuse_control(cleaned: str, label: str) -> None:
+    found = CONTROL_RE.search(cleaned)
+    if found:
+        raise _fail(
+            N_("{field} contains an invisible control character (U+{code:04X}) at position {position}; remove it."),
+            label,
+            code=ord(found.group()),
+            position=found.start() + 1,
+        )
+
+
 def text(label: str, *, required: bool = True, max_len: int = 200) -> Validator:
     def check(value: Any) -> str:
-        cleaned = "" if value is None else str(value).strip()
+        # A line break typed or pasted on Windows (CR LF) is a newline; any other C0 is refused.
+        cleaned = "" if value is None else str(value).replace("\r\n", "\n").strip()
+        _refuse_control(cleaned, label)
         if required and not cleaned:
             raise _fail(N_("{field} must not be empty."), label)
         if len(cleaned) > max_len:
@@ -156,6 +175,7 @@ def flag(label: str) -> Validator:
 def email(label: str) -> Validator:
     def check(value: Any) -> str:
         cleaned = "" if value is None else str(value).strip()
+        _refuse_control(cleaned, label)
         if cleaned and not EMAIL_RE.match(cleaned):
             raise _fail(N_("{field} {value!r} is not an e-mail address."), label, value=cleaned)
         return cleaned
@@ -199,6 +219,8 @@ def signatory_list(label: str) -> Validator:
             if not isinstance(entry, Mapping):
                 raise _fail(N_("{field} must be a list of signatories."), label)
             item = {key: str(entry.get(key, "") or "").strip() for key in keys}
+            for key in keys:
+                _refuse_control(item[key], label)
             if not item["role"]:
                 raise _fail(N_("Every signatory needs a role (e.g. Kepala Kantor)."), label)
             item["nip"] = check_nip(item["nip"])

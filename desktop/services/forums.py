@@ -16,6 +16,7 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
 from desktop.vocab import ForumMode, ForumStatus, label
+from protocol.entities import FORUMS
 
 RULES: dict[str, f.Validator] = {
     "title": f.text(N_("Title")),
@@ -35,11 +36,10 @@ RULES: dict[str, f.Validator] = {
 }
 
 ACTION_LABELS = {"start": N_("start"), "close": N_("close"), "reopen": N_("reopen")}
-# The status each action needs, and the status it leads to (the server checks these too).
+# The status each action needs, and the status it leads to (the protocol's life cycle, which the
+# server checks too); "reopen" comes with a reason, kept in the audit trail.
 ACTIONS = {
-    "start": (ForumStatus.PLANNED, ForumStatus.RUNNING),
-    "close": (ForumStatus.RUNNING, ForumStatus.CLOSED),
-    "reopen": (ForumStatus.CLOSED, ForumStatus.RUNNING),  # with a reason, kept in the audit trail
+    name: (ForumStatus(min(rule.sources)), ForumStatus(rule.target)) for name, rule in FORUMS.actions.items()
 }
 REOPEN_REASON = f.text(N_("Reason for reopening"), max_len=2000)
 

@@ -6,7 +6,8 @@ proposed ──accept──▶ accepted ──(unit scope)──▶ in_progress 
    ├──reject (reason)──▶ rejected                  └──forward──▶ escalated (one level up)
    └──merge──▶ merged (into another of the same forum; votes add up)
 ```
-The server imports this table too, to check transitions pushed by devices.
+The statuses each action starts from and leads to are the protocol's (`protocol.entities`),
+which the server checks pushed transitions against; this module adds what people read.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from desktop.errors import TransitionError
 from desktop.i18n import N_, tr
 from desktop.vocab import RecStatus, Scope, label
+from protocol.entities import RECOMMENDATIONS
 
 
 @dataclass(frozen=True)
@@ -27,27 +29,24 @@ class Action:
     scope: Scope | None = None  # the scope the recommendation must have, if any
 
 
+LABELS = {
+    "accept": N_("accept"),
+    "reject": N_("reject"),
+    "merge": N_("merge"),
+    "start": N_("start follow-up"),
+    "complete": N_("mark done"),
+    "escalate": N_("escalate"),
+    "answer": N_("record the answer"),
+}
 ACTIONS: dict[str, Action] = {
-    a.name: a
-    for a in (
-        Action("accept", N_("accept"), frozenset({RecStatus.PROPOSED}), RecStatus.ACCEPTED),
-        Action("reject", N_("reject"), frozenset({RecStatus.PROPOSED}), RecStatus.REJECTED),
-        Action("merge", N_("merge"), frozenset({RecStatus.PROPOSED}), RecStatus.MERGED),
-        Action(
-            "start", N_("start follow-up"), frozenset({RecStatus.ACCEPTED}), RecStatus.IN_PROGRESS, Scope.UNIT
-        ),
-        Action("complete", N_("mark done"), frozenset({RecStatus.IN_PROGRESS}), RecStatus.DONE, Scope.UNIT),
-        Action(
-            "escalate", N_("escalate"), frozenset({RecStatus.ACCEPTED}), RecStatus.ESCALATED, Scope.POLICY
-        ),
-        Action(
-            "answer",
-            N_("record the answer"),
-            frozenset({RecStatus.ESCALATED}),
-            RecStatus.ANSWERED,
-            Scope.POLICY,
-        ),
+    name: Action(
+        name,
+        LABELS[name],
+        frozenset(RecStatus(s) for s in rule.sources),
+        RecStatus(rule.target),
+        Scope(rule.scope) if rule.scope else None,
     )
+    for name, rule in RECOMMENDATIONS.actions.items()
 }
 
 # The scope may change only before the recommendation has gone down one of the two roads.

@@ -17,6 +17,14 @@ from desktop.vocab import OPEN_STATUSES, ForumStatus, RecCategory, RecStatus, Sc
 
 
 @dataclass(frozen=True)
+class ForumCounts:
+    participants: int = 0
+    attended: int = 0
+    unit_scope: int = 0  # live recommendations (merged duplicates not counted) per scope
+    policy_scope: int = 0
+
+
+@dataclass(frozen=True)
 class ForumSummary:
     id: str
     held_on: date
@@ -24,39 +32,32 @@ class ForumSummary:
     unit_name: str
     title: str
     status: ForumStatus
-    participants: int
-    attended: int
-    unit_scope: int
-    policy_scope: int
+    counts: ForumCounts | None = None  # None: not counted (yet)
+
+    @property
+    def participants(self) -> int:
+        return self.counts.participants if self.counts else 0
+
+    @property
+    def attended(self) -> int:
+        return self.counts.attended if self.counts else 0
+
+    @property
+    def unit_scope(self) -> int:
+        return self.counts.unit_scope if self.counts else 0
+
+    @property
+    def policy_scope(self) -> int:
+        return self.counts.policy_scope if self.counts else 0
 
 
-def list_forums(session: Session, text: str = "") -> list[ForumSummary]:
-    """Every live forum, newest first, with its counts; `text` filters title, theme and venue."""
-    people = (
-        select(
-            Participant.forum_id,
-            func.count().label("n"),
-            func.sum(case((Participant.attended, 1), else_=0)).label("present"),
-        )
-        .where(Participant.deleted.is_(False))
-        .group_by(Participant.forum_id)
-        .subquery()
-    )
-    live = Recommendation.deleted.is_(False) & (Recommendation.status != RecStatus.MERGED)
-    recs = (
-        select(
-            Recommendation.forum_id,
-            func.sum(case((live & (Recommendation.scope == Scope.UNIT), 1), else_=0)).label("unit"),
-            func.sum(case((live & (Recommendation.scope == Scope.POLICY), 1), else_=0)).label("policy"),
-        )
-        .group_by(Recommendation.forum_id)
-        .subquery()
-    )
+def list_forums(session: Session, text: str = "", with_counts: bool = True) -> list[ForumSummary]:
+    """Every live forum, newest first; `text` filters title, theme and venue. Without
+    `with_counts` it is a few milliseconds at 2,000 forums (the counts read every participant
+    and recommendation: a screen shows the list first and `forum_counts` after)."""
     query = (
-        select(Forum, Unit.code, Unit.name, people.c.n, people.c.present, recs.c.unit, recs.c.policy)
+        select(Forum.id, Forum.held_on, Unit.code, Unit.name, Forum.title, Forum.status)
         .join(Unit, Unit.id == Forum.unit_id)
-        .outerjoin(people, people.c.forum_id == Forum.id)
-        .outerjoin(recs, recs.c.forum_id == Forum.id)
         .where(Forum.deleted.is_(False))
         .order_by(Forum.held_on.desc(), Forum.title, Forum.id)
     )
@@ -65,21 +66,40 @@ def list_forums(session: Session, text: str = "") -> list[ForumSummary]:
         query = query.where(
             or_(Forum.title.ilike(pattern), Forum.theme.ilike(pattern), Forum.venue.ilike(pattern))
         )
+    counts = forum_counts(session) if with_counts else None
     return [
         ForumSummary(
-            id=forum.id,
-            held_on=forum.held_on,
+            id=forum_id,
+            held_on=held_on,
             unit_code=code,
             unit_name=name,
-            title=forum.title,
-            status=forum.status,
-            participants=n or 0,
-            attended=present or 0,
-            unit_scope=unit or 0,
-            policy_scope=policy or 0,
+            title=title,
+            status=status,
+            counts=None if counts is None else counts.get(forum_id, ForumCounts()),
         )
-        for forum, code, name, n, present, unit, policy in session.execute(query)
+        for forum_id, held_on, code, name, title, status in session.execute(query)
     ]
+
+
+def forum_counts(session: Session) -> dict[str, ForumCounts]:
+    """Per forum: participants listed and present, live recommendations per scope."""
+    people = (
+        select(Participant.forum_id, func.count(), func.sum(case((Participant.attended, 1), else_=0)))
+        .where(Participant.deleted.is_(False))
+        .group_by(Participant.forum_id)
+    )
+    live = Recommendation.deleted.is_(False) & (Recommendation.status != RecStatus.MERGED)
+    recs = select(
+        Recommendation.forum_id,
+        func.sum(case((live & (Recommendation.scope == Scope.UNIT), 1), else_=0)),
+        func.sum(case((live & (Recommendation.scope == Scope.POLICY), 1), else_=0)),
+    ).group_by(Recommendation.forum_id)
+    listed = {forum_id: (n, present or 0) for forum_id, n, present in session.execute(people)}
+    scoped = {forum_id: (unit or 0, policy or 0) for forum_id, unit, policy in session.execute(recs)}
+    return {
+        forum_id: ForumCounts(*listed.get(forum_id, (0, 0)), *scoped.get(forum_id, (0, 0)))
+        for forum_id in listed.keys() | scoped.keys()
+    }
 
 
 @dataclass(frozen=True)
@@ -203,16 +223,27 @@ def count_recommendations(session: Session, flt: RecommendationFilter) -> int:
     return session.scalar(query.where(*_conditions(flt, unary_status=bool(words)))) or 0
 
 
+def _matching(query: Select[Any], flt: RecommendationFilter) -> Select[Any]:
+    """`query` narrowed to the filter's matches, in the list's order."""
+    query = query.where(*_conditions(flt, unary_status=True))
+    words = _long_words(flt)
+    if words:
+        query = query.where(_text_match(words))
+    return query.order_by(*_order(flt))
+
+
 def _page_keys(flt: RecommendationFilter) -> Select[tuple[int]]:
     """Rowids of one page, newest first (walks the (created_at, id) index and stops early)."""
     query: Select[tuple[int]] = select(literal_column("recommendations.rowid").label("rid")).select_from(
         Recommendation.__table__
     )
-    query = query.where(*_conditions(flt, unary_status=True))
-    words = _long_words(flt)
-    if words:
-        query = query.where(_text_match(words))
-    return query.order_by(*_order(flt)).offset(flt.offset).limit(flt.limit)
+    page: Select[tuple[int]] = _matching(query, flt).offset(flt.offset).limit(flt.limit)
+    return page
+
+
+def matching_ids(session: Session, flt: RecommendationFilter) -> list[str]:
+    """The ids of every recommendation the filter matches (all pages), in the list's order."""
+    return list(session.scalars(_matching(select(Recommendation.id), flt)))
 
 
 def list_recommendations(

@@ -11,6 +11,9 @@ import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
+
+from defusedxml import DefusedXmlException
 
 from desktop.errors import EnvironmentProblem, InputError, RowErrors
 from desktop.i18n import tr
@@ -34,34 +37,73 @@ def map_header(header: list[str], aliases: Mapping[str, tuple[str, ...]]) -> dic
     return mapping
 
 
-def _read_csv(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
+# A workbook whose sheets unpack to more than this is refused before it is parsed: 5,000
+# rows of an invitation list or questionnaires are a few MB; a zip bomb is gigabytes.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode(raw: bytes) -> str:
+    """CSV bytes as text: UTF-16 with its BOM (Excel's "Unicode Text"), UTF-8 with or without
+    a BOM, else the Windows code page of old Excel "CSV (Windows)"."""
+    if raw.startswith(UTF16_BOMS):
+        return raw.decode("utf-16")
     try:
-        content = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        content = raw.decode("cp1252", errors="replace")  # old Excel "CSV (Windows)"
+        return raw.decode("cp1252", errors="replace")
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    content = _decode(path.read_bytes())
     sample = content[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(content), dialect)]
+    rows = []
+    for row in csv.reader(io.StringIO(content), dialect):
+        rows.append(row)
+        if len(rows) > MAX_ROWS + 1:
+            break  # the header and one row too many: enough to say it is too long
+    return rows
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a workbook that would unpack to far more than any list (a zip bomb), from the
+    sizes its zip directory declares, before any of it is unpacked."""
+    with zipfile.ZipFile(path) as archive:
+        total = 0
+        for member in archive.infolist():
+            total += member.file_size
+            if total > MAX_UNPACKED_BYTES:
+                raise InputError(
+                    tr(
+                        "{name} would unpack to far more data than a list of {limit} rows holds; it was "
+                        "not read. Save the list again from Excel, or split it.",
+                        name=path.name,
+                        limit=MAX_ROWS,
+                    )
+                )
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
     from openpyxl import load_workbook  # loaded when a workbook is read (~0.25 s of start-up)
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_zip(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except InvalidFileException as exc:
         raise ValueError(str(exc)) from exc
     try:
         sheet = workbook.worksheets[0]
-        return [
-            ["" if cell is None else str(cell).strip() for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):  # read-only mode: one row at a time
+            rows.append(["" if cell is None else str(cell).strip() for cell in row])
+            if len(rows) > MAX_ROWS + 1:
+                break
+        return rows
     finally:
         workbook.close()
 
@@ -78,10 +120,30 @@ def read_rows(path: Path) -> list[list[str]]:
         raise EnvironmentProblem(
             tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)
         ) from exc
-    except (ValueError, KeyError, csv.Error, zipfile.BadZipFile) as exc:
+    except (ValueError, KeyError, csv.Error, zipfile.BadZipFile, ElementTree.ParseError) as exc:
+        if _caused_by_entities(exc):
+            raise InputError(
+                tr(
+                    "{name} holds XML that a spreadsheet saved by Excel never has (entity declarations, "
+                    "as in a file made to exhaust memory); it was not read.",
+                    name=path.name,
+                )
+            ) from exc
         raise InputError(
             tr("{name} cannot be read as a spreadsheet ({error}).", name=path.name, error=exc)
         ) from exc
+
+
+def _caused_by_entities(exc: BaseException) -> bool:
+    """defusedxml refused entity declarations somewhere down the chain (openpyxl wraps it)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, DefusedXmlException):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def header_and_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:

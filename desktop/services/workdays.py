@@ -7,19 +7,27 @@ its own closed days (a regional holiday) through `extra_closed_days`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from datetime import date, timedelta
-
-import holidays
 
 
 class WorkCalendar:
     def __init__(self, extra_closed_days: Iterable[date] = ()) -> None:
-        self._holidays = holidays.country_holidays("ID", categories=("public", "government"))
+        self._holidays: Container[date] | None = None
         self._extra = frozenset(extra_closed_days)
 
+    @property
+    def holidays(self) -> Container[date]:
+        """Indonesia's holidays, loaded when a deadline is first counted (the package's country
+        tables take a tenth of a second: not at start-up)."""
+        if self._holidays is None:
+            import holidays
+
+            self._holidays = holidays.country_holidays("ID", categories=("public", "government"))
+        return self._holidays
+
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self._holidays and day not in self._extra
+        return day.weekday() < 5 and day not in self.holidays and day not in self._extra
 
     def add_working_days(self, start: date, days: int) -> date:
         """The date `days` working days after `start` (start itself is not counted)."""

@@ -1,7 +1,8 @@
 """HTTP client of the sync protocol: JSON over HTTPS, gzip both ways, bounded timeouts.
 
-Network trouble becomes `SyncUnavailable` (try again later); a refusal by the server becomes
-`SyncRefused` with the server's own message (fix something first).
+Network trouble becomes `SyncUnavailable` (try again later), a certificate refused becomes
+`CertificateProblem`; a refusal by the server becomes `SyncRefused` with its code, worded by
+`desktop.sync.refusals` in the user's language (fix something first).
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop import jsontext
-from desktop.errors import EnvironmentProblem, MufakatError
+from desktop.errors import MufakatError
 from desktop.i18n import tr
+from desktop.sync.network_errors import CertificateProblem, SyncUnavailable, describe
 from desktop.sync.outbox import PendingOp
 from desktop.sync.protocol import SCHEMA_VERSION
+from desktop.sync.refusals import describe as describe_refusal
+
+__all__ = ["CertificateProblem", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 
 if TYPE_CHECKING:
     import httpx
@@ -29,14 +34,15 @@ class Prepared:
     content: bytes
 
 
-class SyncUnavailable(EnvironmentProblem):
-    """The server could not be reached or did not answer in time."""
-
-
 class SyncRefused(MufakatError):
-    def __init__(self, status: int, message: str) -> None:
+    """The server refused the request: `code` and `params` as it sent them, `message` worded
+    for the user."""
+
+    def __init__(self, status: int, message: str, code: str = "", params: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.code = code
+        self.params = params or {}
 
 
 class SyncClient:
@@ -61,6 +67,12 @@ class SyncClient:
         )
         self.bytes_sent = 0
         self._worker: ThreadPoolExecutor | None = None
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         if self._worker is not None:
@@ -93,30 +105,18 @@ class SyncClient:
             self.bytes_sent += len(content)
         try:
             response = self._http.request(method, path, content=content, headers=headers, params=params)
-        except httpx.TimeoutException as exc:
-            raise SyncUnavailable(tr("The server {url} did not answer in time.", url=self.base_url)) from exc
         except httpx.HTTPError as exc:
+            raise describe(exc, self.base_url) from exc
+        if response.status_code >= 500:
             raise SyncUnavailable(
                 tr(
-                    "The server {url} cannot be reached ({error}).",
+                    "The server {url} has a problem ({status}); try again later.",
                     url=self.base_url,
-                    error=type(exc).__name__,
+                    status=response.status_code,
                 )
-            ) from exc
+            )
         if response.status_code >= 400:
-            try:
-                message = str(jsontext.loads(response.content).get("error", response.text))
-            except (ValueError, AttributeError):
-                message = response.text[:200]
-            if response.status_code >= 500:
-                raise SyncUnavailable(
-                    tr(
-                        "The server {url} has a problem ({status}); try again later.",
-                        url=self.base_url,
-                        status=response.status_code,
-                    )
-                )
-            raise SyncRefused(response.status_code, tr("The server refused: {message}", message=message))
+            raise self._refusal(response)
         try:
             return jsontext.loads(response.content)
         except ValueError as exc:
@@ -124,13 +124,31 @@ class SyncClient:
                 tr("The server {url} sent an answer that is not JSON; try again later.", url=self.base_url)
             ) from exc
 
+    def _refusal(self, response: httpx.Response) -> SyncRefused:
+        try:
+            answer = jsontext.loads(response.content)
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict):
+            answer = {}
+        code = str(answer.get("code") or "")
+        sent = answer.get("params")
+        params: dict[str, Any] = dict(sent) if isinstance(sent, dict) else {}
+        if not code and response.status_code == 426:
+            code = "upgrade_required"
+        message = describe_refusal(code or f"HTTP {response.status_code}", params, url=self.base_url)
+        return SyncRefused(response.status_code, message, code, params)
+
     def health(self) -> dict[str, Any]:
         return dict(self._call("GET", "/healthz"))
 
-    def enroll(self, code: str, device_id: str, device_name: str) -> dict[str, Any]:
-        return dict(
-            self._call("POST", "/enroll", {"code": code, "device_id": device_id, "device_name": device_name})
-        )
+    def enroll(self, code: str, device_id: str, device_name: str, unit_id: str | None = None) -> dict[str, Any]:
+        """`unit_id`: the unit this device already works for (enrolling again): the server
+        refuses a code of another unit before it records anything."""
+        body = {"code": code, "device_id": device_id, "device_name": device_name}
+        if unit_id:
+            body["unit_id"] = unit_id
+        return dict(self._call("POST", "/enroll", body))
 
     @staticmethod
     def prepare_push(device_id: str, ops: Sequence[PendingOp]) -> Prepared:
@@ -140,7 +158,7 @@ class SyncClient:
         body = head[:-1] + b',"ops":[' + b",".join(op.wire() for op in ops) + b"]}"
         return Prepared(gzip.compress(body, compresslevel=5))
 
-    def push(self, prepared: Prepared) -> list[dict[str, str]]:
+    def push(self, prepared: Prepared) -> list[dict[str, Any]]:
         return list(self._call("POST", "/sync/push", prepared)["results"])
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:

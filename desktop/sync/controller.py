@@ -42,6 +42,7 @@ class SyncStatus:
     pending: int = 0
     last_sync_at: datetime | None = None
     message: str = ""  # why, for OFFLINE and ERROR
+    code: str = ""  # the server's refusal code for ERROR (e.g. "revoked", "unknown_token")
     moved: SyncReport | None = None  # running totals while syncing, or the last cycle's
 
 
@@ -115,6 +116,10 @@ class SyncController(QObject):
             self.sync_now()
 
     # -- what the status bar reads -------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace:
+        return self._ws
+
     def status(self) -> SyncStatus:
         return self._status
 
@@ -141,7 +146,7 @@ class SyncController(QObject):
         for timer in (self._debounce, self._periodic, self._retry):
             timer.stop()
         self._running = True
-        self._publish(replace(self._status, state=SyncState.SYNCING, message="", moved=SyncReport()))
+        self._publish(replace(self._status, state=SyncState.SYNCING, message="", code="", moved=SyncReport()))
         run_in_background(
             lambda: sync_once(self._ws, progress=self._report_progress),
             self._on_done,
@@ -195,9 +200,10 @@ class SyncController(QObject):
             if not isinstance(exc, SyncRefused | MufakatError):
                 log.error("sync failed", exc_info=exc)
         message = exc.message if isinstance(exc, MufakatError) else str(exc)
+        code = exc.code if isinstance(exc, SyncRefused) else ""
         # Retry first: whatever happens while the failure is shown, the next attempt is on its way.
         self._retry.start(self._next_delay_ms())
-        self._publish(replace(self._status, state=state, pending=self._pending(), message=message))
+        self._publish(replace(self._status, state=state, pending=self._pending(), message=message, code=code))
 
     def _next_delay_ms(self) -> int:
         """The wait before the next attempt; the schedule's last step once it has run out."""

@@ -6,22 +6,25 @@ from __future__ import annotations
 
 import os
 import platform
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from desktop.errors import InputError
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
-from desktop.sync.client import Prepared, SyncClient
+from desktop.sync.client import Prepared, SyncClient, SyncRefused
 from desktop.sync.protocol import MAX_OPS_PER_PUSH
 from desktop.sync.pull import apply_page
 from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
 from desktop.workspace import Workspace
+from protocol.refusals import Refusal
 
 TOKEN_FILENAME = "device-token"
 PUSH_BATCH = MAX_OPS_PER_PUSH
@@ -36,6 +39,7 @@ class SyncReport:
     pages: int = 0
     bytes_sent: int = 0
     requeued: int = 0  # operations queued again after the server was restored
+    set_aside: int = 0  # pulled records this laptop could not store (logged)
 
 
 def token_path(ws: Workspace) -> Path:
@@ -43,10 +47,19 @@ def token_path(ws: Workspace) -> Path:
 
 
 def _save_token(path: Path, token: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(token)
-    path.chmod(0o600)
+    """Write the token file whole or not at all (a temporary file, readable by the user only,
+    renamed over the old one): a failure never leaves half a token behind."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".device-token-")
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(token)
+            fh.flush()
+            os.fsync(fh.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def server_of(ws: Workspace) -> tuple[str, str]:
@@ -63,26 +76,50 @@ def server_of(ws: Workspace) -> tuple[str, str]:
     return url, path.read_text(encoding="utf-8").strip()
 
 
+def server_address(url: str) -> str:
+    """The server's address as stored (no trailing slash), or a clear message."""
+    cleaned = url.strip().rstrip("/")
+    parts = urlsplit(cleaned)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError(
+            tr("The server address {url} must start with http:// or https://.", url=url.strip())
+        )
+    return cleaned
+
+
 def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None = None) -> str:
-    """Enroll with a one-time code; returns the unit's code. The first sync brings the data."""
-    if ws.store.device().server_url:
-        raise InputError(tr("This device is already enrolled with {url}.", url=ws.store.device().server_url))
+    """Enroll with a one-time code; returns the unit's code. The first sync brings the data.
+
+    Safe to repeat: the server gives the same device a new token for the same code (the answer
+    of an earlier attempt may have been lost), and a device already enrolled with this server
+    may enroll again with a new code of its unit (after the server lost it in a restore, or its
+    token file was lost). That keeps its data, its outbox, and its checkpoint and epoch: if the
+    server was restored, the next sync notices and sends this laptop's whole state again."""
+    url = server_address(server_url)
+    state = ws.store.device()
+    again = bool(state.server_url)
+    if again and state.server_url != url:
+        raise InputError(tr("This device is already enrolled with {url}.", url=state.server_url))
     if client is None:
-        own = SyncClient(server_url)
+        own = SyncClient(url)
         try:
-            return enroll(ws, server_url, code, own)
+            return enroll(ws, url, code, own)
         finally:
             own.close()
-    answer = client.enroll(code.strip(), ws.ctx.device_id, platform.node() or "Mufakat")
+    answer = client.enroll(
+        code.strip(), ws.ctx.device_id, platform.node() or "Mufakat", state.home_unit_id if again else None
+    )
     _save_token(token_path(ws), answer["token"])
+    if again:
+        return str(answer["unit_code"])
     with ws.store.remote_write(durable=True) as session:  # re-homes what was typed here
         rehome(session, answer["units"], answer["unit_id"], ws.ctx.clock)
-        state = session.get(DeviceState, 1)
-        assert state is not None
-        state.server_url = server_url.rstrip("/")
-        state.server_epoch = answer["epoch"]
-        state.home_unit_id = answer["unit_id"]
-        state.checkpoint = 0
+        device = session.get(DeviceState, 1)
+        assert device is not None
+        device.server_url = url
+        device.server_epoch = answer["epoch"]
+        device.home_unit_id = answer["unit_id"]
+        device.checkpoint = 0
     ws.ctx.home_unit_id = answer["unit_id"]
     return str(answer["unit_code"])
 
@@ -142,7 +179,21 @@ def _pull_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: P
     wire = client.worker()
     fetching: Future[dict[str, Any]] = wire.submit(client.pull, ws.store.device().checkpoint, PULL_PAGE)
     while True:
-        page = fetching.result()
+        try:
+            page = fetching.result()
+        except SyncRefused as exc:
+            if exc.code != Refusal.CHECKPOINT_AHEAD:
+                raise
+            # This laptop has seen more than the server holds: the server lost what it had
+            # acknowledged (restored from a backup). Pull from its beginning and send it
+            # everything again, as after a new epoch, for this laptop alone.
+            with ws.store.remote_write() as session:
+                state = session.get(DeviceState, 1)
+                assert state is not None
+                state.checkpoint = 0
+                report.requeued += requeue_everything(session)
+            fetching = wire.submit(client.pull, 0, PULL_PAGE)
+            continue
         if page["more"]:
             fetching = wire.submit(client.pull, int(page["next"]), PULL_PAGE)
         with ws.store.remote_write() as session:
@@ -155,7 +206,9 @@ def _pull_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: P
                 state.server_epoch, state.checkpoint = page["epoch"], 0
                 report.requeued += requeue_everything(session)
             else:
-                report.pulled += apply_page(session, ws.ctx.clock, page)
+                applied = apply_page(session, ws.ctx.clock, page)
+                report.pulled += applied.pulled
+                report.set_aside += applied.set_aside
                 report.pages += 1
                 state.last_sync_at = utcnow()
         if restored:
@@ -180,6 +233,7 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         report.pushed += more.pushed
         report.refused += more.refused
         report.pulled += more.pulled
+        report.set_aside += more.set_aside
         report.pages += more.pages
         report.bytes_sent = more.bytes_sent
     return report

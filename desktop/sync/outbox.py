@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop import jsontext
 from desktop.models import OutboxOp, RejectedOp
+from desktop.sync.refusals import describe
 
 
 class PendingOp(NamedTuple):
@@ -68,19 +69,21 @@ def pending_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(OutboxOp)) or 0
 
 
-def settle(session: Session, sent: list[PendingOp], results: list[dict[str, str]]) -> tuple[int, int]:
-    """Drop what the server applied (or had already); set aside what it refused, with why.
-    A refusal may come back as a "duplicate" with its reason: the answer that first carried it
-    was lost on the way, and the operation was sent again."""
+def settle(session: Session, sent: list[PendingOp], results: list[dict[str, Any]]) -> tuple[int, int]:
+    """Drop what the server applied (or had already); set aside what it refused, with why (its
+    code and parameters). A refusal may come back as a "duplicate" with its code: the answer
+    that first carried it was lost on the way, and the operation was sent again."""
     by_id = {op.op_id: op for op in sent}
     done, refused = [], 0
     for result in results:
         op = by_id.get(result.get("op_id", ""))
         if op is None:
             continue
-        status, reason = result.get("status"), result.get("reason")
-        if status == "rejected" or (status == "duplicate" and reason):
+        status, code = result.get("status"), result.get("code")
+        if status == "rejected" or (status == "duplicate" and code):
             refused += 1
+            params = result.get("params")
+            params = params if isinstance(params, dict) else {}
             session.merge(
                 RejectedOp(
                     op_id=op.op_id,
@@ -89,7 +92,9 @@ def settle(session: Session, sent: list[PendingOp], results: list[dict[str, str]
                     kind=op.kind,
                     fields=op.fields(),
                     hlc=op.hlc,
-                    reason=str(result.get("reason", ""))[:2000],
+                    code=str(code or "")[:40],
+                    params=params,
+                    reason=describe(str(code or ""), params, lang="en")[:2000],
                 )
             )
         done.append(op.op_id)

@@ -1,10 +1,7 @@
-"""The sync wire format, shared by the desktop client and the server (DESIGN.md, sync protocol).
+"""The laptop's side of the sync wire format: pulled values converted to column values.
 
-Push: {"device_id", "schema", "ops": [{op_id, device_seq, entity, entity_id, kind, fields, hlc}]}
-  → {"results": [{"op_id", "status": applied|duplicate|rejected, "reason"?}]}
-Pull: GET ?since=N&limit=M → {"epoch", "records": [{entity, id, unit_id, data, clocks, deleted,
-  seq}], "next": N', "more": bool}
-Record data is what `desktop.services.export` writes: JSON values, dates as ISO text.
+What both sides agree on (messages, entities, refusal codes, the version) is the `protocol`
+package; its version and limits are re-exported here for the sync client.
 """
 
 from __future__ import annotations
@@ -18,12 +15,10 @@ from sqlalchemy import ColumnElement, Date, DateTime, Enum, Time
 
 from desktop.models import Synced
 from desktop.models.base import UTCDateTime
+from protocol.version import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, MAX_PULL_PAGE, OP_KINDS
+from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 
-SCHEMA_VERSION = 3  # bump with any change to what records carry; servers refuse newer devices
-OP_KINDS = frozenset({"create", "update", "transition", "increment", "delete"})
-MAX_OPS_PER_PUSH = 1000
-MAX_PULL_PAGE = 1000
-MAX_BODY_BYTES = 16 * 1024 * 1024
+__all__ = ["MAX_BODY_BYTES", "MAX_OPS_PER_PUSH", "MAX_PULL_PAGE", "OP_KINDS", "SCHEMA_VERSION", "row_values"]
 
 
 Converter = Callable[[Any], Any]

@@ -4,10 +4,15 @@ Runs with the journal guard off (these changes come from elsewhere and are not o
 and with foreign keys unchecked: a page may hold a record before the parent it points to,
 which a later page brings. The checkpoint advances in the same transaction as the page.
 Rows are written in bulk, one statement per entity and kind, not one by one.
+A record this laptop cannot store (a value of the wrong type, a missing field: written before
+the server checked everything, or by a newer one) is set aside, logged and counted; the rest
+of the page applies.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
@@ -18,8 +23,22 @@ from desktop import search
 from desktop.hlc import HybridClock, Stamp
 from desktop.models import MODEL_BY_TABLE, Conflict, DeviceState
 from desktop.sync.protocol import row_values
+from protocol.refusals import Refused
+from protocol.validate import check_record
 
 META_TIMES = ("created_at", "updated_at")
+log = logging.getLogger("mufakat.sync")
+
+
+@dataclass
+class Applied:
+    pulled: int = 0  # records of the page
+    set_aside: int = 0  # of those, records this laptop could not store
+
+
+def _set_aside(record: object, why: object) -> None:
+    entity, record_id = (record.get("entity"), record.get("id")) if isinstance(record, dict) else ("?", "?")
+    log.warning("a pulled record cannot be stored here and is set aside: %s %s (%s)", entity, record_id, why)
 
 
 def _values(model: Any, record: dict[str, Any]) -> dict[str, Any]:
@@ -31,6 +50,8 @@ def _values(model: Any, record: dict[str, Any]) -> dict[str, Any]:
     values.update(
         id=record["id"], unit_id=record["unit_id"], deleted=bool(record["deleted"]), clocks=record["clocks"]
     )
+    for name in model.data_fields():  # a field the record lacks may be null (check_record)
+        values.setdefault(name, None)
     return values
 
 
@@ -51,10 +72,17 @@ def _keep_conflicts(session: Session, records: list[dict[str, Any]]) -> None:
             )
 
 
-def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> int:
+def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> Applied:
     by_entity: dict[str, list[dict[str, Any]]] = {}
     newest = ""
+    result = Applied(pulled=len(page["records"]))
     for record in page["records"]:
+        try:
+            check_record(record)
+        except Refused as exc:
+            _set_aside(record, exc.params)
+            result.set_aside += 1
+            continue
         if record["entity"] in MODEL_BY_TABLE:  # an entity this version does not know: a newer server's
             by_entity.setdefault(record["entity"], []).append(record)
         newest = max([newest, *(str(v) for v in record["clocks"].values())])
@@ -68,18 +96,24 @@ def apply_page(session: Session, clock: HybridClock, page: dict[str, Any]) -> in
             for row in session.execute(select(model.id, model.clocks, model.deleted).where(model.id.in_(ids)))
         }
         changed = [r for r in records if held.get(r["id"]) != (r["clocks"], bool(r["deleted"]))]
-        rows = [_values(model, r) for r in changed]
+        rows = []
+        for r in changed:
+            try:
+                rows.append(_values(model, r))
+            except (ValueError, TypeError) as exc:
+                _set_aside(r, exc)
+                result.set_aside += 1
         fresh = [row for row in rows if row["id"] not in held]
         known = [row for row in rows if row["id"] in held]
         # A Core insert: the ORM's bulk path costs as much again as SQLite's own work.
         search.insert_rows(session, cast(Table, model.__table__), fresh)
         if known:
             session.execute(update(model), known)  # bulk update by primary key
-    _keep_conflicts(session, page["records"])
+    _keep_conflicts(session, [r for records in by_entity.values() for r in records])
     if newest:
         clock.observe(Stamp.decode(newest))
     state = session.get(DeviceState, 1)
     if state is not None:
         state.checkpoint = int(page["next"])
         state.last_hlc = max(state.last_hlc, clock.last.encode())
-    return len(page["records"])
+    return result

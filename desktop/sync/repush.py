@@ -1,86 +1,78 @@
-"""After the server was restored from a backup (its epoch changed), it may lack changes it had
-already acknowledged. The device then queues its whole state again: for every record a create
-(with its creation stamp) and one update per register with that register's own stamp, so the
-server's last-writer-wins keeps whichever value is newer, field by field, and nothing this
-device holds is lost. Units are the administrator's and are not sent."""
+"""After the server lost what it had acknowledged (its database was restored from a backup: its
+epoch changed, or it holds fewer changes than this laptop has seen), the laptop queues its
+whole state again, one `restate` operation per record: the record's fields with each
+register's own clock stamp. The server stores a record it lacks, leaves one that is identical,
+and otherwise takes each register whose stamp is newer, so nothing this laptop holds is lost
+and nothing newer is overwritten.
+
+Only what this laptop may write goes out: its office's records (its own unit record for the
+letterhead; the others are the administrator's), the status of escalations addressed to its
+office (the answer it gave), and the history entries it recorded itself.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import ColumnElement, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.ids import new_id
-from desktop.models import SYNCED_MODELS, AuditEvent, OutboxOp, Synced, Unit, utcnow
+from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, Escalation, OutboxOp, Synced, Unit, utcnow
 from desktop.services.journal import snapshot
 
 BATCH = 2000
 
 
-def _ops_for(model: type[Synced], row: Any) -> list[dict[str, Any]]:
+def restate_op(model: type[Synced], row: Any) -> dict[str, Any] | None:
+    """The record's whole state as a `restate` operation (None: it has no creation stamp)."""
     clocks = dict(row.clocks or {})
-    created = clocks.pop(Synced.CREATED_CLOCK, None) or (row.hlc if model is AuditEvent else None)
-    if not created:
-        return []
-    at = row.updated_at.isoformat()
-    fields = snapshot(row)
-    ops = [
-        {
-            "entity": model.__tablename__,
-            "entity_id": row.id,
-            "kind": "create",
-            "fields": {**fields, "unit_id": row.unit_id, "created_at": row.created_at.isoformat(), "at": at},
-            "hlc": created,
-        }
-    ]
-    for register, stamp in sorted(clocks.items(), key=lambda item: item[1]):
-        if register == "deleted":
-            ops.append(
-                {
-                    "entity": model.__tablename__,
-                    "entity_id": row.id,
-                    "kind": "delete",
-                    "fields": {"at": at},
-                    "hlc": stamp,
-                }
-            )
-            continue
-        names = model.__registers__.get(register, (register,))
-        change = {name: fields[name] for name in names if name in fields}
-        if change:
-            ops.append(
-                {
-                    "entity": model.__tablename__,
-                    "entity_id": row.id,
-                    "kind": "update",
-                    "fields": {"set": change, "base": {}, "at": at},
-                    "hlc": stamp,
-                }
-            )
-    if row.deleted and "deleted" not in clocks:
-        ops.append(
-            {
-                "entity": model.__tablename__,
-                "entity_id": row.id,
-                "kind": "delete",
-                "fields": {"at": at},
-                "hlc": created,
-            }
-        )
-    return ops
+    if not clocks.get(Synced.CREATED_CLOCK) and model is AuditEvent:
+        clocks[Synced.CREATED_CLOCK] = row.hlc
+    if not clocks.get(Synced.CREATED_CLOCK):
+        return None
+    return {
+        "entity": model.__tablename__,
+        "entity_id": row.id,
+        "kind": "restate",
+        "fields": {
+            "unit_id": row.unit_id,
+            "created_at": row.created_at.isoformat(),
+            "at": row.updated_at.isoformat(),
+            "deleted": bool(row.deleted),
+            "data": snapshot(row),
+            "clocks": clocks,
+        },
+        "hlc": max(clocks.values()),
+    }
+
+
+def _mine(model: type[Synced], home: str | None, device_id: str) -> ColumnElement[bool]:
+    """The rows of `model` this laptop may write (every row where it works for no office yet)."""
+    if home is None:
+        return true()
+    if model is Unit:
+        return Unit.id == home
+    if model is Escalation:
+        return or_(Escalation.unit_id == home, Escalation.to_unit_id == home)
+    if model is AuditEvent:
+        return or_(AuditEvent.unit_id == home, AuditEvent.device_id == device_id)
+    return model.unit_id == home
 
 
 def requeue_everything(session: Session) -> int:
-    """Queue this device's whole state for the next push; returns how many operations."""
+    """Queue this laptop's whole state for the next push; returns how many operations."""
+    state = session.get(DeviceState, 1)
+    home, device_id = (state.home_unit_id, state.device_id) if state else (None, "")
     queued = 0
     now = utcnow()
     for model in SYNCED_MODELS:
-        if model is Unit:
-            continue
         pending: list[dict[str, Any]] = []
-        for row in session.scalars(select(model).execution_options(yield_per=BATCH)):
-            pending += [{**op, "op_id": new_id(), "created_at": now} for op in _ops_for(model, row)]
+        query = select(model).where(_mine(model, home, device_id)).execution_options(yield_per=BATCH)
+        for row in session.scalars(query):
+            op = restate_op(model, row)
+            if op is not None:
+                pending.append({**op, "op_id": new_id(), "created_at": now})
             if len(pending) >= BATCH:
                 session.execute(insert(OutboxOp), pending)
                 queued += len(pending)

@@ -107,7 +107,7 @@ class AttendanceTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button = QPushButton(self.tr("Remo&ve from the list"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button = QPushButton(self.tr("Im&port invitation list…"))
+        self.import_button = QPushButton(self.tr("I&mport invitation list…"))
         self.import_button.clicked.connect(self.choose_import)
         self.undo_step_button = QPushButton(self.tr("Undo"))
         self.redo_step_button = QPushButton(self.tr("Redo"))

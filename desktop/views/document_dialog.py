@@ -26,17 +26,15 @@ from PySide6.QtWidgets import (
 
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
+from desktop.file_names import file_name
+from desktop.models import Forum, SurveyPeriod
+from desktop.services.lookup import load
 from desktop.services.report_data import forum_report
 from desktop.views.documents import TITLES
 from desktop.views.pdf_pages import page_images
+from desktop.views.save_file import SavedNotice, ask_save_path
 from desktop.workspace import Workspace
 
-FILE_NAMES = {
-    "minutes": "berita-acara",
-    "attendance-sheet": "daftar-hadir",
-    "followup-report": "laporan-tindak-lanjut",
-    "escalation-letter": "surat-pengantar-eskalasi",
-}
 PAGE_SIZES = {
     "a4": QPageSize(QPageSize.PageSizeId.A4),
     "folio": QPageSize(QSizeF(215, 330), QPageSize.Unit.Millimeter, "Folio"),
@@ -47,8 +45,8 @@ log = logging.getLogger("mufakat.documents")
 
 @dataclass(frozen=True)
 class DocumentSource:
-    """What the preview shows: a title, a file name to suggest, and how to build the PDF for a
-    paper size (called off the GUI thread)."""
+    """What the preview shows: a title, the file name to propose (with its suffix), and how to
+    build the PDF for a paper size (called off the GUI thread)."""
 
     title: str
     file_name: str
@@ -56,15 +54,21 @@ class DocumentSource:
 
 
 def forum_document(ws: Workspace, forum_id: str, kind: str) -> DocumentSource:
+    forum = ws.read(load, Forum, forum_id, "Forum")
+    name = file_name(kind, forum.held_on, forum.title, ".pdf")
+
     def build(paper: str) -> bytes:
         from desktop.reports import DOCUMENTS  # reportlab loads on first use, not at start-up
 
         return DOCUMENTS[kind](ws.read(forum_report, forum_id), paper=paper)
 
-    return DocumentSource(QCoreApplication.translate("Documents", TITLES[kind]), FILE_NAMES[kind], build)
+    return DocumentSource(QCoreApplication.translate("Documents", TITLES[kind]), name, build)
 
 
 def survey_report_document(ws: Workspace, period_id: str) -> DocumentSource:
+    period = ws.read(load, SurveyPeriod, period_id, "Survey period")
+    name = file_name("survey-report", period.starts_on, period.title, ".pdf")
+
     def build(paper: str) -> bytes:
         from desktop.reports.survey import build_survey_report
         from desktop.services.report_data import survey_document
@@ -74,7 +78,7 @@ def survey_report_document(ws: Workspace, period_id: str) -> DocumentSource:
     title = QCoreApplication.translate(
         "Documents", str(QT_TRANSLATE_NOOP("Documents", "Survey report (SKM)"))
     )
-    return DocumentSource(title, "laporan-skm", build)
+    return DocumentSource(title, name, build)
 
 
 class DocumentDialog(QDialog):
@@ -91,6 +95,7 @@ class DocumentDialog(QDialog):
         self.paper.currentIndexChanged.connect(self.build)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.notice = SavedNotice()
         self.pages = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.pages)
@@ -116,6 +121,7 @@ class DocumentDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.notice)
         layout.addLayout(bottom)
         self.build()
 
@@ -170,24 +176,11 @@ class DocumentDialog(QDialog):
     # -- saving and printing -----------------------------------------------------------------
 
     def save_to(self, path: Path) -> None:
-        if self.pdf is None:
-            return
-        try:
-            path.write_bytes(self.pdf)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Save PDF…"),
-                self.tr("Cannot write {path}: {error}").format(path=path, error=exc.strerror or exc),
-            )
-            return
-        self.status.setText(self.tr("Saved to {path}").format(path=path))
+        if self.pdf is not None:
+            self.notice.write(path, self.pdf)
 
-    def _ask_save(self) -> None:
-        suggested = str(Path.home() / f"{self._source.file_name}.pdf")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF…"), suggested, "PDF (*.pdf)")
-        if name:
-            self.save_to(Path(name))
+    def _ask_save(self) -> QFileDialog:
+        return ask_save_path(self, self.tr("Save PDF…"), self._source.file_name, "PDF (*.pdf)", self.save_to)
 
     def print_to(self, printer: QPrinter) -> None:
         """Print page by page at the printer's resolution, each page fitted to the paper."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop.services.queries import ForumSummary
+from desktop.services.queries import ForumCounts, ForumSummary
 from desktop.vocab import ForumStatus, label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,6 +22,8 @@ HEADERS = (
     str(QT_TRANSLATE_NOOP("ForumTableModel", "Unit scope")),
     str(QT_TRANSLATE_NOOP("ForumTableModel", "Policy")),
 )
+
+COUNTED = (4, 5, 6)  # the columns of counts, blank until they are counted
 
 
 @cache
@@ -41,8 +44,17 @@ class ForumTableModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def set_counts(self, counts: dict[str, ForumCounts]) -> None:
+        """The counts, when they arrive after the list."""
+        self._rows = [replace(r, counts=counts.get(r.id, ForumCounts())) for r in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COUNTED[0]), self.index(len(self._rows) - 1, COUNTED[-1]))
+
     def forum_at(self, row: int) -> str | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def summary_of(self, forum_id: str | None) -> ForumSummary | None:
+        return next((r for r in self._rows if r.id == forum_id), None)
 
     def row_of(self, forum_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == forum_id), -1)
@@ -68,6 +80,8 @@ class ForumTableModel(QAbstractTableModel):
             return _bold()
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if f.counts is None and index.column() in COUNTED:
+            return ""
         return (
             f.held_on.strftime("%d-%m-%Y"),
             f.unit_name,

@@ -34,6 +34,7 @@ from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog
+    from desktop.views.projector import ProjectorWindow
 
 
 class ForumWorkspace(QWidget):
@@ -58,6 +59,15 @@ class ForumWorkspace(QWidget):
         self.closed_banner.setStyleSheet(
             "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px; font-weight: bold;"
         )
+        self.projector: ProjectorWindow | None = None
+        self.projector_button = QPushButton(self.tr("&Projector view"))
+        self.projector_button.setToolTip(
+            self.tr(
+                "Show the recommendations in large type on the room's projector as they are saved "
+                "(no names of who raised them); F11 in it: full screen"
+            )
+        )
+        self.projector_button.clicked.connect(self.open_projector)
         back = QPushButton(self.tr("← Forums"))
         back.clicked.connect(self.back_requested)
         documents = QToolButton()
@@ -85,6 +95,7 @@ class ForumWorkspace(QWidget):
         top = QHBoxLayout()
         top.addWidget(back)
         top.addWidget(self.heading, 1)
+        top.addWidget(self.projector_button)
         top.addWidget(documents)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -136,10 +147,26 @@ class ForumWorkspace(QWidget):
         """After a sync brought changes: read everything again (typed text is kept)."""
         self.flush()
         self._show_heading()
+        if self.projector is not None:
+            self.projector.reload()
         current = self.tabs.currentWidget()
         reload = getattr(current, "reload", None)
         if reload is not None:
             reload()
+
+    def open_projector(self) -> ProjectorWindow:
+        """The projector window of this forum (one; opened again it comes to the front)."""
+        from desktop.views.projector import ProjectorWindow
+
+        if self.projector is None:
+            self.projector = ProjectorWindow(self._ws, self.forum_id, self)
+            self.projector.destroyed.connect(self._projector_gone)
+            self.projector.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.projector.present(self.window().screen())
+        return self.projector
+
+    def _projector_gone(self) -> None:
+        self.projector = None
 
     def open_document(self, kind: str) -> DocumentDialog:
         from desktop.views.document_dialog import DocumentDialog, forum_document  # pdfium: on first use

@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
             self.workspace.refresh()
         elif current in self.pages:
             self.pages[self.pages.index(current)].reload()
+        if current is not self.workspace and self.workspace is not None and self.workspace.projector is not None:
+            self.workspace.projector.reload()  # the room's screen follows whatever page is open here
 
     # -- typing kept through a crash -----------------------------------------------------------
     def offer_drafts(self) -> None:

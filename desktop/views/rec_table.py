@@ -39,11 +39,13 @@ class RecommendationTableModel(QAbstractTableModel):
         self._total = 0  # -1: not counted (yet)
         self._exhausted = True  # the last page read was not full: nothing more to fetch
         self._filter = RecommendationFilter()
+        self._shown = False  # no page shown yet: sorting only remembers the order asked
 
     # -- contents ----------------------------------------------------------------------------
     def show_page(self, flt: RecommendationFilter, page: RecommendationPage) -> None:
         """Show the first page of a (new) filter."""
         self.beginResetModel()
+        self._shown = True
         self._filter = flt
         self._rows = list(page.rows)
         self._total = page.total
@@ -151,4 +153,7 @@ class RecommendationTableModel(QAbstractTableModel):
         if key not in SORTABLE:
             key = "created"
         flt = replace(self._filter, sort=key, descending=order == Qt.SortOrder.DescendingOrder, offset=0)
+        if not self._shown:  # e.g. when the view turns sorting on: the screen's first load follows
+            self._filter = flt
+            return
         self.show_page(flt, self._loader(flt))

@@ -26,7 +26,9 @@ from desktop.errors import MufakatError
 from desktop.services.units import all_units, create_unit, home_unit, set_home_unit, update_unit
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import is_enrolled
+from desktop.sync.refusals import UNKNOWN_TOKEN
 from desktop.views.common import InlineMessage, select_value
+from desktop.views.outbox_actions import export_unsent, import_unsent
 from desktop.workspace import Workspace
 
 UNIT_FIELDS = (
@@ -140,14 +142,26 @@ class SettingsPage(QWidget):
         self.enroll_button = QPushButton(self.tr("&Enroll this device"))
         self.enroll_button.clicked.connect(self.enroll)
         self.server_state = QLabel()
+        self.server_state.setWordWrap(True)
         self.server_message = InlineMessage()
+        # A revoked or broken laptop's unsent changes go to another laptop of the office.
+        self.export_outbox_button = QPushButton(self.tr("E&xport unsent changes…"))
+        self.export_outbox_button.clicked.connect(self._export_outbox)
+        self.import_outbox_button = QPushButton(self.tr("I&mport changes of another laptop…"))
+        self.import_outbox_button.clicked.connect(self._import_outbox)
+        outbox_row = QHBoxLayout()
+        outbox_row.addWidget(self.export_outbox_button)
+        outbox_row.addWidget(self.import_outbox_button)
+        outbox_row.addStretch(1)
         server = QGroupBox(self.tr("Server"))
         server_form = QFormLayout(server)
         server_form.addRow(self.server_state)
         server_form.addRow(self.tr("Server address"), self.server_url)
         server_form.addRow(self.tr("Enrollment code"), self.enroll_code)
         server_form.addRow(self.enroll_button)
+        server_form.addRow(outbox_row)
         server_form.addRow(self.server_message)
+        sync.status_changed.connect(lambda _status: self._show_server())
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -182,15 +196,31 @@ class SettingsPage(QWidget):
             edit.setText(getattr(unit, name) if unit else "")
             edit.setEnabled(unit is not None)
             edit.setModified(False)
+        self._show_server()
+
+    def _show_server(self) -> None:
         enrolled = is_enrolled(self._ws)
         url = self._ws.store.device().server_url
-        self.server_state.setText(
-            self.tr("Enrolled with {url}.").format(url=url)
-            if enrolled
-            else self.tr("Not enrolled: local only.")
-        )
+        # The server no longer knows this laptop (restored from a backup): enroll it again.
+        forgotten = self._sync.status().code == UNKNOWN_TOKEN
+        if forgotten:
+            self.server_state.setText(
+                self.tr(
+                    "The server {url} no longer knows this laptop. Enroll it again with a new code "
+                    "from the administrator; nothing on this laptop is lost."
+                ).format(url=url)
+            )
+            if not self.server_url.text():
+                self.server_url.setText(url)
+        else:
+            self.server_state.setText(
+                self.tr("Enrolled with {url}.").format(url=url)
+                if enrolled
+                else self.tr("Not enrolled: local only.")
+            )
         for widget in (self.server_url, self.enroll_code, self.enroll_button):
-            widget.setVisible(not enrolled)
+            widget.setVisible(not enrolled or forgotten)
+        self.import_outbox_button.setVisible(enrolled)
         self.unit_choice.setEnabled(not enrolled)  # the server decides the unit once enrolled
 
     # -- this office ---------------------------------------------------------------------------
@@ -274,6 +304,16 @@ class SettingsPage(QWidget):
         )
         self.reload()
         self.office_changed.emit()
+
+    def _export_outbox(self) -> None:
+        done, message = export_unsent(self, self._ws)
+        if message:
+            (self.server_message.info if done else self.server_message.error)(message)
+
+    def _import_outbox(self) -> None:
+        done, message = import_unsent(self, self._ws)
+        if message:
+            (self.server_message.info if done else self.server_message.error)(message)
 
     def _enroll_failed(self, exc: BaseException) -> None:
         self.enroll_button.setEnabled(True)

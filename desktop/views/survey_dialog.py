@@ -41,7 +41,7 @@ class NewSurveyDialog(QDialog):
         )
         self.forum = QComboBox()
         self.forum.addItem(self.tr("(no forum)"), None)
-        for forum in ws.read(list_forums):
+        for forum in ws.read(list_forums, with_counts=False):
             self.forum.addItem(f"{forum.held_on.strftime('%d-%m-%Y')} {forum.title}", forum.id)
         self.message = InlineMessage()
         form = QFormLayout(self)

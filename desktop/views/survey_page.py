@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from desktop import skm
 from desktop.errors import MufakatError, RowErrors
-from desktop.services.survey_import import parse_responses
 from desktop.services.surveys import (
     SurveyResult,
     add_response,
@@ -323,6 +322,8 @@ class SurveyPage(QWidget):
         if period_id is None:
             return False
         try:
+            from desktop.services.survey_import import parse_responses  # openpyxl & co: on first use
+
             added = self._ws.write(import_responses, period_id, parse_responses(path))
         except RowErrors as exc:
             line = self.tr("line {line}: {problem}")

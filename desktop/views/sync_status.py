@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
+from desktop.sync.refusals import REVOKED
+from desktop.views.outbox_actions import export_unsent
 
 
 class SyncStatusBar(QWidget):
@@ -21,9 +23,13 @@ class SyncStatusBar(QWidget):
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send local changes and fetch new ones now (F9)"))
         self.sync_button.clicked.connect(controller.sync_now)
+        # Shown where the revocation is shown: the laptop's unsent work has a way out.
+        self.export_button = QPushButton(self.tr("Export unsent changes…"))
+        self.export_button.clicked.connect(self._export)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.state_label, self.busy, self.pending_label, self.last_label, self.sync_button):
+        widgets = (self.state_label, self.busy, self.pending_label, self.last_label, self.export_button)
+        for widget in (*widgets, self.sync_button):
             layout.addWidget(widget)
         controller.status_changed.connect(self.show_status)
         self.show_status(controller.status())
@@ -54,5 +60,12 @@ class SyncStatusBar(QWidget):
             self.last_label.setText(self.tr("last sync {when}").format(when=when))
         else:
             self.last_label.setText("")
+        self.export_button.setVisible(status.code == REVOKED)
         self.sync_button.setVisible(status.state != SyncState.LOCAL_ONLY)
         self.sync_button.setEnabled(status.state != SyncState.SYNCING)
+
+    def _export(self) -> None:
+        done, message = export_unsent(self, self._controller.workspace)
+        if message:
+            self.state_label.setText(message)
+            self.state_label.setStyleSheet("" if done else "color: #b00020;")

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from desktop.errors import InputError
+from desktop.models import Forum
 from desktop.services import forums, queries
 from desktop.services import recommendations as recs
 from desktop.services.export import export_csv, export_json
@@ -77,6 +78,20 @@ def test_list_forums_counts(demo_ws: Workspace) -> None:
     assert (forum.unit_scope, forum.policy_scope) == (5, 2)  # the merged duplicate is not counted
     assert demo_ws.read(queries.list_forums, "sorong")
     assert demo_ws.read(queries.list_forums, "tidak ada") == []
+
+
+def test_the_forum_list_comes_first_and_its_counts_after(demo_ws: Workspace, demo_forum: str) -> None:
+    with demo_ws.store.read() as session:
+        unit_id = session.get(Forum, demo_forum).unit_id
+    empty = demo_ws.write(forums.create_forum, unit_id=unit_id, title="Belum ada apa-apa", held_on="2026-12-01")
+    quick = demo_ws.read(queries.list_forums, with_counts=False)
+    assert [f.counts for f in quick] == [None, None]
+    counts = demo_ws.read(queries.forum_counts)
+    full = {f.id: f for f in demo_ws.read(queries.list_forums)}
+    assert [f.id for f in quick] == list(full)  # same forums, same order
+    for forum in quick:
+        assert counts.get(forum.id, queries.ForumCounts()) == full[forum.id].counts
+    assert full[empty].counts == queries.ForumCounts(0, 0, 0, 0)
 
 
 def _ids(ws: Workspace, **kwargs: object) -> list[str]:

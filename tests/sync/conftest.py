@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from sqlalchemy import create_engine, make_url
+from sqlalchemy import URL, create_engine, make_url
+from sqlalchemy.exc import DBAPIError
 
 from desktop.config import Settings
 from desktop.sync.engine import enroll, sync_once
@@ -57,8 +58,25 @@ def fresh_pg_database() -> Iterator[str]:
     try:
         yield admin_url.set(database=name).render_as_string(hide_password=False)
     finally:
-        with create_engine(admin_url, isolation_level="AUTOCOMMIT").connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop(admin_url, name)
+
+
+def _drop(admin_url: URL, name: str) -> None:
+    """DROP … WITH (FORCE) cannot end an autovacuum worker that just started on the new
+    database (it runs as the superuser): wait for it to finish and try again."""
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        for attempt in range(40):
+            try:
+                with engine.connect() as conn:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except DBAPIError:
+                if attempt == 39:
+                    raise
+                time.sleep(0.25)
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -170,9 +170,13 @@ def test_stale_transition_is_refused_and_does_not_block_the_queue(device: Device
     assert report.refused == 1 and report.pushed >= 1
     with b.store.read() as session:
         [refused] = session.scalars(select(RejectedOp)).all()
-        assert (
-            refused.entity_id == rec and "Cannot reject a recommendation that is accepted" in refused.reason
-        )
+        assert refused.entity_id == rec and refused.code == "stale_transition"
+        assert refused.params == {
+            "entity": "recommendations",
+            "id": rec,
+            "action": "reject",
+            "status": "accepted",
+        }
         assert session.get(Recommendation, rec).status == RecStatus.ACCEPTED  # type: ignore[union-attr]
     sync_once(a)
     with a.store.read() as session:

@@ -15,6 +15,7 @@ from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.client import SyncClient, SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
+from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import make_forum, stale_rejection
@@ -109,9 +110,13 @@ def test_a_refusal_whose_answer_was_lost_is_still_set_aside(device: Device) -> N
     assert report.refused == 1 and outbox_size(b) == 0
     with b.store.read() as session:
         [refused] = session.scalars(select(RejectedOp)).all()
-        assert (
-            refused.entity_id == rec and "Cannot reject a recommendation that is accepted" in refused.reason
-        )
+        assert refused.entity_id == rec and refused.code == "stale_transition"
+        assert refused.params == {
+            "entity": "recommendations",
+            "id": rec,
+            "action": "reject",
+            "status": "accepted",
+        }
 
 
 def test_interrupted_pull_resumes_from_its_checkpoint(
@@ -169,17 +174,21 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
     auth = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=server.url, timeout=10) as http:
         cases = [
-            http.post("/sync/push", json={"device_id": a.ctx.device_id, "schema_version": 3, "ops": []}),
+            http.post(
+                "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": []}
+            ),
             http.post(
                 "/sync/push", content=b"{not json", headers={**auth, "Content-Type": "application/json"}
             ),
             http.post(
                 "/sync/push",
-                json={"device_id": a.ctx.device_id, "schema_version": 99, "ops": []},
+                json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION - 1, "ops": []},
                 headers=auth,
             ),
             http.post(
-                "/sync/push", json={"device_id": "someone-else", "schema_version": 3, "ops": []}, headers=auth
+                "/sync/push",
+                json={"device_id": "someone-else", "schema_version": SCHEMA_VERSION, "ops": []},
+                headers=auth,
             ),
             http.post("/sync/push", json={"ops": "nope"}, headers=auth),
             http.get("/sync/pull", params={"since": -1}, headers=auth),
@@ -204,6 +213,23 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
         expected = [401, 400, 426, 403, 422, 422, 401, 404, 413, 413, 400]
         assert [r.status_code for r in cases] == expected
         assert all(isinstance(r.json().get("error"), str) and r.json()["error"] for r in cases)
+        assert [r.json()["code"] for r in cases] == [
+            "unknown_token",
+            "malformed",
+            "upgrade_required",
+            "wrong_device",
+            "malformed",
+            "malformed",
+            "unknown_token",
+            "enrollment_code_unknown",
+            "too_large",
+            "too_large",
+            "malformed",
+        ]
+        assert cases[2].json()["params"] == {
+            "server_version": SCHEMA_VERSION,
+            "client_version": SCHEMA_VERSION - 1,
+        }
         odd = {
             "op_id": "x" * 20,
             "device_seq": 1,
@@ -211,12 +237,22 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
             "entity_id": "p",
             "kind": "create",
             "fields": {},
-            "hlc": "1-0-x",
+            "hlc": "000000000000001-000000-x",
         }
         answer = http.post(
-            "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": 3, "ops": [odd]}, headers=auth
+            "/sync/push",
+            json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": [odd]},
+            headers=auth,
         )
-        assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "rejected"
+        assert answer.status_code == 200
+        assert answer.json()["results"] == [
+            {
+                "op_id": "x" * 20,
+                "status": "rejected",
+                "code": "unknown_entity",
+                "params": {"entity": "passwords"},
+            }
+        ]
         assert http.get("/healthz").json()["ok"] is True
 
 

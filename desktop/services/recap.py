@@ -1,0 +1,278 @@
+"""Plain data for the Excel recaps ("Ekspor ke Excel"): a forum's participants per *unsur* and its
+recommendations with their follow-up, or the recommendations a triage filter shows.
+
+Participants' names appear only in the forum's own participant list; the recommendation rows
+carry the *unsur* of who raised them, never a name (they are the part people pass on). Times
+are the office's wall-clock time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.i18n import N_
+from desktop.models import AgendaItem, Escalation, FollowUp, Forum, Participant, Recommendation, Unit
+from desktop.services.attendance import PUBLIC_ELEMENTS, attendance_of
+from desktop.services.lookup import load
+from desktop.services.queries import RecommendationFilter, matching_ids
+from desktop.services.report_data import EscalationLine, FollowUpLine
+from desktop.vocab import (
+    Category,
+    ForumMode,
+    ForumStatus,
+    Gender,
+    Outcome,
+    RecCategory,
+    RecStatus,
+    Role,
+    Scope,
+)
+
+CHUNK = 5000  # ids per IN (...) list, well under SQLite's limit on bound parameters
+
+
+def office_zone() -> tzinfo:
+    """The time zone the office reads times in. The unit record has no time zone of its own yet
+    (the office settings bring one); until then it is this laptop's zone."""
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+@dataclass(frozen=True)
+class RecapRecommendation:
+    number: int
+    forum_title: str
+    held_on: date
+    text: str
+    scope: Scope
+    category: RecCategory | None
+    status: RecStatus
+    status_reason: str
+    outcome: Outcome | None
+    votes: int
+    raised_by_category: Category | None  # the unsur of who raised it: never the name
+    agenda_item: str
+    created_at: datetime  # UTC
+    follow_ups: tuple[FollowUpLine, ...] = ()
+    escalations: tuple[EscalationLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecapParticipant:
+    name: str
+    organization: str
+    category: Category
+    gender: Gender | None
+    vulnerable: bool
+    role: Role
+    invited: bool
+    attended: bool
+    signed_in_at: datetime | None  # UTC
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    """Those present of one category (unsur), by gender."""
+
+    category: Category
+    public: bool  # an element of the public (the office's own staff and "other" are not)
+    present: int
+    male: int
+    female: int
+
+
+@dataclass(frozen=True)
+class ForumRecap:
+    unit_name: str
+    title: str
+    theme: str
+    held_on: date
+    starts_at: time | None
+    ends_at: time | None
+    venue: str
+    mode: ForumMode
+    status: ForumStatus
+    participants: tuple[RecapParticipant, ...]
+    by_category: tuple[CategoryCount, ...]  # every category, in the vocabulary's order
+    elements: int  # elements of the public present (PEKPPP counts 0, 1–4, 5 = more than four)
+    vulnerable: int  # those present who belong to a vulnerable group
+    recommendations: tuple[RecapRecommendation, ...]
+    zone: tzinfo
+
+
+@dataclass(frozen=True)
+class RecommendationsRecap:
+    """What a triage filter shows, every page of it, and which filter it was."""
+
+    recommendations: tuple[RecapRecommendation, ...]
+    filter: RecommendationFilter
+    forum_title: str  # of the filter's forum, if it names one
+    made_at: datetime  # UTC
+    zone: tzinfo
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[RecapRecommendation]:
+    """These recommendations, in this order (numbered from 1), with follow-up and escalations."""
+    raiser = aliased(Participant)
+    found: dict[str, Any] = {}  # id → its row
+    follow: dict[str, list[FollowUpLine]] = {}
+    sent: dict[str, list[EscalationLine]] = {}
+    units = {unit_id: name for unit_id, name in session.execute(select(Unit.id, Unit.name))}
+    for chunk in _chunks(rec_ids):
+        query = (
+            select(
+                Recommendation.id,
+                Forum.title.label("forum_title"),
+                Forum.held_on,
+                Recommendation.text,
+                Recommendation.scope,
+                Recommendation.category,
+                Recommendation.status,
+                Recommendation.status_reason,
+                Recommendation.outcome,
+                Recommendation.votes,
+                raiser.category.label("raised_by_category"),
+                AgendaItem.title.label("agenda_item"),
+                Recommendation.created_at,
+            )
+            .join(Forum, Forum.id == Recommendation.forum_id)
+            .outerjoin(raiser, raiser.id == Recommendation.raised_by_id)
+            .outerjoin(AgendaItem, AgendaItem.id == Recommendation.agenda_item_id)
+            .where(Recommendation.id.in_(chunk))
+        )
+        for row in session.execute(query):
+            found[row.id] = row
+        for fu in session.scalars(
+            select(FollowUp)
+            .where(FollowUp.recommendation_id.in_(chunk), FollowUp.deleted.is_(False))
+            .order_by(FollowUp.created_at, FollowUp.id)
+        ):
+            follow.setdefault(fu.recommendation_id, []).append(
+                FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence)
+            )
+        for esc in session.scalars(
+            select(Escalation)
+            .where(Escalation.recommendation_id.in_(chunk), Escalation.deleted.is_(False))
+            .order_by(Escalation.sent_at, Escalation.id)
+        ):
+            sent.setdefault(esc.recommendation_id, []).append(
+                EscalationLine(
+                    to_unit=units.get(esc.to_unit_id, ""),
+                    sent_on=esc.sent_at.date(),
+                    due_on=esc.due_on,
+                    status=esc.status,
+                    answer=esc.answer,
+                    outcome=esc.outcome,
+                    note=esc.note,
+                )
+            )
+    recs: list[RecapRecommendation] = []
+    for rec_id in rec_ids:
+        line = found.get(rec_id)
+        if line is None:
+            continue
+        recs.append(
+            RecapRecommendation(
+                number=len(recs) + 1,
+                forum_title=line.forum_title,
+                held_on=line.held_on,
+                text=line.text,
+                scope=line.scope,
+                category=line.category,
+                status=line.status,
+                status_reason=line.status_reason,
+                outcome=line.outcome,
+                votes=line.votes,
+                raised_by_category=line.raised_by_category,
+                agenda_item=line.agenda_item or "",
+                created_at=line.created_at,
+                follow_ups=tuple(follow.get(rec_id, ())),
+                escalations=tuple(sent.get(rec_id, ())),
+            )
+        )
+    return recs
+
+
+def forum_recap(session: Session, forum_id: str) -> ForumRecap:
+    """A forum's recap: its details, who came per unsur, its recommendations (numbered as the
+    berita acara numbers them: live ones, merged duplicates left out, in the order typed)."""
+    forum = load(session, Forum, forum_id, N_("Forum"))
+    unit = session.get(Unit, forum.unit_id)
+    attendance = attendance_of(session, forum.id)
+    present = [p for p in attendance.people if p.attended]
+    genders = Counter((p.category, p.gender) for p in present)
+    rec_ids = list(
+        session.scalars(
+            select(Recommendation.id)
+            .where(
+                Recommendation.forum_id == forum.id,
+                Recommendation.deleted.is_(False),
+                Recommendation.status != RecStatus.MERGED,
+            )
+            .order_by(Recommendation.created_at, Recommendation.id)
+        )
+    )
+    return ForumRecap(
+        unit_name=unit.name if unit else "",
+        title=forum.title,
+        theme=forum.theme,
+        held_on=forum.held_on,
+        starts_at=forum.starts_at,
+        ends_at=forum.ends_at,
+        venue=forum.venue,
+        mode=forum.mode,
+        status=forum.status,
+        participants=tuple(
+            RecapParticipant(
+                name=p.name,
+                organization=p.organization,
+                category=p.category,
+                gender=p.gender,
+                vulnerable=p.vulnerable,
+                role=p.role,
+                invited=p.invited,
+                attended=p.attended,
+                signed_in_at=p.signed_in_at,
+            )
+            for p in attendance.people
+        ),
+        by_category=tuple(
+            CategoryCount(
+                category=category,
+                public=category in PUBLIC_ELEMENTS,
+                present=attendance.by_category.get(category, 0),
+                male=genders[(category, Gender.MALE)],
+                female=genders[(category, Gender.FEMALE)],
+            )
+            for category in Category
+        ),
+        elements=len(attendance.elements),
+        vulnerable=attendance.vulnerable,
+        recommendations=tuple(recap_recommendations(session, rec_ids)),
+        zone=office_zone(),
+    )
+
+
+def recommendations_recap(session: Session, flt: RecommendationFilter, made_at: datetime) -> RecommendationsRecap:
+    """Every recommendation the filter matches (all pages), in the list's order."""
+    forum = session.get(Forum, flt.forum_id) if flt.forum_id else None
+    return RecommendationsRecap(
+        recommendations=tuple(recap_recommendations(session, matching_ids(session, flt))),
+        filter=flt,
+        forum_title=forum.title if forum else "",
+        made_at=made_at,
+        zone=office_zone(),
+    )

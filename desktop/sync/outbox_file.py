@@ -1,0 +1,196 @@
+"""A laptop's unsent changes as a file: the way out for a revoked or lost laptop's work.
+
+`export_outbox` writes every queued operation as it is (its id, clock stamp and fields), with
+the laptop's unit; `import_outbox` queues them on another laptop of the same unit, after this
+laptop's own, and its next sync pushes them. Operations keep their ids, so a change the server
+already has is answered "duplicate" and nothing is applied twice; importing the same file
+again adds nothing. A file of another unit, or one that is not an outbox export, is refused
+whole, with what is wrong.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from desktop import jsontext
+from desktop.errors import InputError
+from desktop.hlc import ClockSkewError, HybridClock, Stamp
+from desktop.i18n import tr
+from desktop.models import MODEL_BY_TABLE, DeviceState, OutboxOp, Unit, utcnow
+from desktop.sync.protocol import OP_KINDS
+
+FORMAT = "mufakat-outbox"
+VERSION = 1
+MAX_FILE_BYTES = 256 * 1024 * 1024
+# Created under another unit on purpose: the addressed office journals its answer to an
+# escalation under the sending unit (the row's owner).
+OTHER_UNIT_ALLOWED = frozenset({"audit_events"})
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    already: int  # already queued here (the same file imported twice)
+    unit_code: str
+
+
+def export_outbox(session: Session) -> str:
+    """Every operation waiting to be pushed, in order, as JSON text."""
+    state = session.get(DeviceState, 1)
+    assert state is not None
+    ops = [
+        {
+            "op_id": op.op_id,
+            "device_seq": op.device_seq,
+            "entity": op.entity,
+            "entity_id": op.entity_id,
+            "kind": op.kind,
+            "fields": op.fields,
+            "hlc": op.hlc,
+            "created_at": op.created_at.isoformat(),
+        }
+        for op in session.scalars(select(OutboxOp).order_by(OutboxOp.device_seq))
+    ]
+    unit = session.get(Unit, state.home_unit_id) if state.home_unit_id else None
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "device_id": state.device_id,
+        "unit_id": state.home_unit_id,
+        "unit_code": unit.code if unit is not None else "",
+        "server_url": state.server_url,
+        "exported_at": utcnow().isoformat(),
+        "ops": ops,
+    }
+    return jsontext.dumps_bytes(document).decode() + "\n"
+
+
+def _bad(name: str, problem: str) -> InputError:
+    return InputError(
+        tr(
+            "{name} is not an export of unsent changes ({problem}); nothing was imported.",
+            name=name,
+            problem=problem,
+        )
+    )
+
+
+def _checked_op(name: str, index: int, op: Any) -> dict[str, Any]:
+    if not isinstance(op, dict):
+        raise _bad(name, tr("change {n} is not an object", n=index))
+    op_id, entity, entity_id = op.get("op_id"), op.get("entity"), op.get("entity_id")
+    kind, fields, stamp = op.get("kind"), op.get("fields"), op.get("hlc")
+    if not (
+        isinstance(op_id, str)
+        and isinstance(entity, str)
+        and isinstance(entity_id, str)
+        and isinstance(kind, str)
+        and isinstance(stamp, str)
+        and op_id
+        and entity_id
+        and isinstance(fields, dict)
+    ):
+        raise _bad(name, tr("change {n} lacks an id, entity, kind, fields or clock stamp", n=index))
+    if len(op_id) > 36 or len(entity_id) > 36 or entity not in MODEL_BY_TABLE or kind not in OP_KINDS:
+        raise _bad(name, tr("change {n} names an unknown entity or kind", n=index))
+    try:
+        Stamp.decode(stamp)
+    except InputError:
+        raise _bad(name, tr("change {n} has a malformed clock stamp", n=index)) from None
+    return {
+        "op_id": op_id,
+        "entity": entity,
+        "entity_id": entity_id,
+        "kind": kind,
+        "fields": fields,
+        "hlc": stamp,
+    }
+
+
+def parse_outbox(name: str, content: bytes) -> tuple[str, list[dict[str, Any]]]:
+    """The unit id and the checked operations of an outbox export."""
+    try:
+        document = jsontext.loads(content)
+    except ValueError:
+        raise _bad(name, tr("it is not JSON")) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise _bad(name, tr("it is not a Mufakat outbox export"))
+    if document.get("version") != VERSION:
+        raise InputError(
+            tr(
+                "{name} was written by another version of Mufakat (outbox format {version}); "
+                "import it with the same version.",
+                name=name,
+                version=document.get("version"),
+            )
+        )
+    unit_id, ops = document.get("unit_id"), document.get("ops")
+    if not isinstance(unit_id, str) or not unit_id or not isinstance(ops, list):
+        raise _bad(name, tr("it names no unit or has no list of changes"))
+    return unit_id, [_checked_op(name, n, op) for n, op in enumerate(ops, start=1)]
+
+
+def import_outbox(session: Session, clock: HybridClock, name: str, content: bytes) -> ImportResult:
+    """Queue another laptop's unsent changes here (see the module's text)."""
+    if len(content) > MAX_FILE_BYTES:
+        raise _bad(name, tr("it is larger than {mb} MB", mb=MAX_FILE_BYTES // (1024 * 1024)))
+    unit_id, ops = parse_outbox(name, content)
+    state = session.get(DeviceState, 1)
+    assert state is not None
+    if not state.server_url or not state.home_unit_id:
+        raise InputError(
+            tr("Enroll this laptop with the server first: imported changes are sent by its next sync.")
+        )
+    home = session.get(Unit, state.home_unit_id)
+    home_code = home.code if home is not None else state.home_unit_id
+    if unit_id != state.home_unit_id:
+        other = session.get(Unit, unit_id)
+        raise InputError(
+            tr(
+                "{name} holds changes of {unit}, and this laptop works for {home}. Import it on a "
+                "laptop of {unit}; nothing was imported.",
+                name=name,
+                unit=other.code if other is not None else unit_id,
+                home=home_code,
+            )
+        )
+    foreign = [
+        op
+        for op in ops
+        if op["kind"] == "create"
+        and op["entity"] not in OTHER_UNIT_ALLOWED
+        and op["fields"].get("unit_id") not in (None, unit_id)
+    ]
+    if foreign:
+        raise InputError(
+            tr(
+                "{name} holds {count} change(s) of another unit (the first: {entity} {id}); "
+                "nothing was imported.",
+                name=name,
+                count=len(foreign),
+                entity=foreign[0]["entity"],
+                id=foreign[0]["entity_id"],
+            )
+        )
+    queued = set(session.scalars(select(OutboxOp.op_id).where(OutboxOp.op_id.in_([o["op_id"] for o in ops]))))
+    now: datetime = utcnow()
+    fresh = []
+    for op in ops:
+        if op["op_id"] not in queued:
+            queued.add(op["op_id"])  # an id twice in the file is queued once
+            fresh.append({**op, "created_at": now})
+    if fresh:
+        session.execute(insert(OutboxOp), fresh)
+        newest = max(Stamp.decode(op["hlc"]) for op in fresh)
+        # This laptop's next changes come after the imported ones (unless their laptop's clock
+        # was far ahead: the server bounds such stamps).
+        with suppress(ClockSkewError):
+            clock.observe(newest)
+        state.last_hlc = max(state.last_hlc, clock.last.encode())
+    return ImportResult(added=len(fresh), already=len(ops) - len(fresh), unit_code=home_code)

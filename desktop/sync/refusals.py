@@ -1,0 +1,177 @@
+"""The server's refusals in the user's words: a sentence for every code of
+`protocol.refusals` (team.md's sync contract), with what to do, in the language of the moment.
+The server answers `{"code", "params", "error"}`; its English `error` is never shown.
+
+A refused operation keeps its code and parameters on the laptop (`RejectedOp`), so a screen
+can word it again later, in whatever language is chosen then. A code this version does not
+know gets a general sentence naming it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
+from desktop.i18n import N_, language, translate_to
+from desktop.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
+from protocol.refusals import Problem, Refusal
+
+UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
+REVOKED = Refusal.REVOKED.value
+
+MESSAGES: dict[str, str] = {
+    Refusal.INVALID_FIELD: N_("The server refused a {entity}: its field “{field}” {problem}."),
+    Refusal.UNKNOWN_ENTITY: N_(
+        "The server does not know records of the kind “{entity}”. Update Mufakat on this laptop or the server."
+    ),
+    Refusal.UNKNOWN_KIND: N_(
+        "The server does not know changes of the kind “{kind}”. Update Mufakat on this laptop or the server."
+    ),
+    Refusal.UNKNOWN_RECORD: N_(
+        "The server has no {entity} with the id {id}: it may have been deleted, or never arrived."
+    ),
+    Refusal.NOT_YOUR_RECORD: N_(
+        "This office may not change that {entity} (id {id}): it belongs to another office."
+    ),
+    Refusal.ADMIN_ONLY: N_("Only the server's administrator creates or removes a {entity}."),
+    Refusal.ID_TAKEN: N_(
+        "The server already has another {entity} with the id {id}; this one was not stored."
+    ),
+    Refusal.STALE_TRANSITION: N_(
+        "Could not {action} this {entity} (id {id}): on the server it is already {status}. "
+        "Someone changed it on another laptop first."
+    ),
+    Refusal.APPEND_ONLY: N_("A {entity} is never changed or deleted once recorded."),
+    Refusal.NOT_DELETABLE: N_("A {entity} cannot be deleted."),
+    Refusal.LOCKED_FIELD: N_("The field “{field}” of a {entity} cannot be changed in this way."),
+    Refusal.WRONG_PARENT: N_(
+        "An escalation goes to this office's parent office only, not to the office with the id {to_unit_id}."
+    ),
+    Refusal.NOT_VISIBLE: N_(
+        "The {entity} with the id {id} that this change points to is not one this office can see."
+    ),
+    Refusal.ACTION_REFUSED: N_(
+        "Not saved on the server, because another change made in the same step (id {op_id}) was refused "
+        "(reason: {code})."
+    ),
+    Refusal.REFUSED_EARLIER: N_("The server refused this change earlier, before it was upgraded."),
+    Refusal.CHECKPOINT_AHEAD: N_(
+        "The server holds fewer changes ({newest}) than this laptop has already received ({since}): it was "
+        "probably restored from a backup. This laptop sends its data to the server again."
+    ),
+    Refusal.UPGRADE_REQUIRED: N_(
+        "This Mufakat speaks sync version {client_version} and the server version {server_version}: "
+        "update whichever is older."
+    ),
+    Refusal.REVOKED: N_(
+        "The administrator revoked this device: it can no longer sync. Its unsent changes are "
+        "kept: export them (mufakat outbox export -o FILE, or the button in Settings) and import "
+        "them on another laptop of the office."
+    ),
+    Refusal.UNKNOWN_TOKEN: N_(
+        "The server does not know this device any more (its database may have been restored "
+        "from a backup). Enroll it again with a new code from the administrator, in Settings or "
+        "with: mufakat enroll --server {url} --code CODE. Nothing on this laptop is lost: its "
+        "changes are sent after enrolling."
+    ),
+    Refusal.WRONG_DEVICE: N_("The server received a request in another laptop's name. Enroll this laptop again."),
+    Refusal.ENROLLMENT_CODE_UNKNOWN: N_(
+        "The server does not know this enrollment code. Check it (letters and digits as given) "
+        "or ask the administrator for a new one."
+    ),
+    Refusal.ENROLLMENT_CODE_USED: N_(
+        "This enrollment code was already used by another device. Ask the administrator for a new code."
+    ),
+    Refusal.ENROLLMENT_CODE_EXPIRED: N_("This enrollment code has expired. Ask the administrator for a new one."),
+    Refusal.ENROLLMENT_OTHER_UNIT: N_(
+        "This device works for {device_unit} on the server, and the code is for {code_unit}. "
+        "Ask the administrator for a code of {device_unit}."
+    ),
+    Refusal.UNKNOWN_UNIT: N_("The server has no unit {unit}. Ask the administrator."),
+    Refusal.TOO_LARGE: N_(
+        "The request was too large for the server. Try again: Mufakat sends smaller parts."
+    ),
+    Refusal.MALFORMED: N_(
+        "The server could not read the request. Update Mufakat; if it persists, contact support."
+    ),
+    Refusal.SERVER_ERROR: N_("The server had a problem. Try again later."),
+}
+UNKNOWN = N_("The server refused the request ({code}). Ask the administrator.")
+
+PROBLEMS: dict[str, str] = {
+    Problem.REQUIRED: N_("is missing or empty"),
+    Problem.WRONG_TYPE: N_("holds the wrong kind of value"),
+    Problem.UNKNOWN_VALUE: N_("holds a value the server does not know"),
+    Problem.TOO_LONG: N_("is too long"),
+    Problem.OUT_OF_RANGE: N_("is out of the allowed range"),
+    Problem.CONTROL_CHARACTER: N_("contains an invisible control character"),
+    Problem.UNKNOWN_FIELD: N_("is not one the server knows"),
+    Problem.MALFORMED: N_("is not written in the expected form"),
+    Problem.IN_FUTURE: N_("carries a time in the future (check this laptop's clock)"),
+    Problem.NOT_ALLOWED: N_("may not take that value here"),
+}
+
+ENTITIES: dict[str, str] = {
+    "units": N_("office"),
+    "forums": N_("forum"),
+    "participants": N_("participant"),
+    "agenda_items": N_("agenda item"),
+    "recommendations": N_("recommendation"),
+    "follow_ups": N_("follow-up"),
+    "escalations": N_("escalation"),
+    "survey_periods": N_("survey period"),
+    "survey_responses": N_("questionnaire"),
+    "audit_events": N_("history entry"),
+}
+
+ACTIONS: dict[str, str] = {
+    "accept": N_("accept"),
+    "reject": N_("reject"),
+    "merge": N_("merge"),
+    "start": N_("start"),
+    "complete": N_("mark done"),
+    "escalate": N_("escalate"),
+    "answer": N_("answer"),
+    "close": N_("close"),
+    "acknowledge": N_("acknowledge"),
+    "forward": N_("forward"),
+    "delete": N_("delete"),
+}
+
+STATUSES: dict[str, dict[str, StrEnum]] = {
+    entity: {member.value: member for member in enum}
+    for entity, enum in (
+        ("recommendations", RecStatus),
+        ("forums", ForumStatus),
+        ("escalations", EscalationStatus),
+    )
+}
+
+
+def _worded(name: str, value: object, params: Mapping[str, object], lang: str) -> str:
+    text = str(value)
+    tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS}
+    if name in tables:
+        table = tables[name]
+        return translate_to(lang, table[text]) if text in table else text
+    if name == "status":
+        statuses = STATUSES.get(str(params.get("entity")))
+        member = statuses.get(text) if statuses else None
+        if member is not None:
+            return translate_to(lang, LABELS[member]).lower()
+    return text
+
+
+def describe(code: str, params: Mapping[str, object], *, lang: str | None = None, **context: Any) -> str:
+    """The refusal `code` with its `params` as a sentence in the current language (or `lang`);
+    `context`: what the laptop itself knows and the sentence may name (the server's address)."""
+    lang = lang or language()
+    template = MESSAGES.get(code)
+    words = {name: _worded(name, value, params, lang) for name, value in params.items()} | context
+    if template is not None:
+        try:
+            return translate_to(lang, template).format(**words)
+        except (KeyError, IndexError):  # a parameter missing (a newer server's code): say what is known
+            pass
+    return translate_to(lang, UNKNOWN).format(code=code or "?")

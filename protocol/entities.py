@@ -1,0 +1,425 @@
+"""The synced entities as laptop and server must agree on them: every field with its type, its
+values, its limits, whether a create must give it a value, the register it belongs to, whether
+an `update` may set it; the status actions of each life cycle with the fields each one sets.
+
+The desktop's models are checked against this table by a test (every column, type, length,
+enum); the server checks every pushed operation against it (`protocol.validate`).
+
+A register is the unit of last-writer-wins: one field, or fields that change together (status,
+its reason, who and when). Fields that belong to no register an `update` or an action may set
+are fixed when the record is created (an escalation's addressee, its snapshot of the
+recommendation, every field of an audit event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+from protocol.vocab import (
+    AgeBand,
+    Category,
+    Education,
+    EscalationStatus,
+    FollowUpStatus,
+    ForumMode,
+    ForumStatus,
+    Gender,
+    Occupation,
+    Outcome,
+    RecCategory,
+    RecStatus,
+    Role,
+    Scope,
+)
+
+CREATED = "*"  # the clock key of a record's creation (every register never changed has it)
+DELETED = "deleted"  # the register of the tombstone
+STATUS = "status"  # the register every life cycle lives in
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    INT = "int"
+    BOOL = "bool"
+    DATE = "date"  # YYYY-MM-DD
+    TIME = "time"  # HH:MM[:SS]
+    DATETIME = "datetime"  # ISO 8601 with its offset
+    ENUM = "enum"
+    ID = "id"  # a record id (UUIDv7 made on a device, or the server's)
+    SIGNATORIES = "signatories"  # [{"role", "name", "nip", "title"}]
+    OBJECT = "object"  # a JSON object (an audit event's before and after)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool = False  # a create must give it a value (text: not empty)
+    nullable: bool = False  # null is a value (an empty date, no agenda item, …)
+    max_length: int | None = None  # text: characters; signatories: entries; object: JSON size
+    low: int | None = None
+    high: int | None = None
+    values: type[StrEnum] | None = None
+    refers_to: str | None = None  # the entity an id names
+    editable: bool = False  # an `update` may set it
+    counter: bool = False  # a sum of contributions, not a register (votes)
+
+
+def text(name: str, max_length: int, *, required: bool = False, editable: bool = True) -> Field:
+    return Field(name, Kind.TEXT, required=required, max_length=max_length, editable=editable)
+
+
+def number(
+    name: str, low: int, high: int, *, nullable: bool = False, editable: bool = True, counter: bool = False
+) -> Field:
+    return Field(
+        name,
+        Kind.INT,
+        required=not nullable,
+        nullable=nullable,
+        low=low,
+        high=high,
+        editable=editable,
+        counter=counter,
+    )
+
+
+def choice(name: str, values: type[StrEnum], *, nullable: bool = False, editable: bool = True) -> Field:
+    return Field(name, Kind.ENUM, required=not nullable, nullable=nullable, values=values, editable=editable)
+
+
+def ref(name: str, entity: str, *, nullable: bool = False, editable: bool = False) -> Field:
+    return Field(name, Kind.ID, required=not nullable, nullable=nullable, refers_to=entity, editable=editable)
+
+
+def when(name: str, kind: Kind, *, nullable: bool = True, editable: bool = True) -> Field:
+    return Field(name, kind, required=not nullable, nullable=nullable, editable=editable)
+
+
+def flag(name: str, *, editable: bool = True) -> Field:
+    return Field(name, Kind.BOOL, required=True, editable=editable)
+
+
+@dataclass(frozen=True)
+class Action:
+    """A status action: the statuses it starts from, the one it leads to, the fields of the
+    status register it sets (the others keep their values) and those it must give a value."""
+
+    name: str
+    sources: frozenset[str]
+    target: str
+    sets: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
+    scope: str | None = None  # recommendations: the scope the record must have
+    by_addressee: bool = False  # done by the office an escalation is addressed to
+
+
+def action(
+    name: str,
+    sources: Iterable[StrEnum],
+    target: StrEnum,
+    sets: tuple[str, ...] = (),
+    requires: tuple[str, ...] = (),
+    scope: StrEnum | None = None,
+    by_addressee: bool = False,
+) -> Action:
+    return Action(
+        name,
+        frozenset(s.value for s in sources),
+        target.value,
+        frozenset(sets) | frozenset(requires),
+        frozenset(requires),
+        scope.value if scope else None,
+        by_addressee,
+    )
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    fields: tuple[Field, ...]
+    registers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # of several fields
+    actions: Mapping[str, Action] = field(default_factory=dict)
+    admin_only: bool = False  # created (and deleted) by the server's administrator only
+    append_only: bool = False  # never changed once created
+    deletable: bool = True
+    delete_from: frozenset[str] | None = None  # the statuses a delete is allowed in
+
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    def register_of(self, name: str) -> str:
+        for register, names in self.registers.items():
+            if name in names:
+                return register
+        return name
+
+    @cached_property
+    def writable_registers(self) -> dict[str, tuple[str, ...]]:
+        """Every register an update or a status action may write, with its fields (counters
+        are not registers; fields fixed at creation are in none)."""
+        found: dict[str, list[str]] = {}
+        for f in self.fields:
+            in_action = self.actions and f.name in self.registers.get(STATUS, ())
+            if (f.editable or in_action) and not f.counter:
+                found.setdefault(self.register_of(f.name), []).append(f.name)
+        return {register: tuple(names) for register, names in found.items()}
+
+    @cached_property
+    def references(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.refers_to)
+
+
+def _entity(
+    name: str,
+    *fields: Field,
+    registers: Mapping[str, tuple[str, ...]] | None = None,
+    actions: tuple[Action, ...] = (),
+    admin_only: bool = False,
+    append_only: bool = False,
+    deletable: bool = True,
+    delete_from: frozenset[str] | None = None,
+) -> Entity:
+    return Entity(
+        name,
+        fields,
+        dict(registers or {}),
+        {a.name: a for a in actions},
+        admin_only,
+        append_only,
+        deletable,
+        delete_from,
+    )
+
+
+SHORT, NAME, LINE, PARAGRAPH, LONG, DOCUMENT = 120, 200, 1000, 5000, 10_000, 50_000
+
+UNITS = _entity(
+    "units",
+    text("code", 40, required=True, editable=False),  # the administrator's
+    text("name", NAME, required=True),
+    ref("parent_id", "units", nullable=True),  # the administrator's
+    text("letterhead", LINE),
+    text("address", 500),
+    text("city", 100),
+    text("phone", 60),
+    text("email", SHORT),
+    text("website", SHORT),
+    text("head_title", SHORT),
+    text("head_name", SHORT),
+    text("head_nip", 18),
+    admin_only=True,
+    deletable=False,
+)
+
+FORUMS = _entity(
+    "forums",
+    text("title", NAME, required=True),
+    text("theme", 2000),
+    when("held_on", Kind.DATE, nullable=False),
+    when("starts_at", Kind.TIME),
+    when("ends_at", Kind.TIME),
+    text("venue", NAME),
+    choice("mode", ForumMode),
+    text("facilitator", SHORT),
+    text("moderator", SHORT),
+    text("note_taker", SHORT),
+    text("document_number", SHORT),
+    text("summary", DOCUMENT),
+    text("agreements", DOCUMENT),
+    Field("signatories", Kind.SIGNATORIES, required=True, max_length=20, editable=True),
+    choice("status", ForumStatus, editable=False),
+    when("status_at", Kind.DATETIME, editable=False),
+    text("status_by", SHORT, editable=False),
+    registers={STATUS: ("status", "status_at", "status_by")},
+    actions=(
+        action("start", {ForumStatus.PLANNED}, ForumStatus.RUNNING, ("status_at", "status_by")),
+        action("close", {ForumStatus.RUNNING}, ForumStatus.CLOSED, ("status_at", "status_by")),
+        # To correct the minutes of a closed forum; its reason travels in the audit event.
+        action("reopen", {ForumStatus.CLOSED}, ForumStatus.RUNNING, ("status_at", "status_by")),
+    ),
+    delete_from=frozenset({ForumStatus.PLANNED.value}),
+)
+
+PARTICIPANTS = _entity(
+    "participants",
+    ref("forum_id", "forums"),
+    text("name", NAME, required=True),
+    text("organization", NAME),
+    choice("category", Category),
+    choice("gender", Gender, nullable=True),
+    flag("vulnerable"),
+    text("phone", 40),
+    text("email", SHORT),
+    choice("role", Role),
+    flag("invited"),
+    flag("attended"),
+    when("signed_in_at", Kind.DATETIME),
+)
+
+AGENDA_ITEMS = _entity(
+    "agenda_items",
+    ref("forum_id", "forums"),
+    number("position", 0, 10_000),
+    text("title", NAME, required=True),
+    text("presenter", SHORT),
+    number("planned_minutes", 0, 24 * 60),
+    text("notes", DOCUMENT),
+    when("started_at", Kind.DATETIME),
+    when("ended_at", Kind.DATETIME),
+)
+
+MAX_VOTES = 100_000
+_STAMP = ("status_at", "status_by")
+RECOMMENDATIONS = _entity(
+    "recommendations",
+    ref("forum_id", "forums"),
+    ref("agenda_item_id", "agenda_items", nullable=True, editable=True),
+    ref("raised_by_id", "participants", nullable=True, editable=True),
+    text("text", PARAGRAPH, required=True),
+    choice("scope", Scope),
+    choice("category", RecCategory, nullable=True),
+    number("priority", 1, 3),
+    number("votes", 0, MAX_VOTES, editable=False, counter=True),
+    choice("status", RecStatus, editable=False),
+    text("status_reason", LONG, editable=False),  # a reason, evidence, or the answer received
+    choice("outcome", Outcome, nullable=True, editable=False),
+    when("status_at", Kind.DATETIME, editable=False),
+    text("status_by", SHORT, editable=False),
+    ref("merged_into_id", "recommendations", nullable=True),
+    registers={STATUS: ("status", "status_reason", "outcome", "status_at", "status_by", "merged_into_id")},
+    actions=(
+        action("accept", {RecStatus.PROPOSED}, RecStatus.ACCEPTED, ("status_reason", *_STAMP)),
+        action("reject", {RecStatus.PROPOSED}, RecStatus.REJECTED, _STAMP, ("status_reason",)),
+        action(
+            "merge", {RecStatus.PROPOSED}, RecStatus.MERGED, ("status_reason", *_STAMP), ("merged_into_id",)
+        ),
+        action(
+            "start", {RecStatus.ACCEPTED}, RecStatus.IN_PROGRESS, ("status_reason", *_STAMP), scope=Scope.UNIT
+        ),
+        action("complete", {RecStatus.IN_PROGRESS}, RecStatus.DONE, _STAMP, ("status_reason",), Scope.UNIT),
+        action(
+            "escalate",
+            {RecStatus.ACCEPTED},
+            RecStatus.ESCALATED,
+            ("status_reason", *_STAMP),
+            scope=Scope.POLICY,
+        ),
+        action(
+            "answer",
+            {RecStatus.ESCALATED},
+            RecStatus.ANSWERED,
+            ("status_reason", *_STAMP),
+            ("outcome",),
+            Scope.POLICY,
+        ),
+    ),
+    delete_from=frozenset({RecStatus.PROPOSED.value}),
+)
+
+FOLLOW_UPS = _entity(
+    "follow_ups",
+    ref("recommendation_id", "recommendations"),
+    text("action", PARAGRAPH, required=True),
+    text("owner", SHORT, required=True),
+    when("due_on", Kind.DATE),
+    number("progress", 0, 100),
+    choice("status", FollowUpStatus),
+    text("evidence", PARAGRAPH),
+)
+
+_OPEN = {EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED}
+_ANSWERED = ("answered_by", "answered_at")
+ESCALATIONS = _entity(
+    "escalations",
+    # The recommendation of the office that first escalated it: on a forwarded escalation, an
+    # office above that one's (the same as the escalation it was forwarded from).
+    ref("recommendation_id", "recommendations"),
+    ref("from_unit_id", "units"),
+    ref("to_unit_id", "units"),
+    ref("previous_id", "escalations", nullable=True),
+    when("sent_at", Kind.DATETIME, nullable=False, editable=False),
+    when("due_on", Kind.DATE, nullable=False, editable=False),
+    choice("status", EscalationStatus, editable=False),
+    text("answer", LONG, editable=False),
+    choice("outcome", Outcome, nullable=True, editable=False),
+    text("answered_by", SHORT, editable=False),
+    when("answered_at", Kind.DATETIME, editable=False),
+    ref("forwarded_to_id", "escalations", nullable=True),
+    text("note", PARAGRAPH, editable=False),
+    text("rec_text", PARAGRAPH, required=True, editable=False),
+    text("forum_title", NAME, required=True, editable=False),
+    when("forum_held_on", Kind.DATE, nullable=False, editable=False),
+    registers={STATUS: ("status", "answer", "outcome", "answered_by", "answered_at", "forwarded_to_id")},
+    actions=(
+        action("acknowledge", _OPEN, EscalationStatus.ACKNOWLEDGED, by_addressee=True),
+        action(
+            "forward", _OPEN, EscalationStatus.FORWARDED, _ANSWERED, ("forwarded_to_id",), by_addressee=True
+        ),
+        action(
+            "answer", _OPEN, EscalationStatus.ANSWERED, _ANSWERED, ("answer", "outcome"), by_addressee=True
+        ),
+    ),
+    deletable=False,
+)
+
+SURVEY_PERIODS = _entity(
+    "survey_periods",
+    text("title", NAME, required=True),
+    when("starts_on", Kind.DATE, nullable=False),
+    when("ends_on", Kind.DATE, nullable=False),
+    ref("forum_id", "forums", nullable=True, editable=True),
+    number("service_users", 1, 100_000_000, nullable=True),
+    text("note", PARAGRAPH),
+    deletable=False,
+)
+
+SURVEY_RESPONSES = _entity(
+    "survey_responses",
+    ref("period_id", "survey_periods"),
+    *(number(f"u{n}", 1, 4, editable=False) for n in range(1, 10)),
+    choice("gender", Gender, nullable=True, editable=False),
+    choice("age_band", AgeBand, nullable=True, editable=False),
+    choice("education", Education, nullable=True, editable=False),
+    choice("occupation", Occupation, nullable=True, editable=False),
+    text("service", NAME, editable=False),
+    when("answered_on", Kind.DATE, editable=False),
+)
+
+AUDIT_SIZE = 250_000  # the JSON of an audit event's before or after: a forum's two long texts, twice
+AUDIT_EVENTS = _entity(
+    "audit_events",
+    when("at", Kind.DATETIME, nullable=False, editable=False),
+    text("actor", SHORT, editable=False),
+    ref("device_id", "devices"),
+    Field("hlc", Kind.TEXT, required=True, max_length=80),
+    text("entity", 40, required=True, editable=False),
+    ref("entity_id", "*"),
+    text("action", 40, required=True, editable=False),
+    Field("before", Kind.OBJECT, required=True, max_length=AUDIT_SIZE),
+    Field("after", Kind.OBJECT, required=True, max_length=AUDIT_SIZE),
+    append_only=True,
+    deletable=False,
+)
+
+ENTITIES: dict[str, Entity] = {
+    e.name: e
+    for e in (
+        UNITS,
+        FORUMS,
+        PARTICIPANTS,
+        AGENDA_ITEMS,
+        RECOMMENDATIONS,
+        FOLLOW_UPS,
+        ESCALATIONS,
+        SURVEY_PERIODS,
+        SURVEY_RESPONSES,
+        AUDIT_EVENTS,
+    )
+}
+# References that name no synced record, or any of them: not checked against a table.
+UNCHECKED_REFERENCES = frozenset({"devices", "*"})

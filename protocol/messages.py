@@ -1,0 +1,62 @@
+"""The typed messages of the sync API (DESIGN.md, sync protocol).
+
+Push: POST /sync/push {"device_id", "schema_version", "ops": [Op]} → {"results": [PushResult]}
+Pull: GET /sync/pull?since=N&limit=M → {"epoch", "records": [PulledRecord], "next", "more"}
+Any refusal of a request: a 4xx with ErrorBody {"code", "params", "error"} (`protocol.refusals`).
+Record data is what `desktop.services.export` writes: JSON values, dates as ISO text.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import Meta, Struct
+
+from protocol.schema import ID_PATTERN, Id, StampText
+from protocol.version import MAX_OPS_PER_PUSH
+
+OpId = Annotated[str, Meta(min_length=8, max_length=36, pattern=ID_PATTERN)]
+
+
+class PushRequest(Struct):
+    """The envelope; each operation is checked apart (`Op`), so a malformed one is refused
+    alone and the others apply."""
+
+    device_id: Annotated[str, Meta(max_length=36)]
+    schema_version: int
+    ops: Annotated[list[dict[str, Any]], Meta(max_length=MAX_OPS_PER_PUSH)]
+
+
+class Op(Struct):
+    op_id: OpId
+    device_seq: Annotated[int, Meta(ge=0)]
+    entity: Annotated[str, Meta(max_length=40)]
+    entity_id: Id
+    kind: Annotated[str, Meta(max_length=16)]
+    fields: dict[str, Any]
+    hlc: StampText
+
+
+class PushResult(Struct, omit_defaults=True):
+    op_id: str
+    status: str  # applied | duplicate | rejected
+    code: str | None = None  # with a refusal, also on a duplicate of a refused operation
+    params: dict[str, str | int] | None = None
+
+
+class ErrorBody(Struct):
+    code: str
+    params: dict[str, str | int]
+    error: str  # English, for logs: the laptop words the code itself
+
+
+class PulledRecord(Struct):
+    entity: str
+    id: str
+    unit_id: str
+    data: dict[str, Any]
+    clocks: dict[str, StampText]
+    deleted: bool
+    seq: int = 0
+    conflicts: list[dict[str, Any]] = msgspec.field(default_factory=list)

@@ -1,0 +1,135 @@
+"""Why the server refuses something: a code and its parameters, never a sentence.
+
+The sync API answers every refusal with a `Refusal` code and the parameters listed in `PARAMS`
+(an HTTP error body is `{"code", "params", "error"}`, a refused operation's result carries
+`code` and `params`). The `error` text is English for logs; the laptop words the code itself,
+in its user's language, from a table of its own (`desktop/sync/refusals.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Any
+
+
+class Refusal(StrEnum):
+    # -- an operation ---------------------------------------------------------------------
+    INVALID_FIELD = "invalid_field"  # a field's value breaks the entity's schema
+    UNKNOWN_ENTITY = "unknown_entity"
+    UNKNOWN_KIND = "unknown_kind"
+    UNKNOWN_RECORD = "unknown_record"  # changing a record the server does not hold
+    NOT_YOUR_RECORD = "not_your_record"  # a record of another office
+    ADMIN_ONLY = "admin_only"  # units are created and deleted by the administrator
+    ID_TAKEN = "id_taken"  # a create of an id that exists (not the same operation retried)
+    STALE_TRANSITION = "stale_transition"  # the record's status no longer allows the action
+    APPEND_ONLY = "append_only"  # audit events are never changed
+    NOT_DELETABLE = "not_deletable"
+    LOCKED_FIELD = "locked_field"  # a field this kind of change may not set
+    WRONG_PARENT = "wrong_parent"  # an escalation goes to the parent office only
+    NOT_VISIBLE = "not_visible"  # a reference to a record the caller may not see
+    ACTION_REFUSED = "action_refused"  # another operation of the same user action was refused
+    REFUSED_EARLIER = "refused_earlier"  # a duplicate of an operation refused before an upgrade
+    # -- a request --------------------------------------------------------------------------
+    CHECKPOINT_AHEAD = "checkpoint_ahead"  # the device has seen more than the server holds
+    UPGRADE_REQUIRED = "upgrade_required"
+    REVOKED = "revoked"
+    UNKNOWN_TOKEN = "unknown_token"
+    WRONG_DEVICE = "wrong_device"  # the push names another device than the token's
+    ENROLLMENT_CODE_UNKNOWN = "enrollment_code_unknown"
+    ENROLLMENT_CODE_USED = "enrollment_code_used"  # by another device
+    ENROLLMENT_CODE_EXPIRED = "enrollment_code_expired"
+    ENROLLMENT_OTHER_UNIT = "enrollment_other_unit"  # the device works for another unit
+    UNKNOWN_UNIT = "unknown_unit"
+    TOO_LARGE = "too_large"
+    MALFORMED = "malformed"
+    SERVER_ERROR = "server_error"  # not the device's fault: try again later
+
+
+# The parameters each code carries, by name (values are text or whole numbers).
+PARAMS: dict[Refusal, tuple[str, ...]] = {
+    Refusal.INVALID_FIELD: ("entity", "field", "problem"),
+    Refusal.UNKNOWN_ENTITY: ("entity",),
+    Refusal.UNKNOWN_KIND: ("kind",),
+    Refusal.UNKNOWN_RECORD: ("entity", "id"),
+    Refusal.NOT_YOUR_RECORD: ("entity", "id"),
+    Refusal.ADMIN_ONLY: ("entity",),
+    Refusal.ID_TAKEN: ("entity", "id"),
+    Refusal.STALE_TRANSITION: ("entity", "id", "action", "status"),
+    Refusal.APPEND_ONLY: ("entity",),
+    Refusal.NOT_DELETABLE: ("entity",),
+    Refusal.LOCKED_FIELD: ("entity", "field"),
+    Refusal.WRONG_PARENT: ("to_unit_id",),
+    Refusal.NOT_VISIBLE: ("entity", "id"),
+    Refusal.ACTION_REFUSED: ("op_id", "code"),
+    Refusal.REFUSED_EARLIER: (),
+    Refusal.CHECKPOINT_AHEAD: ("since", "newest"),
+    Refusal.UPGRADE_REQUIRED: ("server_version", "client_version"),
+    Refusal.REVOKED: (),
+    Refusal.UNKNOWN_TOKEN: (),
+    Refusal.WRONG_DEVICE: (),
+    Refusal.ENROLLMENT_CODE_UNKNOWN: (),
+    Refusal.ENROLLMENT_CODE_USED: (),
+    Refusal.ENROLLMENT_CODE_EXPIRED: (),
+    Refusal.ENROLLMENT_OTHER_UNIT: ("device_unit", "code_unit"),  # unit codes
+    Refusal.UNKNOWN_UNIT: ("unit",),
+    Refusal.TOO_LARGE: (),
+    Refusal.MALFORMED: (),
+    Refusal.SERVER_ERROR: (),
+}
+
+
+class Problem(StrEnum):
+    """What is wrong with a field (the `problem` of `invalid_field`)."""
+
+    REQUIRED = "required"  # missing, or empty where a value is needed
+    WRONG_TYPE = "wrong_type"
+    UNKNOWN_VALUE = "unknown_value"  # not one of the field's values
+    TOO_LONG = "too_long"
+    OUT_OF_RANGE = "out_of_range"
+    CONTROL_CHARACTER = "control_character"  # C0 other than tab and newline
+    UNKNOWN_FIELD = "unknown_field"
+    MALFORMED = "malformed"  # an id, a date or a clock stamp that is not one
+    IN_FUTURE = "in_future"  # a clock stamp too far ahead of the server's clock
+    NOT_ALLOWED = "not_allowed"  # a value this change may not set
+
+
+Param = str | int
+MAX_PARAM = 200  # characters of a text parameter (a field name a device made up may be longer)
+MAX_ERROR = 1000
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(text: str, limit: int) -> str:
+    """Text a device sent, fit to be stored and shown in a refusal: control characters (a NUL
+    cannot even be stored by PostgreSQL) become U+FFFD, and it is cut to `limit` characters."""
+    return _UNPRINTABLE.sub("\ufffd", text[:limit])
+
+
+class Refused(Exception):
+    """Raised where a refusal is found; carries what the answer needs. Parameters often repeat
+    what the device sent (a field's name, an entity's): they are made printable and short."""
+
+    def __init__(self, code: Refusal, error: str = "", **params: Param) -> None:
+        error = printable(error or code.value, MAX_ERROR)
+        super().__init__(error)
+        self.code = code
+        self.params: dict[str, Param] = {
+            name: printable(value, MAX_PARAM) if isinstance(value, str) else value
+            for name, value in params.items()
+        }
+        self.error = error
+
+    def body(self) -> dict[str, Any]:
+        """The JSON body of an HTTP error."""
+        return {"code": self.code.value, "params": self.params, "error": self.error}
+
+
+def invalid(entity: str, field: str, problem: Problem) -> Refused:
+    return Refused(
+        Refusal.INVALID_FIELD,
+        f"{entity}.{field}: {problem.value.replace('_', ' ')}",
+        entity=entity,
+        field=field,
+        problem=problem.value,
+    )

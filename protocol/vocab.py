@@ -1,0 +1,126 @@
+"""The closed vocabularies the records use (DOMAIN.md "Words"): the values that travel and are
+stored, one copy for the laptop and the server. The labels people read are the desktop's
+(`desktop.vocab`); the server only checks values against these."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """Element of the public (unsur masyarakat) a participant represents."""
+
+    SERVICE_USER = "service_user"
+    CLIENT_OFFICE = "client_office"
+    STAKEHOLDER = "stakeholder"
+    ACADEMIC = "academic"
+    COMMUNITY_FIGURE = "community_figure"
+    NGO = "ngo"
+    MEDIA = "media"
+    VULNERABLE_GROUP = "vulnerable_group"
+    GOVERNMENT = "government"
+    OTHER = "other"
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Role(StrEnum):
+    PARTICIPANT = "participant"
+    SPEAKER = "speaker"
+    ORGANIZER = "organizer"
+
+
+class ForumMode(StrEnum):
+    FACE_TO_FACE = "face_to_face"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class ForumStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class Scope(StrEnum):
+    UNIT = "unit"
+    POLICY = "policy"
+
+
+class RecStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    MERGED = "merged"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    ESCALATED = "escalated"
+    ANSWERED = "answered"
+
+
+class RecCategory(StrEnum):
+    """What a recommendation is about (the service components of PermenPANRB 15/2014)."""
+
+    REQUIREMENTS = "requirements"
+    PROCEDURE = "procedure"
+    TIME = "time"
+    COST = "cost"
+    PRODUCT = "product"
+    STAFF = "staff"
+    FACILITIES = "facilities"
+    COMPLAINTS = "complaints"
+    INFORMATION = "information"
+    INNOVATION = "innovation"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    """The parent office's answer to an escalated recommendation."""
+
+    ADOPTED = "adopted"
+    DECLINED = "declined"
+
+
+class FollowUpStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class EscalationStatus(StrEnum):
+    SENT = "sent"
+    ACKNOWLEDGED = "acknowledged"
+    ANSWERED = "answered"
+    FORWARDED = "forwarded"
+
+
+class AgeBand(StrEnum):
+    """Age of a survey respondent, in the bands the SKM report tabulates."""
+
+    UNDER_20 = "under_20"
+    FROM_20 = "20_29"
+    FROM_30 = "30_39"
+    FROM_40 = "40_49"
+    FROM_50 = "50_59"
+    FROM_60 = "60_plus"
+
+
+class Education(StrEnum):
+    PRIMARY = "primary"
+    JUNIOR_SECONDARY = "junior_secondary"
+    SENIOR_SECONDARY = "senior_secondary"
+    DIPLOMA = "diploma"
+    BACHELOR = "bachelor"
+    POSTGRADUATE = "postgraduate"
+
+
+class Occupation(StrEnum):
+    CIVIL_SERVANT = "civil_servant"
+    MILITARY_POLICE = "military_police"
+    PRIVATE = "private"
+    SELF_EMPLOYED = "self_employed"
+    STUDENT = "student"
+    OTHER = "other"

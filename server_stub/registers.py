@@ -1,0 +1,161 @@
+"""Records as a push works on them, and their registers: last writer wins, register by register
+(DESIGN.md sync step 5); concurrent edits keep the value that lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.hlc import Stamp
+from protocol.entities import CREATED, Entity
+from protocol.refusals import Problem, invalid
+from server_stub.models import Record
+
+Key = tuple[str, str]
+
+
+@dataclass
+class NewRecord:
+    """A record first seen in this push. Kept as plain data and inserted in one statement at the
+    end (building ORM objects for thousands of new records was most of a push's time)."""
+
+    entity: str
+    id: str
+    unit_id: str
+    to_unit_id: str | None
+    seq: int
+    deleted: bool
+    data: dict[str, Any]
+    clocks: dict[str, Any]
+    conflicts: list[dict[str, Any]]
+    origin: str | None
+
+
+AnyRecord = Record | NewRecord
+
+
+def new_record(
+    entity: Entity, record_id: str, fields: dict[str, Any], clocks: dict[str, Any], origin: str
+) -> NewRecord:
+    """A record made from a create's (or a restate's) fields, every field of the entity."""
+    data = {f.name: fields[f.name] for f in entity.fields}
+    return NewRecord(
+        entity=entity.name,
+        id=record_id,
+        unit_id=str(fields["unit_id"]),
+        to_unit_id=data.get("to_unit_id") if entity.name == "escalations" else None,
+        seq=0,
+        deleted=False,
+        data={**data, "created_at": fields["created_at"], "updated_at": fields["at"]},
+        clocks=clocks,
+        conflicts=[],
+        origin=origin,
+    )
+
+
+def check_clock(entity: str, stamp: str, horizon_ms: float) -> None:
+    """A stamp too far ahead of the server's clock: the device's clock is wrong."""
+    if Stamp.decode(stamp).wall_ms > horizon_ms:
+        raise invalid(entity, "hlc", Problem.IN_FUTURE)
+
+
+class Batch:
+    """The records a push touches or refers to: loaded up front, locked until it commits, and
+    those it creates; any other is read (and locked) on first use."""
+
+    def __init__(self, session: Session, records: dict[Key, AnyRecord]) -> None:
+        self.session = session
+        self.records = records
+
+    def get(self, entity: str, record_id: object) -> AnyRecord | None:
+        key = (entity, str(record_id))
+        if key not in self.records:
+            found = self.session.get(Record, key, with_for_update=True)
+            if found is None:
+                return None
+            self.records[key] = found
+        return self.records[key]
+
+    def add(self, record: NewRecord) -> None:
+        self.records[(record.entity, record.id)] = record
+
+    def created(self) -> list[NewRecord]:
+        return [r for r in self.records.values() if isinstance(r, NewRecord)]
+
+
+def current(record: AnyRecord, register: str) -> str:
+    """The stamp of the register's last change (the creation stamp if it never changed)."""
+    clocks = record.clocks or {}
+    return str(clocks.get(register) or clocks.get(CREATED) or "")
+
+
+MAX_CONFLICTS = 20
+
+
+def note_conflicts(
+    entity: Entity, record: AnyRecord, values: dict[str, Any], base: dict[str, str], stamp: str, at: str
+) -> None:
+    """An edit made on top of a value that has changed since (its base is not the register's
+    current clock) is concurrent with that change: whichever loses is kept, with the winner."""
+    by_register: dict[str, list[str]] = {}
+    for name in values:
+        by_register.setdefault(entity.register_of(name), []).append(name)
+    found = []
+    for register, names in by_register.items():
+        now = current(record, register)
+        known = str(base.get(register) or "")
+        if not known or known == now:
+            continue  # made on top of the latest value: an ordinary edit
+        ours = {n: values[n] for n in names}
+        theirs = {n: record.data.get(n) for n in names}
+        if ours == theirs:
+            continue
+        incoming_wins = stamp > now
+        found.append(
+            {
+                "register": register,
+                "winner": ours if incoming_wins else theirs,
+                "winner_hlc": stamp if incoming_wins else now,
+                "loser": theirs if incoming_wins else ours,
+                "loser_hlc": now if incoming_wins else stamp,
+                "at": at,
+            }
+        )
+    if found:
+        record.conflicts = [*(record.conflicts or []), *found][-MAX_CONFLICTS:]
+
+
+def bump_clock(record: AnyRecord, register: str, stamp: str, at: Any) -> None:
+    clocks = dict(record.clocks or {})
+    if stamp > current(record, register):
+        clocks[register] = stamp
+        record.clocks = clocks
+    touch(record, at)
+
+
+def touch(record: AnyRecord, at: Any) -> None:
+    """The record's `updated_at` is its latest change's time (data, not a register: the clocks
+    stay exactly those the devices keep)."""
+    if at and (not record.data.get("updated_at") or str(at) > str(record.data.get("updated_at"))):
+        record.data = {**record.data, "updated_at": at}
+
+
+def merge(entity: Entity, record: AnyRecord, values: dict[str, Any], stamp: str, at: Any) -> bool:
+    """Last writer wins, register by register; True if a register took the values."""
+    data = dict(record.data)
+    clocks = dict(record.clocks or {})
+    by_register: dict[str, dict[str, Any]] = {}
+    for name, value in values.items():
+        by_register.setdefault(entity.register_of(name), {})[name] = value
+    taken = False
+    for register, changes in by_register.items():
+        if stamp > current(record, register):
+            data.update(changes)
+            clocks[register] = stamp
+            taken = True
+    record.data = data
+    record.clocks = clocks
+    touch(record, at)
+    return taken

@@ -1,0 +1,89 @@
+"""A record's whole state re-sent by a device after the server lost what it had acknowledged
+(its epoch changed, or the device had seen more than the server holds): accepted when the
+record is absent or identical; otherwise applied register by register, by clock, and only the
+registers the device may write (its own unit's records; the status of an escalation addressed
+to its unit). Never another unit's record; an audit event is never changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from protocol.entities import CREATED, DELETED, STATUS, Entity
+from protocol.messages import Op
+from protocol.refusals import Problem, invalid
+from protocol.schema import RestateFields
+from server_stub import authorize
+from server_stub.authorize import Caller
+from server_stub.registers import AnyRecord, Batch, check_clock, current, new_record, touch
+from server_stub.visibility import addressed_to
+
+
+def restate(
+    caller: Caller,
+    entity: Entity,
+    op: Op,
+    state: RestateFields,
+    record: AnyRecord | None,
+    batch: Batch,
+    horizon_ms: float,
+) -> list[AnyRecord]:
+    for stamp in state.clocks.values():
+        check_clock(entity.name, stamp, horizon_ms)
+    fields: dict[str, Any] = {
+        **state.data,
+        "unit_id": state.unit_id,
+        "created_at": op.fields["created_at"],
+        "at": op.fields["at"],
+    }
+    if record is None:
+        authorize.creator(caller, entity, op.entity_id, fields, batch, restating=True)
+        authorize.references(caller, entity, fields, batch)
+        if entity.name == "escalations":
+            authorize.escalation(batch.session, caller, fields, batch, restating=True)
+        created = new_record(entity, op.entity_id, fields, dict(state.clocks), caller.device_id)
+        created.deleted = state.deleted
+        batch.add(created)
+        return [created]
+    if entity.append_only:
+        if record.unit_id != caller.unit_id and record.data.get("device_id") != caller.device_id:
+            raise authorize.not_yours(caller, record)
+        return []  # recorded once, never changed: the server's copy stands
+    registers = _writable(caller, entity, record)
+    if record.unit_id != state.unit_id:
+        raise invalid(entity.name, "unit_id", Problem.NOT_ALLOWED)
+    data = dict(record.data)
+    clocks = dict(record.clocks or {})
+    incoming = dict(state.clocks)
+    changed: dict[str, Any] = {}
+    for register, names in registers.items():
+        stamp = incoming.get(register) or incoming[CREATED]
+        values = {n: state.data[n] for n in names}
+        if stamp > current(record, register) and any(data.get(n) != v for n, v in values.items()):
+            changed.update(values)
+            clocks[register] = stamp
+        elif stamp > current(record, register):
+            clocks[register] = stamp
+    authorize.references(caller, entity, changed, batch)
+    deleted = record.deleted
+    if record.unit_id == caller.unit_id and state.deleted and not record.deleted:
+        stamp = incoming.get(DELETED) or incoming[CREATED]
+        if stamp > current(record, DELETED):
+            deleted, clocks[DELETED] = True, stamp
+    if not changed and deleted == record.deleted and clocks == (record.clocks or {}):
+        return []  # identical (or older) state: nothing to do
+    data.update(changed)
+    record.data, record.clocks, record.deleted = data, clocks, deleted
+    touch(record, op.fields["at"])
+    return [record]
+
+
+def _writable(caller: Caller, entity: Entity, record: AnyRecord) -> dict[str, tuple[str, ...]]:
+    """The registers this caller may write on this record."""
+    registers = entity.writable_registers
+    if addressed_to(caller.unit_id, record):
+        return {STATUS: registers[STATUS]}
+    if record.unit_id != caller.unit_id:
+        raise authorize.not_yours(caller, record)
+    if entity.name == "escalations":  # the addressed office answers: not the sender's to restate
+        return {r: names for r, names in registers.items() if r != STATUS}
+    return registers

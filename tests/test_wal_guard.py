@@ -1,0 +1,66 @@
+"""A `-wal` of another copy beside a restored database is never replayed into it; the
+database's own `-wal` after a crash still is."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main as cli
+from desktop.config import DB_FILENAME, Settings
+from desktop.services import recommendations as recs
+from desktop.services.export import export_json
+from desktop.workspace import Workspace
+from tests.helpers import make_tree
+
+
+def crash_image(ws: Workspace, target: Path) -> None:
+    """The data folder as a power cut would leave it: the database, its -wal, -shm and mark."""
+    target.mkdir()
+    for item in ws.data_dir.iterdir():
+        if item.name.startswith(DB_FILENAME):
+            shutil.copyfile(item, target / item.name)
+
+
+def test_a_journal_of_another_copy_is_set_aside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "d"
+    ws = Workspace.open(data, Settings(language="en"))
+    forum = make_tree(ws).forum
+    ws.write(recs.add_recommendation, forum, text="Tersimpan di salinan cadangan", scope="unit")
+    ws.close()
+    backup = tmp_path / "backup.sqlite3"
+    shutil.copyfile(data / DB_FILENAME, backup)  # the laptop's backup, taken while closed
+
+    ws = Workspace.open(data, Settings(language="en"))
+    ws.write(recs.add_recommendation, forum, text="Hanya di jurnal salinan lama", scope="unit")
+    crash_image(ws, tmp_path / "crashed")  # the app dies here: its journal stays
+    ws.close()
+    crashed = tmp_path / "crashed"
+    assert (crashed / f"{DB_FILENAME}-wal").stat().st_size > 0
+    shutil.copyfile(backup, crashed / DB_FILENAME)  # the user restores the backup copy
+
+    code = cli(["--data-dir", str(crashed), "--lang", "en", "export", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "Tersimpan di salinan cadangan" in out and "Hanya di jurnal salinan lama" not in out
+    assert "replaced by another copy" in err and "It was not applied" in err
+    assert [p.name for p in crashed.iterdir() if ".other-copy-" in p.name]  # kept for support
+    with sqlite3.connect(crashed / DB_FILENAME) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_databases_own_journal_is_replayed_after_a_crash(tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "d", Settings(language="en"))
+    forum = make_tree(ws).forum
+    ws.write(recs.add_recommendation, forum, text="Diketik tepat sebelum listrik padam", scope="unit")
+    crash_image(ws, tmp_path / "crashed")
+    ws.close()
+    again = Workspace.open(tmp_path / "crashed", Settings(language="en"))
+    try:
+        assert again.store.notices == []
+        assert "Diketik tepat sebelum listrik padam" in again.read(export_json)
+    finally:
+        again.close()
