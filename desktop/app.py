@@ -50,12 +50,10 @@ class Shell:
         from desktop.background import collect_garbage_on_gui_thread
         from desktop.sync.controller import SyncController
         from desktop.views.translation import Translations
-        from desktop.views.wheel import install_wheel_guard
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         collect_garbage_on_gui_thread(app)  # before any background work starts
-        install_wheel_guard(app)
         self.ws = ws
         self.translations = Translations(app)
         self.translations.switch(ws.settings.language)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainText
 from desktop.errors import MufakatError
 from desktop.services.escalations import answer
 from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage
+from desktop.views.wheel import guard_wheel
 from desktop.vocab import Outcome
 from desktop.workspace import Workspace
 
@@ -32,6 +33,7 @@ class AnswerDialog(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.resize(520, 300)
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def save(self) -> None:
         try:

@@ -16,6 +16,7 @@ from desktop.services import forums
 from desktop.services.forums import create_forum
 from desktop.services.units import all_units
 from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage, TimeField, date_edit, select_value
+from desktop.views.wheel import guard_wheel
 from desktop.vocab import ForumMode
 from desktop.workspace import Workspace
 
@@ -53,6 +54,7 @@ class NewForumDialog(QDialog):
         buttons.accepted.connect(self.create_forum)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def _show_problem(self, text: str) -> None:
         if text:

@@ -29,6 +29,7 @@ from desktop.views.capture_tab import CaptureTab
 from desktop.views.details_tab import DetailsTab
 from desktop.views.documents import TITLES
 from desktop.views.summary_tab import SummaryTab
+from desktop.views.wheel import guard_wheel
 from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
 
@@ -102,6 +103,7 @@ class ForumWorkspace(QWidget):
         layout.addWidget(self.closed_banner)
         layout.addWidget(self.tabs, 1)
         self._show_heading()
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def _show_heading(self) -> None:
         """The title, date, venue and state; a closed forum is read-only in every tab."""

@@ -22,6 +22,7 @@ from desktop.views.settings_page import SettingsPage
 from desktop.views.survey_page import SurveyPage
 from desktop.views.sync_status import SyncStatusBar
 from desktop.views.triage_page import TriagePage
+from desktop.views.wheel import guard_wheel
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         self.stack.currentChanged.connect(lambda _i: self._show_title())
         self.forums.search.setFocus()  # type part of a forum's title, Enter opens it
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:

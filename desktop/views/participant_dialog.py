@@ -11,6 +11,7 @@ from desktop.errors import MufakatError
 from desktop.models import Participant
 from desktop.services.participants import update_participant
 from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage
+from desktop.views.wheel import guard_wheel
 from desktop.vocab import Category, Gender
 from desktop.workspace import Workspace
 
@@ -50,6 +51,7 @@ class ParticipantDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.setMinimumWidth(480)
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def typed(self) -> dict[str, Any]:
         return {

@@ -18,6 +18,7 @@ from desktop.errors import MufakatError
 from desktop.services.queries import list_forums
 from desktop.services.surveys import create_period
 from desktop.views.common import OK_CANCEL, InlineMessage, date_edit
+from desktop.views.wheel import guard_wheel
 from desktop.workspace import Workspace
 
 
@@ -55,6 +56,7 @@ class NewSurveyDialog(QDialog):
         buttons.accepted.connect(self.create_period)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def create_period(self) -> None:
         unit_id = self._ws.ctx.home_unit_id

@@ -2,14 +2,16 @@
 field has the focus (issue #11: a wheel over Settings changed the language and a deadline, and
 saved them).
 
-One event filter on the application does it for every form: such fields no longer take the
-focus from the wheel (Qt gives it before any filter sees the event), and a wheel event over one
-without the focus is passed on to the page behind it (a scroll area scrolls)."""
+`guard_wheel(root)` is called where a window, the forum workspace or a dialog is built: each
+such field in it stops taking the focus from the wheel (Qt gives it before the field sees the
+event) and passes a wheel event on to the page behind it (a scroll area scrolls) unless it has
+the focus. The filter sits on those fields only: one on the whole application would run for
+every event of every widget (it cost a tenth of a second at start-up)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 
 GUARDED = (QComboBox, QAbstractSpinBox)  # QAbstractSpinBox: numbers, dates, times
 NAME = "mufakat-wheel-guard"
@@ -17,19 +19,34 @@ NAME = "mufakat-wheel-guard"
 
 class WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(watched, GUARDED) and not watched.hasFocus():
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
             event.ignore()  # not this field's: Qt offers the event to the widgets behind it
             return True
         return False
 
 
-def install_wheel_guard(app: QApplication) -> None:
-    """Once per application (the window is rebuilt when the language changes)."""
-    if app.findChild(WheelGuard, NAME) is None:
+def _guard() -> WheelGuard:
+    app = QCoreApplication.instance()
+    assert app is not None
+    guard = app.findChild(WheelGuard, NAME)
+    if guard is None:
         guard = WheelGuard(app)
         guard.setObjectName(NAME)
-        app.installEventFilter(guard)
+    return guard
+
+
+def is_guarded(widget: QWidget) -> bool:
+    return bool(widget.property(NAME))
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Every combo box, number and date field under `root` (once each)."""
+    guard = _guard()
+    for kind in GUARDED:
+        for field in root.findChildren(kind):
+            if is_guarded(field):
+                continue
+            if field.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            field.installEventFilter(guard)
+            field.setProperty(NAME, True)

@@ -6,74 +6,17 @@ by importing the package, so a new one without a way to build it here fails this
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
 from collections import defaultdict
-from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
-import desktop.views
 from desktop.app import Shell
-from desktop.models import Escalation, Participant
 from desktop.services import forums
-from desktop.views.document_dialog import forum_document
-from desktop.views.forum_workspace import ForumWorkspace
-from desktop.views.main_window import MainWindow
 from desktop.workspace import Workspace
-
-Builder = Callable[[Workspace, str, QWidget], QDialog]
-
-
-def first(ws: Workspace, model: type) -> str:
-    with ws.store.read() as session:
-        found = session.scalars(select(model.id)).first()
-    assert found is not None
-    return str(found)
-
-
-def participant(ws: Workspace) -> Participant:
-    with ws.store.read() as session:
-        found = session.scalars(select(Participant)).first()
-        assert found is not None
-        return found
-
-
-BUILDERS: dict[str, Builder] = {
-    "NewForumDialog": lambda ws, _forum, parent: _cls("forum_dialog", "NewForumDialog")(ws, parent),
-    "NewSurveyDialog": lambda ws, _forum, parent: _cls("survey_dialog", "NewSurveyDialog")(ws, parent),
-    "AnswerDialog": lambda ws, _forum, parent: _cls("answer_dialog", "AnswerDialog")(
-        ws, first(ws, Escalation), parent
-    ),
-    "DocumentDialog": lambda ws, forum, parent: _cls("document_dialog", "DocumentDialog")(
-        forum_document(ws, forum, "minutes"), parent
-    ),
-    "ParticipantDialog": lambda ws, _forum, parent: _cls("participant_dialog", "ParticipantDialog")(
-        ws, participant(ws), parent
-    ),
-}
-
-
-def _cls(module: str, name: str) -> type[QDialog]:
-    found = getattr(importlib.import_module(f"desktop.views.{module}"), name)
-    assert issubclass(found, QDialog)
-    return found
-
-
-def dialog_classes() -> list[type[QDialog]]:
-    """Every QDialog subclass defined in desktop/views."""
-    found: dict[str, type[QDialog]] = {}
-    for module in pkgutil.iter_modules(desktop.views.__path__):
-        loaded = importlib.import_module(f"desktop.views.{module.name}")
-        for _name, obj in inspect.getmembers(loaded, inspect.isclass):
-            if issubclass(obj, QDialog) and obj.__module__ == loaded.__name__:
-                found[obj.__name__] = obj
-    return sorted(found.values(), key=lambda c: c.__name__)
+from tests.views.screens import dialogs, screens
 
 
 def mnemonics(window: QWidget) -> dict[str, list[str]]:
@@ -110,19 +53,6 @@ def collisions(where: str, window: QWidget) -> list[str]:
     return [f"{where}: {key} answers {', '.join(texts)}" for key, texts in mnemonics(window).items() if len(texts) > 1]
 
 
-def screens(qtbot: QtBot, window: MainWindow, forum: str) -> Iterator[tuple[str, QWidget]]:
-    """(name, top-level widget) for every page and every tab of the open forum, each shown."""
-    for index, page in enumerate(window.pages):
-        window.nav.setCurrentRow(index)
-        qtbot.waitUntil(lambda page=page: window.stack.currentWidget() is page)
-        yield type(page).__name__, window
-    workspace = window.open_forum(forum)
-    assert isinstance(workspace, ForumWorkspace)
-    for index in range(workspace.tabs.count()):
-        workspace.tabs.setCurrentIndex(index)
-        yield f"forum tab {workspace.tabs.tabText(index)!r}", window
-
-
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_no_two_alt_keys_collide_on_any_screen_or_dialog(
     qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, shell: Shell, language: str
@@ -139,15 +69,6 @@ def test_no_two_alt_keys_collide_on_any_screen_or_dialog(
         window.workspace.tabs.setCurrentIndex(index)
         found += collisions(f"closed forum tab {index + 1}", window)
 
-    classes = dialog_classes()
-    unbuildable = sorted({c.__name__ for c in classes} - set(BUILDERS))
-    assert not unbuildable, f"add a builder for {unbuildable} to BUILDERS"
-    assert len(classes) >= 5
-    for cls in classes:
-        dialog = BUILDERS[cls.__name__](demo_ws, reopened_demo, window)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        found += collisions(f"dialog {cls.__name__}", dialog)
-        dialog.close()
+    for name, dialog in dialogs(qtbot, demo_ws, reopened_demo, window):
+        found += collisions(name, dialog)
     assert not found, "\n".join(found)

@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 from desktop.config import Settings
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
+from desktop.views.wheel import GUARDED, is_guarded
 from desktop.workspace import Workspace
+from tests.views.screens import dialogs, screens
 
 NOTCH = QPoint(0, -120)  # one notch of the wheel, towards the user (scrolls down)
 
@@ -51,3 +53,25 @@ def test_the_wheel_scrolls_settings_and_changes_a_field_only_with_the_focus(
     assert days.hasFocus()
     wheel_over(qtbot, days, notches=2)
     assert days.value() == before[1] - 2
+
+
+def test_every_combo_box_number_and_date_of_every_screen_is_guarded(
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, window: MainWindow
+) -> None:
+    """Every page, every tab of an open forum, every dialog: none of their fields is left to
+    take the wheel from the page."""
+    unguarded: list[str] = []
+
+    def look(name: str, root: QWidget) -> None:
+        for kind in GUARDED:
+            unguarded.extend(
+                f"{name}: {type(field).__name__} {field.objectName() or field.toolTip()}"
+                for field in root.findChildren(kind)
+                if not is_guarded(field)
+            )
+
+    for name, top in screens(qtbot, window, reopened_demo):
+        look(name, top)
+    for name, dialog in dialogs(qtbot, demo_ws, reopened_demo, window):
+        look(name, dialog)
+    assert not unguarded, "\n".join(unguarded)
