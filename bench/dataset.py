@@ -66,6 +66,7 @@ def _create_op(ws: Workspace, model: type[Synced], row: dict[str, Any]) -> dict[
     wire = {**fields, "unit_id": row["unit_id"], "created_at": NOW.isoformat(), "at": NOW.isoformat()}
     return {
         "op_id": new_id(),
+        "action_id": new_id(),  # each record typed is an action of its own
         "entity": model.__tablename__,
         "entity_id": row["id"],
         "kind": "create",
@@ -166,6 +167,7 @@ def load(ws: Workspace, records: Iterator[dict[str, Any]], home_unit: str | None
                     "scope": r["scope"],
                     "priority": r["priority"],
                     "votes": r["votes"],
+                    "vote_counts": {ws.ctx.device_id: r["votes"]} if r["votes"] else {},
                     "status": parse_choice(RecStatus, r["status"]),
                     "status_reason": "",
                     "status_by": "",

@@ -35,6 +35,7 @@ from bench.dataset import generate, load
 from desktop.config import Settings
 from desktop.models import Forum
 from desktop.services import forums
+from desktop.services.units import all_units, set_home_unit
 from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 
@@ -53,6 +54,9 @@ def prepare(data_dir: Path, forums: int) -> None:
         started = time.perf_counter()
         counts = load(ws, generate(forums), home_unit=None)
         print(f"loaded {counts} in {time.perf_counter() - started:.1f} s into {data_dir}")
+    if ws.store.device().home_unit_id is None:  # a laptop with its office, not the first-run set-up
+        first = ws.read(all_units)[0]
+        ws.write(set_home_unit, first.id)
     ws.close()
 
 

@@ -1,4 +1,4 @@
-"""Where the data lives and the device's own settings (language, operator, deadlines).
+"""Where the data lives and this laptop's own preferences (language, operator).
 
 The data folder is, in order: `--data-dir DIR`, `$MUFAKAT_DATA_DIR`, the user data folder of
 the platform (e.g. ~/.local/share/mufakat). It holds the database, its backups, the log and
@@ -11,8 +11,9 @@ import getpass
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -42,14 +43,19 @@ def _default_operator() -> str:
         return "operator"
 
 
+# Deadlines an older Mufakat kept per laptop; they are office-level settings now (fields of the
+# unit record) and move into the home unit once (`Workspace.settle_office`).
+LEGACY_DEADLINES = ("escalation_working_days", "follow_up_working_days")
+
+
 @dataclass
 class Settings:
-    """Per-device preferences. Office-wide data (letterhead, signatories) lives in the database."""
+    """This laptop's preferences. Office-wide settings (names, letterhead, logo, time zone,
+    deadlines, signatories) are fields of the unit record in the database."""
 
     language: str = DEFAULT_LANGUAGE
-    operator: str = ""
-    escalation_working_days: int = 5
-    follow_up_working_days: int = 20
+    operator: str = ""  # who types on this laptop, until user accounts exist
+    legacy_deadlines: dict[str, int] = field(default_factory=dict)
 
     def validate(self) -> None:
         if self.language not in LANGUAGES:
@@ -61,13 +67,15 @@ class Settings:
                 ),
                 field="language",
             )
-        for name in ("escalation_working_days", "follow_up_working_days"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or not 1 <= value <= 250:
+        for name, value in self.legacy_deadlines.items():
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 250:
                 raise InputError(
                     tr("{name} must be a whole number of working days from 1 to 250.", name=name),
                     field=name,
                 )
+
+    def as_json(self) -> dict[str, Any]:
+        return {"language": self.language, "operator": self.operator, **self.legacy_deadlines}
 
     @property
     def actor(self) -> str:
@@ -88,8 +96,13 @@ class Settings:
                     error=exc,
                 )
             ) from exc
-        known = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in raw.items() if k in known}) if isinstance(raw, dict) else cls()
+        settings = cls()
+        if isinstance(raw, dict):
+            known = {f.name for f in fields(cls)} - {"legacy_deadlines"}
+            settings = cls(
+                **{k: v for k, v in raw.items() if k in known},
+                legacy_deadlines={k: raw[k] for k in LEGACY_DEADLINES if k in raw},
+            )
         try:
             settings.validate()
         except InputError as exc:
@@ -103,7 +116,7 @@ class Settings:
         path = data_dir / SETTINGS_FILENAME
         tmp = path.with_suffix(".tmp")
         try:
-            tmp.write_text(json.dumps(asdict(self), indent=2, sort_keys=True), encoding="utf-8")
+            tmp.write_text(json.dumps(self.as_json(), indent=2, sort_keys=True), encoding="utf-8")
             tmp.replace(path)
         except OSError as exc:
             raise EnvironmentProblem(

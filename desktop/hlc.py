@@ -4,6 +4,11 @@ A stamp is (wall milliseconds, counter, node). `now()` never goes backwards even
 machine's clock does; `observe()` folds in a stamp received from elsewhere. Encoded stamps sort
 as text in the same order as the stamps, ties broken by the node (the device id).
 Services stamp every change with it; sync compares stamps field by field (last writer wins).
+
+Field laptops' clocks are often wrong (WIB set with the WIT zone is 2 hours off, a dead CMOS
+battery is years off). The clock never refuses a stamp: the server bounds what it accepts by
+re-stamping what lies too far ahead of its own clock, and the device corrects its physical
+reading by the offset to the server it measures at each sync (`set_offset`).
 """
 
 from __future__ import annotations
@@ -12,15 +17,16 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from desktop.errors import InputError
 
-# A stamp further ahead of our clock than this is refused: its device's clock is wrong.
-MAX_SKEW_MS = 5 * 60 * 1000
-
-
-def _physical_ms() -> int:
-    return time.time_ns() // 1_000_000
+# A stamp further ahead of the server's clock than this is re-stamped by the server.
+MAX_AHEAD_MS = 60 * 1000
+# The counter has six digits in an encoded stamp; past them the wall moves on by a millisecond,
+# so encoded stamps keep sorting as the stamps do (a clock stuck far ahead counts up for long).
+MAX_COUNTER = 999_999
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, order=True)
@@ -41,20 +47,14 @@ class Stamp:
             raise InputError(f"malformed clock stamp {text!r}") from exc
 
 
-class ClockSkewError(InputError):
-    """A remote stamp lies too far in the future: the other device's clock is wrong."""
-
-
 class HybridClock:
-    def __init__(
-        self,
-        node: str,
-        physical_ms: Callable[[], int] = _physical_ms,
-        max_skew_ms: int = MAX_SKEW_MS,
-    ) -> None:
+    """`physical_ns` is the machine's clock (injected in tests: a laptop whose clock is wrong);
+    `offset_ms` what must be added to it to read the server's time."""
+
+    def __init__(self, node: str, physical_ns: Callable[[], int] = time.time_ns, offset_ms: int = 0) -> None:
         self.node = node
-        self._physical = physical_ms
-        self._max_skew = max_skew_ms
+        self._physical = physical_ns
+        self._offset_ms = offset_ms
         self._wall = 0
         self._counter = 0
         self._lock = threading.Lock()
@@ -63,25 +63,44 @@ class HybridClock:
     def last(self) -> Stamp:
         return Stamp(self._wall, self._counter, self.node)
 
+    @property
+    def offset_ms(self) -> int:
+        return self._offset_ms
+
+    def set_offset(self, offset_ms: int) -> None:
+        """From now on the physical reading is corrected by `offset_ms` (measured against the
+        server). Stamps already made stay as they are; the clock still never goes back."""
+        self._offset_ms = offset_ms
+
+    def raw_ms(self) -> int:
+        """The machine's own clock, uncorrected (what an offset is measured from)."""
+        return self._physical() // 1_000_000
+
+    def reading_ms(self) -> int:
+        """The machine's clock corrected by the offset to the server."""
+        return self.raw_ms() + self._offset_ms
+
+    def wall(self) -> datetime:
+        """The corrected time as a UTC datetime (microseconds): what records say "when"."""
+        micros = self._physical() // 1000 + self._offset_ms * 1000
+        return _EPOCH + timedelta(microseconds=micros)
+
     def now(self) -> Stamp:
         """A stamp later than every stamp this clock has made or observed."""
         with self._lock:
-            physical = self._physical()
+            physical = self.reading_ms()
             if physical > self._wall:
                 self._wall, self._counter = physical, 0
             else:
                 self._counter += 1
+            self._carry()
             return Stamp(self._wall, self._counter, self.node)
 
     def observe(self, remote: Stamp) -> Stamp:
-        """Fold in a stamp received from another device; returns the new local stamp."""
+        """Fold in a stamp received from elsewhere; returns the new local stamp. Never refused:
+        what reaches a device was accepted by the server, which bounds stamps by its clock."""
         with self._lock:
-            physical = self._physical()
-            if remote.wall_ms > physical + self._max_skew:
-                raise ClockSkewError(
-                    f"a change is stamped {remote.wall_ms - physical} ms in the future; "
-                    "the clock of the device that made it is wrong"
-                )
+            physical = self.reading_ms()
             wall = max(self._wall, remote.wall_ms, physical)
             if wall == self._wall == remote.wall_ms:
                 counter = max(self._counter, remote.counter) + 1
@@ -92,10 +111,28 @@ class HybridClock:
             else:
                 counter = 0
             self._wall, self._counter = wall, counter
-            return Stamp(wall, counter, self.node)
+            self._carry()
+            return Stamp(self._wall, self._counter, self.node)
 
     def advance_to(self, stamp: Stamp) -> None:
-        """Restore state after a restart so stamps never repeat (no skew check: it is ours)."""
+        """Restore state after a restart so stamps never repeat."""
         with self._lock:
             if (stamp.wall_ms, stamp.counter) > (self._wall, self._counter):
                 self._wall, self._counter = stamp.wall_ms, stamp.counter
+                self._carry()
+
+    def fall_back(self, floor: Stamp, seen: Stamp) -> bool:
+        """After the server re-stamped every stamp this clock made while the machine's clock ran
+        ahead, drop back to `floor` (the newest stamp the device still holds), unless a stamp was
+        made since `seen` was read. Returns whether it did."""
+        with self._lock:
+            if (self._wall, self._counter) != (seen.wall_ms, seen.counter):
+                return False
+            if (floor.wall_ms, floor.counter) >= (self._wall, self._counter):
+                return False
+            self._wall, self._counter = floor.wall_ms, floor.counter
+            return True
+
+    def _carry(self) -> None:
+        if self._counter > MAX_COUNTER:
+            self._wall, self._counter = self._wall + 1, 0

@@ -5,8 +5,10 @@ The CLI and the desktop app both start here; tests build one per temporary folde
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,10 +17,13 @@ from sqlalchemy.orm import Session
 
 from desktop.config import Settings
 from desktop.db import Store
+from desktop.errors import MufakatError
 from desktop.hlc import HybridClock
 from desktop.i18n import set_language
 from desktop.models import Synced
 from desktop.services.context import Context
+from desktop.services.office import adopt_deadlines
+from desktop.services.units import use_home_office
 from desktop.services.workdays import WorkCalendar
 
 T = TypeVar("T")
@@ -34,13 +39,19 @@ class Workspace:
     ctx: Context
 
     @classmethod
-    def open(cls, data_dir: Path, settings: Settings | None = None) -> Workspace:
+    def open(
+        cls,
+        data_dir: Path,
+        settings: Settings | None = None,
+        physical_ns: Callable[[], int] = time.time_ns,
+    ) -> Workspace:
+        """`physical_ns`: the machine's clock (a test gives a laptop a wrong one)."""
         if settings is None:
             settings = Settings.load(data_dir) if data_dir.is_dir() else Settings()
         set_language(settings.language)
         store = Store.open(data_dir)
         device = store.device()
-        clock = HybridClock(device.device_id)
+        clock = HybridClock(device.device_id, physical_ns, device.clock_offset_ms)
         last = store.last_stamp(device.device_id)
         if last is not None:
             clock.advance_to(last)
@@ -49,15 +60,34 @@ class Workspace:
             device_id=device.device_id,
             clock=clock,
             calendar=WorkCalendar(),
-            escalation_working_days=settings.escalation_working_days,
-            follow_up_working_days=settings.follow_up_working_days,
             home_unit_id=device.home_unit_id,
         )
-        return cls(data_dir=data_dir, settings=settings, store=store, ctx=ctx)
+        workspace = cls(data_dir=data_dir, settings=settings, store=store, ctx=ctx)
+        workspace.settle_office()
+        return workspace
 
     listeners: list[Callable[[], None]] = field(default_factory=list)
     # Told which records each write changed (screens that follow them live, e.g. the projector).
     change_listeners: list[Callable[[Changes], None]] = field(default_factory=list)
+
+    def settle_office(self) -> None:
+        """The services follow the home unit's office-level settings; deadlines an older
+        Mufakat kept in settings.json move into the home unit once there is one."""
+        with self.store.read() as session:
+            use_home_office(session, self.ctx)
+        legacy = self.settings.legacy_deadlines
+        if legacy and self.ctx.home_unit_id and self.write(adopt_deadlines, legacy):
+            self.settings.legacy_deadlines = {}
+            # Moved already: if the file cannot be written now, the next start moves nothing.
+            with suppress(MufakatError):
+                self.settings.save(self.data_dir)
+
+    def change_settings(self, **changes: object) -> None:
+        """Save this laptop's preferences (settings.json); refused values change nothing."""
+        updated = replace(self.settings, **changes)  # type: ignore[arg-type]
+        updated.save(self.data_dir)
+        self.settings = updated
+        self.ctx.actor = updated.actor
 
     def write(self, action: Callable[..., T], /, *args: object, **kwargs: object) -> T:
         """Run one service call as one transaction (all or nothing), then tell the listeners

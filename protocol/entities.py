@@ -14,7 +14,7 @@ recommendation, every field of an audit event).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
@@ -28,6 +28,7 @@ from protocol.vocab import (
     ForumStatus,
     Gender,
     Occupation,
+    OfficeZone,
     Outcome,
     RecCategory,
     RecStatus,
@@ -35,6 +36,7 @@ from protocol.vocab import (
     Scope,
 )
 
+LOGO_BASE64 = 4 * (200 * 1024 // 3 + 1)  # a logo of at most 200 KB, as base64 text
 CREATED = "*"  # the clock key of a record's creation (every register never changed has it)
 DELETED = "deleted"  # the register of the tombstone
 STATUS = "status"  # the register every life cycle lives in
@@ -51,6 +53,7 @@ class Kind(StrEnum):
     ID = "id"  # a record id (UUIDv7 made on a device, or the server's)
     SIGNATORIES = "signatories"  # [{"role", "name", "nip", "title"}]
     OBJECT = "object"  # a JSON object (an audit event's before and after)
+    COUNTS = "counts"  # a counter's contributions: {key: whole number} (desktop/counters.py)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,9 @@ class Field:
     refers_to: str | None = None  # the entity an id names
     editable: bool = False  # an `update` may set it
     counter: bool = False  # a sum of contributions, not a register (votes)
+    # A field added after records of its entity already existed: a record stored before it
+    # lacks it and takes this value (None: the field has always been there).
+    added_default: object = None
 
 
 def text(name: str, max_length: int, *, required: bool = False, editable: bool = True) -> Field:
@@ -147,6 +153,7 @@ class Entity:
     append_only: bool = False  # never changed once created
     deletable: bool = True
     delete_from: frozenset[str] | None = None  # the statuses a delete is allowed in
+    counters: Mapping[str, str] = field(default_factory=dict)  # a total field → its contributions
 
     @cached_property
     def by_name(self) -> dict[str, Field]:
@@ -183,6 +190,7 @@ def _entity(
     append_only: bool = False,
     deletable: bool = True,
     delete_from: frozenset[str] | None = None,
+    counters: Mapping[str, str] | None = None,
 ) -> Entity:
     return Entity(
         name,
@@ -193,6 +201,7 @@ def _entity(
         append_only,
         deletable,
         delete_from,
+        dict(counters or {}),
     )
 
 
@@ -212,6 +221,13 @@ UNITS = _entity(
     text("head_title", SHORT),
     text("head_name", SHORT),
     text("head_nip", 18),
+    # The office-level settings (DESIGN.md "Data"), set by the unit's own laptops; added in
+    # protocol 4, so units stored before have none and take these values.
+    replace(text("full_name", 300), added_default=""),
+    replace(text("logo", LOGO_BASE64), added_default=""),  # a PNG of at most 200 KB, base64
+    choice("time_zone", OfficeZone, nullable=True),
+    replace(number("escalation_working_days", 1, 250), added_default=5),
+    replace(number("follow_up_working_days", 1, 250), added_default=20),
     admin_only=True,
     deletable=False,
 )
@@ -274,6 +290,7 @@ AGENDA_ITEMS = _entity(
 )
 
 MAX_VOTES = 100_000
+MAX_CONTRIBUTORS = 1000  # devices and merged duplicates that counted votes on one recommendation
 _STAMP = ("status_at", "status_by")
 RECOMMENDATIONS = _entity(
     "recommendations",
@@ -284,7 +301,11 @@ RECOMMENDATIONS = _entity(
     choice("scope", Scope),
     choice("category", RecCategory, nullable=True),
     number("priority", 1, 3),
-    number("votes", 0, MAX_VOTES, editable=False, counter=True),
+    number("votes", 0, MAX_VOTES, editable=False, counter=True),  # the sum of vote_counts
+    # Each device's contribution, and `merge:<id>` the total of a duplicate merged into it.
+    Field(
+        "vote_counts", Kind.COUNTS, required=True, max_length=MAX_CONTRIBUTORS, high=MAX_VOTES, counter=True
+    ),
     choice("status", RecStatus, editable=False),
     text("status_reason", LONG, editable=False),  # a reason, evidence, or the answer received
     choice("outcome", Outcome, nullable=True, editable=False),
@@ -319,6 +340,7 @@ RECOMMENDATIONS = _entity(
         ),
     ),
     delete_from=frozenset({RecStatus.PROPOSED.value}),
+    counters={"votes": "vote_counts"},
 )
 
 FOLLOW_UPS = _entity(

@@ -1,7 +1,13 @@
 """The typed messages of the sync API (DESIGN.md, sync protocol).
 
-Push: POST /sync/push {"device_id", "schema_version", "ops": [Op]} → {"results": [PushResult]}
-Pull: GET /sync/pull?since=N&limit=M → {"epoch", "records": [PulledRecord], "next", "more"}
+Push: POST /sync/push {"device_id", "schema_version", "device_high", "ops": [Op]}
+  → {"results": [PushResult], "server_ms"}
+Pull: GET /sync/pull?since=N&limit=M&device_high=H[&own=true]
+  → {"epoch", "records": [PulledRecord], "next", "more", "server_ms"}
+The operations of one user action share an `action_id` and travel in one push: the server
+applies them all or none. `device_high` is the highest operation number the device ever made; a
+device below what the server applied from it runs on a restored copy (`device_restored`).
+`server_ms` is the server's clock (Unix milliseconds): devices measure their clock's offset.
 Any refusal of a request: a 4xx with ErrorBody {"code", "params", "error"} (`protocol.refusals`).
 Record data is what `desktop.services.export` writes: JSON values, dates as ISO text.
 """
@@ -26,6 +32,7 @@ class PushRequest(Struct):
     device_id: Annotated[str, Meta(max_length=36)]
     schema_version: int
     ops: Annotated[list[dict[str, Any]], Meta(max_length=MAX_OPS_PER_PUSH)]
+    device_high: Annotated[int, Meta(ge=0)] | None = None
 
 
 class Op(Struct):
@@ -36,6 +43,7 @@ class Op(Struct):
     kind: Annotated[str, Meta(max_length=16)]
     fields: dict[str, Any]
     hlc: StampText
+    action_id: OpId | None = None  # its user action (none: an action of its own)
 
 
 class PushResult(Struct, omit_defaults=True):
@@ -43,6 +51,7 @@ class PushResult(Struct, omit_defaults=True):
     status: str  # applied | duplicate | rejected
     code: str | None = None  # with a refusal, also on a duplicate of a refused operation
     params: dict[str, str | int] | None = None
+    hlc: str | None = None  # the server's stamp for it, if it re-stamped it (too far ahead)
 
 
 class ErrorBody(Struct):

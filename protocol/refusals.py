@@ -44,6 +44,7 @@ class Refusal(StrEnum):
     TOO_LARGE = "too_large"
     MALFORMED = "malformed"
     SERVER_ERROR = "server_error"  # not the device's fault: try again later
+    DEVICE_RESTORED = "device_restored"  # the device runs on a copy of its folder from before
 
 
 # The parameters each code carries, by name (values are text or whole numbers).
@@ -76,6 +77,9 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.TOO_LARGE: (),
     Refusal.MALFORMED: (),
     Refusal.SERVER_ERROR: (),
+    # The highest operation number the server applied from the device (which says it made
+    # fewer): the device pulls everything again, its own records too, and numbers on from it.
+    Refusal.DEVICE_RESTORED: ("applied_high",),
 }
 
 

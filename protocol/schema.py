@@ -22,9 +22,12 @@ from protocol.entities import ENTITIES, STATUS, Field, Kind
 CONTROL = r"\x00-\x08\x0b-\x1f"  # a character class's inside: C0 but tab and newline
 NO_CONTROL = f"^[^{CONTROL}]*$"
 ID_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z_-]*$"
+# A counter's key: a device's id, or `merge:` and a record's id.
+COUNT_KEY_PATTERN = r"^(merge:)?[0-9A-Za-z][0-9A-Za-z_-]*$"
 STAMP_PATTERN = r"^[0-9]{15,}-[0-9]{6,}-[0-9A-Za-z_-]{1,64}$"
 
 Id = Annotated[str, Meta(min_length=1, max_length=36, pattern=ID_PATTERN)]
+CountKey = Annotated[str, Meta(min_length=1, max_length=42, pattern=COUNT_KEY_PATTERN)]
 StampText = Annotated[str, Meta(max_length=100, pattern=STAMP_PATTERN)]
 Moment = Annotated[datetime, Meta(tz=True)]  # never a naive time: whose clock would it be?
 
@@ -69,6 +72,9 @@ def value_type(f: Field, strict: bool = True) -> Any:
         kind = f.values
     elif f.kind is Kind.ID:
         kind = Id if strict else str
+    elif f.kind is Kind.COUNTS:  # a contribution may be negative: votes taken away
+        share = Annotated[int, Meta(ge=-(f.high or 0), le=f.high)]
+        kind = Annotated[dict[CountKey, share], Meta(max_length=f.max_length)] if strict else dict[str, int]
     elif f.kind is Kind.SIGNATORIES:
         kind = Annotated[list[Signatory], Meta(max_length=f.max_length)] if strict else list[LooseSignatory]
     else:  # Kind.OBJECT: its size is checked apart (msgspec bounds no JSON size)
@@ -130,6 +136,8 @@ def record_type(name: str) -> type[Struct]:
     for f in entity.fields:
         if f.nullable:
             fields.append((f.name, value_type(f, strict=False), None))
+        elif f.added_default is not None:
+            fields.append((f.name, value_type(f, strict=False), f.added_default))
         else:
             fields.append((f.name, value_type(f, strict=False)))
     return _struct(f"{name}_record", fields, forbid=False)
@@ -154,6 +162,15 @@ class TransitionFields(Struct, forbid_unknown_fields=True):
 
 
 class DeleteFields(Struct, forbid_unknown_fields=True):
+    at: Moment
+
+
+class CounterFields(Struct, forbid_unknown_fields=True):
+    """One contributor's whole share of a counter (never a delta: sent again, it counts once)."""
+
+    field: Annotated[str, Meta(max_length=40)]
+    key: CountKey
+    value: int
     at: Moment
 
 

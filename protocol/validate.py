@@ -20,6 +20,7 @@ from protocol.messages import Op, PulledRecord
 from protocol.refusals import Problem, Refusal, Refused, invalid
 from protocol.schema import (
     CONTROL,
+    CounterFields,
     DeleteFields,
     RestateFields,
     StampText,
@@ -154,23 +155,17 @@ def check_delete(entity: Entity, fields: Mapping[str, Any]) -> DeleteFields:
     return _convert(entity.name, fields, DeleteFields)
 
 
-def check_increment(entity: Entity, fields: Mapping[str, Any]) -> dict[str, int]:
-    """Amounts to add to counters (votes): whole numbers no larger than a counter may be."""
-    deltas = {name: value for name, value in fields.items() if name != "at"}
-    _convert(entity.name, {"at": fields.get("at")}, DeleteFields)
-    counters = {f.name: f for f in entity.fields if f.counter}
-    if not deltas:
-        raise invalid(entity.name, "fields", Problem.REQUIRED)
-    for name, value in deltas.items():
-        counter = counters.get(name)
-        if counter is None:
-            _settable(entity, {name}, set())
-            continue
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise invalid(entity.name, name, Problem.WRONG_TYPE)
-        if counter.high is not None and abs(value) > counter.high:
-            raise invalid(entity.name, name, Problem.OUT_OF_RANGE)
-    return deltas
+def check_counter(entity: Entity, fields: Mapping[str, Any]) -> CounterFields:
+    """A contributor's whole share of a counter (votes): a counted field of the entity, a key,
+    a whole number no larger than the counter may be (a device may also take votes away)."""
+    checked = _convert(entity.name, fields, CounterFields)
+    total = entity.by_name.get(checked.field)
+    if total is None or not total.counter or total.kind is not Kind.INT:
+        _settable(entity, {checked.field}, set())
+        raise invalid(entity.name, checked.field, Problem.NOT_ALLOWED)
+    if total.high is not None and abs(checked.value) > total.high:
+        raise invalid(entity.name, checked.field, Problem.OUT_OF_RANGE)
+    return checked
 
 
 def check_restate(entity: Entity, fields: Mapping[str, Any]) -> RestateFields:

@@ -4,6 +4,7 @@ stored, one copy for the laptop and the server. The labels people read are the d
 
 from __future__ import annotations
 
+from datetime import timedelta, timezone
 from enum import StrEnum
 
 
@@ -95,6 +96,26 @@ class EscalationStatus(StrEnum):
     ACKNOWLEDGED = "acknowledged"
     ANSWERED = "answered"
     FORWARDED = "forwarded"
+
+
+class OfficeZone(StrEnum):
+    """Indonesia's three time zones (no daylight saving: each is a fixed offset from UTC)."""
+
+    WIB = "WIB"
+    WITA = "WITA"
+    WIT = "WIT"
+
+    @property
+    def hours(self) -> int:
+        return {"WIB": 7, "WITA": 8, "WIT": 9}[self.value]
+
+    def tzinfo(self) -> timezone:
+        return timezone(timedelta(hours=self.hours), self.value)
+
+    @classmethod
+    def of_offset(cls, offset: timedelta | None) -> OfficeZone | None:
+        """The zone a UTC offset is (a laptop's clock set to WIT says +09:00), or None."""
+        return next((zone for zone in cls if offset == timedelta(hours=zone.hours)), None)
 
 
 class AgeBand(StrEnum):

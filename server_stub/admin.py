@@ -44,7 +44,7 @@ def add_unit(session: Session, code: str, name: str, parent_code: str | None = N
     unit = ServerUnit(id=new_id(), code=code, name=name.strip(), parent_id=parent.id if parent else None)
     session.add(unit)
     now = datetime.now(UTC).isoformat()
-    data: dict[str, Any] = {field: "" for field in Unit.data_fields()}
+    data: dict[str, Any] = Unit.field_defaults()
     data.update(code=code, name=unit.name, parent_id=unit.parent_id, created_at=now, updated_at=now)
     session.add(
         Record(

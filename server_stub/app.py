@@ -6,6 +6,7 @@ in the push's results, and the others apply.
 """
 
 import logging
+import time
 import zlib
 from typing import Annotated, Any
 
@@ -51,7 +52,25 @@ async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
 
 def _caller(session: Session, token: str) -> Caller:
     device = auth.device_for(session, token)
-    return Caller(device_id=device.id, unit_id=device.unit_id)
+    return Caller(device_id=device.id, unit_id=device.unit_id, ops_high=device.ops_high or 0)
+
+
+def server_ms() -> int:
+    """The server's clock in Unix milliseconds: devices measure their clock's offset by it."""
+    return time.time_ns() // 1_000_000
+
+
+def _not_restored(who: Caller, device_high: int | None) -> None:
+    """A device whose highest operation number is below what was applied from it runs on a copy
+    of its folder from before: it must fetch its own later records before anything else."""
+    if device_high is not None and device_high < who.ops_high:
+        raise ApiError(
+            409,
+            Refusal.DEVICE_RESTORED,
+            f"this device was restored from a copy: it made operations up to {who.ops_high}, "
+            f"it now says {device_high}; pull everything again with own=1",
+            applied_high=who.ops_high,
+        )
 
 
 def _units(store: ServerStore) -> list[dict[str, Any]]:
@@ -98,7 +117,12 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
-        return {"ok": True, "epoch": store.epoch(), "schema_version": SCHEMA_VERSION}
+        return {
+            "ok": True,
+            "epoch": store.epoch(),
+            "schema_version": SCHEMA_VERSION,
+            "server_ms": server_ms(),
+        }
 
     @app.post("/enroll")
     def enroll(body: EnrollRequest) -> dict[str, Any]:
@@ -120,6 +144,7 @@ def create_app(store: ServerStore) -> FastAPI:
         _check_schema(parsed.schema_version)
         if parsed.device_id != who.device_id:
             raise ApiError(403, Refusal.WRONG_DEVICE, "the token belongs to another device")
+        _not_restored(who, parsed.device_high)
 
         def apply() -> list[dict[str, Any]]:
             with store.transaction() as session:
@@ -127,7 +152,8 @@ def create_app(store: ServerStore) -> FastAPI:
 
         # msgspec, not FastAPI's generic encoder: that one is slow for large pages of plain data.
         results = await run_in_threadpool(apply)
-        return Response(msgspec.json.encode({"results": results}), media_type="application/json")
+        answer = {"results": results, "server_ms": server_ms()}
+        return Response(msgspec.json.encode(answer), media_type="application/json")
 
     @app.get("/sync/pull")
     def pull(
@@ -135,12 +161,15 @@ def create_app(store: ServerStore) -> FastAPI:
         since: Annotated[int, Query(ge=0, le=MAX_SINCE)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
         schema_version: Annotated[int, Query()] = SCHEMA_VERSION,
+        device_high: Annotated[int | None, Query(ge=0, le=MAX_SINCE)] = None,
+        own: Annotated[bool, Query()] = False,
     ) -> Response:
         _check_schema(schema_version)
         with store.transaction() as session:  # one transaction: the token's check and the page
-            return Response(
-                pull_page(session, _caller(session, token), since, limit), media_type="application/json"
-            )
+            who = _caller(session, token)
+            _not_restored(who, device_high)
+            page = pull_page(session, who, since, limit, own=own, server_ms=server_ms())
+            return Response(page, media_type="application/json")
 
     return app
 

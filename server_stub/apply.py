@@ -1,18 +1,29 @@
-"""Applying pushed operations to the server's records (DESIGN.md sync steps 2, 4, 5, 6c, 8).
+"""Applying pushed operations to the server's records (DESIGN.md sync steps 2, 4, 5, 6, 6b, 6c, 8).
 
 Each operation is applied at most once (its op_id is remembered), only after it was checked
 against its entity's schema (`protocol.validate`), only by a device allowed to write that
 record (`server_stub.authorize`), field by field: a register takes the incoming value only when
 the incoming clock stamp is later (last writer wins; ties are broken by the device id inside
 the stamp). Status changes are checked against the life cycle and carry exactly their fields,
-counters add up, deletes are tombstones, audit events are never changed. A refused operation
-gets a code and parameters and changes nothing; the others of the push still apply.
-The sequence counter row is locked for the whole push, so numbers appear in commit order.
+counters keep each contributor's share (`server_stub.counting`), deletes are tombstones, audit
+events are never changed. The sequence counter row is locked for the whole push, so numbers
+appear in commit order.
+
+The operations of one user action (one `action_id`) are applied all or none: the records the
+action touches are remembered as they were before it and put back if any of its operations is
+refused (the others are then refused with `action_refused`, naming it). The first action to
+reach the server wins; the refused one's device is handed the server's records again. Other
+actions of the push still apply.
+
+A stamp more than a minute ahead of the server's clock is re-stamped from the server's own
+hybrid clock (`server_stub.stamps`), never refused; the result carries the new stamp and the
+device adopts it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -20,41 +31,45 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from desktop import bulk
-from desktop.hlc import MAX_SKEW_MS
+from desktop.hlc import Stamp
 from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Entity
 from protocol.messages import Op
 from protocol.refusals import Refusal, Refused
 from protocol.schema import ID_PATTERN
 from protocol.validate import (
+    check_counter,
     check_create,
     check_delete,
-    check_increment,
     check_op,
     check_restate,
     check_transition,
     check_update,
 )
 from server_stub import authorize
+from server_stub.action import Action
 from server_stub.authorize import Caller
-from server_stub.models import AppliedOp, Counter, Record
+from server_stub.counting import count, merge_votes, own_counts
+from server_stub.models import AppliedOp, Counter, Device, Record
 from server_stub.registers import (
     AnyRecord,
     Batch,
     Key,
     NewRecord,
     bump_clock,
-    check_clock,
+    current,
     merge,
     new_record,
     note_conflicts,
 )
 from server_stub.restate import restate
+from server_stub.stamps import Stamps
 from server_stub.store import SEQ
 from server_stub.visibility import may_see
 
 __all__ = ["Caller", "apply_push"]
 
 ID = re.compile(ID_PATTERN)
+Pending = list[tuple[str, dict[str, Any]]]
 
 
 def now() -> datetime:
@@ -67,77 +82,169 @@ def _op_id(op: dict[str, Any]) -> str:
     return value if isinstance(value, str) and 8 <= len(value) <= 36 and ID.match(value) else ""
 
 
-def _result(op_id: str, status: str, code: str | None, params: dict[str, Any] | None) -> dict[str, Any]:
+def _result(
+    op_id: str,
+    status: str,
+    code: str | None = None,
+    params: dict[str, Any] | None = None,
+    hlc: str | None = None,
+) -> dict[str, Any]:
     result: dict[str, Any] = {"op_id": op_id, "status": status}
     if code:
         result.update(code=code, params=params or {})
+    if hlc:
+        result["hlc"] = hlc
     return result
+
+
+def _actions(op_ids: list[str], ops: list[dict[str, Any]]) -> Iterator[Pending]:
+    """The push's operations grouped by user action (consecutive: a push never splits one)."""
+    group: Pending = []
+    current_action: object = None
+    for op_id, op in zip(op_ids, ops, strict=True):
+        action_id = op.get("action_id") or op_id or id(op)
+        if group and action_id != current_action:
+            yield group
+            group = []
+        current_action = action_id
+        group.append((op_id, op))
+    if group:
+        yield group
 
 
 def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Core statements, not ORM objects: a push of one change is a round of a few statements.
     seq = session.execute(select(Counter.value).where(Counter.name == SEQ).with_for_update()).scalar_one()
+    moment = now()
+    stamps = Stamps.load(session, moment)
     op_ids = [_op_id(op) for op in ops]
-    seen: dict[str, tuple[str | None, dict[str, Any] | None]] = {}
-    for op_id, status, code, params in session.execute(
-        select(AppliedOp.op_id, AppliedOp.status, AppliedOp.code, AppliedOp.params).where(
+    seen: dict[str, dict[str, Any]] = {}
+    for op_id, status, code, params, hlc in session.execute(
+        select(AppliedOp.op_id, AppliedOp.status, AppliedOp.code, AppliedOp.params, AppliedOp.hlc).where(
             AppliedOp.op_id.in_([i for i in op_ids if i])
         )
     ):
         if status == "rejected" and not code:  # refused before refusals had codes
             code, params = Refusal.REFUSED_EARLIER.value, {}
-        seen[op_id] = (code, params)
+        seen[op_id] = _result(op_id, "duplicate", code, params, hlc)
     batch = Batch(session, _load_records(session, ops))
     results: list[dict[str, Any]] = []
-    applied: list[dict[str, Any]] = []
-    moment = now()
-    horizon_ms = moment.timestamp() * 1000 + MAX_SKEW_MS  # stamps beyond it are in the future
-    for op_id, op in zip(op_ids, ops, strict=True):
-        if op_id and op_id in seen:
-            code, params = seen[op_id]
-            results.append(_result(op_id, "duplicate", code, params))
-            continue
-        refusal: Refused | None = None
-        try:  # every check comes before any change, so a refusal leaves nothing half-done
-            touched = _apply(caller, check_op(op), batch, horizon_ms)
-        except Refused as exc:
-            refusal = exc
-            # The device already shows its own (refused) version: hand it the server's again.
-            known = batch.records.get((str(op.get("entity")), str(op.get("entity_id"))))
-            touched = [known] if known is not None and may_see(caller.unit_id, known) else []
-        status = "rejected" if refusal else "applied"
+    remembered: list[dict[str, Any]] = []
+    for group in _actions(op_ids, ops):
+        fresh = [(op_id, op) for op_id, op in group if not (op_id and op_id in seen)]
+        outcome, touched = _apply_action(caller, fresh, batch, stamps) if fresh else ({}, [])
+        for record in touched:
+            seq += 1
+            record.seq = seq
+        for op_id, op in group:
+            if op_id and op_id in seen and op_id not in outcome:
+                results.append(seen[op_id])
+                continue
+            result, error = outcome[op_id or str(id(op))]
+            results.append(result)
+            if op_id:
+                seen[op_id] = {**result, "status": "duplicate"}
+                remembered.append(
+                    {
+                        "op_id": op_id,
+                        "device_id": caller.device_id,
+                        "status": result["status"],
+                        "code": result.get("code"),
+                        "params": result.get("params"),
+                        "reason": error,
+                        "hlc": result.get("hlc"),
+                        "at": moment,
+                    }
+                )
+    session.execute(update(Counter).where(Counter.name == SEQ).values(value=seq))
+    stamps.save(session)
+    high = max((op["device_seq"] for op in ops if _whole(op.get("device_seq"))), default=0)
+    if high > caller.ops_high:
+        session.execute(
+            update(Device).where(Device.id == caller.device_id, Device.ops_high < high).values(ops_high=high)
+        )
+    session.flush()
+    bulk.insert_rows(session, cast(Table, Record.__table__), [vars(r) for r in batch.created()])
+    bulk.insert_rows(session, cast(Table, AppliedOp.__table__), remembered)
+    return results
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**62
+
+
+Outcome = dict[str, tuple[dict[str, Any], str]]  # op id → (result, English reason for the log)
+
+
+def _apply_action(
+    caller: Caller, ops: Pending, batch: Batch, stamps: Stamps
+) -> tuple[Outcome, list[AnyRecord]]:
+    """Apply one user action's operations, all or none: each one's result, and the records whose
+    change its devices must hear of (new sequence numbers)."""
+    batch.begin()
+    changed: list[tuple[str, dict[str, Any], list[AnyRecord], bool]] = []
+    for op_id, op in ops:
+        action = Action(caller, batch, stamps)
+        try:  # every check of an operation comes before its changes; a refusal undoes the action
+            touched = _apply(action, check_op(op))
+        except Refused as refusal:
+            return _refuse(caller, ops, op_id or str(id(op)), refusal, batch)
+        changed.append((op_id or str(id(op)), op, touched, action.restamped))
+    outcome: Outcome = {}
+    found: dict[Key, AnyRecord] = {}
+    for key, op, touched, restamped in changed:
         own = (str(op.get("entity")), str(op.get("entity_id")))
         # Made by the pushing device itself (its stamp's node), not imported from another
         # laptop's outbox: only then does the pushing device already hold the result.
         made_here = str(op.get("hlc", "")).split("-", 2)[-1] == caller.device_id
         for record in touched:
-            seq += 1
-            record.seq = seq
-            # Still one device's record only if this op was that device's and went through whole.
-            sole = refusal is None and made_here and (record.entity, record.id) == own and not record.conflicts
+            # Still one device's record only if this op was that device's and went through
+            # whole, with the values it holds (a re-stamp gives it other clocks).
+            sole = made_here and not restamped and (record.entity, record.id) == own and not record.conflicts
             if not (sole and record.origin == caller.device_id):
                 record.origin = None
-        code = refusal.code.value if refusal else None
-        params = refusal.params if refusal else None
-        if op_id:
-            seen[op_id] = (code, params)
-            applied.append(
-                {
-                    "op_id": op_id,
-                    "device_id": caller.device_id,
-                    "status": status,
-                    "code": code,
-                    "params": params,
-                    "reason": refusal.error if refusal else "",
-                    "at": moment,
-                }
-            )
-        results.append(_result(op_id or str(op.get("op_id", ""))[:36], status, code, params))
-    session.execute(update(Counter).where(Counter.name == SEQ).values(value=seq))
-    session.flush()
-    bulk.insert_rows(session, cast(Table, Record.__table__), [vars(r) for r in batch.created()])
-    bulk.insert_rows(session, cast(Table, AppliedOp.__table__), applied)
-    return results
+            found[(record.entity, record.id)] = record
+        outcome[key] = (_result(key, "applied", hlc=stamps.new.get(str(op.get("hlc")))), "")
+    return outcome, list(found.values())
+
+
+def _refuse(
+    caller: Caller, ops: Pending, refused_key: str, refusal: Refused, batch: Batch
+) -> tuple[Outcome, list[AnyRecord]]:
+    """The whole action refused: every record as before it; the refusing device gets each record
+    the action named or touched from the server again, if it may see it (it shows its own
+    refused version of them)."""
+    again: dict[Key, AnyRecord] = {(r.entity, r.id): r for r in batch.rollback()}
+    for _op_id, op in ops:
+        named = batch.get(str(op.get("entity")), str(op.get("entity_id"))) if _plain(op) else None
+        if named is not None:
+            again[(named.entity, named.id)] = named
+    visible = [r for r in again.values() if may_see(caller.unit_id, r)]
+    for record in visible:
+        record.origin = None
+    code, params = refusal.code.value, refusal.params
+    outcome: Outcome = {}
+    for op_id, op in ops:
+        key = op_id or str(id(op))
+        if key == refused_key:
+            outcome[key] = (_result(key, "rejected", code, params), refusal.error)
+        else:
+            also = {"op_id": refused_key, "code": code}
+            why = f"another operation of this action was refused: {refusal.error}"
+            outcome[key] = (_result(key, "rejected", Refusal.ACTION_REFUSED.value, also), why)
+    return outcome, visible
+
+
+def _plain(op: dict[str, Any]) -> bool:
+    """An operation naming a known entity and a record id (one a refusal can hand back)."""
+    entity, record_id = op.get("entity"), op.get("entity_id")
+    return (
+        isinstance(entity, str)
+        and entity in ENTITIES
+        and isinstance(record_id, str)
+        and len(record_id) <= 36
+        and bool(ID.match(record_id))
+    )
 
 
 def _named(op: dict[str, Any]) -> set[Key]:
@@ -174,33 +281,37 @@ def _load_records(session: Session, ops: list[dict[str, Any]]) -> dict[Key, AnyR
     return found
 
 
-def _apply(caller: Caller, op: Op, batch: Batch, horizon_ms: float) -> list[AnyRecord]:
+def _apply(action: Action, op: Op) -> list[AnyRecord]:
     entity = ENTITIES[op.entity]
-    check_clock(entity.name, op.hlc, horizon_ms)
-    record = batch.records.get((op.entity, op.entity_id))
+    caller, batch = action.caller, action.batch
+    action.maker = Stamp.decode(op.hlc).node
+    stamp = action.stamps.accept(op.hlc)
+    if stamp != op.hlc:
+        action.restamped = True
+        op.hlc, op.fields = stamp, _with_new_stamps(op.fields, action.stamps)
+    record = batch.held(op.entity, op.entity_id)
     if op.kind == "create":
-        return [_create(caller, entity, op, record, batch)]
+        return [_create(action, entity, op, record)]
     if op.kind == "restate":
-        return restate(caller, entity, op, check_restate(entity, op.fields), record, batch, horizon_ms)
+        return restate(action, entity, op, check_restate(entity, op.fields), record)
     if record is None:
         raise authorize.unknown(op.entity, op.entity_id)
     if entity.append_only:
         raise Refused(Refusal.APPEND_ONLY, f"{entity.name} are never changed", entity=entity.name)
     if op.kind == "transition":
-        return _transition(caller, entity, record, op, batch)
+        return _transition(action, entity, record, op)
     authorize.owner_writes(caller, record)
     at = op.fields.get("at")
     if op.kind == "update":
         checked = check_update(entity, op.fields)
         authorize.references(caller, entity, checked.set, batch)
-        note_conflicts(entity, record, checked.set, checked.base, op.hlc, str(at or ""))
+        _scope_may_change(entity, record, checked.set)
+        base = _adopted(checked.base, record, action.stamps)
+        note_conflicts(entity, record, checked.set, base, op.hlc, str(at or ""))
         merge(entity, record, checked.set, op.hlc, at)
         return [record]
-    if op.kind == "increment":
-        for name, delta in check_increment(entity, op.fields).items():
-            record.data = {**record.data, name: int(record.data.get(name) or 0) + delta}
-            bump_clock(record, entity.register_of(name), op.hlc, at)
-        return [record]
+    if op.kind == "counter":
+        return count(action, entity, record, check_counter(entity, op.fields), at)
     check_delete(entity, op.fields)
     if not entity.deletable:
         raise Refused(Refusal.NOT_DELETABLE, f"{entity.name} are not deleted", entity=entity.name)
@@ -219,7 +330,59 @@ def _apply(caller: Caller, op: Op, batch: Batch, horizon_ms: float) -> list[AnyR
     return [record]
 
 
-def _create(caller: Caller, entity: Entity, op: Op, record: AnyRecord | None, batch: Batch) -> NewRecord:
+def _with_new_stamps(fields: dict[str, Any], stamps: Stamps) -> dict[str, Any]:
+    """A re-stamped operation's stamps inside its fields: an audit event's own `hlc`, and the
+    base clocks an edit was made on (they may be stamps this push re-stamped just before)."""
+    changed = dict(fields)
+    if "hlc" in changed:
+        changed["hlc"] = stamps.mapped(changed["hlc"])
+    if isinstance(changed.get("base"), dict):
+        changed["base"] = {k: stamps.mapped(v) for k, v in changed["base"].items()}
+    return changed
+
+
+def _adopted(base: dict[str, str], record: AnyRecord, stamps: Stamps) -> dict[str, str]:
+    """An edit's base clocks as the server holds them. A base stamped beyond the server's horizon
+    is a change of this device the server re-stamped, which the device had not adopted yet when
+    it made the edit: if that register's clock is still the device's own, the edit was made on
+    top of it (no conflict)."""
+    adopted = dict(base)
+    for register, known in base.items():
+        now_held = current(record, register)
+        if known == now_held or _node(known) is None or _node(known) != _node(now_held):
+            continue
+        if Stamp.decode(known).wall_ms > stamps.horizon_ms:
+            adopted[register] = now_held
+    return adopted
+
+
+def _node(stamp: str) -> str | None:
+    parts = stamp.split("-", 2)
+    return parts[2] if len(parts) == 3 and parts[0].isdigit() else None
+
+
+_SCOPE_STATUSES = frozenset({"proposed", "accepted"})
+
+
+def _scope_may_change(entity: Entity, record: AnyRecord, values: dict[str, Any]) -> None:
+    """The life cycle of the scope register: a recommendation's scope changes only while it is
+    proposed or accepted (after that it has gone down one of the two roads)."""
+    if entity.name != "recommendations" or "scope" not in values:
+        return
+    status = record.data.get(STATUS)
+    if values["scope"] != record.data.get("scope") and status not in _SCOPE_STATUSES:
+        raise Refused(
+            Refusal.STALE_TRANSITION,
+            f"the scope of a recommendation that is {status} cannot change",
+            entity=entity.name,
+            id=record.id,
+            action="change_scope",
+            status=str(status),
+        )
+
+
+def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) -> NewRecord:
+    caller, batch = action.caller, action.batch
     fields = op.fields
     if entity.admin_only:
         raise Refused(Refusal.ADMIN_ONLY, f"{entity.name} are the administrator's", entity=entity.name)
@@ -232,32 +395,46 @@ def _create(caller: Caller, entity: Entity, op: Op, record: AnyRecord | None, ba
     authorize.references(caller, entity, fields, batch)
     if entity.name == "escalations":
         authorize.escalation(batch.session, caller, fields, batch, restating=False)
-    created = new_record(entity, op.entity_id, fields, {CREATED: op.hlc}, caller.device_id)
+    created = new_record(
+        entity,
+        op.entity_id,
+        {**fields, **own_counts(entity, action, fields)},
+        {CREATED: op.hlc},
+        caller.device_id,
+    )
     batch.add(created)
     return created
 
 
-def _transition(caller: Caller, entity: Entity, record: AnyRecord, op: Op, batch: Batch) -> list[AnyRecord]:
-    action, checked = check_transition(entity, op.fields)
-    authorize.action_by(caller, record, action)
+def _transition(action: Action, entity: Entity, record: AnyRecord, op: Op) -> list[AnyRecord]:
+    caller, batch = action.caller, action.batch
+    name, checked = check_transition(entity, op.fields)
+    authorize.action_by(caller, record, name)
     status = record.data.get(STATUS)
     scope = record.data.get("scope")
-    if status not in action.sources or (action.scope is not None and scope != action.scope):
+    if status not in name.sources or (name.scope is not None and scope != name.scope):
         raise Refused(
             Refusal.STALE_TRANSITION,
-            f"cannot {action.name} a {entity.name} record that is {status}",
+            f"cannot {name.name} a {entity.name} record that is {status}",
             entity=entity.name,
             id=record.id,
-            action=action.name,
+            action=name.name,
             status=str(status),
         )
-    authorize.unchanged_outside(entity, record, action, checked.fields)
+    authorize.unchanged_outside(entity, record, name, checked.fields)
     authorize.transition_targets(caller, record, checked.fields, batch)
-    register = {**checked.fields, STATUS: action.target}
-    merge(entity, record, register, op.hlc, op.fields.get("at"))
     touched = [record]
-    if entity.name == "escalations" and action.name == "answer":
-        touched += _answer_down_the_chain(batch, record, register, op.hlc, op.fields.get("at"))
+    if entity.name == "recommendations" and name.name == "merge":
+        touched += merge_votes(action, entity, record, checked.fields)
+    stamp = op.hlc
+    if stamp <= current(record, STATUS):
+        # The life cycle, not the clocks, orders status changes: one it accepts is never lost to
+        # an older stamp (a laptop whose clock is behind); it gets a newer one.
+        stamp = action.restamp(stamp)
+    register = {**checked.fields, STATUS: name.target}
+    merge(entity, record, register, stamp, op.fields.get("at"))
+    if entity.name == "escalations" and name.name == "answer":
+        touched += _answer_down_the_chain(batch, record, register, stamp, op.fields.get("at"))
     return touched
 
 

@@ -27,6 +27,7 @@ from server_stub.visibility import addressed_to, may_see
 class Caller:
     device_id: str
     unit_id: str
+    ops_high: int = 0  # the highest operation number applied from this device
 
 
 def unknown(entity: str, record_id: str) -> Refused:

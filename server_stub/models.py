@@ -57,6 +57,9 @@ class Device(Base):
     enrolled_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
     last_seen_at: Mapped[datetime | None]
+    # The highest operation number applied from this device: a device that says its own highest
+    # is lower was restored from a copy of its folder (it pulls everything again).
+    ops_high: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class EnrollCode(Base):
@@ -95,8 +98,9 @@ class Record(Base):
 
 
 class AppliedOp(Base):
-    """Every operation the server has seen, so a retried push applies nothing twice; a refused
-    one with its refusal (code and parameters), answered again to a retry."""
+    """Every operation the server has seen, so a retried push applies nothing twice and answers
+    as the first time did: a refused one with its refusal (code and parameters), a re-stamped
+    one with the stamp it was given."""
 
     __tablename__ = "applied_ops"
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -106,3 +110,4 @@ class AppliedOp(Base):
     at: Mapped[datetime]
     code: Mapped[str | None] = mapped_column(String(40))
     params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    hlc: Mapped[str | None] = mapped_column(String(80))  # the server's stamp, if it re-stamped it

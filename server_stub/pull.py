@@ -49,8 +49,11 @@ def _record(
     )
 
 
-def pull_page(session: Session, caller: Caller, since: int, limit: int) -> bytes:
-    """The page as JSON bytes: {"epoch", "records", "next", "more"}."""
+def pull_page(
+    session: Session, caller: Caller, since: int, limit: int, own: bool = False, server_ms: int = 0
+) -> bytes:
+    """The page as JSON bytes: {"epoch", "records", "next", "more", "server_ms"}. `own`: the
+    device's own records too (it was restored from a copy and lacks its later ones)."""
     epoch, newest = session.execute(  # both single rows, in one statement
         select(
             select(Meta.value).where(Meta.key == "epoch").scalar_subquery(),
@@ -70,9 +73,9 @@ def pull_page(session: Session, caller: Caller, since: int, limit: int) -> bytes
             newest=int(newest),
         )
     visible = visible_to(caller.unit_id)
-    not_own = Record.origin.is_(None) | (Record.origin != caller.device_id)
+    wanted = visible if own else visible & (Record.origin.is_(None) | (Record.origin != caller.device_id))
     rows = session.execute(
-        select(*COLUMNS).where(Record.seq > since, visible, not_own).order_by(Record.seq).limit(limit + 1)
+        select(*COLUMNS).where(Record.seq > since, wanted).order_by(Record.seq).limit(limit + 1)
     ).all()
     page, more = rows[:limit], len(rows) > limit
     # Without more to send, everything up to the newest change was seen (the rest is this
@@ -81,5 +84,5 @@ def pull_page(session: Session, caller: Caller, since: int, limit: int) -> bytes
     records = ",".join(_record(*row) for row in page)
     return (
         f'{{"epoch":{json.dumps(epoch)},"records":[{records}],'
-        f'"next":{int(following)},"more":{"true" if more else "false"}}}'
+        f'"next":{int(following)},"more":{"true" if more else "false"},"server_ms":{int(server_ms)}}}'
     ).encode()

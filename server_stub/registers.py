@@ -1,5 +1,9 @@
 """Records as a push works on them, and their registers: last writer wins, register by register
-(DESIGN.md sync step 5); concurrent edits keep the value that lost."""
+(DESIGN.md sync step 5); concurrent edits keep the value that lost.
+
+A push applies the operations of one user action all or none (DESIGN.md 6b): the batch remembers
+each record an action reads or writes as it was before the action, and puts them back if one of
+its operations is refused (in memory: no savepoint per operation)."""
 
 from __future__ import annotations
 
@@ -8,9 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.hlc import Stamp
 from protocol.entities import CREATED, Entity
-from protocol.refusals import Problem, invalid
 from server_stub.models import Record
 
 Key = tuple[str, str]
@@ -55,19 +57,29 @@ def new_record(
     )
 
 
-def check_clock(entity: str, stamp: str, horizon_ms: float) -> None:
-    """A stamp too far ahead of the server's clock: the device's clock is wrong."""
-    if Stamp.decode(stamp).wall_ms > horizon_ms:
-        raise invalid(entity, "hlc", Problem.IN_FUTURE)
+_STATE = ("data", "clocks", "conflicts", "deleted", "to_unit_id", "origin", "seq")
 
 
 class Batch:
     """The records a push touches or refers to: loaded up front, locked until it commits, and
-    those it creates; any other is read (and locked) on first use."""
+    those it creates; any other is read (and locked) on first use. Each one handed out during
+    an action is remembered as it was before it (`begin`, `rollback`)."""
 
     def __init__(self, session: Session, records: dict[Key, AnyRecord]) -> None:
         self.session = session
         self.records = records
+        self.saved: dict[Key, dict[str, Any] | None] = {}
+
+    def begin(self) -> None:
+        """A new user action: nothing of it to undo yet."""
+        self.saved = {}
+
+    def held(self, entity: str, record_id: object) -> AnyRecord | None:
+        """A record of this push (loaded up front, or new), without asking the database."""
+        key = (entity, str(record_id))
+        record = self.records.get(key)
+        self._remember(key, record)
+        return record
 
     def get(self, entity: str, record_id: object) -> AnyRecord | None:
         key = (entity, str(record_id))
@@ -76,10 +88,33 @@ class Batch:
             if found is None:
                 return None
             self.records[key] = found
+        self._remember(key, self.records[key])
         return self.records[key]
 
     def add(self, record: NewRecord) -> None:
-        self.records[(record.entity, record.id)] = record
+        key = (record.entity, record.id)
+        self._remember(key, self.records.get(key))
+        self.records[key] = record
+
+    def _remember(self, key: Key, record: AnyRecord | None) -> None:
+        if key not in self.saved:
+            self.saved[key] = None if record is None else {name: getattr(record, name) for name in _STATE}
+
+    def rollback(self) -> list[AnyRecord]:
+        """Every record as it was before the action; records it created are gone again. Returns
+        the records that existed before it (the refusing device gets them again)."""
+        before = []
+        for key, state in self.saved.items():
+            if state is None:
+                self.records.pop(key, None)
+                continue
+            record = self.records[key]
+            for name, value in state.items():
+                if getattr(record, name) != value:
+                    setattr(record, name, value)
+            before.append(record)
+        self.saved = {}
+        return before
 
     def created(self) -> list[NewRecord]:
         return [r for r in self.records.values() if isinstance(r, NewRecord)]

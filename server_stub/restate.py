@@ -2,7 +2,9 @@
 (its epoch changed, or the device had seen more than the server holds): accepted when the
 record is absent or identical; otherwise applied register by register, by clock, and only the
 registers the device may write (its own unit's records; the status of an escalation addressed
-to its unit). Never another unit's record; an audit event is never changed."""
+to its unit). Never another unit's record; an audit event is never changed. A stamp too far
+ahead of the server's clock is re-stamped (the device then pulls the record as the server holds
+it); counters keep the shares the server holds and take those it lacks (`server_stub.counting`)."""
 
 from __future__ import annotations
 
@@ -13,22 +15,20 @@ from protocol.messages import Op
 from protocol.refusals import Problem, invalid
 from protocol.schema import RestateFields
 from server_stub import authorize
+from server_stub.action import Action
 from server_stub.authorize import Caller
-from server_stub.registers import AnyRecord, Batch, check_clock, current, new_record, touch
+from server_stub.counting import recount_merged, restated_counts
+from server_stub.registers import AnyRecord, current, new_record, touch
 from server_stub.visibility import addressed_to
 
 
 def restate(
-    caller: Caller,
-    entity: Entity,
-    op: Op,
-    state: RestateFields,
-    record: AnyRecord | None,
-    batch: Batch,
-    horizon_ms: float,
+    action: Action, entity: Entity, op: Op, state: RestateFields, record: AnyRecord | None
 ) -> list[AnyRecord]:
-    for stamp in state.clocks.values():
-        check_clock(entity.name, stamp, horizon_ms)
+    caller, batch = action.caller, action.batch
+    clocks_in = {register: action.stamps.accept(stamp) for register, stamp in state.clocks.items()}
+    if clocks_in != state.clocks:
+        action.restamped = True
     fields: dict[str, Any] = {
         **state.data,
         "unit_id": state.unit_id,
@@ -40,9 +40,10 @@ def restate(
         authorize.references(caller, entity, fields, batch)
         if entity.name == "escalations":
             authorize.escalation(batch.session, caller, fields, batch, restating=True)
-        created = new_record(entity, op.entity_id, fields, dict(state.clocks), caller.device_id)
+        created = new_record(entity, op.entity_id, fields, clocks_in, caller.device_id)
         created.deleted = state.deleted
         batch.add(created)
+        recount_merged(entity, action, created)
         return [created]
     if entity.append_only:
         if record.unit_id != caller.unit_id and record.data.get("device_id") != caller.device_id:
@@ -53,7 +54,7 @@ def restate(
         raise invalid(entity.name, "unit_id", Problem.NOT_ALLOWED)
     data = dict(record.data)
     clocks = dict(record.clocks or {})
-    incoming = dict(state.clocks)
+    incoming = clocks_in
     changed: dict[str, Any] = {}
     for register, names in registers.items():
         stamp = incoming.get(register) or incoming[CREATED]
@@ -69,10 +70,15 @@ def restate(
         stamp = incoming.get(DELETED) or incoming[CREATED]
         if stamp > current(record, DELETED):
             deleted, clocks[DELETED] = True, stamp
+    if entity.counters and record.unit_id == caller.unit_id:
+        counted = restated_counts(entity, action, record, state.data)
+        changed.update({k: v for k, v in counted.items() if data.get(k) != v})
     if not changed and deleted == record.deleted and clocks == (record.clocks or {}):
         return []  # identical (or older) state: nothing to do
     data.update(changed)
     record.data, record.clocks, record.deleted = data, clocks, deleted
+    if entity.counters:
+        recount_merged(entity, action, record)
     touch(record, op.fields["at"])
     return [record]
 

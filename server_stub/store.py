@@ -19,6 +19,7 @@ from server_stub.models import Counter, Meta
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SEQ = "seq"
+HLC = "hlc"  # the server's hybrid clock: wall ms * 1,000,000 + counter of its last stamp
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -61,8 +62,9 @@ class ServerStore:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         with self.transaction() as session:
-            if session.get(Counter, SEQ) is None:
-                session.add(Counter(name=SEQ, value=0))
+            for name in (SEQ, HLC):
+                if session.get(Counter, name) is None:
+                    session.add(Counter(name=name, value=0))
             if session.get(Meta, "epoch") is None:
                 session.add(Meta(key="epoch", value=new_id()))
 

@@ -12,6 +12,7 @@ from desktop.config import DB_FILENAME, Settings
 from desktop.db import migrate
 from desktop.i18n import set_language
 from desktop.services import demo
+from desktop.services.units import create_unit, set_home_unit
 from desktop.workspace import Workspace
 
 
@@ -57,6 +58,14 @@ def ws(tmp_path: Path, migrated_template: Path) -> Iterator[Workspace]:
     workspace = Workspace.open(data, Settings(language="en", operator="Tester"))
     yield workspace
     workspace.close()
+
+
+@pytest.fixture
+def office_ws(ws: Workspace) -> Workspace:
+    """A laptop set up for its office, KPPN Sorong, with no forum yet (list it before `window`:
+    a laptop with no office opens on the first-run set-up)."""
+    ws.write(set_home_unit, ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong"))
+    return ws
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ def test_typing_is_offered_back_after_the_app_is_killed(
     ws.close()
 
     first = app()
-    window("^Mufakat$")
+    window("^Mufakat — KPPN Sorong$")  # the forum list
     keys("Return")  # the forum search has the cursor: Enter opens the forum found
     window("FKP Standar Pelayanan 2026")
     keys("alt+4")  # the Recommendations tab: the cursor is in its line

@@ -25,6 +25,7 @@ from desktop.services import (
     escalations,
     followups,
     forums,
+    office,
     participants,
     surveys,
     units,
@@ -216,6 +217,22 @@ STEPS: list[Step] = [
     ("demo.ensure_units", lambda ws, ids: ws.write(demo.ensure_units)),
     ("demo.load_demo", lambda ws, ids: ws.write(demo.load_demo)),
     ("recommendations.start", lambda ws, ids: _start_one(ws)),
+    (
+        "office.set_up_office",
+        lambda ws, ids: ids.update(
+            office=ws.write(office.set_up_office, name="Dinas Pendidikan", parent="Pemerintah Kota", logo="")
+        ),
+    ),
+    ("office.office_named", lambda ws, ids: ws.write(office.office_named, "Inspektorat Kota")),
+    (
+        "office.set_parent_office",
+        lambda ws, ids: ws.write(office.set_parent_office, ids["office"], "Sekretariat Daerah"),
+    ),
+    (
+        "office.adopt_deadlines",
+        lambda ws, ids: ws.write(office.adopt_deadlines, {"escalation_working_days": 8}),
+    ),
+    ("units.use_home_office", lambda ws, ids: ws.read(units.use_home_office, ws.ctx)),
 ]
 
 
@@ -297,10 +314,17 @@ def test_outbox_operation_shapes(ws: Workspace) -> None:
             if op.entity == "recommendations" and op.entity_id == ids["r1"]
         ]
     kinds = [op.kind for op in ops]
-    assert kinds == ["create", "increment", "transition"]
+    assert kinds == ["create", "counter", "transition"]
     create, increment, transition = ops
     assert create.fields["text"] == "CS" and create.fields["scope"] == "unit"
-    assert increment.fields["votes"] == 1 and "at" in increment.fields
+    # A vote carries this device's whole contribution, not a delta; votes are no register.
+    assert {k: v for k, v in increment.fields.items() if k != "at"} == {
+        "field": "votes",
+        "key": ws.ctx.device_id,
+        "value": 1,
+    }
+    assert "at" in increment.fields
+    assert len({create.action_id, increment.action_id, transition.action_id}) == 3  # three actions
     assert transition.fields["action"] == "accept" and transition.fields["from"] == "proposed"
     assert transition.fields["fields"]["status"] == "accepted"
     assert transition.fields["base"] == {"status": create.hlc}  # it was made on top of the creation
@@ -316,3 +340,60 @@ def test_outbox_operation_shapes(ws: Workspace) -> None:
     seqs = [op.device_seq for op in ops]
     assert seqs == sorted(seqs)
     assert create.hlc < increment.hlc < transition.hlc
+
+
+def _actions_after(ws: Workspace, device_seq: int) -> list[str]:
+    """The action ids of the operations queued after `device_seq`, in order, one per run."""
+    with ws.store.read() as session:
+        ids = session.scalars(
+            select(OutboxOp.action_id).where(OutboxOp.device_seq > device_seq).order_by(OutboxOp.device_seq)
+        ).all()
+    return [a for n, a in enumerate(ids) if n == 0 or ids[n - 1] != a]
+
+
+def _last_seq(ws: Workspace) -> int:
+    with ws.store.read() as session:
+        return max(session.scalars(select(OutboxOp.device_seq)).all(), default=0)
+
+
+def test_one_user_action_is_one_action(ws: Workspace) -> None:
+    """Every operation of one local transaction shares one action id (the server applies them
+    all or none), whichever services and journals it went through; a bulk action on N items
+    is N actions; no two transactions share one."""
+    ids: dict[str, Any] = {}
+    seen: set[str] = set()
+    bulk = {"participants.import_participants": 1, "surveys.import_responses": 1}
+    for name, step in STEPS:
+        start = _last_seq(ws)
+        step(ws, ids)
+        runs = _actions_after(ws, start)
+        assert len(runs) == len(set(runs)), f"{name}: an action's operations are not consecutive"
+        if name in bulk:
+            assert len(runs) == bulk[name], name
+        elif name != "participants.remove_participant":  # two transactions in that step
+            assert len(runs) <= 1, f"{name}: one transaction queued {len(runs)} actions"
+        assert not seen & set(runs), f"{name}: an action id of an earlier transaction came back"
+        seen |= set(runs)
+    # A bulk import of three people: three actions.
+    start = _last_seq(ws)
+    rows = [{"name": f"Peserta {n}", "category": "akademisi"} for n in range(3)]
+    ws.write(participants.import_participants, ids["forum"], rows)
+    assert len(_actions_after(ws, start)) == 3
+
+
+def test_an_action_larger_than_a_push_is_refused_as_a_bug(ws: Workspace) -> None:
+    """A push never splits an action and holds at most 1,000 operations: a service that queued
+    more in one action (a bulk loop without start_action) is a bug, caught here, not a queue
+    that can never be sent."""
+    ids: dict[str, Any] = {}
+    for _, step in STEPS[:6]:
+        step(ws, ids)
+
+    def many(session: Any, ctx: Any) -> None:
+        for n in range(501):
+            participants.add_participant(session, ctx, ids["forum"], name=f"P{n}", category="media")
+
+    before = state(ws)
+    with pytest.raises(ProgrammingError, match="start_action"):
+        ws.write(many)
+    assert state(ws).outbox == before.outbox

@@ -459,6 +459,12 @@ ID.update(
         "Sync error: {reason}": "Kesalahan sinkronisasi: {reason}",
         "{n} change(s) not yet sent": "{n} perubahan belum terkirim",
         "last sync {when}": "sinkron terakhir {when}",
+        "Mufakat dates changes by the server's clock. Set this laptop's date, time and time zone.": "Mufakat mencatat waktu perubahan menurut jam server. Betulkan tanggal, jam, dan zona waktu laptop ini.",
+        "{n} min": "{n} menit",
+        "{n} h": "{n} jam",
+        "{n} days": "{n} hari",
+        "Clock {amount} behind": "Jam laptop terlambat {amount}",
+        "Clock {amount} ahead": "Jam laptop lebih cepat {amount}",
         "Search the text (part of a word is enough)…": "Cari teks (potongan kata pun cukup)…",
         "Any scope": "Semua ranah",
         "Any status": "Semua status",
@@ -633,10 +639,70 @@ ID.update(
         "acknowledge": "mengonfirmasi",
         "forward": "meneruskan",
         "delete": "menghapus",
+        "change the scope of": "mengubah ranah",
     }
 )
 
 
+# The office: first-run set-up, office-level settings of the unit, escalation before a server.
+ID.update(
+    {
+        "WIB — Western Indonesia Time (UTC+7)": "WIB — Waktu Indonesia Barat (UTC+7)",
+        "WITA — Central Indonesia Time (UTC+8)": "WITA — Waktu Indonesia Tengah (UTC+8)",
+        "WIT — Eastern Indonesia Time (UTC+9)": "WIT — Waktu Indonesia Timur (UTC+9)",
+        "{unit} has no parent office on the server to escalate to. Ask the server's administrator to set one; the recommendation stays accepted meanwhile.": "{unit} belum memiliki kantor induk di server untuk tujuan eskalasi. Minta administrator server menetapkannya; sementara itu rekomendasi tetap berstatus diterima.",
+        "{unit} has no parent office to escalate to. Name it in Settings, under Office: Parent office. Escalations then wait on this laptop until it syncs with a server.": "{unit} belum memiliki kantor induk untuk tujuan eskalasi. Isi di Pengaturan, bagian Kantor: Kantor induk. Eskalasi lalu menunggu di laptop ini sampai tersinkron dengan server.",
+        "Logo": "Logo",
+        "{name} is not an image Mufakat can read. Choose the office's logo as a PNG, JPEG, GIF, BMP or WebP file.": "{name} bukan gambar yang dapat dibaca Mufakat. Pilih logo kantor berupa berkas PNG, JPEG, GIF, BMP atau WebP.",
+        "{name} is {size} MB: too large for a logo. Choose an image of a few hundred KB.": "{name} berukuran {size} MB: terlalu besar untuk logo. Pilih gambar berukuran beberapa ratus KB.",
+        "{name} has too many pixels to be a logo. Choose a smaller image.": "{name} memiliki terlalu banyak piksel untuk sebuah logo. Pilih gambar yang lebih kecil.",
+        "{name} is damaged or incomplete. Choose another copy of the logo.": "{name} rusak atau tidak lengkap. Pilih salinan logo yang lain.",
+        "{field} must be a PNG image.": "{field} harus berupa gambar PNG.",
+        "{field} is {size} KB; at most {limit} KB.": "{field} berukuran {size} KB; paling besar {limit} KB.",
+        "This laptop is on a server: the parent office of {unit} is set there by the server's administrator.": "Laptop ini terhubung ke server: kantor induk {unit} ditetapkan di sana oleh administrator server.",
+        "Full official name": "Nama resmi lengkap",
+        "Time zone": "Zona waktu",
+        "On the server, {office} has no parent office, so {n} escalation(s) waiting to be sent cannot be delivered. Ask the server's administrator to set its parent office.": "Di server, {office} tidak memiliki kantor induk, sehingga {n} eskalasi yang menunggu dikirim tidak dapat disampaikan. Minta administrator server menetapkan kantor induknya.",
+        "On the server, the parent office of {office} is {server}, not {local} as named on this laptop. The server's is used from now on.": "Di server, kantor induk {office} adalah {server}, bukan {local} seperti yang diisi di laptop ini. Mulai sekarang yang dipakai adalah yang di server.",
+        "{n} escalation(s) waiting to be sent will go to {server}.": "{n} eskalasi yang menunggu dikirim akan ditujukan ke {server}.",
+        "e.g. KPPN Sorong": "mis. KPPN Sorong",
+        "e.g. Kantor Pelayanan Perbendaharaan Negara Sorong": "mis. Kantor Pelayanan Perbendaharaan Negara Sorong",
+        "e.g. Kanwil DJPb Provinsi Papua Barat Daya": "mis. Kanwil DJPb Provinsi Papua Barat Daya",
+        "One line each, e.g.\nKEMENTERIAN KEUANGAN REPUBLIK INDONESIA\nDIREKTORAT JENDERAL PERBENDAHARAAN": "Satu baris per tingkat, mis.\nKEMENTERIAN KEUANGAN REPUBLIK INDONESIA\nDIREKTORAT JENDERAL PERBENDAHARAAN",
+        "e.g. Rina Wulandari": "mis. Rina Wulandari",
+        "&Start using Mufakat": "&Mulai memakai Mufakat",
+        "Your office": "Kantor Anda",
+        "Short name (in sentences)": "Nama singkat (dalam kalimat)",
+        "Full official name (in the letterhead)": "Nama resmi lengkap (di kop surat)",
+        "Parent office (escalations go there)": "Kantor induk (tujuan eskalasi)",
+        "Letterhead lines above the name": "Baris kop di atas nama",
+        "Logo (in the letterhead)": "Logo (di kop surat)",
+        "Your name (in the history)": "Nama Anda (di riwayat)",
+        "&Try with a sample forum": "&Coba dengan forum contoh",
+        "Loads a real forum (KPPN Sorong, 21 August 2024) to try every screen. Your own office can be set up later in Settings.": "Memuat forum sungguhan (KPPN Sorong, 21 Agustus 2024) untuk mencoba setiap layar. Kantor Anda sendiri dapat diatur nanti di Pengaturan.",
+        "Just looking?": "Sekadar melihat-lihat?",
+        "Is your office already on a Mufakat server?": "Kantor Anda sudah terdaftar di server Mufakat?",
+        "Enroll this laptop with the code from the administrator: the office comes from the server.": "Daftarkan laptop ini dengan kode dari administrator: data kantor diambil dari server.",
+        "Welcome to Mufakat": "Selamat datang di Mufakat",
+        "Set up this laptop's office: it takes a minute, and all of it can be changed later in Settings. Only the short name is needed to start.": "Atur kantor untuk laptop ini: cukup semenit, dan semuanya dapat diubah nanti di Pengaturan. Untuk mulai, hanya nama singkat yang wajib diisi.",
+        "No forums yet. Plan one with “New forum…”, or try the app with the sample forum.": "Belum ada forum. Rencanakan dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.",
+        "Choose &logo…": "Pilih &logo…",
+        "Remove logo": "Hapus logo",
+        "no logo": "tanpa logo",
+        "Choose the office's logo": "Pilih logo kantor",
+        "Images ({patterns});;All files (*)": "Gambar ({patterns});;Semua berkas (*)",
+        "the office above this one, e.g. Kanwil DJPb Papua Barat Daya": "kantor di atas kantor ini, mis. Kanwil DJPb Papua Barat Daya",
+        "One line each, above the office's name, e.g.\nKEMENTERIAN KEUANGAN REPUBLIK INDONESIA": "Satu baris per tingkat, di atas nama kantor, mis.\nKEMENTERIAN KEUANGAN REPUBLIK INDONESIA",
+        "(not chosen: this laptop's own)": "(belum dipilih: zona laptop ini)",
+        "Office": "Kantor",
+        "Set on the server by its administrator.": "Ditetapkan di server oleh administratornya.",
+        "Policy recommendations are escalated to this office.": "Rekomendasi kebijakan dieskalasi ke kantor ini.",
+        "Parent office: {name}.": "Kantor induk: {name}.",
+        "No parent office: this office cannot escalate.": "Tanpa kantor induk: kantor ini tidak dapat melakukan eskalasi.",
+        "Mark as &received": "Tandai &diterima",
+        "Tell the office below that this escalation is being looked at (it syncs back).": "Beri tahu kantor di bawah bahwa eskalasi ini sedang ditelaah (terkirim saat sinkronisasi).",
+    }
+)
 # Projector view, named files with "open folder", Excel recaps (ui-features).
 ID.update(
     {
@@ -674,7 +740,8 @@ ID.update(
         "The connection to {url} was interrupted; sync is retried by itself.": "Sambungan ke {url} terputus; sinkronisasi dicoba lagi dengan sendirinya.",
         "{name} is not an export of unsent changes ({problem}); nothing was imported.": "{name} bukan ekspor perubahan yang belum terkirim ({problem}); tidak ada yang diimpor.",
         "change {n} is not an object": "perubahan ke-{n} bukan objek",
-        "change {n} lacks an id, entity, kind, fields or clock stamp": "perubahan ke-{n} tidak memiliki id, entitas, jenis, isian, atau cap waktu",
+        "This laptop runs on a copy of its data folder made before changes it had already sent (up to number {applied_high}). Sync again: it fetches them back from the server.": "Laptop ini berjalan dari salinan folder datanya yang dibuat sebelum perubahan yang sudah terkirim (sampai nomor {applied_high}). Sinkronkan lagi: perubahan itu diambil kembali dari server.",
+        "change {n} lacks an id, action, entity, kind, fields or clock stamp": "perubahan ke-{n} tidak memiliki id, tindakan, entitas, jenis, isian, atau cap waktu",
         "change {n} names an unknown entity or kind": "perubahan ke-{n} menyebut entitas atau jenis yang tidak dikenal",
         "change {n} has a malformed clock stamp": "cap waktu perubahan ke-{n} rusak",
         "it is not JSON": "isinya bukan JSON",
@@ -717,4 +784,6 @@ ID.update(
         "Export unsent changes…": "Ekspor perubahan yang belum terkirim…",
     }
 )
-ID["The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."
+ID[
+    "The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."
+] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."

@@ -525,7 +525,46 @@
         </message>
     </context>
     <context>
+        <name>EnrollForm</name>
+        <message>
+            <source>one-time code from the administrator</source>
+            <translation>kode sekali pakai dari administrator</translation>
+        </message>
+        <message>
+            <source>&amp;Enroll this device</source>
+            <translation>&amp;Daftarkan perangkat ini</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Alamat server</translation>
+        </message>
+        <message>
+            <source>Enrollment code</source>
+            <translation>Kode pendaftaran</translation>
+        </message>
+        <message>
+            <source>Fill in both the server address and the enrollment code.</source>
+            <translation>Isi alamat server dan kode pendaftaran.</translation>
+        </message>
+        <message>
+            <source>Enrolling…</source>
+            <translation>Mendaftarkan…</translation>
+        </message>
+        <message>
+            <source>Enrolled as {unit}. The first sync is running.</source>
+            <translation>Terdaftar sebagai {unit}. Sinkronisasi pertama sedang berjalan.</translation>
+        </message>
+    </context>
+    <context>
         <name>EscalationsPage</name>
+        <message>
+            <source>Mark as &amp;received</source>
+            <translation>Tandai &amp;diterima</translation>
+        </message>
+        <message>
+            <source>Tell the office below that this escalation is being looked at (it syncs back).</source>
+            <translation>Beri tahu kantor di bawah bahwa eskalasi ini sedang ditelaah (terkirim saat sinkronisasi).</translation>
+        </message>
         <message>
             <source>&amp;Answer…</source>
             <translation>&amp;Jawab…</translation>
@@ -543,12 +582,115 @@
             <translation>{waiting} menunggu jawaban, {late} lewat batas waktu</translation>
         </message>
         <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Jawaban</translation>
+        </message>
+        <message>
             <source>Forward</source>
             <translation>Teruskan</translation>
         </message>
         <message>
             <source>A note for our parent office (optional)</source>
             <translation>Catatan untuk kantor atasan kami (opsional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunPage</name>
+        <message>
+            <source>e.g. KPPN Sorong</source>
+            <translation>mis. KPPN Sorong</translation>
+        </message>
+        <message>
+            <source>e.g. Kantor Pelayanan Perbendaharaan Negara Sorong</source>
+            <translation>mis. Kantor Pelayanan Perbendaharaan Negara Sorong</translation>
+        </message>
+        <message>
+            <source>e.g. Kanwil DJPb Provinsi Papua Barat Daya</source>
+            <translation>mis. Kanwil DJPb Provinsi Papua Barat Daya</translation>
+        </message>
+        <message>
+            <source>One line each, e.g.
+KEMENTERIAN KEUANGAN REPUBLIK INDONESIA
+DIREKTORAT JENDERAL PERBENDAHARAAN</source>
+            <translation>Satu baris per tingkat, mis.
+KEMENTERIAN KEUANGAN REPUBLIK INDONESIA
+DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
+        </message>
+        <message>
+            <source>e.g. Rina Wulandari</source>
+            <translation>mis. Rina Wulandari</translation>
+        </message>
+        <message>
+            <source>&amp;Start using Mufakat</source>
+            <translation>&amp;Mulai memakai Mufakat</translation>
+        </message>
+        <message>
+            <source>Your office</source>
+            <translation>Kantor Anda</translation>
+        </message>
+        <message>
+            <source>Short name (in sentences)</source>
+            <translation>Nama singkat (dalam kalimat)</translation>
+        </message>
+        <message>
+            <source>Full official name (in the letterhead)</source>
+            <translation>Nama resmi lengkap (di kop surat)</translation>
+        </message>
+        <message>
+            <source>Parent office (escalations go there)</source>
+            <translation>Kantor induk (tujuan eskalasi)</translation>
+        </message>
+        <message>
+            <source>Letterhead lines above the name</source>
+            <translation>Baris kop di atas nama</translation>
+        </message>
+        <message>
+            <source>Logo (in the letterhead)</source>
+            <translation>Logo (di kop surat)</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Zona waktu</translation>
+        </message>
+        <message>
+            <source>Your name (in the history)</source>
+            <translation>Nama Anda (di riwayat)</translation>
+        </message>
+        <message>
+            <source>&amp;Try with a sample forum</source>
+            <translation>&amp;Coba dengan forum contoh</translation>
+        </message>
+        <message>
+            <source>Loads a real forum (KPPN Sorong, 21 August 2024) to try every screen. Your own office can be set up later in Settings.</source>
+            <translation>Memuat forum sungguhan (KPPN Sorong, 21 Agustus 2024) untuk mencoba setiap layar. Kantor Anda sendiri dapat diatur nanti di Pengaturan.</translation>
+        </message>
+        <message>
+            <source>Just looking?</source>
+            <translation>Sekadar melihat-lihat?</translation>
+        </message>
+        <message>
+            <source>Is your office already on a Mufakat server?</source>
+            <translation>Kantor Anda sudah terdaftar di server Mufakat?</translation>
+        </message>
+        <message>
+            <source>Enroll this laptop with the code from the administrator: the office comes from the server.</source>
+            <translation>Daftarkan laptop ini dengan kode dari administrator: data kantor diambil dari server.</translation>
+        </message>
+        <message>
+            <source>Welcome to Mufakat</source>
+            <translation>Selamat datang di Mufakat</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Bahasa</translation>
+        </message>
+        <message>
+            <source>Set up this laptop's office: it takes a minute, and all of it can be changed later in Settings. Only the short name is needed to start.</source>
+            <translation>Atur kantor untuk laptop ini: cukup semenit, dan semuanya dapat diubah nanti di Pengaturan. Untuk mulai, hanya nama singkat yang wajib diisi.</translation>
         </message>
     </context>
     <context>
@@ -743,8 +885,12 @@ Simpan?</translation>
             <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
         </message>
         <message>
-            <source>No forums yet. Create one with “New forum”, or load the demo with: mufakat demo</source>
-            <translation>Belum ada forum. Buat dengan “Forum baru”, atau muat contoh dengan: mufakat demo</translation>
+            <source>No forums yet. Plan one with “New forum…”, or try the app with the sample forum.</source>
+            <translation>Belum ada forum. Rencanakan dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.</translation>
+        </message>
+        <message>
+            <source>&amp;Try with a sample forum</source>
+            <translation>&amp;Coba dengan forum contoh</translation>
         </message>
         <message>
             <source>Forums</source>
@@ -784,6 +930,29 @@ Simpan?</translation>
         <message>
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogoField</name>
+        <message>
+            <source>Choose &amp;logo…</source>
+            <translation>Pilih &amp;logo…</translation>
+        </message>
+        <message>
+            <source>Remove logo</source>
+            <translation>Hapus logo</translation>
+        </message>
+        <message>
+            <source>no logo</source>
+            <translation>tanpa logo</translation>
+        </message>
+        <message>
+            <source>Choose the office's logo</source>
+            <translation>Pilih logo kantor</translation>
+        </message>
+        <message>
+            <source>Images ({patterns});;All files (*)</source>
+            <translation>Gambar ({patterns});;Semua berkas (*)</translation>
         </message>
     </context>
     <context>
@@ -1190,14 +1359,6 @@ Pulihkan?</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <source>Office name</source>
-            <translation>Nama kantor</translation>
-        </message>
-        <message>
-            <source>Letterhead (parent ministry, directorate…)</source>
-            <translation>Kop surat (kementerian, direktorat…)</translation>
-        </message>
-        <message>
             <source>Address</source>
             <translation>Alamat</translation>
         </message>
@@ -1230,6 +1391,24 @@ Pulihkan?</translation>
             <translation>NIP pimpinan</translation>
         </message>
         <message>
+            <source>e.g. Kantor Pelayanan Perbendaharaan Negara Sorong</source>
+            <translation>mis. Kantor Pelayanan Perbendaharaan Negara Sorong</translation>
+        </message>
+        <message>
+            <source>the office above this one, e.g. Kanwil DJPb Papua Barat Daya</source>
+            <translation>kantor di atas kantor ini, mis. Kanwil DJPb Papua Barat Daya</translation>
+        </message>
+        <message>
+            <source>One line each, above the office's name, e.g.
+KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</source>
+            <translation>Satu baris per tingkat, di atas nama kantor, mis.
+KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
+        </message>
+        <message>
+            <source>(not chosen: this laptop's own)</source>
+            <translation>(belum dipilih: zona laptop ini)</translation>
+        </message>
+        <message>
             <source>code, e.g. KPPN-SORONG</source>
             <translation>kode, mis. KPPN-SORONG</translation>
         </message>
@@ -1240,10 +1419,6 @@ Pulihkan?</translation>
         <message>
             <source>Add office</source>
             <translation>Tambah kantor</translation>
-        </message>
-        <message>
-            <source>This office</source>
-            <translation>Kantor ini</translation>
         </message>
         <message>
             <source>This device works for</source>
@@ -1270,6 +1445,34 @@ Pulihkan?</translation>
             <translation>Batas jawaban eskalasi (hari kerja)</translation>
         </message>
         <message>
+            <source>Short name (in sentences)</source>
+            <translation>Nama singkat (dalam kalimat)</translation>
+        </message>
+        <message>
+            <source>Full official name (in the letterhead)</source>
+            <translation>Nama resmi lengkap (di kop surat)</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>Kantor</translation>
+        </message>
+        <message>
+            <source>Parent office (escalations go there)</source>
+            <translation>Kantor induk (tujuan eskalasi)</translation>
+        </message>
+        <message>
+            <source>Letterhead lines above the name</source>
+            <translation>Baris kop di atas nama</translation>
+        </message>
+        <message>
+            <source>Logo (in the letterhead)</source>
+            <translation>Logo (di kop surat)</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Zona waktu</translation>
+        </message>
+        <message>
             <source>Follow-up due after (working days)</source>
             <translation>Batas tindak lanjut (hari kerja)</translation>
         </message>
@@ -1282,14 +1485,6 @@ Pulihkan?</translation>
             <translation>Folder data</translation>
         </message>
         <message>
-            <source>one-time code from the administrator</source>
-            <translation>kode sekali pakai dari administrator</translation>
-        </message>
-        <message>
-            <source>&amp;Enroll this device</source>
-            <translation>&amp;Daftarkan perangkat ini</translation>
-        </message>
-        <message>
             <source>E&amp;xport unsent changes…</source>
             <translation>E&amp;kspor perubahan yang belum terkirim…</translation>
         </message>
@@ -1300,14 +1495,6 @@ Pulihkan?</translation>
         <message>
             <source>Server</source>
             <translation>Server</translation>
-        </message>
-        <message>
-            <source>Server address</source>
-            <translation>Alamat server</translation>
-        </message>
-        <message>
-            <source>Enrollment code</source>
-            <translation>Kode pendaftaran</translation>
         </message>
         <message>
             <source>Settings</source>
@@ -1330,24 +1517,28 @@ Pulihkan?</translation>
             <translation>Belum terdaftar: hanya lokal.</translation>
         </message>
         <message>
+            <source>Set on the server by its administrator.</source>
+            <translation>Ditetapkan di server oleh administratornya.</translation>
+        </message>
+        <message>
+            <source>Policy recommendations are escalated to this office.</source>
+            <translation>Rekomendasi kebijakan dieskalasi ke kantor ini.</translation>
+        </message>
+        <message>
             <source>Saved.</source>
             <translation>Tersimpan.</translation>
         </message>
         <message>
+            <source>Parent office: {name}.</source>
+            <translation>Kantor induk: {name}.</translation>
+        </message>
+        <message>
+            <source>No parent office: this office cannot escalate.</source>
+            <translation>Tanpa kantor induk: kantor ini tidak dapat melakukan eskalasi.</translation>
+        </message>
+        <message>
             <source>Office added.</source>
             <translation>Kantor ditambahkan.</translation>
-        </message>
-        <message>
-            <source>Fill in both the server address and the enrollment code.</source>
-            <translation>Isi alamat server dan kode pendaftaran.</translation>
-        </message>
-        <message>
-            <source>Enrolling…</source>
-            <translation>Mendaftarkan…</translation>
-        </message>
-        <message>
-            <source>Enrolled as {unit}. The first sync is running.</source>
-            <translation>Terdaftar sebagai {unit}. Sinkronisasi pertama sedang berjalan.</translation>
         </message>
     </context>
     <context>
@@ -1499,6 +1690,10 @@ Pulihkan?</translation>
     <context>
         <name>SyncStatusBar</name>
         <message>
+            <source>Mufakat dates changes by the server's clock. Set this laptop's date, time and time zone.</source>
+            <translation>Mufakat mencatat waktu perubahan menurut jam server. Betulkan tanggal, jam, dan zona waktu laptop ini.</translation>
+        </message>
+        <message>
             <source>Sync now</source>
             <translation>Sinkronkan sekarang</translation>
         </message>
@@ -1537,6 +1732,26 @@ Pulihkan?</translation>
         <message>
             <source>last sync {when}</source>
             <translation>sinkron terakhir {when}</translation>
+        </message>
+        <message>
+            <source>{n} min</source>
+            <translation>{n} menit</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} jam</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} hari</translation>
+        </message>
+        <message>
+            <source>Clock {amount} behind</source>
+            <translation>Jam laptop terlambat {amount}</translation>
+        </message>
+        <message>
+            <source>Clock {amount} ahead</source>
+            <translation>Jam laptop lebih cepat {amount}</translation>
         </message>
     </context>
     <context>

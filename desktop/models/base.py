@@ -62,6 +62,7 @@ class Base(DeclarativeBase):
         date: Date(),
         dict[str, Any]: JSON(),
         dict[str, str]: JSON(),
+        dict[str, int]: JSON(),
         list[dict[str, str]]: JSON(),
         bool: Boolean(),
     }
@@ -77,11 +78,17 @@ class Synced(Base):
     `clocks` maps a register name to the hybrid-logical-clock stamp of its last change; the key
     "*" holds the stamp of the row's creation, which every register not named has. A register is
     one field, or several fields that must change together (`__registers__`).
+
+    A counter (`__counters__`: total field -> field of its contributions) is no register: it
+    has no clock; each contributor's share is its own entry and the total is their sum.
     """
 
     __abstract__ = True
     CREATED_CLOCK: ClassVar[str] = "*"
     __registers__: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # Fields too large for the history (an image): the audit records their digest instead.
+    __audit_digest__: ClassVar[frozenset[str]] = frozenset()
+    __counters__: ClassVar[dict[str, str]] = {}
 
     id: Mapped[IdPk]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -102,6 +109,20 @@ class Synced(Base):
             cached = tuple(c.key for c in cls.__table__.columns if c.key not in META_COLUMNS)
             setattr(cls, "_data_fields", cached)  # noqa: B010 - a per-class cache
         return cast(tuple[str, ...], cached)
+
+    @classmethod
+    def field_defaults(cls) -> dict[str, Any]:
+        """Each data field's value when none is given (None where the column has no default)."""
+        values: dict[str, Any] = {}
+        for column in cls.__table__.columns:
+            if column.key in META_COLUMNS:
+                continue
+            default: Any = column.default
+            if default is None:
+                values[column.key] = None
+            else:
+                values[column.key] = default.arg(None) if default.is_callable else default.arg
+        return values
 
     def clock_of(self, register: str) -> str:
         """The stamp of the last change to `register` (its creation stamp if never changed)."""

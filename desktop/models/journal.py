@@ -31,15 +31,22 @@ class AuditEvent(Synced):
 
 
 class OutboxOp(Base):
-    """One local change waiting to be pushed (DESIGN.md, sync step 1). Device-local."""
+    """One local change waiting to be pushed (DESIGN.md, sync step 1). Device-local.
+
+    `device_seq` never repeats (SQLite AUTOINCREMENT), even once the outbox is empty: its
+    highest value is "the highest operation number this device ever made", which tells the
+    server a laptop restored from a copy of its folder. Every operation of one user action (one
+    local transaction) shares its `action_id`: the server applies or refuses them together."""
 
     __tablename__ = "outbox"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     device_seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     op_id: Mapped[IdRef] = mapped_column(unique=True)
+    action_id: Mapped[IdRef]
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[IdRef] = mapped_column(index=True)
-    # create | update | transition | increment | delete
+    # create | update | transition | counter | delete
     kind: Mapped[str] = mapped_column(String(16))
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
     hlc: Mapped[str] = mapped_column(String(80))
@@ -61,16 +68,26 @@ class DeviceState(Base):
     server_epoch: Mapped[str] = mapped_column(String(36), default="")
     checkpoint: Mapped[int] = mapped_column(Integer, default=0)
     last_sync_at: Mapped[datetime | None]
+    # What to add to this machine's clock to read the server's, measured at each sync.
+    clock_offset_ms: Mapped[int] = mapped_column(Integer, default=0)
+    # Restored from a copy of its folder: pull everything again, this device's own records too.
+    refetch_own: Mapped[bool] = mapped_column(default=False)
+    # Vote operations up to this number were made on such a copy: their contribution is
+    # corrected by what the server holds once they are applied (0: none).
+    restored_below: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class RejectedOp(Base):
     """A local change the server refused (e.g. a transition made stale by another device), with
-    the refusal's code and parameters.
-    Kept, never silently dropped, and shown to the user; it no longer blocks the outbox."""
+    the refusal's code and parameters (the client words them in the user's language) and the
+    user action it belonged to (refused as a whole). Kept, never silently dropped, shown to the
+    user; it no longer blocks the outbox. A refused `create` holds the whole record: the record
+    itself is set aside (it does not exist on the server), and can be sent again or copied."""
 
     __tablename__ = "rejected_ops"
 
     op_id: Mapped[IdRef] = mapped_column(primary_key=True)
+    action_id: Mapped[str] = mapped_column(String(36), default="", index=True)
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[IdRef]
     kind: Mapped[str] = mapped_column(String(16))

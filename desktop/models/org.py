@@ -1,11 +1,19 @@
-"""The office hierarchy: service units and their letterhead."""
+"""The office hierarchy: service units, each with its office-level settings (DESIGN.md "Data"):
+names, letterhead, logo, time zone and deadlines. They sync and are audited like any record;
+last writer wins per field."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Str200, Synced
+from desktop.models.base import Str200, Synced, enum_type
+from desktop.vocab import OfficeZone
+
+ESCALATION_WORKING_DAYS = 5  # an escalation's answer is due after this many working days
+FOLLOW_UP_WORKING_DAYS = 20  # a follow-up is due after this many working days
 
 
 class Unit(Synced):
@@ -15,9 +23,11 @@ class Unit(Synced):
     """
 
     __tablename__ = "units"
+    # The logo is recorded in the history by its digest, not its bytes.
+    __audit_digest__: ClassVar[frozenset[str]] = frozenset({"logo"})
 
     code: Mapped[str] = mapped_column(String(40), unique=True)
-    name: Mapped[Str200]
+    name: Mapped[Str200]  # the short name sentences use, e.g. "KPPN Sorong"
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
     # Letterhead (kop surat): the lines above the unit's name, e.g. ministry and directorate.
     letterhead: Mapped[str] = mapped_column(Text, default="")
@@ -29,3 +39,11 @@ class Unit(Synced):
     head_title: Mapped[str] = mapped_column(String(120), default="")
     head_name: Mapped[str] = mapped_column(String(120), default="")
     head_nip: Mapped[str] = mapped_column(String(18), default="")
+    # The full official name the kop prints, e.g. "Kantor Pelayanan Perbendaharaan Negara Sorong".
+    full_name: Mapped[str] = mapped_column(String(300), default="")
+    # The office's logo for the kop: a PNG of at most 200 KB, base64 (records travel as JSON).
+    logo: Mapped[str] = mapped_column(Text, default="")
+    # WIB, WITA or WIT; none chosen: the laptop's own zone.
+    time_zone: Mapped[OfficeZone | None] = mapped_column(enum_type(OfficeZone, length=8))
+    escalation_working_days: Mapped[int] = mapped_column(default=ESCALATION_WORKING_DAYS)
+    follow_up_working_days: Mapped[int] = mapped_column(default=FOLLOW_UP_WORKING_DAYS)

@@ -26,6 +26,9 @@ class Recommendation(Synced):
     __registers__ = {
         "status": ("status", "status_reason", "outcome", "status_at", "status_by", "merged_into_id")
     }
+    # Votes: each device's own contribution (and the total of each duplicate merged into this
+    # one) under its key; `votes` is their sum (desktop/counters.py).
+    __counters__ = {"votes": "vote_counts"}
 
     forum_id: Mapped[IdRef] = mapped_column(ForeignKey("forums.id"), index=True)
     agenda_item_id: Mapped[str | None] = mapped_column(ForeignKey("agenda_items.id"))
@@ -35,6 +38,7 @@ class Recommendation(Synced):
     category: Mapped[RecCategory | None] = mapped_column(_enum(RecCategory))
     priority: Mapped[int] = mapped_column(default=2)
     votes: Mapped[int] = mapped_column(default=0)
+    vote_counts: Mapped[dict[str, int]] = mapped_column(default=dict)
     status: Mapped[RecStatus] = mapped_column(_enum(RecStatus), default=RecStatus.PROPOSED)
     status_reason: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome))

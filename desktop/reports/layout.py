@@ -26,6 +26,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    Image,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -123,19 +124,47 @@ class Letterhead:
     upper_lines: Sequence[str]
     name: str
     contact_lines: Sequence[str]
+    logo_png: bytes = b""
+
+
+LOGO_SIZE = 22 * mm  # the logo fits a square this size, left of the kop's lines
 
 
 def letterhead(head: Letterhead) -> list[Flowable]:
-    """The kop: the lines above (ministry, directorate…), the unit's name, its contacts, a rule."""
-    parts: list[Flowable] = [
+    """The kop: the logo on the left; the lines above (ministry, directorate…), the unit's
+    full name and its contacts centred; a double rule."""
+    lines: list[Flowable] = [
         text(line.upper(), Styles.kop_upper) for line in head.upper_lines if line.strip()
     ]
-    parts.append(text(head.name.upper(), Styles.kop_name))
-    parts += [text(line, Styles.small) for line in head.contact_lines if line.strip()]
+    lines.append(text(head.name.upper(), Styles.kop_name))
+    lines += [text(line, Styles.small) for line in head.contact_lines if line.strip()]
+    parts: list[Flowable] = lines
+    if head.logo_png:
+        parts = [_beside_logo(head.logo_png, lines)]
     parts.append(Spacer(1, 2))
     parts.append(HRFlowable(width="100%", thickness=2, color=colors.black, spaceBefore=1, spaceAfter=1))
     parts.append(HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceBefore=0, spaceAfter=10))
     return parts
+
+
+def _beside_logo(png: bytes, lines: list[Flowable]) -> Flowable:
+    """The logo in a column of its own and the kop's lines centred in the rest (as on an
+    office's printed letter paper); a mirror column keeps the lines centred on the page."""
+    logo = Image(BytesIO(png))
+    scale = min(LOGO_SIZE / logo.imageWidth, LOGO_SIZE / logo.imageHeight)
+    logo.drawWidth, logo.drawHeight = logo.imageWidth * scale, logo.imageHeight * scale
+    table = Table([[logo, lines, ""]], colWidths=[LOGO_SIZE + 2 * mm, "*", LOGO_SIZE + 2 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (0, 0), "LEFT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
 
 
 class DocTable(Table):

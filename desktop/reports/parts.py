@@ -28,7 +28,12 @@ def kop(unit: UnitInfo) -> Letterhead:
         f"Laman {unit.website}" if unit.website else "",
     ]
     contacts.append("; ".join(part for part in reach if part))
-    return Letterhead(upper_lines=unit.letterhead, name=unit.name, contact_lines=contacts)
+    return Letterhead(
+        upper_lines=unit.letterhead,
+        name=unit.full_name or unit.name,
+        contact_lines=contacts,
+        logo_png=unit.logo_png,
+    )
 
 
 def signatories(report: ForumReport) -> list[Signatory]:
@@ -55,8 +60,11 @@ def place_and_date(report: ForumReport) -> str:
 
 
 def time_span(report: ForumReport) -> str:
+    """ "pukul 09.00 sampai dengan 12.00 WIT": the office's time zone after the times, if set."""
+    zone = f" {report.unit.time_zone.value}" if report.unit.time_zone else ""
     if report.starts_at and report.ends_at:
-        return f"pukul {indonesian.clock(report.starts_at)} sampai dengan {indonesian.clock(report.ends_at)}"
+        start, end = indonesian.clock(report.starts_at), indonesian.clock(report.ends_at)
+        return f"pukul {start} sampai dengan {end}{zone}"
     if report.starts_at:
-        return f"mulai pukul {indonesian.clock(report.starts_at)}"
+        return f"mulai pukul {indonesian.clock(report.starts_at)}{zone}"
     return ""

@@ -1,12 +1,13 @@
-"""Who is acting, on which device, with which clock and deadlines: passed to every service."""
+"""Who is acting, on which device, with which clock, and the office-level settings of the home
+unit the services need (its deadlines and time zone): passed to every service."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from desktop.hlc import HybridClock
-from desktop.models.base import utcnow
+from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
 from desktop.services.workdays import WorkCalendar
 
 
@@ -16,12 +17,17 @@ class Context:
     device_id: str
     clock: HybridClock
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
-    escalation_working_days: int = 5
-    follow_up_working_days: int = 20
+    # From the home unit (`desktop.services.office.use_home_office` keeps them current).
+    escalation_working_days: int = ESCALATION_WORKING_DAYS
+    follow_up_working_days: int = FOLLOW_UP_WORKING_DAYS
+    zone: tzinfo | None = None  # the office's time zone; None: the laptop's own
     home_unit_id: str | None = None
 
     def now(self) -> datetime:
-        return utcnow()
+        """The time, as the clock reads it: corrected by the offset to the server measured at
+        the last sync (a laptop whose clock is wrong still dates its records right)."""
+        return self.clock.wall()
 
     def today(self) -> date:
-        return self.now().astimezone().date()
+        """Today where the office is (a laptop set to the wrong zone still gets the office's date)."""
+        return self.now().astimezone(self.zone).date()

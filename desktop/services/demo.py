@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import skm
-from desktop.models import Forum
+from desktop.models import Forum, Unit
 from desktop.services import agenda, escalations, followups, forums, participants, surveys, units
 from desktop.services import recommendations as recs
 from desktop.services.context import Context
@@ -33,27 +33,33 @@ UNITS: list[dict[str, Any]] = [
     {
         "code": "DJPB",
         "name": "Direktorat Jenderal Perbendaharaan",
+        "full_name": "Direktorat Jenderal Perbendaharaan",
         "letterhead": "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA",
         "city": "Jakarta",
+        "time_zone": "WIB",
         "head_title": "Direktur Jenderal Perbendaharaan",
     },
     {
         "code": "KANWIL-PBD",
         "name": "Kanwil DJPb Provinsi Papua Barat Daya",
+        "full_name": "Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Papua Barat Daya",
         "parent": "DJPB",
         "letterhead": "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA\nDIREKTORAT JENDERAL PERBENDAHARAAN",
         "city": "Sorong",
+        "time_zone": "WIT",
         "head_title": "Kepala Kantor Wilayah",
     },
     {
         "code": "KPPN-SORONG",
         "name": "KPPN Sorong",
+        "full_name": "Kantor Pelayanan Perbendaharaan Negara Sorong",
         "parent": "KANWIL-PBD",
         "letterhead": "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA\nDIREKTORAT JENDERAL PERBENDAHARAAN\n"
         "KANTOR WILAYAH DIREKTORAT JENDERAL PERBENDAHARAAN PROVINSI PAPUA BARAT DAYA",
         "address": "Jl. Jenderal Ahmad Yani, Kota Sorong, Papua Barat Daya",
         "city": "Sorong",
         "phone": "(0951) 321000",
+        "time_zone": "WIT",
         "head_title": "Kepala KPPN Sorong",
         "head_name": "Gandung Triyasmoko",
         "head_nip": "197505152000031001",
@@ -339,8 +345,10 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
         action="Membentuk grup layanan satker dan jadwal sosialisasi triwulanan.",
         owner="Kepala Seksi Bank",
     )
-    escalations.escalate(session, ctx, remote, "Usulan berjenjang sesuai kesepakatan FKP.")
-    escalations.escalate(session, ctx, standard, "Referensi penyusunan standar layanan.")
+    office = session.get(Unit, kppn)
+    if office is not None and office.parent_id:  # an office set up as KPPN Sorong may have none yet
+        escalations.escalate(session, ctx, remote, "Usulan berjenjang sesuai kesepakatan FKP.")
+        escalations.escalate(session, ctx, standard, "Referensi penyusunan standar layanan.")
     _demo_survey(session, ctx, kppn, forum_id)
     return DemoResult(forum_id, created=True)
 

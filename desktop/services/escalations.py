@@ -21,6 +21,7 @@ from desktop.services import lifecycle
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
+from desktop.services.office import is_enrolled
 from desktop.vocab import EscalationStatus, Outcome, label
 
 NOTE = f.text(N_("Note"), required=False, max_len=5000)
@@ -43,9 +44,18 @@ def _send(
     session: Session, ctx: Context, subject: Subject, from_unit: Unit, note: str, previous: Escalation | None
 ) -> Escalation:
     if not from_unit.parent_id:
+        if is_enrolled(session):
+            raise InputError(
+                tr(
+                    "{unit} has no parent office on the server to escalate to. Ask the server's "
+                    "administrator to set one; the recommendation stays accepted meanwhile.",
+                    unit=from_unit.name,
+                )
+            )
         raise InputError(
             tr(
-                "{unit} has no parent office to escalate to. Set its parent unit in Settings first.",
+                "{unit} has no parent office to escalate to. Name it in Settings, under Office: "
+                "Parent office. Escalations then wait on this laptop until it syncs with a server.",
                 unit=from_unit.name,
             )
         )

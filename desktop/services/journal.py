@@ -5,11 +5,17 @@ stamps the change with the hybrid logical clock, updates the row's per-register 
 an `AuditEvent` and the outbox operations, all in the caller's transaction. A `before_flush`
 guard refuses any change to a synced row that did not go through here, so "every change has
 its audit event and outbox entry" holds by construction, not by discipline.
+
+One transaction is one user action: every operation it queues carries the same `action_id`
+(taken from the transaction, so several `Journal` objects of one action share it), and the
+server applies them all or none. A bulk action on N items is N actions: the service calls
+`start_action` before each item.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any, TypeVar, cast
@@ -17,11 +23,13 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
+from desktop import counters
 from desktop.errors import ProgrammingError
 from desktop.ids import new_id
 from desktop.models import AuditEvent, OutboxOp, Synced
 from desktop.models.base import META_COLUMNS
 from desktop.services.context import Context
+from protocol.version import MAX_OPS_PER_PUSH
 
 S = TypeVar("S", bound=Synced)
 CREATED = Synced.CREATED_CLOCK
@@ -29,7 +37,32 @@ STATUS = "status"  # the register every life cycle lives in
 _AUDIT = cast(Table, AuditEvent.__table__)
 _OUTBOX = cast(Table, OutboxOp.__table__)
 _RECORDED = "mufakat.journaled"
+_ACTION = "mufakat.action"
+_ACTION_OPS = "mufakat.action_ops"
 REMOTE_APPLY = "mufakat.remote_apply"
+# An action travels in one push (a push batch never splits one): no action may be larger.
+MAX_OPS_PER_ACTION = MAX_OPS_PER_PUSH
+
+
+def start_action(session: Session) -> str:
+    """Begin a new user action in this transaction (one item of a bulk action); returns its id.
+    Operations queued from now on belong to it, not to the action before."""
+    session.info[_ACTION] = action_id = new_id()
+    session.info[_ACTION_OPS] = 0
+    return action_id
+
+
+def _action_of(session: Session, ops: int) -> str:
+    """The id of the transaction's current action, counting `ops` more operations into it."""
+    if _ACTION not in session.info:
+        start_action(session)
+    session.info[_ACTION_OPS] += ops
+    if session.info[_ACTION_OPS] > MAX_OPS_PER_ACTION:
+        raise ProgrammingError(
+            f"one user action queued more than {MAX_OPS_PER_ACTION} operations; "
+            "a bulk action must call start_action() for each item"
+        )
+    return str(session.info[_ACTION])
 
 
 def jsonable(value: Any) -> Any:
@@ -89,12 +122,23 @@ class Journal:
         audited = {**after, "reason": reason} if reason else after
         self._append(row, action, before, audited, "transition", payload, stamp)
 
-    def increment(self, row: Synced, field: str, delta: int, action: str) -> None:
-        """Add `delta` to a counter: sent as an increment so concurrent votes all count."""
-        old = getattr(row, field)
-        before, after = self._apply(row, {field: old + delta})
-        stamp, _base = self._stamp(row, after)
-        self._append(row, action, before, after, "increment", {field: delta}, stamp)
+    def counter(self, row: Synced, field: str, key: str, value: int, action: str) -> None:
+        """Set `key`'s whole contribution to the counter `field` (e.g. this device's votes).
+        Sent as the contribution, never a delta, so a retried or re-sent operation counts once.
+        A counter is no register: the row's clocks do not change."""
+        counts_field = row.__counters__[field]
+        old_counts = dict(getattr(row, counts_field) or {})
+        new_counts = counters.with_contribution(old_counts, key, value)
+        if new_counts == old_counts:
+            return
+        old_total = getattr(row, field)
+        setattr(row, counts_field, new_counts)
+        setattr(row, field, counters.total(new_counts))
+        self._touch(row)
+        self._allow(row, (field, counts_field))
+        stamp = self.ctx.clock.now().encode()
+        payload = {"field": field, "key": key, "value": value}
+        self._append(row, action, {field: old_total}, {field: getattr(row, field)}, "counter", payload, stamp)
 
     def delete(self, row: Synced, action: str = "delete") -> None:
         """Tombstone: synced rows are never removed, so the deletion can travel."""
@@ -121,9 +165,15 @@ class Journal:
                 before[name], after[name] = jsonable(old), jsonable(value)
                 setattr(row, name, value)
         if after:
-            row.updated_at = self.ctx.now()
+            self._touch(row)
             self._allow(row, after)
         return before, after
+
+    def _touch(self, row: Synced) -> None:
+        """`updated_at` is the latest change's time, as the server keeps it: never moved back
+        (a change made on a laptop whose clock ran ahead may have set it later)."""
+        now = self.ctx.now()
+        row.updated_at = max(row.updated_at, now) if row.updated_at is not None else now
 
     def _stamp(self, row: Synced, changed: dict[str, Any]) -> tuple[str, dict[str, str]]:
         """A new stamp for the registers of `changed`; returns it and their previous stamps."""
@@ -152,7 +202,9 @@ class Journal:
     ) -> None:
         now = self.ctx.now()
         payload = {**payload, "at": row.updated_at.isoformat()}  # when, so every copy agrees
+        action_id = _action_of(self.session, 2)
         audit_id = new_id()
+        before, after = _for_history(row, before), _for_history(row, after)
         audit_fields = {
             "at": now.isoformat(),
             "actor": self.ctx.actor,
@@ -187,6 +239,7 @@ class Journal:
             [
                 {
                     "op_id": new_id(),
+                    "action_id": action_id,
                     "entity": row.__tablename__,
                     "entity_id": row.id,
                     "kind": kind,
@@ -196,6 +249,7 @@ class Journal:
                 },
                 {
                     "op_id": new_id(),
+                    "action_id": action_id,
                     "entity": _AUDIT.name,
                     "entity_id": audit_id,
                     "kind": "create",
@@ -205,6 +259,18 @@ class Journal:
                 },
             ],
         )
+
+
+def _for_history(row: Synced, values: dict[str, Any]) -> dict[str, Any]:
+    """The values as the audit event records them: a large field (a logo) by its digest."""
+    large = row.__audit_digest__ & values.keys()
+    if not large:
+        return values
+    return {name: _digest(value) if name in large and value else value for name, value in values.items()}
+
+
+def _digest(value: Any) -> str:
+    return "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
 
 
 def _fill_defaults(row: Synced) -> None:
@@ -248,4 +314,5 @@ def _guard_unjournaled_changes(session: Session, _tx: UOWTransaction, _instances
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    session.info.pop(_RECORDED, None)
+    for key in (_RECORDED, _ACTION, _ACTION_OPS):
+        session.info.pop(key, None)

@@ -14,7 +14,7 @@ from desktop.models import Participant, Recommendation
 from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.forums import open_forum
-from desktop.services.journal import Journal
+from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
 from desktop.vocab import Category, Gender, Role
 
@@ -143,6 +143,7 @@ def import_participants(
             skipped += 1
             continue
         existing.add(key)
+        start_action(session)  # each person is an action of their own on the server
         add_participant(session, ctx, forum.id, **{"invited": True, **row})
         added += 1
     return ImportResult(added=added, already_listed=skipped)

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop import counters
 from desktop.errors import InputError, TransitionError
 from desktop.i18n import N_, tr
 from desktop.models import AgendaItem, Forum, Participant, Recommendation
@@ -54,6 +55,8 @@ def add_recommendation(session: Session, ctx: Context, forum_id: str, **values: 
     data = f.require(RULES, values, "text", "scope")
     _check_links(session, forum.id, data)
     rec = Recommendation(forum_id=forum.id, unit_id=forum.unit_id, status=RecStatus.PROPOSED, **data)
+    # Votes counted before it was typed are this device's contribution.
+    rec.vote_counts = counters.with_contribution({}, ctx.device_id, rec.votes or 0)
     Journal(session, ctx).create(rec)
     return rec.id
 
@@ -105,7 +108,10 @@ def vote(session: Session, ctx: Context, rec_id: str, delta: int = 1) -> None:
         raise TransitionError(tr("This recommendation was merged; vote on the one it was merged into."))
     if rec.votes + delta < 0:
         raise InputError(tr("Votes cannot go below zero."))
-    Journal(session, ctx).increment(rec, "votes", delta, "vote" if delta > 0 else "unvote")
+    mine = (rec.vote_counts or {}).get(ctx.device_id, 0)
+    Journal(session, ctx).counter(
+        rec, "votes", ctx.device_id, mine + delta, "vote" if delta > 0 else "unvote"
+    )
 
 
 def _transition(session: Session, ctx: Context, rec: Recommendation, action: str, **register: Any) -> None:
@@ -127,7 +133,9 @@ def reject(session: Session, ctx: Context, rec_id: str, reason: str) -> None:
 
 
 def merge(session: Session, ctx: Context, rec_id: str, into_id: str) -> None:
-    """Merge a duplicate into another recommendation of the same forum; its votes move over."""
+    """Merge a duplicate into another recommendation of the same forum; its votes move over
+    (under `merge:<duplicate>`, which the server sets from its own count when it applies the
+    merge). The status change and the votes are one action: refused together, or applied."""
     rec = load(session, Recommendation, rec_id, N_("Recommendation"))
     survivor = load(session, Recommendation, into_id, N_("Recommendation"))
     lifecycle.check("merge", rec.status, rec.scope)
@@ -139,9 +147,6 @@ def merge(session: Session, ctx: Context, rec_id: str, into_id: str) -> None:
         raise TransitionError(
             tr("Cannot merge into a recommendation that is {status}.", status=label(survivor.status).lower())
         )
-    journal = Journal(session, ctx)
-    if rec.votes:
-        journal.increment(survivor, "votes", rec.votes, "merge_votes")
     _transition(
         session,
         ctx,
@@ -150,6 +155,7 @@ def merge(session: Session, ctx: Context, rec_id: str, into_id: str) -> None:
         merged_into_id=survivor.id,
         status_reason=tr("Merged into: {text}", text=survivor.text[:200]),
     )
+    Journal(session, ctx).counter(survivor, "votes", counters.merge_key(rec.id), rec.votes, "merge_votes")
 
 
 def start(session: Session, ctx: Context, rec_id: str) -> None:

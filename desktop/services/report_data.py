@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
 from desktop.models import AgendaItem, Escalation, FollowUp, Forum, Participant, Recommendation, Unit
+from desktop.services.logo import logo_png
 from desktop.services.lookup import load
 from desktop.services.surveys import SurveyResult, survey_of_forum, survey_result
 from desktop.vocab import (
@@ -24,6 +25,7 @@ from desktop.vocab import (
     ForumMode,
     ForumStatus,
     Gender,
+    OfficeZone,
     Outcome,
     RecStatus,
     Role,
@@ -45,6 +47,9 @@ class UnitInfo:
     head_nip: str
     parent_name: str
     parent_head_title: str
+    full_name: str = ""  # the full official name the kop prints (the short name if none)
+    logo_png: bytes = b""
+    time_zone: OfficeZone | None = None  # printed after clock times ("pukul 09.00 WIT")
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,9 @@ def _unit_info(session: Session, unit_id: str) -> UnitInfo:
         head_nip=unit.head_nip,
         parent_name=parent.name if parent else "",
         parent_head_title=parent.head_title if parent else "",
+        full_name=unit.full_name,
+        logo_png=logo_png(unit.logo),
+        time_zone=unit.time_zone,
     )
 
 

@@ -17,7 +17,7 @@ from desktop.i18n import N_, tr
 from desktop.models import Forum, SurveyPeriod, SurveyResponse, Unit
 from desktop.services import fields as f
 from desktop.services.context import Context
-from desktop.services.journal import Journal
+from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
 from desktop.vocab import AgeBand, Education, Gender, Occupation
 
@@ -106,6 +106,7 @@ def import_responses(session: Session, ctx: Context, period_id: str, rows: list[
     period = load(session, SurveyPeriod, period_id, N_("Survey period"))
     journal = Journal(session, ctx)
     for row in rows:
+        start_action(session)  # each questionnaire is an action of its own on the server
         journal.create(SurveyResponse(period_id=period.id, unit_id=period.unit_id, **row))
     return len(rows)
 

@@ -1,4 +1,5 @@
-"""Service units: the office hierarchy and each office's letterhead."""
+"""Service units: the office hierarchy and each office's office-level settings (names,
+letterhead, logo, time zone, deadlines), which the home unit lends to the services' context."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from desktop.errors import InputError
 from desktop.i18n import N_, tr
 from desktop.ids import new_id
 from desktop.models import DeviceState, Unit
+from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
 from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.journal import Journal
+from desktop.services.logo import check_logo
 from desktop.services.lookup import load
+from desktop.vocab import OfficeZone
 
 RULES: dict[str, f.Validator] = {
     "code": f.text(N_("Unit code"), max_len=40),
@@ -29,6 +33,11 @@ RULES: dict[str, f.Validator] = {
     "head_title": f.text(N_("Title of the head"), required=False, max_len=120),
     "head_name": f.text(N_("Name of the head"), required=False, max_len=120),
     "head_nip": f.nip(N_("NIP of the head")),
+    "full_name": f.text(N_("Full official name"), required=False, max_len=300),
+    "logo": check_logo,
+    "time_zone": f.choice(OfficeZone, N_("Time zone"), required=False),
+    "escalation_working_days": f.integer(N_("Escalation answer due after (working days)"), 1, 250),
+    "follow_up_working_days": f.integer(N_("Follow-up due after (working days)"), 1, 250),
 }
 
 
@@ -74,6 +83,8 @@ def update_unit(session: Session, ctx: Context, unit_id: str, **changes: Any) ->
     if "parent_id" in data:
         _check_parent(session, unit.id, data["parent_id"])
     Journal(session, ctx).update(unit, **data)
+    if unit.id == ctx.home_unit_id:
+        use_office(ctx, unit)
 
 
 def unit_by_code(session: Session, code: str) -> Unit | None:
@@ -84,11 +95,24 @@ def unit_by_code(session: Session, code: str) -> Unit | None:
 
 def set_home_unit(session: Session, ctx: Context, unit_id: str) -> None:
     """The unit this device works for (a device setting, not synced)."""
-    load(session, Unit, unit_id, N_("Unit"))
+    unit = load(session, Unit, unit_id, N_("Unit"))
     state = session.get(DeviceState, 1)
     if state is not None:
         state.home_unit_id = unit_id
     ctx.home_unit_id = unit_id
+    use_office(ctx, unit)
+
+
+def use_office(ctx: Context, unit: Unit | None) -> None:
+    """The services follow the home unit's deadlines and time zone (the defaults without one)."""
+    ctx.escalation_working_days = unit.escalation_working_days if unit else ESCALATION_WORKING_DAYS
+    ctx.follow_up_working_days = unit.follow_up_working_days if unit else FOLLOW_UP_WORKING_DAYS
+    ctx.zone = unit.time_zone.tzinfo() if unit is not None and unit.time_zone else None
+
+
+def use_home_office(session: Session, ctx: Context) -> None:
+    """Read the home unit's office-level settings into the context (at start, after a sync)."""
+    use_office(ctx, home_unit(session, ctx.home_unit_id))
 
 
 def chain_upward(session: Session, unit_id: str) -> list[Unit]:

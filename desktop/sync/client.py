@@ -38,7 +38,9 @@ class SyncRefused(MufakatError):
     """The server refused the request: `code` and `params` as it sent them, `message` worded
     for the user."""
 
-    def __init__(self, status: int, message: str, code: str = "", params: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, status: int, message: str, code: str = "", params: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -142,7 +144,9 @@ class SyncClient:
     def health(self) -> dict[str, Any]:
         return dict(self._call("GET", "/healthz"))
 
-    def enroll(self, code: str, device_id: str, device_name: str, unit_id: str | None = None) -> dict[str, Any]:
+    def enroll(
+        self, code: str, device_id: str, device_name: str, unit_id: str | None = None
+    ) -> dict[str, Any]:
         """`unit_id`: the unit this device already works for (enrolling again): the server
         refuses a code of another unit before it records anything."""
         body = {"code": code, "device_id": device_id, "device_name": device_name}
@@ -151,19 +155,27 @@ class SyncClient:
         return dict(self._call("POST", "/enroll", body))
 
     @staticmethod
-    def prepare_push(device_id: str, ops: Sequence[PendingOp]) -> Prepared:
+    def prepare_push(device_id: str, ops: Sequence[PendingOp], device_high: int = 0) -> Prepared:
         """A push request's body, built and compressed before it is sent (batches of changes
-        compress about tenfold), so it can be made while another request is on the way."""
-        head = jsontext.dumps_bytes({"device_id": device_id, "schema_version": SCHEMA_VERSION})
+        compress about tenfold), so it can be made while another request is on the way.
+        `device_high`: the highest operation number this device ever made."""
+        head = jsontext.dumps_bytes(
+            {"device_id": device_id, "schema_version": SCHEMA_VERSION, "device_high": device_high}
+        )
         body = head[:-1] + b',"ops":[' + b",".join(op.wire() for op in ops) + b"]}"
         return Prepared(gzip.compress(body, compresslevel=5))
 
-    def push(self, prepared: Prepared) -> list[dict[str, Any]]:
-        return list(self._call("POST", "/sync/push", prepared)["results"])
+    def push(self, prepared: Prepared) -> dict[str, Any]:
+        """{"results": [...], "server_ms": ...}"""
+        return dict(self._call("POST", "/sync/push", prepared))
 
-    def pull(self, since: int, limit: int) -> dict[str, Any]:
-        return dict(
-            self._call(
-                "GET", "/sync/pull", params={"since": since, "limit": limit, "schema_version": SCHEMA_VERSION}
-            )
-        )
+    def pull(
+        self, since: int, limit: int, device_high: int | None = None, own: bool = False
+    ) -> dict[str, Any]:
+        """A page after `since`; `own`: this device's own records too (restored from a copy)."""
+        params: dict[str, Any] = {"since": since, "limit": limit, "schema_version": SCHEMA_VERSION}
+        if device_high is not None:
+            params["device_high"] = device_high
+        if own:
+            params["own"] = "true"
+        return dict(self._call("GET", "/sync/pull", params=params))

@@ -44,6 +44,7 @@ class SyncStatus:
     message: str = ""  # why, for OFFLINE and ERROR
     code: str = ""  # the server's refusal code for ERROR (e.g. "revoked", "unknown_token")
     moved: SyncReport | None = None  # running totals while syncing, or the last cycle's
+    clock_offset_ms: int = 0  # what this laptop's clock is corrected by (the server's minus its own)
 
 
 def retry_delays(first_s: float = 5.0, max_s: float = 600.0) -> Iterator[float]:
@@ -87,6 +88,7 @@ class SyncController(QObject):
             SyncState.UP_TO_DATE if is_enrolled(ws) else SyncState.LOCAL_ONLY,
             pending=self._pending(),
             last_sync_at=device.last_sync_at,
+            clock_offset_ms=device.clock_offset_ms,
         )
         ws.listeners.append(self.local_change)
         self._watch_network()
@@ -188,7 +190,15 @@ class SyncController(QObject):
         self._running = False
         self._delays = None
         device = self._ws.store.device()
-        self._publish(SyncStatus(SyncState.UP_TO_DATE, self._pending(), device.last_sync_at, moved=report))
+        self._publish(
+            SyncStatus(
+                SyncState.UP_TO_DATE,
+                self._pending(),
+                device.last_sync_at,
+                moved=report,
+                clock_offset_ms=device.clock_offset_ms,
+            )
+        )
         self._next()
 
     def _on_failed(self, exc: BaseException) -> None:

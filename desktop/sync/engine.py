@@ -1,5 +1,8 @@
-"""One sync cycle as named steps: push the outbox (in batches, acknowledged ops dropped,
-refused ones set aside), then pull pages (each page and its checkpoint in one transaction).
+"""One sync cycle as named steps: push the outbox (in batches of whole user actions,
+acknowledged ops dropped, refused actions set aside), then pull pages (each page and its
+checkpoint in one transaction). Every answer measures this laptop's clock against the
+server's. A laptop restored from a copy of its folder (the server applied operations from it
+with higher numbers than it ever made) first pulls everything again, its own records too.
 Enrollment binds the device to its unit on a server."""
 
 from __future__ import annotations
@@ -15,14 +18,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.errors import InputError
+from desktop.hlc import MAX_AHEAD_MS, HybridClock
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
 from desktop.sync.client import Prepared, SyncClient, SyncRefused
+from desktop.sync.clock_offset import OffsetProbe
 from desktop.sync.protocol import MAX_OPS_PER_PUSH
 from desktop.sync.pull import apply_page
+from desktop.sync.refusals import DEVICE_RESTORED
 from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
+from desktop.sync.settle import settle
 from desktop.workspace import Workspace
 from protocol.refusals import Refusal
 
@@ -33,13 +40,15 @@ PULL_PAGE = 1000
 
 @dataclass
 class SyncReport:
-    pushed: int = 0
-    refused: int = 0
+    pushed: int = 0  # operations
+    refused: int = 0  # user actions
     pulled: int = 0
     pages: int = 0
     bytes_sent: int = 0
     requeued: int = 0  # operations queued again after the server was restored
     set_aside: int = 0  # pulled records this laptop could not store (logged)
+    clock_offset_ms: int | None = None  # this laptop's clock against the server's, if measured
+    restored_copy: bool = False  # this laptop runs on a restored copy: it pulled everything again
 
 
 def token_path(ws: Workspace) -> Path:
@@ -81,9 +90,7 @@ def server_address(url: str) -> str:
     cleaned = url.strip().rstrip("/")
     parts = urlsplit(cleaned)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise InputError(
-            tr("The server address {url} must start with http:// or https://.", url=url.strip())
-        )
+        raise InputError(tr("The server address {url} must start with http:// or https://.", url=url.strip()))
     return cleaned
 
 
@@ -145,57 +152,106 @@ def sync_once(
         own.close()
 
 
+@dataclass
+class _Exchange:
+    """Whatever the cycle learns from each answer: the clock offset (best sample so far)."""
+
+    ws: Workspace
+    client: SyncClient
+    report: SyncReport
+    progress: Progress | None
+    probe: OffsetProbe
+
+    @property
+    def clock(self) -> HybridClock:
+        return self.ws.ctx.clock
+
+    def ask(self, call: Callable[..., dict[str, Any]], *args: Any) -> Future[dict[str, Any]]:
+        """Send a request from the client's worker; the answer notes this machine's clock at
+        sending and receiving (the clock's offset is measured from them)."""
+        return self.client.worker().submit(self._timed, call, *args)
+
+    def _timed(self, call: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+        sent = self.clock.raw_ms()
+        answer = call(*args)
+        received = self.clock.raw_ms()
+        if self.probe.note(sent, received, answer.get("server_ms")):
+            self.clock.set_offset(self.probe.correction_ms())
+            self.report.clock_offset_ms = self.probe.offset_ms
+        return answer
+
+    def tell(self) -> None:
+        if self.progress:
+            self.progress(self.report)
+
+
 def _batch_after(ws: Workspace, device_seq: int) -> tuple[list[outbox.PendingOp], Prepared | None]:
     """The next batch of the outbox and its request body, ready to send (None: nothing left)."""
     with ws.store.read() as session:
         batch = outbox.pending(session, PUSH_BATCH, after=device_seq)
-    return batch, SyncClient.prepare_push(ws.ctx.device_id, batch) if batch else None
+        high = outbox.device_high(session)
+    return batch, SyncClient.prepare_push(ws.ctx.device_id, batch, high) if batch else None
 
 
-def _push_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
+def _push_all(x: _Exchange) -> None:
     """Send the outbox in order, one batch at a time, and settle each answer in the outbox.
     The next batch is read and compressed while the server applies one, and sent before that
-    one is settled."""
-    wire = client.worker()
-    batch, request = _batch_after(ws, 0)
-    answer = wire.submit(client.push, request) if request else None
-    while answer is not None:
-        following, request = _batch_after(ws, batch[-1].device_seq)
-        results = answer.result()
-        answer = wire.submit(client.push, request) if request else None
-        with ws.store.write(durable=False) as session:  # if lost, the server answers "duplicate"
-            applied, refused = outbox.settle(session, batch, results)
-        report.pushed += applied
-        report.refused += refused
-        if progress:
-            progress(report)
-        batch = following
+    one is settled. What settling queued (a corrected vote) goes out in the same push."""
+    ws = x.ws
+    last = 0
+    batch, request = _batch_after(ws, last)
+    while request is not None:
+        answer: Future[dict[str, Any]] | None = x.ask(x.client.push, request)
+        while answer is not None:
+            following, request = _batch_after(ws, batch[-1].device_seq)
+            results = answer.result()["results"]
+            answer = x.ask(x.client.push, request) if request else None
+            with ws.store.remote_write() as session:  # if lost, the server answers "duplicate"
+                applied, refused = settle(session, batch, results, x.clock)
+                _remember_stamps(session, results)
+            x.report.pushed += applied
+            x.report.refused += refused
+            x.tell()
+            last = batch[-1].device_seq
+            batch = following
+        batch, request = _batch_after(ws, last)
 
 
-def _pull_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: Progress | None) -> None:
+def _remember_stamps(session: Any, results: list[dict[str, Any]]) -> None:
+    """Stamps the server gave are stamps seen: a restart's clock starts after them."""
+    stamps = [str(r["hlc"]) for r in results if isinstance(r.get("hlc"), str)]
+    state = session.get(DeviceState, 1)
+    if stamps and state is not None:
+        state.last_hlc = max([state.last_hlc, *stamps])
+
+
+def _pull_all(x: _Exchange) -> None:
     """Pull pages until the server has no more; the next page is fetched while one is written.
     Each page and the checkpoint after it are one transaction, so a pull stopped anywhere
     resumes where it stood."""
-    wire = client.worker()
-    fetching: Future[dict[str, Any]] = wire.submit(client.pull, ws.store.device().checkpoint, PULL_PAGE)
+    ws = x.ws
+    fetching = _ask_page(x, ws.store.device().checkpoint)
     while True:
         try:
             page = fetching.result()
         except SyncRefused as exc:
-            if exc.code != Refusal.CHECKPOINT_AHEAD:
+            if exc.code == DEVICE_RESTORED:
+                _mark_restored(x, exc.params)
+            elif exc.code == Refusal.CHECKPOINT_AHEAD:
+                # This laptop has seen more than the server holds: the server lost what it had
+                # acknowledged (restored from a backup). Pull from its beginning and send it
+                # everything again, as after a new epoch, for this laptop alone.
+                with ws.store.remote_write() as session:
+                    state = session.get(DeviceState, 1)
+                    assert state is not None
+                    state.checkpoint = 0
+                    x.report.requeued += requeue_everything(session)
+            else:
                 raise
-            # This laptop has seen more than the server holds: the server lost what it had
-            # acknowledged (restored from a backup). Pull from its beginning and send it
-            # everything again, as after a new epoch, for this laptop alone.
-            with ws.store.remote_write() as session:
-                state = session.get(DeviceState, 1)
-                assert state is not None
-                state.checkpoint = 0
-                report.requeued += requeue_everything(session)
-            fetching = wire.submit(client.pull, 0, PULL_PAGE)
+            fetching = _ask_page(x, 0)
             continue
         if page["more"]:
-            fetching = wire.submit(client.pull, int(page["next"]), PULL_PAGE)
+            fetching = _ask_page(x, int(page["next"]))
         with ws.store.remote_write() as session:
             state = session.get(DeviceState, 1)
             assert state is not None
@@ -204,28 +260,62 @@ def _pull_all(ws: Workspace, client: SyncClient, report: SyncReport, progress: P
                 # The server was restored from a backup: start again from its beginning, and
                 # send it everything again (it may have lost what it had acknowledged).
                 state.server_epoch, state.checkpoint = page["epoch"], 0
-                report.requeued += requeue_everything(session)
+                x.report.requeued += requeue_everything(session)
             else:
                 applied = apply_page(session, ws.ctx.clock, page)
-                report.pulled += applied.pulled
-                report.set_aside += applied.set_aside
-                report.pages += 1
+                x.report.pulled += applied.pulled
+                x.report.set_aside += applied.set_aside
+                x.report.pages += 1
                 state.last_sync_at = utcnow()
+                state.clock_offset_ms = ws.ctx.clock.offset_ms
         if restored:
             if page["more"]:
                 fetching.result()  # a page of the old numbering: not wanted
-            fetching = wire.submit(client.pull, 0, PULL_PAGE)
+            fetching = _ask_page(x, 0)
             continue
-        if progress:
-            progress(report)
+        x.tell()
         if not page["more"]:
             return
 
 
+def _ask_page(x: _Exchange, since: int) -> Future[dict[str, Any]]:
+    with x.ws.store.read() as session:
+        high = outbox.device_high(session)
+        state = session.get(DeviceState, 1)
+        own = bool(state is not None and state.refetch_own)
+    return x.ask(x.client.pull, since, PULL_PAGE, high, own)
+
+
+def _mark_restored(x: _Exchange, params: dict[str, Any]) -> None:
+    """This laptop runs on a copy of its folder from before operations the server applied from
+    it: fetch everything again, its own records too; number new operations above those; votes
+    the copy made are corrected by the server's count when they are applied."""
+    applied_high = params.get("applied_high")
+    high = applied_high if isinstance(applied_high, int) and not isinstance(applied_high, bool) else 0
+    with x.ws.store.remote_write(durable=True) as session:
+        state = session.get(DeviceState, 1)
+        assert state is not None
+        state.restored_below = max(state.restored_below, outbox.device_high(session))
+        state.refetch_own = True
+        state.checkpoint = 0
+        outbox.raise_device_high(session, high)
+    x.report.restored_copy = True
+
+
 def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: bool = False) -> SyncReport:
     report = SyncReport()
-    _push_all(ws, client, report, progress)
-    _pull_all(ws, client, report, progress)
+    x = _Exchange(ws, client, report, progress, OffsetProbe())
+    try:
+        _push_all(x)
+    except SyncRefused as exc:
+        if exc.code != DEVICE_RESTORED:
+            raise
+        _mark_restored(x, exc.params)
+        _pull_all(x)  # the server's state first: the copy's votes are counted from it
+        _push_all(x)
+    _pull_all(x)  # on a restored copy, its own records too: what it just sent as the server has it
+    _restored_caught_up(ws)
+    _fall_back(ws)
     report.bytes_sent = client.bytes_sent
     if report.requeued and not again:
         # Send what was queued again and pull what it changed: one more cycle, once.
@@ -237,3 +327,30 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         report.pages += more.pages
         report.bytes_sent = more.bytes_sent
     return report
+
+
+def _restored_caught_up(ws: Workspace) -> None:
+    """After a whole cycle, a restored copy has all its own records again, and once no vote it
+    made on the copy waits any more, none needs correcting."""
+    device = ws.store.device()
+    if not (device.refetch_own or device.restored_below):
+        return
+    with ws.store.remote_write() as session:
+        state = session.get(DeviceState, 1)
+        assert state is not None
+        state.refetch_own = False
+        oldest = outbox.pending(session, 1)
+        if not oldest or oldest[0].device_seq > state.restored_below:
+            state.restored_below = 0
+
+
+def _fall_back(ws: Workspace) -> None:
+    """A clock that ran ahead (its stamps were re-stamped and adopted) drops back to the newest
+    stamp the device holds, so what it stamps next is stamped by the corrected time."""
+    clock = ws.ctx.clock
+    seen = clock.last
+    if seen.wall_ms <= clock.reading_ms() + MAX_AHEAD_MS:
+        return
+    floor = ws.store.last_stamp(ws.ctx.device_id)
+    if floor is not None:
+        clock.fall_back(floor, seen)

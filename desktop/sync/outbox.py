@@ -1,25 +1,25 @@
-"""Reading the outbox for a push and settling it with the server's answers.
+"""Reading the outbox for a push: whole user actions, in order.
 
 A push batch is read as plain rows with each operation's fields still JSON text, and spliced
 into the request as it is: decoding the fields only to encode them again was half the client's
-share of a push."""
+share of a push. A batch never splits a user action (the server applies one all or none)."""
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 
 import orjson
-from sqlalchemy import Text, delete, func, select, type_coerce
+from sqlalchemy import Text, func, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop import jsontext
-from desktop.models import OutboxOp, RejectedOp
-from desktop.sync.refusals import describe
+from desktop.models import OutboxOp
 
 
 class PendingOp(NamedTuple):
     op_id: str
     device_seq: int
+    action_id: str
     entity: str
     entity_id: str
     kind: str
@@ -35,6 +35,7 @@ class PendingOp(NamedTuple):
         head = orjson.dumps(
             {
                 "op_id": self.op_id,
+                "action_id": self.action_id,
                 "device_seq": self.device_seq,
                 "entity": self.entity,
                 "entity_id": self.entity_id,
@@ -45,23 +46,31 @@ class PendingOp(NamedTuple):
         return head[:-1] + b',"fields":' + self.fields_json.encode() + b"}"
 
 
+_COLUMNS = (
+    OutboxOp.op_id,
+    OutboxOp.device_seq,
+    OutboxOp.action_id,
+    OutboxOp.entity,
+    OutboxOp.entity_id,
+    OutboxOp.kind,
+    type_coerce(OutboxOp.fields, Text),
+    OutboxOp.hlc,
+)
+
+
 def pending(session: Session, limit: int, after: int = 0) -> list[PendingOp]:
-    """The oldest `limit` operations made after operation number `after`, in order."""
-    rows = session.execute(
-        select(
-            OutboxOp.op_id,
-            OutboxOp.device_seq,
-            OutboxOp.entity,
-            OutboxOp.entity_id,
-            OutboxOp.kind,
-            type_coerce(OutboxOp.fields, Text),
-            OutboxOp.hlc,
-        )
-        .where(OutboxOp.device_seq > after)
-        .order_by(OutboxOp.device_seq)
-        .limit(limit)
-    )
-    return [PendingOp(*row) for row in rows]
+    """The oldest operations made after operation number `after`, in order: at most `limit`,
+    whole actions only (an action's operations are consecutive: one transaction wrote them). An
+    action larger than `limit` comes alone, whole."""
+    query = select(*_COLUMNS).where(OutboxOp.device_seq > after).order_by(OutboxOp.device_seq)
+    rows = [PendingOp(*row) for row in session.execute(query.limit(limit + 1))]
+    if len(rows) <= limit or rows[limit].action_id != rows[limit - 1].action_id:
+        return rows[:limit]
+    split = rows[limit].action_id
+    whole = [op for op in rows[:limit] if op.action_id != split]
+    if whole:
+        return whole
+    return [PendingOp(*row) for row in session.execute(query.where(OutboxOp.action_id == split))]
 
 
 def pending_count(session: Session) -> int:
@@ -69,35 +78,18 @@ def pending_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(OutboxOp)) or 0
 
 
-def settle(session: Session, sent: list[PendingOp], results: list[dict[str, Any]]) -> tuple[int, int]:
-    """Drop what the server applied (or had already); set aside what it refused, with why (its
-    code and parameters). A refusal may come back as a "duplicate" with its code: the answer
-    that first carried it was lost on the way, and the operation was sent again."""
-    by_id = {op.op_id: op for op in sent}
-    done, refused = [], 0
-    for result in results:
-        op = by_id.get(result.get("op_id", ""))
-        if op is None:
-            continue
-        status, code = result.get("status"), result.get("code")
-        if status == "rejected" or (status == "duplicate" and code):
-            refused += 1
-            params = result.get("params")
-            params = params if isinstance(params, dict) else {}
-            session.merge(
-                RejectedOp(
-                    op_id=op.op_id,
-                    entity=op.entity,
-                    entity_id=op.entity_id,
-                    kind=op.kind,
-                    fields=op.fields(),
-                    hlc=op.hlc,
-                    code=str(code or "")[:40],
-                    params=params,
-                    reason=describe(str(code or ""), params, lang="en")[:2000],
-                )
-            )
-        done.append(op.op_id)
-    if done:
-        session.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(done)))
-    return len(done) - refused, refused
+def device_high(session: Session) -> int:
+    """The highest operation number this device ever made (SQLite's AUTOINCREMENT keeps it
+    when the outbox is empty): the server compares it with the highest it applied."""
+    found = session.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'")).scalar()
+    return int(found or 0)
+
+
+def raise_device_high(session: Session, high: int) -> None:
+    """Number operations from above `high` on (a restored copy must not reuse numbers)."""
+    if session.execute(text("SELECT 1 FROM sqlite_sequence WHERE name = 'outbox'")).first() is None:
+        session.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', :h)"), {"h": high})
+    else:
+        session.execute(
+            text("UPDATE sqlite_sequence SET seq = :h WHERE name = 'outbox' AND seq < :h"), {"h": high}
+        )

@@ -10,7 +10,6 @@ whole, with what is wrong.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,13 +19,13 @@ from sqlalchemy.orm import Session
 
 from desktop import jsontext
 from desktop.errors import InputError
-from desktop.hlc import ClockSkewError, HybridClock, Stamp
+from desktop.hlc import HybridClock, Stamp
 from desktop.i18n import tr
 from desktop.models import MODEL_BY_TABLE, DeviceState, OutboxOp, Unit, utcnow
 from desktop.sync.protocol import OP_KINDS
 
 FORMAT = "mufakat-outbox"
-VERSION = 1
+VERSION = 2  # 2: operations carry their user action (`action_id`); votes are `counter` operations
 MAX_FILE_BYTES = 256 * 1024 * 1024
 # Created under another unit on purpose: the addressed office journals its answer to an
 # escalation under the sending unit (the row's owner).
@@ -47,6 +46,7 @@ def export_outbox(session: Session) -> str:
     ops = [
         {
             "op_id": op.op_id,
+            "action_id": op.action_id,
             "device_seq": op.device_seq,
             "entity": op.entity,
             "entity_id": op.entity_id,
@@ -85,9 +85,11 @@ def _checked_op(name: str, index: int, op: Any) -> dict[str, Any]:
     if not isinstance(op, dict):
         raise _bad(name, tr("change {n} is not an object", n=index))
     op_id, entity, entity_id = op.get("op_id"), op.get("entity"), op.get("entity_id")
-    kind, fields, stamp = op.get("kind"), op.get("fields"), op.get("hlc")
+    kind, fields, stamp, action_id = op.get("kind"), op.get("fields"), op.get("hlc"), op.get("action_id")
     if not (
         isinstance(op_id, str)
+        and isinstance(action_id, str)
+        and 0 < len(action_id) <= 36
         and isinstance(entity, str)
         and isinstance(entity_id, str)
         and isinstance(kind, str)
@@ -96,7 +98,7 @@ def _checked_op(name: str, index: int, op: Any) -> dict[str, Any]:
         and entity_id
         and isinstance(fields, dict)
     ):
-        raise _bad(name, tr("change {n} lacks an id, entity, kind, fields or clock stamp", n=index))
+        raise _bad(name, tr("change {n} lacks an id, action, entity, kind, fields or clock stamp", n=index))
     if len(op_id) > 36 or len(entity_id) > 36 or entity not in MODEL_BY_TABLE or kind not in OP_KINDS:
         raise _bad(name, tr("change {n} names an unknown entity or kind", n=index))
     try:
@@ -105,6 +107,7 @@ def _checked_op(name: str, index: int, op: Any) -> dict[str, Any]:
         raise _bad(name, tr("change {n} has a malformed clock stamp", n=index)) from None
     return {
         "op_id": op_id,
+        "action_id": action_id,
         "entity": entity,
         "entity_id": entity_id,
         "kind": kind,
@@ -188,9 +191,8 @@ def import_outbox(session: Session, clock: HybridClock, name: str, content: byte
     if fresh:
         session.execute(insert(OutboxOp), fresh)
         newest = max(Stamp.decode(op["hlc"]) for op in fresh)
-        # This laptop's next changes come after the imported ones (unless their laptop's clock
-        # was far ahead: the server bounds such stamps).
-        with suppress(ClockSkewError):
-            clock.observe(newest)
+        # This laptop's next changes come after the imported ones (a stamp far ahead is
+        # re-stamped by the server, whose stamp this laptop adopts).
+        clock.observe(newest)
         state.last_hlc = max(state.last_hlc, clock.last.encode())
     return ImportResult(added=len(fresh), already=len(ops) - len(fresh), unit_code=home_code)

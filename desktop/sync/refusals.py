@@ -19,6 +19,7 @@ from protocol.refusals import Problem, Refusal
 
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
 REVOKED = Refusal.REVOKED.value
+DEVICE_RESTORED = Refusal.DEVICE_RESTORED.value  # the sync handles it by itself
 
 MESSAGES: dict[str, str] = {
     Refusal.INVALID_FIELD: N_("The server refused a {entity}: its field “{field}” {problem}."),
@@ -75,7 +76,9 @@ MESSAGES: dict[str, str] = {
         "with: mufakat enroll --server {url} --code CODE. Nothing on this laptop is lost: its "
         "changes are sent after enrolling."
     ),
-    Refusal.WRONG_DEVICE: N_("The server received a request in another laptop's name. Enroll this laptop again."),
+    Refusal.WRONG_DEVICE: N_(
+        "The server received a request in another laptop's name. Enroll this laptop again."
+    ),
     Refusal.ENROLLMENT_CODE_UNKNOWN: N_(
         "The server does not know this enrollment code. Check it (letters and digits as given) "
         "or ask the administrator for a new one."
@@ -83,7 +86,9 @@ MESSAGES: dict[str, str] = {
     Refusal.ENROLLMENT_CODE_USED: N_(
         "This enrollment code was already used by another device. Ask the administrator for a new code."
     ),
-    Refusal.ENROLLMENT_CODE_EXPIRED: N_("This enrollment code has expired. Ask the administrator for a new one."),
+    Refusal.ENROLLMENT_CODE_EXPIRED: N_(
+        "This enrollment code has expired. Ask the administrator for a new one."
+    ),
     Refusal.ENROLLMENT_OTHER_UNIT: N_(
         "This device works for {device_unit} on the server, and the code is for {code_unit}. "
         "Ask the administrator for a code of {device_unit}."
@@ -96,6 +101,10 @@ MESSAGES: dict[str, str] = {
         "The server could not read the request. Update Mufakat; if it persists, contact support."
     ),
     Refusal.SERVER_ERROR: N_("The server had a problem. Try again later."),
+    Refusal.DEVICE_RESTORED: N_(
+        "This laptop runs on a copy of its data folder made before changes it had already sent "
+        "(up to number {applied_high}). Sync again: it fetches them back from the server."
+    ),
 }
 UNKNOWN = N_("The server refused the request ({code}). Ask the administrator.")
 
@@ -137,6 +146,7 @@ ACTIONS: dict[str, str] = {
     "acknowledge": N_("acknowledge"),
     "forward": N_("forward"),
     "delete": N_("delete"),
+    "change_scope": N_("change the scope of"),
 }
 
 STATUSES: dict[str, dict[str, StrEnum]] = {

@@ -3,7 +3,8 @@ epoch changed, or it holds fewer changes than this laptop has seen), the laptop 
 whole state again, one `restate` operation per record: the record's fields with each
 register's own clock stamp. The server stores a record it lacks, leaves one that is identical,
 and otherwise takes each register whose stamp is newer, so nothing this laptop holds is lost
-and nothing newer is overwritten.
+and nothing newer is overwritten. Votes go with the record: the server keeps the shares it holds
+and takes those it lacks (this laptop's own always), and counts merged duplicates itself.
 
 Only what this laptop may write goes out: its office's records (its own unit record for the
 letterhead; the others are the administrator's), the status of escalations addressed to its
@@ -72,7 +73,8 @@ def requeue_everything(session: Session) -> int:
         for row in session.scalars(query):
             op = restate_op(model, row)
             if op is not None:
-                pending.append({**op, "op_id": new_id(), "created_at": now})
+                # Each record an action of its own: one refused does not hold back the rest.
+                pending.append({**op, "op_id": new_id(), "action_id": new_id(), "created_at": now})
             if len(pending) >= BATCH:
                 session.execute(insert(OutboxOp), pending)
                 queued += len(pending)

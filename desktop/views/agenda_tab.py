@@ -99,8 +99,9 @@ class AgendaTab(QWidget):
     def reload(self) -> None:
         self._items = self._ws.read(items_of, self._forum_id)
         keep = self.list.currentRow()
+        # Only the list's own signals are held back: the model's must reach the view, or the
+        # view keeps showing (and selecting) the rows it had before.
         self.list.blockSignals(True)
-        self.list.model().blockSignals(True)
         self.list.clear()
         for number, item in enumerate(self._items, start=1):
             text = f"{number}. {item.title}"
@@ -115,7 +116,6 @@ class AgendaTab(QWidget):
                 font.setBold(True)
                 entry.setFont(font)
             self.list.addItem(entry)
-        self.list.model().blockSignals(False)
         self.list.blockSignals(False)
         if self._items:
             self.list.setCurrentRow(min(max(keep, 0), len(self._items) - 1))

@@ -33,6 +33,7 @@ class AnswerDialog(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.resize(520, 300)
+        self.text.setFocus()  # the answer is what is typed; the outcome is one Shift+Tab away
         guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def save(self) -> None:

@@ -1,10 +1,12 @@
 """The parent office's inbox: escalations received from the units below, with the originating
-unit, forum and recommendation; answer them (adopted / declined with reason) or forward them
-further up. Shown in the navigation only when this office has received any."""
+unit, forum and recommendation; mark them received, answer them (adopted / declined with
+reason) or forward them further up. Shown in the navigation only when this office has received
+any."""
 
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -24,7 +26,7 @@ from desktop.services.inbox import Received, received_escalations
 from desktop.services.overdue import WAITING
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.common import attempt
-from desktop.vocab import label
+from desktop.vocab import EscalationStatus, label
 from desktop.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,6 +107,11 @@ class EscalationsPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.answer_selected())
         self.detail = QLabel()
         self.detail.setWordWrap(True)
+        self.acknowledge_button = QPushButton(self.tr("Mark as &received"))
+        self.acknowledge_button.setToolTip(
+            self.tr("Tell the office below that this escalation is being looked at (it syncs back).")
+        )
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         self.answer_button = QPushButton(self.tr("&Answer…"))
         self.answer_button.clicked.connect(self.answer_selected)
         self.forward_button = QPushButton(self.tr("&Forward to our parent office…"))
@@ -112,6 +119,7 @@ class EscalationsPage(QWidget):
         self.summary = QLabel()
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
+        actions.addWidget(self.acknowledge_button)
         actions.addWidget(self.answer_button)
         actions.addWidget(self.forward_button)
         layout = QVBoxLayout(self)
@@ -125,9 +133,14 @@ class EscalationsPage(QWidget):
         return bool(self.model.rows)
 
     def reload(self) -> None:
+        """Read the inbox again (after a sync too): the escalation selected stays selected."""
+        chosen = self.selected()
         today = self._ws.ctx.today()
         rows = self._ws.read(received_escalations, self._ws.ctx.home_unit_id)
         self.model.set_rows(rows, today)
+        for row, each in enumerate(rows):
+            if chosen is not None and each.id == chosen.id:
+                self.table.selectRow(row)
         waiting = sum(1 for r in rows if r.status in WAITING)
         late = sum(1 for r in rows if r.overdue(today))
         self.summary.setText(
@@ -143,15 +156,25 @@ class EscalationsPage(QWidget):
     def _update_actions(self) -> None:
         chosen = self.selected()
         open_ = chosen is not None and chosen.status in WAITING
+        self.acknowledge_button.setEnabled(chosen is not None and chosen.status == EscalationStatus.SENT)
         self.answer_button.setEnabled(open_)
         self.forward_button.setEnabled(open_)
+        note, answer = self.tr("Note"), self.tr("Answer")  # outside f-strings, where lupdate finds them
         self.detail.setText(
             ""
             if chosen is None
-            else f"<b>{chosen.rec_text}</b>"
-            + (f"<br>{self.tr('Note')}: {chosen.note}" if chosen.note else "")
-            + (f"<br>{self.tr('Answer')}: {chosen.answer}" if chosen.answer else "")
+            else f"<b>{escape(chosen.rec_text)}</b>"
+            + (f"<br>{note}: {escape(chosen.note)}" if chosen.note else "")
+            + (f"<br>{answer}: {escape(chosen.answer)}" if chosen.answer else "")
         )
+
+    def acknowledge_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None or chosen.status != EscalationStatus.SENT:
+            return
+        attempt(self, self._ws, acknowledge, chosen.id)
+        self.changed.emit()
+        self.reload()
 
     def answer_selected(self) -> None:
         chosen = self.selected()

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.background import run_in_background
 from desktop.file_names import file_name
+from desktop.services import demo
 from desktop.services.queries import ForumCounts, ForumSummary, forum_counts, list_forums
-from desktop.views.common import EnumCombo
+from desktop.views.common import EnumCombo, attempt
 from desktop.views.documents import TITLES
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.forum_table import ForumTableModel
@@ -87,8 +89,16 @@ class ForumsPage(QWidget):
         self.excel_button.clicked.connect(self.export_excel)
         self.notice = SavedNotice()
         self.empty_hint = QLabel(  # shown once the list has loaded empty
-            self.tr("No forums yet. Create one with “New forum”, or load the demo with: mufakat demo")
+            self.tr("No forums yet. Plan one with “New forum…”, or try the app with the sample forum.")
         )
+        self.demo_button = QPushButton(self.tr("&Try with a sample forum"))
+        self.demo_button.clicked.connect(self.load_demo)
+        self.empty_state = QWidget()
+        empty_row = QHBoxLayout(self.empty_state)
+        empty_row.setContentsMargins(0, 0, 0, 0)
+        empty_row.addWidget(self.empty_hint)
+        empty_row.addWidget(self.demo_button)
+        empty_row.addStretch(1)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status_filter)
@@ -100,8 +110,8 @@ class ForumsPage(QWidget):
         layout.addWidget(QLabel("<h2>" + self.tr("Forums") + "</h2>"))
         layout.addLayout(bar)
         layout.addWidget(self.notice)
-        layout.addWidget(self.empty_hint)
-        self.empty_hint.hide()
+        layout.addWidget(self.empty_state)
+        self.empty_state.hide()
         layout.addWidget(self.table)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.refresh()
@@ -126,6 +136,11 @@ class ForumsPage(QWidget):
         if dialog.exec() and dialog.forum_id:
             self.refresh()
             self.open_requested.emit(dialog.forum_id)
+
+    def load_demo(self) -> None:
+        """The sample forum (KPPN Sorong, 21 August 2024), loaded from the app."""
+        if attempt(self, self._ws, demo.load_demo) is not None:
+            self.refresh()
 
     def open_document(self, kind: str) -> DocumentDialog | None:
         from desktop.views.document_dialog import DocumentDialog, forum_document  # pdfium: on first use
@@ -189,7 +204,7 @@ class ForumsPage(QWidget):
         )
 
     def _show_counts(self, generation: int, counts: dict[str, ForumCounts]) -> None:
-        if generation == self._generation:
+        if generation == self._generation and isValid(self):  # the window may be gone (a new language)
             self._counts = counts
             self.model.set_counts(counts)
             self.counted_generation = generation
@@ -203,14 +218,14 @@ class ForumsPage(QWidget):
         raise exc  # the app's error hook shows it and writes the log
 
     def _show(self, generation: int, rows: list[ForumSummary], recount: bool) -> None:
-        if generation != self._generation:
+        if generation != self._generation or not isValid(self):
             return
         keep = self.selected_forum()
         status = self.status_filter.value()
         if status is not None:
             rows = [r for r in rows if r.status == status]
         self.model.set_rows(rows)
-        self.empty_hint.setVisible(not rows and not self.search.text())
+        self.empty_state.setVisible(not rows and not self.search.text() and status is None)
         if rows and not self._measured:  # once: measuring rows again per search keystroke costs
             self._measured = True
             self.table.resizeColumnsToContents()

@@ -1,7 +1,7 @@
 """The main window: navigation between Forums, Triage, Escalations (when this office has
 received any), Follow-up and Settings; an open forum's workspace; the sync state in the status
-bar. Nothing typed is dropped on close: free text is saved, an unsaved recommendation is asked
-about."""
+bar. A laptop with no office and no server starts on the first-run set-up instead. Nothing typed
+is dropped on close: free text is saved, an unsaved recommendation is asked about."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox
 from desktop.drafts import Drafts, still_unsaved
 from desktop.models import Forum
 from desktop.services.lookup import load
+from desktop.services.office import needs_set_up
+from desktop.services.units import home_unit
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.views.escalations_page import EscalationsPage
+from desktop.views.first_run import FirstRunPage
 from desktop.views.followup_page import FollowUpPage
 from desktop.views.forums_page import ForumsPage
 from desktop.views.settings_page import SettingsPage
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         self._ws = ws
         self._drafts = drafts
         self._retired = False
+        self._office_name = ""  # shown in the title once the office exists
         self.setWindowTitle("Mufakat")
         self.resize(1280, 720)
         self.setMinimumSize(1000, 600)
@@ -89,7 +93,7 @@ class MainWindow(QMainWindow):
         self.settings.language_changed.connect(self.language_changed)
         self.settings.office_changed.connect(self._office_changed)
         for number in range(len(self.pages)):
-            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.nav.setCurrentRow(n))
+            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.go_to_visible(n))
         QShortcut(QKeySequence("F9"), self, sync.sync_now)
         QShortcut(QKeySequence("Ctrl+F"), self, self._find)
         self._update_nav()
@@ -97,15 +101,69 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
         self.stack.currentChanged.connect(lambda _i: self._show_title())
-        self.forums.search.setFocus()  # type part of a forum's title, Enter opens it
+        self.first_run: FirstRunPage | None = None
+        if ws.read(needs_set_up):
+            self._start_first_run(sync)
+        else:
+            self.forums.search.setFocus()  # type part of a forum's title, Enter opens it
+        self._show_office()
         guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
+
+    # -- first run -----------------------------------------------------------------------------
+    def _start_first_run(self, sync: SyncController) -> None:
+        self.first_run = FirstRunPage(self._ws, sync)
+        self.first_run.done.connect(self._first_run_done)
+        self.first_run.language_changed.connect(self.language_changed)
+        self.stack.addWidget(self.first_run)
+        self.stack.setCurrentWidget(self.first_run)
+        self.nav.hide()  # nothing to go to before the office exists
+        self.first_run.setFocus()
+
+    def _first_run_done(self) -> None:
+        page = self.first_run
+        if page is None:
+            return
+        self.first_run = None
+        self.nav.show()
+        self.stack.removeWidget(page)
+        page.deleteLater()
+        self._office_changed()
+        self.settings.reload()
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(FORUMS)
+        self.nav.blockSignals(False)
+        self.show_page(FORUMS)
+        self.forums.setFocus()
+
+    def _show_office(self) -> None:
+        """The office's short name in the window title, once there is one."""
+        unit = self._ws.read(home_unit, self._ws.ctx.home_unit_id)
+        self._office_name = unit.name if unit else ""
+        self._show_title()
 
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:
         self.nav.item(ESCALATIONS).setHidden(not self.escalations.has_any())
 
+    def visible_rows(self) -> list[int]:
+        return [row for row in range(self.nav.count()) if not self.nav.item(row).isHidden()]
+
+    def _office_ready(self) -> None:
+        """The set-up is over once the laptop has an office, however it got one (the demo or an
+        enrollment from a terminal, meanwhile): the next step leaves it."""
+        if self.first_run is not None and not self._ws.read(needs_set_up):
+            self._first_run_done()
+
+    def go_to_visible(self, number: int) -> None:
+        """Ctrl+N: the N-th place the navigation list shows (a hidden one is not counted)."""
+        self._office_ready()
+        rows = self.visible_rows() if self.nav.isVisible() else []
+        if number < len(rows):
+            self.nav.setCurrentRow(rows[number])
+
     def show_page(self, row: int) -> None:
-        if row < 0:
+        self._office_ready()
+        if row < 0 or self.first_run is not None:
             return
         if row != FORUMS and self.workspace is not None and self.stack.currentWidget() is self.workspace:
             self.workspace.flush()
@@ -114,6 +172,7 @@ class MainWindow(QMainWindow):
         page.reload()
 
     def open_forum(self, forum_id: str) -> ForumWorkspace | None:
+        self._office_ready()
         if self.workspace is not None:
             if self.workspace.forum_id == forum_id:
                 self.stack.setCurrentWidget(self.workspace)
@@ -139,11 +198,12 @@ class MainWindow(QMainWindow):
         return self.workspace
 
     def _show_title(self) -> None:
-        """The open forum's title first (the taskbar shows which forum this window holds)."""
+        """The open forum's title first (the taskbar shows which forum this window holds), then
+        the app and the office."""
+        title = f"Mufakat — {self._office_name}" if self._office_name else "Mufakat"
         if self.workspace is not None and self.stack.currentWidget() is self.workspace:
-            self.setWindowTitle(f"{self.workspace.title} — Mufakat")
-        else:
-            self.setWindowTitle("Mufakat")
+            title = f"{self.workspace.title} — {title}"
+        self.setWindowTitle(title)
 
     def back_to_forums(self) -> None:
         if self.workspace is not None:
@@ -160,6 +220,7 @@ class MainWindow(QMainWindow):
     def _office_changed(self) -> None:
         self.escalations.reload()
         self._update_nav()
+        self._show_office()
 
     def _sync_status(self, status: SyncStatus) -> None:
         if status.state == SyncState.UP_TO_DATE and status.moved is not None and status.moved.pulled:
@@ -167,6 +228,9 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """After a sync brought changes: the page on screen reads again; typed text is kept."""
+        self._ws.settle_office()  # the office's settings may have changed elsewhere
+        self._office_ready()
+        self._show_office()
         self.escalations.reload()
         self._update_nav()
         current = self.stack.currentWidget()

@@ -1,10 +1,9 @@
-"""Settings: this office (unit, letterhead, head who signs), this device (operator, language,
-deadlines), the data folder, and the server connection (enrollment)."""
+"""Settings: the office (its office-level settings, fields of the unit record: synced and
+audited), this device (operator, language, the data folder), and the server connection."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -23,17 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
-from desktop.services.units import all_units, create_unit, home_unit, set_home_unit, update_unit
+from desktop.models import Unit
+from desktop.services.office import set_parent_office
+from desktop.services.units import (
+    all_units,
+    chain_upward,
+    create_unit,
+    home_unit,
+    set_home_unit,
+    update_unit,
+)
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import is_enrolled
 from desktop.sync.refusals import UNKNOWN_TOKEN
-from desktop.views.common import InlineMessage, select_value
+from desktop.views.common import AutosaveText, InlineMessage, select_value
+from desktop.views.enroll_form import EnrollForm
+from desktop.views.logo_field import LogoField
 from desktop.views.outbox_actions import export_unsent, import_unsent
+from desktop.vocab import OfficeZone, label
 from desktop.workspace import Workspace
 
-UNIT_FIELDS = (
+LINE_FIELDS = (
     "name",
-    "letterhead",
+    "full_name",
     "address",
     "city",
     "phone",
@@ -43,6 +54,7 @@ UNIT_FIELDS = (
     "head_name",
     "head_nip",
 )
+DEADLINES = ("escalation_working_days", "follow_up_working_days")
 
 
 class SettingsPage(QWidget):
@@ -63,8 +75,8 @@ class SettingsPage(QWidget):
         self._sync = sync
         self._may_switch_language = may_switch_language
         labels = {
-            "name": self.tr("Office name"),
-            "letterhead": self.tr("Letterhead (parent ministry, directorate…)"),
+            "name": self.tr("Short name (in sentences)"),
+            "full_name": self.tr("Full official name (in the letterhead)"),
             "address": self.tr("Address"),
             "city": self.tr("City"),
             "phone": self.tr("Phone"),
@@ -74,30 +86,82 @@ class SettingsPage(QWidget):
             "head_name": self.tr("Name of the head"),
             "head_nip": self.tr("NIP of the head"),
         }
-        # -- this office
+        # -- the office
         self.unit_choice = QComboBox()
         self.unit_choice.activated.connect(self._choose_unit)
-        self.unit_lines = {name: QLineEdit() for name in UNIT_FIELDS}
+        self.unit_lines = {name: QLineEdit() for name in LINE_FIELDS}
         for name, edit in self.unit_lines.items():
             edit.editingFinished.connect(lambda name=name, edit=edit: self._save_unit_field(name, edit))
+        self.unit_lines["full_name"].setPlaceholderText(
+            self.tr("e.g. Kantor Pelayanan Perbendaharaan Negara Sorong")
+        )
+        self.parent_office = QComboBox()
+        self.parent_office.setEditable(True)
+        self.parent_office.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        parent_line = self.parent_office.lineEdit()
+        assert parent_line is not None
+        parent_line.setPlaceholderText(self.tr("the office above this one, e.g. Kanwil DJPb Papua Barat Daya"))
+        parent_line.editingFinished.connect(self._save_parent)
+        self.parent_office.activated.connect(self._save_parent)
+        self.letterhead = AutosaveText(self._save_letterhead)
+        self.letterhead.setTabChangesFocus(True)
+        self.letterhead.setPlaceholderText(
+            self.tr("One line each, above the office's name, e.g.\nKEMENTERIAN KEUANGAN REPUBLIK INDONESIA")
+        )
+        self.letterhead.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.logo = LogoField()
+        self.logo.chosen.connect(lambda logo: self._save_unit_values(logo=logo))
+        self.logo.refused.connect(self.office_message_error)
+        self.time_zone = QComboBox()
+        self.time_zone.addItem(self.tr("(not chosen: this laptop's own)"), None)
+        for zone in OfficeZone:
+            self.time_zone.addItem(label(zone), zone.value)
+        self.time_zone.activated.connect(
+            lambda: self._save_unit_values(time_zone=self.time_zone.currentData())
+        )
+        self.deadlines = {name: self._days() for name in DEADLINES}
+        for name, box in self.deadlines.items():
+            box.editingFinished.connect(lambda name=name, box=box: self._save_unit_values(**{name: box.value()}))
         self.new_code = QLineEdit()
         self.new_code.setPlaceholderText(self.tr("code, e.g. KPPN-SORONG"))
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("name, e.g. KPPN Sorong"))
         self.new_button = QPushButton(self.tr("Add office"))
         self.new_button.clicked.connect(self._add_unit)
-        office = QGroupBox(self.tr("This office"))
+        office = QGroupBox(self.tr("Office"))
         office_form = QFormLayout(office)
         office_form.addRow(self.tr("This device works for"), self.unit_choice)
-        for name in UNIT_FIELDS:
+        for name in ("name", "full_name"):
             office_form.addRow(labels[name], self.unit_lines[name])
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.new_code)
-        add_row.addWidget(self.new_name)
-        add_row.addWidget(self.new_button)
-        office_form.addRow(self.tr("New office"), add_row)
+        office_form.addRow(self.tr("Parent office (escalations go there)"), self.parent_office)
+        office_form.addRow(self.tr("Letterhead lines above the name"), self.letterhead)
+        office_form.addRow(self.tr("Logo (in the letterhead)"), self.logo)
+        for name in ("address", "city", "phone", "email", "website"):
+            office_form.addRow(labels[name], self.unit_lines[name])
+        office_form.addRow(self.tr("Time zone"), self.time_zone)
+        office_form.addRow(
+            self.tr("Escalation answer due after (working days)"), self.deadlines["escalation_working_days"]
+        )
+        office_form.addRow(
+            self.tr("Follow-up due after (working days)"), self.deadlines["follow_up_working_days"]
+        )
+        for name in ("head_title", "head_name", "head_nip"):
+            office_form.addRow(labels[name], self.unit_lines[name])
+        self._add_row = QHBoxLayout()
+        self._add_row.addWidget(self.new_code)
+        self._add_row.addWidget(self.new_name)
+        self._add_row.addWidget(self.new_button)
+        office_form.addRow(self.tr("New office"), self._add_row)
+        self._office_form = office_form
         self.office_message = InlineMessage()
-        office_form.addRow(self.office_message)
+        self._office_widgets: list[QWidget] = [
+            *self.unit_lines.values(),
+            self.parent_office,
+            self.letterhead,
+            self.logo,
+            self.time_zone,
+            *self.deadlines.values(),
+        ]
 
         # -- this device
         settings = ws.settings
@@ -111,22 +175,11 @@ class SettingsPage(QWidget):
         self.language.addItem("English", "en")
         select_value(self.language, settings.language)
         self.language.activated.connect(self._choose_language)
-        self.escalation_days = self._days(settings.escalation_working_days)
-        self.escalation_days.editingFinished.connect(
-            lambda: self._save_setting(escalation_working_days=self.escalation_days.value())
-        )
-        self.follow_up_days = self._days(settings.follow_up_working_days)
-        self.follow_up_days.editingFinished.connect(
-            lambda: self._save_setting(follow_up_working_days=self.follow_up_days.value())
-        )
         device = QGroupBox(self.tr("This device"))
         device_form = QFormLayout(device)
         device_form.addRow(self.tr("Operator name (in the history)"), self.operator)
         device_form.addRow(self.tr("Language"), self.language)
-        device_form.addRow(self.tr("Escalation answer due after (working days)"), self.escalation_days)
-        device_form.addRow(self.tr("Follow-up due after (working days)"), self.follow_up_days)
         self.device_message = InlineMessage()
-        device_form.addRow(self.device_message)
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(str(ws.data_dir)), 1)
         open_folder = QPushButton(self.tr("Open folder"))
@@ -135,15 +188,14 @@ class SettingsPage(QWidget):
         device_form.addRow(self.tr("Data folder"), folder_row)
 
         # -- server
-        self.server_url = QLineEdit()
-        self.server_url.setPlaceholderText("https://mufakat.example.go.id")
-        self.enroll_code = QLineEdit()
-        self.enroll_code.setPlaceholderText(self.tr("one-time code from the administrator"))
-        self.enroll_button = QPushButton(self.tr("&Enroll this device"))
-        self.enroll_button.clicked.connect(self.enroll)
+        self.enroll_form = EnrollForm(ws, sync)
+        self.enroll_form.enrolled.connect(self._enrolled)
+        self.server_url = self.enroll_form.server_url
+        self.enroll_code = self.enroll_form.enroll_code
+        self.enroll_button = self.enroll_form.enroll_button
+        self.server_message = self.enroll_form.message
         self.server_state = QLabel()
         self.server_state.setWordWrap(True)
-        self.server_message = InlineMessage()
         # A revoked or broken laptop's unsent changes go to another laptop of the office.
         self.export_outbox_button = QPushButton(self.tr("E&xport unsent changes…"))
         self.export_outbox_button.clicked.connect(self._export_outbox)
@@ -154,18 +206,14 @@ class SettingsPage(QWidget):
         outbox_row.addWidget(self.import_outbox_button)
         outbox_row.addStretch(1)
         server = QGroupBox(self.tr("Server"))
-        server_form = QFormLayout(server)
-        server_form.addRow(self.server_state)
-        server_form.addRow(self.tr("Server address"), self.server_url)
-        server_form.addRow(self.tr("Enrollment code"), self.enroll_code)
-        server_form.addRow(self.enroll_button)
-        server_form.addRow(outbox_row)
-        server_form.addRow(self.server_message)
-        sync.status_changed.connect(lambda _status: self._show_server())
+        server_layout = QVBoxLayout(server)
+        server_layout.addWidget(self.server_state)
+        server_layout.addWidget(self.enroll_form)
+        server_layout.addLayout(outbox_row)
+        sync.status_changed.connect(self._sync_status)  # a method: disconnected when the page goes
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
-        body_layout.addWidget(QLabel("<h2>" + self.tr("Settings") + "</h2>"))
         body_layout.addWidget(office)
         body_layout.addWidget(device)
         body_layout.addWidget(server)
@@ -173,32 +221,51 @@ class SettingsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        # What was saved or refused shows above the scrolling form, in sight wherever the field is.
+        head = QVBoxLayout()
+        head.setContentsMargins(9, 0, 9, 0)
+        head.addWidget(QLabel("<h2>" + self.tr("Settings") + "</h2>"))
+        head.addWidget(self.office_message)
+        head.addWidget(self.device_message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addLayout(head)
+        layout.addWidget(scroll, 1)
         self.reload()
 
     @staticmethod
-    def _days(value: int) -> QSpinBox:
+    def _days() -> QSpinBox:
         box = QSpinBox()
         box.setRange(1, 250)
-        box.setValue(value)
         return box
 
     def reload(self) -> None:
+        self.letterhead.flush()  # typed lines are saved before the fields are read again
         self.unit_choice.clear()
         self.unit_choice.addItem(self.tr("(not chosen)"), None)
-        for each in self._ws.read(all_units):
+        units = self._ws.read(all_units)
+        for each in units:
             self.unit_choice.addItem(f"{each.name} ({each.code})", each.id)
         unit = self._ws.read(home_unit, self._ws.ctx.home_unit_id)
         select_value(self.unit_choice, unit.id if unit else None)
         for name, edit in self.unit_lines.items():
             edit.setText(getattr(unit, name) if unit else "")
-            edit.setEnabled(unit is not None)
             edit.setModified(False)
+        self.letterhead.load(unit.letterhead if unit else "")
+        self._show_parent(unit, units)
+        select_value(self.time_zone, unit.time_zone.value if unit and unit.time_zone else None)
+        for name, box in self.deadlines.items():
+            box.setValue(getattr(unit, name) if unit else Unit.field_defaults()[name])
+        for widget in self._office_widgets:
+            widget.setEnabled(unit is not None)
+        self.logo.show_logo(unit.logo if unit else "")
+        self._show_server()
+
+    def _sync_status(self, _status: object) -> None:
         self._show_server()
 
     def _show_server(self) -> None:
+        """What depends on being on a server: the enrollment, and who decides the office."""
         enrolled = is_enrolled(self._ws)
         url = self._ws.store.device().server_url
         # The server no longer knows this laptop (restored from a backup): enroll it again.
@@ -218,12 +285,34 @@ class SettingsPage(QWidget):
                 if enrolled
                 else self.tr("Not enrolled: local only.")
             )
-        for widget in (self.server_url, self.enroll_code, self.enroll_button):
-            widget.setVisible(not enrolled or forgotten)
+        self.enroll_form.show_inputs(not enrolled or forgotten)
         self.import_outbox_button.setVisible(enrolled)
         self.unit_choice.setEnabled(not enrolled)  # the server decides the unit once enrolled
+        self._office_form.setRowVisible(self._add_row, not enrolled)  # and makes the offices
+        self.parent_office.setEnabled(self._ws.ctx.home_unit_id is not None and not enrolled)
+        self.parent_office.setToolTip(
+            self.tr("Set on the server by its administrator.")
+            if enrolled
+            else self.tr("Policy recommendations are escalated to this office.")
+        )
 
-    # -- this office ---------------------------------------------------------------------------
+    def _show_parent(self, unit: Unit | None, units: list[Unit]) -> None:
+        """The offices this one may be placed under (not itself, nor one below it)."""
+        self.parent_office.blockSignals(True)
+        self.parent_office.clear()
+        below = {u.id for u in units if unit is not None and unit.id in self._chain_ids(u.id)}
+        for each in units:
+            if each.id not in below:
+                self.parent_office.addItem(each.name, each.id)
+        parent = next((u for u in units if unit is not None and u.id == unit.parent_id), None)
+        self.parent_office.setCurrentIndex(self.parent_office.findData(parent.id) if parent else -1)
+        self.parent_office.setEditText(parent.name if parent else "")
+        self.parent_office.blockSignals(False)
+
+    def _chain_ids(self, unit_id: str) -> set[str]:
+        return {u.id for u in self._ws.read(chain_upward, unit_id)}
+
+    # -- the office ----------------------------------------------------------------------------
     def _choose_unit(self) -> None:
         unit_id = self.unit_choice.currentData()
         if unit_id:
@@ -232,16 +321,63 @@ class SettingsPage(QWidget):
             self.office_changed.emit()
 
     def _save_unit_field(self, name: str, edit: QLineEdit) -> None:
+        if edit.isModified() and self._save_unit_values(**{name: edit.text().strip()}):
+            edit.setModified(False)
+
+    def _save_unit_values(self, **changes: object) -> bool:
+        """Save office-level settings of the home unit; a refusal is shown, nothing changes."""
         unit_id = self._ws.ctx.home_unit_id
-        if not edit.isModified() or unit_id is None:
+        if unit_id is None:
+            return False
+        try:
+            self._ws.write(update_unit, unit_id, **changes)
+        except MufakatError as exc:
+            self._tell(self.office_message, error=True, text=exc.message)
+            return False
+        self._tell(self.office_message, error=False, text=self.tr("Saved."))
+        if {"name", "logo", "time_zone"} & changes.keys():
+            self.reload()
+        self.office_changed.emit()
+        return True
+
+    def _save_letterhead(self, text: str) -> bool:
+        return self._save_unit_values(letterhead=text)
+
+    def _save_parent(self) -> None:
+        unit_id = self._ws.ctx.home_unit_id
+        if unit_id is None or not self.parent_office.isEnabled():
+            return
+        unit = self._ws.read(home_unit, unit_id)
+        current = self._ws.read(home_unit, unit.parent_id) if unit and unit.parent_id else None
+        wanted = " ".join(self.parent_office.currentText().split())
+        if wanted == (current.name if current else ""):
             return
         try:
-            self._ws.write(update_unit, unit_id, **{name: edit.text().strip()})
+            self._ws.write(set_parent_office, unit_id, wanted)
         except MufakatError as exc:
-            self.office_message.error(exc.message)
+            self._tell(self.office_message, error=True, text=exc.message)
             return
-        edit.setModified(False)
-        self.office_message.info(self.tr("Saved."))
+        said = (
+            self.tr("Parent office: {name}.").format(name=wanted)
+            if wanted
+            else self.tr("No parent office: this office cannot escalate.")
+        )
+        self._tell(self.office_message, error=False, text=said)
+        self.reload()
+        self.office_changed.emit()
+
+    def office_message_error(self, text: str) -> None:
+        self._tell(self.office_message, error=True, text=text)
+
+    def _tell(self, line: InlineMessage, *, error: bool, text: str) -> None:
+        """One message at a time above the form: what was just saved or refused."""
+        for other in (self.office_message, self.device_message):
+            if other is not line:
+                other.clear_message()
+        if error:
+            line.error(text)
+        else:
+            line.info(text)
 
     def _add_unit(self) -> None:
         try:
@@ -254,27 +390,22 @@ class SettingsPage(QWidget):
             if self._ws.ctx.home_unit_id is None:
                 self._ws.write(set_home_unit, unit_id)
         except MufakatError as exc:
-            self.office_message.error(exc.message)
+            self._tell(self.office_message, error=True, text=exc.message)
             return
         self.new_code.clear()
         self.new_name.clear()
-        self.office_message.info(self.tr("Office added."))
+        self._tell(self.office_message, error=False, text=self.tr("Office added."))
         self.reload()
         self.office_changed.emit()
 
     # -- this device ---------------------------------------------------------------------------
     def _save_setting(self, **changes: object) -> bool:
-        updated = replace(self._ws.settings, **changes)  # type: ignore[arg-type]
         try:
-            updated.save(self._ws.data_dir)
+            self._ws.change_settings(**changes)
         except MufakatError as exc:
-            self.device_message.error(exc.message)
+            self._tell(self.device_message, error=True, text=exc.message)
             return False
-        self._ws.settings = updated
-        self._ws.ctx.actor = updated.actor
-        self._ws.ctx.escalation_working_days = updated.escalation_working_days
-        self._ws.ctx.follow_up_working_days = updated.follow_up_working_days
-        self.device_message.info(self.tr("Saved."))
+        self._tell(self.device_message, error=False, text=self.tr("Saved."))
         return True
 
     def _choose_language(self) -> None:
@@ -289,19 +420,9 @@ class SettingsPage(QWidget):
 
     # -- server --------------------------------------------------------------------------------
     def enroll(self) -> None:
-        url, code = self.server_url.text().strip(), self.enroll_code.text().strip()
-        if not url or not code:
-            self.server_message.error(self.tr("Fill in both the server address and the enrollment code."))
-            return
-        self.enroll_button.setEnabled(False)
-        self.server_message.info(self.tr("Enrolling…"))
-        self._sync.enroll(url, code, self._enrolled, self._enroll_failed)
+        self.enroll_form.enroll()
 
-    def _enrolled(self, unit_code: str) -> None:
-        self.enroll_button.setEnabled(True)
-        self.server_message.info(
-            self.tr("Enrolled as {unit}. The first sync is running.").format(unit=unit_code)
-        )
+    def _enrolled(self, _unit_code: str) -> None:
         self.reload()
         self.office_changed.emit()
 
@@ -314,9 +435,3 @@ class SettingsPage(QWidget):
         done, message = import_unsent(self, self._ws)
         if message:
             (self.server_message.info if done else self.server_message.error)(message)
-
-    def _enroll_failed(self, exc: BaseException) -> None:
-        self.enroll_button.setEnabled(True)
-        if not isinstance(exc, MufakatError):
-            raise exc
-        self.server_message.error(exc.message)

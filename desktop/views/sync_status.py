@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from desktop.sync.clock_offset import NOTICEABLE_MS
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.sync.refusals import REVOKED
 from desktop.views.outbox_actions import export_unsent
@@ -16,6 +17,12 @@ class SyncStatusBar(QWidget):
         self.state_label = QLabel()
         self.pending_label = QLabel()
         self.last_label = QLabel()
+        self.clock_label = QLabel()  # shown only when this laptop's clock is noticeably off
+        self.clock_label.setToolTip(
+            self.tr(
+                "Mufakat dates changes by the server's clock. Set this laptop's date, time and time zone."
+            )
+        )
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # moving bar: a sync's length is not known in advance
         self.busy.setMaximumWidth(120)
@@ -28,8 +35,8 @@ class SyncStatusBar(QWidget):
         self.export_button.clicked.connect(self._export)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        widgets = (self.state_label, self.busy, self.pending_label, self.last_label, self.export_button)
-        for widget in (*widgets, self.sync_button):
+        widgets = (self.state_label, self.busy, self.pending_label, self.last_label, self.clock_label)
+        for widget in (*widgets, self.export_button, self.sync_button):
             layout.addWidget(widget)
         controller.status_changed.connect(self.show_status)
         self.show_status(controller.status())
@@ -60,6 +67,8 @@ class SyncStatusBar(QWidget):
             self.last_label.setText(self.tr("last sync {when}").format(when=when))
         else:
             self.last_label.setText("")
+        self.clock_label.setText(self.clock_text(status.clock_offset_ms))
+        self.clock_label.setVisible(bool(self.clock_label.text()))
         self.export_button.setVisible(status.code == REVOKED)
         self.sync_button.setVisible(status.state != SyncState.LOCAL_ONLY)
         self.sync_button.setEnabled(status.state != SyncState.SYNCING)
@@ -69,3 +78,19 @@ class SyncStatusBar(QWidget):
         if message:
             self.state_label.setText(message)
             self.state_label.setStyleSheet("" if done else "color: #b00020;")
+
+    def clock_text(self, offset_ms: int) -> str:
+        """A short line when this laptop's clock is more than 2 minutes off the server's."""
+        if abs(offset_ms) <= NOTICEABLE_MS:
+            return ""
+        minutes = round(abs(offset_ms) / 60_000)
+        if minutes < 120:
+            amount = self.tr("{n} min").format(n=minutes)
+        elif minutes < 48 * 60:
+            amount = self.tr("{n} h").format(n=round(minutes / 60))
+        else:
+            amount = self.tr("{n} days").format(n=round(minutes / (24 * 60)))
+        # The offset is the server's clock minus this laptop's: positive, the laptop is behind.
+        if offset_ms > 0:
+            return self.tr("Clock {amount} behind").format(amount=amount)
+        return self.tr("Clock {amount} ahead").format(amount=amount)

@@ -23,6 +23,7 @@ from desktop.workspace import Workspace
 from protocol.entities import ENTITIES, Kind
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
+from server_stub.store import SEQ
 from tests.sync.conftest import Running, device, server, server_db  # noqa: F401 - fixtures
 
 NOW = datetime(2026, 11, 1, 8, 30, tzinfo=UTC).isoformat()
@@ -47,7 +48,7 @@ def valid_fields(entity: str, unit_id: str, /, **values: Any) -> dict[str, Any]:
             fields[f.name] = None if f.nullable else next(iter(f.values or ())).value
         elif f.kind in (Kind.SIGNATORIES,):
             fields[f.name] = []
-        elif f.kind is Kind.OBJECT:
+        elif f.kind in (Kind.OBJECT, Kind.COUNTS):
             fields[f.name] = {}
         else:
             fields[f.name] = None
@@ -141,7 +142,7 @@ def server_state(running: Running) -> tuple[int, int, list[tuple[str, str, int]]
     """The number of records, the sequence counter and every record's (entity, id, seq)."""
     with running.store.transaction() as session:
         count = session.scalar(select(func.count()).select_from(Record)) or 0
-        newest = session.scalars(select(Counter.value)).one()
+        newest = session.scalars(select(Counter.value).where(Counter.name == SEQ)).one()
         rows = [
             tuple(r)
             for r in session.execute(select(Record.entity, Record.id, Record.seq).order_by(Record.seq))

@@ -290,7 +290,12 @@ def test_invalid_operations_are_refused_one_by_one_and_the_rest_applies(
         (new("forums", valid_fields("forums", u, title="J" * 3_000_000)), "title", "too_long"),
         (new("recommendations", _rec(u, world.forum, votes=10**9)), "votes", "out_of_range"),
         (
-            kppn.op("recommendations", world.local, "increment", {"votes": 10**9, "at": NOW}),
+            kppn.op(
+                "recommendations",
+                world.local,
+                "counter",
+                {"field": "votes", "key": kppn.device_id, "value": 10**9, "at": NOW},
+            ),
             "votes",
             "out_of_range",
         ),
@@ -352,7 +357,7 @@ def test_audit_events_are_never_changed(world: World, raw: MakeRaw, server: Runn
         ("update", {"set": {"actor": "Orang lain"}, "base": {}, "at": NOW}),
         ("delete", {"at": NOW}),
         ("transition", {"action": "accept", "fields": {}, "at": NOW}),
-        ("increment", {"votes": 1, "at": NOW}),
+        ("counter", {"field": "votes", "key": kppn.device_id, "value": 1, "at": NOW}),
     ]
     for kind, fields in changes:
         assert kppn.refusal(kppn.op("audit_events", event, kind, fields)) == (

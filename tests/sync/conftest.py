@@ -117,12 +117,13 @@ def server(server_db: str) -> Iterator[Running]:
 
 
 @pytest.fixture
-def device(tmp_path: Path, server: Running) -> Iterator[Callable[[str, str], Workspace]]:
-    """device(name, unit_code): an enrolled device that has synced once (it knows the units)."""
+def device(tmp_path: Path, server: Running) -> Iterator[Callable[..., Workspace]]:
+    """device(name, unit_code[, physical_ns]): an enrolled device that has synced once (it knows
+    the units); `physical_ns` is its machine's clock (a laptop whose clock is wrong)."""
     opened: list[Workspace] = []
 
-    def make(name: str, unit_code: str) -> Workspace:
-        ws = Workspace.open(tmp_path / name, Settings(language="en", operator=name))
+    def make(name: str, unit_code: str, physical_ns: Callable[[], int] = time.time_ns) -> Workspace:
+        ws = Workspace.open(tmp_path / name, Settings(language="en", operator=name), physical_ns)
         enroll(ws, server.url, server.code(unit_code))
         sync_once(ws)
         opened.append(ws)

@@ -298,12 +298,6 @@ def _settle(laptops: list[Laptop]) -> None:
     pytest.fail("the laptops kept exchanging changes after the network healed")
 
 
-@pytest.mark.xfail(
-    strict=False,  # a rare seed may miss the divergence; the marker goes when votes are counters
-    raises=(AssertionError, pytest.fail.Exception),  # a crash is still a failure
-    reason="issue #12: votes diverge (the last voter never receives the others' votes) until votes "
-    "become per-device counters; remove this marker when they do",
-)
 def test_a_week_of_offices_through_a_faulty_network_converges_exactly_once(
     office_week: tuple[Network, FaultProxy, list[Laptop]], seed: int
 ) -> None:

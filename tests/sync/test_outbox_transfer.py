@@ -116,7 +116,7 @@ def test_a_revoked_laptops_outbox_is_pushed_by_another_laptop_of_its_unit(
         (b'{"format": "mufakat-export", "tables": {}}', "not a Mufakat outbox export"),
         (b'{"format": "mufakat-outbox", "version": 99, "unit_id": "x", "ops": []}', "another version"),
         (
-            b'{"format": "mufakat-outbox", "version": 1, "unit_id": "U", "ops": [{"op_id": 1}]}',
+            b'{"format": "mufakat-outbox", "version": 2, "unit_id": "U", "ops": [{"op_id": 1}]}',
             "change 1 lacks",
         ),
     ],

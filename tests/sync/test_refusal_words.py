@@ -29,9 +29,10 @@ SAMPLE: dict[str, object] = {
     "device_unit": "KPPN-SORONG",
     "code_unit": "KPPN-MANOKWARI",
     "unit": "KPPN-BIAK",
+    "applied_high": 4321,
 }
 # Words both languages use (names, loanwords): not English left behind.
-SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator", "unit"}
+SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator", "unit", "folder"}
 COMMAND = re.compile(r"mufakat(\s+[-\w{}:/.]+)*")  # a command line to type: the same in any language
 
 

@@ -150,6 +150,17 @@ def test_revoked_device_is_refused(device: Device, server: Running) -> None:
         sync_once(a)
 
 
+def refused_on(ws: Workspace) -> RejectedOp:
+    """The one user action `ws` has set aside: its refused operation (the others of the action
+    were refused with it, naming it)."""
+    with ws.store.read() as session:
+        kept = session.scalars(select(RejectedOp)).all()
+    [first] = [op for op in kept if op.code != "action_refused"]
+    assert {op.action_id for op in kept} == {first.action_id}
+    assert all(op.params == {"op_id": first.op_id, "code": first.code} for op in kept if op is not first)
+    return first
+
+
 def stale_rejection(a: Workspace, b: Workspace) -> tuple[str, str]:
     """A recommendation both devices hold; a accepts it and syncs, then b, not having seen the
     acceptance, rejects it: a change the server will refuse. Returns (forum, recommendation)."""
@@ -168,15 +179,15 @@ def test_stale_transition_is_refused_and_does_not_block_the_queue(device: Device
     later = b.write(recs.add_recommendation, forum, text="Sediakan ruang laktasi", scope="unit")
     report = sync_once(b)
     assert report.refused == 1 and report.pushed >= 1
+    refused = refused_on(b)
+    assert refused.entity_id == rec and refused.code == "stale_transition"
+    assert refused.params == {
+        "entity": "recommendations",
+        "id": rec,
+        "action": "reject",
+        "status": "accepted",
+    }
     with b.store.read() as session:
-        [refused] = session.scalars(select(RejectedOp)).all()
-        assert refused.entity_id == rec and refused.code == "stale_transition"
-        assert refused.params == {
-            "entity": "recommendations",
-            "id": rec,
-            "action": "reject",
-            "status": "accepted",
-        }
         assert session.get(Recommendation, rec).status == RecStatus.ACCEPTED  # type: ignore[union-attr]
     sync_once(a)
     with a.store.read() as session:

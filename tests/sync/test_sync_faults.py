@@ -9,7 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import OutboxOp, Recommendation, RejectedOp
+from desktop.models import OutboxOp, Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync import engine
@@ -18,7 +18,7 @@ from desktop.sync.engine import server_of, sync_once
 from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.workspace import Workspace
 from tests.sync.conftest import Running
-from tests.sync.test_sync_basics import make_forum, stale_rejection
+from tests.sync.test_sync_basics import make_forum, refused_on, stale_rejection
 
 Device = Callable[[str, str], Workspace]
 
@@ -108,15 +108,14 @@ def test_a_refusal_whose_answer_was_lost_is_still_set_aside(device: Device) -> N
         sync_once(b, lost)
     report = sync_once(b)  # sent again: the server answers "duplicate", with the refusal's reason
     assert report.refused == 1 and outbox_size(b) == 0
-    with b.store.read() as session:
-        [refused] = session.scalars(select(RejectedOp)).all()
-        assert refused.entity_id == rec and refused.code == "stale_transition"
-        assert refused.params == {
-            "entity": "recommendations",
-            "id": rec,
-            "action": "reject",
-            "status": "accepted",
-        }
+    refused = refused_on(b)
+    assert refused.entity_id == rec and refused.code == "stale_transition"
+    assert refused.params == {
+        "entity": "recommendations",
+        "id": rec,
+        "action": "reject",
+        "status": "accepted",
+    }
 
 
 def test_interrupted_pull_resumes_from_its_checkpoint(
@@ -232,6 +231,7 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
         }
         odd = {
             "op_id": "x" * 20,
+            "action_id": "y" * 20,
             "device_seq": 1,
             "entity": "passwords",
             "entity_id": "p",

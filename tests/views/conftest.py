@@ -15,6 +15,7 @@ from desktop.app import Shell
 from desktop.services import forums
 from desktop.views.main_window import MainWindow
 from desktop.workspace import Workspace
+from tests.views.forum_setup import Running, running_forum
 
 STUCK_MS = 8000  # a modal dialog no test step answers for this long would wait for ever
 
@@ -60,6 +61,13 @@ def shell(qtbot: QtBot, ws: Workspace) -> Iterator[Shell]:
         made.window.deleteLater()
     made.close()
     made.translations.switch("en")  # a test that switched language leaves none behind
+
+
+@pytest.fixture
+def running(ws: Workspace) -> Running:
+    """A forum under way at KPPN Sorong, with its invitation list and agenda; list it before
+    `window` or `shell`: a laptop with no office opens on the first-run set-up."""
+    return running_forum(ws)
 
 
 @pytest.fixture

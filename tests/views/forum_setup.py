@@ -26,7 +26,9 @@ class Running:
 
 
 def office(ws: Workspace) -> str:
-    unit = ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong")
+    """KPPN Sorong, this laptop's office (the one already set up, if any), with its head.
+    Set up before the window opens: a laptop with no office opens on the first-run set-up."""
+    unit = ws.ctx.home_unit_id or ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong")
     ws.write(set_home_unit, unit)
     ws.write(update_unit, unit, city="Sorong", head_name="Gandung Triyasmoko", head_title="Kepala KPPN Sorong")
     return unit

@@ -15,7 +15,7 @@ from desktop.views.main_window import MainWindow
 from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, answer, click, click_tab, one, rows, with_modal
-from tests.views.forum_setup import running_forum
+from tests.views.forum_setup import Running
 
 
 def close_it(qtbot: QtBot, workspace: ForumWorkspace) -> None:
@@ -39,9 +39,9 @@ def reason_typed(qtbot: QtBot, reason: str):
 
 
 def test_a_closed_forum_is_read_only_in_every_tab_until_reopened(
-    qtbot: QtBot, ws: Workspace, window: MainWindow
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow
 ) -> None:
-    forum = running_forum(ws)
+    forum = running
     workspace = window.open_forum(forum.forum)
     assert workspace is not None
     close_it(qtbot, workspace)
@@ -90,8 +90,10 @@ def test_a_closed_forum_is_read_only_in_every_tab_until_reopened(
     assert rows(ws, Participant) and rows(ws, AgendaItem)
 
 
-def test_cancelling_the_reopen_leaves_it_closed(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    forum = running_forum(ws)
+def test_cancelling_the_reopen_leaves_it_closed(
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow
+) -> None:
+    forum = running
     workspace = window.open_forum(forum.forum)
     assert workspace is not None
     close_it(qtbot, workspace)

@@ -11,7 +11,7 @@ from desktop.app import Shell
 from desktop.drafts import DRAFTS_FILENAME
 from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, answer, click_tab, with_modal
-from tests.views.forum_setup import running_forum
+from tests.views.forum_setup import Running
 
 
 def file_text(ws: Workspace) -> str:
@@ -20,9 +20,9 @@ def file_text(ws: Workspace) -> str:
 
 
 def test_a_draft_goes_when_saved_or_discarded_and_none_is_left_by_a_normal_close(
-    qtbot: QtBot, ws: Workspace, shell: Shell
+    qtbot: QtBot, ws: Workspace, running: Running, shell: Shell
 ) -> None:
-    forum = running_forum(ws)
+    forum = running
     window = shell.window
     workspace = window.open_forum(forum.forum)
     assert workspace is not None

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.models import AgendaItem, Forum, Participant, Recommendation
-from desktop.services.units import create_unit, set_home_unit
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
 from desktop.vocab import Category, ForumStatus, RecStatus, Scope
@@ -38,7 +37,6 @@ def click_row(qtbot: QtBot, table: object, row: int, modifier=Qt.KeyboardModifie
 
 
 def plan_forum(qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch) -> str:
-    ws.write(set_home_unit, ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong"))
     created: list[NewForumDialog] = []
 
     def fill_and_ok(dialog: NewForumDialog) -> int:
@@ -58,8 +56,9 @@ def plan_forum(qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch) -> 
 
 
 def test_a_forum_from_planning_to_close(
-    qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch, answer_questions, tmp_path: Path
+    qtbot: QtBot, office_ws: Workspace, window: MainWindow, monkeypatch, answer_questions, tmp_path: Path
 ) -> None:
+    ws = office_ws
     forum_id = plan_forum(qtbot, ws, window, monkeypatch)
     [forum] = rows(ws, Forum)
     assert (forum.title, forum.venue, forum.starts_at.hour, forum.status) == (
@@ -191,8 +190,9 @@ def test_a_forum_from_planning_to_close(
 
 
 def test_bad_input_is_explained_inline_and_changes_nothing(
-    qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
+    qtbot: QtBot, office_ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
+    ws = office_ws
     forum_id = plan_forum(qtbot, ws, window, monkeypatch)
     workspace = window.workspace
     assert workspace is not None
@@ -216,8 +216,9 @@ def test_bad_input_is_explained_inline_and_changes_nothing(
 
 
 def test_closing_with_a_typed_unsaved_recommendation_asks(
-    qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch, answer_questions
+    qtbot: QtBot, office_ws: Workspace, window: MainWindow, monkeypatch, answer_questions
 ) -> None:
+    ws = office_ws
     forum_id = plan_forum(qtbot, ws, window, monkeypatch)
     workspace = window.workspace
     assert workspace is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -43,10 +44,17 @@ INVITATIONS = (
 )
 
 
-def test_a_forum_from_plan_to_signed_minutes(
-    qtbot: QtBot, ws: Workspace, window: MainWindow, tmp_path: Path
-) -> None:
+@pytest.fixture
+def set_up(ws: Workspace) -> Workspace:
+    """The office exists before the window opens (no first-run set-up)."""
     office(ws)
+    return ws
+
+
+def test_a_forum_from_plan_to_signed_minutes(
+    qtbot: QtBot, set_up: Workspace, window: MainWindow, tmp_path: Path
+) -> None:
+    ws = set_up
     keys = Keyboard(qtbot, window)
 
     # -- plan it: the New forum dialog, typed as people type

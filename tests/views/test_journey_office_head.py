@@ -6,6 +6,7 @@ services: the office under its parent offices, a closed forum with its recommend
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -14,12 +15,12 @@ from desktop.services import forums
 from desktop.services import recommendations as recs
 from desktop.services.followups import default_due
 from desktop.services.report_data import forum_report
-from desktop.services.units import set_home_unit
+from desktop.services.units import set_home_unit, update_unit
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
 from desktop.vocab import EscalationStatus, RecStatus, Scope
 from desktop.workspace import Workspace
-from tests.helpers import make_tree
+from tests.helpers import Tree, make_tree
 from tests.views.drive import (
     HUMAN_MS,
     Keyboard,
@@ -59,10 +60,17 @@ def decide(qtbot: QtBot) -> None:
     qtbot.wait(QApplication.doubleClickInterval() + HUMAN_MS)
 
 
-def test_triage_from_the_board(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    tree = make_tree(ws)  # KPPN Sorong under Kanwil DJPb Papua Barat Daya under DJPb
-    ws.write(set_home_unit, tree.leaf)
-    ws.ctx.follow_up_working_days = 10
+@pytest.fixture
+def tree(ws: Workspace) -> Tree:
+    """KPPN Sorong under Kanwil DJPb Papua Barat Daya under DJPb, set up before the window."""
+    made = make_tree(ws)
+    ws.write(set_home_unit, made.leaf)
+    ws.write(update_unit, made.leaf, follow_up_working_days=10)  # the office's follow-up deadline
+    return made
+
+
+def test_triage_from_the_board(qtbot: QtBot, ws: Workspace, tree: Tree, window: MainWindow) -> None:
+    assert ws.ctx.follow_up_working_days == 10
     ids = {
         text: ws.write(recs.add_recommendation, tree.forum, text=text, scope=scope, category=topic)
         for text, (scope, topic) in SAID.items()

@@ -21,13 +21,15 @@ from desktop.views.survey_dialog import NewSurveyDialog
 from desktop.vocab import Gender
 from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, choose, click, click_nav, one, rows, with_modal
-from tests.views.forum_setup import running_forum
+from tests.views.forum_setup import Running
 
 PAPER = ("343433323", "444444444", "333333333", "434343434")
 
 
-def test_a_survey_period_and_its_questionnaires(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    forum = running_forum(ws)
+def test_a_survey_period_and_its_questionnaires(
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow
+) -> None:
+    forum = running
     ws.write(forums.close_forum, forum.forum)
     click_nav(qtbot, window.nav, mw.SURVEY)
     page = window.survey

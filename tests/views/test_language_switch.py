@@ -4,6 +4,7 @@ it was, saving stores it and the window comes back in the other language."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -15,7 +16,7 @@ from desktop.services.report_data import forum_report
 from desktop.views import main_window as mw
 from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, answer, choose, click, one, rows, with_modal
-from tests.views.forum_setup import running_forum
+from tests.views.forum_setup import Running, running_forum
 
 
 def go_to_settings(qtbot: QtBot, shell: Shell) -> None:
@@ -25,10 +26,15 @@ def go_to_settings(qtbot: QtBot, shell: Shell) -> None:
     assert shell.window.stack.currentWidget() is shell.window.settings
 
 
+@pytest.fixture
+def forum(ws: Workspace) -> Running:
+    """A forum under way, set up before the window opens."""
+    return running_forum(ws)
+
+
 def test_switching_language_asks_about_a_typed_recommendation(
-    qtbot: QtBot, ws: Workspace, shell: Shell
+    qtbot: QtBot, ws: Workspace, forum: Running, shell: Shell
 ) -> None:
-    forum = running_forum(ws)
     english = shell.window
     workspace = english.open_forum(forum.forum)
     assert workspace is not None
@@ -55,8 +61,9 @@ def test_switching_language_asks_about_a_typed_recommendation(
     assert Settings.load(ws.data_dir).language == "id"
 
 
-def test_discarding_drops_the_typed_text_and_switches(qtbot: QtBot, ws: Workspace, shell: Shell) -> None:
-    forum = running_forum(ws)
+def test_discarding_drops_the_typed_text_and_switches(
+    qtbot: QtBot, ws: Workspace, forum: Running, shell: Shell
+) -> None:
     english = shell.window
     workspace = english.open_forum(forum.forum)
     assert workspace is not None
@@ -70,7 +77,9 @@ def test_discarding_drops_the_typed_text_and_switches(qtbot: QtBot, ws: Workspac
     assert Settings.load(ws.data_dir).language == "id"
 
 
-def test_nothing_typed_switches_without_a_question(qtbot: QtBot, ws: Workspace, shell: Shell) -> None:
+def test_nothing_typed_switches_without_a_question(
+    qtbot: QtBot, ws: Workspace, forum: Running, shell: Shell
+) -> None:
     english = shell.window
     go_to_settings(qtbot, shell)
     choose(qtbot, english.settings.language, "Bahasa Indonesia", stays=False)

@@ -65,16 +65,24 @@ def test_main_window_navigation_and_honest_sync_state(
     assert window.nav.item(mw.ESCALATIONS).isHidden()  # KPPN Sorong received none
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.triage
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # the third one shown
     follow_up = window.follow_up
     assert window.stack.currentWidget() is follow_up
     assert follow_up.forums_model.rowCount() == 1 and follow_up.forums_model.text(0, 5) == "2"  # escalated
 
 
-def test_empty_database_says_how_to_start(qtbot: QtBot, window: MainWindow) -> None:
+def test_no_forum_yet_says_what_to_do_in_the_app(
+    qtbot: QtBot, office_ws: Workspace, window: MainWindow
+) -> None:
     qtbot.waitUntil(window.forums.loaded)
     assert window.forums.model.rowCount() == 0
-    assert window.forums.empty_hint.isVisible() and "mufakat demo" in window.forums.empty_hint.text()
+    hint = window.forums.empty_hint
+    assert hint.isVisible() and "New forum" in hint.text() and "mufakat" not in hint.text()
+    assert window.forums.demo_button.isVisible()
+    qtbot.mouseClick(window.forums.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.forums.loaded() and window.forums.model.rowCount() == 1)
+    assert window.forums.model.index(0, 2).data() == "Forum Konsultasi Publik KPPN Sorong Tahun 2024"
+    assert not window.forums.empty_state.isVisible()
 
 
 def test_triage_every_transition_from_the_board(

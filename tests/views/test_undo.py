@@ -15,12 +15,12 @@ from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
 from desktop.workspace import Workspace
 from tests.views.drive import CTRL, SHIFT, Keyboard, click, click_tab, one, rows
-from tests.views.forum_setup import running_forum
+from tests.views.forum_setup import Running
 
 
 @pytest.fixture
-def capture_open(qtbot: QtBot, ws: Workspace, window: MainWindow) -> ForumWorkspace:
-    forum = running_forum(ws)
+def capture_open(qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow) -> ForumWorkspace:
+    forum = running
     workspace = window.open_forum(forum.forum)
     assert workspace is not None
     click_tab(qtbot, workspace.tabs, workspace.capture)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.config import Settings
+from desktop.services.units import home_unit
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
 from desktop.views.wheel import GUARDED, is_guarded
@@ -35,10 +36,16 @@ def test_the_wheel_scrolls_settings_and_changes_a_field_only_with_the_focus(
     page = window.settings
     scroll = page.findChild(QScrollArea)
     assert scroll is not None and scroll.verticalScrollBar().maximum() > 0
-    language, days = page.language, page.escalation_days
+    language, days = page.language, page.deadlines["escalation_working_days"]
     scroll.ensureWidgetVisible(language)
     qtbot.waitUntil(lambda: language.visibleRegion().boundingRect().height() == language.height())
-    before = (language.currentText(), days.value(), Settings.load(demo_ws.data_dir))
+
+    def stored() -> tuple[object, ...]:  # the language (this laptop's) and the office's deadline
+        unit = demo_ws.read(home_unit, demo_ws.ctx.home_unit_id)
+        assert unit is not None
+        return Settings.load(demo_ws.data_dir).language, unit.escalation_working_days
+
+    before = (language.currentText(), days.value(), stored())
     top = scroll.verticalScrollBar().value()
 
     wheel_over(qtbot, language)  # the pointer rests on the language while the hand scrolls
@@ -47,7 +54,7 @@ def test_the_wheel_scrolls_settings_and_changes_a_field_only_with_the_focus(
     scroll.ensureWidgetVisible(days)
     qtbot.waitUntil(lambda: days.visibleRegion().boundingRect().height() == days.height())
     wheel_over(qtbot, days)
-    assert (language.currentText(), days.value(), Settings.load(demo_ws.data_dir)) == before
+    assert (language.currentText(), days.value(), stored()) == before
 
     qtbot.mouseClick(days, Qt.MouseButton.LeftButton)  # chosen on purpose: now the wheel is its
     assert days.hasFocus()

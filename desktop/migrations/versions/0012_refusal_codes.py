@@ -3,14 +3,14 @@ of the moment (protocol version 4). Refusals kept before have their English text
 code says so.
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0010
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

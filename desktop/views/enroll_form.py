@@ -1,0 +1,72 @@
+"""Enrolling this laptop with the office's server (address and one-time code), in Settings and
+in the first-run set-up. After enrolling, the user hears if the server's parent office is not
+the one named on this laptop (queued escalations then go to the server's)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QMessageBox, QPushButton, QWidget
+
+from desktop.errors import MufakatError
+from desktop.sync.controller import SyncController
+from desktop.sync.rehome import ParentOffice, parent_notice, parent_office
+from desktop.views.common import InlineMessage, app_title
+from desktop.workspace import Workspace
+
+
+class EnrollForm(QWidget):
+    enrolled = Signal(str)  # the unit's code on the server
+
+    def __init__(self, ws: Workspace, sync: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._sync = sync
+        self._before: ParentOffice | None = None
+        self.server_url = QLineEdit()
+        self.server_url.setPlaceholderText("https://mufakat.example.go.id")
+        self.enroll_code = QLineEdit()
+        self.enroll_code.setPlaceholderText(self.tr("one-time code from the administrator"))
+        self.enroll_code.returnPressed.connect(self.enroll)
+        self.enroll_button = QPushButton(self.tr("&Enroll this device"))
+        self.enroll_button.clicked.connect(self.enroll)
+        self.message = InlineMessage()
+        self._form = form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Server address"), self.server_url)
+        form.addRow(self.tr("Enrollment code"), self.enroll_code)
+        form.addRow(self.enroll_button)
+        form.addRow(self.message)
+
+    def show_inputs(self, shown: bool) -> None:
+        """The address, code and button (an enrolled laptop needs them no more); the message
+        about the enrollment stays."""
+        for widget in (self.server_url, self.enroll_code, self.enroll_button):
+            self._form.setRowVisible(widget, shown)
+
+    def enroll(self) -> None:
+        url, code = self.server_url.text().strip(), self.enroll_code.text().strip()
+        if not url or not code:
+            self.message.error(self.tr("Fill in both the server address and the enrollment code."))
+            return
+        self.enroll_button.setEnabled(False)
+        self.message.info(self.tr("Enrolling…"))
+        self._before = self._ws.read(parent_office)
+        self._sync.enroll(url, code, self._enrolled, self._failed)
+
+    def _enrolled(self, unit_code: str) -> None:
+        self.enroll_button.setEnabled(True)
+        self._ws.settle_office()
+        notice = parent_notice(self._before, self._ws.read(parent_office))
+        done = self.tr("Enrolled as {unit}. The first sync is running.").format(unit=unit_code)
+        self.message.info(done + (f"\n{notice}" if notice else ""))
+        self.enrolled.emit(unit_code)
+        if notice:
+            # The user asked for this and waits for it; what changed for their escalations must
+            # not pass unseen. Shown once the first sync has started, not before.
+            QTimer.singleShot(0, lambda: QMessageBox.information(self.window(), app_title(), notice))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.enroll_button.setEnabled(True)
+        if not isinstance(exc, MufakatError):
+            raise exc
+        self.message.error(exc.message)

@@ -1,0 +1,211 @@
+"""First run: a laptop with no office of its own, not on a server. In under a minute the user
+names the office (short and full official name, the parent office escalations go to, the
+letterhead lines, the logo, the time zone) and themself, and the app is ready. Or they try it
+with the sample forum, or enroll the laptop with the office's server, which brings the office."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import MufakatError
+from desktop.services.demo import load_demo
+from desktop.services.office import set_up_office
+from desktop.sync.controller import SyncController
+from desktop.views.common import InlineMessage, select_value
+from desktop.views.enroll_form import EnrollForm
+from desktop.views.logo_field import LogoField
+from desktop.vocab import OfficeZone, label
+from desktop.workspace import Workspace
+
+
+class FirstRunPage(QWidget):
+    done = Signal()  # the laptop has its office: the app is ready
+    language_changed = Signal(str)
+
+    def __init__(self, ws: Workspace, sync: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._logo = ""
+        self.language = QComboBox()
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        select_value(self.language, ws.settings.language)
+        self.language.activated.connect(self._choose_language)
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. KPPN Sorong"))
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(self.tr("e.g. Kantor Pelayanan Perbendaharaan Negara Sorong"))
+        self.parent_office = QLineEdit()
+        self.parent_office.setPlaceholderText(self.tr("e.g. Kanwil DJPb Provinsi Papua Barat Daya"))
+        self.letterhead = QPlainTextEdit()
+        self.letterhead.setTabChangesFocus(True)
+        self.letterhead.setPlaceholderText(
+            self.tr("One line each, e.g.\nKEMENTERIAN KEUANGAN REPUBLIK INDONESIA\nDIREKTORAT JENDERAL PERBENDAHARAAN")
+        )
+        self.letterhead.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.logo = LogoField()
+        self.logo.chosen.connect(self._logo_chosen)
+        self.time_zone = QComboBox()
+        for zone in OfficeZone:
+            self.time_zone.addItem(label(zone), zone.value)
+        guessed = OfficeZone.of_offset(datetime.now().astimezone().utcoffset()) or OfficeZone.WIB
+        select_value(self.time_zone, guessed.value)
+        self.operator = QLineEdit(ws.settings.operator)
+        self.operator.setPlaceholderText(self.tr("e.g. Rina Wulandari"))
+        self.start_button = QPushButton(self.tr("&Start using Mufakat"))
+        self.start_button.setDefault(True)
+        self.start_button.setStyleSheet("font-weight: bold; padding: 6px 18px;")
+        self.start_button.clicked.connect(self.start)
+        for line in (self.name, self.full_name, self.parent_office, self.operator):
+            line.returnPressed.connect(self.start)
+        self.message = InlineMessage()
+        self.logo.refused.connect(self.message.error)
+
+        office = QGroupBox(self.tr("Your office"))
+        form = QFormLayout(office)
+        form.addRow(self.tr("Short name (in sentences)") + " *", self.name)
+        form.addRow(self.tr("Full official name (in the letterhead)"), self.full_name)
+        form.addRow(self.tr("Parent office (escalations go there)"), self.parent_office)
+        form.addRow(self.tr("Letterhead lines above the name"), self.letterhead)
+        form.addRow(self.tr("Logo (in the letterhead)"), self.logo)
+        form.addRow(self.tr("Time zone"), self.time_zone)
+        form.addRow(self.tr("Your name (in the history)"), self.operator)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.message, 1)
+        start_row.addWidget(self.start_button)
+        form.addRow(start_row)
+
+        self.demo_button = QPushButton(self.tr("&Try with a sample forum"))
+        self.demo_button.clicked.connect(self.try_demo)
+        demo_text = QLabel(
+            self.tr(
+                "Loads a real forum (KPPN Sorong, 21 August 2024) to try every screen. "
+                "Your own office can be set up later in Settings."
+            )
+        )
+        demo_text.setWordWrap(True)
+        demo = QGroupBox(self.tr("Just looking?"))
+        demo_layout = QHBoxLayout(demo)
+        demo_layout.addWidget(demo_text, 1)
+        demo_layout.addWidget(self.demo_button)
+
+        self.enroll_form = EnrollForm(ws, sync)
+        self.enroll_form.enrolled.connect(lambda _code: self.done.emit())
+        server = QGroupBox(self.tr("Is your office already on a Mufakat server?"))
+        server_layout = QVBoxLayout(server)
+        hint = QLabel(
+            self.tr("Enroll this laptop with the code from the administrator: the office comes from the server.")
+        )
+        hint.setWordWrap(True)
+        server_layout.addWidget(hint)
+        server_layout.addWidget(self.enroll_form)
+
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<h1>" + self.tr("Welcome to Mufakat") + "</h1>"), 1)
+        head.addWidget(QLabel(self.tr("Language")))
+        head.addWidget(self.language)
+        intro = QLabel(
+            self.tr(
+                "Set up this laptop's office: it takes a minute, and all of it can be changed later "
+                "in Settings. Only the short name is needed to start."
+            )
+        )
+        intro.setWordWrap(True)
+        body = QWidget()
+        body.setMaximumWidth(900)
+        column = QVBoxLayout(body)
+        column.addLayout(head)
+        column.addWidget(intro)
+        column.addWidget(office)
+        column.addWidget(demo)
+        column.addWidget(server)
+        column.addStretch(1)
+        holder = QWidget()
+        centred = QHBoxLayout(holder)
+        centred.addStretch(1)
+        centred.addWidget(body, 8)
+        centred.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.setFocusProxy(self.name)
+
+    def _logo_chosen(self, logo: str) -> None:
+        self._logo = logo
+        self.logo.show_logo(logo)
+        self.message.clear_message()
+
+    def _choose_language(self) -> None:
+        language = str(self.language.currentData())
+        if language == self._ws.settings.language:
+            return
+        try:
+            self._ws.change_settings(language=language)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self.language_changed.emit(language)
+
+    def start(self) -> None:
+        """The operator's name first (the history records who set the office up), then the
+        office (one action: all of it or nothing)."""
+        if not self._keep_operator():
+            return
+        try:
+            self._ws.write(
+                set_up_office,
+                name=self.name.text(),
+                full_name=self.full_name.text(),
+                parent=self.parent_office.text(),
+                letterhead=self.letterhead.toPlainText(),
+                logo=self._logo,
+                time_zone=self.time_zone.currentData(),
+            )
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self._finish()
+
+    def try_demo(self) -> None:
+        if not self._keep_operator():
+            return
+        try:
+            self._ws.write(load_demo)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self._finish()
+
+    def _keep_operator(self) -> bool:
+        operator = self.operator.text().strip()
+        if operator == self._ws.settings.operator:
+            return True
+        try:
+            self._ws.change_settings(operator=operator)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return False
+        return True
+
+    def _finish(self) -> None:
+        self._ws.settle_office()
+        self.done.emit()

@@ -1,0 +1,69 @@
+"""The server's hybrid clock: it bounds the stamps it accepts by its own time (DESIGN.md sync
+step 6). A stamp more than a minute ahead of the server's clock is re-stamped, never refused or
+dropped: the new stamp is later than every stamp the server accepted, keeps the device's node,
+and goes back in the push result for the device to adopt. The clock lives in the database (the
+`hlc` counter row, read and written under the push's lock), so every worker process and every
+restart continues it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desktop.hlc import MAX_AHEAD_MS, HybridClock, Stamp
+from server_stub.models import Counter
+from server_stub.store import HLC
+
+_COUNTER_SPAN = 1_000_000  # the row holds wall ms * 1,000,000 + counter
+
+
+@dataclass
+class Stamps:
+    """The server's hybrid clock for one push: stamps it accepts are observed, stamps too far
+    ahead are re-stamped (one new stamp per old one, so an operation and its audit event keep
+    sharing theirs)."""
+
+    clock: HybridClock
+    horizon_ms: int
+    new: dict[str, str] = field(default_factory=dict)
+    loaded: int = 0
+
+    def accept(self, stamp: str) -> str:
+        """The stamp the operation is applied with: its own, or a new one if it is too far ahead."""
+        if stamp in self.new:
+            return self.new[stamp]
+        decoded = Stamp.decode(stamp)
+        if decoded.wall_ms > self.horizon_ms:
+            return self.restamp(stamp)
+        self.clock.observe(decoded)
+        return stamp
+
+    def restamp(self, stamp: str) -> str:
+        """A new stamp, later than every stamp the server has accepted, for the same device."""
+        if stamp not in self.new:
+            fresh = self.clock.now()
+            node = Stamp.decode(stamp).node
+            self.new[stamp] = Stamp(fresh.wall_ms, fresh.counter, node).encode()
+        return self.new[stamp]
+
+    def mapped(self, stamp: object) -> object:
+        return self.new.get(stamp, stamp) if isinstance(stamp, str) else stamp
+
+    @classmethod
+    def load(cls, session: Session, moment: datetime) -> Stamps:
+        """The server's clock as the last push left it; stamps beyond `moment` + a minute are
+        re-stamped. Read while the push holds the sequence lock."""
+        value = session.execute(select(Counter.value).where(Counter.name == HLC)).scalar_one_or_none() or 0
+        clock = HybridClock("server")
+        clock.advance_to(Stamp(value // _COUNTER_SPAN, value % _COUNTER_SPAN, "server"))
+        return cls(clock, int(moment.timestamp() * 1000) + MAX_AHEAD_MS, loaded=value)
+
+    def save(self, session: Session) -> None:
+        last = self.clock.last
+        value = last.wall_ms * _COUNTER_SPAN + last.counter
+        if value != self.loaded:
+            session.execute(update(Counter).where(Counter.name == HLC).values(value=value))
