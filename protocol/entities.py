@@ -54,6 +54,9 @@ class Kind(StrEnum):
     SIGNATORIES = "signatories"  # [{"role", "name", "nip", "title"}]
     OBJECT = "object"  # a JSON object (an audit event's before and after)
     COUNTS = "counts"  # a counter's contributions: {key: whole number} (desktop/counters.py)
+    # {a short key (lower-case letters, digits, hyphens): [whole numbers low..high]}; `max_length`
+    # bounds the keys, `high` the numbers (the PEKPPP indicators each document is evidence for)
+    NUMBER_LISTS = "number_lists"
 
 
 @dataclass(frozen=True)
@@ -69,9 +72,15 @@ class Field:
     refers_to: str | None = None  # the entity an id names
     editable: bool = False  # an `update` may set it
     counter: bool = False  # a sum of contributions, not a register (votes)
-    # A field added after records of its entity already existed: a record stored before it
-    # lacks it and takes this value (None: the field has always been there).
+    # A field added after records of its entity already existed (`added`): a record stored
+    # before it, or an operation queued by an older app, lacks it and takes `added_default`.
+    added: bool = False
     added_default: object = None
+
+
+def added(f: Field, default: object) -> Field:
+    """`f`, added to its entity later: what was stored or queued before takes `default`."""
+    return replace(f, added=True, added_default=default)
 
 
 def text(name: str, max_length: int, *, required: bool = False, editable: bool = True) -> Field:
@@ -207,6 +216,23 @@ def _entity(
 
 SHORT, NAME, LINE, PARAGRAPH, LONG, DOCUMENT = 120, 200, 1000, 5000, 10_000, 50_000
 
+
+def _templates() -> tuple[Field, ...]:
+    """The document templates a unit sets for its forums and a forum overrides (added in
+    protocol 5: records stored before have them empty)."""
+    return tuple(
+        added(text(name, length), "")
+        for name, length in (
+            ("report_basis", PARAGRAPH),
+            ("report_purpose", PARAGRAPH),
+            ("report_closing", PARAGRAPH),
+            ("invitation_number", SHORT),
+            ("invitation_nature", 60),
+            ("invitation_subject", NAME),
+        )
+    )
+
+
 UNITS = _entity(
     "units",
     text("code", 40, required=True, editable=False),  # the administrator's
@@ -223,11 +249,18 @@ UNITS = _entity(
     text("head_nip", 18),
     # The office-level settings (DESIGN.md "Data"), set by the unit's own laptops; added in
     # protocol 4, so units stored before have none and take these values.
-    replace(text("full_name", 300), added_default=""),
-    replace(text("logo", LOGO_BASE64), added_default=""),  # a PNG of at most 200 KB, base64
+    added(text("full_name", 300), ""),
+    added(text("logo", LOGO_BASE64), ""),  # a PNG of at most 200 KB, base64
     choice("time_zone", OfficeZone, nullable=True),
-    replace(number("escalation_working_days", 1, 250), added_default=5),
-    replace(number("follow_up_working_days", 1, 250), added_default=20),
+    added(number("escalation_working_days", 1, 250), 5),
+    added(number("follow_up_working_days", 1, 250), 20),
+    # Added in protocol 5: the office's document templates (empty: the built-in wording) and
+    # the PEKPPP indicators each document is evidence for (empty: the defaults).
+    *_templates(),
+    added(
+        Field("pekppp_indicators", Kind.NUMBER_LISTS, required=True, max_length=20, high=999, editable=True),
+        {},
+    ),
     admin_only=True,
     deletable=False,
 )
@@ -251,6 +284,8 @@ FORUMS = _entity(
     choice("status", ForumStatus, editable=False),
     when("status_at", Kind.DATETIME, editable=False),
     text("status_by", SHORT, editable=False),
+    *_templates(),  # the forum's own, over its unit's (protocol 5)
+    added(when("invitation_date", Kind.DATE), None),
     registers={STATUS: ("status", "status_at", "status_by")},
     actions=(
         action("start", {ForumStatus.PLANNED}, ForumStatus.RUNNING, ("status_at", "status_by")),
@@ -312,6 +347,7 @@ RECOMMENDATIONS = _entity(
     when("status_at", Kind.DATETIME, editable=False),
     text("status_by", SHORT, editable=False),
     ref("merged_into_id", "recommendations", nullable=True),
+    added(text("response", PARAGRAPH), ""),  # the office's response (protocol 5)
     registers={STATUS: ("status", "status_reason", "outcome", "status_at", "status_by", "merged_into_id")},
     actions=(
         action("accept", {RecStatus.PROPOSED}, RecStatus.ACCEPTED, ("status_reason", *_STAMP)),
@@ -352,6 +388,7 @@ FOLLOW_UPS = _entity(
     number("progress", 0, 100),
     choice("status", FollowUpStatus),
     text("evidence", PARAGRAPH),
+    added(when("completed_on", Kind.DATE), None),  # protocol 5
 )
 
 _OPEN = {EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED}
@@ -412,6 +449,20 @@ SURVEY_RESPONSES = _entity(
     when("answered_on", Kind.DATE, editable=False),
 )
 
+# The satisfaction survey's rencana tindak lanjut (protocol 5): per element, what, who, by when,
+# and its realisation.
+SURVEY_ACTIONS = _entity(
+    "survey_actions",
+    ref("period_id", "survey_periods"),
+    number("element", 1, 9),
+    text("action", PARAGRAPH, required=True),
+    text("owner", SHORT, required=True),
+    when("due_on", Kind.DATE),
+    number("progress", 0, 100),
+    text("realisation", PARAGRAPH),
+    when("completed_on", Kind.DATE),
+)
+
 AUDIT_SIZE = 250_000  # the JSON of an audit event's before or after: a forum's two long texts, twice
 AUDIT_EVENTS = _entity(
     "audit_events",
@@ -440,6 +491,7 @@ ENTITIES: dict[str, Entity] = {
         ESCALATIONS,
         SURVEY_PERIODS,
         SURVEY_RESPONSES,
+        SURVEY_ACTIONS,
         AUDIT_EVENTS,
     )
 }

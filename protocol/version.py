@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 # Bump with any change to what operations or records carry. The server answers any other
-# version with `upgrade_required` (426); version 4: refusal codes, `restate`, checked fields.
-PROTOCOL_VERSION = 4
+# version with `upgrade_required` (426); version 4: refusal codes, `restate`, checked fields;
+# 5: document templates, PEKPPP indicators, the office's response, survey actions (RTL).
+PROTOCOL_VERSION = 5
 # Votes are `counter` operations: a contributor's whole share (never a delta).
 OP_KINDS = frozenset({"create", "update", "transition", "counter", "delete", "restate"})
 MAX_OPS_PER_PUSH = 1000

@@ -5,7 +5,7 @@ from desktop.models.forum import AgendaItem, Forum, Participant
 from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp
 from desktop.models.org import Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
-from desktop.models.survey import SurveyPeriod, SurveyResponse
+from desktop.models.survey import SurveyAction, SurveyPeriod, SurveyResponse
 
 # Every synced table, parents before children (the order export and sync walk them in).
 SYNCED_MODELS: tuple[type[Synced], ...] = (
@@ -18,6 +18,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Escalation,
     SurveyPeriod,
     SurveyResponse,
+    SurveyAction,
     AuditEvent,
 )
 MODEL_BY_TABLE: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
@@ -37,6 +38,7 @@ __all__ = [
     "Participant",
     "Recommendation",
     "RejectedOp",
+    "SurveyAction",
     "SurveyPeriod",
     "SurveyResponse",
     "Synced",

@@ -1,7 +1,9 @@
 """Laporan tindak lanjut: what became of every recommendation of a forum, for publication.
 
 A summary by status, then each recommendation with its status, actions, owners, progress and,
-for escalated ones, the answer from above.
+for escalated ones, the answer from above; then its dates (PEKPPP: follow-up of the results and
+its speed): received, target, completed, % done, the working days it took, and whether it is
+late (desktop/services/timeliness.py holds the rule).
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian
+from desktop.reports.evidence import decimal, evidence_note, heading_over_table, mean, sign_off
 from desktop.reports.layout import (
     Styles,
     build_pdf,
@@ -25,6 +30,8 @@ from desktop.reports.layout import (
 from desktop.reports.parts import head_of, kop, label
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, RecLine
+from desktop.services.timeliness import Timing, timing_of
+from desktop.services.workdays import WorkCalendar
 from desktop.vocab import RecStatus
 
 
@@ -55,9 +62,76 @@ def _answer(rec: RecLine) -> str:
     return f"{outcome}{last.answer}"
 
 
-def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | None = None) -> bytes:
+LATE = ParagraphStyle("late", parent=Styles.cell_bold, textColor=colors.HexColor("#b00000"))
+
+
+def _day(day: date | None) -> str:
+    """In figures (21-08-2024): the table has seven columns."""
+    return day.strftime("%d-%m-%Y") if day else "-"
+
+
+def _remark(rec: RecLine, timing: Timing) -> str:
+    if rec.status == RecStatus.REJECTED:
+        return "Ditolak"
+    late = f" {timing.late_days} hari kerja" if timing.late_days else ""
+    if timing.late:
+        return f"TERLAMBAT{late}" if timing.closed else f"MELEWATI TARGET{late}"
+    if timing.closed:
+        return "Tepat waktu" if timing.target else "Selesai"
+    return "Berjalan" if timing.target else "Belum ada target"
+
+
+def _timeliness(
+    report: ForumReport, timings: dict[int, Timing], as_of: date, width: float
+) -> list[Flowable]:
+    """Each recommendation's dates, the working days it took, and the late ones marked."""
+    rows: list[list[object]] = []
+    for rec in report.recommendations:
+        t = timings[rec.number]
+        remark = _remark(rec, t)
+        rows.append(
+            [
+                str(rec.number),
+                _day(t.received),
+                _day(t.target),
+                _day(t.closed),
+                f"{t.progress}%" if t.progress is not None else "-",
+                str(t.working_days),
+                text(remark, LATE) if t.late else remark,  # late ones stand out
+            ]
+        )
+    if not rows:
+        return []
+    table = grid_table(
+        ["No", "Diterima", "Target", "Selesai", "Progres", "Lama (hari kerja)", "Keterangan"],
+        rows,
+        [9 * mm, *(width * 0.14,) * 3, width * 0.11, width * 0.12, width - 9 * mm - width * 0.65],
+    )
+    completed = [timings[r.number] for r in report.recommendations if timings[r.number].completed]
+    rejected = sum(1 for r in report.recommendations if r.status == RecStatus.REJECTED)
+    running = sum(1 for t in timings.values() if t.is_open)
+    late = sum(1 for t in timings.values() if t.late)
+    speed = (
+        f" dalam rata-rata {decimal(mean([t.working_days for t in completed]), 1)} hari kerja"
+        if completed
+        else ""
+    )
+    summary = (
+        f"Dari {len(rows)} rekomendasi, {len(completed)} telah selesai atau dijawab{speed}, {rejected} ditolak, "
+        f"dan {running} masih berjalan; {late} melewati target. Lama dihitung dalam hari kerja sejak tanggal "
+        "forum (hari libur nasional dan cuti bersama tidak dihitung); yang masih berjalan dihitung sampai "
+        f"{indonesian.long_date(as_of)}."
+    )
+    return [table, Spacer(1, 3), text(summary)]
+
+
+def build_followup_report(
+    report: ForumReport, paper: str = "a4", as_of: date | None = None, calendar: WorkCalendar | None = None
+) -> bytes:
     width = content_width(paper)
     as_of = as_of or date.today()
+    calendar = calendar or WorkCalendar()
+    timings = {r.number: timing_of(r, report.held_on, as_of, calendar) for r in report.recommendations}
     story: list[Flowable] = [*letterhead(kop(report.unit))]
     story.append(text("LAPORAN TINDAK LANJUT", Styles.title))
     story.append(text(f"HASIL {report.title.upper()}", Styles.subtitle))
@@ -100,21 +174,23 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
         )
     else:
         story.append(text("Forum ini belum memiliki rekomendasi."))
+    if rows:
+        story += heading_over_table("C. Waktu penyelesaian", Styles.heading)
+        story += _timeliness(report, timings, as_of, width)
     if report.survey is not None:
-        story.append(text("C. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading))
+        story += heading_over_table("D. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
         story += survey_section(report.survey, width)
-    story.append(Spacer(1, 12))
     place = report.unit.city
-    story.append(
-        signature_blocks(
-            [head_of(report.unit)],
-            width,
-            f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of),
-        )
+    signature = signature_blocks(
+        [head_of(report.unit)],
+        width,
+        f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of),
     )
+    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
+    story += evidence_note(report.unit.indicators.get("followup-report", ()))
     return build_pdf(
         story,
         paper=paper,
         title=f"Laporan Tindak Lanjut {report.title}",
-        footer=f"Laporan Tindak Lanjut {report.title}",
+        footer=f"Laporan Tindak Lanjut FKP {indonesian.long_date(report.held_on)}",  # short: clear of the page number
     )

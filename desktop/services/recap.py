@@ -63,6 +63,8 @@ class RecapRecommendation:
     created_at: datetime  # UTC
     follow_ups: tuple[FollowUpLine, ...] = ()
     escalations: tuple[EscalationLine, ...] = ()
+    status_at: datetime | None = None  # UTC: when its status last changed
+    forum_mode: ForumMode = ForumMode.FACE_TO_FACE
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,11 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[start : start + CHUNK]
 
 
-def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[RecapRecommendation]:
-    """These recommendations, in this order (numbered from 1), with follow-up and escalations."""
+def recap_recommendations(
+    session: Session, rec_ids: Sequence[str], zone: tzinfo | None = None
+) -> list[RecapRecommendation]:
+    """These recommendations, in this order (numbered from 1), with follow-up and escalations
+    (an answer's day in `zone`, the office's)."""
     raiser = aliased(Participant)
     found: dict[str, Any] = {}  # id → its row
     follow: dict[str, list[FollowUpLine]] = {}
@@ -147,6 +152,8 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                 raiser.category.label("raised_by_category"),
                 AgendaItem.title.label("agenda_item"),
                 Recommendation.created_at,
+                Recommendation.status_at,
+                Forum.mode.label("forum_mode"),
             )
             .join(Forum, Forum.id == Recommendation.forum_id)
             .outerjoin(raiser, raiser.id == Recommendation.raised_by_id)
@@ -161,7 +168,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
             .order_by(FollowUp.created_at, FollowUp.id)
         ):
             follow.setdefault(fu.recommendation_id, []).append(
-                FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence)
+                FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence, fu.completed_on)
             )
         for esc in session.scalars(
             select(Escalation)
@@ -177,6 +184,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                     answer=esc.answer,
                     outcome=esc.outcome,
                     note=esc.note,
+                    answered_on=esc.answered_at.astimezone(zone).date() if esc.answered_at else None,
                 )
             )
     recs: list[RecapRecommendation] = []
@@ -201,6 +209,8 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                 created_at=line.created_at,
                 follow_ups=tuple(follow.get(rec_id, ())),
                 escalations=tuple(sent.get(rec_id, ())),
+                status_at=line.status_at,
+                forum_mode=line.forum_mode,
             )
         )
     return recs

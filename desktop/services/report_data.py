@@ -6,17 +6,20 @@ here (enums); the reports turn them into Indonesian words, whatever the app's la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import pekppp
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
 from desktop.models import AgendaItem, Escalation, FollowUp, Forum, Participant, Recommendation, Unit
 from desktop.services.logo import logo_png
 from desktop.services.lookup import load
+from desktop.services.survey_breakdown import SurveyDetails, survey_details
 from desktop.services.surveys import SurveyResult, survey_of_forum, survey_result
 from desktop.vocab import (
     Category,
@@ -50,6 +53,8 @@ class UnitInfo:
     full_name: str = ""  # the full official name the kop prints (the short name if none)
     logo_png: bytes = b""
     time_zone: OfficeZone | None = None  # printed after clock times ("pukul 09.00 WIT")
+    # The PEKPPP indicators each document is evidence for (the office's table, desktop/pekppp.py).
+    indicators: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class FollowUpLine:
     progress: int
     status: FollowUpStatus
     evidence: str
+    completed_on: date | None = None  # the day it was done
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,7 @@ class EscalationLine:
     answer: str
     outcome: Outcome | None
     note: str
+    answered_on: date | None = None  # in the sending office's time zone
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,8 @@ class RecLine:
     raised_by_category: Category | None
     follow_ups: tuple[FollowUpLine, ...]
     escalations: tuple[EscalationLine, ...]
+    status_on: date | None = None  # the day of its last status change, in the office's time zone
+    response: str = ""  # the office's response in the room
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,11 @@ class ForumReport:
         return tuple(p for p in self.participants if p.attended)
 
 
+def office_zone_of(unit: Unit | None) -> tzinfo | None:
+    """The zone an office reads its dates in (None: this laptop's own)."""
+    return unit.time_zone.tzinfo() if unit is not None and unit.time_zone else None
+
+
 def _unit_info(session: Session, unit_id: str) -> UnitInfo:
     unit = load(session, Unit, unit_id, N_("Unit"))
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
@@ -154,6 +168,7 @@ def _unit_info(session: Session, unit_id: str) -> UnitInfo:
         full_name=unit.full_name,
         logo_png=logo_png(unit.logo),
         time_zone=unit.time_zone,
+        indicators=pekppp.indicators_of(unit.pekppp_indicators),
     )
 
 
@@ -187,9 +202,10 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         .order_by(FollowUp.created_at)
     ):
         follow.setdefault(fu.recommendation_id, []).append(
-            FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence)
+            FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence, fu.completed_on)
         )
     units = {u.id: u.name for u in session.scalars(select(Unit))}
+    zone = office_zone_of(session.get(Unit, forum.unit_id))
     sent: dict[str, list[EscalationLine]] = {}
     for esc in session.scalars(
         select(Escalation)
@@ -205,6 +221,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
                 answer=esc.answer,
                 outcome=esc.outcome,
                 note=esc.note,
+                answered_on=esc.answered_at.astimezone(zone).date() if esc.answered_at else None,
             )
         )
     lines = []
@@ -223,6 +240,8 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
                 raised_by_category=person.category if person else None,
                 follow_ups=tuple(follow.get(rec.id, ())),
                 escalations=tuple(sent.get(rec.id, ())),
+                status_on=rec.status_at.astimezone(zone).date() if rec.status_at else None,
+                response=rec.response,
             )
         )
     return ForumReport(
@@ -256,12 +275,16 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
 class SurveyDocument:
     unit: UnitInfo
     result: SurveyResult
+    # Per service, the trend, the collection dates, the rencana tindak lanjut (none: not read).
+    details: SurveyDetails | None = None
 
 
 def survey_document(session: Session, period_id: str) -> SurveyDocument:
-    """What the survey report prints: the period's result and its unit's letterhead."""
+    """What the survey report prints: the period's result, per service and against the
+    previous period, its rencana tindak lanjut, and its unit's letterhead."""
     result = survey_result(session, period_id)
-    return SurveyDocument(_unit_info(session, result.period.unit_id), result)
+    details = survey_details(session, result.period)
+    return SurveyDocument(_unit_info(session, result.period.unit_id), result, details)
 
 
 def require_escalations(report: ForumReport) -> tuple[RecLine, ...]:

@@ -1,5 +1,6 @@
-"""Preview, save and print a forum's documents (berita acara, daftar hadir, laporan tindak
-lanjut, surat pengantar eskalasi). The PDF is built off the GUI thread."""
+"""Preview, save and print the documents: a forum's (surat undangan, daftar hadir, berita acara,
+notulen, laporan pelaksanaan, laporan tindak lanjut, surat pengantar eskalasi) and a survey
+period's (laporan SKM, realisasi RTL). The PDF is built off the GUI thread."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -27,10 +28,10 @@ from PySide6.QtWidgets import (
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
 from desktop.file_names import file_name
+from desktop.forum_documents import build_forum_document
 from desktop.models import Forum, SurveyPeriod
 from desktop.services.lookup import load
-from desktop.services.report_data import forum_report
-from desktop.views.documents import TITLES
+from desktop.views.documents import OTHER_TITLES, TITLES
 from desktop.views.pdf_pages import page_images
 from desktop.views.save_file import SavedNotice, ask_save_path
 from desktop.views.wheel import guard_wheel
@@ -59,27 +60,24 @@ def forum_document(ws: Workspace, forum_id: str, kind: str) -> DocumentSource:
     name = file_name(kind, forum.held_on, forum.title, ".pdf")
 
     def build(paper: str) -> bytes:
-        from desktop.reports import DOCUMENTS  # reportlab loads on first use, not at start-up
-
-        return DOCUMENTS[kind](ws.read(forum_report, forum_id), paper=paper)
+        return build_forum_document(ws, kind, forum_id, paper)  # reportlab loads on first use
 
     return DocumentSource(QCoreApplication.translate("Documents", TITLES[kind]), name, build)
 
 
-def survey_report_document(ws: Workspace, period_id: str) -> DocumentSource:
+def survey_report_document(ws: Workspace, period_id: str, kind: str = "survey-report") -> DocumentSource:
     period = ws.read(load, SurveyPeriod, period_id, "Survey period")
-    name = file_name("survey-report", period.starts_on, period.title, ".pdf")
+    name = file_name(kind, period.starts_on, period.title, ".pdf")
 
     def build(paper: str) -> bytes:
         from desktop.reports.survey import build_survey_report
+        from desktop.reports.survey_actions import build_survey_actions_report
         from desktop.services.report_data import survey_document
 
-        return build_survey_report(ws.read(survey_document, period_id), paper=paper)
+        builder = build_survey_report if kind == "survey-report" else build_survey_actions_report
+        return builder(ws.read(survey_document, period_id), paper=paper, as_of=ws.ctx.today())
 
-    title = QCoreApplication.translate(
-        "Documents", str(QT_TRANSLATE_NOOP("Documents", "Survey report (SKM)"))
-    )
-    return DocumentSource(title, name, build)
+    return DocumentSource(QCoreApplication.translate("Documents", OTHER_TITLES[kind]), name, build)
 
 
 class DocumentDialog(QDialog):
