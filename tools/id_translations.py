@@ -826,7 +826,15 @@ ID.update(
         "Changed on another laptop at the same time: {fields}": "Diubah di laptop lain pada saat yang sama: {fields}",
         "In use now: “{value}”": "Dipakai sekarang: “{value}”",
         "Lost: “{value}”": "Kalah: “{value}”",
-        "{n} need attention": "{n} perlu perhatian",
+        "Needs attention: {n}": "{n} perlu perhatian",
         "Open the list of what needs your attention": "Buka daftar yang perlu perhatian Anda",
     }
 )
+ID["(an image)"] = "(sebuah gambar)"
+ID["{n} change(s) wait for a record the server does not have yet; they are sent again at the next sync."] = (
+    "{n} perubahan menunggu data yang belum ada di server; dikirim ulang pada sinkronisasi berikutnya."
+)
+ID["The app lists what the server refused under “Needs attention”, with what to do."] = (
+    "Aplikasi mencantumkan yang ditolak server di “Perlu perhatian”, beserta yang dapat dilakukan."
+)
+ID["… and {n} more"] = "… dan {n} lagi"

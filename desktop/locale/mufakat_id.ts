@@ -276,6 +276,10 @@
             <translation>Bergantung padanya, dan mengikuti pilihan Anda:</translation>
         </message>
         <message>
+            <source>… and {n} more</source>
+            <translation>… dan {n} lagi</translation>
+        </message>
+        <message>
             <source>Discard this change? This laptop keeps what the server has; the refused change is not sent (it stays in the log of refused changes).</source>
             <translation>Buang perubahan ini? Laptop ini memakai yang ada di server; perubahan yang ditolak tidak dikirim (tetap tercatat dalam log perubahan yang ditolak).</translation>
         </message>
@@ -1076,7 +1080,7 @@ Simpan?</translation>
             <translation>Pengaturan</translation>
         </message>
         <message>
-            <source>{n} need attention</source>
+            <source>Needs attention: {n}</source>
             <translation>{n} perlu perhatian</translation>
         </message>
     </context>
@@ -1769,7 +1773,7 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>sinkron terakhir {when}</translation>
         </message>
         <message>
-            <source>{n} need attention</source>
+            <source>Needs attention: {n}</source>
             <translation>{n} perlu perhatian</translation>
         </message>
         <message>

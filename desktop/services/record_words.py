@@ -82,6 +82,7 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 SHORT_NAME = 60  # characters of a record's name in a sentence
+LONG_VALUE = 2000  # characters of a value shown whole (a forum's summary may hold 50,000)
 
 
 def entity_name(entity: str) -> str:
@@ -123,6 +124,9 @@ def value_words(session: Session, entity: str, field: str, value: Any) -> str:
     at, yes or no, a dash for nothing."""
     if value is None or value == "":
         return "—"
+    model = MODEL_BY_TABLE.get(entity)
+    if model is not None and field in model.__audit_digest__:  # an image: not shown as text
+        return tr("(an image)")
     spec = ENTITIES[entity].by_name.get(field) if entity in ENTITIES else None
     if spec is not None and spec.values is not None:
         member = _member(spec.values, value)
@@ -133,7 +137,8 @@ def value_words(session: Session, entity: str, field: str, value: Any) -> str:
         return tr("yes") if value else tr("no")
     if isinstance(value, list):
         return ", ".join(str(v.get("name") or v) if isinstance(v, dict) else str(v) for v in value)
-    return str(value)
+    text = str(value)
+    return text if len(text) <= LONG_VALUE else text[: LONG_VALUE - 1] + "…"
 
 
 def values_words(session: Session, entity: str, values: Mapping[str, Any]) -> str:

@@ -33,12 +33,17 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import MufakatError
 from desktop.services.attention import ConflictItem, RefusedItem, conflict_items, refused_items
+from desktop.services.record_words import shortened
 from desktop.services.refused import copy_as_new, discard, retry
 from desktop.sync.refusals import describe
 from desktop.views.common import InlineMessage, app_title
 from desktop.views.conflict_card import ConflictCard
 from desktop.workspace import Workspace
 from protocol.refusals import Refusal
+
+
+CELL = 160  # characters of a value in the list (the whole value is shown below it)
+LATER_SHOWN = 6  # the changes folded into an item that its detail names one by one
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,9 @@ class AttentionPage(QWidget):
         what = self.tr("{record}: {fields} changed on another laptop at the same time").format(
             record=c.subject, fields=c.fields[:1].lower() + c.fields[1:]
         )
-        why = self.tr("Kept: “{now}”; lost: “{lost}”").format(now=c.now, lost=c.lost)
+        why = self.tr("Kept: “{now}”; lost: “{lost}”").format(
+            now=shortened(c.now, CELL), lost=shortened(c.lost, CELL)
+        )
         return what, why, _when(c.at)
 
     def why(self, item: RefusedItem) -> str:
@@ -235,7 +242,10 @@ class AttentionPage(QWidget):
         ]
         if item.later:
             lines.append(escape(self.tr("Depends on it, and follows your choice:")))
-            lines += [f"&nbsp;&nbsp;• {escape(text)}" for text in item.later]
+            lines += [f"&nbsp;&nbsp;• {escape(text)}" for text in item.later[:LATER_SHOWN]]
+            if len(item.later) > LATER_SHOWN:
+                more = self.tr("… and {n} more").format(n=len(item.later) - LATER_SHOWN)
+                lines.append(f"&nbsp;&nbsp;{escape(more)}")
         return "<br>".join(lines)
 
     # -- choices ---------------------------------------------------------------------------

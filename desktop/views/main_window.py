@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         item = self.nav.item(ATTENTION)
         item.setHidden(count == 0 and not self._ws.read(is_enrolled))
         if badge_of(item) != count:
-            set_badge(item, count, self.tr("{n} need attention").format(n=count))
+            set_badge(item, count, self.tr("Needs attention: {n}").format(n=count))
             self.nav.viewport().update()
 
     def show_attention(self) -> None:

@@ -78,7 +78,7 @@ class SyncStatusBar(QWidget):
             self.last_label.setText("")
         self.clock_label.setText(self.clock_text(status.clock_offset_ms))
         self.clock_label.setVisible(bool(self.clock_label.text()))
-        self.attention_button.setText("⚠ " + self.tr("{n} need attention").format(n=status.attention))
+        self.attention_button.setText("⚠ " + self.tr("Needs attention: {n}").format(n=status.attention))
         self.attention_button.setVisible(status.attention > 0)
         self.export_button.setVisible(status.code == REVOKED)
         self.sync_button.setVisible(status.state != SyncState.LOCAL_ONLY)

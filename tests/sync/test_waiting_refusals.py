@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete, select
 
+from desktop.cli import main
 from desktop.models import OutboxOp, Recommendation, RejectedOp
 from desktop.services import attention, refused
 from desktop.services import recommendations as recs
@@ -72,7 +74,9 @@ def test_a_change_refused_before_the_laptop_notices_a_restore_goes_through(
     assert set_aside(a) == []
 
 
-def test_a_change_that_keeps_being_refused_is_set_aside_then_retried(device: Device, server: Running) -> None:
+def test_a_change_that_keeps_being_refused_is_set_aside_then_retried(
+    device: Device, server: Running, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The server lost a record without anything a laptop could notice: the change to it waits
     a few syncs (each one sends it again, the rest goes through), then it is shown. Retrying it
     sends the record whole with the change, and it arrives."""
@@ -83,14 +87,17 @@ def test_a_change_that_keeps_being_refused_is_set_aside_then_retried(device: Dev
     with server.store.transaction() as session:
         session.execute(delete(Record).where(Record.id == rec))
     b.write(recs.edit_recommendation, rec, text="Perkuat customer service (B)")
-    for attempt in range(MAX_RETRIES):
+    assert main(["--data-dir", str(b.data_dir), "--lang", "en", "sync"]) == 0
+    assert "1 change(s) wait for a record the server does not have yet" in capsys.readouterr().out
+    for attempt in range(1, MAX_RETRIES):
         other = b.write(recs.add_recommendation, forum, text=f"Usulan lain {attempt}", scope="unit")
         report = sync_once(b)
         assert (report.refused, report.waiting) == (0, 1), attempt
         assert on_server(server, other) is not None  # never blocks the rest
         assert set_aside(b) == [] and queued(b) == 2  # the edit and its history entry
-    report = sync_once(b)
-    assert (report.refused, report.waiting) == (1, 0)
+    assert main(["--data-dir", str(b.data_dir), "--lang", "en", "sync"]) == 0  # as from a terminal
+    said = capsys.readouterr().out
+    assert "1 refused by the server" in said and "“Needs attention”" in said
     [item] = b.read(attention.refused_items)
     assert (item.code, item.entity_id, item.can_retry) == ("unknown_record", rec, True)
     assert item.what == "Recommendation “Perkuat customer service (B)”: changed: Text"
