@@ -405,6 +405,7 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
         {**fields, **own_counts(entity, action, fields)},
         {CREATED: op.hlc},
         caller.device_id,
+        batch,
     )
     batch.add(created)
     return created

@@ -8,12 +8,14 @@ its operations is refused (in memory: no savepoint per operation)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from protocol.entities import CREATED, Entity
 from server_stub.models import Record
+from server_stub.visibility import addressee
 
 Key = tuple[str, str]
 
@@ -39,15 +41,16 @@ AnyRecord = Record | NewRecord
 
 
 def new_record(
-    entity: Entity, record_id: str, fields: dict[str, Any], clocks: dict[str, Any], origin: str
+    entity: Entity, record_id: str, fields: dict[str, Any], clocks: dict[str, Any], origin: str, batch: Batch
 ) -> NewRecord:
     """A record made from a create's (or a restate's) fields, every field of the entity."""
     data = {f.name: fields[f.name] for f in entity.fields}
+    escalation_of = partial(batch.get, "escalations")
     return NewRecord(
         entity=entity.name,
         id=record_id,
         unit_id=str(fields["unit_id"]),
-        to_unit_id=data.get("to_unit_id") if entity.name == "escalations" else None,
+        to_unit_id=addressee(entity.name, data, escalation_of),
         seq=0,
         deleted=False,
         data={**data, "created_at": fields["created_at"], "updated_at": fields["at"]},

@@ -40,7 +40,7 @@ def restate(
         authorize.references(caller, entity, fields, batch)
         if entity.name == "escalations":
             authorize.escalation(batch.session, caller, fields, batch, restating=True)
-        created = new_record(entity, op.entity_id, fields, clocks_in, caller.device_id)
+        created = new_record(entity, op.entity_id, fields, clocks_in, caller.device_id, batch)
         created.deleted = state.deleted
         batch.add(created)
         recount_merged(entity, action, created)

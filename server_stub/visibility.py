@@ -1,15 +1,20 @@
 """What a device may see (DESIGN.md sync step 8), in one place: its own unit's records, the
-unit tree, and escalations addressed to its unit. Answers to its own escalations are registers
-of its own records. The same rule as a query (pulls) and as a test of one record (references
-an operation makes, refusals that hand a record back)."""
+unit tree, escalations addressed to its unit and the history of those escalations (so every
+laptop of a parent office holds what any of them answered). Answers to its own escalations are
+registers of its own records. The same rule as a query (pulls) and as a test of one record
+(references an operation makes, refusals that hand a record back)."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, or_
 
 from server_stub.models import Record
+
+# Records that a unit besides their owner sees: the one `to_unit_id` names.
+ADDRESSED = ("escalations", "audit_events")
 
 
 class Visible(Protocol):
@@ -22,7 +27,7 @@ def visible_to(unit_id: str) -> ColumnElement[bool]:
     return or_(
         Record.unit_id == unit_id,
         Record.entity == "units",
-        (Record.entity == "escalations") & (Record.to_unit_id == unit_id),
+        Record.entity.in_(ADDRESSED) & (Record.to_unit_id == unit_id),
     )
 
 
@@ -30,9 +35,20 @@ def may_see(unit_id: str, record: Visible) -> bool:
     return (
         record.unit_id == unit_id
         or record.entity == "units"
-        or (record.entity == "escalations" and record.to_unit_id == unit_id)
+        or (record.entity in ADDRESSED and record.to_unit_id == unit_id)
     )
 
 
 def addressed_to(unit_id: str, record: Visible) -> bool:
     return record.entity == "escalations" and record.to_unit_id == unit_id
+
+
+def addressee(entity: str, data: Mapping[str, Any], escalation_of: Callable[[str], Visible | None]) -> str | None:
+    """The unit besides the owner that sees a new record: an escalation's addressee, and for a
+    history entry about an escalation, that escalation's addressee."""
+    if entity == "escalations":
+        return str(data["to_unit_id"])
+    if entity == "audit_events" and data.get("entity") == "escalations":
+        about = escalation_of(str(data.get("entity_id")))
+        return about.to_unit_id if about is not None else None
+    return None

@@ -1,5 +1,6 @@
 """What a pull hands a device: its own unit's records, the unit tree, the escalations addressed
-to its unit and the answers to its own; nothing else, whatever `since` and `limit` it asks."""
+to its unit with their history, and the answers to its own; nothing else, whatever `since` and
+`limit` it asks."""
 
 from __future__ import annotations
 
@@ -37,12 +38,15 @@ def test_a_device_sees_its_own_what_is_addressed_to_it_and_the_answers_to_its_ow
     for ws in (world.kppn, world.kanwil, world.other):
         device = raw(ws)
         unit = device.unit_id
+        addressed = {r.id for r in everything if r.entity == "escalations" and r.to_unit_id == unit}
         allowed = {
             (r.entity, r.id)
             for r in everything
             if r.entity == "units"
             or r.unit_id == unit
-            or (r.entity == "escalations" and r.to_unit_id == unit)
+            or r.id in addressed
+            # the history of an escalation addressed to it, whoever recorded it
+            or (r.entity == "audit_events" and r.data.get("entity_id") in addressed)
         }
         own_echo = {(r.entity, r.id) for r in everything if r.origin == device.device_id}
         for since in (0, 1, newest // 2, newest - 1, newest):
@@ -71,4 +75,12 @@ def test_a_device_sees_its_own_what_is_addressed_to_it_and_the_answers_to_its_ow
         r for r in kppn if r["entity"] == "audit_events" and r["data"]["entity_id"] == world.escalation
     ]
     assert any(r["data"]["action"] == "answer" for r in journal)  # Kanwil's journal of it, filed at KPPN
+    # The Kanwil is handed that history too (its other laptops hold what one of them answered;
+    # the one that answered has it already), with the sending office's entry of the escalation;
+    # never the history of the KPPN's other records.
+    at_kanwil = [r for r in kanwil if r["entity"] == "audit_events"]
+    answering = raw(world.kanwil).device_id
+    assert {r["id"] for r in journal if r["data"]["device_id"] != answering} <= {r["id"] for r in at_kanwil}
+    assert any(r["data"]["action"] == "create" for r in at_kanwil)
+    assert all(r["data"]["entity"] == "escalations" for r in at_kanwil if r["unit_id"] != raw(world.kanwil).unit_id)
     assert not any(r["entity"] == "participants" for r in kanwil + other)  # never the attendance list

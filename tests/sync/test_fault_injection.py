@@ -1,10 +1,11 @@
 """A working week of several offices through a faulty network, on SQLite and PostgreSQL.
 
-Five laptops of three units (two in KPPN Sorong, two in KPPN Manokwari, one in their parent
-Kanwil) plan forums, sign people in, capture and vote on recommendations, triage, merge,
-escalate and answer, and sync through a proxy that drops connections before and after the
-server acts, cuts answers short, answers 503 and delays, at least 200 times with every kind at
-least ten times. Then the network heals and everyone syncs. What must hold:
+Six laptops of three units (two each in KPPN Sorong, KPPN Manokwari and their parent Kanwil),
+whose clocks are 10 minutes, 2 hours, 2 days and a year off, plan forums, sign people in,
+capture and vote on recommendations, triage, merge, escalate and answer, and sync through a proxy
+that drops connections before and after the server acts, cuts answers short, answers 503 and
+delays, at least 200 times with every kind at least ten times. Then the network heals and
+everyone syncs. What must hold:
 
 - converged: every laptop of a unit exports the same bytes (votes, clocks and history included);
 - exactly once: every vote a laptop cast counts once, however often its push was retried;
@@ -19,6 +20,7 @@ from __future__ import annotations
 import os
 import random
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,7 +46,18 @@ FAULT_SHARE = 0.35  # of requests while the network is bad
 MIN_FAULTS = 200
 MIN_EACH = 10
 MAX_STEPS = 4000
-OFFICES = {"KPPN-SORONG": 2, "KPPN-MANOKWARI": 2, "KANWIL-PBD": 1}
+OFFICES = {"KPPN-SORONG": 2, "KPPN-MANOKWARI": 2, "KANWIL-PBD": 2}
+MINUTE_NS = 60 * 10**9
+# Field laptops' clocks: WIB set with the WIT zone is 2 h off, a dead CMOS battery a year. Each
+# laptop of the week keeps one of these all week (in office order); none may lose a change.
+SKEWS_NS = (
+    -10 * MINUTE_NS,
+    2 * 24 * 60 * MINUTE_NS,
+    -365 * 24 * 60 * MINUTE_NS,
+    10 * MINUTE_NS,
+    -120 * MINUTE_NS,
+    120 * MINUTE_NS,
+)
 PARENT = "KANWIL-PBD"
 
 
@@ -273,7 +286,10 @@ def office_week(server: Running, tmp_path: Path, seed: int) -> Iterator[tuple[Ne
         for code, count in OFFICES.items():
             for n in range(count):
                 name = f"{code.lower()}-{n + 1}"
-                ws = Workspace.open(tmp_path / name, Settings(language="en", operator=name))
+                skew = SKEWS_NS[len(laptops) % len(SKEWS_NS)]
+                ws = Workspace.open(
+                    tmp_path / name, Settings(language="en", operator=name), lambda skew=skew: time.time_ns() + skew
+                )
                 enroll(ws, proxy.url, server.code(code))
                 sync_once(ws)
                 with ws.store.read() as session:
