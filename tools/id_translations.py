@@ -786,7 +786,7 @@ ID.update(
         "Changes the server refused, and values that lost to a change made at the same time on another laptop. Nothing here is lost: choose what happens to each.": "Perubahan yang ditolak server, dan isian yang kalah oleh perubahan pada saat yang sama di laptop lain. Tidak ada yang hilang: pilih apa yang terjadi pada masing-masing.",
         "Why": "Mengapa",
         "When": "Kapan",
-        "Nothing needs your attention: every change reached the server.": "Tidak ada yang perlu diperhatikan: semua perubahan sudah sampai di server.",
+        "Nothing needs your attention: the server refused no change, and no value lost to another laptop.": "Tidak ada yang perlu diperhatikan: tidak ada perubahan yang ditolak server, dan tidak ada isian yang kalah oleh laptop lain.",
         "&Retry": "&Coba lagi",
         "Make the change again now, on the record as it is, and send it.": "Buat perubahan itu lagi sekarang, pada data sebagaimana adanya, lalu kirim.",
         "D&iscard…": "&Buang…",

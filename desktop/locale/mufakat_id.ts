@@ -184,8 +184,8 @@
             <translation>Kapan</translation>
         </message>
         <message>
-            <source>Nothing needs your attention: every change reached the server.</source>
-            <translation>Tidak ada yang perlu diperhatikan: semua perubahan sudah sampai di server.</translation>
+            <source>Nothing needs your attention: the server refused no change, and no value lost to another laptop.</source>
+            <translation>Tidak ada yang perlu diperhatikan: tidak ada perubahan yang ditolak server, dan tidak ada isian yang kalah oleh laptop lain.</translation>
         </message>
         <message>
             <source>&amp;Retry</source>

@@ -124,31 +124,30 @@ def _close(
 
 
 Editor = Callable[..., None]
-# Each record's own edit rules (what a user may type, the life cycle of a recommendation's scope).
-EDITORS: dict[str, Editor] = {
-    "units": units.update_unit,
-    "forums": forums.update_forum,
-    "participants": participants.update_participant,
-    "agenda_items": agenda.update_item,
-    "follow_ups": followups.update_follow_up,
-    "survey_periods": surveys.update_period,
+# Each record's own edit rules (what a user may type, the life cycle of a recommendation's
+# scope), with the fields each takes; any other field is set as the server had it.
+EDITORS: dict[str, tuple[Editor, frozenset[str]]] = {
+    "units": (units.update_unit, frozenset(units.RULES)),
+    "forums": (forums.update_forum, frozenset(forums.RULES)),
+    "participants": (participants.update_participant, frozenset(participants.RULES)),
+    "agenda_items": (agenda.update_item, frozenset(agenda.RULES)),
+    "follow_ups": (followups.update_follow_up, frozenset(followups.RULES)),
+    "survey_periods": (surveys.update_period, frozenset(surveys.PERIOD_RULES)),
+    "recommendations": (recs.edit_recommendation, frozenset(recs.EDITABLE)),
 }
 
 
 def _edit(session: Session, ctx: Context, row: Synced, values: dict[str, Any]) -> None:
     """Apply `values` (as the wire carries them) to `row` as a user's edit."""
     entity = row.__tablename__
-    if entity == "recommendations":
-        others = dict(values)
-        scope = others.pop("scope", None)
-        if scope is not None:
-            recs.change_scope(session, ctx, row.id, scope)
-        if others:
-            recs.edit_recommendation(session, ctx, row.id, **others)
-    elif entity in EDITORS:
-        EDITORS[entity](session, ctx, row.id, **values)
-    else:
-        Journal(session, ctx).update(row, **row_values(type(row), values))
+    others = dict(values)
+    if entity == "recommendations" and "scope" in others:
+        recs.change_scope(session, ctx, row.id, others.pop("scope"))
+    editor, fields = EDITORS.get(entity, (None, frozenset()))
+    if editor is not None and others and others.keys() <= fields:
+        editor(session, ctx, row.id, **others)
+    elif others:
+        Journal(session, ctx).update(row, **row_values(type(row), others))
 
 
 def use_lost_value(

@@ -85,7 +85,11 @@ class AttentionPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._show_selected)
-        self.empty = QLabel(self.tr("Nothing needs your attention: every change reached the server."))
+        self.empty = QLabel(
+            self.tr(
+                "Nothing needs your attention: the server refused no change, and no value lost to another laptop."
+            )
+        )
         self.empty.setStyleSheet("color: #1b5e20; font-size: 11pt;")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.list = QStackedWidget()  # the list, or the line saying there is nothing
