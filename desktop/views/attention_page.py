@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,12 +37,21 @@ from desktop.services.refused import copy_as_new, discard, retry
 from desktop.sync.refusals import describe
 from desktop.views.common import InlineMessage, app_title
 from desktop.views.conflict_card import ConflictCard
+from desktop.views.rows_model import Index, RowsModel
 from desktop.workspace import Workspace
 from protocol.refusals import Refusal
 
-
 CELL = 160  # characters of a value in the list (the whole value is shown below it)
 LATER_SHOWN = 6  # the changes folded into an item that its detail names one by one
+
+
+class _Rows(RowsModel):
+    """The list's texts; a cell's tooltip is its whole text (a row shows three lines)."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.text(index.row(), index.column())
+        return super().data(index, role)
 
 
 @dataclass(frozen=True)
@@ -73,18 +81,23 @@ class AttentionPage(QWidget):
             )
         )
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Why"), self.tr("When")])
+        self.model = _Rows([self.tr("What"), self.tr("Why"), self.tr("When")])
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Three lines a row, whatever the text (the whole of it is below the list and in the
+        # tooltip): sizing each row to its text took half a second at a few hundred rows.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 6)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.empty = QLabel(
             self.tr(
                 "Nothing needs your attention: the server refused no change, and no value lost to another laptop."
@@ -141,15 +154,9 @@ class AttentionPage(QWidget):
             Entry(f"c:{m.marker.entity_id}:{m.marker.register}:{m.marker.loser_hlc}", conflict=m)
             for m in markers
         ]
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
-            for column, text in enumerate(self._cells(entry)):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.table.setItem(row, column, cell)
-        self.table.blockSignals(False)
-        self.table.resizeRowsToContents()
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_rows([self._cells(entry) for entry in self.entries])
+        self.table.selectionModel().blockSignals(False)
         self.list.setCurrentWidget(self.table if self.entries else self.empty)
         keys = [e.key for e in self.entries]
         if chosen is not None and chosen.key in keys:

@@ -75,8 +75,8 @@ def alt(qtbot: QtBot, shell: Shell, key: Qt.Key) -> None:
 
 
 def cells(shell: Shell) -> list[list[str]]:
-    table = shell.window.attention.table
-    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    model = shell.window.attention.model
+    return [[model.text(r, c) for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
 def refused_on(ws: Workspace) -> list[RejectedOp]:
