@@ -269,10 +269,10 @@ def test_a_marker_dismissed_in_triage_on_a_is_gone_on_b(qtbot: QtBot, device: De
 def test_a_retry_the_life_cycle_no_longer_allows_is_refused_here_and_changes_nothing(
     qtbot: QtBot, device: Device, app_of: Opener
 ) -> None:
-    """b rejected a recommendation a had accepted first (b had not seen it): the refusal shows,
-    and b's laptop shows a's acceptance. Retrying applies the rules to the recommendation as it
-    is now: a rejection no longer applies, the reason is said on the page, nothing changes and
-    the item stays."""
+    """b rejected a recommendation a had accepted first (b had not seen it): the refusal, set
+    aside while b's user worked in English, shows in Indonesian, and b's laptop shows a's
+    acceptance. Retrying applies the rules to the recommendation as it is now: a rejection no
+    longer applies, the reason is said on the page, nothing changes and the item stays."""
     a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
     _forum, rec = make_forum(a)
     sync_once(a)
@@ -280,9 +280,9 @@ def test_a_retry_the_life_cycle_no_longer_allows_is_refused_here_and_changes_not
     a.write(recs.accept, rec)
     sync_once(a)
     b.write(recs.reject, rec, "Duplikat")
+    assert sync_once(b).refused == 1  # while b speaks English: worded later in the language of then
     shell = app_of(b)
     window = shell.window
-    sync_in_the_app(qtbot, shell)
     click(qtbot, window.sync_bar.attention_button)
     [[what, _why, _when]] = cells(shell)
     assert what == "Rekomendasi “Perkuat customer service”: ditolak"

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from desktop.cli import main
-from desktop.models import OutboxOp, Recommendation, RejectedOp
-from desktop.services import attention, refused
+from desktop.models import OutboxOp, Participant, Recommendation, RejectedOp
+from desktop.services import attention, forums, participants, refused
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
+from desktop.sync import outbox
 from desktop.sync.engine import sync_once
 from desktop.sync.recoverable import MAX_RETRIES
 from desktop.workspace import Workspace
@@ -121,8 +122,6 @@ def test_a_change_to_a_record_whose_create_was_refused_is_set_aside_with_it(
         from desktop.models import Unit
 
         kanwil = session.scalars(select(Unit.id).where(Unit.code == "KANWIL-PBD")).one()
-    from desktop.services import forums
-
     forum = b.write(forums.create_forum, unit_id=kanwil, title="FKP salah kantor", held_on="2024-08-21")
     rec = b.write(recs.add_recommendation, forum, text="Loket prioritas", scope="unit")
     b.write(recs.edit_recommendation, rec, text="Loket prioritas lansia")
@@ -138,3 +137,29 @@ def test_a_change_to_a_record_whose_create_was_refused_is_set_aside_with_it(
     )
     with b.store.read() as session:
         assert session.get(Recommendation, rec) is None  # not left as if it existed
+
+
+def test_a_change_sent_before_the_record_it_needs_goes_through_in_the_same_sync(device: Device) -> None:
+    """A participant queued before the action that creates its forum (the forum's went out
+    again later: retried, or imported from another laptop's outbox): the server does not know
+    the forum yet and refuses the participant; the forum applies after it in the same push, so
+    the participant goes out once more at once, and nothing waits."""
+    b = device("b", "KPPN-SORONG")
+    home = b.ctx.home_unit_id
+    assert home is not None
+    forum = b.write(forums.create_forum, unit_id=home, title="FKP Sorong", held_on="2024-08-21")
+    person = b.write(participants.add_participant, forum, name="Martina Rumbiak", category="satker")
+    with b.store.remote_write() as session:  # the forum's action now comes last
+        action = session.scalars(select(OutboxOp.action_id).where(OutboxOp.entity_id == forum)).one()
+        high = outbox.device_high(session)
+        places = session.scalars(
+            select(OutboxOp.device_seq).where(OutboxOp.action_id == action).order_by(OutboxOp.device_seq)
+        ).all()
+        for n, place in enumerate(places, start=1):
+            session.execute(update(OutboxOp).where(OutboxOp.device_seq == place).values(device_seq=high + n))
+        outbox.raise_device_high(session, high + len(places))
+    report = sync_once(b)
+    assert (report.refused, report.waiting) == (0, 0)
+    assert queued(b) == 0 and set_aside(b) == []
+    with b.store.read() as session:
+        assert session.get(Participant, person) is not None
