@@ -100,6 +100,10 @@ STEPS: list[Step] = [
         ),
     ),
     (
+        "participants.restore_participant",
+        lambda ws, ids: ws.write(participants.restore_participant, ids["gone"]),
+    ),
+    (
         "agenda.add_item",
         lambda ws, ids: ids.update(item=ws.write(agenda.add_item, ids["forum"], title="Buka")),
     ),
@@ -213,6 +217,7 @@ STEPS: list[Step] = [
     ),
     ("surveys.remove_response", lambda ws, ids: ws.write(surveys.remove_response, ids["answer"])),
     ("forums.close_forum", lambda ws, ids: ws.write(forums.close_forum, ids["forum"])),
+    ("forums.reopen_forum", lambda ws, ids: ws.write(forums.reopen_forum, ids["forum"], "Salah ketik nama")),
     ("demo.ensure_units", lambda ws, ids: ws.write(demo.ensure_units)),
     ("demo.load_demo", lambda ws, ids: ws.write(demo.load_demo)),
     ("recommendations.start", lambda ws, ids: _start_one(ws)),

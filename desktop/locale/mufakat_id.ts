@@ -27,16 +27,16 @@
             <translation> menit</translation>
         </message>
         <message>
-            <source>&amp;Add</source>
-            <translation>&amp;Tambah</translation>
-        </message>
-        <message>
             <source>Make &amp;current</source>
             <translation>Jadikan &amp;berjalan</translation>
         </message>
         <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Hapus</translation>
+            <source>Add ite&amp;m</source>
+            <translation>&amp;Tambah</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve</source>
+            <translation>Ha&amp;pus</translation>
         </message>
         <message>
             <source>Drag items, or Alt+↑/↓, to reorder.</source>
@@ -94,15 +94,31 @@
         </message>
         <message>
             <source>Sign &amp;in</source>
-            <translation>Catat &amp;hadir</translation>
+            <translation>&amp;Catat hadir</translation>
         </message>
         <message>
             <source>&amp;Undo sign-in</source>
             <translation>&amp;Batalkan kehadiran</translation>
         </message>
         <message>
-            <source>&amp;Import invitation list…</source>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Ubah…</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve from the list</source>
+            <translation>Hapus &amp;dari daftar</translation>
+        </message>
+        <message>
+            <source>I&amp;mport invitation list…</source>
             <translation>&amp;Impor daftar undangan…</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Urungkan</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Ulangi</translation>
         </message>
         <message>
             <source>Name</source>
@@ -133,6 +149,26 @@
             <translation>Baru {n} unsur masyarakat yang hadir; evaluasi PEKPPP memberi nilai penuh mulai {full} unsur. Undang lebih banyak: pengguna layanan, akademisi, LSM, media, kelompok rentan.</translation>
         </message>
         <message>
+            <source>{name} ({details}) is already signed in.</source>
+            <translation>{name} ({details}) sudah tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>On the list: {name} ({details}). Enter signs them in.</source>
+            <translation>Ada di daftar: {name} ({details}). Enter mencatat kehadirannya.</translation>
+        </message>
+        <message>
+            <source>Someone new: “{name}”</source>
+            <translation>Orang baru: “{name}”</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Catat hadir</translation>
+        </message>
+        <message>
+            <source>More than one name on the list has “{typed}”. Who is it?</source>
+            <translation>Lebih dari satu nama di daftar memuat “{typed}”. Siapa yang dimaksud?</translation>
+        </message>
+        <message>
             <source>Type the person's name first.</source>
             <translation>Ketik dulu nama orangnya.</translation>
         </message>
@@ -141,12 +177,44 @@
             <translation>{name} sudah tercatat hadir.</translation>
         </message>
         <message>
+            <source>sign in</source>
+            <translation>catat hadir</translation>
+        </message>
+        <message>
             <source>{name} signed in.</source>
             <translation>{name} tercatat hadir.</translation>
         </message>
         <message>
+            <source>add walk-in</source>
+            <translation>tambah peserta baru</translation>
+        </message>
+        <message>
             <source>{name} added and signed in.</source>
             <translation>{name} ditambahkan dan tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>Restored what was typed before Mufakat closed; Enter signs them in.</source>
+            <translation>Ketikan sebelum Mufakat tertutup dipulihkan; Enter mencatat kehadirannya.</translation>
+        </message>
+        <message>
+            <source>undo sign-in</source>
+            <translation>batalkan kehadiran</translation>
+        </message>
+        <message>
+            <source>edit participant</source>
+            <translation>ubah data peserta</translation>
+        </message>
+        <message>
+            <source>{name} updated.</source>
+            <translation>Data {name} diperbarui.</translation>
+        </message>
+        <message>
+            <source>remove participant</source>
+            <translation>hapus peserta</translation>
+        </message>
+        <message>
+            <source>{name} was removed from the list (Ctrl+Z brings them back).</source>
+            <translation>{name} dihapus dari daftar (Ctrl+Z mengembalikannya).</translation>
         </message>
         <message>
             <source>Import invitation list</source>
@@ -359,8 +427,12 @@
             <translation>{n} rekomendasi di forum ini</translation>
         </message>
         <message>
-            <source>Scope: {scope} (F2)</source>
-            <translation>Ranah: {scope} (F2)</translation>
+            <source>{scope} (F2)</source>
+            <translation>{scope} (F2)</translation>
+        </message>
+        <message>
+            <source>Restored what was typed before Mufakat closed; Enter saves it.</source>
+            <translation>Ketikan sebelum Mufakat tertutup dipulihkan; Enter menyimpannya.</translation>
         </message>
         <message>
             <source>{name} is not on the attendance list; sign them in first, or leave it empty.</source>
@@ -492,12 +564,20 @@
             <translation>Jabatan</translation>
         </message>
         <message>
-            <source>&amp;Start the forum</source>
+            <source>S&amp;tart the forum</source>
             <translation>&amp;Mulai forum</translation>
         </message>
         <message>
             <source>C&amp;lose the forum</source>
             <translation>&amp;Tutup forum</translation>
+        </message>
+        <message>
+            <source>Re&amp;open the forum…</source>
+            <translation>&amp;Buka kembali forum…</translation>
+        </message>
+        <message>
+            <source>To correct a closed forum's minutes; the reason is recorded in its history</source>
+            <translation>Untuk membetulkan berita acara forum yang sudah ditutup; alasannya dicatat dalam riwayat</translation>
         </message>
         <message>
             <source>Title</source>
@@ -558,6 +638,14 @@
         <message>
             <source>Close the forum? The minutes are then final (no DRAFT mark); recommendations can still be triaged.</source>
             <translation>Tutup forum? Berita acara menjadi final (tanpa tanda DRAF); rekomendasi masih dapat ditindaklanjuti.</translation>
+        </message>
+        <message>
+            <source>Reopen the forum</source>
+            <translation>Buka kembali forum</translation>
+        </message>
+        <message>
+            <source>Why is the forum reopened? Its minutes were final; the reason is kept in its history (e.g. a name misspelt on the attendance list).</source>
+            <translation>Mengapa forum dibuka kembali? Berita acaranya sudah final; alasannya disimpan dalam riwayat (mis. nama salah ketik di daftar hadir).</translation>
         </message>
     </context>
     <context>
@@ -896,6 +984,10 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
     <context>
         <name>ForumWorkspace</name>
         <message>
+            <source>This forum is closed: its minutes are final and nothing in it can be changed. To correct it, reopen it in Details (the reason is recorded).</source>
+            <translation>Forum ini sudah ditutup: berita acaranya final dan isinya tidak dapat diubah. Untuk membetulkannya, buka kembali di Rincian (alasannya dicatat).</translation>
+        </message>
+        <message>
             <source>&amp;Projector view</source>
             <translation>Tampilan &amp;layar</translation>
         </message>
@@ -929,7 +1021,7 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         </message>
         <message>
             <source>Agreements and &amp;summary</source>
-            <translation>Kesepakatan dan &amp;ringkasan</translation>
+            <translation>K&amp;esepakatan dan ringkasan</translation>
         </message>
         <message>
             <source>Unsaved recommendation</source>
@@ -951,8 +1043,8 @@ Simpan?</translation>
     <context>
         <name>ForumsPage</name>
         <message>
-            <source>Search title, theme or venue…</source>
-            <translation>Cari judul, tema atau tempat…</translation>
+            <source>Search title, theme or venue (Enter opens the forum found)…</source>
+            <translation>Cari judul, tema atau tempat (Enter membuka forum yang ditemukan)…</translation>
         </message>
         <message>
             <source>All forums</source>
@@ -960,7 +1052,7 @@ Simpan?</translation>
         </message>
         <message>
             <source>&amp;New forum…</source>
-            <translation>Forum &amp;baru…</translation>
+            <translation>&amp;Forum baru…</translation>
         </message>
         <message>
             <source>&amp;Open</source>
@@ -1083,6 +1175,30 @@ Simpan?</translation>
             <source>Needs attention: {n}</source>
             <translation>{n} perlu perhatian</translation>
         </message>
+        <message>
+            <source>recommendation</source>
+            <translation>rekomendasi</translation>
+        </message>
+        <message>
+            <source>sign-in</source>
+            <translation>daftar hadir</translation>
+        </message>
+        <message>
+            <source>Unsaved typing</source>
+            <translation>Ketikan belum tersimpan</translation>
+        </message>
+        <message>
+            <source>Mufakat closed before this typing in “{forum}” was saved:
+
+{typed}
+
+Restore it?</source>
+            <translation>Mufakat tertutup sebelum ketikan di “{forum}” ini tersimpan:
+
+{typed}
+
+Pulihkan?</translation>
+        </message>
     </context>
     <context>
         <name>NewForumDialog</name>
@@ -1166,7 +1282,7 @@ Simpan?</translation>
             <translation>Jumlah &amp;pengguna layanan dalam periode</translation>
         </message>
         <message>
-            <source>Discussed at &amp;forum</source>
+            <source>Discussed at fo&amp;rum</source>
             <translation>Dibahas di &amp;forum</translation>
         </message>
         <message>
@@ -1195,6 +1311,41 @@ Simpan?</translation>
         <message>
             <source>{added} change(s) queued, {already} already here; they are sent at the next sync.</source>
             <translation>{added} perubahan diantrekan, {already} sudah ada di sini; semuanya dikirim pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantDialog</name>
+        <message>
+            <source>Edit participant</source>
+            <translation>Ubah data peserta</translation>
+        </message>
+        <message>
+            <source>Vulnerable group</source>
+            <translation>Kelompok rentan</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nama</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation</source>
+            <translation>&amp;Instansi/organisasi</translation>
+        </message>
+        <message>
+            <source>&amp;Element of the public</source>
+            <translation>&amp;Unsur masyarakat</translation>
+        </message>
+        <message>
+            <source>&amp;Gender</source>
+            <translation>&amp;Jenis kelamin</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>&amp;Telepon</translation>
+        </message>
+        <message>
+            <source>E-&amp;mail</source>
+            <translation>&amp;Surel</translation>
         </message>
     </context>
     <context>
@@ -1323,6 +1474,10 @@ Simpan?</translation>
         <message>
             <source>Not escalated.</source>
             <translation>Tidak dieskalasi.</translation>
+        </message>
+        <message>
+            <source>The due date {date} is in the past. Assign the follow-up with this date anyway?</source>
+            <translation>Tanggal target {date} sudah lewat. Tetap tugaskan tindak lanjut dengan tanggal ini?</translation>
         </message>
         <message>
             <source>Evidence</source>
@@ -1870,6 +2025,17 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoKeys</name>
+        <message>
+            <source>Undone: {step}</source>
+            <translation>Diurungkan: {step}</translation>
+        </message>
+        <message>
+            <source>Redone: {step}</source>
+            <translation>Diulangi: {step}</translation>
         </message>
     </context>
 </TS>

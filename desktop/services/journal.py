@@ -111,14 +111,16 @@ class Journal:
             self._append(row, action, before, after, "update", {"set": after, "base": base}, stamp)
         return after
 
-    def transition(self, row: Synced, action: str, **register: Any) -> None:
-        """A status change: the whole register travels as one operation, checked by the server."""
+    def transition(self, row: Synced, action: str, *, reason: str = "", **register: Any) -> None:
+        """A status change: the whole register travels as one operation, checked by the server.
+        `reason`: why, when the record keeps no field for it (it is kept in the audit event)."""
         old_status = jsonable(getattr(row, STATUS))
         before, after = self._apply(row, register)
         names = row.__registers__[STATUS]
         stamp, base = self._stamp(row, after or {STATUS: None})
         payload = {"action": action, "from": old_status, "fields": snapshot(row, names), "base": base}
-        self._append(row, action, before, after, "transition", payload, stamp)
+        audited = {**after, "reason": reason} if reason else after
+        self._append(row, action, before, audited, "transition", payload, stamp)
 
     def counter(self, row: Synced, field: str, key: str, value: int, action: str) -> None:
         """Set `key`'s whole contribution to the counter `field` (e.g. this device's votes).

@@ -49,11 +49,12 @@ class SyncStatus:
     attention: int = 0  # refused changes and "changed elsewhere" markers waiting for a person
 
 
-def _retry_delays() -> Iterator[float]:
+def retry_delays(first_s: float = 5.0, max_s: float = 600.0) -> Iterator[float]:
     """Seconds to wait after each consecutive failure: 5, 10, 20 … up to 10 minutes, jittered."""
-    for delay in backoff.expo(base=2, factor=5, max_value=600):
-        if delay is not None:  # backoff's generators yield None first (they are primed with send)
-            yield backoff.full_jitter(delay)
+    schedule = backoff.expo(base=2, factor=first_s, max_value=max_s)
+    next(schedule)  # backoff's wait generators first yield None (they are primed with send(None))
+    for delay in schedule:
+        yield float(backoff.full_jitter(delay))
 
 
 class SyncController(QObject):
@@ -67,7 +68,7 @@ class SyncController(QObject):
         *,
         debounce_ms: int = 3000,
         period_ms: int = 5 * 60_000,
-        retry_delays: Callable[[], Iterator[float]] = _retry_delays,
+        retry_delays: Callable[[], Iterator[float]] = retry_delays,
     ) -> None:
         super().__init__(parent)
         self._ws = ws
@@ -79,6 +80,7 @@ class SyncController(QObject):
         self._latest: SyncReport | None = None
         self._retry_delays = retry_delays
         self._delays: Iterator[float] | None = None
+        self._last_delay_s = 600.0
         self._debounce = self._timer(debounce_ms)
         self._periodic = self._timer(period_ms)
         self._retry = self._timer(0)
@@ -220,6 +222,8 @@ class SyncController(QObject):
                 log.error("sync failed", exc_info=exc)
         message = exc.message if isinstance(exc, MufakatError) else str(exc)
         code = exc.code if isinstance(exc, SyncRefused) else ""
+        # Retry first: whatever happens while the failure is shown, the next attempt is on its way.
+        self._retry.start(self._next_delay_ms())
         self._publish(
             replace(
                 self._status,
@@ -230,9 +234,13 @@ class SyncController(QObject):
                 attention=self._attention(),
             )
         )
+
+    def _next_delay_ms(self) -> int:
+        """The wait before the next attempt; the schedule's last step once it has run out."""
         if self._delays is None:
             self._delays = self._retry_delays()
-        self._retry.start(int(next(self._delays) * 1000))
+        self._last_delay_s = next(self._delays, self._last_delay_s)
+        return int(self._last_delay_s * 1000)
 
     def _next(self) -> None:
         if self._again:

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from desktop.drafts import Drafts, still_unsaved
+from desktop.models import Forum
+from desktop.services.lookup import load
 from desktop.services.office import is_enrolled, needs_set_up
 from desktop.services.units import home_unit
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
@@ -26,6 +29,7 @@ from desktop.views.settings_page import SettingsPage
 from desktop.views.survey_page import SurveyPage
 from desktop.views.sync_status import SyncStatusBar
 from desktop.views.triage_page import TriagePage
+from desktop.views.wheel import guard_wheel
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -38,9 +42,12 @@ Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | A
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, ws: Workspace, sync: SyncController) -> None:
+    def __init__(self, ws: Workspace, sync: SyncController, drafts: Drafts | None = None) -> None:
         super().__init__()
         self._ws = ws
+        self._drafts = drafts
+        self._retired = False
+        self._office_name = ""  # shown in the title once the office exists
         self.setWindowTitle("Mufakat")
         self.resize(1280, 720)
         self.setMinimumSize(1000, 600)
@@ -50,7 +57,7 @@ class MainWindow(QMainWindow):
         self.follow_up = FollowUpPage(ws)
         self.survey = SurveyPage(ws)
         self.attention = AttentionPage(ws)
-        self.settings = SettingsPage(ws, sync)
+        self.settings = SettingsPage(ws, sync, may_switch_language=self.confirm_close)
         self._sync = sync
         self.workspace: ForumWorkspace | None = None  # the open forum, if any
         self.stack = QStackedWidget()
@@ -105,10 +112,14 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)  # the forum list has just loaded itself
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
+        self.stack.currentChanged.connect(lambda _i: self._show_title())
         self.first_run: FirstRunPage | None = None
         if ws.read(needs_set_up):
             self._start_first_run(sync)
+        else:
+            self.forums.search.setFocus()  # type part of a forum's title, Enter opens it
         self._show_office()
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     # -- first run -----------------------------------------------------------------------------
     def _start_first_run(self, sync: SyncController) -> None:
@@ -139,7 +150,8 @@ class MainWindow(QMainWindow):
     def _show_office(self) -> None:
         """The office's short name in the window title, once there is one."""
         unit = self._ws.read(home_unit, self._ws.ctx.home_unit_id)
-        self.setWindowTitle(f"Mufakat — {unit.name}" if unit else "Mufakat")
+        self._office_name = unit.name if unit else ""
+        self._show_title()
 
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:
@@ -208,15 +220,24 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
         from desktop.views.forum_workspace import ForumWorkspace  # loaded when first needed
 
-        self.workspace = ForumWorkspace(self._ws, forum_id)
+        self.workspace = ForumWorkspace(self._ws, forum_id, self._drafts)
         self.workspace.back_requested.connect(self.back_to_forums)
         self.workspace.changed.connect(self.forums.refresh)
+        self.workspace.changed.connect(self._show_title)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
         return self.workspace
+
+    def _show_title(self) -> None:
+        """The open forum's title first (the taskbar shows which forum this window holds), then
+        the app and the office."""
+        title = f"Mufakat — {self._office_name}" if self._office_name else "Mufakat"
+        if self.workspace is not None and self.stack.currentWidget() is self.workspace:
+            title = f"{self.workspace.title} — {title}"
+        self.setWindowTitle(title)
 
     def back_to_forums(self) -> None:
         if self.workspace is not None:
@@ -258,9 +279,50 @@ class MainWindow(QMainWindow):
         if current is not self.workspace and self.workspace is not None and self.workspace.projector is not None:
             self.workspace.projector.reload()  # the room's screen follows whatever page is open here
 
+    # -- typing kept through a crash -----------------------------------------------------------
+    def offer_drafts(self) -> None:
+        """At start: typing left by a crash or a power cut is offered back."""
+        if self._drafts is None:
+            return
+        waiting = [d for d in self._drafts.all() if self._ws.read(still_unsaved, d)]
+        if not waiting:
+            self._drafts.clear()
+            return
+        forum_id = waiting[0].forum_id  # one forum is open at a time: its typing
+        forum = self._ws.read(load, Forum, forum_id, "Forum")
+        kinds = {"capture": self.tr("recommendation"), "attendance": self.tr("sign-in")}
+        typed = "\n".join(
+            f"• {kinds[d.kind]}: “{' · '.join(v for k, v in d.fields.items() if k != 'scope')}”"
+            for d in waiting
+            if d.forum_id == forum_id
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved typing"),
+            self.tr("Mufakat closed before this typing in “{forum}” was saved:\n\n{typed}\n\nRestore it?").format(
+                forum=forum.title, typed=typed
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        for other in {d.forum_id for d in self._drafts.all()} - {forum_id}:
+            for kind in ("capture", "attendance"):
+                self._drafts.drop(other, kind)
+        if answer != QMessageBox.StandardButton.Yes:
+            self._drafts.clear()
+            return
+        workspace = self.open_forum(forum_id)
+        if workspace is not None:
+            workspace.restore_drafts()
+
     # -- closing -------------------------------------------------------------------------------
     def confirm_close(self) -> bool:
-        return self.workspace is None or self.workspace.confirm_leave()
+        return self._retired or self.workspace is None or self.workspace.confirm_leave()
+
+    def retire(self) -> None:
+        """This window has been replaced (the language changed, after `confirm_close`): closing
+        it asks nothing more."""
+        self._retired = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close():

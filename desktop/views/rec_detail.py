@@ -5,9 +5,10 @@ full history."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -25,12 +27,12 @@ from PySide6.QtWidgets import (
 from desktop.errors import MufakatError
 from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
-from desktop.services.followups import assign_follow_up, update_follow_up
+from desktop.services.followups import assign_follow_up, default_due, update_follow_up
 from desktop.services.history import HistoryLine
 from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
-from desktop.views.common import InlineMessage, date_edit
+from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
 from desktop.views.conflict_card import ConflictCard
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.vocab import RecStatus, Scope, label
@@ -58,6 +60,7 @@ class RecommendationPane(QWidget):
         super().__init__(parent)
         self._ws = ws
         self.detail: RecommendationDetail | None = None
+        self._guard = ReplacedButtons()
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-size: 12pt;")
@@ -177,6 +180,8 @@ class RecommendationPane(QWidget):
         can_follow = rec.scope == Scope.UNIT and rec.status in (RecStatus.ACCEPTED, RecStatus.IN_PROGRESS)
         for editor in (self.fu_action, self.fu_owner, self.fu_due, self.fu_assign):
             editor.setEnabled(can_follow)
+        proposed = default_due(self._ws.ctx)
+        self.fu_due.setDate(QDate(proposed.year, proposed.month, proposed.day))
         self.fu_update.setEnabled(bool(d.follow_ups))
         self.escalation.setText(
             "<br>".join(
@@ -217,7 +222,11 @@ class RecommendationPane(QWidget):
 
     # -- acting ------------------------------------------------------------------------------
     def _act(self, action: str) -> None:
-        if self.detail and perform(self, self._ws, action, [self.detail.rec.id]):
+        if not self.detail or not self._guard.allows():
+            return
+        done = perform(self, self._ws, action, [self.detail.rec.id])
+        self._guard.acted()  # set after the action: clicks queued while it ran are ignored too
+        if done:
             self._after()
 
     def _write(self, step: Callable[..., object], /, *args: object, **kwargs: object) -> bool:
@@ -230,17 +239,33 @@ class RecommendationPane(QWidget):
         return True
 
     def _toggle_scope(self) -> None:
-        if self.detail:
+        if self.detail and self._guard.allows():
             rec = self.detail.rec
             self._write(change_scope, rec.id, Scope.POLICY if rec.scope == Scope.UNIT else Scope.UNIT)
+            self._guard.acted()
 
     def _assign(self) -> None:
-        if self.detail and self._write(
+        if not self.detail:
+            return
+        due = self.fu_due.date().toPython()
+        assert isinstance(due, date)
+        if due < self._ws.ctx.today():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Follow-up"),
+                self.tr("The due date {date} is in the past. Assign the follow-up with this date anyway?").format(
+                    date=due.strftime("%d-%m-%Y")
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.fu_due.setFocus()
+                return
+        if self._write(
             assign_follow_up,
             self.detail.rec.id,
             action=self.fu_action.text(),
             owner=self.fu_owner.text(),
-            due_on=self.fu_due.date().toPython(),
+            due_on=due,
         ):
             self.fu_action.clear()
             self.fu_owner.clear()

@@ -28,6 +28,7 @@ from desktop.workspace import Workspace
 from tests.sync.test_actions import accepted_policy
 from tests.sync.test_sync_basics import Device, make_forum, unit_id
 from tests.views.drive import activate, when_modal
+from tests.views.test_mnemonics import collisions
 
 Opener = Callable[[Workspace], Shell]
 
@@ -113,6 +114,7 @@ def test_a_refused_escalation_is_one_item_in_indonesian_and_discarding_it_keeps_
     detail = window.attention.detail.text()
     assert "Yang dapat dilakukan:" in detail and "Buang perubahan Anda" in detail
     assert not window.attention.copy_button.isEnabled()  # nothing was created to copy
+    assert collisions("Perlu perhatian", window) == []
 
     def discard_yes(box: QWidget) -> None:
         assert isinstance(box, QMessageBox) and "Buang perubahan ini?" in box.text()
@@ -209,6 +211,13 @@ def test_keep_mine_on_a_ends_with_as_value_on_b_and_no_marker_on_either(
 ) -> None:
     a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
     rec = conflicting_edits(a, b)
+    on_b = app_of(b)  # b's value won: its marker offers the value that lost, a's
+    click(qtbot, on_b.window.sync_bar.attention_button)
+    card = on_b.window.attention.card
+    assert card is not None and card.use_lost.text() == "Pakai yang &kalah"
+    assert "Kalah: “Perkuat customer service (A)” (diketik di laptop lain)" in card.plain_text()
+    assert "(diketik di laptop ini)" in card.plain_text()  # the value in use is b's
+    on_b.close()
     shell = app_of(a)
     window = shell.window
     assert window.sync_bar.attention_button.text() == "⚠ 1 perlu perhatian"
@@ -224,6 +233,7 @@ def test_keep_mine_on_a_ends_with_as_value_on_b_and_no_marker_on_either(
         and "Kalah: “Perkuat customer service (A)” (diketik di laptop ini)" in card.plain_text()
     )
     assert card.use_lost.text() == "&Pakai punya saya"
+    assert collisions("Perlu perhatian", window) == []
     alt(qtbot, shell, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: window.attention.list.currentWidget() is window.attention.empty)
     assert text_on(a, rec) == "Perkuat customer service (A)"
@@ -247,6 +257,8 @@ def test_a_marker_dismissed_in_triage_on_a_is_gone_on_b(qtbot: QtBot, device: De
     click_row(qtbot, triage.table, triage.model.row_of(rec))
     [card] = triage.pane.cards
     assert card.isVisible() and "Dipakai sekarang: “Perkuat layanan pelanggan (B)”" in card.plain_text()
+    assert card.use_lost.text() == "&Pakai punya saya"  # the value that lost was typed here
+    assert collisions("Pemilahan", window) == []
     click(qtbot, card.dismiss)
     assert triage.pane.cards == []
     assert not window.sync_bar.attention_button.isVisible()
