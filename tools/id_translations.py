@@ -973,3 +973,9 @@ ID["The app lists what the server refused under “Needs attention”, with what
     "Aplikasi mencantumkan yang ditolak server di “Perlu perhatian”, beserta yang dapat dilakukan."
 )
 ID["… and {n} more"] = "… dan {n} lagi"
+# The register of inputs, saved from the forum list (paper-documents).
+ID["Re&gister of inputs"] = "Re&gister masukan"
+ID["Register of inputs"] = "Register masukan"
+ID[
+    "Every input the office's forums received, with its person in charge, status and working days taken, as an Excel workbook (register masukan)"
+] = "Semua masukan yang diterima forum kantor ini, dengan penanggung jawab, status, dan lama penyelesaian dalam hari kerja, sebagai buku kerja Excel (register masukan)"

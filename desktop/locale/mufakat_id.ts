@@ -1119,6 +1119,14 @@ Simpan?</translation>
             <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
         </message>
         <message>
+            <source>Re&amp;gister of inputs</source>
+            <translation>Re&amp;gister masukan</translation>
+        </message>
+        <message>
+            <source>Every input the office's forums received, with its person in charge, status and working days taken, as an Excel workbook (register masukan)</source>
+            <translation>Semua masukan yang diterima forum kantor ini, dengan penanggung jawab, status, dan lama penyelesaian dalam hari kerja, sebagai buku kerja Excel (register masukan)</translation>
+        </message>
+        <message>
             <source>No forums yet. Plan one with “New forum…”, or try the app with the sample forum.</source>
             <translation>Belum ada forum. Rencanakan dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.</translation>
         </message>
@@ -1137,6 +1145,10 @@ Simpan?</translation>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Register of inputs</source>
+            <translation>Register masukan</translation>
         </message>
     </context>
     <context>

@@ -6,8 +6,9 @@ report and the register (PEKPPP: follow-up of the consultation's results and its
 - Target: a unit-scope recommendation's last follow-up due date; a policy one's answer due date
   from the office above (its last escalation).
 - Completed: unit scope: when every action of it is done (100%), on the day the last one was
-  done, or else when it was marked done, on that day; policy: answered, on the day of the answer. Closed: completed, or rejected on the day of the
-  decision — nothing more is done about it.
+  done, or else when it was marked done, on that day; policy: answered, on the day of the
+  answer. Closed: completed, or rejected on the day of the decision — nothing more is done
+  about it.
 - Progress: the lowest progress of its actions (it is done when every action is); a policy
   recommendation is 100% once answered, unmeasured before.
 - Working days: from the day received to the day closed (still open: to the report's day),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,7 +24,9 @@ from shiboken6 import isValid
 
 from desktop.background import run_in_background
 from desktop.file_names import file_name
+from desktop.models import Unit
 from desktop.services import demo
+from desktop.services.lookup import load
 from desktop.services.queries import ForumCounts, ForumSummary, forum_counts, list_forums
 from desktop.views.common import EnumCombo, attempt
 from desktop.views.documents import TITLES
@@ -87,6 +90,14 @@ class ForumsPage(QWidget):
             )
         )
         self.excel_button.clicked.connect(self.export_excel)
+        self.register_button = QPushButton(self.tr("Re&gister of inputs"))
+        self.register_button.setToolTip(
+            self.tr(
+                "Every input the office's forums received, with its person in charge, status and "
+                "working days taken, as an Excel workbook (register masukan)"
+            )
+        )
+        self.register_button.clicked.connect(self.export_register)
         self.notice = SavedNotice()
         self.empty_hint = QLabel(  # shown once the list has loaded empty
             self.tr("No forums yet. Plan one with “New forum…”, or try the app with the sample forum.")
@@ -106,6 +117,7 @@ class ForumsPage(QWidget):
         bar.addWidget(self.open_button)
         bar.addWidget(self.documents_button)
         bar.addWidget(self.excel_button)
+        bar.addWidget(self.register_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("Forums") + "</h2>"))
         layout.addLayout(bar)
@@ -168,11 +180,29 @@ class ForumsPage(QWidget):
             lambda: forum_recap_xlsx(ws.read(forum_recap, forum_id)),
         )
 
+    def export_register(self) -> QFileDialog | None:
+        """Save the office's register of consultation inputs as XLSX, as of today."""
+        from desktop.reports.register_xlsx import register_xlsx  # openpyxl: on first use
+        from desktop.services.register import register
+
+        ws, unit_id = self._ws, self._ws.ctx.home_unit_id
+        if unit_id is None:
+            return None
+        today = ws.ctx.today()
+        unit = ws.read(load, Unit, unit_id, "Unit")
+        return self.notice.save_built(
+            self.tr("Register of inputs"),
+            file_name("register", today, unit.name, ".xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+            lambda: register_xlsx(ws.read(register, unit_id, today, ws.ctx.calendar)),
+        )
+
     def _update_actions(self) -> None:
         chosen = self.selected_forum() is not None
         self.documents_button.setEnabled(chosen)
         self.open_button.setEnabled(chosen)
         self.excel_button.setEnabled(chosen)
+        self.register_button.setEnabled(self._ws.ctx.home_unit_id is not None)
 
     def reload(self) -> None:
         self.refresh()

@@ -14,8 +14,8 @@ from desktop.models import FollowUp, Participant, Recommendation
 from desktop.reports.implementation import build_implementation_report
 from desktop.reports.indonesian import words
 from desktop.services import participants, templates
-from desktop.services.forums import reopen_forum
 from desktop.services.document_data import implementation_report
+from desktop.services.forums import reopen_forum
 from desktop.services.templates import BASIS
 from desktop.vocab import Category, Gender, RecStatus, Role, Scope
 from desktop.workspace import Workspace

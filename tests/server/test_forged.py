@@ -17,6 +17,7 @@ from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
 from desktop.vocab import Outcome
 from desktop.workspace import Workspace
+from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
 from tests.server.conftest import NOW, Raw, World, on_server, server_state, valid_fields
 from tests.sync.conftest import Running
