@@ -979,3 +979,6 @@ ID["Register of inputs"] = "Register masukan"
 ID[
     "Every input the office's forums received, with its person in charge, status and working days taken, as an Excel workbook (register masukan)"
 ] = "Semua masukan yang diterima forum kantor ini, dengan penanggung jawab, status, dan lama penyelesaian dalam hari kerja, sebagai buku kerja Excel (register masukan)"
+ID["An invitation is dated before the forum: {day} is after the forum's day {held}."] = (
+    "Undangan diberi tanggal sebelum forum: {day} jatuh setelah hari forum {held}."
+)

@@ -43,7 +43,7 @@ from desktop.reports.parts import head_of, kop, label, time_span
 from desktop.services.document_data import Invitations, Invitee, Letter
 from desktop.vocab import ForumMode, Gender
 
-PLACEHOLDER = "……………………………"  # a number to fill in by hand
+PLACEHOLDER = "……………………………"  # a number (or a date) to fill in by hand
 CLOSING = "Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih."
 
 
@@ -118,7 +118,7 @@ class _LetterCanvas(Canvas):
 def _head(doc: Invitations, width: float) -> Flowable:
     t = doc.templates
     place = doc.forum.unit.city
-    when = indonesian.long_date(doc.letter_date)
+    when = indonesian.long_date(doc.letter_date) if doc.letter_date else PLACEHOLDER
     pairs = [
         ("Nomor", t.invitation_number or PLACEHOLDER),
         ("Sifat", t.invitation_nature),
@@ -209,7 +209,18 @@ def build_invitations(doc: Invitations, paper: str = "a4") -> bytes:
         author="Mufakat",
         creator="Mufakat",
     )
-    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body")
+    # No padding: the text starts at the margin, as the tables (the head, the lists) do.
+    frame = Frame(
+        template.leftMargin,
+        template.bottomMargin,
+        template.width,
+        template.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     template.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
     template.build(story, canvasmaker=_LetterCanvas)
     return buffer.getvalue()

@@ -18,7 +18,7 @@ from desktop.models import AgendaItem, Forum, Participant, Recommendation, Unit
 from desktop.services.attendance import PUBLIC_ELEMENTS
 from desktop.services.lookup import load
 from desktop.services.report_data import ForumReport, Person, forum_report
-from desktop.services.templates import Templates, effective
+from desktop.services.templates import Templates, check_invitation_date, effective
 from desktop.services.timeliness import Timing, timing_of
 from desktop.services.workdays import WorkCalendar
 from desktop.vocab import Category, Gender, RecStatus, Role, Scope
@@ -207,13 +207,15 @@ class Invitations:
     forum: ForumReport
     templates: Templates
     letters: tuple[Letter, ...]
-    letter_date: date
+    letter_date: date | None  # None: printed after the forum with no date fixed, left to fill in
 
 
 def invitations(session: Session, forum_id: str, today: date, letter_date: date | None = None) -> Invitations:
     """A letter per invited organisation, and per person invited without one, from the
     invitation list (the office's own staff are not invited; walk-ins were not). Dated
-    `letter_date` if given, else the forum's invitation date, else `today`."""
+    `letter_date` if given, else the forum's invitation date, else `today` if the forum is still
+    to come; printed later with no date fixed, the date is left blank to fill in (a letter dated
+    after the forum it invites to would be sent back)."""
     forum = load(session, Forum, forum_id, N_("Forum"))
     people = session.scalars(
         select(Participant)
@@ -245,9 +247,14 @@ def invitations(session: Session, forum_id: str, today: date, letter_date: date 
             alone.append(Letter("", (invitee,)))
     letters = [Letter(org, tuple(names)) for org, names in groups.items()]
     templates = effective(session.get(Unit, forum.unit_id), forum)
+    dated = letter_date or templates.invitation_date
+    if dated is not None:
+        check_invitation_date(dated, forum.held_on)
+    elif today <= forum.held_on:
+        dated = today
     return Invitations(
         forum=forum_report(session, forum_id),
         templates=templates,
         letters=tuple(letters + sorted(alone, key=lambda letter: letter.invitees[0].name.casefold())),
-        letter_date=letter_date or templates.invitation_date or today,
+        letter_date=dated,
     )

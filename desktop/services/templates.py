@@ -134,12 +134,27 @@ def update_unit_templates(session: Session, ctx: Context, unit_id: str, **change
         Journal(session, ctx).update(unit, **changed)
 
 
+def check_invitation_date(day: date, held_on: date) -> None:
+    """An invitation is sent before the forum: a letter dated after it is refused."""
+    if day > held_on:
+        raise InputError(
+            tr(
+                "An invitation is dated before the forum: {day} is after the forum's day {held}.",
+                day=day.isoformat(),
+                held=held_on.isoformat(),
+            ),
+            field="invitation_date",
+        )
+
+
 def update_forum_templates(session: Session, ctx: Context, forum_id: str, **changes: Any) -> None:
     """A forum's own wording (empty: its office's). Allowed on a closed forum: none of it is in
     the berita acara, and the Laporan Pelaksanaan is written after the forum."""
     _only_templates(changes, FORUM_RULES)
     forum = load(session, Forum, forum_id, N_("Forum"))
     data = f.clean(FORUM_RULES, changes)
+    if data.get("invitation_date") is not None:
+        check_invitation_date(data["invitation_date"], forum.held_on)
     changed = {k: v for k, v in data.items() if getattr(forum, k) != v}
     if changed:
         Journal(session, ctx).update(forum, **changed)

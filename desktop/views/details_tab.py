@@ -223,6 +223,7 @@ class DetailsTab(QWidget):
 
         forum = self._ws.read(load, Forum, self._forum_id, "Forum")
         dialog = TemplatesDialog(self._ws, forum.unit_id, self._forum_id, self)
+        dialog.setModal(True)  # a form to finish (OK) or leave (Cancel)
         dialog.show()
         return dialog
 

@@ -255,6 +255,7 @@ class SettingsPage(QWidget):
         if unit_id is None:
             return None
         dialog = TemplatesDialog(self._ws, unit_id, parent=self)
+        dialog.setModal(True)  # a form to finish (OK) or leave (Cancel)
         dialog.show()
         return dialog
 

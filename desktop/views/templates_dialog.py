@@ -6,6 +6,8 @@ indicators each document is evidence for (numbers from evaluators' tools: unconf
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -87,6 +89,9 @@ class TemplatesDialog(QDialog):
         self.fixed_date = QCheckBox(self.tr("Date the invitations &on"))
         self.letter_date = date_edit(QDate.currentDate())
         if forum is not None:
+            # Offered: today, or a week before a forum already past (a letter is sent before it).
+            if forum.held_on < QDate.currentDate().toPython():
+                self.letter_date.setDate(qdate(forum.held_on - timedelta(days=7)))
             if forum.invitation_date:
                 self.fixed_date.setChecked(True)
                 self.letter_date.setDate(qdate(forum.invitation_date))

@@ -128,3 +128,16 @@ def test_no_invitation_list_no_letters(ws: Workspace) -> None:
     forum = make_tree(ws).forum
     with pytest.raises(InputError, match="invitation list"):
         ws.read(invitations, forum, TODAY)
+
+
+def test_a_letter_is_never_dated_after_the_forum(demo_ws: Workspace, demo_forum: str) -> None:
+    later = date(2024, 9, 2)  # the demo forum was held on 21 August 2024
+    text = all_text(build_invitations(demo_ws.read(invitations, demo_forum, later)))
+    assert f"Sorong, {PLACEHOLDER}" in text and "September" not in text  # left to fill in by hand
+    with pytest.raises(InputError, match="after the forum's day 2024-08-21"):
+        demo_ws.read(invitations, demo_forum, later, date(2024, 8, 22))
+    with pytest.raises(InputError, match="after the forum's day 2024-08-21"):
+        demo_ws.write(templates.update_forum_templates, demo_forum, invitation_date="2024-08-22")
+    assert demo_ws.read(templates.forum_templates, demo_forum).invitation_date is None
+    demo_ws.write(templates.update_forum_templates, demo_forum, invitation_date="2024-08-21")
+    assert "Sorong, 21 Agustus 2024" in all_text(build_invitations(demo_ws.read(invitations, demo_forum, later)))

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import shiboken6
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +27,7 @@ from desktop.views.templates_dialog import TemplatesDialog
 from desktop.workspace import Workspace
 from tests.views.drive import (
     CTRL,
+    LEFT,
     Keyboard,
     activate,
     choose,
@@ -133,11 +134,14 @@ def test_a_forums_own_invitation_subject_and_date(
     Keyboard(qtbot, dialog).type("Undangan Forum Konsultasi Publik Standar Pelayanan")
     click(qtbot, dialog.fixed_date)
     assert dialog.letter_date.isEnabled()
+    field = dialog.letter_date
+    qtbot.mouseClick(field, LEFT, pos=QPoint(6, field.height() // 2))  # on the day
+    Keyboard(qtbot, dialog).type("23.11.2026")  # a week before the forum
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     forum = one(ws, Forum, id=running.forum)
     assert forum.invitation_subject == "Undangan Forum Konsultasi Publik Standar Pelayanan"
-    assert forum.invitation_date == QDate.currentDate().toPython()
+    assert forum.invitation_date == date(2026, 11, 23)
     assert one(ws, Unit, id=running.unit).invitation_subject == ""  # the office's stays as it was
 
 
