@@ -162,13 +162,13 @@ def build_followup_report(
             grid_table(
                 ["No", "Rekomendasi", "Ranah", "Status", "Tindak lanjut", "Jawaban atasan"],
                 rows,
-                [
+                [  # "Kebijakan (diusulkan ke atas)", "Dieskalasi": whole words in their columns
                     9 * mm,
-                    width * 0.26,
-                    width * 0.11,
-                    width * 0.11,
-                    width * 0.3,
-                    width - 9 * mm - width * 0.78,
+                    width * 0.24,
+                    width * 0.145,
+                    width * 0.135,
+                    width * 0.28,
+                    width - 9 * mm - width * 0.80,
                 ],
             )
         )
