@@ -64,7 +64,10 @@ class SurveyActionsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 2, 3, 4, 5):  # the person in charge, the dates: read whole
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.element = QComboBox()
@@ -136,7 +139,7 @@ class SurveyActionsDialog(QDialog):
                 self.table.setItem(row, column, cell)
             if item.id == select:
                 self.table.selectRow(row)
-        self.table.resizeColumnToContents(0)
+        self.table.resizeRowsToContents()
         self._set_editing(select)
 
     def selected_id(self) -> str | None:

@@ -69,8 +69,12 @@ def test_the_offices_response_beside_the_line_and_later_with_f4(
     click_tab(qtbot, workspace.tabs, capture)
     click(qtbot, capture.text)
     Keyboard(qtbot, window).type("Tambah loket prioritas untuk lansia")
-    click(qtbot, capture.response)
-    Keyboard(qtbot, window).type("Disetujui; loket dibuka Januari 2027").press(Qt.Key.Key_Return)
+    click(qtbot, capture.raised_by)
+    keys = Keyboard(qtbot, window).tab()  # Tab walks the lines as laid out, the response last
+    assert keys.focused() is capture.agenda
+    keys.tab(3)
+    assert keys.focused() is capture.response
+    keys.type("Disetujui; loket dibuka Januari 2027").press(Qt.Key.Key_Return)
     first = one(ws, Recommendation, text="Tambah loket prioritas untuk lansia")
     assert first.response == "Disetujui; loket dibuka Januari 2027"
     assert capture.response.text() == ""  # the next one starts without an answer
