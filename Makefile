@@ -38,6 +38,7 @@ lint: $(STAMP)
 bench: $(STAMP) $(QM)
 	$(PY) bench/store.py
 	$(PY) bench/reports.py
+	$(PY) bench/documents.py
 	$(PY) bench/sync.py
 	$(XVFB_RUN) $(PY) bench/attention.py
 	$(XVFB_RUN) $(PY) bench/ui.py
