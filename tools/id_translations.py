@@ -878,8 +878,6 @@ ID.update(
         "Invitation: &subject (hal)": "Undangan: &hal",
         "(left to fill in by hand)": "(diisi tangan)",
         "Date the invitations &on": "Undangan &bertanggal",
-        "An empty field prints the greyed wording: the office's, or Mufakat's own.": "Kolom yang kosong mencetak rumusan berwarna abu-abu: milik kantor, atau bawaan Mufakat.",
-        "An empty field prints Mufakat's own wording, shown greyed. Each forum may change them.": "Kolom yang kosong mencetak rumusan bawaan Mufakat, yang tampak berwarna abu-abu. Setiap forum dapat mengubahnya.",
         "PEKPPP indicators each document is evidence for": "Indikator PEKPPP yang didukung setiap dokumen",
         "These numbers come from the evaluators' worksheets, not from the regulation, and change between years: check them against this year's worksheet. Empty: the document names none.": "Nomor-nomor ini berasal dari lembar kerja evaluator, bukan dari peraturan, dan dapat berubah setiap tahun: cocokkan dengan lembar kerja tahun ini. Kosong: dokumen tidak menyebut indikator.",
     }
@@ -981,4 +979,10 @@ ID[
 ] = "Semua masukan yang diterima forum kantor ini, dengan penanggung jawab, status, dan lama penyelesaian dalam hari kerja, sebagai buku kerja Excel (register masukan)"
 ID["An invitation is dated before the forum: {day} is after the forum's day {held}."] = (
     "Undangan diberi tanggal sebelum forum: {day} jatuh setelah hari forum {held}."
+)
+ID["Each field shows the wording this forum's documents print; edit it here. Wording left as the office's keeps following the office's."] = (
+    "Setiap kolom menampilkan rumusan yang dicetak pada dokumen forum ini; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan kantor tetap mengikuti rumusan kantor."
+)
+ID["Each field shows the wording the office's documents print; edit it here. Wording left as Mufakat's own keeps following it. Each forum may change them."] = (
+    "Setiap kolom menampilkan rumusan yang dicetak pada dokumen kantor; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan bawaan Mufakat tetap mengikutinya. Setiap forum dapat mengubahnya."
 )

@@ -2190,12 +2190,12 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Tanggal undangan</translation>
         </message>
         <message>
-            <source>An empty field prints the greyed wording: the office's, or Mufakat's own.</source>
-            <translation>Kolom yang kosong mencetak rumusan berwarna abu-abu: milik kantor, atau bawaan Mufakat.</translation>
+            <source>Each field shows the wording this forum's documents print; edit it here. Wording left as the office's keeps following the office's.</source>
+            <translation>Setiap kolom menampilkan rumusan yang dicetak pada dokumen forum ini; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan kantor tetap mengikuti rumusan kantor.</translation>
         </message>
         <message>
-            <source>An empty field prints Mufakat's own wording, shown greyed. Each forum may change them.</source>
-            <translation>Kolom yang kosong mencetak rumusan bawaan Mufakat, yang tampak berwarna abu-abu. Setiap forum dapat mengubahnya.</translation>
+            <source>Each field shows the wording the office's documents print; edit it here. Wording left as Mufakat's own keeps following it. Each forum may change them.</source>
+            <translation>Setiap kolom menampilkan rumusan yang dicetak pada dokumen kantor; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan bawaan Mufakat tetap mengikutinya. Setiap forum dapat mengubahnya.</translation>
         </message>
         <message>
             <source>PEKPPP indicators each document is evidence for</source>

@@ -1,7 +1,8 @@
 """The document templates: the texts of the Laporan Pelaksanaan (dasar, maksud dan tujuan,
 penutup) and the head of the surat undangan (nomor, sifat, hal), for the office (Settings) or
-for one forum (its Details: over the office's; a forum may also fix its invitation's date). An
-empty field keeps the wording below it, shown greyed. The office also sets here which PEKPPP
+for one forum (its Details: over the office's; a forum may also fix its invitation's date). Each
+field shows the wording that prints, to edit in place; a field left as the wording below it
+(Mufakat's, or for a forum its office's) is stored empty, so it keeps following that wording. The office also sets here which PEKPPP
 indicators each document is evidence for (numbers from evaluators' tools: unconfirmed)."""
 
 from __future__ import annotations
@@ -73,17 +74,20 @@ class TemplatesDialog(QDialog):
         }
         own = forum if forum is not None else unit
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self._below: dict[str, str] = {}  # the wording each field follows while left as it is
         form = QFormLayout()
         for name in NAMES:
-            shown = getattr(inherited, name) if inherited is not None else DEFAULTS[name]
+            below = getattr(inherited, name) if inherited is not None else DEFAULTS[name]
+            self._below[name] = below
+            shown = getattr(own, name) or below
             edit: QLineEdit | QPlainTextEdit
             if name in LONG:
-                edit = QPlainTextEdit(getattr(own, name))
+                edit = QPlainTextEdit(shown)
                 edit.setTabChangesFocus(True)
                 edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
             else:
-                edit = QLineEdit(getattr(own, name))
-            edit.setPlaceholderText(shown or self.tr("(left to fill in by hand)"))
+                edit = QLineEdit(shown)
+            edit.setPlaceholderText(below or self.tr("(left to fill in by hand)"))
             self.fields[name] = edit
             form.addRow(labels[name], edit)
         self.fixed_date = QCheckBox(self.tr("Date the invitations &on"))
@@ -103,10 +107,14 @@ class TemplatesDialog(QDialog):
             row.addStretch(1)
             form.addRow(self.tr("Invitation date"), row)
         hint = QLabel(
-            self.tr("An empty field prints the greyed wording: the office's, or Mufakat's own.")
+            self.tr(
+                "Each field shows the wording this forum's documents print; edit it here. Wording "
+                "left as the office's keeps following the office's."
+            )
             if forum is not None
             else self.tr(
-                "An empty field prints Mufakat's own wording, shown greyed. Each forum may change them."
+                "Each field shows the wording the office's documents print; edit it here. Wording "
+                "left as Mufakat's own keeps following it. Each forum may change them."
             )
         )
         hint.setWordWrap(True)
@@ -152,7 +160,9 @@ class TemplatesDialog(QDialog):
     def values(self) -> dict[str, object]:
         found: dict[str, object] = {}
         for name, edit in self.fields.items():
-            found[name] = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+            typed = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+            # Left as the wording below: stored empty, so it follows that wording when it changes.
+            found[name] = "" if typed.strip() == self._below[name].strip() else typed
         if self._forum_id is not None:
             found["invitation_date"] = (
                 self.letter_date.date().toPython() if self.fixed_date.isChecked() else None

@@ -13,11 +13,12 @@ import openpyxl
 import pytest
 import shiboken6
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.models import Forum, Recommendation, SurveyAction, SurveyPeriod, Unit
 from desktop.services.register import register
+from desktop.services.templates import DEFAULTS
 from desktop.views import main_window as mw
 from desktop.views import save_file
 from desktop.views.forum_workspace import ForumWorkspace
@@ -107,8 +108,10 @@ def test_the_offices_templates_and_pekppp_table_from_settings(
     assert isinstance(dialog, TemplatesDialog)
     click(qtbot, dialog.fields["invitation_number"])
     Keyboard(qtbot, dialog).type("005/UND/WPB.13/KP.02/2026")
-    click(qtbot, dialog.fields["report_closing"].viewport())
-    Keyboard(qtbot, dialog).type("Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.")
+    closing = dialog.fields["report_closing"]
+    assert isinstance(closing, QPlainTextEdit) and closing.toPlainText() == DEFAULTS["report_closing"]
+    click(qtbot, closing.viewport())  # the wording that prints, to edit in place
+    Keyboard(qtbot, dialog).press(Qt.Key.Key_End, CTRL).type(" Terima kasih.")
     click(qtbot, dialog.indicators["register"])
     Keyboard(qtbot, dialog).type("27, 28, x")
     press_ok(qtbot, dialog)
@@ -121,7 +124,8 @@ def test_the_offices_templates_and_pekppp_table_from_settings(
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     unit = one(ws, Unit, id=running.unit)
     assert unit.invitation_number == "005/UND/WPB.13/KP.02/2026"
-    assert unit.report_closing == "Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya."
+    assert unit.report_closing == DEFAULTS["report_closing"] + " Terima kasih."
+    assert unit.report_basis == "" and unit.invitation_subject == ""  # left as shown: Mufakat's wording
     assert unit.pekppp_indicators == {"register": [27, 28, 30]}
     assert ws.read(register, running.unit, date(2026, 12, 1), ws.ctx.calendar).indicators == (27, 28, 30)
 
@@ -134,8 +138,10 @@ def test_a_forums_own_invitation_subject_and_date(
     click(qtbot, details.templates_button)
     dialog = opened(qtbot, TemplatesDialog)
     assert isinstance(dialog, TemplatesDialog) and not dialog.indicators  # the table is the office's
-    click(qtbot, dialog.fields["invitation_subject"])
-    Keyboard(qtbot, dialog).type("Undangan Forum Konsultasi Publik Standar Pelayanan")
+    subject = dialog.fields["invitation_subject"]
+    assert isinstance(subject, QLineEdit) and subject.text() == DEFAULTS["invitation_subject"]
+    click(qtbot, subject)
+    Keyboard(qtbot, dialog).press(Qt.Key.Key_End).type(" Standar Pelayanan")
     click(qtbot, dialog.fixed_date)
     assert dialog.letter_date.isEnabled()
     field = dialog.letter_date
@@ -144,7 +150,8 @@ def test_a_forums_own_invitation_subject_and_date(
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     forum = one(ws, Forum, id=running.forum)
-    assert forum.invitation_subject == "Undangan Forum Konsultasi Publik Standar Pelayanan"
+    assert forum.invitation_subject == DEFAULTS["invitation_subject"] + " Standar Pelayanan"
+    assert forum.report_closing == ""  # left as the office's: follows the office's
     assert forum.invitation_date == date(2026, 11, 23)
     assert one(ws, Unit, id=running.unit).invitation_subject == ""  # the office's stays as it was
 
