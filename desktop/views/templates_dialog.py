@@ -2,8 +2,9 @@
 penutup) and the head of the surat undangan (nomor, sifat, hal), for the office (Settings) or
 for one forum (its Details: over the office's; a forum may also fix its invitation's date). Each
 field shows the wording that prints, to edit in place; a field left as the wording below it
-(Mufakat's, or for a forum its office's) is stored empty, so it keeps following that wording. The office also sets here which PEKPPP
-indicators each document is evidence for (numbers from evaluators' tools: unconfirmed)."""
+(Mufakat's, or for a forum its office's) is stored empty, so it keeps following that wording.
+The office also sets here which PEKPPP indicators each document is evidence for (numbers from
+evaluators' tools: unconfirmed)."""
 
 from __future__ import annotations
 
