@@ -986,3 +986,4 @@ ID["Each field shows the wording this forum's documents print; edit it here. Wor
 ID["Each field shows the wording the office's documents print; edit it here. Wording left as Mufakat's own keeps following it. Each forum may change them."] = (
     "Setiap kolom menampilkan rumusan yang dicetak pada dokumen kantor; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan bawaan Mufakat tetap mengikutinya. Setiap forum dapat mengubahnya."
 )
+ID["PEKPPP indicators"] = "Indikator PEKPPP"

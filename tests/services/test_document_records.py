@@ -163,3 +163,30 @@ def test_survey_plan_rules(ws: Workspace) -> None:
     assert ws.read(survey_actions.actions_of, period) == []
     with ws.store.read() as session:  # a tombstone, as every synced record
         assert session.scalars(select(SurveyAction.deleted).where(SurveyAction.id == action)).one()
+
+
+def test_a_refused_change_of_the_new_records_reads_as_people_name_them(ws: Workspace) -> None:
+    """"Perlu perhatian" words a refused survey action and the new fields in the user's
+    language, not as table and column names."""
+    from desktop.i18n import set_language
+    from desktop.services.record_words import field_label, record_words
+
+    tree = make_tree(ws)
+    period = ws.write(
+        surveys.create_period, unit_id=tree.leaf, title="SKM", starts_on="2026-01-01", ends_on="2026-06-30"
+    )
+    action = ws.write(survey_actions.add_action, period, element=8, action="Kotak saran", owner="Kasubag")
+    with ws.store.read() as session:
+        assert record_words(session, "survey_actions", action) == "Survey action “Kotak saran”"
+    assert [field_label(f) for f in ("response", "invitation_subject", "pekppp_indicators")] == [
+        "Response",
+        "Invitation subject (hal)",
+        "PEKPPP indicators",
+    ]
+    set_language("id")
+    try:
+        with ws.store.read() as session:
+            assert record_words(session, "survey_actions", action) == "Rencana tindak lanjut SKM “Kotak saran”"
+        assert field_label("completed_on") == "Tanggal selesai"
+    finally:
+        set_language("en")
