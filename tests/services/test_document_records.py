@@ -190,3 +190,42 @@ def test_a_refused_change_of_the_new_records_reads_as_people_name_them(ws: Works
         assert field_label("completed_on") == "Tanggal selesai"
     finally:
         set_language("en")
+
+
+def test_use_mine_on_a_survey_action_goes_through_its_rules(ws: Workspace) -> None:
+    """A "changed elsewhere" value of the RTL applied again ("Pakai punya saya") is an edit by
+    the plan's own rules: done needs what was done, and the day it was done follows."""
+    from desktop.models import Conflict
+    from desktop.services import conflicts
+
+    tree = make_tree(ws)
+    period = ws.write(
+        surveys.create_period, unit_id=tree.leaf, title="SKM", starts_on="2026-01-01", ends_on="2026-06-30"
+    )
+    action = ws.write(survey_actions.add_action, period, element=8, action="Kotak saran", owner="Kasubag")
+
+    def marker(n: int, lost: dict[str, object]) -> str:
+        loser = f"00170000000000{n}-000000-elsewhere"
+        with ws.store.remote_write() as session:
+            session.add(
+                Conflict(
+                    entity="survey_actions",
+                    entity_id=action,
+                    register="progress",
+                    loser_hlc=loser,
+                    winner={"progress": 0},
+                    loser=lost,
+                    winner_hlc="001800000000000-000000-here",
+                )
+            )
+        return loser
+
+    bare = marker(1, {"progress": 100})
+    before = state(ws)
+    with pytest.raises(InputError, match="Describe what was done"):
+        ws.write(conflicts.use_lost_value, "survey_actions", action, "progress", bare)
+    assert state(ws) == before
+    ws.write(survey_actions.update_action, action, realisation="Kotak saran dipasang")
+    ws.write(conflicts.use_lost_value, "survey_actions", action, "progress", bare)
+    stored = ws.read(load, SurveyAction, action, "A")
+    assert (stored.progress, stored.completed_on) == (100, ws.ctx.today())
