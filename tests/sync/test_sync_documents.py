@@ -13,7 +13,8 @@ from desktop.services import recommendations as recs
 from desktop.services.document_data import implementation_report, notes
 from desktop.services.lookup import load
 from desktop.sync.engine import sync_once
-from tests.server.conftest import Raw, raw  # noqa: F401 - fixtures
+from protocol.entities import FORUMS
+from tests.server.conftest import Raw, raw, valid_fields  # noqa: F401 - fixtures
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import Device, unit_id
 
@@ -101,3 +102,28 @@ def test_the_server_refuses_a_malformed_indicator_table(device: Device, server: 
         },
     )
     assert kppn.refusal(bad)[0] == "invalid_field"
+
+
+def test_a_create_from_an_older_app_takes_the_added_fields_defaults(
+    device: Device, server: Running, raw  # noqa: F811
+) -> None:
+    """A forum created by an app of before the documents (its queued operation lacks the
+    templates and the invitation date) is stored with their defaults, neither refused nor a
+    server error, and reaches the other laptops so."""
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    unit = unit_id(a, "KPPN-SORONG")
+    kppn: Raw = raw(a)
+    forum_id = "01a0000000000000000000000000f0f0"
+    later = {f.name for f in FORUMS.fields if f.added}
+    assert {"report_basis", "invitation_subject", "invitation_date"} <= later
+    fields = {k: v for k, v in valid_fields("forums", unit).items() if k not in later}
+    [result] = kppn.push(kppn.op("forums", forum_id, "create", {**fields, "title": "FKP dari aplikasi lama"}))
+    assert result["status"] != "rejected", result
+    sync_once(b)
+    stored = b.read(load, Forum, forum_id, "F")
+    assert (stored.title, stored.invitation_subject, stored.report_basis, stored.invitation_date) == (
+        "FKP dari aplikasi lama",
+        "",
+        "",
+        None,
+    )
