@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 
 DEFAULT_LANGUAGE = "id"
 LANGUAGES = ("id", "en")
+LOCALES = {"id": "id_ID", "en": "en_US"}  # Babel's names for the languages (dates, numbers)
 _LOCALE_DIR = Path(__file__).parent / "locale"
 _state = {"language": DEFAULT_LANGUAGE}
 
@@ -51,6 +52,13 @@ def N_(message: str) -> str:
 def translate_to(language: str, message: str) -> str:
     """`message` in `language`, whatever the current language is."""
     return _catalog(language).get(message, message)
+
+
+def number(value: int | float) -> str:
+    """A number as the language writes it: "100.000" in Indonesian, "100,000" in English."""
+    from babel.numbers import format_decimal  # babel's locale data loads on first use
+
+    return str(format_decimal(value, locale=LOCALES[_state["language"]]))
 
 
 def tr(message: str, /, **params: object) -> str:
