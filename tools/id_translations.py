@@ -876,3 +876,18 @@ ID["The app lists what the server refused under “Needs attention”, with what
     "Aplikasi mencantumkan yang ditolak server di “Perlu perhatian”, beserta yang dapat dilakukan."
 )
 ID["… and {n} more"] = "… dan {n} lagi"
+# ui-look: fit, language, look; editing and deleting with undo; badges (issue #11)
+ID.update(
+    {
+        "Accept": "Terima",
+        "Reject…": "Tolak…",
+        "Start follow-up": "Mulai tindak lanjut",
+        "Mark done…": "Tandai selesai…",
+        "Escalate…": "Eskalasikan…",
+        "{done} of {total} accepted; {refused} could not be:": "{done} dari {total} diterima; {refused} tidak dapat diterima:",
+        "{done} of {total} rejected; {refused} could not be:": "{done} dari {total} ditolak; {refused} tidak dapat ditolak:",
+        "Follow-up started for {done} of {total}; {refused} could not be:": "Tindak lanjut dimulai untuk {done} dari {total}; {refused} tidak dapat dimulai:",
+        "{done} of {total} marked done; {refused} could not be:": "{done} dari {total} ditandai selesai; {refused} tidak dapat ditandai:",
+        "{done} of {total} escalated; {refused} could not be:": "{done} dari {total} dieskalasi; {refused} tidak dapat dieskalasi:",
+    }
+)

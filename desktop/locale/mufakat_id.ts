@@ -1407,6 +1407,61 @@ Pulihkan?</translation>
         </message>
     </context>
     <context>
+        <name>RecActions</name>
+        <message>
+            <source>Accept</source>
+            <translation>Terima</translation>
+        </message>
+        <message>
+            <source>Reject…</source>
+            <translation>Tolak…</translation>
+        </message>
+        <message>
+            <source>Start follow-up</source>
+            <translation>Mulai tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Mark done…</source>
+            <translation>Tandai selesai…</translation>
+        </message>
+        <message>
+            <source>Escalate…</source>
+            <translation>Eskalasikan…</translation>
+        </message>
+        <message>
+            <source>Why is it rejected? (the minutes and the follow-up report show this)</source>
+            <translation>Mengapa ditolak? (dicantumkan di berita acara dan laporan tindak lanjut)</translation>
+        </message>
+        <message>
+            <source>What shows it is done? (a document, a photo, a link)</source>
+            <translation>Apa buktinya sudah selesai? (dokumen, foto, tautan)</translation>
+        </message>
+        <message>
+            <source>A note for the parent office (optional)</source>
+            <translation>Catatan untuk kantor atasan (opsional)</translation>
+        </message>
+        <message>
+            <source>{done} of {total} accepted; {refused} could not be:</source>
+            <translation>{done} dari {total} diterima; {refused} tidak dapat diterima:</translation>
+        </message>
+        <message>
+            <source>{done} of {total} rejected; {refused} could not be:</source>
+            <translation>{done} dari {total} ditolak; {refused} tidak dapat ditolak:</translation>
+        </message>
+        <message>
+            <source>Follow-up started for {done} of {total}; {refused} could not be:</source>
+            <translation>Tindak lanjut dimulai untuk {done} dari {total}; {refused} tidak dapat dimulai:</translation>
+        </message>
+        <message>
+            <source>{done} of {total} marked done; {refused} could not be:</source>
+            <translation>{done} dari {total} ditandai selesai; {refused} tidak dapat ditandai:</translation>
+        </message>
+        <message>
+            <source>{done} of {total} escalated; {refused} could not be:</source>
+            <translation>{done} dari {total} dieskalasi; {refused} tidak dapat dieskalasi:</translation>
+        </message>
+    </context>
+    <context>
         <name>RecommendationCard</name>
         <message>
             <source>{n} vote(s)</source>
@@ -1517,6 +1572,14 @@ Pulihkan?</translation>
         <message>
             <source>Topic</source>
             <translation>Topik</translation>
+        </message>
+        <message>
+            <source>Unit scope</source>
+            <translation>Ranah unit</translation>
+        </message>
+        <message>
+            <source>Policy</source>
+            <translation>Kebijakan</translation>
         </message>
     </context>
     <context>
