@@ -25,6 +25,7 @@ from desktop.services.escalations import acknowledge, forward
 from desktop.services.inbox import Received, received_escalations
 from desktop.services.overdue import WAITING
 from desktop.views.answer_dialog import AnswerDialog
+from desktop.views.columns import size_columns
 from desktop.views.common import attempt
 from desktop.vocab import EscalationStatus, label
 from desktop.workspace import Workspace
@@ -100,9 +101,10 @@ class EscalationsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 140)
         header.resizeSection(1, 260)
+        day = ["30-12-2026"]
+        size_columns(self.table, {3: day, 4: day, 5: [label(s) for s in EscalationStatus]}, stretch=2)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _i: self.answer_selected())
         self.detail = QLabel()

@@ -25,6 +25,7 @@ class LogoField(QWidget):
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW, PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
         self.preview.setStyleSheet("border: 1px solid #c0c0c0; background: white; color: #666;")
         self.choose_button = QPushButton(self.tr("Choose &logo…"))
         self.choose_button.clicked.connect(self.choose)

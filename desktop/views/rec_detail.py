@@ -8,8 +8,10 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import MufakatError
+from desktop.i18n import number
 from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
 from desktop.services.followups import assign_follow_up, default_due, update_follow_up
@@ -34,6 +38,7 @@ from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
 from desktop.views.conflict_card import ConflictCard
+from desktop.views.look import icon
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.vocab import RecStatus, Scope, label
 from desktop.workspace import Workspace
@@ -71,67 +76,92 @@ class RecommendationPane(QWidget):
         self.elsewhere_layout.setContentsMargins(0, 0, 0, 0)
         self.cards: list[ConflictCard] = []
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        actions = QHBoxLayout()  # the life-cycle step(s) possible now
         for name in BUTTON_ACTIONS:
             button = QPushButton(action_label(name))
+            button.setIcon(icon(name))
             button.clicked.connect(partial(self._act, name))
             actions.addWidget(button)
             self.buttons[name] = button
+        actions.addStretch(1)
         self.scope_button = QPushButton(self.tr("Change scope"))
+        self.scope_button.setIcon(icon("scope"))
         self.scope_button.clicked.connect(self._toggle_scope)
         self.answer_button = QPushButton(self.tr("Record the answer…"))
+        self.answer_button.setIcon(icon("answer"))
         self.answer_button.clicked.connect(self._record_answer)
-        actions.addWidget(self.scope_button)
-        actions.addWidget(self.answer_button)
-        actions.addStretch(1)
+        more = QHBoxLayout()  # what else can be done with it
+        more.addWidget(self.scope_button)
+        more.addWidget(self.answer_button)
+        more.addStretch(1)
+        self._more = more
         self.message = InlineMessage()
 
         self.follow_ups = QListWidget()
         self.follow_ups.setMaximumHeight(90)
+        self.follow_ups.setWordWrap(True)
+        self.follow_ups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.follow_ups.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.fu_action = QLineEdit()
         self.fu_action.setPlaceholderText(self.tr("What will be done"))
         self.fu_owner = QLineEdit()
         self.fu_owner.setPlaceholderText(self.tr("Who"))
         self.fu_due = date_edit()
         self.fu_assign = QPushButton(self.tr("Assign"))
+        self.fu_assign.setIcon(icon("assign"))
         self.fu_assign.clicked.connect(self._assign)
         self.fu_progress = QSpinBox()
         self.fu_progress.setRange(0, 100)
         self.fu_progress.setSuffix(" %")
         self.fu_update = QPushButton(self.tr("Update progress"))
         self.fu_update.clicked.connect(self._update_progress)
-        assign_row = QHBoxLayout()
-        for widget in (self.fu_action, self.fu_owner, self.fu_due, self.fu_assign):
-            assign_row.addWidget(widget)
+        assign = QGridLayout()
+        assign.addWidget(self.fu_action, 0, 0, 1, 3)
+        assign.addWidget(self.fu_owner, 1, 0)
+        assign.addWidget(self.fu_due, 1, 1)
+        assign.addWidget(self.fu_assign, 1, 2)
+        assign.setColumnStretch(0, 1)
         progress_row = QHBoxLayout()
         progress_row.addWidget(QLabel(self.tr("Selected follow-up:")))
         progress_row.addWidget(self.fu_progress)
         progress_row.addWidget(self.fu_update)
         progress_row.addStretch(1)
-        follow_box = QGroupBox(self.tr("Follow-up"))
-        follow_layout = QVBoxLayout(follow_box)
+        self.follow_box = QGroupBox(self.tr("Follow-up"))
+        follow_layout = QVBoxLayout(self.follow_box)
         follow_layout.addWidget(self.follow_ups)
-        follow_layout.addLayout(assign_row)
+        follow_layout.addLayout(assign)
         follow_layout.addLayout(progress_row)
 
         self.escalation = QLabel()
         self.escalation.setWordWrap(True)
-        escalation_box = QGroupBox(self.tr("Escalation"))
-        QVBoxLayout(escalation_box).addWidget(self.escalation)
+        self.escalation_box = QGroupBox(self.tr("Escalation"))
+        QVBoxLayout(self.escalation_box).addWidget(self.escalation)
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)
+        self.history.setMinimumHeight(110)
         history_box = QGroupBox(self.tr("History"))
         QVBoxLayout(history_box).addWidget(self.history)
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 6, 0)
         layout.addWidget(self.text)
         layout.addWidget(self.meta)
         layout.addWidget(self.elsewhere)
         layout.addLayout(actions)
+        layout.addLayout(more)
         layout.addWidget(self.message)
-        layout.addWidget(follow_box)
-        layout.addWidget(escalation_box)
+        layout.addWidget(self.follow_box)
+        layout.addWidget(self.escalation_box)
         layout.addWidget(history_box, 1)
+        scroll = QScrollArea()  # a long text, markers and follow-ups scroll; nothing is squeezed
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.show_recommendation(None)
 
     # -- showing -----------------------------------------------------------------------------
@@ -146,6 +176,10 @@ class RecommendationPane(QWidget):
             self.follow_ups.clear()
             self.escalation.setText("")
             self.history.setPlainText("")
+            for button in (*self.buttons.values(), self.scope_button, self.answer_button):
+                button.hide()
+            self.follow_box.hide()
+            self.escalation_box.hide()
             return
         d = self.detail
         rec = d.rec
@@ -155,7 +189,7 @@ class RecommendationPane(QWidget):
                 forum=d.forum_title,
                 scope=label(rec.scope),
                 status=label(rec.status),
-                votes=rec.votes,
+                votes=number(rec.votes),
                 who=d.raised_by or "—",
             )
             + (f"<br><i>{rec.status_reason}</i>" if rec.status_reason else "")
@@ -178,6 +212,8 @@ class RecommendationPane(QWidget):
                 )
             )
         can_follow = rec.scope == Scope.UNIT and rec.status in (RecStatus.ACCEPTED, RecStatus.IN_PROGRESS)
+        self.follow_box.setVisible(can_follow or bool(d.follow_ups))
+        self.escalation_box.setVisible(rec.scope == Scope.POLICY or bool(d.escalations))
         for editor in (self.fu_action, self.fu_owner, self.fu_due, self.fu_assign):
             editor.setEnabled(can_follow)
         proposed = default_due(self._ws.ctx)

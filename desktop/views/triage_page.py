@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,12 +31,14 @@ from desktop.services.queries import (
     list_forums,
     list_recommendations,
 )
+from desktop.views.columns import size_columns
 from desktop.views.common import EnumCombo, ReplacedButtons, date_edit
+from desktop.views.look import icon, page_title
 from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
-from desktop.views.rec_table import RecommendationTableModel
+from desktop.views.rec_table import SCOPE_SHORT, RecommendationTableModel
 from desktop.views.save_file import SavedNotice
-from desktop.vocab import RecCategory, RecStatus, Scope
+from desktop.vocab import RecCategory, RecStatus, Scope, label
 from desktop.workspace import Workspace
 
 NO_DATE = QDate(2000, 1, 1)
@@ -80,7 +81,7 @@ class TriagePage(QWidget):
         self.notice = SavedNotice()
 
         self.model = RecommendationTableModel(
-            ("forum", "text", "scope", "status", "votes", "category"),
+            ("forum_date", "text", "scope", "status", "votes"),
             lambda flt: self._ws.read(list_recommendations, flt),
         )
         self.table = QTableView()
@@ -90,10 +91,18 @@ class TriagePage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (2, 150), (3, 100), (4, 75), (5, 110)):
-            header.resizeSection(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        size_columns(
+            self.table,
+            {
+                0: ["30-12-2026"],
+                2: [self.model.tr(text) for text in SCOPE_SHORT.values()],
+                3: [label(status) + " ⚠" for status in RecStatus],
+                4: ["9.999"],
+            },
+            stretch=1,
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.count = QLabel()
         self.bulk: dict[str, QPushButton] = {}
@@ -102,14 +111,17 @@ class TriagePage(QWidget):
         bulk_row.addWidget(QLabel(self.tr("Selected:")))
         for name in BULK_ACTIONS:
             button = QPushButton(action_label(name))
+            button.setIcon(icon(name))
             button.clicked.connect(partial(self.bulk_action, name))
             bulk_row.addWidget(button)
             self.bulk[name] = button
         self.pane = RecommendationPane(ws)
         self.pane.changed.connect(self._reload_keep)
 
+        # The filters span the page; the list and the chosen recommendation share what is left.
         filters = QHBoxLayout()
-        for widget, stretch in ((self.scope, 2), (self.status, 2), (self.forum, 3), (self.category, 2)):
+        filters.addWidget(self.text, 4)
+        for widget, stretch in ((self.scope, 2), (self.status, 2), (self.category, 2), (self.forum, 3)):
             filters.addWidget(widget, stretch)
         dates = QHBoxLayout()
         dates.addWidget(QLabel(self.tr("Forum date from")))
@@ -121,22 +133,22 @@ class TriagePage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.text)
-        left_layout.addLayout(filters)
-        left_layout.addLayout(dates)
         left_layout.addLayout(bulk_row)
         left_layout.addWidget(self.table, 1)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 400])
+        splitter.setSizes([700, 460])
         layout = QVBoxLayout(self)
         heading = QHBoxLayout()
-        heading.addWidget(QLabel("<h2>" + self.tr("Triage") + "</h2>"), 1)
+        heading.addWidget(page_title(self.tr("Triage")), 1)
         heading.addWidget(self.excel_button)
         layout.addLayout(heading)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         self._update_bulk()  # the lists load when the page is first shown (reload)
