@@ -21,6 +21,9 @@ from desktop.vocab import ForumMode
 from desktop.workspace import Workspace
 
 
+TITLE_CHARACTERS = 100  # of average width: "Forum Konsultasi Publik Rancangan Standar Pelayanan … Tahun 2026" and more
+
+
 class NewForumDialog(QDialog):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +32,8 @@ class NewForumDialog(QDialog):
         self.setWindowTitle(self.tr("New forum"))
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Forum Konsultasi Publik on the service standard"))
+        # A forum's title is long: the field reads a title of TITLE_CHARACTERS whole.
+        self.title.setMinimumWidth(self.title.fontMetrics().averageCharWidth() * TITLE_CHARACTERS)
         self.held_on = date_edit()
         self.starts_at = TimeField(forums.RULES["starts_at"], "09:00")
         self.ends_at = TimeField(forums.RULES["ends_at"], "12:00")

@@ -14,9 +14,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QStyle, QStyleOptionFrame, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.views.forum_dialog import NewForumDialog
+from desktop.views.main_window import MainWindow
+from desktop.workspace import Workspace
+from tests.views.drive import Keyboard, click, with_modal
 from tests.views.fit import problems
 from tests.views.walk import walk_everything
 
@@ -49,7 +53,8 @@ def test_every_screen_fits_a_laptop_with_a_taskbar(qtbot: QtBot, tmp_path: Path,
 
 def test_every_screen_fits_at_125_percent_in_its_own_run(qtbot: QtBot, tmp_path: Path) -> None:
     if os.environ.get(SCALED):
-        assert QGuiApplication.primaryScreen().devicePixelRatio() == 1.25
+        screen = QGuiApplication.primaryScreen()
+        assert screen.devicePixelRatio() == 1.25 and (screen.size().width(), screen.size().height()) == (1536, 864)
         fits_everywhere(qtbot, tmp_path, SCALED_SIZE, "id")
         return
     run = subprocess.run(
@@ -73,3 +78,26 @@ def test_every_screen_fits_at_125_percent_in_its_own_run(qtbot: QtBot, tmp_path:
         timeout=300,
     )
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+
+
+def test_the_new_forum_dialog_shows_a_whole_title(qtbot: QtBot, office_ws: Workspace, window: MainWindow) -> None:
+    """A forum's title is long ("Forum Konsultasi Publik … Tahun 2026"): typed into the dialog, it
+    is read whole, not scrolled off the field's start."""
+    typed = "Forum Konsultasi Publik Rancangan Standar Pelayanan Penerbitan SP2D Tahun 2026"
+    seen: list[str] = []
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewForumDialog)
+        click(qtbot, dialog.title)
+        Keyboard(qtbot, dialog).type(typed)
+        line = dialog.title
+        option = QStyleOptionFrame()
+        line.initStyleOption(option)
+        room = line.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, line).width() - 4
+        seen.append(line.text())
+        assert line.fontMetrics().horizontalAdvance(typed) <= room, (room, line.width())
+        assert QGuiApplication.primaryScreen().availableGeometry().contains(dialog.frameGeometry())
+        click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel))
+
+    with_modal(qtbot, lambda: click(qtbot, window.forums.new_button), fill)
+    assert seen == [typed]
