@@ -7,6 +7,7 @@ no compile step) give the other languages. Indonesian is the default language.
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
 from functools import cache
 from pathlib import Path
 
@@ -59,6 +60,18 @@ def number(value: int | float) -> str:
     from babel.numbers import format_decimal  # babel's locale data loads on first use
 
     return str(format_decimal(value, locale=LOCALES[_state["language"]]))
+
+
+DAY_AND_TIME = {"id": "EEEE, dd-MM-yyyy HH.mm", "en": "EEEE, dd-MM-yyyy HH:mm"}
+
+
+def day_and_time(at: datetime, zone: tzinfo | None = None) -> str:
+    """A moment as the language writes it, in the office's time zone: "Rabu, 21-08-2024 10.15"."""
+    from babel.dates import format_datetime
+
+    language = _state["language"]
+    local = at.astimezone(zone)
+    return str(format_datetime(local, DAY_AND_TIME[language], tzinfo=local.tzinfo, locale=LOCALES[language]))
 
 
 def tr(message: str, /, **params: object) -> str:

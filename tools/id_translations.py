@@ -891,3 +891,58 @@ ID.update(
         "{done} of {total} escalated; {refused} could not be:": "{done} dari {total} dieskalasi; {refused} tidak dapat dieskalasi:",
     }
 )
+# ui-look: the history of a recommendation as sentences
+ID.update(
+    {
+        "{who} recorded the recommendation ({scope}): “{text}”": "{who} mencatat rekomendasi ({scope}): “{text}”",
+        "{who} restored the recommendation after it was deleted: “{text}”": "{who} memulihkan rekomendasi yang telah dihapus: “{text}”",
+        "{who} changed the scope to {scope}": "{who} mengubah ranah menjadi {scope}",
+        "{who} added a vote ({votes} in all)": "{who} menambah satu dukungan (seluruhnya {votes})",
+        "{who} took a vote back ({votes} in all)": "{who} menarik satu dukungan (seluruhnya {votes})",
+        "{who} added the votes of a merged duplicate ({votes} in all)": "{who} menambahkan dukungan dari duplikat yang digabung (seluruhnya {votes})",
+        "{who} accepted the recommendation": "{who} menerima rekomendasi",
+        "{who} rejected the recommendation: {reason}": "{who} menolak rekomendasi: {reason}",
+        "{who} merged it into “{into}”": "{who} menggabungkannya ke “{into}”",
+        "{who} started the follow-up": "{who} memulai tindak lanjut",
+        "{who} marked it done; evidence: {reason}": "{who} menandainya selesai; bukti: {reason}",
+        "{who} escalated it to the parent office": "{who} mengeskalasikannya ke kantor atasan",
+        "{who} recorded the parent office's answer: {outcome} — {reason}": "{who} mencatat jawaban kantor atasan: {outcome} — {reason}",
+        "{who} deleted the recommendation": "{who} menghapus rekomendasi",
+        "{who} assigned a follow-up to {owner}, due {due_on}: “{action}”": "{who} menugaskan tindak lanjut kepada {owner}, batas waktu {due_on}: “{action}”",
+        "{who} removed the follow-up “{action}”": "{who} menghapus tindak lanjut “{action}”",
+        "{who} sent it to {to_unit}, answer due {due_on}{note}": "{who} mengirimkannya ke {to_unit}, batas jawaban {due_on}{note}",
+        "{who} marked the escalation received": "{who} menandai eskalasi telah diterima",
+        "{who} forwarded the escalation one level up": "{who} meneruskan eskalasi ke kantor di atasnya",
+        "{who} answered the escalation: {outcome} — {answer}": "{who} menjawab eskalasi: {outcome} — {answer}",
+        "the text to “{value}”": "teks menjadi “{value}”",
+        "the topic to {value}": "topik menjadi {value}",
+        "the priority to {value}": "prioritas menjadi {value}",
+        "the agenda item to {value}": "mata acara menjadi {value}",
+        "who raised it to {value}": "pengusul menjadi {value}",
+        "the action to “{value}”": "tindakan menjadi “{value}”",
+        "the person in charge to {value}": "penanggung jawab menjadi {value}",
+        "the due date to {value}": "batas waktu menjadi {value}",
+        "the progress to {value}%": "kemajuan menjadi {value}%",
+        "the evidence to “{value}”": "bukti menjadi “{value}”",
+        "{who} changed {changes}": "{who} mengubah {changes}",
+        "{who} changed the follow-up “{name}”: {changes}": "{who} mengubah tindak lanjut “{name}”: {changes}",
+        "{who} changed the {record}": "{who} mengubah {record}",
+        "; note: “{note}”": "; catatan: “{note}”",
+    }
+)
+# ui-look: why the system refused a file, in the user's language
+ID.update(
+    {
+        "it does not exist": "berkas atau folder itu tidak ada",
+        "this user may not open it": "pengguna ini tidak diizinkan membukanya",
+        "the disk is full": "disk sudah penuh",
+        "the disk is read-only": "disk hanya dapat dibaca",
+        "it is a folder, not a file": "itu folder, bukan berkas",
+        "a part of its path is not a folder": "sebagian jalurnya bukan folder",
+        "it already exists": "sudah ada",
+        "the disk could not read or write it": "disk tidak dapat membaca atau menulisnya",
+        "its name is too long": "namanya terlalu panjang",
+        "another program is using it": "sedang dipakai program lain",
+        "the system refused ({code})": "sistem menolak ({code})",
+    }
+)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError, RowErrors
+from desktop.i18n import number
 from desktop.models import Participant
 from desktop.services.attendance import ELEMENTS_FOR_FULL_SCORE, Attendance, attendance_of
 from desktop.services.participant_import import parse_participants
@@ -203,7 +204,13 @@ class AttendanceTab(QWidget):
         self.counts.setText(
             self.tr(
                 "Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}"
-            ).format(present=a.present, listed=len(a.people), women=women, men=men, vulnerable=a.vulnerable)
+            ).format(
+                present=number(a.present),
+                listed=number(len(a.people)),
+                women=number(women),
+                men=number(men),
+                vulnerable=number(a.vulnerable),
+            )
             + ("<br>" + per_element if per_element else "")
         )
         self.warning.setVisible(a.too_few_elements)
@@ -441,7 +448,7 @@ class AttendanceTab(QWidget):
             return False
         self.message.info(
             self.tr("{added} imported, {skipped} already on the list.").format(
-                added=result.added, skipped=result.already_listed
+                added=number(result.added), skipped=number(result.already_listed)
             )
         )
         self.reload()

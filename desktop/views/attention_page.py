@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
+from desktop.i18n import number
 from desktop.services.attention import ConflictItem, RefusedItem, conflict_items, refused_items
 from desktop.services.record_words import shortened
 from desktop.services.refused import copy_as_new, discard, retry
@@ -172,7 +173,7 @@ class AttentionPage(QWidget):
         if entry.refused is not None:
             item = entry.refused
             what = item.what + (
-                " " + self.tr("(and {n} later change(s) that depend on it)").format(n=len(item.later))
+                " " + self.tr("(and {n} later change(s) that depend on it)").format(n=number(len(item.later)))
                 if item.later
                 else ""
             )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError
+from desktop.i18n import number
 from desktop.services.agenda import items_of
 from desktop.services.attendance import attendance_of
 from desktop.services.queries import (
@@ -207,8 +208,8 @@ class CaptureTab(QWidget):
         self.agenda.clear()
         self.agenda.addItem(self.tr("(agenda item)"), None)
         running = None
-        for number, item in enumerate(self._ws.read(items_of, self._forum_id), start=1):
-            self.agenda.addItem(f"{number}. {item.title}", item.id)
+        for position, item in enumerate(self._ws.read(items_of, self._forum_id), start=1):
+            self.agenda.addItem(f"{position}. {item.title}", item.id)
             if item.started_at is not None and item.ended_at is None:
                 running = item.id
         # The item follows the running one whenever another starts; a choice made by hand holds
@@ -221,7 +222,7 @@ class CaptureTab(QWidget):
         self._count()
 
     def _count(self) -> None:
-        self.counter.setText(self.tr("{n} recommendation(s) in this forum").format(n=self.model.total))
+        self.counter.setText(self.tr("{n} recommendation(s) in this forum").format(n=number(self.model.total)))
 
     def _stack_moved(self, _index: int) -> None:
         """A step was done, undone or redone: show the list as it now is."""

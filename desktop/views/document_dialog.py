@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
 from desktop.file_names import file_name
+from desktop.i18n import number
 from desktop.models import Forum, SurveyPeriod
 from desktop.services.lookup import load
 from desktop.services.report_data import forum_report
@@ -159,7 +160,7 @@ class DocumentDialog(QDialog):
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             count += 1
         self.status.setText(
-            self.tr("{count} page(s). Check the preview, then save or print.").format(count=count)
+            self.tr("{count} page(s). Check the preview, then save or print.").format(count=number(count))
         )
         self._set_ready(True)
 

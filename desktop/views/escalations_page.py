@@ -12,7 +12,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import number
 from desktop.services.escalations import acknowledge, forward
 from desktop.services.inbox import Received, received_escalations
 from desktop.services.overdue import WAITING
@@ -146,7 +146,9 @@ class EscalationsPage(QWidget):
         waiting = sum(1 for r in rows if r.status in WAITING)
         late = sum(1 for r in rows if r.overdue(today))
         self.summary.setText(
-            self.tr("{waiting} waiting for an answer, {late} overdue").format(waiting=waiting, late=late)
+            self.tr("{waiting} waiting for an answer, {late} overdue").format(
+                waiting=number(waiting), late=number(late)
+            )
         )
         self.table.resizeRowsToContents()
         self._update_actions()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from desktop.i18n import number
 from desktop.services.progress import forum_progress, overdue_items
 from desktop.views.rows_model import RowsModel
 from desktop.vocab import RecStatus
@@ -80,7 +81,7 @@ class FollowUpPage(QWidget):
             )
         self.forums_model.set_rows(table)
         late = self._ws.read(overdue_items, self._ws.ctx.today())
-        self.overdue_title.setText("<b>" + self.tr("Overdue ({n})").format(n=len(late)) + "</b>")
+        self.overdue_title.setText("<b>" + self.tr("Overdue ({n})").format(n=number(len(late))) + "</b>")
         kinds = {"follow_up": self.tr("follow-up"), "escalation": self.tr("escalation answer")}
         self.overdue_model.set_rows(
             [(item.due_on.strftime("%d-%m-%Y"), kinds[item.kind], item.rec_text, item.who) for item in late]

@@ -20,7 +20,6 @@ from desktop.views.wheel import guard_wheel
 from desktop.vocab import ForumMode
 from desktop.workspace import Workspace
 
-
 TITLE_CHARACTERS = 100  # of average width: "Forum Konsultasi Publik Rancangan Standar Pelayanan … Tahun 2026" and more
 
 

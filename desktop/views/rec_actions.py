@@ -96,7 +96,12 @@ def perform(parent: QWidget, ws: Workspace, action: str, rec_ids: Sequence[str])
         answer = _ask(parent, action)
         if answer is None:
             return 0
-        service = {"reject": recs.reject, "complete": recs.complete, "escalate": escalate}[action]
+        services: dict[str, Callable[..., object]] = {
+            "reject": recs.reject,
+            "complete": recs.complete,
+            "escalate": escalate,
+        }
+        service = services[action]
         step = lambda rec_id: ws.write(service, rec_id, answer)  # noqa: E731
     else:
         raise ValueError(action)

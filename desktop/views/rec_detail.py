@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
-from desktop.i18n import number
+from desktop.i18n import day_and_time, number
 from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
 from desktop.services.followups import assign_follow_up, default_due, update_follow_up
-from desktop.services.history import HistoryLine
 from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
@@ -42,19 +41,6 @@ from desktop.views.look import icon
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.vocab import RecStatus, Scope, label
 from desktop.workspace import Workspace
-
-
-def _history_line(h: HistoryLine) -> str:
-    """One readable line: when, who, what, and the values people care about (not ids)."""
-    shown = {
-        k: v
-        for k, v in h.changes.items()
-        if v not in (None, "") and not k.endswith("_id") and k not in ("id", "status_at", "status_by")
-    }
-    values = "; ".join(f"{k}: {str(v)[:80]}" for k, v in shown.items())
-    return f"{h.at.astimezone().strftime('%d-%m-%Y %H:%M')} · {h.actor} · {h.entity[:-1]} {h.action}" + (
-        f" — {values}" if values else ""
-    )
 
 
 class RecommendationPane(QWidget):
@@ -223,7 +209,7 @@ class RecommendationPane(QWidget):
             "<br>".join(
                 self.tr("{status}: sent {sent}, answer due {due}").format(
                     status=label(e.status),
-                    sent=e.sent_at.astimezone().strftime("%d-%m-%Y"),
+                    sent=e.sent_at.astimezone(self._ws.ctx.zone).strftime("%d-%m-%Y"),
                     due=e.due_on.strftime("%d-%m-%Y"),
                 )
                 + (f" — {label(e.outcome)}: {e.answer}" if e.outcome else "")
@@ -231,7 +217,8 @@ class RecommendationPane(QWidget):
             )
             or self.tr("Not escalated.")
         )
-        self.history.setPlainText("\n".join(_history_line(h) for h in d.history))
+        zone = self._ws.ctx.zone
+        self.history.setPlainText("\n".join(f"{day_and_time(h.at, zone)} — {h.said}" for h in d.history))
 
     def _show_markers(self, markers: list[ConflictItem]) -> None:
         for card in self.cards:

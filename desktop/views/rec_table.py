@@ -9,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.i18n import number
 from desktop.services.queries import RecommendationFilter, RecommendationPage, RecommendationRow
 from desktop.vocab import RecStatus, Scope, label
 
@@ -131,7 +132,7 @@ class RecommendationTableModel(QAbstractTableModel):
         if column == "status":
             return label(r.status) + (" ⚠" if r.overdue else "")
         if column == "votes":
-            return str(r.votes)
+            return number(r.votes)
         if column == "raised_by":
             return r.raised_by
         return label(r.category) if r.category else ""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import skm
 from desktop.errors import MufakatError, RowErrors
+from desktop.i18n import number
 from desktop.services.surveys import (
     SurveyResult,
     add_response,
@@ -219,10 +220,10 @@ class SurveyPage(QWidget):
             )
         self.sample_label.setText(
             sample.format(
-                n=result.respondents,
-                required=result.required,
-                missing=(result.required or 0) - result.respondents,
-                users=result.period.service_users,
+                n=number(result.respondents),
+                required=number(result.required or 0),
+                missing=number((result.required or 0) - result.respondents),
+                users=number(result.period.service_users or 0),
             )
         )
         self.sample_label.setStyleSheet("color: #b00020; font-weight: bold;" if result.too_few else "")
@@ -295,7 +296,7 @@ class SurveyPage(QWidget):
         self.scores.clear()
         self.show_period()
         self.message.info(
-            self.tr("Questionnaire {n} saved.").format(n=self.result.respondents if self.result else 0)
+            self.tr("Questionnaire {n} saved.").format(n=number(self.result.respondents if self.result else 0))
         )
         self.scores.setFocus()
         self.changed.emit()
@@ -334,7 +335,7 @@ class SurveyPage(QWidget):
             QMessageBox.warning(self, self.tr("Import questionnaires"), exc.message)
             return False
         self.show_period()
-        self.message.info(self.tr("{n} questionnaire(s) imported.").format(n=added))
+        self.message.info(self.tr("{n} questionnaire(s) imported.").format(n=number(added)))
         return True
 
     def open_report(self) -> DocumentDialog | None:

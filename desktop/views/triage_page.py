@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.background import run_in_background
 from desktop.file_names import file_name
+from desktop.i18n import number
 from desktop.services.queries import (
     RecommendationFilter,
     RecommendationPage,
@@ -232,7 +233,7 @@ class TriagePage(QWidget):
     def _show_count(self, generation: int, total: int) -> None:
         if generation == self._generation:
             self.model.set_total(total)
-            self.count.setText(self.tr("{n} recommendation(s)").format(n=total))
+            self.count.setText(self.tr("{n} recommendation(s)").format(n=number(total)))
             self.counted.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -241,7 +242,7 @@ class TriagePage(QWidget):
     def _reload_keep(self) -> None:
         keep = self.selected_ids()
         self.model.reload()
-        self.count.setText(self.tr("{n} recommendation(s)").format(n=self.model.total))
+        self.count.setText(self.tr("{n} recommendation(s)").format(n=number(self.model.total)))
         for rec_id in keep[:1]:
             row = self.model.row_of(rec_id)
             if row >= 0:

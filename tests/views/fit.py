@@ -174,7 +174,8 @@ def _outside(widget: QWidget, root: QWidget) -> str | None:
     parent = widget.parentWidget()
     if parent is None or widget.isWindow():
         return None
-    scrolled = isinstance(parent.parentWidget(), QAbstractScrollArea) and parent.objectName() == "qt_scrollarea_viewport"
+    area = parent.parentWidget()
+    scrolled = isinstance(area, QAbstractScrollArea) and parent is area.viewport()
     if not scrolled and not parent.rect().contains(widget.geometry()):
         return f"reaches outside its {type(parent).__name__} ({widget.geometry()} in {parent.rect()})"
     if not _inside_scrolled_content(widget, root):
