@@ -946,3 +946,38 @@ ID.update(
         "the system refused ({code})": "sistem menolak ({code})",
     }
 )
+# ui-look: empty states, the escalation inbox's detail
+ID.update(
+    {
+        "No escalations received": "Belum ada eskalasi masuk",
+        "Policy recommendations the offices below send up arrive here when this laptop syncs.": "Rekomendasi kebijakan yang diusulkan kantor di bawah masuk ke sini saat laptop ini bersinkronisasi.",
+        "From {unit}, forum of {date}: {forum}": "Dari {unit}, forum tanggal {date}: {forum}",
+        "Note from {unit}: “{note}”": "Catatan dari {unit}: “{note}”",
+        "{unit} sent no note.": "{unit} tidak menyertakan catatan.",
+        "Our answer: {answer}": "Jawaban kami: {answer}",
+        "No forum matches": "Tidak ada forum yang cocok",
+        "Search for another word of the title, the theme or the venue, or show all forums.": "Cari kata lain dari judul, tema atau tempat, atau tampilkan semua forum.",
+        "No forums yet": "Belum ada forum",
+        "Plan one with “New forum…”, or try the app with the sample forum.": "Buat forum baru dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.",
+        "Sender's note": "Catatan pengirim",
+        "Choose a recommendation": "Pilih sebuah rekomendasi",
+        "Its history, its follow-up and what can be done with it show here.": "Riwayatnya, tindak lanjutnya dan apa yang dapat dilakukan terhadapnya tampil di sini.",
+        "No recommendations yet": "Belum ada rekomendasi",
+        "They are typed in a forum's Recommendations tab while it runs; they come here to be accepted, followed up or escalated.": "Rekomendasi dicatat di tab Rekomendasi sebuah forum saat forum berlangsung; di sini rekomendasi diterima, ditindaklanjuti atau dieskalasi.",
+        "No recommendation matches the filters": "Tidak ada rekomendasi yang cocok dengan filter",
+        "Change the search or the filters above, or set them back to “any”.": "Ubah pencarian atau filter di atas, atau kembalikan ke “semua”.",
+    }
+)
+ID.update(
+    {
+        "No agenda items yet": "Belum ada mata acara",
+        "Type the first item above (opening, presentation, discussion…) and press Enter.": "Ketik mata acara pertama di atas (pembukaan, paparan, diskusi…) lalu tekan Enter.",
+        "No one on the list yet": "Belum ada yang tercatat di daftar",
+        "Type a name above and press Enter as people arrive, or import the invitation list (Excel, CSV).": "Ketik nama di atas lalu tekan Enter saat peserta datang, atau impor daftar undangan (Excel, CSV).",
+        "No recommendations yet in this forum": "Belum ada rekomendasi di forum ini",
+        "Type what a participant recommends in the line above and press Enter; F2 files it under policy.": "Ketik usulan peserta pada baris di atas lalu tekan Enter; F2 menjadikannya ranah kebijakan.",
+        "Nothing to follow up yet": "Belum ada yang ditindaklanjuti",
+        "Each forum's recommendations are counted here by status once they are triaged.": "Rekomendasi setiap forum dihitung di sini menurut statusnya setelah dipilah.",
+        "Nothing is overdue": "Tidak ada yang melewati batas waktu",
+    }
+)

@@ -43,6 +43,14 @@
             <translation>Seret mata acara, atau Alt+↑/↓, untuk mengubah urutan.</translation>
         </message>
         <message>
+            <source>No agenda items yet</source>
+            <translation>Belum ada mata acara</translation>
+        </message>
+        <message>
+            <source>Type the first item above (opening, presentation, discussion…) and press Enter.</source>
+            <translation>Ketik mata acara pertama di atas (pembukaan, paparan, diskusi…) lalu tekan Enter.</translation>
+        </message>
+        <message>
             <source>({minutes} min)</source>
             <translation>({minutes} menit)</translation>
         </message>
@@ -139,6 +147,14 @@
         <message>
             <source>Signed in</source>
             <translation>Hadir</translation>
+        </message>
+        <message>
+            <source>No one on the list yet</source>
+            <translation>Belum ada yang tercatat di daftar</translation>
+        </message>
+        <message>
+            <source>Type a name above and press Enter as people arrive, or import the invitation list (Excel, CSV).</source>
+            <translation>Ketik nama di atas lalu tekan Enter saat peserta datang, atau impor daftar undangan (Excel, CSV).</translation>
         </message>
         <message>
             <source>Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}</source>
@@ -417,6 +433,14 @@
         <message>
             <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
             <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
+        </message>
+        <message>
+            <source>No recommendations yet in this forum</source>
+            <translation>Belum ada rekomendasi di forum ini</translation>
+        </message>
+        <message>
+            <source>Type what a participant recommends in the line above and press Enter; F2 files it under policy.</source>
+            <translation>Ketik usulan peserta pada baris di atas lalu tekan Enter; F2 menjadikannya ranah kebijakan.</translation>
         </message>
         <message>
             <source>(agenda item)</source>
@@ -744,6 +768,14 @@
     <context>
         <name>EscalationsPage</name>
         <message>
+            <source>No escalations received</source>
+            <translation>Belum ada eskalasi masuk</translation>
+        </message>
+        <message>
+            <source>Policy recommendations the offices below send up arrive here when this laptop syncs.</source>
+            <translation>Rekomendasi kebijakan yang diusulkan kantor di bawah masuk ke sini saat laptop ini bersinkronisasi.</translation>
+        </message>
+        <message>
             <source>Mark as &amp;received</source>
             <translation>Tandai &amp;diterima</translation>
         </message>
@@ -768,12 +800,20 @@
             <translation>{waiting} menunggu jawaban, {late} lewat batas waktu</translation>
         </message>
         <message>
-            <source>Note</source>
-            <translation>Catatan</translation>
+            <source>From {unit}, forum of {date}: {forum}</source>
+            <translation>Dari {unit}, forum tanggal {date}: {forum}</translation>
         </message>
         <message>
-            <source>Answer</source>
-            <translation>Jawaban</translation>
+            <source>Note from {unit}: “{note}”</source>
+            <translation>Catatan dari {unit}: “{note}”</translation>
+        </message>
+        <message>
+            <source>{unit} sent no note.</source>
+            <translation>{unit} tidak menyertakan catatan.</translation>
+        </message>
+        <message>
+            <source>Our answer: {answer}</source>
+            <translation>Jawaban kami: {answer}</translation>
         </message>
         <message>
             <source>Forward</source>
@@ -938,6 +978,18 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Tindak lanjut</translation>
         </message>
         <message>
+            <source>Nothing to follow up yet</source>
+            <translation>Belum ada yang ditindaklanjuti</translation>
+        </message>
+        <message>
+            <source>Each forum's recommendations are counted here by status once they are triaged.</source>
+            <translation>Rekomendasi setiap forum dihitung di sini menurut statusnya setelah dipilah.</translation>
+        </message>
+        <message>
+            <source>Nothing is overdue</source>
+            <translation>Tidak ada yang melewati batas waktu</translation>
+        </message>
+        <message>
             <source>Overdue ({n})</source>
             <translation>Lewat batas waktu ({n})</translation>
         </message>
@@ -996,8 +1048,8 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Tampilkan rekomendasi dengan huruf besar di proyektor ruangan begitu disimpan (tanpa nama pengusul); F11 di dalamnya: layar penuh</translation>
         </message>
         <message>
-            <source>← Forums</source>
-            <translation>← Forum</translation>
+            <source>Forums</source>
+            <translation>Forum</translation>
         </message>
         <message>
             <source>Documents</source>
@@ -1071,8 +1123,20 @@ Simpan?</translation>
             <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
         </message>
         <message>
-            <source>No forums yet. Plan one with “New forum…”, or try the app with the sample forum.</source>
-            <translation>Belum ada forum. Rencanakan dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.</translation>
+            <source>No forum matches</source>
+            <translation>Tidak ada forum yang cocok</translation>
+        </message>
+        <message>
+            <source>Search for another word of the title, the theme or the venue, or show all forums.</source>
+            <translation>Cari kata lain dari judul, tema atau tempat, atau tampilkan semua forum.</translation>
+        </message>
+        <message>
+            <source>No forums yet</source>
+            <translation>Belum ada forum</translation>
+        </message>
+        <message>
+            <source>Plan one with “New forum…”, or try the app with the sample forum.</source>
+            <translation>Buat forum baru dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.</translation>
         </message>
         <message>
             <source>&amp;Try with a sample forum</source>
@@ -1104,6 +1168,10 @@ Simpan?</translation>
         <message>
             <source>Recommendation</source>
             <translation>Rekomendasi</translation>
+        </message>
+        <message>
+            <source>Sender's note</source>
+            <translation>Catatan pengirim</translation>
         </message>
         <message>
             <source>Received</source>
@@ -1509,6 +1577,14 @@ Pulihkan?</translation>
         <message>
             <source>History</source>
             <translation>Riwayat</translation>
+        </message>
+        <message>
+            <source>Choose a recommendation</source>
+            <translation>Pilih sebuah rekomendasi</translation>
+        </message>
+        <message>
+            <source>Its history, its follow-up and what can be done with it show here.</source>
+            <translation>Riwayatnya, tindak lanjutnya dan apa yang dapat dilakukan terhadapnya tampil di sini.</translation>
         </message>
         <message>
             <source>Select a recommendation to see its history and act on it.</source>
@@ -2076,6 +2152,22 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>counting…</source>
             <translation>menghitung…</translation>
+        </message>
+        <message>
+            <source>No recommendations yet</source>
+            <translation>Belum ada rekomendasi</translation>
+        </message>
+        <message>
+            <source>They are typed in a forum's Recommendations tab while it runs; they come here to be accepted, followed up or escalated.</source>
+            <translation>Rekomendasi dicatat di tab Rekomendasi sebuah forum saat forum berlangsung; di sini rekomendasi diterima, ditindaklanjuti atau dieskalasi.</translation>
+        </message>
+        <message>
+            <source>No recommendation matches the filters</source>
+            <translation>Tidak ada rekomendasi yang cocok dengan filter</translation>
+        </message>
+        <message>
+            <source>Change the search or the filters above, or set them back to “any”.</source>
+            <translation>Ubah pencarian atau filter di atas, atau kembalikan ke “semua”.</translation>
         </message>
         <message>
             <source>{n} recommendation(s)</source>

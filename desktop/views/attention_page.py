@@ -38,6 +38,7 @@ from desktop.services.refused import copy_as_new, discard, retry
 from desktop.sync.refusals import describe
 from desktop.views.common import InlineMessage, app_title
 from desktop.views.conflict_card import ConflictCard
+from desktop.views.look import page_title
 from desktop.views.rows_model import Index, RowsModel
 from desktop.workspace import Workspace
 from protocol.refusals import Refusal
@@ -135,7 +136,7 @@ class AttentionPage(QWidget):
         self.card: ConflictCard | None = None
         self.message = InlineMessage()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>" + self.tr("Needs attention") + "</h2>"))
+        layout.addWidget(page_title(self.tr("Needs attention")))
         layout.addWidget(self.intro)
         layout.addWidget(self.message)
         layout.addWidget(self.list, 1)

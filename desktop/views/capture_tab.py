@@ -40,6 +40,8 @@ from desktop.services.queries import (
 from desktop.services.recommendations import add_recommendation, merge
 from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
 from desktop.views.common import EnumCombo, InlineMessage
+from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.look import icon, primary
 from desktop.views.rec_table import RecommendationTableModel
 from desktop.views.undo import Refs, UndoKeys
 from desktop.vocab import RecCategory, Scope, label
@@ -85,7 +87,7 @@ class CaptureTab(QWidget):
             self.tr("Toggle the scope: within our unit ↔ policy, escalate upward (F2)")
         )
         self.scope_button.clicked.connect(self.toggle_entry_scope)
-        self.save_button = QPushButton(self.tr("Save (Enter)"))
+        self.save_button = primary(QPushButton(self.tr("Save (Enter)")), "save")
         self.save_button.clicked.connect(self.save)
         self.message = InlineMessage()
         self.model = RecommendationTableModel(("text", "scope", "votes", "raised_by", "status"), self._load)
@@ -103,19 +105,19 @@ class CaptureTab(QWidget):
         self.counter = QLabel()
         buttons = QHBoxLayout()
         self.list_buttons: list[QPushButton] = []
-        for text, slot in (
-            (self.tr("Vote +"), lambda: self.vote_selected(1)),
-            (self.tr("Vote −"), lambda: self.vote_selected(-1)),
-            (self.tr("Edit… (F3)"), self.edit_selected),
-            (self.tr("Merge duplicates… (Ctrl+M)"), self.merge_selected),
+        for text, name, slot in (
+            (self.tr("Vote +"), "vote-up", lambda: self.vote_selected(1)),
+            (self.tr("Vote −"), "vote-down", lambda: self.vote_selected(-1)),
+            (self.tr("Edit… (F3)"), "edit", self.edit_selected),
+            (self.tr("Merge duplicates… (Ctrl+M)"), "merge", self.merge_selected),
         ):
-            button = QPushButton(text)
+            button = QPushButton(icon(name), text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.list_buttons.append(button)
-        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button = QPushButton(icon("undo"), self.tr("Undo"))
         self.undo_stack.canUndoChanged.connect(lambda can: self.undo_button.setEnabled(can and not self.read_only))
-        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button = QPushButton(icon("redo"), self.tr("Redo"))
         self.undo_stack.canRedoChanged.connect(lambda can: self.redo_button.setEnabled(can and not self.read_only))
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
@@ -144,7 +146,13 @@ class CaptureTab(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(hint)
         layout.addWidget(self.counter)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyState("no-recommendations")
+        self.empty.say(
+            self.tr("No recommendations yet in this forum"),
+            self.tr("Type what a participant recommends in the line above and press Enter; F2 files it under policy."),
+        )
+        self.list = ListOrEmpty(self.table, self.empty)
+        layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self._draft_timer = QTimer(self)  # typing reaches the draft file within a moment
         self._draft_timer.setSingleShot(True)
@@ -222,6 +230,7 @@ class CaptureTab(QWidget):
         self._count()
 
     def _count(self) -> None:
+        self.list.show_empty(self.model.rowCount() == 0)
         self.counter.setText(self.tr("{n} recommendation(s) in this forum").format(n=number(self.model.total)))
 
     def _stack_moved(self, _index: int) -> None:

@@ -26,6 +26,7 @@ from desktop.services import forums
 from desktop.services.forums import close_forum, reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
 from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit
+from desktop.views.look import icon, primary
 from desktop.vocab import ForumMode, ForumStatus, label
 from desktop.workspace import Workspace
 
@@ -79,10 +80,12 @@ class DetailsTab(QWidget):
         self.signatories.itemChanged.connect(self._save_signatories)
         self.status_label = QLabel()
         self.start_button = QPushButton(self.tr("S&tart the forum"))
+        self.start_button.setIcon(icon("start-forum"))
         self.start_button.clicked.connect(lambda: self._move("start"))
         self.close_button = QPushButton(self.tr("C&lose the forum"))
+        self.close_button.setIcon(icon("close-forum"))
         self.close_button.clicked.connect(lambda: self._move("close"))
-        self.reopen_button = QPushButton(self.tr("Re&open the forum…"))
+        self.reopen_button = QPushButton(icon("reopen-forum"), self.tr("Re&open the forum…"))
         self.reopen_button.setToolTip(
             self.tr("To correct a closed forum's minutes; the reason is recorded in its history")
         )
@@ -133,6 +136,9 @@ class DetailsTab(QWidget):
         self.status_label.setText(self.tr("Status: {status}").format(status=label(forum.status)))
         self.start_button.setEnabled(forum.status == ForumStatus.PLANNED)
         self.close_button.setEnabled(forum.status == ForumStatus.RUNNING)
+        # The next step of the forum's life is the tab's main action.
+        primary(self.start_button, "start-forum", on=forum.status == ForumStatus.PLANNED)
+        primary(self.close_button, "close-forum", on=forum.status == ForumStatus.RUNNING)
         self.reopen_button.setVisible(forum.status == ForumStatus.CLOSED)
 
     def _time_problem(self, text: str) -> None:

@@ -144,11 +144,15 @@ def with_icon(button: QAbstractButton, name: str, color: str = MUTED) -> QAbstra
     return button
 
 
-def primary(button: QPushButton, name: str | None = None) -> QPushButton:
-    """The screen's main action: filled in the office blue (with its icon in white)."""
-    button.setProperty("primary", True)
+def primary(button: QPushButton, name: str | None = None, on: bool = True) -> QPushButton:
+    """The screen's main action: filled in the office blue (with its icon in white); `on=False`
+    makes it an ordinary button again (the main action moved to another one)."""
+    if bool(button.property("primary")) == on and (name is None or button.property("primary-icon") == name):
+        return button
+    button.setProperty("primary", on)
+    button.setProperty("primary-icon", name)
     if name is not None:
-        button.setIcon(icon(name, "white"))
+        button.setIcon(icon(name, "white" if on else MUTED))
     button.style().unpolish(button)
     button.style().polish(button)
     return button

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,8 @@ from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
 from desktop.views.conflict_card import ConflictCard
-from desktop.views.look import icon
+from desktop.views.empty_state import EmptyState
+from desktop.views.look import icon, primary
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.vocab import RecStatus, Scope, label
 from desktop.workspace import Workspace
@@ -64,8 +66,7 @@ class RecommendationPane(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()  # the life-cycle step(s) possible now
         for name in BUTTON_ACTIONS:
-            button = QPushButton(action_label(name))
-            button.setIcon(icon(name))
+            button = primary(QPushButton(action_label(name)), name, on=False)
             button.clicked.connect(partial(self._act, name))
             actions.addWidget(button)
             self.buttons[name] = button
@@ -145,16 +146,25 @@ class RecommendationPane(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        self.none_chosen = EmptyState("triage")
+        self.none_chosen.say(
+            self.tr("Choose a recommendation"),
+            self.tr("Its history, its follow-up and what can be done with it show here."),
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.none_chosen)
+        self._scroll = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.stack)
         self.show_recommendation(None)
 
     # -- showing -----------------------------------------------------------------------------
     def show_recommendation(self, rec_id: str | None) -> None:
         self.message.clear_message()
         self.detail = self._ws.read(recommendation_detail, rec_id, self._ws.ctx.device_id) if rec_id else None
-        self.setEnabled(self.detail is not None)
+        self.stack.setCurrentWidget(self._scroll if self.detail is not None else self.none_chosen)
         if self.detail is None:
             self.text.setText(self.tr("Select a recommendation to see its history and act on it."))
             self.meta.setText("")
@@ -181,8 +191,10 @@ class RecommendationPane(QWidget):
             + (f"<br><i>{rec.status_reason}</i>" if rec.status_reason else "")
         )
         self._show_markers(d.changed_elsewhere)
+        first = next((name for name in BUTTON_ACTIONS if name in d.actions), None)
         for name, button in self.buttons.items():
             button.setVisible(name in d.actions)
+            primary(button, name, on=name == first)  # the next step, in sight
         self.scope_button.setVisible(rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
         self.answer_button.setVisible(any(e.status in WAITING for e in d.escalations))
         self.follow_ups.clear()

@@ -9,6 +9,7 @@ from desktop.i18n import number
 from desktop.sync.clock_offset import NOTICEABLE_MS
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.sync.refusals import REVOKED
+from desktop.views.look import icon
 from desktop.views.outbox_actions import export_unsent
 
 
@@ -31,7 +32,7 @@ class SyncStatusBar(QWidget):
         self.busy.setRange(0, 0)  # moving bar: a sync's length is not known in advance
         self.busy.setMaximumWidth(120)
         self.busy.setTextVisible(False)
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button = QPushButton(icon("sync"), self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send local changes and fetch new ones now (F9)"))
         self.sync_button.clicked.connect(controller.sync_now)
         # Shown where the revocation is shown: the laptop's unsent work has a way out.

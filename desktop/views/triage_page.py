@@ -4,6 +4,7 @@ escalations are highlighted. Queries run off the GUI thread; only the newest one
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -34,6 +35,7 @@ from desktop.services.queries import (
 )
 from desktop.views.columns import size_columns
 from desktop.views.common import EnumCombo, ReplacedButtons, date_edit
+from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, page_title
 from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
@@ -64,7 +66,7 @@ class TriagePage(QWidget):
         self.status = EnumCombo(RecStatus, blank=self.tr("Any status"))
         self.status.insertItem(1, self.tr("Open (not settled)"), OPEN)
         self.forum = QComboBox()
-        self._forum_entries: list[tuple[str, str]] = []
+        self._forum_entries: list[tuple[str, str]] | None = None  # None: the choices were never filled
         self.category = EnumCombo(RecCategory, blank=self.tr("Any topic"))
         self.held_from = self._date_edit()
         self.held_to = self._date_edit()
@@ -74,7 +76,7 @@ class TriagePage(QWidget):
         for edit in (self.held_from, self.held_to):
             edit.dateChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
-        self.excel_button = QPushButton(self.tr("E&xport to Excel"))
+        self.excel_button = QPushButton(icon("excel"), self.tr("E&xport to Excel"))
         self.excel_button.setToolTip(
             self.tr("Every recommendation the filter shows, with its follow-up, as an Excel workbook")
         )
@@ -134,8 +136,10 @@ class TriagePage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.empty = EmptyState("no-recommendations")
+        self.list = ListOrEmpty(self.table, self.empty)
         left_layout.addLayout(bulk_row)
-        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.list, 1)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
@@ -219,6 +223,7 @@ class TriagePage(QWidget):
         if generation != self._generation:
             return  # a newer filter is on its way
         self.model.show_page(flt, page)
+        self._show_empty(flt, not page.rows)
         self.count.setText(self.tr("counting…"))
         run_in_background(
             lambda: self._ws.read(count_recommendations, flt),
@@ -229,6 +234,23 @@ class TriagePage(QWidget):
         self._update_bulk()
         self.shown_generation = generation
         self.shown.emit()
+
+    def _show_empty(self, flt: RecommendationFilter, empty: bool) -> None:
+        """Nothing to triage yet, or nothing the filters let through: what to do next."""
+        if empty and flt == replace(RecommendationFilter(today=flt.today), sort=flt.sort, descending=flt.descending):
+            self.empty.say(
+                self.tr("No recommendations yet"),
+                self.tr(
+                    "They are typed in a forum's Recommendations tab while it runs; "
+                    "they come here to be accepted, followed up or escalated."
+                ),
+            )
+        elif empty:
+            self.empty.say(
+                self.tr("No recommendation matches the filters"),
+                self.tr("Change the search or the filters above, or set them back to “any”."),
+            )
+        self.list.show_empty(empty)
 
     def _show_count(self, generation: int, total: int) -> None:
         if generation == self._generation:

@@ -1,5 +1,6 @@
 """A walk over everything the app shows, for the checks that must hold on every screen (it fits;
-it speaks the user's language): the first-run set-up, every place of the navigation with its
+it speaks the user's language): the first-run set-up, the places of an office with nothing yet
+(what to do next), every place of the navigation with its
 first row chosen (the triage board's pane then shows a recommendation), every tab of a running
 and of a closed forum, the projector view, the parent office's inbox, every dialog class of
 desktop/views, and the questions the triage actions ask. Nothing is listed by hand: the places
@@ -25,7 +26,7 @@ from desktop.ids import new_id
 from desktop.models import Conflict, Recommendation, RejectedOp
 from desktop.services import demo, forums
 from desktop.services import recommendations as recs
-from desktop.services.units import set_home_unit
+from desktop.services.units import create_unit, set_home_unit
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
 from desktop.views.rec_actions import BULK_ACTIONS, PROMPTS, perform
@@ -91,6 +92,16 @@ class Walk:
             window = self.shell(ws)
             assert window.first_run is not None
             self.visit("first-run set-up", window)
+        finally:
+            self.close()
+            ws.close()
+
+    def new_office(self, folder: Path, language: str) -> None:
+        """An office just set up: every place empty, saying what to do next."""
+        ws = Workspace.open(folder, Settings(language=language, operator="Tester"))
+        try:
+            ws.write(set_home_unit, ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong"))
+            self.pages(self.shell(ws), prefix="new office: ")
         finally:
             self.close()
             ws.close()
@@ -225,6 +236,7 @@ def walk_everything(
     class of desktop/views was never shown."""
     walk = Walk(qtbot, visit, size)
     walk.first_run(tmp_path / "first-run", language)
+    walk.new_office(tmp_path / "new-office", language)
     data = tmp_path / "office"
     ws = Workspace.open(data, Settings(language=language, operator="Tester"))
     try:
