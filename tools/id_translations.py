@@ -398,7 +398,7 @@ ID.update(
         "Agreements and &summary": "K&esepakatan dan ringkasan",
         "Unsaved recommendation": "Rekomendasi belum disimpan",
         "A recommendation is typed but not saved:\n\n“{text}”\n\nSave it?": "Ada rekomendasi yang sudah diketik tetapi belum disimpan:\n\n“{text}”\n\nSimpan?",
-        "Search title, theme or venue (Enter opens the forum found)…": "Cari judul, tema atau tempat (Enter membuka forum yang ditemukan)…",
+        "Search title, theme or venue (Enter opens the forum found)…": "Cari judul, tema atau tempat (Enter membuka forumnya)…",
         "All forums": "Semua forum",
         "&New forum…": "&Forum baru…",
         "&Open": "&Buka",
@@ -979,5 +979,29 @@ ID.update(
         "Nothing to follow up yet": "Belum ada yang ditindaklanjuti",
         "Each forum's recommendations are counted here by status once they are triaged.": "Rekomendasi setiap forum dihitung di sini menurut statusnya setelah dipilah.",
         "Nothing is overdue": "Tidak ada yang melewati batas waktu",
+    }
+)
+# ui-look: editing and deleting, with undo
+ID.update(
+    {
+        "Delete (Del)": "Hapus (Del)",
+        "Enter save · F2 scope · on the list: + / − vote, F3 edit, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo": "Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi",
+        "delete recommendation": "hapus rekomendasi",
+        "Deleted: “{text}”. Ctrl+Z brings it back.": "Dihapus: “{text}”. Ctrl+Z mengembalikannya.",
+        "Edit forum": "Ubah forum",
+        "Correct a forum not yet held: its title, date, times, venue": "Betulkan forum yang belum berlangsung: judul, tanggal, jam, tempatnya",
+        "&Delete": "&Hapus",
+        "Delete a forum not yet held (Ctrl+Z brings it back)": "Hapus forum yang belum berlangsung (Ctrl+Z mengembalikannya)",
+        "edit forum": "ubah forum",
+        "Saved: “{title}”.": "Tersimpan: “{title}”.",
+        "delete forum": "hapus forum",
+        "Deleted: “{title}”.": "Dihapus: “{title}”.",
+        "Edit…": "Ubah…",
+        "Correct the text as it was said (while its forum is not closed)": "Betulkan teks sesuai yang diucapkan (selama forumnya belum ditutup)",
+        "Delete": "Hapus",
+        "Delete one typed by mistake (a proposed one); Ctrl+Z brings it back": "Hapus yang salah ketik (yang masih diusulkan); Ctrl+Z mengembalikannya",
+        "Deleted: “{text}”.": "Dihapus: “{text}”.",
+        "Undo (Ctrl+Z)": "Urungkan (Ctrl+Z)",
+        "Redo (Ctrl+Y)": "Ulangi (Ctrl+Y)",
     }
 )

@@ -419,6 +419,10 @@
             <translation>Ubah… (F3)</translation>
         </message>
         <message>
+            <source>Delete (Del)</source>
+            <translation>Hapus (Del)</translation>
+        </message>
+        <message>
             <source>Merge duplicates… (Ctrl+M)</source>
             <translation>Gabungkan duplikat… (Ctrl+M)</translation>
         </message>
@@ -431,8 +435,8 @@
             <translation>Ulangi</translation>
         </message>
         <message>
-            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
-            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
+            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
+            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
         </message>
         <message>
             <source>No recommendations yet in this forum</source>
@@ -493,6 +497,14 @@
         <message>
             <source>edit</source>
             <translation>ubah</translation>
+        </message>
+        <message>
+            <source>delete recommendation</source>
+            <translation>hapus rekomendasi</translation>
+        </message>
+        <message>
+            <source>Deleted: “{text}”. Ctrl+Z brings it back.</source>
+            <translation>Dihapus: “{text}”. Ctrl+Z mengembalikannya.</translation>
         </message>
         <message>
             <source>Select exactly two recommendations (Ctrl+click): the duplicate and the one to keep.</source>
@@ -732,6 +744,13 @@
         <message>
             <source>Survey report (SKM)</source>
             <translation>Laporan hasil SKM</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditForumDialog</name>
+        <message>
+            <source>Edit forum</source>
+            <translation>Ubah forum</translation>
         </message>
     </context>
     <context>
@@ -1096,7 +1115,7 @@ Simpan?</translation>
         <name>ForumsPage</name>
         <message>
             <source>Search title, theme or venue (Enter opens the forum found)…</source>
-            <translation>Cari judul, tema atau tempat (Enter membuka forum yang ditemukan)…</translation>
+            <translation>Cari judul, tema atau tempat (Enter membuka forumnya)…</translation>
         </message>
         <message>
             <source>All forums</source>
@@ -1109,6 +1128,22 @@ Simpan?</translation>
         <message>
             <source>&amp;Open</source>
             <translation>&amp;Buka</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Ubah…</translation>
+        </message>
+        <message>
+            <source>Correct a forum not yet held: its title, date, times, venue</source>
+            <translation>Betulkan forum yang belum berlangsung: judul, tanggal, jam, tempatnya</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <source>Delete a forum not yet held (Ctrl+Z brings it back)</source>
+            <translation>Hapus forum yang belum berlangsung (Ctrl+Z mengembalikannya)</translation>
         </message>
         <message>
             <source>Documents</source>
@@ -1137,6 +1172,22 @@ Simpan?</translation>
         <message>
             <source>Plan one with “New forum…”, or try the app with the sample forum.</source>
             <translation>Buat forum baru dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.</translation>
+        </message>
+        <message>
+            <source>edit forum</source>
+            <translation>ubah forum</translation>
+        </message>
+        <message>
+            <source>Saved: “{title}”.</source>
+            <translation>Tersimpan: “{title}”.</translation>
+        </message>
+        <message>
+            <source>delete forum</source>
+            <translation>hapus forum</translation>
+        </message>
+        <message>
+            <source>Deleted: “{title}”.</source>
+            <translation>Dihapus: “{title}”.</translation>
         </message>
         <message>
             <source>&amp;Try with a sample forum</source>
@@ -1547,6 +1598,22 @@ Pulihkan?</translation>
             <translation>Catat jawaban…</translation>
         </message>
         <message>
+            <source>Edit…</source>
+            <translation>Ubah…</translation>
+        </message>
+        <message>
+            <source>Correct the text as it was said (while its forum is not closed)</source>
+            <translation>Betulkan teks sesuai yang diucapkan (selama forumnya belum ditutup)</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Delete one typed by mistake (a proposed one); Ctrl+Z brings it back</source>
+            <translation>Hapus yang salah ketik (yang masih diusulkan); Ctrl+Z mengembalikannya</translation>
+        </message>
+        <message>
             <source>What will be done</source>
             <translation>Apa yang akan dilakukan</translation>
         </message>
@@ -1605,6 +1672,22 @@ Pulihkan?</translation>
         <message>
             <source>Not escalated.</source>
             <translation>Tidak dieskalasi.</translation>
+        </message>
+        <message>
+            <source>Edit recommendation</source>
+            <translation>Ubah rekomendasi</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Teks</translation>
+        </message>
+        <message>
+            <source>edit</source>
+            <translation>ubah</translation>
+        </message>
+        <message>
+            <source>delete recommendation</source>
+            <translation>hapus rekomendasi</translation>
         </message>
         <message>
             <source>The due date {date} is in the past. Assign the follow-up with this date anyway?</source>
@@ -2130,6 +2213,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Terpilih:</translation>
         </message>
         <message>
+            <source>Deleted: “{text}”.</source>
+            <translation>Dihapus: “{text}”.</translation>
+        </message>
+        <message>
             <source>Forum date from</source>
             <translation>Tanggal forum dari</translation>
         </message>
@@ -2180,6 +2267,17 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoBar</name>
+        <message>
+            <source>Undo (Ctrl+Z)</source>
+            <translation>Urungkan (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <source>Redo (Ctrl+Y)</source>
+            <translation>Ulangi (Ctrl+Y)</translation>
         </message>
     </context>
     <context>

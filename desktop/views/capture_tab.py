@@ -1,8 +1,8 @@
 """Live capture of recommendations, keyboard first: type the text, pick who raised it (names of
 the attendees complete as you type), the agenda item and the topic; F2 toggles the scope
 (Unit ↔ Policy); Enter saves, and the line is on disk at once. On the list: + and − vote,
-F2 toggles the scope, F3 edits, Ctrl+M merges the selected duplicate into the other selected
-one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
+F2 toggles the scope, F3 edits, Del deletes one typed by mistake, Ctrl+M merges the selected
+duplicate into the other selected one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
 
 from __future__ import annotations
 
@@ -38,7 +38,13 @@ from desktop.services.queries import (
     recommendation_row,
 )
 from desktop.services.recommendations import add_recommendation, merge
-from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
+from desktop.views.capture_commands import (
+    AddRecommendation,
+    ChangeScope,
+    DeleteRecommendation,
+    EditText,
+    Vote,
+)
 from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, primary
@@ -109,6 +115,7 @@ class CaptureTab(QWidget):
             (self.tr("Vote +"), "vote-up", lambda: self.vote_selected(1)),
             (self.tr("Vote −"), "vote-down", lambda: self.vote_selected(-1)),
             (self.tr("Edit… (F3)"), "edit", self.edit_selected),
+            (self.tr("Delete (Del)"), "delete", self.delete_selected),
             (self.tr("Merge duplicates… (Ctrl+M)"), "merge", self.merge_selected),
         ):
             button = QPushButton(icon(name), text)
@@ -135,7 +142,7 @@ class CaptureTab(QWidget):
         entry.addWidget(self.save_button)
         hint = QLabel(
             self.tr(
-                "Enter save · F2 scope · on the list: + / − vote, F3 edit, Ctrl+M merge · "
+                "Enter save · F2 scope · on the list: + / − vote, F3 edit, Del delete, Ctrl+M merge · "
                 "Ctrl+Z undo · Ctrl+Shift+Z redo"
             )
         )
@@ -198,6 +205,7 @@ class CaptureTab(QWidget):
         self.undo_button.clicked.connect(self.keys.undo)
         self.redo_button.clicked.connect(self.keys.redo)
         on("F3", self.edit_selected, self.table)
+        on("Del", self.delete_selected, self.table)
         on("+", lambda: self.vote_selected(1), self.table)
         on("-", lambda: self.vote_selected(-1), self.table)
         on("Ctrl+M", self.merge_selected)
@@ -394,6 +402,21 @@ class CaptureTab(QWidget):
         )
         if ok and text.strip() and text != row.text:
             self._push(EditText(self._ws, self._refused, self.tr("edit"), self._refs.of(row.id), row.text, text))
+
+    def delete_selected(self) -> None:
+        """Delete a recommendation typed by mistake (a proposed one); Ctrl+Z brings it back."""
+        rec_id = self._selected()
+        row = self.model.row_at(self.model.row_of(rec_id)) if rec_id else None
+        if rec_id is None or row is None:
+            return
+        before = self.undo_stack.count()
+        step = DeleteRecommendation(self._ws, self._refused, self.tr("delete recommendation"), self._refs.of(rec_id))
+        self._push(step)
+        if self.undo_stack.count() > before:  # refused steps are dropped from the stack
+            self.message.info(
+                self.tr("Deleted: “{text}”. Ctrl+Z brings it back.").format(text=row.text[:80])
+            )
+            self.text.setFocus()
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()

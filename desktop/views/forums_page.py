@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -27,10 +28,13 @@ from desktop.services.queries import ForumCounts, ForumSummary, forum_counts, li
 from desktop.views.common import EnumCombo, attempt
 from desktop.views.documents import TITLES
 from desktop.views.empty_state import EmptyState, ListOrEmpty
-from desktop.views.forum_dialog import NewForumDialog
+from desktop.views.forum_commands import DeleteForum, EditForum
+from desktop.views.forum_dialog import EditForumDialog, NewForumDialog
 from desktop.views.forum_table import ForumTableModel
 from desktop.views.look import icon, page_title, primary
 from desktop.views.save_file import SavedNotice
+from desktop.views.undo import Refs, UndoKeys
+from desktop.views.undo_bar import UndoBar
 from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 
@@ -73,6 +77,18 @@ class ForumsPage(QWidget):
         self.new_button.clicked.connect(self.new_forum)
         self.open_button = QPushButton(icon("open"), self.tr("&Open"))
         self.open_button.clicked.connect(lambda: self._open(self.selected_forum()))
+        # A forum not yet held can be corrected or deleted here; both are undoable (Ctrl+Z).
+        self.edit_button = QPushButton(icon("edit"), self.tr("&Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct a forum not yet held: its title, date, times, venue"))
+        self.edit_button.clicked.connect(self.edit_forum)
+        self.delete_button = QPushButton(icon("delete"), self.tr("&Delete"))
+        self.delete_button.setToolTip(self.tr("Delete a forum not yet held (Ctrl+Z brings it back)"))
+        self.delete_button.clicked.connect(self.delete_forum)
+        self.undo_stack = QUndoStack(self)
+        self.keys = UndoKeys(self, self.undo_stack, (self.search,), say=self._undone)
+        self.undo_bar = UndoBar(self.undo_stack, self.keys)
+        self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
+        self._refs = Refs()
         self.documents_button = QToolButton()
         self.documents_button.setText(self.tr("Documents"))
         self.documents_button.setIcon(icon("documents"))
@@ -102,6 +118,8 @@ class ForumsPage(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status_filter)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
         bar.addWidget(self.documents_button)
         bar.addWidget(self.excel_button)
         bar.addWidget(self.new_button)
@@ -109,6 +127,7 @@ class ForumsPage(QWidget):
         layout.addWidget(page_title(self.tr("Forums")))
         layout.addLayout(bar)
         layout.addWidget(self.notice)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.list, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.refresh()
@@ -186,6 +205,38 @@ class ForumsPage(QWidget):
         self.documents_button.setEnabled(chosen)
         self.open_button.setEnabled(chosen)
         self.excel_button.setEnabled(chosen)
+        summary = self.model.summary_of(self.selected_forum())
+        planned = summary is not None and summary.status == ForumStatus.PLANNED
+        self.edit_button.setEnabled(planned)
+        self.delete_button.setEnabled(planned)
+
+    # -- correcting and deleting a forum not yet held ----------------------------------------
+    def edit_forum(self) -> None:
+        forum = self.model.summary_of(self.selected_forum())
+        if forum is None or forum.status != ForumStatus.PLANNED:
+            return
+        dialog = EditForumDialog(self._ws, forum.id, self)
+        if dialog.exec() and dialog.after:
+            step = EditForum(
+                self._ws, self._refused, self.tr("edit forum"), self._refs.of(forum.id), dialog.before, dialog.after
+            )
+            self.undo_stack.push(step)
+            self.undo_bar.say(self.tr("Saved: “{title}”.").format(title=dialog.title.text()[:80]))
+
+    def delete_forum(self) -> None:
+        forum = self.model.summary_of(self.selected_forum())
+        if forum is None or forum.status != ForumStatus.PLANNED:
+            return
+        before = self.undo_stack.count()
+        self.undo_stack.push(DeleteForum(self._ws, self._refused, self.tr("delete forum"), self._refs.of(forum.id)))
+        if self.undo_stack.count() > before:
+            self.undo_bar.say(self.tr("Deleted: “{title}”.").format(title=forum.title[:80]))
+
+    def _refused(self, message: str) -> None:
+        self.notice.failed(message)
+
+    def _undone(self, said: str) -> None:
+        self.undo_bar.say(said)
 
     def reload(self) -> None:
         self.refresh()

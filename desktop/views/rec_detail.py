@@ -9,6 +9,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -36,22 +37,28 @@ from desktop.services.followups import assign_follow_up, default_due, update_fol
 from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
+from desktop.views.capture_commands import DeleteRecommendation, EditText
 from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
 from desktop.views.conflict_card import ConflictCard
 from desktop.views.empty_state import EmptyState
 from desktop.views.look import icon, primary
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
+from desktop.views.undo import Refs
 from desktop.vocab import RecStatus, Scope, label
 from desktop.workspace import Workspace
 
 
 class RecommendationPane(QWidget):
     changed = Signal()
+    deleted = Signal(str)  # the text of the recommendation just deleted
     marker_resolved = Signal()  # a "changed elsewhere" marker was dealt with
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+        """`undo_stack`: where editing and deleting go, to be undone (the board's)."""
         super().__init__(parent)
         self._ws = ws
+        self.undo_stack = undo_stack or QUndoStack(self)
+        self._refs = Refs()
         self.detail: RecommendationDetail | None = None
         self._guard = ReplacedButtons()
         self.text = QLabel()
@@ -77,9 +84,17 @@ class RecommendationPane(QWidget):
         self.answer_button = QPushButton(self.tr("Record the answer…"))
         self.answer_button.setIcon(icon("answer"))
         self.answer_button.clicked.connect(self._record_answer)
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct the text as it was said (while its forum is not closed)"))
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button = QPushButton(icon("delete"), self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete one typed by mistake (a proposed one); Ctrl+Z brings it back"))
+        self.delete_button.clicked.connect(self.delete)
         more = QHBoxLayout()  # what else can be done with it
         more.addWidget(self.scope_button)
         more.addWidget(self.answer_button)
+        more.addWidget(self.edit_button)
+        more.addWidget(self.delete_button)
         more.addStretch(1)
         self._more = more
         self.message = InlineMessage()
@@ -174,6 +189,8 @@ class RecommendationPane(QWidget):
             self.history.setPlainText("")
             for button in (*self.buttons.values(), self.scope_button, self.answer_button):
                 button.hide()
+            self.edit_button.hide()
+            self.delete_button.hide()
             self.follow_box.hide()
             self.escalation_box.hide()
             return
@@ -197,6 +214,8 @@ class RecommendationPane(QWidget):
             primary(button, name, on=name == first)  # the next step, in sight
         self.scope_button.setVisible(rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
         self.answer_button.setVisible(any(e.status in WAITING for e in d.escalations))
+        self.edit_button.setVisible(not d.forum_closed)
+        self.delete_button.setVisible(not d.forum_closed and rec.status == RecStatus.PROPOSED)
         self.follow_ups.clear()
         for item in d.follow_ups:
             due = item.due_on.strftime("%d-%m-%Y") if item.due_on else "—"
@@ -272,6 +291,30 @@ class RecommendationPane(QWidget):
             return False
         self._after()
         return True
+
+    def edit(self) -> None:
+        """Correct the text (an undoable step of the board)."""
+        if not self.detail:
+            return
+        rec = self.detail.rec
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit recommendation"), self.tr("Text"), rec.text)
+        if ok and text.strip() and text != rec.text:
+            ref = self._refs.of(rec.id)
+            self.undo_stack.push(EditText(self._ws, self.message.error, self.tr("edit"), ref, rec.text, text))
+            self._after()
+
+    def delete(self) -> None:
+        """Delete one typed by mistake (an undoable step of the board: it comes back as it was)."""
+        if not self.detail or not self._guard.allows():
+            return
+        rec = self.detail.rec
+        before = self.undo_stack.count()
+        ref = self._refs.of(rec.id)
+        step = DeleteRecommendation(self._ws, self.message.error, self.tr("delete recommendation"), ref)
+        self.undo_stack.push(step)
+        self._guard.acted()
+        if self.undo_stack.count() > before:
+            self.deleted.emit(rec.text)
 
     def _toggle_scope(self) -> None:
         if self.detail and self._guard.allows():

@@ -9,6 +9,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +42,8 @@ from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
 from desktop.views.rec_table import SCOPE_SHORT, RecommendationTableModel
 from desktop.views.save_file import SavedNotice
+from desktop.views.undo import UndoKeys
+from desktop.views.undo_bar import UndoBar
 from desktop.vocab import RecCategory, RecStatus, Scope, label
 from desktop.workspace import Workspace
 
@@ -118,8 +121,16 @@ class TriagePage(QWidget):
             button.clicked.connect(partial(self.bulk_action, name))
             bulk_row.addWidget(button)
             self.bulk[name] = button
-        self.pane = RecommendationPane(ws)
+        # Editing and deleting are undoable here (Ctrl+Z with the search empty; the bar's buttons).
+        self.undo_stack = QUndoStack(self)
+        self.keys = UndoKeys(self, self.undo_stack, (self.text,), say=self._undone)
+        self.undo_bar = UndoBar(self.undo_stack, self.keys)
+        self.undo_stack.indexChanged.connect(lambda _index: self._reload_keep())
+        self.pane = RecommendationPane(ws, self.undo_stack)
         self.pane.changed.connect(self._reload_keep)
+        self.pane.deleted.connect(
+            lambda text: self.undo_bar.say(self.tr("Deleted: “{text}”.").format(text=text[:80]))
+        )
 
         # The filters span the page; the list and the chosen recommendation share what is left.
         filters = QHBoxLayout()
@@ -155,6 +166,7 @@ class TriagePage(QWidget):
         layout.addLayout(filters)
         layout.addLayout(dates)
         layout.addWidget(self.notice)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(splitter, 1)
         self._update_bulk()  # the lists load when the page is first shown (reload)
 
@@ -317,6 +329,9 @@ class TriagePage(QWidget):
         self._guard.acted()
         if done:
             self._reload_keep()
+
+    def _undone(self, said: str) -> None:
+        self.undo_bar.say(said)
 
     def focus_filter(self) -> None:
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
