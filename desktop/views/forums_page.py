@@ -87,7 +87,7 @@ class ForumsPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.keys = UndoKeys(self, self.undo_stack, (self.search,), say=self._undone)
         self.undo_bar = UndoBar(self.undo_stack, self.keys)
-        self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
+        self.undo_stack.indexChanged.connect(self._stack_moved)
         self._refs = Refs()
         self.documents_button = QToolButton()
         self.documents_button.setText(self.tr("Documents"))
@@ -237,6 +237,9 @@ class ForumsPage(QWidget):
 
     def _undone(self, said: str) -> None:
         self.undo_bar.say(said)
+
+    def _stack_moved(self, _index: int) -> None:
+        self.refresh()
 
     def reload(self) -> None:
         self.refresh()

@@ -125,7 +125,7 @@ class TriagePage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.keys = UndoKeys(self, self.undo_stack, (self.text,), say=self._undone)
         self.undo_bar = UndoBar(self.undo_stack, self.keys)
-        self.undo_stack.indexChanged.connect(lambda _index: self._reload_keep())
+        self.undo_stack.indexChanged.connect(self._stack_moved)
         self.pane = RecommendationPane(ws, self.undo_stack)
         self.pane.changed.connect(self._reload_keep)
         self.pane.deleted.connect(
@@ -332,6 +332,9 @@ class TriagePage(QWidget):
 
     def _undone(self, said: str) -> None:
         self.undo_bar.say(said)
+
+    def _stack_moved(self, _index: int) -> None:
+        self._reload_keep()
 
     def focus_filter(self) -> None:
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -14,7 +14,6 @@ from desktop.views.undo import UndoKeys
 class UndoBar(QWidget):
     def __init__(self, stack: QUndoStack, keys: UndoKeys, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stack = stack
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.undo_button = QPushButton(icon("undo"), self.tr("Undo (Ctrl+Z)"))
@@ -26,7 +25,11 @@ class UndoBar(QWidget):
         row.addWidget(self.text, 1)
         row.addWidget(self.undo_button)
         row.addWidget(self.redo_button)
-        stack.indexChanged.connect(lambda _index: self._show())
+        # What the stack can do is followed from its signals (bound methods: a stack being
+        # destroyed still signals, and a slot must not ask it anything then).
+        self._can = {"undo": False, "redo": False}
+        stack.canUndoChanged.connect(self._undo_changed)
+        stack.canRedoChanged.connect(self._redo_changed)
         self.hide()
 
     def say(self, text: str) -> None:
@@ -34,7 +37,15 @@ class UndoBar(QWidget):
         self.text.setText(text)
         self._show()
 
+    def _undo_changed(self, can: bool) -> None:
+        self._can["undo"] = can
+        self._show()
+
+    def _redo_changed(self, can: bool) -> None:
+        self._can["redo"] = can
+        self._show()
+
     def _show(self) -> None:
-        self.undo_button.setEnabled(self._stack.canUndo())
-        self.redo_button.setEnabled(self._stack.canRedo())
-        self.setVisible(self._stack.canUndo() or self._stack.canRedo())
+        self.undo_button.setEnabled(self._can["undo"])
+        self.redo_button.setEnabled(self._can["redo"])
+        self.setVisible(self._can["undo"] or self._can["redo"])

@@ -157,9 +157,9 @@ def test_a_forum_not_yet_held_is_corrected_deleted_and_brought_back(
         assert isinstance(dialog, EditForumDialog)
         assert dialog.title.text() == "FKP Rancangan SOP" and dialog.venue.text() == "Aula"
         click(qtbot, dialog.title)
-        keys = Keyboard(qtbot, dialog).press(Qt.Key.Key_End).type(" Layanan Pencairan")
-        click(qtbot, dialog.held_on)
-        keys.press(Qt.Key.Key_Home).type("10.12.2026")
+        keys = Keyboard(qtbot, dialog).press(Qt.Key.Key_End).type(" Layanan Pencairan").tab()
+        assert keys.focused() is dialog.held_on
+        keys.type("10.12.2026")
         click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
 
     with_modal(qtbot, lambda: click(qtbot, page.edit_button), move_it)
