@@ -1005,3 +1005,10 @@ ID.update(
         "Redo (Ctrl+Y)": "Ulangi (Ctrl+Y)",
     }
 )
+# ui-look: news badges in the navigation
+ID.update(
+    {
+        "New escalations: {n}": "Eskalasi baru: {n}",
+        "Answers to our escalations: {n}": "Jawaban atas eskalasi kita: {n}",
+    }
+)

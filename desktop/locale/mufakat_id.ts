@@ -1291,6 +1291,14 @@ Simpan?</translation>
             <translation>Pengaturan</translation>
         </message>
         <message>
+            <source>New escalations: {n}</source>
+            <translation>Eskalasi baru: {n}</translation>
+        </message>
+        <message>
+            <source>Answers to our escalations: {n}</source>
+            <translation>Jawaban atas eskalasi kita: {n}</translation>
+        </message>
+        <message>
             <source>Needs attention: {n}</source>
             <translation>{n} perlu perhatian</translation>
         </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.drafts import Drafts, still_unsaved
 from desktop.models import Forum
 from desktop.services.lookup import load
+from desktop.services.news import ANSWERED, ARRIVED, mark_seen, news_of
 from desktop.services.office import is_enrolled, needs_set_up
 from desktop.services.units import home_unit
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
@@ -32,7 +33,7 @@ from desktop.views.escalations_page import EscalationsPage
 from desktop.views.first_run import FirstRunPage
 from desktop.views.followup_page import FollowUpPage
 from desktop.views.forums_page import ForumsPage
-from desktop.views.look import icon
+from desktop.views.look import ACCENT, icon
 from desktop.views.nav_badge import BadgeDelegate, badge_of, set_badge
 from desktop.views.office_banner import OfficeBanner
 from desktop.views.settings_page import SettingsPage
@@ -189,6 +190,27 @@ class MainWindow(QMainWindow):
     def _update_nav(self) -> None:
         self.nav.item(ESCALATIONS).setHidden(not self.escalations.has_any())
         self._show_attention_count(self._sync.status().attention)
+        self._show_news()
+
+    def _show_news(self) -> None:
+        """Badges in the office blue: escalations that arrived for this office (on Eskalasi) and
+        answers that came back to ours (on Triase, where the answered recommendations are),
+        until the page showing them has been on the screen."""
+        unit_id = self._ws.ctx.home_unit_id
+        current = self.stack.currentWidget()
+        for page, kind in ((self.escalations, ARRIVED), (self.triage, ANSWERED)):
+            if current is page and self.isVisible():
+                with self._ws.store.write() as session:  # local: no record changes, nothing syncs
+                    mark_seen(session, unit_id, kind)
+        news = self._ws.read(news_of, unit_id)
+        for row, count, spoken in (
+            (ESCALATIONS, news.arrived, self.tr("New escalations: {n}")),
+            (TRIAGE, news.answered, self.tr("Answers to our escalations: {n}")),
+        ):
+            item = self.nav.item(row)
+            if badge_of(item) != count:
+                set_badge(item, count, spoken.format(n=count), QColor(ACCENT))
+                self.nav.viewport().update()
 
     def _show_attention_count(self, count: int) -> None:
         """The badge on "Perlu perhatian"; the entry shows on a laptop that syncs (or holds
@@ -236,6 +258,7 @@ class MainWindow(QMainWindow):
         page = self.pages[row]
         self.stack.setCurrentWidget(page)
         page.reload()
+        self._show_news()  # what this page shows is seen
 
     def open_forum(self, forum_id: str) -> ForumWorkspace | None:
         self._office_ready()
