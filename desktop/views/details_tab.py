@@ -25,12 +25,14 @@ from desktop.models import Forum
 from desktop.services import forums
 from desktop.services.forums import close_forum, reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
+from desktop.views.columns import size_columns
 from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit
 from desktop.views.look import icon, primary
 from desktop.vocab import ForumMode, ForumStatus, label
 from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
+NIP_COLUMN = SIGNATORY_KEYS.index("nip")
 TIMES = {"starts_at": "09:00", "ends_at": "12:00"}  # the time fields, with their placeholders
 EDITABLE_CELLS = (
     QTableWidget.EditTrigger.DoubleClicked
@@ -76,6 +78,8 @@ class DetailsTab(QWidget):
             [self.tr("Role"), self.tr("Name"), self.tr("NIP"), self.tr("Position")]
         )
         self.signatories.horizontalHeader().setStretchLastSection(True)
+        # An NIP has 18 digits: read whole (it is printed under the signature).
+        size_columns(self.signatories, {NIP_COLUMN: ["888888888888888888"]}, stretch=len(SIGNATORY_KEYS) - 1)
         self.signatories.setMaximumHeight(110)
         self.signatories.itemChanged.connect(self._save_signatories)
         self.status_label = QLabel()

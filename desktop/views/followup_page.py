@@ -25,6 +25,9 @@ COUNTED = (
 )
 
 
+WAITING_ON = 3  # the overdue list's column of who an item waits on
+
+
 def _table(model: RowsModel, stretch: int) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -98,3 +101,12 @@ class FollowUpPage(QWidget):
             [(item.due_on.strftime("%d-%m-%Y"), kinds[item.kind], item.rec_text, item.who) for item in late]
         )
         self.overdue_list.show_empty(not late)
+        self._fit_waiting_on()
+
+    def _fit_waiting_on(self) -> None:
+        """Who it waits on is read whole (a person or an office, "Kepala Subbagian Umum"), up to
+        a third of the list; the recommendation's text takes the rest."""
+        header = self.overdue.horizontalHeader()
+        header.setSectionResizeMode(WAITING_ON, QHeaderView.ResizeMode.Interactive)
+        self.overdue.resizeColumnToContents(WAITING_ON)
+        header.resizeSection(WAITING_ON, min(header.sectionSize(WAITING_ON), max(self.overdue.width() // 3, 160)))

@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QFontMetrics, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +25,7 @@ from desktop.background import run_in_background
 from desktop.file_names import file_name
 from desktop.services import demo
 from desktop.services.queries import ForumCounts, ForumSummary, forum_counts, list_forums
+from desktop.views.columns import CELL_PADDING
 from desktop.views.common import EnumCombo, attempt
 from desktop.views.documents import TITLES
 from desktop.views.empty_state import EmptyState, ListOrEmpty
@@ -35,8 +36,10 @@ from desktop.views.look import icon, page_title, primary
 from desktop.views.save_file import SavedNotice
 from desktop.views.undo import Refs, UndoKeys
 from desktop.views.undo_bar import UndoBar
-from desktop.vocab import ForumStatus
+from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
+
+STATUS_COLUMN = 3
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog
@@ -296,7 +299,13 @@ class ForumsPage(QWidget):
         if rows and not self._measured:  # once: measuring rows again per search keystroke costs
             self._measured = True
             self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            # Any status a forum may reach later, in bold (a running one's row): "Direncanakan" whole.
+            bold = self.table.font()
+            bold.setBold(True)
+            widest = max(QFontMetrics(bold).horizontalAdvance(label(s)) for s in ForumStatus) + CELL_PADDING
+            header = self.table.horizontalHeader()
+            header.resizeSection(STATUS_COLUMN, max(header.sectionSize(STATUS_COLUMN), widest))
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         row = self.model.row_of(keep) if keep else -1
         if rows:
             self.table.selectRow(max(row, 0))

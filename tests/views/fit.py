@@ -5,8 +5,8 @@ list needs a sideways scroll bar, and the column of a table meant to take the ro
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -150,6 +150,40 @@ def _cut_header(header: QHeaderView) -> list[str]:
     return found
 
 
+CELLS_CHECKED = 60  # rows of a list looked at (those in sight are what a user reads)
+
+
+def _cut_cells(view: QTableView) -> list[str]:
+    """A cell whose text does not fit its column (elided "Diren…", or wrapped beyond the row's
+    height); the stretched column, where long text is cut on purpose (whole in the pane or the
+    tooltip), is not counted."""
+    model, header = view.model(), view.horizontalHeader()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1  # as an item is drawn
+    found = []
+    for column in range(model.columnCount()):
+        if header.isSectionHidden(column) or header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            continue
+        for row in range(min(model.rowCount(), CELLS_CHECKED)):
+            index = model.index(row, column)
+            text = index.data()
+            if not isinstance(text, str) or not text or view.isRowHidden(row):
+                continue
+            font = index.data(Qt.ItemDataRole.FontRole)
+            metrics = QFontMetrics(font if isinstance(font, QFont) else view.font())
+            room = view.visualRect(index).adjusted(margin, 0, -margin, 0)
+            if view.wordWrap():
+                flags = int(Qt.TextFlag.TextWordWrap)
+                needed = metrics.boundingRect(QRect(0, 0, room.width(), 100_000), flags, text)
+                cut = needed.width() > room.width() or needed.height() > room.height()
+            else:
+                cut = metrics.horizontalAdvance(text) > room.width()
+            if cut:
+                name = model.headerData(column, Qt.Orientation.Horizontal)
+                found.append(f"column {name!r}: {text!r} is cut ({room.width()} px wide)")
+                break
+    return found
+
+
 def _inside_scrolled_content(widget: QWidget, root: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None and parent is not root:
@@ -225,6 +259,7 @@ def problems(root: QWidget) -> list[str]:
             found += [f"{where}: {p}" for p in _cut_tabs(widget)]
         if isinstance(widget, QTableView):
             found += [f"{where}: {p}" for p in _cut_header(widget.horizontalHeader())]
+            found += [f"{where}: {p}" for p in _cut_cells(widget)]
         if isinstance(widget, QAbstractItemView | QScrollArea) and widget.horizontalScrollBar().maximum() > 0:
             found.append(f"{where}: needs a sideways scroll bar")
     return found
