@@ -29,6 +29,7 @@ from desktop.hlc import Stamp
 from desktop.i18n import tr
 from desktop.ids import new_id
 from desktop.models import AuditEvent, DeviceState
+from desktop.os_words import os_reason
 from desktop.store_errors import classify, is_damage, sqlite_error
 from desktop.wal_guard import mark_copy, set_aside_foreign_wal
 
@@ -307,7 +308,7 @@ def _ensure_writable_dir(data_dir: Path) -> None:
                 "The data folder {path} cannot be written ({error}). Choose a folder you can "
                 "write to with --data-dir or MUFAKAT_DATA_DIR.",
                 path=data_dir,
-                error=exc.strerror or exc,
+                error=os_reason(exc),
             )
         ) from exc
 
@@ -321,7 +322,7 @@ def _inspect_existing(path: Path) -> str | None:
             magic = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise StoreError(
-            tr("The database file {path} cannot be read ({error}).", path=path, error=exc.strerror)
+            tr("The database file {path} cannot be read ({error}).", path=path, error=os_reason(exc))
         ) from exc
     if magic != SQLITE_MAGIC:
         raise StoreError(
