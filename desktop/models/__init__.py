@@ -2,7 +2,7 @@
 
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
-from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp
+from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp, SeenNews
 from desktop.models.org import Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 from desktop.models.survey import SurveyAction, SurveyPeriod, SurveyResponse
@@ -38,6 +38,7 @@ __all__ = [
     "Participant",
     "Recommendation",
     "RejectedOp",
+    "SeenNews",
     "SurveyAction",
     "SurveyPeriod",
     "SurveyResponse",

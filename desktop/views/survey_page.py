@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import skm
 from desktop.errors import MufakatError, RowErrors
+from desktop.i18n import number
 from desktop.services.surveys import (
     SurveyResult,
     add_response,
@@ -39,6 +40,7 @@ from desktop.services.surveys import (
     survey_result,
 )
 from desktop.views.common import EnumCombo, InlineMessage
+from desktop.views.look import icon, page_title, primary
 from desktop.views.survey_dialog import NewSurveyDialog
 from desktop.vocab import AgeBand, Education, Gender, Occupation
 from desktop.workspace import Workspace
@@ -65,16 +67,16 @@ class SurveyPage(QWidget):
         # -- periods
         self.periods = QListWidget()
         self.periods.currentItemChanged.connect(lambda *_: self.show_period())
-        self.new_button = QPushButton(self.tr("&New period…"))
+        self.new_button = primary(QPushButton(self.tr("&New period…")), "new")
         self.new_button.clicked.connect(self.new_period)
-        self.import_button = QPushButton(self.tr("&Import questionnaires…"))
+        self.import_button = QPushButton(icon("import"), self.tr("&Import questionnaires…"))
         self.import_button.clicked.connect(self.choose_import)
-        self.report_button = QPushButton(self.tr("&Report…"))
+        self.report_button = QPushButton(icon("documents"), self.tr("&Report…"))
         self.report_button.clicked.connect(lambda: self.open_report())
-        self.plan_button = QPushButton(self.tr("Follow-up p&lan (RTL)…"))
+        self.plan_button = QPushButton(icon("follow-up"), self.tr("Follow-up p&lan (RTL)…"))
         self.plan_button.setToolTip(self.tr("What the office will do about the elements to improve, and what it did"))
         self.plan_button.clicked.connect(self.open_plan)
-        self.realisation_button = QPushButton(self.tr("Realisa&tion of the plan…"))
+        self.realisation_button = QPushButton(icon("documents"), self.tr("Realisa&tion of the plan…"))
         self.realisation_button.clicked.connect(lambda: self.open_report("survey-actions-report"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -111,7 +113,7 @@ class SurveyPage(QWidget):
         self.service.setPlaceholderText(self.tr("service used (optional)"))
         self.service.returnPressed.connect(self.save_questionnaire)
         self.message = InlineMessage()
-        self.undo_button = QPushButton(self.tr("Remove the last questionnaire"))
+        self.undo_button = QPushButton(icon("undo"), self.tr("Remove the last questionnaire"))
         self.undo_button.clicked.connect(self.remove_last)
         entry = QGroupBox(self.tr("Enter a paper questionnaire (Enter saves, then the next one)"))
         entry_form = QFormLayout(entry)
@@ -160,7 +162,7 @@ class SurveyPage(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([260, 900])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>" + self.tr("Satisfaction survey (SKM)") + "</h2>"))
+        layout.addWidget(page_title(self.tr("Satisfaction survey (SKM)")))
         layout.addWidget(splitter, 1)
         self._show_typed("")
 
@@ -239,10 +241,10 @@ class SurveyPage(QWidget):
             )
         self.sample_label.setText(
             sample.format(
-                n=result.respondents,
-                required=result.required,
-                missing=(result.required or 0) - result.respondents,
-                users=result.period.service_users,
+                n=number(result.respondents),
+                required=number(result.required or 0),
+                missing=number((result.required or 0) - result.respondents),
+                users=number(result.period.service_users or 0),
             )
         )
         self.sample_label.setStyleSheet("color: #b00020; font-weight: bold;" if result.too_few else "")
@@ -315,7 +317,7 @@ class SurveyPage(QWidget):
         self.scores.clear()
         self.show_period()
         self.message.info(
-            self.tr("Questionnaire {n} saved.").format(n=self.result.respondents if self.result else 0)
+            self.tr("Questionnaire {n} saved.").format(n=number(self.result.respondents if self.result else 0))
         )
         self.scores.setFocus()
         self.changed.emit()
@@ -354,7 +356,7 @@ class SurveyPage(QWidget):
             QMessageBox.warning(self, self.tr("Import questionnaires"), exc.message)
             return False
         self.show_period()
-        self.message.info(self.tr("{n} questionnaire(s) imported.").format(n=added))
+        self.message.info(self.tr("{n} questionnaire(s) imported.").format(n=number(added)))
         return True
 
     def open_report(self, kind: str = "survey-report") -> DocumentDialog | None:

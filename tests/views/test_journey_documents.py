@@ -207,8 +207,8 @@ def test_the_register_of_inputs_saved_as_excel(
     ws = demo_ws
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setattr(save_file, "_last_folder", [tmp_path])
-    page = window.forums
-    qtbot.waitUntil(page.loaded)
+    click_nav(qtbot, window.nav, mw.FOLLOW_UP)
+    page = window.follow_up
     target = tmp_path / "register.xlsx"
     asked = type_file_name(qtbot, target)
     click(qtbot, page.register_button)
