@@ -53,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1, help="worker processes (more than 1: PostgreSQL only)")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (more than 1: PostgreSQL only)"
+    )
     serve.add_argument("--certfile", type=Path, help="TLS: the server's certificate (PEM, with its chain)")
     serve.add_argument("--keyfile", type=Path, help="TLS: the certificate's private key (PEM, no password)")
     unit = sub.add_parser("unit", parents=[common], help="units").add_subparsers(

@@ -12,6 +12,8 @@ JSON log line per request (`server_stub.observe`).
 import logging
 import time
 import zlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import msgspec
@@ -88,7 +90,12 @@ def _units(store: ServerStore) -> list[dict[str, Any]]:
 
 
 def create_app(store: ServerStore) -> FastAPI:
-    app = FastAPI(title="Mufakat server", version="1")
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()  # at a stop: SQLite folds its write-ahead log back into the file
+
+    app = FastAPI(title="Mufakat server", version="1", lifespan=lifespan)
     # Level 6: a pull page compresses within 4% of level 9 (the default) in half the time.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(Observe)

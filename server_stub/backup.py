@@ -121,9 +121,7 @@ def backup(database_url: str, folder: Path, keep: int | None = None, label: str 
 
 def _prune(folder: Path, suffix: str, keep: int) -> None:
     """All but the newest `keep` backups (never a replaced database's copy)."""
-    made = sorted(
-        p for p in folder.glob(f"{PREFIX}2*{suffix}") if not p.name.startswith(PREFIX + REPLACED)
-    )
+    made = sorted(p for p in folder.glob(f"{PREFIX}2*{suffix}") if not p.name.startswith(PREFIX + REPLACED))
     for old in made[:-keep]:
         old.unlink(missing_ok=True)
 
@@ -159,7 +157,9 @@ def _check_server_file(path: Path, what: str, whole: bool = True) -> str | None:
     except OSError as exc:
         raise AdminError(f"{what}: cannot be read ({exc.strerror or exc})") from None
     if header.startswith(PG_HEADER):
-        raise AdminError(f"{what} is a PostgreSQL backup (pg_dump); restore it with --db postgresql+psycopg://…")
+        raise AdminError(
+            f"{what} is a PostgreSQL backup (pg_dump); restore it with --db postgresql+psycopg://…"
+        )
     if header != SQLITE_HEADER:
         raise AdminError(f"{what} is not a SQLite database")
     try:
@@ -309,7 +309,9 @@ def _restore_postgresql(database_url: str, url: URL, file: Path, folder: Path) -
     except (AdminError, SQLAlchemyError) as exc:
         _drop_server_tables(url)
         pgtools.restore(url, kept)
-        raise AdminError(f"the restore failed ({_first_line(exc)}); the database was put back as it was") from None
+        raise AdminError(
+            f"the restore failed ({_first_line(exc)}); the database was put back as it was"
+        ) from None
     return Restored(kept, notes + lines, epoch)
 
 

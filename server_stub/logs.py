@@ -1,6 +1,6 @@
 """The server's logs: one JSON object per line on stderr (journald keeps them; `jq` reads them).
 
-Every line has `time`, `level`, `logger` and `message`; a request's line adds what it was
+Every line has `time`, `level`, `logger`, `pid` (the worker process) and `message`; a request's line adds what it was
 (`method`, `route`, `status`, `ms`, `device`, `code` of a refusal, `client`), a push's line the
 number of operations applied, duplicate and refused. uvicorn's own lines (start, stop, errors)
 go through the same formatter, in every worker process.
@@ -26,8 +26,8 @@ def log_config(level: str = "INFO") -> dict[str, Any]:
     """A `logging.config.dictConfig` for uvicorn (it applies it in each worker process)."""
     json_lines = {
         "()": "pythonjsonlogger.json.JsonFormatter",
-        "fmt": "%(levelname)s %(name)s %(message)s",
-        "rename_fields": {"levelname": "level", "name": "logger"},
+        "fmt": "%(levelname)s %(name)s %(process)d %(message)s",
+        "rename_fields": {"levelname": "level", "name": "logger", "process": "pid"},
         "timestamp": "time",  # ISO 8601, UTC, to the microsecond
     }
     return {

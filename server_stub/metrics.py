@@ -30,9 +30,7 @@ from server_stub.models import Device
 from server_stub.serve import MULTIPROC_ENV
 from server_stub.store import ServerStore
 
-REQUESTS = Counter(
-    "mufakat_requests", "HTTP requests answered", ["method", "route", "status"], registry=None
-)
+REQUESTS = Counter("mufakat_requests", "HTTP requests answered", ["method", "route", "status"], registry=None)
 REQUEST_SECONDS = Histogram(
     "mufakat_request_seconds",
     "Time to answer a request, by route",
@@ -40,7 +38,9 @@ REQUEST_SECONDS = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0),
     registry=None,
 )
-OPS = Counter("mufakat_ops", "Pushed operations by result (applied, duplicate, rejected)", ["result"], registry=None)
+OPS = Counter(
+    "mufakat_ops", "Pushed operations by result (applied, duplicate, rejected)", ["result"], registry=None
+)
 REFUSALS = Counter(
     "mufakat_refusals",
     "Refusals by code, of a whole request or of one operation of a push",
@@ -62,7 +62,9 @@ class DevicesCollector:
         with self._store.transaction() as session:
             revoked = Device.revoked_at.is_not(None)
             by_state = dict(
-                session.execute(select(revoked, func.count()).select_from(Device).group_by(revoked)).tuples().all()
+                session.execute(select(revoked, func.count()).select_from(Device).group_by(revoked))
+                .tuples()
+                .all()
             )
             seen = {
                 window: session.scalar(

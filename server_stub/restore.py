@@ -68,7 +68,12 @@ def read_previous(previous_url: str) -> Previous:
 def carry_over(session: Session, previous: Previous) -> list[str]:
     """Re-apply what the replaced database knew and the restored one lacks; one line per
     change, for the administrator."""
-    units, unit_records, devices, codes = previous.units, previous.unit_records, previous.devices, previous.codes
+    units, unit_records, devices, codes = (
+        previous.units,
+        previous.unit_records,
+        previous.devices,
+        previous.codes,
+    )
     lines: list[str] = []
     present_units = {u.id: u.code for u in session.scalars(select(ServerUnit))}
     records_by_id = {r["id"]: r for r in unit_records}

@@ -58,7 +58,9 @@ def serving(url: str) -> Iterator[None]:
             yield
         return
     if parsed.get_backend_name() == "postgresql":
-        with _advisory(parsed, shared=True, busy=f"a restore of {shown} is under way; start the server after it"):
+        with _advisory(
+            parsed, shared=True, busy=f"a restore of {shown} is under way; start the server after it"
+        ):
             yield
         return
     yield
@@ -95,7 +97,10 @@ def _file_lock(database: Path, busy: str) -> Iterator[None]:
 def _advisory(url: URL, shared: bool, busy: str) -> Iterator[None]:
     """An advisory lock on a connection of its own, kept open while the lock is held."""
     engine = create_engine(
-        url, poolclass=NullPool, isolation_level="AUTOCOMMIT", connect_args={"application_name": APPLICATION_NAME}
+        url,
+        poolclass=NullPool,
+        isolation_level="AUTOCOMMIT",
+        connect_args={"application_name": APPLICATION_NAME},
     )
     try:
         with engine.connect() as conn:

@@ -52,7 +52,9 @@ class ServerStore:
         is_sqlite = url.startswith("sqlite")
         self.engine = create_engine(
             url,
-            connect_args={"check_same_thread": False} if is_sqlite else {"application_name": APPLICATION_NAME},
+            connect_args={"check_same_thread": False}
+            if is_sqlite
+            else {"application_name": APPLICATION_NAME},
             pool_pre_ping=not is_sqlite,
             **jsontext.ENGINE_JSON,
         )
