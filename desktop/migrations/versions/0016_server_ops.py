@@ -4,8 +4,8 @@ From this version on a laptop refuses a plain http:// address to another compute
 enrollment code allowed it. A laptop enrolled with such an address before is allowed as it was
 (the administrator set it up so; the status bar says the connection is not encrypted).
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0016
+Revises: 0014
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0016"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
