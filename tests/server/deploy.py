@@ -55,7 +55,8 @@ def nginx_conf(folder: Path, ports: list[int], listen: int, certs: Certs) -> Pat
         upstream,
     )
     temp = "".join(
-        f"    {kind}_temp_path {folder / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        f"    {kind}_temp_path {folder / kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
     conf = folder / "nginx.conf"
     conf.write_text(
@@ -109,7 +110,9 @@ def running_nginx(folder: Path, ports: list[int], certs: Certs) -> Iterator[Prox
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"nginx did not start: {(folder / 'error.log').read_text(errors='replace')}")
+                raise RuntimeError(
+                    f"nginx did not start: {(folder / 'error.log').read_text(errors='replace')}"
+                )
             time.sleep(0.1)
         yield proxy
     finally:

@@ -141,7 +141,9 @@ def test_two_server_processes_behind_nginx_serve_three_offices_consistently(tmp_
                     forums.create_forum, unit_id=_home(ws), title=f"FKP perangkat {k}", held_on="2026-03-13"
                 )
                 for j in range(3):
-                    ws.write(recs.add_recommendation, forum, text=f"Usulan {j} dari perangkat {k}", scope="unit")
+                    ws.write(
+                        recs.add_recommendation, forum, text=f"Usulan {j} dari perangkat {k}", scope="unit"
+                    )
             for code, ids in shared.items():
                 for ws in laptops[code]:
                     for rec in ids:

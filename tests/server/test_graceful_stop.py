@@ -122,4 +122,3 @@ def test_sigterm_during_a_push_finishes_it_and_the_next_sync_finds_it_applied_on
         finally:
             store.close()
         ws.close()
-
