@@ -19,20 +19,24 @@ import httpx
 from tests.server.processes import ROOT, START_S, Certs, free_port
 
 DEPLOY = ROOT / "deploy"
-UNIT = DEPLOY / "systemd" / "mufakat-server@.service"
+UNITS = DEPLOY / "systemd"
 SITE = DEPLOY / "nginx" / "mufakat.conf"
 INSTALLED = "/opt/mufakat/.venv/bin/mufakat-server"  # where the unit expects the program
 
 
-def unit_for_this_checkout(folder: Path) -> Path:
-    """The unit as installed, its ExecStart pointing at this checkout's `mufakat-server`."""
-    text = UNIT.read_text(encoding="utf-8")
-    assert INSTALLED in text
+def units_for_this_checkout(folder: Path) -> list[Path]:
+    """The units as installed (deploy/systemd), ExecStart pointing at this checkout's
+    `mufakat-server`."""
     program = Path(sys.executable).parent / "mufakat-server"
     folder.mkdir(parents=True, exist_ok=True)
-    unit = folder / UNIT.name
-    unit.write_text(text.replace(INSTALLED, str(program)), encoding="utf-8")
-    return unit
+    units = []
+    for source in sorted(UNITS.glob("*.service")) + sorted(UNITS.glob("*.timer")):
+        text = source.read_text(encoding="utf-8")
+        assert source.suffix == ".timer" or INSTALLED in text, source
+        unit = folder / source.name
+        unit.write_text(text.replace(INSTALLED, str(program)), encoding="utf-8")
+        units.append(unit)
+    return units
 
 
 def _replaced(text: str, old: str, new: str) -> str:

@@ -25,7 +25,7 @@ from desktop.sync.engine import SyncReport, enroll, sync_once
 from desktop.workspace import Workspace
 from server_stub.models import Counter, Record
 from server_stub.store import SEQ, ServerStore
-from tests.server.deploy import running_nginx, unit_for_this_checkout
+from tests.server.deploy import running_nginx, units_for_this_checkout
 from tests.server.processes import add_units, make_certs, new_code, running_server
 from tests.sync.conftest import fresh_pg_database, require_pg
 
@@ -33,33 +33,43 @@ SHARED = 2  # recommendations every laptop of a KPPN holds and votes on
 VOTES_EACH = 2
 
 
-def test_the_systemd_unit_verifies(tmp_path: Path) -> None:
+def verify(folder: Path, *units: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["systemd-analyze", "verify", *units],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=folder,
+        env={"SYSTEMD_UNIT_PATH": f"{folder}:", "PATH": "/usr/bin:/bin:/usr/sbin:/sbin"},
+        check=False,
+    )
+
+
+def test_the_systemd_units_verify(tmp_path: Path) -> None:
+    """The server's unit (as a template and as an instance), the backup service and its timer:
+    no error and no warning."""
     if shutil.which("systemd-analyze") is None:
         pytest.fail("systemd-analyze is missing: install Debian's systemd package (.ci/run does)")
-    unit = unit_for_this_checkout(tmp_path)
-    for name in (unit.name, unit.name.replace("@", "@8765")):  # the template and an instance
-        target = str(unit) if name == unit.name else name
-        done = subprocess.run(
-            ["systemd-analyze", "verify", target],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=tmp_path,
-            env={"SYSTEMD_UNIT_PATH": f"{tmp_path}:", "PATH": "/usr/bin:/bin:/usr/sbin:/sbin"},
-            check=False,
-        )
-        assert done.returncode == 0 and "mufakat-server" not in done.stderr, done.stderr
+    units = units_for_this_checkout(tmp_path)
+    assert {unit.name for unit in units} == {
+        "mufakat-server@.service",
+        "mufakat-backup.service",
+        "mufakat-backup.timer",
+    }
+    for target in [str(unit) for unit in units] + ["mufakat-server@8765.service"]:
+        done = verify(tmp_path, target)
+        assert done.returncode == 0 and "mufakat" not in done.stderr, done.stderr
 
 
 def test_a_broken_unit_is_caught_by_the_check(tmp_path: Path) -> None:
-    """The check above can fail: a unit whose program is missing does."""
-    unit = unit_for_this_checkout(tmp_path)
+    """The check above can fail: a unit whose program is missing, or with a misspelt setting."""
+    [unit] = [u for u in units_for_this_checkout(tmp_path) if u.name == "mufakat-server@.service"]
     text = unit.read_text(encoding="utf-8")
     unit.write_text(re.sub(r"ExecStart=\S+", "ExecStart=/nowhere/mufakat-server", text), encoding="utf-8")
-    done = subprocess.run(
-        ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=120, check=False
-    )
+    done = verify(tmp_path, str(unit))
     assert done.returncode != 0 and "/nowhere/mufakat-server" in done.stderr
+    unit.write_text(text.replace("TimeoutStopSec=", "TimeoutStopSecs="), encoding="utf-8")
+    assert "TimeoutStopSecs" in verify(tmp_path, str(unit)).stderr
 
 
 def _home(ws: Workspace) -> str:
