@@ -8,6 +8,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
@@ -41,12 +42,15 @@ def _push_waits_on_lock(watch: Connection) -> bool:
     return bool(waiting)
 
 
-def test_sigterm_during_a_push_finishes_it_and_the_next_sync_finds_it_applied_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_during_a_push_finishes_it_and_the_next_sync_finds_it_applied_once(
+    tmp_path: Path, workers: str
+) -> None:
     require_pg()
     with fresh_pg_database() as url:
         add_units(url)
         ws = Workspace.open(tmp_path / "laptop", Settings(language="en", operator="a"))
-        with running_server(url, tmp_path / "logs") as server:
+        with running_server(url, tmp_path / "logs", "--workers", workers) as server:
             enroll(ws, server.url, new_code(url, "KPPN-SORONG"))
             sync_once(ws)
             unit = ws.store.device().home_unit_id
