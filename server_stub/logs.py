@@ -48,6 +48,8 @@ def log_config(level: str = "INFO") -> dict[str, Any]:
             "uvicorn.error": {"level": level},
             # Requests are logged by the application, with what they were (server_stub.observe).
             "uvicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
-            "mufakat": {"handlers": ["stderr"], "level": level, "propagate": False},
+            # The server's own loggers only: "mufakat.*" of the desktop app (in the same process
+            # in tests and tools) keep logging where the app sends them.
+            "mufakat.server": {"handlers": ["stderr"], "level": level, "propagate": False},
         },
     }
