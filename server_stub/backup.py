@@ -121,9 +121,22 @@ def backup(database_url: str, folder: Path, keep: int | None = None, label: str 
 
 def _prune(folder: Path, suffix: str, keep: int) -> None:
     """All but the newest `keep` backups (never a replaced database's copy)."""
-    made = sorted(p for p in folder.glob(f"{PREFIX}2*{suffix}") if not p.name.startswith(PREFIX + REPLACED))
+    made = sorted(
+        (p for p in folder.glob(f"{PREFIX}2*{suffix}") if not p.name.startswith(PREFIX + REPLACED)),
+        key=_taken,
+    )
     for old in made[:-keep]:
         old.unlink(missing_ok=True)
+
+
+def _taken(path: Path) -> tuple[str, int]:
+    """A backup's place in time: its stamp, then its number within the second (`…-020000.dump`
+    is the first, `…-020000-2.dump` the second; by name alone "-2" would sort first)."""
+    stem = path.name.removeprefix(PREFIX).removesuffix("".join(path.suffixes[-1:]))
+    parts = stem.split("-")
+    if len(parts) == 5 and parts[4].isdigit():  # YYYY-MM-DD-HHMMSS-N
+        return "-".join(parts[:4]), int(parts[4])
+    return stem, 1
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:

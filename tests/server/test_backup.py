@@ -137,3 +137,21 @@ def test_keep_leaves_the_newest_backups(server_db: str, tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         made.append(Path(done.stdout.strip()))
     assert sorted(backups.iterdir()) == sorted(made[1:])
+
+
+def test_keep_counts_two_backups_of_one_second_in_the_order_they_were_made(tmp_path: Path) -> None:
+    """`…-000000.sqlite3` then `…-000000-2.sqlite3` (the same second): the second is the newer,
+    though by name alone it sorts first."""
+    url = f"sqlite:///{tmp_path / 's.sqlite3'}"
+    add_units(url)
+    backups = tmp_path / "backups"
+    first = admin_cli("backup", "--db", url, "--to", str(backups))
+    assert first.returncode == 0, first.stderr
+    made = Path(first.stdout.strip())
+    older = backups / "mufakat-server-2020-01-01-000000.sqlite3"
+    newer = backups / "mufakat-server-2020-01-01-000000-2.sqlite3"
+    for path in (older, newer):
+        path.write_bytes(made.read_bytes())
+    done = admin_cli("backup", "--db", url, "--to", str(backups), "--keep", "3")
+    assert done.returncode == 0, done.stderr
+    assert sorted(backups.iterdir()) == sorted([newer, made, Path(done.stdout.strip())])
