@@ -24,7 +24,7 @@ from desktop.models import Synced
 from desktop.services.context import Context
 from desktop.services.office import adopt_deadlines
 from desktop.services.units import use_home_office
-from desktop.services.workdays import WorkCalendar
+from domain.workdays import WorkCalendar
 
 T = TypeVar("T")
 # What one write changed: (table name, record id) of every synced record it created or changed.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services.workdays import WorkCalendar
+from domain.workdays import WorkCalendar
 
 
 def test_weekends_and_independence_day_are_skipped() -> None:

@@ -1,8 +1,13 @@
-"""Working days in Indonesia: weekends, national holidays and collective leave (cuti bersama).
+"""Working days in Indonesia: weekends, national holidays, collective leave (cuti bersama) and the
+days an office is closed besides.
 
 Deadlines for escalations and follow-up are counted in working days (DOMAIN.md, SP4N-LAPOR!).
-Holidays come from the `holidays` package (public + government categories); an office can add
-its own closed days (a regional holiday) through `extra_closed_days`.
+National holidays and cuti bersama come from the `holidays` package (its "public" and
+"government" categories: 0.99 is the first with those of 2024, 2025 and 2026). Days it does not
+know are closed days of their own: an office's regional holidays and late decrees (entered in
+its Settings), and national cuti bersama decreed after the package was released (entered once
+by the server's administrator for every unit). The laptop and the server count with the same
+calendar.
 """
 
 from __future__ import annotations
@@ -17,6 +22,11 @@ class WorkCalendar:
         self._extra = frozenset(extra_closed_days)
 
     @property
+    def closed_days(self) -> frozenset[date]:
+        """The days closed besides the package's holidays."""
+        return self._extra
+
+    @property
     def holidays(self) -> Container[date]:
         """Indonesia's holidays, loaded when a deadline is first counted (the package's country
         tables take a tenth of a second: not at start-up)."""
@@ -27,7 +37,7 @@ class WorkCalendar:
         return self._holidays
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self.holidays and day not in self._extra
+        return day.weekday() < 5 and day not in self._extra and day not in self.holidays
 
     def add_working_days(self, start: date, days: int) -> date:
         """The date `days` working days after `start` (start itself is not counted)."""
