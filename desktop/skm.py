@@ -45,7 +45,9 @@ def _worded(error: RuleError) -> InputError:
             field=f"u{p['number']}",
         )
     if error.code == "score_count":
-        return InputError(tr("A questionnaire has {n} scores, one per element; got {got}.", n=p["n"], got=p["got"]))
+        return InputError(
+            tr("A questionnaire has {n} scores, one per element; got {got}.", n=p["n"], got=p["got"])
+        )
     if error.code == "index_out_of_scale":
         return InputError(tr("An index must lie between 25.00 and 100.00, not {value}.", value=p["value"]))
     if error.code == "no_service_users":

@@ -112,7 +112,7 @@ LABELS: dict[StrEnum, str] = {
     EscalationStatus.ANSWERED: N_("Answered"),
     EscalationStatus.FORWARDED: N_("Forwarded"),
     EscalationStatus.DISPUTED: N_("Disputed"),
-    EscalationStatus.CLOSED: N_("Closed (answer accepted)"),
+    # EscalationStatus.DONE ("selesai") is RecStatus.DONE's "done": the same key, the same label.
     IkmMethod.EXACT: N_("Weight exactly 1/9 per element (PermenPANRB 14/2017)"),
     IkmMethod.WEIGHT_0111: N_("Weight 0.111 per element (NRR × 0.111)"),
     PekpppUnsur.SERVICE_USERS: N_("Service users"),

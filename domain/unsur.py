@@ -27,7 +27,6 @@ from protocol.vocab import Category, PekpppUnsur, Role
 NOT_PUBLIC = frozenset({Category.GOVERNMENT, Category.OTHER})
 PUBLIC_CATEGORIES: tuple[Category, ...] = tuple(c for c in Category if c not in NOT_PUBLIC)
 ELEMENTS_FOR_FULL_SCORE = 5
-NOT_COUNTED = ""  # a category mapped to none of PEKPPP's five unsur (as stored)
 
 DEFAULT_MAPPING: dict[Category, PekpppUnsur | None] = {
     Category.SERVICE_USER: PekpppUnsur.SERVICE_USERS,
@@ -54,20 +53,22 @@ class Present(Protocol):
     def attended(self) -> bool: ...
 
 
-def mapping_of(stored: Mapping[str, str] | None) -> dict[Category, PekpppUnsur | None]:
+def mapping_of(stored: Mapping[str, str | None] | None) -> dict[Category, PekpppUnsur | None]:
     """An office's mapping of the public categories onto PEKPPP's five unsur: the stored
-    choices over the defaults (unknown keys and values are ignored; "" is none)."""
+    choices over the defaults (null is none; keys and values this version does not know are
+    ignored)."""
     mapping = dict(DEFAULT_MAPPING)
+    units = {u.value: u for u in PekpppUnsur}
     for key, value in (stored or {}).items():
-        if key in mapping:
-            category = Category(key)
-            mapping[category] = PekpppUnsur(value) if value in PekpppUnsur._value2member_map_ else None
+        category = next((c for c in mapping if c.value == key), None)
+        if category is not None and (value is None or value in units):
+            mapping[category] = units[value] if value is not None else None
     return mapping
 
 
-def stored_mapping(mapping: Mapping[Category, PekpppUnsur | None]) -> dict[str, str]:
-    """A mapping as the unit record stores it: every public category, "" for none."""
-    return {c.value: (mapping.get(c) or NOT_COUNTED) for c in PUBLIC_CATEGORIES}
+def stored_mapping(mapping: Mapping[Category, PekpppUnsur | None]) -> dict[str, str | None]:
+    """A mapping as the unit record stores it: every public category, null for none."""
+    return {c.value: (u.value if (u := mapping.get(c)) is not None else None) for c in PUBLIC_CATEGORIES}
 
 
 def is_participant(person: Present) -> bool:

@@ -442,7 +442,7 @@ ESCALATIONS = _entity(
         action(
             "dispute", {EscalationStatus.ANSWERED}, EscalationStatus.DISPUTED, ("disputed_at",), ("dispute_reason",)
         ),
-        action("close", {EscalationStatus.ANSWERED, EscalationStatus.CLOSED}, EscalationStatus.CLOSED),
+        action("close", {EscalationStatus.ANSWERED, EscalationStatus.DONE}, EscalationStatus.DONE),
     ),
     deletable=False,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Bump with any change to what operations or records carry. The server answers any other
 # version with `upgrade_required` (426); version 4: refusal codes, `restate`, checked fields;
-# version 5: escalations `disputed` and `closed` (SP4N-LAPOR!) and national closed days, which
+# version 5: escalations `disputed` and `done` (SP4N-LAPOR!) and national closed days, which
 # an older app would set aside. Operations an older app queued are still valid: fields added
 # since take their `added_default`.
 PROTOCOL_VERSION = 5

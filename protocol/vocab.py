@@ -101,7 +101,7 @@ class EscalationStatus(StrEnum):
     ANSWERED = "answered"
     FORWARDED = "forwarded"
     DISPUTED = "disputed"  # sanggah: the sending office does not accept the answer
-    CLOSED = "closed"  # selesai: the answer stood through its dispute window
+    DONE = "done"  # selesai: the answer stood through its dispute window
 
 
 class IkmMethod(StrEnum):
@@ -120,7 +120,7 @@ class PekpppUnsur(StrEnum):
     EXPERTS = "experts"  # ahli/praktisi/akademisi
     RELATED_AGENCIES = "related_agencies"  # instansi terkait
     CIVIL_SOCIETY = "civil_society"  # organisasi masyarakat sipil
-    MEDIA = "media"  # media massa
+    MEDIA = "mass_media"  # media massa (not Category.MEDIA's "media": labels are keyed by value)
 
 
 class OfficeZone(StrEnum):

@@ -6,7 +6,8 @@ here (enums); the reports turn them into Indonesian words, whatever the app's la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, time
 
 from sqlalchemy import select
@@ -27,10 +28,12 @@ from desktop.vocab import (
     Gender,
     OfficeZone,
     Outcome,
+    PekpppUnsur,
     RecStatus,
     Role,
     Scope,
 )
+from domain.unsur import DEFAULT_MAPPING, UnsurCount, count_unsur, mapping_of
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class UnitInfo:
     full_name: str = ""  # the full official name the kop prints (the short name if none)
     logo_png: bytes = b""
     time_zone: OfficeZone | None = None  # printed after clock times ("pukul 09.00 WIT")
+    # How the office counts its public on PEKPPP's five unsur (domain.unsur; printed).
+    unsur_mapping: Mapping[Category, PekpppUnsur | None] = field(default_factory=lambda: dict(DEFAULT_MAPPING))
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,11 @@ class ForumReport:
     def attendees(self) -> tuple[Person, ...]:
         return tuple(p for p in self.participants if p.attended)
 
+    @property
+    def unsur(self) -> UnsurCount:
+        """Who took part, by the one rule of `domain.unsur` (the screen's and the exports')."""
+        return count_unsur(self.participants, self.unit.unsur_mapping)
+
 
 def _unit_info(session: Session, unit_id: str) -> UnitInfo:
     unit = load(session, Unit, unit_id, N_("Unit"))
@@ -154,6 +164,7 @@ def _unit_info(session: Session, unit_id: str) -> UnitInfo:
         full_name=unit.full_name,
         logo_png=logo_png(unit.logo),
         time_zone=unit.time_zone,
+        unsur_mapping=mapping_of(unit.unsur_mapping),
     )
 
 

@@ -14,11 +14,12 @@ from desktop.ids import new_id
 from desktop.models import DeviceState, Unit
 from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
 from desktop.services import fields as f
+from desktop.services.attendance import check_unsur_mapping
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.logo import check_logo
 from desktop.services.lookup import load
-from desktop.vocab import OfficeZone
+from desktop.vocab import IkmMethod, OfficeZone
 
 RULES: dict[str, f.Validator] = {
     "code": f.text(N_("Unit code"), max_len=40),
@@ -38,6 +39,8 @@ RULES: dict[str, f.Validator] = {
     "time_zone": f.choice(OfficeZone, N_("Time zone"), required=False),
     "escalation_working_days": f.integer(N_("Escalation answer due after (working days)"), 1, 250),
     "follow_up_working_days": f.integer(N_("Follow-up due after (working days)"), 1, 250),
+    "unsur_mapping": check_unsur_mapping,
+    "ikm_method": f.choice(IkmMethod, N_("IKM method")),
 }
 
 

@@ -1,6 +1,7 @@
 """The attendance list (daftar hadir): fast sign-in at the door, the invitation list imported
-from a spreadsheet, and the counts per element of the public, gender and vulnerable groups,
-with a warning while fewer than five elements of the public are present."""
+from a spreadsheet, and the counts per element of the public, gender and vulnerable groups
+(organisers apart), with a warning while fewer than five elements of the public are present;
+PEKPPP's five-unsur scale with the office's mapping onto it."""
 
 from __future__ import annotations
 
@@ -29,8 +30,9 @@ from desktop.services.attendance import ELEMENTS_FOR_FULL_SCORE, Attendance, att
 from desktop.services.participant_import import parse_participants
 from desktop.services.participants import add_participant, import_participants, sign_in, undo_sign_in
 from desktop.views.common import InlineMessage, enum_combo, select_value
-from desktop.vocab import Category, Gender, label
+from desktop.vocab import Category, Gender, PekpppUnsur, Role, label
 from desktop.workspace import Workspace
+from domain.unsur import NOT_PUBLIC, PUBLIC_CATEGORIES
 
 
 def _fold(name: str) -> str:
@@ -56,6 +58,7 @@ class AttendanceTab(QWidget):
         self.organization.returnPressed.connect(self.sign_in_typed)
         self.category = enum_combo(Category)
         self.gender = enum_combo(Gender, blank="—")
+        self.role = enum_combo(Role)  # the office's own staff sign in as organisers
         self.vulnerable = QCheckBox(self.tr("Vulnerable group"))
         self.sign_in_button = QPushButton(self.tr("Sign &in"))
         self.sign_in_button.clicked.connect(self.sign_in_typed)
@@ -83,6 +86,11 @@ class AttendanceTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
+        self.pekppp = QLabel()  # PEKPPP's five unsur, through the office's mapping
+        self.pekppp.setWordWrap(True)
+        self.mapping = QLabel()
+        self.mapping.setWordWrap(True)
+        self.mapping.setStyleSheet("color: #555;")
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;")
@@ -93,6 +101,7 @@ class AttendanceTab(QWidget):
         entry.addWidget(self.organization, 2)
         entry.addWidget(self.category, 2)
         entry.addWidget(self.gender)
+        entry.addWidget(self.role)
         entry.addWidget(self.vulnerable)
         entry.addWidget(self.sign_in_button)
         actions = QHBoxLayout()
@@ -104,6 +113,8 @@ class AttendanceTab(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.warning)
         layout.addWidget(self.counts)
+        layout.addWidget(self.pekppp)
+        layout.addWidget(self.mapping)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         self.reload()
@@ -115,11 +126,18 @@ class AttendanceTab(QWidget):
         self.completer.model().setStringList([p.name for p in self._people])  # type: ignore[attr-defined]
         self.table.setRowCount(len(self._people))
         for row, person in enumerate(self._people):
-            signed = person.signed_in_at.astimezone().strftime("%H:%M") if person.signed_in_at else ""
+            signed = (
+                person.signed_in_at.astimezone(self._ws.ctx.zone).strftime("%H:%M")
+                if person.signed_in_at
+                else ""
+            )
+            element = label(person.category)
+            if person.role == Role.ORGANIZER:
+                element = self.tr("{role} ({element})").format(role=label(Role.ORGANIZER), element=element)
             cells = (
                 person.name,
                 person.organization,
-                label(person.category),
+                element,
                 label(person.gender) if person.gender else "",
                 "✓" if person.vulnerable else "",
                 ("✓ " + signed) if person.attended else "",
@@ -129,16 +147,57 @@ class AttendanceTab(QWidget):
         self._show_counts(attendance)
 
     def _show_counts(self, a: Attendance) -> None:
+        count = a.count
         women = a.by_gender.get(Gender.FEMALE, 0)
         men = a.by_gender.get(Gender.MALE, 0)
-        per_element = ", ".join(
-            f"{label(c)} {n}" for c, n in sorted(a.by_category.items(), key=lambda x: -x[1])
+        public = ", ".join(
+            f"{label(c)} {count.by_category[c]}" for c in PUBLIC_CATEGORIES if count.by_category.get(c)
         )
-        self.counts.setText(
+        others = ", ".join(
+            f"{label(c)} {n}" for c, n in sorted(count.by_category.items()) if c in NOT_PUBLIC and n
+        )
+        lines = [
             self.tr(
-                "Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}"
-            ).format(present=a.present, listed=len(a.people), women=women, men=men, vulnerable=a.vulnerable)
-            + ("<br>" + per_element if per_element else "")
+                "Present: {present} of {listed}: {participants} participant(s) and {organisers} organiser(s) "
+                "· participants: women {women}, men {men}, vulnerable {vulnerable}"
+            ).format(
+                present=a.present,
+                listed=len(a.people),
+                participants=count.participants,
+                organisers=count.organisers,
+                women=women,
+                men=men,
+                vulnerable=count.vulnerable,
+            )
+        ]
+        if public:
+            lines.append(public)
+        if others:
+            lines.append(self.tr("Not elements of the public: {others}").format(others=others))
+        lines.append(
+            self.tr("<b>Elements of the public present: {n}</b> (PEKPPP score {score} of {full})").format(
+                n=len(count.elements), score=count.score, full=ELEMENTS_FOR_FULL_SCORE
+            )
+        )
+        self.counts.setText("<br>".join(lines))
+        present = [label(u) for u in PekpppUnsur if u in count.pekppp]
+        missing = [label(u) for u in PekpppUnsur if u not in count.pekppp]
+        self.pekppp.setText(
+            self.tr(
+                "On PEKPPP's five-unsur scale (indicator 2): <b>{n} of 5</b> — {present}{missing}"
+            ).format(
+                n=len(count.pekppp),
+                present=", ".join(present) or self.tr("none"),
+                missing=self.tr("; missing: {names}").format(names=", ".join(missing)) if missing else "",
+            )
+        )
+        self.mapping.setText(
+            self.tr("The office's mapping (Settings → Office): {mapping}").format(
+                mapping="; ".join(
+                    f"{label(c)} → {label(u) if (u := count.mapping.get(c)) else self.tr('not counted')}"
+                    for c in PUBLIC_CATEGORIES
+                )
+            )
         )
         self.warning.setVisible(a.too_few_elements)
         self.warning.setText(
@@ -159,6 +218,7 @@ class AttendanceTab(QWidget):
         self.organization.setText(person.organization)
         select_value(self.category, person.category)
         select_value(self.gender, person.gender)
+        select_value(self.role, person.role)
         self.vulnerable.setChecked(person.vulnerable)
 
     # -- writing -----------------------------------------------------------------------------
@@ -183,6 +243,7 @@ class AttendanceTab(QWidget):
                     category=self.category.currentData(),
                     gender=self.gender.currentData(),
                     vulnerable=self.vulnerable.isChecked(),
+                    role=self.role.currentData(),
                     attended=True,
                 )
                 self.message.info(self.tr("{name} added and signed in.").format(name=name))
@@ -193,6 +254,7 @@ class AttendanceTab(QWidget):
         self.organization.clear()
         self.vulnerable.setChecked(False)
         self.gender.setCurrentIndex(0)
+        self.role.setCurrentIndex(0)
         self.reload()
         self.name.setFocus()
 

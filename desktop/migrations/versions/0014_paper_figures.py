@@ -7,7 +7,7 @@
   own, and the national ones the server's administrator enters for every unit).
 - Escalations keep the SP4N-LAPOR! acknowledgement deadline (`ack_due_on`; none on those sent
   before) and the sending office's dispute of an answer (`dispute_reason`, `disputed_at`); their
-  status may now be `disputed` or `closed` (no schema change: statuses are checked by the app).
+  status may now be `disputed` or `done` (selesai) (no schema change: statuses are checked by the app).
 
 Operations queued before stay valid: the protocol gives the fields added since their defaults.
 
