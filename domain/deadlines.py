@@ -20,7 +20,7 @@ from protocol.vocab import EscalationStatus
 ACK_WORKING_DAYS = 3
 DISPUTE_WORKING_DAYS = 10
 # Waiting for the office above (an answer or a forward); counted as overdue after the due date.
-WAITING = frozenset({EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED, EscalationStatus.DISPUTED})
+WAITING = (EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED, EscalationStatus.DISPUTED)
 
 
 def local_day(moment: datetime, zone: tzinfo | None) -> date:

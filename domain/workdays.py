@@ -12,13 +12,26 @@ calendar.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from functools import cache
+
+
+@cache
+def national_holidays() -> Mapping[date, str]:
+    """Indonesia's holidays and cuti bersama, loaded when a deadline is first counted (the
+    package's country tables take a tenth of a second: not at start-up), once per process."""
+    import holidays
+
+    # In Indonesian, whatever this machine's locale ("Cuti Bersama Hari Raya Idul Fitri").
+    found: Mapping[date, str] = holidays.country_holidays(
+        "ID", categories=("public", "government"), language="id"
+    )
+    return found
 
 
 class WorkCalendar:
     def __init__(self, extra_closed_days: Iterable[date] = ()) -> None:
-        self._holidays: Container[date] | None = None
         self._extra = frozenset(extra_closed_days)
 
     @property
@@ -27,14 +40,8 @@ class WorkCalendar:
         return self._extra
 
     @property
-    def holidays(self) -> Container[date]:
-        """Indonesia's holidays, loaded when a deadline is first counted (the package's country
-        tables take a tenth of a second: not at start-up)."""
-        if self._holidays is None:
-            import holidays
-
-            self._holidays = holidays.country_holidays("ID", categories=("public", "government"))
-        return self._holidays
+    def holidays(self) -> Mapping[date, str]:
+        return national_holidays()
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._extra and day not in self.holidays

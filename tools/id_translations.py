@@ -749,3 +749,48 @@ ID.update(
 ID[
     "The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."
 ] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."
+# Figures an evaluator can recompute, the rules both sides share (issue #13, paper-figures).
+ID.update(
+    {
+        "Total": "Jumlah nilai",
+        "Method: {method}": "Metode: {method}",
+        "The other method ({method}) gives {index} — {letter}: another grade.": "Metode lain ({method}) menghasilkan {index} — {letter}: mutu yang berbeda.",
+        "Disputed": "Disanggah",
+        "Weight exactly 1/9 per element (PermenPANRB 14/2017)": "Bobot tepat 1/9 per unsur (PermenPANRB 14/2017)",
+        "Weight 0.111 per element (NRR × 0.111)": "Bobot 0,111 per unsur (NRR × 0,111)",
+        "Experts/practitioners/academics": "Ahli/praktisi/akademisi",
+        "Related agencies": "Instansi terkait",
+        "Civil society organisations": "Organisasi masyarakat sipil",
+        "Mass media": "Media massa",
+        "The PEKPPP mapping must name, for each category, one of the five unsur or none.": "Pemetaan PEKPPP harus menyebut, untuk setiap kategori, salah satu dari lima unsur atau tidak ada.",
+        "{category} is not an element of the public: PEKPPP's scale does not count it.": "{category} bukan unsur masyarakat: skala PEKPPP tidak menghitungnya.",
+        "{value!r} is not one of PEKPPP's five unsur; choose one, or none.": "{value!r} bukan salah satu dari lima unsur PEKPPP; pilih salah satu, atau tidak ada.",
+        "Closed day": "Hari libur kantor",
+        "Reason the office is closed": "Alasan kantor libur",
+        "{day} is a weekend day: it is not a working day anyway.": "{day} adalah hari Sabtu atau Minggu: memang bukan hari kerja.",
+        "{day} is already a national holiday or cuti bersama ({name}).": "{day} sudah merupakan hari libur nasional atau cuti bersama ({name}).",
+        "{day} is already a closed day: {name}.": "{day} sudah tercatat sebagai hari libur: {name}.",
+        "{day} ({name}) was entered by the server's administrator for every office; only the administrator can remove it.": "{day} ({name}) dimasukkan oleh administrator server untuk semua kantor; hanya administrator yang dapat menghapusnya.",
+        "Why the answer is disputed": "Alasan sanggahan",
+        "Only {unit}, which sent this escalation, can dispute its answer.": "Hanya {unit}, yang mengirim eskalasi ini, yang dapat menyanggah jawabannya.",
+        "Only an answer can be disputed; this escalation is {status}.": "Hanya jawaban yang dapat disanggah; eskalasi ini berstatus {status}.",
+        "The answer could be disputed until {until} (10 working days); the escalation is settled (selesai).": "Jawaban dapat disanggah sampai {until} (10 hari kerja); eskalasi ini sudah selesai.",
+        "Answer disputed: {reason}": "Jawaban disanggah: {reason}",
+        "dispute the answer": "sanggah jawaban",
+        "IKM method": "Metode IKM",
+        "Could not {action} the escalation (id {id}): its answer may be disputed up to and including {until} (10 working days), and it closes only after that. Check this laptop's date.": "Tidak dapat {action} eskalasi (id {id}): jawabannya dapat disanggah sampai dengan {until} (10 hari kerja), dan eskalasi baru selesai setelah itu. Periksa tanggal di laptop ini.",
+        "closed day": "hari libur kantor",
+        "dispute": "menyanggah",
+        "{role} ({element})": "{role} ({element})",
+        "Present: {present} of {listed}: {participants} participant(s) and {organisers} organiser(s) · participants: women {women}, men {men}, vulnerable {vulnerable}": "Hadir: {present} dari {listed}: {participants} peserta dan {organisers} penyelenggara · peserta: perempuan {women}, laki-laki {men}, kelompok rentan {vulnerable}",
+        "Not elements of the public: {others}": "Bukan unsur masyarakat: {others}",
+        "<b>Elements of the public present: {n}</b> (PEKPPP score {score} of {full})": "<b>Unsur masyarakat yang hadir: {n}</b> (nilai PEKPPP {score} dari {full})",
+        "On PEKPPP's five-unsur scale (indicator 2): <b>{n} of 5</b> — {present}{missing}": "Pada skala lima unsur PEKPPP (indikator 2): <b>{n} dari 5</b> — {present}{missing}",
+        "none": "tidak ada",
+        "; missing: {names}": "; belum hadir: {names}",
+        "The office's mapping (Settings → Office): {mapping}": "Pemetaan kantor (Pengaturan → Kantor): {mapping}",
+        "Method: {method} (the office's choice, in Settings → Office).": "Metode: {method} (pilihan kantor, di Pengaturan → Kantor).",
+        "{method}: IKM {index} — {letter} ({label})": "{method}: IKM {index} — {letter} ({label})",
+        "The two ways of weighing the elements give different grades here:<br>{lines}<br>The report prints the office's method and says which it is.": "Dua cara pembobotan unsur menghasilkan mutu yang berbeda di sini:<br>{lines}<br>Laporan mencetak metode pilihan kantor dan menyebutkannya.",
+    }
+)

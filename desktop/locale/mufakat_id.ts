@@ -125,8 +125,36 @@
             <translation>Hadir</translation>
         </message>
         <message>
-            <source>Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}</source>
-            <translation>Hadir: {present} dari {listed} · perempuan {women}, laki-laki {men} · kelompok rentan {vulnerable}</translation>
+            <source>{role} ({element})</source>
+            <translation>{role} ({element})</translation>
+        </message>
+        <message>
+            <source>Present: {present} of {listed}: {participants} participant(s) and {organisers} organiser(s) · participants: women {women}, men {men}, vulnerable {vulnerable}</source>
+            <translation>Hadir: {present} dari {listed}: {participants} peserta dan {organisers} penyelenggara · peserta: perempuan {women}, laki-laki {men}, kelompok rentan {vulnerable}</translation>
+        </message>
+        <message>
+            <source>Not elements of the public: {others}</source>
+            <translation>Bukan unsur masyarakat: {others}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Elements of the public present: {n}&lt;/b&gt; (PEKPPP score {score} of {full})</source>
+            <translation>&lt;b&gt;Unsur masyarakat yang hadir: {n}&lt;/b&gt; (nilai PEKPPP {score} dari {full})</translation>
+        </message>
+        <message>
+            <source>On PEKPPP's five-unsur scale (indicator 2): &lt;b&gt;{n} of 5&lt;/b&gt; — {present}{missing}</source>
+            <translation>Pada skala lima unsur PEKPPP (indikator 2): &lt;b&gt;{n} dari 5&lt;/b&gt; — {present}{missing}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>tidak ada</translation>
+        </message>
+        <message>
+            <source>; missing: {names}</source>
+            <translation>; belum hadir: {names}</translation>
+        </message>
+        <message>
+            <source>The office's mapping (Settings → Office): {mapping}</source>
+            <translation>Pemetaan kantor (Pengaturan → Kantor): {mapping}</translation>
         </message>
         <message>
             <source>Only {n} element(s) of the public present; the PEKPPP evaluation gives full marks from {full} elements. Invite more: service users, academics, NGOs, media, vulnerable groups.</source>
@@ -1502,6 +1530,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Improve first: {elements} (lowest NRR)</source>
             <translation>Prioritas perbaikan: {elements} (NRR terendah)</translation>
+        </message>
+        <message>
+            <source>Method: {method} (the office's choice, in Settings → Office).</source>
+            <translation>Metode: {method} (pilihan kantor, di Pengaturan → Kantor).</translation>
+        </message>
+        <message>
+            <source>{method}: IKM {index} — {letter} ({label})</source>
+            <translation>{method}: IKM {index} — {letter} ({label})</translation>
+        </message>
+        <message>
+            <source>The two ways of weighing the elements give different grades here:&lt;br&gt;{lines}&lt;br&gt;The report prints the office's method and says which it is.</source>
+            <translation>Dua cara pembobotan unsur menghasilkan mutu yang berbeda di sini:&lt;br&gt;{lines}&lt;br&gt;Laporan mencetak metode pilihan kantor dan menyebutkannya.</translation>
         </message>
         <message>
             <source>Type all nine scores (you typed {n}); each is 1, 2, 3 or 4.</source>

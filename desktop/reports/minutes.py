@@ -41,7 +41,7 @@ def _opening(report: ForumReport) -> Flowable:
     when = time_span(report)
     count = report.unsur
     organisers = (
-        f" dan {indonesian.count_with_words(count.organisers)} orang penyelenggara" if count.organisers else ""
+        f" dan {indonesian.count_with_words(count.organisers)} orang panitia penyelenggara" if count.organisers else ""
     )
     sentence = (
         f"Pada {indonesian.date_in_words(report.held_on)}{where}, telah dilaksanakan "
@@ -79,7 +79,7 @@ def _participation(report: ForumReport, width: float) -> list[Flowable]:
             others = [p for p in participants if p.category == category]
             apart.append(_gender_row(f"{label(category)} (bukan unsur masyarakat)", others))
     if organisers:
-        apart.append(_gender_row("Penyelenggara (bukan peserta)", organisers))
+        apart.append(_gender_row("Panitia penyelenggara (bukan peserta)", organisers))
     if apart:
         rows += [_gender_row("Jumlah peserta unsur masyarakat", in_public, bold=True), *apart]
     rows.append(_gender_row("Jumlah yang hadir", present, bold=True))

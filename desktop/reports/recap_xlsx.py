@@ -270,7 +270,7 @@ def forum_recap_xlsx(recap: ForumRecap) -> bytes:
             ("Cara pelaksanaan", recap.mode),
             ("Status forum", recap.status),
             ("Peserta hadir", present),
-            ("Penyelenggara hadir (bukan peserta)", recap.organisers),
+            ("Panitia hadir (bukan peserta)", recap.organisers),
             ("Unsur masyarakat hadir", recap.elements),
             ("Nilai PEKPPP jumlah unsur (0–5)", recap.score),
             ("Unsur PEKPPP hadir (skala lima unsur)", len(recap.pekppp)),

@@ -15,6 +15,7 @@ from desktop.models import DeviceState, Unit
 from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
 from desktop.services import fields as f
 from desktop.services.attendance import check_unsur_mapping
+from desktop.services.closed_days import use_calendar
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.logo import check_logo
@@ -104,6 +105,7 @@ def set_home_unit(session: Session, ctx: Context, unit_id: str) -> None:
         state.home_unit_id = unit_id
     ctx.home_unit_id = unit_id
     use_office(ctx, unit)
+    use_calendar(session, ctx)
 
 
 def use_office(ctx: Context, unit: Unit | None) -> None:
@@ -114,8 +116,10 @@ def use_office(ctx: Context, unit: Unit | None) -> None:
 
 
 def use_home_office(session: Session, ctx: Context) -> None:
-    """Read the home unit's office-level settings into the context (at start, after a sync)."""
+    """Read the home unit's office-level settings into the context (at start, after a sync):
+    its deadlines, time zone and working-day calendar (its closed days, the national ones)."""
     use_office(ctx, home_unit(session, ctx.home_unit_id))
+    use_calendar(session, ctx)
 
 
 def chain_upward(session: Session, unit_id: str) -> list[Unit]:

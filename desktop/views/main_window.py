@@ -202,7 +202,9 @@ class MainWindow(QMainWindow):
         self._show_office()
 
     def _sync_status(self, status: SyncStatus) -> None:
-        if status.state == SyncState.UP_TO_DATE and status.moved is not None and status.moved.pulled:
+        if status.state != SyncState.UP_TO_DATE:
+            return
+        if (status.moved is not None and status.moved.pulled) or self._ws.close_settled():
             self.refresh_all()
 
     def refresh_all(self) -> None:
