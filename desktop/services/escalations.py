@@ -12,7 +12,7 @@ record (`close_settled`). The rules are `domain.deadlines`', which the server ch
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -177,6 +177,12 @@ def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome 
             status_reason=reply,
             outcome=result,
         )
+
+
+def ack_due_of(sent_at: datetime, stored: date | None, ctx: Context) -> date:
+    """The day the office above should acknowledge an escalation by: as fixed when it was sent,
+    or, for one sent before Mufakat kept it, counted now (3 working days, SP4N-LAPOR!)."""
+    return stored or deadlines.ack_due(deadlines.local_day(sent_at, ctx.zone), ctx.calendar)
 
 
 def _answered_on(escalation: Escalation, ctx: Context) -> date:

@@ -1,11 +1,12 @@
 """The parent office's inbox: escalations received from the units below, with the originating
-unit, forum and recommendation; mark them received, answer them (adopted / declined with
-reason) or forward them further up. Shown in the navigation only when this office has received
-any."""
+unit, forum and recommendation; mark them received (due within 3 working days, SP4N-LAPOR!),
+answer them (adopted / declined with reason) or forward them further up; one the office below
+disputed comes back to be answered again. Shown in the navigation only when this office has
+received any."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -31,6 +32,8 @@ from desktop.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 LATE = QBrush(QColor("#fde2e1"))
+LATE_TEXT = QBrush(QColor("#b00020"))  # not acknowledged in time
+ACK = 4  # the column of the acknowledgement's due date
 
 
 class InboxModel(QAbstractTableModel):
@@ -38,18 +41,20 @@ class InboxModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[Received] = []
         self.today: date | None = None
+        self.zone: tzinfo | None = None  # the office's
 
-    def set_rows(self, rows: list[Received], today: date) -> None:
+    def set_rows(self, rows: list[Received], today: date, zone: tzinfo | None) -> None:
         self.beginResetModel()
         self.rows = rows
         self.today = today
+        self.zone = zone
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -61,6 +66,7 @@ class InboxModel(QAbstractTableModel):
             self.tr("Forum"),
             self.tr("Recommendation"),
             self.tr("Received"),
+            self.tr("Acknowledge by"),
             self.tr("Answer due"),
             self.tr("Status"),
         )[section]
@@ -71,6 +77,13 @@ class InboxModel(QAbstractTableModel):
         e = self.rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole and self.today and e.overdue(self.today):
             return LATE
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.column() == ACK
+            and self.today
+            and e.ack_late(self.today)
+        ):
+            return LATE_TEXT
         if role == Qt.ItemDataRole.ToolTipRole:
             return e.rec_text + (f"\n\n{e.note}" if e.note else "")
         if role != Qt.ItemDataRole.DisplayRole:
@@ -80,7 +93,8 @@ class InboxModel(QAbstractTableModel):
             e.from_unit,
             f"{e.forum_held_on.strftime('%d-%m-%Y')} {e.forum_title}",
             e.rec_text,
-            e.sent_at.astimezone().strftime("%d-%m-%Y"),
+            e.sent_at.astimezone(self.zone).strftime("%d-%m-%Y"),
+            e.ack_due_on.strftime("%d-%m-%Y"),
             e.due_on.strftime("%d-%m-%Y"),
             status,
         )[index.column()]
@@ -136,15 +150,19 @@ class EscalationsPage(QWidget):
         """Read the inbox again (after a sync too): the escalation selected stays selected."""
         chosen = self.selected()
         today = self._ws.ctx.today()
-        rows = self._ws.read(received_escalations, self._ws.ctx.home_unit_id)
-        self.model.set_rows(rows, today)
+        rows = self._ws.read(received_escalations, self._ws.ctx, self._ws.ctx.home_unit_id)
+        self.model.set_rows(rows, today, self._ws.ctx.zone)
         for row, each in enumerate(rows):
             if chosen is not None and each.id == chosen.id:
                 self.table.selectRow(row)
         waiting = sum(1 for r in rows if r.status in WAITING)
         late = sum(1 for r in rows if r.overdue(today))
+        unacknowledged = sum(1 for r in rows if r.ack_late(today))
         self.summary.setText(
-            self.tr("{waiting} waiting for an answer, {late} overdue").format(waiting=waiting, late=late)
+            self.tr(
+                "{waiting} waiting for an answer, {late} overdue, {unacknowledged} not acknowledged within "
+                "3 working days"
+            ).format(waiting=waiting, late=late, unacknowledged=unacknowledged)
         )
         self.table.resizeRowsToContents()
         self._update_actions()
@@ -159,13 +177,15 @@ class EscalationsPage(QWidget):
         self.acknowledge_button.setEnabled(chosen is not None and chosen.status == EscalationStatus.SENT)
         self.answer_button.setEnabled(open_)
         self.forward_button.setEnabled(open_)
-        note, answer = self.tr("Note"), self.tr("Answer")  # outside f-strings, where lupdate finds them
+        # Outside f-strings, where lupdate finds them.
+        note, answer, disputed = self.tr("Note"), self.tr("Answer"), self.tr("Disputed by the office below")
         self.detail.setText(
             ""
             if chosen is None
             else f"<b>{escape(chosen.rec_text)}</b>"
             + (f"<br>{note}: {escape(chosen.note)}" if chosen.note else "")
             + (f"<br>{answer}: {escape(chosen.answer)}" if chosen.answer else "")
+            + (f"<br>{disputed}: {escape(chosen.dispute_reason)}" if chosen.dispute_reason else "")
         )
 
     def acknowledge_selected(self) -> None:

@@ -1,12 +1,14 @@
 """The triage board's detail pane: one recommendation with its actions, follow-ups, escalation
-state, "changed elsewhere" markers and full history."""
+state (with its SP4N-LAPOR! deadlines, and "dispute" while an answer may be disputed),
+"changed elsewhere" markers and full history."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
+from desktop.models import Escalation
 from desktop.services.detail import RecommendationDetail, recommendation_detail
+from desktop.services.escalations import ack_due_of, dispute, dispute_until, may_dispute
 from desktop.services.followups import assign_follow_up, update_follow_up
 from desktop.services.history import HistoryLine
 from desktop.services.overdue import WAITING
@@ -30,7 +34,7 @@ from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.common import InlineMessage, date_edit
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
-from desktop.vocab import RecStatus, Scope, label
+from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
 
 
@@ -79,6 +83,9 @@ class RecommendationPane(QWidget):
         self.scope_button.clicked.connect(self._toggle_scope)
         self.answer_button = QPushButton(self.tr("Record the answer…"))
         self.answer_button.clicked.connect(self._record_answer)
+        # Sanggah: within 10 working days of the answer; after that the escalation is settled.
+        self.dispute_button = QPushButton(self.tr("Dispute the answer…"))
+        self.dispute_button.clicked.connect(self._dispute)
         actions.addWidget(self.scope_button)
         actions.addWidget(self.answer_button)
         actions.addStretch(1)
@@ -115,7 +122,9 @@ class RecommendationPane(QWidget):
         self.escalation = QLabel()
         self.escalation.setWordWrap(True)
         escalation_box = QGroupBox(self.tr("Escalation"))
-        QVBoxLayout(escalation_box).addWidget(self.escalation)
+        escalation_layout = QVBoxLayout(escalation_box)
+        escalation_layout.addWidget(self.escalation)
+        escalation_layout.addWidget(self.dispute_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)
         history_box = QGroupBox(self.tr("History"))
@@ -144,6 +153,7 @@ class RecommendationPane(QWidget):
             self.elsewhere.hide()
             self.follow_ups.clear()
             self.escalation.setText("")
+            self.dispute_button.hide()
             self.history.setPlainText("")
             return
         d = self.detail
@@ -188,19 +198,31 @@ class RecommendationPane(QWidget):
         for editor in (self.fu_action, self.fu_owner, self.fu_due, self.fu_assign):
             editor.setEnabled(can_follow)
         self.fu_update.setEnabled(bool(d.follow_ups))
-        self.escalation.setText(
-            "<br>".join(
-                self.tr("{status}: sent {sent}, answer due {due}").format(
-                    status=label(e.status),
-                    sent=e.sent_at.astimezone().strftime("%d-%m-%Y"),
-                    due=e.due_on.strftime("%d-%m-%Y"),
-                )
-                + (f" — {label(e.outcome)}: {e.answer}" if e.outcome else "")
-                for e in d.escalations
-            )
-            or self.tr("Not escalated.")
-        )
+        lines = [self._escalation_line(e) for e in d.escalations]
+        self.escalation.setText("<br>".join(lines) or self.tr("Not escalated."))
+        self.dispute_button.setVisible(any(may_dispute(e, self._ws.ctx) for e in d.escalations))
         self.history.setPlainText("\n".join(_history_line(h) for h in d.history))
+
+    def _escalation_line(self, e: Escalation) -> str:
+        """Its status and SP4N-LAPOR! deadlines: acknowledged within 3 working days, answered by
+        its due date, disputable for 10 working days after the answer."""
+        ctx = self._ws.ctx
+        line = self.tr("{status}: sent {sent}, acknowledgement due {ack}, answer due {due}").format(
+            status=label(e.status),
+            sent=e.sent_at.astimezone(ctx.zone).strftime("%d-%m-%Y"),
+            ack=ack_due_of(e.sent_at, e.ack_due_on, ctx).strftime("%d-%m-%Y"),
+            due=e.due_on.strftime("%d-%m-%Y"),
+        )
+        if e.outcome:
+            line += f" — {label(e.outcome)}: {html.escape(e.answer)}"
+        until = dispute_until(e, ctx)
+        if e.status == EscalationStatus.ANSWERED and until is not None:
+            line += "<br>" + self.tr("It may be disputed until {until}; after that it is settled.").format(
+                until=until.strftime("%d-%m-%Y")
+            )
+        if e.status == EscalationStatus.DISPUTED and e.dispute_reason:
+            line += "<br>" + self.tr("Disputed: {reason}").format(reason=html.escape(e.dispute_reason))
+        return line
 
     def _after(self) -> None:
         rec_id = self.detail.rec.id if self.detail else None
@@ -249,6 +271,20 @@ class RecommendationPane(QWidget):
                 return
             changes["evidence"] = evidence
         self._write(update_follow_up, item.id, **changes)
+
+    def _dispute(self) -> None:
+        if not self.detail:
+            return
+        open_one = next((e for e in reversed(self.detail.escalations) if may_dispute(e, self._ws.ctx)), None)
+        if open_one is None:
+            return
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Dispute the answer"),
+            self.tr("Why does the office not accept the answer? (the office above answers again)"),
+        )
+        if ok:
+            self._write(dispute, open_one.id, reason)
 
     def _record_answer(self) -> None:
         if not self.detail:
