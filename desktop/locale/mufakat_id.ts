@@ -130,7 +130,7 @@
         </message>
         <message>
             <source>Present: {present} of {listed}: {participants} participant(s) and {organisers} organiser(s) · participants: women {women}, men {men}, vulnerable {vulnerable}</source>
-            <translation>Hadir: {present} dari {listed}: {participants} peserta dan {organisers} penyelenggara · peserta: perempuan {women}, laki-laki {men}, kelompok rentan {vulnerable}</translation>
+            <translation>Hadir: {present} dari {listed}: {participants} peserta dan {organisers} panitia · peserta: perempuan {women}, laki-laki {men}, kelompok rentan {vulnerable}</translation>
         </message>
         <message>
             <source>Not elements of the public: {others}</source>
@@ -518,8 +518,8 @@
             <translation>Eskalasi masuk</translation>
         </message>
         <message>
-            <source>{waiting} waiting for an answer, {late} overdue</source>
-            <translation>{waiting} menunggu jawaban, {late} lewat batas waktu</translation>
+            <source>{waiting} waiting for an answer, {late} overdue, {unacknowledged} not acknowledged within 3 working days</source>
+            <translation>{waiting} menunggu jawaban, {late} lewat batas, {unacknowledged} belum ditandai diterima dalam 3 hari kerja</translation>
         </message>
         <message>
             <source>Note</source>
@@ -528,6 +528,10 @@
         <message>
             <source>Answer</source>
             <translation>Jawaban</translation>
+        </message>
+        <message>
+            <source>Disputed by the office below</source>
+            <translation>Disanggah oleh kantor di bawah</translation>
         </message>
         <message>
             <source>Forward</source>
@@ -860,6 +864,10 @@ Simpan?</translation>
             <translation>Diterima</translation>
         </message>
         <message>
+            <source>Acknowledge by</source>
+            <translation>Batas diterima atasan</translation>
+        </message>
+        <message>
             <source>Answer due</source>
             <translation>Batas jawaban</translation>
         </message>
@@ -1009,6 +1017,41 @@ Simpan?</translation>
         </message>
     </context>
     <context>
+        <name>OfficeRules</name>
+        <message>
+            <source>(not counted)</source>
+            <translation>(tidak dihitung)</translation>
+        </message>
+        <message>
+            <source>why, e.g. Hari jadi Kota Sorong (Perda)</source>
+            <translation>alasannya, mis. Hari jadi Kota Sorong (Perda)</translation>
+        </message>
+        <message>
+            <source>Add closed day</source>
+            <translation>Tambah hari libur</translation>
+        </message>
+        <message>
+            <source>Remove the selected day</source>
+            <translation>Hapus hari yang dipilih</translation>
+        </message>
+        <message>
+            <source>(national, from the server's administrator)</source>
+            <translation>(nasional, dari administrator server)</translation>
+        </message>
+        <message>
+            <source>Closed day added: deadlines skip it.</source>
+            <translation>Hari libur ditambahkan: batas waktu melewatinya.</translation>
+        </message>
+        <message>
+            <source>Select one of this office's closed days first.</source>
+            <translation>Pilih dulu salah satu hari libur kantor ini.</translation>
+        </message>
+        <message>
+            <source>Closed day removed.</source>
+            <translation>Hari libur dihapus.</translation>
+        </message>
+    </context>
+    <context>
         <name>OutboxActions</name>
         <message>
             <source>Export unsent changes</source>
@@ -1107,6 +1150,10 @@ Simpan?</translation>
             <translation>Catat jawaban…</translation>
         </message>
         <message>
+            <source>Dispute the answer…</source>
+            <translation>Sanggah jawaban…</translation>
+        </message>
+        <message>
             <source>What will be done</source>
             <translation>Apa yang akan dilakukan</translation>
         </message>
@@ -1155,12 +1202,28 @@ Simpan?</translation>
             <translation>{action} — {owner}, batas {due}, {progress}% ({status})</translation>
         </message>
         <message>
-            <source>{status}: sent {sent}, answer due {due}</source>
-            <translation>{status}: dikirim {sent}, batas jawaban {due}</translation>
+            <source>Dispute the answer</source>
+            <translation>Sanggah jawaban</translation>
+        </message>
+        <message>
+            <source>Why does the office not accept the answer? (the office above answers again)</source>
+            <translation>Mengapa kantor tidak menerima jawaban ini? (kantor atasan menjawab kembali)</translation>
         </message>
         <message>
             <source>Not escalated.</source>
             <translation>Tidak dieskalasi.</translation>
+        </message>
+        <message>
+            <source>{status}: sent {sent}, acknowledgement due {ack}, answer due {due}</source>
+            <translation>{status}: dikirim {sent}, batas diterima atasan {ack}, batas jawaban {due}</translation>
+        </message>
+        <message>
+            <source>It may be disputed until {until}; after that it is settled.</source>
+            <translation>Dapat disanggah sampai {until}; setelah itu eskalasi selesai.</translation>
+        </message>
+        <message>
+            <source>Disputed: {reason}</source>
+            <translation>Disanggah: {reason}</translation>
         </message>
         <message>
             <source>Evidence</source>
@@ -1348,6 +1411,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Follow-up due after (working days)</source>
             <translation>Batas tindak lanjut (hari kerja)</translation>
+        </message>
+        <message>
+            <source>Days the office is closed (besides national holidays)</source>
+            <translation>Hari kantor libur (selain libur nasional)</translation>
+        </message>
+        <message>
+            <source>Satisfaction index (IKM) method</source>
+            <translation>Metode indeks kepuasan (IKM)</translation>
+        </message>
+        <message>
+            <source>PEKPPP's five unsur: how participants are counted</source>
+            <translation>Lima unsur PEKPPP: cara menghitung peserta</translation>
         </message>
         <message>
             <source>Open folder</source>

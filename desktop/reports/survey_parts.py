@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.reports import indonesian
 from desktop.reports.layout import Styles, grid_table, key_values, text
@@ -156,21 +156,19 @@ def survey_section(result: SurveyResult, width: float) -> list[Flowable]:
     ]
     fixed = [11 * mm, 16 * mm, 17 * mm, *([22 * mm] if weighted else []), 21 * mm, bar_width]
     widths = [fixed[0], width - sum(fixed), *fixed[1:]]
-    story.append(grid_table(header, rows, widths))
-    story.append(Spacer(1, 4))
+    table = grid_table(header, rows, widths)
     priority = ", ".join(f"U{e.number} {e.name}" for e in score.priority)
-    story.append(
-        key_values(
-            [
-                ("Nilai IKM", f"{number(score.index)} ({method_name(score.method)})"),
-                ("Perhitungan", calculation(score)),
-                ("Mutu pelayanan", f"{score.grade.letter} ({score.grade.label})"),
-                ("Prioritas perbaikan", f"{priority} (NRR terendah)"),
-            ],
-            width,
-            label_width=38 * mm,
-        )
+    summary = key_values(
+        [
+            ("Nilai IKM", f"{number(score.index)} ({method_name(score.method)})"),
+            ("Perhitungan", calculation(score)),
+            ("Mutu pelayanan", f"{score.grade.letter} ({score.grade.label})"),
+            ("Prioritas perbaikan", f"{priority} (NRR terendah)"),
+        ],
+        width,
+        label_width=38 * mm,
     )
-    story.append(Spacer(1, 2))
-    story.append(text(method_note(score.method), NOTE))
-    return story
+    # The table, the index with its method and the rounding stay on one page: each printed figure
+    # can be checked against those beside it.
+    note = text(method_note(score.method), NOTE)
+    return [KeepTogether([*story, Spacer(1, 2), table, Spacer(1, 4), summary, Spacer(1, 2), note])]

@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
             self.forums.search.setFocus()
 
     def _office_changed(self) -> None:
+        if self.workspace is not None:  # an open forum shows the office's rules (its PEKPPP mapping)
+            self.workspace.refresh()
         self.escalations.reload()
         self._update_nav()
         self._show_office()
