@@ -101,8 +101,8 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
     else:
         story.append(text("Forum ini belum memiliki rekomendasi."))
     if report.survey is not None:
-        story.append(text("C. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading))
-        story += survey_section(report.survey, width)
+        heading = text("C. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
+        story += survey_section(report.survey, width, heading)
     story.append(Spacer(1, 12))
     place = report.unit.city
     story.append(

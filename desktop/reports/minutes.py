@@ -229,7 +229,7 @@ def _attendance_attachment(report: ForumReport, width: float) -> list[Flowable]:
                 str(index),
                 person.name,
                 person.organization or "-",
-                label(person.category),
+                label(person.category) if is_participant(person) else "Panitia penyelenggara",
                 gender_letter(person.gender),
                 sign,
             ]
@@ -276,8 +276,8 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
         story += paragraphs(report.agreements)
         section += 1
     if report.survey is not None:
-        story.append(text(f"{roman[section - 1]}. Hasil Survei Kepuasan Masyarakat", Styles.heading))
-        story += survey_section(report.survey, width)
+        heading = text(f"{roman[section - 1]}. Hasil Survei Kepuasan Masyarakat", Styles.heading)
+        story += survey_section(report.survey, width, heading)
         section += 1
     story.append(text(f"{roman[section - 1]}. Rekomendasi", Styles.heading))
     story += _recommendations(report, width)

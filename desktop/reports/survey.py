@@ -61,8 +61,7 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date
     story.append(text("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", Styles.title))
     story.append(text(f"{document.unit.name} — {result.period.title}".upper(), Styles.subtitle))
     story.append(Spacer(1, 8))
-    story.append(text("A. Hasil per unsur pelayanan", Styles.heading))
-    story += survey_section(result, width)
+    story += survey_section(result, width, text("A. Hasil per unsur pelayanan", Styles.heading))
     story.append(text("B. Profil responden", Styles.heading))
     story += _profile(document, width)
     if result.period.note:

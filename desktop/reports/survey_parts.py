@@ -106,9 +106,11 @@ def sample_text(result: SurveyResult) -> str:
     )
 
 
-def survey_section(result: SurveyResult, width: float) -> list[Flowable]:
-    """The result table and its summary; a short note while no questionnaire is entered."""
+def survey_section(result: SurveyResult, width: float, heading: Flowable | None = None) -> list[Flowable]:
+    """The result table and its summary, one block with its `heading`; a short note while no
+    questionnaire is entered."""
     story: list[Flowable] = [
+        *([heading] if heading is not None else []),
         key_values(
             [("Periode survei", period_line(result)), ("Jumlah responden", sample_text(result))],
             width,
@@ -120,7 +122,7 @@ def survey_section(result: SurveyResult, width: float) -> list[Flowable]:
         story.append(text("Belum ada kuesioner yang dimasukkan untuk periode ini."))
         return story
     weighted = score.method is IkmMethod.WEIGHT_0111
-    bar_width = width * (0.17 if weighted else 0.22)
+    bar_width = width * (0.15 if weighted else 0.22)
     colour = BAR_COLOURS[score.grade.letter]
     weakest = {e.number for e in score.priority}
 
@@ -150,11 +152,11 @@ def survey_section(result: SurveyResult, width: float) -> list[Flowable]:
         "Unsur pelayanan",
         "Jumlah nilai",
         "NRR",
-        *(["NRR × 0,111"] if weighted else []),
+        *(["NRR tertimbang (× 0,111)"] if weighted else []),
         "Konversi (NRR × 25)",
         "Grafik",
     ]
-    fixed = [11 * mm, 16 * mm, 17 * mm, *([22 * mm] if weighted else []), 21 * mm, bar_width]
+    fixed = [11 * mm, 16 * mm, 17 * mm, *([25 * mm] if weighted else []), 21 * mm, bar_width]
     widths = [fixed[0], width - sum(fixed), *fixed[1:]]
     table = grid_table(header, rows, widths)
     priority = ", ".join(f"U{e.number} {e.name}" for e in score.priority)

@@ -89,6 +89,9 @@ def test_the_screen_the_minutes_the_recap_and_the_score_count_alike(ws: Workspac
     assert re.search(r"Lainnya \(bukan unsur masyarakat\) 1 0 1 ", text)
     assert re.search(r"Panitia penyelenggara \(bukan peserta\) 2 0 2 ", text)
     assert re.search(r"Jumlah yang hadir 8 1 9 ", text)
+    # In the attendance attachment, the organisers are marked as such, not by a category.
+    assert re.search(r"Kepala Seksi Bank - Panitia penyelenggara L ", text)
+    assert re.search(r"Nur Yulianti - Pengguna layanan L ", text)
 
     book = load_workbook(io.BytesIO(forum_recap_xlsx(ws.read(forum_recap, forum))))
     summary = dict(list(book["Ringkasan"].iter_rows(values_only=True))[1:])
