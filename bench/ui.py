@@ -33,7 +33,10 @@ from sqlalchemy import text
 
 from bench.dataset import generate, load
 from desktop.config import Settings
+from desktop.models import Forum
+from desktop.services import forums
 from desktop.services.units import all_units, set_home_unit
+from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 
 
@@ -216,6 +219,8 @@ def capture_enter(ws: Workspace, window: Any, saves: int) -> None:
 
     with ws.store.read() as session:
         forum_id = session.scalar(text("SELECT forum_id FROM recommendations GROUP BY forum_id LIMIT 1"))
+    if ws.read(lambda session: session.get(Forum, forum_id).status) == ForumStatus.CLOSED:
+        ws.write(forums.reopen_forum, str(forum_id), "bench: live capture needs a running forum")
     workspace = window.open_forum(str(forum_id))
     assert workspace is not None
     capture = workspace.capture

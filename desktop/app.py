@@ -10,11 +10,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from desktop.config import LOG_FILENAME, Settings
+from desktop.drafts import Drafts
 from desktop.errors import MufakatError
 from desktop.i18n import tr
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
+    from desktop.sync.controller import SyncController
     from desktop.views.main_window import MainWindow
 
 log = logging.getLogger("mufakat.app")
@@ -42,24 +44,27 @@ class Shell:
     """Owns the main window; rebuilds it when the language changes (every widget then speaks
     the new language) without losing the open page."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, sync: SyncController | None = None) -> None:
         from PySide6.QtWidgets import QApplication
 
+        from desktop.background import collect_garbage_on_gui_thread
         from desktop.sync.controller import SyncController
         from desktop.views.translation import Translations
 
         app = QApplication.instance()
-        assert app is not None
+        assert isinstance(app, QApplication)
+        collect_garbage_on_gui_thread(app)  # before any background work starts
         self.ws = ws
         self.translations = Translations(app)
         self.translations.switch(ws.settings.language)
-        self.sync = SyncController(ws)
+        self.sync = sync or SyncController(ws)
+        self.drafts = Drafts(ws.data_dir)
         self.window = self._build()
 
     def _build(self) -> MainWindow:
         from desktop.views.main_window import MainWindow
 
-        window = MainWindow(self.ws, self.sync)
+        window = MainWindow(self.ws, self.sync, self.drafts)
         window.language_changed.connect(self.switch_language)
         return window
 
@@ -67,11 +72,13 @@ class Shell:
         from desktop.views.main_window import SETTINGS
 
         old = self.window
+        self.drafts.clear()  # the user was asked about the typing (kept or dropped) before this
         self.translations.switch(language)
         self.window = self._build()
         self.window.setGeometry(old.geometry())
         self.window.nav.setCurrentRow(SETTINGS)
         self.window.show()
+        old.retire()
         old.hide()
         old.deleteLater()
 
@@ -80,6 +87,8 @@ class Shell:
 
         self.sync.shutdown()
         QThreadPool.globalInstance().waitForDone(10_000)  # reads still running finish first
+        self.drafts.clear()  # a normal end: what was typed was saved or dropped on purpose
+        self.drafts.close()
 
 
 def show_startup_error(message: str) -> None:
@@ -115,6 +124,7 @@ def run_app(data_dir: Path, settings: Settings) -> int:
         QMessageBox.information(None, "Mufakat", notice)
     shell = Shell(workspace)
     shell.window.show()
+    QTimer.singleShot(0, shell.window.offer_drafts)  # typing left by a crash, offered back
     QTimer.singleShot(FIRST_SYNC_DELAY_MS, shell.sync.sync_now)
     try:
         return app.exec()

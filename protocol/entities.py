@@ -283,6 +283,8 @@ FORUMS = _entity(
     actions=(
         action("start", {ForumStatus.PLANNED}, ForumStatus.RUNNING, ("status_at", "status_by")),
         action("close", {ForumStatus.RUNNING}, ForumStatus.CLOSED, ("status_at", "status_by")),
+        # To correct the minutes of a closed forum; its reason travels in the audit event.
+        action("reopen", {ForumStatus.CLOSED}, ForumStatus.RUNNING, ("status_at", "status_by")),
     ),
     delete_from=frozenset({ForumStatus.PLANNED.value}),
 )

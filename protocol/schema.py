@@ -9,7 +9,9 @@ field in Python; the types are built once, on first use, from `protocol.entities
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from enum import StrEnum
 from functools import cache
+from types import GenericAlias
 from typing import Annotated, Any
 
 import msgspec
@@ -36,6 +38,12 @@ def _text(max_length: int | None, required: bool, strict: bool) -> Any:
     if not strict:
         return str
     return Annotated[str, Meta(min_length=1 if required else 0, max_length=max_length, pattern=NO_CONTROL)]
+
+
+def _mapping(keys: Any, values: Any, max_length: int | None) -> Any:
+    """{key: value or null}, the keys and values of two enums, at most `max_length` entries."""
+    entry: Any = GenericAlias(dict, (keys, values | None))
+    return Annotated[entry, Meta(max_length=max_length)]
 
 
 class Signatory(Struct, forbid_unknown_fields=True):
@@ -77,8 +85,7 @@ def value_type(f: Field, strict: bool = True) -> Any:
         kind = Annotated[dict[CountKey, share], Meta(max_length=f.max_length)] if strict else dict[str, int]
     elif f.kind is Kind.MAPPING:  # {key: value or null}; the keys and values of the field's enums
         assert f.keys is not None and f.values is not None
-        entry = f.values | None
-        kind = Annotated[dict[f.keys, entry], Meta(max_length=f.max_length)] if strict else dict[str, str | None]
+        kind = _mapping(f.keys, f.values, f.max_length) if strict else dict[str, str | None]
     elif f.kind is Kind.SIGNATORIES:
         kind = Annotated[list[Signatory], Meta(max_length=f.max_length)] if strict else list[LooseSignatory]
     else:  # Kind.OBJECT: its size is checked apart (msgspec bounds no JSON size)
@@ -193,3 +200,22 @@ class RestateFields(Struct, forbid_unknown_fields=True):
     deleted: bool
     data: dict[str, Any]
     clocks: Annotated[dict[Annotated[str, Meta(max_length=40)], StampText], Meta(max_length=64)]
+
+
+class Resolution(StrEnum):
+    """How a "changed elsewhere" marker was closed (a `resolve` operation's `how`)."""
+
+    MINE = "mine"  # the value that lost was applied again, as a new edit (an update in the same action)
+    THEIRS = "theirs"  # the value in use was kept
+    DISMISSED = "dismissed"  # seen, closed without a choice
+
+
+class ResolveFields(Struct, forbid_unknown_fields=True):
+    """A record's conflict closed: the one of `register` whose losing value carried the stamp
+    `loser_hlc`. The server marks it `dismissed` in the record's conflicts, so every laptop
+    stops showing it; a conflict the server no longer holds is closed already."""
+
+    register: Annotated[str, Meta(min_length=1, max_length=40)]
+    loser_hlc: StampText
+    how: Resolution
+    at: Moment

@@ -168,8 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "closed-day" and args.action == "add":
                 print(admin.add_closed_day(session, args.day, args.name))
             elif args.command == "closed-day" and args.action == "list":
-                for line in admin.closed_days(session):
-                    print(f"{line.day.isoformat()}\t{line.name}\t{line.id}")
+                for closed in admin.closed_days(session):
+                    print(f"{closed.day.isoformat()}\t{closed.name}\t{closed.id}")
             elif args.command == "closed-day":
                 removed = admin.remove_closed_day(session, args.day)
                 print(f"removed {removed.day.isoformat()} {removed.name}")

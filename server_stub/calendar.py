@@ -30,7 +30,9 @@ def calendar_of(session: Session, unit_id: str) -> WorkCalendar:
 def zone_of(session: Session, unit_id: str) -> tzinfo:
     unit = session.get(Record, ("units", unit_id))
     name = unit.data.get("time_zone") if unit is not None else None
-    return OfficeZone(name).tzinfo() if name in OfficeZone._value2member_map_ else DEFAULT_ZONE.tzinfo()
+    if isinstance(name, str) and name in OfficeZone._value2member_map_:
+        return OfficeZone(name).tzinfo()
+    return DEFAULT_ZONE.tzinfo()
 
 
 def day_of(value: object, zone: tzinfo) -> date | None:

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.config import Settings
+from desktop.services import forums
+from desktop.workspace import Workspace
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -58,6 +61,11 @@ def test_import_participants(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         "Nama,Instansi,Unsur\nNur Yulianti,Rekanan pengadaan,pengguna layanan\nAna Baru,Dinas,satker\n",
         encoding="utf-8",
     )
+    code, _out, err = run(capsys, "--data-dir", data, "--lang", "en", "import-participants", forum_id, str(good))
+    assert code == 2 and "is closed" in err and len(err.strip().splitlines()) == 1  # its attendance is final
+    ws = Workspace.open(Path(data), Settings(language="en"))
+    ws.write(forums.reopen_forum, forum_id, "Daftar hadir susulan")
+    ws.close()
     code, out, _ = run(capsys, "--data-dir", data, "--lang", "en", "import-participants", forum_id, str(good))
     assert code == 0 and "1 participant(s) imported, 1 already on the list" in out
 

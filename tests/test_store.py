@@ -183,7 +183,7 @@ def test_upgrade_from_first_revision_keeps_data_and_takes_a_backup(tmp_path: Pat
             "INSERT INTO forums (id, unit_id, title, theme, held_on, venue, mode, facilitator, moderator, "
             "note_taker, document_number, summary, agreements, signatories, status, status_by, created_at, "
             "updated_at, deleted, clocks) VALUES ('f1','u1','FKP 2024','', '2024-08-21','Aula',"
-            "'face_to_face','','','','','','','[]','closed','', "
+            "'face_to_face','','','','','','','[]','running','', "
             "'2024-08-01 00:00:00','2024-08-01 00:00:00',0,'{}')"
         )
         conn.commit()

@@ -27,16 +27,16 @@
             <translation> menit</translation>
         </message>
         <message>
-            <source>&amp;Add</source>
-            <translation>&amp;Tambah</translation>
-        </message>
-        <message>
             <source>Make &amp;current</source>
             <translation>Jadikan &amp;berjalan</translation>
         </message>
         <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Hapus</translation>
+            <source>Add ite&amp;m</source>
+            <translation>&amp;Tambah</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve</source>
+            <translation>Ha&amp;pus</translation>
         </message>
         <message>
             <source>Drag items, or Alt+↑/↓, to reorder.</source>
@@ -94,15 +94,31 @@
         </message>
         <message>
             <source>Sign &amp;in</source>
-            <translation>Catat &amp;hadir</translation>
+            <translation>&amp;Catat hadir</translation>
         </message>
         <message>
             <source>&amp;Undo sign-in</source>
             <translation>&amp;Batalkan kehadiran</translation>
         </message>
         <message>
-            <source>&amp;Import invitation list…</source>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Ubah…</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve from the list</source>
+            <translation>Hapus &amp;dari daftar</translation>
+        </message>
+        <message>
+            <source>I&amp;mport invitation list…</source>
             <translation>&amp;Impor daftar undangan…</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Urungkan</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Ulangi</translation>
         </message>
         <message>
             <source>Name</source>
@@ -161,6 +177,26 @@
             <translation>Baru {n} unsur masyarakat yang hadir; evaluasi PEKPPP memberi nilai penuh mulai {full} unsur. Undang lebih banyak: pengguna layanan, akademisi, LSM, media, kelompok rentan.</translation>
         </message>
         <message>
+            <source>{name} ({details}) is already signed in.</source>
+            <translation>{name} ({details}) sudah tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>On the list: {name} ({details}). Enter signs them in.</source>
+            <translation>Ada di daftar: {name} ({details}). Enter mencatat kehadirannya.</translation>
+        </message>
+        <message>
+            <source>Someone new: “{name}”</source>
+            <translation>Orang baru: “{name}”</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Catat hadir</translation>
+        </message>
+        <message>
+            <source>More than one name on the list has “{typed}”. Who is it?</source>
+            <translation>Lebih dari satu nama di daftar memuat “{typed}”. Siapa yang dimaksud?</translation>
+        </message>
+        <message>
             <source>Type the person's name first.</source>
             <translation>Ketik dulu nama orangnya.</translation>
         </message>
@@ -169,12 +205,44 @@
             <translation>{name} sudah tercatat hadir.</translation>
         </message>
         <message>
+            <source>sign in</source>
+            <translation>catat hadir</translation>
+        </message>
+        <message>
             <source>{name} signed in.</source>
             <translation>{name} tercatat hadir.</translation>
         </message>
         <message>
+            <source>add walk-in</source>
+            <translation>tambah peserta baru</translation>
+        </message>
+        <message>
             <source>{name} added and signed in.</source>
             <translation>{name} ditambahkan dan tercatat hadir.</translation>
+        </message>
+        <message>
+            <source>Restored what was typed before Mufakat closed; Enter signs them in.</source>
+            <translation>Ketikan sebelum Mufakat tertutup dipulihkan; Enter mencatat kehadirannya.</translation>
+        </message>
+        <message>
+            <source>undo sign-in</source>
+            <translation>batalkan kehadiran</translation>
+        </message>
+        <message>
+            <source>edit participant</source>
+            <translation>ubah data peserta</translation>
+        </message>
+        <message>
+            <source>{name} updated.</source>
+            <translation>Data {name} diperbarui.</translation>
+        </message>
+        <message>
+            <source>remove participant</source>
+            <translation>hapus peserta</translation>
+        </message>
+        <message>
+            <source>{name} was removed from the list (Ctrl+Z brings them back).</source>
+            <translation>{name} dihapus dari daftar (Ctrl+Z mengembalikannya).</translation>
         </message>
         <message>
             <source>Import invitation list</source>
@@ -191,6 +259,141 @@
         <message>
             <source>{added} imported, {skipped} already on the list.</source>
             <translation>{added} diimpor, {skipped} sudah ada di daftar.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttentionPage</name>
+        <message>
+            <source>Changes the server refused, and values that lost to a change made at the same time on another laptop. Nothing here is lost: choose what happens to each.</source>
+            <translation>Perubahan yang ditolak server, dan isian yang kalah oleh perubahan pada saat yang sama di laptop lain. Tidak ada yang hilang: pilih apa yang terjadi pada masing-masing.</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Apa</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Mengapa</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Kapan</translation>
+        </message>
+        <message>
+            <source>Nothing needs your attention: the server refused no change, and no value lost to another laptop.</source>
+            <translation>Tidak ada yang perlu diperhatikan: tidak ada perubahan yang ditolak server, dan tidak ada isian yang kalah oleh laptop lain.</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Coba lagi</translation>
+        </message>
+        <message>
+            <source>Make the change again now, on the record as it is, and send it.</source>
+            <translation>Buat perubahan itu lagi sekarang, pada data sebagaimana adanya, lalu kirim.</translation>
+        </message>
+        <message>
+            <source>D&amp;iscard…</source>
+            <translation>&amp;Buang…</translation>
+        </message>
+        <message>
+            <source>Keep what the server has; your refused change is not sent.</source>
+            <translation>Pakai yang ada di server; perubahan Anda yang ditolak tidak dikirim.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy as new</source>
+            <translation>&amp;Salin sebagai baru</translation>
+        </message>
+        <message>
+            <source>Add what you typed again, as a new record of this office.</source>
+            <translation>Tambahkan lagi yang Anda ketik, sebagai data baru kantor ini.</translation>
+        </message>
+        <message>
+            <source>Sent again: it goes out with the next sync.</source>
+            <translation>Dikirim ulang: ikut terkirim pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Perlu perhatian</translation>
+        </message>
+        <message>
+            <source>(and {n} later change(s) that depend on it)</source>
+            <translation>(dan {n} perubahan sesudahnya yang bergantung padanya)</translation>
+        </message>
+        <message>
+            <source>{record}: {fields} changed on another laptop at the same time</source>
+            <translation>{record}: {fields} diubah di laptop lain pada saat yang sama</translation>
+        </message>
+        <message>
+            <source>Kept: “{now}”; lost: “{lost}”</source>
+            <translation>Dipakai: “{now}”; kalah: “{lost}”</translation>
+        </message>
+        <message>
+            <source>This laptop now shows the change made first on the other laptop. Discard yours to keep it, or retry to make yours on top of it, if the rules still allow it.</source>
+            <translation>Laptop ini kini menampilkan perubahan yang lebih dulu dibuat di laptop lain. Buang perubahan Anda untuk mempertahankannya, atau coba lagi untuk menerapkan perubahan Anda di atasnya, bila aturannya masih mengizinkan.</translation>
+        </message>
+        <message>
+            <source>The server does not have the record this change needs. Retry once it is there (after the other laptop has synced), or discard the change.</source>
+            <translation>Server belum memiliki data yang diperlukan perubahan ini. Coba lagi setelah data itu ada (setelah laptop lain bersinkronisasi), atau buang perubahan itu.</translation>
+        </message>
+        <message>
+            <source>Copy it as new to keep what you typed as a record of this office, or discard it.</source>
+            <translation>Salin sebagai baru untuk menyimpan yang Anda ketik sebagai data kantor ini, atau buang.</translation>
+        </message>
+        <message>
+            <source>The server runs an older Mufakat: retry once the administrator has updated it.</source>
+            <translation>Server menjalankan Mufakat versi lama: coba lagi setelah administrator memperbaruinya.</translation>
+        </message>
+        <message>
+            <source>The server will not take it as it is. Copy it as new, or discard it.</source>
+            <translation>Server tidak menerimanya dalam bentuk ini. Salin sebagai baru, atau buang.</translation>
+        </message>
+        <message>
+            <source>Retry it, or discard it to keep what the server has.</source>
+            <translation>Coba lagi, atau buang untuk memakai yang ada di server.</translation>
+        </message>
+        <message>
+            <source>The server will not take this change. Discard it to keep what the server has.</source>
+            <translation>Server tidak menerima perubahan ini. Buang untuk memakai yang ada di server.</translation>
+        </message>
+        <message>
+            <source>Why: {why}</source>
+            <translation>Mengapa: {why}</translation>
+        </message>
+        <message>
+            <source>Made {made}; refused {refused}</source>
+            <translation>Dibuat {made}; ditolak {refused}</translation>
+        </message>
+        <message>
+            <source>What to do: {advice}</source>
+            <translation>Yang dapat dilakukan: {advice}</translation>
+        </message>
+        <message>
+            <source>Depends on it, and follows your choice:</source>
+            <translation>Bergantung padanya, dan mengikuti pilihan Anda:</translation>
+        </message>
+        <message>
+            <source>… and {n} more</source>
+            <translation>… dan {n} lagi</translation>
+        </message>
+        <message>
+            <source>Discard this change? This laptop keeps what the server has; the refused change is not sent (it stays in the log of refused changes).</source>
+            <translation>Buang perubahan ini? Laptop ini memakai yang ada di server; perubahan yang ditolak tidak dikirim (tetap tercatat dalam log perubahan yang ditolak).</translation>
+        </message>
+        <message>
+            <source>Discarded: this laptop keeps what the server has.</source>
+            <translation>Dibuang: laptop ini memakai yang ada di server.</translation>
+        </message>
+        <message>
+            <source>Copied as new: it goes out with the next sync.</source>
+            <translation>Disalin sebagai baru: ikut terkirim pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>{n} later change(s) (a status, votes, a follow-up) start over on the copy.</source>
+            <translation>{n} perubahan sesudahnya (status, dukungan, tindak lanjut) dimulai lagi pada salinan.</translation>
+        </message>
+        <message>
+            <source>Done: the other laptops of the office follow at their next sync.</source>
+            <translation>Selesai: laptop lain di kantor ini mengikuti pada sinkronisasi berikutnya.</translation>
         </message>
     </context>
     <context>
@@ -252,8 +455,12 @@
             <translation>{n} rekomendasi di forum ini</translation>
         </message>
         <message>
-            <source>Scope: {scope} (F2)</source>
-            <translation>Ranah: {scope} (F2)</translation>
+            <source>{scope} (F2)</source>
+            <translation>{scope} (F2)</translation>
+        </message>
+        <message>
+            <source>Restored what was typed before Mufakat closed; Enter saves it.</source>
+            <translation>Ketikan sebelum Mufakat tertutup dipulihkan; Enter menyimpannya.</translation>
         </message>
         <message>
             <source>{name} is not on the attendance list; sign them in first, or leave it empty.</source>
@@ -316,6 +523,57 @@
         </message>
     </context>
     <context>
+        <name>ConflictCard</name>
+        <message>
+            <source>Use &amp;mine</source>
+            <translation>&amp;Pakai punya saya</translation>
+        </message>
+        <message>
+            <source>Use the value that &amp;lost</source>
+            <translation>Pakai yang &amp;kalah</translation>
+        </message>
+        <message>
+            <source>Apply the value that lost again, as a new change: it then replaces the one in use everywhere.</source>
+            <translation>Terapkan lagi isian yang kalah sebagai perubahan baru: isian itu lalu menggantikan yang dipakai di semua laptop.</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this one</source>
+            <translation>Pakai yang &amp;ini</translation>
+        </message>
+        <message>
+            <source>Keep the value in use; the marker closes on every laptop of the office.</source>
+            <translation>Pertahankan isian yang dipakai; tanda ini tertutup di semua laptop kantor.</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Abaikan</translation>
+        </message>
+        <message>
+            <source>Close the marker on every laptop of the office; nothing else changes.</source>
+            <translation>Tutup tanda ini di semua laptop kantor; tidak ada yang lain berubah.</translation>
+        </message>
+        <message>
+            <source>typed on this laptop</source>
+            <translation>diketik di laptop ini</translation>
+        </message>
+        <message>
+            <source>typed on another laptop</source>
+            <translation>diketik di laptop lain</translation>
+        </message>
+        <message>
+            <source>Changed on another laptop at the same time: {fields}</source>
+            <translation>Diubah di laptop lain pada saat yang sama: {fields}</translation>
+        </message>
+        <message>
+            <source>In use now: “{value}”</source>
+            <translation>Dipakai sekarang: “{value}”</translation>
+        </message>
+        <message>
+            <source>Lost: “{value}”</source>
+            <translation>Kalah: “{value}”</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailsTab</name>
         <message>
             <source>Role</source>
@@ -334,12 +592,20 @@
             <translation>Jabatan</translation>
         </message>
         <message>
-            <source>&amp;Start the forum</source>
+            <source>S&amp;tart the forum</source>
             <translation>&amp;Mulai forum</translation>
         </message>
         <message>
             <source>C&amp;lose the forum</source>
             <translation>&amp;Tutup forum</translation>
+        </message>
+        <message>
+            <source>Re&amp;open the forum…</source>
+            <translation>&amp;Buka kembali forum…</translation>
+        </message>
+        <message>
+            <source>To correct a closed forum's minutes; the reason is recorded in its history</source>
+            <translation>Untuk membetulkan berita acara forum yang sudah ditutup; alasannya dicatat dalam riwayat</translation>
         </message>
         <message>
             <source>Title</source>
@@ -400,6 +666,14 @@
         <message>
             <source>Close the forum? The minutes are then final (no DRAFT mark); recommendations can still be triaged.</source>
             <translation>Tutup forum? Berita acara menjadi final (tanpa tanda DRAF); rekomendasi masih dapat ditindaklanjuti.</translation>
+        </message>
+        <message>
+            <source>Reopen the forum</source>
+            <translation>Buka kembali forum</translation>
+        </message>
+        <message>
+            <source>Why is the forum reopened? Its minutes were final; the reason is kept in its history (e.g. a name misspelt on the attendance list).</source>
+            <translation>Mengapa forum dibuka kembali? Berita acaranya sudah final; alasannya disimpan dalam riwayat (mis. nama salah ketik di daftar hadir).</translation>
         </message>
     </context>
     <context>
@@ -742,6 +1016,10 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
     <context>
         <name>ForumWorkspace</name>
         <message>
+            <source>This forum is closed: its minutes are final and nothing in it can be changed. To correct it, reopen it in Details (the reason is recorded).</source>
+            <translation>Forum ini sudah ditutup: berita acaranya final dan isinya tidak dapat diubah. Untuk membetulkannya, buka kembali di Rincian (alasannya dicatat).</translation>
+        </message>
+        <message>
             <source>&amp;Projector view</source>
             <translation>Tampilan &amp;layar</translation>
         </message>
@@ -775,7 +1053,7 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         </message>
         <message>
             <source>Agreements and &amp;summary</source>
-            <translation>Kesepakatan dan &amp;ringkasan</translation>
+            <translation>K&amp;esepakatan dan ringkasan</translation>
         </message>
         <message>
             <source>Unsaved recommendation</source>
@@ -797,8 +1075,8 @@ Simpan?</translation>
     <context>
         <name>ForumsPage</name>
         <message>
-            <source>Search title, theme or venue…</source>
-            <translation>Cari judul, tema atau tempat…</translation>
+            <source>Search title, theme or venue (Enter opens the forum found)…</source>
+            <translation>Cari judul, tema atau tempat (Enter membuka forum yang ditemukan)…</translation>
         </message>
         <message>
             <source>All forums</source>
@@ -806,7 +1084,7 @@ Simpan?</translation>
         </message>
         <message>
             <source>&amp;New forum…</source>
-            <translation>Forum &amp;baru…</translation>
+            <translation>&amp;Forum baru…</translation>
         </message>
         <message>
             <source>&amp;Open</source>
@@ -922,8 +1200,40 @@ Simpan?</translation>
             <translation>Survei (SKM)</translation>
         </message>
         <message>
+            <source>Needs attention</source>
+            <translation>Perlu perhatian</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Pengaturan</translation>
+        </message>
+        <message>
+            <source>Needs attention: {n}</source>
+            <translation>{n} perlu perhatian</translation>
+        </message>
+        <message>
+            <source>recommendation</source>
+            <translation>rekomendasi</translation>
+        </message>
+        <message>
+            <source>sign-in</source>
+            <translation>daftar hadir</translation>
+        </message>
+        <message>
+            <source>Unsaved typing</source>
+            <translation>Ketikan belum tersimpan</translation>
+        </message>
+        <message>
+            <source>Mufakat closed before this typing in “{forum}” was saved:
+
+{typed}
+
+Restore it?</source>
+            <translation>Mufakat tertutup sebelum ketikan di “{forum}” ini tersimpan:
+
+{typed}
+
+Pulihkan?</translation>
         </message>
     </context>
     <context>
@@ -1008,7 +1318,7 @@ Simpan?</translation>
             <translation>Jumlah &amp;pengguna layanan dalam periode</translation>
         </message>
         <message>
-            <source>Discussed at &amp;forum</source>
+            <source>Discussed at fo&amp;rum</source>
             <translation>Dibahas di &amp;forum</translation>
         </message>
         <message>
@@ -1072,6 +1382,41 @@ Simpan?</translation>
         <message>
             <source>{added} change(s) queued, {already} already here; they are sent at the next sync.</source>
             <translation>{added} perubahan diantrekan, {already} sudah ada di sini; semuanya dikirim pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantDialog</name>
+        <message>
+            <source>Edit participant</source>
+            <translation>Ubah data peserta</translation>
+        </message>
+        <message>
+            <source>Vulnerable group</source>
+            <translation>Kelompok rentan</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nama</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation</source>
+            <translation>&amp;Instansi/organisasi</translation>
+        </message>
+        <message>
+            <source>&amp;Element of the public</source>
+            <translation>&amp;Unsur masyarakat</translation>
+        </message>
+        <message>
+            <source>&amp;Gender</source>
+            <translation>&amp;Jenis kelamin</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>&amp;Telepon</translation>
+        </message>
+        <message>
+            <source>E-&amp;mail</source>
+            <translation>&amp;Surel</translation>
         </message>
     </context>
     <context>
@@ -1194,10 +1539,6 @@ Simpan?</translation>
             <translation>{forum} · ranah: {scope} · status: {status} · {votes} dukungan · diusulkan oleh {who}</translation>
         </message>
         <message>
-            <source>Changed elsewhere ({register}): kept {kept}; the other value was {lost}</source>
-            <translation>Diubah di perangkat lain ({register}): yang berlaku {kept}; nilai lainnya {lost}</translation>
-        </message>
-        <message>
             <source>{action} — {owner}, due {due}, {progress}% ({status})</source>
             <translation>{action} — {owner}, batas {due}, {progress}% ({status})</translation>
         </message>
@@ -1224,6 +1565,10 @@ Simpan?</translation>
         <message>
             <source>Disputed: {reason}</source>
             <translation>Disanggah: {reason}</translation>
+        </message>
+        <message>
+            <source>The due date {date} is in the past. Assign the follow-up with this date anyway?</source>
+            <translation>Tanggal target {date} sudah lewat. Tetap tugaskan tindak lanjut dengan tanggal ini?</translation>
         </message>
         <message>
             <source>Evidence</source>
@@ -1666,6 +2011,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Ekspor perubahan yang belum terkirim…</translation>
         </message>
         <message>
+            <source>Open the list of what needs your attention</source>
+            <translation>Buka daftar yang perlu perhatian Anda</translation>
+        </message>
+        <message>
             <source>Local only: not connected to a server</source>
             <translation>Hanya lokal: tidak terhubung ke server</translation>
         </message>
@@ -1692,6 +2041,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>last sync {when}</source>
             <translation>sinkron terakhir {when}</translation>
+        </message>
+        <message>
+            <source>Needs attention: {n}</source>
+            <translation>{n} perlu perhatian</translation>
         </message>
         <message>
             <source>{n} min</source>
@@ -1787,6 +2140,17 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoKeys</name>
+        <message>
+            <source>Undone: {step}</source>
+            <translation>Diurungkan: {step}</translation>
+        </message>
+        <message>
+            <source>Redone: {step}</source>
+            <translation>Diulangi: {step}</translation>
         </message>
     </context>
 </TS>

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
-from desktop.models import AgendaItem, Forum
+from desktop.models import AgendaItem
 from desktop.services import fields as f
 from desktop.services.context import Context
+from desktop.services.forums import open_forum
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
 
@@ -34,7 +35,7 @@ def items_of(session: Session, forum_id: str) -> list[AgendaItem]:
 
 
 def add_item(session: Session, ctx: Context, forum_id: str, **values: Any) -> str:
-    forum = load(session, Forum, forum_id, N_("Forum"))
+    forum = open_forum(session, forum_id)
     data = f.require(RULES, values, "title")
     position = len(items_of(session, forum.id))
     item = AgendaItem(forum_id=forum.id, unit_id=forum.unit_id, position=position, **data)
@@ -42,14 +43,21 @@ def add_item(session: Session, ctx: Context, forum_id: str, **values: Any) -> st
     return item.id
 
 
-def update_item(session: Session, ctx: Context, item_id: str, **changes: Any) -> None:
+def _item(session: Session, item_id: str) -> AgendaItem:
+    """An agenda item of a forum that may still change."""
     item = load(session, AgendaItem, item_id, N_("Agenda item"))
+    open_forum(session, item.forum_id)
+    return item
+
+
+def update_item(session: Session, ctx: Context, item_id: str, **changes: Any) -> None:
+    item = _item(session, item_id)
     Journal(session, ctx).update(item, **f.clean(RULES, changes))
 
 
 def move_item(session: Session, ctx: Context, item_id: str, new_index: int) -> None:
     """Put the item at `new_index` (0-based) and renumber the others; only moved rows change."""
-    item = load(session, AgendaItem, item_id, N_("Agenda item"))
+    item = _item(session, item_id)
     items = [i for i in items_of(session, item.forum_id) if i.id != item.id]
     if not 0 <= new_index <= len(items):
         raise InputError(
@@ -66,7 +74,7 @@ def move_item(session: Session, ctx: Context, item_id: str, new_index: int) -> N
 
 
 def remove_item(session: Session, ctx: Context, item_id: str) -> None:
-    item = load(session, AgendaItem, item_id, N_("Agenda item"))
+    item = _item(session, item_id)
     journal = Journal(session, ctx)
     journal.delete(item)
     for position, each in enumerate(i for i in items_of(session, item.forum_id) if i.id != item.id):
@@ -75,7 +83,7 @@ def remove_item(session: Session, ctx: Context, item_id: str) -> None:
 
 def start_item(session: Session, ctx: Context, item_id: str) -> None:
     """Make this the current item: it starts now, and the one running before it ends now."""
-    item = load(session, AgendaItem, item_id, N_("Agenda item"))
+    item = _item(session, item_id)
     journal = Journal(session, ctx)
     now = ctx.now()
     for other in items_of(session, item.forum_id):

@@ -106,6 +106,22 @@ def day(label: str, *, required: bool = True) -> Validator:
     return check
 
 
+# A time of day as people type it: 9, 9.00, 09.00, 9:00, 930, 0900, 21.30 (and 09:00:00 from files).
+CLOCK_RE = re.compile(r"^(?:(\d{1,2})(?:[.:](\d{2}))?|(\d{1,2})(\d{2}))(?::00)?$")
+
+
+def parse_clock(text: str) -> time | None:
+    """The time `text` names, None for an empty text; ValueError for anything else."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    found = CLOCK_RE.match(cleaned)
+    if found is None:
+        raise ValueError(cleaned)
+    hour, minute = (found[1], found[2]) if found[1] is not None else (found[3], found[4])
+    return time(int(hour), int(minute or 0))  # ValueError when out of range (25.00, 9.75)
+
+
 def clock_time(label: str) -> Validator:
     def check(value: Any) -> time | None:
         if value is None or value == "":
@@ -113,10 +129,12 @@ def clock_time(label: str) -> Validator:
         if isinstance(value, time):
             return value
         try:
-            return time.fromisoformat(str(value).strip())
+            return parse_clock(str(value))
         except ValueError:
             raise _fail(
-                N_("{field} {value!r} is not a time; write it as HH:MM."), label, value=str(value)
+                N_("{field} {value!r} is not a time of day; type it as 9, 9.00, 09.00, 9:00 or 0900."),
+                label,
+                value=str(value).strip(),
             ) from None
 
     return check

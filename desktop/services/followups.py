@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -31,6 +32,12 @@ def _status_for(progress: int) -> FollowUpStatus:
     return FollowUpStatus.IN_PROGRESS if progress > 0 else FollowUpStatus.PLANNED
 
 
+def default_due(ctx: Context) -> date:
+    """When a follow-up is due unless someone says otherwise: the office's deadline, counted in
+    working days from today."""
+    return ctx.calendar.add_working_days(ctx.today(), ctx.follow_up_working_days)
+
+
 def assign_follow_up(session: Session, ctx: Context, rec_id: str, **values: Any) -> str:
     """Assign an action to an accepted unit-scope recommendation; it moves to in progress."""
     rec = load(session, Recommendation, rec_id, N_("Recommendation"))
@@ -42,7 +49,7 @@ def assign_follow_up(session: Session, ctx: Context, rec_id: str, **values: Any)
         raise TransitionError(tr("Accept the recommendation before assigning follow-up."))
     data = f.require(RULES, values, "action", "owner")
     if data.get("due_on") is None:
-        data["due_on"] = ctx.calendar.add_working_days(ctx.today(), ctx.follow_up_working_days)
+        data["due_on"] = default_due(ctx)
     data.setdefault("progress", 0)
     if data["progress"] >= 100 and not data.get("evidence"):
         raise InputError(tr("Describe the evidence before setting progress to 100%."), field="evidence")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from desktop.errors import InputError, TransitionError
@@ -34,11 +35,34 @@ RULES: dict[str, f.Validator] = {
     "signatories": f.signatory_list(N_("Signatories")),
 }
 
-ACTION_LABELS = {"start": N_("start"), "close": N_("close")}
-# The status each action needs, and the status it leads to (the protocol's life cycle).
+ACTION_LABELS = {"start": N_("start"), "close": N_("close"), "reopen": N_("reopen")}
+# The status each action needs, and the status it leads to (the protocol's life cycle, which the
+# server checks too); "reopen" comes with a reason, kept in the audit trail.
 ACTIONS = {
     name: (ForumStatus(min(rule.sources)), ForumStatus(rule.target)) for name, rule in FORUMS.actions.items()
 }
+REOPEN_REASON = f.text(N_("Reason for reopening"), max_len=2000)
+
+
+def require_open(forum: Forum | Row[Any]) -> None:
+    """A closed forum's content is final (its minutes are signed on the day): what was said,
+    who came, the agenda and the agreements cannot change until it is reopened. Triage of its
+    recommendations (status, scope, merges, follow-up) goes on."""
+    if forum.status == ForumStatus.CLOSED:
+        raise TransitionError(
+            tr(
+                "The forum “{title}” is closed: its minutes are final, so this cannot change. "
+                "To change it, reopen the forum (Details, with the reason).",
+                title=forum.title,
+            )
+        )
+
+
+def open_forum(session: Session, forum_id: str) -> Forum:
+    """The forum, loaded, if its content may still change (see `require_open`)."""
+    forum = load(session, Forum, forum_id, N_("Forum"))
+    require_open(forum)
+    return forum
 
 
 def default_signatories(unit: Unit) -> list[dict[str, str]]:
@@ -79,13 +103,13 @@ def create_forum(session: Session, ctx: Context, *, unit_id: str, **values: Any)
 
 
 def update_forum(session: Session, ctx: Context, forum_id: str, **changes: Any) -> None:
-    forum = load(session, Forum, forum_id, N_("Forum"))
+    forum = open_forum(session, forum_id)
     data = f.clean(RULES, changes)
     _check_times(data.get("starts_at", forum.starts_at), data.get("ends_at", forum.ends_at))
     Journal(session, ctx).update(forum, **data)
 
 
-def _move(session: Session, ctx: Context, forum_id: str, action: str) -> None:
+def _move(session: Session, ctx: Context, forum_id: str, action: str, reason: str = "") -> None:
     forum = load(session, Forum, forum_id, N_("Forum"))
     needed, target = ACTIONS[action]
     if forum.status != needed:
@@ -98,7 +122,9 @@ def _move(session: Session, ctx: Context, forum_id: str, action: str) -> None:
                 allowed=", ".join(allowed) or tr("nothing"),
             )
         )
-    Journal(session, ctx).transition(forum, action, status=target, status_at=ctx.now(), status_by=ctx.actor)
+    Journal(session, ctx).transition(
+        forum, action, reason=reason, status=target, status_at=ctx.now(), status_by=ctx.actor
+    )
 
 
 def start_forum(session: Session, ctx: Context, forum_id: str) -> None:
@@ -107,6 +133,11 @@ def start_forum(session: Session, ctx: Context, forum_id: str) -> None:
 
 def close_forum(session: Session, ctx: Context, forum_id: str) -> None:
     _move(session, ctx, forum_id, "close")
+
+
+def reopen_forum(session: Session, ctx: Context, forum_id: str, reason: str) -> None:
+    """Closed → running again, to correct what the minutes say; the reason is audited."""
+    _move(session, ctx, forum_id, "reopen", REOPEN_REASON(reason))
 
 
 def delete_forum(session: Session, ctx: Context, forum_id: str) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
-from desktop.models import Forum, Participant
+from desktop.errors import NotFoundError, TransitionError
+from desktop.i18n import N_, tr
+from desktop.models import Participant, Recommendation
 from desktop.services import fields as f
 from desktop.services.context import Context
+from desktop.services.forums import open_forum
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
 from desktop.vocab import Category, Gender, Role
@@ -31,7 +33,7 @@ RULES: dict[str, f.Validator] = {
 
 
 def add_participant(session: Session, ctx: Context, forum_id: str, **values: Any) -> str:
-    forum = load(session, Forum, forum_id, N_("Forum"))
+    forum = open_forum(session, forum_id)
     data = f.require(RULES, values, "name", "category")
     data.setdefault("role", Role.PARTICIPANT)
     if data.get("category") == Category.VULNERABLE_GROUP:
@@ -43,25 +45,73 @@ def add_participant(session: Session, ctx: Context, forum_id: str, **values: Any
     return person.id
 
 
-def update_participant(session: Session, ctx: Context, participant_id: str, **changes: Any) -> None:
+def _person(session: Session, participant_id: str) -> Participant:
+    """A participant of a forum that may still change."""
     person = load(session, Participant, participant_id, N_("Participant"))
+    open_forum(session, person.forum_id)
+    return person
+
+
+def update_participant(session: Session, ctx: Context, participant_id: str, **changes: Any) -> None:
+    person = _person(session, participant_id)
     Journal(session, ctx).update(person, **f.clean(RULES, changes))
 
 
 def sign_in(session: Session, ctx: Context, participant_id: str) -> None:
-    person = load(session, Participant, participant_id, N_("Participant"))
+    person = _person(session, participant_id)
     if not person.attended:
         Journal(session, ctx).update(person, "sign_in", attended=True, signed_in_at=ctx.now())
 
 
 def undo_sign_in(session: Session, ctx: Context, participant_id: str) -> None:
-    person = load(session, Participant, participant_id, N_("Participant"))
+    person = _person(session, participant_id)
     if person.attended:
         Journal(session, ctx).update(person, "undo_sign_in", attended=False, signed_in_at=None)
 
 
 def remove_participant(session: Session, ctx: Context, participant_id: str) -> None:
-    Journal(session, ctx).delete(load(session, Participant, participant_id, N_("Participant")))
+    """Take someone off the list (a tombstone: the removal travels and is audited). Someone who
+    raised a recommendation stays: the minutes name them; correct their name instead."""
+    person = _person(session, participant_id)
+    raised = session.scalar(
+        select(func.count())
+        .select_from(Recommendation)
+        .where(Recommendation.raised_by_id == person.id, Recommendation.deleted.is_(False))
+    )
+    if raised:
+        raise TransitionError(
+            tr(
+                "{name} raised {count} recommendation(s) of this forum, so they stay on the list "
+                "(the minutes name them). To correct the name, edit it.",
+                name=person.name,
+                count=raised,
+            )
+        )
+    Journal(session, ctx).delete(person)
+
+
+COPIED = ("name", "organization", "category", "gender", "vulnerable", "phone", "email", "role", "invited")
+
+
+def restore_participant(session: Session, ctx: Context, participant_id: str) -> str:
+    """Undo a removal: the person is on the list again, as they were (signed in at the same
+    time), as a new record with its own audit event. A tombstone is never lifted: the removal
+    has travelled to other laptops, and a new record reaches them the same way."""
+    removed = session.get(Participant, participant_id)
+    if removed is None:
+        raise NotFoundError(
+            tr("{what} {id} does not exist (or was deleted).", what=tr(N_("Participant")), id=participant_id)
+        )
+    forum = open_forum(session, removed.forum_id)
+    again = Participant(
+        forum_id=forum.id,
+        unit_id=forum.unit_id,
+        attended=removed.attended,
+        signed_in_at=removed.signed_in_at,
+        **{name: getattr(removed, name) for name in COPIED},
+    )
+    Journal(session, ctx).create(again, "restore")
+    return again.id
 
 
 @dataclass
@@ -79,7 +129,7 @@ def import_participants(
 ) -> ImportResult:
     """Add validated invitation-list rows; a person already listed (same name and organization)
     is not added twice, so importing the same list again changes nothing."""
-    forum = load(session, Forum, forum_id, N_("Forum"))
+    forum = open_forum(session, forum_id)
     existing = {
         _key(p.name, p.organization)
         for p in session.scalars(

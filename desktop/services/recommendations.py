@@ -13,6 +13,7 @@ from desktop.models import AgendaItem, Forum, Participant, Recommendation
 from desktop.services import fields as f
 from desktop.services import lifecycle
 from desktop.services.context import Context
+from desktop.services.forums import open_forum, require_open
 from desktop.services.journal import Journal
 from desktop.services.lookup import load, load_fields
 from desktop.vocab import RecCategory, RecStatus, Scope, label
@@ -49,7 +50,8 @@ def _check_links(session: Session, forum_id: str, data: dict[str, Any]) -> None:
 
 
 def add_recommendation(session: Session, ctx: Context, forum_id: str, **values: Any) -> str:
-    forum = load_fields(session, Forum, forum_id, N_("Forum"), "id", "unit_id")
+    forum = load_fields(session, Forum, forum_id, N_("Forum"), "id", "unit_id", "status", "title")
+    require_open(forum)
     data = f.require(RULES, values, "text", "scope")
     _check_links(session, forum.id, data)
     rec = Recommendation(forum_id=forum.id, unit_id=forum.unit_id, status=RecStatus.PROPOSED, **data)
@@ -59,8 +61,16 @@ def add_recommendation(session: Session, ctx: Context, forum_id: str, **values: 
     return rec.id
 
 
-def edit_recommendation(session: Session, ctx: Context, rec_id: str, **changes: Any) -> None:
+def _captured(session: Session, rec_id: str) -> Recommendation:
+    """A recommendation whose forum is still open: what was said (its text, who said it, its
+    votes) is fixed once the forum is closed; its triage is not."""
     rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    open_forum(session, rec.forum_id)
+    return rec
+
+
+def edit_recommendation(session: Session, ctx: Context, rec_id: str, **changes: Any) -> None:
+    rec = _captured(session, rec_id)
     not_editable = set(changes) - set(EDITABLE)
     if not_editable:
         raise InputError(
@@ -91,7 +101,7 @@ def change_scope(session: Session, ctx: Context, rec_id: str, scope: Scope | str
 
 
 def vote(session: Session, ctx: Context, rec_id: str, delta: int = 1) -> None:
-    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    rec = _captured(session, rec_id)
     if delta not in (1, -1):
         raise InputError(tr("A vote adds or removes one."))
     if rec.status == RecStatus.MERGED:
@@ -161,7 +171,7 @@ def complete(session: Session, ctx: Context, rec_id: str, evidence: str) -> None
 
 def delete_recommendation(session: Session, ctx: Context, rec_id: str) -> None:
     """Remove a recommendation typed by mistake; only while it is still proposed."""
-    rec = load(session, Recommendation, rec_id, N_("Recommendation"))
+    rec = _captured(session, rec_id)
     if rec.status != RecStatus.PROPOSED:
         raise TransitionError(
             tr("Only a proposed recommendation can be deleted; reject this one with a reason instead.")

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
+from desktop.services.attention import attention_count
 from desktop.sync import outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
 from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
@@ -45,13 +46,15 @@ class SyncStatus:
     code: str = ""  # the server's refusal code for ERROR (e.g. "revoked", "unknown_token")
     moved: SyncReport | None = None  # running totals while syncing, or the last cycle's
     clock_offset_ms: int = 0  # what this laptop's clock is corrected by (the server's minus its own)
+    attention: int = 0  # refused changes and "changed elsewhere" markers waiting for a person
 
 
-def _retry_delays() -> Iterator[float]:
+def retry_delays(first_s: float = 5.0, max_s: float = 600.0) -> Iterator[float]:
     """Seconds to wait after each consecutive failure: 5, 10, 20 … up to 10 minutes, jittered."""
-    for delay in backoff.expo(base=2, factor=5, max_value=600):
-        if delay is not None:  # backoff's generators yield None first (they are primed with send)
-            yield backoff.full_jitter(delay)
+    schedule = backoff.expo(base=2, factor=first_s, max_value=max_s)
+    next(schedule)  # backoff's wait generators first yield None (they are primed with send(None))
+    for delay in schedule:
+        yield float(backoff.full_jitter(delay))
 
 
 class SyncController(QObject):
@@ -65,7 +68,7 @@ class SyncController(QObject):
         *,
         debounce_ms: int = 3000,
         period_ms: int = 5 * 60_000,
-        retry_delays: Callable[[], Iterator[float]] = _retry_delays,
+        retry_delays: Callable[[], Iterator[float]] = retry_delays,
     ) -> None:
         super().__init__(parent)
         self._ws = ws
@@ -77,6 +80,7 @@ class SyncController(QObject):
         self._latest: SyncReport | None = None
         self._retry_delays = retry_delays
         self._delays: Iterator[float] | None = None
+        self._last_delay_s = 600.0
         self._debounce = self._timer(debounce_ms)
         self._periodic = self._timer(period_ms)
         self._retry = self._timer(0)
@@ -87,6 +91,7 @@ class SyncController(QObject):
             pending=self._pending(),
             last_sync_at=device.last_sync_at,
             clock_offset_ms=device.clock_offset_ms,
+            attention=self._attention(),
         )
         ws.listeners.append(self.local_change)
         self._watch_network()
@@ -125,6 +130,13 @@ class SyncController(QObject):
 
     def _pending(self) -> int:
         return self._ws.read(outbox.pending_count)
+
+    def _attention(self) -> int:
+        return self._ws.read(attention_count)
+
+    def refresh_attention(self) -> None:
+        """Count again what needs a person (after the user dealt with some of it)."""
+        self._publish(replace(self._status, attention=self._attention(), pending=self._pending()))
 
     def _publish(self, status: SyncStatus) -> None:
         self._status = status
@@ -195,6 +207,7 @@ class SyncController(QObject):
                 device.last_sync_at,
                 moved=report,
                 clock_offset_ms=device.clock_offset_ms,
+                attention=self._attention(),
             )
         )
         self._next()
@@ -209,10 +222,25 @@ class SyncController(QObject):
                 log.error("sync failed", exc_info=exc)
         message = exc.message if isinstance(exc, MufakatError) else str(exc)
         code = exc.code if isinstance(exc, SyncRefused) else ""
-        self._publish(replace(self._status, state=state, pending=self._pending(), message=message, code=code))
+        # Retry first: whatever happens while the failure is shown, the next attempt is on its way.
+        self._retry.start(self._next_delay_ms())
+        self._publish(
+            replace(
+                self._status,
+                state=state,
+                pending=self._pending(),
+                message=message,
+                code=code,
+                attention=self._attention(),
+            )
+        )
+
+    def _next_delay_ms(self) -> int:
+        """The wait before the next attempt; the schedule's last step once it has run out."""
         if self._delays is None:
             self._delays = self._retry_delays()
-        self._retry.start(int(next(self._delays) * 1000))
+        self._last_delay_s = next(self._delays, self._last_delay_s)
+        return int(self._last_delay_s * 1000)
 
     def _next(self) -> None:
         if self._again:

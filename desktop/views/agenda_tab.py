@@ -40,6 +40,7 @@ class AgendaTab(QWidget):
         self._ws = ws
         self._forum_id = forum_id
         self._items: list[AgendaItem] = []
+        self._read_only = False
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -53,11 +54,11 @@ class AgendaTab(QWidget):
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 600)
         self.minutes.setSuffix(self.tr(" min"))
-        self.add_button = QPushButton(self.tr("&Add"))
+        self.add_button = QPushButton(self.tr("Add ite&m"))
         self.add_button.clicked.connect(self.add)
         self.start_button = QPushButton(self.tr("Make &current"))
         self.start_button.clicked.connect(self.start_selected)
-        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button = QPushButton(self.tr("Remo&ve"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.current = QLabel()
         self.current.setStyleSheet("font-size: 15pt; padding: 6px;")
@@ -176,7 +177,19 @@ class AgendaTab(QWidget):
             attempt(self, self._ws, remove_item, item_id)
             self.reload()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed forum: its agenda is shown as it was, and cannot change."""
+        self._read_only = read_only
+        editors = (self.title, self.presenter, self.minutes, self.add_button, self.start_button, self.remove_button)
+        for widget in editors:
+            widget.setEnabled(not read_only)
+        self.list.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop if read_only else QAbstractItemView.DragDropMode.InternalMove
+        )
+
     def move_selected(self, step: int) -> None:
+        if self._read_only:
+            return
         row = self.list.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < len(self._items):

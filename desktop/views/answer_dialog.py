@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainText
 
 from desktop.errors import MufakatError
 from desktop.services.escalations import answer
-from desktop.views.common import OK_CANCEL, InlineMessage, enum_combo
+from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage
+from desktop.views.wheel import guard_wheel
 from desktop.vocab import Outcome
 from desktop.workspace import Workspace
 
@@ -17,7 +18,7 @@ class AnswerDialog(QDialog):
         self._ws = ws
         self._escalation_id = escalation_id
         self.setWindowTitle(self.tr("Answer the escalation"))
-        self.outcome = enum_combo(Outcome)
+        self.outcome = EnumCombo(Outcome)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(
             self.tr("The answer the originating office will see (a reason when declined)")
@@ -33,10 +34,11 @@ class AnswerDialog(QDialog):
         form.addRow(buttons)
         self.resize(520, 300)
         self.text.setFocus()  # the answer is what is typed; the outcome is one Shift+Tab away
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def save(self) -> None:
         try:
-            self._ws.write(answer, self._escalation_id, self.outcome.currentData(), self.text.toPlainText())
+            self._ws.write(answer, self._escalation_id, self.outcome.value(), self.text.toPlainText())
         except MufakatError as exc:
             self.message.error(exc.message)
             return

@@ -6,8 +6,10 @@ one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError
 from desktop.services.agenda import items_of
 from desktop.services.attendance import attendance_of
@@ -35,36 +38,47 @@ from desktop.services.queries import (
 )
 from desktop.services.recommendations import add_recommendation, merge
 from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
-from desktop.views.common import InlineMessage, enum_combo
+from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.rec_table import RecommendationTableModel
+from desktop.views.undo import Refs, UndoKeys
 from desktop.vocab import RecCategory, Scope, label
 from desktop.workspace import Workspace
 
 PAGE = 500
+DRAFT_MS = 300  # at most this long after a key, the typing is in the draft file (then written)
+SCOPE_COLOURS = {Scope.UNIT: "#1b5e20", Scope.POLICY: "#a14a00"}  # green: ours; amber: goes upward
 
 
 class CaptureTab(QWidget):
-    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, forum_id: str, drafts: Drafts | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ws = ws
         self._forum_id = forum_id
+        self._drafts = drafts
         self._people: dict[str, str] = {}  # name → participant id
+        self._running: str | None = None  # the running agenda item when the list was last read
+        self._refs = Refs()  # the recommendations the undo stack's steps act on
         self.scope = Scope.UNIT
+        self.read_only = False  # a closed forum: the list is shown, nothing can be added or changed
         self.undo_stack = QUndoStack(self)
         self._quiet = False
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Type the recommendation; Enter saves it"))
         self.text.returnPressed.connect(self.save)
+        self.text.textChanged.connect(self._typed)
         self.raised_by = QLineEdit()
         self.raised_by.setPlaceholderText(self.tr("Raised by (attendee)"))
         self.raised_by.returnPressed.connect(self.save)
+        self.raised_by.textChanged.connect(self._typed)
         self.completer = QCompleter([], self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.raised_by.setCompleter(self.completer)
         self.agenda = QComboBox()
-        self.category = enum_combo(RecCategory, blank=self.tr("(topic)"))
+        self.category = EnumCombo(RecCategory, blank=self.tr("(topic)"))
         self.scope_button = QPushButton()
         self.scope_button.setToolTip(
             self.tr("Toggle the scope: within our unit ↔ policy, escalate upward (F2)")
@@ -84,9 +98,10 @@ class CaptureTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 190), (2, 80), (3, 170), (4, 110)):
             header.resizeSection(column, width)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.doubleClicked.connect(lambda _i: None if self.read_only else self.edit_selected())
         self.counter = QLabel()
         buttons = QHBoxLayout()
+        self.list_buttons: list[QPushButton] = []
         for text, slot in (
             (self.tr("Vote +"), lambda: self.vote_selected(1)),
             (self.tr("Vote −"), lambda: self.vote_selected(-1)),
@@ -96,23 +111,24 @@ class CaptureTab(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.list_buttons.append(button)
         self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canUndoChanged.connect(lambda can: self.undo_button.setEnabled(can and not self.read_only))
         self.redo_button = QPushButton(self.tr("Redo"))
-        self.redo_button.clicked.connect(self.undo_stack.redo)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(lambda can: self.redo_button.setEnabled(can and not self.read_only))
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
 
+        line = QHBoxLayout()  # the scope stands next to the text it applies to
+        line.addWidget(self.scope_button)
+        line.addWidget(self.text, 1)
         entry = QHBoxLayout()
         entry.addWidget(self.raised_by, 2)
         entry.addWidget(self.agenda, 2)
         entry.addWidget(self.category, 2)
-        entry.addWidget(self.scope_button, 1)
         entry.addWidget(self.save_button)
         hint = QLabel(
             self.tr(
@@ -122,31 +138,56 @@ class CaptureTab(QWidget):
         )
         hint.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
+        layout.addLayout(line)
         layout.addLayout(entry)
         layout.addWidget(self.message)
         layout.addWidget(hint)
         layout.addWidget(self.counter)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self._draft_timer = QTimer(self)  # typing reaches the draft file within a moment
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
         self._shortcuts()
         self._show_scope()
         self.reload()
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for widget in (
+            self.text,
+            self.raised_by,
+            self.agenda,
+            self.category,
+            self.scope_button,
+            self.save_button,
+            *self.list_buttons,
+        ):
+            widget.setEnabled(not read_only)
+        self.undo_button.setEnabled(not read_only and self.undo_stack.canUndo())
+        self.redo_button.setEnabled(not read_only and self.undo_stack.canRedo())
+
     def _shortcuts(self) -> None:
         def on(
-            keys: QKeySequence | QKeySequence.StandardKey | str, slot: object, widget: QWidget | None = None
+            keys: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Callable[[], object],
+            widget: QWidget | None = None,
         ) -> None:
             shortcut = QShortcut(QKeySequence(keys), widget or self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut.activated.connect(lambda: None if self.read_only else slot())
 
         on("F2", self._toggle_scope_here)
-        on("Ctrl+Z", self.undo_stack.undo)
-        # Each key once: Redo's standard keys already hold Ctrl+Shift+Z on Linux, and a key bound
-        # twice is ambiguous to Qt, which then fires neither.
-        on("Ctrl+Y", self.undo_stack.redo)
-        on("Ctrl+Shift+Z", self.undo_stack.redo)
+        self.keys = UndoKeys(
+            self,
+            self.undo_stack,
+            (self.text, self.raised_by),
+            enabled=lambda: not self.read_only,
+            say=self.message.info,
+        )
+        self.undo_button.clicked.connect(self.keys.undo)
+        self.redo_button.clicked.connect(self.keys.redo)
         on("F3", self.edit_selected, self.table)
         on("+", lambda: self.vote_selected(1), self.table)
         on("-", lambda: self.vote_selected(-1), self.table)
@@ -170,8 +211,11 @@ class CaptureTab(QWidget):
             self.agenda.addItem(f"{number}. {item.title}", item.id)
             if item.started_at is not None and item.ended_at is None:
                 running = item.id
-        index = self.agenda.findData(current if current else running)
-        self.agenda.setCurrentIndex(max(index, 0))
+        # The item follows the running one whenever another starts; a choice made by hand holds
+        # until then.
+        chosen = running if running != self._running else current
+        self._running = running
+        self.agenda.setCurrentIndex(max(self.agenda.findData(chosen), 0))
         flt = RecommendationFilter(forum_id=self._forum_id, limit=PAGE)
         self.model.show_page(flt, self._ws.read(list_recommendations, flt))
         self._count()
@@ -199,13 +243,50 @@ class CaptureTab(QWidget):
 
     # -- the entry line ----------------------------------------------------------------------
     def _show_scope(self) -> None:
-        self.scope_button.setText(self.tr("Scope: {scope} (F2)").format(scope=label(self.scope)))
-        colour = "#e8f0fe" if self.scope == Scope.POLICY else "#e6f4ea"
-        self.scope_button.setStyleSheet(f"background: {colour};")
+        """The scope the next Enter files under, in words and colour, beside the text line."""
+        self.scope_button.setText(self.tr("{scope} (F2)").format(scope=label(self.scope)))
+        colour = SCOPE_COLOURS[self.scope]
+        self.scope_button.setStyleSheet(
+            f"QPushButton {{ background: {colour}; color: white; font-weight: bold; padding: 4px 10px; }}"
+            "QPushButton:disabled { background: #c8c8c8; color: #6b6b6b; }"
+        )
+        self.text.setStyleSheet(
+            f"QLineEdit {{ border: 2px solid {colour}; padding: 2px; }}"
+            "QLineEdit:disabled { border: 1px solid #c8c8c8; background: #eeeeee; }"
+        )
 
     def toggle_entry_scope(self) -> None:
         self.scope = Scope.POLICY if self.scope == Scope.UNIT else Scope.UNIT
         self._show_scope()
+        self._typed()
+
+    # -- the draft of what is typed (kept through a crash) ------------------------------------
+    def _typed(self) -> None:
+        if self._drafts is not None and not self._draft_timer.isActive():
+            self._draft_timer.start()  # not restarted by each key: kept even while typing on
+
+    def keep_draft(self) -> None:
+        if self._drafts is None:
+            return
+        self._draft_timer.stop()
+        typed = {"text": self.text.text(), "raised_by": self.raised_by.text()}
+        if any(value.strip() for value in typed.values()):
+            typed["scope"] = self.scope.value
+        self._drafts.keep(self._forum_id, "capture", typed)
+
+    def restore(self, draft: Draft) -> None:
+        """Back in the line as it was typed (not saved: Enter saves it)."""
+        self.text.setText(draft.fields.get("text", ""))
+        self.raised_by.setText(draft.fields.get("raised_by", ""))
+        self.scope = Scope(draft.fields.get("scope", Scope.UNIT.value))
+        self._show_scope()
+        self.message.info(self.tr("Restored what was typed before Mufakat closed; Enter saves it."))
+
+    def discard_pending(self) -> None:
+        """The user chose to drop what was typed."""
+        self.text.setText("")
+        self.raised_by.setText("")
+        self.keep_draft()
 
     def _toggle_scope_here(self) -> None:
         if self.table.hasFocus():
@@ -231,7 +312,7 @@ class CaptureTab(QWidget):
             "scope": self.scope,
             "raised_by_id": self._people.get(raiser),
             "agenda_item_id": self.agenda.currentData(),
-            "category": self.category.currentData(),
+            "category": self.category.value(),
         }
         try:
             rec_id = self._ws.write(add_recommendation, self._forum_id, **values)
@@ -240,11 +321,10 @@ class CaptureTab(QWidget):
             return False
         self._quiet = True  # the saved line is added to the list below, not by reading it all again
         try:
-            self.undo_stack.push(
-                AddRecommendation(
-                    self._ws, self._refused, self.tr("add recommendation"), self._forum_id, rec_id, values
-                )
+            step = AddRecommendation(
+                self._ws, self._refused, self.tr("add recommendation"), self._forum_id, self._refs.of(rec_id), values
             )
+            self.undo_stack.push(step)
         finally:
             self._quiet = False
         row = self._ws.read(recommendation_row, rec_id)
@@ -252,9 +332,12 @@ class CaptureTab(QWidget):
             self.model.insert_first(row)
             self._count()
         self.message.info(self.tr("Saved."))
-        self.text.clear()
-        self.raised_by.clear()
+        self.text.setText("")  # setText, not clear(): the line's own undo must not bring it back
+        self.raised_by.setText("")
         self.category.setCurrentIndex(0)
+        self.scope = Scope.UNIT  # F2 is for one recommendation: the next starts in the unit's scope
+        self._show_scope()
+        self.keep_draft()  # saved: the draft goes
         self._select(rec_id)
         self.text.setFocus()
         return True
@@ -281,14 +364,16 @@ class CaptureTab(QWidget):
     def vote_selected(self, delta: int) -> None:
         rec_id = self._selected()
         if rec_id:
-            self._push(Vote(self._ws, self._refused, self.tr("vote"), rec_id, delta))
+            self._push(Vote(self._ws, self._refused, self.tr("vote"), self._refs.of(rec_id), delta))
 
     def toggle_selected_scope(self) -> None:
         row = self.model.row_at(self.table.currentIndex().row())
         if row is None:
             return
         new = Scope.POLICY if row.scope == Scope.UNIT else Scope.UNIT
-        self._push(ChangeScope(self._ws, self._refused, self.tr("change scope"), row.id, row.scope, new))
+        self._push(
+            ChangeScope(self._ws, self._refused, self.tr("change scope"), self._refs.of(row.id), row.scope, new)
+        )
 
     def edit_selected(self) -> None:
         row = self.model.row_at(self.table.currentIndex().row())
@@ -298,7 +383,7 @@ class CaptureTab(QWidget):
             self, self.tr("Edit recommendation"), self.tr("Text"), row.text
         )
         if ok and text.strip() and text != row.text:
-            self._push(EditText(self._ws, self._refused, self.tr("edit"), row.id, row.text, text))
+            self._push(EditText(self._ws, self._refused, self.tr("edit"), self._refs.of(row.id), row.text, text))
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()
@@ -325,5 +410,6 @@ class CaptureTab(QWidget):
             self.message.error(exc.message)
             return
         self.undo_stack.clear()  # earlier steps may no longer apply to a merged record
+        self._refs.clear()
         self.message.info(self.tr("Merged."))
         self._refresh_keep_selection(keep.id)

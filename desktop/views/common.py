@@ -4,28 +4,34 @@ an inline message line, and combo boxes over the domain vocabularies."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 from enum import StrEnum
-from typing import TypeVar
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.errors import InputError, MufakatError
+from desktop.services import fields
 from desktop.vocab import label
 from desktop.workspace import Workspace
 
 T = TypeVar("T")
 OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
 E = TypeVar("E", bound=StrEnum)
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
 def app_title() -> str:
@@ -67,14 +73,30 @@ class InlineMessage(QLabel):
         self.hide()
 
 
-def enum_combo(enum: type[E], blank: str | None = None) -> QComboBox:
-    """A combo box of `enum`'s labels; `blank` (e.g. "All") adds a first entry meaning none."""
-    combo = QComboBox()
-    if blank is not None:
-        combo.addItem(blank, None)
-    for member in enum:
-        combo.addItem(label(member), member)
-    return combo
+class EnumCombo(QComboBox, Generic[E]):
+    """A combo box of `enum`'s labels; `blank` (e.g. "All") adds a first entry meaning none.
+
+    Every combo box over a vocabulary is one of these: Qt hands item data back as a plain `str`
+    (PySide6 6.11 converts a StrEnum member to a QString), so `value()` converts it back through
+    the enum, and a code that is not one of the enum's is a bug, not a silent "no filter"."""
+
+    def __init__(self, enum: type[E], blank: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._enum = enum
+        if blank is not None:
+            self.addItem(blank, None)
+        for member in enum:
+            self.addItem(label(member), member.value)
+
+    def value(self) -> E | None:
+        data = self.currentData()
+        return None if data is None else self._enum(data)
+
+    def set_value(self, value: E | str | None) -> None:
+        """Show `value` (a member or its code); None shows the blank entry, if there is one."""
+        index = self.findData(None if value is None else self._enum(value).value)
+        if index >= 0:
+            self.setCurrentIndex(index)
 
 
 def select_value(combo: QComboBox, value: object) -> None:
@@ -119,9 +141,103 @@ class AutosaveText(QPlainTextEdit):
         super().focusOutEvent(event)
 
 
-def date_edit(value: QDate | None = None) -> QDateEdit:
-    """A date field as Indonesian offices write dates (dd-mm-yyyy), with a calendar to pick from."""
-    edit = QDateEdit(value or QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    return edit
+SECTION_KEYS = frozenset(".,/-")  # what people type between day, month and year
+
+
+class DateField(QDateEdit):
+    """A date as Indonesian offices write it (dd-mm-yyyy), with a calendar to pick from, typed
+    the way people type dates: a complete part, or `.` `/` `-`, moves on to the next part;
+    ← and → move between the parts; Tab leaves the field (Qt's own Tab walked day → month →
+    year, so "9.00" typed for the next field went into the month)."""
+
+    def __init__(self, value: QDate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(value or QDate.currentDate(), parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd-MM-yyyy")
+        self._typed = False  # digits typed into the current part (a separator then moves on)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if event.reason() == Qt.FocusReason.BacktabFocusReason:  # arriving backwards: the day too
+            event = QFocusEvent(event.type(), Qt.FocusReason.TabFocusReason)
+        self._typed = False
+        super().focusInEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, plain = event.key(), event.modifiers() in (NO_MODIFIER, KEYPAD)
+        if plain and event.text() and event.text() in SECTION_KEYS:
+            if self._typed:  # "3." moves on; the "." after a complete "30" (moved on already) does not
+                self._step(+1)
+        elif plain and key == Qt.Key.Key_Right:
+            self._step(+1)
+        elif plain and key == Qt.Key.Key_Left:
+            self._step(-1)
+        else:
+            part = self.currentSectionIndex()
+            super().keyPressEvent(event)
+            self._typed = event.text().isdigit() and self.currentSectionIndex() == part
+
+    def _step(self, direction: int) -> None:
+        """To the next or previous part (fixing up what was typed), never out of the field."""
+        self._typed = False
+        target = self.currentSectionIndex() + direction
+        if 0 <= target < self.sectionCount():
+            QDateEdit.focusNextPrevChild(self, direction > 0)  # Qt's section walk
+
+
+def date_edit(value: QDate | None = None) -> DateField:
+    """The one date field every screen uses."""
+    return DateField(value)
+
+
+class TimeField(QLineEdit):
+    """A time of day as people type it (9, 9.00, 09.00, 9:00, 0900, 21.30), shown as 09:00 once
+    the field is left; anything else is refused there and then: the field turns red and
+    `problem` says what to type (an empty message: fine again)."""
+
+    problem = Signal(str)
+
+    def __init__(self, rule: fields.Validator, placeholder: str = "", parent: QWidget | None = None) -> None:
+        """`rule`: the service's validator of this field (e.g. `forums.RULES["starts_at"]`)."""
+        super().__init__(parent)
+        self._rule = rule
+        self.setPlaceholderText(placeholder)
+        self.editingFinished.connect(self._tidy)
+
+    def value(self) -> time | None:
+        """The time typed, None when empty; `InputError` saying what to type otherwise."""
+        result: time | None = self._rule(self.text())
+        return result
+
+    def _tidy(self) -> None:
+        try:
+            value = self.value()
+        except InputError as exc:
+            self.setStyleSheet("border: 2px solid #b00020;")
+            self.problem.emit(exc.message)
+            return
+        self.setStyleSheet("")
+        self.problem.emit("")
+        if value is not None and self.text() != value.strftime("%H:%M"):
+            modified = self.isModified()  # a form saves on this same signal when it is set
+            self.setText(value.strftime("%H:%M"))
+            self.setModified(modified)
+
+
+class ReplacedButtons:
+    """Guards a set of action buttons that replace each other under the pointer ("Accept", then
+    "Start follow-up" in the same spot): after an action, clicks are ignored for the system's
+    double-click interval, so a double-click fires one action, never two."""
+
+    def __init__(self) -> None:
+        self._since = QElapsedTimer()
+
+    def acted(self) -> None:
+        """An action was taken: the set may have changed under the pointer."""
+        self._since.start()
+
+    def allows(self) -> bool:
+        """Whether a click now is a new decision rather than the rest of a double-click."""
+        return not self._since.isValid() or self._since.elapsed() >= QApplication.doubleClickInterval()

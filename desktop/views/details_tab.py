@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -19,15 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.errors import InputError, MufakatError
 from desktop.models import Forum
-from desktop.services.forums import close_forum, start_forum, update_forum
+from desktop.services import forums
+from desktop.services.forums import close_forum, reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
-from desktop.views.common import AutosaveText, InlineMessage, date_edit, enum_combo, select_value
+from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit
 from desktop.vocab import ForumMode, ForumStatus, label
 from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
+TIMES = {"starts_at": "09:00", "ends_at": "12:00"}  # the time fields, with their placeholders
+EDITABLE_CELLS = (
+    QTableWidget.EditTrigger.DoubleClicked
+    | QTableWidget.EditTrigger.EditKeyPressed
+    | QTableWidget.EditTrigger.AnyKeyPressed
+)
 LINE_FIELDS = (
     "title",
     "venue",
@@ -47,15 +55,19 @@ class DetailsTab(QWidget):
         super().__init__(parent)
         self._ws = ws
         self._forum_id = forum_id
-        self.lines = {name: QLineEdit() for name in LINE_FIELDS}
+        self.message = InlineMessage()
+        self.lines = {
+            name: TimeField(forums.RULES[name], placeholder) if name in TIMES else QLineEdit()
+            for name, placeholder in ((name, TIMES.get(name, "")) for name in LINE_FIELDS)
+        }
         for name, edit in self.lines.items():
+            if isinstance(edit, TimeField):
+                edit.problem.connect(self._time_problem)
             edit.editingFinished.connect(lambda name=name, edit=edit: self._save_line(name, edit))
-        self.lines["starts_at"].setPlaceholderText("09:00")
-        self.lines["ends_at"].setPlaceholderText("12:00")
         self.held_on = date_edit()
         self.held_on.editingFinished.connect(lambda: self.save("held_on", self.held_on.date().toPython()))
-        self.mode = enum_combo(ForumMode)
-        self.mode.activated.connect(lambda _i: self.save("mode", self.mode.currentData()))
+        self.mode = EnumCombo(ForumMode)
+        self.mode.activated.connect(lambda _i: self.save("mode", self.mode.value()))
         self.theme = AutosaveText(lambda text: self.save("theme", text))
         self.theme.setMaximumHeight(70)
         self.signatories = QTableWidget(0, len(SIGNATORY_KEYS))
@@ -66,11 +78,15 @@ class DetailsTab(QWidget):
         self.signatories.setMaximumHeight(110)
         self.signatories.itemChanged.connect(self._save_signatories)
         self.status_label = QLabel()
-        self.start_button = QPushButton(self.tr("&Start the forum"))
+        self.start_button = QPushButton(self.tr("S&tart the forum"))
         self.start_button.clicked.connect(lambda: self._move("start"))
         self.close_button = QPushButton(self.tr("C&lose the forum"))
         self.close_button.clicked.connect(lambda: self._move("close"))
-        self.message = InlineMessage()
+        self.reopen_button = QPushButton(self.tr("Re&open the forum…"))
+        self.reopen_button.setToolTip(
+            self.tr("To correct a closed forum's minutes; the reason is recorded in its history")
+        )
+        self.reopen_button.clicked.connect(self.reopen)
 
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.lines["title"])
@@ -92,6 +108,7 @@ class DetailsTab(QWidget):
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.start_button)
         status_row.addWidget(self.close_button)
+        status_row.addWidget(self.reopen_button)
         layout = QVBoxLayout(self)
         layout.addLayout(status_row)
         layout.addLayout(form)
@@ -105,7 +122,7 @@ class DetailsTab(QWidget):
             value = getattr(forum, name)
             edit.setText(value.strftime("%H:%M") if hasattr(value, "strftime") else (value or ""))
         self.held_on.setDate(forum.held_on)
-        select_value(self.mode, forum.mode)
+        self.mode.set_value(forum.mode)
         self.theme.load(forum.theme)
         self.signatories.blockSignals(True)
         self.signatories.setRowCount(len(forum.signatories))
@@ -116,6 +133,11 @@ class DetailsTab(QWidget):
         self.status_label.setText(self.tr("Status: {status}").format(status=label(forum.status)))
         self.start_button.setEnabled(forum.status == ForumStatus.PLANNED)
         self.close_button.setEnabled(forum.status == ForumStatus.RUNNING)
+        self.reopen_button.setVisible(forum.status == ForumStatus.CLOSED)
+
+    def _time_problem(self, text: str) -> None:
+        if text:
+            self.message.error(text)
 
     def save(self, field: str, value: object) -> bool:
         try:
@@ -164,6 +186,42 @@ class DetailsTab(QWidget):
             return
         self.reload()
         self.changed.emit()
+
+    def reopen(self) -> None:
+        """Closed → running again, for a reason the history keeps (asked until given)."""
+        while True:
+            reason, ok = QInputDialog.getMultiLineText(
+                self,
+                self.tr("Reopen the forum"),
+                self.tr(
+                    "Why is the forum reopened? Its minutes were final; the reason is kept in its "
+                    "history (e.g. a name misspelt on the attendance list)."
+                ),
+            )
+            if not ok:
+                return
+            try:
+                self._ws.write(reopen_forum, self._forum_id, reason)
+            except InputError as exc:  # no reason given: say so, and ask again
+                QMessageBox.warning(self, self.tr("Reopen the forum"), exc.message)
+                continue
+            except MufakatError as exc:
+                self.message.error(exc.message)
+                return
+            break
+        self.reload()
+        self.changed.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed forum: every detail is shown, none can be changed."""
+        for edit in self.lines.values():
+            edit.setReadOnly(read_only)
+        self.held_on.setReadOnly(read_only)
+        self.mode.setEnabled(not read_only)
+        self.theme.setReadOnly(read_only)
+        self.signatories.setEditTriggers(
+            QTableWidget.EditTrigger.NoEditTriggers if read_only else EDITABLE_CELLS
+        )
 
     def flush(self) -> None:
         self.theme.flush()

@@ -33,6 +33,7 @@ from desktop.services.report_data import forum_report
 from desktop.views.documents import TITLES
 from desktop.views.pdf_pages import page_images
 from desktop.views.save_file import SavedNotice, ask_save_path
+from desktop.views.wheel import guard_wheel
 from desktop.workspace import Workspace
 
 PAGE_SIZES = {
@@ -124,6 +125,7 @@ class DocumentDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addLayout(bottom)
         self.build()
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     # -- building -------------------------------------------------------------------------
 

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
+from desktop.services import forums
 from desktop.services.forums import create_forum
 from desktop.services.units import all_units
-from desktop.views.common import OK_CANCEL, InlineMessage, date_edit, enum_combo, select_value
+from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage, TimeField, date_edit, select_value
+from desktop.views.wheel import guard_wheel
 from desktop.vocab import ForumMode
 from desktop.workspace import Workspace
 
@@ -28,17 +30,17 @@ class NewForumDialog(QDialog):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Forum Konsultasi Publik on the service standard"))
         self.held_on = date_edit()
-        self.starts_at = QLineEdit()
-        self.starts_at.setPlaceholderText("09:00")
-        self.ends_at = QLineEdit()
-        self.ends_at.setPlaceholderText("12:00")
+        self.starts_at = TimeField(forums.RULES["starts_at"], "09:00")
+        self.ends_at = TimeField(forums.RULES["ends_at"], "12:00")
         self.venue = QLineEdit()
-        self.mode = enum_combo(ForumMode)
+        self.mode = EnumCombo(ForumMode)
         self.unit = QComboBox()
         for unit in ws.read(all_units):
             self.unit.addItem(f"{unit.name} ({unit.code})", unit.id)
         select_value(self.unit, ws.ctx.home_unit_id)
         self.message = InlineMessage()
+        for field in (self.starts_at, self.ends_at):
+            field.problem.connect(self._show_problem)
         form = QFormLayout(self)
         form.addRow(self.tr("&Title"), self.title)
         form.addRow(self.tr("&Date"), self.held_on)
@@ -52,6 +54,13 @@ class NewForumDialog(QDialog):
         buttons.accepted.connect(self.create_forum)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
+
+    def _show_problem(self, text: str) -> None:
+        if text:
+            self.message.error(text)
+        else:
+            self.message.clear_message()
 
     def create_forum(self) -> None:
         if self.unit.currentData() is None:
@@ -66,7 +75,7 @@ class NewForumDialog(QDialog):
                 starts_at=self.starts_at.text().strip() or None,
                 ends_at=self.ends_at.text().strip() or None,
                 venue=self.venue.text(),
-                mode=self.mode.currentData(),
+                mode=self.mode.value(),
             )
         except MufakatError as exc:
             self.message.error(exc.message)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.drafts import Drafts
 from desktop.models import Forum
 from desktop.services.lookup import load
 from desktop.views.agenda_tab import AgendaTab
@@ -28,7 +29,8 @@ from desktop.views.capture_tab import CaptureTab
 from desktop.views.details_tab import DetailsTab
 from desktop.views.documents import TITLES
 from desktop.views.summary_tab import SummaryTab
-from desktop.vocab import label
+from desktop.views.wheel import guard_wheel
+from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -40,11 +42,24 @@ class ForumWorkspace(QWidget):
     back_requested = Signal()
     changed = Signal()
 
-    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, forum_id: str, drafts: Drafts | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ws = ws
         self.forum_id = forum_id
+        self._drafts = drafts
         self.heading = QLabel()
+        self.closed_banner = QLabel(
+            self.tr(
+                "This forum is closed: its minutes are final and nothing in it can be changed. "
+                "To correct it, reopen it in Details (the reason is recorded)."
+            )
+        )
+        self.closed_banner.setWordWrap(True)
+        self.closed_banner.setStyleSheet(
+            "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px; font-weight: bold;"
+        )
         self.projector: ProjectorWindow | None = None
         self.projector_button = QPushButton(self.tr("&Projector view"))
         self.projector_button.setToolTip(
@@ -64,9 +79,9 @@ class ForumWorkspace(QWidget):
             menu.addAction(QCoreApplication.translate("Documents", title), partial(self.open_document, kind))
         documents.setMenu(menu)
         self.details = DetailsTab(ws, forum_id)
-        self.attendance = AttendanceTab(ws, forum_id)
+        self.attendance = AttendanceTab(ws, forum_id, drafts)
         self.agenda = AgendaTab(ws, forum_id)
-        self.capture = CaptureTab(ws, forum_id)
+        self.capture = CaptureTab(ws, forum_id, drafts)
         self.summary = SummaryTab(ws, forum_id)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details, self.tr("&Details"))
@@ -85,15 +100,23 @@ class ForumWorkspace(QWidget):
         top.addWidget(documents)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.closed_banner)
         layout.addWidget(self.tabs, 1)
         self._show_heading()
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def _show_heading(self) -> None:
+        """The title, date, venue and state; a closed forum is read-only in every tab."""
         forum = self._ws.read(load, Forum, self.forum_id, "Forum")
+        self.title = forum.title
         self.heading.setText(
             f"<h2>{forum.title}</h2>"
             f"{forum.held_on.strftime('%d-%m-%Y')} · {forum.venue} · {label(forum.status)}"
         )
+        closed = forum.status == ForumStatus.CLOSED
+        self.closed_banner.setVisible(closed)
+        for tab in (self.details, self.attendance, self.agenda, self.capture, self.summary):
+            tab.set_read_only(closed)
 
     def _details_changed(self) -> None:
         self._show_heading()
@@ -104,6 +127,23 @@ class ForumWorkspace(QWidget):
         reload = getattr(page, "reload", None)
         if reload is not None and page is not self.details:
             reload()
+        if page is self.capture:  # the line to type into has the cursor
+            self.capture.text.setFocus(Qt.FocusReason.TabFocusReason)
+        elif page is self.attendance:
+            self.attendance.name.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def restore_drafts(self) -> None:
+        """What was typed here before the app stopped, back in its lines (not saved)."""
+        if self._drafts is None:
+            return
+        restored = None
+        for tab, kind in ((self.attendance, "attendance"), (self.capture, "capture")):
+            draft = self._drafts.of(self.forum_id, kind)
+            if draft is not None:
+                tab.restore(draft)
+                restored = tab
+        if restored is not None:
+            self.tabs.setCurrentWidget(restored)
 
     def refresh(self) -> None:
         """After a sync brought changes: read everything again (typed text is kept)."""
@@ -162,4 +202,7 @@ class ForumWorkspace(QWidget):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.capture.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.capture.discard_pending()
+            return True
+        return False

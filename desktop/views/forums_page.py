@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,12 +25,12 @@ from desktop.background import run_in_background
 from desktop.file_names import file_name
 from desktop.services import demo
 from desktop.services.queries import ForumCounts, ForumSummary, forum_counts, list_forums
-from desktop.views.common import attempt
+from desktop.views.common import EnumCombo, attempt
 from desktop.views.documents import TITLES
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.forum_table import ForumTableModel
 from desktop.views.save_file import SavedNotice
-from desktop.vocab import ForumStatus, label
+from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -62,13 +61,12 @@ class ForumsPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open(self.model.forum_at(index.row())))
         self.table.activated.connect(lambda index: self._open(self.model.forum_at(index.row())))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search title, theme or venue…"))
+        self.search.setPlaceholderText(self.tr("Search title, theme or venue (Enter opens the forum found)…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("All forums"), None)
-        for status in ForumStatus:
-            self.status_filter.addItem(label(status), status)
+        self.search.returnPressed.connect(self._open_found)  # type part of a title, Enter opens it
+        self._open_when_shown = False
+        self.status_filter = EnumCombo(ForumStatus, blank=self.tr("All forums"))
         self.status_filter.currentIndexChanged.connect(self._search_changed)
         self.new_button = QPushButton(self.tr("&New forum…"))
         self.new_button.clicked.connect(self.new_forum)
@@ -125,6 +123,13 @@ class ForumsPage(QWidget):
     def _open(self, forum_id: str | None) -> None:
         if forum_id:
             self.open_requested.emit(forum_id)
+
+    def _open_found(self) -> None:
+        """The forum the search found (once the list for what was typed is on screen)."""
+        if self.loaded():
+            self._open(self.selected_forum())
+        else:
+            self._open_when_shown = True
 
     def new_forum(self) -> None:
         dialog = NewForumDialog(self._ws, self)
@@ -216,7 +221,7 @@ class ForumsPage(QWidget):
         if generation != self._generation or not isValid(self):
             return
         keep = self.selected_forum()
-        status = self.status_filter.currentData()
+        status = self.status_filter.value()
         if status is not None:
             rows = [r for r in rows if r.status == status]
         self.model.set_rows(rows)
@@ -237,3 +242,6 @@ class ForumsPage(QWidget):
             self._count(generation)
         else:
             self._show_counts(generation, self._counts)
+        if self._open_when_shown:
+            self._open_when_shown = False
+            self._open(self.selected_forum())

@@ -1,7 +1,9 @@
 """The main window: navigation between Forums, Triage, Escalations (when this office has
-received any), Follow-up and Settings; an open forum's workspace; the sync state in the status
-bar. A laptop with no office and no server starts on the first-run set-up instead. Nothing typed
-is dropped on close: free text is saved, an unsaved recommendation is asked about."""
+received any), Follow-up, Survey, "Perlu perhatian" (on a laptop that syncs: what the server
+refused and values that lost elsewhere, with a count badge) and Settings; an open forum's
+workspace; the sync state in the status bar, with the same count. A laptop with no office and
+no server starts on the first-run set-up instead. Nothing typed is dropped on close: free text
+is saved, an unsaved recommendation is asked about."""
 
 from __future__ import annotations
 
@@ -9,34 +11,43 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from desktop.services.office import needs_set_up
+from desktop.drafts import Drafts, still_unsaved
+from desktop.models import Forum
+from desktop.services.lookup import load
+from desktop.services.office import is_enrolled, needs_set_up
 from desktop.services.units import home_unit
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
+from desktop.views.attention_page import AttentionPage
 from desktop.views.escalations_page import EscalationsPage
 from desktop.views.first_run import FirstRunPage
 from desktop.views.followup_page import FollowUpPage
 from desktop.views.forums_page import ForumsPage
+from desktop.views.nav_badge import BadgeDelegate, badge_of, set_badge
 from desktop.views.settings_page import SettingsPage
 from desktop.views.survey_page import SurveyPage
 from desktop.views.sync_status import SyncStatusBar
 from desktop.views.triage_page import TriagePage
+from desktop.views.wheel import guard_wheel
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.views.forum_workspace import ForumWorkspace
 
-FORUMS, TRIAGE, ESCALATIONS, FOLLOW_UP, SURVEY, SETTINGS = range(6)
-Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | SettingsPage
+FORUMS, TRIAGE, ESCALATIONS, FOLLOW_UP, SURVEY, ATTENTION, SETTINGS = range(7)
+Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | AttentionPage | SettingsPage
 
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, ws: Workspace, sync: SyncController) -> None:
+    def __init__(self, ws: Workspace, sync: SyncController, drafts: Drafts | None = None) -> None:
         super().__init__()
         self._ws = ws
+        self._drafts = drafts
+        self._retired = False
+        self._office_name = ""  # shown in the title once the office exists
         self.setWindowTitle("Mufakat")
         self.resize(1280, 720)
         self.setMinimumSize(1000, 600)
@@ -45,7 +56,9 @@ class MainWindow(QMainWindow):
         self.escalations = EscalationsPage(ws)
         self.follow_up = FollowUpPage(ws)
         self.survey = SurveyPage(ws)
-        self.settings = SettingsPage(ws, sync)
+        self.attention = AttentionPage(ws)
+        self.settings = SettingsPage(ws, sync, may_switch_language=self.confirm_close)
+        self._sync = sync
         self.workspace: ForumWorkspace | None = None  # the open forum, if any
         self.stack = QStackedWidget()
         self.pages: list[Page] = [
@@ -54,6 +67,7 @@ class MainWindow(QMainWindow):
             self.escalations,
             self.follow_up,
             self.survey,
+            self.attention,
             self.settings,
         ]
         for page in self.pages:
@@ -66,9 +80,11 @@ class MainWindow(QMainWindow):
                 self.tr("Escalations"),
                 self.tr("Follow-up"),
                 self.tr("Survey (SKM)"),
+                self.tr("Needs attention"),
                 self.tr("Settings"),
             ]
         )
+        self.nav.setItemDelegate(BadgeDelegate(self.nav))
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         self.nav.currentRowChanged.connect(self.show_page)
@@ -79,7 +95,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.sync_bar = SyncStatusBar(sync)
         self.statusBar().addPermanentWidget(self.sync_bar, 1)
+        self.sync_bar.attention_requested.connect(self.show_attention)
         sync.status_changed.connect(self._sync_status)
+        self.attention.changed.connect(self._attention_changed)
+        self.triage.pane.marker_resolved.connect(sync.refresh_attention)
         self.forums.open_requested.connect(self.open_forum)
         self.follow_up.open_forum.connect(self.open_forum)
         self.escalations.changed.connect(self.triage.reload)
@@ -93,10 +112,14 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)  # the forum list has just loaded itself
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
+        self.stack.currentChanged.connect(lambda _i: self._show_title())
         self.first_run: FirstRunPage | None = None
         if ws.read(needs_set_up):
             self._start_first_run(sync)
+        else:
+            self.forums.search.setFocus()  # type part of a forum's title, Enter opens it
         self._show_office()
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     # -- first run -----------------------------------------------------------------------------
     def _start_first_run(self, sync: SyncController) -> None:
@@ -127,11 +150,34 @@ class MainWindow(QMainWindow):
     def _show_office(self) -> None:
         """The office's short name in the window title, once there is one."""
         unit = self._ws.read(home_unit, self._ws.ctx.home_unit_id)
-        self.setWindowTitle(f"Mufakat — {unit.name}" if unit else "Mufakat")
+        self._office_name = unit.name if unit else ""
+        self._show_title()
 
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:
         self.nav.item(ESCALATIONS).setHidden(not self.escalations.has_any())
+        self._show_attention_count(self._sync.status().attention)
+
+    def _show_attention_count(self, count: int) -> None:
+        """The badge on "Perlu perhatian"; the entry shows on a laptop that syncs (or holds
+        anything needing attention)."""
+        item = self.nav.item(ATTENTION)
+        item.setHidden(count == 0 and not self._ws.read(is_enrolled))
+        if badge_of(item) != count:
+            set_badge(item, count, self.tr("Needs attention: {n}").format(n=count))
+            self.nav.viewport().update()
+
+    def show_attention(self) -> None:
+        """Go to "Perlu perhatian" (the status bar's count was clicked)."""
+        self._office_ready()
+        if self.first_run is None:
+            self.nav.item(ATTENTION).setHidden(False)
+            self.nav.setCurrentRow(ATTENTION)
+
+    def _attention_changed(self) -> None:
+        """A choice in "Perlu perhatian" went through: what it changed shows everywhere."""
+        self._sync.refresh_attention()
+        self.triage.reload()
 
     def visible_rows(self) -> list[int]:
         return [row for row in range(self.nav.count()) if not self.nav.item(row).isHidden()]
@@ -174,15 +220,24 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
         from desktop.views.forum_workspace import ForumWorkspace  # loaded when first needed
 
-        self.workspace = ForumWorkspace(self._ws, forum_id)
+        self.workspace = ForumWorkspace(self._ws, forum_id, self._drafts)
         self.workspace.back_requested.connect(self.back_to_forums)
         self.workspace.changed.connect(self.forums.refresh)
+        self.workspace.changed.connect(self._show_title)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
         return self.workspace
+
+    def _show_title(self) -> None:
+        """The open forum's title first (the taskbar shows which forum this window holds), then
+        the app and the office."""
+        title = f"Mufakat — {self._office_name}" if self._office_name else "Mufakat"
+        if self.workspace is not None and self.stack.currentWidget() is self.workspace:
+            title = f"{self.workspace.title} — {title}"
+        self.setWindowTitle(title)
 
     def back_to_forums(self) -> None:
         if self.workspace is not None:
@@ -208,6 +263,10 @@ class MainWindow(QMainWindow):
             return
         if (status.moved is not None and status.moved.pulled) or self._ws.close_settled():
             self.refresh_all()
+        if badge_of(self.nav.item(ATTENTION)) != status.attention:
+            self._show_attention_count(status.attention)
+            if self.stack.currentWidget() is self.attention:
+                self.attention.reload()
 
     def refresh_all(self) -> None:
         """After a sync brought changes: the page on screen reads again; typed text is kept."""
@@ -224,9 +283,50 @@ class MainWindow(QMainWindow):
         if current is not self.workspace and self.workspace is not None and self.workspace.projector is not None:
             self.workspace.projector.reload()  # the room's screen follows whatever page is open here
 
+    # -- typing kept through a crash -----------------------------------------------------------
+    def offer_drafts(self) -> None:
+        """At start: typing left by a crash or a power cut is offered back."""
+        if self._drafts is None:
+            return
+        waiting = [d for d in self._drafts.all() if self._ws.read(still_unsaved, d)]
+        if not waiting:
+            self._drafts.clear()
+            return
+        forum_id = waiting[0].forum_id  # one forum is open at a time: its typing
+        forum = self._ws.read(load, Forum, forum_id, "Forum")
+        kinds = {"capture": self.tr("recommendation"), "attendance": self.tr("sign-in")}
+        typed = "\n".join(
+            f"• {kinds[d.kind]}: “{' · '.join(v for k, v in d.fields.items() if k != 'scope')}”"
+            for d in waiting
+            if d.forum_id == forum_id
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved typing"),
+            self.tr("Mufakat closed before this typing in “{forum}” was saved:\n\n{typed}\n\nRestore it?").format(
+                forum=forum.title, typed=typed
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        for other in {d.forum_id for d in self._drafts.all()} - {forum_id}:
+            for kind in ("capture", "attendance"):
+                self._drafts.drop(other, kind)
+        if answer != QMessageBox.StandardButton.Yes:
+            self._drafts.clear()
+            return
+        workspace = self.open_forum(forum_id)
+        if workspace is not None:
+            workspace.restore_drafts()
+
     # -- closing -------------------------------------------------------------------------------
     def confirm_close(self) -> bool:
-        return self.workspace is None or self.workspace.confirm_leave()
+        return self._retired or self.workspace is None or self.workspace.confirm_leave()
+
+    def retire(self) -> None:
+        """This window has been replaced (the language changed, after `confirm_close`): closing
+        it asks nothing more."""
+        self._retired = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close():

@@ -1,14 +1,15 @@
 """The triage board's detail pane: one recommendation with its actions, follow-ups, escalation
-state (with its SP4N-LAPOR! deadlines, and "dispute" while an answer may be disputed),
-"changed elsewhere" markers and full history."""
+state (with its SP4N-LAPOR! deadlines, and "dispute" while an answer may be disputed), "changed
+elsewhere" markers (each with its choices: use mine, keep this one, dismiss) and full history."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -25,23 +27,19 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import MufakatError
 from desktop.models import Escalation
+from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
 from desktop.services.escalations import ack_due_of, dispute, dispute_until, may_dispute
-from desktop.services.followups import assign_follow_up, update_follow_up
+from desktop.services.followups import assign_follow_up, default_due, update_follow_up
 from desktop.services.history import HistoryLine
 from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
-from desktop.views.common import InlineMessage, date_edit
+from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
+from desktop.views.conflict_card import ConflictCard
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
-
-
-def _value(value: object) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
 
 
 def _history_line(h: HistoryLine) -> str:
@@ -59,19 +57,22 @@ def _history_line(h: HistoryLine) -> str:
 
 class RecommendationPane(QWidget):
     changed = Signal()
+    marker_resolved = Signal()  # a "changed elsewhere" marker was dealt with
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = ws
         self.detail: RecommendationDetail | None = None
+        self._guard = ReplacedButtons()
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-size: 12pt;")
         self.meta = QLabel()
         self.meta.setWordWrap(True)
-        self.elsewhere = QLabel()
-        self.elsewhere.setWordWrap(True)
-        self.elsewhere.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.elsewhere = QWidget()  # one card per open marker
+        self.elsewhere_layout = QVBoxLayout(self.elsewhere)
+        self.elsewhere_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards: list[ConflictCard] = []
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for name in BUTTON_ACTIONS:
@@ -144,13 +145,12 @@ class RecommendationPane(QWidget):
     # -- showing -----------------------------------------------------------------------------
     def show_recommendation(self, rec_id: str | None) -> None:
         self.message.clear_message()
-        self.detail = self._ws.read(recommendation_detail, rec_id) if rec_id else None
+        self.detail = self._ws.read(recommendation_detail, rec_id, self._ws.ctx.device_id) if rec_id else None
         self.setEnabled(self.detail is not None)
         if self.detail is None:
             self.text.setText(self.tr("Select a recommendation to see its history and act on it."))
-            for widget in (self.meta, self.elsewhere):
-                widget.setText("")
-            self.elsewhere.hide()
+            self.meta.setText("")
+            self._show_markers([])
             self.follow_ups.clear()
             self.escalation.setText("")
             self.dispute_button.hide()
@@ -169,15 +169,7 @@ class RecommendationPane(QWidget):
             )
             + (f"<br><i>{rec.status_reason}</i>" if rec.status_reason else "")
         )
-        self.elsewhere.setVisible(bool(d.changed_elsewhere))
-        self.elsewhere.setText(
-            "<br>".join(
-                self.tr("Changed elsewhere ({register}): kept {kept}; the other value was {lost}").format(
-                    register=c.register, kept=_value(c.kept), lost=_value(c.lost)
-                )
-                for c in d.changed_elsewhere
-            )
-        )
+        self._show_markers(d.changed_elsewhere)
         for name, button in self.buttons.items():
             button.setVisible(name in d.actions)
         self.scope_button.setVisible(rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
@@ -197,6 +189,8 @@ class RecommendationPane(QWidget):
         can_follow = rec.scope == Scope.UNIT and rec.status in (RecStatus.ACCEPTED, RecStatus.IN_PROGRESS)
         for editor in (self.fu_action, self.fu_owner, self.fu_due, self.fu_assign):
             editor.setEnabled(can_follow)
+        proposed = default_due(self._ws.ctx)
+        self.fu_due.setDate(QDate(proposed.year, proposed.month, proposed.day))
         self.fu_update.setEnabled(bool(d.follow_ups))
         lines = [self._escalation_line(e) for e in d.escalations]
         self.escalation.setText("<br>".join(lines) or self.tr("Not escalated."))
@@ -224,6 +218,24 @@ class RecommendationPane(QWidget):
             line += "<br>" + self.tr("Disputed: {reason}").format(reason=html.escape(e.dispute_reason))
         return line
 
+    def _show_markers(self, markers: list[ConflictItem]) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        for marker in markers:
+            card = ConflictCard(self._ws, marker)
+            card.resolved.connect(self._marker_resolved)
+            card.refused.connect(self.message.error)
+            self.elsewhere_layout.addWidget(card)
+            card.show()
+            self.cards.append(card)
+        self.elsewhere.setVisible(bool(self.cards))
+
+    def _marker_resolved(self) -> None:
+        self._after()
+        self.marker_resolved.emit()
+
     def _after(self) -> None:
         rec_id = self.detail.rec.id if self.detail else None
         self.show_recommendation(rec_id)
@@ -231,7 +243,11 @@ class RecommendationPane(QWidget):
 
     # -- acting ------------------------------------------------------------------------------
     def _act(self, action: str) -> None:
-        if self.detail and perform(self, self._ws, action, [self.detail.rec.id]):
+        if not self.detail or not self._guard.allows():
+            return
+        done = perform(self, self._ws, action, [self.detail.rec.id])
+        self._guard.acted()  # set after the action: clicks queued while it ran are ignored too
+        if done:
             self._after()
 
     def _write(self, step: Callable[..., object], /, *args: object, **kwargs: object) -> bool:
@@ -244,17 +260,33 @@ class RecommendationPane(QWidget):
         return True
 
     def _toggle_scope(self) -> None:
-        if self.detail:
+        if self.detail and self._guard.allows():
             rec = self.detail.rec
             self._write(change_scope, rec.id, Scope.POLICY if rec.scope == Scope.UNIT else Scope.UNIT)
+            self._guard.acted()
 
     def _assign(self) -> None:
-        if self.detail and self._write(
+        if not self.detail:
+            return
+        due = self.fu_due.date().toPython()
+        assert isinstance(due, date)
+        if due < self._ws.ctx.today():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Follow-up"),
+                self.tr("The due date {date} is in the past. Assign the follow-up with this date anyway?").format(
+                    date=due.strftime("%d-%m-%Y")
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.fu_due.setFocus()
+                return
+        if self._write(
             assign_follow_up,
             self.detail.rec.id,
             action=self.fu_action.text(),
             owner=self.fu_owner.text(),
-            due_on=self.fu_due.date().toPython(),
+            due_on=due,
         ):
             self.fu_action.clear()
             self.fu_owner.clear()

@@ -3,6 +3,8 @@ audited), this device (operator, language, the data folder), and the server conn
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -60,10 +62,19 @@ class SettingsPage(QWidget):
     language_changed = Signal(str)
     office_changed = Signal()
 
-    def __init__(self, ws: Workspace, sync: SyncController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        sync: SyncController,
+        may_switch_language: Callable[[], bool] = lambda: True,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`may_switch_language`: asked before the window is rebuilt in another language (it
+        saves or asks about what is typed and not saved; False: the user chose to stay)."""
         super().__init__(parent)
         self._ws = ws
         self._sync = sync
+        self._may_switch_language = may_switch_language
         labels = {
             "name": self.tr("Short name (in sentences)"),
             "full_name": self.tr("Full official name (in the letterhead)"),
@@ -417,7 +428,12 @@ class SettingsPage(QWidget):
 
     def _choose_language(self) -> None:
         language = str(self.language.currentData())
-        if language != self._ws.settings.language and self._save_setting(language=language):
+        if language == self._ws.settings.language:
+            return
+        if not self._may_switch_language():
+            select_value(self.language, self._ws.settings.language)  # stays as it was
+            return
+        if self._save_setting(language=language):
             self.language_changed.emit(language)
 
     # -- server --------------------------------------------------------------------------------

@@ -43,6 +43,10 @@ class SummaryTab(QWidget):
         self.message.info(self.tr("Saved."))
         return True
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.summary.setReadOnly(read_only)
+        self.agreements.setReadOnly(read_only)
+
     def flush(self) -> None:
         self.summary.flush()
         self.agreements.flush()

@@ -18,6 +18,7 @@ from desktop.errors import MufakatError
 from desktop.services.queries import list_forums
 from desktop.services.surveys import create_period
 from desktop.views.common import OK_CANCEL, InlineMessage, date_edit
+from desktop.views.wheel import guard_wheel
 from desktop.workspace import Workspace
 
 
@@ -49,12 +50,13 @@ class NewSurveyDialog(QDialog):
         form.addRow(self.tr("&First day"), self.starts_on)
         form.addRow(self.tr("&Last day"), self.ends_on)
         form.addRow(self.tr("&Service users in the period"), self.service_users)
-        form.addRow(self.tr("Discussed at &forum"), self.forum)
+        form.addRow(self.tr("Discussed at fo&rum"), self.forum)
         form.addRow(self.message)
         buttons = QDialogButtonBox(OK_CANCEL)
         buttons.accepted.connect(self.create_period)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     def create_period(self) -> None:
         unit_id = self._ws.ctx.home_unit_id

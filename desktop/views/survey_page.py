@@ -38,7 +38,7 @@ from desktop.services.surveys import (
     responses_of,
     survey_result,
 )
-from desktop.views.common import InlineMessage, enum_combo
+from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.survey_dialog import NewSurveyDialog
 from desktop.vocab import AgeBand, Education, Gender, IkmMethod, Occupation, label
 from desktop.workspace import Workspace
@@ -64,8 +64,8 @@ class SurveyPage(QWidget):
         # -- periods
         self.periods = QListWidget()
         self.periods.currentItemChanged.connect(lambda *_: self.show_period())
-        new = QPushButton(self.tr("&New period…"))
-        new.clicked.connect(self.new_period)
+        self.new_button = QPushButton(self.tr("&New period…"))
+        self.new_button.clicked.connect(self.new_period)
         self.import_button = QPushButton(self.tr("&Import questionnaires…"))
         self.import_button.clicked.connect(self.choose_import)
         self.report_button = QPushButton(self.tr("&Report…"))
@@ -75,7 +75,7 @@ class SurveyPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>" + self.tr("Survey periods") + "</b>"))
         left_layout.addWidget(self.periods, 1)
-        for button in (new, self.import_button, self.report_button):
+        for button in (self.new_button, self.import_button, self.report_button):
             left_layout.addWidget(button)
 
         # -- fast entry
@@ -91,10 +91,10 @@ class SurveyPage(QWidget):
         self.scores.returnPressed.connect(self.save_questionnaire)
         self.typed = QLabel()
         self.typed.setWordWrap(True)
-        self.gender = enum_combo(Gender, blank=self.tr("(gender)"))
-        self.age = enum_combo(AgeBand, blank=self.tr("(age)"))
-        self.education = enum_combo(Education, blank=self.tr("(education)"))
-        self.occupation = enum_combo(Occupation, blank=self.tr("(occupation)"))
+        self.gender = EnumCombo(Gender, blank=self.tr("(gender)"))
+        self.age = EnumCombo(AgeBand, blank=self.tr("(age)"))
+        self.education = EnumCombo(Education, blank=self.tr("(education)"))
+        self.occupation = EnumCombo(Occupation, blank=self.tr("(occupation)"))
         self.service = QLineEdit()
         self.service.setPlaceholderText(self.tr("service used (optional)"))
         self.service.returnPressed.connect(self.save_questionnaire)
@@ -322,10 +322,10 @@ class SurveyPage(QWidget):
                 add_response,
                 period_id,
                 list(typed),
-                gender=self.gender.currentData(),
-                age_band=self.age.currentData(),
-                education=self.education.currentData(),
-                occupation=self.occupation.currentData(),
+                gender=self.gender.value(),
+                age_band=self.age.value(),
+                education=self.education.value(),
+                occupation=self.occupation.value(),
                 service=self.service.text(),
             )
         except MufakatError as exc:

@@ -32,7 +32,7 @@ from desktop.services.queries import (
     list_forums,
     list_recommendations,
 )
-from desktop.views.common import date_edit, enum_combo
+from desktop.views.common import EnumCombo, ReplacedButtons, date_edit
 from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
 from desktop.views.rec_table import RecommendationTableModel
@@ -41,6 +41,7 @@ from desktop.vocab import RecCategory, RecStatus, Scope
 from desktop.workspace import Workspace
 
 NO_DATE = QDate(2000, 1, 1)
+OPEN = "open"  # the status filter's entry for every status not yet settled
 
 
 class TriagePage(QWidget):
@@ -52,16 +53,17 @@ class TriagePage(QWidget):
         self._ws = ws
         self._generation = 0
         self.shown_generation = 0  # the newest filter whose result is on screen
+        self._guard = ReplacedButtons()
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Search the text (part of a word is enough)…"))
         self.text.setClearButtonEnabled(True)
         self.text.textChanged.connect(self.refresh)
-        self.scope = enum_combo(Scope, blank=self.tr("Any scope"))
-        self.status = enum_combo(RecStatus, blank=self.tr("Any status"))
-        self.status.insertItem(1, self.tr("Open (not settled)"), "open")
+        self.scope = EnumCombo(Scope, blank=self.tr("Any scope"))
+        self.status = EnumCombo(RecStatus, blank=self.tr("Any status"))
+        self.status.insertItem(1, self.tr("Open (not settled)"), OPEN)
         self.forum = QComboBox()
         self._forum_entries: list[tuple[str, str]] = []
-        self.category = enum_combo(RecCategory, blank=self.tr("Any topic"))
+        self.category = EnumCombo(RecCategory, blank=self.tr("Any topic"))
         self.held_from = self._date_edit()
         self.held_to = self._date_edit()
         self.overdue = QCheckBox(self.tr("Overdue only"))
@@ -170,15 +172,17 @@ class TriagePage(QWidget):
         return None if edit.date() == NO_DATE else edit.date().toPython()  # type: ignore[return-value]
 
     def current_filter(self) -> RecommendationFilter:
-        status = self.status.currentData()
+        open_only = self.status.currentData() == OPEN
+        status = None if open_only else self.status.value()
+        scope = self.scope.value()
         sort = self.model.current_filter
         return RecommendationFilter(
             text=self.text.text(),
-            open_only=status == "open",
-            scopes=frozenset({self.scope.currentData()}) if self.scope.currentData() else frozenset(),
-            statuses=frozenset({status}) if isinstance(status, RecStatus) else frozenset(),
+            open_only=open_only,
+            scopes=frozenset({scope}) if scope else frozenset(),
+            statuses=frozenset({status}) if status else frozenset(),
             forum_id=self.forum.currentData(),
-            category=self.category.currentData(),
+            category=self.category.value(),
             held_from=self._day(self.held_from),
             held_to=self._day(self.held_to),
             today=self._ws.ctx.today(),
@@ -274,7 +278,11 @@ class TriagePage(QWidget):
 
     def bulk_action(self, action: str) -> None:
         ids = self.selected_ids()
-        if ids and perform(self, self._ws, action, ids):
+        if not ids or not self._guard.allows():
+            return
+        done = perform(self, self._ws, action, ids)
+        self._guard.acted()
+        if done:
             self._reload_keep()
 
     def focus_filter(self) -> None:

@@ -1,16 +1,270 @@
-"""Driving what a test cannot reach before it opens: a modal dialog (a file dialog, a question,
-a form) or a popup menu is answered with key and mouse events once it is on screen, while the
-code under test waits in its own event loop, as it does for a user."""
+"""Driving the real widgets as a person does: keys and mouse clicks only (pytest-qt sends them
+through the X server's event path of the application), readers of what is stored, and what a
+test cannot reach before it opens: a modal dialog (a file dialog, a question, a form) or a popup
+menu is answered with key and mouse events once it is on screen, while the code under test waits
+in its own event loop, as it does for a user."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QWidget
+import shiboken6
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from desktop.workspace import Workspace
+
+LEFT = Qt.MouseButton.LeftButton
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+HUMAN_MS = 150  # how long a person's press lasts, and the least time between two of their actions
+
+
+def rows(ws: Workspace, model: type, **where: object) -> list[Any]:
+    """Live (not tombstoned) rows of `model` matching `where`."""
+    with ws.store.read() as session:
+        query = select(model).where(model.deleted.is_(False))
+        for name, value in where.items():
+            query = query.where(getattr(model, name) == value)
+        return list(session.scalars(query))
+
+
+def one(ws: Workspace, model: type, **where: object) -> Any:
+    found = rows(ws, model, **where)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def click(qtbot: QtBot, widget: QWidget, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget
+    qtbot.mouseClick(widget, LEFT, modifier)
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.keyClicks(widget, text)
+
+
+def type_and_enter(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    type_text(qtbot, widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def replace_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Click into a line, select everything (Ctrl+A) and type over it."""
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.keyClick(widget, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(widget, text)
+
+
+def choose(qtbot: QtBot, combo: QComboBox, text: str, *, stays: bool = True) -> None:
+    """Open the combo box with a click and click the entry that reads `text`, at a person's pace:
+    the press lasts a moment, and the list is read before an entry is clicked (Qt ignores a
+    release on the list within the double-click interval of its opening). `stays=False`: the
+    choice may be undone or the combo box rebuilt by what the choice starts."""
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not among {[combo.itemText(i) for i in range(combo.count())]}"
+    view = combo.view()
+    qtbot.mousePress(combo, LEFT)
+    qtbot.waitUntil(view.isVisible)
+    qtbot.wait(HUMAN_MS)
+    qtbot.mouseRelease(combo, LEFT)
+    qtbot.wait(QApplication.doubleClickInterval())
+    entry = view.model().index(index, combo.modelColumn())
+    view.scrollTo(entry)
+    point = view.visualRect(entry).intersected(view.viewport().rect()).center()
+    qtbot.mouseMove(view.viewport(), point)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=point)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(view) or not view.isVisible())
+    if stays:
+        assert combo.currentText() == text
+
+
+def click_row(
+    qtbot: QtBot,
+    table: QAbstractItemView,
+    row: int,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    column: int = 0,
+) -> None:
+    model = table.model()
+    table.scrollTo(model.index(row, column))
+    cell = table.visualRect(model.index(row, column)).center()
+    qtbot.mouseClick(table.viewport(), LEFT, modifier, cell)
+
+
+def widget_at(window: QWidget, global_pos: QPoint) -> QWidget:
+    """The widget a click at this point of the screen lands on (as the X server would route it)."""
+    found = QApplication.widgetAt(global_pos)
+    assert found is not None and found.window() is window.window(), found
+    return found
+
+
+def click_at(qtbot: QtBot, window: QWidget, global_pos: QPoint, double: bool = False) -> None:
+    """A click at a fixed point of the screen: whatever is under the pointer now receives it."""
+    target = widget_at(window, global_pos)
+    local = target.mapFromGlobal(global_pos)
+    if double:
+        qtbot.mouseDClick(target, LEFT, pos=local)
+    else:
+        qtbot.mouseClick(target, LEFT, pos=local)
+
+
+class Keyboard:
+    """Keys as a real keyboard sends them: to whichever widget of `window` has the focus now
+    (so Tab, mnemonics and auto-advancing fields decide where the next key lands)."""
+
+    def __init__(self, qtbot: QtBot, window: QWidget) -> None:
+        self.qtbot = qtbot
+        self.window = window
+
+    def focused(self) -> QWidget:
+        """Where a key goes now: an open popup (a suggestion list) holds the keyboard."""
+        widget = QApplication.activePopupWidget() or self.window.focusWidget()
+        assert widget is not None, f"nothing in {self.window} has the focus"
+        return widget
+
+    def type(self, text: str) -> Keyboard:
+        for char in text:
+            self.qtbot.keyClicks(self.focused(), char)
+        return self
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> Keyboard:
+        self.qtbot.keyClick(self.focused(), key, modifier)
+        return self
+
+    def tab(self, times: int = 1) -> Keyboard:
+        for _ in range(times):
+            self.press(Qt.Key.Key_Tab)
+        return self
+
+
+def with_modal(qtbot: QtBot, open_it: Callable[[], object], drive: Callable[[QDialog], None]) -> None:
+    """Do `open_it` (a click that opens a modal dialog) and, while the dialog runs, `drive` it
+    (type into it, click its buttons). Fails if no dialog opened, if driving it failed, or if
+    it is still open afterwards (then it is closed, so that a failing test never hangs)."""
+    driven: list[QDialog] = []
+    errors: list[BaseException] = []
+    left_open: list[str] = []
+
+    def when_open() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, when_open)
+            return
+        driven.append(dialog)
+        try:
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+            drive(dialog)
+        except BaseException as exc:  # re-raised below, once the dialog is closed
+            errors.append(exc)
+        finally:
+            if dialog.isVisible():
+                left_open.append(" ".join(w.text() for w in dialog.findChildren(QLabel) if w.isVisible()))
+                dialog.reject()
+
+    behind = QApplication.activeWindow()
+    QTimer.singleShot(0, when_open)
+    open_it()
+    if behind is not None and shiboken6.isValid(behind) and behind.isVisible():
+        behind.activateWindow()  # as a window manager does when a dialog closes
+        qtbot.waitUntil(behind.isActiveWindow)
+    assert driven, "no dialog opened"
+    if errors:
+        raise errors[0]
+    assert not left_open, f"the dialog was still open, saying: {left_open[0]}"
+
+
+def click_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
+    """Click the tab of `page` in the tab bar."""
+    index = tabs.indexOf(page)
+    assert index >= 0, page
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
+    assert tabs.currentWidget() is page
+
+
+def answer(qtbot: QtBot, button: QMessageBox.StandardButton) -> Callable[[QDialog], None]:
+    """A `with_modal` driver that clicks `button` of the message box that opened."""
+
+    def drive(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox), dialog
+        asked.append(dialog.text())
+        click(qtbot, dialog.button(button))
+
+    asked: list[str] = []
+    drive.asked = asked  # type: ignore[attr-defined]
+    return drive
+
+
+def click_nav(qtbot: QtBot, nav: QListWidget, row: int) -> None:
+    """Click an entry of the window's navigation list."""
+    item = nav.item(row)
+    assert item is not None and not item.isHidden()
+    qtbot.mouseClick(nav.viewport(), LEFT, pos=nav.visualItemRect(item).center())
+
+
+def file_chosen(qtbot: QtBot, path: Path) -> Callable[[QDialog], None]:
+    """A `with_modal` driver for Qt's own file dialog: the path typed into its name line, Enter."""
+
+    def drive(dialog: QDialog) -> None:
+        assert isinstance(dialog, QFileDialog), dialog
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        click(qtbot, name)
+        keys = Keyboard(qtbot, dialog).press(Qt.Key.Key_A, CTRL).type(str(path))
+        if QApplication.activePopupWidget() is not None:  # the path completer's list
+            keys.press(Qt.Key.Key_Escape)
+        keys.press(Qt.Key.Key_Return)
+
+    return drive
+
+
+def double_click(window: QWidget, widget: QWidget) -> None:
+    """A double-click where `widget` is now, through the window system: each of its two clicks
+    goes to whatever is under the pointer when it arrives (a button replaced after the first)."""
+    handle = window.windowHandle()
+    assert handle is not None
+    QTest.mouseDClick(handle, LEFT, Qt.KeyboardModifier.NoModifier, widget.mapTo(window, widget.rect().center()))
+
+
+def multiline_answer(qtbot: QtBot, typed: str) -> Callable[[QDialog], None]:
+    """A `with_modal` driver for a question with a text box (a reason, a note): type, then OK."""
+
+    def drive(dialog: QDialog) -> None:
+        box = dialog.findChild(QPlainTextEdit)
+        assert box is not None, dialog
+        click(qtbot, box)
+        Keyboard(qtbot, dialog).type(typed)
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+    return drive
+
+
+# -- watching for what opens later (dialogs, popups) ----------------------------------------
 POLL_MS = 20
 GIVE_UP_AFTER = 500  # polls (10 s): a test that waits for a dialog that never comes fails
 

@@ -124,8 +124,7 @@ def test_a_forum_from_planning_to_close(
     qtbot.keyClicks(capture.text, "Usulkan layanan jemput bola ke distrik terpencil")
     qtbot.keyClick(capture.text, Qt.Key.Key_F2)
     qtbot.keyClick(capture.text, Qt.Key.Key_Return)
-    qtbot.keyClicks(capture.text, "Tambah petugas customer service")
-    qtbot.keyClick(capture.text, Qt.Key.Key_F2)  # back to policy → unit for this one
+    qtbot.keyClicks(capture.text, "Tambah petugas customer service")  # F2 held for one line only
     qtbot.keyClick(capture.text, Qt.Key.Key_Return)
     recs = {r.text: r for r in rows(ws, Recommendation, forum_id=forum_id)}
     service = recs["Perkuat customer service pada jam sibuk"]

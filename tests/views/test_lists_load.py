@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.services import forums as forum_rules
 from desktop.services import participants
 from desktop.services import recommendations as recs
 from desktop.services.queries import list_forums
@@ -37,6 +38,7 @@ def test_the_forum_list_shows_its_counts_once_counted(
     qtbot.keyClicks(forums.search, "sorong")  # a search shows part of the same list, counted already
     qtbot.waitUntil(lambda: forums.loaded() and forums.counted_generation == forums.shown_generation)
     assert forums.model.index(0, 4).data() == "12 / 13" and recounts == []
+    demo_ws.write(forum_rules.reopen_forum, demo_forum_id(demo_ws), "Peserta datang terlambat")  # it was closed
     demo_ws.write(participants.add_participant, demo_forum_id(demo_ws), name="Datang Terlambat", category="media",
                   attended=True)
     forums.refresh()  # what the window does after a change: counted again
@@ -51,7 +53,7 @@ def demo_forum_id(ws: Workspace) -> str:
 
 
 def test_the_triage_board_reads_when_shown_and_keeps_the_chosen_order(
-    qtbot: QtBot, demo_ws: Workspace, demo_forum: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[Any] = []
     real = triage_page.list_recommendations
@@ -65,7 +67,7 @@ def test_the_triage_board_reads_when_shown_and_keeps_the_chosen_order(
     qtbot.addWidget(board)
     board.show()
     assert reads == []  # built at start-up: nothing read until the page is first shown
-    demo_ws.write(recs.add_recommendation, demo_forum, text="Sediakan kursi roda", scope="unit")
+    demo_ws.write(recs.add_recommendation, reopened_demo, text="Sediakan kursi roda", scope="unit")
     board.reload()
     qtbot.waitUntil(lambda: board.shown_generation == board._generation)
     votes = board.model.columns.index("votes")

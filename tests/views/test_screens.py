@@ -5,7 +5,7 @@ office, follow-up, settings and the language switch."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,6 +20,7 @@ from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.main_window import MainWindow
 from desktop.vocab import EscalationStatus, Outcome, RecStatus, Scope
 from desktop.workspace import Workspace
+from tests.views.drive import HUMAN_MS
 
 
 def rec(ws: Workspace, rec_id: str) -> Recommendation:
@@ -44,6 +45,13 @@ def select_in_triage(qtbot: QtBot, window: MainWindow, *rec_ids: str) -> None:
         qtbot.mouseClick(
             table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, cell
         )
+
+
+def decide(qtbot: QtBot, button: QPushButton) -> None:
+    """A click on an action, after a moment to read the screen (a click within the double-click
+    interval of the previous action is taken as the rest of a double-click, and ignored)."""
+    qtbot.wait(QApplication.doubleClickInterval() + HUMAN_MS)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_main_window_navigation_and_honest_sync_state(
@@ -78,42 +86,42 @@ def test_no_forum_yet_says_what_to_do_in_the_app(
 
 
 def test_triage_every_transition_from_the_board(
-    qtbot: QtBot, demo_ws: Workspace, demo_forum: str, window: MainWindow, answer_questions
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, window: MainWindow, answer_questions
 ) -> None:
     ws = demo_ws
     unit_rec = ws.write(
-        recs.add_recommendation, demo_forum, text="Sediakan kursi roda di ruang layanan", scope="unit"
+        recs.add_recommendation, reopened_demo, text="Sediakan kursi roda di ruang layanan", scope="unit"
     )
     policy_rec = ws.write(
-        recs.add_recommendation, demo_forum, text="Usulkan tarif layanan daring", scope="policy"
+        recs.add_recommendation, reopened_demo, text="Usulkan tarif layanan daring", scope="policy"
     )
-    rejected = ws.write(recs.add_recommendation, demo_forum, text="Buka layanan hari Minggu", scope="unit")
+    rejected = ws.write(recs.add_recommendation, reopened_demo, text="Buka layanan hari Minggu", scope="unit")
     window.nav.setCurrentRow(mw.TRIAGE)
     wait_for_triage(qtbot, window)
     pane = window.triage.pane
 
     select_in_triage(qtbot, window, unit_rec)
-    qtbot.mouseClick(pane.buttons["accept"], Qt.MouseButton.LeftButton)
+    decide(qtbot, pane.buttons["accept"])
     assert rec(ws, unit_rec).status == RecStatus.ACCEPTED
     qtbot.keyClicks(pane.fu_action, "Pengadaan kursi roda")
     qtbot.keyClicks(pane.fu_owner, "Kasubbag Umum")
     qtbot.mouseClick(pane.fu_assign, Qt.MouseButton.LeftButton)  # assigning starts the follow-up
     assert rec(ws, unit_rec).status == RecStatus.IN_PROGRESS
     answer_questions(text="Foto kursi roda terpasang")
-    qtbot.mouseClick(pane.buttons["complete"], Qt.MouseButton.LeftButton)
+    decide(qtbot, pane.buttons["complete"])
     assert rec(ws, unit_rec).status == RecStatus.DONE
     assert "Foto kursi roda" in rec(ws, unit_rec).status_reason
 
     select_in_triage(qtbot, window, rejected)
     answer_questions(text="Di luar jam operasional kantor")
-    qtbot.mouseClick(pane.buttons["reject"], Qt.MouseButton.LeftButton)
+    decide(qtbot, pane.buttons["reject"])
     assert rec(ws, rejected).status == RecStatus.REJECTED
     assert rec(ws, rejected).status_reason == "Di luar jam operasional kantor"
 
     select_in_triage(qtbot, window, policy_rec)
-    qtbot.mouseClick(pane.buttons["accept"], Qt.MouseButton.LeftButton)
+    decide(qtbot, pane.buttons["accept"])
     answer_questions(text="Mohon ditinjau")
-    qtbot.mouseClick(pane.buttons["escalate"], Qt.MouseButton.LeftButton)
+    decide(qtbot, pane.buttons["escalate"])
     assert rec(ws, policy_rec).status == RecStatus.ESCALATED
     assert "Menunggu" not in pane.escalation.text() and pane.answer_button.isVisible()
     with ws.store.read() as session:
@@ -124,11 +132,11 @@ def test_triage_every_transition_from_the_board(
 
 
 def test_bulk_accept_and_the_text_filter(
-    qtbot: QtBot, demo_ws: Workspace, demo_forum: str, window: MainWindow, warnings: list[str]
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, window: MainWindow, warnings: list[str]
 ) -> None:
     ws = demo_ws
     ids = [
-        ws.write(recs.add_recommendation, demo_forum, text=f"Antrean daring loket {n}", scope="unit")
+        ws.write(recs.add_recommendation, reopened_demo, text=f"Antrean daring loket {n}", scope="unit")
         for n in range(3)
     ]
     window.nav.setCurrentRow(mw.TRIAGE)
@@ -138,10 +146,10 @@ def test_bulk_accept_and_the_text_filter(
     qtbot.waitUntil(lambda: window.triage.model.total == 3)  # the count follows the page
     assert window.triage.count.text() == "3 recommendation(s)"
     select_in_triage(qtbot, window, *ids)
-    qtbot.mouseClick(window.triage.bulk["accept"], Qt.MouseButton.LeftButton)
+    decide(qtbot, window.triage.bulk["accept"])
     assert [rec(ws, i).status for i in ids] == [RecStatus.ACCEPTED] * 3
     select_in_triage(qtbot, window, *ids)
-    qtbot.mouseClick(window.triage.bulk["accept"], Qt.MouseButton.LeftButton)  # already accepted: refused
+    decide(qtbot, window.triage.bulk["accept"])  # already accepted: refused
     assert warnings and "3 refused" in warnings[-1]
 
 
@@ -221,10 +229,10 @@ def test_settings_edit_the_office_and_refuse_a_bad_nip(
 
 
 def test_capture_scope_changes_with_f2_on_the_list(
-    qtbot: QtBot, demo_ws: Workspace, demo_forum: str, window: MainWindow
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, window: MainWindow
 ) -> None:
-    new = demo_ws.write(recs.add_recommendation, demo_forum, text="Perpanjang jam layanan", scope="unit")
-    workspace = window.open_forum(demo_forum)
+    new = demo_ws.write(recs.add_recommendation, reopened_demo, text="Perpanjang jam layanan", scope="unit")
+    workspace = window.open_forum(reopened_demo)
     assert workspace is not None
     capture = workspace.capture
     workspace.tabs.setCurrentWidget(capture)

@@ -11,8 +11,8 @@
 
 Operations queued before stay valid: the protocol gives the fields added since their defaults.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 
 import sqlalchemy as sa
@@ -20,8 +20,8 @@ from alembic import op
 
 from desktop.models.base import UTCDateTime
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,181 @@
+"""Dates and times typed as people type them (issue #11, "Dates"): Tab leaves a date field, `.`
+`/` `-` or a complete part moves to the next part of it, ← and → move between its parts; a
+time is 9, 9.00, 09.00, 9:00, 0900 or 21.30, and anything else is refused where it is typed.
+What is stored, and what the berita acara would print, are checked."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.models import Forum, SurveyPeriod
+from desktop.reports import indonesian
+from desktop.reports.parts import time_span
+from desktop.services.forums import create_forum
+from desktop.services.report_data import forum_report
+from desktop.services.units import create_unit, set_home_unit
+from desktop.views import main_window as mw
+from desktop.views.common import date_edit
+from desktop.views.forum_dialog import NewForumDialog
+from desktop.views.main_window import MainWindow
+from desktop.views.survey_dialog import NewSurveyDialog
+from desktop.workspace import Workspace
+from tests.views.drive import Keyboard, click, one, rows, with_modal
+
+
+@pytest.fixture
+def office(ws: Workspace) -> str:
+    unit = ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong")
+    ws.write(set_home_unit, unit)
+    return unit
+
+
+def press_ok(qtbot: QtBot, dialog: QDialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    click(qtbot, box.button(QDialogButtonBox.StandardButton.Ok))
+
+
+def test_nine_oclock_typed_after_the_date_goes_into_the_start_time(
+    qtbot: QtBot, ws: Workspace, office: str, window: MainWindow
+) -> None:
+    """The issue's case: the date set to 30-11, then Tab, Tab and "9.00" for the start time
+    (Tab used to walk the date's parts: 9 became the month, the forum was held in September)."""
+    year = QDate.currentDate().year()
+
+    def plan(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewForumDialog)
+        keys = Keyboard(qtbot, dialog)
+        dialog.title.setFocus(Qt.FocusReason.MouseFocusReason)
+        keys.type("FKP Standar Pelayanan").tab()
+        assert keys.focused() is dialog.held_on
+        keys.type("30.11")  # the year is this year's already
+        assert dialog.held_on.date() == QDate(year, 11, 30)
+        keys.tab()  # leaves the date
+        assert keys.focused() is dialog.starts_at
+        keys.type("9.00").tab().type("12.00").tab().type("Aula KPPN Sorong")
+        press_ok(qtbot, dialog)
+
+    with_modal(qtbot, lambda: click(qtbot, window.forums.new_button), plan)
+    forum = one(ws, Forum)
+    assert (forum.held_on, forum.starts_at, forum.ends_at) == (date(year, 11, 30), time(9), time(12))
+    report = ws.read(forum_report, forum.id)  # what the berita acara prints
+    assert indonesian.date_in_words(report.held_on).startswith("hari ")
+    assert "tanggal tiga puluh bulan November" in indonesian.date_in_words(report.held_on)
+    assert time_span(report) == "pukul 09.00 sampai dengan 12.00"
+
+
+def test_tab_tab_from_the_title_keeps_the_date_and_fills_the_start_time(
+    qtbot: QtBot, ws: Workspace, office: str, window: MainWindow
+) -> None:
+    def plan(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewForumDialog)
+        dialog.held_on.setDate(QDate(2026, 11, 30))  # picked from the calendar
+        keys = Keyboard(qtbot, dialog)
+        dialog.title.setFocus(Qt.FocusReason.MouseFocusReason)
+        keys.type("FKP Tab Tab").tab().tab().type("9.00")
+        press_ok(qtbot, dialog)
+
+    with_modal(qtbot, lambda: click(qtbot, window.forums.new_button), plan)
+    forum = one(ws, Forum)
+    assert (forum.held_on, forum.starts_at) == (date(2026, 11, 30), time(9))
+
+
+def test_service_users_typed_after_two_dates_are_not_the_year(
+    qtbot: QtBot, ws: Workspace, office: str, window: MainWindow
+) -> None:
+    window.nav.setCurrentRow(mw.SURVEY)
+
+    def plan(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewSurveyDialog)
+        first, last = dialog.starts_on.date(), dialog.ends_on.date()
+        keys = Keyboard(qtbot, dialog)
+        dialog.title.setFocus(Qt.FocusReason.MouseFocusReason)
+        keys.type("SKM Semester II").tab().tab().tab()
+        assert keys.focused() is dialog.service_users
+        keys.type("1000")
+        assert (dialog.starts_on.date(), dialog.ends_on.date()) == (first, last)
+        press_ok(qtbot, dialog)
+
+    with_modal(qtbot, lambda: click(qtbot, window.survey.new_button), plan)
+    period = one(ws, SurveyPeriod)
+    assert period.service_users == 1000
+    assert period.starts_on.year == period.ends_on.year == date.today().year
+
+
+class Form(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.before = QLineEdit()
+        self.day = date_edit(QDate(2026, 9, 15))
+        self.after = QLineEdit()
+        layout = QVBoxLayout(self)
+        for widget in (self.before, self.day, self.after):
+            layout.addWidget(widget)
+
+
+@pytest.fixture
+def form(qtbot: QtBot) -> Form:
+    made = Form()
+    qtbot.addWidget(made)
+    with qtbot.waitActive(made):
+        made.show()
+        made.activateWindow()
+    made.before.setFocus()
+    return made
+
+
+@pytest.mark.parametrize("typed", ["30.11.2027", "30/11/2027", "30-11-2027", "30112027", "3.11.2027"])
+def test_every_way_of_typing_a_date(qtbot: QtBot, form: Form, typed: str) -> None:
+    keys = Keyboard(qtbot, form).tab()
+    assert keys.focused() is form.day
+    keys.type(typed).tab()
+    assert keys.focused() is form.after
+    day = 3 if typed.startswith("3.") else 30
+    assert form.day.date() == QDate(2027, 11, day)
+
+
+def test_arrows_move_between_the_parts_and_shift_tab_enters_at_the_day(qtbot: QtBot, form: Form) -> None:
+    keys = Keyboard(qtbot, form).tab()
+    keys.press(Qt.Key.Key_Right).press(Qt.Key.Key_Right).type("2028")  # straight to the year
+    keys.press(Qt.Key.Key_Left).type("12")
+    keys.press(Qt.Key.Key_Left).press(Qt.Key.Key_Left).press(Qt.Key.Key_Left)  # stays in the field
+    assert keys.focused() is form.day
+    keys.type("01")
+    assert form.day.date() == QDate(2028, 12, 1)
+    form.after.setFocus()
+    keys.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert keys.focused() is form.day
+    keys.type("05")  # arriving backwards selects the day, not the year
+    assert form.day.date() == QDate(2028, 12, 5)
+
+
+def test_times_in_every_usual_form_and_refused_otherwise(
+    qtbot: QtBot, ws: Workspace, office: str, window: MainWindow
+) -> None:
+    forum_id = ws.write(create_forum, unit_id=office, title="FKP", held_on="2026-11-30")
+    workspace = window.open_forum(forum_id)
+    assert workspace is not None
+    details = workspace.details
+    keys = Keyboard(qtbot, window)
+    for typed, stored in (("9", time(9)), ("9.00", time(9)), ("09.00", time(9)), ("9:00", time(9)), ("0900", time(9))):
+        starts = details.lines["starts_at"]
+        starts.setFocus(Qt.FocusReason.MouseFocusReason)
+        keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier).type(typed).press(Qt.Key.Key_Return)
+        assert one(ws, Forum).starts_at == stored, typed
+        assert starts.text() == "09:00"
+    ends = details.lines["ends_at"]
+    ends.setFocus(Qt.FocusReason.MouseFocusReason)
+    keys.type("21.30").tab()
+    assert one(ws, Forum).ends_at == time(21, 30) and ends.text() == "21:30"
+    for wrong in ("25.00", "9.5", "jam 9", "12345"):
+        ends.setFocus(Qt.FocusReason.MouseFocusReason)
+        keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier).type(wrong).tab()
+        assert "is not a time of day" in details.message.text() and wrong in details.message.text()
+        assert details.message.isVisibleTo(window)
+        assert one(ws, Forum).ends_at == time(21, 30)  # unchanged
+    assert len(rows(ws, Forum)) == 1

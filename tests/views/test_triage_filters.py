@@ -1,0 +1,92 @@
+"""The triage board's filters, each chosen with the mouse as the office head does: the rows shown
+are exactly those the filter names (issue #11: scope and topic raised AttributeError, the status
+filter was ignored)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.i18n import set_language
+from desktop.models import Recommendation
+from desktop.views import main_window as mw
+from desktop.views.main_window import MainWindow
+from desktop.vocab import RecCategory, RecStatus, Scope
+from desktop.workspace import Workspace
+from tests.views.drive import choose, rows
+
+
+def shown(window: MainWindow) -> list[Recommendation]:
+    model = window.triage.model
+    return [row for n in range(model.rowCount()) if (row := model.row_at(n)) is not None]
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    triage = window.triage
+    qtbot.waitUntil(lambda: triage.shown_generation == triage._generation, timeout=5000)
+
+
+@pytest.fixture
+def board(qtbot: QtBot, demo_ws: Workspace, window: MainWindow) -> MainWindow:
+    window.nav.setCurrentRow(mw.TRIAGE)
+    settle(qtbot, window)
+    assert len(shown(window)) == 8
+    return window
+
+
+def test_scope_filter(qtbot: QtBot, demo_ws: Workspace, board: MainWindow) -> None:
+    choose(qtbot, board.triage.scope, "Policy (escalate)")
+    settle(qtbot, board)
+    policy = {r.id for r in rows(demo_ws, Recommendation, scope=Scope.POLICY)}
+    assert {r.id for r in shown(board)} == policy and len(policy) == 2
+    choose(qtbot, board.triage.scope, "Unit scope")
+    settle(qtbot, board)
+    assert {r.scope for r in shown(board)} == {Scope.UNIT} and len(shown(board)) == 6
+    choose(qtbot, board.triage.scope, "Any scope")
+    settle(qtbot, board)
+    assert len(shown(board)) == 8
+
+
+def test_status_filter(qtbot: QtBot, demo_ws: Workspace, board: MainWindow) -> None:
+    choose(qtbot, board.triage.status, "Rejected")
+    settle(qtbot, board)
+    assert [r.status for r in shown(board)] == [RecStatus.REJECTED]
+    choose(qtbot, board.triage.status, "In progress")
+    settle(qtbot, board)
+    assert [r.status for r in shown(board)] == [RecStatus.IN_PROGRESS] * 2
+    choose(qtbot, board.triage.status, "Open (not settled)")
+    settle(qtbot, board)
+    assert Counter(r.status for r in shown(board)) == {
+        RecStatus.ACCEPTED: 1,
+        RecStatus.IN_PROGRESS: 2,
+        RecStatus.ESCALATED: 2,
+    }
+
+
+def test_topic_filter(qtbot: QtBot, demo_ws: Workspace, board: MainWindow) -> None:
+    choose(qtbot, board.triage.category, "Completion time")
+    settle(qtbot, board)
+    assert {r.category for r in shown(board)} == {RecCategory.TIME} and len(shown(board)) == 3
+    choose(qtbot, board.triage.category, "Service information")
+    settle(qtbot, board)
+    assert {r.category for r in shown(board)} == {RecCategory.INFORMATION} and len(shown(board)) == 2
+
+
+def test_filters_combine_and_speak_indonesian(qtbot: QtBot, demo_ws: Workspace, shell) -> None:
+    set_language("id")
+    shell.switch_language("id")
+    window = shell.window
+    window.nav.setCurrentRow(mw.TRIAGE)
+    settle(qtbot, window)
+    choose(qtbot, window.triage.scope, "Ranah unit")
+    choose(qtbot, window.triage.category, "Waktu penyelesaian")
+    choose(qtbot, window.triage.status, "Ditolak")
+    settle(qtbot, window)
+    [rejected] = shown(window)
+    assert (rejected.scope, rejected.category, rejected.status) == (
+        Scope.UNIT,
+        RecCategory.TIME,
+        RecStatus.REJECTED,
+    )
