@@ -12,7 +12,7 @@ from collections import Counter
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop.reports import indonesian
 from desktop.reports.layout import (
@@ -280,11 +280,12 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
         story += survey_section(report.survey, width, heading)
         section += 1
     story.append(text(f"{roman[section - 1]}. Rekomendasi", Styles.heading))
-    story += _recommendations(report, width)
-    story.append(Spacer(1, 8))
-    story.append(text(CLOSING))
-    story.append(Spacer(1, 6))
-    story.append(signature_blocks(signatories(report), width, place_and_date(report)))
+    recommendations = _recommendations(report, width)
+    # The signatures never stand alone on a page: the closing sentence and the last part of the
+    # body (the policy recommendations, heading and table) travel with them.
+    story += recommendations[:-2]
+    signatures = signature_blocks(signatories(report), width, place_and_date(report))
+    story.append(KeepTogether([*recommendations[-2:], Spacer(1, 8), text(CLOSING), Spacer(1, 6), signatures]))
     story.append(PageBreak())
     story += _attendance_attachment(report, width)
     draft = report.status != ForumStatus.CLOSED
