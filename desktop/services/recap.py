@@ -22,7 +22,7 @@ from desktop.models import AgendaItem, Escalation, FollowUp, Forum, Participant,
 from desktop.services.attendance import attendance_of
 from desktop.services.lookup import load
 from desktop.services.queries import RecommendationFilter, matching_ids
-from desktop.services.report_data import EscalationLine, FollowUpLine
+from desktop.services.report_data import EscalationLine, FollowUpLine, escalation_line
 from desktop.vocab import (
     Category,
     ForumMode,
@@ -131,7 +131,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
     found: dict[str, Any] = {}  # id → its row
     follow: dict[str, list[FollowUpLine]] = {}
     sent: dict[str, list[EscalationLine]] = {}
-    units = {unit_id: name for unit_id, name in session.execute(select(Unit.id, Unit.name))}
+    units = {unit.id: unit for unit in session.scalars(select(Unit))}
     for chunk in _chunks(rec_ids):
         query = (
             select(
@@ -169,17 +169,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
             .where(Escalation.recommendation_id.in_(chunk), Escalation.deleted.is_(False))
             .order_by(Escalation.sent_at, Escalation.id)
         ):
-            sent.setdefault(esc.recommendation_id, []).append(
-                EscalationLine(
-                    to_unit=units.get(esc.to_unit_id, ""),
-                    sent_on=esc.sent_at.date(),
-                    due_on=esc.due_on,
-                    status=esc.status,
-                    answer=esc.answer,
-                    outcome=esc.outcome,
-                    note=esc.note,
-                )
-            )
+            sent.setdefault(esc.recommendation_id, []).append(escalation_line(esc, units))
     recs: list[RecapRecommendation] = []
     for rec_id in rec_ids:
         line = found.get(rec_id)

@@ -17,6 +17,8 @@ from desktop.config import DB_FILENAME, Settings
 from desktop.errors import InputError, TransitionError
 from desktop.models import Escalation, OutboxOp, Recommendation
 from desktop.services import closed_days, escalations, units
+from desktop.services.recap import recap_recommendations
+from desktop.services.report_data import forum_report
 from desktop.services import recommendations as recs
 from desktop.vocab import EscalationStatus, Outcome, RecStatus
 from desktop.workspace import Workspace
@@ -174,3 +176,21 @@ def test_closed_days_an_office_adds_are_checked(laptop: Workspace) -> None:
     laptop.write(closed_days.remove_closed_day, line.id)
     assert laptop.read(closed_days.closed_days_of, tree.leaf) == []
     assert laptop.ctx.calendar.is_working_day(date(2025, 4, 14))
+
+
+def test_papers_print_the_day_it_was_sent_where_the_office_is(laptop: Workspace, clock: Clock) -> None:
+    """Sent on Tuesday 2 April 2024 at 07.00 WIT (still Monday in UTC): the follow-up report, the
+    recap and the cover letter print 2 April, the day its deadlines count from, so the printed
+    due date is the printed day plus the office's working days."""
+    clock.ns -= 2 * 3600 * 10**9  # 07.00 WIT on Monday 1 April ...
+    clock.ns += 24 * 3600 * 10**9  # ... on Tuesday 2 April: 22.00 UTC on Monday
+    rec, esc, _ = _escalated(laptop)
+    sent = _get(laptop, esc)
+    assert sent.sent_at.date() == date(2024, 4, 1)  # UTC
+    forum = laptop.read(lambda s: s.get(Recommendation, rec)).forum_id
+    printed = [line for r in laptop.read(forum_report, forum).recommendations for line in r.escalations]
+    assert [line.sent_on for line in printed] == [date(2024, 4, 2)]
+    recap = laptop.read(recap_recommendations, [rec])
+    assert [line.sent_on for line in recap[0].escalations] == [date(2024, 4, 2)]
+    days = laptop.ctx.escalation_working_days
+    assert printed[0].due_on == laptop.ctx.calendar.add_working_days(printed[0].sent_on, days)
