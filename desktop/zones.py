@@ -4,7 +4,7 @@ is one of their offsets, else by its offset from UTC). Every printed time carrie
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from desktop.vocab import OfficeZone
 
@@ -15,6 +15,12 @@ def office_zone(zone: OfficeZone | None) -> tzinfo:
     laptop = datetime.now().astimezone().tzinfo
     assert laptop is not None
     return laptop
+
+
+def office_today(zone: OfficeZone | None) -> date:
+    """Today where the office is: papers are dated by it (a laptop set to another zone, or
+    working past midnight UTC, would date them a day off the dates printed beside)."""
+    return datetime.now(office_zone(zone)).date()
 
 
 def zone_name(zone: OfficeZone | None) -> str:

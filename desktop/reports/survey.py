@@ -22,6 +22,7 @@ from desktop.reports.layout import (
 from desktop.reports.parts import head_of, kop, label
 from desktop.reports.survey_parts import number, survey_section, whole
 from desktop.services.report_data import SurveyDocument
+from desktop.zones import office_today
 from domain.skm import half_up
 
 PROFILE_TITLES = {
@@ -55,7 +56,7 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
 
 def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date | None = None) -> bytes:
     width = content_width(paper)
-    as_of = as_of or date.today()
+    as_of = as_of or office_today(document.unit.time_zone)
     result = document.result
     story: list[Flowable] = [*letterhead(kop(document.unit))]
     story.append(text("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", Styles.title))

@@ -8,16 +8,19 @@ import io
 import os
 import time
 from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
 
 from desktop.reports.attendance import build_attendance_sheet
+from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
 from desktop.reports.recap_xlsx import forum_recap_xlsx
-from desktop.services import forums, participants, units
+from desktop.reports.survey import build_survey_report
+from desktop.services import forums, participants, surveys, units
 from desktop.services.recap import forum_recap
-from desktop.services.report_data import forum_report
+from desktop.services.report_data import forum_report, survey_document
 from desktop.workspace import Workspace
 from desktop.zones import zone_name
 from tests.helpers import make_tree
@@ -81,3 +84,34 @@ def test_a_laptop_outside_indonesia_names_its_offset(laptop_zone: None) -> None:
     os.environ["TZ"] = "Asia/Kolkata"
     time.tzset()
     assert zone_name(None) == "UTC+05:30"
+
+
+@pytest.fixture
+def laptop_on_another_day() -> Iterator[date]:
+    """This laptop's clock is set to a zone where it is another day than in Sorong (WIT) now:
+    far west of UTC, or far east while Sorong's day has not turned yet. Yields Sorong's date."""
+    now = datetime.now(UTC)
+    sorong = (now + timedelta(hours=9)).date()
+    far_east = 12 <= now.hour < 15  # UTC−12 has Sorong's date then; UTC+14 has the next one
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Etc/GMT-14" if far_east else "Etc/GMT+12"
+    time.tzset()
+    assert date.today() != sorong
+    yield sorong
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_papers_are_dated_by_the_office_day(demo_ws: Workspace, demo_forum: str, laptop_on_another_day: date) -> None:
+    """The follow-up report's "keadaan per" and the place and date above its signature, and the
+    survey report's, are the office's day, as the escalation dates beside them are."""
+    from desktop.reports import indonesian
+
+    day = indonesian.long_date(laptop_on_another_day)
+    followup = all_text(build_followup_report(demo_ws.read(forum_report, demo_forum)))
+    assert f"keadaan per {day}" in followup and f"Sorong, {day}" in followup
+    period = demo_ws.read(surveys.periods_of)[0].id
+    assert f"Sorong, {day}" in all_text(build_survey_report(demo_ws.read(survey_document, period)))
