@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date
+from datetime import date, tzinfo
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -42,15 +42,16 @@ from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
 
 
-def _history_line(h: HistoryLine) -> str:
-    """One readable line: when, who, what, and the values people care about (not ids)."""
+def _history_line(h: HistoryLine, zone: tzinfo | None) -> str:
+    """One readable line: when (the office's clock), who, what, and the values people care
+    about (not ids)."""
     shown = {
         k: v
         for k, v in h.changes.items()
         if v not in (None, "") and not k.endswith("_id") and k not in ("id", "status_at", "status_by")
     }
     values = "; ".join(f"{k}: {str(v)[:80]}" for k, v in shown.items())
-    return f"{h.at.astimezone().strftime('%d-%m-%Y %H:%M')} · {h.actor} · {h.entity[:-1]} {h.action}" + (
+    return f"{h.at.astimezone(zone).strftime('%d-%m-%Y %H:%M')} · {h.actor} · {h.entity[:-1]} {h.action}" + (
         f" — {values}" if values else ""
     )
 
@@ -195,7 +196,7 @@ class RecommendationPane(QWidget):
         lines = [self._escalation_line(e) for e in d.escalations]
         self.escalation.setText("<br>".join(lines) or self.tr("Not escalated."))
         self.dispute_button.setVisible(any(may_dispute(e, self._ws.ctx) for e in d.escalations))
-        self.history.setPlainText("\n".join(_history_line(h) for h in d.history))
+        self.history.setPlainText("\n".join(_history_line(h, self._ws.ctx.zone) for h in d.history))
 
     def _escalation_line(self, e: Escalation) -> str:
         """Its status and SP4N-LAPOR! deadlines: acknowledged within 3 working days, answered by

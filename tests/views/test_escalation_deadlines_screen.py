@@ -5,6 +5,11 @@ the inbox with its reason, to be answered again."""
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -15,7 +20,7 @@ from desktop.services.units import set_home_unit
 from desktop.views import main_window as mw
 from desktop.views.escalations_page import ACK
 from desktop.views.main_window import MainWindow
-from desktop.vocab import EscalationStatus, Outcome, RecStatus
+from desktop.vocab import EscalationStatus, OfficeZone, Outcome, RecStatus
 from desktop.workspace import Workspace
 from domain import deadlines
 from tests.views.test_screens import select_in_triage, wait_for_triage
@@ -75,3 +80,35 @@ def test_acknowledgement_due_then_a_dispute_within_the_window(
         and "Disputed by the office below: Satker di distrik" in inbox.detail.text()
     )
     assert "2 waiting for an answer" in inbox.summary.text()
+
+
+@pytest.fixture
+def laptop_far_west() -> Iterator[None]:
+    """This laptop's clock is set to UTC−12, 21 hours behind Sorong (WIT)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Etc/GMT+12"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_the_detail_pane_reads_the_office_clock(
+    qtbot: QtBot, demo_ws: Workspace, window: MainWindow, laptop_far_west: None
+) -> None:
+    """The history beside an escalation's dates is in the office's time, as those dates are
+    (it was in the laptop's: a day apart in the same pane)."""
+    sent = demo_ws.read(lambda s: s.scalars(select(Escalation).order_by(Escalation.sent_at)).first())
+    assert sent is not None
+    window.nav.setCurrentRow(mw.TRIAGE)
+    wait_for_triage(qtbot, window)
+    select_in_triage(qtbot, window, sent.recommendation_id)
+    pane = window.triage.pane
+    wit = sent.sent_at.astimezone(OfficeZone.WIT.tzinfo())
+    assert f"sent {wit.strftime('%d-%m-%Y')}" in pane.escalation.text()
+    assert pane.detail is not None
+    first = pane.detail.history[0].at.astimezone(OfficeZone.WIT.tzinfo())
+    assert pane.history.toPlainText().startswith(f"{first.strftime('%d-%m-%Y %H:%M')} · ")
