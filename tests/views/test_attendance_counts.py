@@ -25,9 +25,10 @@ def type_and_enter(qtbot: QtBot, widget: object, text: str) -> None:
 
 
 def test_organisers_apart_and_the_office_mapping_on_screen_and_paper(
-    qtbot: QtBot, demo_ws: Workspace, demo_forum: str, window: MainWindow
+    qtbot: QtBot, demo_ws: Workspace, reopened_demo: str, window: MainWindow
 ) -> None:
     ws = demo_ws
+    demo_forum = reopened_demo  # closed, nobody could sign in
     workspace = window.open_forum(demo_forum)
     assert workspace is not None
     attendance = workspace.attendance
