@@ -17,9 +17,9 @@ from desktop.config import DB_FILENAME, Settings
 from desktop.errors import InputError, TransitionError
 from desktop.models import Escalation, OutboxOp, Recommendation
 from desktop.services import closed_days, escalations, units
+from desktop.services import recommendations as recs
 from desktop.services.recap import recap_recommendations
 from desktop.services.report_data import forum_report
-from desktop.services import recommendations as recs
 from desktop.vocab import EscalationStatus, Outcome, RecStatus
 from desktop.workspace import Workspace
 from tests.helpers import make_tree
