@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cache
+from types import GenericAlias
 from typing import Annotated, Any
 
 import msgspec
@@ -38,6 +39,12 @@ def _text(max_length: int | None, required: bool, strict: bool) -> Any:
     if not strict:
         return str
     return Annotated[str, Meta(min_length=1 if required else 0, max_length=max_length, pattern=NO_CONTROL)]
+
+
+def _mapping(keys: Any, values: Any, max_length: int | None) -> Any:
+    """{key: value or null}, the keys and values of two enums, at most `max_length` entries."""
+    entry: Any = GenericAlias(dict, (keys, values | None))
+    return Annotated[entry, Meta(max_length=max_length)]
 
 
 class Signatory(Struct, forbid_unknown_fields=True):
@@ -81,6 +88,9 @@ def value_type(f: Field, strict: bool = True) -> Any:
         numbers = Annotated[list[Annotated[int, Meta(ge=1, le=f.high)]], Meta(max_length=20)]
         key = Annotated[str, Meta(min_length=1, max_length=40, pattern=LIST_KEY_PATTERN)]
         kind = Annotated[dict[key, numbers], Meta(max_length=f.max_length)] if strict else dict[str, list[int]]
+    elif f.kind is Kind.MAPPING:  # {key: value or null}; the keys and values of the field's enums
+        assert f.keys is not None and f.values is not None
+        kind = _mapping(f.keys, f.values, f.max_length) if strict else dict[str, str | None]
     elif f.kind is Kind.SIGNATORIES:
         kind = Annotated[list[Signatory], Meta(max_length=f.max_length)] if strict else list[LooseSignatory]
     else:  # Kind.OBJECT: its size is checked apart (msgspec bounds no JSON size)

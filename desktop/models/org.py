@@ -4,13 +4,14 @@ last writer wins per field."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Str200, Synced, enum_type
-from desktop.vocab import OfficeZone
+from desktop.vocab import IkmMethod, OfficeZone
 
 ESCALATION_WORKING_DAYS = 5  # an escalation's answer is due after this many working days
 FOLLOW_UP_WORKING_DAYS = 20  # a follow-up is due after this many working days
@@ -59,3 +60,19 @@ class Unit(Synced):
     # Which PEKPPP indicators each document is evidence for: document → indicator numbers, over
     # the defaults of desktop/pekppp.py (the numbers come from evaluators' tools: unconfirmed).
     pekppp_indicators: Mapped[dict[str, list[int]]] = mapped_column(default=dict)
+    # The office's choices where PEKPPP counts its public on five unsur: category → unsur or
+    # null (not counted); a category not named keeps domain.unsur.DEFAULT_MAPPING's.
+    unsur_mapping: Mapped[dict[str, str | None]] = mapped_column(default=dict)
+    # How the office weighs the nine SKM elements: exactly 1/9 (the regulation) or 0,111.
+    ikm_method: Mapped[IkmMethod] = mapped_column(enum_type(IkmMethod), default=IkmMethod.EXACT)
+
+
+class ClosedDay(Synced):
+    """A day an office is closed besides weekends and national holidays: its own (a regional
+    holiday, a late decree: owned by the unit), or a national cuti bersama the server's
+    administrator entered for every unit (owned by `protocol.entities.NATIONAL`)."""
+
+    __tablename__ = "closed_days"
+
+    day: Mapped[date]
+    name: Mapped[Str200]

@@ -31,8 +31,9 @@ from desktop.reports.parts import head_of, kop, label
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, RecLine
 from desktop.services.timeliness import Timing, timing_of
-from desktop.services.workdays import WorkCalendar
 from desktop.vocab import RecStatus
+from desktop.zones import office_today
+from domain.workdays import WorkCalendar
 
 
 def _actions(rec: RecLine) -> str:
@@ -129,7 +130,7 @@ def build_followup_report(
     report: ForumReport, paper: str = "a4", as_of: date | None = None, calendar: WorkCalendar | None = None
 ) -> bytes:
     width = content_width(paper)
-    as_of = as_of or date.today()
+    as_of = as_of or office_today(report.unit.time_zone)
     calendar = calendar or WorkCalendar()
     timings = {r.number: timing_of(r, report.held_on, as_of, calendar) for r in report.recommendations}
     story: list[Flowable] = [*letterhead(kop(report.unit))]
@@ -178,8 +179,8 @@ def build_followup_report(
         story += heading_over_table("C. Waktu penyelesaian", Styles.heading)
         story += _timeliness(report, timings, as_of, width)
     if report.survey is not None:
-        story += heading_over_table("D. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
-        story += survey_section(report.survey, width)
+        heading = text("D. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
+        story += survey_section(report.survey, width, heading)
     place = report.unit.city
     signature = signature_blocks(
         [head_of(report.unit)],

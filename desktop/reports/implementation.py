@@ -37,11 +37,12 @@ from desktop.reports.layout import (
     signature_blocks,
     text,
 )
+from desktop.reports.minutes import participation_section
 from desktop.reports.parts import head_of, kop, label, time_span
 from desktop.reports.survey_parts import number as decimal_comma
 from desktop.services.document_data import ImplementationReport
 from desktop.services.report_data import RecLine
-from desktop.vocab import Category, RecStatus, Scope
+from desktop.vocab import RecStatus, Scope
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -87,43 +88,18 @@ def _held(doc: ImplementationReport, width: float) -> list[Flowable]:
 
 
 def _participants(doc: ImplementationReport, width: float) -> list[Flowable]:
-    p = doc.participation
-    rows: list[list[object]] = [
-        [str(n), label(line.category), str(line.male), str(line.female), str(line.total)]
-        for n, line in enumerate(p.lines, start=1)
-    ]
-    male, female = sum(line.male for line in p.lines), sum(line.female for line in p.lines)
-    rows.append(
-        ["", *(text(v, Styles.cell_bold) for v in ("Jumlah", str(male), str(female), str(p.participants)))]
-    )
-    story: list[Flowable] = [
+    """Who took part, as the berita acara counts and shows them (domain.unsur: organisers and
+    those who are no element of the public apart; PEKPPP's five-unsur scale with the office's
+    mapping)."""
+    count = doc.forum.unsur
+    return [
         text(
-            f"Forum dihadiri oleh {indonesian.count_with_words(p.participants)} orang peserta dari "
-            f"{indonesian.count_with_words(len(p.elements))} unsur masyarakat, dengan rincian sebagai berikut:"
+            f"Forum dihadiri oleh {indonesian.count_with_words(count.participants)} orang peserta dari "
+            f"{indonesian.count_with_words(len(count.elements))} unsur masyarakat, dengan rincian sebagai "
+            "berikut:"
         ),
-        grid_table(
-            ["No", "Unsur", "L", "P", "Jumlah"],
-            rows,
-            [10 * mm, width - 10 * mm - 3 * 18 * mm, 18 * mm, 18 * mm, 18 * mm],
-        ),
-        Spacer(1, 3),
+        *participation_section(doc.forum, width),
     ]
-    notes = []
-    if p.elements:
-        names = ", ".join(label(c) for c in sorted(p.elements, key=list(Category).index))
-        notes.append(f"Unsur masyarakat yang hadir: {names}.")
-    if p.vulnerable:
-        notes.append(f"Termasuk {indonesian.count_with_words(p.vulnerable)} orang dari kelompok rentan.")
-    unspecified = p.participants - male - female
-    if unspecified:
-        notes.append(f"Jenis kelamin {unspecified} orang tidak dicatat.")
-    if p.organisers:
-        notes.append(
-            f"Penyelenggara dari {doc.forum.unit.name} yang hadir ({len(p.organisers)} orang) tidak "
-            "dihitung sebagai peserta maupun unsur masyarakat."
-        )
-    story.append(text(" ".join(notes)))
-    return story
 
 
 def _results(doc: ImplementationReport, width: float) -> list[Flowable]:

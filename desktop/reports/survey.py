@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from fractions import Fraction
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -23,8 +24,10 @@ from desktop.reports.layout import (
 )
 from desktop.reports.parts import head_of, kop, label
 from desktop.reports.survey_details import method, per_service, plan, trend
-from desktop.reports.survey_parts import period_dates, survey_section
+from desktop.reports.survey_parts import number, period_dates, survey_section, whole
 from desktop.services.report_data import SurveyDocument
+from desktop.zones import office_today
+from domain.skm import half_up
 
 PROFILE_TITLES = {
     "gender": "Jenis kelamin",
@@ -40,8 +43,9 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
     for field, title in PROFILE_TITLES.items():
         counts: dict[StrEnum, int] = result.profile.get(field, {})
         for value, n in sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))):
-            share = f"{100 * n / result.respondents:.1f}".replace(".", ",") if result.respondents else "0"
-            rows.append([title, label(value), str(n), f"{share}%"])
+            # Of all respondents (one without this field is in no group), one decimal, half up.
+            share = number(half_up(Fraction(100 * n, result.respondents), 1)) if result.respondents else "0"
+            rows.append([title, label(value), whole(n), f"{share}%"])
             title = ""
     if not rows:
         return [text("Profil responden tidak diisi.")]
@@ -56,7 +60,7 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
 
 def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date | None = None) -> bytes:
     width = content_width(paper)
-    as_of = as_of or date.today()
+    as_of = as_of or office_today(document.unit.time_zone)
     result = document.result
     story: list[Flowable] = [*letterhead(kop(document.unit))]
     story.append(text("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", Styles.title))
@@ -67,8 +71,7 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date
     if details is not None:
         story += heading_over_table(f"{next(letters)}. Metode dan periode survei")
         story += method(result, details, width)
-    story += heading_over_table(f"{next(letters)}. Hasil per unsur pelayanan")
-    story += survey_section(result, width)
+    story += survey_section(result, width, text(f"{next(letters)}. Hasil per unsur pelayanan", Styles.heading))
     if details is not None:
         story += heading_over_table(f"{next(letters)}. Hasil per jenis layanan")
         story += per_service(details, width)

@@ -14,9 +14,10 @@ from reportlab.platypus import Flowable
 from desktop import skm
 from desktop.reports import indonesian
 from desktop.reports.layout import Styles, grid_table, key_values, text
-from desktop.reports.survey_parts import number
+from desktop.reports.survey_parts import method_note, number
 from desktop.services.survey_breakdown import ActionLine, ServiceScore, SurveyDetails
 from desktop.services.surveys import SurveyResult
+from desktop.vocab import IkmMethod
 
 SERVICES_PER_TABLE = 4
 NO_SERVICE = "(tidak diisi)"
@@ -49,9 +50,8 @@ def method(result: SurveyResult, details: SurveyDetails, width: float) -> list[F
                 ("Jenis layanan", f"{services} jenis layanan" if services else "-"),
                 (
                     "Pengolahan",
-                    "NRR per unsur = jumlah nilai ÷ jumlah responden; nilai konversi = NRR × 25; "
-                    "IKM = rata-rata NRR × 25; mutu pelayanan A (88,31–100), B (76,61–88,30), "
-                    "C (65,00–76,60), D (25,00–64,99)",
+                    f"{method_note(result.score.method if result.score else IkmMethod.EXACT)} Mutu "
+                    "pelayanan A (88,31–100), B (76,61–88,30), C (65,00–76,60), D (25,00–64,99).",
                 ),
             ],
             width,
@@ -78,7 +78,7 @@ def per_service(details: SurveyDetails, width: float) -> list[Flowable]:
                 [
                     f"U{element.number}",
                     element.name,
-                    *(number(s.score.elements[index].nrr_rounded) for s in chunk),
+                    *(number(s.score.elements[index].nrr) for s in chunk),
                 ]
             )
         rows.append(

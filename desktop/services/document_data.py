@@ -5,7 +5,6 @@ Pelaksanaan FKP, the notulen, the surat undangan. Read from the store in one pla
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,66 +14,12 @@ from sqlalchemy.orm import Session, aliased
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
 from desktop.models import AgendaItem, Forum, Participant, Recommendation, Unit
-from desktop.services.attendance import PUBLIC_ELEMENTS
 from desktop.services.lookup import load
-from desktop.services.report_data import ForumReport, Person, forum_report
+from desktop.services.report_data import ForumReport, forum_report
 from desktop.services.templates import Templates, check_invitation_date, effective
 from desktop.services.timeliness import Timing, timing_of
-from desktop.services.workdays import WorkCalendar
 from desktop.vocab import Category, Gender, RecStatus, Role, Scope
-
-
-# -- who took part, per element of the public ---------------------------------------------------
-@dataclass(frozen=True)
-class CategoryLine:
-    category: Category
-    male: int
-    female: int
-    total: int
-
-
-@dataclass(frozen=True)
-class Participation:
-    """Those present: the participants by category (the office's own staff apart, as organisers),
-    the elements of the public among them and those from a vulnerable group (the attendance
-    screen's rule: "Instansi pemerintah" and "Lainnya" are no element of the public; anyone
-    from a vulnerable group brings that element)."""
-
-    lines: tuple[CategoryLine, ...]  # in the vocabulary's order, categories present only
-    organisers: tuple[Person, ...]
-    elements: frozenset[Category]
-    vulnerable: int
-
-    @property
-    def participants(self) -> int:
-        return sum(line.total for line in self.lines)
-
-    @property
-    def pekppp_score(self) -> int:
-        """PEKPPP: 0 = none, 1–4 = that many elements, 5 = more than four."""
-        return min(len(self.elements), 5)
-
-
-def participation(report: ForumReport) -> Participation:
-    present = report.attendees
-    organisers = tuple(p for p in present if p.role == Role.ORGANIZER)
-    people = [p for p in present if p.role != Role.ORGANIZER]
-    counts = Counter((p.category, p.gender) for p in people)
-    totals = Counter(p.category for p in people)
-    elements = {p.category for p in people if p.category in PUBLIC_ELEMENTS}
-    vulnerable = sum(1 for p in people if p.vulnerable)
-    if vulnerable:
-        elements.add(Category.VULNERABLE_GROUP)
-    return Participation(
-        lines=tuple(
-            CategoryLine(c, counts[(c, Gender.MALE)], counts[(c, Gender.FEMALE)], totals[c])
-            for c in Category
-            if totals[c]
-        ),
-        organisers=organisers,
-        elements=frozenset(elements),
-        vulnerable=vulnerable,
-    )
+from domain.workdays import WorkCalendar
 
 
 # -- Laporan Pelaksanaan FKP ---------------------------------------------------------------------
@@ -82,7 +27,6 @@ def participation(report: ForumReport) -> Participation:
 class ImplementationReport:
     forum: ForumReport
     templates: Templates
-    participation: Participation
     timing: dict[int, Timing]  # by the recommendation's number in the berita acara
     as_of: date  # the report's date
 
@@ -95,7 +39,6 @@ def implementation_report(
     return ImplementationReport(
         forum=report,
         templates=effective(session.get(Unit, forum.unit_id), forum),
-        participation=participation(report),
         timing={r.number: timing_of(r, report.held_on, as_of, calendar) for r in report.recommendations},
         as_of=as_of,
     )

@@ -23,8 +23,8 @@ from desktop.services.lookup import load
 from desktop.services.recap import RecapRecommendation, recap_recommendations
 from desktop.services.report_data import RecLine, office_zone_of
 from desktop.services.timeliness import Timing, timing_of
-from desktop.services.workdays import WorkCalendar
 from desktop.vocab import Category, ForumMode, RecStatus, Scope
+from domain.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def register(
         query = query.where(Forum.held_on >= held_from)
     if held_to:
         query = query.where(Forum.held_on <= held_to)
-    recs = recap_recommendations(session, list(session.scalars(query)), zone)
+    recs = recap_recommendations(session, list(session.scalars(query)))
     rows = tuple(
         RegisterRow(
             number=rec.number,

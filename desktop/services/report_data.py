@@ -30,10 +30,13 @@ from desktop.vocab import (
     Gender,
     OfficeZone,
     Outcome,
+    PekpppUnsur,
     RecStatus,
     Role,
     Scope,
 )
+from desktop.zones import office_zone
+from domain.unsur import DEFAULT_MAPPING, UnsurCount, count_unsur, mapping_of
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class UnitInfo:
     time_zone: OfficeZone | None = None  # printed after clock times ("pukul 09.00 WIT")
     # The PEKPPP indicators each document is evidence for (the office's table, desktop/pekppp.py).
     indicators: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    # How the office counts its public on PEKPPP's five unsur (domain.unsur; printed).
+    unsur_mapping: Mapping[Category, PekpppUnsur | None] = field(default_factory=lambda: dict(DEFAULT_MAPPING))
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,24 @@ class EscalationLine:
     outcome: Outcome | None
     note: str
     answered_on: date | None = None  # in the sending office's time zone
+
+
+def escalation_line(esc: Escalation, units: Mapping[str, Unit]) -> EscalationLine:
+    """One escalation as papers print it: sent on the day it was where the sending office is
+    (its deadlines count from that day; in UTC it may still be the day before)."""
+    sender = units.get(esc.from_unit_id)
+    target = units.get(esc.to_unit_id)
+    zone = office_zone(sender.time_zone if sender else None)
+    return EscalationLine(
+        to_unit=target.name if target else "",
+        sent_on=esc.sent_at.astimezone(zone).date(),
+        due_on=esc.due_on,
+        status=esc.status,
+        answer=esc.answer,
+        outcome=esc.outcome,
+        note=esc.note,
+        answered_on=esc.answered_at.astimezone(zone).date() if esc.answered_at else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -143,10 +166,15 @@ class ForumReport:
     def attendees(self) -> tuple[Person, ...]:
         return tuple(p for p in self.participants if p.attended)
 
+    @property
+    def unsur(self) -> UnsurCount:
+        """Who took part, by the one rule of `domain.unsur` (the screen's and the exports')."""
+        return count_unsur(self.participants, self.unit.unsur_mapping)
 
-def office_zone_of(unit: Unit | None) -> tzinfo | None:
-    """The zone an office reads its dates in (None: this laptop's own)."""
-    return unit.time_zone.tzinfo() if unit is not None and unit.time_zone else None
+
+def office_zone_of(unit: Unit | None) -> tzinfo:
+    """The zone an office reads its dates in (desktop.zones: none chosen, this laptop's)."""
+    return office_zone(unit.time_zone if unit is not None else None)
 
 
 def _unit_info(session: Session, unit_id: str) -> UnitInfo:
@@ -169,6 +197,7 @@ def _unit_info(session: Session, unit_id: str) -> UnitInfo:
         logo_png=logo_png(unit.logo),
         time_zone=unit.time_zone,
         indicators=pekppp.indicators_of(unit.pekppp_indicators),
+        unsur_mapping=mapping_of(unit.unsur_mapping),
     )
 
 
@@ -204,26 +233,15 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         follow.setdefault(fu.recommendation_id, []).append(
             FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence, fu.completed_on)
         )
-    units = {u.id: u.name for u in session.scalars(select(Unit))}
-    zone = office_zone_of(session.get(Unit, forum.unit_id))
+    units = {u.id: u for u in session.scalars(select(Unit))}
+    zone = office_zone_of(units.get(forum.unit_id))
     sent: dict[str, list[EscalationLine]] = {}
     for esc in session.scalars(
         select(Escalation)
         .where(Escalation.recommendation_id.in_(rec_ids), Escalation.deleted.is_(False))
         .order_by(Escalation.sent_at)
     ):
-        sent.setdefault(esc.recommendation_id, []).append(
-            EscalationLine(
-                to_unit=units.get(esc.to_unit_id, ""),
-                sent_on=esc.sent_at.date(),
-                due_on=esc.due_on,
-                status=esc.status,
-                answer=esc.answer,
-                outcome=esc.outcome,
-                note=esc.note,
-                answered_on=esc.answered_at.astimezone(zone).date() if esc.answered_at else None,
-            )
-        )
+        sent.setdefault(esc.recommendation_id, []).append(escalation_line(esc, units))
     lines = []
     for number, rec in enumerate(recs, start=1):
         person = by_id.get(rec.raised_by_id or "")

@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import skm
-from desktop.models import SurveyPeriod, SurveyResponse
+from desktop.models import SurveyPeriod, SurveyResponse, Unit
 from desktop.services.survey_actions import actions_of
 from desktop.services.surveys import responses_of
+from desktop.vocab import IkmMethod
 
 UNSTATED = ""  # respondents who named no service
 
@@ -64,20 +65,26 @@ def _scores(responses: Sequence[SurveyResponse]) -> list[tuple[int, ...]]:
     return [tuple(getattr(r, name) for name in skm.SCORE_FIELDS) for r in responses]
 
 
-def by_service(responses: Sequence[SurveyResponse]) -> tuple[ServiceScore, ...]:
-    """The score of each service's questionnaires (spelling and spacing of its name aside)."""
+def by_service(
+    responses: Sequence[SurveyResponse], method: IkmMethod = IkmMethod.EXACT
+) -> tuple[ServiceScore, ...]:
+    """The score of each service's questionnaires (spelling and spacing of its name aside), by
+    the office's IKM method."""
     groups: dict[str, tuple[str, list[SurveyResponse]]] = {}
     for response in responses:
         name = " ".join(response.service.split())
         groups.setdefault(name.casefold(), (name, []))[1].append(response)
-    scored = [ServiceScore(name or UNSTATED, skm.score(_scores(rows))) for name, rows in groups.values()]
+    scored = [ServiceScore(name or UNSTATED, skm.score(_scores(rows), method)) for name, rows in groups.values()]
     return tuple(
         sorted(scored, key=lambda s: (-s.score.respondents, s.service == UNSTATED, s.service.casefold()))
     )
 
 
-def previous_period(session: Session, period: SurveyPeriod) -> PreviousPeriod | None:
-    """The office's latest period before this one that has questionnaires."""
+def previous_period(
+    session: Session, period: SurveyPeriod, method: IkmMethod = IkmMethod.EXACT
+) -> PreviousPeriod | None:
+    """The office's latest period before this one that has questionnaires (scored by the
+    office's method of now, so the two indexes compare)."""
     earlier = session.scalars(
         select(SurveyPeriod)
         .where(
@@ -91,17 +98,19 @@ def previous_period(session: Session, period: SurveyPeriod) -> PreviousPeriod | 
         rows = responses_of(session, candidate.id)
         if rows:
             return PreviousPeriod(
-                candidate.title, candidate.starts_on, candidate.ends_on, skm.score(_scores(rows))
+                candidate.title, candidate.starts_on, candidate.ends_on, skm.score(_scores(rows), method)
             )
     return None
 
 
 def survey_details(session: Session, period: SurveyPeriod) -> SurveyDetails:
+    unit = session.get(Unit, period.unit_id)
+    method = unit.ikm_method if unit is not None else IkmMethod.EXACT
     responses = responses_of(session, period.id)
     answered = [r.answered_on for r in responses if r.answered_on is not None]
     return SurveyDetails(
-        services=by_service(responses) if responses else (),
-        previous=previous_period(session, period),
+        services=by_service(responses, method) if responses else (),
+        previous=previous_period(session, period, method),
         answered_from=min(answered) if answered else None,
         answered_to=max(answered) if answered else None,
         actions=tuple(

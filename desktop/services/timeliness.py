@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.services.report_data import RecLine
-from desktop.services.workdays import WorkCalendar
 from desktop.vocab import RecStatus, Scope
+from domain.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from desktop.reports.survey import build_survey_report
 from desktop.reports.survey_actions import build_survey_actions_report
 from desktop.services import survey_actions, surveys
 from desktop.services.report_data import survey_document
+from desktop.services.units import update_unit
 from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text, out_of_page
@@ -28,15 +29,16 @@ def comma(value: Decimal) -> str:
     return str(value).replace(".", ",")
 
 
-def rounded(value: Fraction, places: int) -> Decimal:
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
+def rounded(value: Fraction | Decimal, places: int) -> Decimal:
+    exact = value if isinstance(value, Decimal) else Decimal(value.numerator) / Decimal(value.denominator)
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def recount(rows: list[SurveyResponse]) -> tuple[list[Decimal], Decimal]:
-    """NRR per element (three decimals) and the IKM (mean NRR × 25, two decimals)."""
-    nrr = [Fraction(sum(getattr(r, u) for r in rows), len(rows)) for u in U]
-    return [rounded(v, 3) for v in nrr], rounded(sum(nrr, Fraction(0)) / 9 * 25, 2)
+    """NRR per element (three decimals) and the IKM from the printed NRR (their sum ÷ 9 × 25, two
+    decimals: the office's method is the regulation's 1/9)."""
+    nrr = [rounded(Fraction(sum(getattr(r, u) for r in rows), len(rows)), 3) for u in U]
+    return nrr, rounded(sum(nrr, Decimal(0)) / 9 * 25, 2)
 
 
 def responses(ws: Workspace, period_id: str) -> list[SurveyResponse]:
@@ -79,6 +81,29 @@ def test_per_service_index_from_the_stored_questionnaires(demo_ws: Workspace, de
     assert "C. Hasil per jenis layanan" in text and "3 jenis layanan" in text
 
 
+def test_per_service_and_trend_follow_the_offices_ikm_method(demo_ws: Workspace, demo_forum: str) -> None:
+    """An office that weighs by 0,111 gets every index of the report by that method: per
+    service, this period and the previous one (so the two compare)."""
+    unit = demo_ws.ctx.home_unit_id
+    assert unit is not None
+    demo_ws.write(update_unit, unit, ikm_method="weight_0111")
+    period, earlier = demo_periods(demo_ws, demo_forum)
+    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id), as_of=date(2024, 8, 1)))
+
+    def weighted(rows: list[SurveyResponse]) -> str:
+        nrr, _ = recount(rows)
+        return comma(rounded(sum((v * Decimal("0.111") for v in nrr), Decimal(0)) * 25, 2))
+
+    groups: dict[str, list[SurveyResponse]] = defaultdict(list)
+    for row in responses(demo_ws, period.id):
+        groups[row.service].append(row)
+    per_service = [weighted(groups[s]) for s in ("Pencairan dana (SP2D)", "Konsultasi", "Rekonsiliasi")]
+    assert f"Nilai IKM {' '.join(per_service)}" in text
+    before, now = weighted(responses(demo_ws, earlier.id)), weighted(responses(demo_ws, period.id))
+    assert f"Nilai IKM {before} {now} " in text
+    assert "0,111" in text  # the method is printed
+
+
 def test_trend_method_and_collection_period(demo_ws: Workspace, demo_forum: str) -> None:
     period, earlier = demo_periods(demo_ws, demo_forum)
     text = all_text(build_survey_report(demo_ws.read(survey_document, period.id), as_of=date(2024, 8, 1)))
@@ -90,8 +115,9 @@ def test_trend_method_and_collection_period(demo_ws: Workspace, demo_forum: str)
     assert f"Nilai IKM {comma(before)} {comma(now)} {sign}{comma(abs(change))}" in text
     assert f"Dibandingkan dengan {earlier.title} ({len(before_rows)} responden), nilai IKM naik" in text
     for u in U:  # each element's converted score, before and now, and the difference of the printed ones
-        b = rounded(Fraction(sum(getattr(r, u) for r in before_rows), len(before_rows)) * 25, 2)
-        n = rounded(Fraction(sum(getattr(r, u) for r in now_rows), len(now_rows)) * 25, 2)
+        # From the printed NRR (three decimals), as every figure beside it.
+        b = rounded(rounded(Fraction(sum(getattr(r, u) for r in before_rows), len(before_rows)), 3) * 25, 2)
+        n = rounded(rounded(Fraction(sum(getattr(r, u) for r in now_rows), len(now_rows)), 3) * 25, 2)
         assert f"{comma(b)} {comma(n)} {'+' if n > b else '-' if n < b else '±'}{comma(abs(n - b))}" in text
     answered = sorted(r.answered_on for r in now_rows if r.answered_on)
     assert "Metode : Kuesioner sembilan unsur pelayanan" in text
