@@ -225,6 +225,13 @@ def date_edit(value: QDate | None = None) -> DateField:
     return DateField(value)
 
 
+def office_today(ws: Workspace) -> QDate:
+    """Today where the office is (its time zone), not where this laptop's clock is set: at
+    06.00 WIT it is already tomorrow for an office whose laptop keeps UTC or WIB."""
+    today = ws.ctx.today()
+    return QDate(today.year, today.month, today.day)
+
+
 class TimeField(QLineEdit):
     """A time of day as people type it (9, 9.00, 09.00, 9:00, 0900, 21.30), shown as 09:00 once
     the field is left; anything else is refused there and then: the field turns red and

@@ -5,7 +5,8 @@ What is stored, and what the berita acara would print, are checked."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -236,3 +237,15 @@ def test_a_click_on_a_part_of_a_focused_field_replaces_that_part(qtbot: QtBot, f
     _click_at(qtbot, form.day, 8)
     keys.type("2031")
     assert form.day.date() == QDate(2031, 11, 30)
+
+
+def test_a_new_forum_is_dated_today_where_the_office_is(qtbot: QtBot, ws: Workspace, office: str) -> None:
+    """At 06.00 WIT the laptop's clock (UTC, or WIB) still says yesterday: the new forum's date
+    is the office's today (it defaulted to the laptop's)."""
+    utc_hour = datetime.now(UTC).hour
+    ws.ctx.zone = ZoneInfo("Etc/GMT-14" if utc_hour >= 12 else "Etc/GMT+12")  # a day off UTC's
+    office_day = ws.ctx.today()
+    assert office_day != datetime.now(UTC).date()
+    dialog = NewForumDialog(ws)
+    qtbot.addWidget(dialog)
+    assert dialog.held_on.date() == QDate(office_day.year, office_day.month, office_day.day)
