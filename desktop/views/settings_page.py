@@ -271,6 +271,9 @@ class SettingsPage(QWidget):
         for widget in self._office_widgets:
             widget.setEnabled(unit is not None)
         self.logo.show_logo(unit.logo if unit else "")
+        if not self.operator.hasFocus():  # the first-run page may have named the operator
+            self.operator.setText(self._ws.settings.operator)
+            self.operator.setPlaceholderText(self._ws.settings.actor)
         self._show_server()
 
     def _sync_status(self, _status: object) -> None:
