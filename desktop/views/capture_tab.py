@@ -328,7 +328,8 @@ class CaptureTab(QWidget):
         self._picked_name = False
 
     def _enter_in_raised_by(self) -> None:
-        if self._picked_name or self.completer.popup().isVisible():
+        popup = self.completer.popup()
+        if self._picked_name or (popup is not None and popup.isVisible()):
             self._picked_name = False
             return
         self.save()
