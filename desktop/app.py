@@ -59,21 +59,39 @@ class Shell:
         self.translations.switch(ws.settings.language)
         self.sync = sync or SyncController(ws)
         self.drafts = Drafts(ws.data_dir)
+        from desktop.views.auto_backup import AutoBackup
+
+        self.auto_backup = AutoBackup(ws)  # started by `run_app`: tests take backups themselves
         self.window = self._build()
 
     def _build(self) -> MainWindow:
+        from PySide6.QtWidgets import QLabel
+
         from desktop.views.main_window import MainWindow
 
         window = MainWindow(self.ws, self.sync, self.drafts)
         window.language_changed.connect(self.switch_language)
+        window.settings.backups.restore_requested.connect(self.restore)
+        # The automatic backup's problems (a USB stick not plugged in) show here, never as a dialog.
+        self.backup_note = QLabel()
+        self.backup_note.setStyleSheet("color: #8a6d00;")
+        self.backup_note.hide()
+        window.statusBar().addWidget(self.backup_note)
+        self.auto_backup.noted.connect(self._show_backup_note)
+        self.auto_backup.done.connect(lambda _backup: window.settings.backups.show_last())
         return window
 
-    def switch_language(self, language: str) -> None:
+    def _show_backup_note(self, text: str) -> None:
+        self.backup_note.setText(text)
+        self.backup_note.setVisible(bool(text))
+
+    def _replace_window(self) -> None:
+        """A new window on the same workspace, at the same place, on the Settings page."""
         from desktop.views.main_window import SETTINGS
 
         old = self.window
-        self.drafts.clear()  # the user was asked about the typing (kept or dropped) before this
-        self.translations.switch(language)
+        for signal in (self.auto_backup.noted, self.auto_backup.done):
+            signal.disconnect()
         self.window = self._build()
         self.window.setGeometry(old.geometry())
         self.window.nav.setCurrentRow(SETTINGS)
@@ -82,10 +100,53 @@ class Shell:
         old.hide()
         old.deleteLater()
 
+    def switch_language(self, language: str) -> None:
+        self.drafts.clear()  # the user was asked about the typing (kept or dropped) before this
+        self.translations.switch(language)
+        self._replace_window()
+
+    def restore(self, source: Path) -> None:
+        """Put a checked backup in place of the database and open the window on it; the sync
+        then sends what the server lacks and fetches what the copy lacks."""
+        from PySide6.QtCore import QThreadPool
+
+        from desktop import backups
+        from desktop.db import known_revisions
+        from desktop.sync.controller import SyncController
+
+        if not self.window.confirm_close():  # typing in the open forum: saved, or the user stays
+            return
+        self.sync.shutdown()
+        backing_up = self.auto_backup.running
+        self.auto_backup.stop()
+        QThreadPool.globalInstance().waitForDone(10_000)
+        self.drafts.clear()
+        self.ws.store.close()
+        said, failed = "", False
+        try:
+            kept = backups.restore(self.ws.data_dir, source, known_revisions())
+        except MufakatError as exc:
+            said, failed = exc.message, True
+        else:
+            said = tr("Restored {file}.", file=source.name)
+            if kept is not None:
+                said += " " + tr("The database it replaced is kept as {path}.", path=kept.path.name)
+        self.ws.reopen()
+        self.sync = SyncController(self.ws)
+        self._replace_window()
+        for notice in self.ws.store.notices:
+            said += " " + notice
+        message = self.window.settings.backups.message
+        (message.error if failed else message.info)(said)
+        if backing_up:
+            self.auto_backup.start()
+        self.sync.sync_now()
+
     def close(self) -> None:
         from PySide6.QtCore import QThreadPool
 
         self.sync.shutdown()
+        self.auto_backup.stop()
         QThreadPool.globalInstance().waitForDone(10_000)  # reads still running finish first
         self.drafts.clear()  # a normal end: what was typed was saved or dropped on purpose
         self.drafts.close()
@@ -126,6 +187,7 @@ def run_app(data_dir: Path, settings: Settings) -> int:
     shell.window.show()
     QTimer.singleShot(0, shell.window.offer_drafts)  # typing left by a crash, offered back
     QTimer.singleShot(FIRST_SYNC_DELAY_MS, shell.sync.sync_now)
+    shell.auto_backup.start()  # the day's backup, if none was taken today
     try:
         return app.exec()
     finally:

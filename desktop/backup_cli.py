@@ -21,7 +21,10 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "backup", parents=[common], help=tr("back the database up now (into the data folder's backups)")
     )
     backup.add_argument(
-        "--to", metavar="DIR", type=Path, help=tr("also copy it to this folder (default: the second backup folder of the settings)")
+        "--to",
+        metavar="DIR",
+        type=Path,
+        help=tr("also copy it to this folder (default: the second backup folder of the settings)"),
     )
     backup.add_argument(
         "--auto", action="store_true", help=tr("only if no backup was taken today (for a scheduled task)")
@@ -56,7 +59,10 @@ def _cmd_backup(data_dir: Path, settings: Settings, args: argparse.Namespace) ->
 def _cmd_backups(data_dir: Path, settings: Settings, args: argparse.Namespace) -> None:
     found = backups.list_backups(backups.backup_dir(data_dir))
     if not found:
-        print(tr("No backups yet in {folder}. Take one with: mufakat backup", folder=backups.backup_dir(data_dir)), file=sys.stderr)
+        print(
+            tr("No backups yet in {folder}. Take one with: mufakat backup", folder=backups.backup_dir(data_dir)),
+            file=sys.stderr,
+        )
         return
     for backup in found:
         when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")

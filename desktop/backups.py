@@ -237,9 +237,7 @@ def check_copy(path: Path, known_revisions: list[str]) -> str:
     except OSError as exc:
         raise InputError(tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)) from exc
     if magic != SQLITE_MAGIC:
-        raise InputError(
-            tr("{path} is not a Mufakat backup (not a database file). Nothing was changed.", path=path)
-        )
+        raise InputError(tr("{path} is not a Mufakat backup (not a database file). Nothing was changed.", path=path))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

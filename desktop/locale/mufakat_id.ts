@@ -369,6 +369,80 @@
         </message>
     </context>
     <context>
+        <name>AutoBackup</name>
+        <message>
+            <source>The automatic backup failed; details are in the log.</source>
+            <translation>Pencadangan otomatis gagal; rinciannya ada di log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupGroup</name>
+        <message>
+            <source>Backups</source>
+            <translation>Cadangan</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>&amp;Cadangkan sekarang</translation>
+        </message>
+        <message>
+            <source>Res&amp;tore from backup…</source>
+            <translation>&amp;Pulihkan dari cadangan…</translation>
+        </message>
+        <message>
+            <source>e.g. a USB stick: E:\cadangan-mufakat (optional)</source>
+            <translation>mis. flashdisk: E:\cadangan-mufakat (tidak wajib)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Pilih…</translation>
+        </message>
+        <message>
+            <source>Second folder for every backup</source>
+            <translation>Folder kedua untuk setiap cadangan</translation>
+        </message>
+        <message>
+            <source>No backup yet. Mufakat backs the data up once a day while it runs.</source>
+            <translation>Belum ada cadangan. Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.</translation>
+        </message>
+        <message>
+            <source>Last backup: {when} ({size}). Mufakat backs the data up once a day while it runs.</source>
+            <translation>Cadangan terakhir: {when} ({size}). Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Sedang mencadangkan…</translation>
+        </message>
+        <message>
+            <source>Backed up: {name}.</source>
+            <translation>Sudah dicadangkan: {name}.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist; plug in the drive or choose another folder.</source>
+            <translation>Folder {folder} tidak ada; colokkan drive-nya atau pilih folder lain.</translation>
+        </message>
+        <message>
+            <source>Every backup is copied to {folder} too.</source>
+            <translation>Setiap cadangan juga disalin ke {folder}.</translation>
+        </message>
+        <message>
+            <source>Backups are kept in the data folder only.</source>
+            <translation>Cadangan hanya disimpan di folder data.</translation>
+        </message>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Pulihkan dari cadangan</translation>
+        </message>
+        <message>
+            <source>Replace the data on this laptop by the copy {name}?
+
+The data of now is kept as a backup. Changes this laptop already sent to the server come back at the next sync.</source>
+            <translation>Ganti data di laptop ini dengan salinan {name}?
+
+Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini ke server kembali pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
         <name>CaptureTab</name>
         <message>
             <source>Type the recommendation; Enter saves it</source>
@@ -1517,6 +1591,45 @@ Pulihkan?</translation>
         <message>
             <source>Topic</source>
             <translation>Topik</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Pulihkan dari cadangan</translation>
+        </message>
+        <message>
+            <source>The data on this laptop is replaced by the copy you choose; the data of now is kept as a backup too. Changes already sent to the server come back at the next sync.</source>
+            <translation>Data di laptop ini diganti dengan salinan yang Anda pilih; data saat ini juga disimpan sebagai cadangan. Perubahan yang sudah dikirim ke server kembali pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>Taken at</source>
+            <translation>Diambil pada</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>No backups in the data folder yet.</source>
+            <translation>Belum ada cadangan di folder data.</translation>
+        </message>
+        <message>
+            <source>&amp;Restore this copy</source>
+            <translation>&amp;Pulihkan salinan ini</translation>
+        </message>
+        <message>
+            <source>&amp;Other file…</source>
+            <translation>&amp;Berkas lain…</translation>
+        </message>
+        <message>
+            <source>Mufakat backups (*.sqlite3)</source>
+            <translation>Cadangan Mufakat (*.sqlite3)</translation>
         </message>
     </context>
     <context>
