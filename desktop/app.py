@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.sync.controller import SyncController
+    from desktop.views.common import InlineMessage
     from desktop.views.main_window import MainWindow
 
 log = logging.getLogger("mufakat.app")
@@ -72,6 +74,9 @@ class Shell:
         window = MainWindow(self.ws, self.sync, self.drafts)
         window.language_changed.connect(self.switch_language)
         window.settings.backups.restore_requested.connect(self.restore)
+        window.settings.move_laptop.import_requested.connect(self.take_in)
+        if window.first_run is not None:  # a new laptop may start with an old one's data
+            window.first_run.take_in_requested.connect(self.take_in)
         # The automatic backup's problems (a USB stick not plugged in) show here, never as a dialog.
         self.backup_note = QLabel()
         self.backup_note.setStyleSheet("color: #8a6d00;")
@@ -108,10 +113,41 @@ class Shell:
     def restore(self, source: Path) -> None:
         """Put a checked backup in place of the database and open the window on it; the sync
         then sends what the server lacks and fetches what the copy lacks."""
-        from PySide6.QtCore import QThreadPool
-
         from desktop import backups
         from desktop.db import known_revisions
+
+        def work() -> str:
+            kept = backups.restore(self.ws.data_dir, source, known_revisions())
+            said = tr("Restored {file}.", file=source.name)
+            if kept is not None:
+                said += " " + tr("The database it replaced is kept as {path}.", path=kept.path.name)
+            return said
+
+        self._replace_data(work, lambda window: window.settings.backups.message)
+
+    def take_in(self, source: Path) -> None:
+        """Take in the data of an old laptop ("Pindahkan ke laptop baru"), then open the window on
+        it: the laptop is then to be enrolled with a new code."""
+        from desktop.db import known_revisions
+        from desktop.move import import_move
+
+        def work() -> str:
+            moved = import_move(self.ws.data_dir, source, known_revisions(), replace=True)
+            said = tr(
+                "The data of the old laptop is here, with its unsent changes. Enroll this laptop "
+                "with a new code from the administrator (Settings → Server)."
+            )
+            if moved.kept is not None:
+                said += " " + tr("The database it replaced is kept as {path}.", path=moved.kept.path.name)
+            return said
+
+        self._replace_data(work, lambda window: window.settings.move_laptop.message)
+
+    def _replace_data(self, work: Callable[[], str], where: Callable[[MainWindow], InlineMessage]) -> None:
+        """Close the database, let `work` replace it (it checks before it changes anything),
+        open the database again and the window on it, and say what happened there."""
+        from PySide6.QtCore import QThreadPool
+
         from desktop.sync.controller import SyncController
 
         if not self.window.confirm_close():  # typing in the open forum: saved, or the user stays
@@ -122,22 +158,18 @@ class Shell:
         QThreadPool.globalInstance().waitForDone(10_000)
         self.drafts.clear()
         self.ws.store.close()
-        said, failed = "", False
+        failed = False
         try:
-            kept = backups.restore(self.ws.data_dir, source, known_revisions())
+            said = work()
         except MufakatError as exc:
             said, failed = exc.message, True
-        else:
-            said = tr("Restored {file}.", file=source.name)
-            if kept is not None:
-                said += " " + tr("The database it replaced is kept as {path}.", path=kept.path.name)
         self.ws.reopen()
         self.sync = SyncController(self.ws)
         self._replace_window()
         for notice in self.ws.store.notices:
             said += " " + notice
-        message = self.window.settings.backups.message
-        (message.error if failed else message.info)(said)
+        line = where(self.window)
+        (line.error if failed else line.info)(said)
         if backing_up:
             self.auto_backup.start()
         self.sync.sync_now()

@@ -1,5 +1,6 @@
-"""The CLI's commands on the data folder itself: backups and restoring one. They do not open the
-workspace first: a database too damaged to open can still be replaced by a backup."""
+"""The CLI's commands on the data folder itself: backups, restoring one, moving the data to a new
+laptop. They do not open the workspace first: a database too damaged to open can still be
+replaced by a backup."""
 
 from __future__ import annotations
 
@@ -16,7 +17,11 @@ from desktop.i18n import tr
 FolderCommand = Callable[[Path, Settings, argparse.Namespace], None]
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+    parser_class: type[argparse.ArgumentParser],
+) -> None:
     backup = sub.add_parser(
         "backup", parents=[common], help=tr("back the database up now (into the data folder's backups)")
     )
@@ -36,6 +41,20 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help=tr("replace the database by a backup (checked first; the replaced one is kept); close the app first"),
     )
     restore.add_argument("file", metavar="FILE", type=Path)
+    move = sub.add_parser(
+        "move", parents=[common], help=tr("move this laptop's data to a new laptop (one file)")
+    ).add_subparsers(dest="action", required=True, parser_class=parser_class, metavar="ACTION")
+    out = move.add_parser("export", parents=[common], help=tr("write this laptop's data to one file"))
+    out.add_argument("-o", "--output", metavar="FILE.zip", type=Path, required=True)
+    take = move.add_parser(
+        "import",
+        parents=[common],
+        help=tr("take in the data of the old laptop; then enroll this laptop with a new code"),
+    )
+    take.add_argument("file", metavar="FILE.zip", type=Path)
+    take.add_argument(
+        "--replace", action="store_true", help=tr("replace the data this laptop holds (kept as a backup)")
+    )
 
 
 def size_text(size: int) -> str:
@@ -80,7 +99,35 @@ def _cmd_restore(data_dir: Path, settings: Settings, args: argparse.Namespace) -
         print(tr("The database it replaced is kept as {path}.", path=kept.path))
 
 
+def _cmd_move(data_dir: Path, settings: Settings, args: argparse.Namespace) -> None:
+    from desktop.db import known_revisions
+    from desktop.move import export_move, import_move
+
+    if args.action == "export":
+        export_move(data_dir, args.output, known_revisions())
+        print(args.output)
+        print(
+            tr(
+                "On the new laptop: mufakat move import {file}, then enroll it with a new code. "
+                "This laptop stops syncing once the new one is enrolled.",
+                file=args.output.name,
+            ),
+            file=sys.stderr,
+        )
+        return
+    moved = import_move(data_dir, args.file, known_revisions(), replace=args.replace)
+    print(
+        tr(
+            "The data of the old laptop is here, with its unsent changes. Enroll this laptop with a "
+            "new code from the administrator: mufakat enroll --server URL --code CODE"
+        )
+    )
+    if moved.kept is not None:
+        print(tr("The database it replaced is kept as {path}.", path=moved.kept.path))
+
+
 COMMANDS: dict[str, FolderCommand] = {
+    "move": _cmd_move,
     "backup": _cmd_backup,
     "backups": _cmd_backups,
     "restore": _cmd_restore,

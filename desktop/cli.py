@@ -118,7 +118,7 @@ def _build_parser() -> argparse.ArgumentParser:
     imp.add_argument("forum", metavar="FORUM", help=tr("forum id"))
     imp.add_argument("file", metavar="FILE", type=Path)
     survey_cli.add_parsers(sub, common)
-    backup_cli.add_parsers(sub, common)
+    backup_cli.add_parsers(sub, common, _Parser)
     return parser
 
 

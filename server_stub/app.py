@@ -41,6 +41,8 @@ class EnrollRequest(BaseModel):
     device_id: str = Field(min_length=8, max_length=36)
     device_name: str = Field(default="", max_length=200)
     unit_id: str | None = Field(default=None, max_length=36)  # enrolling again: the device's unit
+    # A laptop that got its data from another device of its unit: that device is retired.
+    moved_from: str | None = Field(default=None, min_length=8, max_length=36)
 
 
 async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
@@ -127,7 +129,9 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post("/enroll")
     def enroll(body: EnrollRequest) -> dict[str, Any]:
         with store.transaction() as session:
-            token, unit = auth.enroll(session, body.code, body.device_id, body.device_name, body.unit_id)
+            token, unit = auth.enroll(
+                session, body.code, body.device_id, body.device_name, body.unit_id, body.moved_from
+            )
             unit_id, unit_code = unit.id, unit.code
         return {
             "token": token,

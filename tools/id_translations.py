@@ -928,3 +928,35 @@ ID.update(
         "Mufakat backups (*.sqlite3)": "Cadangan Mufakat (*.sqlite3)",
     }
 )
+# laptop-safe: moving the data to a new laptop
+ID.update(
+    {
+        "The data of the old laptop is here, with its unsent changes. Enroll this laptop with a new code from the administrator (Settings → Server).": "Data laptop lama sudah ada di sini, beserta perubahan yang belum terkirim. Daftarkan laptop ini dengan kode baru dari administrator (Pengaturan → Server).",
+        "move this laptop's data to a new laptop (one file)": "pindahkan data laptop ini ke laptop baru (satu berkas)",
+        "write this laptop's data to one file": "tulis data laptop ini ke satu berkas",
+        "take in the data of the old laptop; then enroll this laptop with a new code": "ambil data laptop lama; lalu daftarkan laptop ini dengan kode baru",
+        "replace the data this laptop holds (kept as a backup)": "ganti data yang ada di laptop ini (disimpan sebagai cadangan)",
+        "On the new laptop: mufakat move import {file}, then enroll it with a new code. This laptop stops syncing once the new one is enrolled.": "Di laptop baru: mufakat move import {file}, lalu daftarkan dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.",
+        "The data of the old laptop is here, with its unsent changes. Enroll this laptop with a new code from the administrator: mufakat enroll --server URL --code CODE": "Data laptop lama sudah ada di sini, beserta perubahan yang belum terkirim. Daftarkan laptop ini dengan kode baru dari administrator: mufakat enroll --server URL --code KODE",
+        "There is no database in {folder} to move.": "Tidak ada basis data di {folder} untuk dipindahkan.",
+        "{path} is not a file made by “Move to a new laptop” (or it is damaged). Nothing was changed.": "{path} bukan berkas buatan “Pindahkan ke laptop baru” (atau berkas itu rusak). Tidak ada yang diubah.",
+        "{path} was made by a newer version of Mufakat; install it to take the data in. Nothing was changed.": "{path} dibuat oleh Mufakat versi yang lebih baru; pasang versi itu untuk mengambil datanya. Tidak ada yang diubah.",
+        "{path} is damaged: its {name} does not match its checksum. Copy the file again from the old laptop. Nothing was changed.": "{path} rusak: {name} di dalamnya tidak cocok dengan checksum-nya. Salin ulang berkas itu dari laptop lama. Tidak ada yang diubah.",
+        "This laptop already holds data of its own. Taking in the old laptop's data replaces it (it is kept as a backup): confirm with --replace. Nothing was changed.": "Laptop ini sudah berisi data sendiri. Mengambil data laptop lama akan menggantinya (data itu disimpan sebagai cadangan): tegaskan dengan --replace. Tidak ada yang diubah.",
+        "The data could not be put in place ({error}); the data in {folder} is as it was.": "Data tidak dapat dipasang ({error}); data di {folder} tetap seperti semula.",
+        "This laptop's data was moved to a new laptop, which is now enrolled: this one no longer syncs. Work on the new laptop. Changes made here after the move are kept: export them (mufakat outbox export -o FILE, or the button in Settings) and import them there.": "Data laptop ini sudah dipindahkan ke laptop baru yang kini terdaftar: laptop ini tidak lagi bersinkronisasi. Lanjutkan bekerja di laptop baru. Perubahan yang dibuat di sini sesudah pemindahan tetap tersimpan: ekspor (mufakat outbox export -o BERKAS, atau tombolnya di Pengaturan) lalu impor di laptop baru.",
+        "Take in data of an &old laptop…": "&Ambil data laptop lama…",
+        "Replacing an old laptop?": "Mengganti laptop lama?",
+        "Take in the file made on the old laptop with “Export for a new laptop”.": "Ambil berkas yang dibuat di laptop lama dengan “Ekspor untuk laptop baru”.",
+        "Move to a new laptop": "Pindahkan ke laptop baru",
+        "All data of this laptop, with its unsent changes, in one file: take it in on the new laptop, then enroll that one with a new code. This laptop stops syncing once the new one is enrolled.": "Semua data laptop ini, beserta perubahan yang belum terkirim, dalam satu berkas: ambil di laptop baru, lalu daftarkan laptop baru itu dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.",
+        "Export for a &new laptop…": "Ekspor untuk laptop &baru…",
+        "Export for a new laptop": "Ekspor untuk laptop baru",
+        "Mufakat move files (*.zip)": "Berkas pindahan Mufakat (*.zip)",
+        "Writing {path}…": "Menulis {path}…",
+        "Written to {path}. On the new laptop: “Take in data of an old laptop” (on its first screen, or in Settings), then enroll it with a new code.": "Sudah ditulis ke {path}. Di laptop baru: “Ambil data laptop lama” (di layar pertamanya, atau di Pengaturan), lalu daftarkan dengan kode baru.",
+        "Take in data of an old laptop": "Ambil data laptop lama",
+        "This laptop holds data of its own. Replace it by the data in {name}?\n\nThe data of now is kept as a backup. Afterwards, enroll this laptop with a new code.": "Laptop ini berisi data sendiri. Ganti dengan data di {name}?\n\nData saat ini disimpan sebagai cadangan. Sesudahnya, daftarkan laptop ini dengan kode baru.",
+        "Take in the data in {name}?\n\nAfterwards, enroll this laptop with a new code.": "Ambil data di {name}?\n\nSesudahnya, daftarkan laptop ini dengan kode baru.",
+    }
+)

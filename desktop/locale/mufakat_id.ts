@@ -941,6 +941,18 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Daftarkan laptop ini dengan kode dari administrator: data kantor diambil dari server.</translation>
         </message>
         <message>
+            <source>Take in data of an &amp;old laptop…</source>
+            <translation>&amp;Ambil data laptop lama…</translation>
+        </message>
+        <message>
+            <source>Replacing an old laptop?</source>
+            <translation>Mengganti laptop lama?</translation>
+        </message>
+        <message>
+            <source>Take in the file made on the old laptop with “Export for a new laptop”.</source>
+            <translation>Ambil berkas yang dibuat di laptop lama dengan “Ekspor untuk laptop baru”.</translation>
+        </message>
+        <message>
             <source>Welcome to Mufakat</source>
             <translation>Selamat datang di Mufakat</translation>
         </message>
@@ -1272,6 +1284,61 @@ Restore it?</source>
 {typed}
 
 Pulihkan?</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveGroup</name>
+        <message>
+            <source>Move to a new laptop</source>
+            <translation>Pindahkan ke laptop baru</translation>
+        </message>
+        <message>
+            <source>All data of this laptop, with its unsent changes, in one file: take it in on the new laptop, then enroll that one with a new code. This laptop stops syncing once the new one is enrolled.</source>
+            <translation>Semua data laptop ini, beserta perubahan yang belum terkirim, dalam satu berkas: ambil di laptop baru, lalu daftarkan laptop baru itu dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.</translation>
+        </message>
+        <message>
+            <source>Export for a &amp;new laptop…</source>
+            <translation>Ekspor untuk laptop &amp;baru…</translation>
+        </message>
+        <message>
+            <source>Take in data of an &amp;old laptop…</source>
+            <translation>&amp;Ambil data laptop lama…</translation>
+        </message>
+        <message>
+            <source>Export for a new laptop</source>
+            <translation>Ekspor untuk laptop baru</translation>
+        </message>
+        <message>
+            <source>Mufakat move files (*.zip)</source>
+            <translation>Berkas pindahan Mufakat (*.zip)</translation>
+        </message>
+        <message>
+            <source>Writing {path}…</source>
+            <translation>Menulis {path}…</translation>
+        </message>
+        <message>
+            <source>Written to {path}. On the new laptop: “Take in data of an old laptop” (on its first screen, or in Settings), then enroll it with a new code.</source>
+            <translation>Sudah ditulis ke {path}. Di laptop baru: “Ambil data laptop lama” (di layar pertamanya, atau di Pengaturan), lalu daftarkan dengan kode baru.</translation>
+        </message>
+        <message>
+            <source>Take in data of an old laptop</source>
+            <translation>Ambil data laptop lama</translation>
+        </message>
+        <message>
+            <source>This laptop holds data of its own. Replace it by the data in {name}?
+
+The data of now is kept as a backup. Afterwards, enroll this laptop with a new code.</source>
+            <translation>Laptop ini berisi data sendiri. Ganti dengan data di {name}?
+
+Data saat ini disimpan sebagai cadangan. Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
+        </message>
+        <message>
+            <source>Take in the data in {name}?
+
+Afterwards, enroll this laptop with a new code.</source>
+            <translation>Ambil data di {name}?
+
+Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         </message>
     </context>
     <context>

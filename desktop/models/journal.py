@@ -79,6 +79,9 @@ class DeviceState(Base):
     # Vote operations up to this number were made on such a copy: their contribution is
     # corrected by what the server holds once they are applied (0: none).
     restored_below: Mapped[int] = mapped_column(Integer, default=0)
+    # The device this laptop's data was moved from ("Pindahkan ke laptop baru"), told to the
+    # server at enrollment (which retires that device); empty otherwise.
+    moved_from: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class RejectedOp(Base):

@@ -115,7 +115,11 @@ def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None 
         finally:
             own.close()
     answer = client.enroll(
-        code.strip(), ws.ctx.device_id, platform.node() or "Mufakat", state.home_unit_id if again else None
+        code.strip(),
+        ws.ctx.device_id,
+        platform.node() or "Mufakat",
+        state.home_unit_id if again else None,
+        "" if again else state.moved_from,
     )
     _save_token(token_path(ws), answer["token"])
     if again:

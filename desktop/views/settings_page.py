@@ -39,6 +39,7 @@ from desktop.views.backup_group import BackupGroup
 from desktop.views.common import AutosaveText, InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
+from desktop.views.move_group import MoveGroup
 from desktop.views.outbox_actions import export_unsent, import_unsent
 from desktop.vocab import OfficeZone, label
 from desktop.workspace import Workspace
@@ -220,6 +221,8 @@ class SettingsPage(QWidget):
         body_layout.addWidget(server)
         self.backups = BackupGroup(ws)  # backups of this laptop's database, and restoring one
         body_layout.addWidget(self.backups)
+        self.move_laptop = MoveGroup(ws)  # "Pindahkan ke laptop baru"
+        body_layout.addWidget(self.move_laptop)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
