@@ -47,7 +47,7 @@ LABELS = {
 def label_text(label: str) -> str:
     """What a kind of backup is, in the user's language."""
     if label.startswith("before-"):
-        return tr("taken before an update (schema {revision})", revision=label.removeprefix("before-"))
+        return tr("taken before the update to schema {revision}", revision=label.removeprefix("before-"))
     return tr(LABELS[label]) if label in LABELS else label
 
 

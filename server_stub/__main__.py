@@ -6,6 +6,8 @@
     mufakat-server enroll-code UNIT_CODE        (prints a one-time code valid 7 days)
     mufakat-server device list | device revoke DEVICE_ID
     mufakat-server restored [--previous OLD_DB_URL]   (after restoring the database from a backup)
+    mufakat-server release [--version 0.2.0 --url https://…/Mufakat-0.2.0-setup.exe]
+                                                (the app version laptops are offered)
 
 The database is a SQLite file (./mufakat-server.sqlite3) unless --db (before or after the
 command) or MUFAKAT_SERVER_DB names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
@@ -77,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OLD_DB_URL",
         help="the database being replaced: its units, enrollments and revocations are re-applied",
     )
+    release = sub.add_parser(
+        "release", parents=[common], help="announce the app version laptops are offered, and its download address"
+    )
+    release.add_argument("--version", dest="app_version", metavar="VERSION", help="e.g. 0.2.0")
+    release.add_argument("--url", metavar="URL", help="where the office downloads it (its own server)")
     return parser
 
 
@@ -121,7 +128,7 @@ def _reason(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     from alembic.util.exc import CommandError
 
-    from server_stub import admin, auth, restore
+    from server_stub import admin, auth, release, restore
     from server_stub.models import ServerUnit
 
     args = _parser().parse_args(argv)
@@ -152,6 +159,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "enrolled again, and devices revoked after it must be revoked again"
                     )
                 print(f"new epoch {start_new_epoch(session)}: devices pull again and re-send what is missing")
+            elif args.command == "release":
+                if args.app_version or args.url:
+                    if not (args.app_version and args.url):
+                        raise admin.AdminError("release: give both --version and --url")
+                    release.announce(session, args.app_version, args.url)
+                shown = release.announced(session)
+                print(f"{shown['app_version'] or '-'}\t{shown['download_url'] or '-'}")
             elif args.command == "enroll-code":
                 print(auth.new_enroll_code(session, args.unit_code))
             elif args.action == "list":

@@ -25,7 +25,7 @@ from protocol.messages import PushRequest
 from protocol.refusals import Refusal
 from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
 from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
-from server_stub import auth
+from server_stub import auth, release
 from server_stub.apply import Caller, apply_push
 from server_stub.errors import ApiError
 from server_stub.models import ServerUnit
@@ -125,6 +125,12 @@ def create_app(store: ServerStore) -> FastAPI:
             "schema_version": SCHEMA_VERSION,
             "server_ms": server_ms(),
         }
+
+    @app.get("/version")
+    def version() -> dict[str, Any]:
+        """The app version the administrator announces, and where to download it."""
+        with store.transaction() as session:
+            return {"schema_version": SCHEMA_VERSION, **release.announced(session)}
 
     @app.post("/enroll")
     def enroll(body: EnrollRequest) -> dict[str, Any]:

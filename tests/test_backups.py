@@ -185,3 +185,36 @@ def test_the_day_of_a_backup_is_the_laptops_own(ws: Workspace) -> None:
     backup = backups.back_up(ws.data_dir, backups.MANUAL, now=NOON).backup
     assert backup.local_day == NOON.astimezone().date()
     assert isinstance(backup.local_day, date)
+
+
+def test_an_update_backs_the_older_database_up_first_and_it_can_be_restored(tmp_path: Path) -> None:
+    """A newer Mufakat opening a data folder of an older one: the backup taken before migrating
+    is listed with the others, and restoring it brings the older data up to date again."""
+    from sqlalchemy import create_engine
+
+    from desktop.db import head_revision, migrate
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    engine = create_engine(f"sqlite:///{data_dir / DB_FILENAME}")
+    with engine.connect() as conn:
+        migrate(conn, "0013")
+        conn.commit()
+    engine.dispose()
+    ws = Workspace.open(data_dir, Settings(language="en"))
+    try:
+        with_office(ws, "KPPN Sorong")
+    finally:
+        ws.close()
+    (taken,) = backups.list_backups(backups.backup_dir(data_dir))
+    assert taken.label == f"before-{head_revision()}"
+    assert backups.label_text(taken.label) == f"taken before the update to schema {head_revision()}"
+    assert backups.check_copy(taken.path, known_revisions()) == "0013"
+    backups.restore(data_dir, taken.path, known_revisions())
+    again = Workspace.open(data_dir, Settings(language="en"))  # migrated again, with a backup first
+    try:
+        assert "KPPN Sorong" not in again.read(export_json)
+    finally:
+        again.close()
+    labels = sorted(b.label for b in backups.list_backups(backups.backup_dir(data_dir)))
+    assert labels == [f"before-{head_revision()}", f"before-{head_revision()}", "replaced"]

@@ -892,7 +892,7 @@ ID.update(
         "daily": "harian",
         "taken by hand": "diambil manual",
         "replaced by a restore or a move": "digantikan saat pemulihan atau pemindahan",
-        "taken before an update (schema {revision})": "diambil sebelum pembaruan (skema {revision})",
+        "taken before the update to schema {revision}": "diambil sebelum pembaruan ke skema {revision}",
         "No backup could be written to {folder} ({error}). Free some space or check the folder, then try again; nothing was changed.": "Cadangan tidak dapat ditulis ke {folder} ({error}). Kosongkan sebagian ruang disk atau periksa folder itu, lalu coba lagi; tidak ada yang diubah.",
         "The second backup folder {folder} is not there (a USB stick not plugged in?); the backup was kept in the data folder only.": "Folder cadangan kedua {folder} tidak ada (flashdisk belum dicolokkan?); cadangan hanya disimpan di folder data.",
         "The backup could not be copied to {folder} ({error}); it was kept in the data folder only.": "Cadangan tidak dapat disalin ke {folder} ({error}); cadangan hanya disimpan di folder data.",
@@ -958,5 +958,13 @@ ID.update(
         "Take in data of an old laptop": "Ambil data laptop lama",
         "This laptop holds data of its own. Replace it by the data in {name}?\n\nThe data of now is kept as a backup. Afterwards, enroll this laptop with a new code.": "Laptop ini berisi data sendiri. Ganti dengan data di {name}?\n\nData saat ini disimpan sebagai cadangan. Sesudahnya, daftarkan laptop ini dengan kode baru.",
         "Take in the data in {name}?\n\nAfterwards, enroll this laptop with a new code.": "Ambil data di {name}?\n\nSesudahnya, daftarkan laptop ini dengan kode baru.",
+    }
+)
+# laptop-safe: updating
+ID.update(
+    {
+        "About": "Tentang",
+        "Mufakat {version}": "Mufakat {version}",
+        "New version available: {version}. Download it from your office's server: {link} and install it over this one; the data stays.": "Versi baru tersedia: {version}. Unduh dari server kantor Anda: {link} lalu pasang menimpa versi ini; datanya tetap ada.",
     }
 )

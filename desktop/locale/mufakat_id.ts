@@ -13,6 +13,21 @@
         </message>
     </context>
     <context>
+        <name>AboutGroup</name>
+        <message>
+            <source>About</source>
+            <translation>Tentang</translation>
+        </message>
+        <message>
+            <source>Mufakat {version}</source>
+            <translation>Mufakat {version}</translation>
+        </message>
+        <message>
+            <source>New version available: {version}. Download it from your office's server: {link} and install it over this one; the data stays.</source>
+            <translation>Versi baru tersedia: {version}. Unduh dari server kantor Anda: {link} lalu pasang menimpa versi ini; datanya tetap ada.</translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaTab</name>
         <message>
             <source>Agenda item, e.g. Presentation of the service standard</source>

@@ -82,6 +82,9 @@ class DeviceState(Base):
     # The device this laptop's data was moved from ("Pindahkan ke laptop baru"), told to the
     # server at enrollment (which retires that device); empty otherwise.
     moved_from: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    # The app version the server announces and where the office downloads it (Settings → Tentang).
+    latest_app_version: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    download_url: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class RejectedOp(Base):

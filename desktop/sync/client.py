@@ -141,6 +141,10 @@ class SyncClient:
         message = describe_refusal(code or f"HTTP {response.status_code}", params, url=self.base_url)
         return SyncRefused(response.status_code, message, code, params)
 
+    def release(self) -> dict[str, Any]:
+        """The app version the server announces and its download address (`GET /version`)."""
+        return dict(self._call("GET", "/version"))
+
     def health(self) -> dict[str, Any]:
         return dict(self._call("GET", "/healthz"))
 

@@ -35,6 +35,7 @@ from desktop.services.units import (
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import is_enrolled
 from desktop.sync.refusals import UNKNOWN_TOKEN
+from desktop.views.about_group import AboutGroup
 from desktop.views.backup_group import BackupGroup
 from desktop.views.common import AutosaveText, InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
@@ -223,6 +224,8 @@ class SettingsPage(QWidget):
         body_layout.addWidget(self.backups)
         self.move_laptop = MoveGroup(ws)  # "Pindahkan ke laptop baru"
         body_layout.addWidget(self.move_laptop)
+        self.about = AboutGroup(ws, sync)  # the version, and a newer one the server announces
+        body_layout.addWidget(self.about)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
