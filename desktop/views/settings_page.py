@@ -34,7 +34,7 @@ from desktop.services.units import (
 )
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import is_enrolled
-from desktop.sync.refusals import UNKNOWN_TOKEN
+from desktop.sync.refusals import DEVICE_MOVED, UNKNOWN_TOKEN
 from desktop.views.about_group import AboutGroup
 from desktop.views.backup_group import BackupGroup
 from desktop.views.common import AutosaveText, InlineMessage, select_value
@@ -279,7 +279,9 @@ class SettingsPage(QWidget):
         url = self._ws.store.device().server_url
         # The server no longer knows this laptop (restored from a backup): enroll it again.
         forgotten = self._sync.status().code == UNKNOWN_TOKEN
-        if forgotten:
+        if self._sync.status().code == DEVICE_MOVED:  # its data lives on a new laptop now
+            self.server_state.setText(self._sync.status().message)
+        elif forgotten:
             self.server_state.setText(
                 self.tr(
                     "The server {url} no longer knows this laptop. Enroll it again with a new code "

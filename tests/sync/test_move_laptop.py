@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.cli import main
@@ -150,3 +152,37 @@ def test_a_device_cannot_retire_a_device_of_another_office(device: Device, serve
         kept = session.get(ServerDevice, sorong.ctx.device_id)
         assert kept is not None and kept.revoked_at is None and kept.moved_to is None
     assert sync_once(sorong).refused == 0
+
+
+def test_the_old_laptop_in_the_app_says_its_data_moved_and_stops_trying(
+    qtbot: QtBot, device: Device, server: Running, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.app import Shell
+    from desktop.sync.controller import SyncState
+    from desktop.views import main_window as mw
+
+    old = device("old", "KPPN-SORONG")
+    two_recs(old)
+    moved = tmp_path / "pindah.zip"
+    assert cli(capsys, "--data-dir", str(old.data_dir), "move", "export", "-o", str(moved))[0] == 0
+    assert cli(capsys, "--data-dir", str(tmp_path / "new"), "move", "import", str(moved))[0] == 0
+    new = open_new(tmp_path / "new")
+    try:
+        enroll(new, server.url, server.code("KPPN-SORONG"))
+    finally:
+        new.close()
+    shell = Shell(old)
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    qtbot.waitExposed(shell.window)
+    try:
+        shell.window.nav.setCurrentRow(mw.SETTINGS)
+        qtbot.mouseClick(shell.window.sync_bar.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: shell.sync.status().state == SyncState.ERROR, timeout=15_000)
+        assert shell.sync.status().code == "device_moved"
+        assert "moved to a new laptop" in shell.window.sync_bar.state_label.text()
+        assert "moved to a new laptop" in shell.window.settings.server_state.text()
+        assert shell.window.sync_bar.export_button.isVisible()  # what was typed since has a way out
+        assert not shell.sync._retry.isActive()  # it does not try again and again
+    finally:
+        shell.close()
