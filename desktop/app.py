@@ -18,7 +18,6 @@ from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.sync.controller import SyncController
-    from desktop.views.common import InlineMessage
     from desktop.views.main_window import MainWindow
 
 log = logging.getLogger("mufakat.app")
@@ -123,7 +122,7 @@ class Shell:
                 said += " " + tr("The database it replaced is kept as {path}.", path=kept.path.name)
             return said
 
-        self._replace_data(work, lambda window: window.settings.backups.message)
+        self._replace_data(work)
 
     def take_in(self, source: Path) -> None:
         """Take in the data of an old laptop ("Pindahkan ke laptop baru"), then open the window on
@@ -141,11 +140,12 @@ class Shell:
                 said += " " + tr("The database it replaced is kept as {path}.", path=moved.kept.path.name)
             return said
 
-        self._replace_data(work, lambda window: window.settings.move_laptop.message)
+        self._replace_data(work)
 
-    def _replace_data(self, work: Callable[[], str], where: Callable[[MainWindow], InlineMessage]) -> None:
+    def _replace_data(self, work: Callable[[], str]) -> None:
         """Close the database, let `work` replace it (it checks before it changes anything),
-        open the database again and the window on it, and say what happened there."""
+        open the database again and the window on it, and say what happened at the top of its
+        Settings page."""
         from PySide6.QtCore import QThreadPool
 
         from desktop.sync.controller import SyncController
@@ -168,7 +168,7 @@ class Shell:
         self._replace_window()
         for notice in self.ws.store.notices:
             said += " " + notice
-        line = where(self.window)
+        line = self.window.settings.device_message
         (line.error if failed else line.info)(said)
         if backing_up:
             self.auto_backup.start()

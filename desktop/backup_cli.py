@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop import backups
 from desktop.config import DB_FILENAME, Settings
 from desktop.errors import EnvironmentProblem, InputError
-from desktop.i18n import tr
+from desktop.i18n import language, tr
 
 FolderCommand = Callable[[Path, Settings, argparse.Namespace], None]
 
@@ -58,7 +58,11 @@ def add_parsers(
 
 
 def size_text(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} kB"
+    """A file's size as people read it (Indonesian writes a decimal comma)."""
+    if size < 100_000:
+        return f"{max(1, round(size / 1000))} kB"
+    text = f"{size / 1_000_000:.1f} MB"
+    return text.replace(".", ",") if language() == "id" else text
 
 
 def _cmd_backup(data_dir: Path, settings: Settings, args: argparse.Namespace) -> None:

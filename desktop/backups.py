@@ -75,7 +75,8 @@ def _name(label: str, now: datetime) -> str:
     return f"mufakat-{now.astimezone(UTC).strftime(_STAMP)}-{label}.sqlite3"
 
 
-def _parse(path: Path) -> Backup | None:
+def parse(path: Path) -> Backup | None:
+    """A backup named as Mufakat names them (when, kind), else None."""
     match = _NAME.match(path.name)
     if match is None:
         return None
@@ -90,7 +91,7 @@ def _parse(path: Path) -> Backup | None:
 def list_backups(folder: Path) -> list[Backup]:
     """The backups in `folder`, newest first (a missing folder holds none)."""
     try:
-        found = [b for p in folder.iterdir() if (b := _parse(p)) is not None]
+        found = [b for p in folder.iterdir() if (b := parse(p)) is not None]
     except OSError:
         return []
     return sorted(found, key=lambda b: b.taken_at, reverse=True)

@@ -968,3 +968,4 @@ ID.update(
         "New version available: {version}. Download it from your office's server: {link} and install it over this one; the data stays.": "Versi baru tersedia: {version}. Unduh dari server kantor Anda: {link} lalu pasang menimpa versi ini; datanya tetap ada.",
     }
 )
+ID["of {when} ({kind})"] = "tanggal {when} ({kind})"

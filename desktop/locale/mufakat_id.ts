@@ -445,6 +445,10 @@
             <translation>Cadangan hanya disimpan di folder data.</translation>
         </message>
         <message>
+            <source>of {when} ({kind})</source>
+            <translation>tanggal {when} ({kind})</translation>
+        </message>
+        <message>
             <source>Restore from backup</source>
             <translation>Pulihkan dari cadangan</translation>
         </message>

@@ -127,6 +127,14 @@ class BackupGroup(QGroupBox):
             self._save_second_folder()
 
     # -- restoring -----------------------------------------------------------------------------
+    def _copy_name(self, source: Path) -> str:
+        """A backup by when it was taken (and its kind); another file by its name."""
+        found = backups.parse(source)
+        if found is None:
+            return source.name
+        when = found.taken_at.astimezone().strftime("%d-%m-%Y %H:%M")
+        return self.tr("of {when} ({kind})").format(when=when, kind=backups.label_text(found.label))
+
     def choose_restore(self) -> None:
         dialog = RestoreDialog(self._ws.data_dir, self)
         if not dialog.exec() or dialog.chosen is None:
@@ -143,7 +151,7 @@ class BackupGroup(QGroupBox):
             self.tr(
                 "Replace the data on this laptop by the copy {name}?\n\nThe data of now is kept as a "
                 "backup. Changes this laptop already sent to the server come back at the next sync."
-            ).format(name=source.name),
+            ).format(name=self._copy_name(source)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

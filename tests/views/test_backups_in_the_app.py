@@ -54,10 +54,11 @@ def test_back_up_then_restore_from_the_list(
         click(qtbot, dialog.restore_button)
 
     with_modal(qtbot, lambda: click(qtbot, group.restore_button), pick_newest)
-    assert len(asked) == 1 and "Replace the data on this laptop" in asked[0]
+    assert len(asked) == 1 and "Replace the data on this laptop by the copy of " in asked[0]
+    assert "(taken by hand)" in asked[0]
     qtbot.waitUntil(lambda: shell.window is not old_window)
     assert shell.window.stack.currentWidget() is shell.window.settings
-    assert "Restored" in shell.window.settings.backups.message.text()
+    assert "Restored" in shell.window.settings.device_message.text()
     found = texts(shell.ws)
     assert "Sebelum cadangan" in found and "Sesudah cadangan" not in found
     kinds = sorted(b.label for b in backups.list_backups(backups.backup_dir(ws.data_dir)))

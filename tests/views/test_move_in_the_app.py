@@ -74,7 +74,7 @@ def test_a_new_laptop_takes_in_the_old_ones_data_from_its_first_screen(
     qtbot.waitUntil(lambda: new_laptop.window is not old_window)
     window = new_laptop.window
     assert window.first_run is None and window.stack.currentWidget() is window.settings
-    assert "Enroll this laptop" in window.settings.move_laptop.message.text()
+    assert "Enroll this laptop" in window.settings.device_message.text()
     new, old = new_laptop.ws, shell.ws
     assert new.read(export_json) == old.read(export_json)
     assert queued(new) == queued(old) and queued(old)
