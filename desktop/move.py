@@ -83,7 +83,7 @@ def export_move(data_dir: Path, target: Path, known_revisions: list[str]) -> dic
                 "created_at": datetime.now(UTC).isoformat(),
                 "files": {name: {"sha256": _sha256(p), "size": p.stat().st_size} for name, p in carried.items()},
             }
-            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
                 for name, path in carried.items():
                     zf.write(path, name)
