@@ -211,6 +211,9 @@ def run_app(data_dir: Path, settings: Settings) -> int:
         force=True,
     )
     install_error_hook(data_dir)
+    from desktop.folder_lock import hold
+
+    lock = hold(data_dir)  # `mufakat restore` / `move import` wait until the app is closed
     for notice in workspace.store.notices:  # e.g. a journal of another copy set aside
         from PySide6.QtWidgets import QMessageBox
 
@@ -225,3 +228,5 @@ def run_app(data_dir: Path, settings: Settings) -> int:
     finally:
         shell.close()
         workspace.close()
+        if lock is not None:
+            lock.release()

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop import backups
 from desktop.config import DB_FILENAME, Settings
 from desktop.errors import EnvironmentProblem, InputError
+from desktop.folder_lock import nobody_else
 from desktop.i18n import language, tr
 
 FolderCommand = Callable[[Path, Settings, argparse.Namespace], None]
@@ -96,8 +97,9 @@ def _cmd_restore(data_dir: Path, settings: Settings, args: argparse.Namespace) -
     from desktop.db import known_revisions
     from desktop.workspace import Workspace
 
-    kept = backups.restore(data_dir, args.file, known_revisions())
-    Workspace.open(data_dir, settings).close()  # an older copy is brought up to date now
+    with nobody_else(data_dir):
+        kept = backups.restore(data_dir, args.file, known_revisions())
+        Workspace.open(data_dir, settings).close()  # an older copy is brought up to date now
     print(tr("Restored {file}.", file=args.file))
     if kept is not None:
         print(tr("The database it replaced is kept as {path}.", path=kept.path))
@@ -119,7 +121,8 @@ def _cmd_move(data_dir: Path, settings: Settings, args: argparse.Namespace) -> N
             file=sys.stderr,
         )
         return
-    moved = import_move(data_dir, args.file, known_revisions(), replace=args.replace)
+    with nobody_else(data_dir):
+        moved = import_move(data_dir, args.file, known_revisions(), replace=args.replace)
     print(
         tr(
             "The data of the old laptop is here, with its unsent changes. Enroll this laptop with a "

@@ -60,3 +60,25 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     assert not (ws.data_dir / "backups").exists()
     code, _, err = run(capsys, "--data-dir", str(tmp_path / "empty"), "--lang", "en", "backup")
     assert code == 2 and "no database" in err
+
+
+def test_nothing_is_replaced_while_the_app_has_the_folder_open(
+    ws: Workspace, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from desktop.folder_lock import hold
+
+    code, out, _ = run(capsys, "--data-dir", str(ws.data_dir), "--lang", "en", "backup")
+    backup = out.strip()
+    app = hold(ws.data_dir)  # as the running app holds it
+    assert app is not None
+    before = (ws.data_dir / DB_FILENAME).read_bytes()
+    try:
+        for args in (("restore", backup), ("move", "import", str(tmp_path / "pindah.zip"), "--replace")):
+            code, _, err = run(capsys, "--data-dir", str(ws.data_dir), "--lang", "en", *args)
+            assert code == 2 and "close it first" in err and err.count("\n") == 1
+        assert (ws.data_dir / DB_FILENAME).read_bytes() == before
+    finally:
+        app.release()
+    ws.close()
+    code, _, err = run(capsys, "--data-dir", str(ws.data_dir), "--lang", "en", "restore", backup)
+    assert code == 0, err

@@ -969,3 +969,6 @@ ID.update(
     }
 )
 ID["of {when} ({kind})"] = "tanggal {when} ({kind})"
+ID["Mufakat is open on {folder}: close it first, then run this again. Nothing was changed."] = (
+    "Mufakat sedang terbuka pada {folder}: tutup dulu, lalu jalankan perintah ini lagi. Tidak ada yang diubah."
+)
