@@ -146,7 +146,7 @@ class Shell:
         """Close the database, let `work` replace it (it checks before it changes anything),
         open the database again and the window on it, and say what happened at the top of its
         Settings page."""
-        from PySide6.QtCore import QThreadPool
+        from PySide6.QtCore import QThreadPool, QTimer
 
         from desktop.sync.controller import SyncController
 
@@ -156,7 +156,8 @@ class Shell:
         backing_up = self.auto_backup.running
         self.auto_backup.stop()
         QThreadPool.globalInstance().waitForDone(10_000)
-        self.drafts.clear()
+        self.drafts.clear()  # the typing of the data replaced: saved or dropped when asked
+        self.drafts.close()
         self.ws.store.close()
         failed = False
         try:
@@ -165,7 +166,9 @@ class Shell:
             said, failed = exc.message, True
         self.ws.reopen()
         self.sync = SyncController(self.ws)
+        self.drafts = Drafts(self.ws.data_dir)  # a moved laptop's unsaved typing comes with it
         self._replace_window()
+        QTimer.singleShot(0, self.window.offer_drafts)
         for notice in self.ws.store.notices:
             said += " " + notice
         line = self.window.settings.device_message
