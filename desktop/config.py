@@ -79,12 +79,8 @@ class Settings:
                 )
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "language": self.language,
-            "operator": self.operator,
-            "backup_folder": self.backup_folder,
-            **self.legacy_deadlines,
-        }
+        chosen = {"backup_folder": self.backup_folder} if self.backup_folder else {}
+        return {"language": self.language, "operator": self.operator, **chosen, **self.legacy_deadlines}
 
     @property
     def second_backup_folder(self) -> Path | None:
