@@ -1,11 +1,16 @@
 """`mufakat-server`: run the central server and administer it.
 
     mufakat-server serve [--db URL] [--host 127.0.0.1] [--port 8765] [--workers N]
+                         [--certfile CERT.pem --keyfile KEY.pem]
     mufakat-server unit add --code KPPN-SORONG --name "KPPN Sorong" [--parent KANWIL-PBD]
     mufakat-server unit list
-    mufakat-server enroll-code UNIT_CODE        (prints a one-time code valid 7 days)
+    mufakat-server enroll-code UNIT_CODE [--allow-http]   (a one-time code valid 7 days)
     mufakat-server device list | device revoke DEVICE_ID
+    mufakat-server closed-day add YYYY-MM-DD --name "Cuti bersama …" | closed-day list
+    mufakat-server closed-day remove YYYY-MM-DD   (national closed days, for every unit)
     mufakat-server restored [--previous OLD_DB_URL]   (after restoring the database from a backup)
+    mufakat-server backup [--to DIR] [--keep N]       (while the server runs)
+    mufakat-server restore BACKUP_FILE [--to DIR]     (the server stopped; keeps the replaced one)
     mufakat-server release [--version 0.2.0 --url https://…/Mufakat-0.2.0-setup.exe]
                                                 (the app version laptops are offered)
 
@@ -52,7 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (more than 1: PostgreSQL only)"
+    )
+    serve.add_argument("--certfile", type=Path, help="TLS: the server's certificate (PEM, with its chain)")
+    serve.add_argument("--keyfile", type=Path, help="TLS: the certificate's private key (PEM, no password)")
     unit = sub.add_parser("unit", parents=[common], help="units").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -63,12 +72,28 @@ def _parser() -> argparse.ArgumentParser:
     unit.add_parser("list", parents=[common])
     code = sub.add_parser("enroll-code", parents=[common], help="a one-time enrollment code for a unit")
     code.add_argument("unit_code")
+    code.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="the laptop may use a plain http:// address (a network without a certificate)",
+    )
     device = sub.add_parser("device", parents=[common], help="devices").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
     device.add_parser("list", parents=[common])
     revoke = device.add_parser("revoke", parents=[common])
     revoke.add_argument("device_id")
+    closed = sub.add_parser(
+        "closed-day",
+        parents=[common],
+        help="national closed days every unit's deadlines skip (cuti bersama decreed after the holidays data)",
+    ).add_subparsers(dest="action", required=True, parser_class=_Parser)
+    closed_add = closed.add_parser("add", parents=[common])
+    closed_add.add_argument("day", metavar="YYYY-MM-DD")
+    closed_add.add_argument("--name", required=True, help='e.g. "Cuti bersama Natal"')
+    closed.add_parser("list", parents=[common])
+    closed_remove = closed.add_parser("remove", parents=[common])
+    closed_remove.add_argument("day", metavar="YYYY-MM-DD")
     restored = sub.add_parser(
         "restored",
         parents=[common],
@@ -79,6 +104,16 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OLD_DB_URL",
         help="the database being replaced: its units, enrollments and revocations are re-applied",
     )
+    backup = sub.add_parser("backup", parents=[common], help="a copy of the database, taken while it serves")
+    backup.add_argument("--to", type=Path, default=Path("backups"), metavar="DIR", help="default: ./backups")
+    backup.add_argument("--keep", type=int, metavar="N", help="then remove all but the newest N backups")
+    restore = sub.add_parser(
+        "restore", parents=[common], help="put a backup in place of the database (stop the server first)"
+    )
+    restore.add_argument("file", type=Path, metavar="BACKUP_FILE")
+    restore.add_argument(
+        "--to", type=Path, default=Path("backups"), metavar="DIR", help="where the replaced database is kept"
+    )
     release = sub.add_parser(
         "release", parents=[common], help="announce the app version laptops are offered, and its download address"
     )
@@ -87,20 +122,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _serve(url: str, host: str, port: int, workers: int) -> None:
-    import uvicorn
+def _serve(url: str, args: argparse.Namespace) -> None:
+    from server_stub.serve import ServeOptions, check_tls, check_workers, serve
 
-    from server_stub.nodelay import NoDelayH11Protocol
+    options = ServeOptions(url, args.host, args.port, args.workers, args.certfile, args.keyfile)
+    check_workers(options)  # before the database is touched
+    check_tls(options.certfile, options.keyfile)
+    store = ServerStore(url)
+    try:
+        store.migrate()  # once, before the workers start
+    finally:
+        store.close()
+    serve(options)
 
-    os.environ["MUFAKAT_SERVER_DB"] = url
-    uvicorn.run(
-        "server_stub.wsgi:app",
-        host=host,
-        port=port,
-        workers=max(1, workers),
-        log_level="info",
-        http=NoDelayH11Protocol,  # TCP_NODELAY in worker processes too (server_stub/nodelay.py)
-    )
+
+def _backup_or_restore(url: str, args: argparse.Namespace) -> None:
+    from server_stub import backup
+
+    if args.command == "backup":
+        print(backup.backup(url, args.to, args.keep))
+        return
+    done = backup.restore(url, args.file, args.to)
+    if done.kept is not None:
+        print(f"kept the replaced database as {done.kept}")
+    for line in done.lines:
+        print(line)
+    print(f"restored {args.file}; new epoch {done.epoch}: devices pull again and re-send what is missing")
 
 
 def _database_url(args: argparse.Namespace) -> str:
@@ -135,11 +182,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = ""
     try:
         url = _database_url(args)
+        if args.command == "serve":
+            _serve(url, args)
+            return 0
+        if args.command in ("backup", "restore"):  # the database as it is: not migrated first
+            _backup_or_restore(url, args)
+            return 0
         store = ServerStore(url)
         store.migrate()
-        if args.command == "serve":
-            _serve(url, args.host, args.port, args.workers)
-            return 0
         with store.transaction() as session:
             if args.command == "unit" and args.action == "add":
                 unit = admin.add_unit(session, args.code, args.name, args.parent)
@@ -151,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"{u.code}\t{u.name}\t{parent}\t{u.id}")
             elif args.command == "restored":
                 if args.previous:
-                    for line in restore.carry_over(session, args.previous):
+                    for line in restore.carry_over(session, restore.read_previous(args.previous)):
                         print(line)
                 else:
                     print(
@@ -159,6 +209,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "enrolled again, and devices revoked after it must be revoked again"
                     )
                 print(f"new epoch {start_new_epoch(session)}: devices pull again and re-send what is missing")
+            elif args.command == "closed-day" and args.action == "add":
+                print(admin.add_closed_day(session, args.day, args.name))
+            elif args.command == "closed-day" and args.action == "list":
+                for closed in admin.closed_days(session):
+                    print(f"{closed.day.isoformat()}\t{closed.name}\t{closed.id}")
+            elif args.command == "closed-day":
+                removed = admin.remove_closed_day(session, args.day)
+                print(f"removed {removed.day.isoformat()} {removed.name}")
             elif args.command == "release":
                 if args.app_version or args.url:
                     if not (args.app_version and args.url):
@@ -167,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 shown = release.announced(session)
                 print(f"{shown['app_version'] or '-'}\t{shown['download_url'] or '-'}")
             elif args.command == "enroll-code":
-                print(auth.new_enroll_code(session, args.unit_code))
+                print(auth.new_enroll_code(session, args.unit_code, allow_http=args.allow_http))
             elif args.action == "list":
                 for d in admin.devices(session):
                     state = "revoked" if d.revoked else "active"

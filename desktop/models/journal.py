@@ -85,6 +85,9 @@ class DeviceState(Base):
     # The app version the server announces and where the office downloads it (Settings → Tentang).
     latest_app_version: Mapped[str] = mapped_column(String(40), default="", server_default="")
     download_url: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # The administrator allowed a plain http:// address for this laptop (an enrollment code made
+    # with --allow-http, or an http:// enrollment from before that rule): desktop.sync.address.
+    plain_http: Mapped[bool] = mapped_column(default=False)
 
 
 class RejectedOp(Base):

@@ -3,14 +3,14 @@ it came from until it enrolls: the server then retires the old device, which sto
 app version the office's server announces, and where to download it, are kept for Settings.
 
 Revision ID: 0019
-Revises: 0020
+Revises: 0015
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0020"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
