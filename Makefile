@@ -39,6 +39,7 @@ bench: $(STAMP) $(QM)
 	$(PY) bench/store.py
 	$(PY) bench/reports.py
 	$(PY) bench/sync.py
+	$(PY) bench/backup.py
 	$(XVFB_RUN) $(PY) bench/attention.py
 	$(XVFB_RUN) $(PY) bench/ui.py
 

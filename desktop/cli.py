@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, survey_cli
+from desktop import __version__, backup_cli, survey_cli
 from desktop.config import LOG_FILENAME, Settings, resolve_data_dir
 from desktop.errors import EnvironmentProblem, InputError, MufakatError
 from desktop.files import write_atomically
@@ -125,6 +125,7 @@ def _build_parser() -> argparse.ArgumentParser:
     imp.add_argument("forum", metavar="FORUM", help=tr("forum id"))
     imp.add_argument("file", metavar="FILE", type=Path)
     survey_cli.add_parsers(sub, common)
+    backup_cli.add_parsers(sub, common, _Parser)
     return parser
 
 
@@ -335,6 +336,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.app import run_app
 
             return run_app(data_dir, settings)
+        if args.command in backup_cli.COMMANDS:  # on the folder: its database may not open
+            set_language(settings.language)
+            backup_cli.COMMANDS[args.command](data_dir, settings, args)
+            return 0
         ws = Workspace.open(data_dir, settings)
         _setup_logging(data_dir)
         for notice in ws.store.notices:

@@ -120,6 +120,13 @@ class Workspace:
         with self.store.read() as session:
             return query(session, *args, **kwargs)
 
+    def reopen(self) -> None:
+        """Open the data folder's database again (a restore put another copy in place): the
+        same workspace, so what holds it (the sync controller, the window) reads the copy."""
+        self.store.close()
+        fresh = Workspace.open(self.data_dir, self.settings)
+        self.store, self.ctx = fresh.store, fresh.ctx
+
     def close(self) -> None:
         self.store.close()
 

@@ -955,6 +955,102 @@ ID["The app lists what the server refused under “Needs attention”, with what
     "Aplikasi mencantumkan yang ditolak server di “Perlu perhatian”, beserta yang dapat dilakukan."
 )
 ID["… and {n} more"] = "… dan {n} lagi"
+# laptop-safe: backups and restoring one
+ID.update(
+    {
+        "Restored {file}.": "{file} sudah dipulihkan.",
+        "The database it replaced is kept as {path}.": "Basis data yang digantikannya disimpan sebagai {path}.",
+        "back the database up now (into the data folder's backups)": "cadangkan basis data sekarang (ke folder cadangan di folder data)",
+        "also copy it to this folder (default: the second backup folder of the settings)": "salin juga ke folder ini (bawaan: folder cadangan kedua di pengaturan)",
+        "only if no backup was taken today (for a scheduled task)": "hanya bila hari ini belum ada cadangan (untuk tugas terjadwal)",
+        "list the backups with their date and size": "daftar cadangan beserta tanggal dan ukurannya",
+        "replace the database by a backup (checked first; the replaced one is kept); close the app first": "ganti basis data dengan sebuah cadangan (diperiksa dulu; yang digantikan tetap disimpan); tutup aplikasi terlebih dahulu",
+        "There is no database in {folder} to back up.": "Tidak ada basis data di {folder} untuk dicadangkan.",
+        "A backup was already taken today.": "Hari ini sudah ada cadangan.",
+        "No backups yet in {folder}. Take one with: mufakat backup": "Belum ada cadangan di {folder}. Buat dengan: mufakat backup",
+        "daily": "harian",
+        "taken by hand": "diambil manual",
+        "replaced by a restore or a move": "digantikan saat pemulihan atau pemindahan",
+        "taken before the update to schema {revision}": "diambil sebelum pembaruan ke skema {revision}",
+        "No backup could be written to {folder} ({error}). Free some space or check the folder, then try again; nothing was changed.": "Cadangan tidak dapat ditulis ke {folder} ({error}). Kosongkan sebagian ruang disk atau periksa folder itu, lalu coba lagi; tidak ada yang diubah.",
+        "The second backup folder {folder} is not there (a USB stick not plugged in?); the backup was kept in the data folder only.": "Folder cadangan kedua {folder} tidak ada (flashdisk belum dicolokkan?); cadangan hanya disimpan di folder data.",
+        "The backup could not be copied to {folder} ({error}); it was kept in the data folder only.": "Cadangan tidak dapat disalin ke {folder} ({error}); cadangan hanya disimpan di folder data.",
+        "{path} is not a Mufakat backup (not a database file). Nothing was changed.": "{path} bukan cadangan Mufakat (bukan berkas basis data). Tidak ada yang diubah.",
+        "The backup {path} is damaged ({error}); choose another one. Nothing was changed.": "Cadangan {path} rusak ({error}); pilih cadangan lain. Tidak ada yang diubah.",
+        "{path} is a database of another program, not a Mufakat backup. Nothing was changed.": "{path} adalah basis data program lain, bukan cadangan Mufakat. Tidak ada yang diubah.",
+        "The backup {path} was written by a newer version of Mufakat (schema {revision}); install that version to restore it. Nothing was changed.": "Cadangan {path} ditulis oleh Mufakat versi yang lebih baru (skema {revision}); pasang versi itu untuk memulihkannya. Tidak ada yang diubah.",
+        "The backup could not be put in place ({error}); the data in {folder} is as it was.": "Cadangan tidak dapat dipasang ({error}); data di {folder} tetap seperti semula.",
+        "The second backup folder must be a folder's path.": "Folder cadangan kedua harus berupa alamat sebuah folder.",
+        "The automatic backup failed; details are in the log.": "Pencadangan otomatis gagal; rinciannya ada di log.",
+        "Backups": "Cadangan",
+        "&Back up now": "&Cadangkan sekarang",
+        "Res&tore from backup…": "&Pulihkan dari cadangan…",
+        "e.g. a USB stick: E:\\cadangan-mufakat (optional)": "mis. flashdisk: E:\\cadangan-mufakat (tidak wajib)",
+        "Choose…": "Pilih…",
+        "Second folder for every backup": "Folder kedua untuk setiap cadangan",
+        "No backup yet. Mufakat backs the data up once a day while it runs.": "Belum ada cadangan. Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.",
+        "Last backup: {when} ({size}). Mufakat backs the data up once a day while it runs.": "Cadangan terakhir: {when} ({size}). Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.",
+        "Backing up…": "Sedang mencadangkan…",
+        "Backed up: {name}.": "Sudah dicadangkan: {name}.",
+        "The folder {folder} does not exist; plug in the drive or choose another folder.": "Folder {folder} tidak ada; colokkan drive-nya atau pilih folder lain.",
+        "Every backup is copied to {folder} too.": "Setiap cadangan juga disalin ke {folder}.",
+        "Backups are kept in the data folder only.": "Cadangan hanya disimpan di folder data.",
+        "Restore from backup": "Pulihkan dari cadangan",
+        "Replace the data on this laptop by the copy {name}?\n\nThe data of now is kept as a backup. Changes this laptop already sent to the server come back at the next sync.": "Ganti data di laptop ini dengan salinan {name}?\n\nData saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini ke server kembali pada sinkronisasi berikutnya.",
+        "The data on this laptop is replaced by the copy you choose; the data of now is kept as a backup too. Changes already sent to the server come back at the next sync.": "Data di laptop ini diganti dengan salinan yang Anda pilih; data saat ini juga disimpan sebagai cadangan. Perubahan yang sudah dikirim ke server kembali pada sinkronisasi berikutnya.",
+        "Taken at": "Diambil pada",
+        "Size": "Ukuran",
+        "Kind": "Jenis",
+        "No backups in the data folder yet.": "Belum ada cadangan di folder data.",
+        "&Restore this copy": "&Pulihkan salinan ini",
+        "&Other file…": "&Berkas lain…",
+        "Mufakat backups (*.sqlite3)": "Cadangan Mufakat (*.sqlite3)",
+    }
+)
+# laptop-safe: moving the data to a new laptop
+ID.update(
+    {
+        "The data of the old laptop is here, with its unsent changes. Enroll this laptop with a new code from the administrator (Settings → Server).": "Data laptop lama sudah ada di sini, beserta perubahan yang belum terkirim. Daftarkan laptop ini dengan kode baru dari administrator (Pengaturan → Server).",
+        "move this laptop's data to a new laptop (one file)": "pindahkan data laptop ini ke laptop baru (satu berkas)",
+        "write this laptop's data to one file": "tulis data laptop ini ke satu berkas",
+        "take in the data of the old laptop; then enroll this laptop with a new code": "ambil data laptop lama; lalu daftarkan laptop ini dengan kode baru",
+        "replace the data this laptop holds (kept as a backup)": "ganti data yang ada di laptop ini (disimpan sebagai cadangan)",
+        "On the new laptop: mufakat move import {file}, then enroll it with a new code. This laptop stops syncing once the new one is enrolled.": "Di laptop baru: mufakat move import {file}, lalu daftarkan dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.",
+        "The data of the old laptop is here, with its unsent changes. Enroll this laptop with a new code from the administrator: mufakat enroll --server URL --code CODE": "Data laptop lama sudah ada di sini, beserta perubahan yang belum terkirim. Daftarkan laptop ini dengan kode baru dari administrator: mufakat enroll --server URL --code KODE",
+        "There is no database in {folder} to move.": "Tidak ada basis data di {folder} untuk dipindahkan.",
+        "{path} is not a file made by “Move to a new laptop” (or it is damaged). Nothing was changed.": "{path} bukan berkas buatan “Pindahkan ke laptop baru” (atau berkas itu rusak). Tidak ada yang diubah.",
+        "{path} was made by a newer version of Mufakat; install it to take the data in. Nothing was changed.": "{path} dibuat oleh Mufakat versi yang lebih baru; pasang versi itu untuk mengambil datanya. Tidak ada yang diubah.",
+        "{path} is damaged: its {name} does not match its checksum. Copy the file again from the old laptop. Nothing was changed.": "{path} rusak: {name} di dalamnya tidak cocok dengan checksum-nya. Salin ulang berkas itu dari laptop lama. Tidak ada yang diubah.",
+        "This laptop already holds data of its own. Taking in the old laptop's data replaces it (it is kept as a backup): confirm with --replace. Nothing was changed.": "Laptop ini sudah berisi data sendiri. Mengambil data laptop lama akan menggantinya (data itu disimpan sebagai cadangan): tegaskan dengan --replace. Tidak ada yang diubah.",
+        "The data could not be put in place ({error}); the data in {folder} is as it was.": "Data tidak dapat dipasang ({error}); data di {folder} tetap seperti semula.",
+        "This laptop's data was moved to a new laptop, which is now enrolled: this one no longer syncs. Work on the new laptop. Changes made here after the move are kept: export them (mufakat outbox export -o FILE, or the button in Settings) and import them there.": "Data laptop ini sudah dipindahkan ke laptop baru yang kini terdaftar: laptop ini tidak lagi bersinkronisasi. Lanjutkan bekerja di laptop baru. Perubahan yang dibuat di sini sesudah pemindahan tetap tersimpan: ekspor (mufakat outbox export -o BERKAS, atau tombolnya di Pengaturan) lalu impor di laptop baru.",
+        "Take in data of an &old laptop…": "&Ambil data laptop lama…",
+        "Replacing an old laptop?": "Mengganti laptop lama?",
+        "Take in the file made on the old laptop with “Export for a new laptop”.": "Ambil berkas yang dibuat di laptop lama dengan “Ekspor untuk laptop baru”.",
+        "Move to a new laptop": "Pindahkan ke laptop baru",
+        "All data of this laptop, with its unsent changes, in one file: take it in on the new laptop, then enroll that one with a new code. This laptop stops syncing once the new one is enrolled.": "Semua data laptop ini, beserta perubahan yang belum terkirim, dalam satu berkas: ambil di laptop baru, lalu daftarkan laptop baru itu dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.",
+        "Export for a &new laptop…": "Ekspor untuk laptop &baru…",
+        "Export for a new laptop": "Ekspor untuk laptop baru",
+        "Mufakat move files (*.zip)": "Berkas pindahan Mufakat (*.zip)",
+        "Writing {path}…": "Menulis {path}…",
+        "Written to {path}. On the new laptop: “Take in data of an old laptop” (on its first screen, or in Settings), then enroll it with a new code.": "Sudah ditulis ke {path}. Di laptop baru: “Ambil data laptop lama” (di layar pertamanya, atau di Pengaturan), lalu daftarkan dengan kode baru.",
+        "Take in data of an old laptop": "Ambil data laptop lama",
+        "This laptop holds data of its own. Replace it by the data in {name}?\n\nThe data of now is kept as a backup. Afterwards, enroll this laptop with a new code.": "Laptop ini berisi data sendiri. Ganti dengan data di {name}?\n\nData saat ini disimpan sebagai cadangan. Sesudahnya, daftarkan laptop ini dengan kode baru.",
+        "Take in the data in {name}?\n\nAfterwards, enroll this laptop with a new code.": "Ambil data di {name}?\n\nSesudahnya, daftarkan laptop ini dengan kode baru.",
+    }
+)
+# laptop-safe: updating
+ID.update(
+    {
+        "About": "Tentang",
+        "Mufakat {version}": "Mufakat {version}",
+        "New version available: {version}. Download it from your office's server: {link} and install it over this one; the data stays.": "Versi baru tersedia: {version}. Unduh dari server kantor Anda: {link} lalu pasang menimpa versi ini; datanya tetap ada.",
+    }
+)
+ID["of {when} ({kind})"] = "tanggal {when} ({kind})"
+ID["Mufakat is open on {folder}: close it first, then run this again. Nothing was changed."] = (
+    "Mufakat sedang terbuka pada {folder}: tutup dulu, lalu jalankan perintah ini lagi. Tidak ada yang diubah."
+)
 # ui-look: fit, language, look; editing and deleting with undo; badges (issue #11)
 ID.update(
     {

@@ -13,6 +13,21 @@
         </message>
     </context>
     <context>
+        <name>AboutGroup</name>
+        <message>
+            <source>About</source>
+            <translation>Tentang</translation>
+        </message>
+        <message>
+            <source>Mufakat {version}</source>
+            <translation>Mufakat {version}</translation>
+        </message>
+        <message>
+            <source>New version available: {version}. Download it from your office's server: {link} and install it over this one; the data stays.</source>
+            <translation>Versi baru tersedia: {version}. Unduh dari server kantor Anda: {link} lalu pasang menimpa versi ini; datanya tetap ada.</translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaTab</name>
         <message>
             <source>Agenda item, e.g. Presentation of the service standard</source>
@@ -410,6 +425,84 @@
         <message>
             <source>Done: the other laptops of the office follow at their next sync.</source>
             <translation>Selesai: laptop lain di kantor ini mengikuti pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutoBackup</name>
+        <message>
+            <source>The automatic backup failed; details are in the log.</source>
+            <translation>Pencadangan otomatis gagal; rinciannya ada di log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupGroup</name>
+        <message>
+            <source>Backups</source>
+            <translation>Cadangan</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>&amp;Cadangkan sekarang</translation>
+        </message>
+        <message>
+            <source>Res&amp;tore from backup…</source>
+            <translation>&amp;Pulihkan dari cadangan…</translation>
+        </message>
+        <message>
+            <source>e.g. a USB stick: E:\cadangan-mufakat (optional)</source>
+            <translation>mis. flashdisk: E:\cadangan-mufakat (tidak wajib)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Pilih…</translation>
+        </message>
+        <message>
+            <source>Second folder for every backup</source>
+            <translation>Folder kedua untuk setiap cadangan</translation>
+        </message>
+        <message>
+            <source>No backup yet. Mufakat backs the data up once a day while it runs.</source>
+            <translation>Belum ada cadangan. Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.</translation>
+        </message>
+        <message>
+            <source>Last backup: {when} ({size}). Mufakat backs the data up once a day while it runs.</source>
+            <translation>Cadangan terakhir: {when} ({size}). Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Sedang mencadangkan…</translation>
+        </message>
+        <message>
+            <source>Backed up: {name}.</source>
+            <translation>Sudah dicadangkan: {name}.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist; plug in the drive or choose another folder.</source>
+            <translation>Folder {folder} tidak ada; colokkan drive-nya atau pilih folder lain.</translation>
+        </message>
+        <message>
+            <source>Every backup is copied to {folder} too.</source>
+            <translation>Setiap cadangan juga disalin ke {folder}.</translation>
+        </message>
+        <message>
+            <source>Backups are kept in the data folder only.</source>
+            <translation>Cadangan hanya disimpan di folder data.</translation>
+        </message>
+        <message>
+            <source>of {when} ({kind})</source>
+            <translation>tanggal {when} ({kind})</translation>
+        </message>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Pulihkan dari cadangan</translation>
+        </message>
+        <message>
+            <source>Replace the data on this laptop by the copy {name}?
+
+The data of now is kept as a backup. Changes this laptop already sent to the server come back at the next sync.</source>
+            <translation>Ganti data di laptop ini dengan salinan {name}?
+
+Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini ke server kembali pada sinkronisasi berikutnya.</translation>
         </message>
     </context>
     <context>
@@ -958,6 +1051,18 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Daftarkan laptop ini dengan kode dari administrator: data kantor diambil dari server.</translation>
         </message>
         <message>
+            <source>Take in data of an &amp;old laptop…</source>
+            <translation>&amp;Ambil data laptop lama…</translation>
+        </message>
+        <message>
+            <source>Replacing an old laptop?</source>
+            <translation>Mengganti laptop lama?</translation>
+        </message>
+        <message>
+            <source>Take in the file made on the old laptop with “Export for a new laptop”.</source>
+            <translation>Ambil berkas yang dibuat di laptop lama dengan “Ekspor untuk laptop baru”.</translation>
+        </message>
+        <message>
             <source>Welcome to Mufakat</source>
             <translation>Selamat datang di Mufakat</translation>
         </message>
@@ -1361,6 +1466,61 @@ Restore it?</source>
 {typed}
 
 Pulihkan?</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveGroup</name>
+        <message>
+            <source>Move to a new laptop</source>
+            <translation>Pindahkan ke laptop baru</translation>
+        </message>
+        <message>
+            <source>All data of this laptop, with its unsent changes, in one file: take it in on the new laptop, then enroll that one with a new code. This laptop stops syncing once the new one is enrolled.</source>
+            <translation>Semua data laptop ini, beserta perubahan yang belum terkirim, dalam satu berkas: ambil di laptop baru, lalu daftarkan laptop baru itu dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.</translation>
+        </message>
+        <message>
+            <source>Export for a &amp;new laptop…</source>
+            <translation>Ekspor untuk laptop &amp;baru…</translation>
+        </message>
+        <message>
+            <source>Take in data of an &amp;old laptop…</source>
+            <translation>&amp;Ambil data laptop lama…</translation>
+        </message>
+        <message>
+            <source>Export for a new laptop</source>
+            <translation>Ekspor untuk laptop baru</translation>
+        </message>
+        <message>
+            <source>Mufakat move files (*.zip)</source>
+            <translation>Berkas pindahan Mufakat (*.zip)</translation>
+        </message>
+        <message>
+            <source>Writing {path}…</source>
+            <translation>Menulis {path}…</translation>
+        </message>
+        <message>
+            <source>Written to {path}. On the new laptop: “Take in data of an old laptop” (on its first screen, or in Settings), then enroll it with a new code.</source>
+            <translation>Sudah ditulis ke {path}. Di laptop baru: “Ambil data laptop lama” (di layar pertamanya, atau di Pengaturan), lalu daftarkan dengan kode baru.</translation>
+        </message>
+        <message>
+            <source>Take in data of an old laptop</source>
+            <translation>Ambil data laptop lama</translation>
+        </message>
+        <message>
+            <source>This laptop holds data of its own. Replace it by the data in {name}?
+
+The data of now is kept as a backup. Afterwards, enroll this laptop with a new code.</source>
+            <translation>Laptop ini berisi data sendiri. Ganti dengan data di {name}?
+
+Data saat ini disimpan sebagai cadangan. Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
+        </message>
+        <message>
+            <source>Take in the data in {name}?
+
+Afterwards, enroll this laptop with a new code.</source>
+            <translation>Ambil data di {name}?
+
+Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         </message>
     </context>
     <context>
@@ -1838,6 +1998,45 @@ Pulihkan?</translation>
         <message>
             <source>Policy</source>
             <translation>Kebijakan</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Pulihkan dari cadangan</translation>
+        </message>
+        <message>
+            <source>The data on this laptop is replaced by the copy you choose; the data of now is kept as a backup too. Changes already sent to the server come back at the next sync.</source>
+            <translation>Data di laptop ini diganti dengan salinan yang Anda pilih; data saat ini juga disimpan sebagai cadangan. Perubahan yang sudah dikirim ke server kembali pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>Taken at</source>
+            <translation>Diambil pada</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>No backups in the data folder yet.</source>
+            <translation>Belum ada cadangan di folder data.</translation>
+        </message>
+        <message>
+            <source>&amp;Restore this copy</source>
+            <translation>&amp;Pulihkan salinan ini</translation>
+        </message>
+        <message>
+            <source>&amp;Other file…</source>
+            <translation>&amp;Berkas lain…</translation>
+        </message>
+        <message>
+            <source>Mufakat backups (*.sqlite3)</source>
+            <translation>Cadangan Mufakat (*.sqlite3)</translation>
         </message>
     </context>
     <context>

@@ -8,12 +8,14 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 import desktop.views
+from desktop import backups
 from desktop.models import Escalation, Participant
 from desktop.views.document_dialog import forum_document
 from desktop.views.forum_workspace import ForumWorkspace
@@ -50,7 +52,16 @@ BUILDERS: dict[str, Builder] = {
     "ParticipantDialog": lambda ws, _forum, parent: _cls("participant_dialog", "ParticipantDialog")(
         ws, participant(ws), parent
     ),
+    "RestoreDialog": lambda ws, _forum, parent: _cls("restore_dialog", "RestoreDialog")(
+        backed_up(ws), parent
+    ),
 }
+
+
+def backed_up(ws: Workspace) -> Path:
+    """The data folder, with a backup in its list."""
+    backups.back_up(ws.data_dir, backups.MANUAL)
+    return ws.data_dir
 
 
 def _cls(module: str, name: str) -> type[QDialog]:
