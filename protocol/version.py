@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 # Bump with any change to what operations or records carry. The server answers any other
-# version with `upgrade_required` (426); version 4: refusal codes, `restate`, checked fields.
-PROTOCOL_VERSION = 4
+# version with `upgrade_required` (426); version 4: refusal codes, `restate`, checked fields;
+# version 5: frozen minutes, issued survey reports.
+PROTOCOL_VERSION = 5
 # Votes are `counter` operations: a contributor's whole share (never a delta).
 OP_KINDS = frozenset({"create", "update", "transition", "counter", "delete", "restate"})
 MAX_OPS_PER_PUSH = 1000

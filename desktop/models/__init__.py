@@ -3,6 +3,7 @@
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
 from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp
+from desktop.models.minutes import FrozenMinutes, PendingFreeze, SurveyReport
 from desktop.models.org import Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 from desktop.models.survey import SurveyPeriod, SurveyResponse
@@ -18,6 +19,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Escalation,
     SurveyPeriod,
     SurveyResponse,
+    SurveyReport,
+    FrozenMinutes,
     AuditEvent,
 )
 MODEL_BY_TABLE: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
@@ -33,11 +36,14 @@ __all__ = [
     "Escalation",
     "FollowUp",
     "Forum",
+    "FrozenMinutes",
     "OutboxOp",
     "Participant",
+    "PendingFreeze",
     "Recommendation",
     "RejectedOp",
     "SurveyPeriod",
+    "SurveyReport",
     "SurveyResponse",
     "Synced",
     "Unit",

@@ -14,6 +14,7 @@ from desktop.reports.layout import (
     build_pdf,
     content_width,
     grid_table,
+    keep_with_last,
     letterhead,
     signature_blocks,
     text,
@@ -65,10 +66,9 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date
     if result.period.note:
         story.append(text("C. Catatan", Styles.heading))
         story.append(text(result.period.note))
-    story.append(Spacer(1, 12))
     place = document.unit.city
     when = indonesian.long_date(as_of)
-    story.append(signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when))
+    keep_with_last(story, [Spacer(1, 12), signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when)])
     return build_pdf(
         story,
         paper=paper,

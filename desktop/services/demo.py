@@ -301,10 +301,10 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
     weekend = add("Buka layanan pada hari Sabtu menjelang akhir tahun anggaran.", "unit", 10, "time", 1)
 
     forums.update_forum(session, ctx, forum_id, summary=SUMMARY, agreements=AGREEMENTS)
-    forums.close_forum(session, ctx, forum_id)
+    recs.merge(session, ctx, duplicate, customer)  # a duplicate, merged in the room
+    forums.close_forum(session, ctx, forum_id)  # the berita acara is frozen as it is now
 
     # Triage after the forum, as the head of office would do it.
-    recs.merge(session, ctx, duplicate, customer)
     for rec_id in (service, customer, coordination, board, remote, standard):
         recs.accept(session, ctx, rec_id)
     recs.reject(

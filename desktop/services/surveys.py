@@ -160,12 +160,23 @@ def survey_result(session: Session, period_id: str) -> SurveyResult:
             if value is not None:
                 counts[value] = counts.get(value, 0) + 1
         profile[name] = counts
+    return result_of(period, unit.name if unit else "", scores, profile)
+
+
+def result_of(
+    period: SurveyPeriod,
+    unit_name: str,
+    scores: Sequence[Sequence[int]],
+    profile: dict[str, dict[Any, int]] | None = None,
+) -> SurveyResult:
+    """A period's result from its questionnaires' scores (nine each): the figures a report
+    prints follow from these alone (a frozen berita acara keeps just these)."""
     return SurveyResult(
         period=period,
-        unit_name=unit.name if unit else "",
+        unit_name=unit_name,
         score=skm.score(scores) if scores else None,
         required=skm.minimum_sample(period.service_users) if period.service_users else None,
-        profile=profile,
+        profile=profile or {},
     )
 
 

@@ -1,0 +1,63 @@
+"""Frozen minutes as PDF, made once per laptop and kept: a reprint is the very same file.
+
+The first print of a frozen berita acara lays it out (reportlab's invariant mode: the same
+snapshot gives the same bytes on every laptop); the file is kept in the data folder, under the
+snapshot's id and the layout code's digest, and every later print reads it (a 300-participant
+berita acara takes about half a second to lay out, a fraction of that to read).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from desktop.services.frozen import frozen_minutes
+from desktop.workspace import Workspace
+
+FOLDER = "printed"
+
+
+@cache
+def layout_digest() -> str:
+    """A digest of the code that lays documents out: a Mufakat that lays them out otherwise
+    makes its own files (fonts included; the same code gives the same bytes)."""
+    folder = Path(__file__).parent / "reports"  # not imported: reportlab loads on first use
+    digest = hashlib.sha256()
+    for path in sorted([*folder.glob("*.py"), *folder.glob("fonts/*.ttf")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def minutes_pdf(ws: Workspace, minutes_id: str) -> bytes:
+    """The PDF of a frozen berita acara, from the laptop's copy if it has made one."""
+    kept = ws.data_dir / FOLDER / f"berita-acara-{minutes_id}-{layout_digest()}.pdf"
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
+    from desktop.reports.minutes import build_minutes  # reportlab loads on first use
+
+    report, paper = ws.read(frozen_minutes, minutes_id)
+    pdf = build_minutes(report, paper=paper.value)
+    _keep(kept, pdf)
+    return pdf
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Written whole or not at all; a folder that cannot be written only costs the next print
+    its layout time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
