@@ -14,7 +14,12 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from desktop.services.frozen import frozen_minutes
+from desktop.errors import InputError
+from desktop.i18n import tr
+from desktop.models import Forum
+from desktop.services.frozen import frozen_minutes, versions
+from desktop.services.lookup import load
+from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 
 FOLDER = "printed"
@@ -58,6 +63,39 @@ def _keep(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+
+
+def forum_minutes_pdf(
+    ws: Workspace, forum_id: str, version: int | None = None, paper: str | None = None
+) -> bytes:
+    """A forum's berita acara: the frozen one of a closed forum (its latest version, or
+    `version`), else the draft from the forum as it is now (on `paper`, A4 if none)."""
+    frozen = ws.read(versions, forum_id)
+    forum = ws.read(load, Forum, forum_id, "Forum")
+    if version is not None and not 1 <= version <= len(frozen):
+        raise InputError(
+            tr(
+                "The forum has no berita acara version {version}: {count} frozen so far (one each "
+                "time it was closed).",
+                version=version,
+                count=len(frozen),
+            )
+        )
+    if version is None and (forum.status != ForumStatus.CLOSED or not frozen):
+        from desktop.reports.minutes import build_minutes
+        from desktop.services.report_data import forum_report
+
+        return build_minutes(ws.read(forum_report, forum_id), paper=paper or "a4")
+    chosen = frozen[(version or len(frozen)) - 1]
+    if paper is not None and paper != chosen.paper:
+        raise InputError(
+            tr(
+                "This berita acara was frozen on {frozen} paper when the forum closed, and prints on "
+                "that paper only; leave out the paper size.",
+                frozen=chosen.paper.value.upper(),
+            )
+        )
+    return minutes_pdf(ws, chosen.id)

@@ -23,7 +23,7 @@ from protocol.vocab import Category, ForumMode, Gender, OfficeZone, Role, Scope
 MAX_PEOPLE = 10_000
 MAX_RECOMMENDATIONS = 10_000
 MAX_RESPONSES = 50_000
-__all__ = ["MINUTES_SIZE", "Minutes"]
+__all__ = ["MINUTES_SIZE", "Minutes", "Signatory"]
 
 Short = Annotated[str, Meta(max_length=SHORT, pattern=NO_CONTROL)]
 Name = Annotated[str, Meta(max_length=NAME, pattern=NO_CONTROL)]
@@ -103,7 +103,9 @@ class Survey(Strict, kw_only=True):
     starts_on: date
     ends_on: date
     service_users: Annotated[int, Meta(ge=1, le=100_000_000)] | None = None
-    scores: Annotated[list[Annotated[list[Score], Meta(min_length=9, max_length=9)]], Meta(max_length=MAX_RESPONSES)]
+    scores: Annotated[
+        list[Annotated[list[Score], Meta(min_length=9, max_length=9)]], Meta(max_length=MAX_RESPONSES)
+    ]
 
 
 class Minutes(Strict, kw_only=True):

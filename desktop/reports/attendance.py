@@ -7,7 +7,15 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian, wording
-from desktop.reports.layout import Styles, build_pdf, content_width, key_values, letterhead, signature_blocks, text
+from desktop.reports.layout import (
+    Styles,
+    build_pdf,
+    content_width,
+    key_values,
+    letterhead,
+    signature_blocks,
+    text,
+)
 from desktop.reports.parts import attendance_table, head_of, kop, time_span
 from desktop.services.report_data import ForumReport
 
@@ -32,7 +40,9 @@ def build_attendance_sheet(
     story.append(key_values(details, width))
     story.append(Spacer(1, 8))
     legalised = [Spacer(1, 12), signature_blocks([head_of(report.unit)], width, above=wording.ACKNOWLEDGED)]
-    story += attendance_table(report.participants, width, blank_rows=blank_rows, row_padding=8, then=legalised)
+    story += attendance_table(
+        report.participants, width, blank_rows=blank_rows, row_padding=8, then=legalised
+    )
     return build_pdf(
         story, paper=paper, title=f"Daftar Hadir {report.title}", footer=f"Daftar Hadir {report.title}"
     )

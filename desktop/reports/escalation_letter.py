@@ -42,14 +42,21 @@ def addressee(unit: UnitInfo, to_unit: str) -> tuple[str, str]:
         return f"Kepala {to_unit}", "Tempat"
     office = unit.parent_full_name or unit.parent_name
     title = unit.parent_head_title
-    names_office = any(n and n.casefold() in title.casefold() for n in (unit.parent_name, unit.parent_full_name))
+    names_office = any(
+        n and n.casefold() in title.casefold() for n in (unit.parent_name, unit.parent_full_name)
+    )
     return (title if title and names_office else f"Kepala {office}"), (unit.parent_city or "Tempat")
 
 
 def _head(number: str, when: date, place: str, width: float) -> Flowable:
     heading = [("Nomor", number or NO_NUMBER), ("Sifat", "Biasa"), ("Lampiran", ATTACHED), ("Hal", SUBJECT)]
     return DocTable(
-        [[key_values(heading, width * 0.62, 22 * mm), text(f"{place}{indonesian.long_date(when)}", Styles.right)]],
+        [
+            [
+                key_values(heading, width * 0.62, 22 * mm),
+                text(f"{place}{indonesian.long_date(when)}", Styles.right),
+            ]
+        ],
         colWidths=[width * 0.63, width * 0.37],
         style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, 0), 0)],
     )

@@ -66,7 +66,9 @@ def _text(rec: RecLine, late: Late | None) -> str:
 
 def _late_section(report: ForumReport, late: Late, width: float) -> list[Flowable]:
     """What arrived after the berita acara was frozen: recommendations, votes, attendees."""
-    frozen = indonesian.long_date(late.frozen_at.astimezone(report.unit.time_zone.tzinfo) if report.unit.time_zone else late.frozen_at)
+    frozen = indonesian.long_date(
+        late.frozen_at.astimezone(report.unit.time_zone.tzinfo()) if report.unit.time_zone else late.frozen_at
+    )
     story: list[Flowable] = [
         text(f"C. {wording.LATE_HEADING}", Styles.heading),
         text(

@@ -71,7 +71,7 @@ register_fonts()  # paragraphs resolve their fonts when they are made, so before
 
 
 def _style(name: str, **kw: Any) -> ParagraphStyle:
-    base = {"fontName": FONT, "fontSize": 10.5, "leading": 14.5}
+    base = {"fontName": FONT, "bulletFontName": FONT, "fontSize": 10.5, "leading": 14.5}
     return ParagraphStyle(name, **{**base, **kw})
 
 
@@ -83,7 +83,9 @@ class Styles:
     title = _style("title", fontName=FONT_BOLD, fontSize=13, leading=17, alignment=TA_CENTER)
     subtitle = _style("subtitle", fontName=FONT_BOLD, fontSize=11, leading=15, alignment=TA_CENTER)
     # A heading never ends a page: it goes with what follows it.
-    heading = _style("heading", fontName=FONT_BOLD, fontSize=10.5, spaceBefore=8, spaceAfter=4, keepWithNext=1)
+    heading = _style(
+        "heading", fontName=FONT_BOLD, fontSize=10.5, spaceBefore=8, spaceAfter=4, keepWithNext=1
+    )
     subheading = _style(
         "subheading", fontName=FONT_BOLD, fontSize=10, spaceBefore=4, spaceAfter=3, keepWithNext=1
     )
@@ -248,7 +250,11 @@ def _table(
     columns: Columns, rows: Sequence[Sequence[Any]], with_header: bool, row_padding: float | None
 ) -> Table:
     widths = list(columns.widths)
-    data = [[_cell(h, Styles.cell_bold, w) for h, w in zip(columns.header, widths, strict=True)]] if with_header else []
+    data = (
+        [[_cell(h, Styles.cell_bold, w) for h, w in zip(columns.header, widths, strict=True)]]
+        if with_header
+        else []
+    )
     data += [[_cell(v, Styles.cell, w) for v, w in zip(row, widths, strict=True)] for row in rows]
     # splitInRow: a row taller than a page (a very long recommendation) continues on the next.
     table = DocTable(data, colWidths=widths, repeatRows=1 if with_header else 0, splitInRow=1)
@@ -431,9 +437,17 @@ def signature_blocks(
 def _unsplittable(parts: list[Flowable], width: float) -> Table:
     """`parts` in one cell of a one-row table: they move to the next page together, and, unlike a
     KeepTogether, they can be kept together with what comes before them."""
-    holder = Table([[parts]], colWidths=[width])
-    holder.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    holder = DocTable([[parts]], colWidths=[width])
+    holder.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return holder
 
 

@@ -156,7 +156,9 @@ def _recommendations(report: ForumReport, width: float, number: str, then: list[
     unit_recs = [r for r in report.recommendations if r.scope == Scope.UNIT]
     policy_recs = [r for r in report.recommendations if r.scope == Scope.POLICY]
     heading = text(f"{number}. Rekomendasi", Styles.heading)
-    unit_heading = text(f"A. Rekomendasi ranah unit (ditindaklanjuti oleh {report.unit.name})", Styles.subheading)
+    unit_heading = text(
+        f"A. Rekomendasi ranah unit (ditindaklanjuti oleh {report.unit.name})", Styles.subheading
+    )
     target = report.unit.parent_name or "unit atasan"
     policy_heading = text(
         f"B. Rekomendasi kebijakan (diusulkan secara berjenjang kepada {target})", Styles.subheading

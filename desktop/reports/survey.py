@@ -3,7 +3,6 @@ the index and grade, the sample check, and the respondents' profile."""
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 
 from reportlab.platypus import Flowable, Spacer
@@ -22,6 +21,8 @@ from desktop.reports.layout import (
 from desktop.reports.parts import head_of, kop, label
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import SurveyDocument
+
+NO_DATE = "……………… 20……"  # an unissued report: the date is not known yet
 
 PROFILE_TITLES = {
     "gender": "Jenis kelamin",
@@ -51,9 +52,9 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
     ]
 
 
-def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date | None = None) -> bytes:
+def build_survey_report(document: SurveyDocument, paper: str = "a4") -> bytes:
+    """The report, dated the day it was issued (Terbitkan); a draft, undated, until then."""
     width = content_width(paper)
-    as_of = as_of or date.today()
     result = document.result
     story: list[Flowable] = [*letterhead(kop(document.unit))]
     story.append(text("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", Styles.title))
@@ -67,11 +68,18 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date
         story.append(text("C. Catatan", Styles.heading))
         story.append(text(result.period.note))
     place = document.unit.city
-    when = indonesian.long_date(as_of)
-    keep_with_last(story, [Spacer(1, 12), signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when)])
+    when = indonesian.long_date(document.issued_on) if document.issued_on else NO_DATE
+    keep_with_last(
+        story,
+        [
+            Spacer(1, 12),
+            signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when),
+        ],
+    )
     return build_pdf(
         story,
         paper=paper,
         title=f"Laporan SKM {result.period.title}",
         footer=f"Laporan Hasil Survei Kepuasan Masyarakat — {result.period.title}",
+        draft=document.issued_on is None,
     )

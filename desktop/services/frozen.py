@@ -109,7 +109,9 @@ def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shap
             for p in report.attendees
         ],
         agenda=[
-            shape.AgendaLine(title=_clean(a.title), presenter=_clean(a.presenter), planned_minutes=a.planned_minutes)
+            shape.AgendaLine(
+                title=_clean(a.title), presenter=_clean(a.presenter), planned_minutes=a.planned_minutes
+            )
             for a in report.agenda
         ],
         recommendations=[
@@ -120,7 +122,10 @@ def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shap
                 votes=r.votes,
                 raised_by=_clean(r.raised_by),
                 raised_by_category=r.raised_by_category,
-                merged=[shape.Merged(id=m.id, text=_clean(m.text), raised_by=_clean(m.raised_by)) for m in r.merged],
+                merged=[
+                    shape.Merged(id=m.id, text=_clean(m.text), raised_by=_clean(m.raised_by))
+                    for m in r.merged
+                ],
             )
             for r in report.recommendations
         ],
@@ -242,7 +247,13 @@ def freeze(
         )
     else:
         row = FrozenMinutes(frozen_at=ctx.now(), frozen_by=ctx.actor)
-    row.unit_id, row.forum_id, row.cause, row.paper, row.content = forum.unit_id, forum.id, cause, paper, content
+    row.unit_id, row.forum_id, row.cause, row.paper, row.content = (
+        forum.unit_id,
+        forum.id,
+        cause,
+        paper,
+        content,
+    )
     Journal(session, ctx).create(row, action="freeze")
     return row.id
 

@@ -26,6 +26,7 @@ class Received:
     status: EscalationStatus
     outcome: Outcome | None
     answer: str
+    recommendation_id: str = ""  # the sending office's (its frozen minutes name it)
 
     def overdue(self, today: date) -> bool:
         return self.status in WAITING and self.due_on < today
@@ -54,6 +55,7 @@ def received_escalations(session: Session, unit_id: str | None) -> list[Received
             status=e.status,
             outcome=e.outcome,
             answer=e.answer,
+            recommendation_id=e.recommendation_id,
         )
         for e, name in rows
     ]

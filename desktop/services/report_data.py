@@ -27,7 +27,7 @@ from desktop.models import (
 )
 from desktop.services.logo import logo_png
 from desktop.services.lookup import load
-from desktop.services.surveys import SurveyResult, survey_of_forum, survey_result
+from desktop.services.surveys import SurveyResult, report_issued, survey_of_forum, survey_result
 from desktop.vocab import (
     Category,
     EscalationStatus,
@@ -362,12 +362,17 @@ def _survivors(recs: Sequence[Recommendation]) -> dict[str, str]:
 class SurveyDocument:
     unit: UnitInfo
     result: SurveyResult
+    issued_on: date | None = None  # the day it was issued (Terbitkan); a draft until then
 
 
 def survey_document(session: Session, period_id: str) -> SurveyDocument:
-    """What the survey report prints: the period's result and its unit's letterhead."""
+    """What the survey report prints: the period's result, its unit's letterhead, and the day
+    the report was issued."""
     result = survey_result(session, period_id)
-    return SurveyDocument(_unit_info(session, result.period.unit_id), result)
+    issued = report_issued(session, period_id)
+    return SurveyDocument(
+        _unit_info(session, result.period.unit_id), result, issued.issued_on if issued is not None else None
+    )
 
 
 def require_escalations(report: ForumReport) -> tuple[RecLine, ...]:
