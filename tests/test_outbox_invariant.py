@@ -25,12 +25,12 @@ from desktop.services import (
     escalations,
     followups,
     forums,
+    frozen,
     office,
     participants,
     surveys,
     units,
 )
-from desktop.services import frozen
 from desktop.services import recommendations as recs
 from desktop.workspace import Workspace
 from tests.helpers import assert_journaled, state

@@ -128,7 +128,9 @@ def recommendations(count: int, who: tuple[Person, ...]) -> tuple[RecLine, ...]:
             raised_by_category=who[n % len(who)].category if who else None,
             follow_ups=(),
             escalations=(),
-            merged=(MergedLine("Usulan serupa: perbanyak petugas pada jam sibuk.", "Nguyễn Thị Hồng 001", "m"),)
+            merged=(
+                MergedLine("Usulan serupa: perbanyak petugas pada jam sibuk.", "Nguyễn Thị Hồng 001", "m"),
+            )
             if n % 25 == 0
             else (),
             id=f"rec-{n:04d}",
@@ -163,8 +165,12 @@ def forum(
         agreements="1. Rekomendasi ranah unit ditindaklanjuti.\n2. Rekomendasi kebijakan diusulkan ke atas.",
         status=status,
         signatories=(
-            {"role": "Kepala unit", "name": "Gandung Triyasmoko", "nip": "19750515 200003 1 001",
-             "title": "Kepala KPPN Sorong"},
+            {
+                "role": "Kepala unit",
+                "name": "Gandung Triyasmoko",
+                "nip": "19750515 200003 1 001",
+                "title": "Kepala KPPN Sorong",
+            },
             {"role": "Perwakilan masyarakat", "name": "Zoë Łukasiewicz-Ñúñez", "nip": "", "title": ""},
         ),
         participants=who,

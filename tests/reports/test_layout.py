@@ -87,7 +87,11 @@ def test_the_signatures_travel_with_the_last_lines_of_the_body(big: ForumReport)
 def test_a_long_title_never_runs_into_the_page_number(length: int) -> None:
     title = ("Forum Konsultasi Publik Evaluasi Standar Pelayanan Penyaluran Dana dan Kebijakan " * 3)[:length]
     report = samples.forum(title=title.strip())
-    for pdf in (build_minutes(report), build_attendance_sheet(report), build_followup_report(report, as_of=date(2025, 4, 1))):
+    for pdf in (
+        build_minutes(report),
+        build_attendance_sheet(report),
+        build_followup_report(report, as_of=date(2025, 4, 1)),
+    ):
         assert layout_problems(pdf) == []
         footer = [b for page in text_boxes(pdf) for b in page if b.top < 25 * 2.835]
         assert footer and all(b.right < 560 for b in footer)
@@ -95,7 +99,11 @@ def test_a_long_title_never_runs_into_the_page_number(length: int) -> None:
 
 def test_an_empty_unit_and_a_forum_with_nothing_yet() -> None:
     report = samples.forum(attendees=0, recs=0, office=samples.EMPTY_UNIT, number="")
-    for pdf in (build_minutes(report), build_attendance_sheet(report), build_followup_report(report, as_of=date(2025, 4, 1))):
+    for pdf in (
+        build_minutes(report),
+        build_attendance_sheet(report),
+        build_followup_report(report, as_of=date(2025, 4, 1)),
+    ):
         assert layout_problems(pdf) == []
         assert "None" not in all_text(pdf)
     assert f"Nomor: {wording.NUMBER_PLACEHOLDER}" in all_text(build_minutes(report))
@@ -126,7 +134,10 @@ def test_the_minutes_print_what_an_evaluator_checks() -> None:
     plain = report.recommendations[1]
     assert f"{plain.text} {plain.raised_by} {plain.votes}" in text  # votes in the table
     # a duplicate merged into a recommendation: under it, with who raised it
-    assert f"{wording.MERGED_UNDER} – Usulan serupa: perbanyak petugas pada jam sibuk. (Nguyễn Thị Hồng 001)" in text
+    assert (
+        f"{wording.MERGED_UNDER} – Usulan serupa: perbanyak petugas pada jam sibuk. (Nguyễn Thị Hồng 001)"
+        in text
+    )
     assert "KANTOR PELAYANAN PERBENDAHARAAN NEGARA SORONG" in text  # the kop: full name
     assert "A. Rekomendasi ranah unit (ditindaklanjuti oleh KPPN Sorong)" in text  # sentences: short name
     assert "Telepon (0951) 321 000" in text and "Surel kppn.sorong@perbendaharaan.go.id" in text
@@ -134,7 +145,9 @@ def test_the_minutes_print_what_an_evaluator_checks() -> None:
 
 
 def test_a_phone_number_is_never_split() -> None:
-    report = samples.forum(office=samples.unit(address="", email="pengaduan.dan.informasi.kppn.sorong@kemenkeu.go.id"))
+    report = samples.forum(
+        office=samples.unit(address="", email="pengaduan.dan.informasi.kppn.sorong@kemenkeu.go.id")
+    )
     for pdf in (build_minutes(report), build_attendance_sheet(report)):
         lines = [line for page in page_lines(pdf) for line in page]
         assert any("Telepon (0951) 321 000" in line.replace("\xa0", " ") for line in lines)
@@ -145,8 +158,20 @@ def test_no_word_breaks_in_the_middle_of_a_syllable() -> None:
     report = replace(
         report,
         recommendations=tuple(
-            replace(r, escalations=(EscalationLine(report.unit.parent_name, date(2025, 3, 14), date(2025, 3, 21),
-                                                    EscalationStatus.SENT, "", None, ""),))
+            replace(
+                r,
+                escalations=(
+                    EscalationLine(
+                        report.unit.parent_name,
+                        date(2025, 3, 14),
+                        date(2025, 3, 21),
+                        EscalationStatus.SENT,
+                        "",
+                        None,
+                        "",
+                    ),
+                ),
+            )
             if r.scope == Scope.POLICY
             else r
             for r in report.recommendations
@@ -188,8 +213,19 @@ def test_the_fixed_phrasings_are_printed_as_the_table_has_them() -> None:
         replace(
             r,
             status=r.status if r.scope == Scope.UNIT else type(r.status)("escalated"),
-            escalations=(EscalationLine(report.unit.parent_name, date(2025, 3, 14), date(2025, 3, 21),
-                                        EscalationStatus.SENT, "", None, ""),) if r.scope == Scope.POLICY else (),
+            escalations=(
+                EscalationLine(
+                    report.unit.parent_name,
+                    date(2025, 3, 14),
+                    date(2025, 3, 21),
+                    EscalationStatus.SENT,
+                    "",
+                    None,
+                    "",
+                ),
+            )
+            if r.scope == Scope.POLICY
+            else (),
         )
         for r in report.recommendations
     )

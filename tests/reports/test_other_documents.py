@@ -93,7 +93,7 @@ def test_escalation_letter(demo_ws: Workspace, demo_forum: str) -> None:
 def test_one_letter_however_many_recommendations_go_up(demo_ws: Workspace, demo_forum: str) -> None:
     """45 escalated recommendations: still one page of letter, the rest is the lampiran."""
     report = demo_ws.read(forum_report, demo_forum)
-    escalated = [r for r in report.recommendations if r.escalations][0]
+    escalated = next(r for r in report.recommendations if r.escalations)
     many = tuple(replace(escalated, number=n, text=f"{escalated.text} ({n})") for n in range(1, 46))
     pdf = build_escalation_letter(replace(report, recommendations=many), letter_date=date(2024, 8, 26))
     pages = pdf_text(pdf)
