@@ -5,7 +5,7 @@
 - `pending_freezes`: the forums already closed now, frozen once at the app's next start (their
   minutes are marked as frozen at the upgrade, not at the closing). Local to this laptop.
 
-Revision ID: 0015
+Revision ID: 0017
 Revises: 0013
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 
 from desktop.models.base import UTCDateTime
 
-revision = "0015"
+revision = "0017"
 down_revision = "0013"
 branch_labels = None
 depends_on = None
