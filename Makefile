@@ -39,6 +39,7 @@ bench: $(STAMP) $(QM)
 	$(PY) bench/store.py
 	$(PY) bench/reports.py
 	$(PY) bench/sync.py
+	$(XVFB_RUN) $(PY) bench/attention.py
 	$(XVFB_RUN) $(PY) bench/ui.py
 
 screenshots: $(STAMP) $(QM)

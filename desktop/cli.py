@@ -264,6 +264,16 @@ def _cmd_sync(ws: Workspace, args: argparse.Namespace) -> None:
             pulled=report.pulled,
         )
     )
+    if report.waiting:
+        print(
+            tr(
+                "{n} change(s) wait for a record the server does not have yet; they are sent again "
+                "at the next sync.",
+                n=report.waiting,
+            )
+        )
+    if report.refused:
+        print(tr("The app lists what the server refused under “Needs attention”, with what to do."))
 
 
 def _cmd_outbox(ws: Workspace, args: argparse.Namespace) -> None:

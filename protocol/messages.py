@@ -10,6 +10,9 @@ device below what the server applied from it runs on a restored copy (`device_re
 `server_ms` is the server's clock (Unix milliseconds): devices measure their clock's offset.
 Any refusal of a request: a 4xx with ErrorBody {"code", "params", "error"} (`protocol.refusals`).
 Record data is what `desktop.services.export` writes: JSON values, dates as ISO text.
+A pulled record's `conflicts` are its concurrent edits: {"register", "winner", "winner_hlc",
+"loser", "loser_hlc", "at"}, and `"dismissed": true` (with `resolution`, `resolved_hlc`) once
+a `resolve` operation closed it; laptops show those not dismissed.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ field in Python; the types are built once, on first use, from `protocol.entities
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any
 
@@ -183,3 +184,22 @@ class RestateFields(Struct, forbid_unknown_fields=True):
     deleted: bool
     data: dict[str, Any]
     clocks: Annotated[dict[Annotated[str, Meta(max_length=40)], StampText], Meta(max_length=64)]
+
+
+class Resolution(StrEnum):
+    """How a "changed elsewhere" marker was closed (a `resolve` operation's `how`)."""
+
+    MINE = "mine"  # the value that lost was applied again, as a new edit (an update in the same action)
+    THEIRS = "theirs"  # the value in use was kept
+    DISMISSED = "dismissed"  # seen, closed without a choice
+
+
+class ResolveFields(Struct, forbid_unknown_fields=True):
+    """A record's conflict closed: the one of `register` whose losing value carried the stamp
+    `loser_hlc`. The server marks it `dismissed` in the record's conflicts, so every laptop
+    stops showing it; a conflict the server no longer holds is closed already."""
+
+    register: Annotated[str, Meta(min_length=1, max_length=40)]
+    loser_hlc: StampText
+    how: Resolution
+    at: Moment

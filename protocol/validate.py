@@ -23,6 +23,7 @@ from protocol.schema import (
     CONTROL,
     CounterFields,
     DeleteFields,
+    ResolveFields,
     RestateFields,
     StampText,
     TransitionFields,
@@ -194,6 +195,14 @@ def check_restate(entity: Entity, fields: Mapping[str, Any]) -> RestateFields:
         raise invalid(entity.name, register, Problem.UNKNOWN_FIELD)
     if CREATED not in checked.clocks:
         raise invalid(entity.name, CREATED, Problem.REQUIRED)
+    return checked
+
+
+def check_resolve(entity: Entity, fields: Mapping[str, Any]) -> ResolveFields:
+    """A conflict closed: of a register an edit can write (only edits meet concurrently)."""
+    checked = _convert(entity.name, fields, ResolveFields)
+    if checked.register not in entity.writable_registers:
+        raise invalid(entity.name, "register", Problem.UNKNOWN_VALUE)
     return checked
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-# Bump with any change to what operations or records carry. The server answers any other
-# version with `upgrade_required` (426); version 4: refusal codes, `restate`, checked fields;
-# version 5: frozen minutes, issued survey reports.
+# Bump with any change to what operations or records carry that the other side would misread.
+# The server answers any other version with `upgrade_required` (426); version 4: refusal codes,
+# `restate`, checked fields; version 5: frozen minutes, issued survey reports. Additions an older
+# peer handles on its own do not bump it: a `resolve` operation is refused by an older server as
+# `unknown_kind` (that operation alone, kept on the laptop with its code), and a conflict entry's
+# `dismissed` is ignored by an older laptop.
 PROTOCOL_VERSION = 5
-# Votes are `counter` operations: a contributor's whole share (never a delta).
-OP_KINDS = frozenset({"create", "update", "transition", "counter", "delete", "restate"})
+# Votes are `counter` operations: a contributor's whole share (never a delta). `resolve`
+# closes a "changed elsewhere" marker (a conflict of the record) on every laptop.
+OP_KINDS = frozenset({"create", "update", "transition", "counter", "delete", "restate", "resolve"})
 MAX_OPS_PER_PUSH = 1000
 MAX_PULL_PAGE = 1000
 MAX_BODY_BYTES = 16 * 1024 * 1024

@@ -41,6 +41,7 @@ from protocol.validate import (
     check_create,
     check_delete,
     check_op,
+    check_resolve,
     check_restate,
     check_transition,
     check_update,
@@ -61,6 +62,7 @@ from server_stub.registers import (
     new_record,
     note_conflicts,
 )
+from server_stub.resolve import resolve
 from server_stub.restate import restate
 from server_stub.stamps import Stamps
 from server_stub.store import SEQ
@@ -312,6 +314,8 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
         return [record]
     if op.kind == "counter":
         return count(action, entity, record, check_counter(entity, op.fields), at)
+    if op.kind == "resolve":
+        return resolve(record, check_resolve(entity, op.fields), op.hlc)
     check_delete(entity, op.fields)
     if not entity.deletable:
         raise Refused(Refusal.NOT_DELETABLE, f"{entity.name} are not deleted", entity=entity.name)

@@ -162,7 +162,18 @@ def note_conflicts(
             }
         )
     if found:
-        record.conflicts = [*(record.conflicts or []), *found][-MAX_CONFLICTS:]
+        record.conflicts = _bounded([*(record.conflicts or []), *found])
+
+
+def _bounded(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """At most MAX_CONFLICTS: the oldest closed ones go first, then the oldest open ones."""
+    surplus = len(entries) - MAX_CONFLICTS
+    if surplus <= 0:
+        return entries
+    closed = {n for n, entry in enumerate(entries) if entry.get("dismissed")}
+    dropped = set(sorted(closed)[:surplus])
+    kept = [entry for n, entry in enumerate(entries) if n not in dropped]
+    return kept[-MAX_CONFLICTS:]
 
 
 def bump_clock(record: AnyRecord, register: str, stamp: str, at: Any) -> None:

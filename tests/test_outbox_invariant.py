@@ -18,9 +18,11 @@ from sqlalchemy import select
 
 import desktop.services
 from desktop.errors import ProgrammingError
-from desktop.models import OutboxOp, PendingFreeze, Recommendation
+from desktop.ids import new_id
+from desktop.models import Conflict, OutboxOp, PendingFreeze, Recommendation, RejectedOp
 from desktop.services import (
     agenda,
+    conflicts,
     demo,
     escalations,
     followups,
@@ -28,11 +30,13 @@ from desktop.services import (
     frozen,
     office,
     participants,
+    refused,
     surveys,
     units,
 )
 from desktop.services import recommendations as recs
 from desktop.workspace import Workspace
+from protocol.entities import RECOMMENDATIONS
 from tests.helpers import assert_journaled, state
 
 Step = tuple[str, Callable[[Workspace, dict[str, Any]], Any]]
@@ -237,6 +241,15 @@ STEPS: list[Step] = [
         lambda ws, ids: ws.write(office.adopt_deadlines, {"escalation_working_days": 8}),
     ),
     ("units.use_home_office", lambda ws, ids: ws.read(units.use_home_office, ws.ctx)),
+    ("conflicts.use_lost_value", lambda ws, ids: ws.write(conflicts.use_lost_value, *_marker(ws, ids, 1))),
+    ("conflicts.keep_current", lambda ws, ids: ws.write(conflicts.keep_current, *_marker(ws, ids, 2))),
+    ("conflicts.dismiss", lambda ws, ids: ws.write(conflicts.dismiss, *_marker(ws, ids, 3))),
+    ("refused.discard", lambda ws, ids: ws.write(refused.discard, _refused_create(ws, ids, "Dibuang"))),
+    ("refused.retry", lambda ws, ids: ws.write(refused.retry, _refused_create(ws, ids, "Dikirim lagi"))),
+    (
+        "refused.copy_as_new",
+        lambda ws, ids: ws.write(refused.copy_as_new, _refused_create(ws, ids, "Disalin")),
+    ),
 ]
 
 
@@ -246,6 +259,47 @@ def _freeze_pending(ws: Workspace, forum_id: str) -> None:
     with ws.store.write() as session:
         session.add(PendingFreeze(forum_id=forum_id))
     assert ws.write(frozen.freeze_pending) == 0
+def _marker(ws: Workspace, ids: dict[str, Any], n: int) -> tuple[str, str, str, str]:
+    """A "changed elsewhere" marker on the first recommendation, as a pull leaves it."""
+    loser = f"00170000000000{n}-000000-elsewhere"
+    with ws.store.remote_write() as session:
+        session.add(
+            Conflict(
+                entity="recommendations",
+                entity_id=ids["r1"],
+                register="text",
+                loser_hlc=loser,
+                winner={"text": "Customer service"},
+                loser={"text": f"Versi lain {n}"},
+                winner_hlc="001800000000000-000000-here",
+            )
+        )
+    return "recommendations", ids["r1"], "text", loser
+
+
+def _refused_create(ws: Workspace, ids: dict[str, Any], text: str) -> str:
+    """A recommendation the server refused to create, as the sync sets it aside; its action."""
+    action, at = new_id(), "2024-08-21T10:00:00+00:00"
+    fields = {
+        **{f.name: None if f.nullable else "" for f in RECOMMENDATIONS.fields},
+        **{"forum_id": ids["forum"], "text": text, "scope": "unit", "priority": 2, "votes": 3},
+        **{"vote_counts": {}, "status": "proposed", "unit_id": ids["leaf"], "created_at": at, "at": at},
+    }
+    with ws.store.remote_write() as session:
+        session.add(
+            RejectedOp(
+                op_id=new_id(),
+                action_id=action,
+                entity="recommendations",
+                entity_id=new_id(),
+                kind="create",
+                fields=fields,
+                hlc="001700000000000-000000-here",
+                reason="refused",
+                code="action_refused",
+            )
+        )
+    return action
 
 
 def _start_one(ws: Workspace) -> None:

@@ -278,6 +278,141 @@
         </message>
     </context>
     <context>
+        <name>AttentionPage</name>
+        <message>
+            <source>Changes the server refused, and values that lost to a change made at the same time on another laptop. Nothing here is lost: choose what happens to each.</source>
+            <translation>Perubahan yang ditolak server, dan isian yang kalah oleh perubahan pada saat yang sama di laptop lain. Tidak ada yang hilang: pilih apa yang terjadi pada masing-masing.</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Apa</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Mengapa</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Kapan</translation>
+        </message>
+        <message>
+            <source>Nothing needs your attention: the server refused no change, and no value lost to another laptop.</source>
+            <translation>Tidak ada yang perlu diperhatikan: tidak ada perubahan yang ditolak server, dan tidak ada isian yang kalah oleh laptop lain.</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Coba lagi</translation>
+        </message>
+        <message>
+            <source>Make the change again now, on the record as it is, and send it.</source>
+            <translation>Buat perubahan itu lagi sekarang, pada data sebagaimana adanya, lalu kirim.</translation>
+        </message>
+        <message>
+            <source>D&amp;iscard…</source>
+            <translation>&amp;Buang…</translation>
+        </message>
+        <message>
+            <source>Keep what the server has; your refused change is not sent.</source>
+            <translation>Pakai yang ada di server; perubahan Anda yang ditolak tidak dikirim.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy as new</source>
+            <translation>&amp;Salin sebagai baru</translation>
+        </message>
+        <message>
+            <source>Add what you typed again, as a new record of this office.</source>
+            <translation>Tambahkan lagi yang Anda ketik, sebagai data baru kantor ini.</translation>
+        </message>
+        <message>
+            <source>Sent again: it goes out with the next sync.</source>
+            <translation>Dikirim ulang: ikut terkirim pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Perlu perhatian</translation>
+        </message>
+        <message>
+            <source>(and {n} later change(s) that depend on it)</source>
+            <translation>(dan {n} perubahan sesudahnya yang bergantung padanya)</translation>
+        </message>
+        <message>
+            <source>{record}: {fields} changed on another laptop at the same time</source>
+            <translation>{record}: {fields} diubah di laptop lain pada saat yang sama</translation>
+        </message>
+        <message>
+            <source>Kept: “{now}”; lost: “{lost}”</source>
+            <translation>Dipakai: “{now}”; kalah: “{lost}”</translation>
+        </message>
+        <message>
+            <source>This laptop now shows the change made first on the other laptop. Discard yours to keep it, or retry to make yours on top of it, if the rules still allow it.</source>
+            <translation>Laptop ini kini menampilkan perubahan yang lebih dulu dibuat di laptop lain. Buang perubahan Anda untuk mempertahankannya, atau coba lagi untuk menerapkan perubahan Anda di atasnya, bila aturannya masih mengizinkan.</translation>
+        </message>
+        <message>
+            <source>The server does not have the record this change needs. Retry once it is there (after the other laptop has synced), or discard the change.</source>
+            <translation>Server belum memiliki data yang diperlukan perubahan ini. Coba lagi setelah data itu ada (setelah laptop lain bersinkronisasi), atau buang perubahan itu.</translation>
+        </message>
+        <message>
+            <source>Copy it as new to keep what you typed as a record of this office, or discard it.</source>
+            <translation>Salin sebagai baru untuk menyimpan yang Anda ketik sebagai data kantor ini, atau buang.</translation>
+        </message>
+        <message>
+            <source>The server runs an older Mufakat: retry once the administrator has updated it.</source>
+            <translation>Server menjalankan Mufakat versi lama: coba lagi setelah administrator memperbaruinya.</translation>
+        </message>
+        <message>
+            <source>The server will not take it as it is. Copy it as new, or discard it.</source>
+            <translation>Server tidak menerimanya dalam bentuk ini. Salin sebagai baru, atau buang.</translation>
+        </message>
+        <message>
+            <source>Retry it, or discard it to keep what the server has.</source>
+            <translation>Coba lagi, atau buang untuk memakai yang ada di server.</translation>
+        </message>
+        <message>
+            <source>The server will not take this change. Discard it to keep what the server has.</source>
+            <translation>Server tidak menerima perubahan ini. Buang untuk memakai yang ada di server.</translation>
+        </message>
+        <message>
+            <source>Why: {why}</source>
+            <translation>Mengapa: {why}</translation>
+        </message>
+        <message>
+            <source>Made {made}; refused {refused}</source>
+            <translation>Dibuat {made}; ditolak {refused}</translation>
+        </message>
+        <message>
+            <source>What to do: {advice}</source>
+            <translation>Yang dapat dilakukan: {advice}</translation>
+        </message>
+        <message>
+            <source>Depends on it, and follows your choice:</source>
+            <translation>Bergantung padanya, dan mengikuti pilihan Anda:</translation>
+        </message>
+        <message>
+            <source>… and {n} more</source>
+            <translation>… dan {n} lagi</translation>
+        </message>
+        <message>
+            <source>Discard this change? This laptop keeps what the server has; the refused change is not sent (it stays in the log of refused changes).</source>
+            <translation>Buang perubahan ini? Laptop ini memakai yang ada di server; perubahan yang ditolak tidak dikirim (tetap tercatat dalam log perubahan yang ditolak).</translation>
+        </message>
+        <message>
+            <source>Discarded: this laptop keeps what the server has.</source>
+            <translation>Dibuang: laptop ini memakai yang ada di server.</translation>
+        </message>
+        <message>
+            <source>Copied as new: it goes out with the next sync.</source>
+            <translation>Disalin sebagai baru: ikut terkirim pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>{n} later change(s) (a status, votes, a follow-up) start over on the copy.</source>
+            <translation>{n} perubahan sesudahnya (status, dukungan, tindak lanjut) dimulai lagi pada salinan.</translation>
+        </message>
+        <message>
+            <source>Done: the other laptops of the office follow at their next sync.</source>
+            <translation>Selesai: laptop lain di kantor ini mengikuti pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
         <name>CaptureTab</name>
         <message>
             <source>Type the recommendation; Enter saves it</source>
@@ -456,6 +591,57 @@
         <message>
             <source>Mufakat</source>
             <translation>Mufakat</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictCard</name>
+        <message>
+            <source>Use &amp;mine</source>
+            <translation>&amp;Pakai punya saya</translation>
+        </message>
+        <message>
+            <source>Use the value that &amp;lost</source>
+            <translation>Pakai yang &amp;kalah</translation>
+        </message>
+        <message>
+            <source>Apply the value that lost again, as a new change: it then replaces the one in use everywhere.</source>
+            <translation>Terapkan lagi isian yang kalah sebagai perubahan baru: isian itu lalu menggantikan yang dipakai di semua laptop.</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this one</source>
+            <translation>Pakai yang &amp;ini</translation>
+        </message>
+        <message>
+            <source>Keep the value in use; the marker closes on every laptop of the office.</source>
+            <translation>Pertahankan isian yang dipakai; tanda ini tertutup di semua laptop kantor.</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Abaikan</translation>
+        </message>
+        <message>
+            <source>Close the marker on every laptop of the office; nothing else changes.</source>
+            <translation>Tutup tanda ini di semua laptop kantor; tidak ada yang lain berubah.</translation>
+        </message>
+        <message>
+            <source>typed on this laptop</source>
+            <translation>diketik di laptop ini</translation>
+        </message>
+        <message>
+            <source>typed on another laptop</source>
+            <translation>diketik di laptop lain</translation>
+        </message>
+        <message>
+            <source>Changed on another laptop at the same time: {fields}</source>
+            <translation>Diubah di laptop lain pada saat yang sama: {fields}</translation>
+        </message>
+        <message>
+            <source>In use now: “{value}”</source>
+            <translation>Dipakai sekarang: “{value}”</translation>
+        </message>
+        <message>
+            <source>Lost: “{value}”</source>
+            <translation>Kalah: “{value}”</translation>
         </message>
     </context>
     <context>
@@ -1050,8 +1236,16 @@ Simpan?</translation>
             <translation>Survei (SKM)</translation>
         </message>
         <message>
+            <source>Needs attention</source>
+            <translation>Perlu perhatian</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Pengaturan</translation>
+        </message>
+        <message>
+            <source>Needs attention: {n}</source>
+            <translation>{n} perlu perhatian</translation>
         </message>
         <message>
             <source>recommendation</source>
@@ -1340,10 +1534,6 @@ Pulihkan?</translation>
         <message>
             <source>{forum} · scope: {scope} · status: {status} · {votes} vote(s) · raised by {who}</source>
             <translation>{forum} · ranah: {scope} · status: {status} · {votes} dukungan · diusulkan oleh {who}</translation>
-        </message>
-        <message>
-            <source>Changed elsewhere ({register}): kept {kept}; the other value was {lost}</source>
-            <translation>Diubah di perangkat lain ({register}): yang berlaku {kept}; nilai lainnya {lost}</translation>
         </message>
         <message>
             <source>{action} — {owner}, due {due}, {progress}% ({status})</source>
@@ -1802,6 +1992,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Ekspor perubahan yang belum terkirim…</translation>
         </message>
         <message>
+            <source>Open the list of what needs your attention</source>
+            <translation>Buka daftar yang perlu perhatian Anda</translation>
+        </message>
+        <message>
             <source>Local only: not connected to a server</source>
             <translation>Hanya lokal: tidak terhubung ke server</translation>
         </message>
@@ -1828,6 +2022,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>last sync {when}</source>
             <translation>sinkron terakhir {when}</translation>
+        </message>
+        <message>
+            <source>Needs attention: {n}</source>
+            <translation>{n} perlu perhatian</translation>
         </message>
         <message>
             <source>{n} min</source>

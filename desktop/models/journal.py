@@ -51,6 +51,10 @@ class OutboxOp(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
     hlc: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # How many times the server refused it for a reason that passes (a record it does not hold
+    # yet, desktop/sync/recoverable.py): it stays queued, under a new op_id, until it applies
+    # or this many refusals set it aside.
+    retries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class DeviceState(Base):
@@ -99,11 +103,19 @@ class RejectedOp(Base):
     # of that moment (desktop.sync.refusals.describe).
     code: Mapped[str] = mapped_column(String(40), default="")
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Its place in the outbox, to re-apply a refused action's changes in the order they were made.
+    device_seq: Mapped[int | None] = mapped_column(Integer)
+    # What the user chose in "Perlu perhatian" (retried, discarded, copied) and when; kept, so
+    # what happened to every refused change can still be told. Empty: it needs attention.
+    resolution: Mapped[str] = mapped_column(String(16), default="", server_default="", index=True)
+    resolved_at: Mapped[datetime | None]
 
 
 class Conflict(Base):
     """A value that lost to a concurrent edit on another device: kept, with the value that won,
-    so the app can show "changed elsewhere" with both. Device-local; the server sends them."""
+    so the app can show "changed elsewhere" with both. The server sends them with the record;
+    a laptop keeps every one it has seen and closes one (`dismissed`) when a `resolve`
+    operation, its own or another laptop's, closed it."""
 
     __tablename__ = "conflicts"
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
 from desktop.models import Escalation, FollowUp, Forum, Participant, Recommendation
-from desktop.services.conflicts import ChangedElsewhere, conflicts_of
+from desktop.services.attention import ConflictItem, record_conflict_items
 from desktop.services.escalations import escalations_of
 from desktop.services.history import HistoryLine, history_of
 from desktop.services.lifecycle import allowed_actions
@@ -24,11 +24,11 @@ class RecommendationDetail:
     actions: list[str]  # life-cycle actions possible now
     follow_ups: list[FollowUp]
     escalations: list[Escalation]
-    changed_elsewhere: list[ChangedElsewhere]
+    changed_elsewhere: list[ConflictItem]
     history: list[HistoryLine]
 
 
-def recommendation_detail(session: Session, rec_id: str) -> RecommendationDetail:
+def recommendation_detail(session: Session, rec_id: str, device_id: str = "") -> RecommendationDetail:
     rec = load(session, Recommendation, rec_id, N_("Recommendation"))
     forum = session.get(Forum, rec.forum_id)
     raiser = session.get(Participant, rec.raised_by_id) if rec.raised_by_id else None
@@ -46,6 +46,6 @@ def recommendation_detail(session: Session, rec_id: str) -> RecommendationDetail
         actions=allowed_actions(rec.status, rec.scope),
         follow_ups=follow_ups,
         escalations=escalations_of(session, rec.id),
-        changed_elsewhere=conflicts_of(session, "recommendations", rec.id),
+        changed_elsewhere=record_conflict_items(session, "recommendations", rec.id, device_id),
         history=history_of(session, rec.id),
     )

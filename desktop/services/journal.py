@@ -140,6 +140,24 @@ class Journal:
         payload = {"field": field, "key": key, "value": value}
         self._append(row, action, {field: old_total}, {field: getattr(row, field)}, "counter", payload, stamp)
 
+    def resolve(self, row: Synced, register: str, loser_hlc: str, how: str, chosen: dict[str, Any]) -> None:
+        """Close a "changed elsewhere" marker of `row` on every laptop: the conflict of
+        `register` whose losing value carried the stamp `loser_hlc`, closed `how` (a
+        `protocol.schema.Resolution`); the history records the value `chosen` (none when the
+        marker is only dismissed). The row itself does not change."""
+        stamp = self.ctx.clock.now().encode()
+        payload = {"register": register, "loser_hlc": loser_hlc, "how": how}
+        self._append(row, f"conflict_{how}", {}, dict(chosen), "resolve", payload, stamp)
+
+    def resend(self, row: Synced) -> None:
+        """Queue the record's whole state (a `restate`), for a server that does not hold it: it
+        stores the record if absent and otherwise keeps whichever value of each field is newer.
+        Nothing changes here, so nothing is added to the history."""
+        op = restate_op(type(row), row)
+        if op is not None:
+            extra = {"op_id": new_id(), "action_id": _action_of(self.session, 1), "created_at": self.ctx.now()}
+            self.session.connection().execute(_OUTBOX.insert(), [{**op, **extra}])
+
     def delete(self, row: Synced, action: str = "delete") -> None:
         """Tombstone: synced rows are never removed, so the deletion can travel."""
         if row.deleted:
@@ -271,6 +289,31 @@ def _for_history(row: Synced, values: dict[str, Any]) -> dict[str, Any]:
 
 def _digest(value: Any) -> str:
     return "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
+
+
+def restate_op(model: type[Synced], row: Any) -> dict[str, Any] | None:
+    """The record's whole state as a `restate` operation (None: it has no creation stamp): what a
+    laptop sends when the server lost what it had (desktop/sync/repush.py), or when a change is
+    retried on a record the server does not hold."""
+    clocks = dict(row.clocks or {})
+    if not clocks.get(Synced.CREATED_CLOCK) and model is AuditEvent:
+        clocks[Synced.CREATED_CLOCK] = row.hlc
+    if not clocks.get(Synced.CREATED_CLOCK):
+        return None
+    return {
+        "entity": model.__tablename__,
+        "entity_id": row.id,
+        "kind": "restate",
+        "fields": {
+            "unit_id": row.unit_id,
+            "created_at": row.created_at.isoformat(),
+            "at": row.updated_at.isoformat(),
+            "deleted": bool(row.deleted),
+            "data": snapshot(row),
+            "clocks": clocks,
+        },
+        "hlc": max(clocks.values()),
+    }
 
 
 def _fill_defaults(row: Synced) -> None:

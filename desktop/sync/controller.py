@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
+from desktop.services.attention import attention_count
 from desktop.sync import outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
 from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
@@ -45,6 +46,7 @@ class SyncStatus:
     code: str = ""  # the server's refusal code for ERROR (e.g. "revoked", "unknown_token")
     moved: SyncReport | None = None  # running totals while syncing, or the last cycle's
     clock_offset_ms: int = 0  # what this laptop's clock is corrected by (the server's minus its own)
+    attention: int = 0  # refused changes and "changed elsewhere" markers waiting for a person
 
 
 def retry_delays(first_s: float = 5.0, max_s: float = 600.0) -> Iterator[float]:
@@ -89,6 +91,7 @@ class SyncController(QObject):
             pending=self._pending(),
             last_sync_at=device.last_sync_at,
             clock_offset_ms=device.clock_offset_ms,
+            attention=self._attention(),
         )
         ws.listeners.append(self.local_change)
         self._watch_network()
@@ -127,6 +130,13 @@ class SyncController(QObject):
 
     def _pending(self) -> int:
         return self._ws.read(outbox.pending_count)
+
+    def _attention(self) -> int:
+        return self._ws.read(attention_count)
+
+    def refresh_attention(self) -> None:
+        """Count again what needs a person (after the user dealt with some of it)."""
+        self._publish(replace(self._status, attention=self._attention(), pending=self._pending()))
 
     def _publish(self, status: SyncStatus) -> None:
         self._status = status
@@ -197,6 +207,7 @@ class SyncController(QObject):
                 device.last_sync_at,
                 moved=report,
                 clock_offset_ms=device.clock_offset_ms,
+                attention=self._attention(),
             )
         )
         self._next()
@@ -213,7 +224,16 @@ class SyncController(QObject):
         code = exc.code if isinstance(exc, SyncRefused) else ""
         # Retry first: whatever happens while the failure is shown, the next attempt is on its way.
         self._retry.start(self._next_delay_ms())
-        self._publish(replace(self._status, state=state, pending=self._pending(), message=message, code=code))
+        self._publish(
+            replace(
+                self._status,
+                state=state,
+                pending=self._pending(),
+                message=message,
+                code=code,
+                attention=self._attention(),
+            )
+        )
 
     def _next_delay_ms(self) -> int:
         """The wait before the next attempt; the schedule's last step once it has run out."""

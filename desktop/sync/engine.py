@@ -41,7 +41,8 @@ PULL_PAGE = 1000
 @dataclass
 class SyncReport:
     pushed: int = 0  # operations
-    refused: int = 0  # user actions
+    refused: int = 0  # user actions set aside (shown in "Perlu perhatian")
+    waiting: int = 0  # user actions refused for now (a record the server lacks yet): still queued
     pulled: int = 0
     pages: int = 0
     bytes_sent: int = 0
@@ -194,10 +195,22 @@ def _batch_after(ws: Workspace, device_seq: int) -> tuple[list[outbox.PendingOp]
 
 
 def _push_all(x: _Exchange) -> None:
+    """Send the outbox; actions refused for now (waiting for a record the server lacks) go out
+    once more at once when something else applied after them (it may be that record)."""
+    pushed = x.report.pushed
+    waiting = _push_pass(x)
+    if waiting and x.report.pushed > pushed:
+        waiting = _push_pass(x, again=True)
+    x.report.waiting = waiting
+
+
+def _push_pass(x: _Exchange, again: bool = False) -> int:
     """Send the outbox in order, one batch at a time, and settle each answer in the outbox.
     The next batch is read and compressed while the server applies one, and sent before that
-    one is settled. What settling queued (a corrected vote) goes out in the same push."""
+    one is settled. What settling queued (a corrected vote) goes out in the same push. Returns
+    how many actions were refused for now and wait in the queue."""
     ws = x.ws
+    waiting = 0
     last = 0
     batch, request = _batch_after(ws, last)
     while request is not None:
@@ -207,14 +220,16 @@ def _push_all(x: _Exchange) -> None:
             results = answer.result()["results"]
             answer = x.ask(x.client.push, request) if request else None
             with ws.store.remote_write() as session:  # if lost, the server answers "duplicate"
-                applied, refused = settle(session, batch, results, x.clock)
+                settled = settle(session, batch, results, x.clock, again)
                 _remember_stamps(session, results)
-            x.report.pushed += applied
-            x.report.refused += refused
+            x.report.pushed += settled.applied
+            x.report.refused += settled.refused
+            waiting += settled.waiting
             x.tell()
             last = batch[-1].device_seq
             batch = following
         batch, request = _batch_after(ws, last)
+    return waiting
 
 
 def _remember_stamps(session: Any, results: list[dict[str, Any]]) -> None:
@@ -322,6 +337,7 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         more = _cycle(ws, client, progress, again=True)
         report.pushed += more.pushed
         report.refused += more.refused
+        report.waiting = more.waiting
         report.pulled += more.pulled
         report.set_aside += more.set_aside
         report.pages += more.pages

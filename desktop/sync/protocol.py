@@ -1,4 +1,5 @@
-"""The laptop's side of the sync wire format: pulled values converted to column values.
+"""The laptop's side of the sync wire format: pulled values converted to column values
+(`desktop.wire_values`, which services use too).
 
 What both sides agree on (messages, entities, refusal codes, the version) is the `protocol`
 package; its version and limits are re-exported here for the sync client.
@@ -6,50 +7,8 @@ package; its version and limits are re-exported here for the sync client.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime, time
-from functools import cache
-from typing import Any, cast
-
-from sqlalchemy import ColumnElement, Date, DateTime, Enum, Time
-
-from desktop.models import Synced
-from desktop.models.base import UTCDateTime
+from desktop.wire_values import row_values
 from protocol.version import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, MAX_PULL_PAGE, OP_KINDS
 from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 
 __all__ = ["MAX_BODY_BYTES", "MAX_OPS_PER_PUSH", "MAX_PULL_PAGE", "OP_KINDS", "SCHEMA_VERSION", "row_values"]
-
-
-Converter = Callable[[Any], Any]
-
-
-def _converter(column: ColumnElement[Any]) -> Converter | None:
-    """How a wire (JSON) value becomes this column's Python value; None: it is already one."""
-    kind = column.type
-    if isinstance(kind, UTCDateTime | DateTime):
-        return datetime.fromisoformat
-    if isinstance(kind, Enum) and kind.enum_class is not None:
-        return cast(Converter, kind.enum_class)
-    if isinstance(kind, Date):
-        return date.fromisoformat
-    if isinstance(kind, Time):
-        return time.fromisoformat
-    return None
-
-
-@cache
-def _converters(model: type[Synced]) -> dict[str, Converter | None]:
-    return {column.key: _converter(column) for column in model.__table__.columns}
-
-
-def row_values(model: type[Synced], data: dict[str, Any]) -> dict[str, Any]:
-    """Column values for `model` from wire data (unknown keys are ignored: a newer server's)."""
-    converters = _converters(model)
-    values = {}
-    for key, value in data.items():
-        if key not in converters:
-            continue
-        convert = converters[key]
-        values[key] = convert(value) if convert is not None and value is not None else value
-    return values

@@ -31,6 +31,7 @@ from protocol.refusals import Refused
 from protocol.validate import check_record
 
 META_TIMES = ("created_at", "updated_at")
+CONFLICT_KEYS = ("register", "loser_hlc", "winner", "loser", "winner_hlc")
 log = logging.getLogger("mufakat.sync")
 
 
@@ -62,20 +63,30 @@ def _values(model: Any, record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _keep_conflicts(session: Session, records: list[dict[str, Any]]) -> None:
+    """Every conflict the server sends is kept (a restored server may have lost some: this
+    laptop never forgets one it has seen); one the server marks dismissed is closed here too."""
     for record in records:
         for found in record.get("conflicts") or ():
-            session.merge(
-                Conflict(
-                    entity=record["entity"],
-                    entity_id=record["id"],
-                    register=str(found["register"]),
-                    loser_hlc=str(found["loser_hlc"]),
+            if not isinstance(found, dict) or not all(k in found for k in CONFLICT_KEYS):
+                log.warning("a conflict of %s %s cannot be read: skipped", record["entity"], record["id"])
+                continue
+            key = (record["entity"], record["id"], str(found["register"]), str(found["loser_hlc"]))
+            held = session.get(Conflict, key)
+            if held is None:
+                held = Conflict(
+                    entity=key[0],
+                    entity_id=key[1],
+                    register=key[2],
+                    loser_hlc=key[3],
                     winner=found["winner"],
                     loser=found["loser"],
                     winner_hlc=str(found["winner_hlc"]),
                     at=str(found.get("at") or ""),
+                    dismissed=False,
                 )
-            )
+                session.add(held)
+            if found.get("dismissed"):
+                held.dismissed = True
 
 
 def _queued_counts(

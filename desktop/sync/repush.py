@@ -19,33 +19,21 @@ from sqlalchemy import ColumnElement, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.ids import new_id
-from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, Escalation, OutboxOp, Synced, Unit, utcnow
-from desktop.services.journal import snapshot
+from desktop.models import (
+    MODEL_BY_TABLE,
+    SYNCED_MODELS,
+    AuditEvent,
+    DeviceState,
+    Escalation,
+    OutboxOp,
+    Synced,
+    Unit,
+    utcnow,
+)
+from desktop.services.journal import restate_op
+from desktop.sync.recoverable import drop_restated
 
 BATCH = 2000
-
-
-def restate_op(model: type[Synced], row: Any) -> dict[str, Any] | None:
-    """The record's whole state as a `restate` operation (None: it has no creation stamp)."""
-    clocks = dict(row.clocks or {})
-    if not clocks.get(Synced.CREATED_CLOCK) and model is AuditEvent:
-        clocks[Synced.CREATED_CLOCK] = row.hlc
-    if not clocks.get(Synced.CREATED_CLOCK):
-        return None
-    return {
-        "entity": model.__tablename__,
-        "entity_id": row.id,
-        "kind": "restate",
-        "fields": {
-            "unit_id": row.unit_id,
-            "created_at": row.created_at.isoformat(),
-            "at": row.updated_at.isoformat(),
-            "deleted": bool(row.deleted),
-            "data": snapshot(row),
-            "clocks": clocks,
-        },
-        "hlc": max(clocks.values()),
-    }
 
 
 def _mine(model: type[Synced], home: str | None, device_id: str) -> ColumnElement[bool]:
@@ -62,9 +50,19 @@ def _mine(model: type[Synced], home: str | None, device_id: str) -> ColumnElemen
 
 
 def requeue_everything(session: Session) -> int:
-    """Queue this laptop's whole state for the next push; returns how many operations."""
+    """Queue this laptop's whole state for the next push; returns how many operations.
+    Changes still waiting for a record the server lacked are carried by that record's restate."""
     state = session.get(DeviceState, 1)
     home, device_id = (state.home_unit_id, state.device_id) if state else (None, "")
+
+    def restated(entity: str, record_id: str) -> bool:
+        model = MODEL_BY_TABLE.get(entity)
+        if model is None:
+            return False
+        row = session.scalars(select(model).where(model.id == record_id, _mine(model, home, device_id))).first()
+        return row is not None and restate_op(model, row) is not None
+
+    drop_restated(session, restated)
     queued = 0
     now = utcnow()
     for model in SYNCED_MODELS:

@@ -4,11 +4,14 @@
   laptop's clock was ahead), the device adopts the server's stamp: in the record's clocks, in
   its audit event, in queued edits made on top of it, and in its own hybrid clock, so every
   device's copy of the record is the same, byte for byte.
-- Refused: the whole user action is refused together. Each of its operations is set aside with
-  the refusal's code and parameters (never silently dropped). A record the action created does
-  not exist on the server, so it does not stay here as if it did: it leaves the tables, kept
-  whole in its refused `create` (to be sent again or copied as new). Records the action changed
-  come back as the server holds them with the pull that follows.
+- Refused: the whole user action is refused together. A refusal that passes by itself (a
+  record the server does not hold yet, which this laptop holds: `desktop/sync/recoverable.py`)
+  leaves the action queued, to go out again. Otherwise each of its operations is set aside with
+  the refusal's code and parameters (never silently dropped), and shown in "Perlu perhatian". A
+  record the action created does not exist on the server, so it does not stay here as if it
+  did: it leaves the tables, kept whole in its refused `create` (to be sent again or copied as
+  new). Records the action changed come back as the server holds them with the pull that
+  follows.
 - A laptop restored from a copy of its folder: a vote the copy made, applied now for the first
   time, was counted from the copy's old contribution; it is corrected by what the server held.
 """
@@ -16,7 +19,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
@@ -25,15 +28,28 @@ from desktop import counters
 from desktop.hlc import HybridClock, Stamp
 from desktop.ids import new_id
 from desktop.models import MODEL_BY_TABLE, AuditEvent, DeviceState, OutboxOp, RejectedOp, Unit, utcnow
+from desktop.sync import recoverable
 from desktop.sync.outbox import PendingOp
 from desktop.sync.refusals import describe
+from protocol.refusals import Refusal
+
+
+class Settled(NamedTuple):
+    applied: int  # operations
+    refused: int  # user actions set aside
+    waiting: int  # user actions refused for now, still queued
 
 
 def settle(
-    session: Session, sent: list[PendingOp], results: list[dict[str, Any]], clock: HybridClock
-) -> tuple[int, int]:
-    """Settle `sent` with the server's `results`; returns how many operations were applied and
-    how many user actions refused."""
+    session: Session,
+    sent: list[PendingOp],
+    results: list[dict[str, Any]],
+    clock: HybridClock,
+    again: bool = False,
+) -> Settled:
+    """Settle `sent` with the server's `results`: how many operations were applied, how many
+    user actions were set aside and how many wait in the queue. `again`: the push re-sends what
+    waits within the same sync (a refusal then is not counted twice)."""
     by_id = {op.op_id: op for op in sent}
     done: list[str] = []
     refused: list[tuple[PendingOp, dict[str, Any]]] = []
@@ -54,11 +70,11 @@ def settle(
         done.append(op.op_id)
     if restamped:
         _adopt(session, [op for op in sent if op.hlc in restamped], restamped, clock)
-    _set_aside(session, refused)
+    set_aside, waiting = _refused(session, refused, counted=not again)
     _correct_restored_votes(session, first_time, clock)
-    if done:
+    if done:  # a waiting operation has a new op_id already: it stays
         session.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(done)))
-    return len(done) - len(refused), len({op.action_id for op, _result in refused})
+    return Settled(len(done) - len(refused), set_aside, waiting)
 
 
 # -- stamps the server gave ----------------------------------------------------------------
@@ -99,7 +115,47 @@ def _adopt(session: Session, ops: list[PendingOp], new: dict[str, str], clock: H
 # -- refused actions ------------------------------------------------------------------------
 
 
-def _set_aside(session: Session, refused: list[tuple[PendingOp, dict[str, Any]]]) -> None:
+Refused = list[tuple[PendingOp, dict[str, Any]]]
+
+
+def _refused(session: Session, refused: Refused, counted: bool) -> tuple[int, int]:
+    """Each refused action waits in the queue or is set aside; returns how many of each. Those
+    set aside go first: a record one of them created leaves the tables, and a change waiting
+    for that record then waits for nothing."""
+    actions: dict[str, Refused] = {}
+    for op, result in refused:
+        actions.setdefault(op.action_id, []).append((op, result))
+    passing: list[Refused] = []
+    aside: list[Refused] = []
+    for ops in actions.values():
+        code, params = _cause(ops)
+        (passing if code in recoverable.PASSING else aside).append(ops)
+    for ops in aside:
+        _set_aside(session, ops)
+    waiting = 0
+    for ops in passing:
+        code, params = _cause(ops)
+        places = [op.device_seq for op, _result in ops]
+        counted_before = recoverable.retries_of(session, places) - (0 if counted else 1)
+        if recoverable.passes(session, code, params, counted_before):
+            recoverable.keep_queued(session, places, counted)
+            waiting += 1
+        else:
+            _set_aside(session, ops)
+    return len(actions) - waiting, waiting
+
+
+def _cause(ops: Refused) -> tuple[str, dict[str, Any]]:
+    """Why an action was refused: the refusal of its operation that was refused for itself (the
+    others were refused with `action_refused`, naming it)."""
+    for _op, result in ops:
+        if result.get("code") != Refusal.ACTION_REFUSED:
+            params = result.get("params")
+            return str(result.get("code") or ""), params if isinstance(params, dict) else {}
+    return Refusal.ACTION_REFUSED.value, {}
+
+
+def _set_aside(session: Session, refused: Refused) -> None:
     now = utcnow()
     for op, result in refused:
         code = str(result.get("code") or "")[:40]
@@ -118,6 +174,7 @@ def _set_aside(session: Session, refused: list[tuple[PendingOp, dict[str, Any]]]
                 code=code,
                 params=params,
                 rejected_at=now,
+                device_seq=op.device_seq,
             )
         )
         model = MODEL_BY_TABLE.get(op.entity)

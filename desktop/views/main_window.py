@@ -1,7 +1,9 @@
 """The main window: navigation between Forums, Triage, Escalations (when this office has
-received any), Follow-up and Settings; an open forum's workspace; the sync state in the status
-bar. A laptop with no office and no server starts on the first-run set-up instead. Nothing typed
-is dropped on close: free text is saved, an unsaved recommendation is asked about."""
+received any), Follow-up, Survey, "Perlu perhatian" (on a laptop that syncs: what the server
+refused and values that lost elsewhere, with a count badge) and Settings; an open forum's
+workspace; the sync state in the status bar, with the same count. A laptop with no office and
+no server starts on the first-run set-up instead. Nothing typed is dropped on close: free text
+is saved, an unsaved recommendation is asked about."""
 
 from __future__ import annotations
 
@@ -14,13 +16,15 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox
 from desktop.drafts import Drafts, still_unsaved
 from desktop.models import Forum
 from desktop.services.lookup import load
-from desktop.services.office import needs_set_up
+from desktop.services.office import is_enrolled, needs_set_up
 from desktop.services.units import home_unit
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
+from desktop.views.attention_page import AttentionPage
 from desktop.views.escalations_page import EscalationsPage
 from desktop.views.first_run import FirstRunPage
 from desktop.views.followup_page import FollowUpPage
 from desktop.views.forums_page import ForumsPage
+from desktop.views.nav_badge import BadgeDelegate, badge_of, set_badge
 from desktop.views.settings_page import SettingsPage
 from desktop.views.survey_page import SurveyPage
 from desktop.views.sync_status import SyncStatusBar
@@ -31,8 +35,8 @@ from desktop.workspace import Workspace
 if TYPE_CHECKING:
     from desktop.views.forum_workspace import ForumWorkspace
 
-FORUMS, TRIAGE, ESCALATIONS, FOLLOW_UP, SURVEY, SETTINGS = range(6)
-Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | SettingsPage
+FORUMS, TRIAGE, ESCALATIONS, FOLLOW_UP, SURVEY, ATTENTION, SETTINGS = range(7)
+Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | AttentionPage | SettingsPage
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +56,9 @@ class MainWindow(QMainWindow):
         self.escalations = EscalationsPage(ws)
         self.follow_up = FollowUpPage(ws)
         self.survey = SurveyPage(ws)
+        self.attention = AttentionPage(ws)
         self.settings = SettingsPage(ws, sync, may_switch_language=self.confirm_close)
+        self._sync = sync
         self.workspace: ForumWorkspace | None = None  # the open forum, if any
         self.stack = QStackedWidget()
         self.pages: list[Page] = [
@@ -61,6 +67,7 @@ class MainWindow(QMainWindow):
             self.escalations,
             self.follow_up,
             self.survey,
+            self.attention,
             self.settings,
         ]
         for page in self.pages:
@@ -73,9 +80,11 @@ class MainWindow(QMainWindow):
                 self.tr("Escalations"),
                 self.tr("Follow-up"),
                 self.tr("Survey (SKM)"),
+                self.tr("Needs attention"),
                 self.tr("Settings"),
             ]
         )
+        self.nav.setItemDelegate(BadgeDelegate(self.nav))
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         self.nav.currentRowChanged.connect(self.show_page)
@@ -86,7 +95,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.sync_bar = SyncStatusBar(sync)
         self.statusBar().addPermanentWidget(self.sync_bar, 1)
+        self.sync_bar.attention_requested.connect(self.show_attention)
         sync.status_changed.connect(self._sync_status)
+        self.attention.changed.connect(self._attention_changed)
+        self.triage.pane.marker_resolved.connect(sync.refresh_attention)
         self.forums.open_requested.connect(self.open_forum)
         self.follow_up.open_forum.connect(self.open_forum)
         self.escalations.changed.connect(self.triage.reload)
@@ -144,6 +156,28 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:
         self.nav.item(ESCALATIONS).setHidden(not self.escalations.has_any())
+        self._show_attention_count(self._sync.status().attention)
+
+    def _show_attention_count(self, count: int) -> None:
+        """The badge on "Perlu perhatian"; the entry shows on a laptop that syncs (or holds
+        anything needing attention)."""
+        item = self.nav.item(ATTENTION)
+        item.setHidden(count == 0 and not self._ws.read(is_enrolled))
+        if badge_of(item) != count:
+            set_badge(item, count, self.tr("Needs attention: {n}").format(n=count))
+            self.nav.viewport().update()
+
+    def show_attention(self) -> None:
+        """Go to "Perlu perhatian" (the status bar's count was clicked)."""
+        self._office_ready()
+        if self.first_run is None:
+            self.nav.item(ATTENTION).setHidden(False)
+            self.nav.setCurrentRow(ATTENTION)
+
+    def _attention_changed(self) -> None:
+        """A choice in "Perlu perhatian" went through: what it changed shows everywhere."""
+        self._sync.refresh_attention()
+        self.triage.reload()
 
     def visible_rows(self) -> list[int]:
         return [row for row in range(self.nav.count()) if not self.nav.item(row).isHidden()]
@@ -225,6 +259,10 @@ class MainWindow(QMainWindow):
     def _sync_status(self, status: SyncStatus) -> None:
         if status.state == SyncState.UP_TO_DATE and status.moved is not None and status.moved.pulled:
             self.refresh_all()
+        if badge_of(self.nav.item(ATTENTION)) != status.attention:
+            self._show_attention_count(status.attention)
+            if self.stack.currentWidget() is self.attention:
+                self.attention.reload()
 
     def refresh_all(self) -> None:
         """After a sync brought changes: the page on screen reads again; typed text is kept."""

@@ -1,5 +1,6 @@
 """The triage board's detail pane: one recommendation with its actions, follow-ups, escalation
-state, "changed elsewhere" markers and full history."""
+state, "changed elsewhere" markers (each with its choices: use mine, keep this one, dismiss) and
+full history."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
+from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
 from desktop.services.followups import assign_follow_up, default_due, update_follow_up
 from desktop.services.history import HistoryLine
@@ -31,15 +33,10 @@ from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
+from desktop.views.conflict_card import ConflictCard
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.vocab import RecStatus, Scope, label
 from desktop.workspace import Workspace
-
-
-def _value(value: object) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
 
 
 def _history_line(h: HistoryLine) -> str:
@@ -57,6 +54,7 @@ def _history_line(h: HistoryLine) -> str:
 
 class RecommendationPane(QWidget):
     changed = Signal()
+    marker_resolved = Signal()  # a "changed elsewhere" marker was dealt with
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,9 +66,10 @@ class RecommendationPane(QWidget):
         self.text.setStyleSheet("font-size: 12pt;")
         self.meta = QLabel()
         self.meta.setWordWrap(True)
-        self.elsewhere = QLabel()
-        self.elsewhere.setWordWrap(True)
-        self.elsewhere.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.elsewhere = QWidget()  # one card per open marker
+        self.elsewhere_layout = QVBoxLayout(self.elsewhere)
+        self.elsewhere_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards: list[ConflictCard] = []
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for name in BUTTON_ACTIONS:
@@ -138,13 +137,12 @@ class RecommendationPane(QWidget):
     # -- showing -----------------------------------------------------------------------------
     def show_recommendation(self, rec_id: str | None) -> None:
         self.message.clear_message()
-        self.detail = self._ws.read(recommendation_detail, rec_id) if rec_id else None
+        self.detail = self._ws.read(recommendation_detail, rec_id, self._ws.ctx.device_id) if rec_id else None
         self.setEnabled(self.detail is not None)
         if self.detail is None:
             self.text.setText(self.tr("Select a recommendation to see its history and act on it."))
-            for widget in (self.meta, self.elsewhere):
-                widget.setText("")
-            self.elsewhere.hide()
+            self.meta.setText("")
+            self._show_markers([])
             self.follow_ups.clear()
             self.escalation.setText("")
             self.history.setPlainText("")
@@ -162,15 +160,7 @@ class RecommendationPane(QWidget):
             )
             + (f"<br><i>{rec.status_reason}</i>" if rec.status_reason else "")
         )
-        self.elsewhere.setVisible(bool(d.changed_elsewhere))
-        self.elsewhere.setText(
-            "<br>".join(
-                self.tr("Changed elsewhere ({register}): kept {kept}; the other value was {lost}").format(
-                    register=c.register, kept=_value(c.kept), lost=_value(c.lost)
-                )
-                for c in d.changed_elsewhere
-            )
-        )
+        self._show_markers(d.changed_elsewhere)
         for name, button in self.buttons.items():
             button.setVisible(name in d.actions)
         self.scope_button.setVisible(rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
@@ -206,6 +196,24 @@ class RecommendationPane(QWidget):
             or self.tr("Not escalated.")
         )
         self.history.setPlainText("\n".join(_history_line(h) for h in d.history))
+
+    def _show_markers(self, markers: list[ConflictItem]) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        for marker in markers:
+            card = ConflictCard(self._ws, marker)
+            card.resolved.connect(self._marker_resolved)
+            card.refused.connect(self.message.error)
+            self.elsewhere_layout.addWidget(card)
+            card.show()
+            self.cards.append(card)
+        self.elsewhere.setVisible(bool(self.cards))
+
+    def _marker_resolved(self) -> None:
+        self._after()
+        self.marker_resolved.emit()
 
     def _after(self) -> None:
         rec_id = self.detail.rec.id if self.detail else None

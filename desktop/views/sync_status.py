@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.sync.clock_offset import NOTICEABLE_MS
@@ -11,6 +12,8 @@ from desktop.views.outbox_actions import export_unsent
 
 
 class SyncStatusBar(QWidget):
+    attention_requested = Signal()  # the user clicked the count of what needs attention
+
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
@@ -33,10 +36,16 @@ class SyncStatusBar(QWidget):
         # Shown where the revocation is shown: the laptop's unsent work has a way out.
         self.export_button = QPushButton(self.tr("Export unsent changes…"))
         self.export_button.clicked.connect(self._export)
+        # What the server refused and values that lost elsewhere: a click opens "Perlu perhatian".
+        self.attention_button = QPushButton()
+        self.attention_button.setFlat(True)
+        self.attention_button.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.attention_button.setToolTip(self.tr("Open the list of what needs your attention"))
+        self.attention_button.clicked.connect(self.attention_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         widgets = (self.state_label, self.busy, self.pending_label, self.last_label, self.clock_label)
-        for widget in (*widgets, self.export_button, self.sync_button):
+        for widget in (*widgets, self.attention_button, self.export_button, self.sync_button):
             layout.addWidget(widget)
         controller.status_changed.connect(self.show_status)
         self.show_status(controller.status())
@@ -69,6 +78,8 @@ class SyncStatusBar(QWidget):
             self.last_label.setText("")
         self.clock_label.setText(self.clock_text(status.clock_offset_ms))
         self.clock_label.setVisible(bool(self.clock_label.text()))
+        self.attention_button.setText("⚠ " + self.tr("Needs attention: {n}").format(n=status.attention))
+        self.attention_button.setVisible(status.attention > 0)
         self.export_button.setVisible(status.code == REVOKED)
         self.sync_button.setVisible(status.state != SyncState.LOCAL_ONLY)
         self.sync_button.setEnabled(status.state != SyncState.SYNCING)

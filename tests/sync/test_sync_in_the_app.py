@@ -139,9 +139,9 @@ def test_changed_elsewhere_shows_both_values_in_triage(qtbot: QtBot, device: Dev
         triage = window.triage
         qtbot.waitUntil(lambda: triage.shown_generation == triage._generation, timeout=5000)
         triage.table.selectRow(triage.model.row_of(rec))
-        marker = triage.pane.elsewhere
+        [marker] = triage.pane.cards
         assert marker.isVisibleTo(window)
-        assert "Perkuat customer service (A)" in marker.text()
-        assert "Perkuat layanan pelanggan (B)" in marker.text()
+        assert "Perkuat customer service (A)" in marker.plain_text()
+        assert "Perkuat layanan pelanggan (B)" in marker.plain_text()
     finally:
         shell.close()
