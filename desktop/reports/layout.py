@@ -246,22 +246,30 @@ def _cell(value: Any, style: ParagraphStyle, width: float) -> Any:
     return text(fitting.syllables(value, inner, style.fontName, style.fontSize), style)
 
 
-def _table(
-    columns: Columns, rows: Sequence[Sequence[Any]], with_header: bool, row_padding: float | None
-) -> Table:
+Cells = list[list[Any]]
+
+
+def _cells(columns: Columns, rows: Sequence[Sequence[Any]]) -> Cells:
+    """The rows' cells, laid out once: the parts of a table that breaks across pages share them
+    (making them again for each part made a 300-row table's layout three times as slow)."""
+    widths = columns.widths
+    return [[_cell(v, Styles.cell, w) for v, w in zip(row, widths, strict=True)] for row in rows]
+
+
+def _table(columns: Columns, cells: Cells, with_header: bool, row_padding: float | None) -> Table:
     widths = list(columns.widths)
     data = (
         [[_cell(h, Styles.cell_bold, w) for h, w in zip(columns.header, widths, strict=True)]]
         if with_header
         else []
     )
-    data += [[_cell(v, Styles.cell, w) for v, w in zip(row, widths, strict=True)] for row in rows]
+    data += cells
     # splitInRow: a row taller than a page (a very long recommendation) continues on the next.
     table = DocTable(data, colWidths=widths, repeatRows=1 if with_header else 0, splitInRow=1)
     table.setStyle(GRID)
     if with_header:
         table.setStyle(HEADER_ROW)
-    if row_padding is not None and rows:
+    if row_padding is not None and cells:
         first = 1 if with_header else 0
         table.setStyle(
             TableStyle(
@@ -283,7 +291,8 @@ def grid_table(
 ) -> Table:
     """A ruled table whose header row repeats at the top of every page it flows onto; str cells
     wrap between words, each word fitting its column."""
-    table = _table(fit_columns(header, rows, widths), rows, True, row_padding)
+    columns = fit_columns(header, rows, widths)
+    table = _table(columns, _cells(columns, rows), True, row_padding)
     if extra:
         table.setStyle(TableStyle(list(extra)))
     return table
@@ -294,9 +303,9 @@ class ContinuedTable(Flowable):
     they carry no header; at the top of a page they carry it. The header never repeats in the
     middle of a page, and is there on every page the rows flow onto."""
 
-    def __init__(self, columns: Columns, rows: Sequence[Sequence[Any]], row_padding: float | None) -> None:
+    def __init__(self, columns: Columns, cells: Cells, row_padding: float | None) -> None:
         super().__init__()
-        self._columns, self._rows, self._padding = columns, list(rows), row_padding
+        self._columns, self._rows, self._padding = columns, cells, row_padding
         self._tables: dict[bool, Table] = {}
         self._current: Table | None = None
 
@@ -352,9 +361,10 @@ def table_parts(
     signatures) kept with its last ones: neither a heading nor a signature is ever left alone on
     a page, and the header row repeats only at the top of the pages the table flows onto."""
     columns = fit_columns(header, rows, widths)
-    if len(rows) <= 2 * keep_rows:
-        return [KeepTogether([*before, _table(columns, rows, True, row_padding), *then])]
-    first, middle, last = rows[:keep_rows], rows[keep_rows : len(rows) - keep_rows], rows[-keep_rows:]
+    cells = _cells(columns, rows)
+    if len(cells) <= 2 * keep_rows:
+        return [KeepTogether([*before, _table(columns, cells, True, row_padding), *then])]
+    first, middle, last = cells[:keep_rows], cells[keep_rows : len(cells) - keep_rows], cells[-keep_rows:]
     story: list[Flowable] = [KeepTogether([*before, _table(columns, first, True, row_padding)])]
     story.append(ContinuedTable(columns, middle, row_padding))
     story.append(KeepTogether([ContinuedTable(columns, last, row_padding), *then]))
