@@ -94,7 +94,7 @@ def _attachment(
     story += table_parts(
         ["No", "Rekomendasi", "Disampaikan oleh unsur", "Dukungan", "Diusulkan"],
         rows,
-        [9 * mm, width * 0.5, width * 0.2, 18 * mm, width - 27 * mm - width * 0.7],
+        [9 * mm, width * 0.46, width * 0.18, 18 * mm, width - 27 * mm - width * 0.64],
         then=[Spacer(1, 12), signature_blocks([head_of(report.unit)], width)],
     )
     return story

@@ -154,7 +154,9 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
         story += survey_section(report.survey, width)
     place = report.unit.city
     when = f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of)
-    keep_with_last(story, [Spacer(1, 12), signature_blocks([head_of(report.unit)], width, when)])
+    signature = [Spacer(1, 12), signature_blocks([head_of(report.unit)], width, when)]
+    # the survey section ends with the IKM and a note on its method: both go with the signature
+    keep_with_last(story, signature, blocks=2 if report.survey is not None else 1)
     return build_pdf(
         story,
         paper=paper,

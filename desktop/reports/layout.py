@@ -371,16 +371,19 @@ def table_parts(
     return story
 
 
-def keep_with_last(story: list[Flowable], then: Sequence[Flowable]) -> None:
+def keep_with_last(story: list[Flowable], then: Sequence[Flowable], blocks: int = 1) -> None:
     """Append `then` (a signature) to `story` so that it stays on one page with the last lines
-    before it: a table's last rows (`table_parts`), or the last paragraph."""
-    last = story[-1] if story else None
-    if isinstance(last, KeepTogether):
-        story[-1] = KeepTogether([*last._content, *then])
-    elif last is not None:
-        story[-1] = KeepTogether([last, *then])
-    else:
-        story += then
+    before it: a table's last rows (`table_parts`), or the last `blocks` paragraphs or small
+    tables (2 when the last one is a mere note under a figure: a note alone is not the body)."""
+    kept: list[Flowable] = []
+    while story and blocks > 0:
+        last = story.pop()
+        kept[:0] = list(last._content) if isinstance(last, KeepTogether) else [last]
+        if not isinstance(last, Spacer):
+            blocks -= 1
+    story.append(KeepTogether([*kept, *then]) if kept else then[0])
+    if not kept:
+        story += then[1:]
 
 
 def key_values(pairs: Sequence[tuple[str, str]], width: float, label_width: float = 32 * mm) -> Table:

@@ -67,6 +67,17 @@ def _rec_id(ws: Workspace, forum: str, text: str) -> str:
         return session.scalars(select(Recommendation.id).where(Recommendation.text == text)).one()
 
 
+def test_the_followup_signature_keeps_the_survey_result_on_its_page(demo_ws: Workspace, demo_forum: str) -> None:
+    """However long the list above it, the head's signature shares its page with the survey's
+    IKM, not with the method note alone (it did with the demo's seven recommendations)."""
+    report = demo_ws.read(forum_report, demo_forum)
+    assert report.survey is not None
+    for count in range(1, len(report.recommendations) + 1):
+        pdf = build_followup_report(replace(report, recommendations=report.recommendations[:count]))
+        page = next(p for p in pdf_text(pdf) if "NIP 19750515 200003 1 001" in p)
+        assert "Nilai IKM" in page, count
+
+
 def test_escalation_letter(demo_ws: Workspace, demo_forum: str) -> None:
     report = demo_ws.read(forum_report, demo_forum)
     pdf = build_escalation_letter(report, number="S-12/KPN.1701/2024", letter_date=date(2024, 8, 26))
