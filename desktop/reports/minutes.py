@@ -156,9 +156,8 @@ def _recommendations(report: ForumReport, width: float, number: str, then: list[
     unit_recs = [r for r in report.recommendations if r.scope == Scope.UNIT]
     policy_recs = [r for r in report.recommendations if r.scope == Scope.POLICY]
     heading = text(f"{number}. Rekomendasi", Styles.heading)
-    unit_heading = text(
-        f"A. Rekomendasi ranah unit (ditindaklanjuti oleh {report.unit.name})", Styles.subheading
-    )
+    doer = report.unit.name or "unit penyelenggara"
+    unit_heading = text(f"A. Rekomendasi ranah unit (ditindaklanjuti oleh {doer})", Styles.subheading)
     target = report.unit.parent_name or "unit atasan"
     policy_heading = text(
         f"B. Rekomendasi kebijakan (diusulkan secara berjenjang kepada {target})", Styles.subheading

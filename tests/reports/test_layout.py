@@ -109,6 +109,15 @@ def test_an_empty_unit_and_a_forum_with_nothing_yet() -> None:
     assert f"Nomor: {wording.NUMBER_PLACEHOLDER}" in all_text(build_minutes(report))
 
 
+def test_an_empty_unit_leaves_no_hole_in_a_sentence() -> None:
+    """A unit with no name yet: the headings still read as sentences (not "oleh )")."""
+    pdf = build_minutes(samples.forum(attendees=3, recs=2, office=samples.EMPTY_UNIT, number=""))
+    text = " ".join(all_text(pdf).split())
+    assert layout_problems(pdf) == []
+    assert "ditindaklanjuti oleh unit penyelenggara)" in text
+    assert " )" not in text and "( " not in text and " ," not in text
+
+
 def test_names_with_diacritics_print_as_typed() -> None:
     report = samples.forum(attendees=16, recs=9)
     pdf = build_minutes(report)
