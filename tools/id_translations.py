@@ -808,7 +808,7 @@ ID.update(
         "e.g. BA-1/KPN.1701/2024": "mis. BA-1/KPN.1701/2024",
         "&Number of the minutes": "&Nomor berita acara",
         "&Paper": "&Kertas",
-        "18 digits, e.g. 19750515 200003 1 001": "18 angka, mis. 19750515 200003 1 001",
+        "e.g. 19750515 200003 1 001": "mis. 19750515 200003 1 001",
         "&Close the forum": "&Tutup forum",
         "The minutes have no number yet: type it, or leave it to write by hand.": "Berita acara belum bernomor: ketik nomornya, atau biarkan kosong untuk ditulis tangan.",
         "A signatory has no name yet: type it, or leave it to write by hand.": "Ada penanda tangan yang belum bernama: ketik namanya, atau biarkan kosong untuk ditulis tangan.",

@@ -11,50 +11,6 @@
             <source>Cannot read {path}: {error}</source>
             <translation>Tidak dapat membaca {path}: {error}</translation>
         </message>
-        <message>
-            <source>Folio (215 × 330 mm)</source>
-            <translation>Folio (215 × 330 mm)</translation>
-        </message>
-        <message>
-            <source>Draft (the forum as it is now)</source>
-            <translation>Draf (forum seperti sekarang)</translation>
-        </message>
-        <message>
-            <source>&amp;Version</source>
-            <translation>&amp;Versi</translation>
-        </message>
-        <message>
-            <source>Save PDF…</source>
-            <translation>Simpan PDF…</translation>
-        </message>
-        <message>
-            <source>Print…</source>
-            <translation>Cetak…</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Tutup</translation>
-        </message>
-        <message>
-            <source>Paper</source>
-            <translation>Kertas</translation>
-        </message>
-        <message>
-            <source>Preparing the document…</source>
-            <translation>Menyiapkan dokumen…</translation>
-        </message>
-        <message>
-            <source>{count} page(s). Check the preview, then save or print.</source>
-            <translation>{count} halaman. Periksa pratinjau, lalu simpan atau cetak.</translation>
-        </message>
-        <message>
-            <source>The document could not be made; details are in the log file.</source>
-            <translation>Dokumen tidak dapat dibuat; rinciannya ada di berkas log.</translation>
-        </message>
-        <message>
-            <source>The printer could not be started.</source>
-            <translation>Pencetak tidak dapat dijalankan.</translation>
-        </message>
     </context>
     <context>
         <name>AgendaTab</name>
@@ -570,8 +526,8 @@
             <translation>NIP</translation>
         </message>
         <message>
-            <source>18 digits, e.g. 19750515 200003 1 001</source>
-            <translation>18 angka, mis. 19750515 200003 1 001</translation>
+            <source>e.g. 19750515 200003 1 001</source>
+            <translation>mis. 19750515 200003 1 001</translation>
         </message>
         <message>
             <source>&amp;Close the forum</source>
@@ -741,6 +697,53 @@
         <message>
             <source>Why is the forum reopened? Its minutes were final; the reason is kept in its history (e.g. a name misspelt on the attendance list).</source>
             <translation>Mengapa forum dibuka kembali? Berita acaranya sudah final; alasannya disimpan dalam riwayat (mis. nama salah ketik di daftar hadir).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentDialog</name>
+        <message>
+            <source>Folio (215 × 330 mm)</source>
+            <translation>Folio (215 × 330 mm)</translation>
+        </message>
+        <message>
+            <source>Draft (the forum as it is now)</source>
+            <translation>Draf (forum seperti sekarang)</translation>
+        </message>
+        <message>
+            <source>&amp;Version</source>
+            <translation>&amp;Versi</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Simpan PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Cetak…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>Kertas</translation>
+        </message>
+        <message>
+            <source>Preparing the document…</source>
+            <translation>Menyiapkan dokumen…</translation>
+        </message>
+        <message>
+            <source>{count} page(s). Check the preview, then save or print.</source>
+            <translation>{count} halaman. Periksa pratinjau, lalu simpan atau cetak.</translation>
+        </message>
+        <message>
+            <source>The document could not be made; details are in the log file.</source>
+            <translation>Dokumen tidak dapat dibuat; rinciannya ada di berkas log.</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>Pencetak tidak dapat dijalankan.</translation>
         </message>
     </context>
     <context>

@@ -68,7 +68,12 @@ class CloseForumDialog(QDialog):
             grid.addWidget(QLabel(person.get("title") or person.get("role", "")), row, 0)
             name, nip = QLineEdit(person.get("name", "")), QLineEdit(person.get("nip", ""))
             name.textChanged.connect(self._show_gaps)
-            nip.setPlaceholderText(self.tr("18 digits, e.g. 19750515 200003 1 001"))
+            nip.setPlaceholderText(self.tr("e.g. 19750515 200003 1 001"))
+            # room for a whole NIP as printed (8-6-1-3), and for the hint while it is empty
+            widest = max(
+                nip.placeholderText(), "19750515 200003 1 001 ", key=nip.fontMetrics().horizontalAdvance
+            )
+            nip.setMinimumWidth(nip.fontMetrics().horizontalAdvance(widest) + 16)
             grid.addWidget(name, row, 1)
             grid.addWidget(nip, row, 2)
             self.names.append(name)
@@ -90,6 +95,7 @@ class CloseForumDialog(QDialog):
             layout.addWidget(people)
         layout.addWidget(self.gaps)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # the hints come and go; the fields stay where they are
         layout.addWidget(buttons)
         self._show_gaps()
         self.resize(620, self.sizeHint().height())

@@ -74,7 +74,11 @@ class DetailsTab(QWidget):
         self.signatories.setHorizontalHeaderLabels(
             [self.tr("Role"), self.tr("Name"), self.tr("NIP"), self.tr("Position")]
         )
-        self.signatories.horizontalHeader().setStretchLastSection(True)
+        header = self.signatories.horizontalHeader()
+        header.setStretchLastSection(True)
+        # a whole name and a whole NIP (8-6-1-3) are read without opening the cell
+        for column, sample in ((1, "Anak Agung Ngurah Suryawan"), (2, "19750515 200003 1 001")):
+            header.resizeSection(column, self.signatories.fontMetrics().horizontalAdvance(sample) + 24)
         self.signatories.setMaximumHeight(110)
         self.signatories.itemChanged.connect(self._save_signatories)
         self.status_label = QLabel()

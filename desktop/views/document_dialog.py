@@ -10,7 +10,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -81,23 +81,29 @@ def _version_label(version: MinutesVersion, zone: tzinfo | None) -> str:
     return label
 
 
+def _minutes_document(ws: Workspace, forum: Forum, title: str, name: str) -> DocumentSource:
+    """A forum's berita acara: its frozen versions, and the draft until it is closed."""
+    frozen = ws.read(versions, forum.id)
+    closed = forum.status == ForumStatus.CLOSED and bool(frozen)
+    choices = tuple(
+        Version(v.number, _version_label(v, ws.ctx.zone), v.paper.value) for v in reversed(frozen)
+    )
+    forum_id = forum.id
+
+    def minutes(paper: str, version: int | None) -> bytes:
+        from desktop.printed import forum_minutes_pdf
+
+        return forum_minutes_pdf(ws, forum_id, version, None if version else paper)
+
+    return DocumentSource(title, name, minutes, choices, current=not closed)
+
+
 def forum_document(ws: Workspace, forum_id: str, kind: str) -> DocumentSource:
     forum = ws.read(load, Forum, forum_id, "Forum")
     name = file_name(kind, forum.held_on, forum.title, ".pdf")
     title = QCoreApplication.translate("Documents", TITLES[kind])
     if kind == "minutes":
-        frozen = ws.read(versions, forum_id)
-        closed = forum.status == ForumStatus.CLOSED and bool(frozen)
-        choices = tuple(
-            Version(v.number, _version_label(v, ws.ctx.zone), v.paper.value) for v in reversed(frozen)
-        )
-
-        def minutes(paper: str, version: int | None) -> bytes:
-            from desktop.printed import forum_minutes_pdf
-
-            return forum_minutes_pdf(ws, forum_id, version, None if version else paper)
-
-        return DocumentSource(title, name, minutes, choices, current=not closed)
+        return _minutes_document(ws, forum, title, name)
 
     def build(paper: str, _version: int | None) -> bytes:
         from desktop.reports import DOCUMENTS  # reportlab loads on first use, not at start-up
@@ -122,7 +128,9 @@ def escalated_minutes_document(ws: Workspace, recommendation_id: str) -> Documen
 
         return minutes_pdf(ws, ids[version or last.number])
 
-    choices = tuple(Version(v.number, _version_label(v, ws.ctx.zone), v.paper.value) for v in reversed(frozen))
+    choices = tuple(
+        Version(v.number, _version_label(v, ws.ctx.zone), v.paper.value) for v in reversed(frozen)
+    )
     title = QCoreApplication.translate("Documents", TITLES["minutes"])
     return DocumentSource(title, name, build, choices, current=False)
 
@@ -149,7 +157,10 @@ class DocumentDialog(QDialog):
         self._source = source
         self.pdf: bytes | None = None
         self.setWindowTitle(source.title)
-        self.resize(760, 700)
+        # as tall as the screen allows: on a 1366x768 laptop the taskbar leaves 697 px, title bar included
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 40 if screen is not None else 700
+        self.resize(760, min(700, room))
 
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")

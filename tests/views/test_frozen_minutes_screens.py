@@ -106,6 +106,26 @@ def test_each_frozen_version_is_shown_on_its_own_paper(qtbot: QtBot, ws: Workspa
     assert dialog.paper.currentData() == "folio" and not dialog.paper.isEnabled()
 
 
+def test_the_minutes_dialog_speaks_indonesian(qtbot: QtBot, ws: Workspace, running: Running, qapp: object) -> None:
+    """The document dialog's own words are in the catalog under its class (lupdate lost them
+    to an unnamed context once, and the dialog stayed in English in an Indonesian app)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.views.translation import Translations
+
+    ws.write(forums.close_forum, running.forum)
+    translations = Translations(QCoreApplication.instance())  # type: ignore[arg-type]
+    translations.switch("id")
+    try:
+        dialog = DocumentDialog(forum_document(ws, running.forum, "minutes"))
+        qtbot.addWidget(dialog)
+        assert dialog.version_label.text() == "&Versi"
+        assert dialog.save_button.text() == "Simpan PDF…" and dialog.print_button.text() == "Cetak…"
+        assert dialog.version.currentText().startswith("Versi 1, ditutup")
+    finally:
+        translations.switch("en")
+
+
 def test_the_office_above_opens_the_minutes_from_its_inbox(qtbot: QtBot, demo_ws: Workspace) -> None:
     ws = demo_ws
     forum = ws.write(demo.load_demo).forum_id
