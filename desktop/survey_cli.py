@@ -118,7 +118,7 @@ def _cmd_issue(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.services.surveys import issue_report
 
     day = ws.write(issue_report, args.period)
-    print(tr("The report is issued, dated {day}.", day=day.strftime("%d.%m.%Y")))
+    print(tr("The report is issued, dated {day}.", day=day.strftime("%d-%m-%Y")))
 
 
 def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:

@@ -212,7 +212,7 @@ def issue_report(session: Session, ctx: Context, period_id: str) -> date:
             tr(
                 "The report of {period} was issued on {day}; its date stays as it was.",
                 period=period.title,
-                day=issued.issued_on.strftime("%d.%m.%Y"),
+                day=issued.issued_on.strftime("%d-%m-%Y"),
             )
         )
     if not responses_of(session, period.id):

@@ -72,7 +72,7 @@ class DocumentSource:
 
 
 def _version_label(version: MinutesVersion, zone: tzinfo | None) -> str:
-    when = version.frozen_at.astimezone(zone).strftime("%d.%m.%Y %H.%M")
+    when = version.frozen_at.astimezone(zone).strftime("%d-%m-%Y %H:%M")
     label = QCoreApplication.translate("Documents", "Version {number}, closed {when}").format(
         number=version.number, when=when
     )

@@ -204,7 +204,7 @@ class SurveyPage(QWidget):
         issued = self._ws.read(report_issued, period_id) if period_id else None
         self.issue_button.setEnabled(chosen and issued is None)
         self.issued_label.setText(
-            self.tr("Report issued on {day}.").format(day=issued.issued_on.strftime("%d.%m.%Y"))
+            self.tr("Report issued on {day}.").format(day=issued.issued_on.strftime("%d-%m-%Y"))
             if issued is not None
             else ""
         )
@@ -372,7 +372,7 @@ class SurveyPage(QWidget):
             self.message.error(exc.message)
             return
         self.show_period()
-        self.message.info(self.tr("The report is issued, dated {day}.").format(day=day.strftime("%d.%m.%Y")))
+        self.message.info(self.tr("The report is issued, dated {day}.").format(day=day.strftime("%d-%m-%Y")))
 
     def open_report(self) -> DocumentDialog | None:
         from desktop.views.document_dialog import DocumentDialog, survey_report_document  # on first use

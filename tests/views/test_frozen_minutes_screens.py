@@ -160,5 +160,5 @@ def test_the_survey_report_is_issued_with_its_date_fixed(qtbot: QtBot, demo_ws: 
     assert issued is not None and issued.issued_on == demo_ws.ctx.today()
     assert (
         not page.issue_button.isEnabled()
-        and issued.issued_on.strftime("%d.%m.%Y") in page.issued_label.text()
+        and issued.issued_on.strftime("%d-%m-%Y") in page.issued_label.text()
     )
