@@ -84,3 +84,22 @@ def test_cli_imports_questionnaires_all_or_nothing(
     code, out, _ = run(capsys, "--data-dir", data, "--lang", "en", "import-survey", period, str(good))
     assert code == 0 and "1 questionnaire(s) imported." in out
     assert "n=93" in run(capsys, "--data-dir", data, "surveys")[1]
+
+
+def test_cli_issues_the_report_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`survey-issue` fixes the report's date (the PDF loses its DRAF mark); a second time it is
+    refused with one line and nothing changes."""
+    data = str(tmp_path / "d")
+    run(capsys, "--data-dir", data, "demo")
+    period = run(capsys, "--data-dir", data, "surveys")[1].split()[0]
+    draft = tmp_path / "draft.pdf"
+    run(capsys, "--data-dir", data, "survey-report", period, "-o", str(draft))
+    assert "DRAF" in all_text(draft.read_bytes())
+    code, out, _ = run(capsys, "--data-dir", data, "survey-issue", period)
+    assert code == 0 and out.startswith("Laporan telah diterbitkan, bertanggal ")
+    day = out.strip().removesuffix(".").split()[-1]  # dd-mm-yyyy
+    issued = tmp_path / "issued.pdf"
+    run(capsys, "--data-dir", data, "survey-report", period, "-o", str(issued))
+    assert "DRAF" not in all_text(issued.read_bytes())
+    code, out, err = run(capsys, "--data-dir", data, "survey-issue", period)
+    assert code != 0 and out == "" and len(err.strip().splitlines()) == 1 and day in err
