@@ -39,7 +39,10 @@ def build_attendance_sheet(
     ]
     story.append(key_values(details, width))
     story.append(Spacer(1, 8))
-    legalised = [Spacer(1, 12), signature_blocks([head_of(report.unit)], width, above=wording.ACKNOWLEDGED)]
+    day = indonesian.long_date(report.held_on)
+    place_date = f"{report.unit.city}, {day}" if report.unit.city else day
+    head = signature_blocks([head_of(report.unit)], width, place_date, above=wording.ACKNOWLEDGED)
+    legalised = [Spacer(1, 12), head]
     story += attendance_table(
         report.participants, width, blank_rows=blank_rows, row_padding=8, then=legalised
     )

@@ -35,6 +35,7 @@ def test_attendance_sheet_lists_the_invitation_list_and_blank_rows(
     assert "Kelompok rentan" in text
     # legalised by the head of the office, on the page of the last rows
     assert "Mengetahui, Kepala KPPN Sorong" in pdf_text(pdf)[-1] and f" {last} {last}." in pdf_text(pdf)[-1]
+    assert "Sorong, 21 Agustus 2024 Mengetahui," in " ".join(pdf_text(pdf)[-1].split())  # where and when
     pages = pdf_text(pdf)
     assert all(f"Halaman {n} dari {len(pages)}" in p for n, p in enumerate(pages, start=1))
 
