@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.printed import forum_minutes_pdf
 from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
 from desktop.reports.survey import build_survey_report
@@ -41,7 +42,8 @@ def test_survey_report_prints_index_grade_sample_and_profile(demo_ws: Workspace,
 
 def test_minutes_and_follow_up_report_carry_the_survey(demo_ws: Workspace, demo_forum: str) -> None:
     report = demo_ws.read(forum_report, demo_forum)
-    for pdf in (build_minutes(report), build_followup_report(report)):
+    frozen = forum_minutes_pdf(demo_ws, demo_forum)  # as signed: the survey was discussed in the room
+    for pdf in (build_minutes(report), frozen, build_followup_report(report)):
         text = all_text(pdf)
         assert "Hasil Survei Kepuasan Masyarakat" in text and "82,16" in text and "B (Baik)" in text
 
