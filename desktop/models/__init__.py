@@ -2,7 +2,7 @@
 
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
-from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp
+from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp, SeenNews
 from desktop.models.minutes import FrozenMinutes, PendingFreeze, SurveyReport
 from desktop.models.org import Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
@@ -42,6 +42,7 @@ __all__ = [
     "PendingFreeze",
     "Recommendation",
     "RejectedOp",
+    "SeenNews",
     "SurveyPeriod",
     "SurveyReport",
     "SurveyResponse",
