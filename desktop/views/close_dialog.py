@@ -22,6 +22,7 @@ from desktop.models import Forum
 from desktop.services.forums import close_forum
 from desktop.services.lookup import load
 from desktop.views.common import InlineMessage
+from desktop.views.look import primary
 from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
@@ -86,6 +87,7 @@ class CloseForumDialog(QDialog):
         self.close_button = buttons.addButton(
             self.tr("&Close the forum"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        primary(self.close_button, "close-forum")
         buttons.accepted.connect(self.close_forum)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
