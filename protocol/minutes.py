@@ -18,7 +18,7 @@ from msgspec import Meta, Struct
 
 from protocol.entities import DOCUMENT, LOGO_BASE64, MINUTES_SIZE, NAME, PARAGRAPH, SHORT
 from protocol.schema import NO_CONTROL, Id, Signatory
-from protocol.vocab import Category, ForumMode, Gender, OfficeZone, Role, Scope
+from protocol.vocab import Category, ForumMode, Gender, IkmMethod, OfficeZone, Role, Scope
 
 MAX_PEOPLE = 10_000
 MAX_RECOMMENDATIONS = 10_000
@@ -57,6 +57,10 @@ class MinutesUnit(Strict, kw_only=True):
     parent_name: Name = ""
     parent_full_name: Annotated[str, Meta(max_length=300, pattern=NO_CONTROL)] = ""
     parent_head_title: Short = ""
+    # How the office counted its public on PEKPPP's five unsur that day (category -> unsur, null
+    # for none; empty: the defaults of domain.unsur). Codes this version does not know are kept
+    # and ignored when printed.
+    unsur_mapping: Annotated[dict[Short, Short | None], Meta(max_length=50)] = {}
 
 
 class Attendee(Strict, kw_only=True):
@@ -103,6 +107,7 @@ class Survey(Strict, kw_only=True):
     starts_on: date
     ends_on: date
     service_users: Annotated[int, Meta(ge=1, le=100_000_000)] | None = None
+    method: IkmMethod = IkmMethod.EXACT  # the office's IKM method that day
     scores: Annotated[
         list[Annotated[list[Score], Meta(min_length=9, max_length=9)]], Meta(max_length=MAX_RESPONSES)
     ]

@@ -30,6 +30,7 @@ from desktop.reports.parts import gender_letter, head_of, kop, label
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.vocab import RecStatus
+from desktop.zones import office_today
 
 
 def _actions(rec: RecLine) -> str:
@@ -109,7 +110,7 @@ def _late_section(report: ForumReport, late: Late, width: float) -> list[Flowabl
 
 def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | None = None) -> bytes:
     width = content_width(paper)
-    as_of = as_of or date.today()
+    as_of = as_of or office_today(report.unit.time_zone)
     story: list[Flowable] = [*letterhead(kop(report.unit))]
     story.append(text("LAPORAN TINDAK LANJUT", Styles.title))
     story.append(text(f"HASIL {report.title.upper()}", Styles.subtitle))
@@ -150,13 +151,13 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
         story += _late_section(report, late, width)
         section = "D"
     if report.survey is not None:
-        story.append(text(f"{section}. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading))
-        story += survey_section(report.survey, width)
+        heading = text(f"{section}. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
+        story += survey_section(report.survey, width, heading)
     place = report.unit.city
     when = f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of)
     signature = [Spacer(1, 12), signature_blocks([head_of(report.unit)], width, when)]
-    # the survey section ends with the IKM and a note on its method: both go with the signature
-    keep_with_last(story, signature, blocks=2 if report.survey is not None else 1)
+    # the survey section is one block (its table, the IKM and the method): it goes with the signature
+    keep_with_last(story, signature)
     return build_pdf(
         story,
         paper=paper,

@@ -15,7 +15,8 @@ from desktop.reports import indonesian, wording
 from desktop.reports.fitting import unbreakable
 from desktop.reports.layout import Letterhead, Signatory, Styles, table_parts, text
 from desktop.services.report_data import ForumReport, Person, UnitInfo
-from desktop.vocab import LABELS, Gender
+from desktop.vocab import LABELS, Gender, Role
+from desktop.zones import zone_name
 
 
 def label(value: StrEnum | None) -> str:
@@ -77,8 +78,9 @@ def place_and_date(report: ForumReport) -> str:
 
 
 def time_span(report: ForumReport) -> str:
-    """ "pukul 09.00 sampai dengan 12.00 WIT": the office's time zone after the times, if set."""
-    zone = f" {report.unit.time_zone.value}" if report.unit.time_zone else ""
+    """ "pukul 09.00 sampai dengan 12.00 WIT": every printed time carries its zone, the office's
+    (this laptop's while the office has chosen none)."""
+    zone = f" {zone_name(report.unit.time_zone)}"
     if report.starts_at and report.ends_at:
         start, end = indonesian.clock(report.starts_at), indonesian.clock(report.ends_at)
         return f"pukul {start} sampai dengan {end}{zone}"
@@ -87,6 +89,7 @@ def time_span(report: ForumReport) -> str:
     return ""
 
 
+ORGANISER = "Panitia penyelenggara"  # the office's own staff: listed, not an element of the public
 ATTENDANCE_HEADER = ("No", "Nama", "Instansi", "Unsur", "L/P", wording.VULNERABLE, "Tanda tangan")
 
 
@@ -111,7 +114,7 @@ def attendance_table(
             str(index),
             person.name,
             person.organization or "-",
-            label(person.category),
+            label(person.category) if person.role != Role.ORGANIZER else ORGANISER,
             gender_letter(person.gender),
             "Ya" if person.vulnerable else "",
             sign(index),

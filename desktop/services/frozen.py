@@ -40,8 +40,9 @@ from desktop.services.report_data import (
 from desktop.services.surveys import responses_of, result_of
 from desktop.skm import SCORE_FIELDS
 from desktop.vocab import ForumStatus, RecStatus
+from domain.unsur import mapping_of, stored_mapping
 from protocol import minutes as shape
-from protocol.vocab import FreezeCause, Paper
+from protocol.vocab import FreezeCause, IkmMethod, Paper
 
 # Minutes frozen at the upgrade get an id made from their forum's, the same on every laptop of
 # the office, so that two laptops freezing the same forum make one record.
@@ -78,6 +79,7 @@ def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shap
             parent_name=_clean(unit.parent_name),
             parent_full_name=_clean(unit.parent_full_name),
             parent_head_title=_clean(unit.parent_head_title),
+            unsur_mapping=stored_mapping(unit.unsur_mapping),
         ),
         title=_clean(report.title),
         theme=_clean(report.theme),
@@ -136,6 +138,7 @@ def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shap
             starts_on=survey.period.starts_on,
             ends_on=survey.period.ends_on,
             service_users=survey.period.service_users,
+            method=survey.score.method if survey.score is not None else IkmMethod.EXACT,
             scores=survey_scores,
         ),
     )
@@ -158,7 +161,7 @@ def report_of(content: dict[str, Any]) -> ForumReport:
             ends_on=m.survey.ends_on,
             service_users=m.survey.service_users,
         )
-        survey = result_of(period, unit.name, m.survey.scores)
+        survey = result_of(period, unit.name, m.survey.scores, method=m.survey.method)
     return ForumReport(
         unit=UnitInfo(
             name=unit.name,
@@ -177,6 +180,7 @@ def report_of(content: dict[str, Any]) -> ForumReport:
             logo_png=base64.b64decode(unit.logo),
             time_zone=unit.time_zone,
             parent_full_name=unit.parent_full_name,
+            unsur_mapping=mapping_of(unit.unsur_mapping),
         ),
         title=m.title,
         theme=m.theme,

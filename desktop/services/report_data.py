@@ -37,10 +37,13 @@ from desktop.vocab import (
     Gender,
     OfficeZone,
     Outcome,
+    PekpppUnsur,
     RecStatus,
     Role,
     Scope,
 )
+from desktop.zones import office_zone
+from domain.unsur import DEFAULT_MAPPING, UnsurCount, count_unsur, mapping_of
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class UnitInfo:
     parent_full_name: str = ""
     parent_city: str = ""  # "Yth. Kepala … di Manokwari"
     above_parent_head_title: str = ""  # the head of the office above the parent (tembusan)
+    # How the office counts its public on PEKPPP's five unsur (domain.unsur; printed).
+    unsur_mapping: Mapping[Category, PekpppUnsur | None] = field(default_factory=lambda: dict(DEFAULT_MAPPING))
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,22 @@ class EscalationLine:
     answer: str
     outcome: Outcome | None
     note: str
+
+
+def escalation_line(esc: Escalation, units: Mapping[str, Unit]) -> EscalationLine:
+    """One escalation as papers print it: sent on the day it was where the sending office is
+    (its deadlines count from that day; in UTC it may still be the day before)."""
+    sender = units.get(esc.from_unit_id)
+    target = units.get(esc.to_unit_id)
+    return EscalationLine(
+        to_unit=target.name if target else "",
+        sent_on=esc.sent_at.astimezone(office_zone(sender.time_zone if sender else None)).date(),
+        due_on=esc.due_on,
+        status=esc.status,
+        answer=esc.answer,
+        outcome=esc.outcome,
+        note=esc.note,
+    )
 
 
 @dataclass(frozen=True)
@@ -175,6 +196,11 @@ class ForumReport:
     def attendees(self) -> tuple[Person, ...]:
         return tuple(p for p in self.participants if p.attended)
 
+    @property
+    def unsur(self) -> UnsurCount:
+        """Who took part, by the one rule of `domain.unsur` (the screen's and the exports')."""
+        return count_unsur(self.participants, self.unit.unsur_mapping)
+
 
 def _unit_info(session: Session, unit_id: str) -> UnitInfo:
     unit = load(session, Unit, unit_id, N_("Unit"))
@@ -199,6 +225,7 @@ def _unit_info(session: Session, unit_id: str) -> UnitInfo:
         parent_full_name=parent.full_name if parent else "",
         parent_city=parent.city if parent else "",
         above_parent_head_title=(above.head_title or f"Kepala {above.name}") if above else "",
+        unsur_mapping=mapping_of(unit.unsur_mapping),
     )
 
 
@@ -239,24 +266,14 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         follow.setdefault(fu.recommendation_id, []).append(
             FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence)
         )
-    units = {u.id: u.name for u in session.scalars(select(Unit))}
+    units = {u.id: u for u in session.scalars(select(Unit))}
     sent: dict[str, list[EscalationLine]] = {}
     for esc in session.scalars(
         select(Escalation)
         .where(Escalation.recommendation_id.in_(rec_ids), Escalation.deleted.is_(False))
         .order_by(Escalation.sent_at)
     ):
-        sent.setdefault(esc.recommendation_id, []).append(
-            EscalationLine(
-                to_unit=units.get(esc.to_unit_id, ""),
-                sent_on=esc.sent_at.date(),
-                due_on=esc.due_on,
-                status=esc.status,
-                answer=esc.answer,
-                outcome=esc.outcome,
-                note=esc.note,
-            )
-        )
+        sent.setdefault(esc.recommendation_id, []).append(escalation_line(esc, units))
     lines = []
     for number, rec in enumerate(recs, start=1):
         person = by_id.get(rec.raised_by_id or "")

@@ -197,3 +197,23 @@ def test_a_survey_with_no_questionnaire_is_not_issued(ws: Workspace) -> None:
     )
     with pytest.raises(InputError, match="no questionnaires yet"):
         ws.write(surveys.issue_report, period)
+
+
+def test_the_minutes_keep_the_offices_rules_of_the_day(demo_ws: Workspace, demo_forum: str) -> None:
+    """The IKM method and the PEKPPP mapping the office used when the forum closed are part of
+    the frozen minutes: changing them afterwards changes neither the figures nor the bytes."""
+    ws = demo_ws
+    ws.write(forums.reopen_forum, demo_forum, "Nomor berita acara salah")
+    with ws.store.read() as session:
+        unit_id = session.scalars(select(Participant.unit_id)).first()
+    ws.write(units.update_unit, unit_id, ikm_method="weight_0111", unsur_mapping={"media": None})
+    ws.write(forums.close_forum, demo_forum)
+    first = forum_minutes_pdf(ws, demo_forum)
+    text = " ".join(all_text(first).split())
+    assert "NRR tertimbang" in text  # the 0,111 method of that day
+    assert "Tidak dihitung Media" in text  # media counted on no PEKPPP unsur that day
+    ws.write(units.update_unit, unit_id, ikm_method="exact", unsur_mapping={"media": "mass_media"})
+    shutil.rmtree(ws.data_dir / FOLDER)  # laid out again from the snapshot
+    assert forum_minutes_pdf(ws, demo_forum) == first
+    now = " ".join(all_text(build_followup_report(ws.read(forum_report, demo_forum))).split())
+    assert "NRR tertimbang" not in now  # what the office prints today follows today's rules

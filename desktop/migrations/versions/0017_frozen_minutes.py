@@ -6,7 +6,7 @@
   minutes are marked as frozen at the upgrade, not at the closing). Local to this laptop.
 
 Revision ID: 0017
-Revises: 0016
+Revises: 0015
 """
 
 import sqlalchemy as sa
@@ -15,7 +15,7 @@ from alembic import op
 from desktop.models.base import UTCDateTime
 
 revision = "0017"
-down_revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
