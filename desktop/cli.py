@@ -84,8 +84,16 @@ def _build_parser() -> argparse.ArgumentParser:
             "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
         )
         doc.add_argument(
-            "--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)")
+            "--paper",
+            choices=("a4", "folio"),
+            help=tr("paper size (default: a4; a closed forum's minutes: the paper they were frozen on)"),
         )
+        if name == "minutes":
+            doc.add_argument(
+                "--version",
+                type=int,
+                help=tr("a closed forum's minutes: which frozen version (default: the latest)"),
+            )
         if name == "attendance-sheet":
             doc.add_argument(
                 "--blank-rows", type=int, default=10, help=tr("empty rows for walk-ins (default: 10)")
@@ -229,8 +237,14 @@ def _cmd_document(ws: Workspace, args: argparse.Namespace) -> None:
 
     if getattr(args, "blank_rows", 0) < 0 or getattr(args, "blank_rows", 0) > 500:
         raise InputError(tr("--blank-rows must be between 0 and 500."))
+    if args.command == "minutes":
+        from desktop.printed import forum_minutes_pdf
+
+        write_output(forum_minutes_pdf(ws, args.forum, args.version, args.paper), args.output)
+        print(args.output)
+        return
     report = ws.read(forum_report, args.forum)
-    options: dict[str, object] = {"paper": args.paper}
+    options: dict[str, object] = {"paper": args.paper or "a4"}
     if args.command == "attendance-sheet":
         options["blank_rows"] = args.blank_rows
     if args.command == "escalation-letter":

@@ -1,5 +1,5 @@
 """The survey (SKM) commands of the CLI: list periods, import questionnaires, print the score
-as a table, print the report as PDF."""
+as a table, print the report as PDF, issue the report (its date fixed)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,12 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
     )
     report.add_argument("--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)"))
+    issue = sub.add_parser(
+        "survey-issue",
+        parents=[common],
+        help=tr("issue (terbitkan) a survey period's report: its date is fixed from today on"),
+    )
+    issue.add_argument("period", metavar="PERIOD", help=tr("survey period id"))
     imp = sub.add_parser(
         "import-survey", parents=[common], help=tr("import questionnaires (CSV or XLSX) into a survey period")
     )
@@ -120,6 +126,13 @@ def _cmd_report(ws: Workspace, args: argparse.Namespace) -> None:
     print(args.output)
 
 
+def _cmd_issue(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.surveys import issue_report
+
+    day = ws.write(issue_report, args.period)
+    print(tr("The report is issued, dated {day}.", day=day.strftime("%d-%m-%Y")))
+
+
 def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.services.survey_import import parse_responses
     from desktop.services.surveys import import_responses
@@ -132,5 +145,6 @@ COMMANDS: dict[str, Command] = {
     "surveys": _cmd_surveys,
     "survey-score": _cmd_score,
     "survey-report": _cmd_report,
+    "survey-issue": _cmd_issue,
     "import-survey": _cmd_import,
 }

@@ -45,9 +45,9 @@ ID = {
     "Service user": "Pengguna layanan",
     "Client office (satker)": "Satuan kerja (satker)",
     "Stakeholder": "Pemangku kepentingan",
-    "Academic / expert": "Akademisi / pakar",
+    "Academic / expert": "Akademisi/pakar",
     "Community figure": "Tokoh masyarakat",
-    "NGO / civil society": "LSM / organisasi masyarakat",
+    "NGO / civil society": "LSM/organisasi masyarakat",
     "Media": "Media",
     "Vulnerable group": "Kelompok rentan",
     "Government agency": "Instansi pemerintah",
@@ -75,7 +75,7 @@ ID = {
     "Requirements": "Persyaratan",
     "Procedure": "Sistem, mekanisme dan prosedur",
     "Completion time": "Waktu penyelesaian",
-    "Cost / fee": "Biaya / tarif",
+    "Cost / fee": "Biaya/tarif",
     "Service product": "Produk layanan",
     "Staff competence and conduct": "Kompetensi dan perilaku pelaksana",
     "Facilities": "Sarana dan prasarana",
@@ -362,7 +362,6 @@ ID.update(
         "Time": "Waktu",
         "Status: {status}": "Status: {status}",
         "Start the forum now? Sign-in and live capture are then under way.": "Mulai forum sekarang? Daftar hadir dan pencatatan langsung pun berjalan.",
-        "Close the forum? The minutes are then final (no DRAFT mark); recommendations can still be triaged.": "Tutup forum? Berita acara menjadi final (tanpa tanda DRAF); rekomendasi masih dapat ditindaklanjuti.",
         "From": "Dari",
         "Received": "Diterima",
         "Answer due": "Batas jawaban",
@@ -785,6 +784,44 @@ ID.update(
 ID[
     "The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."
 ] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."
+
+# Frozen minutes (issue #13): closing asks for what the berita acara lacks; versions; the SKM
+# report issued on a fixed date.
+ID.update(
+    {
+        "paper size (default: a4; a closed forum's minutes: the paper they were frozen on)": "ukuran kertas (bawaan: a4; berita acara forum yang sudah ditutup: kertas saat dibekukan)",
+        "a closed forum's minutes: which frozen version (default: the latest)": "berita acara forum yang sudah ditutup: versi beku yang mana (bawaan: yang terakhir)",
+        "The forum has no berita acara version {version}: {count} frozen so far (one each time it was closed).": "Forum ini tidak memiliki berita acara versi {version}: baru {count} yang dibekukan (satu setiap kali forum ditutup).",
+        "This berita acara was frozen on {frozen} paper when the forum closed, and prints on that paper only; leave out the paper size.": "Berita acara ini dibekukan pada kertas {frozen} ketika forum ditutup dan hanya dicetak pada kertas itu; jangan sebutkan ukuran kertas.",
+        "issue (terbitkan) a survey period's report: its date is fixed from today on": "terbitkan laporan periode survei: tanggalnya tetap mulai hari ini",
+        "The report is issued, dated {day}.": "Laporan telah diterbitkan, bertanggal {day}.",
+        "Berita acara": "Berita acara",
+        "Paper": "Kertas",
+        "The report of {period} was issued on {day}; its date stays as it was.": "Laporan {period} telah diterbitkan pada {day}; tanggalnya tetap seperti semula.",
+        "The period has no questionnaires yet: there is no result to issue.": "Periode ini belum memiliki kuesioner: belum ada hasil yang dapat diterbitkan.",
+        "Draft (the forum as it is now)": "Draf (forum seperti sekarang)",
+        "&Version": "&Versi",
+        "Close the forum": "Tutup forum",
+        "Closing the forum freezes its berita acara as it is now: every laptop of the office prints exactly this, and the forum takes no more changes (its recommendations are still triaged). What reaches the office afterwards goes in the follow-up report.": "Menutup forum membekukan berita acaranya seperti sekarang: setiap laptop kantor mencetak persis ini, dan forum tidak dapat diubah lagi (rekomendasinya tetap dapat dipilah). Apa yang diterima kantor sesudahnya masuk ke laporan tindak lanjut.",
+        "e.g. BA-1/KPN.1701/2024": "mis. BA-1/KPN.1701/2024",
+        "&Number of the minutes": "&Nomor berita acara",
+        "&Paper": "&Kertas",
+        "e.g. 19750515 200003 1 001": "mis. 19750515 200003 1 001",
+        "&Close the forum": "&Tutup forum",
+        "The minutes have no number yet: type it, or leave it to write by hand.": "Berita acara belum bernomor: ketik nomornya, atau biarkan kosong untuk ditulis tangan.",
+        "A signatory has no name yet: type it, or leave it to write by hand.": "Ada penanda tangan yang belum bernama: ketik namanya, atau biarkan kosong untuk ditulis tangan.",
+        "Version {number}, closed {when}": "Versi {number}, ditutup {when}",
+        " (frozen when Mufakat was upgraded)": " (dibekukan saat Mufakat diperbarui)",
+        "&Minutes of the forum…": "&Berita acara forum…",
+        "The berita acara of the forum this recommendation came from, as it was signed": "Berita acara forum asal rekomendasi ini, sebagaimana ditandatangani",
+        "Iss&ue the report…": "&Terbitkan laporan…",
+        "Issue (terbitkan) the report today: its date is fixed, the DRAF mark goes": "Terbitkan laporan hari ini: tanggalnya tetap, tanda DRAF hilang",
+        "Report issued on {day}.": "Laporan diterbitkan pada {day}.",
+        "Issue the report of {period} today? Its date is fixed from then on, it prints without the DRAF mark, and its history keeps who issued it.": "Terbitkan laporan {period} hari ini? Tanggalnya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan.",
+        "Issue the report": "Terbitkan laporan",
+    }
+)
+
 # The server as an administrator runs it: encrypted or allowed plain http://, the office's CA.
 ID.update(
     {

@@ -645,6 +645,61 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         </message>
     </context>
     <context>
+        <name>CloseForumDialog</name>
+        <message>
+            <source>Close the forum</source>
+            <translation>Tutup forum</translation>
+        </message>
+        <message>
+            <source>Closing the forum freezes its berita acara as it is now: every laptop of the office prints exactly this, and the forum takes no more changes (its recommendations are still triaged). What reaches the office afterwards goes in the follow-up report.</source>
+            <translation>Menutup forum membekukan berita acaranya seperti sekarang: setiap laptop kantor mencetak persis ini, dan forum tidak dapat diubah lagi (rekomendasinya tetap dapat dipilah). Apa yang diterima kantor sesudahnya masuk ke laporan tindak lanjut.</translation>
+        </message>
+        <message>
+            <source>e.g. BA-1/KPN.1701/2024</source>
+            <translation>mis. BA-1/KPN.1701/2024</translation>
+        </message>
+        <message>
+            <source>&amp;Number of the minutes</source>
+            <translation>&amp;Nomor berita acara</translation>
+        </message>
+        <message>
+            <source>Folio (215 × 330 mm)</source>
+            <translation>Folio (215 × 330 mm)</translation>
+        </message>
+        <message>
+            <source>&amp;Paper</source>
+            <translation>&amp;Kertas</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Penanda tangan</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>e.g. 19750515 200003 1 001</source>
+            <translation>mis. 19750515 200003 1 001</translation>
+        </message>
+        <message>
+            <source>&amp;Close the forum</source>
+            <translation>&amp;Tutup forum</translation>
+        </message>
+        <message>
+            <source>The minutes have no number yet: type it, or leave it to write by hand.</source>
+            <translation>Berita acara belum bernomor: ketik nomornya, atau biarkan kosong untuk ditulis tangan.</translation>
+        </message>
+        <message>
+            <source>A signatory has no name yet: type it, or leave it to write by hand.</source>
+            <translation>Ada penanda tangan yang belum bernama: ketik namanya, atau biarkan kosong untuk ditulis tangan.</translation>
+        </message>
+    </context>
+    <context>
         <name>Common</name>
         <message>
             <source>Mufakat</source>
@@ -793,10 +848,6 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Mulai forum sekarang? Daftar hadir dan pencatatan langsung pun berjalan.</translation>
         </message>
         <message>
-            <source>Close the forum? The minutes are then final (no DRAFT mark); recommendations can still be triaged.</source>
-            <translation>Tutup forum? Berita acara menjadi final (tanpa tanda DRAF); rekomendasi masih dapat ditindaklanjuti.</translation>
-        </message>
-        <message>
             <source>Reopen the forum</source>
             <translation>Buka kembali forum</translation>
         </message>
@@ -810,6 +861,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>Folio (215 × 330 mm)</source>
             <translation>Folio (215 × 330 mm)</translation>
+        </message>
+        <message>
+            <source>Draft (the forum as it is now)</source>
+            <translation>Draf (forum seperti sekarang)</translation>
+        </message>
+        <message>
+            <source>&amp;Version</source>
+            <translation>&amp;Versi</translation>
         </message>
         <message>
             <source>Save PDF…</source>
@@ -861,6 +920,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>Escalation cover letter</source>
             <translation>Surat pengantar eskalasi</translation>
+        </message>
+        <message>
+            <source>Version {number}, closed {when}</source>
+            <translation>Versi {number}, ditutup {when}</translation>
+        </message>
+        <message>
+            <source> (frozen when Mufakat was upgraded)</source>
+            <translation> (dibekukan saat Mufakat diperbarui)</translation>
         </message>
         <message>
             <source>Survey report (SKM)</source>
@@ -930,6 +997,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>&amp;Forward to our parent office…</source>
             <translation>&amp;Teruskan ke kantor atasan kami…</translation>
+        </message>
+        <message>
+            <source>&amp;Minutes of the forum…</source>
+            <translation>&amp;Berita acara forum…</translation>
+        </message>
+        <message>
+            <source>The berita acara of the forum this recommendation came from, as it was signed</source>
+            <translation>Berita acara forum asal rekomendasi ini, sebagaimana ditandatangani</translation>
         </message>
         <message>
             <source>Escalations received</source>
@@ -2297,6 +2372,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>&amp;Laporan…</translation>
         </message>
         <message>
+            <source>Iss&amp;ue the report…</source>
+            <translation>&amp;Terbitkan laporan…</translation>
+        </message>
+        <message>
+            <source>Issue (terbitkan) the report today: its date is fixed, the DRAF mark goes</source>
+            <translation>Terbitkan laporan hari ini: tanggalnya tetap, tanda DRAF hilang</translation>
+        </message>
+        <message>
             <source>Survey periods</source>
             <translation>Periode survei</translation>
         </message>
@@ -2351,6 +2434,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Satisfaction survey (SKM)</source>
             <translation>Survei Kepuasan Masyarakat (SKM)</translation>
+        </message>
+        <message>
+            <source>Report issued on {day}.</source>
+            <translation>Laporan diterbitkan pada {day}.</translation>
         </message>
         <message>
             <source>Create a survey period to start entering questionnaires.</source>
@@ -2419,6 +2506,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>{n} questionnaire(s) imported.</source>
             <translation>{n} kuesioner diimpor.</translation>
+        </message>
+        <message>
+            <source>Issue the report of {period} today? Its date is fixed from then on, it prints without the DRAF mark, and its history keeps who issued it.</source>
+            <translation>Terbitkan laporan {period} hari ini? Tanggalnya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan.</translation>
+        </message>
+        <message>
+            <source>Issue the report</source>
+            <translation>Terbitkan laporan</translation>
+        </message>
+        <message>
+            <source>The report is issued, dated {day}.</source>
+            <translation>Laporan telah diterbitkan, bertanggal {day}.</translation>
         </message>
     </context>
     <context>

@@ -3,6 +3,7 @@
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
 from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp, SeenNews
+from desktop.models.minutes import FrozenMinutes, PendingFreeze, SurveyReport
 from desktop.models.org import ClosedDay, Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 from desktop.models.survey import SurveyPeriod, SurveyResponse
@@ -19,6 +20,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Escalation,
     SurveyPeriod,
     SurveyResponse,
+    SurveyReport,
+    FrozenMinutes,
     AuditEvent,
 )
 MODEL_BY_TABLE: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
@@ -35,12 +38,15 @@ __all__ = [
     "Escalation",
     "FollowUp",
     "Forum",
+    "FrozenMinutes",
     "OutboxOp",
     "Participant",
+    "PendingFreeze",
     "Recommendation",
     "RejectedOp",
     "SeenNews",
     "SurveyPeriod",
+    "SurveyReport",
     "SurveyResponse",
     "Synced",
     "Unit",

@@ -1,7 +1,9 @@
 """Laporan tindak lanjut: what became of every recommendation of a forum, for publication.
 
 A summary by status, then each recommendation with its status, actions, owners, progress and,
-for escalated ones, the answer from above.
+for escalated ones, the response of the office above; then what reached the office after the
+berita acara was frozen (recorded offline before the close, synced after it): never added to
+the frozen minutes, reported here.
 """
 
 from __future__ import annotations
@@ -12,19 +14,21 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.reports import indonesian
+from desktop.reports import indonesian, wording
 from desktop.reports.layout import (
     Styles,
     build_pdf,
     content_width,
     grid_table,
+    keep_with_last,
     letterhead,
     signature_blocks,
+    table_parts,
     text,
 )
-from desktop.reports.parts import head_of, kop, label
+from desktop.reports.parts import gender_letter, head_of, kop, label
 from desktop.reports.survey_parts import survey_section
-from desktop.services.report_data import ForumReport, RecLine
+from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.vocab import RecStatus
 from desktop.zones import office_today
 
@@ -38,7 +42,7 @@ def _actions(rec: RecLine) -> str:
     for esc in rec.escalations:
         lines.append(
             f"• Diusulkan kepada {esc.to_unit} pada {indonesian.long_date(esc.sent_on)} "
-            f"(batas tanggapan {indonesian.long_date(esc.due_on)}; {label(esc.status).lower()})"
+            f"({label(esc.status).lower()})"
         )
     if rec.status == RecStatus.DONE and rec.status_reason:
         lines.append(f"Bukti penyelesaian: {rec.status_reason}")
@@ -50,10 +54,58 @@ def _actions(rec: RecLine) -> str:
 def _answer(rec: RecLine) -> str:
     answered = [e for e in rec.escalations if e.answer]
     if not answered:
-        return "-" if not rec.escalations else "Menunggu jawaban"
+        return "-" if not rec.escalations else "Menunggu tanggapan"
     last = answered[-1]
     outcome = f"{label(last.outcome)}: " if last.outcome else ""
     return f"{outcome}{last.answer}"
+
+
+def _text(rec: RecLine, late: Late | None) -> str:
+    mark = f"\n({wording.LATE})" if late is not None and rec.id in late.recommendations else ""
+    return f"{rec.text}{mark}"
+
+
+def _late_section(report: ForumReport, late: Late, width: float) -> list[Flowable]:
+    """What arrived after the berita acara was frozen: recommendations, votes, attendees."""
+    frozen = indonesian.long_date(
+        late.frozen_at.astimezone(report.unit.time_zone.tzinfo()) if report.unit.time_zone else late.frozen_at
+    )
+    story: list[Flowable] = [
+        text(f"C. {wording.LATE_HEADING}", Styles.heading),
+        text(
+            f"Dicatat di laptop yang belum tersambung ketika forum ditutup dan berita acaranya "
+            f"dibekukan ({frozen}), dan diterima sesudahnya. Masukan ini dicatat dan ditindaklanjuti, "
+            "tetapi tidak mengubah berita acara yang telah ditandatangani."
+        ),
+    ]
+    recs = [r for r in report.recommendations if r.id in late.recommendations]
+    if recs:
+        story += table_parts(
+            ["No", "Rekomendasi", "Diusulkan oleh", "Ranah", "Status"],
+            [[str(r.number), r.text, r.raised_by or "-", label(r.scope), label(r.status)] for r in recs],
+            [9 * mm, width * 0.45, width * 0.2, width * 0.14, width - 9 * mm - width * 0.79],
+            before=[text("Rekomendasi", Styles.subheading)],
+        )
+    votes = [(r, late.votes[r.id]) for r in report.recommendations if r.id in late.votes]
+    if votes:
+        story += table_parts(
+            ["No", "Rekomendasi", "Dukungan tambahan"],
+            [[str(r.number), r.text, f"{n:+d}".replace("-", "−")] for r, n in votes],
+            [9 * mm, width - 9 * mm - 34 * mm, 34 * mm],
+            before=[text("Dukungan yang dihitung sesudahnya", Styles.subheading)],
+        )
+    people = [p for p in report.attendees if p.id in late.attendees]
+    if people:
+        story += table_parts(
+            ["No", "Nama", "Instansi", "Unsur", "L/P"],
+            [
+                [str(i), p.name, p.organization or "-", label(p.category), gender_letter(p.gender)]
+                for i, p in enumerate(people, start=1)
+            ],
+            [9 * mm, width * 0.32, width * 0.3, width - 9 * mm - width * 0.62 - 10 * mm, 10 * mm],
+            before=[text("Peserta yang tercatat hadir", Styles.subheading)],
+        )
+    return story
 
 
 def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | None = None) -> bytes:
@@ -64,7 +116,7 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
     story.append(text(f"HASIL {report.title.upper()}", Styles.subtitle))
     story.append(
         text(
-            f"Tanggal forum: {indonesian.long_date(report.held_on)} — keadaan per "
+            f"Tanggal forum: {indonesian.long_date(report.held_on)} — {wording.AS_OF} "
             f"{indonesian.long_date(as_of)}",
             Styles.center,
         )
@@ -79,40 +131,33 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
     )
     story.append(grid_table(["Status", "Jumlah rekomendasi"], summary, [width * 0.5, width * 0.2]))
 
-    story.append(text("B. Rincian tindak lanjut", Styles.heading))
+    heading = text("B. Rincian tindak lanjut", Styles.heading)
+    late = report.late if report.late else None
     rows = [
-        [str(rec.number), rec.text, label(rec.scope), label(rec.status), _actions(rec), _answer(rec)]
+        [str(rec.number), _text(rec, late), label(rec.scope), label(rec.status), _actions(rec), _answer(rec)]
         for rec in report.recommendations
     ]
     if rows:
-        story.append(
-            grid_table(
-                ["No", "Rekomendasi", "Ranah", "Status", "Tindak lanjut", "Jawaban atasan"],
-                rows,
-                [
-                    9 * mm,
-                    width * 0.26,
-                    width * 0.11,
-                    width * 0.11,
-                    width * 0.3,
-                    width - 9 * mm - width * 0.78,
-                ],
-            )
+        story += table_parts(
+            ["No", "Rekomendasi", "Ranah", "Status", "Tindak lanjut", wording.PARENT_RESPONSE],
+            rows,
+            [9 * mm, width * 0.25, width * 0.11, width * 0.12, width * 0.3, width - 9 * mm - width * 0.78],
+            before=[heading],
         )
     else:
-        story.append(text("Forum ini belum memiliki rekomendasi."))
+        story += [heading, text("Forum ini belum memiliki rekomendasi.")]
+    section = "C"
+    if late is not None:
+        story += _late_section(report, late, width)
+        section = "D"
     if report.survey is not None:
-        heading = text("C. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
+        heading = text(f"{section}. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
         story += survey_section(report.survey, width, heading)
-    story.append(Spacer(1, 12))
     place = report.unit.city
-    story.append(
-        signature_blocks(
-            [head_of(report.unit)],
-            width,
-            f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of),
-        )
-    )
+    when = f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of)
+    signature = [Spacer(1, 12), signature_blocks([head_of(report.unit)], width, when)]
+    # the survey section is one block (its table, the IKM and the method): it goes with the signature
+    keep_with_last(story, signature)
     return build_pdf(
         story,
         paper=paper,

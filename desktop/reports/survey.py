@@ -3,7 +3,6 @@ the index and grade, the sample check, and the respondents' profile."""
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
@@ -15,6 +14,7 @@ from desktop.reports.layout import (
     build_pdf,
     content_width,
     grid_table,
+    keep_with_last,
     letterhead,
     signature_blocks,
     text,
@@ -22,8 +22,9 @@ from desktop.reports.layout import (
 from desktop.reports.parts import head_of, kop, label
 from desktop.reports.survey_parts import number, survey_section, whole
 from desktop.services.report_data import SurveyDocument
-from desktop.zones import office_today
 from domain.skm import half_up
+
+NO_DATE = "……………… 20……"  # an unissued report: the date is not known yet
 
 PROFILE_TITLES = {
     "gender": "Jenis kelamin",
@@ -54,9 +55,9 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
     ]
 
 
-def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date | None = None) -> bytes:
+def build_survey_report(document: SurveyDocument, paper: str = "a4") -> bytes:
+    """The report, dated the day it was issued (Terbitkan); a draft, undated, until then."""
     width = content_width(paper)
-    as_of = as_of or office_today(document.unit.time_zone)
     result = document.result
     story: list[Flowable] = [*letterhead(kop(document.unit))]
     story.append(text("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", Styles.title))
@@ -68,13 +69,19 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date
     if result.period.note:
         story.append(text("C. Catatan", Styles.heading))
         story.append(text(result.period.note))
-    story.append(Spacer(1, 12))
     place = document.unit.city
-    when = indonesian.long_date(as_of)
-    story.append(signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when))
+    when = indonesian.long_date(document.issued_on) if document.issued_on else NO_DATE
+    keep_with_last(
+        story,
+        [
+            Spacer(1, 12),
+            signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when),
+        ],
+    )
     return build_pdf(
         story,
         paper=paper,
         title=f"Laporan SKM {result.period.title}",
         footer=f"Laporan Hasil Survei Kepuasan Masyarakat — {result.period.title}",
+        draft=document.issued_on is None,
     )

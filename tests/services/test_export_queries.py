@@ -32,6 +32,8 @@ def test_json_export_is_complete_sorted_and_repeatable(demo_ws: Workspace) -> No
         "escalations",
         "survey_periods",
         "survey_responses",
+        "survey_reports",
+        "frozen_minutes",
         "audit_events",
     }
     for rows in tables.values():

@@ -40,6 +40,7 @@ def participant(ws: Workspace) -> Participant:
 
 
 BUILDERS: dict[str, Builder] = {
+    "CloseForumDialog": lambda ws, forum, parent: _cls("close_dialog", "CloseForumDialog")(ws, forum, parent),
     "NewForumDialog": lambda ws, _forum, parent: _cls("forum_dialog", "NewForumDialog")(ws, parent),
     "EditForumDialog": lambda ws, forum, parent: _cls("forum_dialog", "EditForumDialog")(ws, forum, parent),
     "NewSurveyDialog": lambda ws, _forum, parent: _cls("survey_dialog", "NewSurveyDialog")(ws, parent),
