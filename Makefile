@@ -40,6 +40,7 @@ bench: $(STAMP) $(QM)
 	$(PY) bench/reports.py
 	$(PY) bench/documents.py
 	$(PY) bench/sync.py
+	$(PY) bench/backup.py
 	$(XVFB_RUN) $(PY) bench/attention.py
 	$(XVFB_RUN) $(PY) bench/ui.py
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, survey_cli
+from desktop import __version__, backup_cli, survey_cli
 from desktop.config import LOG_FILENAME, Settings, resolve_data_dir
 from desktop.errors import EnvironmentProblem, InputError, MufakatError
 from desktop.files import write_atomically
@@ -88,8 +88,16 @@ def _build_parser() -> argparse.ArgumentParser:
             "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
         )
         doc.add_argument(
-            "--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)")
+            "--paper",
+            choices=("a4", "folio"),
+            help=tr("paper size (default: a4; a closed forum's minutes: the paper they were frozen on)"),
         )
+        if name == "minutes":
+            doc.add_argument(
+                "--version",
+                type=int,
+                help=tr("a closed forum's minutes: which frozen version (default: the latest)"),
+            )
         if name == "attendance-sheet":
             doc.add_argument(
                 "--blank-rows", type=int, default=10, help=tr("empty rows for walk-ins (default: 10)")
@@ -149,6 +157,7 @@ def _build_parser() -> argparse.ArgumentParser:
     imp.add_argument("forum", metavar="FORUM", help=tr("forum id"))
     imp.add_argument("file", metavar="FILE", type=Path)
     survey_cli.add_parsers(sub, common)
+    backup_cli.add_parsers(sub, common, _Parser)
     return parser
 
 
@@ -266,6 +275,7 @@ def _cmd_document(ws: Workspace, args: argparse.Namespace) -> None:
         number=getattr(args, "number", ""),
         letter_date=getattr(args, "date", None),
         as_of=getattr(args, "as_of", None),
+        version=getattr(args, "version", None),
     )
     write_output(build_forum_document(ws, args.command, args.forum, args.paper, options), args.output)
     print(args.output)
@@ -396,6 +406,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.app import run_app
 
             return run_app(data_dir, settings)
+        if args.command in backup_cli.COMMANDS:  # on the folder: its database may not open
+            set_language(settings.language)
+            backup_cli.COMMANDS[args.command](data_dir, settings, args)
+            return 0
         ws = Workspace.open(data_dir, settings)
         _setup_logging(data_dir)
         for notice in ws.store.notices:

@@ -56,6 +56,8 @@ class Settings:
 
     language: str = DEFAULT_LANGUAGE
     operator: str = ""  # who types on this laptop, until user accounts exist
+    # A second folder every backup is copied to (a USB stick, a network share); empty: none.
+    backup_folder: str = ""
     legacy_deadlines: dict[str, int] = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -68,6 +70,8 @@ class Settings:
                 ),
                 field="language",
             )
+        if not isinstance(self.backup_folder, str):
+            raise InputError(tr("The second backup folder must be a folder's path."), field="backup_folder")
         for name, value in self.legacy_deadlines.items():
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 250:
                 raise InputError(
@@ -76,7 +80,12 @@ class Settings:
                 )
 
     def as_json(self) -> dict[str, Any]:
-        return {"language": self.language, "operator": self.operator, **self.legacy_deadlines}
+        chosen = {"backup_folder": self.backup_folder} if self.backup_folder else {}
+        return {"language": self.language, "operator": self.operator, **chosen, **self.legacy_deadlines}
+
+    @property
+    def second_backup_folder(self) -> Path | None:
+        return Path(self.backup_folder).expanduser() if self.backup_folder.strip() else None
 
     @property
     def actor(self) -> str:

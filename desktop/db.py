@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import jsontext, search
+from desktop.backups import copy_database
 from desktop.config import BACKUP_DIRNAME, DB_FILENAME
 from desktop.errors import StoreError
 from desktop.hlc import Stamp
@@ -383,13 +384,5 @@ def backup_database(path: Path, backup_dir: Path, label: str) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"mufakat-{stamp}-{label}.sqlite3"
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    copy_database(path, target)  # whole or absent
     return target

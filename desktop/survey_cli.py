@@ -1,5 +1,5 @@
 """The survey (SKM) commands of the CLI: list periods, import questionnaires, print the score
-as a table, print the report as PDF."""
+as a table, print the report as PDF, issue the report (its date fixed)."""
 
 from __future__ import annotations
 
@@ -39,10 +39,15 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
     )
     actions.add_argument("--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)"))
-    for parser in (report, actions):
-        parser.add_argument(
-            "--as-of", type=_day_arg, help=tr("the report's date, YYYY-MM-DD (default: today)")
-        )
+    actions.add_argument(
+        "--as-of", type=_day_arg, help=tr("the report's date, YYYY-MM-DD (default: today)")
+    )
+    issue = sub.add_parser(
+        "survey-issue",
+        parents=[common],
+        help=tr("issue (terbitkan) a survey period's report: its date is fixed from today on"),
+    )
+    issue.add_argument("period", metavar="PERIOD", help=tr("survey period id"))
     imp = sub.add_parser(
         "import-survey", parents=[common], help=tr("import questionnaires (CSV or XLSX) into a survey period")
     )
@@ -138,10 +143,20 @@ def _cmd_report(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.reports.survey_actions import build_survey_actions_report
     from desktop.services.report_data import survey_document
 
-    build = build_survey_report if args.command == "survey-report" else build_survey_actions_report
     document = ws.read(survey_document, args.period)
-    write_output(build(document, paper=args.paper, as_of=args.as_of or ws.ctx.today()), args.output)
+    if args.command == "survey-report":  # dated the day it was issued (survey-issue)
+        content = build_survey_report(document, paper=args.paper)
+    else:
+        content = build_survey_actions_report(document, paper=args.paper, as_of=args.as_of or ws.ctx.today())
+    write_output(content, args.output)
     print(args.output)
+
+
+def _cmd_issue(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.surveys import issue_report
+
+    day = ws.write(issue_report, args.period)
+    print(tr("The report is issued, dated {day}.", day=day.strftime("%d-%m-%Y")))
 
 
 def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
@@ -157,5 +172,6 @@ COMMANDS: dict[str, Command] = {
     "survey-score": _cmd_score,
     "survey-report": _cmd_report,
     "survey-actions-report": _cmd_report,
+    "survey-issue": _cmd_issue,
     "import-survey": _cmd_import,
 }

@@ -21,6 +21,7 @@ from desktop.errors import MufakatError
 from desktop.hlc import HybridClock
 from desktop.i18n import set_language
 from desktop.models import Synced
+from desktop.services import frozen
 from desktop.services.context import Context
 from desktop.services.escalations import close_settled, settled
 from desktop.services.office import adopt_deadlines
@@ -65,6 +66,7 @@ class Workspace:
         )
         workspace = cls(data_dir=data_dir, settings=settings, store=store, ctx=ctx)
         workspace.settle_office()
+        workspace.freeze_closed_forums()
         return workspace
 
     listeners: list[Callable[[], None]] = field(default_factory=list)
@@ -84,6 +86,12 @@ class Workspace:
             # Moved already: if the file cannot be written now, the next start moves nothing.
             with suppress(MufakatError):
                 self.settings.save(self.data_dir)
+
+    def freeze_closed_forums(self) -> None:
+        """Forums closed before this laptop's Mufakat froze their minutes are frozen once, at
+        the first start after the upgrade (desktop.services.frozen)."""
+        if self.read(frozen.has_pending):
+            self.write(frozen.freeze_pending)
 
     def close_settled(self) -> int:
         """Close (selesai) this office's escalations whose answer was not disputed within its
@@ -119,6 +127,13 @@ class Workspace:
     def read(self, query: Callable[..., T], /, *args: object, **kwargs: object) -> T:
         with self.store.read() as session:
             return query(session, *args, **kwargs)
+
+    def reopen(self) -> None:
+        """Open the data folder's database again (a restore put another copy in place): the
+        same workspace, so what holds it (the sync controller, the window) reads the copy."""
+        self.store.close()
+        fresh = Workspace.open(self.data_dir, self.settings)
+        self.store, self.ctx = fresh.store, fresh.ctx
 
     def close(self) -> None:
         self.store.close()

@@ -26,11 +26,13 @@ from protocol.vocab import (
     FollowUpStatus,
     ForumMode,
     ForumStatus,
+    FreezeCause,
     Gender,
     IkmMethod,
     Occupation,
     OfficeZone,
     Outcome,
+    Paper,
     PekpppUnsur,
     RecCategory,
     RecStatus,
@@ -170,6 +172,9 @@ class Entity:
     deletable: bool = True
     delete_from: frozenset[str] | None = None  # the statuses a delete is allowed in
     counters: Mapping[str, str] = field(default_factory=dict)  # a total field → its contributions
+    # Records several devices make alike (minutes frozen at an upgrade, with an id made from the
+    # forum's): a create of an id that exists with the very same fields is that record again.
+    made_alike: bool = False
 
     @cached_property
     def by_name(self) -> dict[str, Field]:
@@ -207,6 +212,7 @@ def _entity(
     deletable: bool = True,
     delete_from: frozenset[str] | None = None,
     counters: Mapping[str, str] | None = None,
+    made_alike: bool = False,
 ) -> Entity:
     return Entity(
         name,
@@ -218,6 +224,7 @@ def _entity(
         deletable,
         delete_from,
         dict(counters or {}),
+        made_alike,
     )
 
 
@@ -527,6 +534,34 @@ SURVEY_ACTIONS = _entity(
     when("completed_on", Kind.DATE),
 )
 
+SURVEY_REPORTS = _entity(
+    # The issued (terbit) report of a survey period: its date is fixed once, by an explicit
+    # action; one per period (its id is made from the period's, so a second is refused).
+    "survey_reports",
+    ref("period_id", "survey_periods"),
+    when("issued_on", Kind.DATE, nullable=False, editable=False),
+    text("issued_by", SHORT, editable=False),
+    append_only=True,
+    deletable=False,
+)
+
+MINUTES_SIZE = 8 * 1024 * 1024  # bytes of a snapshot's JSON (protocol.minutes checks its shape)
+FROZEN_MINUTES = _entity(
+    # A forum's berita acara as it was when the forum closed (protocol.minutes): every laptop of
+    # the office, and the office above once one of its recommendations is escalated, prints
+    # exactly this. A forum reopened and closed again gets another; each stays printable.
+    "frozen_minutes",
+    ref("forum_id", "forums"),
+    when("frozen_at", Kind.DATETIME, nullable=False, editable=False),
+    text("frozen_by", SHORT, editable=False),
+    choice("cause", FreezeCause, editable=False),
+    choice("paper", Paper, editable=False),
+    Field("content", Kind.OBJECT, required=True, max_length=MINUTES_SIZE),
+    append_only=True,
+    deletable=False,
+    made_alike=True,
+)
+
 AUDIT_SIZE = 250_000  # the JSON of an audit event's before or after: a forum's two long texts, twice
 AUDIT_EVENTS = _entity(
     "audit_events",
@@ -557,6 +592,8 @@ ENTITIES: dict[str, Entity] = {
         SURVEY_PERIODS,
         SURVEY_RESPONSES,
         SURVEY_ACTIONS,
+        SURVEY_REPORTS,
+        FROZEN_MINUTES,
         AUDIT_EVENTS,
     )
 }

@@ -47,6 +47,7 @@ class Refusal(StrEnum):
     MALFORMED = "malformed"
     SERVER_ERROR = "server_error"  # not the device's fault: try again later
     DEVICE_RESTORED = "device_restored"  # the device runs on a copy of its folder from before
+    DEVICE_MOVED = "device_moved"  # its data was moved to another device, which enrolled
 
 
 # The parameters each code carries, by name (values are text or whole numbers).
@@ -83,6 +84,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     # The highest operation number the server applied from the device (which says it made
     # fewer): the device pulls everything again, its own records too, and numbers on from it.
     Refusal.DEVICE_RESTORED: ("applied_high",),
+    Refusal.DEVICE_MOVED: (),
 }
 
 

@@ -17,6 +17,7 @@ from msgspec import Struct
 
 from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Action, Entity, Kind
 from protocol.messages import Op, PulledRecord
+from protocol.minutes import Minutes
 from protocol.refusals import Problem, Refusal, Refused, invalid
 from protocol.schema import (
     CONTROL,
@@ -90,9 +91,14 @@ def check_op(op: object) -> Op:
 
 
 # -- one kind of change each ---------------------------------------------------------------------
+# JSON-object fields with a shape of their own, checked whole: {(entity, field): type}.
+SHAPES: dict[tuple[str, str], type[Struct]] = {("frozen_minutes", "content"): Minutes}
+
+
 def _objects(entity: Entity, values: Mapping[str, Any]) -> None:
     """JSON-object fields (an audit event's before and after): bounded in size; the new values
-    (after) hold no control character. `before` is what was: it may predate that rule."""
+    (after) hold no control character. `before` is what was: it may predate that rule. A field
+    with a shape (a frozen berita acara) holds exactly that shape."""
     for f in entity.fields:
         if f.kind is not Kind.OBJECT or f.name not in values:
             continue
@@ -101,6 +107,17 @@ def _objects(entity: Entity, values: Mapping[str, Any]) -> None:
             raise invalid(entity.name, f.name, Problem.TOO_LONG)
         if f.name == "after" and _has_control(value):
             raise invalid(entity.name, f.name, Problem.CONTROL_CHARACTER)
+        shape = SHAPES.get((entity.name, f.name))
+        if shape is not None:
+            _shaped(entity.name, f.name, value, shape)
+
+
+def _shaped(entity: str, name: str, value: object, shape: type[Struct]) -> None:
+    """`value` has `shape` (the problem found names this field: the path inside is for logs)."""
+    try:
+        msgspec.convert(value, shape)
+    except msgspec.ValidationError as exc:
+        raise invalid(entity, name, problem_of(str(exc))) from None
 
 
 def _has_control(value: object) -> bool:

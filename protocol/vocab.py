@@ -46,6 +46,26 @@ class ForumStatus(StrEnum):
     CLOSED = "closed"
 
 
+class Paper(StrEnum):
+    """The paper a document is printed on: A4, or folio (215 × 330 mm) as some regions use."""
+
+    A4 = "a4"
+    FOLIO = "folio"
+
+
+class FreezeCause(StrEnum):
+    """Why a forum's minutes were frozen: closed on a laptop that froze them, or already
+    closed when the laptop was upgraded to a Mufakat that freezes them."""
+
+    CLOSING = "closing"
+    UPGRADE = "upgrade"
+
+
+class SurveyStatus(StrEnum):
+    DRAFT = "draft"
+    ISSUED = "issued"  # the report is issued (terbit): its date is fixed
+
+
 class Scope(StrEnum):
     UNIT = "unit"
     POLICY = "policy"

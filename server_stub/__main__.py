@@ -11,6 +11,8 @@
     mufakat-server restored [--previous OLD_DB_URL]   (after restoring the database from a backup)
     mufakat-server backup [--to DIR] [--keep N]       (while the server runs)
     mufakat-server restore BACKUP_FILE [--to DIR]     (the server stopped; keeps the replaced one)
+    mufakat-server release [--version 0.2.0 --url https://…/Mufakat-0.2.0-setup.exe]
+                                                (the app version laptops are offered)
 
 The database is a SQLite file (./mufakat-server.sqlite3) unless --db (before or after the
 command) or MUFAKAT_SERVER_DB names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
@@ -112,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--to", type=Path, default=Path("backups"), metavar="DIR", help="where the replaced database is kept"
     )
+    release = sub.add_parser(
+        "release", parents=[common], help="announce the app version laptops are offered, and its download address"
+    )
+    release.add_argument("--version", dest="app_version", metavar="VERSION", help="e.g. 0.2.0")
+    release.add_argument("--url", metavar="URL", help="where the office downloads it (its own server)")
     return parser
 
 
@@ -168,7 +175,7 @@ def _reason(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     from alembic.util.exc import CommandError
 
-    from server_stub import admin, auth, restore
+    from server_stub import admin, auth, release, restore
     from server_stub.models import ServerUnit
 
     args = _parser().parse_args(argv)
@@ -210,6 +217,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "closed-day":
                 removed = admin.remove_closed_day(session, args.day)
                 print(f"removed {removed.day.isoformat()} {removed.name}")
+            elif args.command == "release":
+                if args.app_version or args.url:
+                    if not (args.app_version and args.url):
+                        raise admin.AdminError("release: give both --version and --url")
+                    release.announce(session, args.app_version, args.url)
+                shown = release.announced(session)
+                print(f"{shown['app_version'] or '-'}\t{shown['download_url'] or '-'}")
             elif args.command == "enroll-code":
                 print(auth.new_enroll_code(session, args.unit_code, allow_http=args.allow_http))
             elif args.action == "list":

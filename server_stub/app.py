@@ -32,7 +32,7 @@ from protocol.messages import PushRequest
 from protocol.refusals import Refusal
 from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
 from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
-from server_stub import auth, metrics
+from server_stub import auth, metrics, release
 from server_stub.apply import Caller, apply_push
 from server_stub.errors import ApiError
 from server_stub.models import ServerUnit
@@ -49,6 +49,8 @@ class EnrollRequest(BaseModel):
     device_id: str = Field(min_length=8, max_length=36)
     device_name: str = Field(default="", max_length=200)
     unit_id: str | None = Field(default=None, max_length=36)  # enrolling again: the device's unit
+    # A laptop that got its data from another device of its unit: that device is retired.
+    moved_from: str | None = Field(default=None, min_length=8, max_length=36)
 
 
 async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
@@ -162,10 +164,18 @@ def create_app(store: ServerStore) -> FastAPI:
             "server_ms": server_ms(),
         }
 
+    @app.get("/version")
+    def version() -> dict[str, Any]:
+        """The app version the administrator announces, and where to download it."""
+        with store.transaction() as session:
+            return {"schema_version": SCHEMA_VERSION, **release.announced(session)}
+
     @app.post("/enroll")
     def enroll(body: EnrollRequest) -> dict[str, Any]:
         with store.transaction() as session:
-            token, unit = auth.enroll(session, body.code, body.device_id, body.device_name, body.unit_id)
+            token, unit = auth.enroll(
+                session, body.code, body.device_id, body.device_name, body.unit_id, body.moved_from
+            )
             unit_id, unit_code = unit.id, unit.code
         return {
             "token": token,

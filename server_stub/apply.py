@@ -47,7 +47,7 @@ from protocol.validate import (
     check_transition,
     check_update,
 )
-from server_stub import authorize
+from server_stub import authorize, minutes
 from server_stub.action import Action
 from server_stub.authorize import Caller
 from server_stub.calendar import calendar_of, day_of, zone_of
@@ -295,7 +295,7 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
         op.hlc, op.fields = stamp, _with_new_stamps(op.fields, action.stamps)
     record = batch.held(op.entity, op.entity_id)
     if op.kind == "create":
-        return [_create(action, entity, op, record)]
+        return _create(action, entity, op, record)
     if op.kind == "restate":
         return restate(action, entity, op, check_restate(entity, op.fields), record)
     if record is None:
@@ -387,13 +387,16 @@ def _scope_may_change(entity: Entity, record: AnyRecord, values: dict[str, Any])
         )
 
 
-def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) -> NewRecord:
+def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) -> list[AnyRecord]:
     caller, batch = action.caller, action.batch
     fields = op.fields
     if entity.admin_only:
         raise Refused(Refusal.ADMIN_ONLY, f"{entity.name} are the administrator's", entity=entity.name)
     check_create(entity, fields)
     if record is not None:  # ids are unique: the same operation retried was answered above
+        names = [f.name for f in entity.fields]
+        if entity.made_alike and record.unit_id == caller.unit_id and minutes.same_record(record, fields, names):
+            return []  # the very record, made alike on another laptop of the office
         raise Refused(
             Refusal.ID_TAKEN, f"{entity.name} {op.entity_id} exists", entity=entity.name, id=op.entity_id
         )
@@ -401,6 +404,8 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
     authorize.references(caller, entity, fields, batch)
     if entity.name == "escalations":
         authorize.escalation(batch.session, caller, fields, batch, restating=False)
+    if entity.name == minutes.MINUTES:
+        minutes.check_closed(batch, fields)
     created = new_record(
         entity,
         op.entity_id,
@@ -410,7 +415,17 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
         batch,
     )
     batch.add(created)
-    return created
+    return [created, *_routed(batch, created)]
+
+
+def _routed(batch: Batch, created: NewRecord) -> list[AnyRecord]:
+    """Who besides the owner sees what a new record brings: the office above, the frozen
+    minutes of a forum one of whose recommendations is escalated to it."""
+    if created.entity == minutes.MINUTES:
+        minutes.route_new(batch, created)
+    if created.entity == "escalations":
+        return minutes.route_escalated(batch, created)
+    return []
 
 
 def _transition(action: Action, entity: Entity, record: AnyRecord, op: Op) -> list[AnyRecord]:

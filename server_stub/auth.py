@@ -32,6 +32,7 @@ CODE_EXPIRED = Refusal.ENROLLMENT_CODE_EXPIRED.value
 OTHER_UNIT = Refusal.ENROLLMENT_OTHER_UNIT.value  # params: device_unit, code_unit (unit codes)
 UNKNOWN_UNIT = Refusal.UNKNOWN_UNIT.value  # params: unit
 REVOKED = Refusal.REVOKED.value
+MOVED = Refusal.DEVICE_MOVED.value
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
 
 
@@ -76,7 +77,12 @@ def _code_of(session: Session, unit_id: str) -> str:
 
 
 def enroll(
-    session: Session, code: str, device_id: str, name: str, expected_unit_id: str | None = None
+    session: Session,
+    code: str,
+    device_id: str,
+    name: str,
+    expected_unit_id: str | None = None,
+    moved_from: str | None = None,
 ) -> tuple[str, ServerUnit]:
     """Trade a one-time code for a bearer token bound to the code's unit (see the module's text
     for when the same device may come again). `expected_unit_id`: the unit a device enrolling
@@ -108,8 +114,10 @@ def enroll(
         session.add(
             Device(id=device_id, unit_id=unit.id, name=name[:200], token_hash=digest(token), enrolled_at=now)
         )
+        if moved_from and moved_from != device_id:
+            _retire_moved(session, moved_from, device_id, unit.id, now)
     elif device.revoked_at is not None:
-        raise AuthError(403, REVOKED, "this device was revoked by the administrator")
+        raise _revoked(device)
     elif device.unit_id != unit.id:
         raise AuthError(
             409,
@@ -130,11 +138,31 @@ def device_for(session: Session, token: str) -> Device:
     if device is None:
         raise AuthError(401, UNKNOWN_TOKEN, "unknown token; enroll this device again")
     if device.revoked_at is not None:
-        raise AuthError(403, REVOKED, "this device was revoked by the administrator")
+        raise _revoked(device)
     now = datetime.now(UTC)
     if device.last_seen_at is None or _aware(device.last_seen_at) < now - SEEN_RESOLUTION:
         device.last_seen_at = now  # written at most once a minute: not a disk write per request
     return device
+
+
+def _retire_moved(session: Session, old_id: str, new_id: str, unit_id: str, now: datetime) -> None:
+    """A device enrolling with the data of another one of its unit ("moved from"): the old one is
+    retired, so it stops syncing and says its data moved. A device of another unit, or one not
+    known here, is left alone (a code of one unit never acts on another's devices)."""
+    old = session.get(Device, old_id, with_for_update=True)
+    if old is None or old.unit_id != unit_id:
+        return
+    new = session.get(Device, new_id)
+    assert new is not None
+    new.moved_from = old_id
+    old.moved_to = new_id
+    old.revoked_at = old.revoked_at or now
+
+
+def _revoked(device: Device) -> AuthError:
+    if device.moved_to:
+        return AuthError(403, MOVED, "this device's data was moved to another device, which is enrolled now")
+    return AuthError(403, REVOKED, "this device was revoked by the administrator")
 
 
 def _aware(value: datetime) -> datetime:

@@ -60,6 +60,10 @@ class Device(Base):
     # The highest operation number applied from this device: a device that says its own highest
     # is lower was restored from a copy of its folder (it pulls everything again).
     ops_high: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Data moved between laptops: the device it came from, and for a retired one, where it went
+    # (its requests are then refused with `device_moved`).
+    moved_from: Mapped[str | None] = mapped_column(String(36))
+    moved_to: Mapped[str | None] = mapped_column(String(36))
 
 
 class EnrollCode(Base):

@@ -14,7 +14,7 @@ from protocol.entities import CREATED, DELETED, STATUS, Entity
 from protocol.messages import Op
 from protocol.refusals import Problem, invalid
 from protocol.schema import RestateFields
-from server_stub import authorize
+from server_stub import authorize, minutes
 from server_stub.action import Action
 from server_stub.authorize import Caller
 from server_stub.counting import recount_merged, restated_counts
@@ -44,6 +44,10 @@ def restate(
         created.deleted = state.deleted
         batch.add(created)
         recount_merged(entity, action, created)
+        if entity.name == minutes.MINUTES:
+            minutes.route_new(batch, created)
+        if entity.name == "escalations":
+            return [created, *minutes.route_escalated(batch, created)]
         return [created]
     if entity.append_only:
         if record.unit_id != caller.unit_id and record.data.get("device_id") != caller.device_id:

@@ -1,7 +1,8 @@
 """What a device may see (DESIGN.md sync step 8), in one place: its own unit's records, the
 unit tree, the national closed days (the administrator's, for every unit), escalations
 addressed to its unit and the history of those escalations (so every laptop of a parent office
-holds what any of them answered). Answers to its own escalations are
+holds what any of them answered), and the frozen minutes of the forums whose recommendations
+were escalated to it (server_stub.minutes). Answers to its own escalations are
 registers of its own records. The same rule as a query (pulls) and as a test of one record
 (references an operation makes, refusals that hand a record back)."""
 
@@ -15,8 +16,10 @@ from sqlalchemy import ColumnElement, or_
 from protocol.entities import NATIONAL
 from server_stub.models import Record
 
-# Records that a unit besides their owner sees: the one `to_unit_id` names.
-ADDRESSED = ("escalations", "audit_events")
+# Records that a unit besides their owner sees: the one `to_unit_id` names (an escalation's
+# addressee; the office above, for the frozen minutes of a forum with an escalated
+# recommendation: server_stub.minutes).
+ADDRESSED = ("escalations", "audit_events", "frozen_minutes")
 # Records every unit sees: the unit tree, and what the administrator made for all (NATIONAL).
 EVERYONE = "units"
 

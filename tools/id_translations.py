@@ -45,9 +45,9 @@ ID = {
     "Service user": "Pengguna layanan",
     "Client office (satker)": "Satuan kerja (satker)",
     "Stakeholder": "Pemangku kepentingan",
-    "Academic / expert": "Akademisi / pakar",
+    "Academic / expert": "Akademisi/pakar",
     "Community figure": "Tokoh masyarakat",
-    "NGO / civil society": "LSM / organisasi masyarakat",
+    "NGO / civil society": "LSM/organisasi masyarakat",
     "Media": "Media",
     "Vulnerable group": "Kelompok rentan",
     "Government agency": "Instansi pemerintah",
@@ -75,7 +75,7 @@ ID = {
     "Requirements": "Persyaratan",
     "Procedure": "Sistem, mekanisme dan prosedur",
     "Completion time": "Waktu penyelesaian",
-    "Cost / fee": "Biaya / tarif",
+    "Cost / fee": "Biaya/tarif",
     "Service product": "Produk layanan",
     "Staff competence and conduct": "Kompetensi dan perilaku pelaksana",
     "Facilities": "Sarana dan prasarana",
@@ -362,7 +362,6 @@ ID.update(
         "Time": "Waktu",
         "Status: {status}": "Status: {status}",
         "Start the forum now? Sign-in and live capture are then under way.": "Mulai forum sekarang? Daftar hadir dan pencatatan langsung pun berjalan.",
-        "Close the forum? The minutes are then final (no DRAFT mark); recommendations can still be triaged.": "Tutup forum? Berita acara menjadi final (tanpa tanda DRAF); rekomendasi masih dapat ditindaklanjuti.",
         "From": "Dari",
         "Received": "Diterima",
         "Answer due": "Batas jawaban",
@@ -785,6 +784,44 @@ ID.update(
 ID[
     "The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."
 ] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."
+
+# Frozen minutes (issue #13): closing asks for what the berita acara lacks; versions; the SKM
+# report issued on a fixed date.
+ID.update(
+    {
+        "paper size (default: a4; a closed forum's minutes: the paper they were frozen on)": "ukuran kertas (bawaan: a4; berita acara forum yang sudah ditutup: kertas saat dibekukan)",
+        "a closed forum's minutes: which frozen version (default: the latest)": "berita acara forum yang sudah ditutup: versi beku yang mana (bawaan: yang terakhir)",
+        "The forum has no berita acara version {version}: {count} frozen so far (one each time it was closed).": "Forum ini tidak memiliki berita acara versi {version}: baru {count} yang dibekukan (satu setiap kali forum ditutup).",
+        "This berita acara was frozen on {frozen} paper when the forum closed, and prints on that paper only; leave out the paper size.": "Berita acara ini dibekukan pada kertas {frozen} ketika forum ditutup dan hanya dicetak pada kertas itu; jangan sebutkan ukuran kertas.",
+        "issue (terbitkan) a survey period's report: its date is fixed from today on": "terbitkan laporan periode survei: tanggalnya tetap mulai hari ini",
+        "The report is issued, dated {day}.": "Laporan telah diterbitkan, bertanggal {day}.",
+        "Berita acara": "Berita acara",
+        "Paper": "Kertas",
+        "The report of {period} was issued on {day}; its date stays as it was.": "Laporan {period} telah diterbitkan pada {day}; tanggalnya tetap seperti semula.",
+        "The period has no questionnaires yet: there is no result to issue.": "Periode ini belum memiliki kuesioner: belum ada hasil yang dapat diterbitkan.",
+        "Draft (the forum as it is now)": "Draf (forum seperti sekarang)",
+        "&Version": "&Versi",
+        "Close the forum": "Tutup forum",
+        "Closing the forum freezes its berita acara as it is now: every laptop of the office prints exactly this, and the forum takes no more changes (its recommendations are still triaged). What reaches the office afterwards goes in the follow-up report.": "Menutup forum membekukan berita acaranya seperti sekarang: setiap laptop kantor mencetak persis ini, dan forum tidak dapat diubah lagi (rekomendasinya tetap dapat dipilah). Apa yang diterima kantor sesudahnya masuk ke laporan tindak lanjut.",
+        "e.g. BA-1/KPN.1701/2024": "mis. BA-1/KPN.1701/2024",
+        "&Number of the minutes": "&Nomor berita acara",
+        "&Paper": "&Kertas",
+        "e.g. 19750515 200003 1 001": "mis. 19750515 200003 1 001",
+        "&Close the forum": "&Tutup forum",
+        "The minutes have no number yet: type it, or leave it to write by hand.": "Berita acara belum bernomor: ketik nomornya, atau biarkan kosong untuk ditulis tangan.",
+        "A signatory has no name yet: type it, or leave it to write by hand.": "Ada penanda tangan yang belum bernama: ketik namanya, atau biarkan kosong untuk ditulis tangan.",
+        "Version {number}, closed {when}": "Versi {number}, ditutup {when}",
+        " (frozen when Mufakat was upgraded)": " (dibekukan saat Mufakat diperbarui)",
+        "&Minutes of the forum…": "&Berita acara forum…",
+        "The berita acara of the forum this recommendation came from, as it was signed": "Berita acara forum asal rekomendasi ini, sebagaimana ditandatangani",
+        "Iss&ue the report…": "&Terbitkan laporan…",
+        "Issue (terbitkan) the report today: its date is fixed, the DRAF mark goes": "Terbitkan laporan hari ini: tanggalnya tetap, tanda DRAF hilang",
+        "Report issued on {day}.": "Laporan diterbitkan pada {day}.",
+        "Issue the report of {period} today? Its date is fixed from then on, it prints without the DRAF mark, and its history keeps who issued it.": "Terbitkan laporan {period} hari ini? Tanggalnya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan.",
+        "Issue the report": "Terbitkan laporan",
+    }
+)
+
 # The server as an administrator runs it: encrypted or allowed plain http://, the office's CA.
 ID.update(
     {
@@ -955,6 +992,102 @@ ID["The app lists what the server refused under “Needs attention”, with what
     "Aplikasi mencantumkan yang ditolak server di “Perlu perhatian”, beserta yang dapat dilakukan."
 )
 ID["… and {n} more"] = "… dan {n} lagi"
+# laptop-safe: backups and restoring one
+ID.update(
+    {
+        "Restored {file}.": "{file} sudah dipulihkan.",
+        "The database it replaced is kept as {path}.": "Basis data yang digantikannya disimpan sebagai {path}.",
+        "back the database up now (into the data folder's backups)": "cadangkan basis data sekarang (ke folder cadangan di folder data)",
+        "also copy it to this folder (default: the second backup folder of the settings)": "salin juga ke folder ini (bawaan: folder cadangan kedua di pengaturan)",
+        "only if no backup was taken today (for a scheduled task)": "hanya bila hari ini belum ada cadangan (untuk tugas terjadwal)",
+        "list the backups with their date and size": "daftar cadangan beserta tanggal dan ukurannya",
+        "replace the database by a backup (checked first; the replaced one is kept); close the app first": "ganti basis data dengan sebuah cadangan (diperiksa dulu; yang digantikan tetap disimpan); tutup aplikasi terlebih dahulu",
+        "There is no database in {folder} to back up.": "Tidak ada basis data di {folder} untuk dicadangkan.",
+        "A backup was already taken today.": "Hari ini sudah ada cadangan.",
+        "No backups yet in {folder}. Take one with: mufakat backup": "Belum ada cadangan di {folder}. Buat dengan: mufakat backup",
+        "daily": "harian",
+        "taken by hand": "diambil manual",
+        "replaced by a restore or a move": "digantikan saat pemulihan atau pemindahan",
+        "taken before the update to schema {revision}": "diambil sebelum pembaruan ke skema {revision}",
+        "No backup could be written to {folder} ({error}). Free some space or check the folder, then try again; nothing was changed.": "Cadangan tidak dapat ditulis ke {folder} ({error}). Kosongkan sebagian ruang disk atau periksa folder itu, lalu coba lagi; tidak ada yang diubah.",
+        "The second backup folder {folder} is not there (a USB stick not plugged in?); the backup was kept in the data folder only.": "Folder cadangan kedua {folder} tidak ada (flashdisk belum dicolokkan?); cadangan hanya disimpan di folder data.",
+        "The backup could not be copied to {folder} ({error}); it was kept in the data folder only.": "Cadangan tidak dapat disalin ke {folder} ({error}); cadangan hanya disimpan di folder data.",
+        "{path} is not a Mufakat backup (not a database file). Nothing was changed.": "{path} bukan cadangan Mufakat (bukan berkas basis data). Tidak ada yang diubah.",
+        "The backup {path} is damaged ({error}); choose another one. Nothing was changed.": "Cadangan {path} rusak ({error}); pilih cadangan lain. Tidak ada yang diubah.",
+        "{path} is a database of another program, not a Mufakat backup. Nothing was changed.": "{path} adalah basis data program lain, bukan cadangan Mufakat. Tidak ada yang diubah.",
+        "The backup {path} was written by a newer version of Mufakat (schema {revision}); install that version to restore it. Nothing was changed.": "Cadangan {path} ditulis oleh Mufakat versi yang lebih baru (skema {revision}); pasang versi itu untuk memulihkannya. Tidak ada yang diubah.",
+        "The backup could not be put in place ({error}); the data in {folder} is as it was.": "Cadangan tidak dapat dipasang ({error}); data di {folder} tetap seperti semula.",
+        "The second backup folder must be a folder's path.": "Folder cadangan kedua harus berupa alamat sebuah folder.",
+        "The automatic backup failed; details are in the log.": "Pencadangan otomatis gagal; rinciannya ada di log.",
+        "Backups": "Cadangan",
+        "&Back up now": "&Cadangkan sekarang",
+        "Res&tore from backup…": "&Pulihkan dari cadangan…",
+        "e.g. a USB stick: E:\\cadangan-mufakat (optional)": "mis. flashdisk: E:\\cadangan-mufakat (tidak wajib)",
+        "Choose…": "Pilih…",
+        "Second folder for every backup": "Folder kedua untuk setiap cadangan",
+        "No backup yet. Mufakat backs the data up once a day while it runs.": "Belum ada cadangan. Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.",
+        "Last backup: {when} ({size}). Mufakat backs the data up once a day while it runs.": "Cadangan terakhir: {when} ({size}). Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.",
+        "Backing up…": "Sedang mencadangkan…",
+        "Backed up: {name}.": "Sudah dicadangkan: {name}.",
+        "The folder {folder} does not exist; plug in the drive or choose another folder.": "Folder {folder} tidak ada; colokkan drive-nya atau pilih folder lain.",
+        "Every backup is copied to {folder} too.": "Setiap cadangan juga disalin ke {folder}.",
+        "Backups are kept in the data folder only.": "Cadangan hanya disimpan di folder data.",
+        "Restore from backup": "Pulihkan dari cadangan",
+        "Replace the data on this laptop by the copy {name}?\n\nThe data of now is kept as a backup. Changes this laptop already sent to the server come back at the next sync.": "Ganti data di laptop ini dengan salinan {name}?\n\nData saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini ke server kembali pada sinkronisasi berikutnya.",
+        "The data on this laptop is replaced by the copy you choose; the data of now is kept as a backup too. Changes already sent to the server come back at the next sync.": "Data di laptop ini diganti dengan salinan yang Anda pilih; data saat ini juga disimpan sebagai cadangan. Perubahan yang sudah dikirim ke server kembali pada sinkronisasi berikutnya.",
+        "Taken at": "Diambil pada",
+        "Size": "Ukuran",
+        "Kind": "Jenis",
+        "No backups in the data folder yet.": "Belum ada cadangan di folder data.",
+        "&Restore this copy": "&Pulihkan salinan ini",
+        "&Other file…": "&Berkas lain…",
+        "Mufakat backups (*.sqlite3)": "Cadangan Mufakat (*.sqlite3)",
+    }
+)
+# laptop-safe: moving the data to a new laptop
+ID.update(
+    {
+        "The data of the old laptop is here, with its unsent changes. Enroll this laptop with a new code from the administrator (Settings → Server).": "Data laptop lama sudah ada di sini, beserta perubahan yang belum terkirim. Daftarkan laptop ini dengan kode baru dari administrator (Pengaturan → Server).",
+        "move this laptop's data to a new laptop (one file)": "pindahkan data laptop ini ke laptop baru (satu berkas)",
+        "write this laptop's data to one file": "tulis data laptop ini ke satu berkas",
+        "take in the data of the old laptop; then enroll this laptop with a new code": "ambil data laptop lama; lalu daftarkan laptop ini dengan kode baru",
+        "replace the data this laptop holds (kept as a backup)": "ganti data yang ada di laptop ini (disimpan sebagai cadangan)",
+        "On the new laptop: mufakat move import {file}, then enroll it with a new code. This laptop stops syncing once the new one is enrolled.": "Di laptop baru: mufakat move import {file}, lalu daftarkan dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.",
+        "The data of the old laptop is here, with its unsent changes. Enroll this laptop with a new code from the administrator: mufakat enroll --server URL --code CODE": "Data laptop lama sudah ada di sini, beserta perubahan yang belum terkirim. Daftarkan laptop ini dengan kode baru dari administrator: mufakat enroll --server URL --code KODE",
+        "There is no database in {folder} to move.": "Tidak ada basis data di {folder} untuk dipindahkan.",
+        "{path} is not a file made by “Move to a new laptop” (or it is damaged). Nothing was changed.": "{path} bukan berkas buatan “Pindahkan ke laptop baru” (atau berkas itu rusak). Tidak ada yang diubah.",
+        "{path} was made by a newer version of Mufakat; install it to take the data in. Nothing was changed.": "{path} dibuat oleh Mufakat versi yang lebih baru; pasang versi itu untuk mengambil datanya. Tidak ada yang diubah.",
+        "{path} is damaged: its {name} does not match its checksum. Copy the file again from the old laptop. Nothing was changed.": "{path} rusak: {name} di dalamnya tidak cocok dengan checksum-nya. Salin ulang berkas itu dari laptop lama. Tidak ada yang diubah.",
+        "This laptop already holds data of its own. Taking in the old laptop's data replaces it (it is kept as a backup): confirm with --replace. Nothing was changed.": "Laptop ini sudah berisi data sendiri. Mengambil data laptop lama akan menggantinya (data itu disimpan sebagai cadangan): tegaskan dengan --replace. Tidak ada yang diubah.",
+        "The data could not be put in place ({error}); the data in {folder} is as it was.": "Data tidak dapat dipasang ({error}); data di {folder} tetap seperti semula.",
+        "This laptop's data was moved to a new laptop, which is now enrolled: this one no longer syncs. Work on the new laptop. Changes made here after the move are kept: export them (mufakat outbox export -o FILE, or the button in Settings) and import them there.": "Data laptop ini sudah dipindahkan ke laptop baru yang kini terdaftar: laptop ini tidak lagi bersinkronisasi. Lanjutkan bekerja di laptop baru. Perubahan yang dibuat di sini sesudah pemindahan tetap tersimpan: ekspor (mufakat outbox export -o BERKAS, atau tombolnya di Pengaturan) lalu impor di laptop baru.",
+        "Take in data of an &old laptop…": "&Ambil data laptop lama…",
+        "Replacing an old laptop?": "Mengganti laptop lama?",
+        "Take in the file made on the old laptop with “Export for a new laptop”.": "Ambil berkas yang dibuat di laptop lama dengan “Ekspor untuk laptop baru”.",
+        "Move to a new laptop": "Pindahkan ke laptop baru",
+        "All data of this laptop, with its unsent changes, in one file: take it in on the new laptop, then enroll that one with a new code. This laptop stops syncing once the new one is enrolled.": "Semua data laptop ini, beserta perubahan yang belum terkirim, dalam satu berkas: ambil di laptop baru, lalu daftarkan laptop baru itu dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.",
+        "Export for a &new laptop…": "Ekspor untuk laptop &baru…",
+        "Export for a new laptop": "Ekspor untuk laptop baru",
+        "Mufakat move files (*.zip)": "Berkas pindahan Mufakat (*.zip)",
+        "Writing {path}…": "Menulis {path}…",
+        "Written to {path}. On the new laptop: “Take in data of an old laptop” (on its first screen, or in Settings), then enroll it with a new code.": "Sudah ditulis ke {path}. Di laptop baru: “Ambil data laptop lama” (di layar pertamanya, atau di Pengaturan), lalu daftarkan dengan kode baru.",
+        "Take in data of an old laptop": "Ambil data laptop lama",
+        "This laptop holds data of its own. Replace it by the data in {name}?\n\nThe data of now is kept as a backup. Afterwards, enroll this laptop with a new code.": "Laptop ini berisi data sendiri. Ganti dengan data di {name}?\n\nData saat ini disimpan sebagai cadangan. Sesudahnya, daftarkan laptop ini dengan kode baru.",
+        "Take in the data in {name}?\n\nAfterwards, enroll this laptop with a new code.": "Ambil data di {name}?\n\nSesudahnya, daftarkan laptop ini dengan kode baru.",
+    }
+)
+# laptop-safe: updating
+ID.update(
+    {
+        "About": "Tentang",
+        "Mufakat {version}": "Mufakat {version}",
+        "New version available: {version}. Download it from your office's server: {link} and install it over this one; the data stays.": "Versi baru tersedia: {version}. Unduh dari server kantor Anda: {link} lalu pasang menimpa versi ini; datanya tetap ada.",
+    }
+)
+ID["of {when} ({kind})"] = "tanggal {when} ({kind})"
+ID["Mufakat is open on {folder}: close it first, then run this again. Nothing was changed."] = (
+    "Mufakat sedang terbuka pada {folder}: tutup dulu, lalu jalankan perintah ini lagi. Tidak ada yang diubah."
+)
 # ui-look: fit, language, look; editing and deleting with undo; badges (issue #11)
 ID.update(
     {

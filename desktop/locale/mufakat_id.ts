@@ -13,6 +13,21 @@
         </message>
     </context>
     <context>
+        <name>AboutGroup</name>
+        <message>
+            <source>About</source>
+            <translation>Tentang</translation>
+        </message>
+        <message>
+            <source>Mufakat {version}</source>
+            <translation>Mufakat {version}</translation>
+        </message>
+        <message>
+            <source>New version available: {version}. Download it from your office's server: {link} and install it over this one; the data stays.</source>
+            <translation>Versi baru tersedia: {version}. Unduh dari server kantor Anda: {link} lalu pasang menimpa versi ini; datanya tetap ada.</translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaTab</name>
         <message>
             <source>Agenda item, e.g. Presentation of the service standard</source>
@@ -413,6 +428,84 @@
         </message>
     </context>
     <context>
+        <name>AutoBackup</name>
+        <message>
+            <source>The automatic backup failed; details are in the log.</source>
+            <translation>Pencadangan otomatis gagal; rinciannya ada di log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupGroup</name>
+        <message>
+            <source>Backups</source>
+            <translation>Cadangan</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>&amp;Cadangkan sekarang</translation>
+        </message>
+        <message>
+            <source>Res&amp;tore from backup…</source>
+            <translation>&amp;Pulihkan dari cadangan…</translation>
+        </message>
+        <message>
+            <source>e.g. a USB stick: E:\cadangan-mufakat (optional)</source>
+            <translation>mis. flashdisk: E:\cadangan-mufakat (tidak wajib)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Pilih…</translation>
+        </message>
+        <message>
+            <source>Second folder for every backup</source>
+            <translation>Folder kedua untuk setiap cadangan</translation>
+        </message>
+        <message>
+            <source>No backup yet. Mufakat backs the data up once a day while it runs.</source>
+            <translation>Belum ada cadangan. Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.</translation>
+        </message>
+        <message>
+            <source>Last backup: {when} ({size}). Mufakat backs the data up once a day while it runs.</source>
+            <translation>Cadangan terakhir: {when} ({size}). Mufakat mencadangkan data sekali sehari selama aplikasi berjalan.</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Sedang mencadangkan…</translation>
+        </message>
+        <message>
+            <source>Backed up: {name}.</source>
+            <translation>Sudah dicadangkan: {name}.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist; plug in the drive or choose another folder.</source>
+            <translation>Folder {folder} tidak ada; colokkan drive-nya atau pilih folder lain.</translation>
+        </message>
+        <message>
+            <source>Every backup is copied to {folder} too.</source>
+            <translation>Setiap cadangan juga disalin ke {folder}.</translation>
+        </message>
+        <message>
+            <source>Backups are kept in the data folder only.</source>
+            <translation>Cadangan hanya disimpan di folder data.</translation>
+        </message>
+        <message>
+            <source>of {when} ({kind})</source>
+            <translation>tanggal {when} ({kind})</translation>
+        </message>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Pulihkan dari cadangan</translation>
+        </message>
+        <message>
+            <source>Replace the data on this laptop by the copy {name}?
+
+The data of now is kept as a backup. Changes this laptop already sent to the server come back at the next sync.</source>
+            <translation>Ganti data di laptop ini dengan salinan {name}?
+
+Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini ke server kembali pada sinkronisasi berikutnya.</translation>
+        </message>
+    </context>
+    <context>
         <name>CaptureTab</name>
         <message>
             <source>Type the recommendation; Enter saves it</source>
@@ -572,6 +665,61 @@
         </message>
     </context>
     <context>
+        <name>CloseForumDialog</name>
+        <message>
+            <source>Close the forum</source>
+            <translation>Tutup forum</translation>
+        </message>
+        <message>
+            <source>Closing the forum freezes its berita acara as it is now: every laptop of the office prints exactly this, and the forum takes no more changes (its recommendations are still triaged). What reaches the office afterwards goes in the follow-up report.</source>
+            <translation>Menutup forum membekukan berita acaranya seperti sekarang: setiap laptop kantor mencetak persis ini, dan forum tidak dapat diubah lagi (rekomendasinya tetap dapat dipilah). Apa yang diterima kantor sesudahnya masuk ke laporan tindak lanjut.</translation>
+        </message>
+        <message>
+            <source>e.g. BA-1/KPN.1701/2024</source>
+            <translation>mis. BA-1/KPN.1701/2024</translation>
+        </message>
+        <message>
+            <source>&amp;Number of the minutes</source>
+            <translation>&amp;Nomor berita acara</translation>
+        </message>
+        <message>
+            <source>Folio (215 × 330 mm)</source>
+            <translation>Folio (215 × 330 mm)</translation>
+        </message>
+        <message>
+            <source>&amp;Paper</source>
+            <translation>&amp;Kertas</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Penanda tangan</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>e.g. 19750515 200003 1 001</source>
+            <translation>mis. 19750515 200003 1 001</translation>
+        </message>
+        <message>
+            <source>&amp;Close the forum</source>
+            <translation>&amp;Tutup forum</translation>
+        </message>
+        <message>
+            <source>The minutes have no number yet: type it, or leave it to write by hand.</source>
+            <translation>Berita acara belum bernomor: ketik nomornya, atau biarkan kosong untuk ditulis tangan.</translation>
+        </message>
+        <message>
+            <source>A signatory has no name yet: type it, or leave it to write by hand.</source>
+            <translation>Ada penanda tangan yang belum bernama: ketik namanya, atau biarkan kosong untuk ditulis tangan.</translation>
+        </message>
+    </context>
+    <context>
         <name>Common</name>
         <message>
             <source>Mufakat</source>
@@ -728,10 +876,6 @@
             <translation>Mulai forum sekarang? Daftar hadir dan pencatatan langsung pun berjalan.</translation>
         </message>
         <message>
-            <source>Close the forum? The minutes are then final (no DRAFT mark); recommendations can still be triaged.</source>
-            <translation>Tutup forum? Berita acara menjadi final (tanpa tanda DRAF); rekomendasi masih dapat ditindaklanjuti.</translation>
-        </message>
-        <message>
             <source>Reopen the forum</source>
             <translation>Buka kembali forum</translation>
         </message>
@@ -745,6 +889,14 @@
         <message>
             <source>Folio (215 × 330 mm)</source>
             <translation>Folio (215 × 330 mm)</translation>
+        </message>
+        <message>
+            <source>Draft (the forum as it is now)</source>
+            <translation>Draf (forum seperti sekarang)</translation>
+        </message>
+        <message>
+            <source>&amp;Version</source>
+            <translation>&amp;Versi</translation>
         </message>
         <message>
             <source>Save PDF…</source>
@@ -810,16 +962,24 @@
             <translation>Surat pengantar eskalasi</translation>
         </message>
         <message>
-            <source>Survey report (SKM)</source>
-            <translation>Laporan hasil SKM</translation>
-        </message>
-        <message>
             <source>Realisation of the survey's follow-up plan (RTL)</source>
             <translation>Realisasi rencana tindak lanjut (RTL) SKM</translation>
         </message>
         <message>
             <source>Register of consultation inputs</source>
             <translation>Register masukan konsultasi</translation>
+        </message>
+        <message>
+            <source>Version {number}, closed {when}</source>
+            <translation>Versi {number}, ditutup {when}</translation>
+        </message>
+        <message>
+            <source> (frozen when Mufakat was upgraded)</source>
+            <translation> (dibekukan saat Mufakat diperbarui)</translation>
+        </message>
+        <message>
+            <source>Survey report (SKM)</source>
+            <translation>Laporan hasil SKM</translation>
         </message>
     </context>
     <context>
@@ -885,6 +1045,14 @@
         <message>
             <source>&amp;Forward to our parent office…</source>
             <translation>&amp;Teruskan ke kantor atasan kami…</translation>
+        </message>
+        <message>
+            <source>&amp;Minutes of the forum…</source>
+            <translation>&amp;Berita acara forum…</translation>
+        </message>
+        <message>
+            <source>The berita acara of the forum this recommendation came from, as it was signed</source>
+            <translation>Berita acara forum asal rekomendasi ini, sebagaimana ditandatangani</translation>
         </message>
         <message>
             <source>Escalations received</source>
@@ -1004,6 +1172,18 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         <message>
             <source>Enroll this laptop with the code from the administrator: the office comes from the server.</source>
             <translation>Daftarkan laptop ini dengan kode dari administrator: data kantor diambil dari server.</translation>
+        </message>
+        <message>
+            <source>Take in data of an &amp;old laptop…</source>
+            <translation>&amp;Ambil data laptop lama…</translation>
+        </message>
+        <message>
+            <source>Replacing an old laptop?</source>
+            <translation>Mengganti laptop lama?</translation>
+        </message>
+        <message>
+            <source>Take in the file made on the old laptop with “Export for a new laptop”.</source>
+            <translation>Ambil berkas yang dibuat di laptop lama dengan “Ekspor untuk laptop baru”.</translation>
         </message>
         <message>
             <source>Welcome to Mufakat</source>
@@ -1425,6 +1605,61 @@ Restore it?</source>
 {typed}
 
 Pulihkan?</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveGroup</name>
+        <message>
+            <source>Move to a new laptop</source>
+            <translation>Pindahkan ke laptop baru</translation>
+        </message>
+        <message>
+            <source>All data of this laptop, with its unsent changes, in one file: take it in on the new laptop, then enroll that one with a new code. This laptop stops syncing once the new one is enrolled.</source>
+            <translation>Semua data laptop ini, beserta perubahan yang belum terkirim, dalam satu berkas: ambil di laptop baru, lalu daftarkan laptop baru itu dengan kode baru. Laptop ini berhenti bersinkronisasi setelah laptop baru terdaftar.</translation>
+        </message>
+        <message>
+            <source>Export for a &amp;new laptop…</source>
+            <translation>Ekspor untuk laptop &amp;baru…</translation>
+        </message>
+        <message>
+            <source>Take in data of an &amp;old laptop…</source>
+            <translation>&amp;Ambil data laptop lama…</translation>
+        </message>
+        <message>
+            <source>Export for a new laptop</source>
+            <translation>Ekspor untuk laptop baru</translation>
+        </message>
+        <message>
+            <source>Mufakat move files (*.zip)</source>
+            <translation>Berkas pindahan Mufakat (*.zip)</translation>
+        </message>
+        <message>
+            <source>Writing {path}…</source>
+            <translation>Menulis {path}…</translation>
+        </message>
+        <message>
+            <source>Written to {path}. On the new laptop: “Take in data of an old laptop” (on its first screen, or in Settings), then enroll it with a new code.</source>
+            <translation>Sudah ditulis ke {path}. Di laptop baru: “Ambil data laptop lama” (di layar pertamanya, atau di Pengaturan), lalu daftarkan dengan kode baru.</translation>
+        </message>
+        <message>
+            <source>Take in data of an old laptop</source>
+            <translation>Ambil data laptop lama</translation>
+        </message>
+        <message>
+            <source>This laptop holds data of its own. Replace it by the data in {name}?
+
+The data of now is kept as a backup. Afterwards, enroll this laptop with a new code.</source>
+            <translation>Laptop ini berisi data sendiri. Ganti dengan data di {name}?
+
+Data saat ini disimpan sebagai cadangan. Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
+        </message>
+        <message>
+            <source>Take in the data in {name}?
+
+Afterwards, enroll this laptop with a new code.</source>
+            <translation>Ambil data di {name}?
+
+Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         </message>
     </context>
     <context>
@@ -1905,6 +2140,45 @@ Pulihkan?</translation>
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Pulihkan dari cadangan</translation>
+        </message>
+        <message>
+            <source>The data on this laptop is replaced by the copy you choose; the data of now is kept as a backup too. Changes already sent to the server come back at the next sync.</source>
+            <translation>Data di laptop ini diganti dengan salinan yang Anda pilih; data saat ini juga disimpan sebagai cadangan. Perubahan yang sudah dikirim ke server kembali pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>Taken at</source>
+            <translation>Diambil pada</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>No backups in the data folder yet.</source>
+            <translation>Belum ada cadangan di folder data.</translation>
+        </message>
+        <message>
+            <source>&amp;Restore this copy</source>
+            <translation>&amp;Pulihkan salinan ini</translation>
+        </message>
+        <message>
+            <source>&amp;Other file…</source>
+            <translation>&amp;Berkas lain…</translation>
+        </message>
+        <message>
+            <source>Mufakat backups (*.sqlite3)</source>
+            <translation>Cadangan Mufakat (*.sqlite3)</translation>
+        </message>
+    </context>
+    <context>
         <name>SavedNotice</name>
         <message>
             <source>Open folder</source>
@@ -2293,6 +2567,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Reali&amp;sasi rencana…</translation>
         </message>
         <message>
+            <source>Iss&amp;ue the report…</source>
+            <translation>&amp;Terbitkan laporan…</translation>
+        </message>
+        <message>
+            <source>Issue (terbitkan) the report today: its date is fixed, the DRAF mark goes</source>
+            <translation>Terbitkan laporan hari ini: tanggalnya tetap, tanda DRAF hilang</translation>
+        </message>
+        <message>
             <source>Survey periods</source>
             <translation>Periode survei</translation>
         </message>
@@ -2347,6 +2629,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Satisfaction survey (SKM)</source>
             <translation>Survei Kepuasan Masyarakat (SKM)</translation>
+        </message>
+        <message>
+            <source>Report issued on {day}.</source>
+            <translation>Laporan diterbitkan pada {day}.</translation>
         </message>
         <message>
             <source>Create a survey period to start entering questionnaires.</source>
@@ -2415,6 +2701,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>{n} questionnaire(s) imported.</source>
             <translation>{n} kuesioner diimpor.</translation>
+        </message>
+        <message>
+            <source>Issue the report of {period} today? Its date is fixed from then on, it prints without the DRAF mark, and its history keeps who issued it.</source>
+            <translation>Terbitkan laporan {period} hari ini? Tanggalnya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan.</translation>
+        </message>
+        <message>
+            <source>Issue the report</source>
+            <translation>Terbitkan laporan</translation>
+        </message>
+        <message>
+            <source>The report is issued, dated {day}.</source>
+            <translation>Laporan telah diterbitkan, bertanggal {day}.</translation>
         </message>
     </context>
     <context>

@@ -3,6 +3,7 @@
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
 from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp, SeenNews
+from desktop.models.minutes import FrozenMinutes, PendingFreeze, SurveyReport
 from desktop.models.org import ClosedDay, Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 from desktop.models.survey import SurveyAction, SurveyPeriod, SurveyResponse
@@ -20,6 +21,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     SurveyPeriod,
     SurveyResponse,
     SurveyAction,
+    SurveyReport,
+    FrozenMinutes,
     AuditEvent,
 )
 MODEL_BY_TABLE: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
@@ -36,13 +39,16 @@ __all__ = [
     "Escalation",
     "FollowUp",
     "Forum",
+    "FrozenMinutes",
     "OutboxOp",
     "Participant",
+    "PendingFreeze",
     "Recommendation",
     "RejectedOp",
     "SeenNews",
     "SurveyAction",
     "SurveyPeriod",
+    "SurveyReport",
     "SurveyResponse",
     "Synced",
     "Unit",

@@ -79,6 +79,12 @@ class DeviceState(Base):
     # Vote operations up to this number were made on such a copy: their contribution is
     # corrected by what the server holds once they are applied (0: none).
     restored_below: Mapped[int] = mapped_column(Integer, default=0)
+    # The device this laptop's data was moved from ("Pindahkan ke laptop baru"), told to the
+    # server at enrollment (which retires that device); empty otherwise.
+    moved_from: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    # The app version the server announces and where the office downloads it (Settings → Tentang).
+    latest_app_version: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    download_url: Mapped[str] = mapped_column(String(300), default="", server_default="")
     # The administrator allowed a plain http:// address for this laptop (an enrollment code made
     # with --allow-http, or an http:// enrollment from before that rule): desktop.sync.address.
     plain_http: Mapped[bool] = mapped_column(default=False)

@@ -1,14 +1,22 @@
 """Daftar hadir to print before the forum: the invitation list pre-filled, blank rows after it,
-and a signature column."""
+a vulnerable-group column and a signature column (no one's phone number: the sheet goes round
+the room, UU 27/2022), legalised by the head of the office ("Mengetahui, Kepala …")."""
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.reports import indonesian
-from desktop.reports.layout import Styles, build_pdf, content_width, grid_table, key_values, letterhead, text
-from desktop.reports.parts import gender_letter, kop, label, time_span
+from desktop.reports import indonesian, wording
+from desktop.reports.layout import (
+    Styles,
+    build_pdf,
+    content_width,
+    key_values,
+    letterhead,
+    signature_blocks,
+    text,
+)
+from desktop.reports.parts import attendance_table, head_of, kop, time_span
 from desktop.services.report_data import ForumReport
 
 DEFAULT_BLANK_ROWS = 10
@@ -31,47 +39,12 @@ def build_attendance_sheet(
     ]
     story.append(key_values(details, width))
     story.append(Spacer(1, 8))
-    body: list[list[object]] = []
-    for index, person in enumerate(report.participants, start=1):
-        body.append(
-            [
-                str(index),
-                person.name,
-                person.organization or "",
-                label(person.category),
-                gender_letter(person.gender),
-                person.phone,
-                text(f"{index}.", Styles.cell if index % 2 else Styles.cell_center),
-            ]
-        )
-    start = len(report.participants) + 1
-    for index in range(start, start + max(0, blank_rows)):
-        body.append(
-            [
-                str(index),
-                "",
-                "",
-                "",
-                "",
-                "",
-                text(f"{index}.", Styles.cell if index % 2 else Styles.cell_center),
-            ]
-        )
-    story.append(
-        grid_table(
-            ["No", "Nama", "Instansi", "Unsur", "L/P", "No. HP", "Tanda tangan"],
-            body,
-            [
-                9 * mm,
-                width * 0.22,
-                width * 0.2,
-                width * 0.15,
-                10 * mm,
-                width * 0.14,
-                width - 19 * mm - width * 0.71,
-            ],
-            extra=[("TOPPADDING", (0, 1), (-1, -1), 8), ("BOTTOMPADDING", (0, 1), (-1, -1), 8)],
-        )
+    day = indonesian.long_date(report.held_on)
+    place_date = f"{report.unit.city}, {day}" if report.unit.city else day
+    head = signature_blocks([head_of(report.unit)], width, place_date, above=wording.ACKNOWLEDGED)
+    legalised = [Spacer(1, 12), head]
+    story += attendance_table(
+        report.participants, width, blank_rows=blank_rows, row_padding=8, then=legalised
     )
     return build_pdf(
         story, paper=paper, title=f"Daftar Hadir {report.title}", footer=f"Daftar Hadir {report.title}"

@@ -37,6 +37,8 @@ def sign_off(story: list[Flowable], closing: Sequence[Flowable], signature: Flow
     """Append the closing and the signature, kept together with the body's last flowable (and
     the headings above it): a signature never stands alone on a page."""
     last = [story.pop()] if story else []
+    if last and isinstance(last[0], KeepTogether):  # a block (the SKM section): kept whole, unwrapped
+        last = list(last[0]._content)
     while story and story[-1].getKeepWithNext():  # reportlab keeps no heading with a KeepTogether
         last.insert(0, story.pop())
     # A KeepTogether inside another measures as endless (it forces its own split): unwrap it.

@@ -1,9 +1,11 @@
 """Laporan tindak lanjut: what became of every recommendation of a forum, for publication.
 
 A summary by status, then each recommendation with its status, actions, owners, progress and,
-for escalated ones, the answer from above; then its dates (PEKPPP: follow-up of the results and
-its speed): received, target, completed, % done, the working days it took, and whether it is
-late (desktop/services/timeliness.py holds the rule).
+for escalated ones, the response of the office above; then its dates (PEKPPP: follow-up of the
+results and its speed): received, target, completed, % done, the working days it took, and
+whether it is late (desktop/services/timeliness.py holds the rule); then what reached the office
+after the berita acara was frozen (recorded offline before the close, synced after it): never
+added to the frozen minutes, reported here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.reports import indonesian
+from desktop.reports import indonesian, wording
 from desktop.reports.evidence import decimal, evidence_note, heading_over_table, mean, sign_off
 from desktop.reports.layout import (
     Styles,
@@ -25,11 +27,12 @@ from desktop.reports.layout import (
     grid_table,
     letterhead,
     signature_blocks,
+    table_parts,
     text,
 )
-from desktop.reports.parts import head_of, kop, label
+from desktop.reports.parts import gender_letter, head_of, kop, label
 from desktop.reports.survey_parts import survey_section
-from desktop.services.report_data import ForumReport, RecLine
+from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
 from desktop.vocab import RecStatus
 from desktop.zones import office_today
@@ -45,7 +48,7 @@ def _actions(rec: RecLine) -> str:
     for esc in rec.escalations:
         lines.append(
             f"• Diusulkan kepada {esc.to_unit} pada {indonesian.long_date(esc.sent_on)} "
-            f"(batas tanggapan {indonesian.long_date(esc.due_on)}; {label(esc.status).lower()})"
+            f"({label(esc.status).lower()})"
         )
     if rec.status == RecStatus.DONE and rec.status_reason:
         lines.append(f"Bukti penyelesaian: {rec.status_reason}")
@@ -57,7 +60,7 @@ def _actions(rec: RecLine) -> str:
 def _answer(rec: RecLine) -> str:
     answered = [e for e in rec.escalations if e.answer]
     if not answered:
-        return "-" if not rec.escalations else "Menunggu jawaban"
+        return "-" if not rec.escalations else "Menunggu tanggapan"
     last = answered[-1]
     outcome = f"{label(last.outcome)}: " if last.outcome else ""
     return f"{outcome}{last.answer}"
@@ -126,6 +129,56 @@ def _timeliness(
     return [table, Spacer(1, 3), text(summary)]
 
 
+
+
+def _text(rec: RecLine, late: Late | None) -> str:
+    mark = f"\n({wording.LATE})" if late is not None and rec.id in late.recommendations else ""
+    return f"{rec.text}{mark}"
+
+
+def _late_section(report: ForumReport, late: Late, width: float, letter: str) -> list[Flowable]:
+    """What arrived after the berita acara was frozen: recommendations, votes, attendees."""
+    frozen = indonesian.long_date(
+        late.frozen_at.astimezone(report.unit.time_zone.tzinfo()) if report.unit.time_zone else late.frozen_at
+    )
+    story: list[Flowable] = [
+        text(f"{letter}. {wording.LATE_HEADING}", Styles.heading),
+        text(
+            f"Dicatat di laptop yang belum tersambung ketika forum ditutup dan berita acaranya "
+            f"dibekukan ({frozen}), dan diterima sesudahnya. Masukan ini dicatat dan ditindaklanjuti, "
+            "tetapi tidak mengubah berita acara yang telah ditandatangani."
+        ),
+    ]
+    recs = [r for r in report.recommendations if r.id in late.recommendations]
+    if recs:
+        story += table_parts(
+            ["No", "Rekomendasi", "Diusulkan oleh", "Ranah", "Status"],
+            [[str(r.number), r.text, r.raised_by or "-", label(r.scope), label(r.status)] for r in recs],
+            [9 * mm, width * 0.45, width * 0.2, width * 0.14, width - 9 * mm - width * 0.79],
+            before=[text("Rekomendasi", Styles.subheading)],
+        )
+    votes = [(r, late.votes[r.id]) for r in report.recommendations if r.id in late.votes]
+    if votes:
+        story += table_parts(
+            ["No", "Rekomendasi", "Dukungan tambahan"],
+            [[str(r.number), r.text, f"{n:+d}".replace("-", "−")] for r, n in votes],
+            [9 * mm, width - 9 * mm - 34 * mm, 34 * mm],
+            before=[text("Dukungan yang dihitung sesudahnya", Styles.subheading)],
+        )
+    people = [p for p in report.attendees if p.id in late.attendees]
+    if people:
+        story += table_parts(
+            ["No", "Nama", "Instansi", "Unsur", "L/P"],
+            [
+                [str(i), p.name, p.organization or "-", label(p.category), gender_letter(p.gender)]
+                for i, p in enumerate(people, start=1)
+            ],
+            [9 * mm, width * 0.32, width * 0.3, width - 9 * mm - width * 0.62 - 10 * mm, 10 * mm],
+            before=[text("Peserta yang tercatat hadir", Styles.subheading)],
+        )
+    return story
+
+
 def build_followup_report(
     report: ForumReport, paper: str = "a4", as_of: date | None = None, calendar: WorkCalendar | None = None
 ) -> bytes:
@@ -138,7 +191,7 @@ def build_followup_report(
     story.append(text(f"HASIL {report.title.upper()}", Styles.subtitle))
     story.append(
         text(
-            f"Tanggal forum: {indonesian.long_date(report.held_on)} — keadaan per "
+            f"Tanggal forum: {indonesian.long_date(report.held_on)} — {wording.AS_OF} "
             f"{indonesian.long_date(as_of)}",
             Styles.center,
         )
@@ -153,33 +206,36 @@ def build_followup_report(
     )
     story.append(grid_table(["Status", "Jumlah rekomendasi"], summary, [width * 0.5, width * 0.2]))
 
-    story.append(text("B. Rincian tindak lanjut", Styles.heading))
+    heading = text("B. Rincian tindak lanjut", Styles.heading)
+    late = report.late if report.late else None
     rows = [
-        [str(rec.number), rec.text, label(rec.scope), label(rec.status), _actions(rec), _answer(rec)]
+        [str(rec.number), _text(rec, late), label(rec.scope), label(rec.status), _actions(rec), _answer(rec)]
         for rec in report.recommendations
     ]
     if rows:
-        story.append(
-            grid_table(
-                ["No", "Rekomendasi", "Ranah", "Status", "Tindak lanjut", "Jawaban atasan"],
-                rows,
-                [  # "Kebijakan (diusulkan ke atas)", "Dieskalasi": whole words in their columns
-                    9 * mm,
-                    width * 0.24,
-                    width * 0.145,
-                    width * 0.135,
-                    width * 0.28,
-                    width - 9 * mm - width * 0.80,
-                ],
-            )
+        story += table_parts(
+            ["No", "Rekomendasi", "Ranah", "Status", "Tindak lanjut", wording.PARENT_RESPONSE],
+            rows,
+            [  # "Kebijakan (diusulkan ke atas)", "Dieskalasi": whole words in their columns
+                9 * mm,
+                width * 0.24,
+                width * 0.145,
+                width * 0.135,
+                width * 0.28,
+                width - 9 * mm - width * 0.80,
+            ],
+            before=[heading],
         )
     else:
-        story.append(text("Forum ini belum memiliki rekomendasi."))
+        story += [heading, text("Forum ini belum memiliki rekomendasi.")]
+    letters = iter("CDEF")
     if rows:
-        story += heading_over_table("C. Waktu penyelesaian", Styles.heading)
+        story += heading_over_table(f"{next(letters)}. Waktu penyelesaian", Styles.heading)
         story += _timeliness(report, timings, as_of, width)
+    if late is not None:
+        story += _late_section(report, late, width, next(letters))
     if report.survey is not None:
-        heading = text("D. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
+        heading = text(f"{next(letters)}. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
         story += survey_section(report.survey, width, heading)
     place = report.unit.city
     signature = signature_blocks(

@@ -38,3 +38,12 @@ def clock(value: time) -> str:
 def count_with_words(number: int) -> str:
     """1 (satu): the way counts are written in letters."""
     return f"{number} ({words(number)})"
+
+
+def nip(value: str) -> str:
+    """A civil servant's NIP in its four groups, 8-6-1-3: "19750515 200003 1 001" (birth date,
+    appointment month, sex, serial), however it was typed; anything but 18 digits as typed."""
+    digits = "".join(value.split())
+    if len(digits) != 18 or not digits.isdigit():
+        return value.strip()
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"

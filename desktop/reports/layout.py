@@ -1,8 +1,12 @@
-"""What every printed document shares: embedded fonts, paper sizes, styles, the letterhead,
-page numbers ("Halaman X dari Y"), the draft watermark, tables and signature blocks.
+"""What every printed document shares: embedded fonts, paper sizes and the margins of tata
+naskah dinas, styles, the letterhead, page numbers ("Halaman X dari Y") beside a footer title
+that never runs into them, the draft watermark, tables whose words fit their columns, a table's
+last rows kept with what follows it, and signature blocks.
 
 Fonts are DejaVu Sans, shipped with Mufakat and embedded in every PDF, so a document looks the
 same on every computer and prints Latin (with every diacritic), Greek, Cyrillic and Arabic names.
+Documents are made in reportlab's invariant mode: the same content gives the same bytes, on any
+laptop, on any day (no creation time, no random document id).
 """
 
 from __future__ import annotations
@@ -36,16 +40,22 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from desktop.reports import fitting, indonesian
+
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT = "MufakatSans"
 FONT_BOLD = "MufakatSans-Bold"
 FONT_ITALIC = "MufakatSans-Oblique"
 
 PAPERS = {"a4": A4, "folio": (215 * mm, 330 * mm)}
-MARGIN_LEFT = 25 * mm
+# Tata naskah dinas: at least 3 cm on the left (for punching) and 2.5 cm at the bottom.
+MARGIN_LEFT = 30 * mm
 MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 22 * mm
+MARGIN_BOTTOM = 25 * mm
+FOOTER_Y = 12 * mm  # the footer's baseline, inside the bottom margin
+FOOTER_SIZE = 8.5
+FOOTER_GAP = 6 * mm  # at least this much between the footer's title and the page number
 
 
 def register_fonts() -> None:
@@ -61,7 +71,7 @@ register_fonts()  # paragraphs resolve their fonts when they are made, so before
 
 
 def _style(name: str, **kw: Any) -> ParagraphStyle:
-    base = {"fontName": FONT, "fontSize": 10.5, "leading": 14.5}
+    base = {"fontName": FONT, "bulletFontName": FONT, "fontSize": 10.5, "leading": 14.5}
     return ParagraphStyle(name, **{**base, **kw})
 
 
@@ -72,12 +82,20 @@ class Styles:
     center = _style("center", alignment=TA_CENTER)
     title = _style("title", fontName=FONT_BOLD, fontSize=13, leading=17, alignment=TA_CENTER)
     subtitle = _style("subtitle", fontName=FONT_BOLD, fontSize=11, leading=15, alignment=TA_CENTER)
-    heading = _style("heading", fontName=FONT_BOLD, fontSize=10.5, spaceBefore=8, spaceAfter=4)
-    subheading = _style("subheading", fontName=FONT_BOLD, fontSize=10, spaceBefore=4, spaceAfter=3)
+    # A heading never ends a page: it goes with what follows it.
+    heading = _style(
+        "heading", fontName=FONT_BOLD, fontSize=10.5, spaceBefore=8, spaceAfter=4, keepWithNext=1
+    )
+    subheading = _style(
+        "subheading", fontName=FONT_BOLD, fontSize=10, spaceBefore=4, spaceAfter=3, keepWithNext=1
+    )
     cell = _style("cell", fontSize=9, leading=11.5)
     cell_bold = _style("cell_bold", fontName=FONT_BOLD, fontSize=9, leading=11.5)
     cell_center = _style("cell_center", fontSize=9, leading=11.5, alignment=TA_CENTER)
+    cell_note = _style("cell_note", fontName=FONT_ITALIC, fontSize=8, leading=10.5)
     small = _style("small", fontSize=8.5, leading=11, alignment=TA_CENTER)
+    note = _style("note", fontSize=8.5, leading=11, alignment=TA_LEFT)
+    numbered = _style("numbered", alignment=TA_JUSTIFY, spaceAfter=3, leftIndent=7 * mm, bulletIndent=0)
     kop_upper = _style("kop_upper", fontName=FONT_BOLD, fontSize=11, leading=13.5, alignment=TA_CENTER)
     kop_name = _style("kop_name", fontName=FONT_BOLD, fontSize=13, leading=16, alignment=TA_CENTER)
 
@@ -117,6 +135,14 @@ def markup(value: str, style: ParagraphStyle = Styles.body) -> Paragraph:
 def paragraphs(value: str, style: ParagraphStyle = Styles.body) -> list[Flowable]:
     """Blank-line separated paragraphs of user text."""
     return [text(block.strip(), style) for block in value.split("\n\n") if block.strip()]
+
+
+def numbered(items: Sequence[str], style: ParagraphStyle = Styles.numbered) -> list[Flowable]:
+    """A numbered list (1., 2., …) with a hanging indent, one paragraph per item."""
+    return [
+        CachedParagraph(escape(item).replace("\n", "<br/>"), style, bulletText=f"{number}.")
+        for number, item in enumerate(items, start=1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -175,17 +201,85 @@ class DocTable(Table):
         self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
 
 
+CELL_PADDING = 4  # points, left and right of a ruled table's cells
 GRID = TableStyle(
     [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
 )
+HEADER_ROW = TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9))])
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A ruled table's header and the widths its words fit (see `fit_columns`)."""
+
+    header: Sequence[str]
+    widths: Sequence[float]
+
+
+def fit_columns(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Columns:
+    """The widths, adjusted so that every word of the header and of the string cells fits its
+    column (see desktop.reports.fitting)."""
+    needed = [0.0] * len(widths)
+    for index, title in enumerate(header):
+        bold = Styles.cell_bold
+        needed[index] = fitting.widest_word(title, bold.fontName, bold.fontSize)
+    cell = Styles.cell
+    for row in rows:
+        for index, value in enumerate(row):
+            if isinstance(value, str):
+                needed[index] = max(needed[index], fitting.widest_word(value, cell.fontName, cell.fontSize))
+    padded = [n + 2 * CELL_PADDING + 0.5 if n else 0.0 for n in needed]
+    return Columns(header, fitting.fit_widths(padded, widths))
+
+
+def _cell(value: Any, style: ParagraphStyle, width: float) -> Any:
+    if not isinstance(value, str):
+        return value
+    inner = width - 2 * CELL_PADDING
+    return text(fitting.syllables(value, inner, style.fontName, style.fontSize), style)
+
+
+Cells = list[list[Any]]
+
+
+def _cells(columns: Columns, rows: Sequence[Sequence[Any]]) -> Cells:
+    """The rows' cells, laid out once: the parts of a table that breaks across pages share them
+    (making them again for each part made a 300-row table's layout three times as slow)."""
+    widths = columns.widths
+    return [[_cell(v, Styles.cell, w) for v, w in zip(row, widths, strict=True)] for row in rows]
+
+
+def _table(columns: Columns, cells: Cells, with_header: bool, row_padding: float | None) -> Table:
+    widths = list(columns.widths)
+    data = (
+        [[_cell(h, Styles.cell_bold, w) for h, w in zip(columns.header, widths, strict=True)]]
+        if with_header
+        else []
+    )
+    data += cells
+    # splitInRow: a row taller than a page (a very long recommendation) continues on the next.
+    table = DocTable(data, colWidths=widths, repeatRows=1 if with_header else 0, splitInRow=1)
+    table.setStyle(GRID)
+    if with_header:
+        table.setStyle(HEADER_ROW)
+    if row_padding is not None and cells:
+        first = 1 if with_header else 0
+        table.setStyle(
+            TableStyle(
+                [
+                    ("TOPPADDING", (0, first), (-1, -1), row_padding),
+                    ("BOTTOMPADDING", (0, first), (-1, -1), row_padding),
+                ]
+            )
+        )
+    return table
 
 
 def grid_table(
@@ -193,26 +287,109 @@ def grid_table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
     extra: Sequence[tuple[Any, ...]] = (),
+    row_padding: float | None = None,
 ) -> Table:
-    """A ruled table whose header row repeats on every page; str cells wrap."""
-
-    def cell(value: Any, style: ParagraphStyle) -> Any:
-        return text(value, style) if isinstance(value, str) else value
-
-    data = [[cell(h, Styles.cell_bold) for h in header]]
-    data += [[cell(v, Styles.cell) for v in row] for row in rows]
-    # splitInRow: a row taller than a page (a very long recommendation) continues on the next.
-    table = DocTable(data, colWidths=list(widths), repeatRows=1, splitInRow=1)
-    table.setStyle(GRID)
+    """A ruled table whose header row repeats at the top of every page it flows onto; str cells
+    wrap between words, each word fitting its column."""
+    columns = fit_columns(header, rows, widths)
+    table = _table(columns, _cells(columns, rows), True, row_padding)
     if extra:
         table.setStyle(TableStyle(list(extra)))
     return table
 
 
+class ContinuedTable(Flowable):
+    """Rows of a ruled table that follow other rows of it: right under them (on the same page)
+    they carry no header; at the top of a page they carry it. The header never repeats in the
+    middle of a page, and is there on every page the rows flow onto."""
+
+    def __init__(self, columns: Columns, cells: Cells, row_padding: float | None) -> None:
+        super().__init__()
+        self._columns, self._rows, self._padding = columns, cells, row_padding
+        self._tables: dict[bool, Table] = {}
+        self._current: Table | None = None
+
+    def _table(self, header: bool) -> Table:
+        if header not in self._tables:
+            self._tables[header] = _table(self._columns, self._rows, header, self._padding)
+        return self._tables[header]
+
+    def _at_top(self) -> bool:
+        frame = getattr(self, "_frame", None)
+        return bool(frame is not None and getattr(frame, "_atTop", 0))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._current = self._table(self._at_top())
+        width, height = self._current.wrapOn(self.canv, availWidth, availHeight)
+        return float(width), float(height)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._at_top():  # a table of its own, with its header on every page
+            return list(self._table(True).split(availWidth, availHeight))
+        table = self._table(False)
+        table.wrapOn(self.canv, availWidth, availHeight)
+        used, fitting_rows = 0.0, 0
+        for height in table._rowHeights:
+            if used + height > availHeight:
+                break
+            used += height
+            fitting_rows += 1
+        if fitting_rows == 0:
+            return []  # not a single row here: all of them at the top of the next page
+        return [
+            _table(self._columns, self._rows[:fitting_rows], False, self._padding),
+            ContinuedTable(self._columns, self._rows[fitting_rows:], self._padding),
+        ]
+
+    def draw(self) -> None:
+        assert self._current is not None
+        self._current.drawOn(self.canv, 0, 0)
+
+
+def table_parts(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    before: Sequence[Flowable] = (),
+    then: Sequence[Flowable] = (),
+    keep_rows: int = 2,
+    row_padding: float | None = None,
+) -> list[Flowable]:
+    """A ruled table with what comes right before it (its heading) kept on one page with its
+    first `keep_rows` rows, and what comes right after it (the closing sentence and the
+    signatures) kept with its last ones: neither a heading nor a signature is ever left alone on
+    a page, and the header row repeats only at the top of the pages the table flows onto."""
+    columns = fit_columns(header, rows, widths)
+    cells = _cells(columns, rows)
+    if len(cells) <= 2 * keep_rows:
+        return [KeepTogether([*before, _table(columns, cells, True, row_padding), *then])]
+    first, middle, last = cells[:keep_rows], cells[keep_rows : len(cells) - keep_rows], cells[-keep_rows:]
+    story: list[Flowable] = [KeepTogether([*before, _table(columns, first, True, row_padding)])]
+    story.append(ContinuedTable(columns, middle, row_padding))
+    story.append(KeepTogether([ContinuedTable(columns, last, row_padding), *then]))
+    return story
+
+
+def keep_with_last(story: list[Flowable], then: Sequence[Flowable], blocks: int = 1) -> None:
+    """Append `then` (a signature) to `story` so that it stays on one page with the last lines
+    before it: a table's last rows (`table_parts`), or the last `blocks` paragraphs or small
+    tables (2 when the last one is a mere note under a figure: a note alone is not the body)."""
+    kept: list[Flowable] = []
+    while story and blocks > 0:
+        last = story.pop()
+        kept[:0] = list(last._content) if isinstance(last, KeepTogether) else [last]
+        if not isinstance(last, Spacer):
+            blocks -= 1
+    story.append(KeepTogether([*kept, *then]) if kept else then[0])
+    if not kept:
+        story += then[1:]
+
+
 def key_values(pairs: Sequence[tuple[str, str]], width: float, label_width: float = 32 * mm) -> Table:
     """ "Label : value" lines, aligned, as in the head of an official letter; empty values left out."""
     rows = [[text(k, Styles.left), text(":", Styles.left), text(v, Styles.left)] for k, v in pairs if v]
-    table = DocTable(rows, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm])
+    table = DocTable(rows, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -235,20 +412,27 @@ class Signatory:
     title: str = ""
 
 
-def signature_blocks(signatories: Sequence[Signatory], width: float, place_date: str = "") -> Flowable:
-    """Signature blocks two to a row: role, room to sign, full name, NIP. A name left empty
-    gets a dotted line to write on."""
+SIGN_SPACE = 20 * mm  # room to sign (and stamp) above the name
+
+
+def signature_blocks(
+    signatories: Sequence[Signatory], width: float, place_date: str = "", above: str = ""
+) -> Flowable:
+    """Signature blocks two to a row: role, room to sign, full name, NIP (8-6-1-3). A name left
+    empty gets a dotted line to write on. `above` heads a block alone on its row ("Mengetahui,")."""
     cells: list[list[Flowable]] = []
     for person in signatories:
         lines: list[Flowable] = []
+        if above and len(signatories) == 1:
+            lines.append(text(above, Styles.center))
         lines.append(text(person.title or person.role, Styles.center))
-        lines.append(Spacer(1, 20 * mm))
+        lines.append(Spacer(1, SIGN_SPACE))
         if person.name:
             lines.append(markup(f"<b><u>{escape(person.name)}</u></b>", Styles.center))
         else:
             lines.append(text("(.........................................)", Styles.center))
         if person.nip:
-            lines.append(text(f"NIP {person.nip}", Styles.center))
+            lines.append(text(f"NIP {indonesian.nip(person.nip)}", Styles.center))
         cells.append(lines)
     # Two to a row; a signatory alone on the last row signs on the right, as in a letter.
     rows = [
@@ -260,7 +444,37 @@ def signature_blocks(signatories: Sequence[Signatory], width: float, place_date:
     if place_date:
         parts.append(DocTable([["", text(place_date, Styles.center)]], colWidths=[width / 2, width / 2]))
     parts.append(table)
-    return KeepTogether(parts)
+    return _unsplittable(parts, width)
+
+
+def _unsplittable(parts: list[Flowable], width: float) -> Table:
+    """`parts` in one cell of a one-row table: they move to the next page together, and, unlike a
+    KeepTogether, they can be kept together with what comes before them."""
+    holder = DocTable([[parts]], colWidths=[width])
+    holder.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return holder
+
+
+def fitted_footer(title: str, room: float) -> str:
+    """The footer's title cut, at a word, with an ellipsis, to fit `room` points."""
+    if pdfmetrics.stringWidth(title, FONT, FOOTER_SIZE) <= room:
+        return title
+    words = title.split()
+    while words:
+        candidate = " ".join(words) + " …"
+        if pdfmetrics.stringWidth(candidate, FONT, FOOTER_SIZE) <= room:
+            return candidate
+        words.pop()
+    return "…"
 
 
 def _numbered_canvas(footer: str, draft: bool) -> type[Canvas]:
@@ -287,12 +501,19 @@ def _numbered_canvas(footer: str, draft: bool) -> type[Canvas]:
         def _decorate(self, total: int) -> None:
             width, _height = self._pagesize
             self.saveState()
-            self.setFont(FONT, 8.5)
+            self.setFont(FONT, FOOTER_SIZE)
             self.setFillColor(colors.Color(0.3, 0.3, 0.3))
             label = f"Halaman {self._pageNumber} dari {total}"
-            self.drawRightString(width - MARGIN_RIGHT, MARGIN_BOTTOM / 2, label)
+            self.drawRightString(width - MARGIN_RIGHT, FOOTER_Y, label)
             if footer:
-                self.drawString(MARGIN_LEFT, MARGIN_BOTTOM / 2, footer[:110])
+                room = (
+                    width
+                    - MARGIN_LEFT
+                    - MARGIN_RIGHT
+                    - pdfmetrics.stringWidth(label, FONT, FOOTER_SIZE)
+                    - FOOTER_GAP
+                )
+                self.drawString(MARGIN_LEFT, FOOTER_Y, fitted_footer(footer, room))
             if draft:
                 self._watermark()
             self.restoreState()
@@ -311,9 +532,16 @@ def _numbered_canvas(footer: str, draft: bool) -> type[Canvas]:
 
 
 def build_pdf(
-    story: list[Flowable], *, paper: str = "a4", title: str = "", footer: str = "", draft: bool = False
+    story: list[Flowable],
+    *,
+    paper: str = "a4",
+    title: str = "",
+    footer: str = "",
+    draft: bool = False,
+    subject: str = "",
 ) -> bytes:
-    """Lay the story out on pages of `paper` and return the PDF bytes."""
+    """Lay the story out on pages of `paper` and return the PDF bytes (the same story gives the
+    same bytes: reportlab's invariant mode)."""
     register_fonts()
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}")
@@ -327,10 +555,23 @@ def build_pdf(
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=title,
+        subject=subject,
         author="Mufakat",
         creator="Mufakat",
+        invariant=1,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    # No padding: the text starts at the margin, and a table as wide as `content_width` fits.
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=_numbered_canvas(footer, draft))
     return buffer.getvalue()

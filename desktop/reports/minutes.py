@@ -8,13 +8,14 @@ an attachment with a signature column. A forum that is not closed prints as a dr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from desktop.reports import indonesian
+from desktop.reports import indonesian, wording
 from desktop.reports.layout import (
     Styles,
     build_pdf,
@@ -22,17 +23,27 @@ from desktop.reports.layout import (
     grid_table,
     letterhead,
     markup,
+    numbered,
     paragraphs,
     signature_blocks,
+    table_parts,
     text,
 )
-from desktop.reports.parts import gender_letter, kop, label, place_and_date, signatories, time_span
+from desktop.reports.parts import (
+    attendance_table,
+    kop,
+    label,
+    number_line,
+    place_and_date,
+    signatories,
+    time_span,
+)
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Person, RecLine
-from desktop.vocab import Category, ForumStatus, Gender, PekpppUnsur, RecStatus, Scope
+from desktop.vocab import Category, ForumStatus, Gender, PekpppUnsur, Scope
 from domain.unsur import NOT_PUBLIC, PUBLIC_CATEGORIES, is_participant
 
-CLOSING = "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."
+CLOSING = wording.MINUTES_CLOSING
 
 
 def _opening(report: ForumReport) -> Flowable:
@@ -145,104 +156,85 @@ def _roles(report: ForumReport) -> Flowable | None:
     return markup("; ".join(f"{name}: {escape(value)}" for name, value in parts) + ".")
 
 
-def _follow_up_text(rec: RecLine) -> str:
-    if not rec.follow_ups:
-        return "-"
-    lines = []
-    for fu in rec.follow_ups:
-        due = f", target {indonesian.long_date(fu.due_on)}" if fu.due_on else ""
-        lines.append(f"{fu.action} (PJ: {fu.owner}{due})")
-    return "\n".join(lines)
+def agreement_items(value: str) -> list[str]:
+    """The agreements as separate items, to be numbered: one per paragraph (or per line, when
+    typed one per line), without the numbers or bullets typed before them."""
+    blocks = [b.strip() for b in value.split("\n\n") if b.strip()]
+    if len(blocks) == 1:
+        lines = [line.strip() for line in blocks[0].splitlines() if line.strip()]
+        if len(lines) > 1 and all(NUMBERED.match(line) for line in lines):
+            blocks = lines
+    return [NUMBERED.sub("", block, count=1).strip() or block for block in blocks]
 
 
-def _status_text(rec: RecLine) -> str:
-    status = label(rec.status)
-    if rec.status == RecStatus.REJECTED and rec.status_reason:
-        return f"{status}: {rec.status_reason}"
-    if rec.status == RecStatus.ANSWERED and rec.outcome:
-        return f"{status} ({label(rec.outcome).lower()})"
-    return status
+NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-•*–])\s+")
 
 
-def _recommendations(report: ForumReport, width: float) -> list[Flowable]:
+def _recommendation_cell(rec: RecLine) -> object:
+    """The recommendation's text, and under it those merged into it (with who raised them)."""
+    if not rec.merged:
+        return rec.text
+    lines = [text(rec.text, Styles.cell), text(wording.MERGED_UNDER, Styles.cell_note)]
+    for merged in rec.merged:
+        who = f" ({merged.raised_by})" if merged.raised_by else ""
+        lines.append(text(f"– {merged.text}{who}", Styles.cell_note))
+    return lines
+
+
+def _rec_rows(recs: list[RecLine]) -> list[list[object]]:
+    return [
+        [str(i), _recommendation_cell(r), r.raised_by or "-", str(r.votes)]
+        for i, r in enumerate(recs, start=1)
+    ]
+
+
+REC_HEADER = ("No", "Rekomendasi", "Diusulkan oleh", "Dukungan")
+
+
+def _rec_widths(width: float) -> list[float]:
+    return [9 * mm, width - 9 * mm - width * 0.22 - 20 * mm, width * 0.22, 20 * mm]
+
+
+def _recommendations(report: ForumReport, width: float, number: str, then: list[Flowable]) -> list[Flowable]:
+    """Recommendations grouped by scope, each with who raised it and its votes, duplicates
+    merged into it shown under it. A heading stays with the first rows of its table; the last
+    lines stay with `then` (the closing sentence and the signatures)."""
     unit_recs = [r for r in report.recommendations if r.scope == Scope.UNIT]
     policy_recs = [r for r in report.recommendations if r.scope == Scope.POLICY]
-    parts: list[Flowable] = []
-    parts.append(
-        text(f"A. Rekomendasi ranah unit (ditindaklanjuti oleh {report.unit.name})", Styles.subheading)
-    )
-    if unit_recs:
-        parts.append(
-            grid_table(
-                ["No", "Rekomendasi", "Diusulkan oleh", "Tindak lanjut (penanggung jawab, target)", "Status"],
-                [
-                    [str(i), r.text, r.raised_by or "-", _follow_up_text(r), _status_text(r)]
-                    for i, r in enumerate(unit_recs, start=1)
-                ],
-                [9 * mm, width * 0.36, width * 0.16, width * 0.26, width - 9 * mm - width * 0.78],
-            )
-        )
-    else:
-        parts.append(text("Tidak ada."))
+    heading = text(f"{number}. Rekomendasi", Styles.heading)
+    doer = report.unit.name or "unit penyelenggara"
+    unit_heading = text(f"A. Rekomendasi ranah unit (ditindaklanjuti oleh {doer})", Styles.subheading)
     target = report.unit.parent_name or "unit atasan"
-    parts.append(
-        text(f"B. Rekomendasi kebijakan (diusulkan secara berjenjang kepada {target})", Styles.subheading)
+    policy_heading = text(
+        f"B. Rekomendasi kebijakan (diusulkan secara berjenjang kepada {target})", Styles.subheading
     )
-    if policy_recs:
-        parts.append(
-            grid_table(
-                ["No", "Rekomendasi", "Diusulkan oleh", "Diusulkan kepada", "Status"],
-                [
-                    [
-                        str(i),
-                        r.text,
-                        r.raised_by or "-",
-                        r.escalations[-1].to_unit if r.escalations else target,
-                        _status_text(r),
-                    ]
-                    for i, r in enumerate(policy_recs, start=1)
-                ],
-                [9 * mm, width * 0.42, width * 0.16, width * 0.2, width - 9 * mm - width * 0.78],
-            )
+    parts: list[Flowable] = []
+    if unit_recs:
+        parts += table_parts(
+            REC_HEADER, _rec_rows(unit_recs), _rec_widths(width), before=[heading, unit_heading]
         )
     else:
-        parts.append(text("Tidak ada."))
+        parts.append(KeepTogether([heading, unit_heading, text("Tidak ada.")]))
+    if policy_recs:
+        parts += table_parts(
+            REC_HEADER, _rec_rows(policy_recs), _rec_widths(width), before=[policy_heading], then=then
+        )
+    else:
+        parts.append(KeepTogether([policy_heading, text("Tidak ada."), *then]))
     return parts
 
 
 def _attendance_attachment(report: ForumReport, width: float) -> list[Flowable]:
     number = f" Nomor {report.document_number}" if report.document_number else ""
-    parts: list[Flowable] = [
+    return [
         text("Lampiran", Styles.left),
         text(f"Berita Acara{number} tanggal {indonesian.long_date(report.held_on)}", Styles.left),
         Spacer(1, 6),
         text("DAFTAR HADIR", Styles.title),
         text(report.title, Styles.subtitle),
         Spacer(1, 6),
+        *attendance_table(report.attendees, width),
     ]
-    rows: list[list[object]] = []
-    for index, person in enumerate(report.attendees, start=1):
-        # Numbers alternate left and middle in the signature column, as on paper forms.
-        sign = text(f"{index}.", Styles.cell if index % 2 else Styles.cell_center)
-        rows.append(
-            [
-                str(index),
-                person.name,
-                person.organization or "-",
-                label(person.category) if is_participant(person) else "Panitia penyelenggara",
-                gender_letter(person.gender),
-                sign,
-            ]
-        )
-    parts.append(
-        grid_table(
-            ["No", "Nama", "Instansi", "Unsur", "L/P", "Tanda tangan"],
-            rows,
-            [9 * mm, width * 0.27, width * 0.24, width * 0.17, 10 * mm, width - 19 * mm - width * 0.68],
-            extra=[("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)],
-        )
-    )
-    return parts
 
 
 def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
@@ -250,8 +242,7 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
     story: list[Flowable] = [*letterhead(kop(report.unit))]
     story.append(text("BERITA ACARA", Styles.title))
     story.append(text(f"{report.title}".upper(), Styles.subtitle))
-    if report.document_number:
-        story.append(text(f"Nomor: {report.document_number}", Styles.center))
+    story.append(text(number_line(report.document_number), Styles.center))
     story.append(Spacer(1, 10))
     story.append(_opening(report))
     roles = _roles(report)
@@ -273,19 +264,19 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
         section += 1
     if report.agreements:
         story.append(text(f"{roman[section - 1]}. Kesepakatan", Styles.heading))
-        story += paragraphs(report.agreements)
+        story += numbered(agreement_items(report.agreements))
         section += 1
     if report.survey is not None:
         heading = text(f"{roman[section - 1]}. Hasil Survei Kepuasan Masyarakat", Styles.heading)
         story += survey_section(report.survey, width, heading)
         section += 1
-    story.append(text(f"{roman[section - 1]}. Rekomendasi", Styles.heading))
-    recommendations = _recommendations(report, width)
-    # The signatures never stand alone on a page: the closing sentence and the last part of the
-    # body (the policy recommendations, heading and table) travel with them.
-    story += recommendations[:-2]
-    signatures = signature_blocks(signatories(report), width, place_and_date(report))
-    story.append(KeepTogether([*recommendations[-2:], Spacer(1, 8), text(CLOSING), Spacer(1, 6), signatures]))
+    closing: list[Flowable] = [
+        Spacer(1, 8),
+        text(wording.MINUTES_CLOSING),
+        Spacer(1, 6),
+        signature_blocks(signatories(report), width, place_and_date(report)),
+    ]
+    story += _recommendations(report, width, roman[section - 1], closing)
     story.append(PageBreak())
     story += _attendance_attachment(report, width)
     draft = report.status != ForumStatus.CLOSED

@@ -1,20 +1,30 @@
-"""Pieces of the forum documents that know the domain: the unit's kop, labels, signatories."""
+"""Pieces of the forum documents that know the domain: the unit's kop, labels, signatories, the
+number line, the attendance table. The other documents (and those still to come) build from
+these, so a forum's papers look like one office's papers."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
 from desktop.i18n import translate_to
-from desktop.reports import indonesian
-from desktop.reports.layout import Letterhead, Signatory
-from desktop.services.report_data import ForumReport, UnitInfo
-from desktop.vocab import LABELS, Gender
+from desktop.reports import indonesian, wording
+from desktop.reports.fitting import unbreakable
+from desktop.reports.layout import Letterhead, Signatory, Styles, table_parts, text
+from desktop.services.report_data import ForumReport, Person, UnitInfo
+from desktop.vocab import LABELS, Gender, Role
 from desktop.zones import zone_name
 
 
 def label(value: StrEnum | None) -> str:
-    """The Indonesian name of a code (documents are Indonesian whatever the app's language)."""
-    return "" if value is None else translate_to("id", LABELS[value])
+    """The Indonesian name of a code (documents are Indonesian whatever the app's language):
+    the documents' own wording first (`wording.ENUM_WORDS`), else the app's label."""
+    if value is None:
+        return ""
+    return wording.ENUM_WORDS.get(value) or translate_to("id", LABELS[value])
 
 
 def gender_letter(value: Gender | None) -> str:
@@ -22,19 +32,26 @@ def gender_letter(value: Gender | None) -> str:
 
 
 def kop(unit: UnitInfo) -> Letterhead:
-    contacts = [unit.address]
+    """The letterhead: the lines above (ministry, directorate general…), the office's full
+    official name, its address, then phone, e-mail and website, each whole on its line."""
     reach = [
         f"Telepon {unit.phone}" if unit.phone else "",
         f"Surel {unit.email}" if unit.email else "",
         f"Laman {unit.website}" if unit.website else "",
     ]
-    contacts.append("; ".join(part for part in reach if part))
+    # A phone number (and each part of the line) never breaks; the line breaks between parts.
+    contacts = [unit.address, "   ".join(unbreakable(part) for part in reach if part)]
     return Letterhead(
         upper_lines=unit.letterhead,
         name=unit.full_name or unit.name,
         contact_lines=contacts,
         logo_png=unit.logo_png,
     )
+
+
+def number_line(number: str) -> str:
+    """ "Nomor: BA-1/KPN.1701/2024", or a line to write it by hand when it is not known yet."""
+    return f"Nomor: {number.strip() or wording.NUMBER_PLACEHOLDER}"
 
 
 def signatories(report: ForumReport) -> list[Signatory]:
@@ -70,3 +87,47 @@ def time_span(report: ForumReport) -> str:
     if report.starts_at:
         return f"mulai pukul {indonesian.clock(report.starts_at)}{zone}"
     return ""
+
+
+ORGANISER = "Panitia penyelenggara"  # the office's own staff: listed, not an element of the public
+ATTENDANCE_HEADER = ("No", "Nama", "Instansi", "Unsur", "L/P", wording.VULNERABLE, "Tanda tangan")
+
+
+def attendance_table(
+    people: Sequence[Person],
+    width: float,
+    blank_rows: int = 0,
+    row_padding: float = 7,
+    then: Sequence[Flowable] = (),
+) -> list[Flowable]:
+    """The attendance list to sign: number, name, organisation, element of the public, sex, a
+    vulnerable-group column, and a signature column whose numbers alternate left and middle
+    (as on paper forms). No phone number or e-mail is printed (UU 27/2022: the sheet goes
+    round the room); `blank_rows` numbered empty rows follow for walk-ins; `then` (the
+    legalisation) stays with the last rows."""
+
+    def sign(index: int) -> Flowable:
+        return text(f"{index}.", Styles.cell if index % 2 else Styles.cell_center)
+
+    rows: list[list[object]] = [
+        [
+            str(index),
+            person.name,
+            person.organization or "-",
+            label(person.category) if person.role != Role.ORGANIZER else ORGANISER,
+            gender_letter(person.gender),
+            "Ya" if person.vulnerable else "",
+            sign(index),
+        ]
+        for index, person in enumerate(people, start=1)
+    ]
+    start = len(people) + 1
+    rows += [[str(i), "", "", "", "", "", sign(i)] for i in range(start, start + max(0, blank_rows))]
+    fixed = 9 * mm + 9 * mm + 17 * mm
+    return table_parts(
+        ATTENDANCE_HEADER,
+        rows,
+        [9 * mm, width * 0.23, width * 0.2, width * 0.16, 9 * mm, 17 * mm, width - fixed - width * 0.59],
+        row_padding=row_padding,
+        then=then,
+    )

@@ -5,7 +5,6 @@ and the rencana tindak lanjut for the elements to improve."""
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
@@ -26,8 +25,9 @@ from desktop.reports.parts import head_of, kop, label
 from desktop.reports.survey_details import method, per_service, plan, trend
 from desktop.reports.survey_parts import number, period_dates, survey_section, whole
 from desktop.services.report_data import SurveyDocument
-from desktop.zones import office_today
 from domain.skm import half_up
+
+NO_DATE = "……………… 20……"  # an unissued report: the date is not known yet
 
 PROFILE_TITLES = {
     "gender": "Jenis kelamin",
@@ -58,9 +58,9 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
     ]
 
 
-def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date | None = None) -> bytes:
+def build_survey_report(document: SurveyDocument, paper: str = "a4") -> bytes:
+    """The report, dated the day it was issued (Terbitkan); a draft, undated, until then."""
     width = content_width(paper)
-    as_of = as_of or office_today(document.unit.time_zone)
     result = document.result
     story: list[Flowable] = [*letterhead(kop(document.unit))]
     story.append(text("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", Styles.title))
@@ -86,7 +86,7 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date
         story.append(text(f"{next(letters)}. Catatan", Styles.heading))
         story.append(text(result.period.note))
     place = document.unit.city
-    when = indonesian.long_date(as_of)
+    when = indonesian.long_date(document.issued_on) if document.issued_on else NO_DATE
     signature = signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when)
     sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
     story += evidence_note(document.unit.indicators.get("survey-report", ()))
@@ -95,4 +95,5 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date
         paper=paper,
         title=f"Laporan SKM {result.period.title}",
         footer=f"Laporan Hasil SKM {period_dates(result)}",  # short: clear of the page number
+        draft=document.issued_on is None,
     )

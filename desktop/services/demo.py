@@ -322,10 +322,11 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
     )
 
     forums.update_forum(session, ctx, forum_id, summary=SUMMARY, agreements=AGREEMENTS)
-    forums.close_forum(session, ctx, forum_id)
+    recs.merge(session, ctx, duplicate, customer)  # a duplicate, merged in the room
+    _demo_survey(session, ctx, kppn, forum_id)  # the semester's SKM, discussed at the forum
+    forums.close_forum(session, ctx, forum_id)  # the berita acara is frozen as it is now
 
     # Triage after the forum, as the head of office would do it.
-    recs.merge(session, ctx, duplicate, customer)
     for rec_id in (service, customer, coordination, board, remote, standard):
         recs.accept(session, ctx, rec_id)
     recs.reject(
@@ -371,7 +372,6 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
     if office is not None and office.parent_id:  # an office set up as KPPN Sorong may have none yet
         escalations.escalate(session, ctx, remote, "Usulan berjenjang sesuai kesepakatan FKP.")
         escalations.escalate(session, ctx, standard, "Referensi penyusunan standar layanan.")
-    _demo_survey(session, ctx, kppn, forum_id)
     return DemoResult(forum_id, created=True)
 
 

@@ -13,11 +13,13 @@ from desktop.errors import InputError, NotFoundError, TransitionError
 from desktop.i18n import N_, tr, translate_to
 from desktop.models import AgendaItem, Forum, Participant, Recommendation, SurveyPeriod, Unit
 from desktop.services import fields as f
+from desktop.services import frozen
 from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
 from desktop.vocab import ForumMode, ForumStatus, label
 from protocol.entities import FORUMS
+from protocol.vocab import Paper
 
 RULES: dict[str, f.Validator] = {
     "title": f.text(N_("Title")),
@@ -43,6 +45,7 @@ ACTIONS = {
     name: (ForumStatus(min(rule.sources)), ForumStatus(rule.target)) for name, rule in FORUMS.actions.items()
 }
 REOPEN_REASON = f.text(N_("Reason for reopening"), max_len=2000)
+PAPER = f.choice(Paper, N_("Paper"))
 
 
 def require_open(forum: Forum | Row[Any]) -> None:
@@ -132,8 +135,28 @@ def start_forum(session: Session, ctx: Context, forum_id: str) -> None:
     _move(session, ctx, forum_id, "start")
 
 
-def close_forum(session: Session, ctx: Context, forum_id: str) -> None:
+def close_forum(
+    session: Session,
+    ctx: Context,
+    forum_id: str,
+    *,
+    document_number: str | None = None,
+    signatories: list[dict[str, str]] | None = None,
+    paper: str = Paper.A4,
+) -> str:
+    """Running → closed, and its berita acara frozen as it is now (one action): the number and
+    the signatories given here (asked for when empty) are set first. Returns the frozen
+    minutes' id."""
+    changes: dict[str, Any] = {}
+    if document_number is not None:
+        changes["document_number"] = document_number
+    if signatories is not None:
+        changes["signatories"] = signatories
+    chosen = PAPER(paper)
+    if changes:
+        update_forum(session, ctx, forum_id, **changes)
     _move(session, ctx, forum_id, "close")
+    return frozen.freeze(session, ctx, forum_id, chosen)
 
 
 def reopen_forum(session: Session, ctx: Context, forum_id: str, reason: str) -> None:

@@ -33,6 +33,7 @@ class Received:
     ack_due_on: date  # acknowledged by (SP4N-LAPOR!: 3 working days)
     dispute_reason: str = ""  # the sending office's, when it disputed the answer
     disputed_at: datetime | None = None
+    recommendation_id: str = ""  # the sending office's (its frozen minutes name it)
 
     def overdue(self, today: date) -> bool:
         return self.status in WAITING and self.due_on < today
@@ -65,6 +66,7 @@ def received_escalations(session: Session, ctx: Context, unit_id: str | None) ->
             status=e.status,
             outcome=e.outcome,
             answer=e.answer,
+            recommendation_id=e.recommendation_id,
             ack_due_on=ack_due_of(e.sent_at, e.ack_due_on, ctx),
             dispute_reason=e.dispute_reason,
             disputed_at=e.disputed_at,

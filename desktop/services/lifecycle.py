@@ -13,7 +13,10 @@ which the server checks pushed transitions against; this module adds what people
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
 
 from desktop.errors import TransitionError
 from desktop.i18n import N_, tr
@@ -85,3 +88,21 @@ def check(action_name: str, status: RecStatus, scope: Scope) -> RecStatus:
             allowed=", ".join(allowed) or tr("nothing"),
         )
     )
+
+
+def refusals(session: Session, action_name: str, rec_ids: Sequence[str]) -> list[str]:
+    """Why each of `rec_ids` cannot take `action_name` now (the ones that can are left out):
+    asked before the user writes the reason or note an action needs, so no text is typed for
+    an action that cannot happen."""
+    from desktop.models import Recommendation
+
+    reasons = []
+    for rec_id in rec_ids:
+        rec = session.get(Recommendation, rec_id)
+        if rec is None:
+            continue
+        try:
+            check(action_name, rec.status, rec.scope)
+        except TransitionError as exc:
+            reasons.append(exc.message)
+    return reasons

@@ -49,14 +49,14 @@ def _live(forum_id: str) -> list[ColumnElement[bool]]:
     return [
         Recommendation.forum_id == forum_id,
         Recommendation.deleted.is_(False),
-        Recommendation.status != RecStatus.MERGED,
+        Recommendation.status.not_in((RecStatus.MERGED, RecStatus.REJECTED)),  # the room sees what stands
     ]
 
 
 def screen_recommendations(
     session: Session, forum_id: str, ids: Collection[str] | None = None
 ) -> list[ScreenRecommendation]:
-    """The forum's live recommendations (merged duplicates and deleted ones left out), in the
+    """The forum's live recommendations (merged duplicates, rejected and deleted ones left out), in the
     order typed; with `ids`, only those of them (the ones a change touched)."""
     query = select(
         Recommendation.id, Recommendation.text, Recommendation.scope, Recommendation.votes, Recommendation.created_at

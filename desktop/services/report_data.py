@@ -6,9 +6,9 @@ here (enums); the reports turn them into Indonesian words, whatever the app's la
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,11 +16,20 @@ from sqlalchemy.orm import Session
 from desktop import pekppp
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
-from desktop.models import AgendaItem, Escalation, FollowUp, Forum, Participant, Recommendation, Unit
+from desktop.models import (
+    AgendaItem,
+    Escalation,
+    FollowUp,
+    Forum,
+    FrozenMinutes,
+    Participant,
+    Recommendation,
+    Unit,
+)
 from desktop.services.logo import logo_png
 from desktop.services.lookup import load
 from desktop.services.survey_breakdown import SurveyDetails, survey_details
-from desktop.services.surveys import SurveyResult, survey_of_forum, survey_result
+from desktop.services.surveys import SurveyResult, report_issued, survey_of_forum, survey_result
 from desktop.vocab import (
     Category,
     EscalationStatus,
@@ -58,6 +67,9 @@ class UnitInfo:
     time_zone: OfficeZone | None = None  # printed after clock times ("pukul 09.00 WIT")
     # The PEKPPP indicators each document is evidence for (the office's table, desktop/pekppp.py).
     indicators: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    parent_full_name: str = ""
+    parent_city: str = ""  # "Yth. Kepala … di Manokwari"
+    above_parent_head_title: str = ""  # the head of the office above the parent (tembusan)
     # How the office counts its public on PEKPPP's five unsur (domain.unsur; printed).
     unsur_mapping: Mapping[Category, PekpppUnsur | None] = field(default_factory=lambda: dict(DEFAULT_MAPPING))
 
@@ -72,6 +84,7 @@ class Person:
     role: Role
     phone: str
     attended: bool
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,15 @@ def escalation_line(esc: Escalation, units: Mapping[str, Unit]) -> EscalationLin
 
 
 @dataclass(frozen=True)
+class MergedLine:
+    """A duplicate merged into a recommendation: printed under it."""
+
+    text: str
+    raised_by: str
+    id: str = ""
+
+
+@dataclass(frozen=True)
 class RecLine:
     number: int
     text: str
@@ -137,6 +159,23 @@ class RecLine:
     escalations: tuple[EscalationLine, ...]
     status_on: date | None = None  # the day of its last status change, in the office's time zone
     response: str = ""  # the office's response in the room
+    merged: tuple[MergedLine, ...] = ()  # duplicates merged into this one, oldest first
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Late:
+    """What reached this laptop after the forum's berita acara was frozen: recorded on a laptop
+    that was offline, before the close or unaware of it, and synced after. Kept, and reported in
+    the follow-up report; never added to the frozen minutes."""
+
+    frozen_at: datetime
+    recommendations: frozenset[str] = frozenset()  # ids of recommendations not in the minutes
+    attendees: frozenset[str] = frozenset()  # ids of people signed in who are not in them
+    votes: Mapping[str, int] = field(default_factory=dict)  # recommendation id → votes since
+
+    def __bool__(self) -> bool:
+        return bool(self.recommendations or self.attendees or self.votes)
 
 
 @dataclass(frozen=True)
@@ -161,6 +200,7 @@ class ForumReport:
     agenda: tuple[AgendaLine, ...]
     recommendations: tuple[RecLine, ...]
     survey: SurveyResult | None = None  # the satisfaction survey discussed at the forum
+    late: Late | None = None  # a closed forum: what arrived after its minutes were frozen
 
     @property
     def attendees(self) -> tuple[Person, ...]:
@@ -180,6 +220,7 @@ def office_zone_of(unit: Unit | None) -> tzinfo:
 def _unit_info(session: Session, unit_id: str) -> UnitInfo:
     unit = load(session, Unit, unit_id, N_("Unit"))
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+    above = session.get(Unit, parent.parent_id) if parent is not None and parent.parent_id else None
     return UnitInfo(
         name=unit.name,
         letterhead=tuple(line for line in unit.letterhead.splitlines() if line.strip()),
@@ -197,6 +238,9 @@ def _unit_info(session: Session, unit_id: str) -> UnitInfo:
         logo_png=logo_png(unit.logo),
         time_zone=unit.time_zone,
         indicators=pekppp.indicators_of(unit.pekppp_indicators),
+        parent_full_name=parent.full_name if parent else "",
+        parent_city=parent.city if parent else "",
+        above_parent_head_title=(above.head_title or f"Kepala {above.name}") if above else "",
         unsur_mapping=mapping_of(unit.unsur_mapping),
     )
 
@@ -214,15 +258,20 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         .where(AgendaItem.forum_id == forum.id, AgendaItem.deleted.is_(False))
         .order_by(AgendaItem.position, AgendaItem.created_at)
     ).all()
-    recs = session.scalars(
+    every = session.scalars(
         select(Recommendation)
-        .where(
-            Recommendation.forum_id == forum.id,
-            Recommendation.deleted.is_(False),
-            Recommendation.status != RecStatus.MERGED,
-        )
+        .where(Recommendation.forum_id == forum.id, Recommendation.deleted.is_(False))
         .order_by(Recommendation.created_at, Recommendation.id)
     ).all()
+    recs = [r for r in every if r.status != RecStatus.MERGED]
+    merged_into: dict[str, list[MergedLine]] = {}
+    survivor = _survivors(every)
+    for rec in every:
+        if rec.status == RecStatus.MERGED and rec.merged_into_id:
+            person = by_id.get(rec.raised_by_id or "")
+            merged_into.setdefault(survivor[rec.id], []).append(
+                MergedLine(rec.text, person.name if person else "", rec.id)
+            )
     rec_ids = [r.id for r in recs]
     follow: dict[str, list[FollowUpLine]] = {}
     for fu in session.scalars(
@@ -260,6 +309,8 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
                 escalations=tuple(sent.get(rec.id, ())),
                 status_on=rec.status_at.astimezone(zone).date() if rec.status_at else None,
                 response=rec.response,
+                merged=tuple(merged_into.get(rec.id, ())),
+                id=rec.id,
             )
         )
     return ForumReport(
@@ -280,13 +331,67 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         status=forum.status,
         signatories=tuple(forum.signatories or ()),
         participants=tuple(
-            Person(p.name, p.organization, p.category, p.gender, p.vulnerable, p.role, p.phone, p.attended)
+            Person(
+                p.name, p.organization, p.category, p.gender, p.vulnerable, p.role, p.phone, p.attended, p.id
+            )
             for p in people
         ),
         agenda=tuple(AgendaLine(i.title, i.presenter, i.planned_minutes) for i in items),
         recommendations=tuple(lines),
         survey=survey_of_forum(session, forum.id),
+        late=_late(session, forum, every, people) if forum.status == ForumStatus.CLOSED else None,
     )
+
+
+def _late(
+    session: Session, forum: Forum, recs: Sequence[Recommendation], people: Sequence[Participant]
+) -> Late | None:
+    """What is not in the forum's latest frozen minutes: recommendations and attendees, and the
+    votes counted since (a duplicate merged after the close brings its frozen votes along)."""
+    frozen = session.scalars(
+        select(FrozenMinutes)
+        .where(FrozenMinutes.forum_id == forum.id, FrozenMinutes.deleted.is_(False))
+        .order_by(FrozenMinutes.frozen_at.desc(), FrozenMinutes.id.desc())
+        .limit(1)
+    ).first()
+    if frozen is None:
+        return None
+    content = frozen.content
+    frozen_votes: dict[str, int] = {}
+    in_minutes: set[str] = set()
+    for rec in content.get("recommendations", []):
+        frozen_votes[str(rec["id"])] = int(rec.get("votes", 0))
+        in_minutes.add(str(rec["id"]))
+        in_minutes.update(str(m["id"]) for m in rec.get("merged", []))
+    attended = {str(a["id"]) for a in content.get("attendees", [])}
+    counted: dict[str, int] = {}  # survivor → the frozen votes of its group
+    for rec_id, survivor in _survivors(recs).items():
+        counted[survivor] = counted.get(survivor, 0) + frozen_votes.get(rec_id, 0)
+    votes: dict[str, int] = {}
+    for rec in recs:
+        since = rec.votes - counted.get(rec.id, 0)
+        if rec.status != RecStatus.MERGED and since and rec.id in in_minutes:
+            votes[rec.id] = since
+    return Late(
+        frozen_at=frozen.frozen_at,
+        recommendations=frozenset(r.id for r in recs if r.id not in in_minutes),
+        attendees=frozenset(p.id for p in people if p.attended and p.id not in attended),
+        votes=votes,
+    )
+
+
+def _survivors(recs: Sequence[Recommendation]) -> dict[str, str]:
+    """Each recommendation's survivor: itself, or the one a merged one ended in (a duplicate of
+    a duplicate is under the last)."""
+    into = {r.id: r.merged_into_id for r in recs if r.status == RecStatus.MERGED and r.merged_into_id}
+    found: dict[str, str] = {}
+    for rec in recs:
+        rec_id, seen = rec.id, {rec.id}
+        while rec_id in into and into[rec_id] not in seen:
+            rec_id = into[rec_id]
+            seen.add(rec_id)
+        found[rec.id] = rec_id
+    return found
 
 
 @dataclass(frozen=True)
@@ -295,14 +400,22 @@ class SurveyDocument:
     result: SurveyResult
     # Per service, the trend, the collection dates, the rencana tindak lanjut (none: not read).
     details: SurveyDetails | None = None
+    issued_on: date | None = None  # the day it was issued (Terbitkan); a draft until then
 
 
 def survey_document(session: Session, period_id: str) -> SurveyDocument:
     """What the survey report prints: the period's result, per service and against the
-    previous period, its rencana tindak lanjut, and its unit's letterhead."""
+    previous period, its rencana tindak lanjut, its unit's letterhead, and the day the report
+    was issued."""
     result = survey_result(session, period_id)
     details = survey_details(session, result.period)
-    return SurveyDocument(_unit_info(session, result.period.unit_id), result, details)
+    issued = report_issued(session, period_id)
+    return SurveyDocument(
+        _unit_info(session, result.period.unit_id),
+        result,
+        details,
+        issued.issued_on if issued is not None else None,
+    )
 
 
 def require_escalations(report: ForumReport) -> tuple[RecLine, ...]:

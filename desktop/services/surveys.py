@@ -3,6 +3,7 @@ and the period's score (desktop/skm.py holds the rules)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -12,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import skm
-from desktop.errors import InputError
+from desktop.errors import InputError, TransitionError
 from desktop.i18n import N_, tr
-from desktop.models import Forum, SurveyPeriod, SurveyResponse, Unit
+from desktop.models import Forum, SurveyPeriod, SurveyReport, SurveyResponse, Unit
 from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
@@ -161,12 +162,25 @@ def survey_result(session: Session, period_id: str) -> SurveyResult:
                 counts[value] = counts.get(value, 0) + 1
         profile[name] = counts
     method = unit.ikm_method if unit is not None else IkmMethod.EXACT
+    return result_of(period, unit.name if unit else "", scores, profile, method)
+
+
+def result_of(
+    period: SurveyPeriod,
+    unit_name: str,
+    scores: Sequence[Sequence[int]],
+    profile: dict[str, dict[Any, int]] | None = None,
+    method: IkmMethod = IkmMethod.EXACT,
+) -> SurveyResult:
+    """A period's result from its questionnaires' scores (nine each), by the office's IKM method:
+    the figures a report prints follow from these alone (a frozen berita acara keeps just these
+    and the method)."""
     return SurveyResult(
         period=period,
-        unit_name=unit.name if unit else "",
+        unit_name=unit_name,
         score=skm.score(scores, method) if scores else None,
         required=skm.minimum_sample(period.service_users) if period.service_users else None,
-        profile=profile,
+        profile=profile or {},
     )
 
 
@@ -179,3 +193,39 @@ def survey_of_forum(session: Session, forum_id: str) -> SurveyResult | None:
         .limit(1)
     )
     return survey_result(session, period_id) if period_id else None
+
+
+# -- issuing the report ----------------------------------------------------------------------
+ISSUES = uuid.UUID("0b7a3c1e-5d2f-4e8a-9c61-7e6b2f4a1d90")
+
+
+def report_issued(session: Session, period_id: str) -> SurveyReport | None:
+    """The period's issued report, if it was issued."""
+    return session.get(SurveyReport, str(uuid.uuid5(ISSUES, period_id)))
+
+
+def issue_report(session: Session, ctx: Context, period_id: str) -> date:
+    """Terbitkan: issue the period's report today (the office's date), once. Its date is fixed
+    from then on, the report prints without the DRAF mark, and the history says who issued it.
+    Two laptops issuing the same period make the same record id: the server keeps the first."""
+    period = load(session, SurveyPeriod, period_id, N_("Survey period"))
+    issued = report_issued(session, period.id)
+    if issued is not None:
+        raise TransitionError(
+            tr(
+                "The report of {period} was issued on {day}; its date stays as it was.",
+                period=period.title,
+                day=issued.issued_on.strftime("%d-%m-%Y"),
+            )
+        )
+    if not responses_of(session, period.id):
+        raise InputError(tr("The period has no questionnaires yet: there is no result to issue."))
+    report = SurveyReport(
+        id=str(uuid.uuid5(ISSUES, period.id)),
+        unit_id=period.unit_id,
+        period_id=period.id,
+        issued_on=ctx.today(),
+        issued_by=ctx.actor,
+    )
+    Journal(session, ctx).create(report, action="issue")
+    return report.issued_on

@@ -156,17 +156,24 @@ class SyncClient:
         message = describe_refusal(code or f"HTTP {response.status_code}", params, url=self.base_url)
         return SyncRefused(response.status_code, message, code, params)
 
+    def release(self) -> dict[str, Any]:
+        """The app version the server announces and its download address (`GET /version`)."""
+        return dict(self._call("GET", "/version"))
+
     def health(self) -> dict[str, Any]:
         return dict(self._call("GET", "/healthz"))
 
     def enroll(
-        self, code: str, device_id: str, device_name: str, unit_id: str | None = None
+        self, code: str, device_id: str, device_name: str, unit_id: str | None = None, moved_from: str = ""
     ) -> dict[str, Any]:
         """`unit_id`: the unit this device already works for (enrolling again): the server
-        refuses a code of another unit before it records anything."""
+        refuses a code of another unit before it records anything. `moved_from`: the device this
+        laptop's data came from (the server retires it)."""
         body = {"code": code, "device_id": device_id, "device_name": device_name}
         if unit_id:
             body["unit_id"] = unit_id
+        if moved_from:
+            body["moved_from"] = moved_from
         return dict(self._call("POST", "/enroll", body))
 
     @staticmethod

@@ -26,6 +26,7 @@ from desktop.services.attention import attention_count
 from desktop.sync import outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
 from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
+from desktop.sync.refusals import DEVICE_MOVED
 from desktop.workspace import Workspace
 
 log = logging.getLogger("mufakat.sync")
@@ -147,7 +148,7 @@ class SyncController(QObject):
     # -- triggers --------------------------------------------------------------------------
     def local_change(self) -> None:
         self._publish(replace(self._status, pending=self._pending()))
-        if self._status.state != SyncState.LOCAL_ONLY:
+        if self._status.state != SyncState.LOCAL_ONLY and self._status.code != DEVICE_MOVED:
             self._debounce.start()
 
     def sync_now(self) -> None:
@@ -228,8 +229,10 @@ class SyncController(QObject):
             else tr("unexpected error; details are in {path}", path=self._ws.data_dir / LOG_FILENAME)
         )
         code = exc.code if isinstance(exc, SyncRefused) else ""
-        # Retry first: whatever happens while the failure is shown, the next attempt is on its way.
-        self._retry.start(self._next_delay_ms())
+        # Retry first: whatever happens while the failure is shown, the next attempt is on its way
+        # (not for a laptop whose data moved to another one: it syncs no more).
+        if code != DEVICE_MOVED:
+            self._retry.start(self._next_delay_ms())
         self._publish(
             replace(
                 self._status,

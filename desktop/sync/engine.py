@@ -23,7 +23,7 @@ from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
 from desktop.sync.address import check_enrollment, server_address, unencrypted
-from desktop.sync.client import Prepared, SyncClient, SyncRefused
+from desktop.sync.client import Prepared, SyncClient, SyncRefused, SyncUnavailable
 from desktop.sync.clock_offset import OffsetProbe
 from desktop.sync.protocol import MAX_OPS_PER_PUSH
 from desktop.sync.pull import apply_page
@@ -32,6 +32,7 @@ from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
 from desktop.sync.settle import settle
 from desktop.sync.trust import ca_path, keep_ca, read_ca_file
+from desktop.updates import announced_release
 from desktop.workspace import Workspace
 from protocol.enrollment import allows_plain_http
 from protocol.refusals import Refusal
@@ -129,7 +130,11 @@ def enroll(
         finally:
             own.close()
     answer = client.enroll(
-        code.strip(), ws.ctx.device_id, platform.node() or "Mufakat", state.home_unit_id if again else None
+        code.strip(),
+        ws.ctx.device_id,
+        platform.node() or "Mufakat",
+        state.home_unit_id if again else None,
+        "" if again else state.moved_from,
     )
     _save_token(token_path(ws), answer["token"])
     if authority is not None:
@@ -359,6 +364,7 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         _push_all(x)
     _pull_all(x)  # on a restored copy, its own records too: what it just sent as the server has it
     _restored_caught_up(ws)
+    learn_release(ws, client)
     _fall_back(ws)
     report.bytes_sent = client.bytes_sent
     if report.requeued and not again:
@@ -372,6 +378,22 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         report.pages += more.pages
         report.bytes_sent = more.bytes_sent
     return report
+
+
+def learn_release(ws: Workspace, client: SyncClient) -> None:
+    """Keep the app version the server announces (an older server has none: nothing changes)."""
+    try:
+        answer = client.release()
+    except (SyncUnavailable, SyncRefused):
+        return
+    version, url = announced_release(answer)
+    device = ws.store.device()
+    if (version, url) == (device.latest_app_version, device.download_url):
+        return
+    with ws.store.remote_write() as session:
+        state = session.get(DeviceState, 1)
+        assert state is not None
+        state.latest_app_version, state.download_url = version, url
 
 
 def _restored_caught_up(ws: Workspace) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop import jsontext
 from desktop.models import OutboxOp
+from protocol.version import MAX_BODY_BYTES
 
 
 class PendingOp(NamedTuple):
@@ -58,16 +59,28 @@ _COLUMNS = (
 )
 
 
-def pending(session: Session, limit: int, after: int = 0) -> list[PendingOp]:
+def pending(
+    session: Session, limit: int, after: int = 0, max_bytes: int = MAX_BODY_BYTES // 2
+) -> list[PendingOp]:
     """The oldest operations made after operation number `after`, in order: at most `limit`,
-    whole actions only (an action's operations are consecutive: one transaction wrote them). An
-    action larger than `limit` comes alone, whole."""
+    and of at most `max_bytes` of fields (a frozen berita acara is large), whole actions only
+    (an action's operations are consecutive: one transaction wrote them). An action larger than
+    either comes alone, whole."""
     query = select(*_COLUMNS).where(OutboxOp.device_seq > after).order_by(OutboxOp.device_seq)
     rows = [PendingOp(*row) for row in session.execute(query.limit(limit + 1))]
-    if len(rows) <= limit or rows[limit].action_id != rows[limit - 1].action_id:
-        return rows[:limit]
-    split = rows[limit].action_id
-    whole = [op for op in rows[:limit] if op.action_id != split]
+    size = 0
+    for index, op in enumerate(rows):
+        size += len(op.fields_json)
+        if size > max_bytes:
+            rows = rows[: index + 1]
+            break
+    if len(rows) <= limit and size <= max_bytes:
+        return rows
+    cut = min(len(rows) - 1, limit)  # the first operation that does not fit
+    if cut > 0 and rows[cut].action_id != rows[cut - 1].action_id:
+        return rows[:cut]
+    split = rows[cut].action_id
+    whole = [op for op in rows[:cut] if op.action_id != split]
     if whole:
         return whole
     return [PendingOp(*row) for row in session.execute(query.where(OutboxOp.action_id == split))]

@@ -20,6 +20,7 @@ from protocol.refusals import Problem, Refusal
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
 REVOKED = Refusal.REVOKED.value
 DEVICE_RESTORED = Refusal.DEVICE_RESTORED.value  # the sync handles it by itself
+DEVICE_MOVED = Refusal.DEVICE_MOVED.value  # this laptop stops syncing: its data lives elsewhere
 
 MESSAGES: dict[str, str] = {
     Refusal.INVALID_FIELD: N_("The server refused a {entity}: its field “{field}” {problem}."),
@@ -108,6 +109,11 @@ MESSAGES: dict[str, str] = {
     Refusal.DEVICE_RESTORED: N_(
         "This laptop runs on a copy of its data folder made before changes it had already sent "
         "(up to number {applied_high}). Sync again: it fetches them back from the server."
+    ),
+    Refusal.DEVICE_MOVED: N_(
+        "This laptop's data was moved to a new laptop, which is now enrolled: this one no longer "
+        "syncs. Work on the new laptop. Changes made here after the move are kept: export them "
+        "(mufakat outbox export -o FILE, or the button in Settings) and import them there."
     ),
 }
 UNKNOWN = N_("The server refused the request ({code}). Ask the administrator.")

@@ -56,6 +56,8 @@ class AgendaTab(QWidget):
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 600)
         self.minutes.setSuffix(self.tr(" min"))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter adds the item here too
+            QShortcut(QKeySequence(key), self.minutes, self.add, context=Qt.ShortcutContext.WidgetShortcut)
         self.add_button = primary(QPushButton(self.tr("Add ite&m")), "new")
         self.add_button.clicked.connect(self.add)
         self.start_button = QPushButton(icon("make-current"), self.tr("Make &current"))

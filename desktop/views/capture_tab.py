@@ -83,7 +83,7 @@ class CaptureTab(QWidget):
         self.text.textChanged.connect(self._typed)
         self.raised_by = QLineEdit()
         self.raised_by.setPlaceholderText(self.tr("Raised by (attendee)"))
-        self.raised_by.returnPressed.connect(self.save)
+        self.raised_by.returnPressed.connect(self._enter_in_raised_by)
         self.raised_by.textChanged.connect(self._typed)
         self.completer = QCompleter([], self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -93,6 +93,10 @@ class CaptureTab(QWidget):
         self.response.setPlaceholderText(self.tr("Office's response (optional)"))
         self.response.returnPressed.connect(self.save)
         self.response.textChanged.connect(self._typed)
+        # Enter that picks a name from the suggestions picks it; the next Enter saves (it saved
+        # at once, before a topic could be chosen).
+        self._picked_name = False
+        self.completer.activated.connect(self._name_picked)
         self.agenda = QComboBox()
         self.category = EnumCombo(RecCategory, blank=self.tr("(topic)"))
         self.scope_button = QPushButton()
@@ -330,6 +334,20 @@ class CaptureTab(QWidget):
     def pending_text(self) -> str:
         """What was typed and not yet saved (the window asks before dropping it)."""
         return self.text.text().strip()
+
+    def _name_picked(self, _name: str) -> None:
+        self._picked_name = True
+        QTimer.singleShot(0, self._forget_pick)  # only the Enter that picked it
+
+    def _forget_pick(self) -> None:
+        self._picked_name = False
+
+    def _enter_in_raised_by(self) -> None:
+        popup = self.completer.popup()
+        if self._picked_name or (popup is not None and popup.isVisible()):
+            self._picked_name = False
+            return
+        self.save()
 
     def save(self) -> bool:
         raiser = self.raised_by.text().strip()

@@ -8,12 +8,13 @@ from datetime import date, time
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -155,6 +156,32 @@ class DateField(QDateEdit):
         self.setCalendarPopup(True)
         self.setDisplayFormat("dd-MM-yyyy")
         self._typed = False  # digits typed into the current part (a separator then moves on)
+        self._entered_by_click = False  # focus came with the click being handled
+        self._click_pending = False
+        # Clicks reach the line of text inside (the widget under the pointer), which puts a bare
+        # cursor where the click landed: typing there was refused or garbled ("05-12-2026"
+        # typed after a click stored 01-12-2026). A click that enters the field selects the
+        # day, as Tab does, so a whole date can be typed; a click inside selects that part.
+        self.lineEdit().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease:
+            self._click_pending = True  # done once the line has placed its cursor
+            QTimer.singleShot(0, self._select_clicked_part)
+        return super().eventFilter(watched, event)
+
+    def _select_clicked_part(self) -> None:
+        if not self._click_pending:
+            return
+        self._click_pending = False
+        if not self.hasFocus() or self.lineEdit().hasSelectedText():
+            return  # a drag selected something itself
+        self._typed = False
+        if self._entered_by_click:
+            self._entered_by_click = False
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+        else:
+            self.setSelectedSection(self.currentSection())
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
@@ -163,10 +190,16 @@ class DateField(QDateEdit):
         if event.reason() == Qt.FocusReason.BacktabFocusReason:  # arriving backwards: the day too
             event = QFocusEvent(event.type(), Qt.FocusReason.TabFocusReason)
         self._typed = False
+        self._entered_by_click = event.reason() == Qt.FocusReason.MouseFocusReason
         super().focusInEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, plain = event.key(), event.modifiers() in (NO_MODIFIER, KEYPAD)
+        self._select_clicked_part()  # keys typed before the event loop came round
+        line = self.lineEdit()
+        if plain and event.text().isdigit() and line.hasSelectedText() and line.selectedText() == line.text():
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)  # all selected: a new date
+            self._typed = False
         if plain and event.text() and event.text() in SECTION_KEYS:
             if self._typed:  # "3." moves on; the "." after a complete "30" (moved on already) does not
                 self._step(+1)
@@ -195,6 +228,13 @@ def qdate(day: date) -> QDate:
 def date_edit(value: QDate | None = None) -> DateField:
     """The one date field every screen uses."""
     return DateField(value)
+
+
+def office_today(ws: Workspace) -> QDate:
+    """Today where the office is (its time zone), not where this laptop's clock is set: at
+    06.00 WIT it is already tomorrow for an office whose laptop keeps UTC or WIB."""
+    today = ws.ctx.today()
+    return QDate(today.year, today.month, today.day)
 
 
 class TimeField(QLineEdit):

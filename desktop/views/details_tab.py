@@ -3,8 +3,6 @@ its minutes; start and close with a confirmation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,8 +22,9 @@ from PySide6.QtWidgets import (
 from desktop.errors import InputError, MufakatError
 from desktop.models import Forum
 from desktop.services import forums
-from desktop.services.forums import close_forum, reopen_forum, start_forum, update_forum
+from desktop.services.forums import reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
+from desktop.views.close_dialog import CloseForumDialog
 from desktop.views.columns import size_columns
 from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit
 from desktop.views.look import icon, primary
@@ -183,21 +182,27 @@ class DetailsTab(QWidget):
         self.save("signatories", people)
 
     def _move(self, action: str) -> None:
-        questions = {
-            "start": self.tr("Start the forum now? Sign-in and live capture are then under way."),
-            "close": self.tr(
-                "Close the forum? The minutes are then final (no DRAFT mark); "
-                "recommendations can still be triaged."
-            ),
-        }
-        answer = QMessageBox.question(self, self.windowTitle() or "Mufakat", questions[action])
+        if action == "close":
+            self.close_forum()
+            return
+        question = self.tr("Start the forum now? Sign-in and live capture are then under way.")
+        answer = QMessageBox.question(self, self.windowTitle() or "Mufakat", question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        step: Callable[..., None] = start_forum if action == "start" else close_forum
         try:
-            self._ws.write(step, self._forum_id)
+            self._ws.write(start_forum, self._forum_id)
         except MufakatError as exc:
             self.message.error(exc.message)
+            return
+        self.reload()
+        self.changed.emit()
+
+    def close_forum(self) -> None:
+        """Close, freezing the berita acara: the dialog asks for its number, signatories and
+        paper first (desktop.views.close_dialog)."""
+        self.flush()  # what was typed here is part of the minutes
+        dialog = CloseForumDialog(self._ws, self._forum_id, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.reload()
         self.changed.emit()

@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,13 +32,16 @@ from desktop.file_names import file_name
 from desktop.forum_documents import build_forum_document
 from desktop.i18n import number
 from desktop.models import Forum, SurveyPeriod
+from desktop.services.frozen import MinutesVersion, minutes_of_escalated, versions
 from desktop.services.lookup import load
 from desktop.views.documents import OTHER_TITLES, TITLES
 from desktop.views.look import icon, primary
 from desktop.views.pdf_pages import page_images
 from desktop.views.save_file import SavedNotice, ask_save_path
 from desktop.views.wheel import guard_wheel
+from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
+from protocol.vocab import FreezeCause
 
 PAGE_SIZES = {
     "a4": QPageSize(QPageSize.PageSizeId.A4),
@@ -48,36 +52,103 @@ log = logging.getLogger("mufakat.documents")
 
 
 @dataclass(frozen=True)
+class Version:
+    """A frozen berita acara to choose (its number, 1 for the first closing), fixed on its paper."""
+
+    number: int
+    label: str
+    paper: str
+
+
+@dataclass(frozen=True)
 class DocumentSource:
     """What the preview shows: a title, the file name to propose (with its suffix), and how to
-    build the PDF for a paper size (called off the GUI thread)."""
+    build the PDF for a paper size and a version (None: from the data as they are now; called
+    off the GUI thread). `versions`: the frozen berita acara to choose from, the one shown first
+    first; `current` says whether the data as they are now is a choice too (a draft)."""
 
     title: str
     file_name: str
-    build: Callable[[str], bytes]
+    build: Callable[[str, int | None], bytes]
+    versions: tuple[Version, ...] = ()
+    current: bool = True
+
+
+def _version_label(version: MinutesVersion, zone: tzinfo | None) -> str:
+    when = version.frozen_at.astimezone(zone).strftime("%d-%m-%Y %H:%M")
+    label = QCoreApplication.translate("Documents", "Version {number}, closed {when}").format(
+        number=version.number, when=when
+    )
+    if version.cause == FreezeCause.UPGRADE:
+        label += QCoreApplication.translate("Documents", " (frozen when Mufakat was upgraded)")
+    return label
+
+
+def _minutes_document(ws: Workspace, forum: Forum, title: str, name: str) -> DocumentSource:
+    """A forum's berita acara: its frozen versions, and the draft until it is closed."""
+    frozen = ws.read(versions, forum.id)
+    closed = forum.status == ForumStatus.CLOSED and bool(frozen)
+    choices = tuple(
+        Version(v.number, _version_label(v, ws.ctx.zone), v.paper.value) for v in reversed(frozen)
+    )
+    forum_id = forum.id
+
+    def minutes(paper: str, version: int | None) -> bytes:
+        from desktop.printed import forum_minutes_pdf
+
+        return forum_minutes_pdf(ws, forum_id, version, None if version else paper)
+
+    return DocumentSource(title, name, minutes, choices, current=not closed)
 
 
 def forum_document(ws: Workspace, forum_id: str, kind: str) -> DocumentSource:
     forum = ws.read(load, Forum, forum_id, "Forum")
     name = file_name(kind, forum.held_on, forum.title, ".pdf")
+    title = QCoreApplication.translate("Documents", TITLES[kind])
+    if kind == "minutes":
+        return _minutes_document(ws, forum, title, name)
 
-    def build(paper: str) -> bytes:
+    def build(paper: str, _version: int | None) -> bytes:
         return build_forum_document(ws, kind, forum_id, paper)  # reportlab loads on first use
 
-    return DocumentSource(QCoreApplication.translate("Documents", TITLES[kind]), name, build)
+    return DocumentSource(title, name, build)
+
+
+def escalated_minutes_document(ws: Workspace, recommendation_id: str) -> DocumentSource | None:
+    """The frozen berita acara of the forum an escalated recommendation came from, as the office
+    above holds it (None: it holds none)."""
+    frozen = ws.read(minutes_of_escalated, recommendation_id)
+    if not frozen:
+        return None
+    last = frozen[-1]
+    name = file_name("minutes", date.fromisoformat(last.held_on), last.title, ".pdf")
+    ids = {v.number: v.id for v in frozen}
+
+    def build(_paper: str, version: int | None) -> bytes:
+        from desktop.printed import minutes_pdf
+
+        return minutes_pdf(ws, ids[version or last.number])
+
+    choices = tuple(
+        Version(v.number, _version_label(v, ws.ctx.zone), v.paper.value) for v in reversed(frozen)
+    )
+    title = QCoreApplication.translate("Documents", TITLES["minutes"])
+    return DocumentSource(title, name, build, choices, current=False)
 
 
 def survey_report_document(ws: Workspace, period_id: str, kind: str = "survey-report") -> DocumentSource:
     period = ws.read(load, SurveyPeriod, period_id, "Survey period")
     name = file_name(kind, period.starts_on, period.title, ".pdf")
 
-    def build(paper: str) -> bytes:
+    def build(paper: str, _version: int | None) -> bytes:
         from desktop.reports.survey import build_survey_report
         from desktop.reports.survey_actions import build_survey_actions_report
         from desktop.services.report_data import survey_document
 
-        builder = build_survey_report if kind == "survey-report" else build_survey_actions_report
-        return builder(ws.read(survey_document, period_id), paper=paper, as_of=ws.ctx.today())
+        document = ws.read(survey_document, period_id)
+        if kind == "survey-report":  # dated the day it was issued
+            return build_survey_report(document, paper=paper)
+        return build_survey_actions_report(document, paper=paper, as_of=ws.ctx.today())
 
     return DocumentSource(QCoreApplication.translate("Documents", OTHER_TITLES[kind]), name, build)
 
@@ -88,12 +159,25 @@ class DocumentDialog(QDialog):
         self._source = source
         self.pdf: bytes | None = None
         self.setWindowTitle(source.title)
-        self.resize(760, 700)
+        # as tall as the screen allows: on a 1366x768 laptop the taskbar leaves 697 px, title bar included
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 40 if screen is not None else 700
+        self.resize(760, min(700, room))
 
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem(self.tr("Folio (215 × 330 mm)"), "folio")
         self.paper.currentIndexChanged.connect(self.build)
+        # A forum's berita acara: each version frozen when it closed, and (until it is closed)
+        # the draft from the data as they are now. A frozen one prints on its own paper.
+        self.version = QComboBox()
+        if source.current:
+            self.version.addItem(self.tr("Draft (the forum as it is now)"), None)
+        for version in source.versions:
+            self.version.addItem(version.label, version.number)
+        self.version.currentIndexChanged.connect(self._version_chosen)
+        self.version_label = QLabel(self.tr("&Version"))
+        self.version_label.setBuddy(self.version)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.notice = SavedNotice()
@@ -111,6 +195,9 @@ class DocumentDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         top = QHBoxLayout()
+        if source.versions:
+            top.addWidget(self.version_label)
+            top.addWidget(self.version)
         top.addWidget(QLabel(self.tr("Paper")))
         top.addWidget(self.paper)
         top.addStretch(1)
@@ -124,7 +211,7 @@ class DocumentDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.notice)
         layout.addLayout(bottom)
-        self.build()
+        self._version_chosen()
         guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
 
     # -- building -------------------------------------------------------------------------
@@ -133,14 +220,30 @@ class DocumentDialog(QDialog):
     def paper_name(self) -> str:
         return str(self.paper.currentData())
 
+    @property
+    def version_number(self) -> int | None:
+        number = self.version.currentData()
+        return int(number) if number is not None else None
+
+    def _version_chosen(self) -> None:
+        """A frozen berita acara shows on the paper it was frozen on (the choice is locked)."""
+        number = self.version_number
+        frozen = next((v for v in self._source.versions if v.number == number), None)
+        self.paper.setEnabled(frozen is None)
+        if frozen is not None and self.paper_name != frozen.paper:
+            self.paper.blockSignals(True)
+            self.paper.setCurrentIndex(self.paper.findData(frozen.paper))
+            self.paper.blockSignals(False)
+        self.build()
+
     def build(self) -> None:
-        """(Re)build the PDF in the background for the chosen paper."""
+        """(Re)build the PDF in the background for the chosen paper and version."""
         self.pdf = None
         self._set_ready(False)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Preparing the document…"))
-        build, paper = self._source.build, self.paper_name
-        run_in_background(lambda: build(paper), self._show, self._failed)
+        build, paper, version = self._source.build, self.paper_name, self.version_number
+        run_in_background(lambda: build(paper, version), self._show, self._failed)
 
     def _show(self, pdf: bytes) -> None:
         self.pdf = pdf

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import number
 from desktop.services.escalations import acknowledge, forward
+from desktop.services.frozen import minutes_of_escalated
 from desktop.services.inbox import Received, received_escalations
 from desktop.services.overdue import WAITING
 from desktop.views.answer_dialog import AnswerDialog
@@ -160,12 +162,18 @@ class EscalationsPage(QWidget):
         self.answer_button.clicked.connect(self.answer_selected)
         self.forward_button = QPushButton(icon("forward"), self.tr("&Forward to our parent office…"))
         self.forward_button.clicked.connect(self.forward_selected)
+        self.minutes_button = QPushButton(self.tr("&Minutes of the forum…"))
+        self.minutes_button.setToolTip(
+            self.tr("The berita acara of the forum this recommendation came from, as it was signed")
+        )
+        self.minutes_button.clicked.connect(self.open_minutes)
         self.summary = QLabel()
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
         actions.addWidget(self.acknowledge_button)
         actions.addWidget(self.answer_button)
         actions.addWidget(self.forward_button)
+        actions.addWidget(self.minutes_button)
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Escalations received")))
         layout.addLayout(actions)
@@ -208,6 +216,9 @@ class EscalationsPage(QWidget):
         self.acknowledge_button.setEnabled(chosen is not None and chosen.status == EscalationStatus.SENT)
         self.answer_button.setEnabled(open_)
         self.forward_button.setEnabled(open_)
+        self.minutes_button.setEnabled(
+            chosen is not None and bool(self._ws.read(minutes_of_escalated, chosen.recommendation_id))
+        )
         self.detail.setVisible(chosen is not None)
         if chosen is None:
             return
@@ -246,6 +257,18 @@ class EscalationsPage(QWidget):
         if AnswerDialog(self._ws, chosen.id, self).exec():
             self.changed.emit()
         self.reload()
+
+    def open_minutes(self) -> QDialog | None:
+        """The frozen berita acara of the chosen escalation's forum (the office below's)."""
+        from desktop.views.document_dialog import DocumentDialog, escalated_minutes_document  # on first use
+
+        chosen = self.selected()
+        source = escalated_minutes_document(self._ws, chosen.recommendation_id) if chosen else None
+        if source is None:
+            return None
+        dialog = DocumentDialog(source, self)
+        dialog.show()
+        return dialog
 
     def forward_selected(self) -> None:
         chosen = self.selected()

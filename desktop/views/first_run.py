@@ -6,6 +6,7 @@ with the sample forum, or enroll the laptop with the office's server, which brin
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -37,6 +38,7 @@ from desktop.workspace import Workspace
 class FirstRunPage(QWidget):
     done = Signal()  # the laptop has its office: the app is ready
     language_changed = Signal(str)
+    take_in_requested = Signal(object)  # Path of a move file from an old laptop, confirmed
 
     def __init__(self, ws: Workspace, sync: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +118,16 @@ class FirstRunPage(QWidget):
         server_layout.addWidget(hint)
         server_layout.addWidget(self.enroll_form)
 
+        # A new laptop replacing an old one takes in the old one's data ("Pindahkan ke laptop baru").
+        self.take_in_button = QPushButton(self.tr("Take in data of an &old laptop…"))
+        self.take_in_button.clicked.connect(self._take_in)
+        moving = QGroupBox(self.tr("Replacing an old laptop?"))
+        moving_layout = QHBoxLayout(moving)
+        moving_text = QLabel(self.tr("Take in the file made on the old laptop with “Export for a new laptop”."))
+        moving_text.setWordWrap(True)
+        moving_layout.addWidget(moving_text, 1)
+        moving_layout.addWidget(self.take_in_button)
+
         head = QHBoxLayout()
         head.addWidget(QLabel("<h1>" + self.tr("Welcome to Mufakat") + "</h1>"), 1)
         head.addWidget(QLabel(self.tr("Language")))
@@ -135,6 +147,7 @@ class FirstRunPage(QWidget):
         column.addWidget(office)
         column.addWidget(demo)
         column.addWidget(server)
+        column.addWidget(moving)
         column.addStretch(1)
         holder = QWidget()
         centred = QHBoxLayout(holder)
@@ -148,6 +161,13 @@ class FirstRunPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.setFocusProxy(self.name)
+
+    def _take_in(self) -> None:
+        from desktop.views.move_group import ask_take_in
+
+        chosen: Path | None = ask_take_in(self, self._ws)
+        if chosen is not None:
+            self.take_in_requested.emit(chosen)
 
     def _logo_chosen(self, logo: str) -> None:
         self._logo = logo

@@ -20,7 +20,15 @@ from desktop.services import forums
 from desktop.services.forums import create_forum, update_forum
 from desktop.services.lookup import load
 from desktop.services.units import all_units
-from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage, TimeField, date_edit, select_value
+from desktop.views.common import (
+    OK_CANCEL,
+    EnumCombo,
+    InlineMessage,
+    TimeField,
+    date_edit,
+    office_today,
+    select_value,
+)
 from desktop.views.wheel import guard_wheel
 from desktop.vocab import ForumMode
 from desktop.workspace import Workspace
@@ -38,7 +46,7 @@ class NewForumDialog(QDialog):
         self.title.setPlaceholderText(self.tr("e.g. Forum Konsultasi Publik on the service standard"))
         # A forum's title is long: the field reads a title of TITLE_CHARACTERS whole.
         self.title.setMinimumWidth(self.title.fontMetrics().averageCharWidth() * TITLE_CHARACTERS)
-        self.held_on = date_edit()
+        self.held_on = date_edit(office_today(ws))
         self.starts_at = TimeField(forums.RULES["starts_at"], "09:00")
         self.ends_at = TimeField(forums.RULES["ends_at"], "12:00")
         self.venue = QLineEdit()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import MufakatError
 from desktop.models import Unit
 from desktop.services.closed_days import add_closed_day, closed_days_of, remove_closed_day
-from desktop.views.common import date_edit, select_value
+from desktop.views.common import date_edit, office_today, select_value
 from desktop.vocab import Category, IkmMethod, PekpppUnsur, label
 from desktop.workspace import Workspace
 from domain.unsur import PUBLIC_CATEGORIES, mapping_of
@@ -65,7 +65,7 @@ class OfficeRules(QWidget):
         # -- closed days
         self.closed_days = QListWidget()
         self.closed_days.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
-        self.closed_day = date_edit()
+        self.closed_day = date_edit(office_today(ws))
         self.closed_name = QLineEdit()
         self.closed_name.setPlaceholderText(self.tr("why, e.g. Hari jadi Kota Sorong (Perda)"))
         self.closed_name.returnPressed.connect(self.add_closed)
@@ -120,7 +120,7 @@ class OfficeRules(QWidget):
             return
         self._tell(False, self.tr("Closed day added: deadlines skip it."))
         self.closed_name.clear()
-        self.closed_day.setDate(QDate.currentDate())
+        self.closed_day.setDate(office_today(self._ws))
         self.changed.emit()
 
     def remove_selected(self) -> None:

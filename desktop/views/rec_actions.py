@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from desktop.errors import MufakatError
 from desktop.i18n import number
+from desktop.services import lifecycle
 from desktop.services import recommendations as recs
 from desktop.services.escalations import escalate
 from desktop.workspace import Workspace
@@ -93,6 +94,10 @@ def perform(parent: QWidget, ws: Workspace, action: str, rec_ids: Sequence[str])
     elif action == "start":
         step = lambda rec_id: ws.write(recs.start, rec_id)  # noqa: E731
     elif action in PROMPTS:
+        refused_first = ws.read(lifecycle.refusals, action, rec_ids)
+        if len(refused_first) == len(rec_ids):  # none can: say so before asking for a text
+            QMessageBox.warning(parent, _title(action), refusal_text(action, 0, refused_first))
+            return 0
         answer = _ask(parent, action)
         if answer is None:
             return 0

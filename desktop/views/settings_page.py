@@ -35,11 +35,14 @@ from desktop.services.units import (
 )
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import is_enrolled
-from desktop.sync.refusals import UNKNOWN_TOKEN
+from desktop.sync.refusals import DEVICE_MOVED, UNKNOWN_TOKEN
+from desktop.views.about_group import AboutGroup
+from desktop.views.backup_group import BackupGroup
 from desktop.views.common import AutosaveText, InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
 from desktop.views.look import icon, page_title
+from desktop.views.move_group import MoveGroup
 from desktop.views.office_rules import OfficeRules
 from desktop.views.outbox_actions import export_unsent, import_unsent
 from desktop.vocab import OfficeZone, label
@@ -236,6 +239,12 @@ class SettingsPage(QWidget):
         body_layout.addWidget(office)
         body_layout.addWidget(device)
         body_layout.addWidget(server)
+        self.backups = BackupGroup(ws)  # backups of this laptop's database, and restoring one
+        body_layout.addWidget(self.backups)
+        self.move_laptop = MoveGroup(ws)  # "Pindahkan ke laptop baru"
+        body_layout.addWidget(self.move_laptop)
+        self.about = AboutGroup(ws, sync)  # the version, and a newer one the server announces
+        body_layout.addWidget(self.about)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -291,6 +300,9 @@ class SettingsPage(QWidget):
         for widget in self._office_widgets:
             widget.setEnabled(unit is not None)
         self.logo.show_logo(unit.logo if unit else "")
+        if not self.operator.hasFocus():  # the first-run page may have named the operator
+            self.operator.setText(self._ws.settings.operator)
+            self.operator.setPlaceholderText(self._ws.settings.actor)
         self._show_server()
 
     def _sync_status(self, _status: object) -> None:
@@ -302,7 +314,9 @@ class SettingsPage(QWidget):
         url = self._ws.store.device().server_url
         # The server no longer knows this laptop (restored from a backup): enroll it again.
         forgotten = self._sync.status().code == UNKNOWN_TOKEN
-        if forgotten:
+        if self._sync.status().code == DEVICE_MOVED:  # its data lives on a new laptop now
+            self.server_state.setText(self._sync.status().message)
+        elif forgotten:
             self.server_state.setText(
                 self.tr(
                     "The server {url} no longer knows this laptop. Enroll it again with a new code "

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import MufakatError
 from desktop.services.queries import list_forums
 from desktop.services.surveys import create_period
-from desktop.views.common import OK_CANCEL, InlineMessage, date_edit
+from desktop.views.common import OK_CANCEL, InlineMessage, date_edit, office_today
 from desktop.views.wheel import guard_wheel
 from desktop.workspace import Workspace
 
@@ -28,7 +28,7 @@ class NewSurveyDialog(QDialog):
         self._ws = ws
         self.period_id: str | None = None
         self.setWindowTitle(self.tr("New survey period"))
-        today = QDate.currentDate()
+        today = office_today(ws)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. SKM Semester I 2026"))
         self.starts_on = date_edit(QDate(today.year(), 1 if today.month() <= 6 else 7, 1))

@@ -34,8 +34,10 @@ from desktop.services.surveys import (
     SurveyResult,
     add_response,
     import_responses,
+    issue_report,
     periods_of,
     remove_response,
+    report_issued,
     responses_of,
     survey_result,
 )
@@ -78,6 +80,13 @@ class SurveyPage(QWidget):
         self.plan_button.clicked.connect(self.open_plan)
         self.realisation_button = QPushButton(icon("documents"), self.tr("Realisa&tion of the plan…"))
         self.realisation_button.clicked.connect(lambda: self.open_report("survey-actions-report"))
+        self.issue_button = QPushButton(self.tr("Iss&ue the report…"))
+        self.issue_button.setToolTip(
+            self.tr("Issue (terbitkan) the report today: its date is fixed, the DRAF mark goes")
+        )
+        self.issue_button.clicked.connect(self.issue_report)
+        self.issued_label = QLabel()
+        self.issued_label.setWordWrap(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -87,10 +96,12 @@ class SurveyPage(QWidget):
             self.new_button,
             self.import_button,
             self.report_button,
+            self.issue_button,
             self.plan_button,
             self.realisation_button,
         ):
             left_layout.addWidget(button)
+        left_layout.addWidget(self.issued_label)
 
         # -- fast entry
         self.scores = QLineEdit()
@@ -224,6 +235,13 @@ class SurveyPage(QWidget):
             self.undo_button,
         ):
             widget.setEnabled(chosen)
+        issued = self._ws.read(report_issued, period_id) if period_id else None
+        self.issue_button.setEnabled(chosen and issued is None)
+        self.issued_label.setText(
+            self.tr("Report issued on {day}.").format(day=issued.issued_on.strftime("%d-%m-%Y"))
+            if issued is not None
+            else ""
+        )
         self.result = self._ws.read(survey_result, period_id) if period_id else None
         result = self.result
         if result is None:
@@ -399,6 +417,26 @@ class SurveyPage(QWidget):
         self.show_period()
         self.message.info(self.tr("{n} questionnaire(s) imported.").format(n=number(added)))
         return True
+
+    def issue_report(self) -> None:
+        """Terbitkan: fix the report's date (today, the office's), after a confirmation."""
+        period_id = self.period_id()
+        if period_id is None or self.result is None:
+            return
+        question = self.tr(
+            "Issue the report of {period} today? Its date is fixed from then on, it prints without "
+            "the DRAF mark, and its history keeps who issued it."
+        ).format(period=self.result.period.title)
+        title = self.tr("Issue the report")
+        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            day = self._ws.write(issue_report, period_id)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self.show_period()
+        self.message.info(self.tr("The report is issued, dated {day}.").format(day=day.strftime("%d-%m-%Y")))
 
     def open_report(self, kind: str = "survey-report") -> DocumentDialog | None:
         from desktop.views.document_dialog import DocumentDialog, survey_report_document  # on first use

@@ -9,7 +9,7 @@ from desktop.i18n import number
 from desktop.sync.address import unencrypted
 from desktop.sync.clock_offset import NOTICEABLE_MS
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
-from desktop.sync.refusals import REVOKED
+from desktop.sync.refusals import DEVICE_MOVED, REVOKED
 from desktop.views.look import icon
 from desktop.views.outbox_actions import export_unsent
 
@@ -100,7 +100,7 @@ class SyncStatusBar(QWidget):
         self.clock_label.setVisible(bool(self.clock_label.text()))
         self.attention_button.setText("⚠ " + self.tr("Needs attention: {n}").format(n=number(status.attention)))
         self.attention_button.setVisible(status.attention > 0)
-        self.export_button.setVisible(status.code == REVOKED)
+        self.export_button.setVisible(status.code in (REVOKED, DEVICE_MOVED))
         self.sync_button.setVisible(status.state != SyncState.LOCAL_ONLY)
         self.sync_button.setEnabled(status.state != SyncState.SYNCING)
 

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
 
 from desktop import i18n
 
@@ -35,6 +35,12 @@ STANDARD_BUTTONS = (
     str(QT_TRANSLATE_NOOP("QPlatformTheme", "Apply")),
     str(QT_TRANSLATE_NOOP("QPlatformTheme", "Open")),
 )
+
+# The locale each language of the app gives Qt's own widgets (the calendar's names of months and days).
+LOCALES = {
+    "id": QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 
 
 def ts_file(language: str) -> Path:
@@ -85,6 +91,8 @@ class Translations:
 
     def switch(self, language: str) -> None:
         i18n.set_language(language)
+        # Qt's own words follow the locale: the calendar's months and days ("Januari", "Sen").
+        QLocale.setDefault(LOCALES.get(language, LOCALES["en"]))
         if self._translator is not None:
             self._app.removeTranslator(self._translator)
             self._translator = None

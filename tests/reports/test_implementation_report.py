@@ -26,7 +26,7 @@ LABELS = {
     Category.SERVICE_USER: "Pengguna layanan",
     Category.CLIENT_OFFICE: "Satuan kerja (satker)",
     Category.STAKEHOLDER: "Pemangku kepentingan",
-    Category.ACADEMIC: "Akademisi / pakar",
+    Category.ACADEMIC: "Akademisi/pakar",
 }
 
 

@@ -106,12 +106,13 @@ def laptop_on_another_day() -> Iterator[date]:
 
 
 def test_papers_are_dated_by_the_office_day(demo_ws: Workspace, demo_forum: str, laptop_on_another_day: date) -> None:
-    """The follow-up report's "keadaan per" and the place and date above its signature, and the
+    """The follow-up report's "posisi per" and the place and date above its signature, and the
     survey report's, are the office's day, as the escalation dates beside them are."""
     from desktop.reports import indonesian
 
     day = indonesian.long_date(laptop_on_another_day)
     followup = all_text(build_followup_report(demo_ws.read(forum_report, demo_forum)))
-    assert f"keadaan per {day}" in followup and f"Sorong, {day}" in followup
+    assert f"posisi per {day}" in followup and f"Sorong, {day}" in followup
     period = demo_ws.read(surveys.periods_of)[0].id
+    demo_ws.write(surveys.issue_report, period)  # dated the day it is issued, the office's
     assert f"Sorong, {day}" in all_text(build_survey_report(demo_ws.read(survey_document, period)))

@@ -59,7 +59,7 @@ def demo_periods(ws: Workspace, forum: str) -> tuple[SurveyPeriod, SurveyPeriod]
 
 def test_per_service_index_from_the_stored_questionnaires(demo_ws: Workspace, demo_forum: str) -> None:
     period, _earlier = demo_periods(demo_ws, demo_forum)
-    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id), as_of=date(2024, 8, 1)))
+    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id)))
     groups: dict[str, list[SurveyResponse]] = defaultdict(list)
     for row in responses(demo_ws, period.id):
         groups[row.service].append(row)
@@ -88,7 +88,7 @@ def test_per_service_and_trend_follow_the_offices_ikm_method(demo_ws: Workspace,
     assert unit is not None
     demo_ws.write(update_unit, unit, ikm_method="weight_0111")
     period, earlier = demo_periods(demo_ws, demo_forum)
-    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id), as_of=date(2024, 8, 1)))
+    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id)))
 
     def weighted(rows: list[SurveyResponse]) -> str:
         nrr, _ = recount(rows)
@@ -106,7 +106,7 @@ def test_per_service_and_trend_follow_the_offices_ikm_method(demo_ws: Workspace,
 
 def test_trend_method_and_collection_period(demo_ws: Workspace, demo_forum: str) -> None:
     period, earlier = demo_periods(demo_ws, demo_forum)
-    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id), as_of=date(2024, 8, 1)))
+    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id)))
     now_rows, before_rows = responses(demo_ws, period.id), responses(demo_ws, earlier.id)
     _nrr, now = recount(now_rows)
     _nrr, before = recount(before_rows)
@@ -126,7 +126,7 @@ def test_trend_method_and_collection_period(demo_ws: Workspace, demo_forum: str)
 
 def test_the_plan_for_the_priority_elements_and_its_realisation(demo_ws: Workspace, demo_forum: str) -> None:
     period, _earlier = demo_periods(demo_ws, demo_forum)
-    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id), as_of=date(2024, 8, 1)))
+    text = all_text(build_survey_report(demo_ws.read(survey_document, period.id)))
     # The priority element (lowest NRR) first, marked, with its owner and date.
     assert "F. Rencana tindak lanjut" in text
     assert (

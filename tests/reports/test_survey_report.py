@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.printed import forum_minutes_pdf
 from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
 from desktop.reports.survey import build_survey_report
@@ -41,7 +42,8 @@ def test_survey_report_prints_index_grade_sample_and_profile(demo_ws: Workspace,
 
 def test_minutes_and_follow_up_report_carry_the_survey(demo_ws: Workspace, demo_forum: str) -> None:
     report = demo_ws.read(forum_report, demo_forum)
-    for pdf in (build_minutes(report), build_followup_report(report)):
+    frozen = forum_minutes_pdf(demo_ws, demo_forum)  # as signed: the survey was discussed in the room
+    for pdf in (build_minutes(report), frozen, build_followup_report(report)):
         text = all_text(pdf)
         assert "Hasil Survei Kepuasan Masyarakat" in text and "82,16" in text and "B (Baik)" in text
 
@@ -86,3 +88,22 @@ def test_cli_imports_questionnaires_all_or_nothing(
     code, out, _ = run(capsys, "--data-dir", data, "--lang", "en", "import-survey", period, str(good))
     assert code == 0 and "1 questionnaire(s) imported." in out
     assert "n=93" in run(capsys, "--data-dir", data, "surveys")[1]
+
+
+def test_cli_issues_the_report_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`survey-issue` fixes the report's date (the PDF loses its DRAF mark); a second time it is
+    refused with one line and nothing changes."""
+    data = str(tmp_path / "d")
+    run(capsys, "--data-dir", data, "demo")
+    period = run(capsys, "--data-dir", data, "surveys")[1].split()[0]
+    draft = tmp_path / "draft.pdf"
+    run(capsys, "--data-dir", data, "survey-report", period, "-o", str(draft))
+    assert "DRAF" in all_text(draft.read_bytes())
+    code, out, _ = run(capsys, "--data-dir", data, "survey-issue", period)
+    assert code == 0 and out.startswith("Laporan telah diterbitkan, bertanggal ")
+    day = out.strip().removesuffix(".").split()[-1]  # dd-mm-yyyy
+    issued = tmp_path / "issued.pdf"
+    run(capsys, "--data-dir", data, "survey-report", period, "-o", str(issued))
+    assert "DRAF" not in all_text(issued.read_bytes())
+    code, out, err = run(capsys, "--data-dir", data, "survey-issue", period)
+    assert code != 0 and out == "" and len(err.strip().splitlines()) == 1 and day in err

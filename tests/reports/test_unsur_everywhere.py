@@ -115,7 +115,7 @@ def test_the_office_mapping_decides_the_five_unsur_scale_and_is_printed(ws: Work
     text = all_text(build_minutes(ws.read(forum_report, forum)))
     present = "pengguna layanan, instansi terkait, organisasi masyarakat sipil"
     assert f"3 (tiga) dari 5 (lima) unsur hadir ({present})" in text
-    assert re.search(r"Instansi terkait Akademisi / pakar hadir", text)
+    assert re.search(r"Instansi terkait Akademisi/pakar hadir", text)  # EYD V: no spaces at the slash
     assert re.search(r"Ahli/praktisi/akademisi - tidak hadir", text)
     assert re.search(r"Tidak dihitung Pemangku kepentingan -", text)
 

@@ -33,6 +33,8 @@ def test_json_export_is_complete_sorted_and_repeatable(demo_ws: Workspace) -> No
         "survey_periods",
         "survey_responses",
         "survey_actions",
+        "survey_reports",
+        "frozen_minutes",
         "audit_events",
     }
     for rows in tables.values():

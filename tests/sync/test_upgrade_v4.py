@@ -176,7 +176,11 @@ def test_a_laptops_votes_and_queued_increments_become_contributions(tmp_path: Pa
     try:
         with ws.store.read() as session:
             counts = {r.id: (r.votes, r.vote_counts) for r in session.scalars(select(Recommendation))}
-            ops = session.scalars(select(OutboxOp).order_by(OutboxOp.device_seq)).all()
+            # the recommendations' operations (a forum closed before the upgrade also gets its
+            # minutes frozen at this first start: desktop.services.frozen)
+            ops = session.scalars(
+                select(OutboxOp).where(OutboxOp.entity == "recommendations").order_by(OutboxOp.device_seq)
+            ).all()
         assert counts == {
             "R": (5, {"carried": 3, DEVICE: 2}),
             "S": (10, {"carried": 6, "merge:D": 4}),
@@ -192,7 +196,10 @@ def test_a_laptops_votes_and_queued_increments_become_contributions(tmp_path: Pa
         device = ws.store.device()
         assert device.checkpoint == 0  # everything is pulled again once
         with ws.store.read() as session:
-            assert outbox.device_high(session) == 4  # numbering continues, never repeats
+            every = session.scalars(select(OutboxOp)).all()
+            # numbering continues after the recommendations' 4, never repeats
+            assert outbox.device_high(session) == max(op.device_seq for op in every) >= 4
+            assert len({op.device_seq for op in every}) == len(every)
     finally:
         ws.close()
 

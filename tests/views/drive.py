@@ -6,7 +6,7 @@ in its own event loop, as it does for a user."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -352,3 +352,24 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     if not window.isActiveWindow():
         with qtbot.waitActive(window):
             window.activateWindow()
+
+
+def closing(qtbot: QtBot, number: str = "", names: Sequence[str] = ()) -> Callable[[QDialog], None]:
+    """A `with_modal` driver for the dialog that closes a forum (desktop.views.close_dialog):
+    type the minutes' number and the signatories' names given (clicking into each field), then
+    click "Close the forum"."""
+
+    def drive(dialog: QDialog) -> None:
+        from desktop.views.close_dialog import CloseForumDialog
+
+        assert isinstance(dialog, CloseForumDialog), dialog
+        if number:
+            click(qtbot, dialog.number)
+            Keyboard(qtbot, dialog).press(Qt.Key.Key_A, CTRL).type(number)
+        for field, name in zip(dialog.names, names, strict=False):
+            if name:
+                click(qtbot, field)
+                Keyboard(qtbot, dialog).press(Qt.Key.Key_A, CTRL).type(name)
+        click(qtbot, dialog.close_button)
+
+    return drive

@@ -8,12 +8,14 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 import desktop.views
+from desktop import backups
 from desktop.models import Escalation, Participant, SurveyPeriod
 from desktop.views.document_dialog import forum_document
 from desktop.views.forum_workspace import ForumWorkspace
@@ -38,6 +40,7 @@ def participant(ws: Workspace) -> Participant:
 
 
 BUILDERS: dict[str, Builder] = {
+    "CloseForumDialog": lambda ws, forum, parent: _cls("close_dialog", "CloseForumDialog")(ws, forum, parent),
     "NewForumDialog": lambda ws, _forum, parent: _cls("forum_dialog", "NewForumDialog")(ws, parent),
     "EditForumDialog": lambda ws, forum, parent: _cls("forum_dialog", "EditForumDialog")(ws, forum, parent),
     "NewSurveyDialog": lambda ws, _forum, parent: _cls("survey_dialog", "NewSurveyDialog")(ws, parent),
@@ -57,7 +60,16 @@ BUILDERS: dict[str, Builder] = {
     "TemplatesDialog": lambda ws, forum, parent: _cls("templates_dialog", "TemplatesDialog")(
         ws, str(ws.ctx.home_unit_id), forum, parent
     ),
+    "RestoreDialog": lambda ws, _forum, parent: _cls("restore_dialog", "RestoreDialog")(
+        backed_up(ws), parent
+    ),
 }
+
+
+def backed_up(ws: Workspace) -> Path:
+    """The data folder, with a backup in its list."""
+    backups.back_up(ws.data_dir, backups.MANUAL)
+    return ws.data_dir
 
 
 def _cls(module: str, name: str) -> type[QDialog]:

@@ -72,3 +72,30 @@ def test_items_typed_appear_at_once_and_the_clicked_one_is_made_current(
     assert items[0].started_at is None
     assert "Diskusi" in agenda.current.text()
     assert shown_titles(agenda.list) == ["1. Pembukaan", "2. Paparan standar pelayanan", "3. Diskusi"]
+
+
+def test_enter_in_the_minutes_adds_the_item_and_the_next_title_goes_into_the_title(
+    qtbot: QtBot, office_ws: Workspace, window: MainWindow
+) -> None:
+    """Title, Tab, presenter, Tab, minutes, Enter: the item is added with its minutes, and what
+    is typed next is the next title (Enter in the minutes did nothing, and the next typing was
+    swallowed by the number field)."""
+    ws = office_ws
+    forum_id = ws.write(create_forum, unit_id=ws.ctx.home_unit_id, title="FKP 2026", held_on="2026-03-02")
+    workspace = window.open_forum(forum_id)
+    assert workspace is not None
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    agenda = workspace.agenda
+    qtbot.mouseClick(agenda.title, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(agenda.title, "Paparan")
+    qtbot.keyClick(agenda.title, Qt.Key.Key_Tab)
+    qtbot.keyClicks(agenda.presenter, "Kepala Kantor")
+    qtbot.keyClick(agenda.presenter, Qt.Key.Key_Tab)
+    assert agenda.minutes.hasFocus()
+    qtbot.keyClick(agenda.minutes, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(agenda.minutes, "20")
+    qtbot.keyClick(agenda.minutes, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(stored(ws, forum_id)) == 1, timeout=3000)
+    [item] = stored(ws, forum_id)
+    assert (item.title, item.presenter, item.planned_minutes) == ("Paparan", "Kepala Kantor", 20)
+    assert agenda.title.hasFocus()

@@ -112,3 +112,24 @@ def test_an_item_chosen_by_hand_holds_until_another_item_starts(
     click_tab(qtbot, workspace.tabs, capture)
     say(qtbot, window, workspace, "Diskusi: jam layanan diperpanjang")
     assert one(ws, Recommendation, text="Diskusi: jam layanan diperpanjang").agenda_item_id == forum.items[2]
+
+
+def test_enter_on_a_suggested_name_picks_it_and_the_next_enter_saves(
+    qtbot: QtBot, ws: Workspace, window: MainWindow, workspace: ForumWorkspace
+) -> None:
+    """Typing part of an attendee's name shows suggestions; ↓ and Enter pick one, and only the
+    next Enter saves the recommendation (the pick saved it at once, before a topic was chosen)."""
+    qtbot.keyClick(window, Qt.Key.Key_4, ALT)
+    capture = workspace.capture
+    click(qtbot, capture.text)
+    keys = Keyboard(qtbot, window).type("Sediakan ruang laktasi")
+    click(qtbot, capture.raised_by)
+    keys.type("Rumb")
+    qtbot.waitUntil(capture.completer.popup().isVisible, timeout=3000)
+    keys.press(Qt.Key.Key_Down).press(Qt.Key.Key_Return)
+    assert capture.raised_by.text() == "Martina Rumbiak"
+    qtbot.wait(50)
+    assert not ws.read(lambda s: s.query(Recommendation).count())  # picked, not saved
+    keys.press(Qt.Key.Key_Return)
+    saved = one(ws, Recommendation, text="Sediakan ruang laktasi")
+    assert saved.raised_by_id is not None

@@ -5,7 +5,7 @@ asks why, and the forum is open to corrections again."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.models import AgendaItem, AuditEvent, Forum, Participant, Recommendation
@@ -14,14 +14,13 @@ from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
 from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
-from tests.views.drive import Keyboard, answer, click, click_tab, one, rows, with_modal
+from tests.views.drive import Keyboard, click, click_tab, closing, one, rows, with_modal
 from tests.views.forum_setup import Running
 
 
 def close_it(qtbot: QtBot, workspace: ForumWorkspace) -> None:
     click_tab(qtbot, workspace.tabs, workspace.details)
-    yes = answer(qtbot, QMessageBox.StandardButton.Yes)
-    with_modal(qtbot, lambda: click(qtbot, workspace.details.close_button), yes)
+    with_modal(qtbot, lambda: click(qtbot, workspace.details.close_button), closing(qtbot))
 
 
 def reason_typed(qtbot: QtBot, reason: str):

@@ -5,11 +5,12 @@ What is stored, and what the berita acara would print, are checked."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.models import Forum, SurveyPeriod
@@ -112,7 +113,7 @@ class Form(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.before = QLineEdit()
-        self.day = date_edit(QDate(2026, 9, 15))
+        self.day = date_edit(QDate(2026, 12, 31))
         self.after = QLineEdit()
         layout = QVBoxLayout(self)
         for widget in (self.before, self.day, self.after):
@@ -163,7 +164,13 @@ def test_times_in_every_usual_form_and_refused_otherwise(
     assert workspace is not None
     details = workspace.details
     keys = Keyboard(qtbot, window)
-    for typed, stored in (("9", time(9)), ("9.00", time(9)), ("09.00", time(9)), ("9:00", time(9)), ("0900", time(9))):
+    for typed, stored in (
+        ("9", time(9)),
+        ("9.00", time(9)),
+        ("09.00", time(9)),
+        ("9:00", time(9)),
+        ("0900", time(9)),
+    ):
         starts = details.lines["starts_at"]
         starts.setFocus(Qt.FocusReason.MouseFocusReason)
         keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier).type(typed).press(Qt.Key.Key_Return)
@@ -180,3 +187,65 @@ def test_times_in_every_usual_form_and_refused_otherwise(
         assert details.message.isVisibleTo(window)
         assert one(ws, Forum).ends_at == time(21, 30)  # unchanged
     assert len(rows(ws, Forum)) == 1
+
+
+def _click_at(qtbot: QtBot, field: QDateEdit, char: int) -> None:
+    """A click as the window system delivers it: to the widget under the pointer, the field's
+    line of text."""
+    line = field.findChild(QLineEdit)
+    assert line is not None
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=line.mapFrom(field, _point_in(field, char)))
+
+
+def _point_in(field: QDateEdit, char: int) -> QPoint:
+    """A point over the field's text at character `char` of "dd-mm-yyyy" (1: the day, 4: the
+    month, 8: the year; 10: the empty room after it), in the field's coordinates."""
+    line = field.findChild(QLineEdit)
+    assert line is not None
+    text = line.text()
+    if char >= len(text):
+        return line.mapTo(field, QPoint(line.width() * 2 // 3, line.height() // 2))
+    x = (
+        line.fontMetrics().horizontalAdvance(text[:char])
+        + line.fontMetrics().horizontalAdvance(text[char]) // 2
+    )
+    return line.mapTo(field, QPoint(line.textMargins().left() + 2 + x, line.height() // 2))
+
+
+@pytest.mark.parametrize("where", [1, 4, 8, 10])
+def test_a_date_typed_after_clicking_into_the_field_is_the_date_typed(
+    qtbot: QtBot, form: Form, where: int
+) -> None:
+    """Clicking into the field (from elsewhere) and typing a whole date stores that date,
+    wherever the click landed (it stored 01-12-2026 for 05-12-2026 typed, or 31-01-5012)."""
+    _click_at(qtbot, form.day, where)
+    assert form.day.hasFocus()
+    Keyboard(qtbot, form).type("05-12-2026")
+    assert form.day.date() == QDate(2026, 12, 5)
+
+
+def test_select_all_then_a_date_typed_replaces_the_date(qtbot: QtBot, form: Form) -> None:
+    keys = Keyboard(qtbot, form).tab()
+    keys.press(Qt.Key.Key_Right)  # somewhere inside it
+    keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier).type("15-01-2027")
+    assert form.day.date() == QDate(2027, 1, 15)
+
+
+def test_a_click_on_a_part_of_a_focused_field_replaces_that_part(qtbot: QtBot, form: Form) -> None:
+    """Once in the field, a click on the year and "2031" changes the year only."""
+    keys = Keyboard(qtbot, form).tab().type("30-11-2027")
+    _click_at(qtbot, form.day, 8)
+    keys.type("2031")
+    assert form.day.date() == QDate(2031, 11, 30)
+
+
+def test_a_new_forum_is_dated_today_where_the_office_is(qtbot: QtBot, ws: Workspace, office: str) -> None:
+    """At 06.00 WIT the laptop's clock (UTC, or WIB) still says yesterday: the new forum's date
+    is the office's today (it defaulted to the laptop's)."""
+    utc_hour = datetime.now(UTC).hour
+    ws.ctx.zone = ZoneInfo("Etc/GMT-14" if utc_hour >= 12 else "Etc/GMT+12")  # a day off UTC's
+    office_day = ws.ctx.today()
+    assert office_day != datetime.now(UTC).date()
+    dialog = NewForumDialog(ws)
+    qtbot.addWidget(dialog)
+    assert dialog.held_on.date() == QDate(office_day.year, office_day.month, office_day.day)

@@ -14,16 +14,19 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.i18n import day_and_time
 from desktop.models import Escalation, Recommendation
 from desktop.services import demo, escalations
 from desktop.services.units import set_home_unit
 from desktop.views import main_window as mw
-from desktop.views.escalations_page import ACK
+from desktop.views.escalations_page import ACK, COLUMNS
 from desktop.views.main_window import MainWindow
 from desktop.vocab import EscalationStatus, OfficeZone, Outcome, RecStatus
 from desktop.workspace import Workspace
 from domain import deadlines
 from tests.views.test_screens import select_in_triage, wait_for_triage
+
+STATUS = len(COLUMNS) - 1  # the inbox's last column
 
 
 def test_acknowledgement_due_then_a_dispute_within_the_window(
@@ -73,7 +76,7 @@ def test_acknowledgement_due_then_a_dispute_within_the_window(
     window.refresh_all()
     window.nav.setCurrentRow(mw.ESCALATIONS)
     row = next(r for r in range(inbox.model.rowCount()) if inbox.model.rows[r].id == first.id)
-    assert inbox.model.index(row, 6).data() == "Disputed: Declined"
+    assert inbox.model.index(row, STATUS).data() == "Disputed: Declined"
     inbox.table.selectRow(row)
     assert (
         inbox.answer_button.isEnabled()
@@ -111,4 +114,5 @@ def test_the_detail_pane_reads_the_office_clock(
     assert f"sent {wit.strftime('%d-%m-%Y')}" in pane.escalation.text()
     assert pane.detail is not None
     first = pane.detail.history[0].at.astimezone(OfficeZone.WIT.tzinfo())
-    assert pane.history.toPlainText().startswith(f"{first.strftime('%d-%m-%Y %H:%M')} · ")
+    assert pane.history.toPlainText().startswith(day_and_time(first, OfficeZone.WIT.tzinfo()) + " — ")
+    assert first.strftime("%d-%m-%Y %H:%M") in pane.history.toPlainText().splitlines()[0]  # English here

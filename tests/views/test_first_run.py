@@ -99,6 +99,7 @@ def test_first_run_to_a_ready_app_and_a_forum(
     parent = units_of(ws)["Kanwil DJPb Provinsi Papua Barat Daya"]
     assert office.parent_id == parent.id
     assert json.loads((ws.data_dir / "settings.json").read_text(encoding="utf-8"))["operator"] == "Rina Wulandari"
+    assert window.settings.operator.text() == "Rina Wulandari"  # Settings shows who was named (it was empty)
     with ws.store.read() as session:  # audited and queued for the server, like every change
         created = session.scalars(select(AuditEvent).where(AuditEvent.entity == "units")).all()
         assert {e.entity_id for e in created} == {office.id, parent.id}

@@ -16,6 +16,7 @@ from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
 from desktop.vocab import Category, ForumStatus, RecStatus, Scope
 from desktop.workspace import Workspace
+from tests.views.drive import closing, with_modal
 
 
 def rows(ws: Workspace, model: type, **where: object) -> list:
@@ -181,10 +182,10 @@ def test_a_forum_from_planning_to_close(
         lambda: rows(ws, Forum)[0].agreements == "Layanan konsultasi dibuka setiap Senin", timeout=3000
     )
 
-    # Close, with a confirmation; the minutes are then final.
+    # Close: the dialog asks for what the minutes lack, then they are final.
     workspace.tabs.setCurrentWidget(workspace.details)
-    answer_questions(QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(workspace.details.close_button, Qt.MouseButton.LeftButton)
+    close = workspace.details.close_button
+    with_modal(qtbot, lambda: qtbot.mouseClick(close, Qt.MouseButton.LeftButton), closing(qtbot))
     assert rows(ws, Forum)[0].status == ForumStatus.CLOSED
     assert not workspace.details.close_button.isEnabled()
 

@@ -16,12 +16,14 @@ from pytestqt.qtbot import QtBot
 from desktop.models import AgendaItem, Forum, Participant, Recommendation
 from desktop.reports import indonesian
 from desktop.reports.parts import time_span
+from desktop.services import frozen
 from desktop.services.report_data import forum_report
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
 from desktop.vocab import Category, ForumStatus, Scope
 from desktop.workspace import Workspace
 from desktop.zones import zone_name
+from protocol.vocab import FreezeCause
 from tests.views.drive import (
     ALT,
     HUMAN_MS,
@@ -30,6 +32,7 @@ from tests.views.drive import (
     choose,
     click,
     click_row,
+    closing,
     file_chosen,
     one,
     rows,
@@ -116,10 +119,11 @@ def test_a_forum_from_plan_to_signed_minutes(
     keys.type("Layanan konsultasi dibuka setiap Senin pagi")
     qtbot.waitUntil(lambda: one(ws, Forum).agreements == "Layanan konsultasi dibuka setiap Senin pagi", timeout=5000)
 
-    # -- close it: the minutes are final
+    # -- close it: the minutes are frozen; closing asks for their number and the public's signatory
     qtbot.keyClick(window, Qt.Key.Key_D, ALT)  # Alt+D: Details
     qtbot.wait(HUMAN_MS)
-    with_modal(qtbot, lambda: click(qtbot, workspace.details.close_button), yes)
+    closed = closing(qtbot, number="BA-4/KPN.1701/2026", names=["", "Martina Rumbiak"])
+    with_modal(qtbot, lambda: click(qtbot, workspace.details.close_button), closed)
 
     # -- what is stored
     forum = one(ws, Forum)
@@ -167,3 +171,7 @@ def test_a_forum_from_plan_to_signed_minutes(
     ]
     assert report.agreements == "Layanan konsultasi dibuka setiap Senin pagi"
     assert report.status == ForumStatus.CLOSED  # final: no DRAFT mark
+    assert forum.document_number == "BA-4/KPN.1701/2026"
+    assert [s["name"] for s in forum.signatories][1] == "Martina Rumbiak"
+    [version] = ws.read(frozen.versions, forum.id)  # frozen as it was closed
+    assert version.cause == FreezeCause.CLOSING

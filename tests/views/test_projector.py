@@ -248,3 +248,21 @@ def test_the_projector_goes_to_the_other_screen_when_there_is_one() -> None:
     assert other_screen([laptop], laptop) is None  # type: ignore[list-item]
     assert other_screen([laptop, beamer], laptop) is beamer  # type: ignore[list-item]
     assert other_screen([beamer, laptop], laptop) is beamer  # type: ignore[list-item]
+
+
+def test_a_recommendation_rejected_in_the_forum_leaves_the_projector(
+    qtbot: QtBot, ws: Workspace, window: MainWindow
+) -> None:
+    """Rejected on the board (a duplicate, out of place): the room no longer sees it listed as
+    if it stood, with its votes."""
+    forum_id, _items = running_forum(ws)
+    rec = ws.write(recs.add_recommendation, forum_id, text="Usulan yang ditolak", scope="unit")
+    workspace = window.open_forum(forum_id)
+    assert workspace is not None
+    qtbot.mouseClick(workspace.projector_button, Qt.MouseButton.LeftButton)
+    projector = workspace.projector
+    assert projector is not None
+    qtbot.waitUntil(lambda: shows(projector, "Usulan yang ditolak", None, "0 vote(s)"))
+    ws.write(recs.reject, rec, "Sudah tercakup usulan lain")
+    window.refresh_all()
+    qtbot.waitUntil(lambda: not shows(projector, "Usulan yang ditolak", None, "0 vote(s)"))

@@ -4,7 +4,7 @@ office, follow-up, settings and the language switch."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -244,3 +244,17 @@ def test_capture_scope_changes_with_f2_on_the_list(
     qtbot.keyClick(capture.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert rec(demo_ws, new).scope == Scope.UNIT
     assert QMessageBox  # the module is used by fixtures
+
+
+def test_the_calendar_speaks_the_apps_language(qtbot: QtBot, demo_ws: Workspace, shell: Shell) -> None:
+    """The calendar that drops from a date field names months and days in Indonesian ("January"
+    and "Mon" showed in the Indonesian app)."""
+    from desktop.views.common import DateField
+
+    indonesian = choose_language(qtbot, shell, "id")
+    field = indonesian.findChildren(DateField)[0]
+    calendar = field.calendarWidget()
+    assert calendar.locale().monthName(12) == "Desember"
+    assert calendar.locale().dayName(1, QLocale.FormatType.ShortFormat) == "Sen"
+    english = choose_language(qtbot, shell, "en")
+    assert english.findChildren(DateField)[0].calendarWidget().locale().monthName(12) == "December"

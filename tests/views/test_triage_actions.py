@@ -125,3 +125,17 @@ def test_a_due_date_in_the_past_is_asked_about_first(
     yes = answer(qtbot, QMessageBox.StandardButton.Yes)
     with_modal(qtbot, lambda: click(qtbot, pane.fu_assign), yes)
     assert one(ws, FollowUp, recommendation_id=rec).due_on.isoformat() == "2020-02-01"
+
+
+def test_escalating_a_proposed_recommendation_says_why_before_asking_for_a_note(
+    qtbot: QtBot, ws: Workspace, forum: Running, window: MainWindow
+) -> None:
+    """"Escalate…" on a recommendation that is still proposed says at once that it cannot be
+    escalated (and what can be done), instead of asking for the note and then throwing it away."""
+    rec = ws.write(recs.add_recommendation, forum.forum, text="Usulkan tarif layanan daerah", scope="policy")
+    board_with(qtbot, window, rec)
+    said = answer(qtbot, QMessageBox.StandardButton.Ok)
+    with_modal(qtbot, lambda: click(qtbot, window.triage.bulk["escalate"]), said)
+    assert len(said.asked) == 1  # type: ignore[attr-defined]
+    assert "0 of 1 escalated" in said.asked[0]  # type: ignore[attr-defined]
+    assert status(ws, rec) == RecStatus.PROPOSED

@@ -1,0 +1,139 @@
+"""Closing a forum: its berita acara is frozen as it is now, so the dialog first asks for what
+the minutes still lack (the number, the signatories' names and NIP), and on which paper they
+are printed. Left empty, the number and a name are written by hand on the printout."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import MufakatError
+from desktop.models import Forum
+from desktop.services.forums import close_forum
+from desktop.services.lookup import load
+from desktop.views.common import InlineMessage
+from desktop.views.look import primary
+from desktop.workspace import Workspace
+
+SIGNATORY_KEYS = ("role", "name", "nip", "title")
+
+
+class CloseForumDialog(QDialog):
+    def __init__(self, ws: Workspace, forum_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._forum_id = forum_id
+        self.minutes_id: str | None = None
+        forum = ws.read(load, Forum, forum_id, "Forum")
+        self._signatories = [dict(person) for person in forum.signatories]
+        self.setWindowTitle(self.tr("Close the forum"))
+        explain = QLabel(
+            self.tr(
+                "Closing the forum freezes its berita acara as it is now: every laptop of the office "
+                "prints exactly this, and the forum takes no more changes (its recommendations are "
+                "still triaged). What reaches the office afterwards goes in the follow-up report."
+            )
+        )
+        explain.setWordWrap(True)
+        self.number = QLineEdit(forum.document_number)
+        self.number.setPlaceholderText(self.tr("e.g. BA-1/KPN.1701/2024"))
+        self.number.textChanged.connect(self._show_gaps)
+        number_label = QLabel(self.tr("&Number of the minutes"))
+        number_label.setBuddy(self.number)
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem(self.tr("Folio (215 × 330 mm)"), "folio")
+        paper_label = QLabel(self.tr("&Paper"))
+        paper_label.setBuddy(self.paper)
+        form = QFormLayout()
+        form.addRow(number_label, self.number)
+        form.addRow(paper_label, self.paper)
+
+        self.names: list[QLineEdit] = []
+        self.nips: list[QLineEdit] = []
+        people = QGroupBox(self.tr("Signatories"))
+        grid = QGridLayout(people)
+        grid.addWidget(QLabel("<b>" + self.tr("Name") + "</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>" + self.tr("NIP") + "</b>"), 0, 2)
+        for row, person in enumerate(self._signatories, start=1):
+            grid.addWidget(QLabel(person.get("title") or person.get("role", "")), row, 0)
+            name, nip = QLineEdit(person.get("name", "")), QLineEdit(person.get("nip", ""))
+            name.textChanged.connect(self._show_gaps)
+            nip.setPlaceholderText(self.tr("e.g. 19750515 200003 1 001"))
+            # room for a whole NIP as printed (8-6-1-3), and for the hint while it is empty
+            widest = max(
+                nip.placeholderText(), "19750515 200003 1 001 ", key=nip.fontMetrics().horizontalAdvance
+            )
+            nip.setMinimumWidth(nip.fontMetrics().horizontalAdvance(widest) + 16)
+            grid.addWidget(name, row, 1)
+            grid.addWidget(nip, row, 2)
+            self.names.append(name)
+            self.nips.append(nip)
+        self.gaps = QLabel()
+        self.gaps.setWordWrap(True)
+        self.gaps.setStyleSheet("color: #8a5a00;")
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = buttons.addButton(
+            self.tr("&Close the forum"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        primary(self.close_button, "close-forum")
+        buttons.accepted.connect(self.close_forum)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        if self._signatories:
+            layout.addWidget(people)
+        layout.addWidget(self.gaps)
+        layout.addWidget(self.message)
+        layout.addStretch(1)  # the hints come and go; the fields stay where they are
+        layout.addWidget(buttons)
+        self._show_gaps()
+        self.resize(620, self.sizeHint().height())
+
+    def _show_gaps(self) -> None:
+        """What the minutes will lack, said before they are frozen (not a refusal)."""
+        gaps = []
+        if not self.number.text().strip():
+            gaps.append(self.tr("The minutes have no number yet: type it, or leave it to write by hand."))
+        if any(not name.text().strip() for name in self.names):
+            gaps.append(self.tr("A signatory has no name yet: type it, or leave it to write by hand."))
+        self.gaps.setText("\n".join(gaps))
+        self.gaps.setVisible(bool(gaps))
+
+    def signatories(self) -> list[dict[str, str]]:
+        people = []
+        for person, name, nip in zip(self._signatories, self.names, self.nips, strict=True):
+            people.append(
+                {
+                    **{k: person.get(k, "") for k in SIGNATORY_KEYS},
+                    "name": name.text().strip(),
+                    "nip": nip.text().strip(),
+                }
+            )
+        return people
+
+    def close_forum(self) -> None:
+        try:
+            self.minutes_id = self._ws.write(
+                close_forum,
+                self._forum_id,
+                document_number=self.number.text().strip(),
+                signatories=self.signatories(),
+                paper=str(self.paper.currentData()),
+            )
+        except MufakatError as exc:
+            self.message.error(exc.message)
+            return
+        self.accept()
