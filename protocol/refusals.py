@@ -40,6 +40,7 @@ class Refusal(StrEnum):
     ENROLLMENT_CODE_USED = "enrollment_code_used"  # by another device
     ENROLLMENT_CODE_EXPIRED = "enrollment_code_expired"
     ENROLLMENT_OTHER_UNIT = "enrollment_other_unit"  # the device works for another unit
+    DEVICE_TAKEN = "device_taken"  # the device id is another laptop's (its secret differs)
     UNKNOWN_UNIT = "unknown_unit"
     TOO_LARGE = "too_large"
     MALFORMED = "malformed"
@@ -73,6 +74,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.ENROLLMENT_CODE_USED: (),
     Refusal.ENROLLMENT_CODE_EXPIRED: (),
     Refusal.ENROLLMENT_OTHER_UNIT: ("device_unit", "code_unit"),  # unit codes
+    Refusal.DEVICE_TAKEN: (),
     Refusal.UNKNOWN_UNIT: ("unit",),
     Refusal.TOO_LARGE: (),
     Refusal.MALFORMED: (),

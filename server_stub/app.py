@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from protocol.messages import PushRequest
 from protocol.refusals import Refusal
+from protocol.schema import DEVICE_ID_PATTERN, ID_PATTERN, MAX_DEVICE_NAME, NO_CONTROL, SECRET_PATTERN
 from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
 from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 from server_stub import auth
@@ -37,10 +38,13 @@ MAX_SINCE = 2**62  # beyond any sequence number (PostgreSQL's BIGINT): a checkpo
 
 
 class EnrollRequest(BaseModel):
-    code: str = Field(min_length=4, max_length=40)
-    device_id: str = Field(min_length=8, max_length=36)
-    device_name: str = Field(default="", max_length=200)
-    unit_id: str | None = Field(default=None, max_length=36)  # enrolling again: the device's unit
+    """Checked with the protocol's rules before anything is looked up or stored (422 otherwise)."""
+
+    code: str = Field(min_length=4, max_length=40, pattern=NO_CONTROL)
+    device_id: str = Field(pattern=DEVICE_ID_PATTERN)
+    device_name: str = Field(default="", max_length=MAX_DEVICE_NAME, pattern=NO_CONTROL)
+    device_secret: str = Field(pattern=SECRET_PATTERN)  # the laptop's own (auth.py)
+    unit_id: str | None = Field(default=None, max_length=36, pattern=ID_PATTERN)  # enrolling again
 
 
 async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
@@ -127,7 +131,9 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post("/enroll")
     def enroll(body: EnrollRequest) -> dict[str, Any]:
         with store.transaction() as session:
-            token, unit = auth.enroll(session, body.code, body.device_id, body.device_name, body.unit_id)
+            token, unit = auth.enroll(
+                session, body.code, body.device_id, body.device_name, body.device_secret, body.unit_id
+            )
             unit_id, unit_code = unit.id, unit.code
         return {
             "token": token,

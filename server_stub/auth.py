@@ -5,11 +5,19 @@ code again and gets a fresh token (the one it never received stops working); a d
 server already knows may also be enrolled again with a new code of its unit (a lost token file,
 a server restored from a backup). A code used by one device stays refused to every other, and a
 revoked device stays revoked whatever code it brings.
+
+Device ids are public (they are in every export and audit event), so an id alone never hands
+an enrolled device to someone else: the laptop makes a random secret at its first enrollment
+and sends it every time; the server keeps its SHA-256 (a random 256-bit value needs no slow
+hash) and enrolls an existing device again only for the same secret (`device_taken`
+otherwise). A device enrolled before secrets were kept takes one only with the code it used
+itself (the answer of that enrollment was lost); anything else is refused.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,6 +39,7 @@ CODE_EXPIRED = Refusal.ENROLLMENT_CODE_EXPIRED.value
 OTHER_UNIT = Refusal.ENROLLMENT_OTHER_UNIT.value  # params: device_unit, code_unit (unit codes)
 UNKNOWN_UNIT = Refusal.UNKNOWN_UNIT.value  # params: unit
 REVOKED = Refusal.REVOKED.value
+TAKEN = Refusal.DEVICE_TAKEN.value
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
 
 
@@ -70,15 +79,24 @@ def _code_of(session: Session, unit_id: str) -> str:
 
 
 def enroll(
-    session: Session, code: str, device_id: str, name: str, expected_unit_id: str | None = None
+    session: Session,
+    code: str,
+    device_id: str,
+    name: str,
+    secret: str,
+    expected_unit_id: str | None = None,
 ) -> tuple[str, ServerUnit]:
     """Trade a one-time code for a bearer token bound to the code's unit (see the module's text
-    for when the same device may come again). `expected_unit_id`: the unit a device enrolling
-    again already works for; a code of another unit is refused before anything is recorded."""
+    for when the same device may come again). `secret`: the laptop's own enrollment secret.
+    `expected_unit_id`: the unit a device enrolling again already works for; a code of another
+    unit is refused before anything is recorded."""
     entry = session.get(EnrollCode, digest(_normalize_code(code)), with_for_update=True)
     now = datetime.now(UTC)
     if entry is None:
         raise AuthError(404, UNKNOWN_CODE, "unknown enrollment code")
+    device = session.get(Device, device_id, with_for_update=True)
+    if device is not None:
+        _same_laptop(device, secret, entry)
     if entry.used_at is not None and entry.used_by != device_id:
         raise AuthError(409, CODE_USED, "this enrollment code was already used by another device")
     if _aware(entry.expires_at) < now:
@@ -97,10 +115,16 @@ def enroll(
             code_unit=unit.code,
         )
     token = secrets.token_urlsafe(32)
-    device = session.get(Device, device_id, with_for_update=True)
     if device is None:
         session.add(
-            Device(id=device_id, unit_id=unit.id, name=name[:200], token_hash=digest(token), enrolled_at=now)
+            Device(
+                id=device_id,
+                unit_id=unit.id,
+                name=name[:200],
+                token_hash=digest(token),
+                enrolled_at=now,
+                secret_hash=digest(secret),
+            )
         )
     elif device.revoked_at is not None:
         raise AuthError(403, REVOKED, "this device was revoked by the administrator")
@@ -115,8 +139,25 @@ def enroll(
     else:  # the same device again: a fresh token, the previous one stops working
         device.token_hash = digest(token)
         device.name = name[:200] or device.name
+        device.secret_hash = device.secret_hash or digest(secret)
     entry.used_at, entry.used_by = entry.used_at or now, device_id
     return token, unit
+
+
+def _same_laptop(device: Device, secret: str, entry: EnrollCode) -> None:
+    """An enrollment naming a known device comes from the laptop that enrolled it: the same
+    secret (compared in constant time), or, for a device enrolled before secrets were kept, the
+    code it used itself."""
+    if device.secret_hash is not None:
+        same = hmac.compare_digest(digest(secret), device.secret_hash)
+    else:
+        same = entry.used_by == device.id
+    if not same:
+        raise AuthError(
+            409,
+            TAKEN,
+            "this device id is enrolled by another laptop; a laptop enrolls under its own id",
+        )
 
 
 def device_for(session: Session, token: str) -> Device:

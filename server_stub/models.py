@@ -60,6 +60,9 @@ class Device(Base):
     # The highest operation number applied from this device: a device that says its own highest
     # is lower was restored from a copy of its folder (it pulls everything again).
     ops_high: Mapped[int] = mapped_column(BigInteger, default=0)
+    # SHA-256 of the secret the laptop made at its first enrollment: enrolling this device again
+    # takes the same secret (its id is public). None: enrolled before secrets were kept.
+    secret_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class EnrollCode(Base):

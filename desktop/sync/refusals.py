@@ -93,6 +93,11 @@ MESSAGES: dict[str, str] = {
         "This device works for {device_unit} on the server, and the code is for {code_unit}. "
         "Ask the administrator for a code of {device_unit}."
     ),
+    Refusal.DEVICE_TAKEN: N_(
+        "The server has this device's id enrolled by another laptop, so this one was not enrolled. "
+        "A copy of another laptop's data folder cannot enroll in its place: move the data with "
+        "Settings (a new laptop gets its own id), or ask the administrator."
+    ),
     Refusal.UNKNOWN_UNIT: N_("The server has no unit {unit}. Ask the administrator."),
     Refusal.TOO_LARGE: N_(
         "The request was too large for the server. Try again: Mufakat sends smaller parts."
