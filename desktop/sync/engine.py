@@ -135,7 +135,11 @@ def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None 
         finally:
             own.close()
     answer = client.enroll(
-        code.strip(), ws.ctx.device_id, device_name(), enroll_secret(ws), state.home_unit_id if again else None
+        code.strip(),
+        ws.ctx.device_id,
+        device_name(),
+        enroll_secret(ws),
+        state.home_unit_id if again else None,
     )
     _save_token(token_path(ws), answer["token"])
     if again:
