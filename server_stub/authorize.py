@@ -108,13 +108,20 @@ def creator(
         _author(batch.session, caller, fields["device_id"])
 
 
-def _author(session: Session, caller: Caller, device_id: str) -> None:
-    """Who recorded an event: the pushing device, or another laptop of its office (whose
-    unsent changes it pushes after that one was revoked or lost), never another office's."""
+def speaks_for(session: Session, caller: Caller, device_id: str) -> bool:
+    """May the caller push what `device_id` did (record an event in its name, set its vote
+    share)? Itself; or a laptop of its own office that was revoked or moved away, whose unsent
+    changes it imports (`mufakat outbox import`). Never an unknown device, one still at work
+    (it speaks for itself), nor another office's."""
     if device_id == caller.device_id:
-        return
-    author = session.get(Device, device_id)
-    if author is None or author.unit_id != caller.unit_id:
+        return True
+    other = session.get(Device, device_id)
+    return other is not None and other.unit_id == caller.unit_id and other.revoked_at is not None
+
+
+def _author(session: Session, caller: Caller, device_id: str) -> None:
+    """Who recorded an event: a device the caller speaks for."""
+    if not speaks_for(session, caller, device_id):
         raise invalid("audit_events", "device_id", Problem.NOT_ALLOWED)
 
 

@@ -40,6 +40,8 @@ def restate(
         authorize.references(caller, entity, fields, batch)
         if entity.name == "escalations":
             authorize.escalation(batch.session, caller, fields, batch, restating=True)
+        if entity.counters:
+            fields.update(restated_counts(entity, action, None, state.data))
         created = new_record(entity, op.entity_id, fields, clocks_in, caller.device_id, batch)
         created.deleted = state.deleted
         batch.add(created)
