@@ -30,6 +30,7 @@ class Refusal(StrEnum):
     NOT_VISIBLE = "not_visible"  # a reference to a record the caller may not see
     ACTION_REFUSED = "action_refused"  # another operation of the same user action was refused
     REFUSED_EARLIER = "refused_earlier"  # a duplicate of an operation refused before an upgrade
+    RESTATE_NOT_EXPECTED = "restate_not_expected"  # state re-sent while the server lost nothing
     # -- a request --------------------------------------------------------------------------
     CHECKPOINT_AHEAD = "checkpoint_ahead"  # the device has seen more than the server holds
     UPGRADE_REQUIRED = "upgrade_required"
@@ -65,6 +66,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.NOT_VISIBLE: ("entity", "id"),
     Refusal.ACTION_REFUSED: ("op_id", "code"),
     Refusal.REFUSED_EARLIER: (),
+    Refusal.RESTATE_NOT_EXPECTED: (),
     Refusal.CHECKPOINT_AHEAD: ("since", "newest"),
     Refusal.UPGRADE_REQUIRED: ("server_version", "client_version"),
     Refusal.REVOKED: (),

@@ -8,6 +8,7 @@ in the push's results, and the others apply.
 import logging
 import time
 import zlib
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import msgspec
@@ -29,7 +30,7 @@ from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 from server_stub import auth
 from server_stub.apply import Caller, apply_push
 from server_stub.errors import ApiError
-from server_stub.models import ServerUnit
+from server_stub.models import Device, ServerUnit
 from server_stub.pull import pull_page
 from server_stub.store import ServerStore
 
@@ -56,7 +57,12 @@ async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
 
 def _caller(session: Session, token: str) -> Caller:
     device = auth.device_for(session, token)
-    return Caller(device_id=device.id, unit_id=device.unit_id, ops_high=device.ops_high or 0)
+    return Caller(
+        device_id=device.id,
+        unit_id=device.unit_id,
+        ops_high=device.ops_high or 0,
+        may_restate=auth.may_restate(device),
+    )
 
 
 def server_ms() -> int:
@@ -174,8 +180,16 @@ def create_app(store: ServerStore) -> FastAPI:
         with store.transaction() as session:  # one transaction: the token's check and the page
             who = _caller(session, token)
             _not_restored(who, device_high)
-            page = pull_page(session, who, since, limit, own=own, server_ms=server_ms())
-            return Response(page, media_type="application/json")
+            try:
+                page = pull_page(session, who, since, limit, own=own, server_ms=server_ms())
+            except ApiError as exc:
+                if exc.code is not Refusal.CHECKPOINT_AHEAD:
+                    raise
+                ahead = exc  # the server lost what it had sent: the device re-sends its state
+                auth.expect_restate(session.get_one(Device, who.device_id), datetime.now(UTC))
+            else:
+                return Response(page, media_type="application/json")
+        raise ahead
 
     return app
 

@@ -27,10 +27,14 @@ from sqlalchemy.orm import Session
 
 from protocol.refusals import Refusal
 from server_stub.models import Device, EnrollCode, ServerUnit
+from server_stub.store import current_epoch
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 CODE_TTL = timedelta(days=7)
 SEEN_RESOLUTION = timedelta(minutes=1)
+# How long a device may re-send its state once the server lost something (a laptop offline for
+# days after it heard of it still gets its state back in).
+RESTATE_WINDOW = timedelta(days=7)
 
 # Refusal codes of enrollment and authentication (team.md's names; the client words them).
 UNKNOWN_CODE = Refusal.ENROLLMENT_CODE_UNKNOWN.value
@@ -124,6 +128,9 @@ def enroll(
                 token_hash=digest(token),
                 enrolled_at=now,
                 secret_hash=digest(secret),
+                # A laptop enrolling again that the server does not know: the server lost it
+                # (restored from a backup), so it may re-send its state.
+                epoch=None if expected_unit_id else current_epoch(session),
             )
         )
     elif device.revoked_at is not None:
@@ -169,7 +176,20 @@ def device_for(session: Session, token: str) -> Device:
     now = datetime.now(UTC)
     if device.last_seen_at is None or _aware(device.last_seen_at) < now - SEEN_RESOLUTION:
         device.last_seen_at = now  # written at most once a minute: not a disk write per request
+    epoch = current_epoch(session)
+    if device.epoch != epoch:  # its first request since the database was restored
+        device.epoch = epoch
+        expect_restate(device, now)
     return device
+
+
+def expect_restate(device: Device, now: datetime) -> None:
+    """The server lost what this device had sent: it may re-send its state for a while."""
+    device.restate_until = now + RESTATE_WINDOW
+
+
+def may_restate(device: Device) -> bool:
+    return device.restate_until is not None and _aware(device.restate_until) > datetime.now(UTC)
 
 
 def _aware(value: datetime) -> datetime:

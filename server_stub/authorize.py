@@ -28,6 +28,7 @@ class Caller:
     device_id: str
     unit_id: str
     ops_high: int = 0  # the highest operation number applied from this device
+    may_restate: bool = False  # the server lost what it had sent: it re-sends its state
 
 
 def unknown(entity: str, record_id: str) -> Refused:
@@ -104,8 +105,11 @@ def creator(
             entity=entity.name,
             id=record_id,
         )
-    if entity.name == "audit_events" and not restating:  # re-sent state may carry older history
-        _author(batch.session, caller, fields["device_id"])
+    if entity.name == "audit_events":
+        if restating:  # re-sent history: events its office's laptops recorded, none of another's
+            _office_author(batch.session, caller, fields["device_id"])
+        else:
+            _author(batch.session, caller, fields["device_id"])
 
 
 def speaks_for(session: Session, caller: Caller, device_id: str) -> bool:
@@ -119,15 +123,22 @@ def speaks_for(session: Session, caller: Caller, device_id: str) -> bool:
     return other is not None and other.unit_id == caller.unit_id and other.revoked_at is not None
 
 
+def _office_author(session: Session, caller: Caller, device_id: str) -> None:
+    """An event re-sent after the server lost it: recorded by a laptop of the caller's office
+    (a laptop holds, and re-sends, its colleagues' history), never by another office's device
+    or one the server does not know."""
+    author = session.get(Device, device_id)
+    if device_id != caller.device_id and (author is None or author.unit_id != caller.unit_id):
+        raise invalid("audit_events", "device_id", Problem.NOT_ALLOWED)
+
+
 def _author(session: Session, caller: Caller, device_id: str) -> None:
     """Who recorded an event: a device the caller speaks for."""
     if not speaks_for(session, caller, device_id):
         raise invalid("audit_events", "device_id", Problem.NOT_ALLOWED)
 
 
-def escalation(
-    session: Session, caller: Caller, fields: Mapping[str, Any], batch: Batch, restating: bool
-) -> None:
+def escalation(session: Session, caller: Caller, fields: Mapping[str, Any], batch: Batch) -> None:
     """An escalation starts from the sending unit to its parent, about one of its recommendations
     (or about the recommendation of the escalation it forwards); a new one has no answer."""
     if fields["from_unit_id"] != caller.unit_id:
@@ -150,11 +161,11 @@ def escalation(
             raise not_visible("escalations", previous_id)
         if previous.data.get("recommendation_id") != fields["recommendation_id"]:
             raise invalid("escalations", "recommendation_id", Problem.NOT_ALLOWED)
-    if not restating:
-        opening = {"status": "sent", "answer": "", "outcome": None, "answered_by": "", "answered_at": None}
-        for name, value in {**opening, "forwarded_to_id": None}.items():
-            if fields[name] != value:
-                raise invalid("escalations", name, Problem.NOT_ALLOWED)
+    # Also when its state is re-sent: the answer is the addressed office's to give (or re-send).
+    opening = {"status": "sent", "answer": "", "outcome": None, "answered_by": "", "answered_at": None}
+    for name, value in {**opening, "forwarded_to_id": None}.items():
+        if fields[name] != value:
+            raise invalid("escalations", name, Problem.NOT_ALLOWED)
 
 
 def transition_targets(caller: Caller, record: AnyRecord, register: Mapping[str, Any], batch: Batch) -> None:

@@ -57,6 +57,10 @@ MESSAGES: dict[str, str] = {
         "(reason: {code})."
     ),
     Refusal.REFUSED_EARLIER: N_("The server refused this change earlier, before it was upgraded."),
+    Refusal.RESTATE_NOT_EXPECTED: N_(
+        "The server did not lose this record, so it did not take this laptop's copy of it over its "
+        "own. Discard this item: the record as the server holds it is already on this laptop."
+    ),
     Refusal.CHECKPOINT_AHEAD: N_(
         "The server holds fewer changes ({newest}) than this laptop has already received ({since}): it was "
         "probably restored from a backup. This laptop sends its data to the server again."
