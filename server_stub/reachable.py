@@ -5,11 +5,12 @@ The restated status must be one the life cycle reaches from the status the serve
 the first status for a record it lacks) through the re-sending office's own actions: the
 owner's for its records, the addressed office's for an escalation's status. A status that
 records another office's decision needs that decision on the server: a recommendation is
-"escalated" only with an escalation of it from its office, and "answered" (with an outcome)
-only when that escalation was answered with the same outcome. Otherwise the whole restate is
-refused (`stale_transition`, action "restate"): taking the other registers and leaving the
-status would hand the laptop a record it never held; refusing keeps it whole on the laptop and
-shows it in "Perlu perhatian".
+"answered" (with an outcome) only when the server holds its escalation answered with the same
+outcome. "Escalated" is the owner's own step and needs nothing more: an escalation needs its
+recommendation on the server first, so a laptop re-sends the recommendation before it. Otherwise
+the whole restate is refused (`stale_transition`, action "restate"): taking the other registers
+and leaving the status would hand the laptop a record it never held; refusing keeps it whole on
+the laptop and shows it in "Perlu perhatian".
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from protocol.refusals import Refusal, Refused
 from server_stub.models import Record
 from server_stub.registers import AnyRecord, Batch
 
-ESCALATED, ANSWERED = "escalated", "answered"
+ANSWERED = "answered"
 
 
 def first_status(entity: Entity) -> str | None:
@@ -63,8 +64,8 @@ def check_restated_status(
     if start is None or wanted is None or wanted == start:
         return
     justified = wanted in reachable(entity, str(start), by_addressee)
-    if justified and entity.name == "recommendations" and wanted in (ESCALATED, ANSWERED):
-        justified = _escalated(batch, record_id, unit_id, wanted, state.get("outcome"))
+    if justified and entity.name == "recommendations" and wanted == ANSWERED:
+        justified = _answered(batch, record_id, unit_id, state.get("outcome"))
     if not justified:
         raise Refused(
             Refusal.STALE_TRANSITION,
@@ -76,9 +77,9 @@ def check_restated_status(
         )
 
 
-def _escalated(batch: Batch, rec_id: str, unit_id: str, wanted: str, outcome: object) -> bool:
-    """Does the server hold the escalation that justifies the status (answered: with this
-    outcome)? Among the office's escalations, those this push brought back too."""
+def _answered(batch: Batch, rec_id: str, unit_id: str, outcome: object) -> bool:
+    """Does the server hold the recommendation's escalation answered with this outcome? Among
+    the office's escalations, those this push brought back too."""
     query = select(Record).where(Record.entity == "escalations", Record.unit_id == unit_id)
     held = list(batch.session.scalars(query)) + [
         r for r in batch.created() if r.entity == "escalations" and r.unit_id == unit_id
@@ -87,6 +88,6 @@ def _escalated(batch: Batch, rec_id: str, unit_id: str, wanted: str, outcome: ob
         data = escalation.data
         if escalation.deleted or data.get("recommendation_id") != rec_id or data.get("previous_id"):
             continue
-        if wanted == ESCALATED or (data.get(STATUS) == ANSWERED and data.get("outcome") == outcome):
+        if data.get(STATUS) == ANSWERED and data.get("outcome") == outcome:
             return True
     return False

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from desktop.ids import new_id
 from desktop.models import AuditEvent, Escalation, Recommendation
+from desktop.services import escalations
 from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
 from desktop.workspace import Workspace
@@ -55,8 +56,6 @@ def test_a_restate_never_skips_the_life_cycle(world: World, raw: MakeRaw, server
     forged = _restate(kppn, local, status="answered", outcome="adopted", status_reason="palsu")
     code, params = kppn.refusal(forged)
     assert (code, params["action"], params["status"]) == ("stale_transition", "restate", "proposed")
-    escalated = _restate(kppn, local, status="escalated", scope="policy")  # no escalation was made
-    assert kppn.refusal(escalated)[0] == "stale_transition"
     after = on_server(server, "recommendations", world.local)
     assert after is not None and (after.data, after.clocks) == (before.data, before.clocks)
 
@@ -74,6 +73,15 @@ def test_a_restate_never_skips_the_life_cycle(world: World, raw: MakeRaw, server
     policy = _state(world.kppn, Recommendation, world.policy)
     answer = _restate(kppn, policy, status="answered", outcome="adopted", status_reason="Disetujui")
     assert kppn.refusal(answer)[0] == "stale_transition"
+    world.kanwil.write(escalations.answer, world.escalation, "adopted", "Disetujui")
+    assert sync_once(world.kanwil).refused == 0
+    with server.store.transaction() as session:  # the server lost the recommendation, not the answer
+        session.delete(session.get_one(Record, ("recommendations", world.policy)))
+    assert (
+        kppn.refusal(_restate(kppn, policy, status="answered", outcome="declined"))[0] == "stale_transition"
+    )
+    [taken] = kppn.push(_restate(kppn, policy, status="answered", outcome="adopted"))
+    assert taken["status"] == "applied"  # answered as its escalation was
 
     # An escalation's answer is the addressed office's: the sender cannot bring one back.
     sent = _state(world.kppn, Escalation, world.escalation)
