@@ -1,15 +1,15 @@
 """The operations of other laptops' outboxes imported here (`mufakat outbox import`): importing the
 same file again, after its changes were sent, queues none of them again.
 
-Revision ID: 0020
-Revises: 0014
+Revision ID: 0021
+Revises: 0020
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020"
-down_revision = "0014"
+revision = "0021"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
