@@ -80,7 +80,11 @@ def check_restated_status(
 def _answered(batch: Batch, rec_id: str, unit_id: str, outcome: object) -> bool:
     """Does the server hold the recommendation's escalation answered with this outcome? Among
     the office's escalations, those this push brought back too."""
-    query = select(Record).where(Record.entity == "escalations", Record.unit_id == unit_id)
+    query = select(Record).where(
+        Record.entity == "escalations",
+        Record.unit_id == unit_id,
+        Record.data["recommendation_id"].as_string() == rec_id,
+    )
     held = list(batch.session.scalars(query)) + [
         r for r in batch.created() if r.entity == "escalations" and r.unit_id == unit_id
     ]
