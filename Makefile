@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
-	$(PY) -m compileall -q desktop server_stub protocol  # an editable install leaves this to the first start
+	$(PY) -m compileall -q desktop server_stub protocol domain  # an editable install leaves this to the first start
 	@touch $(STAMP)
 
 # The widgets' Indonesian catalog, compiled from its source (.ts) with PySide6's lrelease.
@@ -28,11 +28,11 @@ XVFB_RUN := xvfb-run -a -s "-screen 0 1366x768x24"
 
 test: $(STAMP) $(QM)
 	$(PY) -m pytest -q
-	$(PY) -m ruff check desktop server_stub protocol tests bench tools
+	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools
 	$(PY) -m mypy
 
 lint: $(STAMP)
-	$(PY) -m ruff check desktop server_stub protocol tests bench tools
+	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools
 	$(PY) -m mypy
 
 bench: $(STAMP) $(QM)

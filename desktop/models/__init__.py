@@ -11,13 +11,14 @@ from desktop.models.journal import (
     RejectedOp,
     SeenNews,
 )
-from desktop.models.org import Unit
+from desktop.models.org import ClosedDay, Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 from desktop.models.survey import SurveyPeriod, SurveyResponse
 
 # Every synced table, parents before children (the order export and sync walk them in).
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Unit,
+    ClosedDay,
     Forum,
     Participant,
     AgendaItem,
@@ -36,6 +37,7 @@ __all__ = [
     "AgendaItem",
     "AuditEvent",
     "Base",
+    "ClosedDay",
     "Conflict",
     "DeviceState",
     "Escalation",

@@ -61,6 +61,10 @@ MESSAGES: dict[str, str] = {
         "The server did not lose this record, so it did not take this laptop's copy of it over its "
         "own. Discard this item: the record as the server holds it is already on this laptop."
     ),
+    Refusal.DISPUTE_WINDOW: N_(
+        "Could not {action} the escalation (id {id}): its answer may be disputed up to and including "
+        "{until} (10 working days), and it closes only after that. Check this laptop's date."
+    ),
     Refusal.CHECKPOINT_AHEAD: N_(
         "The server holds fewer changes ({newest}) than this laptop has already received ({since}): it was "
         "probably restored from a backup. This laptop sends its data to the server again."
@@ -141,6 +145,7 @@ ENTITIES: dict[str, str] = {
     "survey_periods": N_("survey period"),
     "survey_responses": N_("questionnaire"),
     "audit_events": N_("history entry"),
+    "closed_days": N_("closed day"),
 }
 
 ACTIONS: dict[str, str] = {
@@ -154,6 +159,7 @@ ACTIONS: dict[str, str] = {
     "close": N_("close"),
     "acknowledge": N_("acknowledge"),
     "forward": N_("forward"),
+    "dispute": N_("dispute"),
     "delete": N_("delete"),
     "change_scope": N_("change the scope of"),
 }

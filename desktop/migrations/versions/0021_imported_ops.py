@@ -2,14 +2,14 @@
 same file again, after its changes were sent, queues none of them again.
 
 Revision ID: 0021
-Revises: 0020
+Revises: 0015
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0021"
-down_revision = "0020"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
