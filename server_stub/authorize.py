@@ -105,11 +105,8 @@ def creator(
             entity=entity.name,
             id=record_id,
         )
-    if entity.name == "audit_events":
-        if restating:  # re-sent history: events its office's laptops recorded, none of another's
-            _office_author(batch.session, caller, fields["device_id"])
-        else:
-            _author(batch.session, caller, fields["device_id"])
+    if entity.name == "audit_events" and not restating:  # re-sent history: see office_author
+        _author(batch.session, caller, fields["device_id"])
 
 
 def speaks_for(session: Session, caller: Caller, device_id: str) -> bool:
@@ -123,13 +120,14 @@ def speaks_for(session: Session, caller: Caller, device_id: str) -> bool:
     return other is not None and other.unit_id == caller.unit_id and other.revoked_at is not None
 
 
-def _office_author(session: Session, caller: Caller, device_id: str) -> None:
-    """An event re-sent after the server lost it: recorded by a laptop of the caller's office
-    (a laptop holds, and re-sends, its colleagues' history), never by another office's device
-    or one the server does not know."""
+def office_author(session: Session, caller: Caller, device_id: str) -> bool:
+    """May the caller re-send an event this device recorded (after the server lost it)? Its
+    own, or one of a laptop of its office the server knows (a laptop holds its colleagues'
+    history); not another office's device's (that office re-sends it), nor an unknown one's."""
+    if device_id == caller.device_id:
+        return True
     author = session.get(Device, device_id)
-    if device_id != caller.device_id and (author is None or author.unit_id != caller.unit_id):
-        raise invalid("audit_events", "device_id", Problem.NOT_ALLOWED)
+    return author is not None and author.unit_id == caller.unit_id
 
 
 def _author(session: Session, caller: Caller, device_id: str) -> None:

@@ -6,8 +6,11 @@ the first status for a record it lacks) through the re-sending office's own acti
 owner's for its records, the addressed office's for an escalation's status. A status that
 records another office's decision needs that decision on the server: a recommendation is
 "answered" (with an outcome) only when the server holds its escalation answered with the same
-outcome. "Escalated" is the owner's own step and needs nothing more: an escalation needs its
-recommendation on the server first, so a laptop re-sends the recommendation before it. Otherwise
+outcome; while its escalation is there unanswered (the addressed office has not re-sent its
+answer yet) the refusal is one that passes (`unknown_record` naming the escalation: the laptop
+keeps the restate queued and sends it again). "Escalated" is the owner's own step and needs
+nothing more: an escalation needs its recommendation on the server first, so a laptop re-sends
+the recommendation before it. Otherwise
 the whole restate is refused (`stale_transition`, action "restate"): taking the other registers
 and leaving the status would hand the laptop a record it never held; refusing keeps it whole on
 the laptop and shows it in "Perlu perhatian".
@@ -65,7 +68,16 @@ def check_restated_status(
         return
     justified = wanted in reachable(entity, str(start), by_addressee)
     if justified and entity.name == "recommendations" and wanted == ANSWERED:
-        justified = _answered(batch, record_id, unit_id, state.get("outcome"))
+        escalation_id, justified = _answered(batch, record_id, unit_id, state.get("outcome"))
+        if not justified and escalation_id is not None and not _is_answered(batch, escalation_id):
+            # Its escalation is on the server, its answer not yet (the addressed office re-sends
+            # it after a restore too): a refusal that passes, the laptop sends this again later.
+            raise Refused(
+                Refusal.UNKNOWN_RECORD,
+                f"the answer of escalation {escalation_id} is not on the server (yet)",
+                entity="escalations",
+                id=escalation_id,
+            )
     if not justified:
         raise Refused(
             Refusal.STALE_TRANSITION,
@@ -77,9 +89,14 @@ def check_restated_status(
         )
 
 
-def _answered(batch: Batch, rec_id: str, unit_id: str, outcome: object) -> bool:
-    """Does the server hold the recommendation's escalation answered with this outcome? Among
-    the office's escalations, those this push brought back too."""
+def _is_answered(batch: Batch, escalation_id: str) -> bool:
+    escalation = batch.get("escalations", escalation_id)
+    return escalation is not None and escalation.data.get(STATUS) == ANSWERED
+
+
+def _answered(batch: Batch, rec_id: str, unit_id: str, outcome: object) -> tuple[str | None, bool]:
+    """The recommendation's escalation on the server (None: there is none), and whether it was
+    answered with this outcome. Among the office's escalations, those this push brought back."""
     query = select(Record).where(
         Record.entity == "escalations",
         Record.unit_id == unit_id,
@@ -88,10 +105,12 @@ def _answered(batch: Batch, rec_id: str, unit_id: str, outcome: object) -> bool:
     held = list(batch.session.scalars(query)) + [
         r for r in batch.created() if r.entity == "escalations" and r.unit_id == unit_id
     ]
+    found = None
     for escalation in held:
         data = escalation.data
         if escalation.deleted or data.get("recommendation_id") != rec_id or data.get("previous_id"):
             continue
-        if data.get(STATUS) == ANSWERED and data.get("outcome") == outcome:
-            return True
-    return False
+        if data.get(STATUS) == ANSWERED:
+            return escalation.id, data.get("outcome") == outcome  # answered otherwise: never
+        found = escalation.id
+    return found, False

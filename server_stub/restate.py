@@ -43,6 +43,8 @@ def restate(
         "at": op.fields["at"],
     }
     if record is None:
+        if entity.append_only and not authorize.office_author(batch.session, caller, fields["device_id"]):
+            return []  # another office's history (it re-sends it itself), never stored in its name
         authorize.creator(caller, entity, op.entity_id, fields, batch, restating=True)
         check_restated_status(
             batch, entity, op.entity_id, state.unit_id, None, state.data, by_addressee=False
