@@ -876,3 +876,8 @@ ID["The app lists what the server refused under “Needs attention”, with what
     "Aplikasi mencantumkan yang ditolak server di “Perlu perhatian”, beserta yang dapat dilakukan."
 )
 ID["… and {n} more"] = "… dan {n} lagi"
+ID["About"] = "Tentang"
+ID["Mufakat version {version}"] = "Mufakat versi {version}"
+ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (
+    "Forum Konsultasi Publik, tetap jalan tanpa jaringan."
+)

@@ -35,6 +35,7 @@ from desktop.services.units import (
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import is_enrolled
 from desktop.sync.refusals import UNKNOWN_TOKEN
+from desktop.views.about_box import AboutBox
 from desktop.views.common import AutosaveText, InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
@@ -217,6 +218,8 @@ class SettingsPage(QWidget):
         body_layout.addWidget(office)
         body_layout.addWidget(device)
         body_layout.addWidget(server)
+        self.about = AboutBox()
+        body_layout.addWidget(self.about)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
