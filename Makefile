@@ -48,11 +48,11 @@ XVFB_RUN := xvfb-run -a -s "-screen 0 1366x768x24"
 
 test: $(DEV_STAMP) $(QM)
 	$(PY) -m pytest -q
-	$(PY) -m ruff check desktop server_stub protocol tests bench tools
+	$(PY) -m ruff check desktop server_stub protocol tests bench tools packaging
 	$(PY) -m mypy
 
 lint: $(DEV_STAMP)
-	$(PY) -m ruff check desktop server_stub protocol tests bench tools
+	$(PY) -m ruff check desktop server_stub protocol tests bench tools packaging
 	$(PY) -m mypy
 
 bench: $(DEV_STAMP) $(QM)

@@ -109,7 +109,7 @@ def run_app(data_dir: Path, settings: Settings) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mufakat")
-    app.setWindowIcon(QIcon(str(APP_ICON)))
+    QApplication.setWindowIcon(QIcon(str(APP_ICON)))
     try:
         workspace = Workspace.open(data_dir, settings)
     except MufakatError as exc:

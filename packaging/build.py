@@ -8,6 +8,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tarfile
 import time
 import tomllib
 from pathlib import Path
@@ -30,11 +31,23 @@ def archive_stem(version: str) -> str:
 
 
 def folder_size(folder: Path) -> int:
-    return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())
+    """Bytes on disk (a symbolic link counts as a link, not as what it points to)."""
+    return sum(file.lstat().st_size for file in folder.rglob("*") if not file.is_dir() or file.is_symlink())
 
 
 def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
+
+
+def pack(stem: Path) -> Path:
+    """The app folder as one file: a zip on Windows (Explorer opens it), else a .tar.gz (level 6:
+    as small as level 9 within 1 %, in half the time)."""
+    if sys.platform == "win32":
+        return Path(shutil.make_archive(str(stem), "zip", root_dir=DIST, base_dir=APP_DIR.name))
+    archive = stem.with_name(stem.name + ".tar.gz")
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tf:
+        tf.add(APP_DIR, arcname=APP_DIR.name)
+    return archive
 
 
 def build() -> Path:
@@ -50,8 +63,7 @@ def build() -> Path:
     stem = archive_stem(project_version())
     for old in DIST.glob("mufakat-*.*"):
         old.unlink()
-    archive_format = "zip" if sys.platform == "win32" else "gztar"
-    archive = Path(shutil.make_archive(str(DIST / stem), archive_format, root_dir=DIST, base_dir=APP_DIR.name))
+    archive = pack(DIST / stem)
     total = time.monotonic() - started
     print(f"dist: built {APP_DIR.relative_to(ROOT)} in {built:.0f} s, {megabytes(folder_size(APP_DIR))}")
     print(f"dist: archive {archive.relative_to(ROOT)}: {megabytes(archive.stat().st_size)} ({total:.0f} s in all)")

@@ -35,7 +35,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build import DIST, archive_stem, project_version  # noqa: E402
+from build import DIST, archive_stem, project_version
 
 WINDOW_WITHIN_S = 20.0
 STAYS_UP_S = 5.0
@@ -165,7 +165,10 @@ def check_window(program: Path, env: Mapping[str, str], display: str) -> float:
         time.sleep(STAYS_UP_S)
         if app.poll() is not None or not windows_named(WINDOW_TITLE, display):
             raise SmokeFailure(f"the window did not stay up {STAYS_UP_S:.0f} s (exit code {app.returncode})")
-        print(f"smoke: window {WINDOW_TITLE!r} shown after {cold_start:.2f} s (cold start), still up {STAYS_UP_S:.0f} s later")
+        print(
+            f"smoke: window {WINDOW_TITLE!r} shown after {cold_start:.2f} s (cold start),"
+            f" still up {STAYS_UP_S:.0f} s later"
+        )
         return cold_start
     finally:
         if app.poll() is None:

@@ -13,6 +13,21 @@
         </message>
     </context>
     <context>
+        <name>AboutBox</name>
+        <message>
+            <source>About</source>
+            <translation>Tentang</translation>
+        </message>
+        <message>
+            <source>Mufakat version {version}</source>
+            <translation>Mufakat versi {version}</translation>
+        </message>
+        <message>
+            <source>Public consultation forums (Forum Konsultasi Publik), offline first.</source>
+            <translation>Forum Konsultasi Publik, tetap jalan tanpa jaringan.</translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaTab</name>
         <message>
             <source>Agenda item, e.g. Presentation of the service standard</source>
