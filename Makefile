@@ -10,7 +10,7 @@ STAMP      := $(VENV)/.installed-run
 DEV_STAMP  := $(VENV)/.installed-dev
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint bench screenshots dist dist-check clean
+.PHONY: run test lint bench screenshots dist dist-check bench-dist clean
 
 $(VENV_STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mufakat needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -72,6 +72,9 @@ dist: $(DIST_STAMP) $(QM)
 
 dist-check: $(DIST_STAMP)
 	$(PY) packaging/smoke.py
+
+bench-dist: $(DIST_STAMP)
+	$(PY) bench/app_start.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

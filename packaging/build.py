@@ -54,8 +54,20 @@ def build() -> Path:
     """Build the folder and its archive; return the archive."""
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK),
+            str(SPEC),
+        ],
         check=True,
         cwd=ROOT,
     )
@@ -66,7 +78,9 @@ def build() -> Path:
     archive = pack(DIST / stem)
     total = time.monotonic() - started
     print(f"dist: built {APP_DIR.relative_to(ROOT)} in {built:.0f} s, {megabytes(folder_size(APP_DIR))}")
-    print(f"dist: archive {archive.relative_to(ROOT)}: {megabytes(archive.stat().st_size)} ({total:.0f} s in all)")
+    print(
+        f"dist: archive {archive.relative_to(ROOT)}: {megabytes(archive.stat().st_size)} ({total:.0f} s in all)"
+    )
     return archive
 
 

@@ -97,7 +97,7 @@ def embedded_fonts(pdf: bytes) -> dict[str, bool]:
     for page in PdfReader(io.BytesIO(pdf)).pages:
         resources = page.get("/Resources")
         font_dict = resources.get_object().get("/Font") if resources else None
-        for font_ref in (font_dict.get_object().values() if font_dict else []):
+        for font_ref in font_dict.get_object().values() if font_dict else []:
             font = font_ref.get_object()
             descendants = font.get("/DescendantFonts")
             described = descendants.get_object()[0].get_object() if descendants else font
@@ -145,43 +145,52 @@ def windows_named(title: str, display: str) -> list[str]:
     return found.stdout.split()
 
 
-def check_window(program: Path, env: Mapping[str, str], display: str) -> float:
+def check_window(program: Path, env: Mapping[str, str], display: str, *, report: bool = True) -> float:
     """Start the window; return the seconds until it was shown (the cold start)."""
     if shutil.which("xdotool") is None:
         raise SmokeFailure("xdotool is not installed (apt-get install xdotool)")
-    started = time.monotonic()
-    app = subprocess.Popen(
-        [str(program)], env={**env, "DISPLAY": display}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    try:
-        while not windows_named(WINDOW_TITLE, display):
-            if app.poll() is not None:
-                last = (app.stderr.read().decode(errors="replace").strip().splitlines() if app.stderr else [])
-                raise SmokeFailure(f"the app exited with {app.returncode} before its window showed: {last[-1:]}")
-            if time.monotonic() - started > WINDOW_WITHIN_S:
-                raise SmokeFailure(f"no window titled {WINDOW_TITLE!r} within {WINDOW_WITHIN_S:.0f} s")
-            time.sleep(0.1)
-        cold_start = time.monotonic() - started
-        time.sleep(STAYS_UP_S)
-        if app.poll() is not None or not windows_named(WINDOW_TITLE, display):
-            raise SmokeFailure(f"the window did not stay up {STAYS_UP_S:.0f} s (exit code {app.returncode})")
-        print(
-            f"smoke: window {WINDOW_TITLE!r} shown after {cold_start:.2f} s (cold start),"
-            f" still up {STAYS_UP_S:.0f} s later"
-        )
-        return cold_start
-    finally:
-        if app.poll() is None:
-            app.terminate()
-            try:
-                app.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                app.wait(timeout=10)
+    # A file, not a pipe, for what the app prints: a chatty Qt cannot block on a full pipe.
+    with tempfile.TemporaryFile() as said:
+        started = time.monotonic()
+        app = subprocess.Popen([str(program)], env={**env, "DISPLAY": display}, stdout=said, stderr=said)
+        try:
+            while not windows_named(WINDOW_TITLE, display):
+                if app.poll() is not None:
+                    said.seek(0)
+                    last = said.read().decode(errors="replace").strip().splitlines()[-1:]
+                    raise SmokeFailure(
+                        f"the app exited with {app.returncode} before its window showed: {last}"
+                    )
+                if time.monotonic() - started > WINDOW_WITHIN_S:
+                    raise SmokeFailure(f"no window titled {WINDOW_TITLE!r} within {WINDOW_WITHIN_S:.0f} s")
+                time.sleep(0.1)
+            cold_start = time.monotonic() - started
+            time.sleep(STAYS_UP_S)
+            if app.poll() is not None or not windows_named(WINDOW_TITLE, display):
+                raise SmokeFailure(
+                    f"the window did not stay up {STAYS_UP_S:.0f} s (exit code {app.returncode})"
+                )
+            if report:
+                print(
+                    f"smoke: window {WINDOW_TITLE!r} shown after {cold_start:.2f} s (cold start),"
+                    f" still up {STAYS_UP_S:.0f} s later"
+                )
+            return cold_start
+        finally:
+            if app.poll() is None:
+                app.terminate()
+                try:
+                    app.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    app.kill()
+                    app.wait(timeout=10)
 
 
 def default_archive() -> Path:
-    return next(DIST.glob(archive_stem(project_version()) + ".*"), DIST / (archive_stem(project_version()) + ".tar.gz"))
+    return next(
+        DIST.glob(archive_stem(project_version()) + ".*"),
+        DIST / (archive_stem(project_version()) + ".tar.gz"),
+    )
 
 
 def smoke(archive: Path, display: str | None) -> None:

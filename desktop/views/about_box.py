@@ -19,7 +19,10 @@ class AboutBox(QGroupBox):
         picture = QLabel()
         picture.setPixmap(
             QPixmap(str(APP_ICON)).scaled(
-                ICON_SIZE, ICON_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                ICON_SIZE,
+                ICON_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
         )
         self.version = QLabel(self.tr("Mufakat version {version}").format(version=__version__))

@@ -21,9 +21,31 @@ APP_SOURCES = sorted(
 )
 # os functions missing on Windows (Python 3.11), and POSIX-only modules and signals.
 POSIX_ONLY_OS = {
-    "fchmod", "fchown", "chown", "lchown", "getuid", "geteuid", "getgid", "getegid", "getpwnam",
-    "fork", "forkpty", "setsid", "getpgid", "killpg", "setuid", "setgid", "sync", "statvfs",
-    "fstatvfs", "uname", "getloadavg", "mkfifo", "nice", "pipe2", "sched_getaffinity",
+    "fchmod",
+    "fchown",
+    "chown",
+    "lchown",
+    "getuid",
+    "geteuid",
+    "getgid",
+    "getegid",
+    "getpwnam",
+    "fork",
+    "forkpty",
+    "setsid",
+    "getpgid",
+    "killpg",
+    "setuid",
+    "setgid",
+    "sync",
+    "statvfs",
+    "fstatvfs",
+    "uname",
+    "getloadavg",
+    "mkfifo",
+    "nice",
+    "pipe2",
+    "sched_getaffinity",
 }
 POSIX_ONLY_MODULES = {"fcntl", "pwd", "grp", "termios", "resource", "posix", "tty", "pty"}
 POSIX_ONLY_SIGNALS = {"SIGKILL", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGCHLD", "SIGPIPE"}

@@ -39,7 +39,9 @@ def test_the_installer_packs_the_built_folder_per_user() -> None:
     source = re.search(r'^Source: "([^"]+)"', ISS.read_text(encoding="utf-8"), re.MULTILINE)
     assert source
     assert PureWindowsPath(source.group(1)).name == "*"
-    assert in_repository(str(PureWindowsPath(source.group(1)).parent), ISS.parent) == ROOT / "dist" / "mufakat"
+    assert (
+        in_repository(str(PureWindowsPath(source.group(1)).parent), ISS.parent) == ROOT / "dist" / "mufakat"
+    )
     assert in_repository(iss_setting("OutputDir"), ISS.parent) == ROOT / "dist"
     assert in_repository(iss_setting("SetupIconFile"), ISS.parent).is_file()
     # Per user, into %LOCALAPPDATA%\Programs: {autopf} is that when no elevation is asked for.
