@@ -68,7 +68,7 @@ screenshots: $(DEV_STAMP) $(QM)
 # The app an office installs: a one-folder PyInstaller build and its archive in dist/ (build time
 # and sizes printed). dist-check smoke-tests the BUILT app, not this source tree.
 dist: $(DIST_STAMP) $(QM)
-	$(PY) packaging/build.py
+	$(PY) packaging/make_dist.py
 
 dist-check: $(DIST_STAMP)
 	$(PY) packaging/smoke.py

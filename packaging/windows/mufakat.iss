@@ -1,6 +1,6 @@
 ; Inno Setup 6 script: the Windows installer of Mufakat, per user (no administrator rights asked),
 ; into %LOCALAPPDATA%\Programs\Mufakat, with a Start-menu entry and, if wished, a desktop icon.
-; It packs the folder `python packaging\build.py` built (dist\mufakat) from packaging\mufakat.spec.
+; It packs the folder `python packaging\make_dist.py` built (dist\mufakat) from packaging\mufakat.spec.
 ;
 ;   ISCC.exe /DAppVersion=0.1.0 packaging\windows\mufakat.iss     -> dist\mufakat-0.1.0-setup.exe
 ;

@@ -52,6 +52,6 @@ def test_the_installer_packs_the_built_folder_per_user() -> None:
 def test_the_workflow_runs_files_of_the_repository() -> None:
     text = WORKFLOW.read_text(encoding="utf-8")
     mentioned = set(re.findall(r"(?<![\w/])(?:packaging|desktop)[\\/][\w\\/.-]+\.(?:py|iss|ts)", text))
-    assert {"packaging/build.py", "packaging/smoke.py", r"packaging\windows\mufakat.iss"} <= mentioned
+    assert {"packaging/make_dist.py", "packaging/smoke.py", r"packaging\windows\mufakat.iss"} <= mentioned
     for path in mentioned:
         assert in_repository(path).is_file(), path
