@@ -49,11 +49,13 @@ class Shell:
 
         from desktop.background import collect_garbage_on_gui_thread
         from desktop.sync.controller import SyncController
+        from desktop.views.look import apply_look
         from desktop.views.translation import Translations
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         collect_garbage_on_gui_thread(app)  # before any background work starts
+        apply_look(app)
         self.ws = ws
         self.translations = Translations(app)
         self.translations.switch(ws.settings.language)
@@ -127,7 +129,7 @@ def run_app(data_dir: Path, settings: Settings) -> int:
 
         QMessageBox.information(None, "Mufakat", notice)
     shell = Shell(workspace)
-    shell.window.show()
+    shell.window.showMaximized()  # within the screen's available area: the status bar in sight
     QTimer.singleShot(0, shell.window.offer_drafts)  # typing left by a crash, offered back
     QTimer.singleShot(FIRST_SYNC_DELAY_MS, shell.sync.sync_now)
     try:

@@ -18,6 +18,7 @@ from desktop.config import LOG_FILENAME, Settings, resolve_data_dir
 from desktop.errors import EnvironmentProblem, InputError, MufakatError
 from desktop.files import write_atomically
 from desktop.i18n import LANGUAGES, set_language, tr
+from desktop.os_words import os_reason
 from desktop.workspace import Workspace
 
 EXIT_USER_ERROR = 2
@@ -132,7 +133,7 @@ def write_output(content: str | bytes, output: str | None) -> None:
         write_atomically(target, data)
     except OSError as exc:
         raise EnvironmentProblem(
-            tr("Cannot write {path}: {error}", path=target, error=exc.strerror or exc)
+            tr("Cannot write {path}: {error}", path=target, error=os_reason(exc))
         ) from exc
 
 
@@ -272,7 +273,7 @@ def _cmd_outbox(ws: Workspace, args: argparse.Namespace) -> None:
         content = args.file.read_bytes()
     except OSError as exc:
         raise EnvironmentProblem(
-            tr("Cannot read {path}: {error}", path=args.file, error=exc.strerror or exc)
+            tr("Cannot read {path}: {error}", path=args.file, error=os_reason(exc))
         ) from exc
     result = ws.write(lambda session, ctx: import_outbox(session, ctx.clock, args.file.name, content))
     print(

@@ -19,6 +19,7 @@ import platformdirs
 
 from desktop.errors import EnvironmentProblem, InputError
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
+from desktop.os_words import os_reason
 
 APP_NAME = "mufakat"
 DATA_DIR_ENV = "MUFAKAT_DATA_DIR"
@@ -123,5 +124,5 @@ class Settings:
             tmp.replace(path)
         except OSError as exc:
             raise EnvironmentProblem(
-                tr("Cannot write the settings file {path}: {error}", path=path, error=exc.strerror)
+                tr("Cannot write the settings file {path}: {error}", path=path, error=os_reason(exc))
             ) from exc

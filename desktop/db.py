@@ -29,6 +29,7 @@ from desktop.hlc import Stamp
 from desktop.i18n import tr
 from desktop.ids import new_id
 from desktop.models import AuditEvent, DeviceState
+from desktop.os_words import os_reason
 from desktop.store_errors import classify, is_damage, sqlite_error
 from desktop.wal_guard import mark_copy, set_aside_foreign_wal
 
@@ -51,18 +52,33 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 _REVISION = re.compile(r'^revision = "([^"]+)"$', re.MULTILINE)
+_DOWN_REVISION = re.compile(r'^down_revision = (?:"([^"]+)"|None)$', re.MULTILINE)
 
 
 @cache
 def known_revisions() -> list[str]:
-    """Every revision this version of the app knows, oldest first. Read from the migration
-    files' names and `revision` lines, so opening an up-to-date database does not import
-    Alembic (it costs ~0.3 s of start-up); the migrations are a straight line, numbered."""
-    found = []
-    for path in sorted((MIGRATIONS_DIR / "versions").glob("[0-9]*.py")):
-        match = _REVISION.search(path.read_text(encoding="utf-8"))
-        if match:
-            found.append(match.group(1))
+    """Every revision this version of the app knows, oldest first, following each migration's
+    `down_revision` from the first. Read from the files' `revision` lines, so opening an
+    up-to-date database does not import Alembic (it costs ~0.3 s of start-up). The migrations
+    form one straight line; a file's number is its unique id, not its place in the line
+    (branches merged in another order than they were numbered)."""
+    after: dict[str | None, str] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py"):
+        text = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN_REVISION.search(text)
+        if revision is None or down is None:
+            continue
+        if down.group(1) in after:
+            raise RuntimeError(
+                f"migrations {after[down.group(1)]} and {revision.group(1)} both follow "
+                f"{down.group(1)}: re-point one of them so the line is straight"
+            )
+        after[down.group(1)] = revision.group(1)
+    found: list[str] = []
+    current = after.get(None)
+    while current is not None:
+        found.append(current)
+        current = after.get(current)
     return found
 
 
@@ -292,7 +308,7 @@ def _ensure_writable_dir(data_dir: Path) -> None:
                 "The data folder {path} cannot be written ({error}). Choose a folder you can "
                 "write to with --data-dir or MUFAKAT_DATA_DIR.",
                 path=data_dir,
-                error=exc.strerror or exc,
+                error=os_reason(exc),
             )
         ) from exc
 
@@ -306,7 +322,7 @@ def _inspect_existing(path: Path) -> str | None:
             magic = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise StoreError(
-            tr("The database file {path} cannot be read ({error}).", path=path, error=exc.strerror)
+            tr("The database file {path} cannot be read ({error}).", path=path, error=os_reason(exc))
         ) from exc
     if magic != SQLITE_MAGIC:
         raise StoreError(

@@ -7,6 +7,7 @@ no compile step) give the other languages. Indonesian is the default language.
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from babel.messages.pofile import read_po
 
 DEFAULT_LANGUAGE = "id"
 LANGUAGES = ("id", "en")
+LOCALES = {"id": "id_ID", "en": "en_US"}  # Babel's names for the languages (dates, numbers)
 _LOCALE_DIR = Path(__file__).parent / "locale"
 _state = {"language": DEFAULT_LANGUAGE}
 
@@ -51,6 +53,25 @@ def N_(message: str) -> str:
 def translate_to(language: str, message: str) -> str:
     """`message` in `language`, whatever the current language is."""
     return _catalog(language).get(message, message)
+
+
+def number(value: int | float) -> str:
+    """A number as the language writes it: "100.000" in Indonesian, "100,000" in English."""
+    from babel.numbers import format_decimal  # babel's locale data loads on first use
+
+    return str(format_decimal(value, locale=LOCALES[_state["language"]]))
+
+
+DAY_AND_TIME = {"id": "EEEE, dd-MM-yyyy HH.mm", "en": "EEEE, dd-MM-yyyy HH:mm"}
+
+
+def day_and_time(at: datetime, zone: tzinfo | None = None) -> str:
+    """A moment as the language writes it, in the office's time zone: "Rabu, 21-08-2024 10.15"."""
+    from babel.dates import format_datetime
+
+    language = _state["language"]
+    local = at.astimezone(zone)
+    return str(format_datetime(local, DAY_AND_TIME[language], tzinfo=local.tzinfo, locale=LOCALES[language]))
 
 
 def tr(message: str, /, **params: object) -> str:

@@ -130,3 +130,19 @@ def test_data_dir_from_environment_and_entry_point(tmp_path: Path) -> None:
         [sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, timeout=60
     )
     assert version.returncode == 0 and version.stdout.startswith("mufakat ")
+
+
+def test_a_file_the_system_refuses_is_explained_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The system's own reason ("Not a directory") is English whatever the user's language: the
+    message says it in Indonesian, on one line, and nothing is written."""
+    data = str(tmp_path / "d")
+    run(capsys, "--data-dir", data, "demo")
+    blocker = tmp_path / "laporan"
+    blocker.write_text("a file where a folder was meant", encoding="utf-8")
+    target = blocker / "semua.json"
+    code, out, err = run(capsys, "--data-dir", data, "export", "--format", "json", "-o", str(target))
+    assert code != 0 and out == ""
+    assert err.strip() == f"mufakat: Tidak dapat menulis {target}: sebagian jalurnya bukan folder"
+    assert not target.exists()

@@ -164,6 +164,10 @@ STEPS: list[Step] = [
         "recommendations.delete_recommendation",
         lambda ws, ids: ws.write(recs.delete_recommendation, ids["r5"]),
     ),
+    (
+        "recommendations.restore_recommendation",
+        lambda ws, ids: ws.write(recs.restore_recommendation, ids["r5"]),
+    ),
     ("recommendations.accept", lambda ws, ids: ws.write(recs.accept, ids["r1"])),
     (
         "followups.assign_follow_up",
@@ -246,6 +250,19 @@ STEPS: list[Step] = [
         "refused.copy_as_new",
         lambda ws, ids: ws.write(refused.copy_as_new, _refused_create(ws, ids, "Disalin")),
     ),
+    (
+        "forums.create_forum",
+        lambda ws, ids: ids.update(
+            planned=ws.write(forums.create_forum, unit_id=ids["leaf"], title="Rencana", held_on="2024-10-01")
+        ),
+    ),
+    (
+        "participants.add_participant",
+        lambda ws, ids: ws.write(participants.add_participant, ids["planned"], name="Rina", category="media"),
+    ),
+    ("agenda.add_item", lambda ws, ids: ws.write(agenda.add_item, ids["planned"], title="Pembukaan")),
+    ("forums.delete_forum", lambda ws, ids: ws.write(forums.delete_forum, ids["planned"])),
+    ("forums.restore_forum", lambda ws, ids: ws.write(forums.restore_forum, ids["planned"])),
 ]
 
 
@@ -418,7 +435,8 @@ def test_one_user_action_is_one_action(ws: Workspace) -> None:
     is N actions; no two transactions share one."""
     ids: dict[str, Any] = {}
     seen: set[str] = set()
-    bulk = {"participants.import_participants": 1, "surveys.import_responses": 1}
+    # An import is one action per row; a forum brought back is one, and one per person and item.
+    bulk = {"participants.import_participants": 1, "surveys.import_responses": 1, "forums.restore_forum": 3}
     for name, step in STEPS:
         start = _last_seq(ws)
         step(ws, ids)

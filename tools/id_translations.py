@@ -398,7 +398,7 @@ ID.update(
         "Agreements and &summary": "K&esepakatan dan ringkasan",
         "Unsaved recommendation": "Rekomendasi belum disimpan",
         "A recommendation is typed but not saved:\n\n“{text}”\n\nSave it?": "Ada rekomendasi yang sudah diketik tetapi belum disimpan:\n\n“{text}”\n\nSimpan?",
-        "Search title, theme or venue (Enter opens the forum found)…": "Cari judul, tema atau tempat (Enter membuka forum yang ditemukan)…",
+        "Search title, theme or venue (Enter opens the forum found)…": "Cari judul, tema atau tempat (Enter membuka forumnya)…",
         "All forums": "Semua forum",
         "&New forum…": "&Forum baru…",
         "&Open": "&Buka",
@@ -876,6 +876,142 @@ ID["The app lists what the server refused under “Needs attention”, with what
     "Aplikasi mencantumkan yang ditolak server di “Perlu perhatian”, beserta yang dapat dilakukan."
 )
 ID["… and {n} more"] = "… dan {n} lagi"
+# ui-look: fit, language, look; editing and deleting with undo; badges (issue #11)
+ID.update(
+    {
+        "Accept": "Terima",
+        "Reject…": "Tolak…",
+        "Start follow-up": "Mulai tindak lanjut",
+        "Mark done…": "Tandai selesai…",
+        "Escalate…": "Eskalasikan…",
+        "{done} of {total} accepted; {refused} could not be:": "{done} dari {total} diterima; {refused} tidak dapat diterima:",
+        "{done} of {total} rejected; {refused} could not be:": "{done} dari {total} ditolak; {refused} tidak dapat ditolak:",
+        "Follow-up started for {done} of {total}; {refused} could not be:": "Tindak lanjut dimulai untuk {done} dari {total}; {refused} tidak dapat dimulai:",
+        "{done} of {total} marked done; {refused} could not be:": "{done} dari {total} ditandai selesai; {refused} tidak dapat ditandai:",
+        "{done} of {total} escalated; {refused} could not be:": "{done} dari {total} dieskalasi; {refused} tidak dapat dieskalasi:",
+    }
+)
+# ui-look: the history of a recommendation as sentences
+ID.update(
+    {
+        "{who} recorded the recommendation ({scope}): “{text}”": "{who} mencatat rekomendasi ({scope}): “{text}”",
+        "{who} restored the recommendation after it was deleted: “{text}”": "{who} memulihkan rekomendasi yang telah dihapus: “{text}”",
+        "{who} changed the scope to {scope}": "{who} mengubah ranah menjadi {scope}",
+        "{who} added a vote ({votes} in all)": "{who} menambah satu dukungan (seluruhnya {votes})",
+        "{who} took a vote back ({votes} in all)": "{who} menarik satu dukungan (seluruhnya {votes})",
+        "{who} added the votes of a merged duplicate ({votes} in all)": "{who} menambahkan dukungan dari duplikat yang digabung (seluruhnya {votes})",
+        "{who} accepted the recommendation": "{who} menerima rekomendasi",
+        "{who} rejected the recommendation: {reason}": "{who} menolak rekomendasi: {reason}",
+        "{who} merged it into “{into}”": "{who} menggabungkannya ke “{into}”",
+        "{who} started the follow-up": "{who} memulai tindak lanjut",
+        "{who} marked it done; evidence: {reason}": "{who} menandainya selesai; bukti: {reason}",
+        "{who} escalated it to the parent office": "{who} mengeskalasikannya ke kantor atasan",
+        "{who} recorded the parent office's answer: {outcome} — {reason}": "{who} mencatat jawaban kantor atasan: {outcome} — {reason}",
+        "{who} deleted the recommendation": "{who} menghapus rekomendasi",
+        "{who} assigned a follow-up to {owner}, due {due_on}: “{action}”": "{who} menugaskan tindak lanjut kepada {owner}, batas waktu {due_on}: “{action}”",
+        "{who} removed the follow-up “{action}”": "{who} menghapus tindak lanjut “{action}”",
+        "{who} sent it to {to_unit}, answer due {due_on}{note}": "{who} mengirimkannya ke {to_unit}, batas jawaban {due_on}{note}",
+        "{who} marked the escalation received": "{who} menandai eskalasi telah diterima",
+        "{who} forwarded the escalation one level up": "{who} meneruskan eskalasi ke kantor di atasnya",
+        "{who} answered the escalation: {outcome} — {answer}": "{who} menjawab eskalasi: {outcome} — {answer}",
+        "the text to “{value}”": "teks menjadi “{value}”",
+        "the topic to {value}": "topik menjadi {value}",
+        "the priority to {value}": "prioritas menjadi {value}",
+        "the agenda item to {value}": "mata acara menjadi {value}",
+        "who raised it to {value}": "pengusul menjadi {value}",
+        "the action to “{value}”": "tindakan menjadi “{value}”",
+        "the person in charge to {value}": "penanggung jawab menjadi {value}",
+        "the due date to {value}": "batas waktu menjadi {value}",
+        "the progress to {value}%": "kemajuan menjadi {value}%",
+        "the evidence to “{value}”": "bukti menjadi “{value}”",
+        "{who} changed {changes}": "{who} mengubah {changes}",
+        "{who} changed the follow-up “{name}”: {changes}": "{who} mengubah tindak lanjut “{name}”: {changes}",
+        "{who} changed the {record}": "{who} mengubah {record}",
+        "; note: “{note}”": "; catatan: “{note}”",
+    }
+)
+# ui-look: why the system refused a file, in the user's language
+ID.update(
+    {
+        "it does not exist": "berkas atau folder itu tidak ada",
+        "this user may not open it": "pengguna ini tidak diizinkan membukanya",
+        "the disk is full": "disk sudah penuh",
+        "the disk is read-only": "disk hanya dapat dibaca",
+        "it is a folder, not a file": "itu folder, bukan berkas",
+        "a part of its path is not a folder": "sebagian jalurnya bukan folder",
+        "it already exists": "sudah ada",
+        "the disk could not read or write it": "disk tidak dapat membaca atau menulisnya",
+        "its name is too long": "namanya terlalu panjang",
+        "another program is using it": "sedang dipakai program lain",
+        "the system refused ({code})": "sistem menolak ({code})",
+    }
+)
+# ui-look: empty states, the escalation inbox's detail
+ID.update(
+    {
+        "No escalations received": "Belum ada eskalasi masuk",
+        "Policy recommendations the offices below send up arrive here when this laptop syncs.": "Rekomendasi kebijakan yang diusulkan kantor di bawah masuk ke sini saat laptop ini bersinkronisasi.",
+        "From {unit}, forum of {date}: {forum}": "Dari {unit}, forum tanggal {date}: {forum}",
+        "Note from {unit}: “{note}”": "Catatan dari {unit}: “{note}”",
+        "{unit} sent no note.": "{unit} tidak menyertakan catatan.",
+        "Our answer: {answer}": "Jawaban kami: {answer}",
+        "No forum matches": "Tidak ada forum yang cocok",
+        "Search for another word of the title, the theme or the venue, or show all forums.": "Cari kata lain dari judul, tema atau tempat, atau tampilkan semua forum.",
+        "No forums yet": "Belum ada forum",
+        "Plan one with “New forum…”, or try the app with the sample forum.": "Buat forum baru dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.",
+        "Sender's note": "Catatan pengirim",
+        "Choose a recommendation": "Pilih sebuah rekomendasi",
+        "Its history, its follow-up and what can be done with it show here.": "Riwayatnya, tindak lanjutnya dan apa yang dapat dilakukan terhadapnya tampil di sini.",
+        "No recommendations yet": "Belum ada rekomendasi",
+        "They are typed in a forum's Recommendations tab while it runs; they come here to be accepted, followed up or escalated.": "Rekomendasi dicatat di tab Rekomendasi sebuah forum saat forum berlangsung; di sini rekomendasi diterima, ditindaklanjuti atau dieskalasi.",
+        "No recommendation matches the filters": "Tidak ada rekomendasi yang cocok dengan filter",
+        "Change the search or the filters above, or set them back to “any”.": "Ubah pencarian atau filter di atas, atau kembalikan ke “semua”.",
+    }
+)
+ID.update(
+    {
+        "No agenda items yet": "Belum ada mata acara",
+        "Type the first item above (opening, presentation, discussion…) and press Enter.": "Ketik mata acara pertama di atas (pembukaan, paparan, diskusi…) lalu tekan Enter.",
+        "No one on the list yet": "Belum ada yang tercatat di daftar",
+        "Type a name above and press Enter as people arrive, or import the invitation list (Excel, CSV).": "Ketik nama di atas lalu tekan Enter saat peserta datang, atau impor daftar undangan (Excel, CSV).",
+        "No recommendations yet in this forum": "Belum ada rekomendasi di forum ini",
+        "Type what a participant recommends in the line above and press Enter; F2 files it under policy.": "Ketik usulan peserta pada baris di atas lalu tekan Enter; F2 menjadikannya ranah kebijakan.",
+        "Nothing to follow up yet": "Belum ada yang ditindaklanjuti",
+        "Each forum's recommendations are counted here by status once they are triaged.": "Rekomendasi setiap forum dihitung di sini menurut statusnya setelah dipilah.",
+        "Nothing is overdue": "Tidak ada yang melewati batas waktu",
+    }
+)
+# ui-look: editing and deleting, with undo
+ID.update(
+    {
+        "Delete (Del)": "Hapus (Del)",
+        "Enter save · F2 scope · on the list: + / − vote, F3 edit, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo": "Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi",
+        "delete recommendation": "hapus rekomendasi",
+        "Deleted: “{text}”. Ctrl+Z brings it back.": "Dihapus: “{text}”. Ctrl+Z mengembalikannya.",
+        "Edit forum": "Ubah forum",
+        "Correct a forum not yet held: its title, date, times, venue": "Betulkan forum yang belum berlangsung: judul, tanggal, jam, tempatnya",
+        "&Delete": "&Hapus",
+        "Delete a forum not yet held (Ctrl+Z brings it back)": "Hapus forum yang belum berlangsung (Ctrl+Z mengembalikannya)",
+        "edit forum": "ubah forum",
+        "Saved: “{title}”.": "Tersimpan: “{title}”.",
+        "delete forum": "hapus forum",
+        "Deleted: “{title}”.": "Dihapus: “{title}”.",
+        "Edit…": "Ubah…",
+        "Correct the text as it was said (while its forum is not closed)": "Betulkan teks sesuai yang diucapkan (selama forumnya belum ditutup)",
+        "Delete": "Hapus",
+        "Delete one typed by mistake (a proposed one); Ctrl+Z brings it back": "Hapus yang salah ketik (yang masih diusulkan); Ctrl+Z mengembalikannya",
+        "Deleted: “{text}”.": "Dihapus: “{text}”.",
+        "Undo (Ctrl+Z)": "Urungkan (Ctrl+Z)",
+        "Redo (Ctrl+Y)": "Ulangi (Ctrl+Y)",
+    }
+)
+# ui-look: news badges in the navigation
+ID.update(
+    {
+        "New escalations: {n}": "Eskalasi baru: {n}",
+        "Answers to our escalations: {n}": "Jawaban atas eskalasi kita: {n}",
+    }
+)
 ID["About"] = "Tentang"
 ID["Mufakat version {version}"] = "Mufakat versi {version}"
 ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (

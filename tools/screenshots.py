@@ -13,15 +13,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.config import Settings
 from desktop.services.demo import ensure_units, load_demo
-from desktop.services.units import set_home_unit
+from desktop.services.logo import logo_from_file
+from desktop.services.units import set_home_unit, update_unit
 from desktop.views import main_window as mw
 from desktop.workspace import Workspace
 
-SIZE = (1366, 768)  # the common office laptop
+SIZE = (1366, 697)  # the common office laptop (1366x768), maximised above a 40 px taskbar
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -37,6 +39,17 @@ def _save(widget: QWidget, out: Path, name: str) -> None:
     print(target)
 
 
+def _sample_logo(folder: Path) -> Path:
+    """A plain emblem standing in for the office's logo (an office chooses its own in Settings)."""
+    image = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((8, 8, 248, 248), fill="#1f5596")
+    draw.regular_polygon((128, 128, 90), 5, fill="#f0b400")
+    path = folder / "logo.png"
+    image.save(path)
+    return path
+
+
 def main(out: Path, language: str = "id") -> None:
     from desktop.app import Shell
 
@@ -45,6 +58,8 @@ def main(out: Path, language: str = "id") -> None:
     assert isinstance(app, QApplication)
     ws = Workspace.open(Path(tempfile.mkdtemp(prefix="mufakat-shots-")), Settings(language=language))
     forum_id = ws.write(load_demo).forum_id
+    logo = logo_from_file(_sample_logo(Path(tempfile.mkdtemp(prefix="mufakat-logo-"))))
+    ws.write(update_unit, ws.ctx.home_unit_id, logo=logo)
     shell = Shell(ws)
     window = shell.window
     window.resize(*SIZE)
@@ -61,7 +76,7 @@ def main(out: Path, language: str = "id") -> None:
         _settle(app, 0.2)
         _save(window, out, name)
     projector = workspace.open_projector()
-    projector.resize(*SIZE)
+    projector.resize(1366, 768)  # full screen on the room's projector
     _settle(app, 0.3)
     _save(projector, out, "projector")
     projector.close()

@@ -58,6 +58,14 @@
             <translation>Seret mata acara, atau Alt+↑/↓, untuk mengubah urutan.</translation>
         </message>
         <message>
+            <source>No agenda items yet</source>
+            <translation>Belum ada mata acara</translation>
+        </message>
+        <message>
+            <source>Type the first item above (opening, presentation, discussion…) and press Enter.</source>
+            <translation>Ketik mata acara pertama di atas (pembukaan, paparan, diskusi…) lalu tekan Enter.</translation>
+        </message>
+        <message>
             <source>({minutes} min)</source>
             <translation>({minutes} menit)</translation>
         </message>
@@ -154,6 +162,14 @@
         <message>
             <source>Signed in</source>
             <translation>Hadir</translation>
+        </message>
+        <message>
+            <source>No one on the list yet</source>
+            <translation>Belum ada yang tercatat di daftar</translation>
+        </message>
+        <message>
+            <source>Type a name above and press Enter as people arrive, or import the invitation list (Excel, CSV).</source>
+            <translation>Ketik nama di atas lalu tekan Enter saat peserta datang, atau impor daftar undangan (Excel, CSV).</translation>
         </message>
         <message>
             <source>Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}</source>
@@ -418,6 +434,10 @@
             <translation>Ubah… (F3)</translation>
         </message>
         <message>
+            <source>Delete (Del)</source>
+            <translation>Hapus (Del)</translation>
+        </message>
+        <message>
             <source>Merge duplicates… (Ctrl+M)</source>
             <translation>Gabungkan duplikat… (Ctrl+M)</translation>
         </message>
@@ -430,8 +450,16 @@
             <translation>Ulangi</translation>
         </message>
         <message>
-            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
-            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
+            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
+            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
+        </message>
+        <message>
+            <source>No recommendations yet in this forum</source>
+            <translation>Belum ada rekomendasi di forum ini</translation>
+        </message>
+        <message>
+            <source>Type what a participant recommends in the line above and press Enter; F2 files it under policy.</source>
+            <translation>Ketik usulan peserta pada baris di atas lalu tekan Enter; F2 menjadikannya ranah kebijakan.</translation>
         </message>
         <message>
             <source>(agenda item)</source>
@@ -484,6 +512,14 @@
         <message>
             <source>edit</source>
             <translation>ubah</translation>
+        </message>
+        <message>
+            <source>delete recommendation</source>
+            <translation>hapus rekomendasi</translation>
+        </message>
+        <message>
+            <source>Deleted: “{text}”. Ctrl+Z brings it back.</source>
+            <translation>Dihapus: “{text}”. Ctrl+Z mengembalikannya.</translation>
         </message>
         <message>
             <source>Select exactly two recommendations (Ctrl+click): the duplicate and the one to keep.</source>
@@ -726,6 +762,13 @@
         </message>
     </context>
     <context>
+        <name>EditForumDialog</name>
+        <message>
+            <source>Edit forum</source>
+            <translation>Ubah forum</translation>
+        </message>
+    </context>
+    <context>
         <name>EnrollForm</name>
         <message>
             <source>one-time code from the administrator</source>
@@ -759,6 +802,14 @@
     <context>
         <name>EscalationsPage</name>
         <message>
+            <source>No escalations received</source>
+            <translation>Belum ada eskalasi masuk</translation>
+        </message>
+        <message>
+            <source>Policy recommendations the offices below send up arrive here when this laptop syncs.</source>
+            <translation>Rekomendasi kebijakan yang diusulkan kantor di bawah masuk ke sini saat laptop ini bersinkronisasi.</translation>
+        </message>
+        <message>
             <source>Mark as &amp;received</source>
             <translation>Tandai &amp;diterima</translation>
         </message>
@@ -783,12 +834,20 @@
             <translation>{waiting} menunggu jawaban, {late} lewat batas waktu</translation>
         </message>
         <message>
-            <source>Note</source>
-            <translation>Catatan</translation>
+            <source>From {unit}, forum of {date}: {forum}</source>
+            <translation>Dari {unit}, forum tanggal {date}: {forum}</translation>
         </message>
         <message>
-            <source>Answer</source>
-            <translation>Jawaban</translation>
+            <source>Note from {unit}: “{note}”</source>
+            <translation>Catatan dari {unit}: “{note}”</translation>
+        </message>
+        <message>
+            <source>{unit} sent no note.</source>
+            <translation>{unit} tidak menyertakan catatan.</translation>
+        </message>
+        <message>
+            <source>Our answer: {answer}</source>
+            <translation>Jawaban kami: {answer}</translation>
         </message>
         <message>
             <source>Forward</source>
@@ -953,6 +1012,18 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Tindak lanjut</translation>
         </message>
         <message>
+            <source>Nothing to follow up yet</source>
+            <translation>Belum ada yang ditindaklanjuti</translation>
+        </message>
+        <message>
+            <source>Each forum's recommendations are counted here by status once they are triaged.</source>
+            <translation>Rekomendasi setiap forum dihitung di sini menurut statusnya setelah dipilah.</translation>
+        </message>
+        <message>
+            <source>Nothing is overdue</source>
+            <translation>Tidak ada yang melewati batas waktu</translation>
+        </message>
+        <message>
             <source>Overdue ({n})</source>
             <translation>Lewat batas waktu ({n})</translation>
         </message>
@@ -1011,8 +1082,8 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Tampilkan rekomendasi dengan huruf besar di proyektor ruangan begitu disimpan (tanpa nama pengusul); F11 di dalamnya: layar penuh</translation>
         </message>
         <message>
-            <source>← Forums</source>
-            <translation>← Forum</translation>
+            <source>Forums</source>
+            <translation>Forum</translation>
         </message>
         <message>
             <source>Documents</source>
@@ -1059,7 +1130,7 @@ Simpan?</translation>
         <name>ForumsPage</name>
         <message>
             <source>Search title, theme or venue (Enter opens the forum found)…</source>
-            <translation>Cari judul, tema atau tempat (Enter membuka forum yang ditemukan)…</translation>
+            <translation>Cari judul, tema atau tempat (Enter membuka forumnya)…</translation>
         </message>
         <message>
             <source>All forums</source>
@@ -1074,6 +1145,22 @@ Simpan?</translation>
             <translation>&amp;Buka</translation>
         </message>
         <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Ubah…</translation>
+        </message>
+        <message>
+            <source>Correct a forum not yet held: its title, date, times, venue</source>
+            <translation>Betulkan forum yang belum berlangsung: judul, tanggal, jam, tempatnya</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <source>Delete a forum not yet held (Ctrl+Z brings it back)</source>
+            <translation>Hapus forum yang belum berlangsung (Ctrl+Z mengembalikannya)</translation>
+        </message>
+        <message>
             <source>Documents</source>
             <translation>Dokumen</translation>
         </message>
@@ -1086,8 +1173,36 @@ Simpan?</translation>
             <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
         </message>
         <message>
-            <source>No forums yet. Plan one with “New forum…”, or try the app with the sample forum.</source>
-            <translation>Belum ada forum. Rencanakan dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.</translation>
+            <source>No forum matches</source>
+            <translation>Tidak ada forum yang cocok</translation>
+        </message>
+        <message>
+            <source>Search for another word of the title, the theme or the venue, or show all forums.</source>
+            <translation>Cari kata lain dari judul, tema atau tempat, atau tampilkan semua forum.</translation>
+        </message>
+        <message>
+            <source>No forums yet</source>
+            <translation>Belum ada forum</translation>
+        </message>
+        <message>
+            <source>Plan one with “New forum…”, or try the app with the sample forum.</source>
+            <translation>Buat forum baru dengan “Forum baru…”, atau coba aplikasi dengan forum contoh.</translation>
+        </message>
+        <message>
+            <source>edit forum</source>
+            <translation>ubah forum</translation>
+        </message>
+        <message>
+            <source>Saved: “{title}”.</source>
+            <translation>Tersimpan: “{title}”.</translation>
+        </message>
+        <message>
+            <source>delete forum</source>
+            <translation>hapus forum</translation>
+        </message>
+        <message>
+            <source>Deleted: “{title}”.</source>
+            <translation>Dihapus: “{title}”.</translation>
         </message>
         <message>
             <source>&amp;Try with a sample forum</source>
@@ -1119,6 +1234,10 @@ Simpan?</translation>
         <message>
             <source>Recommendation</source>
             <translation>Rekomendasi</translation>
+        </message>
+        <message>
+            <source>Sender's note</source>
+            <translation>Catatan pengirim</translation>
         </message>
         <message>
             <source>Received</source>
@@ -1185,6 +1304,14 @@ Simpan?</translation>
         <message>
             <source>Settings</source>
             <translation>Pengaturan</translation>
+        </message>
+        <message>
+            <source>New escalations: {n}</source>
+            <translation>Eskalasi baru: {n}</translation>
+        </message>
+        <message>
+            <source>Answers to our escalations: {n}</source>
+            <translation>Jawaban atas eskalasi kita: {n}</translation>
         </message>
         <message>
             <source>Needs attention: {n}</source>
@@ -1422,6 +1549,61 @@ Pulihkan?</translation>
         </message>
     </context>
     <context>
+        <name>RecActions</name>
+        <message>
+            <source>Accept</source>
+            <translation>Terima</translation>
+        </message>
+        <message>
+            <source>Reject…</source>
+            <translation>Tolak…</translation>
+        </message>
+        <message>
+            <source>Start follow-up</source>
+            <translation>Mulai tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Mark done…</source>
+            <translation>Tandai selesai…</translation>
+        </message>
+        <message>
+            <source>Escalate…</source>
+            <translation>Eskalasikan…</translation>
+        </message>
+        <message>
+            <source>Why is it rejected? (the minutes and the follow-up report show this)</source>
+            <translation>Mengapa ditolak? (dicantumkan di berita acara dan laporan tindak lanjut)</translation>
+        </message>
+        <message>
+            <source>What shows it is done? (a document, a photo, a link)</source>
+            <translation>Apa buktinya sudah selesai? (dokumen, foto, tautan)</translation>
+        </message>
+        <message>
+            <source>A note for the parent office (optional)</source>
+            <translation>Catatan untuk kantor atasan (opsional)</translation>
+        </message>
+        <message>
+            <source>{done} of {total} accepted; {refused} could not be:</source>
+            <translation>{done} dari {total} diterima; {refused} tidak dapat diterima:</translation>
+        </message>
+        <message>
+            <source>{done} of {total} rejected; {refused} could not be:</source>
+            <translation>{done} dari {total} ditolak; {refused} tidak dapat ditolak:</translation>
+        </message>
+        <message>
+            <source>Follow-up started for {done} of {total}; {refused} could not be:</source>
+            <translation>Tindak lanjut dimulai untuk {done} dari {total}; {refused} tidak dapat dimulai:</translation>
+        </message>
+        <message>
+            <source>{done} of {total} marked done; {refused} could not be:</source>
+            <translation>{done} dari {total} ditandai selesai; {refused} tidak dapat ditandai:</translation>
+        </message>
+        <message>
+            <source>{done} of {total} escalated; {refused} could not be:</source>
+            <translation>{done} dari {total} dieskalasi; {refused} tidak dapat dieskalasi:</translation>
+        </message>
+    </context>
+    <context>
         <name>RecommendationCard</name>
         <message>
             <source>{n} vote(s)</source>
@@ -1437,6 +1619,22 @@ Pulihkan?</translation>
         <message>
             <source>Record the answer…</source>
             <translation>Catat jawaban…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Ubah…</translation>
+        </message>
+        <message>
+            <source>Correct the text as it was said (while its forum is not closed)</source>
+            <translation>Betulkan teks sesuai yang diucapkan (selama forumnya belum ditutup)</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Delete one typed by mistake (a proposed one); Ctrl+Z brings it back</source>
+            <translation>Hapus yang salah ketik (yang masih diusulkan); Ctrl+Z mengembalikannya</translation>
         </message>
         <message>
             <source>What will be done</source>
@@ -1471,6 +1669,14 @@ Pulihkan?</translation>
             <translation>Riwayat</translation>
         </message>
         <message>
+            <source>Choose a recommendation</source>
+            <translation>Pilih sebuah rekomendasi</translation>
+        </message>
+        <message>
+            <source>Its history, its follow-up and what can be done with it show here.</source>
+            <translation>Riwayatnya, tindak lanjutnya dan apa yang dapat dilakukan terhadapnya tampil di sini.</translation>
+        </message>
+        <message>
             <source>Select a recommendation to see its history and act on it.</source>
             <translation>Pilih rekomendasi untuk melihat riwayatnya dan menindaklanjutinya.</translation>
         </message>
@@ -1489,6 +1695,22 @@ Pulihkan?</translation>
         <message>
             <source>Not escalated.</source>
             <translation>Tidak dieskalasi.</translation>
+        </message>
+        <message>
+            <source>Edit recommendation</source>
+            <translation>Ubah rekomendasi</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Teks</translation>
+        </message>
+        <message>
+            <source>edit</source>
+            <translation>ubah</translation>
+        </message>
+        <message>
+            <source>delete recommendation</source>
+            <translation>hapus rekomendasi</translation>
         </message>
         <message>
             <source>The due date {date} is in the past. Assign the follow-up with this date anyway?</source>
@@ -1532,6 +1754,14 @@ Pulihkan?</translation>
         <message>
             <source>Topic</source>
             <translation>Topik</translation>
+        </message>
+        <message>
+            <source>Unit scope</source>
+            <translation>Ranah unit</translation>
+        </message>
+        <message>
+            <source>Policy</source>
+            <translation>Kebijakan</translation>
         </message>
     </context>
     <context>
@@ -2006,6 +2236,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Terpilih:</translation>
         </message>
         <message>
+            <source>Deleted: “{text}”.</source>
+            <translation>Dihapus: “{text}”.</translation>
+        </message>
+        <message>
             <source>Forum date from</source>
             <translation>Tanggal forum dari</translation>
         </message>
@@ -2030,6 +2264,22 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>menghitung…</translation>
         </message>
         <message>
+            <source>No recommendations yet</source>
+            <translation>Belum ada rekomendasi</translation>
+        </message>
+        <message>
+            <source>They are typed in a forum's Recommendations tab while it runs; they come here to be accepted, followed up or escalated.</source>
+            <translation>Rekomendasi dicatat di tab Rekomendasi sebuah forum saat forum berlangsung; di sini rekomendasi diterima, ditindaklanjuti atau dieskalasi.</translation>
+        </message>
+        <message>
+            <source>No recommendation matches the filters</source>
+            <translation>Tidak ada rekomendasi yang cocok dengan filter</translation>
+        </message>
+        <message>
+            <source>Change the search or the filters above, or set them back to “any”.</source>
+            <translation>Ubah pencarian atau filter di atas, atau kembalikan ke “semua”.</translation>
+        </message>
+        <message>
             <source>{n} recommendation(s)</source>
             <translation>{n} rekomendasi</translation>
         </message>
@@ -2040,6 +2290,17 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoBar</name>
+        <message>
+            <source>Undo (Ctrl+Z)</source>
+            <translation>Urungkan (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <source>Redo (Ctrl+Y)</source>
+            <translation>Ulangi (Ctrl+Y)</translation>
         </message>
     </context>
     <context>

@@ -2,7 +2,7 @@
 
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
-from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp
+from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp, SeenNews
 from desktop.models.org import Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 from desktop.models.survey import SurveyPeriod, SurveyResponse
@@ -37,6 +37,7 @@ __all__ = [
     "Participant",
     "Recommendation",
     "RejectedOp",
+    "SeenNews",
     "SurveyPeriod",
     "SurveyResponse",
     "Synced",

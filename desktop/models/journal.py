@@ -128,3 +128,15 @@ class Conflict(Base):
     winner_hlc: Mapped[str] = mapped_column(String(80))
     at: Mapped[str] = mapped_column(String(40), default="")
     dismissed: Mapped[bool] = mapped_column(default=False)
+
+
+class SeenNews(Base):
+    """What this laptop's user has seen of the news the navigation counts: an escalation that
+    arrived for this office (`arrived`), an answer that came back to one of ours (`answered`).
+    Local to the laptop (each laptop's user sees for themselves); never synced."""
+
+    __tablename__ = "seen_news"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    escalation_id: Mapped[IdRef] = mapped_column(primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)

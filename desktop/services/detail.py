@@ -14,12 +14,14 @@ from desktop.services.escalations import escalations_of
 from desktop.services.history import HistoryLine, history_of
 from desktop.services.lifecycle import allowed_actions
 from desktop.services.lookup import load
+from desktop.vocab import ForumStatus
 
 
 @dataclass(frozen=True)
 class RecommendationDetail:
     rec: Recommendation
     forum_title: str
+    forum_closed: bool  # what was said in it is final: its text can no longer change
     raised_by: str
     actions: list[str]  # life-cycle actions possible now
     follow_ups: list[FollowUp]
@@ -42,6 +44,7 @@ def recommendation_detail(session: Session, rec_id: str, device_id: str = "") ->
     return RecommendationDetail(
         rec=rec,
         forum_title=forum.title if forum else "",
+        forum_closed=forum is None or forum.status == ForumStatus.CLOSED,
         raised_by=raiser.name if raiser else "",
         actions=allowed_actions(rec.status, rec.scope),
         follow_ups=follow_ups,

@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.errors import EnvironmentProblem, InputError
 from desktop.i18n import N_, tr
+from desktop.os_words import os_reason
 
 MAX_LOGO_BYTES = 200 * 1024  # the PNG, before base64
 MAX_SIDE = 512  # pixels: about 600 dpi at the printed size
@@ -58,7 +59,7 @@ def logo_from_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise EnvironmentProblem(
-            tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)
+            tr("Cannot read {path}: {error}", path=path, error=os_reason(exc))
         ) from exc
     return encode_logo(data, path.name)
 

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop import counters
-from desktop.errors import InputError, TransitionError
+from desktop.errors import InputError, NotFoundError, TransitionError
 from desktop.i18n import N_, tr
 from desktop.models import AgendaItem, Forum, Participant, Recommendation
 from desktop.services import fields as f
@@ -177,3 +177,29 @@ def delete_recommendation(session: Session, ctx: Context, rec_id: str) -> None:
             tr("Only a proposed recommendation can be deleted; reject this one with a reason instead.")
         )
     Journal(session, ctx).delete(rec)
+
+
+RESTORED = ("text", "scope", "category", "priority", "agenda_item_id", "raised_by_id")
+
+
+def restore_recommendation(session: Session, ctx: Context, rec_id: str) -> str:
+    """Undo a deletion: the recommendation is in its forum again as it was typed (text, scope,
+    topic, who raised it, its votes), as a new record with its own audit event. A tombstone is
+    never lifted: the deletion has travelled to other laptops, and a new record reaches them
+    the same way."""
+    gone = session.get(Recommendation, rec_id)
+    if gone is None or not gone.deleted:
+        raise NotFoundError(
+            tr("{what} {id} does not exist (or was deleted).", what=tr(N_("Recommendation")), id=rec_id)
+        )
+    forum = open_forum(session, gone.forum_id)
+    again = Recommendation(
+        forum_id=forum.id,
+        unit_id=forum.unit_id,
+        status=RecStatus.PROPOSED,
+        votes=gone.votes,
+        **{name: getattr(gone, name) for name in RESTORED},
+    )
+    again.vote_counts = counters.with_contribution({}, ctx.device_id, gone.votes or 0)
+    Journal(session, ctx).create(again, "restore")
+    return again.id

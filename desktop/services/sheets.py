@@ -17,6 +17,7 @@ from defusedxml import DefusedXmlException
 
 from desktop.errors import EnvironmentProblem, InputError, RowErrors
 from desktop.i18n import tr
+from desktop.os_words import os_reason
 
 MAX_ROWS = 5000
 
@@ -118,7 +119,7 @@ def read_rows(path: Path) -> list[list[str]]:
         return _read_xlsx(path) if suffix in (".xlsx", ".xlsm") else _read_csv(path)
     except OSError as exc:
         raise EnvironmentProblem(
-            tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)
+            tr("Cannot read {path}: {error}", path=path, error=os_reason(exc))
         ) from exc
     except (ValueError, KeyError, csv.Error, zipfile.BadZipFile, ElementTree.ParseError) as exc:
         if _caused_by_entities(exc):

@@ -19,7 +19,9 @@ import backoff
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.background import run_in_background
+from desktop.config import LOG_FILENAME
 from desktop.errors import MufakatError
+from desktop.i18n import tr
 from desktop.services.attention import attention_count
 from desktop.sync import outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
@@ -220,7 +222,11 @@ class SyncController(QObject):
             state = SyncState.ERROR
             if not isinstance(exc, SyncRefused | MufakatError):
                 log.error("sync failed", exc_info=exc)
-        message = exc.message if isinstance(exc, MufakatError) else str(exc)
+        message = (
+            exc.message
+            if isinstance(exc, MufakatError)
+            else tr("unexpected error; details are in {path}", path=self._ws.data_dir / LOG_FILENAME)
+        )
         code = exc.code if isinstance(exc, SyncRefused) else ""
         # Retry first: whatever happens while the failure is shown, the next attempt is on its way.
         self._retry.start(self._next_delay_ms())

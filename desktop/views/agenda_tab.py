@@ -24,6 +24,8 @@ from desktop.errors import MufakatError
 from desktop.models import AgendaItem
 from desktop.services.agenda import add_item, items_of, move_item, remove_item, start_item
 from desktop.views.common import InlineMessage, attempt
+from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.look import icon, primary
 from desktop.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -54,11 +56,11 @@ class AgendaTab(QWidget):
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 600)
         self.minutes.setSuffix(self.tr(" min"))
-        self.add_button = QPushButton(self.tr("Add ite&m"))
+        self.add_button = primary(QPushButton(self.tr("Add ite&m")), "new")
         self.add_button.clicked.connect(self.add)
-        self.start_button = QPushButton(self.tr("Make &current"))
+        self.start_button = QPushButton(icon("make-current"), self.tr("Make &current"))
         self.start_button.clicked.connect(self.start_selected)
-        self.remove_button = QPushButton(self.tr("Remo&ve"))
+        self.remove_button = QPushButton(icon("delete"), self.tr("Remo&ve"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.current = QLabel()
         self.current.setStyleSheet("font-size: 15pt; padding: 6px;")
@@ -93,7 +95,13 @@ class AgendaTab(QWidget):
         layout.addLayout(entry)
         layout.addWidget(self.message)
         layout.addLayout(actions)
-        layout.addWidget(self.list, 1)
+        self.empty = EmptyState("no-agenda")
+        self.empty.say(
+            self.tr("No agenda items yet"),
+            self.tr("Type the first item above (opening, presentation, discussion…) and press Enter."),
+        )
+        self.items = ListOrEmpty(self.list, self.empty)
+        layout.addWidget(self.items, 1)
         self.reload()
 
     def reload(self) -> None:
@@ -117,6 +125,7 @@ class AgendaTab(QWidget):
                 entry.setFont(font)
             self.list.addItem(entry)
         self.list.blockSignals(False)
+        self.items.show_empty(not self._items)
         if self._items:
             self.list.setCurrentRow(min(max(keep, 0), len(self._items) - 1))
         self._show_current()

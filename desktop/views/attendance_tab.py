@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError, RowErrors
+from desktop.i18n import number
 from desktop.models import Participant
 from desktop.services.attendance import ELEMENTS_FOR_FULL_SCORE, Attendance, attendance_of
 from desktop.services.participant_import import parse_participants
@@ -44,6 +45,8 @@ from desktop.services.participants import (
 )
 from desktop.views.attendance_commands import AddWalkIn, CancelSignIn, EditPerson, RemovePerson, SignIn
 from desktop.views.common import EnumCombo, InlineMessage
+from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.look import icon, primary
 from desktop.views.participant_dialog import ParticipantDialog
 from desktop.views.undo import Refs, UndoKeys
 from desktop.vocab import Category, Gender, label
@@ -96,21 +99,21 @@ class AttendanceTab(QWidget):
         self.category = EnumCombo(Category)
         self.gender = EnumCombo(Gender, blank="—")
         self.vulnerable = QCheckBox(self.tr("Vulnerable group"))
-        self.sign_in_button = QPushButton(self.tr("Sign &in"))
+        self.sign_in_button = primary(QPushButton(self.tr("Sign &in")), "sign-in")
         self.sign_in_button.clicked.connect(self.sign_in_typed)
         self.who = QLabel()  # whom Enter will sign in
         self.who.setStyleSheet("color: #555;")
         # -- the list
-        self.undo_button = QPushButton(self.tr("&Undo sign-in"))
+        self.undo_button = QPushButton(icon("cancel-sign-in"), self.tr("&Undo sign-in"))
         self.undo_button.clicked.connect(self.undo_selected)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button = QPushButton(icon("edit"), self.tr("&Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button = QPushButton(self.tr("Remo&ve from the list"))
+        self.remove_button = QPushButton(icon("delete"), self.tr("Remo&ve from the list"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button = QPushButton(self.tr("I&mport invitation list…"))
+        self.import_button = QPushButton(icon("import"), self.tr("I&mport invitation list…"))
         self.import_button.clicked.connect(self.choose_import)
-        self.undo_step_button = QPushButton(self.tr("Undo"))
-        self.redo_step_button = QPushButton(self.tr("Redo"))
+        self.undo_step_button = QPushButton(icon("undo"), self.tr("Undo"))
+        self.redo_step_button = QPushButton(icon("redo"), self.tr("Redo"))
         self.undo_stack.canUndoChanged.connect(lambda can: self.undo_step_button.setEnabled(can and not self.read_only))
         self.undo_stack.canRedoChanged.connect(lambda can: self.redo_step_button.setEnabled(can and not self.read_only))
         self.undo_step_button.setEnabled(False)
@@ -170,7 +173,13 @@ class AttendanceTab(QWidget):
         layout.addWidget(self.warning)
         layout.addWidget(self.counts)
         layout.addLayout(actions)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyState("no-people")
+        self.empty.say(
+            self.tr("No one on the list yet"),
+            self.tr("Type a name above and press Enter as people arrive, or import the invitation list (Excel, CSV)."),
+        )
+        self.list = ListOrEmpty(self.table, self.empty)
+        layout.addWidget(self.list, 1)
         self.reload()
 
     # -- reading -----------------------------------------------------------------------------
@@ -179,6 +188,7 @@ class AttendanceTab(QWidget):
         self._people = attendance.people
         self.completer.model().setStringList([p.name for p in self._people])  # type: ignore[attr-defined]
         self.table.setRowCount(len(self._people))
+        self.list.show_empty(not self._people)
         for row, person in enumerate(self._people):
             signed = person.signed_in_at.astimezone().strftime("%H:%M") if person.signed_in_at else ""
             cells = (
@@ -203,7 +213,13 @@ class AttendanceTab(QWidget):
         self.counts.setText(
             self.tr(
                 "Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}"
-            ).format(present=a.present, listed=len(a.people), women=women, men=men, vulnerable=a.vulnerable)
+            ).format(
+                present=number(a.present),
+                listed=number(len(a.people)),
+                women=number(women),
+                men=number(men),
+                vulnerable=number(a.vulnerable),
+            )
             + ("<br>" + per_element if per_element else "")
         )
         self.warning.setVisible(a.too_few_elements)
@@ -441,7 +457,7 @@ class AttendanceTab(QWidget):
             return False
         self.message.info(
             self.tr("{added} imported, {skipped} already on the list.").format(
-                added=result.added, skipped=result.already_listed
+                added=number(result.added), skipped=number(result.already_listed)
             )
         )
         self.reload()

@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
+from desktop.i18n import number
 from desktop.services.attention import ConflictItem, RefusedItem, conflict_items, refused_items
 from desktop.services.record_words import shortened
 from desktop.services.refused import copy_as_new, discard, retry
 from desktop.sync.refusals import describe
 from desktop.views.common import InlineMessage, app_title
 from desktop.views.conflict_card import ConflictCard
+from desktop.views.look import page_title
 from desktop.views.rows_model import Index, RowsModel
 from desktop.workspace import Workspace
 from protocol.refusals import Refusal
@@ -134,7 +136,7 @@ class AttentionPage(QWidget):
         self.card: ConflictCard | None = None
         self.message = InlineMessage()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>" + self.tr("Needs attention") + "</h2>"))
+        layout.addWidget(page_title(self.tr("Needs attention")))
         layout.addWidget(self.intro)
         layout.addWidget(self.message)
         layout.addWidget(self.list, 1)
@@ -172,7 +174,7 @@ class AttentionPage(QWidget):
         if entry.refused is not None:
             item = entry.refused
             what = item.what + (
-                " " + self.tr("(and {n} later change(s) that depend on it)").format(n=len(item.later))
+                " " + self.tr("(and {n} later change(s) that depend on it)").format(n=number(len(item.later)))
                 if item.later
                 else ""
             )

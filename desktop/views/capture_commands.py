@@ -1,6 +1,6 @@
-"""Undoable live-capture actions (see `desktop/views/undo.py`): adding a recommendation (undone
-with a tombstone; redone as a new record, which the later steps follow), votes, the scope and
-the text."""
+"""Undoable actions on recommendations (see `desktop/views/undo.py`), in live capture and on the
+triage board: adding one (undone with a tombstone; redone as a new record, which the later steps
+follow), deleting one (undone by adding it again as it was), votes, the scope and the text."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from desktop.services.recommendations import (
     change_scope,
     delete_recommendation,
     edit_recommendation,
+    restore_recommendation,
     vote,
 )
 from desktop.views.undo import DoneStep, Ref, Report, Step
@@ -33,6 +34,22 @@ class AddRecommendation(DoneStep):
 
     def undo(self) -> None:
         self._run(delete_recommendation, self.rec.id)
+
+
+class DeleteRecommendation(Step):
+    """Deleting one typed by mistake (a proposed one); undone, it is there again as it was."""
+
+    def __init__(self, ws: Workspace, report: Report, text: str, rec: Ref) -> None:
+        super().__init__(ws, report, text)
+        self.rec = rec
+
+    def redo(self) -> None:
+        self._run(delete_recommendation, self.rec.id)
+
+    def undo(self) -> None:
+        rec_id = self._run(restore_recommendation, self.rec.id)
+        if rec_id:
+            self.rec.id = rec_id
 
 
 class Vote(Step):

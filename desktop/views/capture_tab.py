@@ -1,8 +1,8 @@
 """Live capture of recommendations, keyboard first: type the text, pick who raised it (names of
 the attendees complete as you type), the agenda item and the topic; F2 toggles the scope
 (Unit ↔ Policy); Enter saves, and the line is on disk at once. On the list: + and − vote,
-F2 toggles the scope, F3 edits, Ctrl+M merges the selected duplicate into the other selected
-one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
+F2 toggles the scope, F3 edits, Del deletes one typed by mistake, Ctrl+M merges the selected
+duplicate into the other selected one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError
+from desktop.i18n import number
 from desktop.services.agenda import items_of
 from desktop.services.attendance import attendance_of
 from desktop.services.queries import (
@@ -37,8 +38,16 @@ from desktop.services.queries import (
     recommendation_row,
 )
 from desktop.services.recommendations import add_recommendation, merge
-from desktop.views.capture_commands import AddRecommendation, ChangeScope, EditText, Vote
+from desktop.views.capture_commands import (
+    AddRecommendation,
+    ChangeScope,
+    DeleteRecommendation,
+    EditText,
+    Vote,
+)
 from desktop.views.common import EnumCombo, InlineMessage
+from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.look import icon, primary
 from desktop.views.rec_table import RecommendationTableModel
 from desktop.views.undo import Refs, UndoKeys
 from desktop.vocab import RecCategory, Scope, label
@@ -84,7 +93,7 @@ class CaptureTab(QWidget):
             self.tr("Toggle the scope: within our unit ↔ policy, escalate upward (F2)")
         )
         self.scope_button.clicked.connect(self.toggle_entry_scope)
-        self.save_button = QPushButton(self.tr("Save (Enter)"))
+        self.save_button = primary(QPushButton(self.tr("Save (Enter)")), "save")
         self.save_button.clicked.connect(self.save)
         self.message = InlineMessage()
         self.model = RecommendationTableModel(("text", "scope", "votes", "raised_by", "status"), self._load)
@@ -102,19 +111,20 @@ class CaptureTab(QWidget):
         self.counter = QLabel()
         buttons = QHBoxLayout()
         self.list_buttons: list[QPushButton] = []
-        for text, slot in (
-            (self.tr("Vote +"), lambda: self.vote_selected(1)),
-            (self.tr("Vote −"), lambda: self.vote_selected(-1)),
-            (self.tr("Edit… (F3)"), self.edit_selected),
-            (self.tr("Merge duplicates… (Ctrl+M)"), self.merge_selected),
+        for text, name, slot in (
+            (self.tr("Vote +"), "vote-up", lambda: self.vote_selected(1)),
+            (self.tr("Vote −"), "vote-down", lambda: self.vote_selected(-1)),
+            (self.tr("Edit… (F3)"), "edit", self.edit_selected),
+            (self.tr("Delete (Del)"), "delete", self.delete_selected),
+            (self.tr("Merge duplicates… (Ctrl+M)"), "merge", self.merge_selected),
         ):
-            button = QPushButton(text)
+            button = QPushButton(icon(name), text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
             self.list_buttons.append(button)
-        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button = QPushButton(icon("undo"), self.tr("Undo"))
         self.undo_stack.canUndoChanged.connect(lambda can: self.undo_button.setEnabled(can and not self.read_only))
-        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button = QPushButton(icon("redo"), self.tr("Redo"))
         self.undo_stack.canRedoChanged.connect(lambda can: self.redo_button.setEnabled(can and not self.read_only))
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
@@ -132,7 +142,7 @@ class CaptureTab(QWidget):
         entry.addWidget(self.save_button)
         hint = QLabel(
             self.tr(
-                "Enter save · F2 scope · on the list: + / − vote, F3 edit, Ctrl+M merge · "
+                "Enter save · F2 scope · on the list: + / − vote, F3 edit, Del delete, Ctrl+M merge · "
                 "Ctrl+Z undo · Ctrl+Shift+Z redo"
             )
         )
@@ -143,7 +153,13 @@ class CaptureTab(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(hint)
         layout.addWidget(self.counter)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyState("no-recommendations")
+        self.empty.say(
+            self.tr("No recommendations yet in this forum"),
+            self.tr("Type what a participant recommends in the line above and press Enter; F2 files it under policy."),
+        )
+        self.list = ListOrEmpty(self.table, self.empty)
+        layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self._draft_timer = QTimer(self)  # typing reaches the draft file within a moment
         self._draft_timer.setSingleShot(True)
@@ -189,6 +205,7 @@ class CaptureTab(QWidget):
         self.undo_button.clicked.connect(self.keys.undo)
         self.redo_button.clicked.connect(self.keys.redo)
         on("F3", self.edit_selected, self.table)
+        on("Del", self.delete_selected, self.table)
         on("+", lambda: self.vote_selected(1), self.table)
         on("-", lambda: self.vote_selected(-1), self.table)
         on("Ctrl+M", self.merge_selected)
@@ -207,8 +224,8 @@ class CaptureTab(QWidget):
         self.agenda.clear()
         self.agenda.addItem(self.tr("(agenda item)"), None)
         running = None
-        for number, item in enumerate(self._ws.read(items_of, self._forum_id), start=1):
-            self.agenda.addItem(f"{number}. {item.title}", item.id)
+        for position, item in enumerate(self._ws.read(items_of, self._forum_id), start=1):
+            self.agenda.addItem(f"{position}. {item.title}", item.id)
             if item.started_at is not None and item.ended_at is None:
                 running = item.id
         # The item follows the running one whenever another starts; a choice made by hand holds
@@ -221,7 +238,8 @@ class CaptureTab(QWidget):
         self._count()
 
     def _count(self) -> None:
-        self.counter.setText(self.tr("{n} recommendation(s) in this forum").format(n=self.model.total))
+        self.list.show_empty(self.model.rowCount() == 0)
+        self.counter.setText(self.tr("{n} recommendation(s) in this forum").format(n=number(self.model.total)))
 
     def _stack_moved(self, _index: int) -> None:
         """A step was done, undone or redone: show the list as it now is."""
@@ -384,6 +402,21 @@ class CaptureTab(QWidget):
         )
         if ok and text.strip() and text != row.text:
             self._push(EditText(self._ws, self._refused, self.tr("edit"), self._refs.of(row.id), row.text, text))
+
+    def delete_selected(self) -> None:
+        """Delete a recommendation typed by mistake (a proposed one); Ctrl+Z brings it back."""
+        rec_id = self._selected()
+        row = self.model.row_at(self.model.row_of(rec_id)) if rec_id else None
+        if rec_id is None or row is None:
+            return
+        before = self.undo_stack.count()
+        step = DeleteRecommendation(self._ws, self._refused, self.tr("delete recommendation"), self._refs.of(rec_id))
+        self._push(step)
+        if self.undo_stack.count() > before:  # refused steps are dropped from the stack
+            self.message.info(
+                self.tr("Deleted: “{text}”. Ctrl+Z brings it back.").format(text=row.text[:80])
+            )
+            self.text.setFocus()
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()

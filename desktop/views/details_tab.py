@@ -25,11 +25,14 @@ from desktop.models import Forum
 from desktop.services import forums
 from desktop.services.forums import close_forum, reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
+from desktop.views.columns import size_columns
 from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit
+from desktop.views.look import icon, primary
 from desktop.vocab import ForumMode, ForumStatus, label
 from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
+NIP_COLUMN = SIGNATORY_KEYS.index("nip")
 TIMES = {"starts_at": "09:00", "ends_at": "12:00"}  # the time fields, with their placeholders
 EDITABLE_CELLS = (
     QTableWidget.EditTrigger.DoubleClicked
@@ -75,14 +78,18 @@ class DetailsTab(QWidget):
             [self.tr("Role"), self.tr("Name"), self.tr("NIP"), self.tr("Position")]
         )
         self.signatories.horizontalHeader().setStretchLastSection(True)
+        # An NIP has 18 digits: read whole (it is printed under the signature).
+        size_columns(self.signatories, {NIP_COLUMN: ["888888888888888888"]}, stretch=len(SIGNATORY_KEYS) - 1)
         self.signatories.setMaximumHeight(110)
         self.signatories.itemChanged.connect(self._save_signatories)
         self.status_label = QLabel()
         self.start_button = QPushButton(self.tr("S&tart the forum"))
+        self.start_button.setIcon(icon("start-forum"))
         self.start_button.clicked.connect(lambda: self._move("start"))
         self.close_button = QPushButton(self.tr("C&lose the forum"))
+        self.close_button.setIcon(icon("close-forum"))
         self.close_button.clicked.connect(lambda: self._move("close"))
-        self.reopen_button = QPushButton(self.tr("Re&open the forum…"))
+        self.reopen_button = QPushButton(icon("reopen-forum"), self.tr("Re&open the forum…"))
         self.reopen_button.setToolTip(
             self.tr("To correct a closed forum's minutes; the reason is recorded in its history")
         )
@@ -133,6 +140,9 @@ class DetailsTab(QWidget):
         self.status_label.setText(self.tr("Status: {status}").format(status=label(forum.status)))
         self.start_button.setEnabled(forum.status == ForumStatus.PLANNED)
         self.close_button.setEnabled(forum.status == ForumStatus.RUNNING)
+        # The next step of the forum's life is the tab's main action.
+        primary(self.start_button, "start-forum", on=forum.status == ForumStatus.PLANNED)
+        primary(self.close_button, "close-forum", on=forum.status == ForumStatus.RUNNING)
         self.reopen_button.setVisible(forum.status == ForumStatus.CLOSED)
 
     def _time_problem(self, text: str) -> None:

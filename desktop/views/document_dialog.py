@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
 from desktop.file_names import file_name
+from desktop.i18n import number
 from desktop.models import Forum, SurveyPeriod
 from desktop.services.lookup import load
 from desktop.services.report_data import forum_report
 from desktop.views.documents import TITLES
+from desktop.views.look import icon, primary
 from desktop.views.pdf_pages import page_images
 from desktop.views.save_file import SavedNotice, ask_save_path
 from desktop.views.wheel import guard_wheel
@@ -104,9 +106,9 @@ class DocumentDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
 
-        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button = primary(QPushButton(self.tr("Save PDF…")), "pdf")
         self.save_button.clicked.connect(self._ask_save)
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button = QPushButton(icon("print"), self.tr("Print…"))
         self.print_button.clicked.connect(self._ask_print)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
@@ -159,7 +161,7 @@ class DocumentDialog(QDialog):
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             count += 1
         self.status.setText(
-            self.tr("{count} page(s). Check the preview, then save or print.").format(count=count)
+            self.tr("{count} page(s). Check the preview, then save or print.").format(count=number(count))
         )
         self._set_ready(True)
 

@@ -11,6 +11,7 @@ from desktop.errors import MufakatError
 from desktop.sync.controller import SyncController
 from desktop.sync.rehome import ParentOffice, parent_notice, parent_office
 from desktop.views.common import InlineMessage, app_title
+from desktop.views.look import icon
 from desktop.workspace import Workspace
 
 
@@ -27,7 +28,7 @@ class EnrollForm(QWidget):
         self.enroll_code = QLineEdit()
         self.enroll_code.setPlaceholderText(self.tr("one-time code from the administrator"))
         self.enroll_code.returnPressed.connect(self.enroll)
-        self.enroll_button = QPushButton(self.tr("&Enroll this device"))
+        self.enroll_button = QPushButton(icon("enroll"), self.tr("&Enroll this device"))
         self.enroll_button.clicked.connect(self.enroll)
         self.message = InlineMessage()
         self._form = form = QFormLayout(self)

@@ -5,10 +5,17 @@ any."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,16 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import number
 from desktop.services.escalations import acknowledge, forward
 from desktop.services.inbox import Received, received_escalations
 from desktop.services.overdue import WAITING
 from desktop.views.answer_dialog import AnswerDialog
+from desktop.views.columns import size_columns
 from desktop.views.common import attempt
-from desktop.vocab import EscalationStatus, label
+from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.look import icon, page_title, primary
+from desktop.vocab import EscalationStatus, Outcome, label
 from desktop.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 LATE = QBrush(QColor("#fde2e1"))
+COLUMNS = (
+    str(QT_TRANSLATE_NOOP("InboxModel", "From")),
+    str(QT_TRANSLATE_NOOP("InboxModel", "Forum")),
+    str(QT_TRANSLATE_NOOP("InboxModel", "Recommendation")),
+    str(QT_TRANSLATE_NOOP("InboxModel", "Sender's note")),
+    str(QT_TRANSLATE_NOOP("InboxModel", "Received")),
+    str(QT_TRANSLATE_NOOP("InboxModel", "Answer due")),
+    str(QT_TRANSLATE_NOOP("InboxModel", "Status")),
+)
+TEXT, NOTE = 2, 3  # the columns people read: they share the room
 
 
 class InboxModel(QAbstractTableModel):
@@ -38,6 +59,7 @@ class InboxModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[Received] = []
         self.today: date | None = None
+        self.zone: tzinfo | None = None  # the office's time zone
 
     def set_rows(self, rows: list[Received], today: date) -> None:
         self.beginResetModel()
@@ -49,21 +71,14 @@ class InboxModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (
-            self.tr("From"),
-            self.tr("Forum"),
-            self.tr("Recommendation"),
-            self.tr("Received"),
-            self.tr("Answer due"),
-            self.tr("Status"),
-        )[section]
+        return self.tr(COLUMNS[section])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -80,7 +95,8 @@ class InboxModel(QAbstractTableModel):
             e.from_unit,
             f"{e.forum_held_on.strftime('%d-%m-%Y')} {e.forum_title}",
             e.rec_text,
-            e.sent_at.astimezone().strftime("%d-%m-%Y"),
+            e.note or "—",
+            e.sent_at.astimezone(self.zone).strftime("%d-%m-%Y"),
             e.due_on.strftime("%d-%m-%Y"),
             status,
         )[index.column()]
@@ -100,21 +116,36 @@ class EscalationsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 140)
-        header.resizeSection(1, 260)
+        header.resizeSection(0, 120)
+        header.resizeSection(1, 170)
+        day = ["30-12-2026"]
+        statuses = [label(s) + ": " + label(o) for s in EscalationStatus for o in Outcome]
+        size_columns(self.table, {4: day, 5: day, 6: statuses}, stretch=TEXT)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _i: self.answer_selected())
+        # The chosen escalation in full: what the office below recommended, and its note.
         self.detail = QLabel()
+        self.detail.setObjectName("escalation-detail")
         self.detail.setWordWrap(True)
-        self.acknowledge_button = QPushButton(self.tr("Mark as &received"))
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setStyleSheet(
+            "#escalation-detail { background: white; border: 1px solid #c5ccd6; border-radius: 4px; padding: 8px; }"
+        )
+        self.empty = EmptyState("no-escalations")
+        self.empty.say(
+            self.tr("No escalations received"),
+            self.tr("Policy recommendations the offices below send up arrive here when this laptop syncs."),
+        )
+        self.list = ListOrEmpty(self.table, self.empty)
+        self.acknowledge_button = QPushButton(icon("received"), self.tr("Mark as &received"))
         self.acknowledge_button.setToolTip(
             self.tr("Tell the office below that this escalation is being looked at (it syncs back).")
         )
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
-        self.answer_button = QPushButton(self.tr("&Answer…"))
+        self.answer_button = primary(QPushButton(self.tr("&Answer…")), "answer")
         self.answer_button.clicked.connect(self.answer_selected)
-        self.forward_button = QPushButton(self.tr("&Forward to our parent office…"))
+        self.forward_button = QPushButton(icon("forward"), self.tr("&Forward to our parent office…"))
         self.forward_button.clicked.connect(self.forward_selected)
         self.summary = QLabel()
         actions = QHBoxLayout()
@@ -123,9 +154,9 @@ class EscalationsPage(QWidget):
         actions.addWidget(self.answer_button)
         actions.addWidget(self.forward_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>" + self.tr("Escalations received") + "</h2>"))
+        layout.addWidget(page_title(self.tr("Escalations received")))
         layout.addLayout(actions)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.list, 1)
         layout.addWidget(self.detail)
         self.reload()
 
@@ -137,14 +168,18 @@ class EscalationsPage(QWidget):
         chosen = self.selected()
         today = self._ws.ctx.today()
         rows = self._ws.read(received_escalations, self._ws.ctx.home_unit_id)
+        self.model.zone = self._ws.ctx.zone
         self.model.set_rows(rows, today)
+        self.list.show_empty(not rows)
         for row, each in enumerate(rows):
             if chosen is not None and each.id == chosen.id:
                 self.table.selectRow(row)
         waiting = sum(1 for r in rows if r.status in WAITING)
         late = sum(1 for r in rows if r.overdue(today))
         self.summary.setText(
-            self.tr("{waiting} waiting for an answer, {late} overdue").format(waiting=waiting, late=late)
+            self.tr("{waiting} waiting for an answer, {late} overdue").format(
+                waiting=number(waiting), late=number(late)
+            )
         )
         self.table.resizeRowsToContents()
         self._update_actions()
@@ -159,14 +194,23 @@ class EscalationsPage(QWidget):
         self.acknowledge_button.setEnabled(chosen is not None and chosen.status == EscalationStatus.SENT)
         self.answer_button.setEnabled(open_)
         self.forward_button.setEnabled(open_)
-        note, answer = self.tr("Note"), self.tr("Answer")  # outside f-strings, where lupdate finds them
-        self.detail.setText(
-            ""
-            if chosen is None
-            else f"<b>{escape(chosen.rec_text)}</b>"
-            + (f"<br>{note}: {escape(chosen.note)}" if chosen.note else "")
-            + (f"<br>{answer}: {escape(chosen.answer)}" if chosen.answer else "")
-        )
+        self.detail.setVisible(chosen is not None)
+        if chosen is None:
+            return
+        lines = [
+            escape(
+                self.tr("From {unit}, forum of {date}: {forum}").format(
+                    unit=chosen.from_unit, date=chosen.forum_held_on.strftime("%d-%m-%Y"), forum=chosen.forum_title
+                )
+            ),
+            f"<b>{escape(chosen.rec_text)}</b>",
+            escape(self.tr("Note from {unit}: “{note}”").format(unit=chosen.from_unit, note=chosen.note))
+            if chosen.note
+            else escape(self.tr("{unit} sent no note.").format(unit=chosen.from_unit)),
+        ]
+        if chosen.answer:
+            lines.append(escape(self.tr("Our answer: {answer}").format(answer=chosen.answer)))
+        self.detail.setText("<br>".join(lines))
 
     def acknowledge_selected(self) -> None:
         chosen = self.selected()

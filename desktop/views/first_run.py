@@ -29,6 +29,7 @@ from desktop.sync.controller import SyncController
 from desktop.views.common import InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
+from desktop.views.look import icon, primary
 from desktop.vocab import OfficeZone, label
 from desktop.workspace import Workspace
 
@@ -68,9 +69,8 @@ class FirstRunPage(QWidget):
         select_value(self.time_zone, guessed.value)
         self.operator = QLineEdit(ws.settings.operator)
         self.operator.setPlaceholderText(self.tr("e.g. Rina Wulandari"))
-        self.start_button = QPushButton(self.tr("&Start using Mufakat"))
+        self.start_button = primary(QPushButton(self.tr("&Start using Mufakat")), "accept")
         self.start_button.setDefault(True)
-        self.start_button.setStyleSheet("font-weight: bold; padding: 6px 18px;")
         self.start_button.clicked.connect(self.start)
         for line in (self.name, self.full_name, self.parent_office, self.operator):
             line.returnPressed.connect(self.start)
@@ -91,7 +91,7 @@ class FirstRunPage(QWidget):
         start_row.addWidget(self.start_button)
         form.addRow(start_row)
 
-        self.demo_button = QPushButton(self.tr("&Try with a sample forum"))
+        self.demo_button = QPushButton(icon("sample"), self.tr("&Try with a sample forum"))
         self.demo_button.clicked.connect(self.try_demo)
         demo_text = QLabel(
             self.tr(

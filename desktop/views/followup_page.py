@@ -6,7 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from desktop.i18n import number
 from desktop.services.progress import forum_progress, overdue_items
+from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.look import page_title
 from desktop.views.rows_model import RowsModel
 from desktop.vocab import RecStatus
 from desktop.workspace import Workspace
@@ -20,6 +23,9 @@ COUNTED = (
     RecStatus.ANSWERED,
     RecStatus.REJECTED,
 )
+
+
+WAITING_ON = 3  # the overdue list's column of who an item waits on
 
 
 def _table(model: RowsModel, stretch: int) -> QTableView:
@@ -59,10 +65,19 @@ class FollowUpPage(QWidget):
         self.overdue = _table(self.overdue_model, 2)
         self.overdue_title = QLabel()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>" + self.tr("Follow-up") + "</h2>"))
-        layout.addWidget(self.forums, 3)
+        layout.addWidget(page_title(self.tr("Follow-up")))
+        self.no_forums = EmptyState("no-follow-up")
+        self.no_forums.say(
+            self.tr("Nothing to follow up yet"),
+            self.tr("Each forum's recommendations are counted here by status once they are triaged."),
+        )
+        self.no_overdue = EmptyState("no-follow-up")
+        self.no_overdue.say(self.tr("Nothing is overdue"))
+        self.forums_list = ListOrEmpty(self.forums, self.no_forums)
+        self.overdue_list = ListOrEmpty(self.overdue, self.no_overdue)
+        layout.addWidget(self.forums_list, 3)
         layout.addWidget(self.overdue_title)
-        layout.addWidget(self.overdue, 2)  # loads when shown (reload)
+        layout.addWidget(self.overdue_list, 2)  # loads when shown (reload)
 
     def _open(self, index: object) -> None:
         row = index.row()  # type: ignore[attr-defined]
@@ -74,14 +89,24 @@ class FollowUpPage(QWidget):
         table = []
         for p in rows:
             share = round(100 * p.settled / p.total) if p.total else 0
-            counts = tuple(str(p.by_status.get(status, 0)) for status in COUNTED)
-            table.append(
-                (f"{p.held_on.strftime('%d-%m-%Y')} {p.title}", *counts, f"{p.settled}/{p.total} ({share}%)")
-            )
+            counts = tuple(number(p.by_status.get(status, 0)) for status in COUNTED)
+            settled = f"{number(p.settled)}/{number(p.total)} ({share}%)"
+            table.append((f"{p.held_on.strftime('%d-%m-%Y')} {p.title}", *counts, settled))
         self.forums_model.set_rows(table)
+        self.forums_list.show_empty(not table)
         late = self._ws.read(overdue_items, self._ws.ctx.today())
-        self.overdue_title.setText("<b>" + self.tr("Overdue ({n})").format(n=len(late)) + "</b>")
+        self.overdue_title.setText("<b>" + self.tr("Overdue ({n})").format(n=number(len(late))) + "</b>")
         kinds = {"follow_up": self.tr("follow-up"), "escalation": self.tr("escalation answer")}
         self.overdue_model.set_rows(
             [(item.due_on.strftime("%d-%m-%Y"), kinds[item.kind], item.rec_text, item.who) for item in late]
         )
+        self.overdue_list.show_empty(not late)
+        self._fit_waiting_on()
+
+    def _fit_waiting_on(self) -> None:
+        """Who it waits on is read whole (a person or an office, "Kepala Subbagian Umum"), up to
+        a third of the list; the recommendation's text takes the rest."""
+        header = self.overdue.horizontalHeader()
+        header.setSectionResizeMode(WAITING_ON, QHeaderView.ResizeMode.Interactive)
+        self.overdue.resizeColumnToContents(WAITING_ON)
+        header.resizeSection(WAITING_ON, min(header.sectionSize(WAITING_ON), max(self.overdue.width() // 3, 160)))

@@ -8,6 +8,7 @@ from functools import cache
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from desktop.i18n import number
 from desktop.services.queries import ForumCounts, ForumSummary
 from desktop.vocab import ForumStatus, label
 
@@ -87,7 +88,7 @@ class ForumTableModel(QAbstractTableModel):
             f.unit_name,
             f.title,
             label(f.status),
-            f"{f.attended} / {f.participants}",
-            str(f.unit_scope),
-            str(f.policy_scope),
+            f"{number(f.attended)} / {number(f.participants)}",
+            number(f.unit_scope),
+            number(f.policy_scope),
         )[index.column()]

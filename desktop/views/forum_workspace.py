@@ -4,6 +4,7 @@ its documents one click away."""
 from __future__ import annotations
 
 from functools import partial
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -28,6 +29,7 @@ from desktop.views.attendance_tab import AttendanceTab
 from desktop.views.capture_tab import CaptureTab
 from desktop.views.details_tab import DetailsTab
 from desktop.views.documents import TITLES
+from desktop.views.look import icon
 from desktop.views.summary_tab import SummaryTab
 from desktop.views.wheel import guard_wheel
 from desktop.vocab import ForumStatus, label
@@ -61,7 +63,7 @@ class ForumWorkspace(QWidget):
             "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px; font-weight: bold;"
         )
         self.projector: ProjectorWindow | None = None
-        self.projector_button = QPushButton(self.tr("&Projector view"))
+        self.projector_button = QPushButton(icon("projector"), self.tr("&Projector view"))
         self.projector_button.setToolTip(
             self.tr(
                 "Show the recommendations in large type on the room's projector as they are saved "
@@ -69,10 +71,12 @@ class ForumWorkspace(QWidget):
             )
         )
         self.projector_button.clicked.connect(self.open_projector)
-        back = QPushButton(self.tr("← Forums"))
+        back = QPushButton(icon("back"), self.tr("Forums"))
         back.clicked.connect(self.back_requested)
         documents = QToolButton()
         documents.setText(self.tr("Documents"))
+        documents.setIcon(icon("documents"))
+        documents.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         documents.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(documents)
         for kind, title in TITLES.items():
@@ -110,8 +114,8 @@ class ForumWorkspace(QWidget):
         forum = self._ws.read(load, Forum, self.forum_id, "Forum")
         self.title = forum.title
         self.heading.setText(
-            f"<h2>{forum.title}</h2>"
-            f"{forum.held_on.strftime('%d-%m-%Y')} · {forum.venue} · {label(forum.status)}"
+            f"<h2>{escape(forum.title)}</h2>"
+            f"{forum.held_on.strftime('%d-%m-%Y')} · {escape(forum.venue)} · {label(forum.status)}"
         )
         closed = forum.status == ForumStatus.CLOSED
         self.closed_banner.setVisible(closed)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -25,13 +25,21 @@ from desktop.background import run_in_background
 from desktop.file_names import file_name
 from desktop.services import demo
 from desktop.services.queries import ForumCounts, ForumSummary, forum_counts, list_forums
+from desktop.views.columns import CELL_PADDING
 from desktop.views.common import EnumCombo, attempt
 from desktop.views.documents import TITLES
-from desktop.views.forum_dialog import NewForumDialog
+from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.forum_commands import DeleteForum, EditForum
+from desktop.views.forum_dialog import EditForumDialog, NewForumDialog
 from desktop.views.forum_table import ForumTableModel
+from desktop.views.look import icon, page_title, primary
 from desktop.views.save_file import SavedNotice
-from desktop.vocab import ForumStatus
+from desktop.views.undo import Refs, UndoKeys
+from desktop.views.undo_bar import UndoBar
+from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
+
+STATUS_COLUMN = 3
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog
@@ -68,18 +76,32 @@ class ForumsPage(QWidget):
         self._open_when_shown = False
         self.status_filter = EnumCombo(ForumStatus, blank=self.tr("All forums"))
         self.status_filter.currentIndexChanged.connect(self._search_changed)
-        self.new_button = QPushButton(self.tr("&New forum…"))
+        self.new_button = primary(QPushButton(self.tr("&New forum…")), "new")
         self.new_button.clicked.connect(self.new_forum)
-        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button = QPushButton(icon("open"), self.tr("&Open"))
         self.open_button.clicked.connect(lambda: self._open(self.selected_forum()))
+        # A forum not yet held can be corrected or deleted here; both are undoable (Ctrl+Z).
+        self.edit_button = QPushButton(icon("edit"), self.tr("&Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct a forum not yet held: its title, date, times, venue"))
+        self.edit_button.clicked.connect(self.edit_forum)
+        self.delete_button = QPushButton(icon("delete"), self.tr("&Delete"))
+        self.delete_button.setToolTip(self.tr("Delete a forum not yet held (Ctrl+Z brings it back)"))
+        self.delete_button.clicked.connect(self.delete_forum)
+        self.undo_stack = QUndoStack(self)
+        self.keys = UndoKeys(self, self.undo_stack, (self.search,), say=self._undone)
+        self.undo_bar = UndoBar(self.undo_stack, self.keys)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+        self._refs = Refs()
         self.documents_button = QToolButton()
         self.documents_button.setText(self.tr("Documents"))
+        self.documents_button.setIcon(icon("documents"))
+        self.documents_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.documents_button)
         for kind, title in TITLES.items():
             menu.addAction(QCoreApplication.translate("Documents", title), partial(self.open_document, kind))
         self.documents_button.setMenu(menu)
-        self.excel_button = QPushButton(self.tr("E&xport to Excel"))
+        self.excel_button = QPushButton(icon("excel"), self.tr("E&xport to Excel"))
         self.excel_button.setToolTip(
             self.tr(
                 "A recap of the selected forum as an Excel workbook: participants per element, "
@@ -88,31 +110,28 @@ class ForumsPage(QWidget):
         )
         self.excel_button.clicked.connect(self.export_excel)
         self.notice = SavedNotice()
-        self.empty_hint = QLabel(  # shown once the list has loaded empty
-            self.tr("No forums yet. Plan one with “New forum…”, or try the app with the sample forum.")
-        )
-        self.demo_button = QPushButton(self.tr("&Try with a sample forum"))
+        # What to do while there is no forum (or none matches the search).
+        self.empty_state = EmptyState("no-forums")
+        self.empty_hint = self.empty_state.text
+        self.demo_button = QPushButton(icon("sample"), self.tr("&Try with a sample forum"))
         self.demo_button.clicked.connect(self.load_demo)
-        self.empty_state = QWidget()
-        empty_row = QHBoxLayout(self.empty_state)
-        empty_row.setContentsMargins(0, 0, 0, 0)
-        empty_row.addWidget(self.empty_hint)
-        empty_row.addWidget(self.demo_button)
-        empty_row.addStretch(1)
+        self.empty_state.add_action(self.demo_button)
+        self.list = ListOrEmpty(self.table, self.empty_state)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status_filter)
-        bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
         bar.addWidget(self.documents_button)
         bar.addWidget(self.excel_button)
+        bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>" + self.tr("Forums") + "</h2>"))
+        layout.addWidget(page_title(self.tr("Forums")))
         layout.addLayout(bar)
         layout.addWidget(self.notice)
-        layout.addWidget(self.empty_state)
-        self.empty_state.hide()
-        layout.addWidget(self.table)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.list, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.refresh()
 
@@ -168,11 +187,62 @@ class ForumsPage(QWidget):
             lambda: forum_recap_xlsx(ws.read(forum_recap, forum_id)),
         )
 
+    def _show_empty(self, rows: list[ForumSummary], filtered: bool) -> None:
+        """No forum at all: how to make one. None matching: say so."""
+        searched = bool(self.search.text().strip()) or filtered
+        if not rows and searched:
+            self.empty_state.say(
+                self.tr("No forum matches"),
+                self.tr("Search for another word of the title, the theme or the venue, or show all forums."),
+            )
+        elif not rows:
+            self.empty_state.say(
+                self.tr("No forums yet"),
+                self.tr("Plan one with “New forum…”, or try the app with the sample forum."),
+            )
+        self.demo_button.setVisible(not rows and not searched)
+        self.list.show_empty(not rows)
+
     def _update_actions(self) -> None:
         chosen = self.selected_forum() is not None
         self.documents_button.setEnabled(chosen)
         self.open_button.setEnabled(chosen)
         self.excel_button.setEnabled(chosen)
+        summary = self.model.summary_of(self.selected_forum())
+        planned = summary is not None and summary.status == ForumStatus.PLANNED
+        self.edit_button.setEnabled(planned)
+        self.delete_button.setEnabled(planned)
+
+    # -- correcting and deleting a forum not yet held ----------------------------------------
+    def edit_forum(self) -> None:
+        forum = self.model.summary_of(self.selected_forum())
+        if forum is None or forum.status != ForumStatus.PLANNED:
+            return
+        dialog = EditForumDialog(self._ws, forum.id, self)
+        if dialog.exec() and dialog.after:
+            step = EditForum(
+                self._ws, self._refused, self.tr("edit forum"), self._refs.of(forum.id), dialog.before, dialog.after
+            )
+            self.undo_stack.push(step)
+            self.undo_bar.say(self.tr("Saved: “{title}”.").format(title=dialog.title.text()[:80]))
+
+    def delete_forum(self) -> None:
+        forum = self.model.summary_of(self.selected_forum())
+        if forum is None or forum.status != ForumStatus.PLANNED:
+            return
+        before = self.undo_stack.count()
+        self.undo_stack.push(DeleteForum(self._ws, self._refused, self.tr("delete forum"), self._refs.of(forum.id)))
+        if self.undo_stack.count() > before:
+            self.undo_bar.say(self.tr("Deleted: “{title}”.").format(title=forum.title[:80]))
+
+    def _refused(self, message: str) -> None:
+        self.notice.failed(message)
+
+    def _undone(self, said: str) -> None:
+        self.undo_bar.say(said)
+
+    def _stack_moved(self, _index: int) -> None:
+        self.refresh()
 
     def reload(self) -> None:
         self.refresh()
@@ -225,11 +295,17 @@ class ForumsPage(QWidget):
         if status is not None:
             rows = [r for r in rows if r.status == status]
         self.model.set_rows(rows)
-        self.empty_state.setVisible(not rows and not self.search.text() and status is None)
+        self._show_empty(rows, status is not None)
         if rows and not self._measured:  # once: measuring rows again per search keystroke costs
             self._measured = True
             self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            # Any status a forum may reach later, in bold (a running one's row): "Direncanakan" whole.
+            bold = self.table.font()
+            bold.setBold(True)
+            widest = max(QFontMetrics(bold).horizontalAdvance(label(s)) for s in ForumStatus) + CELL_PADDING
+            header = self.table.horizontalHeader()
+            header.resizeSection(STATUS_COLUMN, max(header.sectionSize(STATUS_COLUMN), widest))
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         row = self.model.row_of(keep) if keep else -1
         if rows:
             self.table.selectRow(max(row, 0))

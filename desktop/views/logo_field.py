@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 
 from desktop.errors import MufakatError
 from desktop.services.logo import logo_from_file, logo_png
+from desktop.views.look import icon
 
 PREVIEW = 64
 IMAGE_FILES = "*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff"
@@ -25,8 +26,9 @@ class LogoField(QWidget):
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW, PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
         self.preview.setStyleSheet("border: 1px solid #c0c0c0; background: white; color: #666;")
-        self.choose_button = QPushButton(self.tr("Choose &logo…"))
+        self.choose_button = QPushButton(icon("logo"), self.tr("Choose &logo…"))
         self.choose_button.clicked.connect(self.choose)
         self.remove_button = QPushButton(self.tr("Remove logo"))
         self.remove_button.clicked.connect(lambda: self.chosen.emit(""))

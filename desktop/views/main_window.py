@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.drafts import Drafts, still_unsaved
 from desktop.models import Forum
 from desktop.services.lookup import load
+from desktop.services.news import ANSWERED, ARRIVED, mark_seen, news_of
 from desktop.services.office import is_enrolled, needs_set_up
 from desktop.services.units import home_unit
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
@@ -24,7 +33,9 @@ from desktop.views.escalations_page import EscalationsPage
 from desktop.views.first_run import FirstRunPage
 from desktop.views.followup_page import FollowUpPage
 from desktop.views.forums_page import ForumsPage
+from desktop.views.look import ACCENT, icon
 from desktop.views.nav_badge import BadgeDelegate, badge_of, set_badge
+from desktop.views.office_banner import OfficeBanner
 from desktop.views.settings_page import SettingsPage
 from desktop.views.survey_page import SurveyPage
 from desktop.views.sync_status import SyncStatusBar
@@ -36,6 +47,8 @@ if TYPE_CHECKING:
     from desktop.views.forum_workspace import ForumWorkspace
 
 FORUMS, TRIAGE, ESCALATIONS, FOLLOW_UP, SURVEY, ATTENTION, SETTINGS = range(7)
+NAV_ICONS = ("forums", "triage", "escalations", "follow-up", "survey", "attention", "settings")
+SIDEBAR_WIDTH = 184
 Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | AttentionPage | SettingsPage
 
 
@@ -49,8 +62,8 @@ class MainWindow(QMainWindow):
         self._retired = False
         self._office_name = ""  # shown in the title once the office exists
         self.setWindowTitle("Mufakat")
-        self.resize(1280, 720)
-        self.setMinimumSize(1000, 600)
+        self.setMinimumSize(800, 520)
+        self.fit_to_screen()
         self.forums = ForumsPage(ws)
         self.triage = TriagePage(ws)
         self.escalations = EscalationsPage(ws)
@@ -84,13 +97,26 @@ class MainWindow(QMainWindow):
                 self.tr("Settings"),
             ]
         )
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        for row, name in enumerate(NAV_ICONS):
+            self.nav.item(row).setIcon(icon(name, active="white"))
         self.nav.setItemDelegate(BadgeDelegate(self.nav))
-        self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         self.nav.currentRowChanged.connect(self.show_page)
+        self.office = OfficeBanner()
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(6, 6, 6, 6)
+        side.addWidget(self.office)
+        side.addWidget(self.nav, 1)
+        self.sidebar = sidebar
         body = QWidget()
         layout = QHBoxLayout(body)
-        layout.addWidget(self.nav)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self.sync_bar = SyncStatusBar(sync)
@@ -128,7 +154,7 @@ class MainWindow(QMainWindow):
         self.first_run.language_changed.connect(self.language_changed)
         self.stack.addWidget(self.first_run)
         self.stack.setCurrentWidget(self.first_run)
-        self.nav.hide()  # nothing to go to before the office exists
+        self.sidebar.hide()  # nothing to go to before the office exists
         self.first_run.setFocus()
 
     def _first_run_done(self) -> None:
@@ -136,7 +162,7 @@ class MainWindow(QMainWindow):
         if page is None:
             return
         self.first_run = None
-        self.nav.show()
+        self.sidebar.show()
         self.stack.removeWidget(page)
         page.deleteLater()
         self._office_changed()
@@ -148,15 +174,43 @@ class MainWindow(QMainWindow):
         self.forums.setFocus()
 
     def _show_office(self) -> None:
-        """The office's short name in the window title, once there is one."""
+        """The office's name and logo above the navigation, its short name in the title."""
         unit = self._ws.read(home_unit, self._ws.ctx.home_unit_id)
         self._office_name = unit.name if unit else ""
+        self.office.show_office(unit)
         self._show_title()
+
+    def fit_to_screen(self) -> None:
+        """The screen's available area (the taskbar left free); shown maximised by the app."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry())
 
     # -- navigation ----------------------------------------------------------------------------
     def _update_nav(self) -> None:
         self.nav.item(ESCALATIONS).setHidden(not self.escalations.has_any())
         self._show_attention_count(self._sync.status().attention)
+        self._show_news()
+
+    def _show_news(self) -> None:
+        """Badges in the office blue: escalations that arrived for this office (on Eskalasi) and
+        answers that came back to ours (on Triase, where the answered recommendations are),
+        until the page showing them has been on the screen."""
+        unit_id = self._ws.ctx.home_unit_id
+        current = self.stack.currentWidget()
+        for page, kind in ((self.escalations, ARRIVED), (self.triage, ANSWERED)):
+            if current is page and self.isVisible():
+                with self._ws.store.write() as session:  # local: no record changes, nothing syncs
+                    mark_seen(session, unit_id, kind)
+        news = self._ws.read(news_of, unit_id)
+        for row, count, spoken in (
+            (ESCALATIONS, news.arrived, self.tr("New escalations: {n}")),
+            (TRIAGE, news.answered, self.tr("Answers to our escalations: {n}")),
+        ):
+            item = self.nav.item(row)
+            if badge_of(item) != count:
+                set_badge(item, count, spoken.format(n=count), QColor(ACCENT))
+                self.nav.viewport().update()
 
     def _show_attention_count(self, count: int) -> None:
         """The badge on "Perlu perhatian"; the entry shows on a laptop that syncs (or holds
@@ -191,7 +245,7 @@ class MainWindow(QMainWindow):
     def go_to_visible(self, number: int) -> None:
         """Ctrl+N: the N-th place the navigation list shows (a hidden one is not counted)."""
         self._office_ready()
-        rows = self.visible_rows() if self.nav.isVisible() else []
+        rows = self.visible_rows() if self.sidebar.isVisible() else []
         if number < len(rows):
             self.nav.setCurrentRow(rows[number])
 
@@ -204,6 +258,7 @@ class MainWindow(QMainWindow):
         page = self.pages[row]
         self.stack.setCurrentWidget(page)
         page.reload()
+        self._show_news()  # what this page shows is seen
 
     def open_forum(self, forum_id: str) -> ForumWorkspace | None:
         self._office_ready()

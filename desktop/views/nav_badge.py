@@ -1,5 +1,6 @@
 """A count badge on a navigation entry (a red pill with a number at the entry's right end), for
-places that hold something waiting for the user, such as "Perlu perhatian"."""
+places that hold something waiting for the user: "Perlu perhatian", escalations that arrived,
+answers that came back."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QListWidgetItem, QStyledItemDelegate, QStyleOptionViewItem
 
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1  # the count an entry shows (0: no badge)
-BADGE_COLOUR = QColor("#b00020")
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2  # the pill's colour (red when not given)
+BADGE_COLOUR = QColor("#b00020")  # something to put right ("Perlu perhatian")
 
 
-def set_badge(item: QListWidgetItem, count: int, spoken: str) -> None:
-    """Show `count` on the entry; `spoken` says it in words (tooltip, screen readers)."""
+def set_badge(item: QListWidgetItem, count: int, spoken: str, colour: QColor = BADGE_COLOUR) -> None:
+    """Show `count` on the entry; `spoken` says it in words (tooltip, screen readers); `colour`:
+    red for what needs putting right, the office blue for news."""
     item.setData(BADGE_ROLE, count)
+    item.setData(COLOUR_ROLE, colour)
     item.setToolTip(spoken if count else "")
     item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {spoken}" if count else item.text())
 
@@ -40,7 +44,8 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(BADGE_COLOUR)
+        colour = index.data(COLOUR_ROLE)
+        painter.setBrush(colour if isinstance(colour, QColor) else BADGE_COLOUR)
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setPen(QColor("white"))
         font = painter.font()

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.errors import EnvironmentProblem, MufakatError
 from desktop.files import write_atomically
-from desktop.i18n import tr
+from desktop.i18n import number, tr
+from desktop.os_words import os_reason
 from desktop.sync.outbox_file import export_outbox, import_outbox
 from desktop.workspace import Workspace
 
@@ -30,7 +31,7 @@ def export_unsent(parent: QWidget, ws: Workspace) -> tuple[bool, str]:
         content = ws.read(export_outbox)
         write_atomically(Path(name), content.encode("utf-8"))
     except OSError as exc:
-        return False, tr("Cannot write {path}: {error}", path=name, error=exc.strerror or exc)
+        return False, tr("Cannot write {path}: {error}", path=name, error=os_reason(exc))
     except MufakatError as exc:
         return False, exc.message
     return True, QCoreApplication.translate(
@@ -54,11 +55,11 @@ def import_unsent(parent: QWidget, ws: Workspace) -> tuple[bool, str]:
             content = path.read_bytes()
         except OSError as exc:
             raise EnvironmentProblem(
-                tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)
+                tr("Cannot read {path}: {error}", path=path, error=os_reason(exc))
             ) from exc
         result = ws.write(lambda session, ctx: import_outbox(session, ctx.clock, path.name, content))
     except MufakatError as exc:
         return False, exc.message
     return True, QCoreApplication.translate(
         "OutboxActions", "{added} change(s) queued, {already} already here; they are sent at the next sync."
-    ).format(added=result.added, already=result.already)
+    ).format(added=number(result.added), already=number(result.already))

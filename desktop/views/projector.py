@@ -16,6 +16,7 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QScreen, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from desktop import i18n
 from desktop.services.projector import (
     ScreenHeading,
     ScreenRecommendation,
@@ -74,7 +75,7 @@ class RecommendationCard(QFrame):
         self.scope.setText(label(rec.scope))
         background, colour = SCOPE_COLOURS[rec.scope]
         self.scope.setStyleSheet(f"background: {background}; color: {colour};")
-        self.votes.setText(self.tr("{n} vote(s)").format(n=rec.votes))
+        self.votes.setText(self.tr("{n} vote(s)").format(n=i18n.number(rec.votes)))
         self.setStyleSheet(f"#card {{ background: {JUST_CHANGED if just_changed else 'white'}; }}")
 
 
@@ -205,7 +206,7 @@ class ProjectorWindow(QWidget):
             if self.cards_box.indexOf(card) != position:
                 self.cards_box.insertWidget(position, card)
         self.empty.setVisible(not in_order)
-        self.count.setText(self.tr("{n} recommendation(s)").format(n=len(in_order)))
+        self.count.setText(self.tr("{n} recommendation(s)").format(n=i18n.number(len(in_order))))
         changed = self.cards.get(self.just_changed or "")
         if changed is not None:
             QTimer.singleShot(0, lambda: self._bring_into_view(changed))

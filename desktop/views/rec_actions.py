@@ -6,72 +6,103 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from desktop.errors import MufakatError
-from desktop.i18n import tr
+from desktop.i18n import number
 from desktop.services import recommendations as recs
 from desktop.services.escalations import escalate
-from desktop.services.lifecycle import ACTIONS
 from desktop.workspace import Workspace
 
 # Actions the board offers as buttons (merge is done by selecting two; answering has its dialog).
 BUTTON_ACTIONS = ("accept", "reject", "start", "complete", "escalate")
 BULK_ACTIONS = ("accept", "reject", "escalate")
+CONTEXT = "RecActions"
+
+# What a button says (an instruction: "Terima", not the verb of a sentence, "menerima").
+LABELS = {
+    "accept": str(QT_TRANSLATE_NOOP("RecActions", "Accept")),
+    "reject": str(QT_TRANSLATE_NOOP("RecActions", "Reject…")),
+    "start": str(QT_TRANSLATE_NOOP("RecActions", "Start follow-up")),
+    "complete": str(QT_TRANSLATE_NOOP("RecActions", "Mark done…")),
+    "escalate": str(QT_TRANSLATE_NOOP("RecActions", "Escalate…")),
+}
+# What an action asks before it is taken: the question, and whether an answer is needed.
+PROMPTS = {
+    "reject": (
+        str(QT_TRANSLATE_NOOP("RecActions", "Why is it rejected? (the minutes and the follow-up report show this)")),
+        True,
+    ),
+    "complete": (str(QT_TRANSLATE_NOOP("RecActions", "What shows it is done? (a document, a photo, a link)")), True),
+    "escalate": (str(QT_TRANSLATE_NOOP("RecActions", "A note for the parent office (optional)")), False),
+}
+# The result of an action on several recommendations, when some could not take it.
+REFUSED = {
+    "accept": str(QT_TRANSLATE_NOOP("RecActions", "{done} of {total} accepted; {refused} could not be:")),
+    "reject": str(QT_TRANSLATE_NOOP("RecActions", "{done} of {total} rejected; {refused} could not be:")),
+    "start": str(QT_TRANSLATE_NOOP("RecActions", "Follow-up started for {done} of {total}; {refused} could not be:")),
+    "complete": str(QT_TRANSLATE_NOOP("RecActions", "{done} of {total} marked done; {refused} could not be:")),
+    "escalate": str(QT_TRANSLATE_NOOP("RecActions", "{done} of {total} escalated; {refused} could not be:")),
+}
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("RecActions", text)
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def action_label(name: str) -> str:
-    """The action's name as a button says it (from the life-cycle table's own labels)."""
-    text = tr(ACTIONS[name].label)
-    return text[:1].upper() + text[1:]
+    """The action's name as its button says it."""
+    return _t(LABELS[name])
 
 
-def _ask(parent: QWidget, title: str, prompt: str, required: bool) -> str | None:
+def _title(action: str) -> str:
+    return action_label(action).rstrip("…")
+
+
+def _ask(parent: QWidget, action: str) -> str | None:
+    """The reason, evidence or note `action` needs (None: the user cancelled)."""
+    prompt, required = PROMPTS[action]
     while True:
-        text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
+        text, ok = QInputDialog.getMultiLineText(parent, _title(action), _t(prompt))
         if not ok:
             return None
         if text.strip() or not required:
             return text.strip()
-        QMessageBox.warning(parent, title, _t("This cannot be empty; write it, or cancel."))
+        QMessageBox.warning(
+            parent,
+            _title(action),
+            QCoreApplication.translate(CONTEXT, "This cannot be empty; write it, or cancel."),
+        )
+
+
+def refusal_text(action: str, done: int, refused: Sequence[str]) -> str:
+    """What a bulk action says when some recommendations could not take it (at most ten named)."""
+    head = _t(REFUSED[action]).format(
+        done=number(done), total=number(done + len(refused)), refused=number(len(refused))
+    )
+    return head + "\n\n" + "\n".join(f"• {m}" for m in refused[:10])
 
 
 def perform(parent: QWidget, ws: Workspace, action: str, rec_ids: Sequence[str]) -> int:
     """Take `action` on each recommendation; returns how many changed. Refusals are reported
     together at the end (the others still go through: each is its own transaction)."""
     step: Callable[[str], object]
-    title = action_label(action)
     if action == "accept":
         step = lambda rec_id: ws.write(recs.accept, rec_id)  # noqa: E731
     elif action == "start":
         step = lambda rec_id: ws.write(recs.start, rec_id)  # noqa: E731
-    elif action == "reject":
-        reason = _ask(
-            parent,
-            title,
-            _t("Why is it rejected? (the minutes and the follow-up report show this)"),
-            required=True,
-        )
-        if reason is None:
+    elif action in PROMPTS:
+        answer = _ask(parent, action)
+        if answer is None:
             return 0
-        step = lambda rec_id: ws.write(recs.reject, rec_id, reason)  # noqa: E731
-    elif action == "complete":
-        evidence = _ask(
-            parent, title, _t("What shows it is done? (a document, a photo, a link)"), required=True
-        )
-        if evidence is None:
-            return 0
-        step = lambda rec_id: ws.write(recs.complete, rec_id, evidence)  # noqa: E731
-    elif action == "escalate":
-        note = _ask(parent, title, _t("A note for the parent office (optional)"), required=False)
-        if note is None:
-            return 0
-        step = lambda rec_id: ws.write(escalate, rec_id, note)  # noqa: E731
+        services: dict[str, Callable[..., object]] = {
+            "reject": recs.reject,
+            "complete": recs.complete,
+            "escalate": escalate,
+        }
+        service = services[action]
+        step = lambda rec_id: ws.write(service, rec_id, answer)  # noqa: E731
     else:
         raise ValueError(action)
     done, refused = 0, []
@@ -82,11 +113,5 @@ def perform(parent: QWidget, ws: Workspace, action: str, rec_ids: Sequence[str])
         except MufakatError as exc:
             refused.append(exc.message)
     if refused:
-        QMessageBox.warning(
-            parent,
-            title,
-            _t("{done} done; {refused} refused:").format(done=done, refused=len(refused))
-            + "\n\n"
-            + "\n".join(f"• {m}" for m in refused[:10]),
-        )
+        QMessageBox.warning(parent, _title(action), refusal_text(action, done, refused))
     return done

@@ -8,8 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -19,46 +22,43 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import MufakatError
+from desktop.i18n import day_and_time, number
 from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
 from desktop.services.followups import assign_follow_up, default_due, update_follow_up
-from desktop.services.history import HistoryLine
 from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
+from desktop.views.capture_commands import DeleteRecommendation, EditText
 from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
 from desktop.views.conflict_card import ConflictCard
+from desktop.views.empty_state import EmptyState
+from desktop.views.look import icon, primary
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
+from desktop.views.undo import Refs
 from desktop.vocab import RecStatus, Scope, label
 from desktop.workspace import Workspace
 
 
-def _history_line(h: HistoryLine) -> str:
-    """One readable line: when, who, what, and the values people care about (not ids)."""
-    shown = {
-        k: v
-        for k, v in h.changes.items()
-        if v not in (None, "") and not k.endswith("_id") and k not in ("id", "status_at", "status_by")
-    }
-    values = "; ".join(f"{k}: {str(v)[:80]}" for k, v in shown.items())
-    return f"{h.at.astimezone().strftime('%d-%m-%Y %H:%M')} · {h.actor} · {h.entity[:-1]} {h.action}" + (
-        f" — {values}" if values else ""
-    )
-
-
 class RecommendationPane(QWidget):
     changed = Signal()
+    deleted = Signal(str)  # the text of the recommendation just deleted
     marker_resolved = Signal()  # a "changed elsewhere" marker was dealt with
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
+        """`undo_stack`: where editing and deleting go, to be undone (the board's)."""
         super().__init__(parent)
         self._ws = ws
+        self.undo_stack = undo_stack or QUndoStack(self)
+        self._refs = Refs()
         self.detail: RecommendationDetail | None = None
         self._guard = ReplacedButtons()
         self.text = QLabel()
@@ -71,74 +71,115 @@ class RecommendationPane(QWidget):
         self.elsewhere_layout.setContentsMargins(0, 0, 0, 0)
         self.cards: list[ConflictCard] = []
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        actions = QHBoxLayout()  # the life-cycle step(s) possible now
         for name in BUTTON_ACTIONS:
-            button = QPushButton(action_label(name))
+            button = primary(QPushButton(action_label(name)), name, on=False)
             button.clicked.connect(partial(self._act, name))
             actions.addWidget(button)
             self.buttons[name] = button
+        actions.addStretch(1)
         self.scope_button = QPushButton(self.tr("Change scope"))
+        self.scope_button.setIcon(icon("scope"))
         self.scope_button.clicked.connect(self._toggle_scope)
         self.answer_button = QPushButton(self.tr("Record the answer…"))
+        self.answer_button.setIcon(icon("answer"))
         self.answer_button.clicked.connect(self._record_answer)
-        actions.addWidget(self.scope_button)
-        actions.addWidget(self.answer_button)
-        actions.addStretch(1)
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct the text as it was said (while its forum is not closed)"))
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button = QPushButton(icon("delete"), self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete one typed by mistake (a proposed one); Ctrl+Z brings it back"))
+        self.delete_button.clicked.connect(self.delete)
+        more = QHBoxLayout()  # what else can be done with it
+        more.addWidget(self.scope_button)
+        more.addWidget(self.answer_button)
+        more.addWidget(self.edit_button)
+        more.addWidget(self.delete_button)
+        more.addStretch(1)
+        self._more = more
         self.message = InlineMessage()
 
         self.follow_ups = QListWidget()
         self.follow_ups.setMaximumHeight(90)
+        self.follow_ups.setWordWrap(True)
+        self.follow_ups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.follow_ups.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.fu_action = QLineEdit()
         self.fu_action.setPlaceholderText(self.tr("What will be done"))
         self.fu_owner = QLineEdit()
         self.fu_owner.setPlaceholderText(self.tr("Who"))
         self.fu_due = date_edit()
         self.fu_assign = QPushButton(self.tr("Assign"))
+        self.fu_assign.setIcon(icon("assign"))
         self.fu_assign.clicked.connect(self._assign)
         self.fu_progress = QSpinBox()
         self.fu_progress.setRange(0, 100)
         self.fu_progress.setSuffix(" %")
         self.fu_update = QPushButton(self.tr("Update progress"))
         self.fu_update.clicked.connect(self._update_progress)
-        assign_row = QHBoxLayout()
-        for widget in (self.fu_action, self.fu_owner, self.fu_due, self.fu_assign):
-            assign_row.addWidget(widget)
+        assign = QGridLayout()
+        assign.addWidget(self.fu_action, 0, 0, 1, 3)
+        assign.addWidget(self.fu_owner, 1, 0)
+        assign.addWidget(self.fu_due, 1, 1)
+        assign.addWidget(self.fu_assign, 1, 2)
+        assign.setColumnStretch(0, 1)
         progress_row = QHBoxLayout()
         progress_row.addWidget(QLabel(self.tr("Selected follow-up:")))
         progress_row.addWidget(self.fu_progress)
         progress_row.addWidget(self.fu_update)
         progress_row.addStretch(1)
-        follow_box = QGroupBox(self.tr("Follow-up"))
-        follow_layout = QVBoxLayout(follow_box)
+        self.follow_box = QGroupBox(self.tr("Follow-up"))
+        follow_layout = QVBoxLayout(self.follow_box)
         follow_layout.addWidget(self.follow_ups)
-        follow_layout.addLayout(assign_row)
+        follow_layout.addLayout(assign)
         follow_layout.addLayout(progress_row)
 
         self.escalation = QLabel()
         self.escalation.setWordWrap(True)
-        escalation_box = QGroupBox(self.tr("Escalation"))
-        QVBoxLayout(escalation_box).addWidget(self.escalation)
+        self.escalation_box = QGroupBox(self.tr("Escalation"))
+        QVBoxLayout(self.escalation_box).addWidget(self.escalation)
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)
+        self.history.setMinimumHeight(110)
         history_box = QGroupBox(self.tr("History"))
         QVBoxLayout(history_box).addWidget(self.history)
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 6, 0)
         layout.addWidget(self.text)
         layout.addWidget(self.meta)
         layout.addWidget(self.elsewhere)
         layout.addLayout(actions)
+        layout.addLayout(more)
         layout.addWidget(self.message)
-        layout.addWidget(follow_box)
-        layout.addWidget(escalation_box)
+        layout.addWidget(self.follow_box)
+        layout.addWidget(self.escalation_box)
         layout.addWidget(history_box, 1)
+        scroll = QScrollArea()  # a long text, markers and follow-ups scroll; nothing is squeezed
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.none_chosen = EmptyState("triage")
+        self.none_chosen.say(
+            self.tr("Choose a recommendation"),
+            self.tr("Its history, its follow-up and what can be done with it show here."),
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.none_chosen)
+        self._scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
         self.show_recommendation(None)
 
     # -- showing -----------------------------------------------------------------------------
     def show_recommendation(self, rec_id: str | None) -> None:
         self.message.clear_message()
         self.detail = self._ws.read(recommendation_detail, rec_id, self._ws.ctx.device_id) if rec_id else None
-        self.setEnabled(self.detail is not None)
+        self.stack.setCurrentWidget(self._scroll if self.detail is not None else self.none_chosen)
         if self.detail is None:
             self.text.setText(self.tr("Select a recommendation to see its history and act on it."))
             self.meta.setText("")
@@ -146,6 +187,12 @@ class RecommendationPane(QWidget):
             self.follow_ups.clear()
             self.escalation.setText("")
             self.history.setPlainText("")
+            for button in (*self.buttons.values(), self.scope_button, self.answer_button):
+                button.hide()
+            self.edit_button.hide()
+            self.delete_button.hide()
+            self.follow_box.hide()
+            self.escalation_box.hide()
             return
         d = self.detail
         rec = d.rec
@@ -155,16 +202,20 @@ class RecommendationPane(QWidget):
                 forum=d.forum_title,
                 scope=label(rec.scope),
                 status=label(rec.status),
-                votes=rec.votes,
+                votes=number(rec.votes),
                 who=d.raised_by or "—",
             )
             + (f"<br><i>{rec.status_reason}</i>" if rec.status_reason else "")
         )
         self._show_markers(d.changed_elsewhere)
+        first = next((name for name in BUTTON_ACTIONS if name in d.actions), None)
         for name, button in self.buttons.items():
             button.setVisible(name in d.actions)
+            primary(button, name, on=name == first)  # the next step, in sight
         self.scope_button.setVisible(rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
         self.answer_button.setVisible(any(e.status in WAITING for e in d.escalations))
+        self.edit_button.setVisible(not d.forum_closed)
+        self.delete_button.setVisible(not d.forum_closed and rec.status == RecStatus.PROPOSED)
         self.follow_ups.clear()
         for item in d.follow_ups:
             due = item.due_on.strftime("%d-%m-%Y") if item.due_on else "—"
@@ -178,6 +229,8 @@ class RecommendationPane(QWidget):
                 )
             )
         can_follow = rec.scope == Scope.UNIT and rec.status in (RecStatus.ACCEPTED, RecStatus.IN_PROGRESS)
+        self.follow_box.setVisible(can_follow or bool(d.follow_ups))
+        self.escalation_box.setVisible(rec.scope == Scope.POLICY or bool(d.escalations))
         for editor in (self.fu_action, self.fu_owner, self.fu_due, self.fu_assign):
             editor.setEnabled(can_follow)
         proposed = default_due(self._ws.ctx)
@@ -187,7 +240,7 @@ class RecommendationPane(QWidget):
             "<br>".join(
                 self.tr("{status}: sent {sent}, answer due {due}").format(
                     status=label(e.status),
-                    sent=e.sent_at.astimezone().strftime("%d-%m-%Y"),
+                    sent=e.sent_at.astimezone(self._ws.ctx.zone).strftime("%d-%m-%Y"),
                     due=e.due_on.strftime("%d-%m-%Y"),
                 )
                 + (f" — {label(e.outcome)}: {e.answer}" if e.outcome else "")
@@ -195,7 +248,8 @@ class RecommendationPane(QWidget):
             )
             or self.tr("Not escalated.")
         )
-        self.history.setPlainText("\n".join(_history_line(h) for h in d.history))
+        zone = self._ws.ctx.zone
+        self.history.setPlainText("\n".join(f"{day_and_time(h.at, zone)} — {h.said}" for h in d.history))
 
     def _show_markers(self, markers: list[ConflictItem]) -> None:
         for card in self.cards:
@@ -237,6 +291,30 @@ class RecommendationPane(QWidget):
             return False
         self._after()
         return True
+
+    def edit(self) -> None:
+        """Correct the text (an undoable step of the board)."""
+        if not self.detail:
+            return
+        rec = self.detail.rec
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit recommendation"), self.tr("Text"), rec.text)
+        if ok and text.strip() and text != rec.text:
+            ref = self._refs.of(rec.id)
+            self.undo_stack.push(EditText(self._ws, self.message.error, self.tr("edit"), ref, rec.text, text))
+            self._after()
+
+    def delete(self) -> None:
+        """Delete one typed by mistake (an undoable step of the board: it comes back as it was)."""
+        if not self.detail or not self._guard.allows():
+            return
+        rec = self.detail.rec
+        before = self.undo_stack.count()
+        ref = self._refs.of(rec.id)
+        step = DeleteRecommendation(self._ws, self.message.error, self.tr("delete recommendation"), ref)
+        self.undo_stack.push(step)
+        self._guard.acted()
+        if self.undo_stack.count() > before:
+            self.deleted.emit(rec.text)
 
     def _toggle_scope(self) -> None:
         if self.detail and self._guard.allows():

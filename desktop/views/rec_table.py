@@ -9,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.i18n import number
 from desktop.services.queries import RecommendationFilter, RecommendationPage, RecommendationRow
 from desktop.vocab import RecStatus, Scope, label
 
@@ -17,6 +18,7 @@ Loader = Callable[[RecommendationFilter], RecommendationPage]
 
 COLUMNS: dict[str, str] = {
     "forum": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Forum")),
+    "forum_date": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Forum")),
     "text": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Recommendation")),
     "scope": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Scope")),
     "status": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Status")),
@@ -25,6 +27,11 @@ COLUMNS: dict[str, str] = {
     "category": str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Topic")),
 }
 SORTABLE = {"text", "scope", "status", "votes"}
+# The scope as a list says it (the long label, "Policy (escalate)", is for forms and documents).
+SCOPE_SHORT = {
+    Scope.UNIT: str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Unit scope")),
+    Scope.POLICY: str(QT_TRANSLATE_NOOP("RecommendationTableModel", "Policy")),
+}
 OVERDUE = QBrush(QColor("#fde2e1"))
 POLICY = QBrush(QColor("#e8f0fe"))
 SETTLED = QBrush(QColor("#777777"))
@@ -116,14 +123,16 @@ class RecommendationTableModel(QAbstractTableModel):
     def _text(self, r: RecommendationRow, column: str) -> str:
         if column == "forum":
             return f"{r.held_on.strftime('%d-%m-%Y')} {r.forum_title}"
+        if column == "forum_date":
+            return r.held_on.strftime("%d-%m-%Y")
         if column == "text":
             return r.text
         if column == "scope":
-            return label(r.scope)
+            return self.tr(SCOPE_SHORT[Scope(r.scope)])
         if column == "status":
             return label(r.status) + (" ⚠" if r.overdue else "")
         if column == "votes":
-            return str(r.votes)
+            return number(r.votes)
         if column == "raised_by":
             return r.raised_by
         return label(r.category) if r.category else ""
@@ -137,6 +146,10 @@ class RecommendationTableModel(QAbstractTableModel):
             return self._text(r, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "text":
             return r.text
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("forum", "forum_date"):
+            return f"{r.held_on.strftime('%d-%m-%Y')} {r.forum_title}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == "scope":
+            return label(r.scope)
         if role == Qt.ItemDataRole.BackgroundRole:
             if r.overdue:
                 return OVERDUE

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
 from desktop.files import write_atomically
+from desktop.os_words import os_reason
 
 log = logging.getLogger("mufakat.save")
 _last_folder: list[Path] = []  # where the user saved last in this session (the dialog opens there)
@@ -93,7 +94,7 @@ class SavedNotice(QWidget):
         try:
             write_atomically(path, data)
         except OSError as exc:
-            self.failed(self.tr("Cannot write {path}: {error}").format(path=path, error=exc.strerror or exc))
+            self.failed(self.tr("Cannot write {path}: {error}").format(path=path, error=os_reason(exc)))
             return False
         self.saved(path)
         return True

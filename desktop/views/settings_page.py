@@ -39,6 +39,7 @@ from desktop.views.about_box import AboutBox
 from desktop.views.common import AutosaveText, InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
+from desktop.views.look import icon, page_title
 from desktop.views.outbox_actions import export_unsent, import_unsent
 from desktop.vocab import OfficeZone, label
 from desktop.workspace import Workspace
@@ -183,7 +184,7 @@ class SettingsPage(QWidget):
         self.device_message = InlineMessage()
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(str(ws.data_dir)), 1)
-        open_folder = QPushButton(self.tr("Open folder"))
+        open_folder = QPushButton(icon("folder"), self.tr("Open folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ws.data_dir))))
         folder_row.addWidget(open_folder)
         device_form.addRow(self.tr("Data folder"), folder_row)
@@ -227,7 +228,7 @@ class SettingsPage(QWidget):
         # What was saved or refused shows above the scrolling form, in sight wherever the field is.
         head = QVBoxLayout()
         head.setContentsMargins(9, 0, 9, 0)
-        head.addWidget(QLabel("<h2>" + self.tr("Settings") + "</h2>"))
+        head.addWidget(page_title(self.tr("Settings")))
         head.addWidget(self.office_message)
         head.addWidget(self.device_message)
         layout = QVBoxLayout(self)

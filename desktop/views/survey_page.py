@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import skm
 from desktop.errors import MufakatError, RowErrors
+from desktop.i18n import number
 from desktop.services.surveys import (
     SurveyResult,
     add_response,
@@ -39,6 +40,7 @@ from desktop.services.surveys import (
     survey_result,
 )
 from desktop.views.common import EnumCombo, InlineMessage
+from desktop.views.look import icon, page_title, primary
 from desktop.views.survey_dialog import NewSurveyDialog
 from desktop.vocab import AgeBand, Education, Gender, Occupation
 from desktop.workspace import Workspace
@@ -64,11 +66,11 @@ class SurveyPage(QWidget):
         # -- periods
         self.periods = QListWidget()
         self.periods.currentItemChanged.connect(lambda *_: self.show_period())
-        self.new_button = QPushButton(self.tr("&New period…"))
+        self.new_button = primary(QPushButton(self.tr("&New period…")), "new")
         self.new_button.clicked.connect(self.new_period)
-        self.import_button = QPushButton(self.tr("&Import questionnaires…"))
+        self.import_button = QPushButton(icon("import"), self.tr("&Import questionnaires…"))
         self.import_button.clicked.connect(self.choose_import)
-        self.report_button = QPushButton(self.tr("&Report…"))
+        self.report_button = QPushButton(icon("documents"), self.tr("&Report…"))
         self.report_button.clicked.connect(self.open_report)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -99,7 +101,7 @@ class SurveyPage(QWidget):
         self.service.setPlaceholderText(self.tr("service used (optional)"))
         self.service.returnPressed.connect(self.save_questionnaire)
         self.message = InlineMessage()
-        self.undo_button = QPushButton(self.tr("Remove the last questionnaire"))
+        self.undo_button = QPushButton(icon("undo"), self.tr("Remove the last questionnaire"))
         self.undo_button.clicked.connect(self.remove_last)
         entry = QGroupBox(self.tr("Enter a paper questionnaire (Enter saves, then the next one)"))
         entry_form = QFormLayout(entry)
@@ -148,7 +150,7 @@ class SurveyPage(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([260, 900])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>" + self.tr("Satisfaction survey (SKM)") + "</h2>"))
+        layout.addWidget(page_title(self.tr("Satisfaction survey (SKM)")))
         layout.addWidget(splitter, 1)
         self._show_typed("")
 
@@ -219,10 +221,10 @@ class SurveyPage(QWidget):
             )
         self.sample_label.setText(
             sample.format(
-                n=result.respondents,
-                required=result.required,
-                missing=(result.required or 0) - result.respondents,
-                users=result.period.service_users,
+                n=number(result.respondents),
+                required=number(result.required or 0),
+                missing=number((result.required or 0) - result.respondents),
+                users=number(result.period.service_users or 0),
             )
         )
         self.sample_label.setStyleSheet("color: #b00020; font-weight: bold;" if result.too_few else "")
@@ -295,7 +297,7 @@ class SurveyPage(QWidget):
         self.scores.clear()
         self.show_period()
         self.message.info(
-            self.tr("Questionnaire {n} saved.").format(n=self.result.respondents if self.result else 0)
+            self.tr("Questionnaire {n} saved.").format(n=number(self.result.respondents if self.result else 0))
         )
         self.scores.setFocus()
         self.changed.emit()
@@ -334,7 +336,7 @@ class SurveyPage(QWidget):
             QMessageBox.warning(self, self.tr("Import questionnaires"), exc.message)
             return False
         self.show_period()
-        self.message.info(self.tr("{n} questionnaire(s) imported.").format(n=added))
+        self.message.info(self.tr("{n} questionnaire(s) imported.").format(n=number(added)))
         return True
 
     def open_report(self) -> DocumentDialog | None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from desktop.i18n import number
 from desktop.sync.clock_offset import NOTICEABLE_MS
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.sync.refusals import REVOKED
+from desktop.views.look import icon
 from desktop.views.outbox_actions import export_unsent
 
 
@@ -30,7 +32,7 @@ class SyncStatusBar(QWidget):
         self.busy.setRange(0, 0)  # moving bar: a sync's length is not known in advance
         self.busy.setMaximumWidth(120)
         self.busy.setTextVisible(False)
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button = QPushButton(icon("sync"), self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send local changes and fetch new ones now (F9)"))
         self.sync_button.clicked.connect(controller.sync_now)
         # Shown where the revocation is shown: the laptop's unsent work has a way out.
@@ -61,8 +63,8 @@ class SyncStatusBar(QWidget):
         }
         return texts[status.state].format(
             reason=status.message,
-            pushed=moved.pushed if moved else 0,
-            pulled=moved.pulled if moved else 0,
+            pushed=number(moved.pushed if moved else 0),
+            pulled=number(moved.pulled if moved else 0),
         )
 
     def show_status(self, status: SyncStatus) -> None:
@@ -70,7 +72,7 @@ class SyncStatusBar(QWidget):
         colour = {SyncState.ERROR: "#b00020", SyncState.OFFLINE: "#8a6d00"}.get(status.state, "")
         self.state_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.busy.setVisible(status.state == SyncState.SYNCING)
-        self.pending_label.setText(self.tr("{n} change(s) not yet sent").format(n=status.pending))
+        self.pending_label.setText(self.tr("{n} change(s) not yet sent").format(n=number(status.pending)))
         if status.last_sync_at is not None:
             when = status.last_sync_at.astimezone().strftime("%d-%m-%Y %H:%M")
             self.last_label.setText(self.tr("last sync {when}").format(when=when))
@@ -78,7 +80,7 @@ class SyncStatusBar(QWidget):
             self.last_label.setText("")
         self.clock_label.setText(self.clock_text(status.clock_offset_ms))
         self.clock_label.setVisible(bool(self.clock_label.text()))
-        self.attention_button.setText("⚠ " + self.tr("Needs attention: {n}").format(n=status.attention))
+        self.attention_button.setText("⚠ " + self.tr("Needs attention: {n}").format(n=number(status.attention)))
         self.attention_button.setVisible(status.attention > 0)
         self.export_button.setVisible(status.code == REVOKED)
         self.sync_button.setVisible(status.state != SyncState.LOCAL_ONLY)

@@ -4,16 +4,17 @@ escalations are highlighted. Queries run off the GUI thread; only the newest one
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.background import run_in_background
 from desktop.file_names import file_name
+from desktop.i18n import number
 from desktop.services.queries import (
     RecommendationFilter,
     RecommendationPage,
@@ -32,12 +34,17 @@ from desktop.services.queries import (
     list_forums,
     list_recommendations,
 )
+from desktop.views.columns import size_columns
 from desktop.views.common import EnumCombo, ReplacedButtons, date_edit
+from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.look import icon, page_title
 from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
-from desktop.views.rec_table import RecommendationTableModel
+from desktop.views.rec_table import SCOPE_SHORT, RecommendationTableModel
 from desktop.views.save_file import SavedNotice
-from desktop.vocab import RecCategory, RecStatus, Scope
+from desktop.views.undo import UndoKeys
+from desktop.views.undo_bar import UndoBar
+from desktop.vocab import RecCategory, RecStatus, Scope, label
 from desktop.workspace import Workspace
 
 NO_DATE = QDate(2000, 1, 1)
@@ -62,7 +69,7 @@ class TriagePage(QWidget):
         self.status = EnumCombo(RecStatus, blank=self.tr("Any status"))
         self.status.insertItem(1, self.tr("Open (not settled)"), OPEN)
         self.forum = QComboBox()
-        self._forum_entries: list[tuple[str, str]] = []
+        self._forum_entries: list[tuple[str, str]] | None = None  # None: the choices were never filled
         self.category = EnumCombo(RecCategory, blank=self.tr("Any topic"))
         self.held_from = self._date_edit()
         self.held_to = self._date_edit()
@@ -72,7 +79,7 @@ class TriagePage(QWidget):
         for edit in (self.held_from, self.held_to):
             edit.dateChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
-        self.excel_button = QPushButton(self.tr("E&xport to Excel"))
+        self.excel_button = QPushButton(icon("excel"), self.tr("E&xport to Excel"))
         self.excel_button.setToolTip(
             self.tr("Every recommendation the filter shows, with its follow-up, as an Excel workbook")
         )
@@ -80,7 +87,7 @@ class TriagePage(QWidget):
         self.notice = SavedNotice()
 
         self.model = RecommendationTableModel(
-            ("forum", "text", "scope", "status", "votes", "category"),
+            ("forum_date", "text", "scope", "status", "votes"),
             lambda flt: self._ws.read(list_recommendations, flt),
         )
         self.table = QTableView()
@@ -90,10 +97,18 @@ class TriagePage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (2, 150), (3, 100), (4, 75), (5, 110)):
-            header.resizeSection(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        size_columns(
+            self.table,
+            {
+                0: ["30-12-2026"],
+                2: [self.model.tr(text) for text in SCOPE_SHORT.values()],
+                3: [label(status) + " ⚠" for status in RecStatus],
+                4: ["9.999"],
+            },
+            stretch=1,
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.count = QLabel()
         self.bulk: dict[str, QPushButton] = {}
@@ -102,14 +117,25 @@ class TriagePage(QWidget):
         bulk_row.addWidget(QLabel(self.tr("Selected:")))
         for name in BULK_ACTIONS:
             button = QPushButton(action_label(name))
+            button.setIcon(icon(name))
             button.clicked.connect(partial(self.bulk_action, name))
             bulk_row.addWidget(button)
             self.bulk[name] = button
-        self.pane = RecommendationPane(ws)
+        # Editing and deleting are undoable here (Ctrl+Z with the search empty; the bar's buttons).
+        self.undo_stack = QUndoStack(self)
+        self.keys = UndoKeys(self, self.undo_stack, (self.text,), say=self._undone)
+        self.undo_bar = UndoBar(self.undo_stack, self.keys)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+        self.pane = RecommendationPane(ws, self.undo_stack)
         self.pane.changed.connect(self._reload_keep)
+        self.pane.deleted.connect(
+            lambda text: self.undo_bar.say(self.tr("Deleted: “{text}”.").format(text=text[:80]))
+        )
 
+        # The filters span the page; the list and the chosen recommendation share what is left.
         filters = QHBoxLayout()
-        for widget, stretch in ((self.scope, 2), (self.status, 2), (self.forum, 3), (self.category, 2)):
+        filters.addWidget(self.text, 4)
+        for widget, stretch in ((self.scope, 2), (self.status, 2), (self.category, 2), (self.forum, 3)):
             filters.addWidget(widget, stretch)
         dates = QHBoxLayout()
         dates.addWidget(QLabel(self.tr("Forum date from")))
@@ -121,23 +147,26 @@ class TriagePage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.text)
-        left_layout.addLayout(filters)
-        left_layout.addLayout(dates)
+        self.empty = EmptyState("no-recommendations")
+        self.list = ListOrEmpty(self.table, self.empty)
         left_layout.addLayout(bulk_row)
-        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.list, 1)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 400])
+        splitter.setSizes([700, 460])
         layout = QVBoxLayout(self)
         heading = QHBoxLayout()
-        heading.addWidget(QLabel("<h2>" + self.tr("Triage") + "</h2>"), 1)
+        heading.addWidget(page_title(self.tr("Triage")), 1)
         heading.addWidget(self.excel_button)
         layout.addLayout(heading)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(self.notice)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(splitter, 1)
         self._update_bulk()  # the lists load when the page is first shown (reload)
 
@@ -206,6 +235,7 @@ class TriagePage(QWidget):
         if generation != self._generation:
             return  # a newer filter is on its way
         self.model.show_page(flt, page)
+        self._show_empty(flt, not page.rows)
         self.count.setText(self.tr("counting…"))
         run_in_background(
             lambda: self._ws.read(count_recommendations, flt),
@@ -217,10 +247,27 @@ class TriagePage(QWidget):
         self.shown_generation = generation
         self.shown.emit()
 
+    def _show_empty(self, flt: RecommendationFilter, empty: bool) -> None:
+        """Nothing to triage yet, or nothing the filters let through: what to do next."""
+        if empty and flt == replace(RecommendationFilter(today=flt.today), sort=flt.sort, descending=flt.descending):
+            self.empty.say(
+                self.tr("No recommendations yet"),
+                self.tr(
+                    "They are typed in a forum's Recommendations tab while it runs; "
+                    "they come here to be accepted, followed up or escalated."
+                ),
+            )
+        elif empty:
+            self.empty.say(
+                self.tr("No recommendation matches the filters"),
+                self.tr("Change the search or the filters above, or set them back to “any”."),
+            )
+        self.list.show_empty(empty)
+
     def _show_count(self, generation: int, total: int) -> None:
         if generation == self._generation:
             self.model.set_total(total)
-            self.count.setText(self.tr("{n} recommendation(s)").format(n=total))
+            self.count.setText(self.tr("{n} recommendation(s)").format(n=number(total)))
             self.counted.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -229,7 +276,7 @@ class TriagePage(QWidget):
     def _reload_keep(self) -> None:
         keep = self.selected_ids()
         self.model.reload()
-        self.count.setText(self.tr("{n} recommendation(s)").format(n=self.model.total))
+        self.count.setText(self.tr("{n} recommendation(s)").format(n=number(self.model.total)))
         for rec_id in keep[:1]:
             row = self.model.row_of(rec_id)
             if row >= 0:
@@ -282,6 +329,12 @@ class TriagePage(QWidget):
         self._guard.acted()
         if done:
             self._reload_keep()
+
+    def _undone(self, said: str) -> None:
+        self.undo_bar.say(said)
+
+    def _stack_moved(self, _index: int) -> None:
+        self._reload_keep()
 
     def focus_filter(self) -> None:
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -39,6 +39,7 @@ def participant(ws: Workspace) -> Participant:
 
 BUILDERS: dict[str, Builder] = {
     "NewForumDialog": lambda ws, _forum, parent: _cls("forum_dialog", "NewForumDialog")(ws, parent),
+    "EditForumDialog": lambda ws, forum, parent: _cls("forum_dialog", "EditForumDialog")(ws, forum, parent),
     "NewSurveyDialog": lambda ws, _forum, parent: _cls("survey_dialog", "NewSurveyDialog")(ws, parent),
     "AnswerDialog": lambda ws, _forum, parent: _cls("answer_dialog", "AnswerDialog")(
         ws, first(ws, Escalation), parent

@@ -1,0 +1,123 @@
+"""Undoing a deletion (issue #11: edit and delete, with undo, audited, tombstoned for sync): the
+deleted record stays a tombstone, and what it was comes back as a new record with its own audit
+event and outbox operation, so the other laptops and the server get it the way they got the
+deletion."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import NotFoundError, TransitionError
+from desktop.models import AgendaItem, AuditEvent, Forum, OutboxOp, Participant, Recommendation, SurveyPeriod
+from desktop.services import agenda, forums, participants, surveys
+from desktop.services import recommendations as recs
+from desktop.workspace import Workspace
+from tests.helpers import make_tree
+from tests.views.drive import one, rows
+
+
+def restored_events(ws: Workspace, entity: str) -> list[AuditEvent]:
+    with ws.store.read() as session:
+        return list(
+            session.scalars(select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.action == "restore"))
+        )
+
+
+def created(ws: Workspace, entity_id: str) -> list[OutboxOp]:
+    with ws.store.read() as session:
+        return list(session.scalars(select(OutboxOp).where(OutboxOp.entity_id == entity_id, OutboxOp.kind == "create")))
+
+
+def test_a_deleted_recommendation_comes_back_as_it_was_typed(ws: Workspace) -> None:
+    tree = make_tree(ws)
+    person = ws.write(participants.add_participant, tree.forum, name="Martina Rumbiak", category="satker")
+    item = ws.write(agenda.add_item, tree.forum, title="Diskusi")
+    rec_id = ws.write(
+        recs.add_recommendation,
+        tree.forum,
+        text="Sediakan kursi roda",
+        scope="policy",
+        category="facilities",
+        raised_by_id=person,
+        agenda_item_id=item,
+    )
+    ws.write(recs.vote, rec_id)
+    ws.write(recs.vote, rec_id)
+    ws.write(recs.delete_recommendation, rec_id)
+    assert rows(ws, Recommendation) == []
+    again = ws.write(recs.restore_recommendation, rec_id)
+    back = one(ws, Recommendation)
+    assert back.id == again != rec_id
+    assert (back.text, back.scope, back.category, back.raised_by_id, back.agenda_item_id, back.votes) == (
+        "Sediakan kursi roda",
+        "policy",
+        "facilities",
+        person,
+        item,
+        2,
+    )
+    assert back.status == "proposed" and back.vote_counts == {ws.ctx.device_id: 2}
+    with ws.store.read() as session:
+        tombstone = session.get(Recommendation, rec_id)
+        assert tombstone is not None and tombstone.deleted  # never lifted: the deletion has travelled
+    assert [e.entity_id for e in restored_events(ws, "recommendations")] == [again]
+    assert len(created(ws, again)) == 1  # on its way to the server as a new record
+
+
+def test_only_a_deleted_recommendation_of_an_open_forum_is_restored(ws: Workspace) -> None:
+    tree = make_tree(ws)
+    rec_id = ws.write(recs.add_recommendation, tree.forum, text="Usul", scope="unit")
+    with pytest.raises(NotFoundError):
+        ws.write(recs.restore_recommendation, rec_id)  # not deleted: nothing to bring back
+    ws.write(recs.delete_recommendation, rec_id)
+    ws.write(forums.start_forum, tree.forum)
+    ws.write(forums.close_forum, tree.forum)
+    with pytest.raises(TransitionError, match="closed"):
+        ws.write(recs.restore_recommendation, rec_id)
+    assert rows(ws, Recommendation) == []
+
+
+def test_a_deleted_planned_forum_comes_back_with_its_list_and_agenda(ws: Workspace) -> None:
+    tree = make_tree(ws)
+    planned = ws.write(
+        forums.create_forum, unit_id=tree.leaf, title="FKP Rancangan SOP", held_on="2026-12-03", venue="Aula"
+    )
+    siti = ws.write(participants.add_participant, planned, name="Siti Rahayu", category="service_user", invited=True)
+    item = ws.write(agenda.add_item, planned, title="Pembukaan", planned_minutes=10)
+    ws.write(recs.add_recommendation, planned, text="Usul awal", scope="unit", raised_by_id=siti, agenda_item_id=item)
+    period = ws.write(
+        surveys.create_period,
+        unit_id=tree.leaf,
+        title="SKM 2026",
+        starts_on="2026-07-01",
+        ends_on="2026-12-31",
+        forum_id=planned,
+    )
+    ws.write(forums.delete_forum, planned)
+    again = ws.write(forums.restore_forum, planned)
+    forum = one(ws, Forum, id=again)
+    assert (forum.title, forum.held_on.isoformat(), forum.venue, forum.status) == (
+        "FKP Rancangan SOP",
+        "2026-12-03",
+        "Aula",
+        "planned",
+    )
+    person = one(ws, Participant, forum_id=again)
+    assert (person.name, person.invited) == ("Siti Rahayu", True)
+    copy = one(ws, AgendaItem, forum_id=again)
+    assert (copy.title, copy.planned_minutes) == ("Pembukaan", 10)
+    rec = one(ws, Recommendation, forum_id=again)
+    assert (rec.text, rec.raised_by_id, rec.agenda_item_id) == ("Usul awal", person.id, copy.id)
+    assert one(ws, SurveyPeriod, id=period).forum_id == again
+    with ws.store.read() as session:
+        assert session.get(Forum, planned).deleted  # type: ignore[union-attr]
+    assert {e.entity for e in restored_events(ws, "forums")} == {"forums"}
+    assert len(created(ws, again)) == 1
+
+
+def test_a_forum_that_took_place_is_not_deleted(ws: Workspace) -> None:
+    tree = make_tree(ws)
+    ws.write(forums.start_forum, tree.forum)
+    with pytest.raises(TransitionError, match="planned"):
+        ws.write(forums.delete_forum, tree.forum)
