@@ -1,13 +1,14 @@
 """Latency of one request to `mufakat-server serve` with 1 and with 2 workers (issue #12).
 
-Each run starts a real server (a fresh SQLite database) in its own process on 127.0.0.1 and
+Each run starts a real server (a fresh SQLite database; with --db, that PostgreSQL database,
+which more than one worker needs) in its own process on 127.0.0.1 and
 sends sequential requests over one kept-alive connection: GET /healthz, and a push of one
 operation (POST, gzip body). Prints the median and 90th percentile in milliseconds.
 
 Without TCP_NODELAY on the sockets uvicorn shares with its worker processes, a response
 written in two pieces waits for the client's delayed ACK (~40 ms) before its second piece.
 
-    .venv/bin/python bench/workers.py [--requests 200]
+    .venv/bin/python bench/workers.py [--requests 200] [--db postgresql+psycopg://…/empty_db]
 """
 
 from __future__ import annotations
@@ -43,16 +44,19 @@ def timings(client: httpx.Client, count: int, request: dict[str, object]) -> lis
     return found
 
 
-def run(workers: int, count: int) -> None:
+def run(workers: int, count: int, pg_url: str | None) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        db = f"sqlite:///{Path(folder) / 'server.sqlite3'}"
+        db = pg_url or f"sqlite:///{Path(folder) / 'server.sqlite3'}"
         port = free_port()
         env = {**os.environ, "MUFAKAT_SERVER_DB": db}
         subprocess.run(
-            [*SERVER, "unit", "add", "--code", "X", "--name", "X"], env=env, check=True, capture_output=True
+            [*SERVER, "unit", "add", "--code", f"X{workers}", "--name", "X"],
+            env=env,
+            check=True,
+            capture_output=True,
         )
         code = subprocess.run(
-            [*SERVER, "enroll-code", "X"], env=env, check=True, capture_output=True, text=True
+            [*SERVER, "enroll-code", f"X{workers}"], env=env, check=True, capture_output=True, text=True
         ).stdout.strip()
         server = subprocess.Popen(
             [*SERVER, "serve", "--port", str(port), "--workers", str(workers)],
@@ -105,9 +109,13 @@ def _schema() -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--db", help="an empty PostgreSQL database (needed for 2 workers)")
     args = parser.parse_args()
     for workers in (1, 2):
-        run(workers, args.requests)
+        if workers > 1 and not args.db:
+            print(f"workers={workers}  skipped: a SQLite database takes one server process; give --db")
+            continue
+        run(workers, args.requests, args.db)
 
 
 if __name__ == "__main__":

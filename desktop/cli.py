@@ -96,6 +96,12 @@ def _build_parser() -> argparse.ArgumentParser:
     enroll = sub.add_parser("enroll", parents=[common], help=tr("connect this device to a Mufakat server"))
     enroll.add_argument("--server", required=True, metavar="URL")
     enroll.add_argument("--code", required=True, help=tr("the one-time code from the administrator"))
+    enroll.add_argument(
+        "--ca-file",
+        type=Path,
+        metavar="FILE",
+        help=tr("the office's certificate authority (PEM), if it is not installed on this computer"),
+    )
     sub.add_parser("sync", parents=[common], help=tr("send local changes to the server and fetch new ones"))
     outbox = sub.add_parser(
         "outbox", parents=[common], help=tr("move unsent changes of a revoked or lost laptop to another one")
@@ -235,7 +241,7 @@ def _cmd_document(ws: Workspace, args: argparse.Namespace) -> None:
 def _cmd_enroll(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.sync.engine import enroll
 
-    unit = enroll(ws, args.server, args.code)
+    unit = enroll(ws, args.server, args.code, ca_file=args.ca_file)
     print(tr("Enrolled with {url} for unit {unit}. Run: mufakat sync", url=args.server, unit=unit))
 
 

@@ -31,6 +31,8 @@ def _sibling(path: Path, suffix: str) -> Path:
 
 
 def _header_mark(path: Path) -> int | None:
+    """The mark in the header of `path`; only while no connection of this process has it open
+    (reading it closes a descriptor of the file: see mark_copy)."""
     try:
         with path.open("rb") as fh:
             header = fh.read(HEADER_BYTES)
@@ -77,8 +79,12 @@ def mark_copy(connection: sqlite3.Connection, path: Path) -> None:
         marker.unlink(missing_ok=True)
         mark = secrets.randbelow(2**31 - 2) + 1
         connection.execute(f"PRAGMA user_version={mark}")
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        if _header_mark(path) == mark:
+        # Whether the mark reached the main file is asked of SQLite (the checkpoint is done, not
+        # busy), never by reading the file here: closing any descriptor of the database file
+        # drops every POSIX lock this process holds on it, SQLite's too, and another program
+        # closing its connection would then delete the -wal this app still writes into.
+        busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy == 0:
             write_atomically(marker, f"{mark}\n".encode("ascii"))
     except (OSError, sqlite3.Error) as exc:
         log.warning("could not mark the database copy %s: %s", path, exc)

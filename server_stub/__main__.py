@@ -1,11 +1,14 @@
 """`mufakat-server`: run the central server and administer it.
 
     mufakat-server serve [--db URL] [--host 127.0.0.1] [--port 8765] [--workers N]
+                         [--certfile CERT.pem --keyfile KEY.pem]
     mufakat-server unit add --code KPPN-SORONG --name "KPPN Sorong" [--parent KANWIL-PBD]
     mufakat-server unit list
-    mufakat-server enroll-code UNIT_CODE        (prints a one-time code valid 7 days)
+    mufakat-server enroll-code UNIT_CODE [--allow-http]   (a one-time code valid 7 days)
     mufakat-server device list | device revoke DEVICE_ID
     mufakat-server restored [--previous OLD_DB_URL]   (after restoring the database from a backup)
+    mufakat-server backup [--to DIR] [--keep N]       (while the server runs)
+    mufakat-server restore BACKUP_FILE [--to DIR]     (the server stopped; keeps the replaced one)
 
 The database is a SQLite file (./mufakat-server.sqlite3) unless --db (before or after the
 command) or MUFAKAT_SERVER_DB names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
@@ -50,7 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (more than 1: PostgreSQL only)"
+    )
+    serve.add_argument("--certfile", type=Path, help="TLS: the server's certificate (PEM, with its chain)")
+    serve.add_argument("--keyfile", type=Path, help="TLS: the certificate's private key (PEM, no password)")
     unit = sub.add_parser("unit", parents=[common], help="units").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -61,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     unit.add_parser("list", parents=[common])
     code = sub.add_parser("enroll-code", parents=[common], help="a one-time enrollment code for a unit")
     code.add_argument("unit_code")
+    code.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="the laptop may use a plain http:// address (a network without a certificate)",
+    )
     device = sub.add_parser("device", parents=[common], help="devices").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -77,23 +89,45 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OLD_DB_URL",
         help="the database being replaced: its units, enrollments and revocations are re-applied",
     )
+    backup = sub.add_parser("backup", parents=[common], help="a copy of the database, taken while it serves")
+    backup.add_argument("--to", type=Path, default=Path("backups"), metavar="DIR", help="default: ./backups")
+    backup.add_argument("--keep", type=int, metavar="N", help="then remove all but the newest N backups")
+    restore = sub.add_parser(
+        "restore", parents=[common], help="put a backup in place of the database (stop the server first)"
+    )
+    restore.add_argument("file", type=Path, metavar="BACKUP_FILE")
+    restore.add_argument(
+        "--to", type=Path, default=Path("backups"), metavar="DIR", help="where the replaced database is kept"
+    )
     return parser
 
 
-def _serve(url: str, host: str, port: int, workers: int) -> None:
-    import uvicorn
+def _serve(url: str, args: argparse.Namespace) -> None:
+    from server_stub.serve import ServeOptions, check_tls, check_workers, serve
 
-    from server_stub.nodelay import NoDelayH11Protocol
+    options = ServeOptions(url, args.host, args.port, args.workers, args.certfile, args.keyfile)
+    check_workers(options)  # before the database is touched
+    check_tls(options.certfile, options.keyfile)
+    store = ServerStore(url)
+    try:
+        store.migrate()  # once, before the workers start
+    finally:
+        store.close()
+    serve(options)
 
-    os.environ["MUFAKAT_SERVER_DB"] = url
-    uvicorn.run(
-        "server_stub.wsgi:app",
-        host=host,
-        port=port,
-        workers=max(1, workers),
-        log_level="info",
-        http=NoDelayH11Protocol,  # TCP_NODELAY in worker processes too (server_stub/nodelay.py)
-    )
+
+def _backup_or_restore(url: str, args: argparse.Namespace) -> None:
+    from server_stub import backup
+
+    if args.command == "backup":
+        print(backup.backup(url, args.to, args.keep))
+        return
+    done = backup.restore(url, args.file, args.to)
+    if done.kept is not None:
+        print(f"kept the replaced database as {done.kept}")
+    for line in done.lines:
+        print(line)
+    print(f"restored {args.file}; new epoch {done.epoch}: devices pull again and re-send what is missing")
 
 
 def _database_url(args: argparse.Namespace) -> str:
@@ -128,11 +162,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = ""
     try:
         url = _database_url(args)
+        if args.command == "serve":
+            _serve(url, args)
+            return 0
+        if args.command in ("backup", "restore"):  # the database as it is: not migrated first
+            _backup_or_restore(url, args)
+            return 0
         store = ServerStore(url)
         store.migrate()
-        if args.command == "serve":
-            _serve(url, args.host, args.port, args.workers)
-            return 0
         with store.transaction() as session:
             if args.command == "unit" and args.action == "add":
                 unit = admin.add_unit(session, args.code, args.name, args.parent)
@@ -144,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"{u.code}\t{u.name}\t{parent}\t{u.id}")
             elif args.command == "restored":
                 if args.previous:
-                    for line in restore.carry_over(session, args.previous):
+                    for line in restore.carry_over(session, restore.read_previous(args.previous)):
                         print(line)
                 else:
                     print(
@@ -153,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     )
                 print(f"new epoch {start_new_epoch(session)}: devices pull again and re-send what is missing")
             elif args.command == "enroll-code":
-                print(auth.new_enroll_code(session, args.unit_code))
+                print(auth.new_enroll_code(session, args.unit_code, allow_http=args.allow_http))
             elif args.action == "list":
                 for d in admin.devices(session):
                     state = "revoked" if d.revoked else "active"

@@ -9,13 +9,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.hlc import HybridClock
 from desktop.ids import new_id
 from desktop.models import Unit
 from server_stub.models import Counter, Device, Record, ServerUnit
+from server_stub.stamps import server_stamp
 from server_stub.store import SEQ
-
-_clock = HybridClock("server")
 
 
 class AdminError(Exception):
@@ -46,15 +44,16 @@ def add_unit(session: Session, code: str, name: str, parent_code: str | None = N
     now = datetime.now(UTC).isoformat()
     data: dict[str, Any] = Unit.field_defaults()
     data.update(code=code, name=unit.name, parent_id=unit.parent_id, created_at=now, updated_at=now)
+    seq = next_seq(session)  # first: the counter's lock also guards the server's clock
     session.add(
         Record(
             entity="units",
             id=unit.id,
             unit_id=unit.id,
-            seq=next_seq(session),
+            seq=seq,
             deleted=False,
             data=data,
-            clocks={"*": _clock.now().encode()},
+            clocks={"*": server_stamp(session)},
             conflicts=[],
         )
     )

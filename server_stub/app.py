@@ -3,11 +3,17 @@
 Every refusal of a request is a 4xx whose body is `{"code", "params", "error"}` (the codes of
 `protocol.refusals`; `error` is English, for logs); a refused operation of a push is answered
 in the push's results, and the others apply.
+
+For the administrator: /livez (the process answers), /readyz (it can serve: its database
+answers at the schema this server needs), /metrics (Prometheus, `server_stub.metrics`), and a
+JSON log line per request (`server_stub.observe`).
 """
 
 import logging
 import time
 import zlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import msgspec
@@ -15,6 +21,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,10 +32,11 @@ from protocol.messages import PushRequest
 from protocol.refusals import Refusal
 from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
 from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
-from server_stub import auth
+from server_stub import auth, metrics
 from server_stub.apply import Caller, apply_push
 from server_stub.errors import ApiError
 from server_stub.models import ServerUnit
+from server_stub.observe import Observe, note, push_results
 from server_stub.pull import pull_page
 from server_stub.store import ServerStore
 
@@ -82,25 +90,35 @@ def _units(store: ServerStore) -> list[dict[str, Any]]:
 
 
 def create_app(store: ServerStore) -> FastAPI:
-    app = FastAPI(title="Mufakat server", version="1")
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()  # at a stop: SQLite folds its write-ahead log back into the file
+
+    app = FastAPI(title="Mufakat server", version="1", lifespan=lifespan)
     # Level 6: a pull page compresses within 4% of level 9 (the default) in half the time.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(Observe)
 
     @app.exception_handler(ApiError)
-    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        note(request.scope, refusal=exc.code.value)
         return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(auth.AuthError)
-    async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
+    async def _auth_error(request: Request, exc: auth.AuthError) -> JSONResponse:
+        note(request.scope, refusal=exc.code)
         body = {"code": exc.code, "params": exc.params, "error": exc.message}
         return JSONResponse(body, status_code=exc.status)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        note(request.scope, refusal=Refusal.MALFORMED.value)
         return JSONResponse(_body(Refusal.MALFORMED, str(exc.detail)), status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        note(request.scope, refusal=Refusal.MALFORMED.value)
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
         error = f"invalid request: {where}: {first.get('msg', 'malformed')}"
@@ -111,9 +129,29 @@ def create_app(store: ServerStore) -> FastAPI:
         log.error("unexpected error", exc_info=exc)
         return JSONResponse(_body(Refusal.SERVER_ERROR, "unexpected server error"), status_code=500)
 
-    def caller(token: Annotated[str, Depends(bearer)]) -> Caller:
+    def caller(request: Request, token: Annotated[str, Depends(bearer)]) -> Caller:
         with store.transaction() as session:
-            return _caller(session, token)
+            who = _caller(session, token)
+        note(request.scope, device=who.device_id)
+        return who
+
+    @app.get("/livez")
+    async def livez() -> dict[str, Any]:
+        """The process answers (a supervisor restarts it when it does not)."""
+        return {"ok": True}
+
+    @app.get("/readyz")
+    def readyz() -> JSONResponse:
+        """The server can serve: its database answers, at the schema this server needs (a
+        proxy or a monitor sends laptops elsewhere while it does not)."""
+        problem = store.not_ready()
+        if problem:
+            return JSONResponse({"ready": False, "problem": problem}, status_code=503)
+        return JSONResponse({"ready": True})
+
+    @app.get("/metrics")
+    def metrics_page() -> Response:
+        return Response(metrics.exposition(store), media_type=CONTENT_TYPE_LATEST)
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
@@ -152,11 +190,13 @@ def create_app(store: ServerStore) -> FastAPI:
 
         # msgspec, not FastAPI's generic encoder: that one is slow for large pages of plain data.
         results = await run_in_threadpool(apply)
+        note(request.scope, push=push_results(results))
         answer = {"results": results, "server_ms": server_ms()}
         return Response(msgspec.json.encode(answer), media_type="application/json")
 
     @app.get("/sync/pull")
     def pull(
+        request: Request,
         token: Annotated[str, Depends(bearer)],
         since: Annotated[int, Query(ge=0, le=MAX_SINCE)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
@@ -167,6 +207,7 @@ def create_app(store: ServerStore) -> FastAPI:
         _check_schema(schema_version)
         with store.transaction() as session:  # one transaction: the token's check and the page
             who = _caller(session, token)
+            note(request.scope, device=who.device_id)
             _not_restored(who, device_high)
             page = pull_page(session, who, since, limit, own=own, server_ms=server_ms())
             return Response(page, media_type="application/json")

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from protocol.enrollment import PLAIN_HTTP_PREFIX, normalized
 from protocol.refusals import Refusal
 from server_stub.models import Device, EnrollCode, ServerUnit
 
@@ -50,18 +51,23 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _normalize_code(code: str) -> str:
-    return "".join(ch for ch in code.upper() if ch.isalnum())
-
-
-def new_enroll_code(session: Session, unit_code: str, ttl: timedelta = CODE_TTL) -> str:
+def new_enroll_code(
+    session: Session, unit_code: str, ttl: timedelta = CODE_TTL, allow_http: bool = False
+) -> str:
+    """A one-time code for a laptop of the unit. `allow_http`: the laptop may use a plain
+    http:// address (protocol.enrollment); the code then starts with HTTP-."""
     unit = session.scalars(select(ServerUnit).where(ServerUnit.code == unit_code.strip().upper())).first()
     if unit is None:
         raise AuthError(404, UNKNOWN_UNIT, f"no unit with code {unit_code}", unit=unit_code)
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    raw = PLAIN_HTTP_PREFIX
+    while raw.startswith(PLAIN_HTTP_PREFIX):  # only --allow-http codes start so
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    prefix = PLAIN_HTTP_PREFIX if allow_http else ""
     now = datetime.now(UTC)
-    session.add(EnrollCode(code_hash=digest(raw), unit_id=unit.id, created_at=now, expires_at=now + ttl))
-    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+    session.add(
+        EnrollCode(code_hash=digest(prefix + raw), unit_id=unit.id, created_at=now, expires_at=now + ttl)
+    )
+    return f"{prefix + '-' if prefix else ''}{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
 def _code_of(session: Session, unit_id: str) -> str:
@@ -75,7 +81,7 @@ def enroll(
     """Trade a one-time code for a bearer token bound to the code's unit (see the module's text
     for when the same device may come again). `expected_unit_id`: the unit a device enrolling
     again already works for; a code of another unit is refused before anything is recorded."""
-    entry = session.get(EnrollCode, digest(_normalize_code(code)), with_for_update=True)
+    entry = session.get(EnrollCode, digest(normalized(code)), with_for_update=True)
     now = datetime.now(UTC)
     if entry is None:
         raise AuthError(404, UNKNOWN_CODE, "unknown enrollment code")

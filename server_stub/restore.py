@@ -4,6 +4,7 @@ and the laptops revoked since stay revoked. The replaced database is only read."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, create_engine, inspect, make_url, select
@@ -29,7 +30,17 @@ def _rows(conn: Any, table: Table, *where: Any) -> list[Row]:
     return [dict(row._mapping) for row in conn.execute(select(table).where(*where))]
 
 
-def read_previous(previous_url: str) -> tuple[list[Row], list[Row], list[Row], list[Row]]:
+@dataclass(frozen=True)
+class Previous:
+    """What the replaced database knew of units, devices and enrollment codes."""
+
+    units: list[Row]
+    unit_records: list[Row]
+    devices: list[Row]
+    codes: list[Row]
+
+
+def read_previous(previous_url: str) -> Previous:
     """Units, their records, devices and enrollment codes of the replaced database."""
     try:
         url = make_url(previous_url)
@@ -51,13 +62,18 @@ def read_previous(previous_url: str) -> tuple[list[Row], list[Row], list[Row], l
         raise AdminError(f"the previous database {shown} cannot be read: {reason}") from exc
     finally:
         engine.dispose()
-    return units, records, devices, codes
+    return Previous(units, records, devices, codes)
 
 
-def carry_over(session: Session, previous_url: str) -> list[str]:
+def carry_over(session: Session, previous: Previous) -> list[str]:
     """Re-apply what the replaced database knew and the restored one lacks; one line per
     change, for the administrator."""
-    units, unit_records, devices, codes = read_previous(previous_url)
+    units, unit_records, devices, codes = (
+        previous.units,
+        previous.unit_records,
+        previous.devices,
+        previous.codes,
+    )
     lines: list[str] = []
     present_units = {u.id: u.code for u in session.scalars(select(ServerUnit))}
     records_by_id = {r["id"]: r for r in unit_records}

@@ -9,7 +9,7 @@ restart continues it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -67,3 +67,13 @@ class Stamps:
         value = last.wall_ms * _COUNTER_SPAN + last.counter
         if value != self.loaded:
             session.execute(update(Counter).where(Counter.name == HLC).values(value=value))
+
+
+def server_stamp(session: Session) -> str:
+    """A stamp of the server's own clock for a change the administrator makes (a unit): later
+    than every stamp the server has given, from any process. The caller holds the sequence
+    counter's lock (`admin.next_seq`), as a push does."""
+    stamps = Stamps.load(session, datetime.now(UTC))
+    stamp = stamps.clock.now().encode()
+    stamps.save(session)
+    return stamp

@@ -6,11 +6,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import jsontext
@@ -20,6 +23,8 @@ from server_stub.models import Counter, Meta
 MIGRATIONS = Path(__file__).parent / "migrations"
 SEQ = "seq"
 HLC = "hlc"  # the server's hybrid clock: wall ms * 1,000,000 + counter of its last stamp
+APPLICATION_NAME = "mufakat-server"  # how PostgreSQL lists the server's connections
+MIGRATION_LOCK = 0x4D75664D  # "MufM": an advisory lock held while the schema is migrated
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -47,7 +52,9 @@ class ServerStore:
         is_sqlite = url.startswith("sqlite")
         self.engine = create_engine(
             url,
-            connect_args={"check_same_thread": False} if is_sqlite else {},
+            connect_args={"check_same_thread": False}
+            if is_sqlite
+            else {"application_name": APPLICATION_NAME},
             pool_pre_ping=not is_sqlite,
             **jsontext.ENGINE_JSON,
         )
@@ -57,8 +64,11 @@ class ServerStore:
 
     def migrate(self) -> None:
         with self.engine.begin() as conn:
-            cfg = Config()
-            cfg.set_main_option("script_location", str(MIGRATIONS))
+            if conn.dialect.name == "postgresql":
+                # Server processes starting together (two systemd units at boot) migrate one
+                # after the other: the second finds the schema done.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            cfg = _alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         with self.transaction() as session:
@@ -85,8 +95,41 @@ class ServerStore:
         with self.transaction() as session:
             return start_new_epoch(session)
 
+    def not_ready(self) -> str:
+        """Why this server cannot serve now ("" when it can): its database does not answer, or
+        is not at the schema this code needs (another version's `serve` left it, or a restore
+        is under way)."""
+        try:
+            with self.engine.connect() as conn:
+                revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            return f"the database does not answer: {reason[0] if reason else type(exc).__name__}"
+        expected = head_revision()
+        if revision != expected:
+            return f"the database is at schema {revision}, this server needs {expected}"
+        return ""
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+@cache
+def head_revision() -> str:
+    """The schema revision this code's migrations end at."""
+    return str(ScriptDirectory.from_config(_alembic_config()).get_current_head())
+
+
+def known_revision(revision: str) -> bool:
+    """A revision among this code's migrations (not one of a newer server)."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    return any(r.revision == revision for r in script.walk_revisions())
 
 
 def current_epoch(session: Session) -> str:

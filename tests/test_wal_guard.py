@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,31 @@ def test_the_databases_own_journal_is_replayed_after_a_crash(tmp_path: Path) -> 
         assert "Diketik tepat sebelum listrik padam" in again.read(export_json)
     finally:
         again.close()
+
+
+def test_another_program_reading_the_database_never_takes_the_apps_journal(tmp_path: Path) -> None:
+    """While the app has the database open, another program (the CLI, a backup, a check) opens
+    and closes it: the -wal the app writes into stays, and what the app saves afterwards is in
+    the database for everyone. (Opening the app once dropped its own file locks, and that other
+    program's closing deleted the -wal: everything saved after it was lost at exit.)"""
+    ws = Workspace.open(tmp_path / "d", Settings(language="en"))
+    try:
+        forum = make_tree(ws).forum
+        path = ws.data_dir / DB_FILENAME
+        reader = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT count(*) FROM recommendations').fetchall(); c.close()"
+        )
+        subprocess.run([sys.executable, "-c", reader, str(path)], check=True, timeout=60)
+        ws.write(recs.add_recommendation, forum, text="Disimpan setelah program lain membaca", scope="unit")
+        assert path.with_name(DB_FILENAME + "-wal").exists()
+        count = (
+            "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("
+            "\"SELECT count(*) FROM recommendations WHERE text LIKE 'Disimpan setelah%'\").fetchone()[0])"
+        )
+        seen = subprocess.run(
+            [sys.executable, "-c", count, str(path)], check=True, timeout=60, capture_output=True, text=True
+        )
+        assert seen.stdout.strip() == "1"
+    finally:
+        ws.close()

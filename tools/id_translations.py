@@ -734,7 +734,7 @@ ID.update(
         "The certificate of {url} is not valid yet as this laptop sees it. This laptop's clock says {now}: check its date, time and time zone, then sync again.": "Menurut laptop ini, sertifikat {url} belum berlaku. Jam laptop ini menunjukkan {now}: periksa tanggal, jam, dan zona waktunya, lalu sinkronkan lagi.",
         "The certificate of {url} has expired as this laptop sees it. This laptop's clock says {now}: check its date, time and time zone; if they are right, tell the administrator the server's certificate must be renewed.": "Menurut laptop ini, sertifikat {url} sudah kedaluwarsa. Jam laptop ini menunjukkan {now}: periksa tanggal, jam, dan zona waktunya; jika sudah benar, beri tahu administrator bahwa sertifikat server harus diperbarui.",
         "The certificate of {url} belongs to another address. Check the server address; if it is right, tell the administrator.": "Sertifikat {url} milik alamat lain. Periksa alamat server; jika sudah benar, beri tahu administrator.",
-        "The certificate of {url} is not trusted by this laptop ({reason}). Check the server address; if it is right, tell the administrator.": "Sertifikat {url} tidak dipercaya oleh laptop ini ({reason}). Periksa alamat server; jika sudah benar, beri tahu administrator.",
+        "The certificate of {url} is not trusted by this laptop ({reason}). Check the server address; if it is right, the office's certificate authority (the administrator has it) must be installed in this computer's certificate store.": "Sertifikat {url} tidak dipercaya oleh laptop ini ({reason}). Periksa alamat server; jika sudah benar, otoritas sertifikat (CA) kantor (ada pada administrator) harus dipasang di penyimpanan sertifikat komputer ini.",
         "The secure connection to {url} failed. Check whether the address starts with http:// or https:// as the administrator gave it.": "Sambungan aman ke {url} gagal. Periksa apakah alamatnya diawali http:// atau https:// sesuai yang diberikan administrator.",
         "The server {url} cannot be reached. Check the network and the server address; sync is retried by itself.": "Server {url} tidak dapat dihubungi. Periksa jaringan dan alamat server; sinkronisasi dicoba lagi dengan sendirinya.",
         "The connection to {url} was interrupted; sync is retried by itself.": "Sambungan ke {url} terputus; sinkronisasi dicoba lagi dengan sendirinya.",
@@ -787,6 +787,18 @@ ID.update(
 ID[
     "The database {path} was replaced by another copy (a restore?), and the journal of the previous one was still beside it. It was not applied to this copy; it was kept as {kept}."
 ] = "Basis data {path} telah diganti dengan salinan lain (dipulihkan?), dan jurnal basis data sebelumnya masih ada di sampingnya. Jurnal itu tidak diterapkan ke salinan ini; jurnal disimpan sebagai {kept}."
+# The server as an administrator runs it: encrypted or allowed plain http://, the office's CA.
+ID.update(
+    {
+        "The address {url} is not encrypted (http://): what this laptop sends could be read on the network. Use the server's https:// address; if the office's server has no certificate, ask the administrator for an enrollment code made with --allow-http.": "Alamat {url} tidak terenkripsi (http://): yang dikirim laptop ini dapat dibaca di jaringan. Gunakan alamat https:// server; jika server kantor tidak punya sertifikat, mintalah kepada administrator kode pendaftaran yang dibuat dengan --allow-http.",
+        "This laptop syncs with {url}, which is not encrypted (http://), and the administrator has not allowed it. Ask for the server's https:// address and enroll again with it.": "Laptop ini bersinkronisasi dengan {url}, yang tidak terenkripsi (http://), dan administrator tidak mengizinkannya. Mintalah alamat https:// server, lalu daftarkan lagi laptop ini dengan alamat itu.",
+        "The certificate file {path} does not exist.": "Berkas sertifikat {path} tidak ada.",
+        "{path} is not a certificate file: give the office's CA certificate in PEM form (text that starts with -----BEGIN CERTIFICATE-----).": "{path} bukan berkas sertifikat: berikan sertifikat CA kantor dalam bentuk PEM (teks yang diawali -----BEGIN CERTIFICATE-----).",
+        "the office's certificate authority (PEM), if it is not installed on this computer": "otoritas sertifikat (CA) kantor (PEM), bila belum terpasang di komputer ini",
+        "Not encrypted": "Tidak terenkripsi",
+        "This laptop syncs over plain http://: what it sends can be read on the network. Ask the administrator for the server's https:// address.": "Laptop ini bersinkronisasi lewat http:// biasa: yang dikirimnya dapat dibaca di jaringan. Mintalah alamat https:// server kepada administrator.",
+    }
+)
 # "Perlu perhatian": refused changes and "changed elsewhere" markers (issue #12).
 ID.update(
     {

@@ -2129,6 +2129,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Mufakat mencatat waktu perubahan menurut jam server. Betulkan tanggal, jam, dan zona waktu laptop ini.</translation>
         </message>
         <message>
+            <source>Not encrypted</source>
+            <translation>Tidak terenkripsi</translation>
+        </message>
+        <message>
+            <source>This laptop syncs over plain http://: what it sends can be read on the network. Ask the administrator for the server's https:// address.</source>
+            <translation>Laptop ini bersinkronisasi lewat http:// biasa: yang dikirimnya dapat dibaca di jaringan. Mintalah alamat https:// server kepada administrator.</translation>
+        </message>
+        <message>
             <source>Sync now</source>
             <translation>Sinkronkan sekarang</translation>
         </message>

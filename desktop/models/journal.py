@@ -79,6 +79,9 @@ class DeviceState(Base):
     # Vote operations up to this number were made on such a copy: their contribution is
     # corrected by what the server holds once they are applied (0: none).
     restored_below: Mapped[int] = mapped_column(Integer, default=0)
+    # The administrator allowed a plain http:// address for this laptop (an enrollment code made
+    # with --allow-http, or an http:// enrollment from before that rule): desktop.sync.address.
+    plain_http: Mapped[bool] = mapped_column(default=False)
 
 
 class RejectedOp(Base):

@@ -1,5 +1,9 @@
 """HTTP client of the sync protocol: JSON over HTTPS, gzip both ways, bounded timeouts.
 
+Certificates are checked against the operating system's store or the CA file the laptop was
+enrolled with (`desktop.sync.trust`); plain http:// goes only where `desktop.sync.address`
+allows it, checked before anything is sent.
+
 Network trouble becomes `SyncUnavailable` (try again later), a certificate refused becomes
 `CertificateProblem`; a refusal by the server becomes `SyncRefused` with its code, worded by
 `desktop.sync.refusals` in the user's language (fix something first).
@@ -11,15 +15,19 @@ import gzip
 from collections.abc import Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from desktop import jsontext
 from desktop.errors import MufakatError
 from desktop.i18n import tr
+from desktop.sync.address import check_sync
 from desktop.sync.network_errors import CertificateProblem, SyncUnavailable, describe
 from desktop.sync.outbox import PendingOp
 from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.sync.refusals import describe as describe_refusal
+from desktop.sync.trust import ssl_context
 
 __all__ = ["CertificateProblem", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 
@@ -54,7 +62,13 @@ class SyncClient:
         token: str = "",
         timeout: float = 30.0,
         transport: httpx.BaseTransport | None = None,
+        *,
+        ca_file: Path | None = None,
+        plain_http: bool = False,
     ) -> None:
+        """`ca_file`: trust that certificate authority instead of the system's; `plain_http`:
+        the administrator allowed a plain http:// address (enrollment code --allow-http)."""
+        check_sync(base_url, plain_http)
         self.base_url = base_url.rstrip("/")
         headers = {"Accept-Encoding": "gzip", "User-Agent": "Mufakat"}
         if token:
@@ -66,6 +80,7 @@ class SyncClient:
             headers=headers,
             timeout=httpx.Timeout(timeout, connect=10.0),
             transport=transport,
+            verify=ssl_context(ca_file) if urlsplit(self.base_url).scheme.lower() == "https" else True,
         )
         self.bytes_sent = 0
         self._worker: ThreadPoolExecutor | None = None

@@ -22,6 +22,7 @@ from desktop.hlc import MAX_AHEAD_MS, HybridClock
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
+from desktop.sync.address import check_enrollment, server_address, unencrypted
 from desktop.sync.client import Prepared, SyncClient, SyncRefused
 from desktop.sync.clock_offset import OffsetProbe
 from desktop.sync.protocol import MAX_OPS_PER_PUSH
@@ -30,7 +31,9 @@ from desktop.sync.refusals import DEVICE_RESTORED
 from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
 from desktop.sync.settle import settle
+from desktop.sync.trust import ca_path, keep_ca, read_ca_file
 from desktop.workspace import Workspace
+from protocol.enrollment import allows_plain_http
 from protocol.refusals import Refusal
 
 TOKEN_FILENAME = "device-token"
@@ -87,50 +90,77 @@ def server_of(ws: Workspace) -> tuple[str, str]:
     return url, path.read_text(encoding="utf-8").strip()
 
 
-def server_address(url: str) -> str:
-    """The server's address as stored (no trailing slash), or a clear message."""
-    cleaned = url.strip().rstrip("/")
-    parts = urlsplit(cleaned)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise InputError(tr("The server address {url} must start with http:// or https://.", url=url.strip()))
-    return cleaned
+def _same_server(enrolled: str, url: str) -> bool:
+    """The address the laptop is enrolled with, or the same server's https:// address (the
+    office has moved to an encrypted connection)."""
+    before, after = urlsplit(enrolled), urlsplit(url)
+    return enrolled == url or (after.scheme.lower() == "https" and before.hostname == after.hostname)
 
 
-def enroll(ws: Workspace, server_url: str, code: str, client: SyncClient | None = None) -> str:
+def enroll(
+    ws: Workspace,
+    server_url: str,
+    code: str,
+    client: SyncClient | None = None,
+    ca_file: Path | None = None,
+) -> str:
     """Enroll with a one-time code; returns the unit's code. The first sync brings the data.
+    `ca_file`: the office's certificate authority, trusted for this server from now on (the
+    system's store is trusted otherwise). A plain http:// address to another computer needs a
+    code made with --allow-http (`desktop.sync.address`); the laptop remembers the allowance.
 
     Safe to repeat: the server gives the same device a new token for the same code (the answer
     of an earlier attempt may have been lost), and a device already enrolled with this server
     may enroll again with a new code of its unit (after the server lost it in a restore, or its
-    token file was lost). That keeps its data, its outbox, and its checkpoint and epoch: if the
-    server was restored, the next sync notices and sends this laptop's whole state again."""
+    token file was lost), also at the server's new https:// address. That keeps its data, its
+    outbox, and its checkpoint and epoch: if the server was restored, the next sync notices and
+    sends this laptop's whole state again."""
     url = server_address(server_url)
     state = ws.store.device()
     again = bool(state.server_url)
-    if again and state.server_url != url:
+    if again and not _same_server(state.server_url, url):
         raise InputError(tr("This device is already enrolled with {url}.", url=state.server_url))
+    plain_http = allows_plain_http(code) or (again and state.plain_http and state.server_url == url)
+    check_enrollment(url, plain_http)
+    authority = read_ca_file(ca_file) if ca_file is not None else None
     if client is None:
-        own = SyncClient(url)
+        own = SyncClient(url, ca_file=ca_file or ca_path(ws.data_dir), plain_http=plain_http)
         try:
-            return enroll(ws, url, code, own)
+            return enroll(ws, url, code, own, ca_file)
         finally:
             own.close()
     answer = client.enroll(
         code.strip(), ws.ctx.device_id, platform.node() or "Mufakat", state.home_unit_id if again else None
     )
     _save_token(token_path(ws), answer["token"])
+    if authority is not None:
+        keep_ca(ws.data_dir, authority)
     if again:
+        with ws.store.remote_write(durable=True) as session:
+            device = session.get(DeviceState, 1)
+            assert device is not None
+            device.server_url = url
+            device.plain_http = plain_http and unencrypted(url)
         return str(answer["unit_code"])
     with ws.store.remote_write(durable=True) as session:  # re-homes what was typed here
         rehome(session, answer["units"], answer["unit_id"], ws.ctx.clock)
         device = session.get(DeviceState, 1)
         assert device is not None
         device.server_url = url
+        device.plain_http = plain_http and unencrypted(url)
         device.server_epoch = answer["epoch"]
         device.home_unit_id = answer["unit_id"]
         device.checkpoint = 0
     ws.ctx.home_unit_id = answer["unit_id"]
     return str(answer["unit_code"])
+
+
+def client_for(ws: Workspace) -> SyncClient:
+    """A client for the server this laptop is enrolled with, as it was enrolled: its token, the
+    CA file it was given, the plain http:// it was allowed."""
+    url, token = server_of(ws)
+    allowed = ws.store.device().plain_http
+    return SyncClient(url, token, ca_file=ca_path(ws.data_dir), plain_http=allowed)
 
 
 Progress = Callable[[SyncReport], None]
@@ -146,8 +176,7 @@ def sync_once(
     """Push, then pull; `progress` hears the running totals after every batch and page."""
     if client is not None:
         return _cycle(ws, client, progress)
-    url, token = server_of(ws)
-    own = SyncClient(url, token)
+    own = client_for(ws)
     try:
         return _cycle(ws, own, progress)
     finally:

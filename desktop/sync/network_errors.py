@@ -70,7 +70,8 @@ def certificate_problem(exc: ssl.SSLCertVerificationError, url: str) -> Certific
     return CertificateProblem(
         tr(
             "The certificate of {url} is not trusted by this laptop ({reason}). Check the server "
-            "address; if it is right, tell the administrator.",
+            "address; if it is right, the office's certificate authority (the administrator has "
+            "it) must be installed in this computer's certificate store.",
             url=url,
             reason=exc.verify_message or exc.reason or "",
         )

@@ -162,7 +162,9 @@ def rehome(
 def _forget_units(session: Session, unit_ids: list[str]) -> None:
     if not unit_ids:
         return
-    session.execute(delete(AuditEvent).where(AuditEvent.entity == "units", AuditEvent.entity_id.in_(unit_ids)))
+    session.execute(
+        delete(AuditEvent).where(AuditEvent.entity == "units", AuditEvent.entity_id.in_(unit_ids))
+    )
     for op in session.scalars(select(OutboxOp).where(OutboxOp.entity.in_(("units", "audit_events")))):
         if op.entity_id in unit_ids or (
             op.fields.get("entity") == "units" and op.fields.get("entity_id") in unit_ids

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.i18n import number
+from desktop.sync.address import unencrypted
 from desktop.sync.clock_offset import NOTICEABLE_MS
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.sync.refusals import REVOKED
@@ -28,6 +29,15 @@ class SyncStatusBar(QWidget):
                 "Mufakat dates changes by the server's clock. Set this laptop's date, time and time zone."
             )
         )
+        # Shown while this laptop syncs over plain http:// (the administrator allowed it).
+        self.plain_label = QLabel(self.tr("Not encrypted"))
+        self.plain_label.setStyleSheet("color: #8a6d00;")
+        self.plain_label.setToolTip(
+            self.tr(
+                "This laptop syncs over plain http://: what it sends can be read on the network. "
+                "Ask the administrator for the server's https:// address."
+            )
+        )
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # moving bar: a sync's length is not known in advance
         self.busy.setMaximumWidth(120)
@@ -46,7 +56,14 @@ class SyncStatusBar(QWidget):
         self.attention_button.clicked.connect(self.attention_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        widgets = (self.state_label, self.busy, self.pending_label, self.last_label, self.clock_label)
+        widgets = (
+            self.state_label,
+            self.plain_label,
+            self.busy,
+            self.pending_label,
+            self.last_label,
+            self.clock_label,
+        )
         for widget in (*widgets, self.attention_button, self.export_button, self.sync_button):
             layout.addWidget(widget)
         controller.status_changed.connect(self.show_status)
@@ -69,6 +86,7 @@ class SyncStatusBar(QWidget):
 
     def show_status(self, status: SyncStatus) -> None:
         self.state_label.setText(self.state_text(status))
+        self.plain_label.setVisible(unencrypted(self._controller.workspace.store.device().server_url))
         colour = {SyncState.ERROR: "#b00020", SyncState.OFFLINE: "#8a6d00"}.get(status.state, "")
         self.state_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.busy.setVisible(status.state == SyncState.SYNCING)

@@ -91,8 +91,8 @@ def server_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def server(server_db: str) -> Iterator[Running]:
+def prepared_store(server_db: str) -> ServerStore:
+    """The server's database, migrated, with the unit tree of the tests."""
     store = ServerStore(server_db)
     store.migrate()
     with store.transaction() as session:
@@ -100,7 +100,17 @@ def server(server_db: str) -> Iterator[Running]:
         admin.add_unit(session, "KANWIL-PBD", "Kanwil DJPb Provinsi Papua Barat Daya", "DJPB")
         admin.add_unit(session, "KPPN-SORONG", "KPPN Sorong", "KANWIL-PBD")
         admin.add_unit(session, "KPPN-MANOKWARI", "KPPN Manokwari", "KANWIL-PBD")
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    return store
+
+
+@contextmanager
+def serving(store: ServerStore, pem: Path | None = None) -> Iterator[str]:
+    """The server on 127.0.0.1 in a thread; its URL. `pem`: its key and certificate chain
+    (then https://)."""
+    tls = {"ssl_keyfile": str(pem), "ssl_certfile": str(pem)} if pem is not None else {}
+    config = uvicorn.Config(
+        create_app(store), host="127.0.0.1", port=0, log_level="warning", lifespan="off", **tls
+    )
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -110,9 +120,18 @@ def server(server_db: str) -> Iterator[Running]:
             raise RuntimeError("the test server did not start")
         time.sleep(0.02)
     port = running.servers[0].sockets[0].getsockname()[1]
-    yield Running(f"http://127.0.0.1:{port}", store)
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"{'https' if pem is not None else 'http'}://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(server_db: str) -> Iterator[Running]:
+    store = prepared_store(server_db)
+    with serving(store) as url:
+        yield Running(url, store)
     store.close()
 
 

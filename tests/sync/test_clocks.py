@@ -4,15 +4,18 @@ Field laptops' clocks are often wrong: WIB set with the WIT zone is 2 hours off,
 battery years. A laptop 10 minutes, 2 hours or a year behind must still pull; one ahead must
 not have its changes refused; after the clock is fixed its changes still apply; and every
 laptop of the unit ends with the same export, byte for byte (a stamp the server re-stamped is
-adopted by the laptop that made it)."""
+adopted by the laptop that made it). The first test runs over plain HTTP and over TLS (a server
+certificate of an office CA the laptops trust through the system's store)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
+import trustme
 from sqlalchemy import func, select
 
 from desktop.ids import new_id
@@ -25,7 +28,7 @@ from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.vocab import RecStatus
 from desktop.workspace import Workspace
 from server_stub.models import AppliedOp, Record
-from tests.sync.conftest import Running
+from tests.sync.conftest import Running, prepared_store, serving
 from tests.sync.test_sync_basics import make_forum
 from tests.sync.test_sync_faults import flaky_client
 
@@ -53,6 +56,25 @@ class WrongClock:
         return time.time_ns() + self.skew_ms * 1_000_000
 
 
+@pytest.fixture
+def server(
+    request: pytest.FixtureRequest, server_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Running]:
+    """The suite's server; over TLS when a test asks for "https" (indirect parametrization)."""
+    store = prepared_store(server_db)
+    pem = None
+    if getattr(request, "param", "http") == "https":
+        authority = trustme.CA()
+        ca_file = tmp_path / "office-ca.pem"
+        authority.cert_pem.write_to_path(str(ca_file))
+        monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))  # installed on the laptops
+        pem = tmp_path / "server.pem"
+        authority.issue_cert("127.0.0.1").private_key_and_cert_chain_pem.write_to_path(str(pem))
+    with serving(store, pem) as url:
+        yield Running(url, store)
+    store.close()
+
+
 def refusals(ws: Workspace) -> int:
     with ws.store.read() as session:
         return session.scalar(select(func.count()).select_from(RejectedOp)) or 0
@@ -70,6 +92,7 @@ def exchange(*laptops: Workspace) -> None:
         assert sync_once(ws).refused == 0
 
 
+@pytest.mark.parametrize("server", ["http", "https"], indirect=True)
 @pytest.mark.parametrize("skew", SKEWS.values(), ids=list(SKEWS))
 def test_a_laptop_with_a_wrong_clock_loses_nothing(device: Device, server: Running, skew: int) -> None:
     clock = WrongClock()

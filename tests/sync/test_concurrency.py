@@ -1,9 +1,9 @@
-"""Many laptops of three offices push at once into a server with 2 worker processes, on SQLite
-and on PostgreSQL, pulling while the others commit. Sequence numbers must be handed out once
-each and become visible in commit order: a number given twice, or seen before a smaller one
-committed, makes a laptop skip records for ever (or, on SQLite, lose votes and start false
-"server restored" epochs). Every vote must count and every laptop of an office must end with
-exactly the same data as the others."""
+"""Many laptops of three offices push at once into a server, on SQLite (one process: more are
+refused) and on PostgreSQL (2 worker processes), pulling while the others commit. Sequence
+numbers must be handed out once each and become visible in commit order: a number given twice,
+or seen before a smaller one committed, makes a laptop skip records for ever (or, on SQLite,
+lose votes and start false "server restored" epochs). Every vote must count and every laptop of
+an office must end with exactly the same data as the others."""
 
 from __future__ import annotations
 
@@ -39,16 +39,17 @@ VOTES_EACH = 2
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def two_workers(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, ServerStore]]:
-    """`mufakat-server serve --workers 2` on a fresh database of either kind."""
+    """`mufakat-server serve` on a fresh database of either kind: `--workers 2` on PostgreSQL,
+    one process on SQLite (which takes one writer; `serve` refuses more)."""
     if request.param == "sqlite":
-        yield from _serve(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+        yield from _serve(f"sqlite:///{tmp_path / 'server.sqlite3'}", workers=1)
         return
     require_pg()
     with fresh_pg_database() as url:
-        yield from _serve(url)
+        yield from _serve(url, workers=2)
 
 
-def _serve(url: str) -> Iterator[tuple[str, ServerStore]]:
+def _serve(url: str, workers: int) -> Iterator[tuple[str, ServerStore]]:
     store = ServerStore(url)
     store.migrate()
     with store.transaction() as session:
@@ -59,7 +60,18 @@ def _serve(url: str) -> Iterator[tuple[str, ServerStore]]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "server_stub", "serve", "--db", url, "--port", str(port), "--workers", "2"],
+        [
+            sys.executable,
+            "-m",
+            "server_stub",
+            "serve",
+            "--db",
+            url,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -58,8 +58,13 @@ def test_connections_of_a_shared_socket_get_tcp_nodelay() -> None:
 
 def test_serve_uses_the_nodelay_protocol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: seen.update(kwargs, app=app))
+
+    def run(self: uvicorn.Server, sockets: list[socket.socket] | None = None) -> None:
+        seen.update(http=self.config.http, sockets=sockets)
+        self.started = True
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
     url = f"sqlite:///{tmp_path / 's.sqlite3'}"
     monkeypatch.setenv("MUFAKAT_SERVER_DB", url)  # serve sets it for its workers; restored after
-    assert server_cli.main(["--db", url, "serve", "--workers", "2", "--port", "0"]) == 0
-    assert seen["http"] is NoDelayH11Protocol and seen["workers"] == 2
+    assert server_cli.main(["--db", url, "serve", "--port", "0"]) == 0
+    assert seen["http"] is NoDelayH11Protocol and len(seen["sockets"]) == 1
