@@ -249,6 +249,7 @@ def _cmd_sync(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.sync.engine import sync_once
 
     report = sync_once(ws)
+    ws.settle_office()  # what the sync brought: the office's settings, answers that settled
     print(
         tr(
             "Sent {pushed} change(s), {refused} refused by the server; received {pulled} record(s).",

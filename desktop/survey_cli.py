@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.i18n import tr
+from desktop.vocab import IkmMethod, label
 from desktop.workspace import Workspace
 
 Command = Callable[[Workspace, argparse.Namespace], None]
@@ -48,12 +49,12 @@ def score_text(ws: Workspace, period_id: str) -> str:
         lines.append(tr("No questionnaires yet."))
         return "\n".join(lines) + "\n"
     score = result.score
-    element, converted = tr("Element"), tr("Converted")
-    lines.append(f"{element:<46} {'NRR':>6} {converted:>10}")
+    element, total, converted = tr("Element"), tr("Total"), tr("Converted")
+    lines.append(f"{element:<46} {total:>7} {'NRR':>6} {converted:>10}")
     for e in score.elements:
-        lines.append(
-            f"{f'U{e.element.number} {e.element.name}':<46} {_number(e.nrr_rounded):>6} {_number(e.converted):>10}"
-        )
+        name = f"U{e.element.number} {e.element.name}"
+        lines.append(f"{name:<46} {e.total:>7} {_number(e.nrr):>6} {_number(e.converted):>10}")
+    lines.append(f"{'Σ NRR':<54} {_number(score.nrr_sum):>6}")
     lines.append(
         tr(
             "IKM {index} — {letter} ({label})",
@@ -62,6 +63,17 @@ def score_text(ws: Workspace, period_id: str) -> str:
             label=score.grade.label,
         )
     )
+    lines.append(tr("Method: {method}", method=label(score.method)))
+    if score.methods_disagree:
+        other = next(m for m in IkmMethod if m != score.method)
+        lines.append(
+            tr(
+                "The other method ({method}) gives {index} — {letter}: another grade.",
+                method=label(other),
+                index=_number(score.indexes[other]),
+                letter=score.grade_by(other).letter,
+            )
+        )
     if result.required is None:
         lines.append(tr("{n} respondent(s); the number of service users is not set.", n=result.respondents))
     else:

@@ -22,9 +22,10 @@ from desktop.hlc import HybridClock
 from desktop.i18n import set_language
 from desktop.models import Synced
 from desktop.services.context import Context
+from desktop.services.escalations import close_settled, settled
 from desktop.services.office import adopt_deadlines
 from desktop.services.units import use_home_office
-from desktop.services.workdays import WorkCalendar
+from domain.workdays import WorkCalendar
 
 T = TypeVar("T")
 # What one write changed: (table name, record id) of every synced record it created or changed.
@@ -72,15 +73,24 @@ class Workspace:
 
     def settle_office(self) -> None:
         """The services follow the home unit's office-level settings; deadlines an older
-        Mufakat kept in settings.json move into the home unit once there is one."""
+        Mufakat kept in settings.json move into the home unit once there is one; answers not
+        disputed in time close their escalations."""
         with self.store.read() as session:
             use_home_office(session, self.ctx)
+        self.close_settled()
         legacy = self.settings.legacy_deadlines
         if legacy and self.ctx.home_unit_id and self.write(adopt_deadlines, legacy):
             self.settings.legacy_deadlines = {}
             # Moved already: if the file cannot be written now, the next start moves nothing.
             with suppress(MufakatError):
                 self.settings.save(self.data_dir)
+
+    def close_settled(self) -> int:
+        """Close (selesai) this office's escalations whose answer was not disputed within its
+        window (SP4N-LAPOR!); writes only when there is one. Returns how many."""
+        with self.store.read() as session:
+            due = bool(settled(session, self.ctx))
+        return self.write(close_settled) if due else 0
 
     def change_settings(self, **changes: object) -> None:
         """Save this laptop's preferences (settings.json); refused values change nothing."""

@@ -27,9 +27,11 @@ from protocol.vocab import (
     ForumMode,
     ForumStatus,
     Gender,
+    IkmMethod,
     Occupation,
     OfficeZone,
     Outcome,
+    PekpppUnsur,
     RecCategory,
     RecStatus,
     Role,
@@ -40,6 +42,9 @@ LOGO_BASE64 = 4 * (200 * 1024 // 3 + 1)  # a logo of at most 200 KB, as base64 t
 CREATED = "*"  # the clock key of a record's creation (every register never changed has it)
 DELETED = "deleted"  # the register of the tombstone
 STATUS = "status"  # the register every life cycle lives in
+# The owner of records the administrator makes for every unit (national closed days): every
+# device sees them, none may write them.
+NATIONAL = "national"
 
 
 class Kind(StrEnum):
@@ -54,6 +59,7 @@ class Kind(StrEnum):
     SIGNATORIES = "signatories"  # [{"role", "name", "nip", "title"}]
     OBJECT = "object"  # a JSON object (an audit event's before and after)
     COUNTS = "counts"  # a counter's contributions: {key: whole number} (desktop/counters.py)
+    MAPPING = "mapping"  # {a value of `keys`: a value of `values` or null}
 
 
 @dataclass(frozen=True)
@@ -69,9 +75,16 @@ class Field:
     refers_to: str | None = None  # the entity an id names
     editable: bool = False  # an `update` may set it
     counter: bool = False  # a sum of contributions, not a register (votes)
-    # A field added after records of its entity already existed: a record stored before it
-    # lacks it and takes this value (None: the field has always been there).
+    keys: type[StrEnum] | None = None  # a mapping's keys
+    # A field added after records of its entity already existed (`added`): a record stored
+    # before it, or an operation queued by an older app, lacks it and takes `added_default`.
+    added: bool = False
     added_default: object = None
+
+
+def added(f: Field, default: object) -> Field:
+    """`f`, added to its entity later: what was stored or queued before takes `default`."""
+    return replace(f, added=True, added_default=default)
 
 
 def text(name: str, max_length: int, *, required: bool = False, editable: bool = True) -> Field:
@@ -223,11 +236,26 @@ UNITS = _entity(
     text("head_nip", 18),
     # The office-level settings (DESIGN.md "Data"), set by the unit's own laptops; added in
     # protocol 4, so units stored before have none and take these values.
-    replace(text("full_name", 300), added_default=""),
-    replace(text("logo", LOGO_BASE64), added_default=""),  # a PNG of at most 200 KB, base64
+    added(text("full_name", 300), ""),
+    added(text("logo", LOGO_BASE64), ""),  # a PNG of at most 200 KB, base64
     choice("time_zone", OfficeZone, nullable=True),
-    replace(number("escalation_working_days", 1, 250), added_default=5),
-    replace(number("follow_up_working_days", 1, 250), added_default=20),
+    added(number("escalation_working_days", 1, 250), 5),
+    added(number("follow_up_working_days", 1, 250), 20),
+    # Added in protocol 5: how the office maps the public's categories onto PEKPPP's five unsur
+    # (missing categories: domain.unsur.DEFAULT_MAPPING), and how it weighs its SKM index.
+    added(
+        Field(
+            "unsur_mapping",
+            Kind.MAPPING,
+            required=True,
+            max_length=len(Category),
+            keys=Category,
+            values=PekpppUnsur,
+            editable=True,
+        ),
+        {},
+    ),
+    added(choice("ikm_method", IkmMethod), IkmMethod.EXACT.value),
     admin_only=True,
     deletable=False,
 )
@@ -338,6 +366,14 @@ RECOMMENDATIONS = _entity(
             ("outcome",),
             Scope.POLICY,
         ),
+        # The office disputes the answer (with its escalation, in one action): it waits again.
+        action(
+            "dispute",
+            {RecStatus.ANSWERED},
+            RecStatus.ESCALATED,
+            ("status_reason", "outcome", *_STAMP),
+            scope=Scope.POLICY,
+        ),
     ),
     delete_from=frozenset({RecStatus.PROPOSED.value}),
     counters={"votes": "vote_counts"},
@@ -354,7 +390,8 @@ FOLLOW_UPS = _entity(
     text("evidence", PARAGRAPH),
 )
 
-_OPEN = {EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED}
+# Open: waiting for the office above (a dispute sends it back there).
+_OPEN = {EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED, EscalationStatus.DISPUTED}
 _ANSWERED = ("answered_by", "answered_at")
 ESCALATIONS = _entity(
     "escalations",
@@ -376,7 +413,23 @@ ESCALATIONS = _entity(
     text("rec_text", PARAGRAPH, required=True, editable=False),
     text("forum_title", NAME, required=True, editable=False),
     when("forum_held_on", Kind.DATE, nullable=False, editable=False),
-    registers={STATUS: ("status", "answer", "outcome", "answered_by", "answered_at", "forwarded_to_id")},
+    # Added in protocol 5 (SP4N-LAPOR!): the day the office above should acknowledge it by,
+    # fixed when it is sent; the sending office's dispute of an answer (sanggah).
+    added(when("ack_due_on", Kind.DATE, editable=False), None),
+    added(text("dispute_reason", LONG, editable=False), ""),
+    added(when("disputed_at", Kind.DATETIME, editable=False), None),
+    registers={
+        STATUS: (
+            "status",
+            "answer",
+            "outcome",
+            "answered_by",
+            "answered_at",
+            "forwarded_to_id",
+            "dispute_reason",
+            "disputed_at",
+        )
+    },
     actions=(
         action("acknowledge", _OPEN, EscalationStatus.ACKNOWLEDGED, by_addressee=True),
         action(
@@ -385,8 +438,25 @@ ESCALATIONS = _entity(
         action(
             "answer", _OPEN, EscalationStatus.ANSWERED, _ANSWERED, ("answer", "outcome"), by_addressee=True
         ),
+        # The sending office: within the dispute window (domain.deadlines), and closing what it
+        # did not dispute after it. Closing again is harmless (two laptops of one office may
+        # both see the window end).
+        action(
+            "dispute", {EscalationStatus.ANSWERED}, EscalationStatus.DISPUTED, ("disputed_at",), ("dispute_reason",)
+        ),
+        action("close", {EscalationStatus.ANSWERED, EscalationStatus.DONE}, EscalationStatus.DONE),
     ),
     deletable=False,
+)
+
+# A day an office is closed besides weekends and the `holidays` package's national holidays:
+# an office's regional holiday or late decree (its own record, made on its laptops), or a
+# national cuti bersama decreed after the package's data (owned by NATIONAL, made by the
+# server's administrator; every device sees it, none may write it).
+CLOSED_DAYS = _entity(
+    "closed_days",
+    when("day", Kind.DATE, nullable=False, editable=False),
+    text("name", NAME, required=True),
 )
 
 SURVEY_PERIODS = _entity(
@@ -432,6 +502,7 @@ ENTITIES: dict[str, Entity] = {
     e.name: e
     for e in (
         UNITS,
+        CLOSED_DAYS,
         FORUMS,
         PARTICIPANTS,
         AGENDA_ITEMS,

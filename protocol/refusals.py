@@ -30,6 +30,8 @@ class Refusal(StrEnum):
     NOT_VISIBLE = "not_visible"  # a reference to a record the caller may not see
     ACTION_REFUSED = "action_refused"  # another operation of the same user action was refused
     REFUSED_EARLIER = "refused_earlier"  # a duplicate of an operation refused before an upgrade
+    # An escalation's answer disputed after its window, or closed before it ended (SP4N-LAPOR!).
+    DISPUTE_WINDOW = "dispute_window"
     # -- a request --------------------------------------------------------------------------
     CHECKPOINT_AHEAD = "checkpoint_ahead"  # the device has seen more than the server holds
     UPGRADE_REQUIRED = "upgrade_required"
@@ -64,6 +66,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.NOT_VISIBLE: ("entity", "id"),
     Refusal.ACTION_REFUSED: ("op_id", "code"),
     Refusal.REFUSED_EARLIER: (),
+    Refusal.DISPUTE_WINDOW: ("id", "action", "until"),  # until: the window's last day, YYYY-MM-DD
     Refusal.CHECKPOINT_AHEAD: ("since", "newest"),
     Refusal.UPGRADE_REQUIRED: ("server_version", "client_version"),
     Refusal.REVOKED: (),

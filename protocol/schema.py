@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cache
+from types import GenericAlias
 from typing import Annotated, Any
 
 import msgspec
@@ -37,6 +38,12 @@ def _text(max_length: int | None, required: bool, strict: bool) -> Any:
     if not strict:
         return str
     return Annotated[str, Meta(min_length=1 if required else 0, max_length=max_length, pattern=NO_CONTROL)]
+
+
+def _mapping(keys: Any, values: Any, max_length: int | None) -> Any:
+    """{key: value or null}, the keys and values of two enums, at most `max_length` entries."""
+    entry: Any = GenericAlias(dict, (keys, values | None))
+    return Annotated[entry, Meta(max_length=max_length)]
 
 
 class Signatory(Struct, forbid_unknown_fields=True):
@@ -76,6 +83,9 @@ def value_type(f: Field, strict: bool = True) -> Any:
     elif f.kind is Kind.COUNTS:  # a contribution may be negative: votes taken away
         share = Annotated[int, Meta(ge=-(f.high or 0), le=f.high)]
         kind = Annotated[dict[CountKey, share], Meta(max_length=f.max_length)] if strict else dict[str, int]
+    elif f.kind is Kind.MAPPING:  # {key: value or null}; the keys and values of the field's enums
+        assert f.keys is not None and f.values is not None
+        kind = _mapping(f.keys, f.values, f.max_length) if strict else dict[str, str | None]
     elif f.kind is Kind.SIGNATORIES:
         kind = Annotated[list[Signatory], Meta(max_length=f.max_length)] if strict else list[LooseSignatory]
     else:  # Kind.OBJECT: its size is checked apart (msgspec bounds no JSON size)
@@ -85,6 +95,12 @@ def value_type(f: Field, strict: bool = True) -> Any:
 
 def _struct(name: str, fields: list[tuple[str, Any] | tuple[str, Any, Any]], *, forbid: bool) -> type[Struct]:
     return msgspec.defstruct(name, fields, forbid_unknown_fields=forbid, kw_only=True)
+
+
+def _whole(f: Field) -> tuple[str, Any] | tuple[str, Any, Any]:
+    """A field of a record's whole state: present, unless it was added to its entity later (an
+    operation an older app queued lacks it and takes the value records stored before had)."""
+    return (f.name, value_type(f), f.added_default) if f.added else (f.name, value_type(f))
 
 
 META_FIELDS: list[tuple[str, Any] | tuple[str, Any, Any]] = [
@@ -98,14 +114,14 @@ META_FIELDS: list[tuple[str, Any] | tuple[str, Any, Any]] = [
 def data_type(name: str) -> type[Struct]:
     """Every field of the entity, each present (null where allowed): a record's whole state."""
     entity = ENTITIES[name]
-    return _struct(f"{name}_data", [(f.name, value_type(f)) for f in entity.fields], forbid=True)
+    return _struct(f"{name}_data", [_whole(f) for f in entity.fields], forbid=True)
 
 
 @cache
 def create_type(name: str) -> type[Struct]:
     """A create's fields: the whole record, its owner, when it was made and last changed."""
     entity = ENTITIES[name]
-    fields: list[tuple[str, Any] | tuple[str, Any, Any]] = [(f.name, value_type(f)) for f in entity.fields]
+    fields = [_whole(f) for f in entity.fields]
     return _struct(f"{name}_create", [*fields, *META_FIELDS], forbid=True)
 
 
@@ -137,7 +153,7 @@ def record_type(name: str) -> type[Struct]:
     for f in entity.fields:
         if f.nullable:
             fields.append((f.name, value_type(f, strict=False), None))
-        elif f.added_default is not None:
+        elif f.added:
             fields.append((f.name, value_type(f, strict=False), f.added_default))
         else:
             fields.append((f.name, value_type(f, strict=False)))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 # Bump with any change to what operations or records carry that the other side would misread.
 # The server answers any other version with `upgrade_required` (426); version 4: refusal codes,
-# `restate`, checked fields. Additions an older peer handles on its own do not bump it: a
-# `resolve` operation is refused by an older server as `unknown_kind` (that operation alone,
-# kept on the laptop with its code), and a conflict entry's `dismissed` is ignored by an
-# older laptop.
-PROTOCOL_VERSION = 4
+# `restate`, checked fields; version 5: escalations `disputed` and `done` (SP4N-LAPOR!) and
+# national closed days, which an older app would set aside. Additions an older peer handles on
+# its own do not bump it: a `resolve` operation is refused by an older server as `unknown_kind`
+# (that operation alone, kept on the laptop with its code), and a conflict entry's `dismissed` is
+# ignored by an older laptop. Operations an older app queued are still valid: fields added since
+# take their `added_default`.
+PROTOCOL_VERSION = 5
 # Votes are `counter` operations: a contributor's whole share (never a delta). `resolve`
 # closes a "changed elsewhere" marker (a conflict of the record) on every laptop.
 OP_KINDS = frozenset({"create", "update", "transition", "counter", "delete", "restate", "resolve"})

@@ -92,10 +92,35 @@ class FollowUpStatus(StrEnum):
 
 
 class EscalationStatus(StrEnum):
+    """An escalation's life cycle (SP4N-LAPOR!'s shape): sent, acknowledged by the office above,
+    answered (or forwarded one level up); the sending office may dispute an answer within its
+    window (it goes back to the office above), and an answer not disputed closes it."""
+
     SENT = "sent"
     ACKNOWLEDGED = "acknowledged"
     ANSWERED = "answered"
     FORWARDED = "forwarded"
+    DISPUTED = "disputed"  # sanggah: the sending office does not accept the answer
+    DONE = "done"  # selesai: the answer stood through its dispute window
+
+
+class IkmMethod(StrEnum):
+    """How an office weighs the nine elements of its satisfaction index (IKM): exactly 1/9 each
+    (PermenPANRB 14/2017), or 0,111 each as many offices' spreadsheets do."""
+
+    EXACT = "exact"
+    WEIGHT_0111 = "weight_0111"
+
+
+class PekpppUnsur(StrEnum):
+    """The five elements of the public PEKPPP's evaluators count (indicator 2): an office maps
+    its participants' categories onto them (DOMAIN.md: from evaluators' tools, configurable)."""
+
+    SERVICE_USERS = "service_users"  # pengguna layanan
+    EXPERTS = "experts"  # ahli/praktisi/akademisi
+    RELATED_AGENCIES = "related_agencies"  # instansi terkait
+    CIVIL_SOCIETY = "civil_society"  # organisasi masyarakat sipil
+    MEDIA = "mass_media"  # media massa (not Category.MEDIA's "media": labels are keyed by value)
 
 
 class OfficeZone(StrEnum):

@@ -6,6 +6,8 @@
     mufakat-server unit list
     mufakat-server enroll-code UNIT_CODE [--allow-http]   (a one-time code valid 7 days)
     mufakat-server device list | device revoke DEVICE_ID
+    mufakat-server closed-day add YYYY-MM-DD --name "Cuti bersama …" | closed-day list
+    mufakat-server closed-day remove YYYY-MM-DD   (national closed days, for every unit)
     mufakat-server restored [--previous OLD_DB_URL]   (after restoring the database from a backup)
     mufakat-server backup [--to DIR] [--keep N]       (while the server runs)
     mufakat-server restore BACKUP_FILE [--to DIR]     (the server stopped; keeps the replaced one)
@@ -79,6 +81,17 @@ def _parser() -> argparse.ArgumentParser:
     device.add_parser("list", parents=[common])
     revoke = device.add_parser("revoke", parents=[common])
     revoke.add_argument("device_id")
+    closed = sub.add_parser(
+        "closed-day",
+        parents=[common],
+        help="national closed days every unit's deadlines skip (cuti bersama decreed after the holidays data)",
+    ).add_subparsers(dest="action", required=True, parser_class=_Parser)
+    closed_add = closed.add_parser("add", parents=[common])
+    closed_add.add_argument("day", metavar="YYYY-MM-DD")
+    closed_add.add_argument("--name", required=True, help='e.g. "Cuti bersama Natal"')
+    closed.add_parser("list", parents=[common])
+    closed_remove = closed.add_parser("remove", parents=[common])
+    closed_remove.add_argument("day", metavar="YYYY-MM-DD")
     restored = sub.add_parser(
         "restored",
         parents=[common],
@@ -189,6 +202,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "enrolled again, and devices revoked after it must be revoked again"
                     )
                 print(f"new epoch {start_new_epoch(session)}: devices pull again and re-send what is missing")
+            elif args.command == "closed-day" and args.action == "add":
+                print(admin.add_closed_day(session, args.day, args.name))
+            elif args.command == "closed-day" and args.action == "list":
+                for closed in admin.closed_days(session):
+                    print(f"{closed.day.isoformat()}\t{closed.name}\t{closed.id}")
+            elif args.command == "closed-day":
+                removed = admin.remove_closed_day(session, args.day)
+                print(f"removed {removed.day.isoformat()} {removed.name}")
             elif args.command == "enroll-code":
                 print(auth.new_enroll_code(session, args.unit_code, allow_http=args.allow_http))
             elif args.action == "list":

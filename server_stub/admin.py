@@ -1,9 +1,9 @@
-"""What the administrator does: units, enrollment codes, devices."""
+"""What the administrator does: units, enrollment codes, devices, national closed days."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,6 +11,10 @@ from sqlalchemy.orm import Session
 
 from desktop.ids import new_id
 from desktop.models import Unit
+from domain.workdays import national_holidays
+from protocol.entities import DELETED, ENTITIES, NATIONAL
+from protocol.refusals import Refused
+from protocol.validate import check_create
 from server_stub.models import Counter, Device, Record, ServerUnit
 from server_stub.stamps import server_stamp
 from server_stub.store import SEQ
@@ -85,3 +89,96 @@ def revoke(session: Session, device_id: str) -> None:
     if device is None:
         raise AdminError(f"no device {device_id}")
     device.revoked_at = device.revoked_at or datetime.now(UTC)
+
+
+# -- national closed days ------------------------------------------------------------------------
+# Cuti bersama decreed after the `holidays` package's data (a late decree): entered once here,
+# they reach every unit's laptops at their next sync; no laptop may change them.
+
+
+@dataclass(frozen=True)
+class ClosedDayLine:
+    id: str
+    day: date
+    name: str
+
+
+def _national_days(session: Session) -> list[Record]:
+    return list(
+        session.scalars(
+            select(Record).where(
+                Record.entity == "closed_days", Record.unit_id == NATIONAL, Record.deleted.is_(False)
+            )
+        )
+    )
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise AdminError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-31") from None
+
+
+def closed_days(session: Session) -> list[ClosedDayLine]:
+    found = [
+        ClosedDayLine(r.id, date.fromisoformat(r.data["day"]), r.data["name"])
+        for r in _national_days(session)
+    ]
+    return sorted(found, key=lambda line: (line.day, line.name))
+
+
+def add_closed_day(session: Session, day_text: str, name: str) -> str:
+    """A national closed day for every unit (checked as the protocol checks any record)."""
+    day = _day(day_text)
+    if day.weekday() >= 5:
+        raise AdminError(f"{day.isoformat()} is a {day.strftime('%A')}: not a working day anyway")
+    holiday = national_holidays().get(day)
+    if holiday:
+        raise AdminError(
+            f"{day.isoformat()} is already a holiday or cuti bersama in the holidays package ({holiday})"
+        )
+    clash = next((line for line in closed_days(session) if line.day == day), None)
+    if clash is not None:
+        raise AdminError(f"{day.isoformat()} is already a national closed day ({clash.name}, {clash.id})")
+    now = datetime.now(UTC).isoformat()
+    fields = {
+        "day": day.isoformat(),
+        "name": " ".join(name.split()),
+        "unit_id": NATIONAL,
+        "created_at": now,
+        "at": now,
+    }
+    try:
+        check_create(ENTITIES["closed_days"], fields)
+    except Refused as exc:
+        raise AdminError(f"closed day: {exc.error}") from None
+    record_id = new_id()
+    seq = next_seq(session)  # first: the counter's lock also guards the server's clock
+    session.add(
+        Record(
+            entity="closed_days",
+            id=record_id,
+            unit_id=NATIONAL,
+            seq=seq,
+            deleted=False,
+            data={"day": fields["day"], "name": fields["name"], "created_at": now, "updated_at": now},
+            clocks={"*": server_stamp(session)},
+            conflicts=[],
+        )
+    )
+    return record_id
+
+
+def remove_closed_day(session: Session, day_text: str) -> ClosedDayLine:
+    """Withdraw a national closed day (a tombstone every laptop pulls)."""
+    day = _day(day_text)
+    record = next((r for r in _national_days(session) if r.data.get("day") == day.isoformat()), None)
+    if record is None:
+        raise AdminError(f"{day.isoformat()} is not a national closed day (see: closed-day list)")
+    record.seq = next_seq(session)  # first: the counter's lock also guards the server's clock
+    record.deleted = True
+    record.clocks = {**(record.clocks or {}), DELETED: server_stamp(session)}
+    record.data = {**record.data, "updated_at": datetime.now(UTC).isoformat()}
+    record.origin = None
+    return ClosedDayLine(record.id, day, str(record.data["name"]))

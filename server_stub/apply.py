@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from desktop import bulk
 from desktop.hlc import Stamp
+from domain import deadlines
 from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Entity
 from protocol.messages import Op
 from protocol.refusals import Refusal, Refused
@@ -49,6 +50,7 @@ from protocol.validate import (
 from server_stub import authorize
 from server_stub.action import Action
 from server_stub.authorize import Caller
+from server_stub.calendar import calendar_of, day_of, zone_of
 from server_stub.counting import count, merge_votes, own_counts
 from server_stub.models import AppliedOp, Counter, Device, Record
 from server_stub.registers import (
@@ -428,6 +430,8 @@ def _transition(action: Action, entity: Entity, record: AnyRecord, op: Op) -> li
         )
     authorize.unchanged_outside(entity, record, name, checked.fields)
     authorize.transition_targets(caller, record, checked.fields, batch)
+    if entity.name == "escalations" and name.name in ("dispute", "close") and status == "answered":
+        _within_window(batch, record, name.name, checked.at)
     touched = [record]
     if entity.name == "recommendations" and name.name == "merge":
         touched += merge_votes(action, entity, record, checked.fields)
@@ -441,6 +445,31 @@ def _transition(action: Action, entity: Entity, record: AnyRecord, op: Op) -> li
     if entity.name == "escalations" and name.name == "answer":
         touched += _answer_down_the_chain(batch, record, register, stamp, op.fields.get("at"))
     return touched
+
+
+def _within_window(batch: Batch, record: AnyRecord, action: str, at: datetime) -> None:
+    """SP4N-LAPOR!: the sending office disputes an answer up to the 10th working day after it
+    (by the day it did so, which may reach the server later), and closes it only after that
+    (by the server's own date); its calendar and zone are its own (domain.deadlines)."""
+    zone = zone_of(batch.session, record.unit_id)
+    answered_on = day_of(record.data.get("answered_at"), zone)
+    if answered_on is None:
+        return
+    calendar = calendar_of(batch.session, record.unit_id)
+    until = deadlines.dispute_until(answered_on, calendar)
+    allowed = (
+        deadlines.may_dispute(answered_on, at.astimezone(zone).date(), calendar)
+        if action == "dispute"
+        else deadlines.may_close(answered_on, now().astimezone(zone).date(), calendar)
+    )
+    if not allowed:
+        raise Refused(
+            Refusal.DISPUTE_WINDOW,
+            f"cannot {action} escalation {record.id}: its dispute window ends on {until.isoformat()}",
+            id=record.id,
+            action=action,
+            until=until.isoformat(),
+        )
 
 
 def _answer_down_the_chain(

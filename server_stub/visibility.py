@@ -1,6 +1,7 @@
 """What a device may see (DESIGN.md sync step 8), in one place: its own unit's records, the
-unit tree, escalations addressed to its unit and the history of those escalations (so every
-laptop of a parent office holds what any of them answered). Answers to its own escalations are
+unit tree, the national closed days (the administrator's, for every unit), escalations
+addressed to its unit and the history of those escalations (so every laptop of a parent office
+holds what any of them answered). Answers to its own escalations are
 registers of its own records. The same rule as a query (pulls) and as a test of one record
 (references an operation makes, refusals that hand a record back)."""
 
@@ -11,10 +12,13 @@ from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, or_
 
+from protocol.entities import NATIONAL
 from server_stub.models import Record
 
 # Records that a unit besides their owner sees: the one `to_unit_id` names.
 ADDRESSED = ("escalations", "audit_events")
+# Records every unit sees: the unit tree, and what the administrator made for all (NATIONAL).
+EVERYONE = "units"
 
 
 class Visible(Protocol):
@@ -25,16 +29,16 @@ class Visible(Protocol):
 
 def visible_to(unit_id: str) -> ColumnElement[bool]:
     return or_(
-        Record.unit_id == unit_id,
-        Record.entity == "units",
+        Record.unit_id.in_([unit_id, NATIONAL]),
+        Record.entity == EVERYONE,
         Record.entity.in_(ADDRESSED) & (Record.to_unit_id == unit_id),
     )
 
 
 def may_see(unit_id: str, record: Visible) -> bool:
     return (
-        record.unit_id == unit_id
-        or record.entity == "units"
+        record.unit_id in (unit_id, NATIONAL)
+        or record.entity == EVERYONE
         or (record.entity in ADDRESSED and record.to_unit_id == unit_id)
     )
 

@@ -22,11 +22,13 @@ from desktop.ids import new_id
 from desktop.models import Conflict, OutboxOp, Recommendation, RejectedOp
 from desktop.services import (
     agenda,
+    closed_days,
     conflicts,
     demo,
     escalations,
     followups,
     forums,
+    inbox,
     office,
     participants,
     refused,
@@ -192,6 +194,18 @@ STEPS: list[Step] = [
     ("escalations.acknowledge", lambda ws, ids: ws.write(escalations.acknowledge, ids["e1"])),
     ("escalations.forward", lambda ws, ids: ids.update(e2=ws.write(escalations.forward, ids["e1"]))),
     ("escalations.answer", lambda ws, ids: ws.write(escalations.answer, ids["e2"], "declined", "Belum")),
+    ("escalations.dispute", lambda ws, ids: ws.write(escalations.dispute, ids["e1"], "Belum menjawab")),
+    ("escalations.settled", lambda ws, ids: ws.read(escalations.settled, ws.ctx)),
+    ("escalations.close_settled", lambda ws, ids: ws.write(escalations.close_settled)),
+    ("inbox.received_escalations", lambda ws, ids: ws.read(inbox.received_escalations, ws.ctx, ids["mid"])),
+    (
+        "closed_days.add_closed_day",
+        lambda ws, ids: ids.update(
+            closed=ws.write(closed_days.add_closed_day, ids["leaf"], day="2025-04-14", name="Libur daerah")
+        ),
+    ),
+    ("closed_days.remove_closed_day", lambda ws, ids: ws.write(closed_days.remove_closed_day, ids["closed"])),
+    ("closed_days.use_calendar", lambda ws, ids: ws.read(closed_days.use_calendar, ws.ctx)),
     (
         "surveys.create_period",
         lambda ws, ids: ids.update(

@@ -369,7 +369,6 @@ ID.update(
         "&Answer…": "&Jawab…",
         "&Forward to our parent office…": "&Teruskan ke kantor atasan kami…",
         "Escalations received": "Eskalasi masuk",
-        "{waiting} waiting for an answer, {late} overdue": "{waiting} menunggu jawaban, {late} lewat batas waktu",
         "Forward": "Teruskan",
         "A note for our parent office (optional)": "Catatan untuk kantor atasan kami (opsional)",
         "Settled": "Tuntas",
@@ -418,7 +417,6 @@ ID.update(
         "{forum} · scope: {scope} · status: {status} · {votes} vote(s) · raised by {who}": "{forum} · ranah: {scope} · status: {status} · {votes} dukungan · diusulkan oleh {who}",
         "Changed elsewhere ({register}): kept {kept}; the other value was {lost}": "Diubah di perangkat lain ({register}): yang berlaku {kept}; nilai lainnya {lost}",
         "{action} — {owner}, due {due}, {progress}% ({status})": "{action} — {owner}, batas {due}, {progress}% ({status})",
-        "{status}: sent {sent}, answer due {due}": "{status}: dikirim {sent}, batas jawaban {due}",
         "Not escalated.": "Tidak dieskalasi.",
         "What shows it is done?": "Apa buktinya sudah selesai?",
         "Raised by": "Diusulkan oleh",
@@ -799,6 +797,75 @@ ID.update(
         "This laptop syncs over plain http://: what it sends can be read on the network. Ask the administrator for the server's https:// address.": "Laptop ini bersinkronisasi lewat http:// biasa: yang dikirimnya dapat dibaca di jaringan. Mintalah alamat https:// server kepada administrator.",
     }
 )
+# Figures an evaluator can recompute, the rules both sides share (issue #13, paper-figures).
+ID.update(
+    {
+        "Total": "Jumlah nilai",
+        "Method: {method}": "Metode: {method}",
+        "The other method ({method}) gives {index} — {letter}: another grade.": "Metode lain ({method}) menghasilkan {index} — {letter}: mutu yang berbeda.",
+        "Disputed": "Disanggah",
+        "Weight exactly 1/9 per element (PermenPANRB 14/2017)": "Bobot tepat 1/9 per unsur (PermenPANRB 14/2017)",
+        "Weight 0.111 per element (NRR × 0.111)": "Bobot 0,111 per unsur (NRR × 0,111)",
+        "Experts/practitioners/academics": "Ahli/praktisi/akademisi",
+        "Related agencies": "Instansi terkait",
+        "Civil society organisations": "Organisasi masyarakat sipil",
+        "Mass media": "Media massa",
+        "The PEKPPP mapping must name, for each category, one of the five unsur or none.": "Pemetaan PEKPPP harus menyebut, untuk setiap kategori, salah satu dari lima unsur atau tidak ada.",
+        "{category} is not an element of the public: PEKPPP's scale does not count it.": "{category} bukan unsur masyarakat: skala PEKPPP tidak menghitungnya.",
+        "{value!r} is not one of PEKPPP's five unsur; choose one, or none.": "{value!r} bukan salah satu dari lima unsur PEKPPP; pilih salah satu, atau tidak ada.",
+        "Closed day": "Hari libur kantor",
+        "Reason the office is closed": "Alasan kantor libur",
+        "{day} is a weekend day: it is not a working day anyway.": "{day} adalah hari Sabtu atau Minggu: memang bukan hari kerja.",
+        "{day} is already a national holiday or cuti bersama ({name}).": "{day} sudah merupakan hari libur nasional atau cuti bersama ({name}).",
+        "{day} is already a closed day: {name}.": "{day} sudah tercatat sebagai hari libur: {name}.",
+        "{day} ({name}) was entered by the server's administrator for every office; only the administrator can remove it.": "{day} ({name}) dimasukkan oleh administrator server untuk semua kantor; hanya administrator yang dapat menghapusnya.",
+        "Why the answer is disputed": "Alasan sanggahan",
+        "Only {unit}, which sent this escalation, can dispute its answer.": "Hanya {unit}, yang mengirim eskalasi ini, yang dapat menyanggah jawabannya.",
+        "Only an answer can be disputed; this escalation is {status}.": "Hanya jawaban yang dapat disanggah; eskalasi ini berstatus {status}.",
+        "The answer could be disputed until {until} (10 working days); the escalation is settled (selesai).": "Jawaban dapat disanggah sampai {until} (10 hari kerja); eskalasi ini sudah selesai.",
+        "Answer disputed: {reason}": "Jawaban disanggah: {reason}",
+        "dispute the answer": "sanggah jawaban",
+        "IKM method": "Metode IKM",
+        "Could not {action} the escalation (id {id}): its answer may be disputed up to and including {until} (10 working days), and it closes only after that. Check this laptop's date.": "Tidak dapat {action} eskalasi (id {id}): jawabannya dapat disanggah sampai dengan {until} (10 hari kerja), dan eskalasi baru selesai setelah itu. Periksa tanggal di laptop ini.",
+        "closed day": "hari libur kantor",
+        "dispute": "menyanggah",
+        "{role} ({element})": "{role} ({element})",
+        "Present: {present} of {listed}: {participants} participant(s) and {organisers} organiser(s) · participants: women {women}, men {men}, vulnerable {vulnerable}": "Hadir: {present} dari {listed}: {participants} peserta dan {organisers} panitia · peserta: perempuan {women}, laki-laki {men}, kelompok rentan {vulnerable}",
+        "Not elements of the public: {others}": "Bukan unsur masyarakat: {others}",
+        "<b>Elements of the public present: {n}</b> (PEKPPP score {score} of {full})": "<b>Unsur masyarakat yang hadir: {n}</b> (nilai PEKPPP {score} dari {full})",
+        "On PEKPPP's five-unsur scale (indicator 2): <b>{n} of 5</b> — {present}{missing}": "Pada skala lima unsur PEKPPP (indikator 2): <b>{n} dari 5</b> — {present}{missing}",
+        "none": "tidak ada",
+        "; missing: {names}": "; belum hadir: {names}",
+        "The office's mapping (Settings → Office): {mapping}": "Pemetaan kantor (Pengaturan → Kantor): {mapping}",
+        "Method: {method} (the office's choice, in Settings → Office).": "Metode: {method} (pilihan kantor, di Pengaturan → Kantor).",
+        "{method}: IKM {index} — {letter} ({label})": "{method}: IKM {index} — {letter} ({label})",
+        "The two ways of weighing the elements give different grades here:<br>{lines}<br>The report prints the office's method and says which it is.": "Dua cara pembobotan unsur menghasilkan mutu yang berbeda di sini:<br>{lines}<br>Laporan mencetak metode pilihan kantor dan menyebutkannya.",
+    }
+)
+ID.update(
+    {
+        "{waiting} waiting for an answer, {late} overdue, {unacknowledged} not acknowledged within 3 working days": "{waiting} menunggu jawaban, {late} lewat batas, {unacknowledged} belum ditandai diterima dalam 3 hari kerja",
+        "Disputed by the office below": "Disanggah oleh kantor di bawah",
+        "Acknowledge by": "Batas diterima atasan",
+        "(not counted)": "(tidak dihitung)",
+        "why, e.g. Hari jadi Kota Sorong (Perda)": "alasannya, mis. Hari jadi Kota Sorong (Perda)",
+        "Add closed day": "Tambah hari libur",
+        "Remove the selected day": "Hapus hari yang dipilih",
+        "(national, from the server's administrator)": "(nasional, dari administrator server)",
+        "Closed day added: deadlines skip it.": "Hari libur ditambahkan: batas waktu melewatinya.",
+        "Select one of this office's closed days first.": "Pilih dulu salah satu hari libur kantor ini.",
+        "Closed day removed.": "Hari libur dihapus.",
+        "Dispute the answer…": "Sanggah jawaban…",
+        "Dispute the answer": "Sanggah jawaban",
+        "Why does the office not accept the answer? (the office above answers again)": "Mengapa kantor tidak menerima jawaban ini? (kantor atasan menjawab kembali)",
+        "{status}: sent {sent}, acknowledgement due {ack}, answer due {due}": "{status}: dikirim {sent}, batas diterima atasan {ack}, batas jawaban {due}",
+        "It may be disputed until {until}; after that it is settled.": "Dapat disanggah sampai {until}; setelah itu eskalasi selesai.",
+        "Disputed: {reason}": "Disanggah: {reason}",
+        "Days the office is closed (besides national holidays)": "Hari kantor libur (selain libur nasional)",
+        "Satisfaction index (IKM) method": "Metode indeks kepuasan (IKM)",
+        "PEKPPP's five unsur: how participants are counted": "Lima unsur PEKPPP: cara menghitung peserta",
+    }
+)
 # "Perlu perhatian": refused changes and "changed elsewhere" markers (issue #12).
 ID.update(
     {
@@ -1024,6 +1091,7 @@ ID.update(
         "Answers to our escalations: {n}": "Jawaban atas eskalasi kita: {n}",
     }
 )
+ID["Disputed by the office below: {reason}"] = "Disanggah oleh kantor di bawah: {reason}"
 ID["About"] = "Tentang"
 ID["Mufakat version {version}"] = "Mufakat versi {version}"
 ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (

@@ -172,8 +172,36 @@
             <translation>Ketik nama di atas lalu tekan Enter saat peserta datang, atau impor daftar undangan (Excel, CSV).</translation>
         </message>
         <message>
-            <source>Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}</source>
-            <translation>Hadir: {present} dari {listed} · perempuan {women}, laki-laki {men} · kelompok rentan {vulnerable}</translation>
+            <source>{role} ({element})</source>
+            <translation>{role} ({element})</translation>
+        </message>
+        <message>
+            <source>Present: {present} of {listed}: {participants} participant(s) and {organisers} organiser(s) · participants: women {women}, men {men}, vulnerable {vulnerable}</source>
+            <translation>Hadir: {present} dari {listed}: {participants} peserta dan {organisers} panitia · peserta: perempuan {women}, laki-laki {men}, kelompok rentan {vulnerable}</translation>
+        </message>
+        <message>
+            <source>Not elements of the public: {others}</source>
+            <translation>Bukan unsur masyarakat: {others}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Elements of the public present: {n}&lt;/b&gt; (PEKPPP score {score} of {full})</source>
+            <translation>&lt;b&gt;Unsur masyarakat yang hadir: {n}&lt;/b&gt; (nilai PEKPPP {score} dari {full})</translation>
+        </message>
+        <message>
+            <source>On PEKPPP's five-unsur scale (indicator 2): &lt;b&gt;{n} of 5&lt;/b&gt; — {present}{missing}</source>
+            <translation>Pada skala lima unsur PEKPPP (indikator 2): &lt;b&gt;{n} dari 5&lt;/b&gt; — {present}{missing}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>tidak ada</translation>
+        </message>
+        <message>
+            <source>; missing: {names}</source>
+            <translation>; belum hadir: {names}</translation>
+        </message>
+        <message>
+            <source>The office's mapping (Settings → Office): {mapping}</source>
+            <translation>Pemetaan kantor (Pengaturan → Kantor): {mapping}</translation>
         </message>
         <message>
             <source>Only {n} element(s) of the public present; the PEKPPP evaluation gives full marks from {full} elements. Invite more: service users, academics, NGOs, media, vulnerable groups.</source>
@@ -830,8 +858,8 @@
             <translation>Eskalasi masuk</translation>
         </message>
         <message>
-            <source>{waiting} waiting for an answer, {late} overdue</source>
-            <translation>{waiting} menunggu jawaban, {late} lewat batas waktu</translation>
+            <source>{waiting} waiting for an answer, {late} overdue, {unacknowledged} not acknowledged within 3 working days</source>
+            <translation>{waiting} menunggu jawaban, {late} lewat batas, {unacknowledged} belum ditandai diterima dalam 3 hari kerja</translation>
         </message>
         <message>
             <source>From {unit}, forum of {date}: {forum}</source>
@@ -848,6 +876,10 @@
         <message>
             <source>Our answer: {answer}</source>
             <translation>Jawaban kami: {answer}</translation>
+        </message>
+        <message>
+            <source>Disputed by the office below: {reason}</source>
+            <translation>Disanggah oleh kantor di bawah: {reason}</translation>
         </message>
         <message>
             <source>Forward</source>
@@ -1244,6 +1276,10 @@ Simpan?</translation>
             <translation>Diterima</translation>
         </message>
         <message>
+            <source>Acknowledge by</source>
+            <translation>Batas diterima atasan</translation>
+        </message>
+        <message>
             <source>Answer due</source>
             <translation>Batas jawaban</translation>
         </message>
@@ -1430,6 +1466,41 @@ Pulihkan?</translation>
         <message>
             <source>Choose this device's office in Settings first.</source>
             <translation>Pilih dulu kantor perangkat ini di Pengaturan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficeRules</name>
+        <message>
+            <source>(not counted)</source>
+            <translation>(tidak dihitung)</translation>
+        </message>
+        <message>
+            <source>why, e.g. Hari jadi Kota Sorong (Perda)</source>
+            <translation>alasannya, mis. Hari jadi Kota Sorong (Perda)</translation>
+        </message>
+        <message>
+            <source>Add closed day</source>
+            <translation>Tambah hari libur</translation>
+        </message>
+        <message>
+            <source>Remove the selected day</source>
+            <translation>Hapus hari yang dipilih</translation>
+        </message>
+        <message>
+            <source>(national, from the server's administrator)</source>
+            <translation>(nasional, dari administrator server)</translation>
+        </message>
+        <message>
+            <source>Closed day added: deadlines skip it.</source>
+            <translation>Hari libur ditambahkan: batas waktu melewatinya.</translation>
+        </message>
+        <message>
+            <source>Select one of this office's closed days first.</source>
+            <translation>Pilih dulu salah satu hari libur kantor ini.</translation>
+        </message>
+        <message>
+            <source>Closed day removed.</source>
+            <translation>Hari libur dihapus.</translation>
         </message>
     </context>
     <context>
@@ -1637,6 +1708,10 @@ Pulihkan?</translation>
             <translation>Hapus yang salah ketik (yang masih diusulkan); Ctrl+Z mengembalikannya</translation>
         </message>
         <message>
+            <source>Dispute the answer…</source>
+            <translation>Sanggah jawaban…</translation>
+        </message>
+        <message>
             <source>What will be done</source>
             <translation>Apa yang akan dilakukan</translation>
         </message>
@@ -1689,14 +1764,6 @@ Pulihkan?</translation>
             <translation>{action} — {owner}, batas {due}, {progress}% ({status})</translation>
         </message>
         <message>
-            <source>{status}: sent {sent}, answer due {due}</source>
-            <translation>{status}: dikirim {sent}, batas jawaban {due}</translation>
-        </message>
-        <message>
-            <source>Not escalated.</source>
-            <translation>Tidak dieskalasi.</translation>
-        </message>
-        <message>
             <source>Edit recommendation</source>
             <translation>Ubah rekomendasi</translation>
         </message>
@@ -1711,6 +1778,30 @@ Pulihkan?</translation>
         <message>
             <source>delete recommendation</source>
             <translation>hapus rekomendasi</translation>
+        </message>
+        <message>
+            <source>Dispute the answer</source>
+            <translation>Sanggah jawaban</translation>
+        </message>
+        <message>
+            <source>Why does the office not accept the answer? (the office above answers again)</source>
+            <translation>Mengapa kantor tidak menerima jawaban ini? (kantor atasan menjawab kembali)</translation>
+        </message>
+        <message>
+            <source>Not escalated.</source>
+            <translation>Tidak dieskalasi.</translation>
+        </message>
+        <message>
+            <source>{status}: sent {sent}, acknowledgement due {ack}, answer due {due}</source>
+            <translation>{status}: dikirim {sent}, batas diterima atasan {ack}, batas jawaban {due}</translation>
+        </message>
+        <message>
+            <source>It may be disputed until {until}; after that it is settled.</source>
+            <translation>Dapat disanggah sampai {until}; setelah itu eskalasi selesai.</translation>
+        </message>
+        <message>
+            <source>Disputed: {reason}</source>
+            <translation>Disanggah: {reason}</translation>
         </message>
         <message>
             <source>The due date {date} is in the past. Assign the follow-up with this date anyway?</source>
@@ -1912,6 +2003,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Batas tindak lanjut (hari kerja)</translation>
         </message>
         <message>
+            <source>Days the office is closed (besides national holidays)</source>
+            <translation>Hari kantor libur (selain libur nasional)</translation>
+        </message>
+        <message>
+            <source>Satisfaction index (IKM) method</source>
+            <translation>Metode indeks kepuasan (IKM)</translation>
+        </message>
+        <message>
+            <source>PEKPPP's five unsur: how participants are counted</source>
+            <translation>Lima unsur PEKPPP: cara menghitung peserta</translation>
+        </message>
+        <message>
             <source>Open folder</source>
             <translation>Buka folder</translation>
         </message>
@@ -2092,6 +2195,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Improve first: {elements} (lowest NRR)</source>
             <translation>Prioritas perbaikan: {elements} (NRR terendah)</translation>
+        </message>
+        <message>
+            <source>Method: {method} (the office's choice, in Settings → Office).</source>
+            <translation>Metode: {method} (pilihan kantor, di Pengaturan → Kantor).</translation>
+        </message>
+        <message>
+            <source>{method}: IKM {index} — {letter} ({label})</source>
+            <translation>{method}: IKM {index} — {letter} ({label})</translation>
+        </message>
+        <message>
+            <source>The two ways of weighing the elements give different grades here:&lt;br&gt;{lines}&lt;br&gt;The report prints the office's method and says which it is.</source>
+            <translation>Dua cara pembobotan unsur menghasilkan mutu yang berbeda di sini:&lt;br&gt;{lines}&lt;br&gt;Laporan mencetak metode pilihan kantor dan menyebutkannya.</translation>
         </message>
         <message>
             <source>Type all nine scores (you typed {n}); each is 1, 2, 3 or 4.</source>

@@ -3,13 +3,14 @@
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
 from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp, SeenNews
-from desktop.models.org import Unit
+from desktop.models.org import ClosedDay, Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 from desktop.models.survey import SurveyPeriod, SurveyResponse
 
 # Every synced table, parents before children (the order export and sync walk them in).
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Unit,
+    ClosedDay,
     Forum,
     Participant,
     AgendaItem,
@@ -28,6 +29,7 @@ __all__ = [
     "AgendaItem",
     "AuditEvent",
     "Base",
+    "ClosedDay",
     "Conflict",
     "DeviceState",
     "Escalation",

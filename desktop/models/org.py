@@ -4,13 +4,14 @@ last writer wins per field."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Str200, Synced, enum_type
-from desktop.vocab import OfficeZone
+from desktop.vocab import IkmMethod, OfficeZone
 
 ESCALATION_WORKING_DAYS = 5  # an escalation's answer is due after this many working days
 FOLLOW_UP_WORKING_DAYS = 20  # a follow-up is due after this many working days
@@ -47,3 +48,19 @@ class Unit(Synced):
     time_zone: Mapped[OfficeZone | None] = mapped_column(enum_type(OfficeZone, length=8))
     escalation_working_days: Mapped[int] = mapped_column(default=ESCALATION_WORKING_DAYS)
     follow_up_working_days: Mapped[int] = mapped_column(default=FOLLOW_UP_WORKING_DAYS)
+    # The office's choices where PEKPPP counts its public on five unsur: category → unsur or
+    # null (not counted); a category not named keeps domain.unsur.DEFAULT_MAPPING's.
+    unsur_mapping: Mapped[dict[str, str | None]] = mapped_column(default=dict)
+    # How the office weighs the nine SKM elements: exactly 1/9 (the regulation) or 0,111.
+    ikm_method: Mapped[IkmMethod] = mapped_column(enum_type(IkmMethod), default=IkmMethod.EXACT)
+
+
+class ClosedDay(Synced):
+    """A day an office is closed besides weekends and national holidays: its own (a regional
+    holiday, a late decree: owned by the unit), or a national cuti bersama the server's
+    administrator entered for every unit (owned by `protocol.entities.NATIONAL`)."""
+
+    __tablename__ = "closed_days"
+
+    day: Mapped[date]
+    name: Mapped[Str200]

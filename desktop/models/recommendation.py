@@ -72,7 +72,16 @@ class Escalation(Synced):
 
     __tablename__ = "escalations"
     __registers__ = {
-        "status": ("status", "answer", "outcome", "answered_by", "answered_at", "forwarded_to_id")
+        "status": (
+            "status",
+            "answer",
+            "outcome",
+            "answered_by",
+            "answered_at",
+            "forwarded_to_id",
+            "dispute_reason",
+            "disputed_at",
+        )
     }
 
     recommendation_id: Mapped[IdRef] = mapped_column(index=True)
@@ -91,3 +100,9 @@ class Escalation(Synced):
     rec_text: Mapped[str] = mapped_column(Text)
     forum_title: Mapped[str] = mapped_column(String(200))
     forum_held_on: Mapped[date]
+    # SP4N-LAPOR!: acknowledged by the office above by this day (fixed when sent; none on
+    # escalations sent before Mufakat kept it: domain.deadlines.ack_due counts it then).
+    ack_due_on: Mapped[date | None]
+    # The sending office's dispute (sanggah) of the answer, and when.
+    dispute_reason: Mapped[str] = mapped_column(Text, default="")
+    disputed_at: Mapped[datetime | None]

@@ -26,6 +26,7 @@ from desktop.reports.parts import head_of, kop, label
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, RecLine
 from desktop.vocab import RecStatus
+from desktop.zones import office_today
 
 
 def _actions(rec: RecLine) -> str:
@@ -57,7 +58,7 @@ def _answer(rec: RecLine) -> str:
 
 def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | None = None) -> bytes:
     width = content_width(paper)
-    as_of = as_of or date.today()
+    as_of = as_of or office_today(report.unit.time_zone)
     story: list[Flowable] = [*letterhead(kop(report.unit))]
     story.append(text("LAPORAN TINDAK LANJUT", Styles.title))
     story.append(text(f"HASIL {report.title.upper()}", Styles.subtitle))
@@ -101,8 +102,8 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
     else:
         story.append(text("Forum ini belum memiliki rekomendasi."))
     if report.survey is not None:
-        story.append(text("C. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading))
-        story += survey_section(report.survey, width)
+        heading = text("C. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
+        story += survey_section(report.survey, width, heading)
     story.append(Spacer(1, 12))
     place = report.unit.city
     story.append(

@@ -12,7 +12,7 @@ from collections import Counter
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop.reports import indonesian
 from desktop.reports.layout import (
@@ -28,8 +28,9 @@ from desktop.reports.layout import (
 )
 from desktop.reports.parts import gender_letter, kop, label, place_and_date, signatories, time_span
 from desktop.reports.survey_parts import survey_section
-from desktop.services.report_data import ForumReport, RecLine
-from desktop.vocab import Category, ForumStatus, Gender, RecStatus, Scope
+from desktop.services.report_data import ForumReport, Person, RecLine
+from desktop.vocab import Category, ForumStatus, Gender, PekpppUnsur, RecStatus, Scope
+from domain.unsur import NOT_PUBLIC, PUBLIC_CATEGORIES, is_participant
 
 CLOSING = "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."
 
@@ -38,50 +39,95 @@ def _opening(report: ForumReport) -> Flowable:
     where = f", bertempat di {escape(report.venue)}" if report.venue else ""
     theme = f" dengan tema <b>{escape(report.theme)}</b>" if report.theme else ""
     when = time_span(report)
-    attendees = len(report.attendees)
+    count = report.unsur
+    organisers = (
+        f" dan {indonesian.count_with_words(count.organisers)} orang panitia penyelenggara" if count.organisers else ""
+    )
     sentence = (
         f"Pada {indonesian.date_in_words(report.held_on)}{where}, telah dilaksanakan "
         f"<b>{escape(report.title)}</b>{theme} secara {label(report.mode).lower()}"
-        f"{', ' + when if when else ''}, yang dihadiri oleh {indonesian.count_with_words(attendees)} orang "
-        "peserta sebagaimana tercantum dalam daftar hadir terlampir."
+        f"{', ' + when if when else ''}, yang dihadiri oleh {indonesian.count_with_words(count.participants)} "
+        f"orang peserta{organisers} sebagaimana tercantum dalam daftar hadir terlampir."
     )
     return markup(sentence)
 
 
+def _gender_row(title: str, people: list[Person], number: str = "", bold: bool = False) -> list[object]:
+    """A row of the participation table: who, men, women, all (L + P = Jumlah unless a gender
+    was not recorded: the note under the table says how many)."""
+    by_gender = Counter(p.gender for p in people)
+    values = [title, str(by_gender[Gender.MALE]), str(by_gender[Gender.FEMALE]), str(len(people))]
+    return [number, *(text(v, Styles.cell_bold) for v in values)] if bold else [number, *values]
+
+
 def _participation(report: ForumReport, width: float) -> list[Flowable]:
-    people = report.attendees
-    per: dict[Category, Counter[Gender | None]] = {}
-    for person in people:
-        per.setdefault(person.category, Counter())[person.gender] += 1
+    """Who took part, counted by the one rule (domain.unsur): the participants per element of
+    the public, those who are not one, and the organisers apart; the number of elements and
+    PEKPPP's five-unsur scale with the office's mapping onto it."""
+    count = report.unsur
+    present = list(report.attendees)
+    participants = [p for p in present if is_participant(p)]
+    organisers = [p for p in present if not is_participant(p)]
     rows: list[list[object]] = []
-    for number, category in enumerate(sorted(per, key=lambda c: list(Category).index(c)), start=1):
-        count = per[category]
-        rows.append(
-            [
-                str(number),
-                label(category),
-                str(count[Gender.MALE]),
-                str(count[Gender.FEMALE]),
-                str(sum(count.values())),
-            ]
-        )
-    male = sum(c[Gender.MALE] for c in per.values())
-    female = sum(c[Gender.FEMALE] for c in per.values())
-    total = ("Jumlah", str(male), str(female), str(len(people)))
-    rows.append(["", *(text(value, Styles.cell_bold) for value in total)])
+    public = [c for c in PUBLIC_CATEGORIES if count.by_category.get(c)]
+    for number, category in enumerate(public, start=1):
+        rows.append(_gender_row(label(category), [p for p in participants if p.category == category], str(number)))
+    in_public = [p for p in participants if p.category not in NOT_PUBLIC]
+    apart: list[list[object]] = []  # present, but not an element of the public
+    for category in sorted(NOT_PUBLIC, key=list(Category).index):
+        if count.by_category.get(category):
+            others = [p for p in participants if p.category == category]
+            apart.append(_gender_row(f"{label(category)} (bukan unsur masyarakat)", others))
+    if organisers:
+        apart.append(_gender_row("Panitia penyelenggara (bukan peserta)", organisers))
+    if apart:
+        rows += [_gender_row("Jumlah peserta unsur masyarakat", in_public, bold=True), *apart]
+    rows.append(_gender_row("Jumlah yang hadir", present, bold=True))
     table = grid_table(
-        ["No", "Unsur masyarakat", "L", "P", "Jumlah"],
+        ["No", "Peserta", "L", "P", "Jumlah"],
         rows,
         [10 * mm, width - 10 * mm - 3 * 18 * mm, 18 * mm, 18 * mm, 18 * mm],
     )
-    vulnerable = sum(1 for p in people if p.vulnerable)
-    notes = [f"Unsur masyarakat yang hadir: {indonesian.count_with_words(len(per))} unsur."]
-    if vulnerable:
-        notes.append(f"Termasuk {indonesian.count_with_words(vulnerable)} orang dari kelompok rentan.")
-    unspecified = sum(c[None] for c in per.values())
+    elements = ", ".join(label(c).lower() for c in Category if c in count.elements)
+    notes = [
+        f"Unsur masyarakat yang hadir: {indonesian.count_with_words(len(count.elements))} unsur"
+        + (f" ({elements})" if elements else "")
+        + f"; nilai jumlah unsur pada evaluasi PEKPPP: {count.score} (0 = tidak ada, 1–4 = sejumlah "
+        "unsur yang hadir, 5 = lebih dari empat unsur)."
+    ]
+    if count.vulnerable:
+        notes.append(f"Termasuk {indonesian.count_with_words(count.vulnerable)} orang dari kelompok rentan.")
+    unspecified = sum(1 for p in present if p.gender is None)
     if unspecified:
         notes.append(f"Jenis kelamin {unspecified} orang tidak dicatat.")
-    return [table, Spacer(1, 3), text(" ".join(notes))]
+    return [table, Spacer(1, 3), text(" ".join(notes)), *_pekppp_scale(report, width)]
+
+
+def _pekppp_scale(report: ForumReport, width: float) -> list[Flowable]:
+    """PEKPPP indicator 2's five unsur: how many took part, and the office's mapping of the
+    participants' categories onto them (printed, so the count can be checked)."""
+    count = report.unsur
+    present = ", ".join(label(u).lower() for u in PekpppUnsur if u in count.pekppp)
+    rows: list[list[object]] = []
+    for unsur in PekpppUnsur:
+        mapped = ", ".join(label(c) for c in count.mapped_from(unsur)) or "-"
+        rows.append([label(unsur), mapped, "hadir" if unsur in count.pekppp else "tidak hadir"])
+    unmapped = [c for c in PUBLIC_CATEGORIES if count.mapping.get(c) is None]
+    if unmapped:
+        rows.append(["Tidak dihitung", ", ".join(label(c) for c in unmapped), "-"])
+    return [
+        Spacer(1, 3),
+        text(
+            f"Pada skala lima unsur PEKPPP (indikator 2): {indonesian.count_with_words(len(count.pekppp))} "
+            "dari 5 (lima) unsur hadir" + (f" ({present})." if present else ".")
+            + " Pemetaan kategori peserta ke unsur PEKPPP menurut pengaturan kantor:"
+        ),
+        grid_table(
+            ["Unsur PEKPPP", "Kategori peserta", "Keterangan"],
+            rows,
+            [width * 0.32, width - width * 0.32 - 26 * mm, 26 * mm],
+        ),
+    ]
 
 
 def _roles(report: ForumReport) -> Flowable | None:
@@ -183,7 +229,7 @@ def _attendance_attachment(report: ForumReport, width: float) -> list[Flowable]:
                 str(index),
                 person.name,
                 person.organization or "-",
-                label(person.category),
+                label(person.category) if is_participant(person) else "Panitia penyelenggara",
                 gender_letter(person.gender),
                 sign,
             ]
@@ -230,15 +276,16 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
         story += paragraphs(report.agreements)
         section += 1
     if report.survey is not None:
-        story.append(text(f"{roman[section - 1]}. Hasil Survei Kepuasan Masyarakat", Styles.heading))
-        story += survey_section(report.survey, width)
+        heading = text(f"{roman[section - 1]}. Hasil Survei Kepuasan Masyarakat", Styles.heading)
+        story += survey_section(report.survey, width, heading)
         section += 1
     story.append(text(f"{roman[section - 1]}. Rekomendasi", Styles.heading))
-    story += _recommendations(report, width)
-    story.append(Spacer(1, 8))
-    story.append(text(CLOSING))
-    story.append(Spacer(1, 6))
-    story.append(signature_blocks(signatories(report), width, place_and_date(report)))
+    recommendations = _recommendations(report, width)
+    # The signatures never stand alone on a page: the closing sentence and the last part of the
+    # body (the policy recommendations, heading and table) travel with them.
+    story += recommendations[:-2]
+    signatures = signature_blocks(signatories(report), width, place_and_date(report))
+    story.append(KeepTogether([*recommendations[-2:], Spacer(1, 8), text(CLOSING), Spacer(1, 6), signatures]))
     story.append(PageBreak())
     story += _attendance_attachment(report, width)
     draft = report.status != ForumStatus.CLOSED

@@ -9,6 +9,7 @@ from desktop.reports import indonesian
 from desktop.reports.layout import Letterhead, Signatory
 from desktop.services.report_data import ForumReport, UnitInfo
 from desktop.vocab import LABELS, Gender
+from desktop.zones import zone_name
 
 
 def label(value: StrEnum | None) -> str:
@@ -60,8 +61,9 @@ def place_and_date(report: ForumReport) -> str:
 
 
 def time_span(report: ForumReport) -> str:
-    """ "pukul 09.00 sampai dengan 12.00 WIT": the office's time zone after the times, if set."""
-    zone = f" {report.unit.time_zone.value}" if report.unit.time_zone else ""
+    """ "pukul 09.00 sampai dengan 12.00 WIT": every printed time carries its zone, the office's
+    (this laptop's while the office has chosen none)."""
+    zone = f" {zone_name(report.unit.time_zone)}"
     if report.starts_at and report.ends_at:
         start, end = indonesian.clock(report.starts_at), indonesian.clock(report.ends_at)
         return f"pukul {start} sampai dengan {end}{zone}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 from typing import Any
@@ -180,7 +180,7 @@ RECOMMENDATION_COLUMNS = [
     Column("Suara", 8),
     Column("Status", 14),
     Column("Keterangan status", 30, wrap=True),
-    Column("Dicatat", 17),
+    Column("Dicatat", 17),  # with its time zone in the header (`_recommendation_sheets`)
     Column("Tindak lanjut", 40, wrap=True),
     Column("Penanggung jawab", 22),
     Column("Target", 12),
@@ -202,10 +202,17 @@ FOLLOW_UP_COLUMNS = [
 ]
 
 
+def _zoned(header: str, zone_name: str) -> str:
+    """A header of times with the zone they are in: "Dicatat (WIT)"."""
+    return f"{header} ({zone_name})" if zone_name else header
+
+
 def _recommendation_sheets(
-    book: Workbook, recs: Sequence[RecapRecommendation], zone: tzinfo, with_forum: bool
+    book: Workbook, recs: Sequence[RecapRecommendation], zone: tzinfo, with_forum: bool, zone_name: str = ""
 ) -> None:
-    columns = [Column("No.", 6), *(FORUM_COLUMNS if with_forum else []), *RECOMMENDATION_COLUMNS]
+    zoned = {"Dicatat"}
+    times = [replace(c, header=_zoned(c.header, zone_name)) if c.header in zoned else c for c in RECOMMENDATION_COLUMNS]
+    columns = [Column("No.", 6), *(FORUM_COLUMNS if with_forum else []), *times]
     sheet = _Sheet(book, "Rekomendasi", columns, len(recs), zone)
     for rec in recs:
         forum = [rec.forum_title, rec.held_on] if with_forum else []
@@ -246,8 +253,10 @@ def forum_recap_xlsx(recap: ForumRecap) -> bytes:
     book = Workbook(write_only=True)
     zone = recap.zone
     recs = recap.recommendations
-    present = sum(c.present for c in recap.by_category)
+    present = sum(c.present for c in recap.by_category)  # participants (organisers apart)
     when = " – ".join(t.strftime("%H.%M") for t in (recap.starts_at, recap.ends_at) if t is not None)
+    if when and recap.zone_name:
+        when = f"{when} {recap.zone_name}"
     _key_values(
         book,
         "Ringkasan",
@@ -261,7 +270,11 @@ def forum_recap_xlsx(recap: ForumRecap) -> bytes:
             ("Cara pelaksanaan", recap.mode),
             ("Status forum", recap.status),
             ("Peserta hadir", present),
+            ("Panitia hadir (bukan peserta)", recap.organisers),
             ("Unsur masyarakat hadir", recap.elements),
+            ("Nilai PEKPPP jumlah unsur (0–5)", recap.score),
+            ("Unsur PEKPPP hadir (skala lima unsur)", len(recap.pekppp)),
+            ("Unsur PEKPPP yang hadir", ", ".join(_label(u) for u in recap.pekppp) or None),
             ("Peserta dari kelompok rentan", recap.vulnerable),
             ("Rekomendasi", len(recs)),
             ("Ranah unit", sum(1 for r in recs if r.scope == "unit")),
@@ -272,16 +285,18 @@ def forum_recap_xlsx(recap: ForumRecap) -> bytes:
     counts = _Sheet(
         book,
         "Peserta per unsur",
-        [Column("Unsur", 30), Column("Unsur masyarakat", 17), Column("Hadir", 9), Column("Laki-laki", 10),
-         Column("Perempuan", 11)],
+        [Column("Unsur", 30), Column("Unsur masyarakat", 17), Column("Unsur PEKPPP", 30), Column("Hadir", 9),
+         Column("Laki-laki", 10), Column("Perempuan", 11)],
         len(recap.by_category) + 1,
         zone,
     )
     for count in recap.by_category:
-        counts.row([count.category, count.public, count.present, count.male, count.female])
+        counted = _label(count.pekppp) if count.pekppp else ("Tidak dihitung" if count.public else None)
+        counts.row([count.category, count.public, counted, count.present, count.male, count.female])
     counts.row(
         [
-            "Jumlah",
+            "Jumlah peserta",
+            None,
             None,
             present,
             sum(c.male for c in recap.by_category),
@@ -293,7 +308,7 @@ def forum_recap_xlsx(recap: ForumRecap) -> bytes:
         "Daftar peserta",
         [Column("No.", 6), Column("Nama", 30), Column("Instansi/organisasi", 32), Column("Unsur", 26),
          Column("Jenis kelamin", 13), Column("Kelompok rentan", 15), Column("Peran", 13), Column("Diundang", 10),
-         Column("Hadir", 8), Column("Waktu hadir", 17)],
+         Column("Hadir", 8), Column(_zoned("Waktu hadir", recap.zone_name), 17)],
         len(recap.participants),
         zone,
     )
@@ -302,7 +317,7 @@ def forum_recap_xlsx(recap: ForumRecap) -> bytes:
             [number, p.name, p.organization or None, p.category, p.gender, p.vulnerable, p.role, p.invited,
              p.attended, p.signed_in_at]
         )
-    _recommendation_sheets(book, recs, zone, with_forum=False)
+    _recommendation_sheets(book, recs, zone, with_forum=False, zone_name=recap.zone_name)
     return _bytes(book)
 
 
@@ -335,11 +350,15 @@ def recommendations_recap_xlsx(recap: RecommendationsRecap) -> bytes:
     """What a triage filter shows: the recommendations (with their forum) and follow-up, and a
     sheet saying which filter and when."""
     book = Workbook(write_only=True)
-    _recommendation_sheets(book, recap.recommendations, recap.zone, with_forum=True)
+    _recommendation_sheets(book, recap.recommendations, recap.zone, with_forum=True, zone_name=recap.zone_name)
     _key_values(
         book,
         "Keterangan",
-        [("Dibuat", recap.made_at), ("Jumlah rekomendasi", len(recap.recommendations)), *_described(recap)],
+        [
+            (_zoned("Dibuat", recap.zone_name), recap.made_at),
+            ("Jumlah rekomendasi", len(recap.recommendations)),
+            *_described(recap),
+        ],
         recap.zone,
     )
     return _bytes(book)

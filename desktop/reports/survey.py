@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from fractions import Fraction
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -19,8 +20,10 @@ from desktop.reports.layout import (
     text,
 )
 from desktop.reports.parts import head_of, kop, label
-from desktop.reports.survey_parts import survey_section
+from desktop.reports.survey_parts import number, survey_section, whole
 from desktop.services.report_data import SurveyDocument
+from desktop.zones import office_today
+from domain.skm import half_up
 
 PROFILE_TITLES = {
     "gender": "Jenis kelamin",
@@ -36,8 +39,9 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
     for field, title in PROFILE_TITLES.items():
         counts: dict[StrEnum, int] = result.profile.get(field, {})
         for value, n in sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))):
-            share = f"{100 * n / result.respondents:.1f}".replace(".", ",") if result.respondents else "0"
-            rows.append([title, label(value), str(n), f"{share}%"])
+            # Of all respondents (one without this field is in no group), one decimal, half up.
+            share = number(half_up(Fraction(100 * n, result.respondents), 1)) if result.respondents else "0"
+            rows.append([title, label(value), whole(n), f"{share}%"])
             title = ""
     if not rows:
         return [text("Profil responden tidak diisi.")]
@@ -52,14 +56,13 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
 
 def build_survey_report(document: SurveyDocument, paper: str = "a4", as_of: date | None = None) -> bytes:
     width = content_width(paper)
-    as_of = as_of or date.today()
+    as_of = as_of or office_today(document.unit.time_zone)
     result = document.result
     story: list[Flowable] = [*letterhead(kop(document.unit))]
     story.append(text("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", Styles.title))
     story.append(text(f"{document.unit.name} — {result.period.title}".upper(), Styles.subtitle))
     story.append(Spacer(1, 8))
-    story.append(text("A. Hasil per unsur pelayanan", Styles.heading))
-    story += survey_section(result, width)
+    story += survey_section(result, width, text("A. Hasil per unsur pelayanan", Styles.heading))
     story.append(text("B. Profil responden", Styles.heading))
     story += _profile(document, width)
     if result.period.note:

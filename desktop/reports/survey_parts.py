@@ -5,12 +5,16 @@ report and by the minutes and follow-up report of a forum that discussed a surve
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.reports import indonesian
 from desktop.reports.layout import Styles, grid_table, key_values, text
 from desktop.services.surveys import SurveyResult
+from domain.skm import SurveyScore
+from protocol.vocab import IkmMethod
 
 BAR_COLOURS = {
     "A": colors.HexColor("#1b5e20"),
@@ -23,6 +27,47 @@ BAR_COLOURS = {
 def number(value: object) -> str:
     """Decimal comma, as Indonesian documents write numbers."""
     return str(value).replace(".", ",")
+
+
+def whole(value: int) -> str:
+    """A whole number with Indonesian thousands dots: 20.000."""
+    return f"{value:,}".replace(",", ".")
+
+
+NUMBER = ParagraphStyle("cell_number", parent=Styles.cell, alignment=TA_RIGHT)
+NUMBER_BOLD = ParagraphStyle("cell_number_bold", parent=Styles.cell_bold, alignment=TA_RIGHT)
+NOTE = ParagraphStyle("survey_note", parent=Styles.small, alignment=TA_JUSTIFY)
+METHOD_NAMES = {
+    IkmMethod.EXACT: "bobot 1/9 per unsur",
+    IkmMethod.WEIGHT_0111: "bobot 0,111 per unsur",
+}
+
+
+def method_name(method: IkmMethod) -> str:
+    """The IKM method in the words printed beside the index: "metode bobot 1/9 per unsur"."""
+    return f"metode {METHOD_NAMES[method]}"
+
+
+def calculation(score: SurveyScore) -> str:
+    """The index's computation from the printed figures, in one line."""
+    if score.method is IkmMethod.WEIGHT_0111:
+        return f"IKM = Σ NRR tertimbang × 25 = {number(score.weighted_sum)} × 25 = {number(score.index)}"
+    return f"IKM = Σ NRR ÷ 9 × 25 = {number(score.nrr_sum)} ÷ 9 × 25 = {number(score.index)}"
+
+
+def method_note(method: IkmMethod) -> str:
+    """How the figures were computed and rounded, printed under the table."""
+    weight = (
+        "NRR tertimbang = NRR × 0,111 (tanpa pembulatan); IKM = Σ NRR tertimbang × 25"
+        if method is IkmMethod.WEIGHT_0111
+        else "bobot setiap unsur 1/9: IKM = Σ NRR ÷ 9 × 25"
+    )
+    return (
+        "Cara menghitung (PermenPANRB Nomor 14 Tahun 2017): NRR per unsur = jumlah nilai ÷ jumlah "
+        "responden, dibulatkan tiga desimal; angka berikutnya dihitung dari NRR yang tercetak: nilai "
+        f"konversi = NRR × 25; {weight}. Nilai konversi dan IKM dibulatkan dua desimal (angka 5 "
+        "atau lebih dibulatkan ke atas)."
+    )
 
 
 class Bar(Flowable):
@@ -61,9 +106,11 @@ def sample_text(result: SurveyResult) -> str:
     )
 
 
-def survey_section(result: SurveyResult, width: float) -> list[Flowable]:
-    """The result table and its summary; a short note while no questionnaire is entered."""
+def survey_section(result: SurveyResult, width: float, heading: Flowable | None = None) -> list[Flowable]:
+    """The result table and its summary, one block with its `heading`; a short note while no
+    questionnaire is entered."""
     story: list[Flowable] = [
+        *([heading] if heading is not None else []),
         key_values(
             [("Periode survei", period_line(result)), ("Jumlah responden", sample_text(result))],
             width,
@@ -74,48 +121,56 @@ def survey_section(result: SurveyResult, width: float) -> list[Flowable]:
     if score is None:
         story.append(text("Belum ada kuesioner yang dimasukkan untuk periode ini."))
         return story
-    bar_width = width * 0.26
+    weighted = score.method is IkmMethod.WEIGHT_0111
+    bar_width = width * (0.15 if weighted else 0.22)
     colour = BAR_COLOURS[score.grade.letter]
     weakest = {e.number for e in score.priority}
-    rows = [
-        [
-            f"U{e.element.number}",
-            e.element.name,
-            number(e.nrr_rounded),
-            number(e.converted),
-            Bar(
-                float(e.converted) / 100,
-                bar_width - 4 * mm,
-                BAR_COLOURS["D"] if e.element.number in weakest else colour,
-            ),
-        ]
-        for e in score.elements
-    ]
-    story.append(
-        grid_table(
-            ["No", "Unsur pelayanan", "NRR", "Nilai konversi", "Grafik"],
-            rows,
-            [12 * mm, width - 12 * mm - 2 * 24 * mm - bar_width, 24 * mm, 24 * mm, bar_width],
+
+    def figures(*values: str, bold: bool = False) -> list[Flowable]:
+        return [text(v, NUMBER_BOLD if bold else NUMBER) for v in values]
+
+    rows: list[list[object]] = []
+    for e in score.elements:
+        bar = Bar(
+            float(e.converted) / 100,
+            bar_width - 4 * mm,
+            BAR_COLOURS["D"] if e.element.number in weakest else colour,
         )
-    )
-    story.append(Spacer(1, 4))
-    priority = ", ".join(f"U{e.number} {e.name}" for e in score.priority)
-    story.append(
-        key_values(
+        extra = [number(e.weighted)] if weighted else []
+        rows.append(
             [
-                ("Nilai IKM", number(score.index)),
-                ("Mutu pelayanan", f"{score.grade.letter} ({score.grade.label})"),
-                ("Prioritas perbaikan", f"{priority} (NRR terendah)"),
-            ],
-            width,
-            label_width=38 * mm,
+                f"U{e.element.number}",
+                e.element.name,
+                *figures(whole(e.total), number(e.nrr), *extra, number(e.converted)),
+                bar,
+            ]
         )
+    sums = [number(score.nrr_sum), *([number(score.weighted_sum)] if weighted else [])]
+    rows.append(["", text("Jumlah", Styles.cell_bold), "", *figures(*sums, bold=True), "", ""])
+    header = [
+        "No",
+        "Unsur pelayanan",
+        "Jumlah nilai",
+        "NRR",
+        *(["NRR tertimbang (× 0,111)"] if weighted else []),
+        "Konversi (NRR × 25)",
+        "Grafik",
+    ]
+    fixed = [11 * mm, 16 * mm, 17 * mm, *([25 * mm] if weighted else []), 21 * mm, bar_width]
+    widths = [fixed[0], width - sum(fixed), *fixed[1:]]
+    table = grid_table(header, rows, widths)
+    priority = ", ".join(f"U{e.number} {e.name}" for e in score.priority)
+    summary = key_values(
+        [
+            ("Nilai IKM", f"{number(score.index)} ({method_name(score.method)})"),
+            ("Perhitungan", calculation(score)),
+            ("Mutu pelayanan", f"{score.grade.letter} ({score.grade.label})"),
+            ("Prioritas perbaikan", f"{priority} (NRR terendah)"),
+        ],
+        width,
+        label_width=38 * mm,
     )
-    story.append(
-        text(
-            "IKM = rata-rata NRR kesembilan unsur (bobot masing-masing 1/9) × 25, sesuai PermenPANRB "
-            "Nomor 14 Tahun 2017.",
-            Styles.small,
-        )
-    )
-    return story
+    # The table, the index with its method and the rounding stay on one page: each printed figure
+    # can be checked against those beside it.
+    note = text(method_note(score.method), NOTE)
+    return [KeepTogether([*story, Spacer(1, 2), table, Spacer(1, 4), summary, Spacer(1, 2), note])]

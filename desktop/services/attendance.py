@@ -1,42 +1,68 @@
-"""Who is in the room: the attendance list of a forum and its counts (DOMAIN.md: the PEKPPP
-evaluation scores how many elements of the public took part: 0, 1–4, or 5 for more than four)."""
+"""Who is in the room: the attendance list of a forum and its counts, by the one rule of
+`domain.unsur` (organisers apart, "Instansi pemerintah" and "Lainnya" not elements of the
+public; PEKPPP's score 0, 1–4, or 5 for more than four; its five unsur through the office's
+mapping). The screen, the berita acara, the exports and the score all count with it."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Participant
-from desktop.vocab import Category, Gender
+from desktop.errors import InputError
+from desktop.i18n import N_, tr
+from desktop.models import Forum, Participant, Unit
+from desktop.services.lookup import load
+from desktop.vocab import Category, Gender, PekpppUnsur, label, parse_choice
+from domain.unsur import (
+    ELEMENTS_FOR_FULL_SCORE,
+    PUBLIC_CATEGORIES,
+    UnsurCount,
+    count_unsur,
+    is_participant,
+    mapping_of,
+    stored_mapping,
+)
 
-# The elements of the public (unsur masyarakat); the organising office's own staff are not one.
-PUBLIC_ELEMENTS = frozenset(Category) - {Category.GOVERNMENT, Category.OTHER}
-ELEMENTS_FOR_FULL_SCORE = 5
+__all__ = ["ELEMENTS_FOR_FULL_SCORE", "Attendance", "attendance_of", "check_unsur_mapping", "office_mapping"]
 
 
 @dataclass(frozen=True)
 class Attendance:
     people: list[Participant]  # everyone listed, invited or walked in, by name
-    present: int
-    by_category: dict[Category, int]  # of those present
-    by_gender: dict[Gender | None, int]
-    vulnerable: int
-    elements: frozenset[Category]  # elements of the public present
+    count: UnsurCount
+    by_gender: dict[Gender | None, int]  # of the participants present (organisers apart)
+
+    @property
+    def present(self) -> int:
+        return self.count.present
+
+    @property
+    def elements(self) -> frozenset[Category]:
+        return self.count.elements
 
     @property
     def pekppp_score(self) -> int:
         """0 = none, 1–4 = that many elements, 5 = more than four."""
-        return min(len(self.elements), ELEMENTS_FOR_FULL_SCORE)
+        return self.count.score
 
     @property
     def too_few_elements(self) -> bool:
-        return len(self.elements) < ELEMENTS_FOR_FULL_SCORE
+        return self.count.too_few
+
+
+def office_mapping(session: Session, unit_id: str) -> dict[Category, PekpppUnsur | None]:
+    """The office's mapping of the public's categories onto PEKPPP's five unsur."""
+    unit = session.get(Unit, unit_id)
+    return mapping_of(unit.unsur_mapping if unit is not None else None)
 
 
 def attendance_of(session: Session, forum_id: str) -> Attendance:
+    forum = load(session, Forum, forum_id, N_("Forum"))
     people = list(
         session.scalars(
             select(Participant)
@@ -44,15 +70,39 @@ def attendance_of(session: Session, forum_id: str) -> Attendance:
             .order_by(Participant.name, Participant.id)
         )
     )
-    present = [p for p in people if p.attended]
-    elements = {p.category for p in present if p.category in PUBLIC_ELEMENTS}
-    if any(p.vulnerable for p in present):
-        elements.add(Category.VULNERABLE_GROUP)
     return Attendance(
         people=people,
-        present=len(present),
-        by_category=dict(Counter(p.category for p in present)),
-        by_gender=dict(Counter(p.gender for p in present)),
-        vulnerable=sum(1 for p in present if p.vulnerable),
-        elements=frozenset(elements),
+        count=count_unsur(people, office_mapping(session, forum.unit_id)),
+        by_gender=dict(Counter(p.gender for p in people if is_participant(p))),
     )
+
+
+def check_unsur_mapping(value: Any) -> dict[str, str | None]:
+    """An office's mapping as typed or chosen: each public category (code or label) to one of
+    PEKPPP's five unsur (code or label) or to none; the others keep their defaults."""
+    if not isinstance(value, Mapping):
+        raise InputError(
+            tr("The PEKPPP mapping must name, for each category, one of the five unsur or none.")
+        )
+    chosen: dict[str, str | None] = {}
+    for key, wanted in value.items():
+        category = parse_choice(Category, str(key))
+        if category is None or category not in PUBLIC_CATEGORIES:
+            raise InputError(
+                tr(
+                    "{category} is not an element of the public: PEKPPP's scale does not count it.",
+                    category=label(category) if category else str(key),
+                ),
+                field="unsur_mapping",
+            )
+        unsur = None if wanted in (None, "") else parse_choice(PekpppUnsur, str(wanted))
+        if wanted not in (None, "") and unsur is None:
+            raise InputError(
+                tr(
+                    "{value!r} is not one of PEKPPP's five unsur; choose one, or none.",
+                    value=str(wanted),
+                ),
+                field="unsur_mapping",
+            )
+        chosen[category.value] = unsur.value if unsur else None
+    return stored_mapping(mapping_of(chosen))

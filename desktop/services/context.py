@@ -8,7 +8,7 @@ from datetime import date, datetime, tzinfo
 
 from desktop.hlc import HybridClock
 from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
-from desktop.services.workdays import WorkCalendar
+from domain.workdays import WorkCalendar
 
 
 @dataclass

@@ -1,14 +1,18 @@
 """Escalation of policy recommendations up the hierarchy (eskalasi berjenjang) and the answers.
 
 The recommendation's own unit escalates to its parent with a due date in working days; the
-parent acknowledges, answers (adopted or declined, with the answer) or forwards one level up.
-The answer of the last office in the chain becomes the recommendation's answer.
+parent acknowledges (due within 3 working days, SP4N-LAPOR!), answers (adopted or declined,
+with the answer) or forwards one level up. The answer of the last office in the chain becomes
+the recommendation's answer. The sending office may dispute an answer (sanggah) up to the 10th
+working day after it: it goes back to the office above and the recommendation waits again; an
+answer not disputed by then closes the escalation (selesai), which the sending office's laptops
+record (`close_settled`). The rules are `domain.deadlines`', which the server checks too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,15 +23,17 @@ from desktop.models import Escalation, Forum, Recommendation, Unit
 from desktop.services import fields as f
 from desktop.services import lifecycle
 from desktop.services.context import Context
-from desktop.services.journal import Journal
+from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
 from desktop.services.office import is_enrolled
-from desktop.vocab import EscalationStatus, Outcome, label
+from desktop.vocab import EscalationStatus, Outcome, RecStatus, label
+from domain import deadlines
 
 NOTE = f.text(N_("Note"), required=False, max_len=5000)
 ANSWER = f.text(N_("Answer"), max_len=10_000)
 OUTCOME = f.choice(Outcome, N_("Outcome"))
-OPEN = (EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED)
+DISPUTE = f.text(N_("Why the answer is disputed"), max_len=10_000)
+OPEN = deadlines.WAITING
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ def _send(
         previous_id=previous.id if previous else None,
         sent_at=sent_at,
         due_on=ctx.calendar.add_working_days(ctx.today(), ctx.escalation_working_days),
+        ack_due_on=deadlines.ack_due(ctx.today(), ctx.calendar),
         status=EscalationStatus.SENT,
         note=note,
         rec_text=subject.rec_text,
@@ -170,6 +177,110 @@ def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome 
             status_reason=reply,
             outcome=result,
         )
+
+
+def ack_due_of(sent_at: datetime, stored: date | None, ctx: Context) -> date:
+    """The day the office above should acknowledge an escalation by: as fixed when it was sent,
+    or, for one sent before Mufakat kept it, counted now (3 working days, SP4N-LAPOR!)."""
+    return stored or deadlines.ack_due(deadlines.local_day(sent_at, ctx.zone), ctx.calendar)
+
+
+def _answered_on(escalation: Escalation, ctx: Context) -> date:
+    assert escalation.answered_at is not None
+    return deadlines.local_day(escalation.answered_at, ctx.zone)
+
+
+def dispute_until(escalation: Escalation, ctx: Context) -> date | None:
+    """The last day the sending office may dispute the escalation's answer (None: no answer)."""
+    if escalation.answered_at is None:
+        return None
+    return deadlines.dispute_until(_answered_on(escalation, ctx), ctx.calendar)
+
+
+def may_dispute(escalation: Escalation, ctx: Context) -> bool:
+    """Answered, and its dispute window still open today (the laptop offers "dispute")."""
+    until = dispute_until(escalation, ctx)
+    return escalation.status == EscalationStatus.ANSWERED and until is not None and ctx.today() <= until
+
+
+def dispute(session: Session, ctx: Context, escalation_id: str, reason: str) -> None:
+    """The sending office does not accept the answer (sanggah): the escalation goes back to the
+    office above, and its recommendation waits for an answer again. One action."""
+    escalation = load(session, Escalation, escalation_id, N_("Escalation"))
+    sender = load(session, Unit, escalation.unit_id, N_("Unit"))
+    if ctx.home_unit_id is not None and escalation.unit_id != ctx.home_unit_id:
+        raise InputError(
+            tr("Only {unit}, which sent this escalation, can dispute its answer.", unit=sender.name)
+        )
+    if escalation.status != EscalationStatus.ANSWERED:
+        raise TransitionError(
+            tr(
+                "Only an answer can be disputed; this escalation is {status}.",
+                status=label(escalation.status).lower(),
+            )
+        )
+    until = dispute_until(escalation, ctx)
+    if until is None or ctx.today() > until:
+        raise TransitionError(
+            tr(
+                "The answer could be disputed until {until} (10 working days); the escalation is "
+                "settled (selesai).",
+                until=until.strftime("%d-%m-%Y") if until else "-",
+            )
+        )
+    why = DISPUTE(reason)
+    now = ctx.now()
+    journal = Journal(session, ctx)
+    journal.transition(
+        escalation, "dispute", status=EscalationStatus.DISPUTED, dispute_reason=why, disputed_at=now
+    )
+    rec = session.get(Recommendation, escalation.recommendation_id)
+    if (
+        rec is not None
+        and not rec.deleted
+        and rec.unit_id == escalation.unit_id
+        and rec.status == RecStatus.ANSWERED
+    ):
+        target = lifecycle.check("dispute", rec.status, rec.scope)
+        journal.transition(
+            rec,
+            "dispute",
+            status=target,
+            status_at=now,
+            status_by=ctx.actor,
+            status_reason=tr("Answer disputed: {reason}", reason=why),
+            outcome=None,
+        )
+
+
+def settled(session: Session, ctx: Context) -> list[Escalation]:
+    """This office's answered escalations whose dispute window is over today."""
+    if ctx.home_unit_id is None:
+        return []
+    answered = session.scalars(
+        select(Escalation).where(
+            Escalation.unit_id == ctx.home_unit_id,
+            Escalation.status == EscalationStatus.ANSWERED,
+            Escalation.deleted.is_(False),
+        )
+    )
+    today = ctx.today()
+    return [
+        e
+        for e in answered
+        if e.answered_at is not None and deadlines.may_close(_answered_on(e, ctx), today, ctx.calendar)
+    ]
+
+
+def close_settled(session: Session, ctx: Context) -> int:
+    """Close (selesai) each answered escalation of this office that was not disputed within its
+    window; each is an action of its own. Returns how many."""
+    done = settled(session, ctx)
+    journal = Journal(session, ctx)
+    for escalation in done:
+        start_action(session)
+        journal.transition(escalation, "close", status=EscalationStatus.DONE)
+    return len(done)
 
 
 def escalations_of(session: Session, rec_id: str) -> list[Escalation]:

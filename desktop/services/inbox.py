@@ -1,4 +1,5 @@
-"""The parent office's inbox: escalations addressed to a unit, newest first."""
+"""The parent office's inbox: escalations addressed to a unit, newest first, with their
+SP4N-LAPOR! deadlines: acknowledged within 3 working days, answered by the due date."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.models import Escalation, Unit
+from desktop.services.context import Context
+from desktop.services.escalations import ack_due_of
 from desktop.services.overdue import WAITING
 from desktop.vocab import EscalationStatus, Outcome
+from domain import deadlines
 
 
 @dataclass(frozen=True)
@@ -26,12 +30,19 @@ class Received:
     status: EscalationStatus
     outcome: Outcome | None
     answer: str
+    ack_due_on: date  # acknowledged by (SP4N-LAPOR!: 3 working days)
+    dispute_reason: str = ""  # the sending office's, when it disputed the answer
+    disputed_at: datetime | None = None
 
     def overdue(self, today: date) -> bool:
         return self.status in WAITING and self.due_on < today
 
+    def ack_late(self, today: date) -> bool:
+        """Not acknowledged, and its acknowledgement was due before today."""
+        return deadlines.ack_late(self.status, self.ack_due_on, today)
 
-def received_escalations(session: Session, unit_id: str | None) -> list[Received]:
+
+def received_escalations(session: Session, ctx: Context, unit_id: str | None) -> list[Received]:
     if unit_id is None:
         return []
     origin = aliased(Unit)
@@ -54,6 +65,9 @@ def received_escalations(session: Session, unit_id: str | None) -> list[Received
             status=e.status,
             outcome=e.outcome,
             answer=e.answer,
+            ack_due_on=ack_due_of(e.sent_at, e.ack_due_on, ctx),
+            dispute_reason=e.dispute_reason,
+            disputed_at=e.disputed_at,
         )
         for e, name in rows
     ]

@@ -3,8 +3,9 @@
 ```
 proposed ──accept──▶ accepted ──(unit scope)──▶ in_progress ──▶ done
    │                    └──(policy scope)──▶ escalated ──▶ answered (adopted | declined)
-   ├──reject (reason)──▶ rejected                  └──forward──▶ escalated (one level up)
-   └──merge──▶ merged (into another of the same forum; votes add up)
+   ├──reject (reason)──▶ rejected                  │  ▲        │
+   └──merge──▶ merged (into another …)           forward   └─dispute (sanggah, within
+                                          (one level up)         10 working days)
 ```
 The statuses each action starts from and leads to are the protocol's (`protocol.entities`),
 which the server checks pushed transitions against; this module adds what people read.
@@ -37,6 +38,7 @@ LABELS = {
     "complete": N_("mark done"),
     "escalate": N_("escalate"),
     "answer": N_("record the answer"),
+    "dispute": N_("dispute the answer"),
 }
 ACTIONS: dict[str, Action] = {
     name: Action(

@@ -1,5 +1,5 @@
 """What "overdue" means, in one place: a follow-up not done by its due date, or an escalation
-still waiting for its answer after its due date."""
+still waiting for its answer after its due date (a disputed one waits again)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import CompoundSelect, select
 
 from desktop.models import Escalation, FollowUp
-from desktop.vocab import EscalationStatus, FollowUpStatus
+from desktop.vocab import FollowUpStatus
+from domain.deadlines import WAITING
 
-WAITING = (EscalationStatus.SENT, EscalationStatus.ACKNOWLEDGED)
+__all__ = ["WAITING", "overdue_ids_query"]
 
 
 def overdue_ids_query(today: date, rec_ids: Sequence[str] | None = None) -> CompoundSelect[Any]:

@@ -19,31 +19,26 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.i18n import N_
 from desktop.models import AgendaItem, Escalation, FollowUp, Forum, Participant, Recommendation, Unit
-from desktop.services.attendance import PUBLIC_ELEMENTS, attendance_of
+from desktop.services.attendance import attendance_of
 from desktop.services.lookup import load
 from desktop.services.queries import RecommendationFilter, matching_ids
-from desktop.services.report_data import EscalationLine, FollowUpLine
+from desktop.services.report_data import EscalationLine, FollowUpLine, escalation_line
 from desktop.vocab import (
     Category,
     ForumMode,
     ForumStatus,
     Gender,
     Outcome,
+    PekpppUnsur,
     RecCategory,
     RecStatus,
     Role,
     Scope,
 )
+from desktop.zones import office_zone, zone_name
+from domain.unsur import NOT_PUBLIC, is_participant
 
 CHUNK = 5000  # ids per IN (...) list, well under SQLite's limit on bound parameters
-
-
-def office_zone() -> tzinfo:
-    """The time zone the office reads times in. The unit record has no time zone of its own yet
-    (the office settings bring one); until then it is this laptop's zone."""
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
 
 
 @dataclass(frozen=True)
@@ -80,10 +75,11 @@ class RecapParticipant:
 
 @dataclass(frozen=True)
 class CategoryCount:
-    """Those present of one category (unsur), by gender."""
+    """The participants present of one category (unsur), by gender (organisers apart)."""
 
     category: Category
-    public: bool  # an element of the public (the office's own staff and "other" are not)
+    public: bool  # an element of the public ("Instansi pemerintah" and "Lainnya" are not)
+    pekppp: PekpppUnsur | None  # where the office counts it on PEKPPP's five-unsur scale
     present: int
     male: int
     female: int
@@ -102,10 +98,14 @@ class ForumRecap:
     status: ForumStatus
     participants: tuple[RecapParticipant, ...]
     by_category: tuple[CategoryCount, ...]  # every category, in the vocabulary's order
-    elements: int  # elements of the public present (PEKPPP counts 0, 1–4, 5 = more than four)
-    vulnerable: int  # those present who belong to a vulnerable group
+    organisers: int  # the office's own staff present (not participants)
+    elements: int  # elements of the public present (domain.unsur)
+    score: int  # PEKPPP's score for them: 0, 1–4, 5 = more than four
+    pekppp: tuple[PekpppUnsur, ...]  # PEKPPP's five unsur present, through the office's mapping
+    vulnerable: int  # participants present who belong to a vulnerable group
     recommendations: tuple[RecapRecommendation, ...]
-    zone: tzinfo
+    zone: tzinfo  # the office's: every time is its wall clock
+    zone_name: str = ""  # printed with the times: WIB, WITA or WIT
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,7 @@ class RecommendationsRecap:
     forum_title: str  # of the filter's forum, if it names one
     made_at: datetime  # UTC
     zone: tzinfo
+    zone_name: str = ""
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -130,7 +131,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
     found: dict[str, Any] = {}  # id → its row
     follow: dict[str, list[FollowUpLine]] = {}
     sent: dict[str, list[EscalationLine]] = {}
-    units = {unit_id: name for unit_id, name in session.execute(select(Unit.id, Unit.name))}
+    units = {unit.id: unit for unit in session.scalars(select(Unit))}
     for chunk in _chunks(rec_ids):
         query = (
             select(
@@ -168,17 +169,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
             .where(Escalation.recommendation_id.in_(chunk), Escalation.deleted.is_(False))
             .order_by(Escalation.sent_at, Escalation.id)
         ):
-            sent.setdefault(esc.recommendation_id, []).append(
-                EscalationLine(
-                    to_unit=units.get(esc.to_unit_id, ""),
-                    sent_on=esc.sent_at.date(),
-                    due_on=esc.due_on,
-                    status=esc.status,
-                    answer=esc.answer,
-                    outcome=esc.outcome,
-                    note=esc.note,
-                )
-            )
+            sent.setdefault(esc.recommendation_id, []).append(escalation_line(esc, units))
     recs: list[RecapRecommendation] = []
     for rec_id in rec_ids:
         line = found.get(rec_id)
@@ -212,8 +203,8 @@ def forum_recap(session: Session, forum_id: str) -> ForumRecap:
     forum = load(session, Forum, forum_id, N_("Forum"))
     unit = session.get(Unit, forum.unit_id)
     attendance = attendance_of(session, forum.id)
-    present = [p for p in attendance.people if p.attended]
-    genders = Counter((p.category, p.gender) for p in present)
+    count = attendance.count
+    genders = Counter((p.category, p.gender) for p in attendance.people if is_participant(p))
     rec_ids = list(
         session.scalars(
             select(Recommendation.id)
@@ -252,27 +243,37 @@ def forum_recap(session: Session, forum_id: str) -> ForumRecap:
         by_category=tuple(
             CategoryCount(
                 category=category,
-                public=category in PUBLIC_ELEMENTS,
-                present=attendance.by_category.get(category, 0),
+                public=category not in NOT_PUBLIC,
+                pekppp=count.mapping.get(category),
+                present=count.by_category.get(category, 0),
                 male=genders[(category, Gender.MALE)],
                 female=genders[(category, Gender.FEMALE)],
             )
             for category in Category
         ),
-        elements=len(attendance.elements),
-        vulnerable=attendance.vulnerable,
+        organisers=count.organisers,
+        elements=len(count.elements),
+        score=count.score,
+        pekppp=tuple(u for u in PekpppUnsur if u in count.pekppp),
+        vulnerable=count.vulnerable,
         recommendations=tuple(recap_recommendations(session, rec_ids)),
-        zone=office_zone(),
+        zone=office_zone(unit.time_zone if unit else None),
+        zone_name=zone_name(unit.time_zone if unit else None),
     )
 
 
-def recommendations_recap(session: Session, flt: RecommendationFilter, made_at: datetime) -> RecommendationsRecap:
-    """Every recommendation the filter matches (all pages), in the list's order."""
+def recommendations_recap(
+    session: Session, flt: RecommendationFilter, made_at: datetime, unit_id: str | None = None
+) -> RecommendationsRecap:
+    """Every recommendation the filter matches (all pages), in the list's order; times in the
+    zone of `unit_id` (this laptop's office)."""
     forum = session.get(Forum, flt.forum_id) if flt.forum_id else None
+    unit = session.get(Unit, unit_id) if unit_id else None
     return RecommendationsRecap(
         recommendations=tuple(recap_recommendations(session, matching_ids(session, flt))),
         filter=flt,
         forum_title=forum.title if forum else "",
         made_at=made_at,
-        zone=office_zone(),
+        zone=office_zone(unit.time_zone if unit else None),
+        zone_name=zone_name(unit.time_zone if unit else None),
     )

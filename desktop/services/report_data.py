@@ -6,7 +6,8 @@ here (enums); the reports turn them into Indonesian words, whatever the app's la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, time
 
 from sqlalchemy import select
@@ -27,10 +28,13 @@ from desktop.vocab import (
     Gender,
     OfficeZone,
     Outcome,
+    PekpppUnsur,
     RecStatus,
     Role,
     Scope,
 )
+from desktop.zones import office_zone
+from domain.unsur import DEFAULT_MAPPING, UnsurCount, count_unsur, mapping_of
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class UnitInfo:
     full_name: str = ""  # the full official name the kop prints (the short name if none)
     logo_png: bytes = b""
     time_zone: OfficeZone | None = None  # printed after clock times ("pukul 09.00 WIT")
+    # How the office counts its public on PEKPPP's five unsur (domain.unsur; printed).
+    unsur_mapping: Mapping[Category, PekpppUnsur | None] = field(default_factory=lambda: dict(DEFAULT_MAPPING))
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,22 @@ class EscalationLine:
     answer: str
     outcome: Outcome | None
     note: str
+
+
+def escalation_line(esc: Escalation, units: Mapping[str, Unit]) -> EscalationLine:
+    """One escalation as papers print it: sent on the day it was where the sending office is
+    (its deadlines count from that day; in UTC it may still be the day before)."""
+    sender = units.get(esc.from_unit_id)
+    target = units.get(esc.to_unit_id)
+    return EscalationLine(
+        to_unit=target.name if target else "",
+        sent_on=esc.sent_at.astimezone(office_zone(sender.time_zone if sender else None)).date(),
+        due_on=esc.due_on,
+        status=esc.status,
+        answer=esc.answer,
+        outcome=esc.outcome,
+        note=esc.note,
+    )
 
 
 @dataclass(frozen=True)
@@ -134,6 +156,11 @@ class ForumReport:
     def attendees(self) -> tuple[Person, ...]:
         return tuple(p for p in self.participants if p.attended)
 
+    @property
+    def unsur(self) -> UnsurCount:
+        """Who took part, by the one rule of `domain.unsur` (the screen's and the exports')."""
+        return count_unsur(self.participants, self.unit.unsur_mapping)
+
 
 def _unit_info(session: Session, unit_id: str) -> UnitInfo:
     unit = load(session, Unit, unit_id, N_("Unit"))
@@ -154,6 +181,7 @@ def _unit_info(session: Session, unit_id: str) -> UnitInfo:
         full_name=unit.full_name,
         logo_png=logo_png(unit.logo),
         time_zone=unit.time_zone,
+        unsur_mapping=mapping_of(unit.unsur_mapping),
     )
 
 
@@ -189,24 +217,14 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         follow.setdefault(fu.recommendation_id, []).append(
             FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence)
         )
-    units = {u.id: u.name for u in session.scalars(select(Unit))}
+    units = {u.id: u for u in session.scalars(select(Unit))}
     sent: dict[str, list[EscalationLine]] = {}
     for esc in session.scalars(
         select(Escalation)
         .where(Escalation.recommendation_id.in_(rec_ids), Escalation.deleted.is_(False))
         .order_by(Escalation.sent_at)
     ):
-        sent.setdefault(esc.recommendation_id, []).append(
-            EscalationLine(
-                to_unit=units.get(esc.to_unit_id, ""),
-                sent_on=esc.sent_at.date(),
-                due_on=esc.due_on,
-                status=esc.status,
-                answer=esc.answer,
-                outcome=esc.outcome,
-                note=esc.note,
-            )
-        )
+        sent.setdefault(esc.recommendation_id, []).append(escalation_line(esc, units))
     lines = []
     for number, rec in enumerate(recs, start=1):
         person = by_id.get(rec.raised_by_id or "")

@@ -19,7 +19,7 @@ from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
-from desktop.vocab import AgeBand, Education, Gender, Occupation
+from desktop.vocab import AgeBand, Education, Gender, IkmMethod, Occupation
 
 PERIOD_RULES: dict[str, f.Validator] = {
     "title": f.text(N_("Survey period")),
@@ -134,7 +134,7 @@ def responses_of(session: Session, period_id: str) -> list[SurveyResponse]:
 class SurveyResult:
     period: SurveyPeriod
     unit_name: str
-    score: skm.SurveyScore | None  # None while there are no questionnaires
+    score: skm.SurveyScore | None  # None while there are no questionnaires (by the office's method)
     required: int | None  # Krejcie–Morgan minimum, when the number of service users is known
     profile: dict[str, dict[Any, int]]  # field → value → respondents
 
@@ -160,10 +160,11 @@ def survey_result(session: Session, period_id: str) -> SurveyResult:
             if value is not None:
                 counts[value] = counts.get(value, 0) + 1
         profile[name] = counts
+    method = unit.ikm_method if unit is not None else IkmMethod.EXACT
     return SurveyResult(
         period=period,
         unit_name=unit.name if unit else "",
-        score=skm.score(scores) if scores else None,
+        score=skm.score(scores, method) if scores else None,
         required=skm.minimum_sample(period.service_users) if period.service_users else None,
         profile=profile,
     )

@@ -14,11 +14,13 @@ from desktop.ids import new_id
 from desktop.models import DeviceState, Unit
 from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
 from desktop.services import fields as f
+from desktop.services.attendance import check_unsur_mapping
+from desktop.services.closed_days import use_calendar
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.logo import check_logo
 from desktop.services.lookup import load
-from desktop.vocab import OfficeZone
+from desktop.vocab import IkmMethod, OfficeZone
 
 RULES: dict[str, f.Validator] = {
     "code": f.text(N_("Unit code"), max_len=40),
@@ -38,6 +40,8 @@ RULES: dict[str, f.Validator] = {
     "time_zone": f.choice(OfficeZone, N_("Time zone"), required=False),
     "escalation_working_days": f.integer(N_("Escalation answer due after (working days)"), 1, 250),
     "follow_up_working_days": f.integer(N_("Follow-up due after (working days)"), 1, 250),
+    "unsur_mapping": check_unsur_mapping,
+    "ikm_method": f.choice(IkmMethod, N_("IKM method")),
 }
 
 
@@ -101,6 +105,7 @@ def set_home_unit(session: Session, ctx: Context, unit_id: str) -> None:
         state.home_unit_id = unit_id
     ctx.home_unit_id = unit_id
     use_office(ctx, unit)
+    use_calendar(session, ctx)
 
 
 def use_office(ctx: Context, unit: Unit | None) -> None:
@@ -111,8 +116,10 @@ def use_office(ctx: Context, unit: Unit | None) -> None:
 
 
 def use_home_office(session: Session, ctx: Context) -> None:
-    """Read the home unit's office-level settings into the context (at start, after a sync)."""
+    """Read the home unit's office-level settings into the context (at start, after a sync):
+    its deadlines, time zone and working-day calendar (its closed days, the national ones)."""
     use_office(ctx, home_unit(session, ctx.home_unit_id))
+    use_calendar(session, ctx)
 
 
 def chain_upward(session: Session, unit_id: str) -> list[Unit]:

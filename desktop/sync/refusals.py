@@ -57,6 +57,10 @@ MESSAGES: dict[str, str] = {
         "(reason: {code})."
     ),
     Refusal.REFUSED_EARLIER: N_("The server refused this change earlier, before it was upgraded."),
+    Refusal.DISPUTE_WINDOW: N_(
+        "Could not {action} the escalation (id {id}): its answer may be disputed up to and including "
+        "{until} (10 working days), and it closes only after that. Check this laptop's date."
+    ),
     Refusal.CHECKPOINT_AHEAD: N_(
         "The server holds fewer changes ({newest}) than this laptop has already received ({since}): it was "
         "probably restored from a backup. This laptop sends its data to the server again."
@@ -132,6 +136,7 @@ ENTITIES: dict[str, str] = {
     "survey_periods": N_("survey period"),
     "survey_responses": N_("questionnaire"),
     "audit_events": N_("history entry"),
+    "closed_days": N_("closed day"),
 }
 
 ACTIONS: dict[str, str] = {
@@ -145,6 +150,7 @@ ACTIONS: dict[str, str] = {
     "close": N_("close"),
     "acknowledge": N_("acknowledge"),
     "forward": N_("forward"),
+    "dispute": N_("dispute"),
     "delete": N_("delete"),
     "change_scope": N_("change the scope of"),
 }

@@ -1,6 +1,7 @@
 """The attendance list (daftar hadir): fast sign-in at the door, the invitation list imported
 from a spreadsheet, and the counts per element of the public, gender and vulnerable groups,
-with a warning while fewer than five elements of the public are present.
+(organisers apart), with a warning while fewer than five elements of the public are present;
+PEKPPP's five-unsur scale with the office's mapping onto it.
 
 At the door: a name and Enter. A name on the list signs that person in (a part of a name that
 only one person on the list has is enough; several ask which). Anyone else is added as a walk-in
@@ -49,8 +50,9 @@ from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, primary
 from desktop.views.participant_dialog import ParticipantDialog
 from desktop.views.undo import Refs, UndoKeys
-from desktop.vocab import Category, Gender, label
+from desktop.vocab import Category, Gender, PekpppUnsur, Role, label
 from desktop.workspace import Workspace
+from domain.unsur import NOT_PUBLIC, PUBLIC_CATEGORIES
 
 DRAFT_MS = 300  # at most this long after a key, the typing is in the draft file (then written)
 
@@ -98,6 +100,7 @@ class AttendanceTab(QWidget):
         self._draft_timer.timeout.connect(self.keep_draft)
         self.category = EnumCombo(Category)
         self.gender = EnumCombo(Gender, blank="—")
+        self.role = EnumCombo(Role)  # the office's own staff sign in as organisers
         self.vulnerable = QCheckBox(self.tr("Vulnerable group"))
         self.sign_in_button = primary(QPushButton(self.tr("Sign &in")), "sign-in")
         self.sign_in_button.clicked.connect(self.sign_in_typed)
@@ -139,6 +142,11 @@ class AttendanceTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
+        self.pekppp = QLabel()  # PEKPPP's five unsur, through the office's mapping
+        self.pekppp.setWordWrap(True)
+        self.mapping = QLabel()
+        self.mapping.setWordWrap(True)
+        self.mapping.setStyleSheet("color: #555;")
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;")
@@ -158,6 +166,7 @@ class AttendanceTab(QWidget):
         entry.addWidget(self.organization, 2)
         entry.addWidget(self.category, 2)
         entry.addWidget(self.gender)
+        entry.addWidget(self.role)
         entry.addWidget(self.vulnerable)
         entry.addWidget(self.sign_in_button)
         actions = QHBoxLayout()
@@ -172,6 +181,8 @@ class AttendanceTab(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.warning)
         layout.addWidget(self.counts)
+        layout.addWidget(self.pekppp)
+        layout.addWidget(self.mapping)
         layout.addLayout(actions)
         self.empty = EmptyState("no-people")
         self.empty.say(
@@ -190,11 +201,18 @@ class AttendanceTab(QWidget):
         self.table.setRowCount(len(self._people))
         self.list.show_empty(not self._people)
         for row, person in enumerate(self._people):
-            signed = person.signed_in_at.astimezone().strftime("%H:%M") if person.signed_in_at else ""
+            signed = (
+                person.signed_in_at.astimezone(self._ws.ctx.zone).strftime("%H:%M")
+                if person.signed_in_at
+                else ""
+            )
+            element = label(person.category)
+            if person.role == Role.ORGANIZER:
+                element = self.tr("{role} ({element})").format(role=label(Role.ORGANIZER), element=element)
             cells = (
                 person.name,
                 person.organization,
-                label(person.category),
+                element,
                 label(person.gender) if person.gender else "",
                 "✓" if person.vulnerable else "",
                 ("✓ " + signed) if person.attended else "",
@@ -205,22 +223,57 @@ class AttendanceTab(QWidget):
         self._show_who(self.name.text())
 
     def _show_counts(self, a: Attendance) -> None:
+        count = a.count
         women = a.by_gender.get(Gender.FEMALE, 0)
         men = a.by_gender.get(Gender.MALE, 0)
-        per_element = ", ".join(
-            f"{label(c)} {n}" for c, n in sorted(a.by_category.items(), key=lambda x: -x[1])
+        public = ", ".join(
+            f"{label(c)} {count.by_category[c]}" for c in PUBLIC_CATEGORIES if count.by_category.get(c)
         )
-        self.counts.setText(
+        others = ", ".join(
+            f"{label(c)} {n}" for c, n in sorted(count.by_category.items()) if c in NOT_PUBLIC and n
+        )
+        lines = [
             self.tr(
-                "Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}"
+                "Present: {present} of {listed}: {participants} participant(s) and {organisers} organiser(s) "
+                "· participants: women {women}, men {men}, vulnerable {vulnerable}"
             ).format(
                 present=number(a.present),
                 listed=number(len(a.people)),
+                participants=number(count.participants),
+                organisers=number(count.organisers),
                 women=number(women),
                 men=number(men),
-                vulnerable=number(a.vulnerable),
+                vulnerable=number(count.vulnerable),
             )
-            + ("<br>" + per_element if per_element else "")
+        ]
+        if public:
+            lines.append(public)
+        if others:
+            lines.append(self.tr("Not elements of the public: {others}").format(others=others))
+        lines.append(
+            self.tr("<b>Elements of the public present: {n}</b> (PEKPPP score {score} of {full})").format(
+                n=len(count.elements), score=count.score, full=ELEMENTS_FOR_FULL_SCORE
+            )
+        )
+        self.counts.setText("<br>".join(lines))
+        present = [label(u) for u in PekpppUnsur if u in count.pekppp]
+        missing = [label(u) for u in PekpppUnsur if u not in count.pekppp]
+        self.pekppp.setText(
+            self.tr(
+                "On PEKPPP's five-unsur scale (indicator 2): <b>{n} of 5</b> — {present}{missing}"
+            ).format(
+                n=len(count.pekppp),
+                present=", ".join(present) or self.tr("none"),
+                missing=self.tr("; missing: {names}").format(names=", ".join(missing)) if missing else "",
+            )
+        )
+        self.mapping.setText(
+            self.tr("The office's mapping (Settings → Office): {mapping}").format(
+                mapping="; ".join(
+                    f"{label(c)} → {label(u) if (u := count.mapping.get(c)) else self.tr('not counted')}"
+                    for c in PUBLIC_CATEGORIES
+                )
+            )
         )
         self.warning.setVisible(a.too_few_elements)
         self.warning.setText(
@@ -242,7 +295,7 @@ class AttendanceTab(QWidget):
     def _show_who(self, typed: str) -> None:
         """Under the line: whom Enter signs in; the walk-in fields only count for someone new."""
         person = self._match(typed) if typed.strip() else None
-        for widget in (self.organization, self.category, self.gender, self.vulnerable):
+        for widget in (self.organization, self.category, self.gender, self.role, self.vulnerable):
             widget.setEnabled(person is None and not self.read_only)
         self.who.setVisible(person is not None)
         if person is None:
@@ -276,6 +329,7 @@ class AttendanceTab(QWidget):
             or self.gender.value() is not None
             or self.vulnerable.isChecked()
             or self.category.currentIndex() != 0
+            or self.role.currentIndex() != 0
         )
 
     def _which(self, typed: str, candidates: list[Participant]) -> Participant | bool | None:
@@ -333,6 +387,7 @@ class AttendanceTab(QWidget):
                     category=self.category.value(),
                     gender=self.gender.value(),
                     vulnerable=self.vulnerable.isChecked(),
+                    role=self.role.value(),
                     attended=True,
                 )
                 self._push(AddWalkIn(self._ws, self._report, self.tr("add walk-in"), self._refs.of(person_id)))
@@ -350,6 +405,7 @@ class AttendanceTab(QWidget):
         self.organization.setText("")
         self.category.setCurrentIndex(0)
         self.gender.setCurrentIndex(0)
+        self.role.setCurrentIndex(0)
         self.vulnerable.setChecked(False)
         self.keep_draft()
 

@@ -1,7 +1,8 @@
 """The parent office's inbox: escalations received from the units below, with the originating
-unit, forum and recommendation; mark them received, answer them (adopted / declined with
-reason) or forward them further up. Shown in the navigation only when this office has received
-any."""
+unit, forum and recommendation; mark them received (due within 3 working days, SP4N-LAPOR!),
+answer them (adopted / declined with reason) or forward them further up; one the office below
+disputed comes back to be answered again. Shown in the navigation only when this office has
+received any."""
 
 from __future__ import annotations
 
@@ -48,10 +49,13 @@ COLUMNS = (
     str(QT_TRANSLATE_NOOP("InboxModel", "Recommendation")),
     str(QT_TRANSLATE_NOOP("InboxModel", "Sender's note")),
     str(QT_TRANSLATE_NOOP("InboxModel", "Received")),
+    str(QT_TRANSLATE_NOOP("InboxModel", "Acknowledge by")),
     str(QT_TRANSLATE_NOOP("InboxModel", "Answer due")),
     str(QT_TRANSLATE_NOOP("InboxModel", "Status")),
 )
 TEXT, NOTE = 2, 3  # the columns people read: they share the room
+LATE_TEXT = QBrush(QColor("#b00020"))  # not acknowledged in time
+ACK = 5  # the column of the acknowledgement's due date
 
 
 class InboxModel(QAbstractTableModel):
@@ -61,10 +65,11 @@ class InboxModel(QAbstractTableModel):
         self.today: date | None = None
         self.zone: tzinfo | None = None  # the office's time zone
 
-    def set_rows(self, rows: list[Received], today: date) -> None:
+    def set_rows(self, rows: list[Received], today: date, zone: tzinfo | None) -> None:
         self.beginResetModel()
         self.rows = rows
         self.today = today
+        self.zone = zone
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -86,6 +91,13 @@ class InboxModel(QAbstractTableModel):
         e = self.rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole and self.today and e.overdue(self.today):
             return LATE
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.column() == ACK
+            and self.today
+            and e.ack_late(self.today)
+        ):
+            return LATE_TEXT
         if role == Qt.ItemDataRole.ToolTipRole:
             return e.rec_text + (f"\n\n{e.note}" if e.note else "")
         if role != Qt.ItemDataRole.DisplayRole:
@@ -97,6 +109,7 @@ class InboxModel(QAbstractTableModel):
             e.rec_text,
             e.note or "—",
             e.sent_at.astimezone(self.zone).strftime("%d-%m-%Y"),
+            e.ack_due_on.strftime("%d-%m-%Y"),
             e.due_on.strftime("%d-%m-%Y"),
             status,
         )[index.column()]
@@ -167,19 +180,20 @@ class EscalationsPage(QWidget):
         """Read the inbox again (after a sync too): the escalation selected stays selected."""
         chosen = self.selected()
         today = self._ws.ctx.today()
-        rows = self._ws.read(received_escalations, self._ws.ctx.home_unit_id)
-        self.model.zone = self._ws.ctx.zone
-        self.model.set_rows(rows, today)
+        rows = self._ws.read(received_escalations, self._ws.ctx, self._ws.ctx.home_unit_id)
+        self.model.set_rows(rows, today, self._ws.ctx.zone)
         self.list.show_empty(not rows)
         for row, each in enumerate(rows):
             if chosen is not None and each.id == chosen.id:
                 self.table.selectRow(row)
         waiting = sum(1 for r in rows if r.status in WAITING)
         late = sum(1 for r in rows if r.overdue(today))
+        unacknowledged = sum(1 for r in rows if r.ack_late(today))
         self.summary.setText(
-            self.tr("{waiting} waiting for an answer, {late} overdue").format(
-                waiting=number(waiting), late=number(late)
-            )
+            self.tr(
+                "{waiting} waiting for an answer, {late} overdue, {unacknowledged} not acknowledged within "
+                "3 working days"
+            ).format(waiting=number(waiting), late=number(late), unacknowledged=number(unacknowledged))
         )
         self.table.resizeRowsToContents()
         self._update_actions()
@@ -210,6 +224,10 @@ class EscalationsPage(QWidget):
         ]
         if chosen.answer:
             lines.append(escape(self.tr("Our answer: {answer}").format(answer=chosen.answer)))
+        if chosen.dispute_reason:
+            lines.append(
+                escape(self.tr("Disputed by the office below: {reason}").format(reason=chosen.dispute_reason))
+            )
         self.detail.setText("<br>".join(lines))
 
     def acknowledge_selected(self) -> None:

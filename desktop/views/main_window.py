@@ -307,12 +307,16 @@ class MainWindow(QMainWindow):
             self.forums.search.setFocus()
 
     def _office_changed(self) -> None:
+        if self.workspace is not None:  # an open forum shows the office's rules (its PEKPPP mapping)
+            self.workspace.refresh()
         self.escalations.reload()
         self._update_nav()
         self._show_office()
 
     def _sync_status(self, status: SyncStatus) -> None:
-        if status.state == SyncState.UP_TO_DATE and status.moved is not None and status.moved.pulled:
+        if status.state != SyncState.UP_TO_DATE:
+            return
+        if (status.moved is not None and status.moved.pulled) or self._ws.close_settled():
             self.refresh_all()
         if badge_of(self.nav.item(ATTENTION)) != status.attention:
             self._show_attention_count(status.attention)

@@ -1,9 +1,10 @@
 """The triage board's detail pane: one recommendation with its actions, follow-ups, escalation
-state, "changed elsewhere" markers (each with its choices: use mine, keep this one, dismiss) and
-full history."""
+state (with its SP4N-LAPOR! deadlines, and "dispute" while an answer may be disputed), "changed
+elsewhere" markers (each with its choices: use mine, keep this one, dismiss) and full history."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -31,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import MufakatError
 from desktop.i18n import day_and_time, number
+from desktop.models import Escalation
 from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
+from desktop.services.escalations import ack_due_of, dispute, dispute_until, may_dispute
 from desktop.services.followups import assign_follow_up, default_due, update_follow_up
 from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
@@ -44,7 +47,7 @@ from desktop.views.empty_state import EmptyState
 from desktop.views.look import icon, primary
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.views.undo import Refs
-from desktop.vocab import RecStatus, Scope, label
+from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
 
 
@@ -97,6 +100,9 @@ class RecommendationPane(QWidget):
         more.addWidget(self.delete_button)
         more.addStretch(1)
         self._more = more
+        # Sanggah: within 10 working days of the answer; after that the escalation is settled.
+        self.dispute_button = QPushButton(self.tr("Dispute the answer…"))
+        self.dispute_button.clicked.connect(self._dispute)
         self.message = InlineMessage()
 
         self.follow_ups = QListWidget()
@@ -137,7 +143,9 @@ class RecommendationPane(QWidget):
         self.escalation = QLabel()
         self.escalation.setWordWrap(True)
         self.escalation_box = QGroupBox(self.tr("Escalation"))
-        QVBoxLayout(self.escalation_box).addWidget(self.escalation)
+        escalation_layout = QVBoxLayout(self.escalation_box)
+        escalation_layout.addWidget(self.escalation)
+        escalation_layout.addWidget(self.dispute_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)
         self.history.setMinimumHeight(110)
@@ -186,6 +194,7 @@ class RecommendationPane(QWidget):
             self._show_markers([])
             self.follow_ups.clear()
             self.escalation.setText("")
+            self.dispute_button.hide()
             self.history.setPlainText("")
             for button in (*self.buttons.values(), self.scope_button, self.answer_button):
                 button.hide()
@@ -236,20 +245,32 @@ class RecommendationPane(QWidget):
         proposed = default_due(self._ws.ctx)
         self.fu_due.setDate(QDate(proposed.year, proposed.month, proposed.day))
         self.fu_update.setEnabled(bool(d.follow_ups))
-        self.escalation.setText(
-            "<br>".join(
-                self.tr("{status}: sent {sent}, answer due {due}").format(
-                    status=label(e.status),
-                    sent=e.sent_at.astimezone(self._ws.ctx.zone).strftime("%d-%m-%Y"),
-                    due=e.due_on.strftime("%d-%m-%Y"),
-                )
-                + (f" — {label(e.outcome)}: {e.answer}" if e.outcome else "")
-                for e in d.escalations
-            )
-            or self.tr("Not escalated.")
-        )
+        lines = [self._escalation_line(e) for e in d.escalations]
+        self.escalation.setText("<br>".join(lines) or self.tr("Not escalated."))
+        self.dispute_button.setVisible(any(may_dispute(e, self._ws.ctx) for e in d.escalations))
         zone = self._ws.ctx.zone
         self.history.setPlainText("\n".join(f"{day_and_time(h.at, zone)} — {h.said}" for h in d.history))
+
+    def _escalation_line(self, e: Escalation) -> str:
+        """Its status and SP4N-LAPOR! deadlines: acknowledged within 3 working days, answered by
+        its due date, disputable for 10 working days after the answer."""
+        ctx = self._ws.ctx
+        line = self.tr("{status}: sent {sent}, acknowledgement due {ack}, answer due {due}").format(
+            status=label(e.status),
+            sent=e.sent_at.astimezone(ctx.zone).strftime("%d-%m-%Y"),
+            ack=ack_due_of(e.sent_at, e.ack_due_on, ctx).strftime("%d-%m-%Y"),
+            due=e.due_on.strftime("%d-%m-%Y"),
+        )
+        if e.outcome:
+            line += f" — {label(e.outcome)}: {html.escape(e.answer)}"
+        until = dispute_until(e, ctx)
+        if e.status == EscalationStatus.ANSWERED and until is not None:
+            line += "<br>" + self.tr("It may be disputed until {until}; after that it is settled.").format(
+                until=until.strftime("%d-%m-%Y")
+            )
+        if e.status == EscalationStatus.DISPUTED and e.dispute_reason:
+            line += "<br>" + self.tr("Disputed: {reason}").format(reason=html.escape(e.dispute_reason))
+        return line
 
     def _show_markers(self, markers: list[ConflictItem]) -> None:
         for card in self.cards:
@@ -360,6 +381,20 @@ class RecommendationPane(QWidget):
                 return
             changes["evidence"] = evidence
         self._write(update_follow_up, item.id, **changes)
+
+    def _dispute(self) -> None:
+        if not self.detail:
+            return
+        open_one = next((e for e in reversed(self.detail.escalations) if may_dispute(e, self._ws.ctx)), None)
+        if open_one is None:
+            return
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Dispute the answer"),
+            self.tr("Why does the office not accept the answer? (the office above answers again)"),
+        )
+        if ok:
+            self._write(dispute, open_one.id, reason)
 
     def _record_answer(self) -> None:
         if not self.detail:

@@ -40,6 +40,7 @@ from desktop.views.common import AutosaveText, InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
 from desktop.views.look import icon, page_title
+from desktop.views.office_rules import OfficeRules
 from desktop.views.outbox_actions import export_unsent, import_unsent
 from desktop.vocab import OfficeZone, label
 from desktop.workspace import Workspace
@@ -121,6 +122,9 @@ class SettingsPage(QWidget):
         self.time_zone.activated.connect(
             lambda: self._save_unit_values(time_zone=self.time_zone.currentData())
         )
+        # The office's rules: its IKM method, its PEKPPP mapping, its closed days.
+        self.rules = OfficeRules(ws, self._save_unit_values, self._tell_office)
+        self.rules.changed.connect(self._closed_days_changed)
         self.deadlines = {name: self._days() for name in DEADLINES}
         for name, box in self.deadlines.items():
             box.editingFinished.connect(lambda name=name, box=box: self._save_unit_values(**{name: box.value()}))
@@ -147,6 +151,11 @@ class SettingsPage(QWidget):
         office_form.addRow(
             self.tr("Follow-up due after (working days)"), self.deadlines["follow_up_working_days"]
         )
+        office_form.addRow(self.tr("Days the office is closed (besides national holidays)"), self.rules.closed_box)
+        office_form.addRow(self.tr("Satisfaction index (IKM) method"), self.rules.ikm_method)
+        office_form.addRow(
+            self.tr("PEKPPP's five unsur: how participants are counted"), self.rules.mapping_box
+        )
         for name in ("head_title", "head_name", "head_nip"):
             office_form.addRow(labels[name], self.unit_lines[name])
         self._add_row = QHBoxLayout()
@@ -163,6 +172,7 @@ class SettingsPage(QWidget):
             self.logo,
             self.time_zone,
             *self.deadlines.values(),
+            *self.rules.widgets(),
         ]
 
         # -- this device
@@ -260,6 +270,7 @@ class SettingsPage(QWidget):
         select_value(self.time_zone, unit.time_zone.value if unit and unit.time_zone else None)
         for name, box in self.deadlines.items():
             box.setValue(getattr(unit, name) if unit else Unit.field_defaults()[name])
+        self.rules.load(unit)
         for widget in self._office_widgets:
             widget.setEnabled(unit is not None)
         self.logo.show_logo(unit.logo if unit else "")
@@ -339,7 +350,7 @@ class SettingsPage(QWidget):
             self._tell(self.office_message, error=True, text=exc.message)
             return False
         self._tell(self.office_message, error=False, text=self.tr("Saved."))
-        if {"name", "logo", "time_zone"} & changes.keys():
+        if {"name", "logo", "time_zone", "unsur_mapping"} & changes.keys():
             self.reload()
         self.office_changed.emit()
         return True
@@ -367,6 +378,13 @@ class SettingsPage(QWidget):
             else self.tr("No parent office: this office cannot escalate.")
         )
         self._tell(self.office_message, error=False, text=said)
+        self.reload()
+        self.office_changed.emit()
+
+    def _tell_office(self, error: bool, text: str) -> None:
+        self._tell(self.office_message, error=error, text=text)
+
+    def _closed_days_changed(self) -> None:
         self.reload()
         self.office_changed.emit()
 

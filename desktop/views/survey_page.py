@@ -42,7 +42,7 @@ from desktop.services.surveys import (
 from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.look import icon, page_title, primary
 from desktop.views.survey_dialog import NewSurveyDialog
-from desktop.vocab import AgeBand, Education, Gender, Occupation
+from desktop.vocab import AgeBand, Education, Gender, IkmMethod, Occupation, label
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -118,6 +118,15 @@ class SurveyPage(QWidget):
         # -- result
         self.index_label = QLabel()
         self.index_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.method_label = QLabel()
+        self.method_label.setWordWrap(True)
+        # Near a band's edge the two methods grade differently: the office should know.
+        self.method_warning = QLabel()
+        self.method_warning.setWordWrap(True)
+        self.method_warning.setStyleSheet(
+            "background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px;"
+        )
+        self.method_warning.hide()
         self.sample_label = QLabel()
         self.sample_label.setWordWrap(True)
         self.priority_label = QLabel()
@@ -134,6 +143,8 @@ class SurveyPage(QWidget):
         result = QGroupBox(self.tr("Result"))
         result_layout = QVBoxLayout(result)
         result_layout.addWidget(self.index_label)
+        result_layout.addWidget(self.method_label)
+        result_layout.addWidget(self.method_warning)
         result_layout.addWidget(self.sample_label)
         result_layout.addLayout(grid)
         result_layout.addWidget(self.priority_label)
@@ -197,6 +208,7 @@ class SurveyPage(QWidget):
         result = self.result
         if result is None:
             self.heading.setText(self.tr("Create a survey period to start entering questionnaires."))
+            self._show_method(None)
             self.index_label.setText("")
             self.sample_label.setText("")
             self.priority_label.setText("")
@@ -229,6 +241,7 @@ class SurveyPage(QWidget):
         )
         self.sample_label.setStyleSheet("color: #b00020; font-weight: bold;" if result.too_few else "")
         score = result.score
+        self._show_method(score)
         if score is None:
             self.index_label.setText(self.tr("No questionnaires yet"))
             self.priority_label.setText("")
@@ -246,15 +259,43 @@ class SurveyPage(QWidget):
         weakest = {e.number for e in score.priority}
         for bar, element in zip(self.bars, score.elements, strict=True):
             bar.setValue(int(element.converted * 100))
-            bar.setFormat(
-                f"{str(element.converted).replace('.', ',')}  (NRR {str(element.nrr_rounded).replace('.', ',')})"
-            )
+            bar.setFormat(f"{_comma(element.converted)}  (NRR {_comma(element.nrr)})")
             chunk = "#c62828" if element.element.number in weakest else colour
             bar.setStyleSheet(f"QProgressBar::chunk {{ background: {chunk}; }}")
         self.priority_label.setText(
             self.tr("Improve first: {elements} (lowest NRR)").format(
                 elements=", ".join(f"U{e.number} {e.name}" for e in score.priority)
             )
+        )
+
+    def _show_method(self, score: skm.SurveyScore | None) -> None:
+        """The office's IKM method under the index, and a warning when the other method would
+        give another grade."""
+        self.method_label.setText(
+            ""
+            if score is None
+            else self.tr("Method: {method} (the office's choice, in Settings → Office).").format(
+                method=label(score.method)
+            )
+        )
+        self.method_warning.setVisible(score is not None and score.methods_disagree)
+        if score is None or not score.methods_disagree:
+            self.method_warning.setText("")
+            return
+        lines = [
+            self.tr("{method}: IKM {index} — {letter} ({label})").format(
+                method=label(method),
+                index=_comma(score.indexes[method]),
+                letter=score.grade_by(method).letter,
+                label=score.grade_by(method).label,
+            )
+            for method in IkmMethod
+        ]
+        self.method_warning.setText(
+            self.tr(
+                "The two ways of weighing the elements give different grades here:<br>{lines}<br>"
+                "The report prints the office's method and says which it is."
+            ).format(lines="<br>".join(lines))
         )
 
     # -- entry --------------------------------------------------------------------------------

@@ -297,7 +297,9 @@ class TriagePage(QWidget):
             self.tr("Export to Excel"),
             file_name("recommendations-recap", made_at.astimezone().date(), self._export_title(), ".xlsx"),
             self.tr("Excel workbook (*.xlsx)"),
-            lambda: recommendations_recap_xlsx(ws.read(recommendations_recap, flt, made_at)),
+            lambda: recommendations_recap_xlsx(
+                ws.read(recommendations_recap, flt, made_at, ws.ctx.home_unit_id)
+            ),
         )
 
     def _export_title(self) -> str:

@@ -46,6 +46,18 @@ def test_every_attendee_is_listed_in_the_attachment(
     assert absent and all(p.name not in attachment for p in absent)
 
 
+def test_the_signatures_never_stand_alone_on_a_page(minutes: bytes, demo_ws: Workspace, demo_forum: str) -> None:
+    """The demo's figures (the PEKPPP mapping, the SKM method) pushed the signatures onto a page
+    of their own: the closing sentence and the body's last part travel with them."""
+    pages = pdf_text(minutes)
+    signed = next(page for page in pages if "NIP 197505152000031001" in page)
+    assert "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya." in signed
+    before = signed.split("Demikian berita acara", 1)[0]
+    report = demo_ws.read(forum_report, demo_forum)
+    last = [r for r in report.recommendations if r.scope == "policy"][-1]
+    assert " ".join(last.text.split()[:6]) in before
+
+
 def test_recommendations_are_under_their_scope(minutes: bytes, demo_ws: Workspace, demo_forum: str) -> None:
     text = all_text(minutes)
     unit_part = text.split("A. Rekomendasi ranah unit", 1)[1].split("B. Rekomendasi kebijakan", 1)[0]

@@ -17,9 +17,9 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from desktop.models import Recommendation
+from desktop.models import Forum, Recommendation
 from desktop.reports.recap_xlsx import forum_recap_xlsx, recommendations_recap_xlsx
-from desktop.services import followups, forums, participants
+from desktop.services import followups, forums, participants, units
 from desktop.services import recommendations as recs
 from desktop.services.queries import RecommendationFilter
 from desktop.services.recap import forum_recap, recommendations_recap
@@ -55,6 +55,16 @@ def make_forum(ws: Workspace) -> tuple[str, list[str]]:
     )
     ws.write(participants.add_participant, forum, name=NAMES[1], category="media", gender="male", attended=True)
     ws.write(participants.add_participant, forum, name="Tidak Datang", category="akademisi", invited=True)
+    # The office's own staff: present, listed, and not a participant (nor an element of the public).
+    ws.write(
+        participants.add_participant,
+        forum,
+        name="Panitia KPPN",
+        category="service_user",
+        role="organizer",
+        attended=True,
+    )
+    ws.write(units.update_unit, tree.leaf, time_zone="WIT")  # the office's zone: every time is in it
     ids = [
         ws.write(recs.add_recommendation, forum, text=text, scope="unit", raised_by_id=martina) for text in FORMULAS
     ]
@@ -78,8 +88,7 @@ def as_dicts(book: Workbook, sheet: str) -> list[dict[str, object]]:
 
 def test_forum_recap_reads_as_an_indonesian_office_expects(ws: Workspace) -> None:
     forum_id, rec_ids = make_forum(ws)
-    recap = replace(ws.read(forum_recap, forum_id), zone=WIT)
-    data = forum_recap_xlsx(recap)
+    data = forum_recap_xlsx(ws.read(forum_recap, forum_id))
     book = workbook(data)
     assert book.sheetnames == ["Ringkasan", "Peserta per unsur", "Daftar peserta", "Rekomendasi", "Tindak lanjut"]
 
@@ -88,17 +97,30 @@ def test_forum_recap_reads_as_an_indonesian_office_expects(ws: Workspace) -> Non
     assert book["Ringkasan"]["B5"].number_format == "DD-MM-YYYY"
     assert summary["Status forum"] == "Direncanakan" and summary["Cara pelaksanaan"] == "Tatap muka"
     assert (summary["Peserta hadir"], summary["Unsur masyarakat hadir"], summary["Rekomendasi"]) == (2, 2, 4)
+    assert summary["Waktu"] == "09.00 – 12.00 WIT"
+    # The organiser is counted apart; PEKPPP's five-unsur scale through the office's mapping.
+    assert summary["Panitia hadir (bukan peserta)"] == 1 and summary["Nilai PEKPPP jumlah unsur (0–5)"] == 2
+    assert summary["Unsur PEKPPP hadir (skala lima unsur)"] == 2
+    assert summary["Unsur PEKPPP yang hadir"] == "Pengguna layanan, Media massa"
 
     per_element = {row["Unsur"]: row for row in as_dicts(book, "Peserta per unsur")}
     assert per_element["Satuan kerja (satker)"] == {
-        "Unsur": "Satuan kerja (satker)", "Unsur masyarakat": "Ya", "Hadir": 1, "Laki-laki": 0, "Perempuan": 1
+        "Unsur": "Satuan kerja (satker)",
+        "Unsur masyarakat": "Ya",
+        "Unsur PEKPPP": "Pengguna layanan",
+        "Hadir": 1,
+        "Laki-laki": 0,
+        "Perempuan": 1,
     }
+    assert per_element["Pengguna layanan"]["Hadir"] == 0  # the organiser came as one: not counted
     assert per_element["Media"]["Hadir"] == 1 and per_element["Media"]["Laki-laki"] == 1
     assert per_element["Instansi pemerintah"]["Unsur masyarakat"] == "Tidak"
-    assert per_element["Jumlah"]["Hadir"] == 2
+    assert per_element["Instansi pemerintah"]["Unsur PEKPPP"] is None
+    assert per_element["Jumlah peserta"]["Hadir"] == 2
 
     people = {row["Nama"]: row for row in as_dicts(book, "Daftar peserta")}
-    assert set(people) == {*NAMES, "Tidak Datang"}
+    assert set(people) == {*NAMES, "Tidak Datang", "Panitia KPPN"}
+    assert people["Panitia KPPN"]["Peran"] == "Panitia"
     assert people["Tidak Datang"]["Hadir"] == "Tidak" and people[NAMES[0]]["Jenis kelamin"] == "Perempuan"
 
     # Times in the office's zone (WIT), as Excel dates.
@@ -106,7 +128,7 @@ def test_forum_recap_reads_as_an_indonesian_office_expects(ws: Workspace) -> Non
         created = session.get(Recommendation, rec_ids[0]).created_at
     recs_sheet = as_dicts(book, "Rekomendasi")
     first = recs_sheet[0]
-    assert abs(first["Dicatat"] - created.astimezone(WIT).replace(tzinfo=None)) < timedelta(seconds=1)
+    assert abs(first["Dicatat (WIT)"] - created.astimezone(WIT).replace(tzinfo=None)) < timedelta(seconds=1)
     assert book["Rekomendasi"]["J2"].number_format == "DD-MM-YYYY HH:MM"
     assert first["Status"] == "Dalam proses" and first["Ruang lingkup"] == "Ranah unit"
     assert first["Unsur pengusul"] == "Satuan kerja (satker)"
@@ -141,7 +163,8 @@ def test_recommendations_recap_holds_every_match_and_says_which_filter(ws: Works
     ws.write(recs.reject, rec_ids[2], reason="Sudah diatur")
     flt = RecommendationFilter(text="layan", scopes=frozenset({Scope.POLICY}), forum_id=forum_id, limit=200)
     made = datetime(2024, 8, 21, 3, 30, tzinfo=UTC)
-    recap = replace(ws.read(recommendations_recap, flt, made), zone=WIT)
+    office = ws.read(lambda session: session.get(Forum, forum_id).unit_id)
+    recap = ws.read(recommendations_recap, flt, made, office)
     book = workbook(recommendations_recap_xlsx(recap))
     assert book.sheetnames == ["Rekomendasi", "Tindak lanjut", "Keterangan"]
     listed = as_dicts(book, "Rekomendasi")
@@ -149,7 +172,7 @@ def test_recommendations_recap_holds_every_match_and_says_which_filter(ws: Works
     assert listed[0]["Rekomendasi"] == "Perbaiki layanan loket 229"  # the list's order: newest first
     assert {r["Forum"] for r in listed} == {"FKP KPPN Sorong"} and listed[0]["Tanggal forum"] == datetime(2024, 8, 21)
     about = dict(rows(book, "Keterangan")[1:])
-    assert about["Dibuat"] == datetime(2024, 8, 21, 12, 30)  # 03:30 UTC is 12:30 WIT
+    assert about["Dibuat (WIT)"] == datetime(2024, 8, 21, 12, 30)  # 03:30 UTC is 12:30 WIT
     assert about["Jumlah rekomendasi"] == 230 and about["Teks memuat"] == "layan"
     assert about["Ruang lingkup"] == "Kebijakan (diusulkan ke atas)" and about["Forum"] == "FKP KPPN Sorong"
 

@@ -60,8 +60,10 @@ def test_cli_prints_the_score_and_the_report(tmp_path: Path, capsys: pytest.Capt
     code, out, _ = run(capsys, "--data-dir", data, "survey-score", period)
     assert code == 0
     [weakest] = [line.split() for line in out.splitlines() if line.startswith("U8 ")]
-    assert weakest[-2:] == ["2,870", "71,74"] and out.splitlines()[1].startswith("Unsur")
+    # 264 points from 92 respondents: NRR 2,870 printed, × 25 = 71,75 (from the printed NRR).
+    assert weakest[-3:] == ["264", "2,870", "71,75"] and out.splitlines()[1].startswith("Unsur")
     assert "IKM 82,16 — B (Baik)" in out and "cukup" in out  # Indonesian by default
+    assert "Metode: Bobot tepat 1/9 per unsur" in out
     target = tmp_path / "skm.pdf"
     code, out, _ = run(capsys, "--data-dir", data, "survey-report", period, "-o", str(target))
     assert code == 0 and "82,16" in all_text(target.read_bytes())

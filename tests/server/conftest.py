@@ -48,7 +48,7 @@ def valid_fields(entity: str, unit_id: str, /, **values: Any) -> dict[str, Any]:
             fields[f.name] = None if f.nullable else next(iter(f.values or ())).value
         elif f.kind in (Kind.SIGNATORIES,):
             fields[f.name] = []
-        elif f.kind in (Kind.OBJECT, Kind.COUNTS):
+        elif f.kind in (Kind.OBJECT, Kind.COUNTS, Kind.MAPPING):
             fields[f.name] = {}
         else:
             fields[f.name] = None

@@ -17,6 +17,7 @@ from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
 from desktop.vocab import Outcome
 from desktop.workspace import Workspace
+from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
 from tests.server.conftest import NOW, Raw, World, on_server, server_state, valid_fields
 from tests.sync.conftest import Running
@@ -378,11 +379,11 @@ def test_an_impossible_checkpoint_is_refused_for_that_device_alone(
     kppn = raw(world.kppn)
     epoch = server.store.epoch()
     newest = server_state(server)[1]
-    answer = kppn.http.get("/sync/pull", params={"since": 10**15, "schema_version": 4})
+    answer = kppn.http.get("/sync/pull", params={"since": 10**15, "schema_version": PROTOCOL_VERSION})
     assert answer.status_code == 409
     assert answer.json()["code"] == "checkpoint_ahead"
     assert answer.json()["params"] == {"since": 10**15, "newest": newest}
-    beyond = kppn.http.get("/sync/pull", params={"since": 10**30, "schema_version": 4})
+    beyond = kppn.http.get("/sync/pull", params={"since": 10**30, "schema_version": PROTOCOL_VERSION})
     assert beyond.status_code == 422 and beyond.json()["code"] == "malformed"
     assert server.store.epoch() == epoch  # nobody else starts again
     for ws in (world.other, world.kanwil):

@@ -30,6 +30,7 @@ SAMPLE: dict[str, object] = {
     "code_unit": "KPPN-MANOKWARI",
     "unit": "KPPN-BIAK",
     "applied_high": 4321,
+    "until": "2025-04-14",
 }
 # Words both languages use (names, loanwords): not English left behind.
 SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator", "unit", "folder"}

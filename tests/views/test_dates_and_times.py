@@ -24,6 +24,7 @@ from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.survey_dialog import NewSurveyDialog
 from desktop.workspace import Workspace
+from desktop.zones import zone_name
 from tests.views.drive import Keyboard, click, one, rows, with_modal
 
 
@@ -66,7 +67,7 @@ def test_nine_oclock_typed_after_the_date_goes_into_the_start_time(
     report = ws.read(forum_report, forum.id)  # what the berita acara prints
     assert indonesian.date_in_words(report.held_on).startswith("hari ")
     assert "tanggal tiga puluh bulan November" in indonesian.date_in_words(report.held_on)
-    assert time_span(report) == "pukul 09.00 sampai dengan 12.00"
+    assert time_span(report) == f"pukul 09.00 sampai dengan 12.00 {zone_name(report.unit.time_zone)}"
 
 
 def test_tab_tab_from_the_title_keeps_the_date_and_fills_the_start_time(

@@ -21,6 +21,7 @@ from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
 from desktop.vocab import Category, ForumStatus, Scope
 from desktop.workspace import Workspace
+from desktop.zones import zone_name
 from tests.views.drive import (
     ALT,
     HUMAN_MS,
@@ -155,7 +156,8 @@ def test_a_forum_from_plan_to_signed_minutes(
     assert indonesian.date_in_words(report.held_on) == (
         "hari Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam"
     )
-    assert time_span(report) == "pukul 09.00 sampai dengan 12.00" and report.venue == "Aula KPPN Sorong"
+    assert time_span(report) == f"pukul 09.00 sampai dengan 12.00 {zone_name(report.unit.time_zone)}"
+    assert report.venue == "Aula KPPN Sorong"
     assert [p.name for p in report.attendees] == ["Agustinus Wambrauw", "Martina Rumbiak", "Yohanis Kambu"]
     assert [a.title for a in report.agenda] == ["Pembukaan", "Paparan standar pelayanan"]
     assert [(r.number, r.text, r.scope, r.raised_by, r.votes) for r in report.recommendations] == [

@@ -9,13 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from desktop.models import Unit
+from desktop.reports.survey import build_survey_report
+from desktop.services.report_data import survey_document
 from desktop.services.surveys import responses_of, survey_result
 from desktop.services.units import create_unit, set_home_unit
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
 from desktop.views.survey_dialog import NewSurveyDialog
-from desktop.vocab import Gender
+from desktop.vocab import Gender, IkmMethod
 from desktop.workspace import Workspace
+from tests.reports.conftest import all_text
 
 
 def new_period(qtbot: QtBot, window: MainWindow, monkeypatch) -> str:
@@ -54,7 +58,9 @@ def test_typing_a_batch_of_questionnaires(
     stored = ws.read(responses_of, period)
     assert [(r.u1, r.u9) for r in stored] == [(4, 4), (3, 3), (3, 2)]
     assert stored[0].gender == Gender.FEMALE and stored[1].gender is None  # the profile resets
-    assert page.index_label.text() == "IKM 82,41 — B (Baik)"
+    # From the printed NRR: 8 × 3,333 + 3,000 = 29,664; ÷ 9 × 25 = 82,40 (not 82,41 from 10/3).
+    assert page.index_label.text() == "IKM 82,40 — B (Baik)"
+    assert "Weight exactly 1/9" in page.method_label.text() and not page.method_warning.isVisibleTo(page)
     assert "7 more needed for the minimum sample of 10" in page.sample_label.text()
     assert "U9 Sarana dan Prasarana" in page.priority_label.text()
     assert page.bars[8].value() == 7500
@@ -88,3 +94,36 @@ def test_the_survey_report_opens_from_the_page(qtbot: QtBot, demo_ws: Workspace,
     assert dialog is not None
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=15_000)
+
+
+def test_the_page_warns_when_the_two_methods_grade_differently_and_the_office_chooses(
+    qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
+) -> None:
+    """Ten questionnaires, 318 points: by exactly 1/9 IKM 88,33 (A), by 0,111 88,25 (B)."""
+    office = ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong")
+    ws.write(set_home_unit, office)
+    period = new_period(qtbot, window, monkeypatch)
+    page = window.survey
+    for typed in ["444444444"] * 5 + ["444333333"] + ["333333333"] * 4:
+        qtbot.keyClicks(page.scores, typed)
+        qtbot.keyClick(page.scores, Qt.Key.Key_Return)
+    assert len(ws.read(responses_of, period)) == 10
+    assert page.index_label.text() == "IKM 88,33 — A (Sangat Baik)"
+    assert page.method_warning.isVisibleTo(page)
+    warning = page.method_warning.text()
+    assert "IKM 88,33 — A (Sangat Baik)" in warning and "IKM 88,25 — B (Baik)" in warning
+
+    # The office weighs by 0,111: chosen in Settings → Office with the keyboard.
+    window.nav.setCurrentRow(mw.SETTINGS)
+    combo = window.settings.rules.ikm_method
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert ws.read(lambda s: s.get(Unit, office).ikm_method) == IkmMethod.WEIGHT_0111
+    window.nav.setCurrentRow(mw.SURVEY)
+    assert page.index_label.text() == "IKM 88,25 — B (Baik)"
+    assert "0.111" in page.method_label.text() and page.method_warning.isVisibleTo(page)
+    printed = all_text(build_survey_report(ws.read(survey_document, period)))
+    assert (
+        "Nilai IKM : 88,25 (metode bobot 0,111 per unsur)" in printed
+        and "Mutu pelayanan : B (Baik)" in printed
+    )

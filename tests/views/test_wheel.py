@@ -56,6 +56,8 @@ def test_the_wheel_scrolls_settings_and_changes_a_field_only_with_the_focus(
     wheel_over(qtbot, days)
     assert (language.currentText(), days.value(), stored()) == before
 
+    scroll.ensureWidgetVisible(days)  # the page moved under the pointer: a longer page takes it out of sight
+    qtbot.waitUntil(lambda: days.visibleRegion().boundingRect().height() == days.height())
     qtbot.mouseClick(days, Qt.MouseButton.LeftButton)  # chosen on purpose: now the wheel is its
     assert days.hasFocus()
     wheel_over(qtbot, days, notches=2)
