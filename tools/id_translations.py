@@ -1227,3 +1227,8 @@ ID.update(
     }
 )
 ID["Disputed by the office below: {reason}"] = "Disanggah oleh kantor di bawah: {reason}"
+ID["About"] = "Tentang"
+ID["Mufakat version {version}"] = "Mufakat versi {version}"
+ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (
+    "Forum Konsultasi Publik, tetap jalan tanpa jaringan."
+)

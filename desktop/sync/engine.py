@@ -85,7 +85,8 @@ def _save_token(path: Path, token: str) -> None:
     renamed over the old one): a failure never leaves half a token behind."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
-        os.fchmod(fd, 0o600)
+        if hasattr(os, "fchmod"):  # POSIX (mkstemp's 0o600 already); Windows: the user's profile ACL
+            os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(token)
             fh.flush()
