@@ -1,18 +1,38 @@
-# Two commands for a newcomer: `make run` and `make test`. Both create .venv on first use.
+# Two commands for a newcomer: `make run` and `make test`. Both create .venv on first use:
+# `make run` installs what the app needs to run, `make test` adds the server and the dev tools,
+# `make dist` adds PyInstaller and builds the app an office installs (see packaging/).
+# On Windows, without make: see the README's "Developing on Windows".
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+VENV_STAMP := $(VENV)/.created
+STAMP      := $(VENV)/.installed-run
+DEV_STAMP  := $(VENV)/.installed-dev
+DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots dist dist-check bench-dist clean
 
-$(STAMP): pyproject.toml
+$(VENV_STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mufakat needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# One install per extra: "" (running), "dev" (tests, lint), "dist" (the packaged app).
+define install_extra
+	$(PY) -m pip install --quiet -e '.$(1)'
 	$(PY) -m compileall -q desktop server_stub protocol domain  # an editable install leaves this to the first start
-	@touch $(STAMP)
+	@touch $@
+endef
+
+$(STAMP): pyproject.toml $(VENV_STAMP)
+	$(call install_extra,)
+
+$(DEV_STAMP): pyproject.toml $(STAMP)
+	$(call install_extra,[dev])
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(call install_extra,[dist])
 
 # The widgets' Indonesian catalog, compiled from its source (.ts) with PySide6's lrelease.
 QM     := desktop/locale/mufakat_id.qm
@@ -26,16 +46,16 @@ run: $(STAMP) $(QM)
 # Widget tests need a real X server: pytest-xvfb starts Xvfb (1366x768, see pyproject.toml).
 XVFB_RUN := xvfb-run -a -s "-screen 0 1366x768x24"
 
-test: $(STAMP) $(QM)
+test: $(DEV_STAMP) $(QM)
 	$(PY) -m pytest -q
-	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools
+	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools packaging
 	$(PY) -m mypy
 
-lint: $(STAMP)
-	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools packaging
 	$(PY) -m mypy
 
-bench: $(STAMP) $(QM)
+bench: $(DEV_STAMP) $(QM)
 	$(PY) bench/store.py
 	$(PY) bench/reports.py
 	$(PY) bench/documents.py
@@ -44,8 +64,19 @@ bench: $(STAMP) $(QM)
 	$(XVFB_RUN) $(PY) bench/attention.py
 	$(XVFB_RUN) $(PY) bench/ui.py
 
-screenshots: $(STAMP) $(QM)
+screenshots: $(DEV_STAMP) $(QM)
 	$(XVFB_RUN) $(PY) tools/screenshots.py docs/screenshots
 
+# The app an office installs: a one-folder PyInstaller build and its archive in dist/ (build time
+# and sizes printed). dist-check smoke-tests the BUILT app, not this source tree.
+dist: $(DIST_STAMP) $(QM)
+	$(PY) packaging/make_dist.py
+
+dist-check: $(DIST_STAMP)
+	$(PY) packaging/smoke.py
+
+bench-dist: $(DIST_STAMP)
+	$(PY) bench/app_start.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

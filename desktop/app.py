@@ -200,10 +200,14 @@ def show_startup_error(message: str) -> None:
 
 def run_app(data_dir: Path, settings: Settings) -> int:
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from desktop.resources import APP_ICON
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mufakat")
+    QApplication.setWindowIcon(QIcon(str(APP_ICON)))
     try:
         workspace = Workspace.open(data_dir, settings)
     except MufakatError as exc:

@@ -381,7 +381,10 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
 
 
 def _setup_logging(data_dir: Path) -> None:
+    """Log lines (English, for support) go to the data folder's log file; the user reads one
+    message in their language on stderr."""
     try:
+        data_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(data_dir / LOG_FILENAME, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
@@ -406,12 +409,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.app import run_app
 
             return run_app(data_dir, settings)
+        _setup_logging(data_dir)  # before opening: what opening logs goes to the file, not the screen
         if args.command in backup_cli.COMMANDS:  # on the folder: its database may not open
             set_language(settings.language)
             backup_cli.COMMANDS[args.command](data_dir, settings, args)
             return 0
         ws = Workspace.open(data_dir, settings)
-        _setup_logging(data_dir)
         for notice in ws.store.notices:
             print(f"mufakat: {notice}", file=sys.stderr)
         try:

@@ -27,6 +27,9 @@ DB_FILENAME = "mufakat.sqlite3"
 SETTINGS_FILENAME = "settings.json"
 LOG_FILENAME = "mufakat.log"
 BACKUP_DIRNAME = "backups"
+# The platform's user data folder for Mufakat, with no vendor folder above it (on Windows
+# %LOCALAPPDATA%\mufakat, not %LOCALAPPDATA%\mufakat\mufakat).
+USER_DATA_DIR: dict[str, Any] = {"appname": APP_NAME, "appauthor": False}
 
 
 def resolve_data_dir(cli_value: str | None = None, env: Mapping[str, str] = os.environ) -> Path:
@@ -34,7 +37,7 @@ def resolve_data_dir(cli_value: str | None = None, env: Mapping[str, str] = os.e
     chosen = cli_value or env.get(DATA_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.PlatformDirs(**USER_DATA_DIR).user_data_dir)
 
 
 def _default_operator() -> str:

@@ -30,6 +30,7 @@ class Refusal(StrEnum):
     NOT_VISIBLE = "not_visible"  # a reference to a record the caller may not see
     ACTION_REFUSED = "action_refused"  # another operation of the same user action was refused
     REFUSED_EARLIER = "refused_earlier"  # a duplicate of an operation refused before an upgrade
+    RESTATE_NOT_EXPECTED = "restate_not_expected"  # state re-sent while the server lost nothing
     # An escalation's answer disputed after its window, or closed before it ended (SP4N-LAPOR!).
     DISPUTE_WINDOW = "dispute_window"
     # -- a request --------------------------------------------------------------------------
@@ -42,6 +43,7 @@ class Refusal(StrEnum):
     ENROLLMENT_CODE_USED = "enrollment_code_used"  # by another device
     ENROLLMENT_CODE_EXPIRED = "enrollment_code_expired"
     ENROLLMENT_OTHER_UNIT = "enrollment_other_unit"  # the device works for another unit
+    DEVICE_TAKEN = "device_taken"  # the device id is another laptop's (its secret differs)
     UNKNOWN_UNIT = "unknown_unit"
     TOO_LARGE = "too_large"
     MALFORMED = "malformed"
@@ -67,6 +69,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.NOT_VISIBLE: ("entity", "id"),
     Refusal.ACTION_REFUSED: ("op_id", "code"),
     Refusal.REFUSED_EARLIER: (),
+    Refusal.RESTATE_NOT_EXPECTED: (),
     Refusal.DISPUTE_WINDOW: ("id", "action", "until"),  # until: the window's last day, YYYY-MM-DD
     Refusal.CHECKPOINT_AHEAD: ("since", "newest"),
     Refusal.UPGRADE_REQUIRED: ("server_version", "client_version"),
@@ -77,6 +80,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.ENROLLMENT_CODE_USED: (),
     Refusal.ENROLLMENT_CODE_EXPIRED: (),
     Refusal.ENROLLMENT_OTHER_UNIT: ("device_unit", "code_unit"),  # unit codes
+    Refusal.DEVICE_TAKEN: (),
     Refusal.UNKNOWN_UNIT: ("unit",),
     Refusal.TOO_LARGE: (),
     Refusal.MALFORMED: (),

@@ -24,6 +24,11 @@ from protocol.entities import ENTITIES, STATUS, Field, Kind
 CONTROL = r"\x00-\x08\x0b-\x1f"  # a character class's inside: C0 but tab and newline
 NO_CONTROL = f"^[^{CONTROL}]*$"
 ID_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z_-]*$"
+# A device's id: a UUID in its canonical text (laptops make UUIDv7s).
+DEVICE_ID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+# A laptop's enrollment secret: 256 random bits or more, URL-safe base64 (no padding).
+SECRET_PATTERN = r"^[0-9A-Za-z_-]{43,128}$"
+MAX_DEVICE_NAME = 200
 # A counter's key: a device's id, or `merge:` and a record's id.
 COUNT_KEY_PATTERN = r"^(merge:)?[0-9A-Za-z][0-9A-Za-z_-]*$"
 LIST_KEY_PATTERN = r"^[a-z0-9][a-z0-9-]*$"  # a key of a NUMBER_LISTS field

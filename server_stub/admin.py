@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -74,11 +75,24 @@ class DeviceLine:
     revoked: bool
 
 
+def shown(text: str) -> str:
+    """Text a device sent, fit for the administrator's terminal: every control character (C0,
+    DEL, C1: escapes that move the cursor, clear the screen or retitle the window) becomes
+    U+FFFD."""
+    return "".join("\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
 def devices(session: Session) -> list[DeviceLine]:
+    """The enrolled devices, their names printable (an older server stored them unchecked)."""
     codes = {u.id: u.code for u in session.scalars(select(ServerUnit))}
     return [
         DeviceLine(
-            d.id, codes.get(d.unit_id, "?"), d.name, d.enrolled_at, d.last_seen_at, d.revoked_at is not None
+            d.id,
+            codes.get(d.unit_id, "?"),
+            shown(d.name),
+            d.enrolled_at,
+            d.last_seen_at,
+            d.revoked_at is not None,
         )
         for d in session.scalars(select(Device).order_by(Device.enrolled_at))
     ]

@@ -14,6 +14,7 @@ import time
 import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import msgspec
@@ -30,12 +31,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from protocol.messages import PushRequest
 from protocol.refusals import Refusal
+from protocol.schema import DEVICE_ID_PATTERN, ID_PATTERN, MAX_DEVICE_NAME, NO_CONTROL, SECRET_PATTERN
 from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
 from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 from server_stub import auth, metrics, release
 from server_stub.apply import Caller, apply_push
 from server_stub.errors import ApiError
-from server_stub.models import ServerUnit
+from server_stub.models import Device, ServerUnit
 from server_stub.observe import Observe, note, push_results
 from server_stub.pull import pull_page
 from server_stub.store import ServerStore
@@ -45,12 +47,15 @@ MAX_SINCE = 2**62  # beyond any sequence number (PostgreSQL's BIGINT): a checkpo
 
 
 class EnrollRequest(BaseModel):
-    code: str = Field(min_length=4, max_length=40)
-    device_id: str = Field(min_length=8, max_length=36)
-    device_name: str = Field(default="", max_length=200)
-    unit_id: str | None = Field(default=None, max_length=36)  # enrolling again: the device's unit
+    """Checked with the protocol's rules before anything is looked up or stored (422 otherwise)."""
+
+    code: str = Field(min_length=4, max_length=40, pattern=NO_CONTROL)
+    device_id: str = Field(pattern=DEVICE_ID_PATTERN)
+    device_name: str = Field(default="", max_length=MAX_DEVICE_NAME, pattern=NO_CONTROL)
+    device_secret: str = Field(pattern=SECRET_PATTERN)  # the laptop's own (auth.py)
+    unit_id: str | None = Field(default=None, max_length=36, pattern=ID_PATTERN)  # enrolling again
     # A laptop that got its data from another device of its unit: that device is retired.
-    moved_from: str | None = Field(default=None, min_length=8, max_length=36)
+    moved_from: str | None = Field(default=None, pattern=DEVICE_ID_PATTERN)
 
 
 async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
@@ -62,7 +67,12 @@ async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
 
 def _caller(session: Session, token: str) -> Caller:
     device = auth.device_for(session, token)
-    return Caller(device_id=device.id, unit_id=device.unit_id, ops_high=device.ops_high or 0)
+    return Caller(
+        device_id=device.id,
+        unit_id=device.unit_id,
+        ops_high=device.ops_high or 0,
+        may_restate=auth.may_restate(device),
+    )
 
 
 def server_ms() -> int:
@@ -174,7 +184,13 @@ def create_app(store: ServerStore) -> FastAPI:
     def enroll(body: EnrollRequest) -> dict[str, Any]:
         with store.transaction() as session:
             token, unit = auth.enroll(
-                session, body.code, body.device_id, body.device_name, body.unit_id, body.moved_from
+                session,
+                body.code,
+                body.device_id,
+                body.device_name,
+                body.device_secret,
+                body.unit_id,
+                body.moved_from,
             )
             unit_id, unit_code = unit.id, unit.code
         return {
@@ -219,8 +235,16 @@ def create_app(store: ServerStore) -> FastAPI:
             who = _caller(session, token)
             note(request.scope, device=who.device_id)
             _not_restored(who, device_high)
-            page = pull_page(session, who, since, limit, own=own, server_ms=server_ms())
-            return Response(page, media_type="application/json")
+            try:
+                page = pull_page(session, who, since, limit, own=own, server_ms=server_ms())
+            except ApiError as exc:
+                if exc.code is not Refusal.CHECKPOINT_AHEAD:
+                    raise
+                ahead = exc  # the server lost what it had sent: the device re-sends its state
+                auth.expect_restate(session.get_one(Device, who.device_id), datetime.now(UTC))
+            else:
+                return Response(page, media_type="application/json")
+        raise ahead
 
     return app
 

@@ -403,7 +403,7 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
     authorize.creator(caller, entity, op.entity_id, fields, batch, restating=False)
     authorize.references(caller, entity, fields, batch)
     if entity.name == "escalations":
-        authorize.escalation(batch.session, caller, fields, batch, restating=False)
+        authorize.escalation(batch.session, caller, fields, batch)
     if entity.name == minutes.MINUTES:
         minutes.check_closed(batch, fields)
     created = new_record(

@@ -5,11 +5,19 @@ code again and gets a fresh token (the one it never received stops working); a d
 server already knows may also be enrolled again with a new code of its unit (a lost token file,
 a server restored from a backup). A code used by one device stays refused to every other, and a
 revoked device stays revoked whatever code it brings.
+
+Device ids are public (they are in every export and audit event), so an id alone never hands
+an enrolled device to someone else: the laptop makes a random secret at its first enrollment
+and sends it every time; the server keeps its SHA-256 (a random 256-bit value needs no slow
+hash) and enrolls an existing device again only for the same secret (`device_taken`
+otherwise). A device enrolled before secrets were kept takes one only with the code it used
+itself (the answer of that enrollment was lost); anything else is refused.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -20,10 +28,14 @@ from sqlalchemy.orm import Session
 from protocol.enrollment import PLAIN_HTTP_PREFIX, normalized
 from protocol.refusals import Refusal
 from server_stub.models import Device, EnrollCode, ServerUnit
+from server_stub.store import current_epoch
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 CODE_TTL = timedelta(days=7)
 SEEN_RESOLUTION = timedelta(minutes=1)
+# How long a device may re-send its state once the server lost something (a laptop offline for
+# days after it heard of it still gets its state back in).
+RESTATE_WINDOW = timedelta(days=7)
 
 # Refusal codes of enrollment and authentication (team.md's names; the client words them).
 UNKNOWN_CODE = Refusal.ENROLLMENT_CODE_UNKNOWN.value
@@ -33,6 +45,7 @@ OTHER_UNIT = Refusal.ENROLLMENT_OTHER_UNIT.value  # params: device_unit, code_un
 UNKNOWN_UNIT = Refusal.UNKNOWN_UNIT.value  # params: unit
 REVOKED = Refusal.REVOKED.value
 MOVED = Refusal.DEVICE_MOVED.value
+TAKEN = Refusal.DEVICE_TAKEN.value
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
 
 
@@ -81,16 +94,21 @@ def enroll(
     code: str,
     device_id: str,
     name: str,
+    secret: str,
     expected_unit_id: str | None = None,
     moved_from: str | None = None,
 ) -> tuple[str, ServerUnit]:
     """Trade a one-time code for a bearer token bound to the code's unit (see the module's text
-    for when the same device may come again). `expected_unit_id`: the unit a device enrolling
-    again already works for; a code of another unit is refused before anything is recorded."""
+    for when the same device may come again). `secret`: the laptop's own enrollment secret.
+    `expected_unit_id`: the unit a device enrolling again already works for; a code of another
+    unit is refused before anything is recorded."""
     entry = session.get(EnrollCode, digest(normalized(code)), with_for_update=True)
     now = datetime.now(UTC)
     if entry is None:
         raise AuthError(404, UNKNOWN_CODE, "unknown enrollment code")
+    device = session.get(Device, device_id, with_for_update=True)
+    if device is not None:
+        _same_laptop(device, secret, entry)
     if entry.used_at is not None and entry.used_by != device_id:
         raise AuthError(409, CODE_USED, "this enrollment code was already used by another device")
     if _aware(entry.expires_at) < now:
@@ -109,10 +127,19 @@ def enroll(
             code_unit=unit.code,
         )
     token = secrets.token_urlsafe(32)
-    device = session.get(Device, device_id, with_for_update=True)
     if device is None:
         session.add(
-            Device(id=device_id, unit_id=unit.id, name=name[:200], token_hash=digest(token), enrolled_at=now)
+            Device(
+                id=device_id,
+                unit_id=unit.id,
+                name=name[:200],
+                token_hash=digest(token),
+                enrolled_at=now,
+                secret_hash=digest(secret),
+                # A laptop enrolling again that the server does not know: the server lost it
+                # (restored from a backup), so it may re-send its state.
+                epoch=None if expected_unit_id else current_epoch(session),
+            )
         )
         if moved_from and moved_from != device_id:
             _retire_moved(session, moved_from, device_id, unit.id, now)
@@ -129,8 +156,25 @@ def enroll(
     else:  # the same device again: a fresh token, the previous one stops working
         device.token_hash = digest(token)
         device.name = name[:200] or device.name
+        device.secret_hash = device.secret_hash or digest(secret)
     entry.used_at, entry.used_by = entry.used_at or now, device_id
     return token, unit
+
+
+def _same_laptop(device: Device, secret: str, entry: EnrollCode) -> None:
+    """An enrollment naming a known device comes from the laptop that enrolled it: the same
+    secret (compared in constant time), or, for a device enrolled before secrets were kept, the
+    code it used itself."""
+    if device.secret_hash is not None:
+        same = hmac.compare_digest(digest(secret), device.secret_hash)
+    else:
+        same = entry.used_by == device.id
+    if not same:
+        raise AuthError(
+            409,
+            TAKEN,
+            "this device id is enrolled by another laptop; a laptop enrolls under its own id",
+        )
 
 
 def device_for(session: Session, token: str) -> Device:
@@ -142,6 +186,10 @@ def device_for(session: Session, token: str) -> Device:
     now = datetime.now(UTC)
     if device.last_seen_at is None or _aware(device.last_seen_at) < now - SEEN_RESOLUTION:
         device.last_seen_at = now  # written at most once a minute: not a disk write per request
+    epoch = current_epoch(session)
+    if device.epoch != epoch:  # its first request since the database was restored
+        device.epoch = epoch
+        expect_restate(device, now)
     return device
 
 
@@ -163,6 +211,15 @@ def _revoked(device: Device) -> AuthError:
     if device.moved_to:
         return AuthError(403, MOVED, "this device's data was moved to another device, which is enrolled now")
     return AuthError(403, REVOKED, "this device was revoked by the administrator")
+
+
+def expect_restate(device: Device, now: datetime) -> None:
+    """The server lost what this device had sent: it may re-send its state for a while."""
+    device.restate_until = now + RESTATE_WINDOW
+
+
+def may_restate(device: Device) -> bool:
+    return device.restate_until is not None and _aware(device.restate_until) > datetime.now(UTC)
 
 
 def _aware(value: datetime) -> datetime:

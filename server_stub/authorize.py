@@ -28,6 +28,7 @@ class Caller:
     device_id: str
     unit_id: str
     ops_high: int = 0  # the highest operation number applied from this device
+    may_restate: bool = False  # the server lost what it had sent: it re-sends its state
 
 
 def unknown(entity: str, record_id: str) -> Refused:
@@ -104,23 +105,38 @@ def creator(
             entity=entity.name,
             id=record_id,
         )
-    if entity.name == "audit_events" and not restating:  # re-sent state may carry older history
+    if entity.name == "audit_events" and not restating:  # re-sent history: see office_author
         _author(batch.session, caller, fields["device_id"])
 
 
-def _author(session: Session, caller: Caller, device_id: str) -> None:
-    """Who recorded an event: the pushing device, or another laptop of its office (whose
-    unsent changes it pushes after that one was revoked or lost), never another office's."""
+def speaks_for(session: Session, caller: Caller, device_id: str) -> bool:
+    """May the caller push what `device_id` did (record an event in its name, set its vote
+    share)? Itself; or a laptop of its own office that was revoked or moved away, whose unsent
+    changes it imports (`mufakat outbox import`). Never an unknown device, one still at work
+    (it speaks for itself), nor another office's."""
     if device_id == caller.device_id:
-        return
+        return True
+    other = session.get(Device, device_id)
+    return other is not None and other.unit_id == caller.unit_id and other.revoked_at is not None
+
+
+def office_author(session: Session, caller: Caller, device_id: str) -> bool:
+    """May the caller re-send an event this device recorded (after the server lost it)? Its
+    own, or one of a laptop of its office the server knows (a laptop holds its colleagues'
+    history); not another office's device's (that office re-sends it), nor an unknown one's."""
+    if device_id == caller.device_id:
+        return True
     author = session.get(Device, device_id)
-    if author is None or author.unit_id != caller.unit_id:
+    return author is not None and author.unit_id == caller.unit_id
+
+
+def _author(session: Session, caller: Caller, device_id: str) -> None:
+    """Who recorded an event: a device the caller speaks for."""
+    if not speaks_for(session, caller, device_id):
         raise invalid("audit_events", "device_id", Problem.NOT_ALLOWED)
 
 
-def escalation(
-    session: Session, caller: Caller, fields: Mapping[str, Any], batch: Batch, restating: bool
-) -> None:
+def escalation(session: Session, caller: Caller, fields: Mapping[str, Any], batch: Batch) -> None:
     """An escalation starts from the sending unit to its parent, about one of its recommendations
     (or about the recommendation of the escalation it forwards); a new one has no answer."""
     if fields["from_unit_id"] != caller.unit_id:
@@ -143,11 +159,11 @@ def escalation(
             raise not_visible("escalations", previous_id)
         if previous.data.get("recommendation_id") != fields["recommendation_id"]:
             raise invalid("escalations", "recommendation_id", Problem.NOT_ALLOWED)
-    if not restating:
-        opening = {"status": "sent", "answer": "", "outcome": None, "answered_by": "", "answered_at": None}
-        for name, value in {**opening, "forwarded_to_id": None}.items():
-            if fields[name] != value:
-                raise invalid("escalations", name, Problem.NOT_ALLOWED)
+    # Also when its state is re-sent: the answer is the addressed office's to give (or re-send).
+    opening = {"status": "sent", "answer": "", "outcome": None, "answered_by": "", "answered_at": None}
+    for name, value in {**opening, "forwarded_to_id": None}.items():
+        if fields[name] != value:
+            raise invalid("escalations", name, Problem.NOT_ALLOWED)
 
 
 def transition_targets(caller: Caller, record: AnyRecord, register: Mapping[str, Any], batch: Batch) -> None:

@@ -1,8 +1,14 @@
 """Counters (votes) on the server: each contributor's whole share, and the total their sum
-(desktop/counters.py). A device sets only its own share (or, pushing the unsent changes of
-another laptop of its office, that laptop's); a merged duplicate's share in its survivor
-(`merge:<id>`) is the server's own count of it, set when the merge is applied and kept up to
-date when the duplicate's count still changes (a vote cast where the merge was not yet seen).
+(desktop/counters.py). A device sets only its own share (or, pushing the unsent changes of a
+revoked or moved laptop of its office, that laptop's: `authorize.speaks_for`), never one of
+a device still at work, of another office or of a device the server does not know; a merged
+duplicate's share in its survivor (`merge:<id>`) is the server's own count of it, set when the
+merge is applied and kept up to date when the duplicate's count still changes (a vote cast
+where the merge was not yet seen).
+
+A share may be negative (a laptop takes away a vote cast on another one), the total never:
+a total below zero or above the counter's limit is refused (`invalid_field`, `out_of_range`),
+so of two laptops taking away the same last vote, the first to reach the server wins.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from protocol.entities import STATUS, Entity
 from protocol.refusals import Problem, Refusal, Refused, invalid
 from protocol.schema import CounterFields
 from server_stub.action import Action
+from server_stub.authorize import speaks_for
+from server_stub.models import Device
 from server_stub.registers import AnyRecord, touch
 
 MERGED = "merged"
@@ -31,9 +39,22 @@ def own_counts(entity: Entity, action: Action, fields: Mapping[str, Any]) -> dic
     values: dict[str, Any] = {}
     for total_field, counts_field in entity.counters.items():
         given = fields.get(counts_field) or {}
-        counts = {k: v for k, v in given.items() if k == action.maker}
+        counts = {k: v for k, v in given.items() if k == action.maker and _may_set(action, k)}
         values[counts_field], values[total_field] = counts, counters.total(counts)
+        _in_range(entity, total_field, values[total_field])
     return values
+
+
+def _may_set(action: Action, key: str) -> bool:
+    return speaks_for(action.batch.session, action.caller, key)
+
+
+def _in_range(entity: Entity, total_field: str, value: int) -> None:
+    """A counter's total stays within its field's range (no negative votes, none beyond the
+    limit); each share is checked by `protocol.validate`."""
+    f = entity.by_name[total_field]
+    if value < (f.low or 0) or (f.high is not None and value > f.high):
+        raise invalid(entity.name, total_field, Problem.OUT_OF_RANGE)
 
 
 def restated_counts(
@@ -46,10 +67,22 @@ def restated_counts(
     for total_field, counts_field in entity.counters.items():
         held = dict(record.data.get(counts_field) or {}) if record is not None else {}
         for key, value in (state.get(counts_field) or {}).items():
-            if key == action.maker or key not in held:
+            mine = key == action.caller.device_id
+            if (mine or key not in held) and (counters.merged_id(key) or _known_here(action, record, key)):
                 held = counters.with_contribution(held, key, value)
         values[counts_field], values[total_field] = held, counters.total(held)
+        _in_range(entity, total_field, values[total_field])
     return values
+
+
+def _known_here(action: Action, record: AnyRecord | None, key: str) -> bool:
+    """A share a device may re-send after the server lost it: its own, or that of a device of the
+    record's office the server knows (one it pulled from there), never an invented one."""
+    if key == action.caller.device_id:
+        return True
+    device = action.batch.session.get(Device, key)
+    unit = record.unit_id if record is not None else action.caller.unit_id
+    return device is not None and device.unit_id == unit
 
 
 def recount_merged(entity: Entity, action: Action, record: AnyRecord) -> None:
@@ -70,9 +103,10 @@ def count(
     counts_field = _counts_field(entity, checked.field)
     duplicate_id = counters.merged_id(checked.key)
     if duplicate_id is None:
-        if checked.key not in (action.caller.device_id, action.maker):
+        if not _may_set(action, checked.key):
             raise invalid(entity.name, counts_field, Problem.NOT_ALLOWED)  # another device's share
         _set(record, checked.field, counts_field, checked.key, checked.value)
+        _in_range(entity, checked.field, _total(record, counts_field))
     else:
         duplicate = action.batch.get(record.entity, duplicate_id)
         if duplicate is not None and _merged_into(duplicate) == record.id:
@@ -110,6 +144,7 @@ def merge_votes(
     for total_field, counts_field in entity.counters.items():
         key = counters.merge_key(duplicate.id)
         _set(survivor, total_field, counts_field, key, _total(duplicate, counts_field))
+        _in_range(entity, total_field, _total(survivor, counts_field))
     survivor.origin = None
     return [survivor]
 

@@ -64,6 +64,15 @@ class Device(Base):
     # (its requests are then refused with `device_moved`).
     moved_from: Mapped[str | None] = mapped_column(String(36))
     moved_to: Mapped[str | None] = mapped_column(String(36))
+    # SHA-256 of the secret the laptop made at its first enrollment: enrolling this device again
+    # takes the same secret (its id is public). None: enrolled before secrets were kept.
+    secret_hash: Mapped[str | None] = mapped_column(String(64))
+    # The server's epoch at this device's last request, and until when it may re-send its state
+    # (`restate`): opened when it first comes in a new epoch (the database was restored), when
+    # it has seen more than the server holds, or when it enrolls again as a device the server
+    # lost. Outside that window a restate is refused.
+    epoch: Mapped[str | None] = mapped_column(String(36))
+    restate_until: Mapped[datetime | None]
 
 
 class EnrollCode(Base):

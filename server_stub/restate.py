@@ -1,10 +1,16 @@
 """A record's whole state re-sent by a device after the server lost what it had acknowledged
-(its epoch changed, or the device had seen more than the server holds): accepted when the
-record is absent or identical; otherwise applied register by register, by clock, and only the
-registers the device may write (its own unit's records; the status of an escalation addressed
-to its unit). Never another unit's record; an audit event is never changed. A stamp too far
-ahead of the server's clock is re-stamped (the device then pulls the record as the server holds
-it); counters keep the shares the server holds and take those it lacks (`server_stub.counting`)."""
+(its epoch changed, the device had seen more than the server holds, or the device enrolled
+again as one the server lost: `server_stub.auth` opens the device's window for it): accepted
+when the record is absent or identical; otherwise applied register by register, by clock, and
+only the registers the device may write (its own unit's records; the status of an escalation
+addressed to its unit), and only inside that window (`restate_not_expected` outside it: a
+device changes a record the server holds with the operations of its edit rules). A record the
+server lacks is taken at any time under the same checks, as a create would be (a laptop
+retrying a change whose record the server lacks sends that record first). Never another unit's
+record; an audit event is never changed, and a new one is its office's; a status only as the
+life cycle reaches it (`server_stub.reachable`). A stamp too far ahead of the server's clock is
+re-stamped (the device then pulls the record as the server holds it); counters keep the shares
+the server holds and take those it lacks (`server_stub.counting`)."""
 
 from __future__ import annotations
 
@@ -12,12 +18,13 @@ from typing import Any
 
 from protocol.entities import CREATED, DELETED, STATUS, Entity
 from protocol.messages import Op
-from protocol.refusals import Problem, invalid
+from protocol.refusals import Problem, Refusal, Refused, invalid
 from protocol.schema import RestateFields
 from server_stub import authorize, minutes
 from server_stub.action import Action
 from server_stub.authorize import Caller
 from server_stub.counting import recount_merged, restated_counts
+from server_stub.reachable import check_restated_status
 from server_stub.registers import AnyRecord, current, new_record, touch
 from server_stub.visibility import addressed_to
 
@@ -36,10 +43,17 @@ def restate(
         "at": op.fields["at"],
     }
     if record is None:
+        if entity.append_only and not authorize.office_author(batch.session, caller, fields["device_id"]):
+            return []  # another office's history (it re-sends it itself), never stored in its name
         authorize.creator(caller, entity, op.entity_id, fields, batch, restating=True)
+        check_restated_status(
+            batch, entity, op.entity_id, state.unit_id, None, state.data, by_addressee=False
+        )
         authorize.references(caller, entity, fields, batch)
         if entity.name == "escalations":
-            authorize.escalation(batch.session, caller, fields, batch, restating=True)
+            authorize.escalation(batch.session, caller, fields, batch)
+        if entity.counters:
+            fields.update(restated_counts(entity, action, None, state.data))
         created = new_record(entity, op.entity_id, fields, clocks_in, caller.device_id, batch)
         created.deleted = state.deleted
         batch.add(created)
@@ -64,6 +78,9 @@ def restate(
         stamp = incoming.get(register) or incoming[CREATED]
         values = {n: state.data[n] for n in names}
         if stamp > current(record, register) and any(data.get(n) != v for n, v in values.items()):
+            if register == STATUS:
+                addressee = addressed_to(caller.unit_id, record)
+                check_restated_status(batch, entity, record.id, record.unit_id, record, values, addressee)
             changed.update(values)
             clocks[register] = stamp
         elif stamp > current(record, register):
@@ -79,6 +96,13 @@ def restate(
         changed.update({k: v for k, v in counted.items() if data.get(k) != v})
     if not changed and deleted == record.deleted and clocks == (record.clocks or {}):
         return []  # identical (or older) state: nothing to do
+    if not caller.may_restate:
+        if not changed and deleted == record.deleted:
+            return []  # the same values: nothing to refuse, nothing to take
+        raise Refused(
+            Refusal.RESTATE_NOT_EXPECTED,
+            "state is re-sent only after the server lost what it had (a restore); send changes instead",
+        )
     data.update(changed)
     record.data, record.clocks, record.deleted = data, clocks, deleted
     if entity.counters:

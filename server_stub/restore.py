@@ -110,6 +110,7 @@ def carry_over(session: Session, previous: Previous) -> list[str]:
             lines.append(f"revocation re-applied: device {label}")
         elif current.revoked_at is None and old["token_hash"] != current.token_hash:
             current.token_hash = old["token_hash"]  # enrolled again after the backup
+            current.secret_hash = old.get("secret_hash") or current.secret_hash
             lines.append(f"later enrollment re-applied: device {label}")
     carried = 0
     for old in codes:

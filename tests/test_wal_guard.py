@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main as cli
-from desktop.config import DB_FILENAME, Settings
+from desktop.config import DB_FILENAME, LOG_FILENAME, Settings
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.workspace import Workspace
@@ -52,6 +52,33 @@ def test_a_journal_of_another_copy_is_set_aside(tmp_path: Path, capsys: pytest.C
     assert [p.name for p in crashed.iterdir() if ".other-copy-" in p.name]  # kept for support
     with sqlite3.connect(crashed / DB_FILENAME) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_user_reads_one_message_and_the_log_file_keeps_the_details(tmp_path: Path) -> None:
+    """The command line as a user runs it (no test harness catching log lines): the English log
+    line goes to the data folder's log file, stderr holds the one message in the user's language."""
+    data = tmp_path / "d"
+    ws = Workspace.open(data, Settings(language="id"))
+    forum = make_tree(ws).forum
+    ws.close()
+    backup = tmp_path / "backup.sqlite3"
+    shutil.copyfile(data / DB_FILENAME, backup)
+    ws = Workspace.open(data, Settings(language="id"))
+    ws.write(recs.add_recommendation, forum, text="Hanya di jurnal salinan lama", scope="unit")
+    crash_image(ws, tmp_path / "crashed")
+    ws.close()
+    crashed = tmp_path / "crashed"
+    shutil.copyfile(backup, crashed / DB_FILENAME)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(crashed), "--lang", "id", "forums"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("mufakat: ")
+    assert "belonged to another copy" not in result.stderr  # English, for support: in the log
+    assert "belonged to another copy" in (crashed / LOG_FILENAME).read_text(encoding="utf-8")
 
 
 def test_the_databases_own_journal_is_replayed_after_a_crash(tmp_path: Path) -> None:

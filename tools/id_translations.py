@@ -757,6 +757,8 @@ ID.update(
         "The server does not know this device any more (its database may have been restored from a backup). Enroll it again with a new code from the administrator, in Settings or with: mufakat enroll --server {url} --code CODE. Nothing on this laptop is lost: its changes are sent after enrolling.": "Server tidak lagi mengenal perangkat ini (basis datanya mungkin dipulihkan dari cadangan). Daftarkan lagi dengan kode baru dari administrator, di Pengaturan atau dengan: mufakat enroll --server {url} --code KODE. Tidak ada data laptop ini yang hilang: perubahannya dikirim setelah pendaftaran.",
         "This laptop's Mufakat and the server's are of different versions. Install the newest Mufakat on this laptop, or ask the administrator to update the server.": "Versi Mufakat di laptop ini dan di server berbeda. Pasang Mufakat terbaru di laptop ini, atau minta administrator memperbarui server.",
         "The administrator revoked this device: it can no longer sync. Its unsent changes are kept: export them (mufakat outbox export -o FILE, or the button in Settings) and import them on another laptop of the office.": "Administrator telah mencabut perangkat ini: perangkat ini tidak dapat lagi bersinkronisasi. Perubahannya yang belum terkirim tetap disimpan: ekspor (mufakat outbox export -o BERKAS, atau tombol di Pengaturan) lalu impor di laptop lain di kantor ini.",
+        "The server has this device's id enrolled by another laptop, so this one was not enrolled. A copy of another laptop's data folder cannot enroll in its place: move the data with Settings (a new laptop gets its own id), or ask the administrator.": "Server mencatat ID perangkat ini sudah didaftarkan oleh laptop lain, jadi laptop ini tidak didaftarkan. Salinan folder data laptop lain tidak dapat didaftarkan menggantikannya: pindahkan datanya melalui Pengaturan (laptop baru mendapat ID sendiri), atau tanyakan kepada administrator.",
+        "The server did not lose this record, so it did not take this laptop's copy of it over its own. Discard this item: the record as the server holds it is already on this laptop.": "Server tidak kehilangan catatan ini, jadi salinan dari laptop ini tidak dipakai menggantikan milik server. Buang butir ini: catatan sebagaimana tersimpan di server sudah ada di laptop ini.",
         "The server refused the request ({code}). Ask the administrator.": "Server menolak permintaan ({code}). Tanyakan kepada administrator.",
         "export data as JSON, CSV or XLSX": "ekspor data sebagai JSON, CSV atau XLSX",
         "with --format csv or xlsx: which table (default: recommendations)": "dengan --format csv atau xlsx: tabel yang diekspor (bawaan: recommendations)",
@@ -1336,3 +1338,8 @@ ID["Each field shows the wording the office's documents print; edit it here. Wor
     "Setiap kolom menampilkan rumusan yang dicetak pada dokumen kantor; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan bawaan Mufakat tetap mengikutinya. Setiap forum dapat mengubahnya."
 )
 ID["PEKPPP indicators"] = "Indikator PEKPPP"
+ID["About"] = "Tentang"
+ID["Mufakat version {version}"] = "Mufakat versi {version}"
+ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (
+    "Forum Konsultasi Publik, tetap jalan tanpa jaringan."
+)

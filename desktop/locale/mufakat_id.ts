@@ -19,8 +19,12 @@
             <translation>Tentang</translation>
         </message>
         <message>
-            <source>Mufakat {version}</source>
-            <translation>Mufakat {version}</translation>
+            <source>Mufakat version {version}</source>
+            <translation>Mufakat versi {version}</translation>
+        </message>
+        <message>
+            <source>Public consultation forums (Forum Konsultasi Publik), offline first.</source>
+            <translation>Forum Konsultasi Publik, tetap jalan tanpa jaringan.</translation>
         </message>
         <message>
             <source>New version available: {version}. Download it from your office's server: {link} and install it over this one; the data stays.</source>

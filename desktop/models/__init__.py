@@ -2,7 +2,15 @@
 
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
-from desktop.models.journal import AuditEvent, Conflict, DeviceState, OutboxOp, RejectedOp, SeenNews
+from desktop.models.journal import (
+    AuditEvent,
+    Conflict,
+    DeviceState,
+    ImportedOp,
+    OutboxOp,
+    RejectedOp,
+    SeenNews,
+)
 from desktop.models.minutes import FrozenMinutes, PendingFreeze, SurveyReport
 from desktop.models.org import ClosedDay, Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
@@ -40,6 +48,7 @@ __all__ = [
     "FollowUp",
     "Forum",
     "FrozenMinutes",
+    "ImportedOp",
     "OutboxOp",
     "Participant",
     "PendingFreeze",

@@ -30,6 +30,16 @@ class AuditEvent(Synced):
     after: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class ImportedOp(Base):
+    """An operation of another laptop's outbox imported here (`mufakat outbox import`): the same
+    file imported again, after its changes were sent, queues none of them again. Device-local."""
+
+    __tablename__ = "imported_ops"
+
+    op_id: Mapped[IdRef] = mapped_column(primary_key=True)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class OutboxOp(Base):
     """One local change waiting to be pushed (DESIGN.md, sync step 1). Device-local.
 

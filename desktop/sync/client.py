@@ -164,12 +164,19 @@ class SyncClient:
         return dict(self._call("GET", "/healthz"))
 
     def enroll(
-        self, code: str, device_id: str, device_name: str, unit_id: str | None = None, moved_from: str = ""
+        self,
+        code: str,
+        device_id: str,
+        device_name: str,
+        secret: str,
+        unit_id: str | None = None,
+        moved_from: str = "",
     ) -> dict[str, Any]:
-        """`unit_id`: the unit this device already works for (enrolling again): the server
-        refuses a code of another unit before it records anything. `moved_from`: the device this
-        laptop's data came from (the server retires it)."""
-        body = {"code": code, "device_id": device_id, "device_name": device_name}
+        """`secret`: this laptop's enrollment secret (the same at every enrollment of this
+        device). `unit_id`: the unit this device already works for (enrolling again): the
+        server refuses a code of another unit before it records anything. `moved_from`: the
+        device this laptop's data came from (the server retires it)."""
+        body = {"code": code, "device_id": device_id, "device_name": device_name, "device_secret": secret}
         if unit_id:
             body["unit_id"] = unit_id
         if moved_from:

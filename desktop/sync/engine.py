@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import platform
+import secrets
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -35,9 +36,11 @@ from desktop.sync.trust import ca_path, keep_ca, read_ca_file
 from desktop.updates import announced_release
 from desktop.workspace import Workspace
 from protocol.enrollment import allows_plain_http
-from protocol.refusals import Refusal
+from protocol.refusals import Refusal, printable
+from protocol.schema import MAX_DEVICE_NAME
 
 TOKEN_FILENAME = "device-token"
+SECRET_FILENAME = "device-secret"  # made at the first enrollment; proves this laptop is this device
 PUSH_BATCH = MAX_OPS_PER_PUSH
 PULL_PAGE = 1000
 
@@ -60,12 +63,30 @@ def token_path(ws: Workspace) -> Path:
     return ws.data_dir / TOKEN_FILENAME
 
 
+def enroll_secret(ws: Workspace) -> str:
+    """This laptop's enrollment secret, made (and kept, readable by the user only) before its
+    first enrollment is sent: the server enrolls this device id again only for the same secret,
+    so nobody else who learns the id can take the device over."""
+    path = ws.data_dir / SECRET_FILENAME
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    secret = secrets.token_urlsafe(32)
+    _save_token(path, secret)
+    return secret
+
+
+def device_name() -> str:
+    """The name the administrator sees in the device list: this computer's, printable."""
+    return printable(platform.node() or "Mufakat", MAX_DEVICE_NAME)
+
+
 def _save_token(path: Path, token: str) -> None:
     """Write the token file whole or not at all (a temporary file, readable by the user only,
     renamed over the old one): a failure never leaves half a token behind."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".device-token-")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
-        os.fchmod(fd, 0o600)
+        if hasattr(os, "fchmod"):  # POSIX (mkstemp's 0o600 already); Windows: the user's profile ACL
+            os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(token)
             fh.flush()
@@ -132,7 +153,8 @@ def enroll(
     answer = client.enroll(
         code.strip(),
         ws.ctx.device_id,
-        platform.node() or "Mufakat",
+        device_name(),
+        enroll_secret(ws),
         state.home_unit_id if again else None,
         "" if again else state.moved_from,
     )

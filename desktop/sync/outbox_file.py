@@ -21,7 +21,7 @@ from desktop import jsontext
 from desktop.errors import InputError
 from desktop.hlc import HybridClock, Stamp
 from desktop.i18n import tr
-from desktop.models import MODEL_BY_TABLE, DeviceState, OutboxOp, Unit, utcnow
+from desktop.models import MODEL_BY_TABLE, DeviceState, ImportedOp, OutboxOp, Unit, utcnow
 from desktop.sync.protocol import OP_KINDS
 
 FORMAT = "mufakat-outbox"
@@ -181,7 +181,9 @@ def import_outbox(session: Session, clock: HybridClock, name: str, content: byte
                 id=foreign[0]["entity_id"],
             )
         )
-    queued = set(session.scalars(select(OutboxOp.op_id).where(OutboxOp.op_id.in_([o["op_id"] for o in ops]))))
+    ids = [o["op_id"] for o in ops]
+    queued = set(session.scalars(select(OutboxOp.op_id).where(OutboxOp.op_id.in_(ids))))
+    queued |= set(session.scalars(select(ImportedOp.op_id).where(ImportedOp.op_id.in_(ids))))  # sent since
     now: datetime = utcnow()
     fresh = []
     for op in ops:
@@ -190,6 +192,7 @@ def import_outbox(session: Session, clock: HybridClock, name: str, content: byte
             fresh.append({**op, "created_at": now})
     if fresh:
         session.execute(insert(OutboxOp), fresh)
+        session.execute(insert(ImportedOp), [{"op_id": op["op_id"], "imported_at": now} for op in fresh])
         newest = max(Stamp.decode(op["hlc"]) for op in fresh)
         # This laptop's next changes come after the imported ones (a stamp far ahead is
         # re-stamped by the server, whose stamp this laptop adopts).

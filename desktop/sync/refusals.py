@@ -58,6 +58,10 @@ MESSAGES: dict[str, str] = {
         "(reason: {code})."
     ),
     Refusal.REFUSED_EARLIER: N_("The server refused this change earlier, before it was upgraded."),
+    Refusal.RESTATE_NOT_EXPECTED: N_(
+        "The server did not lose this record, so it did not take this laptop's copy of it over its "
+        "own. Discard this item: the record as the server holds it is already on this laptop."
+    ),
     Refusal.DISPUTE_WINDOW: N_(
         "Could not {action} the escalation (id {id}): its answer may be disputed up to and including "
         "{until} (10 working days), and it closes only after that. Check this laptop's date."
@@ -97,6 +101,11 @@ MESSAGES: dict[str, str] = {
     Refusal.ENROLLMENT_OTHER_UNIT: N_(
         "This device works for {device_unit} on the server, and the code is for {code_unit}. "
         "Ask the administrator for a code of {device_unit}."
+    ),
+    Refusal.DEVICE_TAKEN: N_(
+        "The server has this device's id enrolled by another laptop, so this one was not enrolled. "
+        "A copy of another laptop's data folder cannot enroll in its place: move the data with "
+        "Settings (a new laptop gets its own id), or ask the administrator."
     ),
     Refusal.UNKNOWN_UNIT: N_("The server has no unit {unit}. Ask the administrator."),
     Refusal.TOO_LARGE: N_(

@@ -5,26 +5,47 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.resources import APP_ICON
 from desktop.sync.controller import SyncController
 from desktop.updates import is_newer
 from desktop.workspace import Workspace
+
+ICON_SIZE = 48
 
 
 class AboutGroup(QGroupBox):
     def __init__(self, ws: Workspace, sync: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("About"), parent)
         self._ws = ws
-        self.version = QLabel(self.tr("Mufakat {version}").format(version=__version__))
+        picture = QLabel()
+        picture.setPixmap(
+            QPixmap(str(APP_ICON)).scaled(
+                ICON_SIZE,
+                ICON_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        self.version = QLabel(self.tr("Mufakat version {version}").format(version=__version__))
+        self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        purpose = QLabel(self.tr("Public consultation forums (Forum Konsultasi Publik), offline first."))
+        purpose.setWordWrap(True)
         self.update_line = QLabel()
         self.update_line.setWordWrap(True)
         self.update_line.setOpenExternalLinks(True)
         self.update_line.setStyleSheet("color: #1b5e20; font-weight: bold;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.version)
-        layout.addWidget(self.update_line)
+        text = QVBoxLayout()
+        text.addWidget(self.version)
+        text.addWidget(purpose)
+        text.addWidget(self.update_line)
+        layout = QHBoxLayout(self)
+        layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
         sync.status_changed.connect(self._sync_status)  # a method: disconnected when the page goes
         self.show_update()
 

@@ -68,9 +68,9 @@ def compile_catalog(ts: Path, qm: Path) -> None:
 def qm_file(language: str) -> Path | None:
     """The compiled catalog for `language`, or None for English (the source language)."""
     ts = ts_file(language)
-    if not ts.exists():
-        return None
     qm = ts.with_suffix(".qm")
+    if not ts.exists():  # the packaged app carries the compiled catalog only (nothing to compile with)
+        return qm if qm.exists() else None
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm
     try:

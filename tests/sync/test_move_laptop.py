@@ -5,6 +5,7 @@ refused with `device_moved` from then on."""
 
 from __future__ import annotations
 
+import secrets
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -144,9 +145,10 @@ def test_a_device_cannot_retire_a_device_of_another_office(device: Device, serve
 
     sorong = device("sorong", "KPPN-SORONG")
     with SyncClient(server.url) as client:  # a buggy or malicious laptop of another office
-        client.enroll(server.code("KPPN-MANOKWARI"), new_id(), "x", moved_from=sorong.ctx.device_id)
+        secret = secrets.token_urlsafe(32)
+        client.enroll(server.code("KPPN-MANOKWARI"), new_id(), "x", secret, moved_from=sorong.ctx.device_id)
         with pytest.raises(SyncRefused) as refused:  # a name that is no device id is refused
-            client.enroll(server.code("KPPN-MANOKWARI"), new_id(), "x", moved_from="bad")
+            client.enroll(server.code("KPPN-MANOKWARI"), new_id(), "x", secret, moved_from="bad")
     assert refused.value.code == "malformed"
     with server.store.transaction() as session:
         kept = session.get(ServerDevice, sorong.ctx.device_id)

@@ -99,12 +99,14 @@ def test_a_revoked_laptops_outbox_is_pushed_by_another_laptop_of_its_unit(
             assert second.text == "Diketik sebelum laptop C dicabut"
     assert a.read(export_json) == b.read(export_json)
 
-    # Imported a second time after it was pushed: the server answers "duplicate", nothing doubles.
+    # Imported a second time after it was pushed: nothing is queued again, nothing doubles.
     code, out, _ = run(
         capsys, "--data-dir", str(a.data_dir), "--lang", "en", "outbox", "import", str(exported)
     )
-    assert code == 0 and f"{pending} change(s) queued" in out
-    assert sync_once(a).refused == 0
+    assert code == 0 and f"0 change(s) queued for KPPN-SORONG, {pending} already here" in out
+    assert outbox_size(a) == 0
+    report = sync_once(a)
+    assert report.refused == 0 and report.pushed == 0
     with a.store.read() as session:
         assert session.get(Recommendation, rec).votes == 5  # type: ignore[union-attr]
 

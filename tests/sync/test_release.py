@@ -40,7 +40,7 @@ def test_a_newer_version_announced_by_the_server_is_offered_in_settings(
     try:
         about = shell.window.settings.about
         shell.window.nav.setCurrentRow(mw.SETTINGS)
-        assert about.version.text() == f"Mufakat {__version__}" and not about.update_line.isVisible()
+        assert about.version.text() == f"Mufakat version {__version__}" and not about.update_line.isVisible()
         qtbot.mouseClick(shell.window.sync_bar.sync_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: about.update_line.isVisible(), timeout=15_000)
         assert shell.sync.status().state == SyncState.UP_TO_DATE

@@ -192,7 +192,14 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
             http.post("/sync/push", json={"ops": "nope"}, headers=auth),
             http.get("/sync/pull", params={"since": -1}, headers=auth),
             http.get("/sync/pull", headers={"Authorization": "Bearer forged"}),
-            http.post("/enroll", json={"code": "AAAA-BBBB-CCCC", "device_id": "d" * 20}),
+            http.post(
+                "/enroll",
+                json={
+                    "code": "AAAA-BBBB-CCCC",
+                    "device_id": "0192f0a0-0000-7000-8000-00000000000d",
+                    "device_secret": "s" * 43,
+                },
+            ),
             http.post(
                 "/sync/push",
                 content=b"x" * (17 * 1024 * 1024),

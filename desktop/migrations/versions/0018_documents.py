@@ -13,7 +13,7 @@
 Records stored before take the fields' defaults: empty texts, no dates.
 
 Revision ID: 0018
-Revises: 0017
+Revises: 0021
 """
 
 from typing import Any
@@ -24,7 +24,7 @@ from alembic import op
 from desktop.models.base import UTCDateTime
 
 revision = "0018"
-down_revision = "0017"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
