@@ -15,7 +15,6 @@ from desktop.sync.controller import SyncController
 from desktop.updates import is_newer
 from desktop.workspace import Workspace
 
-
 ICON_SIZE = 48
 
 
