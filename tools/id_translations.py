@@ -897,7 +897,7 @@ ID.update(
         "Dispute the answer…": "Sanggah jawaban…",
         "Dispute the answer": "Sanggah jawaban",
         "Why does the office not accept the answer? (the office above answers again)": "Mengapa kantor tidak menerima jawaban ini? (kantor atasan menjawab kembali)",
-        "{status}: sent {sent}, acknowledgement due {ack}, answer due {due}": "{status}: dikirim {sent}, batas diterima atasan {ack}, batas jawaban {due}",
+        "{status} {sent}; acknowledge by {ack}; answer by {due}": "{status} {sent}; batas tanggap {ack}; batas jawab {due}",
         "It may be disputed until {until}; after that it is settled.": "Dapat disanggah sampai {until}; setelah itu eskalasi selesai.",
         "Disputed: {reason}": "Disanggah: {reason}",
         "Days the office is closed (besides national holidays)": "Hari kantor libur (selain libur nasional)",

@@ -1493,10 +1493,6 @@ Simpan?</translation>
             <translation>Dari</translation>
         </message>
         <message>
-            <source>Forum</source>
-            <translation>Forum</translation>
-        </message>
-        <message>
             <source>Recommendation</source>
             <translation>Rekomendasi</translation>
         </message>
@@ -2080,8 +2076,8 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
             <translation>Tidak dieskalasi.</translation>
         </message>
         <message>
-            <source>{status}: sent {sent}, acknowledgement due {ack}, answer due {due}</source>
-            <translation>{status}: dikirim {sent}, batas diterima atasan {ack}, batas jawaban {due}</translation>
+            <source>{status} {sent}; acknowledge by {ack}; answer by {due}</source>
+            <translation>{status} {sent}; batas tanggap {ack}; batas jawab {due}</translation>
         </message>
         <message>
             <source>It may be disputed until {until}; after that it is settled.</source>

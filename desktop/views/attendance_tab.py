@@ -77,6 +77,8 @@ class AttendanceTab(QWidget):
         # -- signing in: a name (the invitation list completes it); the rest only for walk-ins
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Type a name, then Enter to sign in"))
+        # The field says what to do in full, whatever else shares the row.
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(self.name.placeholderText()) + 16)
         self.name.returnPressed.connect(self.sign_in_typed)
         self.name.textChanged.connect(self._show_who)
         self.name.textChanged.connect(self._typed)

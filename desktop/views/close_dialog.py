@@ -23,6 +23,7 @@ from desktop.services.forums import close_forum
 from desktop.services.lookup import load
 from desktop.views.common import InlineMessage
 from desktop.views.look import primary
+from desktop.views.wheel import guard_wheel
 from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
@@ -99,6 +100,7 @@ class CloseForumDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)  # the hints come and go; the fields stay where they are
         layout.addWidget(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
         self._show_gaps()
         self.resize(620, self.sizeHint().height())
 

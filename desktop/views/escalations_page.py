@@ -47,7 +47,6 @@ Index = QModelIndex | QPersistentModelIndex
 LATE = QBrush(QColor("#fde2e1"))
 COLUMNS = (
     str(QT_TRANSLATE_NOOP("InboxModel", "From")),
-    str(QT_TRANSLATE_NOOP("InboxModel", "Forum")),
     str(QT_TRANSLATE_NOOP("InboxModel", "Recommendation")),
     str(QT_TRANSLATE_NOOP("InboxModel", "Sender's note")),
     str(QT_TRANSLATE_NOOP("InboxModel", "Received")),
@@ -55,9 +54,9 @@ COLUMNS = (
     str(QT_TRANSLATE_NOOP("InboxModel", "Answer due")),
     str(QT_TRANSLATE_NOOP("InboxModel", "Status")),
 )
-TEXT, NOTE = 2, 3  # the columns people read: they share the room
+TEXT, NOTE = 1, 2  # the columns people read: they share the room (the forum is said below)
 LATE_TEXT = QBrush(QColor("#b00020"))  # not acknowledged in time
-ACK = 5  # the column of the acknowledgement's due date
+ACK = 4  # the column of the acknowledgement's due date
 
 
 class InboxModel(QAbstractTableModel):
@@ -107,7 +106,6 @@ class InboxModel(QAbstractTableModel):
         status = label(e.status) + (f": {label(e.outcome)}" if e.outcome else "")
         return (
             e.from_unit,
-            f"{e.forum_held_on.strftime('%d-%m-%Y')} {e.forum_title}",
             e.rec_text,
             e.note or "—",
             e.sent_at.astimezone(self.zone).strftime("%d-%m-%Y"),
@@ -132,10 +130,9 @@ class EscalationsPage(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.resizeSection(0, 120)
-        header.resizeSection(1, 170)
         day = ["30-12-2026"]
         statuses = [label(s) + ": " + label(o) for s in EscalationStatus for o in Outcome]
-        size_columns(self.table, {4: day, 5: day, 6: statuses}, stretch=TEXT)
+        size_columns(self.table, {3: day, ACK: day, 5: day, len(COLUMNS) - 1: statuses}, stretch=TEXT)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _i: self.answer_selected())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -35,10 +35,12 @@ Save = Callable[..., bool]  # saves office-level fields of the home unit; False 
 Tell = Callable[[bool, str], None]  # (is it an error, what to say) above the form
 
 
-class OfficeRules(QWidget):
+class OfficeRules(QObject):
+    """Not a widget of its own: the fields it makes are laid out in Settings → Office."""
+
     changed = Signal()  # a closed day was added or removed
 
-    def __init__(self, ws: Workspace, save: Save, tell: Tell, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, save: Save, tell: Tell, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ws = ws
         self._save = save
@@ -64,7 +66,7 @@ class OfficeRules(QWidget):
             grid.addWidget(combo, row // 2, (row % 2) * 2 + 1)
         # -- closed days
         self.closed_days = QListWidget()
-        self.closed_days.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        self.closed_days.setMaximumHeight(self.closed_days.fontMetrics().lineSpacing() * 6 + 8)
         self.closed_day = date_edit(office_today(ws))
         self.closed_name = QLineEdit()
         self.closed_name.setPlaceholderText(self.tr("why, e.g. Hari jadi Kota Sorong (Perda)"))

@@ -255,7 +255,7 @@ class RecommendationPane(QWidget):
         """Its status and SP4N-LAPOR! deadlines: acknowledged within 3 working days, answered by
         its due date, disputable for 10 working days after the answer."""
         ctx = self._ws.ctx
-        line = self.tr("{status}: sent {sent}, acknowledgement due {ack}, answer due {due}").format(
+        line = self.tr("{status} {sent}; acknowledge by {ack}; answer by {due}").format(
             status=label(e.status),
             sent=e.sent_at.astimezone(ctx.zone).strftime("%d-%m-%Y"),
             ack=ack_due_of(e.sent_at, e.ack_due_on, ctx).strftime("%d-%m-%Y"),

@@ -126,7 +126,7 @@ class SettingsPage(QWidget):
             lambda: self._save_unit_values(time_zone=self.time_zone.currentData())
         )
         # The office's rules: its IKM method, its PEKPPP mapping, its closed days.
-        self.rules = OfficeRules(ws, self._save_unit_values, self._tell_office)
+        self.rules = OfficeRules(ws, self._save_unit_values, self._tell_office, self)
         self.rules.changed.connect(self._closed_days_changed)
         self.deadlines = {name: self._days() for name in DEADLINES}
         for name, box in self.deadlines.items():

@@ -16,6 +16,7 @@ from desktop.models import OutboxOp, SeenNews
 from desktop.services import escalations
 from desktop.sync.engine import sync_once
 from desktop.views import main_window as mw
+from desktop.views.escalations_page import NOTE
 from desktop.views.main_window import MainWindow
 from desktop.views.nav_badge import badge_of
 from desktop.vocab import Outcome
@@ -62,7 +63,7 @@ def test_arrived_escalations_and_returned_answers_are_counted_until_seen(
         inbox = window.escalations
         assert window.stack.currentWidget() is inbox and inbox.model.rowCount() == 2
         assert badge(window, mw.ESCALATIONS) == 0
-        notes = [inbox.model.index(row, 3).data() for row in range(2)]
+        notes = [inbox.model.index(row, NOTE).data() for row in range(2)]
         assert "Mohon arahan sebelum Desember" in notes  # the sending unit's note
         assert outbox_size(kanwil) == sent  # seeing sends nothing
 

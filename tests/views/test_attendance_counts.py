@@ -71,4 +71,4 @@ def test_organisers_apart_and_the_office_mapping_on_screen_and_paper(
     assert "dihadiri oleh 12 (dua belas) orang peserta dan 1 (satu) orang panitia penyelenggara" in text
     assert "Unsur masyarakat yang hadir: 4 (empat) unsur" in text
     assert "2 (dua) dari 5 (lima) unsur hadir" in text
-    assert re.search(r"Tidak dihitung Akademisi / pakar -", text)
+    assert re.search(r"Tidak dihitung Akademisi/pakar -", text)

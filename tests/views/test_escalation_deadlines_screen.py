@@ -58,7 +58,7 @@ def test_acknowledgement_due_then_a_dispute_within_the_window(
     pane = window.triage.pane
     until = deadlines.dispute_until(ws.ctx.today(), ws.ctx.calendar)
     shown = pane.escalation.text()
-    assert f"acknowledgement due {ack_due.strftime('%d-%m-%Y')}" in shown
+    assert f"acknowledge by {ack_due.strftime('%d-%m-%Y')}" in shown
     assert f"It may be disputed until {until.strftime('%d-%m-%Y')}" in shown
     assert pane.dispute_button.isVisible()
     asked = answer_questions(text="Satker di distrik terpencil tetap belum terlayani")
@@ -111,7 +111,7 @@ def test_the_detail_pane_reads_the_office_clock(
     select_in_triage(qtbot, window, sent.recommendation_id)
     pane = window.triage.pane
     wit = sent.sent_at.astimezone(OfficeZone.WIT.tzinfo())
-    assert f"sent {wit.strftime('%d-%m-%Y')}" in pane.escalation.text()
+    assert f"Sent {wit.strftime('%d-%m-%Y')}" in pane.escalation.text()
     assert pane.detail is not None
     first = pane.detail.history[0].at.astimezone(OfficeZone.WIT.tzinfo())
     assert pane.history.toPlainText().startswith(day_and_time(first, OfficeZone.WIT.tzinfo()) + " — ")
