@@ -58,6 +58,7 @@ lint: $(DEV_STAMP)
 bench: $(DEV_STAMP) $(QM)
 	$(PY) bench/store.py
 	$(PY) bench/reports.py
+	$(PY) bench/documents.py
 	$(PY) bench/sync.py
 	$(PY) bench/backup.py
 	$(XVFB_RUN) $(PY) bench/attention.py

@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -72,8 +73,11 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help=tr("write here (default: standard output)"))
 
     documents = {
-        "minutes": tr("print the minutes (berita acara) of a forum as PDF"),
+        "invitations": tr("print the invitation letters (surat undangan), one per invited organisation"),
         "attendance-sheet": tr("print the attendance sheet (daftar hadir) to sign at the forum"),
+        "minutes": tr("print the minutes (berita acara) of a forum as PDF"),
+        "notes": tr("print the notes (notulen): who said what per agenda item, and the responses"),
+        "implementation-report": tr("print the forum's implementation report (laporan pelaksanaan FKP)"),
         "followup-report": tr("print the follow-up report (laporan tindak lanjut) of a forum"),
         "escalation-letter": tr("print the cover letter sending a forum's policy recommendations upward"),
     }
@@ -100,6 +104,26 @@ def _build_parser() -> argparse.ArgumentParser:
             )
         if name == "escalation-letter":
             doc.add_argument("--number", default="", help=tr("the letter's number (nomor surat)"))
+        if name in ("invitations", "escalation-letter"):
+            doc.add_argument("--date", type=day_arg, help=tr("the letter's date, YYYY-MM-DD"))
+        if name in ("implementation-report", "followup-report"):
+            doc.add_argument(
+                "--as-of", type=day_arg, help=tr("the report's date, YYYY-MM-DD (default: today)")
+            )
+
+    recap = sub.add_parser("forum-recap", parents=[common], help=tr("a forum's recap as an Excel workbook"))
+    recap.add_argument("forum", metavar="FORUM", help=tr("forum id"))
+    recap.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, help=tr("where to write it"))
+    register = sub.add_parser(
+        "register",
+        parents=[common],
+        help=tr("the register of consultation inputs (register masukan) as an Excel workbook"),
+    )
+    register.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, help=tr("where to write it"))
+    register.add_argument("--from", dest="held_from", type=day_arg, help=tr("forums held from this day"))
+    register.add_argument("--to", dest="held_to", type=day_arg, help=tr("forums held up to this day"))
+    register.add_argument("--as-of", type=day_arg, help=tr("the register's date, YYYY-MM-DD (default: today)"))
+    register.add_argument("--unit", metavar="CODE", help=tr("the office (default: this laptop's)"))
 
     enroll = sub.add_parser("enroll", parents=[common], help=tr("connect this device to a Mufakat server"))
     enroll.add_argument("--server", required=True, metavar="URL")
@@ -135,6 +159,14 @@ def _build_parser() -> argparse.ArgumentParser:
     survey_cli.add_parsers(sub, common)
     backup_cli.add_parsers(sub, common, _Parser)
     return parser
+
+
+def day_arg(text: str) -> date:
+    """A date on the command line, as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("{value!r} is not a date; write it as YYYY-MM-DD.", value=text)) from None
 
 
 def write_output(content: str | bytes, output: str | None) -> None:
@@ -203,12 +235,13 @@ def _cmd_forums(ws: Workspace, args: argparse.Namespace) -> None:
 
 
 def _cmd_export(ws: Workspace, args: argparse.Namespace) -> None:
-    from desktop.services.export import export_csv, export_json, export_xlsx
+    from desktop.i18n import language
+    from desktop.services.export import csv_delimiter, export_csv, export_json, export_xlsx
 
     if args.format == "json":
         content: str | bytes = ws.read(export_json, args.forum)
     elif args.format == "csv":
-        content = ws.read(export_csv, args.forum, args.table)
+        content = ws.read(export_csv, args.forum, args.table, csv_delimiter(language()))
     else:
         if not args.output:
             raise InputError(tr("An XLSX export needs a file: add -o FILE.xlsx."))
@@ -232,24 +265,47 @@ def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
 
 
 def _cmd_document(ws: Workspace, args: argparse.Namespace) -> None:
-    from desktop.reports import DOCUMENTS
-    from desktop.services.report_data import forum_report
+    from desktop.forum_documents import Options, build_forum_document
 
-    if getattr(args, "blank_rows", 0) < 0 or getattr(args, "blank_rows", 0) > 500:
+    blank_rows = getattr(args, "blank_rows", 10)
+    if not 0 <= blank_rows <= 500:
         raise InputError(tr("--blank-rows must be between 0 and 500."))
-    if args.command == "minutes":
-        from desktop.printed import forum_minutes_pdf
+    options = Options(
+        blank_rows=blank_rows,
+        number=getattr(args, "number", ""),
+        letter_date=getattr(args, "date", None),
+        as_of=getattr(args, "as_of", None),
+        version=getattr(args, "version", None),
+    )
+    write_output(build_forum_document(ws, args.command, args.forum, args.paper, options), args.output)
+    print(args.output)
 
-        write_output(forum_minutes_pdf(ws, args.forum, args.version, args.paper), args.output)
-        print(args.output)
-        return
-    report = ws.read(forum_report, args.forum)
-    options: dict[str, object] = {"paper": args.paper or "a4"}
-    if args.command == "attendance-sheet":
-        options["blank_rows"] = args.blank_rows
-    if args.command == "escalation-letter":
-        options["number"] = args.number
-    write_output(DOCUMENTS[args.command](report, **options), args.output)
+
+def _cmd_forum_recap(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.reports.recap_xlsx import forum_recap_xlsx
+    from desktop.services.recap import forum_recap
+
+    write_output(forum_recap_xlsx(ws.read(forum_recap, args.forum)), args.output)
+    print(args.output)
+
+
+def _cmd_register(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.reports.register_xlsx import register_xlsx
+    from desktop.services.register import register
+    from desktop.services.units import unit_by_code
+
+    if args.unit:
+        unit = ws.read(unit_by_code, args.unit)
+        if unit is None:
+            raise InputError(tr("No office has the code {code}; see: mufakat forums.", code=args.unit))
+        unit_id = unit.id
+    elif ws.ctx.home_unit_id:
+        unit_id = ws.ctx.home_unit_id
+    else:
+        raise InputError(tr("This laptop has no office yet: name one with --unit CODE."))
+    as_of = args.as_of or ws.ctx.today()
+    content = register_xlsx(ws.read(register, unit_id, as_of, ws.ctx.calendar, args.held_from, args.held_to))
+    write_output(content, args.output)
     print(args.output)
 
 
@@ -316,10 +372,10 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
     "enroll": _cmd_enroll,
     "sync": _cmd_sync,
     "outbox": _cmd_outbox,
-    "minutes": _cmd_document,
-    "attendance-sheet": _cmd_document,
-    "followup-report": _cmd_document,
-    "escalation-letter": _cmd_document,
+    **{name: _cmd_document for name in ("invitations", "attendance-sheet", "minutes", "notes")},
+    **{name: _cmd_document for name in ("implementation-report", "followup-report", "escalation-letter")},
+    "forum-recap": _cmd_forum_recap,
+    "register": _cmd_register,
     **survey_cli.COMMANDS,
 }
 

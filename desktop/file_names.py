@@ -8,6 +8,11 @@ from datetime import date
 
 # What each saved file is, in the words of the office (the documents are Indonesian).
 DOCUMENTS = {
+    "invitations": "surat-undangan",
+    "notes": "notulen",
+    "implementation-report": "laporan-pelaksanaan-fkp",
+    "survey-actions-report": "laporan-realisasi-rtl-skm",
+    "register": "register-masukan",
     "minutes": "berita-acara",
     "attendance-sheet": "daftar-hadir",
     "followup-report": "laporan-tindak-lanjut",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from desktop.i18n import tr
@@ -28,6 +29,19 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
     )
     report.add_argument("--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)"))
+    actions = sub.add_parser(
+        "survey-actions-report",
+        parents=[common],
+        help=tr("print the realisation of a survey period's follow-up plan (RTL) as PDF"),
+    )
+    actions.add_argument("period", metavar="PERIOD", help=tr("survey period id"))
+    actions.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
+    )
+    actions.add_argument("--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)"))
+    actions.add_argument(
+        "--as-of", type=_day_arg, help=tr("the report's date, YYYY-MM-DD (default: today)")
+    )
     issue = sub.add_parser(
         "survey-issue",
         parents=[common],
@@ -117,12 +131,24 @@ def _cmd_score(ws: Workspace, args: argparse.Namespace) -> None:
     print(score_text(ws, args.period), end="")
 
 
+def _day_arg(text: str) -> date:
+    from desktop.cli import day_arg
+
+    return day_arg(text)
+
+
 def _cmd_report(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.cli import write_output
     from desktop.reports.survey import build_survey_report
+    from desktop.reports.survey_actions import build_survey_actions_report
     from desktop.services.report_data import survey_document
 
-    write_output(build_survey_report(ws.read(survey_document, args.period), paper=args.paper), args.output)
+    document = ws.read(survey_document, args.period)
+    if args.command == "survey-report":  # dated the day it was issued (survey-issue)
+        content = build_survey_report(document, paper=args.paper)
+    else:
+        content = build_survey_actions_report(document, paper=args.paper, as_of=args.as_of or ws.ctx.today())
+    write_output(content, args.output)
     print(args.output)
 
 
@@ -145,6 +171,7 @@ COMMANDS: dict[str, Command] = {
     "surveys": _cmd_surveys,
     "survey-score": _cmd_score,
     "survey-report": _cmd_report,
+    "survey-actions-report": _cmd_report,
     "survey-issue": _cmd_issue,
     "import-survey": _cmd_import,
 }

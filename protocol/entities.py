@@ -61,6 +61,9 @@ class Kind(StrEnum):
     SIGNATORIES = "signatories"  # [{"role", "name", "nip", "title"}]
     OBJECT = "object"  # a JSON object (an audit event's before and after)
     COUNTS = "counts"  # a counter's contributions: {key: whole number} (desktop/counters.py)
+    # {a short key (lower-case letters, digits, hyphens): [whole numbers low..high]}; `max_length`
+    # bounds the keys, `high` the numbers (the PEKPPP indicators each document is evidence for)
+    NUMBER_LISTS = "number_lists"
     MAPPING = "mapping"  # {a value of `keys`: a value of `values` or null}
 
 
@@ -227,6 +230,23 @@ def _entity(
 
 SHORT, NAME, LINE, PARAGRAPH, LONG, DOCUMENT = 120, 200, 1000, 5000, 10_000, 50_000
 
+
+def _templates() -> tuple[Field, ...]:
+    """The document templates a unit sets for its forums and a forum overrides (added in
+    protocol 5: records stored before have them empty)."""
+    return tuple(
+        added(text(name, length), "")
+        for name, length in (
+            ("report_basis", PARAGRAPH),
+            ("report_purpose", PARAGRAPH),
+            ("report_closing", PARAGRAPH),
+            ("invitation_number", SHORT),
+            ("invitation_nature", 60),
+            ("invitation_subject", NAME),
+        )
+    )
+
+
 UNITS = _entity(
     "units",
     text("code", 40, required=True, editable=False),  # the administrator's
@@ -248,6 +268,13 @@ UNITS = _entity(
     choice("time_zone", OfficeZone, nullable=True),
     added(number("escalation_working_days", 1, 250), 5),
     added(number("follow_up_working_days", 1, 250), 20),
+    # Added in protocol 5: the office's document templates (empty: the built-in wording) and
+    # the PEKPPP indicators each document is evidence for (empty: the defaults).
+    *_templates(),
+    added(
+        Field("pekppp_indicators", Kind.NUMBER_LISTS, required=True, max_length=20, high=999, editable=True),
+        {},
+    ),
     # Added in protocol 5: how the office maps the public's categories onto PEKPPP's five unsur
     # (missing categories: domain.unsur.DEFAULT_MAPPING), and how it weighs its SKM index.
     added(
@@ -286,6 +313,8 @@ FORUMS = _entity(
     choice("status", ForumStatus, editable=False),
     when("status_at", Kind.DATETIME, editable=False),
     text("status_by", SHORT, editable=False),
+    *_templates(),  # the forum's own, over its unit's (protocol 5)
+    added(when("invitation_date", Kind.DATE), None),
     registers={STATUS: ("status", "status_at", "status_by")},
     actions=(
         action("start", {ForumStatus.PLANNED}, ForumStatus.RUNNING, ("status_at", "status_by")),
@@ -347,6 +376,7 @@ RECOMMENDATIONS = _entity(
     when("status_at", Kind.DATETIME, editable=False),
     text("status_by", SHORT, editable=False),
     ref("merged_into_id", "recommendations", nullable=True),
+    added(text("response", PARAGRAPH), ""),  # the office's response (protocol 5)
     registers={STATUS: ("status", "status_reason", "outcome", "status_at", "status_by", "merged_into_id")},
     actions=(
         action("accept", {RecStatus.PROPOSED}, RecStatus.ACCEPTED, ("status_reason", *_STAMP)),
@@ -395,6 +425,7 @@ FOLLOW_UPS = _entity(
     number("progress", 0, 100),
     choice("status", FollowUpStatus),
     text("evidence", PARAGRAPH),
+    added(when("completed_on", Kind.DATE), None),  # protocol 5
 )
 
 # Open: waiting for the office above (a dispute sends it back there).
@@ -489,6 +520,20 @@ SURVEY_RESPONSES = _entity(
     when("answered_on", Kind.DATE, editable=False),
 )
 
+# The satisfaction survey's rencana tindak lanjut (protocol 5): per element, what, who, by when,
+# and its realisation.
+SURVEY_ACTIONS = _entity(
+    "survey_actions",
+    ref("period_id", "survey_periods"),
+    number("element", 1, 9),
+    text("action", PARAGRAPH, required=True),
+    text("owner", SHORT, required=True),
+    when("due_on", Kind.DATE),
+    number("progress", 0, 100),
+    text("realisation", PARAGRAPH),
+    when("completed_on", Kind.DATE),
+)
+
 SURVEY_REPORTS = _entity(
     # The issued (terbit) report of a survey period: its date is fixed once, by an explicit
     # action; one per period (its id is made from the period's, so a second is refused).
@@ -546,6 +591,7 @@ ENTITIES: dict[str, Entity] = {
         ESCALATIONS,
         SURVEY_PERIODS,
         SURVEY_RESPONSES,
+        SURVEY_ACTIONS,
         SURVEY_REPORTS,
         FROZEN_MINUTES,
         AUDIT_EVENTS,

@@ -31,6 +31,7 @@ SECRET_PATTERN = r"^[0-9A-Za-z_-]{43,128}$"
 MAX_DEVICE_NAME = 200
 # A counter's key: a device's id, or `merge:` and a record's id.
 COUNT_KEY_PATTERN = r"^(merge:)?[0-9A-Za-z][0-9A-Za-z_-]*$"
+LIST_KEY_PATTERN = r"^[a-z0-9][a-z0-9-]*$"  # a key of a NUMBER_LISTS field
 STAMP_PATTERN = r"^[0-9]{15,}-[0-9]{6,}-[0-9A-Za-z_-]{1,64}$"
 
 Id = Annotated[str, Meta(min_length=1, max_length=36, pattern=ID_PATTERN)]
@@ -88,6 +89,10 @@ def value_type(f: Field, strict: bool = True) -> Any:
     elif f.kind is Kind.COUNTS:  # a contribution may be negative: votes taken away
         share = Annotated[int, Meta(ge=-(f.high or 0), le=f.high)]
         kind = Annotated[dict[CountKey, share], Meta(max_length=f.max_length)] if strict else dict[str, int]
+    elif f.kind is Kind.NUMBER_LISTS:
+        numbers = Annotated[list[Annotated[int, Meta(ge=1, le=f.high)]], Meta(max_length=20)]
+        key = Annotated[str, Meta(min_length=1, max_length=40, pattern=LIST_KEY_PATTERN)]
+        kind = Annotated[dict[key, numbers], Meta(max_length=f.max_length)] if strict else dict[str, list[int]]
     elif f.kind is Kind.MAPPING:  # {key: value or null}; the keys and values of the field's enums
         assert f.keys is not None and f.values is not None
         kind = _mapping(f.keys, f.values, f.max_length) if strict else dict[str, str | None]

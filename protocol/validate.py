@@ -38,7 +38,7 @@ from protocol.version import OP_KINDS
 
 T = TypeVar("T", bound=Struct)
 _CONTROL = re.compile(f"[{CONTROL}]")
-_AT = re.compile(r"- at `\$\.([A-Za-z0-9_]+)")
+_AT = re.compile(r"- at (?:`key` in )?`\$\.([A-Za-z0-9_]+)")  # a bad key of a mapping: its field
 _NAMED = re.compile(r"field `([^`]+)`")
 
 

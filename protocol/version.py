@@ -5,10 +5,11 @@ from __future__ import annotations
 # Bump with any change to what operations or records carry that the other side would misread.
 # The server answers any other version with `upgrade_required` (426); version 4: refusal codes,
 # `restate`, checked fields; version 5: escalations `disputed` and `done` (SP4N-LAPOR!), national
-# closed days, frozen minutes and issued survey reports, which an older app would set aside.
-# Additions an older peer handles on its own do not bump it: a `resolve` operation is refused by
-# an older server as `unknown_kind` (that operation alone, kept on the laptop with its code), and
-# a conflict entry's `dismissed` is ignored by an older laptop. Operations an older app queued are
+# closed days, frozen minutes and issued survey reports, which an older app would set aside;
+# document templates, PEKPPP indicators, the office's response, survey actions (RTL). Additions
+# an older peer handles on its own do not bump it: a `resolve` operation is refused by an older
+# server as `unknown_kind` (that operation alone, kept on the laptop with its code), and a
+# conflict entry's `dismissed` is ignored by an older laptop. Operations an older app queued are
 # still valid: fields added since take their `added_default`.
 PROTOCOL_VERSION = 5
 # Votes are `counter` operations: a contributor's whole share (never a delta). `resolve`

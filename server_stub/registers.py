@@ -43,8 +43,9 @@ AnyRecord = Record | NewRecord
 def new_record(
     entity: Entity, record_id: str, fields: dict[str, Any], clocks: dict[str, Any], origin: str, batch: Batch
 ) -> NewRecord:
-    """A record made from a create's (or a restate's) fields, every field of the entity."""
-    data = {f.name: fields[f.name] for f in entity.fields}
+    """A record made from a create's (or a restate's) fields, every field of the entity (one
+    added to it later, which an older app's operation lacks, takes its `added_default`)."""
+    data = {f.name: fields[f.name] if f.name in fields or not f.added else f.added_default for f in entity.fields}
     escalation_of = partial(batch.get, "escalations")
     return NewRecord(
         entity=entity.name,

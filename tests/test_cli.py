@@ -41,7 +41,9 @@ def test_demo_forums_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert target.read_text(encoding="utf-8") == out
     assert json.loads(out)["tables"]["forums"][0]["id"] == forum_id
     code, out, _ = run(capsys, "--data-dir", data, "export", "--forum", forum_id, "--format", "csv")
-    assert code == 0 and out.startswith("id,unit_id,forum_id")
+    assert code == 0 and out.startswith("\ufeffid;unit_id;forum_id")  # Indonesian Excel's separator
+    code, out, _ = run(capsys, "--data-dir", data, "--lang", "en", "export", "--forum", forum_id, "--format", "csv")
+    assert code == 0 and out.startswith("\ufeffid,unit_id,forum_id")
 
 
 def test_indonesian_is_the_default_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

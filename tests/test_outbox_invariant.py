@@ -33,7 +33,9 @@ from desktop.services import (
     office,
     participants,
     refused,
+    survey_actions,
     surveys,
+    templates,
     units,
 )
 from desktop.services import recommendations as recs
@@ -236,6 +238,39 @@ STEPS: list[Step] = [
     ),
     ("surveys.issue_report", lambda ws, ids: ws.write(surveys.issue_report, ids["period"])),
     ("surveys.remove_response", lambda ws, ids: ws.write(surveys.remove_response, ids["answer"])),
+    (
+        "survey_actions.add_action",
+        lambda ws, ids: ids.update(
+            rtl=ws.write(
+                survey_actions.add_action, ids["period"], element=8, action="SOP pengaduan", owner="Kasubag"
+            )
+        ),
+    ),
+    (
+        "survey_actions.update_action",
+        lambda ws, ids: ws.write(
+            survey_actions.update_action, ids["rtl"], progress=100, realisation="SOP ditetapkan"
+        ),
+    ),
+    ("survey_actions.remove_action", lambda ws, ids: ws.write(survey_actions.remove_action, ids["rtl"])),
+    (
+        "templates.update_unit_templates",
+        lambda ws, ids: ws.write(
+            templates.update_unit_templates,
+            ids["leaf"],
+            invitation_number="UND-1/2024",
+            pekppp_indicators={"notes": "2"},
+        ),
+    ),
+    (
+        "templates.update_forum_templates",
+        lambda ws, ids: ws.write(
+            templates.update_forum_templates,
+            ids["forum"],
+            report_closing="Demikian.",
+            invitation_date="2024-08-14",
+        ),
+    ),
     ("forums.close_forum", lambda ws, ids: ws.write(forums.close_forum, ids["forum"])),
     ("frozen.freeze", lambda ws, ids: ws.write(frozen.freeze, ids["forum"], "folio")),
     ("frozen.freeze_pending", lambda ws, ids: _freeze_pending(ws, ids["forum"])),

@@ -1227,6 +1227,117 @@ ID.update(
     }
 )
 ID["Disputed by the office below: {reason}"] = "Disanggah oleh kantor di bawah: {reason}"
+
+# The documents of issue #13 (paper-documents): Laporan Pelaksanaan, notulen, surat undangan,
+# follow-up dates, the survey's RTL, the register, the templates and the PEKPPP indicators.
+ID.update(
+    {
+        "print the invitation letters (surat undangan), one per invited organisation": "cetak surat undangan, satu untuk setiap organisasi yang diundang",
+        "print the notes (notulen): who said what per agenda item, and the responses": "cetak notulen: siapa menyampaikan apa pada setiap mata acara, beserta tanggapannya",
+        "print the forum's implementation report (laporan pelaksanaan FKP)": "cetak laporan pelaksanaan FKP",
+        "the letter's date, YYYY-MM-DD": "tanggal surat, TTTT-BB-HH",
+        "the report's date, YYYY-MM-DD (default: today)": "tanggal laporan, TTTT-BB-HH (bawaan: hari ini)",
+        "a forum's recap as an Excel workbook": "rekap forum sebagai buku kerja Excel",
+        "where to write it": "tempat menulis berkasnya",
+        "the register of consultation inputs (register masukan) as an Excel workbook": "register masukan konsultasi sebagai buku kerja Excel",
+        "forums held from this day": "forum yang diadakan sejak tanggal ini",
+        "forums held up to this day": "forum yang diadakan sampai tanggal ini",
+        "the register's date, YYYY-MM-DD (default: today)": "tanggal posisi register, TTTT-BB-HH (bawaan: hari ini)",
+        "the office (default: this laptop's)": "kantor (bawaan: kantor laptop ini)",
+        "{value!r} is not a date; write it as YYYY-MM-DD.": "{value!r} bukan tanggal; tulis sebagai TTTT-BB-HH.",
+        "No office has the code {code}; see: mufakat forums.": "Tidak ada kantor dengan kode {code}; lihat: mufakat forums.",
+        "This laptop has no office yet: name one with --unit CODE.": "Laptop ini belum memiliki kantor: sebutkan dengan --unit KODE.",
+        "{part!r} is not an indicator number; write numbers from 1 to {highest} and ranges such as “8, 9, 27–28”.": "{part!r} bukan nomor indikator; tulis angka 1 sampai {highest} dan rentang seperti “8, 9, 27–28”.",
+        "At most {most} indicators per document.": "Paling banyak {most} indikator untuk setiap dokumen.",
+        "The PEKPPP indicators must be a table of documents and numbers.": "Indikator PEKPPP harus berupa tabel dokumen dan nomor.",
+        "{name!r} is not a document. Choose one of: {choices}.": "{name!r} bukan dokumen. Pilih salah satu: {choices}.",
+        "Indicator numbers are whole numbers from 1 to {highest}.": "Nomor indikator adalah bilangan bulat 1 sampai {highest}.",
+        "print the realisation of a survey period's follow-up plan (RTL) as PDF": "cetak laporan realisasi rencana tindak lanjut (RTL) hasil survei sebagai PDF",
+        "Nobody is on this forum's invitation list, so there is no invitation to print. Import the invitation list in Attendance first.": "Belum ada seorang pun dalam daftar undangan forum ini, jadi tidak ada undangan yang dapat dicetak. Impor daftar undangan di Daftar hadir terlebih dahulu.",
+        "Date completed": "Tanggal selesai",
+        "A follow-up gets its completion date when its progress reaches 100%.": "Tanggal selesai tindak lanjut diisi ketika progresnya mencapai 100%.",
+        "The completion date {day} is still to come; give the day the action was done.": "Tanggal selesai {day} belum terjadi; isi tanggal tindakan itu diselesaikan.",
+        "Response": "Tanggapan",
+        "Realisation": "Realisasi",
+        "An action gets its completion date when its progress reaches 100%.": "Tanggal selesai kegiatan diisi ketika progresnya mencapai 100%.",
+        "Describe what was done before setting progress to 100%.": "Uraikan realisasinya sebelum mengisi progres 100%.",
+        "Survey action": "Rencana tindak lanjut SKM",
+        "Legal basis (dasar)": "Dasar",
+        "Purpose (maksud dan tujuan)": "Maksud dan tujuan",
+        "Closing (penutup)": "Penutup",
+        "Invitation number (nomor)": "Nomor undangan",
+        "Invitation nature (sifat)": "Sifat undangan",
+        "Invitation subject (hal)": "Hal undangan",
+        "Invitation date": "Tanggal undangan",
+        "Not a document template: {names}.": "Bukan templat dokumen: {names}.",
+        "survey follow-up plan": "rencana tindak lanjut SKM",
+        "Office's response (optional)": "Tanggapan kantor (opsional)",
+        "Response… (F4)": "Tanggapan… (F4)",
+        "Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo": "Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, F4 tanggapan, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi",
+        "Office's response": "Tanggapan kantor",
+        "Response to: {text}": "Tanggapan atas: {text}",
+        "response": "tanggapan",
+        "Document te&mplates…": "Templat dok&umen…",
+        "Invitation and report": "Undangan dan laporan",
+        "Invitation letters (surat undangan)": "Surat undangan",
+        "Notes (notulen)": "Notulen",
+        "Implementation report (laporan pelaksanaan)": "Laporan pelaksanaan FKP",
+        "Realisation of the survey's follow-up plan (RTL)": "Realisasi rencana tindak lanjut (RTL) SKM",
+        "Register of consultation inputs": "Register masukan konsultasi",
+        "The wording of the invitations and the implementation report, and the PEKPPP indicators": "Rumusan surat undangan dan laporan pelaksanaan, serta indikator PEKPPP",
+        "Invitations and reports": "Undangan dan laporan",
+        "Follow-up plan (RTL) — {period}": "Rencana tindak lanjut (RTL) — {period}",
+        "Elements to improve first (lowest NRR): {elements}": "Unsur prioritas perbaikan (NRR terendah): {elements}",
+        "Progress": "Progres",
+        "Completed": "Selesai",
+        " (priority)": " (prioritas)",
+        "What the office will do": "Yang akan dilakukan kantor",
+        "Who answers for it": "Siapa yang bertanggung jawab",
+        "What was done (needed at 100%)": "Yang sudah dilakukan (wajib pada 100%)",
+        "&Element": "&Unsur",
+        "&Action": "&Tindakan",
+        "&Person in charge": "Penanggung &jawab",
+        "&Due": "Batas &waktu",
+        "Pro&gress": "Pro&gres",
+        "&Realisation": "&Realisasi",
+        "Co&mpleted on": "Tanggal &selesai",
+        "Add as &new": "Ta&mbah sebagai baru",
+        "&Save changes": "Simpa&n perubahan",
+        "Added.": "Ditambahkan.",
+        "Removed.": "Dihapus.",
+        "Follow-up p&lan (RTL)…": "&Rencana tindak lanjut (RTL)…",
+        "What the office will do about the elements to improve, and what it did": "Yang akan dilakukan kantor atas unsur yang perlu diperbaiki, dan yang sudah dilakukan",
+        "Realisa&tion of the plan…": "Reali&sasi rencana…",
+        "Document templates — {forum}": "Templat dokumen — {forum}",
+        "Document templates of the office": "Templat dokumen kantor",
+        "Implementation report: legal &basis (one per line)": "Laporan pelaksanaan: &dasar (satu per baris)",
+        "Implementation report: &purpose": "Laporan pelaksanaan: &maksud dan tujuan",
+        "Implementation report: &closing": "Laporan pelaksanaan: pe&nutup",
+        "Invitation: &number": "Undangan: nomo&r",
+        "Invitation: na&ture (sifat)": "Undangan: s&ifat",
+        "Invitation: &subject (hal)": "Undangan: &hal",
+        "(left to fill in by hand)": "(diisi tangan)",
+        "Date the invitations &on": "Undangan &bertanggal",
+        "PEKPPP indicators each document is evidence for": "Indikator PEKPPP yang didukung setiap dokumen",
+        "These numbers come from the evaluators' worksheets, not from the regulation, and change between years: check them against this year's worksheet. Empty: the document names none.": "Nomor-nomor ini berasal dari lembar kerja evaluator, bukan dari peraturan, dan dapat berubah setiap tahun: cocokkan dengan lembar kerja tahun ini. Kosong: dokumen tidak menyebut indikator.",
+    }
+)
+# The register of inputs, saved from the forum list (paper-documents).
+ID["Re&gister of inputs…"] = "Re&gister masukan…"
+ID["Register of inputs"] = "Register masukan"
+ID[
+    "Every input the office's forums received, with its person in charge, status and working days taken, as an Excel workbook (register masukan)"
+] = "Semua masukan yang diterima forum kantor ini, dengan penanggung jawab, status, dan lama penyelesaian dalam hari kerja, sebagai buku kerja Excel (register masukan)"
+ID["An invitation is dated before the forum: {day} is after the forum's day {held}."] = (
+    "Undangan diberi tanggal sebelum forum: {day} jatuh setelah hari forum {held}."
+)
+ID["Each field shows the wording this forum's documents print; edit it here. Wording left as the office's keeps following the office's."] = (
+    "Setiap kolom menampilkan rumusan yang dicetak pada dokumen forum ini; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan kantor tetap mengikuti rumusan kantor."
+)
+ID["Each field shows the wording the office's documents print; edit it here. Wording left as Mufakat's own keeps following it. Each forum may change them."] = (
+    "Setiap kolom menampilkan rumusan yang dicetak pada dokumen kantor; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan bawaan Mufakat tetap mengikutinya. Setiap forum dapat mengubahnya."
+)
+ID["PEKPPP indicators"] = "Indikator PEKPPP"
 ID["About"] = "Tentang"
 ID["Mufakat version {version}"] = "Mufakat versi {version}"
 ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (

@@ -520,6 +520,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Diusulkan oleh (peserta)</translation>
         </message>
         <message>
+            <source>Office's response (optional)</source>
+            <translation>Tanggapan kantor (opsional)</translation>
+        </message>
+        <message>
             <source>(topic)</source>
             <translation>(topik)</translation>
         </message>
@@ -544,6 +548,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Ubah… (F3)</translation>
         </message>
         <message>
+            <source>Response… (F4)</source>
+            <translation>Tanggapan… (F4)</translation>
+        </message>
+        <message>
             <source>Delete (Del)</source>
             <translation>Hapus (Del)</translation>
         </message>
@@ -560,8 +568,8 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Ulangi</translation>
         </message>
         <message>
-            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
-            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
+            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
+            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, F4 tanggapan, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
         </message>
         <message>
             <source>No recommendations yet in this forum</source>
@@ -622,6 +630,18 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>edit</source>
             <translation>ubah</translation>
+        </message>
+        <message>
+            <source>Office's response</source>
+            <translation>Tanggapan kantor</translation>
+        </message>
+        <message>
+            <source>Response to: {text}</source>
+            <translation>Tanggapan atas: {text}</translation>
+        </message>
+        <message>
+            <source>response</source>
+            <translation>tanggapan</translation>
         </message>
         <message>
             <source>delete recommendation</source>
@@ -844,6 +864,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Penanda tangan</translation>
         </message>
         <message>
+            <source>Document te&amp;mplates…</source>
+            <translation>Templat dok&amp;umen…</translation>
+        </message>
+        <message>
+            <source>Invitation and report</source>
+            <translation>Undangan dan laporan</translation>
+        </message>
+        <message>
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
@@ -918,12 +946,32 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Daftar hadir</translation>
         </message>
         <message>
+            <source>Invitation letters (surat undangan)</source>
+            <translation>Surat undangan</translation>
+        </message>
+        <message>
+            <source>Notes (notulen)</source>
+            <translation>Notulen</translation>
+        </message>
+        <message>
+            <source>Implementation report (laporan pelaksanaan)</source>
+            <translation>Laporan pelaksanaan FKP</translation>
+        </message>
+        <message>
             <source>Follow-up report</source>
             <translation>Laporan tindak lanjut</translation>
         </message>
         <message>
             <source>Escalation cover letter</source>
             <translation>Surat pengantar eskalasi</translation>
+        </message>
+        <message>
+            <source>Realisation of the survey's follow-up plan (RTL)</source>
+            <translation>Realisasi rencana tindak lanjut (RTL) SKM</translation>
+        </message>
+        <message>
+            <source>Register of consultation inputs</source>
+            <translation>Register masukan konsultasi</translation>
         </message>
         <message>
             <source>Version {number}, closed {when}</source>
@@ -1209,6 +1257,14 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Menunggu</translation>
         </message>
         <message>
+            <source>Re&amp;gister of inputs…</source>
+            <translation>Re&amp;gister masukan…</translation>
+        </message>
+        <message>
+            <source>Every input the office's forums received, with its person in charge, status and working days taken, as an Excel workbook (register masukan)</source>
+            <translation>Semua masukan yang diterima forum kantor ini, dengan penanggung jawab, status, dan lama penyelesaian dalam hari kerja, sebagai buku kerja Excel (register masukan)</translation>
+        </message>
+        <message>
             <source>Follow-up</source>
             <translation>Tindak lanjut</translation>
         </message>
@@ -1223,6 +1279,14 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         <message>
             <source>Nothing is overdue</source>
             <translation>Tidak ada yang melewati batas waktu</translation>
+        </message>
+        <message>
+            <source>Register of inputs</source>
+            <translation>Register masukan</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Overdue ({n})</source>
@@ -2274,6 +2338,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Lima unsur PEKPPP: cara menghitung peserta</translation>
         </message>
         <message>
+            <source>Document te&amp;mplates…</source>
+            <translation>Templat dok&amp;umen…</translation>
+        </message>
+        <message>
+            <source>The wording of the invitations and the implementation report, and the PEKPPP indicators</source>
+            <translation>Rumusan surat undangan dan laporan pelaksanaan, serta indikator PEKPPP</translation>
+        </message>
+        <message>
+            <source>Invitations and reports</source>
+            <translation>Undangan dan laporan</translation>
+        </message>
+        <message>
             <source>Open folder</source>
             <translation>Buka folder</translation>
         </message>
@@ -2358,6 +2434,113 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         </message>
     </context>
     <context>
+        <name>SurveyActionsDialog</name>
+        <message>
+            <source>Follow-up plan (RTL) — {period}</source>
+            <translation>Rencana tindak lanjut (RTL) — {period}</translation>
+        </message>
+        <message>
+            <source>Elements to improve first (lowest NRR): {elements}</source>
+            <translation>Unsur prioritas perbaikan (NRR terendah): {elements}</translation>
+        </message>
+        <message>
+            <source>Element</source>
+            <translation>Unsur</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Tindakan</translation>
+        </message>
+        <message>
+            <source>Person in charge</source>
+            <translation>Penanggung jawab</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Batas waktu</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Progres</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Selesai</translation>
+        </message>
+        <message>
+            <source> (priority)</source>
+            <translation> (prioritas)</translation>
+        </message>
+        <message>
+            <source>What the office will do</source>
+            <translation>Yang akan dilakukan kantor</translation>
+        </message>
+        <message>
+            <source>Who answers for it</source>
+            <translation>Siapa yang bertanggung jawab</translation>
+        </message>
+        <message>
+            <source>What was done (needed at 100%)</source>
+            <translation>Yang sudah dilakukan (wajib pada 100%)</translation>
+        </message>
+        <message>
+            <source>&amp;Element</source>
+            <translation>&amp;Unsur</translation>
+        </message>
+        <message>
+            <source>&amp;Action</source>
+            <translation>&amp;Tindakan</translation>
+        </message>
+        <message>
+            <source>&amp;Person in charge</source>
+            <translation>Penanggung &amp;jawab</translation>
+        </message>
+        <message>
+            <source>&amp;Due</source>
+            <translation>Batas &amp;waktu</translation>
+        </message>
+        <message>
+            <source>Pro&amp;gress</source>
+            <translation>Pro&amp;gres</translation>
+        </message>
+        <message>
+            <source>&amp;Realisation</source>
+            <translation>&amp;Realisasi</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpleted on</source>
+            <translation>Tanggal &amp;selesai</translation>
+        </message>
+        <message>
+            <source>Add as &amp;new</source>
+            <translation>Ta&amp;mbah sebagai baru</translation>
+        </message>
+        <message>
+            <source>&amp;Save changes</source>
+            <translation>Simpa&amp;n perubahan</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve</source>
+            <translation>Ha&amp;pus</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Added.</source>
+            <translation>Ditambahkan.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Tersimpan.</translation>
+        </message>
+        <message>
+            <source>Removed.</source>
+            <translation>Dihapus.</translation>
+        </message>
+    </context>
+    <context>
         <name>SurveyPage</name>
         <message>
             <source>&amp;New period…</source>
@@ -2370,6 +2553,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>&amp;Report…</source>
             <translation>&amp;Laporan…</translation>
+        </message>
+        <message>
+            <source>Follow-up p&amp;lan (RTL)…</source>
+            <translation>&amp;Rencana tindak lanjut (RTL)…</translation>
+        </message>
+        <message>
+            <source>What the office will do about the elements to improve, and what it did</source>
+            <translation>Yang akan dilakukan kantor atas unsur yang perlu diperbaiki, dan yang sudah dilakukan</translation>
+        </message>
+        <message>
+            <source>Realisa&amp;tion of the plan…</source>
+            <translation>Reali&amp;sasi rencana…</translation>
         </message>
         <message>
             <source>Iss&amp;ue the report…</source>
@@ -2601,6 +2796,69 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Clock {amount} ahead</source>
             <translation>Jam laptop lebih cepat {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplatesDialog</name>
+        <message>
+            <source>Document templates — {forum}</source>
+            <translation>Templat dokumen — {forum}</translation>
+        </message>
+        <message>
+            <source>Document templates of the office</source>
+            <translation>Templat dokumen kantor</translation>
+        </message>
+        <message>
+            <source>Implementation report: legal &amp;basis (one per line)</source>
+            <translation>Laporan pelaksanaan: &amp;dasar (satu per baris)</translation>
+        </message>
+        <message>
+            <source>Implementation report: &amp;purpose</source>
+            <translation>Laporan pelaksanaan: &amp;maksud dan tujuan</translation>
+        </message>
+        <message>
+            <source>Implementation report: &amp;closing</source>
+            <translation>Laporan pelaksanaan: pe&amp;nutup</translation>
+        </message>
+        <message>
+            <source>Invitation: &amp;number</source>
+            <translation>Undangan: nomo&amp;r</translation>
+        </message>
+        <message>
+            <source>Invitation: na&amp;ture (sifat)</source>
+            <translation>Undangan: s&amp;ifat</translation>
+        </message>
+        <message>
+            <source>Invitation: &amp;subject (hal)</source>
+            <translation>Undangan: &amp;hal</translation>
+        </message>
+        <message>
+            <source>(left to fill in by hand)</source>
+            <translation>(diisi tangan)</translation>
+        </message>
+        <message>
+            <source>Date the invitations &amp;on</source>
+            <translation>Undangan &amp;bertanggal</translation>
+        </message>
+        <message>
+            <source>Invitation date</source>
+            <translation>Tanggal undangan</translation>
+        </message>
+        <message>
+            <source>Each field shows the wording this forum's documents print; edit it here. Wording left as the office's keeps following the office's.</source>
+            <translation>Setiap kolom menampilkan rumusan yang dicetak pada dokumen forum ini; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan kantor tetap mengikuti rumusan kantor.</translation>
+        </message>
+        <message>
+            <source>Each field shows the wording the office's documents print; edit it here. Wording left as Mufakat's own keeps following it. Each forum may change them.</source>
+            <translation>Setiap kolom menampilkan rumusan yang dicetak pada dokumen kantor; ubahlah di sini. Rumusan yang dibiarkan sama dengan rumusan bawaan Mufakat tetap mengikutinya. Setiap forum dapat mengubahnya.</translation>
+        </message>
+        <message>
+            <source>PEKPPP indicators each document is evidence for</source>
+            <translation>Indikator PEKPPP yang didukung setiap dokumen</translation>
+        </message>
+        <message>
+            <source>These numbers come from the evaluators' worksheets, not from the regulation, and change between years: check them against this year's worksheet. Empty: the document names none.</source>
+            <translation>Nomor-nomor ini berasal dari lembar kerja evaluator, bukan dari peraturan, dan dapat berubah setiap tahun: cocokkan dengan lembar kerja tahun ini. Kosong: dokumen tidak menyebut indikator.</translation>
         </message>
     </context>
     <context>

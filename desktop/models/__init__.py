@@ -14,7 +14,7 @@ from desktop.models.journal import (
 from desktop.models.minutes import FrozenMinutes, PendingFreeze, SurveyReport
 from desktop.models.org import ClosedDay, Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
-from desktop.models.survey import SurveyPeriod, SurveyResponse
+from desktop.models.survey import SurveyAction, SurveyPeriod, SurveyResponse
 
 # Every synced table, parents before children (the order export and sync walk them in).
 SYNCED_MODELS: tuple[type[Synced], ...] = (
@@ -28,6 +28,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Escalation,
     SurveyPeriod,
     SurveyResponse,
+    SurveyAction,
     SurveyReport,
     FrozenMinutes,
     AuditEvent,
@@ -54,6 +55,7 @@ __all__ = [
     "Recommendation",
     "RejectedOp",
     "SeenNews",
+    "SurveyAction",
     "SurveyPeriod",
     "SurveyReport",
     "SurveyResponse",

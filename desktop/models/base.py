@@ -63,6 +63,7 @@ class Base(DeclarativeBase):
         dict[str, Any]: JSON(),
         dict[str, str]: JSON(),
         dict[str, int]: JSON(),
+        dict[str, list[int]]: JSON(),
         dict[str, str | None]: JSON(),
         list[dict[str, str]]: JSON(),
         bool: Boolean(),

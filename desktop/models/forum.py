@@ -34,6 +34,16 @@ class Forum(Synced):
     status: Mapped[ForumStatus] = mapped_column(_enum(ForumStatus), default=ForumStatus.PLANNED)
     status_at: Mapped[datetime | None]
     status_by: Mapped[str] = mapped_column(String(120), default="")
+    # The office's document templates for this forum alone (empty: the unit's, then the
+    # built-in wording; desktop/services/templates.py): the Laporan Pelaksanaan's dasar,
+    # maksud dan tujuan and penutup, the surat undangan's nomor, sifat, hal and date.
+    report_basis: Mapped[str] = mapped_column(Text, default="")
+    report_purpose: Mapped[str] = mapped_column(Text, default="")
+    report_closing: Mapped[str] = mapped_column(Text, default="")
+    invitation_number: Mapped[str] = mapped_column(String(120), default="")
+    invitation_nature: Mapped[str] = mapped_column(String(60), default="")
+    invitation_subject: Mapped[str] = mapped_column(String(200), default="")
+    invitation_date: Mapped[date | None]
 
 
 class Participant(Synced):

@@ -48,6 +48,18 @@ class Unit(Synced):
     time_zone: Mapped[OfficeZone | None] = mapped_column(enum_type(OfficeZone, length=8))
     escalation_working_days: Mapped[int] = mapped_column(default=ESCALATION_WORKING_DAYS)
     follow_up_working_days: Mapped[int] = mapped_column(default=FOLLOW_UP_WORKING_DAYS)
+    # The office's document templates (empty: the built-in wording; a forum may override each):
+    # the Laporan Pelaksanaan's dasar, maksud dan tujuan and penutup; the surat undangan's
+    # nomor, sifat and hal (desktop/services/templates.py).
+    report_basis: Mapped[str] = mapped_column(Text, default="")
+    report_purpose: Mapped[str] = mapped_column(Text, default="")
+    report_closing: Mapped[str] = mapped_column(Text, default="")
+    invitation_number: Mapped[str] = mapped_column(String(120), default="")
+    invitation_nature: Mapped[str] = mapped_column(String(60), default="")
+    invitation_subject: Mapped[str] = mapped_column(String(200), default="")
+    # Which PEKPPP indicators each document is evidence for: document → indicator numbers, over
+    # the defaults of desktop/pekppp.py (the numbers come from evaluators' tools: unconfirmed).
+    pekppp_indicators: Mapped[dict[str, list[int]]] = mapped_column(default=dict)
     # The office's choices where PEKPPP counts its public on five unsur: category → unsur or
     # null (not counted); a category not named keeps domain.unsur.DEFAULT_MAPPING's.
     unsur_mapping: Mapped[dict[str, str | None]] = mapped_column(default=dict)

@@ -45,6 +45,9 @@ class Recommendation(Synced):
     status_at: Mapped[datetime | None]
     status_by: Mapped[str] = mapped_column(String(120), default="")
     merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("recommendations.id"))
+    # The office's response in the room (tanggapan), typed in live capture: the notulen print it
+    # beside what was said.
+    response: Mapped[str] = mapped_column(Text, default="")
 
 
 class FollowUp(Synced):
@@ -59,6 +62,8 @@ class FollowUp(Synced):
     progress: Mapped[int] = mapped_column(default=0)
     status: Mapped[FollowUpStatus] = mapped_column(_enum(FollowUpStatus), default=FollowUpStatus.PLANNED)
     evidence: Mapped[str] = mapped_column(Text, default="")
+    # The day the action was done (it may be recorded later): the follow-up report's "selesai".
+    completed_on: Mapped[date | None]
 
 
 class Escalation(Synced):

@@ -46,3 +46,19 @@ class SurveyResponse(Synced):
     occupation: Mapped[Occupation | None] = mapped_column(_enum(Occupation))
     service: Mapped[str] = mapped_column(String(200), default="")  # the service used
     answered_on: Mapped[date | None]
+
+
+class SurveyAction(Synced):
+    """Rencana tindak lanjut (RTL) of a survey period: what the office will do about one of its
+    elements (the priority ones first), who, by when, and what became of it (the realisation)."""
+
+    __tablename__ = "survey_actions"
+
+    period_id: Mapped[IdRef] = mapped_column(ForeignKey("survey_periods.id"), index=True)
+    element: Mapped[int]  # the SKM element it improves, 1–9
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(120))
+    due_on: Mapped[date | None]
+    progress: Mapped[int] = mapped_column(default=0)
+    realisation: Mapped[str] = mapped_column(Text, default="")
+    completed_on: Mapped[date | None]

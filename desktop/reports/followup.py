@@ -1,9 +1,11 @@
 """Laporan tindak lanjut: what became of every recommendation of a forum, for publication.
 
 A summary by status, then each recommendation with its status, actions, owners, progress and,
-for escalated ones, the response of the office above; then what reached the office after the
-berita acara was frozen (recorded offline before the close, synced after it): never added to
-the frozen minutes, reported here.
+for escalated ones, the response of the office above; then its dates (PEKPPP: follow-up of the
+results and its speed): received, target, completed, % done, the working days it took, and
+whether it is late (desktop/services/timeliness.py holds the rule); then what reached the office
+after the berita acara was frozen (recorded offline before the close, synced after it): never
+added to the frozen minutes, reported here.
 """
 
 from __future__ import annotations
@@ -11,16 +13,18 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian, wording
+from desktop.reports.evidence import decimal, evidence_note, heading_over_table, mean, sign_off
 from desktop.reports.layout import (
     Styles,
     build_pdf,
     content_width,
     grid_table,
-    keep_with_last,
     letterhead,
     signature_blocks,
     table_parts,
@@ -29,8 +33,10 @@ from desktop.reports.layout import (
 from desktop.reports.parts import gender_letter, head_of, kop, label
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
+from desktop.services.timeliness import Timing, timing_of
 from desktop.vocab import RecStatus
 from desktop.zones import office_today
+from domain.workdays import WorkCalendar
 
 
 def _actions(rec: RecLine) -> str:
@@ -60,18 +66,83 @@ def _answer(rec: RecLine) -> str:
     return f"{outcome}{last.answer}"
 
 
+LATE = ParagraphStyle("late", parent=Styles.cell_bold, textColor=colors.HexColor("#b00000"))
+
+
+def _day(day: date | None) -> str:
+    """In figures (21-08-2024): the table has seven columns."""
+    return day.strftime("%d-%m-%Y") if day else "-"
+
+
+def _remark(rec: RecLine, timing: Timing) -> str:
+    if rec.status == RecStatus.REJECTED:
+        return "Ditolak"
+    late = f" {timing.late_days} hari kerja" if timing.late_days else ""
+    if timing.late:
+        return f"TERLAMBAT{late}" if timing.closed else f"MELEWATI TARGET{late}"
+    if timing.closed:
+        return "Tepat waktu" if timing.target else "Selesai"
+    return "Berjalan" if timing.target else "Belum ada target"
+
+
+def _timeliness(
+    report: ForumReport, timings: dict[int, Timing], as_of: date, width: float
+) -> list[Flowable]:
+    """Each recommendation's dates, the working days it took, and the late ones marked."""
+    rows: list[list[object]] = []
+    for rec in report.recommendations:
+        t = timings[rec.number]
+        remark = _remark(rec, t)
+        rows.append(
+            [
+                str(rec.number),
+                _day(t.received),
+                _day(t.target),
+                _day(t.closed),
+                f"{t.progress}%" if t.progress is not None else "-",
+                str(t.working_days),
+                text(remark, LATE) if t.late else remark,  # late ones stand out
+            ]
+        )
+    if not rows:
+        return []
+    table = grid_table(
+        ["No", "Diterima", "Target", "Selesai", "Progres", "Lama (hari kerja)", "Keterangan"],
+        rows,
+        [9 * mm, *(width * 0.14,) * 3, width * 0.11, width * 0.12, width - 9 * mm - width * 0.65],
+    )
+    completed = [timings[r.number] for r in report.recommendations if timings[r.number].completed]
+    rejected = sum(1 for r in report.recommendations if r.status == RecStatus.REJECTED)
+    running = sum(1 for t in timings.values() if t.is_open)
+    late = sum(1 for t in timings.values() if t.late)
+    speed = (
+        f" dalam rata-rata {decimal(mean([t.working_days for t in completed]), 1)} hari kerja"
+        if completed
+        else ""
+    )
+    summary = (
+        f"Dari {len(rows)} rekomendasi, {len(completed)} telah selesai atau dijawab{speed}, {rejected} ditolak, "
+        f"dan {running} masih berjalan; {late} melewati target. Lama dihitung dalam hari kerja sejak tanggal "
+        "forum (hari libur nasional dan cuti bersama tidak dihitung); yang masih berjalan dihitung sampai "
+        f"{indonesian.long_date(as_of)}."
+    )
+    return [table, Spacer(1, 3), text(summary)]
+
+
+
+
 def _text(rec: RecLine, late: Late | None) -> str:
     mark = f"\n({wording.LATE})" if late is not None and rec.id in late.recommendations else ""
     return f"{rec.text}{mark}"
 
 
-def _late_section(report: ForumReport, late: Late, width: float) -> list[Flowable]:
+def _late_section(report: ForumReport, late: Late, width: float, letter: str) -> list[Flowable]:
     """What arrived after the berita acara was frozen: recommendations, votes, attendees."""
     frozen = indonesian.long_date(
         late.frozen_at.astimezone(report.unit.time_zone.tzinfo()) if report.unit.time_zone else late.frozen_at
     )
     story: list[Flowable] = [
-        text(f"C. {wording.LATE_HEADING}", Styles.heading),
+        text(f"{letter}. {wording.LATE_HEADING}", Styles.heading),
         text(
             f"Dicatat di laptop yang belum tersambung ketika forum ditutup dan berita acaranya "
             f"dibekukan ({frozen}), dan diterima sesudahnya. Masukan ini dicatat dan ditindaklanjuti, "
@@ -108,9 +179,13 @@ def _late_section(report: ForumReport, late: Late, width: float) -> list[Flowabl
     return story
 
 
-def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | None = None) -> bytes:
+def build_followup_report(
+    report: ForumReport, paper: str = "a4", as_of: date | None = None, calendar: WorkCalendar | None = None
+) -> bytes:
     width = content_width(paper)
     as_of = as_of or office_today(report.unit.time_zone)
+    calendar = calendar or WorkCalendar()
+    timings = {r.number: timing_of(r, report.held_on, as_of, calendar) for r in report.recommendations}
     story: list[Flowable] = [*letterhead(kop(report.unit))]
     story.append(text("LAPORAN TINDAK LANJUT", Styles.title))
     story.append(text(f"HASIL {report.title.upper()}", Styles.subtitle))
@@ -141,26 +216,38 @@ def build_followup_report(report: ForumReport, paper: str = "a4", as_of: date | 
         story += table_parts(
             ["No", "Rekomendasi", "Ranah", "Status", "Tindak lanjut", wording.PARENT_RESPONSE],
             rows,
-            [9 * mm, width * 0.25, width * 0.11, width * 0.12, width * 0.3, width - 9 * mm - width * 0.78],
+            [  # "Kebijakan (diusulkan ke atas)", "Dieskalasi": whole words in their columns
+                9 * mm,
+                width * 0.24,
+                width * 0.145,
+                width * 0.135,
+                width * 0.28,
+                width - 9 * mm - width * 0.80,
+            ],
             before=[heading],
         )
     else:
         story += [heading, text("Forum ini belum memiliki rekomendasi.")]
-    section = "C"
+    letters = iter("CDEF")
+    if rows:
+        story += heading_over_table(f"{next(letters)}. Waktu penyelesaian", Styles.heading)
+        story += _timeliness(report, timings, as_of, width)
     if late is not None:
-        story += _late_section(report, late, width)
-        section = "D"
+        story += _late_section(report, late, width, next(letters))
     if report.survey is not None:
-        heading = text(f"{section}. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
+        heading = text(f"{next(letters)}. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
         story += survey_section(report.survey, width, heading)
     place = report.unit.city
-    when = f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of)
-    signature = [Spacer(1, 12), signature_blocks([head_of(report.unit)], width, when)]
-    # the survey section is one block (its table, the IKM and the method): it goes with the signature
-    keep_with_last(story, signature)
+    signature = signature_blocks(
+        [head_of(report.unit)],
+        width,
+        f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of),
+    )
+    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
+    story += evidence_note(report.unit.indicators.get("followup-report", ()))
     return build_pdf(
         story,
         paper=paper,
         title=f"Laporan Tindak Lanjut {report.title}",
-        footer=f"Laporan Tindak Lanjut {report.title}",
+        footer=f"Laporan Tindak Lanjut FKP {indonesian.long_date(report.held_on)}",  # short: clear of the page number
     )

@@ -71,7 +71,7 @@ def _gender_row(title: str, people: list[Person], number: str = "", bold: bool =
     return [number, *(text(v, Styles.cell_bold) for v in values)] if bold else [number, *values]
 
 
-def _participation(report: ForumReport, width: float) -> list[Flowable]:
+def participation_section(report: ForumReport, width: float) -> list[Flowable]:
     """Who took part, counted by the one rule (domain.unsur): the participants per element of
     the public, those who are not one, and the organisers apart; the number of elements and
     PEKPPP's five-unsur scale with the office's mapping onto it."""
@@ -111,10 +111,10 @@ def _participation(report: ForumReport, width: float) -> list[Flowable]:
     unspecified = sum(1 for p in present if p.gender is None)
     if unspecified:
         notes.append(f"Jenis kelamin {unspecified} orang tidak dicatat.")
-    return [table, Spacer(1, 3), text(" ".join(notes)), *_pekppp_scale(report, width)]
+    return [table, Spacer(1, 3), text(" ".join(notes)), *pekppp_scale(report, width)]
 
 
-def _pekppp_scale(report: ForumReport, width: float) -> list[Flowable]:
+def pekppp_scale(report: ForumReport, width: float) -> list[Flowable]:
     """PEKPPP indicator 2's five unsur: how many took part, and the office's mapping of the
     participants' categories onto them (printed, so the count can be checked)."""
     count = report.unsur
@@ -250,7 +250,7 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
         story.append(roles)
 
     story.append(text("I. Peserta", Styles.heading))
-    story += _participation(report, width)
+    story += participation_section(report, width)
     if report.agenda:
         story.append(text("II. Susunan acara", Styles.heading))
         for index, item in enumerate(report.agenda, start=1):

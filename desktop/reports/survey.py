@@ -1,5 +1,7 @@
-"""Laporan hasil Survei Kepuasan Masyarakat (SKM) of one survey period: the result per element,
-the index and grade, the sample check, and the respondents' profile."""
+"""Laporan hasil Survei Kepuasan Masyarakat (SKM) of one survey period (PermenPANRB 14/2017):
+method and collection period, the result per element, the index and grade, the sample check,
+the result per jenis layanan, the trend against the previous period, the respondents' profile,
+and the rencana tindak lanjut for the elements to improve."""
 
 from __future__ import annotations
 
@@ -9,18 +11,19 @@ from fractions import Fraction
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian
+from desktop.reports.evidence import evidence_note, heading_over_table, sign_off
 from desktop.reports.layout import (
     Styles,
     build_pdf,
     content_width,
     grid_table,
-    keep_with_last,
     letterhead,
     signature_blocks,
     text,
 )
 from desktop.reports.parts import head_of, kop, label
-from desktop.reports.survey_parts import number, survey_section, whole
+from desktop.reports.survey_details import method, per_service, plan, trend
+from desktop.reports.survey_parts import number, period_dates, survey_section, whole
 from desktop.services.report_data import SurveyDocument
 from domain.skm import half_up
 
@@ -63,25 +66,34 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4") -> bytes:
     story.append(text("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", Styles.title))
     story.append(text(f"{document.unit.name} — {result.period.title}".upper(), Styles.subtitle))
     story.append(Spacer(1, 8))
-    story += survey_section(result, width, text("A. Hasil per unsur pelayanan", Styles.heading))
-    story.append(text("B. Profil responden", Styles.heading))
+    details = document.details
+    letters = iter("ABCDEFGHIJ")
+    if details is not None:
+        story += heading_over_table(f"{next(letters)}. Metode dan periode survei")
+        story += method(result, details, width)
+    story += survey_section(result, width, text(f"{next(letters)}. Hasil per unsur pelayanan", Styles.heading))
+    if details is not None:
+        story += heading_over_table(f"{next(letters)}. Hasil per jenis layanan")
+        story += per_service(details, width)
+        story += heading_over_table(f"{next(letters)}. Perbandingan dengan periode sebelumnya")
+        story += trend(result, details, width)
+    story += heading_over_table(f"{next(letters)}. Profil responden")
     story += _profile(document, width)
+    if details is not None:
+        story += heading_over_table(f"{next(letters)}. Rencana tindak lanjut")
+        story += plan(result, details.actions, width)
     if result.period.note:
-        story.append(text("C. Catatan", Styles.heading))
+        story.append(text(f"{next(letters)}. Catatan", Styles.heading))
         story.append(text(result.period.note))
     place = document.unit.city
     when = indonesian.long_date(document.issued_on) if document.issued_on else NO_DATE
-    keep_with_last(
-        story,
-        [
-            Spacer(1, 12),
-            signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when),
-        ],
-    )
+    signature = signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when)
+    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
+    story += evidence_note(document.unit.indicators.get("survey-report", ()))
     return build_pdf(
         story,
         paper=paper,
         title=f"Laporan SKM {result.period.title}",
-        footer=f"Laporan Hasil Survei Kepuasan Masyarakat — {result.period.title}",
+        footer=f"Laporan Hasil SKM {period_dates(result)}",  # short: clear of the page number
         draft=document.issued_on is None,
     )

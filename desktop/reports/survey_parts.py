@@ -89,11 +89,13 @@ class Bar(Flowable):
         canvas.rect(0, 0.4 * mm, self.width * self.share, 2.4 * mm, stroke=0, fill=1)
 
 
-def period_line(result: SurveyResult) -> str:
+def period_dates(result: SurveyResult) -> str:
     period = result.period
-    return (
-        f"{period.title} ({indonesian.long_date(period.starts_on)} – {indonesian.long_date(period.ends_on)})"
-    )
+    return f"{indonesian.long_date(period.starts_on)} – {indonesian.long_date(period.ends_on)}"
+
+
+def period_line(result: SurveyResult) -> str:
+    return f"{result.period.title} ({period_dates(result)})"
 
 
 def sample_text(result: SurveyResult) -> str:

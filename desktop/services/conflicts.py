@@ -25,7 +25,16 @@ from desktop.errors import InputError
 from desktop.hlc import Stamp
 from desktop.i18n import tr
 from desktop.models import MODEL_BY_TABLE, Conflict, Synced
-from desktop.services import agenda, followups, forums, participants, surveys, units
+from desktop.services import (
+    agenda,
+    followups,
+    forums,
+    participants,
+    survey_actions,
+    surveys,
+    templates,
+    units,
+)
 from desktop.services import recommendations as recs
 from desktop.services.context import Context
 from desktop.services.journal import Journal, jsonable
@@ -134,7 +143,10 @@ EDITORS: dict[str, tuple[Editor, frozenset[str]]] = {
     "follow_ups": (followups.update_follow_up, frozenset(followups.RULES)),
     "survey_periods": (surveys.update_period, frozenset(surveys.PERIOD_RULES)),
     "recommendations": (recs.edit_recommendation, frozenset(recs.EDITABLE)),
+    "survey_actions": (survey_actions.update_action, frozenset(survey_actions.RULES)),
 }
+# A forum's own document templates are changed by their own service (allowed once it is closed).
+FORUM_TEMPLATES = frozenset(templates.FORUM_RULES)
 
 
 def _edit(session: Session, ctx: Context, row: Synced, values: dict[str, Any]) -> None:
@@ -144,6 +156,8 @@ def _edit(session: Session, ctx: Context, row: Synced, values: dict[str, Any]) -
     if entity == "recommendations" and "scope" in others:
         recs.change_scope(session, ctx, row.id, others.pop("scope"))
     editor, fields = EDITORS.get(entity, (None, frozenset()))
+    if entity == "forums" and others and others.keys() <= FORUM_TEMPLATES:
+        editor, fields = templates.update_forum_templates, FORUM_TEMPLATES
     if editor is not None and others and others.keys() <= fields:
         editor(session, ctx, row.id, **others)
     elif others:

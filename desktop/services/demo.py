@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +23,16 @@ from sqlalchemy.orm import Session
 
 from desktop import skm
 from desktop.models import Forum, Unit
-from desktop.services import agenda, escalations, followups, forums, participants, surveys, units
+from desktop.services import (
+    agenda,
+    escalations,
+    followups,
+    forums,
+    participants,
+    survey_actions,
+    surveys,
+    units,
+)
 from desktop.services import recommendations as recs
 from desktop.services.context import Context
 
@@ -237,7 +247,7 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
     forums.start_forum(session, ctx, forum_id)
     discussion = items[2]
 
-    def add(text: str, scope: str, who: int, category: str, votes: int) -> str:
+    def add(text: str, scope: str, who: int, category: str, votes: int, response: str = "") -> str:
         return recs.add_recommendation(
             session,
             ctx,
@@ -248,6 +258,7 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
             raised_by_id=people[who],
             agenda_item_id=discussion,
             votes=votes,
+            response=response,
         )
 
     service = add(
@@ -257,6 +268,7 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
         0,
         "time",
         9,
+        "Kepala KPPN: target waktu penyelesaian SP2D akan diumumkan di ruang layanan dan dipantau setiap minggu.",
     )
     customer = add(
         "Perkuat customer service di KPPN Sorong: petugas khusus di front office dan layanan "
@@ -265,6 +277,7 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
         8,
         "staff",
         12,
+        "Kepala Subbagian Umum: petugas customer service khusus disiapkan pada tanggal 1–10 setiap bulan.",
     )
     duplicate = add("Tambah petugas customer service pada jam sibuk.", "unit", 9, "staff", 4)
     coordination = add(
@@ -289,6 +302,7 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
         1,
         "procedure",
         10,
+        "Kepala KPPN: layanan jemput bola memerlukan kebijakan kantor pusat; diusulkan secara berjenjang.",
     )
     standard = add(
         "Usulkan penyesuaian standar waktu layanan bagi satker di wilayah dengan akses dan "
@@ -298,7 +312,14 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
         "time",
         8,
     )
-    weekend = add("Buka layanan pada hari Sabtu menjelang akhir tahun anggaran.", "unit", 10, "time", 1)
+    weekend = add(
+        "Buka layanan pada hari Sabtu menjelang akhir tahun anggaran.",
+        "unit",
+        10,
+        "time",
+        1,
+        "Jam layanan mengikuti ketentuan kantor pusat; akan dijawab setelah forum.",
+    )
 
     forums.update_forum(session, ctx, forum_id, summary=SUMMARY, agreements=AGREEMENTS)
     recs.merge(session, ctx, duplicate, customer)  # a duplicate, merged in the room
@@ -337,6 +358,7 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
         follow,
         progress=100,
         evidence="Pengumuman target waktu SP2D dipasang 10 September 2024.",
+        completed_on="2024-09-10",
     )
     recs.complete(session, ctx, service, "Target waktu SP2D diumumkan dan dipantau mingguan.")
     followups.assign_follow_up(
@@ -353,18 +375,70 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
     return DemoResult(forum_id, created=True)
 
 
-# The SKM of the semester before the forum, discussed at it. Illustrative figures: 120 service
-# users (so 92 questionnaires are needed), answers drawn with a fixed seed so the index lands in
-# band B (Baik), with complaint handling (element 8) the weakest.
+# The SKM of the semester before the forum, discussed at it, and the one before that (its trend).
+# Illustrative figures: 120 service users (so 92 questionnaires are needed), answers drawn with a
+# fixed seed so the index lands in band B (Baik), with complaint handling (element 8) the weakest.
 SURVEY_USERS = 120
 SURVEY_ANSWERS = {  # score → weight, per element
     "usual": ((1, 1), (2, 5), (3, 56), (4, 38)),
     "weak": ((1, 3), (2, 22), (3, 55), (4, 20)),
 }
+EARLIER_ANSWERS = {  # the semester before: complaint handling weaker still
+    "usual": ((1, 2), (2, 8), (3, 58), (4, 32)),
+    "weak": ((1, 6), (2, 30), (3, 50), (4, 14)),
+}
+PROFILES = (
+    ("male", "30_39", "bachelor", "civil_servant", "Pencairan dana (SP2D)"),
+    ("female", "40_49", "diploma", "civil_servant", "Konsultasi"),
+    ("female", "20_29", "bachelor", "private", "Pencairan dana (SP2D)"),
+    ("male", "50_59", "senior_secondary", "civil_servant", "Rekonsiliasi"),
+)
+# The rencana tindak lanjut of the semester's survey: its weakest element first.
+SURVEY_ACTIONS: list[dict[str, Any]] = [
+    {
+        "element": 8,
+        "action": "Menetapkan SOP penanganan pengaduan dan membuka kanal pengaduan daring (WhatsApp dan laman).",
+        "owner": "Kepala Subbagian Umum",
+        "due_on": "2024-09-30",
+        "progress": 100,
+        "realisation": "SOP penanganan pengaduan ditetapkan; kanal pengaduan daring dibuka 23 September 2024.",
+        "completed_on": "2024-09-23",
+    },
+    {
+        "element": 1,
+        "action": "Memperbarui informasi persyaratan layanan di laman dan di ruang layanan.",
+        "owner": "Kepala Seksi Bank",
+        "due_on": "2024-10-31",
+        "progress": 50,
+    },
+]
+
+
+def _questionnaires(
+    session: Session, ctx: Context, period: str, count: int, answers: dict[str, Any], seed: int, first: date
+) -> None:
+    rng = random.Random(seed)
+    for n in range(count):
+        scores = []
+        for element in skm.ELEMENTS:
+            values, weights = zip(*answers["weak" if element.number == 8 else "usual"], strict=True)
+            scores.append(rng.choices(values, weights)[0])
+        gender, age, education, occupation, service = PROFILES[n % len(PROFILES)]
+        surveys.add_response(
+            session,
+            ctx,
+            period,
+            scores,
+            gender=gender,
+            age_band=age,
+            education=education,
+            occupation=occupation,
+            service=service,
+            answered_on=first + timedelta(days=n * 150 // count),  # collected over the semester
+        )
 
 
 def _demo_survey(session: Session, ctx: Context, unit_id: str, forum_id: str) -> str:
-    rng = random.Random(2024)
     period = surveys.create_period(
         session,
         ctx,
@@ -376,27 +450,18 @@ def _demo_survey(session: Session, ctx: Context, unit_id: str, forum_id: str) ->
         service_users=SURVEY_USERS,
         note="Data ilustratif untuk contoh.",
     )
-    profiles = (
-        ("male", "30_39", "bachelor", "civil_servant", "Pencairan dana (SP2D)"),
-        ("female", "40_49", "diploma", "civil_servant", "Konsultasi"),
-        ("female", "20_29", "bachelor", "private", "Pencairan dana (SP2D)"),
-        ("male", "50_59", "senior_secondary", "civil_servant", "Rekonsiliasi"),
+    _questionnaires(session, ctx, period, skm.minimum_sample(SURVEY_USERS), SURVEY_ANSWERS, 2024, date(2024, 1, 8))
+    for action in SURVEY_ACTIONS:
+        survey_actions.add_action(session, ctx, period, **action)
+    earlier = surveys.create_period(
+        session,
+        ctx,
+        unit_id=unit_id,
+        title="SKM Semester II 2023",
+        starts_on="2023-07-01",
+        ends_on="2023-12-31",
+        service_users=SURVEY_USERS,
+        note="Data ilustratif untuk contoh.",
     )
-    for n in range(skm.minimum_sample(SURVEY_USERS)):
-        scores = []
-        for element in skm.ELEMENTS:
-            values, weights = zip(*SURVEY_ANSWERS["weak" if element.number == 8 else "usual"], strict=True)
-            scores.append(rng.choices(values, weights)[0])
-        gender, age, education, occupation, service = profiles[n % len(profiles)]
-        surveys.add_response(
-            session,
-            ctx,
-            period,
-            scores,
-            gender=gender,
-            age_band=age,
-            education=education,
-            occupation=occupation,
-            service=service,
-        )
+    _questionnaires(session, ctx, earlier, skm.minimum_sample(SURVEY_USERS), EARLIER_ANSWERS, 2023, date(2023, 7, 10))
     return period

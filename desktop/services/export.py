@@ -108,12 +108,25 @@ def _table(session: Session, forum_id: str | None, table: str) -> tuple[list[str
     return header, cells
 
 
-def export_csv(session: Session, forum_id: str | None = None, table: str = "recommendations") -> str:
-    """One table as CSV (UTF-8, comma separated, header row); JSON-valued cells as JSON text;
-    text a spreadsheet would run as a formula is neutralised."""
+BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with one
+
+
+def csv_delimiter(language: str) -> str:
+    """The list separator of the user's Excel: ";" in Indonesian (whose decimal separator is the
+    comma), "," in English."""
+    return ";" if language == "id" else ","
+
+
+def export_csv(
+    session: Session, forum_id: str | None = None, table: str = "recommendations", delimiter: str = ","
+) -> str:
+    """One table as CSV for a spreadsheet: a UTF-8 byte order mark, `delimiter` between cells
+    (`csv_delimiter`), a header row; JSON-valued cells as JSON text; text a spreadsheet would run
+    as a formula is neutralised."""
     header, cells = _table(session, forum_id, table)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out.write(BOM)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header)
     for row in cells:
         writer.writerow(csv_cell(value) for value in row)

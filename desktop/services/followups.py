@@ -23,6 +23,7 @@ RULES: dict[str, f.Validator] = {
     "due_on": f.day(N_("Due date"), required=False),
     "progress": f.integer(N_("Progress (%)"), 0, 100),
     "evidence": f.text(N_("Evidence"), required=False, max_len=5000),
+    "completed_on": f.day(N_("Date completed"), required=False),
 }
 
 
@@ -30,6 +31,24 @@ def _status_for(progress: int) -> FollowUpStatus:
     if progress >= 100:
         return FollowUpStatus.DONE
     return FollowUpStatus.IN_PROGRESS if progress > 0 else FollowUpStatus.PLANNED
+
+
+def _completed_on(ctx: Context, progress: int, given: date | None, before: date | None) -> date | None:
+    """The day an action was done: given (it may be recorded later), kept, or today when it
+    reaches 100%; none while it is not done. Never a day still to come."""
+    if progress < 100:
+        if given is not None:
+            raise InputError(
+                tr("A follow-up gets its completion date when its progress reaches 100%."), field="completed_on"
+            )
+        return None
+    day = given or before or ctx.today()
+    if day > ctx.today():
+        raise InputError(
+            tr("The completion date {day} is still to come; give the day the action was done.", day=day.isoformat()),
+            field="completed_on",
+        )
+    return day
 
 
 def default_due(ctx: Context) -> date:
@@ -53,6 +72,7 @@ def assign_follow_up(session: Session, ctx: Context, rec_id: str, **values: Any)
     data.setdefault("progress", 0)
     if data["progress"] >= 100 and not data.get("evidence"):
         raise InputError(tr("Describe the evidence before setting progress to 100%."), field="evidence")
+    data["completed_on"] = _completed_on(ctx, data["progress"], data.get("completed_on"), None)
     item = FollowUp(
         recommendation_id=rec.id, unit_id=rec.unit_id, status=_status_for(data["progress"]), **data
     )
@@ -70,6 +90,11 @@ def update_follow_up(session: Session, ctx: Context, follow_up_id: str, **change
     if progress >= 100 and not evidence:
         raise InputError(tr("Describe the evidence before setting progress to 100%."), field="evidence")
     data["status"] = _status_for(progress)
+    completed = _completed_on(ctx, progress, data.get("completed_on"), item.completed_on)
+    if completed != item.completed_on:
+        data["completed_on"] = completed
+    else:
+        data.pop("completed_on", None)
     Journal(session, ctx).update(item, **data)
 
 

@@ -58,6 +58,8 @@ class RecapRecommendation:
     created_at: datetime  # UTC
     follow_ups: tuple[FollowUpLine, ...] = ()
     escalations: tuple[EscalationLine, ...] = ()
+    status_at: datetime | None = None  # UTC: when its status last changed
+    forum_mode: ForumMode = ForumMode.FACE_TO_FACE
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,8 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                 raiser.category.label("raised_by_category"),
                 AgendaItem.title.label("agenda_item"),
                 Recommendation.created_at,
+                Recommendation.status_at,
+                Forum.mode.label("forum_mode"),
             )
             .join(Forum, Forum.id == Recommendation.forum_id)
             .outerjoin(raiser, raiser.id == Recommendation.raised_by_id)
@@ -162,7 +166,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
             .order_by(FollowUp.created_at, FollowUp.id)
         ):
             follow.setdefault(fu.recommendation_id, []).append(
-                FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence)
+                FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence, fu.completed_on)
             )
         for esc in session.scalars(
             select(Escalation)
@@ -192,6 +196,8 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                 created_at=line.created_at,
                 follow_ups=tuple(follow.get(rec_id, ())),
                 escalations=tuple(sent.get(rec_id, ())),
+                status_at=line.status_at,
+                forum_mode=line.forum_mode,
             )
         )
     return recs

@@ -26,8 +26,9 @@ RULES: dict[str, f.Validator] = {
     "votes": f.integer(N_("Votes"), 0, 100_000),
     "agenda_item_id": lambda v: v or None,
     "raised_by_id": lambda v: v or None,
+    "response": f.text(N_("Response"), required=False, max_len=5000),
 }
-EDITABLE = ("text", "category", "priority", "agenda_item_id", "raised_by_id")
+EDITABLE = ("text", "category", "priority", "agenda_item_id", "raised_by_id", "response")
 REASON = f.text(N_("Reason"), max_len=5000)
 EVIDENCE = f.text(N_("Evidence of completion"), max_len=5000)
 

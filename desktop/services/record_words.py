@@ -28,6 +28,7 @@ ENTITY_NAMES: dict[str, str] = {
     "escalations": N_("Escalation"),
     "survey_periods": N_("Survey period"),
     "survey_responses": N_("Questionnaire"),
+    "survey_actions": N_("Survey action"),
     "audit_events": N_("History entry"),
 }
 
@@ -41,6 +42,7 @@ NAME_FIELDS: dict[str, str] = {
     "follow_ups": "action",
     "escalations": "rec_text",
     "survey_periods": "title",
+    "survey_actions": "action",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -79,6 +81,19 @@ FIELD_LABELS: dict[str, str] = {
     "full_name": N_("Full official name"),
     "letterhead": N_("Letterhead"),
     "address": N_("Address"),
+    # The documents' fields (desktop/services/templates.py, survey_actions.py).
+    "response": N_("Response"),
+    "completed_on": N_("Date completed"),
+    "element": N_("Element"),
+    "realisation": N_("Realisation"),
+    "report_basis": N_("Legal basis (dasar)"),
+    "report_purpose": N_("Purpose (maksud dan tujuan)"),
+    "report_closing": N_("Closing (penutup)"),
+    "invitation_number": N_("Invitation number (nomor)"),
+    "invitation_nature": N_("Invitation nature (sifat)"),
+    "invitation_subject": N_("Invitation subject (hal)"),
+    "invitation_date": N_("Invitation date"),
+    "pekppp_indicators": N_("PEKPPP indicators"),
 }
 
 SHORT_NAME = 60  # characters of a record's name in a sentence

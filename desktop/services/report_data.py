@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import pekppp
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
 from desktop.models import (
@@ -27,6 +28,7 @@ from desktop.models import (
 )
 from desktop.services.logo import logo_png
 from desktop.services.lookup import load
+from desktop.services.survey_breakdown import SurveyDetails, survey_details
 from desktop.services.surveys import SurveyResult, report_issued, survey_of_forum, survey_result
 from desktop.vocab import (
     Category,
@@ -63,6 +65,8 @@ class UnitInfo:
     full_name: str = ""  # the full official name the kop prints (the short name if none)
     logo_png: bytes = b""
     time_zone: OfficeZone | None = None  # printed after clock times ("pukul 09.00 WIT")
+    # The PEKPPP indicators each document is evidence for (the office's table, desktop/pekppp.py).
+    indicators: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     parent_full_name: str = ""
     parent_city: str = ""  # "Yth. Kepala … di Manokwari"
     above_parent_head_title: str = ""  # the head of the office above the parent (tembusan)
@@ -98,6 +102,7 @@ class FollowUpLine:
     progress: int
     status: FollowUpStatus
     evidence: str
+    completed_on: date | None = None  # the day it was done
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,7 @@ class EscalationLine:
     answer: str
     outcome: Outcome | None
     note: str
+    answered_on: date | None = None  # in the sending office's time zone
 
 
 def escalation_line(esc: Escalation, units: Mapping[str, Unit]) -> EscalationLine:
@@ -116,14 +122,16 @@ def escalation_line(esc: Escalation, units: Mapping[str, Unit]) -> EscalationLin
     (its deadlines count from that day; in UTC it may still be the day before)."""
     sender = units.get(esc.from_unit_id)
     target = units.get(esc.to_unit_id)
+    zone = office_zone(sender.time_zone if sender else None)
     return EscalationLine(
         to_unit=target.name if target else "",
-        sent_on=esc.sent_at.astimezone(office_zone(sender.time_zone if sender else None)).date(),
+        sent_on=esc.sent_at.astimezone(zone).date(),
         due_on=esc.due_on,
         status=esc.status,
         answer=esc.answer,
         outcome=esc.outcome,
         note=esc.note,
+        answered_on=esc.answered_at.astimezone(zone).date() if esc.answered_at else None,
     )
 
 
@@ -149,6 +157,8 @@ class RecLine:
     raised_by_category: Category | None
     follow_ups: tuple[FollowUpLine, ...]
     escalations: tuple[EscalationLine, ...]
+    status_on: date | None = None  # the day of its last status change, in the office's time zone
+    response: str = ""  # the office's response in the room
     merged: tuple[MergedLine, ...] = ()  # duplicates merged into this one, oldest first
     id: str = ""
 
@@ -202,6 +212,11 @@ class ForumReport:
         return count_unsur(self.participants, self.unit.unsur_mapping)
 
 
+def office_zone_of(unit: Unit | None) -> tzinfo:
+    """The zone an office reads its dates in (desktop.zones: none chosen, this laptop's)."""
+    return office_zone(unit.time_zone if unit is not None else None)
+
+
 def _unit_info(session: Session, unit_id: str) -> UnitInfo:
     unit = load(session, Unit, unit_id, N_("Unit"))
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
@@ -222,6 +237,7 @@ def _unit_info(session: Session, unit_id: str) -> UnitInfo:
         full_name=unit.full_name,
         logo_png=logo_png(unit.logo),
         time_zone=unit.time_zone,
+        indicators=pekppp.indicators_of(unit.pekppp_indicators),
         parent_full_name=parent.full_name if parent else "",
         parent_city=parent.city if parent else "",
         above_parent_head_title=(above.head_title or f"Kepala {above.name}") if above else "",
@@ -264,9 +280,10 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         .order_by(FollowUp.created_at)
     ):
         follow.setdefault(fu.recommendation_id, []).append(
-            FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence)
+            FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence, fu.completed_on)
         )
     units = {u.id: u for u in session.scalars(select(Unit))}
+    zone = office_zone_of(units.get(forum.unit_id))
     sent: dict[str, list[EscalationLine]] = {}
     for esc in session.scalars(
         select(Escalation)
@@ -290,6 +307,8 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
                 raised_by_category=person.category if person else None,
                 follow_ups=tuple(follow.get(rec.id, ())),
                 escalations=tuple(sent.get(rec.id, ())),
+                status_on=rec.status_at.astimezone(zone).date() if rec.status_at else None,
+                response=rec.response,
                 merged=tuple(merged_into.get(rec.id, ())),
                 id=rec.id,
             )
@@ -379,16 +398,23 @@ def _survivors(recs: Sequence[Recommendation]) -> dict[str, str]:
 class SurveyDocument:
     unit: UnitInfo
     result: SurveyResult
+    # Per service, the trend, the collection dates, the rencana tindak lanjut (none: not read).
+    details: SurveyDetails | None = None
     issued_on: date | None = None  # the day it was issued (Terbitkan); a draft until then
 
 
 def survey_document(session: Session, period_id: str) -> SurveyDocument:
-    """What the survey report prints: the period's result, its unit's letterhead, and the day
-    the report was issued."""
+    """What the survey report prints: the period's result, per service and against the
+    previous period, its rencana tindak lanjut, its unit's letterhead, and the day the report
+    was issued."""
     result = survey_result(session, period_id)
+    details = survey_details(session, result.period)
     issued = report_issued(session, period_id)
     return SurveyDocument(
-        _unit_info(session, result.period.unit_id), result, issued.issued_on if issued is not None else None
+        _unit_info(session, result.period.unit_id),
+        result,
+        details,
+        issued.issued_on if issued is not None else None,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import pekppp
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
 from desktop.ids import new_id
@@ -20,6 +21,7 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.logo import check_logo
 from desktop.services.lookup import load
+from desktop.services.templates import RULES as TEMPLATE_RULES
 from desktop.vocab import IkmMethod, OfficeZone
 
 RULES: dict[str, f.Validator] = {
@@ -40,6 +42,8 @@ RULES: dict[str, f.Validator] = {
     "time_zone": f.choice(OfficeZone, N_("Time zone"), required=False),
     "escalation_working_days": f.integer(N_("Escalation answer due after (working days)"), 1, 250),
     "follow_up_working_days": f.integer(N_("Follow-up due after (working days)"), 1, 250),
+    **TEMPLATE_RULES,
+    "pekppp_indicators": pekppp.check,
     "unsur_mapping": check_unsur_mapping,
     "ikm_method": f.choice(IkmMethod, N_("IKM method")),
 }

@@ -150,6 +150,7 @@ ENTITIES: dict[str, str] = {
     "escalations": N_("escalation"),
     "survey_periods": N_("survey period"),
     "survey_responses": N_("questionnaire"),
+    "survey_actions": N_("survey follow-up plan"),
     "audit_events": N_("history entry"),
     "closed_days": N_("closed day"),
 }

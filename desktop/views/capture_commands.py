@@ -78,12 +78,16 @@ class ChangeScope(Step):
 
 
 class EditText(Step):
-    def __init__(self, ws: Workspace, report: Report, text: str, rec: Ref, old: str, new: str) -> None:
+    """A change of one typed field of a recommendation: its text, or the office's response."""
+
+    def __init__(
+        self, ws: Workspace, report: Report, text: str, rec: Ref, old: str, new: str, field: str = "text"
+    ) -> None:
         super().__init__(ws, report, text)
-        self.rec, self.old, self.new = rec, old, new
+        self.rec, self.old, self.new, self.field = rec, old, new, field
 
     def redo(self) -> None:
-        self._run(edit_recommendation, self.rec.id, text=self.new)
+        self._run(edit_recommendation, self.rec.id, **{self.field: self.new})
 
     def undo(self) -> None:
-        self._run(edit_recommendation, self.rec.id, text=self.old)
+        self._run(edit_recommendation, self.rec.id, **{self.field: self.old})

@@ -1,7 +1,8 @@
 """Live capture of recommendations, keyboard first: type the text, pick who raised it (names of
-the attendees complete as you type), the agenda item and the topic; F2 toggles the scope
-(Unit ↔ Policy); Enter saves, and the line is on disk at once. On the list: + and − vote,
-F2 toggles the scope, F3 edits, Del deletes one typed by mistake, Ctrl+M merges the selected
+the attendees complete as you type), the agenda item and the topic, and the office's response if
+it was given at once; F2 toggles the scope (Unit ↔ Policy); Enter saves, and the line is on disk
+at once. On the list: + and − vote, F2 toggles the scope, F3 edits, F4 types the office's
+response (the notulen print it), Del deletes one typed by mistake, Ctrl+M merges the selected
 duplicate into the other selected one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError
 from desktop.i18n import number
+from desktop.models import Recommendation
 from desktop.services.agenda import items_of
 from desktop.services.attendance import attendance_of
+from desktop.services.lookup import load_fields
 from desktop.services.queries import (
     RecommendationFilter,
     RecommendationPage,
@@ -86,6 +89,10 @@ class CaptureTab(QWidget):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.raised_by.setCompleter(self.completer)
+        self.response = QLineEdit()
+        self.response.setPlaceholderText(self.tr("Office's response (optional)"))
+        self.response.returnPressed.connect(self.save)
+        self.response.textChanged.connect(self._typed)
         # Enter that picks a name from the suggestions picks it; the next Enter saves (it saved
         # at once, before a topic could be chosen).
         self._picked_name = False
@@ -119,6 +126,7 @@ class CaptureTab(QWidget):
             (self.tr("Vote +"), "vote-up", lambda: self.vote_selected(1)),
             (self.tr("Vote −"), "vote-down", lambda: self.vote_selected(-1)),
             (self.tr("Edit… (F3)"), "edit", self.edit_selected),
+            (self.tr("Response… (F4)"), "answer", self.respond_selected),
             (self.tr("Delete (Del)"), "delete", self.delete_selected),
             (self.tr("Merge duplicates… (Ctrl+M)"), "merge", self.merge_selected),
         ):
@@ -146,14 +154,17 @@ class CaptureTab(QWidget):
         entry.addWidget(self.save_button)
         hint = QLabel(
             self.tr(
-                "Enter save · F2 scope · on the list: + / − vote, F3 edit, Del delete, Ctrl+M merge · "
+                "Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · "
                 "Ctrl+Z undo · Ctrl+Shift+Z redo"
             )
         )
         hint.setStyleSheet("color: #555;")
+        answer = QHBoxLayout()
+        answer.addWidget(self.response)
         layout = QVBoxLayout(self)
         layout.addLayout(line)
         layout.addLayout(entry)
+        layout.addLayout(answer)
         layout.addWidget(self.message)
         layout.addWidget(hint)
         layout.addWidget(self.counter)
@@ -178,6 +189,7 @@ class CaptureTab(QWidget):
         for widget in (
             self.text,
             self.raised_by,
+            self.response,
             self.agenda,
             self.category,
             self.scope_button,
@@ -202,13 +214,14 @@ class CaptureTab(QWidget):
         self.keys = UndoKeys(
             self,
             self.undo_stack,
-            (self.text, self.raised_by),
+            (self.text, self.raised_by, self.response),
             enabled=lambda: not self.read_only,
             say=self.message.info,
         )
         self.undo_button.clicked.connect(self.keys.undo)
         self.redo_button.clicked.connect(self.keys.redo)
         on("F3", self.edit_selected, self.table)
+        on("F4", self.respond_selected, self.table)
         on("Del", self.delete_selected, self.table)
         on("+", lambda: self.vote_selected(1), self.table)
         on("-", lambda: self.vote_selected(-1), self.table)
@@ -291,7 +304,7 @@ class CaptureTab(QWidget):
         if self._drafts is None:
             return
         self._draft_timer.stop()
-        typed = {"text": self.text.text(), "raised_by": self.raised_by.text()}
+        typed = {"text": self.text.text(), "raised_by": self.raised_by.text(), "response": self.response.text()}
         if any(value.strip() for value in typed.values()):
             typed["scope"] = self.scope.value
         self._drafts.keep(self._forum_id, "capture", typed)
@@ -300,6 +313,7 @@ class CaptureTab(QWidget):
         """Back in the line as it was typed (not saved: Enter saves it)."""
         self.text.setText(draft.fields.get("text", ""))
         self.raised_by.setText(draft.fields.get("raised_by", ""))
+        self.response.setText(draft.fields.get("response", ""))
         self.scope = Scope(draft.fields.get("scope", Scope.UNIT.value))
         self._show_scope()
         self.message.info(self.tr("Restored what was typed before Mufakat closed; Enter saves it."))
@@ -308,6 +322,7 @@ class CaptureTab(QWidget):
         """The user chose to drop what was typed."""
         self.text.setText("")
         self.raised_by.setText("")
+        self.response.setText("")
         self.keep_draft()
 
     def _toggle_scope_here(self) -> None:
@@ -349,6 +364,7 @@ class CaptureTab(QWidget):
             "raised_by_id": self._people.get(raiser),
             "agenda_item_id": self.agenda.currentData(),
             "category": self.category.value(),
+            "response": self.response.text(),
         }
         try:
             rec_id = self._ws.write(add_recommendation, self._forum_id, **values)
@@ -370,6 +386,7 @@ class CaptureTab(QWidget):
         self.message.info(self.tr("Saved."))
         self.text.setText("")  # setText, not clear(): the line's own undo must not bring it back
         self.raised_by.setText("")
+        self.response.setText("")
         self.category.setCurrentIndex(0)
         self.scope = Scope.UNIT  # F2 is for one recommendation: the next starts in the unit's scope
         self._show_scope()
@@ -420,6 +437,19 @@ class CaptureTab(QWidget):
         )
         if ok and text.strip() and text != row.text:
             self._push(EditText(self._ws, self._refused, self.tr("edit"), self._refs.of(row.id), row.text, text))
+
+    def respond_selected(self) -> None:
+        """The office's response to the selected recommendation (given after it was typed)."""
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is None:
+            return
+        old = self._ws.read(load_fields, Recommendation, row.id, "Recommendation", "response").response
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Office's response"), self.tr("Response to: {text}").format(text=row.text[:200]), old
+        )
+        if ok and text.strip() != old:
+            ref = self._refs.of(row.id)
+            self._push(EditText(self._ws, self._refused, self.tr("response"), ref, old, text.strip(), "response"))
 
     def delete_selected(self) -> None:
         """Delete a recommendation typed by mistake (a proposed one); Ctrl+Z brings it back."""

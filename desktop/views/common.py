@@ -4,7 +4,7 @@ an inline message line, and combo boxes over the domain vocabularies."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import time
+from datetime import date, time
 from enum import StrEnum
 from typing import Generic, TypeVar
 
@@ -218,6 +218,11 @@ class DateField(QDateEdit):
         target = self.currentSectionIndex() + direction
         if 0 <= target < self.sectionCount():
             QDateEdit.focusNextPrevChild(self, direction > 0)  # Qt's section walk
+
+
+def qdate(day: date) -> QDate:
+    """A Python date as Qt's."""
+    return QDate(day.year, day.month, day.day)
 
 
 def date_edit(value: QDate | None = None) -> DateField:

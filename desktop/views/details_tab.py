@@ -111,6 +111,10 @@ class DetailsTab(QWidget):
         form.addRow(self.tr("Note-taker"), self.lines["note_taker"])
         form.addRow(self.tr("Document number"), self.lines["document_number"])
         form.addRow(self.tr("Signatories"), self.signatories)
+        # The invitation's and the implementation report's wording: editable after closing too.
+        self.templates_button = QPushButton(self.tr("Document te&mplates…"))
+        self.templates_button.clicked.connect(self.open_templates)
+        form.addRow(self.tr("Invitation and report"), self.templates_button)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.start_button)
@@ -228,8 +232,19 @@ class DetailsTab(QWidget):
         self.reload()
         self.changed.emit()
 
+    def open_templates(self) -> QDialog:
+        """This forum's own wording of the invitation and the implementation report."""
+        from desktop.views.templates_dialog import TemplatesDialog
+
+        forum = self._ws.read(load, Forum, self._forum_id, "Forum")
+        dialog = TemplatesDialog(self._ws, forum.unit_id, self._forum_id, self)
+        dialog.setModal(True)  # a form to finish (OK) or leave (Cancel)
+        dialog.show()
+        return dialog
+
     def set_read_only(self, read_only: bool) -> None:
-        """A closed forum: every detail is shown, none can be changed."""
+        """A closed forum: every detail is shown, none can be changed (but its documents'
+        templates: none of them is in the berita acara)."""
         for edit in self.lines.values():
             edit.setReadOnly(read_only)
         self.held_on.setReadOnly(read_only)

@@ -1,5 +1,6 @@
-"""Preview, save and print a forum's documents (berita acara, daftar hadir, laporan tindak
-lanjut, surat pengantar eskalasi). The PDF is built off the GUI thread."""
+"""Preview, save and print the documents: a forum's (surat undangan, daftar hadir, berita acara,
+notulen, laporan pelaksanaan, laporan tindak lanjut, surat pengantar eskalasi) and a survey
+period's (laporan SKM, realisasi RTL). The PDF is built off the GUI thread."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -28,12 +29,12 @@ from PySide6.QtWidgets import (
 from desktop.background import run_in_background
 from desktop.errors import MufakatError
 from desktop.file_names import file_name
+from desktop.forum_documents import build_forum_document
 from desktop.i18n import number
 from desktop.models import Forum, SurveyPeriod
 from desktop.services.frozen import MinutesVersion, minutes_of_escalated, versions
 from desktop.services.lookup import load
-from desktop.services.report_data import forum_report
-from desktop.views.documents import TITLES
+from desktop.views.documents import OTHER_TITLES, TITLES
 from desktop.views.look import icon, primary
 from desktop.views.pdf_pages import page_images
 from desktop.views.save_file import SavedNotice, ask_save_path
@@ -108,9 +109,7 @@ def forum_document(ws: Workspace, forum_id: str, kind: str) -> DocumentSource:
         return _minutes_document(ws, forum, title, name)
 
     def build(paper: str, _version: int | None) -> bytes:
-        from desktop.reports import DOCUMENTS  # reportlab loads on first use, not at start-up
-
-        return DOCUMENTS[kind](ws.read(forum_report, forum_id), paper=paper)
+        return build_forum_document(ws, kind, forum_id, paper)  # reportlab loads on first use
 
     return DocumentSource(title, name, build)
 
@@ -137,20 +136,21 @@ def escalated_minutes_document(ws: Workspace, recommendation_id: str) -> Documen
     return DocumentSource(title, name, build, choices, current=False)
 
 
-def survey_report_document(ws: Workspace, period_id: str) -> DocumentSource:
+def survey_report_document(ws: Workspace, period_id: str, kind: str = "survey-report") -> DocumentSource:
     period = ws.read(load, SurveyPeriod, period_id, "Survey period")
-    name = file_name("survey-report", period.starts_on, period.title, ".pdf")
+    name = file_name(kind, period.starts_on, period.title, ".pdf")
 
     def build(paper: str, _version: int | None) -> bytes:
         from desktop.reports.survey import build_survey_report
+        from desktop.reports.survey_actions import build_survey_actions_report
         from desktop.services.report_data import survey_document
 
-        return build_survey_report(ws.read(survey_document, period_id), paper=paper)
+        document = ws.read(survey_document, period_id)
+        if kind == "survey-report":  # dated the day it was issued
+            return build_survey_report(document, paper=paper)
+        return build_survey_actions_report(document, paper=paper, as_of=ws.ctx.today())
 
-    title = QCoreApplication.translate(
-        "Documents", str(QT_TRANSLATE_NOOP("Documents", "Survey report (SKM)"))
-    )
-    return DocumentSource(title, name, build)
+    return DocumentSource(QCoreApplication.translate("Documents", OTHER_TITLES[kind]), name, build)
 
 
 class DocumentDialog(QDialog):

@@ -1,16 +1,31 @@
 """Follow-up at a glance: per forum, how many recommendations are done, in progress,
-escalated and answered; and the list of what is overdue."""
+escalated and answered; and the list of what is overdue. The office's register of inputs
+(register masukan: each input, its person in charge, status, working days taken, late or not)
+is saved from here as an Excel workbook."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.file_names import file_name
 from desktop.i18n import number
+from desktop.models import Unit
+from desktop.services.lookup import load
 from desktop.services.progress import forum_progress, overdue_items
 from desktop.views.empty_state import EmptyState, ListOrEmpty
-from desktop.views.look import page_title
+from desktop.views.look import icon, page_title
 from desktop.views.rows_model import RowsModel
+from desktop.views.save_file import SavedNotice
 from desktop.vocab import RecStatus
 from desktop.workspace import Workspace
 
@@ -64,8 +79,22 @@ class FollowUpPage(QWidget):
         )
         self.overdue = _table(self.overdue_model, 2)
         self.overdue_title = QLabel()
+        self.register_button = QPushButton(icon("excel"), self.tr("Re&gister of inputs…"))
+        self.register_button.setToolTip(
+            self.tr(
+                "Every input the office's forums received, with its person in charge, status and "
+                "working days taken, as an Excel workbook (register masukan)"
+            )
+        )
+        self.register_button.clicked.connect(self.export_register)
+        self.notice = SavedNotice()
+        head = QHBoxLayout()
+        head.addWidget(page_title(self.tr("Follow-up")))
+        head.addStretch(1)
+        head.addWidget(self.register_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(self.tr("Follow-up")))
+        layout.addLayout(head)
+        layout.addWidget(self.notice)
         self.no_forums = EmptyState("no-follow-up")
         self.no_forums.say(
             self.tr("Nothing to follow up yet"),
@@ -79,11 +108,30 @@ class FollowUpPage(QWidget):
         layout.addWidget(self.overdue_title)
         layout.addWidget(self.overdue_list, 2)  # loads when shown (reload)
 
+    def export_register(self) -> QFileDialog | None:
+        """Save the office's register of consultation inputs as XLSX, as of today (PEKPPP:
+        inputs handled and how fast; Perpres 76/2013)."""
+        from desktop.reports.register_xlsx import register_xlsx  # openpyxl: on first use
+        from desktop.services.register import register
+
+        ws, unit_id = self._ws, self._ws.ctx.home_unit_id
+        if unit_id is None:
+            return None
+        today = ws.ctx.today()
+        unit = ws.read(load, Unit, unit_id, "Unit")
+        return self.notice.save_built(
+            self.tr("Register of inputs"),
+            file_name("register", today, unit.name, ".xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+            lambda: register_xlsx(ws.read(register, unit_id, today, ws.ctx.calendar)),
+        )
+
     def _open(self, index: object) -> None:
         row = index.row()  # type: ignore[attr-defined]
         self.open_forum.emit(self._forum_ids[row])
 
     def reload(self) -> None:
+        self.register_button.setEnabled(self._ws.ctx.home_unit_id is not None)
         rows = self._ws.read(forum_progress)
         self._forum_ids = [r.forum_id for r in rows]
         table = []

@@ -9,6 +9,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -160,6 +161,12 @@ class SettingsPage(QWidget):
         )
         for name in ("head_title", "head_name", "head_nip"):
             office_form.addRow(labels[name], self.unit_lines[name])
+        self.templates_button = QPushButton(self.tr("Document te&mplates…"))
+        self.templates_button.setToolTip(
+            self.tr("The wording of the invitations and the implementation report, and the PEKPPP indicators")
+        )
+        self.templates_button.clicked.connect(self.open_templates)
+        office_form.addRow(self.tr("Invitations and reports"), self.templates_button)
         self._add_row = QHBoxLayout()
         self._add_row.addWidget(self.new_code)
         self._add_row.addWidget(self.new_name)
@@ -175,6 +182,7 @@ class SettingsPage(QWidget):
             self.time_zone,
             *self.deadlines.values(),
             *self.rules.widgets(),
+            self.templates_button,
         ]
 
         # -- this device
@@ -258,6 +266,18 @@ class SettingsPage(QWidget):
         box = QSpinBox()
         box.setRange(1, 250)
         return box
+
+    def open_templates(self) -> QDialog | None:
+        """The office's wording of its documents and its PEKPPP indicator table."""
+        from desktop.views.templates_dialog import TemplatesDialog
+
+        unit_id = self._ws.ctx.home_unit_id
+        if unit_id is None:
+            return None
+        dialog = TemplatesDialog(self._ws, unit_id, parent=self)
+        dialog.setModal(True)  # a form to finish (OK) or leave (Cancel)
+        dialog.show()
+        return dialog
 
     def reload(self) -> None:
         self.letterhead.flush()  # typed lines are saved before the fields are read again

@@ -49,6 +49,7 @@ from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog
+    from desktop.views.survey_actions_dialog import SurveyActionsDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 GRADE_COLOURS = {"A": "#1b5e20", "B": "#2e7d32", "C": "#f9a825", "D": "#c62828"}
@@ -73,7 +74,12 @@ class SurveyPage(QWidget):
         self.import_button = QPushButton(icon("import"), self.tr("&Import questionnaires…"))
         self.import_button.clicked.connect(self.choose_import)
         self.report_button = QPushButton(icon("documents"), self.tr("&Report…"))
-        self.report_button.clicked.connect(self.open_report)
+        self.report_button.clicked.connect(lambda: self.open_report())
+        self.plan_button = QPushButton(icon("follow-up"), self.tr("Follow-up p&lan (RTL)…"))
+        self.plan_button.setToolTip(self.tr("What the office will do about the elements to improve, and what it did"))
+        self.plan_button.clicked.connect(self.open_plan)
+        self.realisation_button = QPushButton(icon("documents"), self.tr("Realisa&tion of the plan…"))
+        self.realisation_button.clicked.connect(lambda: self.open_report("survey-actions-report"))
         self.issue_button = QPushButton(self.tr("Iss&ue the report…"))
         self.issue_button.setToolTip(
             self.tr("Issue (terbitkan) the report today: its date is fixed, the DRAF mark goes")
@@ -86,7 +92,14 @@ class SurveyPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>" + self.tr("Survey periods") + "</b>"))
         left_layout.addWidget(self.periods, 1)
-        for button in (self.new_button, self.import_button, self.report_button, self.issue_button):
+        for button in (
+            self.new_button,
+            self.import_button,
+            self.report_button,
+            self.issue_button,
+            self.plan_button,
+            self.realisation_button,
+        ):
             left_layout.addWidget(button)
         left_layout.addWidget(self.issued_label)
 
@@ -212,7 +225,15 @@ class SurveyPage(QWidget):
     def show_period(self) -> None:
         period_id = self.period_id()
         chosen = period_id is not None
-        for widget in (self.scores, self.service, self.import_button, self.report_button, self.undo_button):
+        for widget in (
+            self.scores,
+            self.service,
+            self.import_button,
+            self.report_button,
+            self.plan_button,
+            self.realisation_button,
+            self.undo_button,
+        ):
             widget.setEnabled(chosen)
         issued = self._ws.read(report_issued, period_id) if period_id else None
         self.issue_button.setEnabled(chosen and issued is None)
@@ -417,12 +438,23 @@ class SurveyPage(QWidget):
         self.show_period()
         self.message.info(self.tr("The report is issued, dated {day}.").format(day=day.strftime("%d-%m-%Y")))
 
-    def open_report(self) -> DocumentDialog | None:
+    def open_report(self, kind: str = "survey-report") -> DocumentDialog | None:
         from desktop.views.document_dialog import DocumentDialog, survey_report_document  # on first use
 
         period_id = self.period_id()
         if period_id is None:
             return None
-        dialog = DocumentDialog(survey_report_document(self._ws, period_id), self)
+        dialog = DocumentDialog(survey_report_document(self._ws, period_id, kind), self)
+        dialog.show()
+        return dialog
+
+    def open_plan(self) -> SurveyActionsDialog | None:
+        """The period's rencana tindak lanjut, to plan and to record what was done."""
+        from desktop.views.survey_actions_dialog import SurveyActionsDialog
+
+        period_id = self.period_id()
+        if period_id is None:
+            return None
+        dialog = SurveyActionsDialog(self._ws, period_id, self)
         dialog.show()
         return dialog

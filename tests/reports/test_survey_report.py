@@ -21,7 +21,7 @@ from tests.test_cli import run
 
 @pytest.fixture
 def period(demo_ws: Workspace, demo_forum: str) -> str:
-    [found] = demo_ws.read(periods_of)
+    [found] = [p for p in demo_ws.read(periods_of) if p.forum_id == demo_forum]  # the one discussed
     return found.id
 
 

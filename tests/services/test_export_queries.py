@@ -32,6 +32,7 @@ def test_json_export_is_complete_sorted_and_repeatable(demo_ws: Workspace) -> No
         "escalations",
         "survey_periods",
         "survey_responses",
+        "survey_actions",
         "survey_reports",
         "frozen_minutes",
         "audit_events",
@@ -67,7 +68,9 @@ def test_forum_export_holds_only_that_forum(demo_ws: Workspace, demo_forum: str)
 
 
 def test_csv_export(demo_ws: Workspace, demo_forum: str) -> None:
-    rows = list(csv.DictReader(io.StringIO(demo_ws.read(export_csv, demo_forum, "recommendations"))))
+    text = demo_ws.read(export_csv, demo_forum, "recommendations")
+    assert text.startswith("\ufeff")  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(rows) == 8
     assert list(rows[0])[:3] == ["id", "unit_id", "forum_id"]
     assert {r["scope"] for r in rows} == {"unit", "policy"}

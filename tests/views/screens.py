@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 import desktop.views
 from desktop import backups
-from desktop.models import Escalation, Participant
+from desktop.models import Escalation, Participant, SurveyPeriod
 from desktop.views.document_dialog import forum_document
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
@@ -52,6 +52,13 @@ BUILDERS: dict[str, Builder] = {
     ),
     "ParticipantDialog": lambda ws, _forum, parent: _cls("participant_dialog", "ParticipantDialog")(
         ws, participant(ws), parent
+    ),
+    "SurveyActionsDialog": lambda ws, _forum, parent: _cls("survey_actions_dialog", "SurveyActionsDialog")(
+        ws, first(ws, SurveyPeriod), parent
+    ),
+    # The forum's own templates (the office's differ only by the PEKPPP indicators' box).
+    "TemplatesDialog": lambda ws, forum, parent: _cls("templates_dialog", "TemplatesDialog")(
+        ws, str(ws.ctx.home_unit_id), forum, parent
     ),
     "RestoreDialog": lambda ws, _forum, parent: _cls("restore_dialog", "RestoreDialog")(
         backed_up(ws), parent

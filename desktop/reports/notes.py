@@ -1,0 +1,125 @@
+"""Notulen of a forum: who said what, per agenda item, and the office's response to each (PEKPPP:
+the public's input is recorded and answered). The forum's details head it; the note-taker signs,
+the head of the office acknowledges (*mengetahui*). An internal record: speakers are named
+with their organisation, as a notulen names them; no contact details.
+
+A forum that is not closed prints as a draft, as its berita acara does.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from desktop.reports import indonesian
+from desktop.reports.evidence import HEADING, evidence_note, heading_over_table, sign_off
+from desktop.reports.layout import (
+    Signatory,
+    Styles,
+    build_pdf,
+    content_width,
+    grid_table,
+    key_values,
+    letterhead,
+    paragraphs,
+    signature_blocks,
+    text,
+)
+from desktop.reports.parts import head_of, kop, label, place_and_date, time_span
+from desktop.services.document_data import NoteLine, Notes
+from desktop.vocab import ForumStatus, Scope
+
+NO_ITEM = "Masukan di luar mata acara"
+NO_RESPONSE = "(belum ada tanggapan)"
+
+
+def _details(doc: Notes, width: float) -> Flowable:
+    forum = doc.forum
+    when = time_span(forum)
+    chair = forum.moderator or forum.facilitator
+    present = len(forum.attendees)
+    return key_values(
+        [
+            ("Kegiatan", forum.title),
+            ("Hari, tanggal", f"{indonesian.day_name(forum.held_on)}, {indonesian.long_date(forum.held_on)}"),
+            ("Waktu", when[0].upper() + when[1:] if when else ""),
+            ("Tempat", forum.venue),
+            ("Pimpinan forum", chair),
+            ("Notulis", forum.note_taker),
+            (
+                "Peserta",
+                f"{indonesian.count_with_words(present)} orang (daftar hadir terlampir pada berita acara)",
+            ),
+        ],
+        width,
+        label_width=34 * mm,
+    )
+
+
+def _speaker(line: NoteLine) -> str:
+    if not line.speaker:
+        return "(tidak dicatat)"
+    org = line.organization or label(line.category)
+    return f"{line.speaker}\n{org}" if org else line.speaker
+
+
+def _said(line: NoteLine) -> str:
+    parts = [line.text]
+    if line.scope == Scope.POLICY:
+        parts.append("[Usulan kebijakan]")
+    if line.merged_into is not None:
+        parts.append(f"[Sama dengan masukan no. {line.merged_into}]")
+    return "\n".join(parts)
+
+
+def _section(
+    number: int, title: str, presenter: str, lines: tuple[NoteLine, ...], width: float
+) -> list[Flowable]:
+    heading = f"{number}. {title}" + (f" ({presenter})" if presenter else "")
+    if not lines:
+        return [text(heading, HEADING), text("Tidak ada masukan yang dicatat.")]
+    table = grid_table(
+        ["No", "Penyampai", "Masukan/pertanyaan", "Tanggapan"],
+        [[str(line.number), _speaker(line), _said(line), line.response or NO_RESPONSE] for line in lines],
+        [10 * mm, width * 0.22, width * 0.37, width - 10 * mm - width * 0.59],
+    )
+    return [*heading_over_table(heading), table]
+
+
+def build_notes(doc: Notes, paper: str = "a4") -> bytes:
+    width = content_width(paper)
+    forum = doc.forum
+    story: list[Flowable] = [*letterhead(kop(forum.unit))]
+    story.append(text("NOTULEN", Styles.title))
+    story.append(text(forum.title.upper(), Styles.subtitle))
+    story.append(Spacer(1, 8))
+    story.append(_details(doc, width))
+    story.append(Spacer(1, 4))
+    story.append(
+        text(
+            "Masukan, pertanyaan, dan saran yang disampaikan dalam forum beserta tanggapan "
+            f"{forum.unit.name}, menurut mata acara:"
+        )
+    )
+    for number, section in enumerate(doc.sections, start=1):
+        story += _section(number, section.title or NO_ITEM, section.presenter, section.lines, width)
+    if not doc.inputs:
+        story.append(text("Tidak ada masukan yang dicatat dalam forum ini."))
+    if forum.agreements:
+        story.append(text("Kesepakatan", HEADING))
+        story += paragraphs(forum.agreements)
+    head = head_of(forum.unit)
+    signers = [
+        Signatory(role=head.role, name=head.name, nip=head.nip, title=f"Mengetahui,\n{head.title}"),
+        Signatory(role="Notulis", name=forum.note_taker, title="\u00a0\nNotulis"),  # level with the head's
+    ]
+    closing = [Spacer(1, 8), text("Demikian notulen ini dibuat dengan sebenarnya."), Spacer(1, 6)]
+    sign_off(story, closing, signature_blocks(signers, width, place_and_date(forum)))
+    story += evidence_note(doc.forum.unit.indicators.get("notes", ()))
+    return build_pdf(
+        story,
+        paper=paper,
+        title=f"Notulen {forum.title}",
+        footer=f"Notulen FKP {indonesian.long_date(forum.held_on)}",  # clear of the page number
+        draft=forum.status != ForumStatus.CLOSED,
+    )

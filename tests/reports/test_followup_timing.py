@@ -1,0 +1,102 @@
+"""The laporan tindak lanjut's dates (PEKPPP 8–9, 27–28): received, target, completed, % done, the
+working days taken and the late ones marked — recounted here from the stored records, with the
+`holidays` package's calendar counted day by day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import holidays
+from sqlalchemy import select
+
+from desktop.models import FollowUp, Recommendation
+from desktop.reports.followup import build_followup_report
+from desktop.services import escalations, followups
+from desktop.services.report_data import forum_report
+from desktop.vocab import RecStatus
+from desktop.workspace import Workspace
+from tests.reports.conftest import all_text
+
+HELD = date(2024, 8, 21)
+AS_OF = date(2024, 10, 1)
+CLOSED = holidays.country_holidays("ID", categories=("public", "government"))
+
+
+def working_days(start: date, end: date) -> int:
+    """Days after `start` up to and including `end` that are neither weekend nor holiday."""
+    days = (start + timedelta(n) for n in range(1, (end - start).days + 1))
+    return sum(1 for d in days if d.weekday() < 5 and d not in CLOSED)
+
+
+def figures(d: date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def _follow_up(ws: Workspace, text: str) -> tuple[str, FollowUp]:
+    with ws.store.read() as session:
+        rec = session.scalars(select(Recommendation).where(Recommendation.text.startswith(text))).one()
+        fu = session.scalars(select(FollowUp).where(FollowUp.recommendation_id == rec.id)).one()
+        session.expunge_all()
+    return rec.id, fu
+
+
+def test_dates_working_days_and_the_late_ones(demo_ws: Workspace, demo_forum: str) -> None:
+    # A third action: due 20 September, done 25 September — late.
+    _rec, fu = _follow_up(demo_ws, "Tingkatkan koordinasi")
+    demo_ws.write(followups.update_follow_up, fu.id, due_on="2024-09-20")
+    demo_ws.write(
+        followups.update_follow_up, fu.id, progress=100, evidence="Grup dibentuk", completed_on="2024-09-25"
+    )
+    with demo_ws.store.read() as session:
+        numbered = session.scalars(
+            select(Recommendation.text)
+            .where(Recommendation.forum_id == demo_forum, Recommendation.status != RecStatus.MERGED)
+            .order_by(Recommendation.created_at, Recommendation.id)
+        ).all()
+    number = {text.split()[0] + text.split()[1]: n for n, text in enumerate(numbered, start=1)}
+    text = all_text(build_followup_report(demo_ws.read(forum_report, demo_forum), as_of=AS_OF))
+    assert "C. Waktu penyelesaian" in text
+
+    _r, done = _follow_up(demo_ws, "Tingkatkan kualitas")  # done 10 September, due 13 September
+    assert done.completed_on == date(2024, 9, 10) and done.due_on is not None
+    n = number["Tingkatkankualitas"]
+    assert (
+        f"{n} {figures(HELD)} {figures(done.due_on)} {figures(done.completed_on)} 100% "
+        f"{working_days(HELD, done.completed_on)} Tepat waktu" in text
+    )
+
+    _r, open_ = _follow_up(demo_ws, "Perkuat customer")  # due 30 September, still 0% on 1 October
+    assert open_.due_on is not None and open_.completed_on is None
+    late = working_days(open_.due_on, AS_OF)
+    assert (
+        f"{figures(open_.due_on)} - 0% {working_days(HELD, AS_OF)} MELEWATI TARGET {late} hari kerja" in text
+    )
+
+    late_done = working_days(date(2024, 9, 20), date(2024, 9, 25))
+    assert late_done == 3  # 23, 24 and 25 September
+    assert (
+        f"{figures(date(2024, 9, 20))} {figures(date(2024, 9, 25))} 100% {working_days(HELD, date(2024, 9, 25))} "
+        f"TERLAMBAT {late_done} hari kerja" in text
+    )
+    mean = (working_days(HELD, date(2024, 9, 10)) + working_days(HELD, date(2024, 9, 25))) / 2
+    assert f"2 telah selesai atau dijawab dalam rata-rata {mean:.1f}".replace(".", ",") in text
+    assert "1 ditolak" in text and "melewati target" in text
+
+
+def test_an_answer_from_above_completes_a_policy_recommendation(demo_ws: Workspace, demo_forum: str) -> None:
+    report = demo_ws.read(forum_report, demo_forum)
+    policy = next(r for r in report.recommendations if r.escalations)
+    with demo_ws.store.read() as session:
+        rec_id = session.scalars(select(Recommendation.id).where(Recommendation.text == policy.text)).one()
+        sent = escalations.escalations_of(session, rec_id)
+    demo_ws.write(escalations.answer, sent[-1].id, "adopted", "Diakomodasi dalam revisi standar layanan")
+    today = demo_ws.ctx.today()
+    report = demo_ws.read(forum_report, demo_forum)
+    line = next(r for r in report.recommendations if r.number == policy.number)
+    assert line.escalations[-1].answered_on == today
+    text = all_text(build_followup_report(report, as_of=today))
+    due = line.escalations[-1].due_on
+    assert (
+        f"{policy.number} {figures(HELD)} {figures(due)} {figures(today)} 100% {working_days(HELD, today)}"
+        in text
+    )
