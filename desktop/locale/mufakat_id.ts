@@ -58,6 +58,10 @@
             <translation>Ha&amp;pus</translation>
         </message>
         <message>
+            <source>Time on the running agenda item</source>
+            <translation>Waktu agenda berjalan</translation>
+        </message>
+        <message>
             <source>Drag items, or Alt+↑/↓, to reorder.</source>
             <translation>Seret mata acara, atau Alt+↑/↓, untuk mengubah urutan.</translation>
         </message>
@@ -78,12 +82,16 @@
             <translation>Belum ada mata acara yang berjalan. Pilih satu lalu tekan “Jadikan berjalan”.</translation>
         </message>
         <message>
-            <source>Now: {title} — {elapsed}</source>
-            <translation>Sekarang: {title} — {elapsed}</translation>
+            <source>Now: {title}</source>
+            <translation>Sekarang: {title}</translation>
         </message>
         <message>
-            <source>of {planned}</source>
-            <translation>dari {planned}</translation>
+            <source>Time on this item: {elapsed} of {planned} (minutes:seconds)</source>
+            <translation>Waktu agenda berjalan: {elapsed} dari {planned} (menit:detik)</translation>
+        </message>
+        <message>
+            <source>Time on this item: {elapsed} (minutes:seconds)</source>
+            <translation>Waktu agenda berjalan: {elapsed} (menit:detik)</translation>
         </message>
     </context>
     <context>
@@ -1962,7 +1970,7 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         <name>RecommendationCard</name>
         <message>
             <source>{n} vote(s)</source>
-            <translation>{n} suara</translation>
+            <translation>{n} dukungan</translation>
         </message>
     </context>
     <context>
