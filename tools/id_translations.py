@@ -1345,3 +1345,79 @@ ID["Mufakat version {version}"] = "Mufakat versi {version}"
 ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (
     "Forum Konsultasi Publik, tetap jalan tanpa jaringan."
 )
+
+# Qt's own words, per context (Qt's file dialog): Qt ships no Indonesian catalog. One source may
+# mean something else in our screens ("Forward" of an escalation is "Teruskan"; in the file
+# dialog it is the way back's opposite, "Maju"), so these are looked up by (context, source).
+QT_OWN = {
+    ("QFileDialog", "Look in:"): "Cari di:",
+    ("QFileDialog", "&Look in:"): "&Cari di:",
+    ("QFileDialog", "File &name:"): "&Nama berkas:",
+    ("QFileDialog", "Files of type:"): "Jenis berkas:",
+    ("QFileDialog", "Files of &type:"): "&Jenis berkas:",
+    ("QFileDialog", "Directory:"): "Folder:",
+    ("QFileDialog", "&Save"): "&Simpan",
+    ("QFileDialog", "&Open"): "&Buka",
+    ("QFileDialog", "&Choose"): "&Pilih",
+    ("QFileDialog", "Save As"): "Simpan sebagai",
+    ("QFileDialog", "Open"): "Buka",
+    ("QFileDialog", "Find Directory"): "Pilih folder",
+    ("QFileDialog", "Back"): "Kembali",
+    ("QFileDialog", "Forward"): "Maju",
+    ("QFileDialog", "Parent Directory"): "Folder induk",
+    ("QFileDialog", "Create New Folder"): "Buat folder baru",
+    ("QFileDialog", "List View"): "Tampilan daftar",
+    ("QFileDialog", "Detail View"): "Tampilan rinci",
+    ("QFileDialog", "Go back"): "Kembali",
+    ("QFileDialog", "Go forward"): "Maju",
+    ("QFileDialog", "Go to the parent directory"): "Ke folder induk",
+    ("QFileDialog", "Create a New Folder"): "Buat folder baru",
+    ("QFileDialog", "Change to list view mode"): "Tampilkan sebagai daftar",
+    ("QFileDialog", "Change to detail view mode"): "Tampilkan dengan rincian",
+    ("QFileDialog", "Sidebar"): "Panel tempat",
+    ("QFileDialog", "List of places and bookmarks"): "Daftar tempat dan markah",
+    ("QFileDialog", "Recent Places"): "Tempat terakhir",
+    ("QFileDialog", "Remove"): "Hapus dari daftar",
+    ("QFileDialog", "&Rename"): "&Ganti nama",
+    ("QFileDialog", "&Delete"): "&Hapus",
+    ("QFileDialog", "Delete"): "Hapus",
+    ("QFileDialog", "Show &hidden files"): "Tampilkan berkas &tersembunyi",
+    ("QFileDialog", "&New Folder"): "Folder &baru",
+    ("QFileDialog", "New Folder"): "Folder baru",
+    ("QFileDialog", "Show "): "Tampilkan ",
+    ("QFileDialog", "Files"): "Berkas",
+    ("QFileDialog", "Directories"): "Folder",
+    ("QFileDialog", "All Files (*)"): "Semua berkas (*)",
+    ("QFileDialog", "All files (*)"): "Semua berkas (*)",
+    ("QFileDialog", "%1 already exists.\nDo you want to replace it?"): "%1 sudah ada.\nGanti berkas itu?",
+    ("QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given."): (
+        "%1\nBerkas tidak ditemukan.\nPeriksa apakah nama berkasnya sudah benar."
+    ),
+    ("QFileDialog", "%1\nDirectory not found.\nPlease verify the correct directory name was given."): (
+        "%1\nFolder tidak ditemukan.\nPeriksa apakah nama foldernya sudah benar."
+    ),
+    ("QFileDialog", "Are you sure you want to delete '%1'?"): "Yakin ingin menghapus '%1'?",
+    ("QFileDialog", "'%1' is write protected.\nDo you want to delete it anyway?"): (
+        "'%1' dilindungi dari perubahan.\nTetap hapus?"
+    ),
+    ("QFileDialog", "Could not delete directory."): "Folder tidak dapat dihapus.",
+    ("QFileSystemModel", "Name"): "Nama",
+    ("QFileSystemModel", "Size"): "Ukuran",
+    ("QFileSystemModel", "Type"): "Jenis",
+    ("QFileSystemModel", "Kind"): "Jenis",
+    ("QFileSystemModel", "Date Modified"): "Tanggal diubah",
+    ("QFileSystemModel", "Computer"): "Komputer",
+    ("QFileSystemModel", "My Computer"): "Komputer",
+    ("QFileSystemModel", "Invalid filename"): "Nama berkas tidak dapat dipakai",
+    (
+        "QFileSystemModel",
+        '<b>The name "%1" cannot be used.</b><p>Try using another name, with fewer characters or no punctuation marks.',
+    ): '<b>Nama "%1" tidak dapat dipakai.</b><p>Coba nama lain, yang lebih pendek atau tanpa tanda baca.',
+    ("QAbstractFileIconProvider", "Folder"): "Folder",
+    ("QAbstractFileIconProvider", "File Folder"): "Folder",
+    ("QAbstractFileIconProvider", "File"): "Berkas",
+    ("QAbstractFileIconProvider", "Drive"): "Drive",
+    ("QAbstractFileIconProvider", "Shortcut"): "Pintasan",
+    ("QAbstractFileIconProvider", "Alias"): "Alias",
+    ("QAbstractFileIconProvider", "Unknown"): "Tidak diketahui",
+}

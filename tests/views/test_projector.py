@@ -288,6 +288,7 @@ def test_the_projector_says_dukungan_for_votes_as_every_other_screen(
     qtbot.keyClick(capture.table, Qt.Key.Key_Plus)
     qtbot.keyClick(capture.table, Qt.Key.Key_Plus)
     qtbot.waitUntil(lambda: shows(projector, "Perkuat customer service pada jam sibuk", "Ranah unit", "2 dukungan"))
-    headers = [str(capture.table.model().headerData(c, Qt.Orientation.Horizontal)) for c in range(capture.table.model().columnCount())]
+    model = capture.table.model()
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
     assert "Dukungan" in headers  # the laptop's word for the same number
     assert not any("suara" in text.lower() for text in projector.texts())
