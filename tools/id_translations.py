@@ -1421,3 +1421,22 @@ QT_OWN = {
     ("QAbstractFileIconProvider", "Alias"): "Alias",
     ("QAbstractFileIconProvider", "Unknown"): "Tidak diketahui",
 }
+
+# The sample forum beside the office's own (Forums), and the operator asked before it loads.
+ID["Load the sa&mple forum"] = "Muat forum &contoh"
+ID["Remove the sa&mple forum"] = "Hapus forum &contoh"
+ID["Remove the sample forum"] = "Hapus forum contoh"
+ID[
+    "Remove the sample forum (CONTOH) and everything in it? The office's own forums are not touched; the history keeps the removal."
+] = "Hapus forum contoh (CONTOH) beserta seluruh isinya? Forum milik kantor tidak tersentuh; riwayat mencatat penghapusan ini."
+ID["Adds the forum of KPPN Sorong (21 August 2024), titled CONTOH, to try the app; it stays on this laptop"] = (
+    "Menambahkan forum KPPN Sorong (21 Agustus 2024), berjudul CONTOH, untuk mencoba aplikasi; forum ini tetap di laptop ini"
+)
+ID["Removes the sample forum (CONTOH) and everything in it"] = "Menghapus forum contoh (CONTOH) beserta seluruh isinya"
+ID["There is no sample forum to remove."] = "Tidak ada forum contoh untuk dihapus."
+ID["Type your name first: the history records who did what. Your name (in the history)"] = (
+    "Ketik nama Anda dulu: riwayat mencatat siapa melakukan apa. Nama Anda (di riwayat)"
+)
+ID["Type your name first: the history records who loaded the sample forum."] = (
+    "Ketik nama Anda dulu: riwayat mencatat siapa yang memuat forum contoh."
+)

@@ -1209,6 +1209,10 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <source>Set up this laptop's office: it takes a minute, and all of it can be changed later in Settings. Only the short name is needed to start.</source>
             <translation>Atur kantor untuk laptop ini: cukup semenit, dan semuanya dapat diubah nanti di Pengaturan. Untuk mulai, hanya nama singkat yang wajib diisi.</translation>
         </message>
+        <message>
+            <source>Type your name first: the history records who loaded the sample forum.</source>
+            <translation>Ketik nama Anda dulu: riwayat mencatat siapa yang memuat forum contoh.</translation>
+        </message>
     </context>
     <context>
         <name>FollowUpPage</name>
@@ -1444,6 +1448,30 @@ Simpan?</translation>
         <message>
             <source>A recap of the selected forum as an Excel workbook: participants per element, recommendations and follow-up</source>
             <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Remove the sample forum</source>
+            <translation>Hapus forum contoh</translation>
+        </message>
+        <message>
+            <source>Remove the sample forum (CONTOH) and everything in it? The office's own forums are not touched; the history keeps the removal.</source>
+            <translation>Hapus forum contoh (CONTOH) beserta seluruh isinya? Forum milik kantor tidak tersentuh; riwayat mencatat penghapusan ini.</translation>
+        </message>
+        <message>
+            <source>Load the sa&amp;mple forum</source>
+            <translation>Muat forum &amp;contoh</translation>
+        </message>
+        <message>
+            <source>Adds the forum of KPPN Sorong (21 August 2024), titled CONTOH, to try the app; it stays on this laptop</source>
+            <translation>Menambahkan forum KPPN Sorong (21 Agustus 2024), berjudul CONTOH, untuk mencoba aplikasi; forum ini tetap di laptop ini</translation>
+        </message>
+        <message>
+            <source>Remove the sa&amp;mple forum</source>
+            <translation>Hapus forum &amp;contoh</translation>
+        </message>
+        <message>
+            <source>Removes the sample forum (CONTOH) and everything in it</source>
+            <translation>Menghapus forum contoh (CONTOH) beserta seluruh isinya</translation>
         </message>
         <message>
             <source>No forum matches</source>
@@ -1793,6 +1821,17 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         <message>
             <source>Closed day removed.</source>
             <translation>Hari libur dihapus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorPrompt</name>
+        <message>
+            <source>Your name (in the history)</source>
+            <translation>Nama Anda (di riwayat)</translation>
+        </message>
+        <message>
+            <source>Type your name first: the history records who did what. Your name (in the history)</source>
+            <translation>Ketik nama Anda dulu: riwayat mencatat siapa melakukan apa. Nama Anda (di riwayat)</translation>
         </message>
     </context>
     <context>
