@@ -255,7 +255,7 @@ def sample_forum(session: Session) -> str | None:
 def load_sample(session: Session, ctx: Context) -> DemoResult:
     """The demo forum beside the office's own forums, as a sample: its own units, a title that
     says so, nothing sent to the server. Loaded once; the office's records are not touched."""
-    existing = sample_forum(session)
+    existing = sample_forum(session) or _demo_of_office(session, ctx.home_unit_id)
     if existing is not None:
         return DemoResult(existing, created=False)
     if ctx.home_unit_id is None:
@@ -279,6 +279,15 @@ def remove_sample(session: Session, ctx: Context) -> int:
             Journal(session, ctx).delete(row, "remove_sample")
             removed += 1
     return removed
+
+
+def _demo_of_office(session: Session, office: str | None) -> str | None:
+    """The demo forum, where the demo office is this laptop's own (loaded at first run)."""
+    if office is None:
+        return None
+    return session.scalar(
+        select(Forum.id).where(Forum.unit_id == office, Forum.title == DEMO_TITLE, Forum.deleted.is_(False))
+    )
 
 
 def load_demo(session: Session, ctx: Context) -> DemoResult:
