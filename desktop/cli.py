@@ -185,9 +185,9 @@ def write_output(content: str | bytes, output: str | None) -> None:
 
 
 def _cmd_demo(ws: Workspace, args: argparse.Namespace) -> None:
-    from desktop.services.demo import load_demo
+    from desktop.services.demo import load_sample
 
-    result = ws.write(load_demo)
+    result = ws.write(load_sample)  # beside an office's own forums: as a sample kept on this laptop
     if not result.created:
         print(tr("The demo forum was already loaded."), file=sys.stderr)
     print(result.forum_id)

@@ -7,7 +7,7 @@ no compile step) give the other languages. Indonesian is the default language.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import cache
 from pathlib import Path
 
@@ -72,6 +72,21 @@ def day_and_time(at: datetime, zone: tzinfo | None = None) -> str:
     language = _state["language"]
     local = at.astimezone(zone)
     return str(format_datetime(local, DAY_AND_TIME[language], tzinfo=local.tzinfo, locale=LOCALES[language]))
+
+
+TIME_OF_DAY = {"id": "HH.mm", "en": "HH:mm"}
+DATE_AND_TIME = {"id": "dd-MM-yyyy HH.mm", "en": "dd-MM-yyyy HH:mm"}
+
+
+def time_on(at: datetime, day: date, zone: tzinfo | None = None) -> str:
+    """When something happened, in the office's time zone, said against `day` (a forum's): its
+    time alone on that day ("09.12"), its date and time on any other ("23-08-2024 09.12")."""
+    from babel.dates import format_datetime
+
+    language = _state["language"]
+    local = at.astimezone(zone)
+    pattern = (TIME_OF_DAY if local.date() == day else DATE_AND_TIME)[language]
+    return str(format_datetime(local, pattern, tzinfo=local.tzinfo, locale=LOCALES[language]))
 
 
 def tr(message: str, /, **params: object) -> str:

@@ -46,6 +46,34 @@ def test_demo_forums_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 0 and out.startswith("\ufeffid,unit_id,forum_id")
 
 
+def test_demo_beside_an_offices_own_forums_is_a_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An office of the demo's very code keeps its forums as they are: `mufakat demo` adds the
+    sample beside them (its own units, titled CONTOH), and queues nothing for the server."""
+    from sqlalchemy import func, select
+
+    from desktop.models import Forum, OutboxOp
+    from desktop.services.units import create_unit, set_home_unit
+
+    data = tmp_path / "d"
+    ws = Workspace.open(data, Settings(language="en", operator="Tester"))
+    office = ws.write(create_unit, code="KPPN-SORONG", name="KPPN Sorong")
+    ws.write(set_home_unit, office)
+    own = ws.write(forums.create_forum, unit_id=office, title="FKP 2026", held_on="2026-12-07")
+    with ws.store.read() as session:
+        queued = session.scalar(select(func.count()).select_from(OutboxOp))
+    ws.close()
+    code, out, _ = run(capsys, "--data-dir", str(data), "demo")
+    sample = out.strip()
+    assert code == 0 and sample != own
+    ws = Workspace.open(data, Settings(language="en", operator="Tester"))
+    with ws.store.read() as session:
+        assert session.scalars(select(Forum.title).where(Forum.unit_id == office)).all() == ["FKP 2026"]
+        loaded = session.get(Forum, sample)
+        assert loaded is not None and loaded.title.startswith("CONTOH — ") and loaded.unit_id != office
+        assert session.scalar(select(func.count()).select_from(OutboxOp)) == queued
+    ws.close()
+
+
 def test_indonesian_is_the_default_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = str(tmp_path / "d")
     run(capsys, "--data-dir", data, "demo")

@@ -277,6 +277,8 @@ STEPS: list[Step] = [
     ("forums.reopen_forum", lambda ws, ids: ws.write(forums.reopen_forum, ids["forum"], "Salah ketik nama")),
     ("demo.ensure_units", lambda ws, ids: ws.write(demo.ensure_units)),
     ("demo.load_demo", lambda ws, ids: ws.write(demo.load_demo)),
+    ("demo.load_sample", lambda ws, ids: ws.write(demo.load_sample)),
+    ("demo.remove_sample", lambda ws, ids: ws.write(demo.remove_sample)),
     ("recommendations.start", lambda ws, ids: _start_one(ws)),
     (
         "office.set_up_office",

@@ -273,8 +273,10 @@ ID.update(
         "Drag items, or Alt+↑/↓, to reorder.": "Seret mata acara, atau Alt+↑/↓, untuk mengubah urutan.",
         "({minutes} min)": "({minutes} menit)",
         "No agenda item is running. Select one and press “Make current”.": "Belum ada mata acara yang berjalan. Pilih satu lalu tekan “Jadikan berjalan”.",
-        "Now: {title} — {elapsed}": "Sekarang: {title} — {elapsed}",
-        "of {planned}": "dari {planned}",
+        "Now: {title}": "Sekarang: {title}",
+        "Time on the running agenda item": "Waktu agenda berjalan",
+        "Time on this item: {elapsed} of {planned} (minutes:seconds)": "Waktu agenda berjalan: {elapsed} dari {planned} (menit:detik)",
+        "Time on this item: {elapsed} (minutes:seconds)": "Waktu agenda berjalan: {elapsed} (menit:detik)",
         "Answer the escalation": "Jawab eskalasi",
         "The answer the originating office will see (a reason when declined)": "Jawaban yang akan dilihat kantor pengusul (beserta alasan bila ditolak)",
         "Type a name, then Enter to sign in": "Ketik nama, lalu Enter untuk mengisi daftar hadir",
@@ -713,7 +715,7 @@ ID.update(
         "No recommendations yet. They appear here as they are recorded.": "Belum ada rekomendasi. Rekomendasi tampil di sini begitu dicatat.",
         "Projector view — {title}": "Tampilan layar — {title}",
         "Now discussing: {number}. {title}": "Sedang dibahas: {number}. {title}",
-        "{n} vote(s)": "{n} suara",
+        "{n} vote(s)": "{n} dukungan",
         "Saved as {name} in {folder}": "Disimpan sebagai {name} di {folder}",
         "Preparing {name}…": "Menyiapkan {name}…",
         "{name} could not be made; details are in the log file.": "{name} tidak dapat dibuat; rinciannya ada di berkas log.",
@@ -1342,4 +1344,99 @@ ID["About"] = "Tentang"
 ID["Mufakat version {version}"] = "Mufakat versi {version}"
 ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (
     "Forum Konsultasi Publik, tetap jalan tanpa jaringan."
+)
+
+# Qt's own words, per context (Qt's file dialog): Qt ships no Indonesian catalog. One source may
+# mean something else in our screens ("Forward" of an escalation is "Teruskan"; in the file
+# dialog it is the way back's opposite, "Maju"), so these are looked up by (context, source).
+QT_OWN = {
+    ("QFileDialog", "Look in:"): "Cari di:",
+    ("QFileDialog", "&Look in:"): "&Cari di:",
+    ("QFileDialog", "File &name:"): "&Nama berkas:",
+    ("QFileDialog", "Files of type:"): "Jenis berkas:",
+    ("QFileDialog", "Files of &type:"): "&Jenis berkas:",
+    ("QFileDialog", "Directory:"): "Folder:",
+    ("QFileDialog", "&Save"): "&Simpan",
+    ("QFileDialog", "&Open"): "&Buka",
+    ("QFileDialog", "&Choose"): "&Pilih",
+    ("QFileDialog", "Save As"): "Simpan sebagai",
+    ("QFileDialog", "Open"): "Buka",
+    ("QFileDialog", "Find Directory"): "Pilih folder",
+    ("QFileDialog", "Back"): "Kembali",
+    ("QFileDialog", "Forward"): "Maju",
+    ("QFileDialog", "Parent Directory"): "Folder induk",
+    ("QFileDialog", "Create New Folder"): "Buat folder baru",
+    ("QFileDialog", "List View"): "Tampilan daftar",
+    ("QFileDialog", "Detail View"): "Tampilan rinci",
+    ("QFileDialog", "Go back"): "Kembali",
+    ("QFileDialog", "Go forward"): "Maju",
+    ("QFileDialog", "Go to the parent directory"): "Ke folder induk",
+    ("QFileDialog", "Create a New Folder"): "Buat folder baru",
+    ("QFileDialog", "Change to list view mode"): "Tampilkan sebagai daftar",
+    ("QFileDialog", "Change to detail view mode"): "Tampilkan dengan rincian",
+    ("QFileDialog", "Sidebar"): "Panel tempat",
+    ("QFileDialog", "List of places and bookmarks"): "Daftar tempat dan markah",
+    ("QFileDialog", "Recent Places"): "Tempat terakhir",
+    ("QFileDialog", "Remove"): "Hapus dari daftar",
+    ("QFileDialog", "&Rename"): "&Ganti nama",
+    ("QFileDialog", "&Delete"): "&Hapus",
+    ("QFileDialog", "Delete"): "Hapus",
+    ("QFileDialog", "Show &hidden files"): "Tampilkan berkas &tersembunyi",
+    ("QFileDialog", "&New Folder"): "Folder &baru",
+    ("QFileDialog", "New Folder"): "Folder baru",
+    ("QFileDialog", "Show "): "Tampilkan ",
+    ("QFileDialog", "Files"): "Berkas",
+    ("QFileDialog", "Directories"): "Folder",
+    ("QFileDialog", "All Files (*)"): "Semua berkas (*)",
+    ("QFileDialog", "All files (*)"): "Semua berkas (*)",
+    ("QFileDialog", "%1 already exists.\nDo you want to replace it?"): "%1 sudah ada.\nGanti berkas itu?",
+    ("QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given."): (
+        "%1\nBerkas tidak ditemukan.\nPeriksa apakah nama berkasnya sudah benar."
+    ),
+    ("QFileDialog", "%1\nDirectory not found.\nPlease verify the correct directory name was given."): (
+        "%1\nFolder tidak ditemukan.\nPeriksa apakah nama foldernya sudah benar."
+    ),
+    ("QFileDialog", "Are you sure you want to delete '%1'?"): "Yakin ingin menghapus '%1'?",
+    ("QFileDialog", "'%1' is write protected.\nDo you want to delete it anyway?"): (
+        "'%1' dilindungi dari perubahan.\nTetap hapus?"
+    ),
+    ("QFileDialog", "Could not delete directory."): "Folder tidak dapat dihapus.",
+    ("QFileSystemModel", "Name"): "Nama",
+    ("QFileSystemModel", "Size"): "Ukuran",
+    ("QFileSystemModel", "Type"): "Jenis",
+    ("QFileSystemModel", "Kind"): "Jenis",
+    ("QFileSystemModel", "Date Modified"): "Tanggal diubah",
+    ("QFileSystemModel", "Computer"): "Komputer",
+    ("QFileSystemModel", "My Computer"): "Komputer",
+    ("QFileSystemModel", "Invalid filename"): "Nama berkas tidak dapat dipakai",
+    (
+        "QFileSystemModel",
+        '<b>The name "%1" cannot be used.</b><p>Try using another name, with fewer characters or no punctuation marks.',
+    ): '<b>Nama "%1" tidak dapat dipakai.</b><p>Coba nama lain, yang lebih pendek atau tanpa tanda baca.',
+    ("QAbstractFileIconProvider", "Folder"): "Folder",
+    ("QAbstractFileIconProvider", "File Folder"): "Folder",
+    ("QAbstractFileIconProvider", "File"): "Berkas",
+    ("QAbstractFileIconProvider", "Drive"): "Drive",
+    ("QAbstractFileIconProvider", "Shortcut"): "Pintasan",
+    ("QAbstractFileIconProvider", "Alias"): "Alias",
+    ("QAbstractFileIconProvider", "Unknown"): "Tidak diketahui",
+}
+
+# The sample forum beside the office's own (Forums), and the operator asked before it loads.
+ID["Load the sa&mple forum"] = "Muat forum &contoh"
+ID["Remove the sa&mple forum"] = "Hapus forum &contoh"
+ID["Remove the sample forum"] = "Hapus forum contoh"
+ID[
+    "Remove the sample forum (CONTOH) and everything in it? The office's own forums are not touched; the history keeps the removal."
+] = "Hapus forum contoh (CONTOH) beserta seluruh isinya? Forum milik kantor tidak tersentuh; riwayat mencatat penghapusan ini."
+ID["Adds the forum of KPPN Sorong (21 August 2024), titled CONTOH, to try the app; it stays on this laptop"] = (
+    "Menambahkan forum KPPN Sorong (21 Agustus 2024), berjudul CONTOH, untuk mencoba aplikasi; forum ini tetap di laptop ini"
+)
+ID["Removes the sample forum (CONTOH) and everything in it"] = "Menghapus forum contoh (CONTOH) beserta seluruh isinya"
+ID["There is no sample forum to remove."] = "Tidak ada forum contoh untuk dihapus."
+ID["Type your name first: the history records who did what. Your name (in the history)"] = (
+    "Ketik nama Anda dulu: riwayat mencatat siapa melakukan apa. Nama Anda (di riwayat)"
+)
+ID["Type your name first: the history records who loaded the sample forum."] = (
+    "Ketik nama Anda dulu: riwayat mencatat siapa yang memuat forum contoh."
 )

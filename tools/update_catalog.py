@@ -18,7 +18,7 @@ from babel.messages.pofile import write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from id_translations import ID  # noqa: E402
+from id_translations import ID, QT_OWN  # noqa: E402
 
 KEYWORDS = {"tr": None, "N_": None}
 
@@ -75,15 +75,18 @@ def fill_qt_catalog(ts: Path) -> list[str]:
     """Write the Indonesian of every widget string into `ts`; returns the ones with none."""
     tree = ET.parse(ts)
     missing = []
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        if source in ID:
-            translation.text = ID[source]
-            translation.attrib.pop("type", None)
-        else:
-            missing.append(source)
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            own = QT_OWN.get((context.findtext("name") or "", source))
+            text = own if own is not None else ID.get(source)
+            translation = message.find("translation")
+            assert translation is not None
+            if text is not None:
+                translation.text = text
+                translation.attrib.pop("type", None)
+            else:
+                missing.append(source)
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")

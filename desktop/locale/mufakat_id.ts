@@ -58,6 +58,10 @@
             <translation>Ha&amp;pus</translation>
         </message>
         <message>
+            <source>Time on the running agenda item</source>
+            <translation>Waktu agenda berjalan</translation>
+        </message>
+        <message>
             <source>Drag items, or Alt+↑/↓, to reorder.</source>
             <translation>Seret mata acara, atau Alt+↑/↓, untuk mengubah urutan.</translation>
         </message>
@@ -78,12 +82,16 @@
             <translation>Belum ada mata acara yang berjalan. Pilih satu lalu tekan “Jadikan berjalan”.</translation>
         </message>
         <message>
-            <source>Now: {title} — {elapsed}</source>
-            <translation>Sekarang: {title} — {elapsed}</translation>
+            <source>Now: {title}</source>
+            <translation>Sekarang: {title}</translation>
         </message>
         <message>
-            <source>of {planned}</source>
-            <translation>dari {planned}</translation>
+            <source>Time on this item: {elapsed} of {planned} (minutes:seconds)</source>
+            <translation>Waktu agenda berjalan: {elapsed} dari {planned} (menit:detik)</translation>
+        </message>
+        <message>
+            <source>Time on this item: {elapsed} (minutes:seconds)</source>
+            <translation>Waktu agenda berjalan: {elapsed} (menit:detik)</translation>
         </message>
     </context>
     <context>
@@ -1201,6 +1209,10 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <source>Set up this laptop's office: it takes a minute, and all of it can be changed later in Settings. Only the short name is needed to start.</source>
             <translation>Atur kantor untuk laptop ini: cukup semenit, dan semuanya dapat diubah nanti di Pengaturan. Untuk mulai, hanya nama singkat yang wajib diisi.</translation>
         </message>
+        <message>
+            <source>Type your name first: the history records who loaded the sample forum.</source>
+            <translation>Ketik nama Anda dulu: riwayat mencatat siapa yang memuat forum contoh.</translation>
+        </message>
     </context>
     <context>
         <name>FollowUpPage</name>
@@ -1436,6 +1448,30 @@ Simpan?</translation>
         <message>
             <source>A recap of the selected forum as an Excel workbook: participants per element, recommendations and follow-up</source>
             <translation>Rekap forum yang dipilih sebagai buku kerja Excel: peserta per unsur, rekomendasi dan tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Remove the sample forum</source>
+            <translation>Hapus forum contoh</translation>
+        </message>
+        <message>
+            <source>Remove the sample forum (CONTOH) and everything in it? The office's own forums are not touched; the history keeps the removal.</source>
+            <translation>Hapus forum contoh (CONTOH) beserta seluruh isinya? Forum milik kantor tidak tersentuh; riwayat mencatat penghapusan ini.</translation>
+        </message>
+        <message>
+            <source>Load the sa&amp;mple forum</source>
+            <translation>Muat forum &amp;contoh</translation>
+        </message>
+        <message>
+            <source>Adds the forum of KPPN Sorong (21 August 2024), titled CONTOH, to try the app; it stays on this laptop</source>
+            <translation>Menambahkan forum KPPN Sorong (21 Agustus 2024), berjudul CONTOH, untuk mencoba aplikasi; forum ini tetap di laptop ini</translation>
+        </message>
+        <message>
+            <source>Remove the sa&amp;mple forum</source>
+            <translation>Hapus forum &amp;contoh</translation>
+        </message>
+        <message>
+            <source>Removes the sample forum (CONTOH) and everything in it</source>
+            <translation>Menghapus forum contoh (CONTOH) beserta seluruh isinya</translation>
         </message>
         <message>
             <source>No forum matches</source>
@@ -1788,6 +1824,17 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         </message>
     </context>
     <context>
+        <name>OperatorPrompt</name>
+        <message>
+            <source>Your name (in the history)</source>
+            <translation>Nama Anda (di riwayat)</translation>
+        </message>
+        <message>
+            <source>Type your name first: the history records who did what. Your name (in the history)</source>
+            <translation>Ketik nama Anda dulu: riwayat mencatat siapa melakukan apa. Nama Anda (di riwayat)</translation>
+        </message>
+    </context>
+    <context>
         <name>OutboxActions</name>
         <message>
             <source>Export unsent changes</source>
@@ -1862,6 +1909,271 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         <message>
             <source>{n} recommendation(s)</source>
             <translation>{n} rekomendasi</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>File Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>Drive</translation>
+        </message>
+        <message>
+            <source>Shortcut</source>
+            <translation>Pintasan</translation>
+        </message>
+        <message>
+            <source>Alias</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Tidak diketahui</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>Look in:</source>
+            <translation>Cari di:</translation>
+        </message>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Cari di:</translation>
+        </message>
+        <message>
+            <source>File &amp;name:</source>
+            <translation>&amp;Nama berkas:</translation>
+        </message>
+        <message>
+            <source>Files of type:</source>
+            <translation>Jenis berkas:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>&amp;Jenis berkas:</translation>
+        </message>
+        <message>
+            <source>Directory:</source>
+            <translation>Folder:</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Buka</translation>
+        </message>
+        <message>
+            <source>&amp;Choose</source>
+            <translation>&amp;Pilih</translation>
+        </message>
+        <message>
+            <source>Save As</source>
+            <translation>Simpan sebagai</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Find Directory</source>
+            <translation>Pilih folder</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Maju</translation>
+        </message>
+        <message>
+            <source>Parent Directory</source>
+            <translation>Folder induk</translation>
+        </message>
+        <message>
+            <source>Create New Folder</source>
+            <translation>Buat folder baru</translation>
+        </message>
+        <message>
+            <source>List View</source>
+            <translation>Tampilan daftar</translation>
+        </message>
+        <message>
+            <source>Detail View</source>
+            <translation>Tampilan rinci</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Go forward</source>
+            <translation>Maju</translation>
+        </message>
+        <message>
+            <source>Go to the parent directory</source>
+            <translation>Ke folder induk</translation>
+        </message>
+        <message>
+            <source>Create a New Folder</source>
+            <translation>Buat folder baru</translation>
+        </message>
+        <message>
+            <source>Change to list view mode</source>
+            <translation>Tampilkan sebagai daftar</translation>
+        </message>
+        <message>
+            <source>Change to detail view mode</source>
+            <translation>Tampilkan dengan rincian</translation>
+        </message>
+        <message>
+            <source>Sidebar</source>
+            <translation>Panel tempat</translation>
+        </message>
+        <message>
+            <source>List of places and bookmarks</source>
+            <translation>Daftar tempat dan markah</translation>
+        </message>
+        <message>
+            <source>Recent Places</source>
+            <translation>Tempat terakhir</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus dari daftar</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>&amp;Ganti nama</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Show &amp;hidden files</source>
+            <translation>Tampilkan berkas &amp;tersembunyi</translation>
+        </message>
+        <message>
+            <source>&amp;New Folder</source>
+            <translation>Folder &amp;baru</translation>
+        </message>
+        <message>
+            <source>New Folder</source>
+            <translation>Folder baru</translation>
+        </message>
+        <message>
+            <source>Show </source>
+            <translation>Tampilkan </translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Directories</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>All Files (*)</source>
+            <translation>Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>%1 already exists.
+Do you want to replace it?</source>
+            <translation>%1 sudah ada.
+Ganti berkas itu?</translation>
+        </message>
+        <message>
+            <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+            <translation>%1
+Berkas tidak ditemukan.
+Periksa apakah nama berkasnya sudah benar.</translation>
+        </message>
+        <message>
+            <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+            <translation>%1
+Folder tidak ditemukan.
+Periksa apakah nama foldernya sudah benar.</translation>
+        </message>
+        <message>
+            <source>Are you sure you want to delete '%1'?</source>
+            <translation>Yakin ingin menghapus '%1'?</translation>
+        </message>
+        <message>
+            <source>'%1' is write protected.
+Do you want to delete it anyway?</source>
+            <translation>'%1' dilindungi dari perubahan.
+Tetap hapus?</translation>
+        </message>
+        <message>
+            <source>Could not delete directory.</source>
+            <translation>Folder tidak dapat dihapus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Date Modified</source>
+            <translation>Tanggal diubah</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Komputer</translation>
+        </message>
+        <message>
+            <source>My Computer</source>
+            <translation>Komputer</translation>
+        </message>
+        <message>
+            <source>Invalid filename</source>
+            <translation>Nama berkas tidak dapat dipakai</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The name "%1" cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+            <translation>&lt;b&gt;Nama "%1" tidak dapat dipakai.&lt;/b&gt;&lt;p&gt;Coba nama lain, yang lebih pendek atau tanpa tanda baca.</translation>
         </message>
     </context>
     <context>
@@ -1962,7 +2274,7 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         <name>RecommendationCard</name>
         <message>
             <source>{n} vote(s)</source>
-            <translation>{n} suara</translation>
+            <translation>{n} dukungan</translation>
         </message>
     </context>
     <context>

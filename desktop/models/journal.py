@@ -40,6 +40,16 @@ class ImportedOp(Base):
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ExampleUnit(Base):
+    """A unit of the sample forum loaded beside the office's own (`desktop.services.demo`): its
+    records are audited like any, but queue nothing for the server (`Journal`). Device-local."""
+
+    __tablename__ = "example_units"
+
+    unit_id: Mapped[IdRef] = mapped_column(primary_key=True)
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class OutboxOp(Base):
     """One local change waiting to be pushed (DESIGN.md, sync step 1). Device-local.
 

@@ -177,7 +177,7 @@ RECOMMENDATION_COLUMNS = [
     Column("Topik", 22),
     Column("Ruang lingkup", 22),
     Column("Unsur pengusul", 22),
-    Column("Suara", 8),
+    Column("Dukungan", 10),
     Column("Status", 14),
     Column("Keterangan status", 30, wrap=True),
     Column("Dicatat", 17),  # with its time zone in the header (`_recommendation_sheets`)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -36,6 +37,7 @@ class Attendance:
     people: list[Participant]  # everyone listed, invited or walked in, by name
     count: UnsurCount
     by_gender: dict[Gender | None, int]  # of the participants present (organisers apart)
+    held_on: date  # the forum's day (a sign-in on another day shows its date)
 
     @property
     def present(self) -> int:
@@ -74,6 +76,7 @@ def attendance_of(session: Session, forum_id: str) -> Attendance:
         people=people,
         count=count_unsur(people, office_mapping(session, forum.unit_id)),
         by_gender=dict(Counter(p.gender for p in people if is_participant(p))),
+        held_on=forum.held_on,
     )
 
 

@@ -9,6 +9,14 @@ wide, hard-to-reach region.
 
 Participant names, the letterhead address, phone and NIP numbers are illustrative, not from the
 article. Loading twice does not duplicate anything.
+
+On a laptop with no office yet (first run, `mufakat demo`), the demo office becomes the laptop's
+office. On a laptop that has its own office, the demo is loaded as a *sample* beside it
+(`load_sample`): its own units, marked "(contoh)", a forum titled "CONTOH — …", and nothing of it
+ever goes to the office's server (the units are `ExampleUnit`s: the journal audits their
+records and queues no operation for them; the office's server would refuse another office's
+records, and a real office of the same code, or its real parent office, must never receive
+the demo's recommendations or escalations). `remove_sample` tombstones all of it in one action.
 """
 
 from __future__ import annotations
@@ -22,7 +30,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import skm
-from desktop.models import Forum, Unit
+from desktop.errors import InputError
+from desktop.i18n import tr
+from desktop.ids import new_id
+from desktop.models import SYNCED_MODELS, ExampleUnit, Forum, Unit
 from desktop.services import (
     agenda,
     escalations,
@@ -35,8 +46,12 @@ from desktop.services import (
 )
 from desktop.services import recommendations as recs
 from desktop.services.context import Context
+from desktop.services.journal import Journal, example_units, start_action
 
 DEMO_TITLE = "Forum Konsultasi Publik KPPN Sorong Tahun 2024"
+SAMPLE_TITLE = "CONTOH — " + DEMO_TITLE  # the sample beside an office's own forums says what it is
+SAMPLE_NAME = "{name} (contoh)"
+SAMPLE_CODE = "CONTOH-{code}-{suffix}"  # unique: a removed sample's tombstoned units keep theirs
 DEMO_DATE = "2024-08-21"
 
 UNITS: list[dict[str, Any]] = [
@@ -212,6 +227,69 @@ def ensure_units(session: Session, ctx: Context) -> dict[str, str]:
     return ids
 
 
+def _sample_units(session: Session, ctx: Context) -> dict[str, str]:
+    """A unit tree of the demo's own, marked as a sample and kept on this laptop; code → id."""
+    ids: dict[str, str] = {}
+    suffix = new_id()[-4:].upper()
+    for spec in UNITS:
+        unit_id = new_id()
+        session.add(ExampleUnit(unit_id=unit_id, added_at=ctx.now()))
+        example_units(session).add(unit_id)  # before its first record is journaled
+        values = {k: v for k, v in spec.items() if k != "parent"}
+        values["code"] = SAMPLE_CODE.format(code=spec["code"], suffix=suffix)
+        values["name"] = SAMPLE_NAME.format(name=spec["name"])
+        parent = ids.get(spec.get("parent", ""))
+        ids[spec["code"]] = units.create_unit(session, ctx, new_unit_id=unit_id, parent_id=parent, **values)
+    return ids
+
+
+def sample_forum(session: Session) -> str | None:
+    """The sample forum loaded beside the office's own, if there is one now."""
+    return session.scalar(
+        select(Forum.id).where(
+            Forum.unit_id.in_(example_units(session)), Forum.title == SAMPLE_TITLE, Forum.deleted.is_(False)
+        )
+    )
+
+
+def load_sample(session: Session, ctx: Context) -> DemoResult:
+    """The demo forum beside the office's own forums, as a sample: its own units, a title that
+    says so, nothing sent to the server. Loaded once; the office's records are not touched."""
+    existing = sample_forum(session) or _demo_of_office(session, ctx.home_unit_id)
+    if existing is not None:
+        return DemoResult(existing, created=False)
+    if ctx.home_unit_id is None:
+        return load_demo(session, ctx)  # no office yet: the demo office becomes this laptop's
+    return _load(session, ctx, _sample_units(session, ctx), SAMPLE_TITLE)
+
+
+def remove_sample(session: Session, ctx: Context) -> int:
+    """Remove the sample in one action: every record of its units tombstoned and audited, as any
+    delete (nothing goes to the server: none of it was ever sent). Returns how many."""
+    examples = example_units(session)
+    if sample_forum(session) is None:
+        raise InputError(tr("There is no sample forum to remove."))
+    start_action(session)
+    removed = 0
+    for model in SYNCED_MODELS:
+        if model.__tablename__ == "audit_events":
+            continue  # the history stays: it says who loaded and who removed the sample
+        rows = session.scalars(select(model).where(model.unit_id.in_(examples), model.deleted.is_(False)))
+        for row in rows:
+            Journal(session, ctx).delete(row, "remove_sample")
+            removed += 1
+    return removed
+
+
+def _demo_of_office(session: Session, office: str | None) -> str | None:
+    """The demo forum, where the demo office is this laptop's own (loaded at first run)."""
+    if office is None:
+        return None
+    return session.scalar(
+        select(Forum.id).where(Forum.unit_id == office, Forum.title == DEMO_TITLE, Forum.deleted.is_(False))
+    )
+
+
 def load_demo(session: Session, ctx: Context) -> DemoResult:
     unit_ids = ensure_units(session, ctx)
     kppn = unit_ids["KPPN-SORONG"]
@@ -222,12 +300,16 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
         return DemoResult(existing.id, created=False)
     if ctx.home_unit_id is None:
         units.set_home_unit(session, ctx, kppn)
+    return _load(session, ctx, unit_ids, DEMO_TITLE)
 
+
+def _load(session: Session, ctx: Context, unit_ids: dict[str, str], title: str) -> DemoResult:
+    kppn = unit_ids["KPPN-SORONG"]
     forum_id = forums.create_forum(
         session,
         ctx,
         unit_id=kppn,
-        title=DEMO_TITLE,
+        title=title,
         theme="Evaluasi standar pelayanan KPPN Sorong",
         held_on=DEMO_DATE,
         starts_at="09:00",

@@ -20,13 +20,13 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, event, inspect
+from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop import counters
 from desktop.errors import ProgrammingError
 from desktop.ids import new_id
-from desktop.models import AuditEvent, OutboxOp, Synced
+from desktop.models import AuditEvent, ExampleUnit, OutboxOp, Synced
 from desktop.models.base import META_COLUMNS
 from desktop.services.context import Context
 from protocol.version import MAX_OPS_PER_PUSH
@@ -39,6 +39,7 @@ _OUTBOX = cast(Table, OutboxOp.__table__)
 _RECORDED = "mufakat.journaled"
 _ACTION = "mufakat.action"
 _ACTION_OPS = "mufakat.action_ops"
+_EXAMPLES = "mufakat.example_units"
 REMOTE_APPLY = "mufakat.remote_apply"
 # An action travels in one push (a push batch never splits one): no action may be larger.
 MAX_OPS_PER_ACTION = MAX_OPS_PER_PUSH
@@ -63,6 +64,13 @@ def _action_of(session: Session, ops: int) -> str:
             "a bulk action must call start_action() for each item"
         )
     return str(session.info[_ACTION])
+
+
+def example_units(session: Session) -> set[str]:
+    """The units of the sample forum loaded beside the office's own (read once per session)."""
+    if _EXAMPLES not in session.info:
+        session.info[_EXAMPLES] = set(session.scalars(select(ExampleUnit.unit_id)))
+    return cast(set[str], session.info[_EXAMPLES])
 
 
 def jsonable(value: Any) -> Any:
@@ -154,7 +162,7 @@ class Journal:
         stores the record if absent and otherwise keeps whichever value of each field is newer.
         Nothing changes here, so nothing is added to the history."""
         op = restate_op(type(row), row)
-        if op is not None:
+        if op is not None and row.unit_id not in example_units(self.session):
             extra = {"op_id": new_id(), "action_id": _action_of(self.session, 1), "created_at": self.ctx.now()}
             self.session.connection().execute(_OUTBOX.insert(), [{**op, **extra}])
 
@@ -252,6 +260,8 @@ class Journal:
                 }
             ],
         )
+        if row.unit_id in example_units(self.session):
+            return  # the sample forum's records stay on this laptop: nothing goes to the server
         connection.execute(
             _OUTBOX.insert(),
             [

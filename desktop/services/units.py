@@ -71,13 +71,14 @@ def _check_parent(session: Session, unit_id: str | None, parent_id: str | None) 
         current = load(session, Unit, current, N_("Parent unit")).parent_id
 
 
-def create_unit(session: Session, ctx: Context, **values: Any) -> str:
+def create_unit(session: Session, ctx: Context, *, new_unit_id: str | None = None, **values: Any) -> str:
+    """A new unit; `new_unit_id`: its id, when the caller needs it before (a sample unit)."""
     data = f.require(RULES, values, "code", "name")
     data["code"] = _normalize_code(data["code"])
     _check_code_free(session, data["code"])
     _check_parent(session, None, data.get("parent_id"))
     unit = Unit(**data)
-    unit.id = unit.unit_id = new_id()
+    unit.id = unit.unit_id = new_unit_id or new_id()
     Journal(session, ctx).create(unit)
     return unit.id
 

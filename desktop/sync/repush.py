@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, insert, or_, select, true
+from sqlalchemy import ColumnElement, and_, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.ids import new_id
@@ -25,6 +25,7 @@ from desktop.models import (
     AuditEvent,
     DeviceState,
     Escalation,
+    ExampleUnit,
     OutboxOp,
     Synced,
     Unit,
@@ -37,7 +38,12 @@ BATCH = 2000
 
 
 def _mine(model: type[Synced], home: str | None, device_id: str) -> ColumnElement[bool]:
-    """The rows of `model` this laptop may write (every row where it works for no office yet)."""
+    """The rows of `model` this laptop may write (every row where it works for no office yet),
+    never the sample forum's (they stay on this laptop)."""
+    return and_(_written_here(model, home, device_id), model.unit_id.not_in(select(ExampleUnit.unit_id)))
+
+
+def _written_here(model: type[Synced], home: str | None, device_id: str) -> ColumnElement[bool]:
     if home is None:
         return true()
     if model is Unit:

@@ -66,6 +66,11 @@ class AgendaTab(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.current = QLabel()
         self.current.setStyleSheet("font-size: 15pt; padding: 6px;")
+        self.current.setWordWrap(True)
+        # The running item's time, said in words: a bare "12:34" reads as a time of day.
+        self.timer = QLabel()
+        self.timer.setAccessibleName(self.tr("Time on the running agenda item"))
+        self.timer.hide()
         self.message = InlineMessage()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -94,6 +99,7 @@ class AgendaTab(QWidget):
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.current)
+        layout.addWidget(self.timer)
         layout.addLayout(entry)
         layout.addWidget(self.message)
         layout.addLayout(actions)
@@ -139,18 +145,26 @@ class AgendaTab(QWidget):
         item = self._running()
         if item is None or item.started_at is None:
             self.current.setText(self.tr("No agenda item is running. Select one and press “Make current”."))
+            self.current.setStyleSheet("font-size: 15pt; padding: 6px;")
+            self.timer.hide()
             return
         started = item.started_at if item.started_at.tzinfo else item.started_at.replace(tzinfo=UTC)
         elapsed = (datetime.now(UTC) - started).total_seconds()
         planned = item.planned_minutes * 60
         over = planned and elapsed > planned
-        text = self.tr("Now: {title} — {elapsed}").format(title=item.title, elapsed=_clock(elapsed))
+        self.current.setText(self.tr("Now: {title}").format(title=item.title))
         if planned:
-            text += " " + self.tr("of {planned}").format(planned=_clock(planned))
-        self.current.setText(text)
-        self.current.setStyleSheet(
-            "font-size: 15pt; padding: 6px;" + (" color: #b00020;" if over else " color: #1b5e20;")
-        )
+            timer = self.tr("Time on this item: {elapsed} of {planned} (minutes:seconds)").format(
+                elapsed=_clock(elapsed), planned=_clock(planned)
+            )
+        else:
+            timer = self.tr("Time on this item: {elapsed} (minutes:seconds)").format(elapsed=_clock(elapsed))
+        self.timer.setText(timer)
+        self.timer.setAccessibleDescription(timer)
+        self.timer.show()
+        colour = " color: #b00020;" if over else " color: #1b5e20;"
+        self.current.setStyleSheet("font-size: 15pt; padding: 6px 6px 0 6px;" + colour)
+        self.timer.setStyleSheet("font-size: 13pt; padding: 0 6px 6px 6px;" + colour)
 
     def _selected_id(self) -> str | None:
         entry = self.list.currentItem()

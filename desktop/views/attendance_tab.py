@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError, RowErrors
-from desktop.i18n import number
+from desktop.i18n import number, time_on
 from desktop.models import Participant
 from desktop.services.attendance import ELEMENTS_FOR_FULL_SCORE, Attendance, attendance_of
 from desktop.services.participant_import import parse_participants
@@ -204,7 +204,7 @@ class AttendanceTab(QWidget):
         self.list.show_empty(not self._people)
         for row, person in enumerate(self._people):
             signed = (
-                person.signed_in_at.astimezone(self._ws.ctx.zone).strftime("%H:%M")
+                time_on(person.signed_in_at, attendance.held_on, self._ws.ctx.zone)
                 if person.signed_in_at
                 else ""
             )

@@ -163,12 +163,28 @@ class DateField(QDateEdit):
         # typed after a click stored 01-12-2026). A click that enters the field selects the
         # day, as Tab does, so a whole date can be typed; a click inside selects that part.
         self.lineEdit().installEventFilter(self)
+        # The calendar opens where the field's date is; a field left empty ("any", its minimum
+        # date) opens it at today, not at the minimum (January 2000).
+        self.calendarWidget().window().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and watched is self.calendarWidget().window():
+            self._page_for_empty_value()
         if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease:
             self._click_pending = True  # done once the line has placed its cursor
             QTimer.singleShot(0, self._select_clicked_part)
         return super().eventFilter(watched, event)
+
+    def _page_for_empty_value(self) -> None:
+        if self.date() == self.minimumDate() and self.specialValueText():
+            today = QDate.currentDate()
+            calendar = self.calendarWidget()
+            # Today chosen in the calendar (its keys start there), not yet in the field: the
+            # calendar's selection signals would set the field at once; Escape keeps "any".
+            calendar.blockSignals(True)
+            calendar.setSelectedDate(today)
+            calendar.setCurrentPage(today.year(), today.month())
+            calendar.blockSignals(False)
 
     def _select_clicked_part(self) -> None:
         if not self._click_pending:

@@ -206,6 +206,10 @@ class FirstRunPage(QWidget):
         self._finish()
 
     def try_demo(self) -> None:
+        if not self.operator.text().strip():  # the history would name the computer's user ("root")
+            self.message.error(self.tr("Type your name first: the history records who loaded the sample forum."))
+            self.operator.setFocus()
+            return
         if not self._keep_operator():
             return
         try:

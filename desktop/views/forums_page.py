@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -33,6 +34,7 @@ from desktop.views.forum_commands import DeleteForum, EditForum
 from desktop.views.forum_dialog import EditForumDialog, NewForumDialog
 from desktop.views.forum_table import ForumTableModel
 from desktop.views.look import icon, page_title, primary
+from desktop.views.operator_prompt import operator_known
 from desktop.views.save_file import SavedNotice
 from desktop.views.undo import Refs, UndoKeys
 from desktop.views.undo_bar import UndoBar
@@ -116,6 +118,10 @@ class ForumsPage(QWidget):
         self.demo_button = QPushButton(icon("sample"), self.tr("&Try with a sample forum"))
         self.demo_button.clicked.connect(self.load_demo)
         self.empty_state.add_action(self.demo_button)
+        # The sample forum beside the office's own, at any time; removed again in one action.
+        self.sample_button = QPushButton(icon("sample"), "")
+        self.sample_button.clicked.connect(self.toggle_sample)
+        self._sample: str | None = None  # the sample forum loaded beside the office's, if any
         self.list = ListOrEmpty(self.table, self.empty_state)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
@@ -127,7 +133,10 @@ class ForumsPage(QWidget):
         bar.addWidget(self.excel_button)
         bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(self.tr("Forums")))
+        heading = QHBoxLayout()
+        heading.addWidget(page_title(self.tr("Forums")), 1)
+        heading.addWidget(self.sample_button)
+        layout.addLayout(heading)
         layout.addLayout(bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.undo_bar)
@@ -157,9 +166,48 @@ class ForumsPage(QWidget):
             self.open_requested.emit(dialog.forum_id)
 
     def load_demo(self) -> None:
-        """The sample forum (KPPN Sorong, 21 August 2024), loaded from the app."""
-        if attempt(self, self._ws, demo.load_demo) is not None:
+        """The sample forum (KPPN Sorong, 21 August 2024), loaded from the app: beside the
+        office's own forums when there is an office (marked, kept on this laptop)."""
+        if not operator_known(self, self._ws):
+            return
+        loaded = attempt(self, self._ws, demo.load_sample)
+        if loaded is not None:
             self.refresh()
+
+    def remove_sample(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove the sample forum"),
+            self.tr(
+                "Remove the sample forum (CONTOH) and everything in it? The office's own forums are "
+                "not touched; the history keeps the removal."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes or not operator_known(self, self._ws):
+            return
+        if attempt(self, self._ws, demo.remove_sample) is not None:
+            self.refresh()
+
+    def toggle_sample(self) -> None:
+        if self._sample is None:
+            self.load_demo()
+        else:
+            self.remove_sample()
+
+    def _show_sample_button(self, any_forum: bool) -> None:
+        self._sample = self._ws.read(demo.sample_forum)
+        if self._sample is None:
+            self.sample_button.setText(self.tr("Load the sa&mple forum"))
+            self.sample_button.setToolTip(
+                self.tr(
+                    "Adds the forum of KPPN Sorong (21 August 2024), titled CONTOH, to try the app; "
+                    "it stays on this laptop"
+                )
+            )
+        else:
+            self.sample_button.setText(self.tr("Remove the sa&mple forum"))
+            self.sample_button.setToolTip(self.tr("Removes the sample forum (CONTOH) and everything in it"))
+        self.sample_button.setVisible(any_forum or self._sample is not None)  # none: the empty state offers it
 
     def open_document(self, kind: str) -> DocumentDialog | None:
         from desktop.views.document_dialog import DocumentDialog, forum_document  # pdfium: on first use
@@ -201,6 +249,7 @@ class ForumsPage(QWidget):
                 self.tr("Plan one with “New forum…”, or try the app with the sample forum."),
             )
         self.demo_button.setVisible(not rows and not searched)
+        self._show_sample_button(bool(rows) or searched)
         self.list.show_empty(not rows)
 
     def _update_actions(self) -> None:

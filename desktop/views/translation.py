@@ -36,6 +36,84 @@ STANDARD_BUTTONS = (
     str(QT_TRANSLATE_NOOP("QPlatformTheme", "Open")),
 )
 
+# Texts of Qt's own file dialog (the non-native one Linux desktops without a portal get, and the
+# tests): its labels, buttons, tooltips, menus and columns, and the names its model gives files
+# and folders. Qt ships no Indonesian catalog (no qtbase_id.qm), so ours supplies them; the
+# contexts and sources are Qt's own (see qtbase_de.qm). Its shortcuts ("Alt+Left") stay as Qt
+# has them.
+FILE_DIALOG = (
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Look in:")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "File &name:")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Files of type:")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Directory:")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "&Save")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "&Open")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "&Choose")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Save As")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Open")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Find Directory")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Back")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Forward")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Parent Directory")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Create New Folder")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "List View")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Detail View")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Go back")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Go forward")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Go to the parent directory")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Create a New Folder")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Change to list view mode")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Change to detail view mode")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Sidebar")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "List of places and bookmarks")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Recent Places")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Remove")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "&Rename")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "&Delete")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Delete")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Show &hidden files")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "&New Folder")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "New Folder")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Show ")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Files")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Directories")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "All Files (*)")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "All files (*)")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "%1 already exists.\nDo you want to replace it?")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given.")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "QFileDialog", "%1\nDirectory not found.\nPlease verify the correct directory name was given."
+        )
+    ),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Are you sure you want to delete '%1'?")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "'%1' is write protected.\nDo you want to delete it anyway?")),
+    str(QT_TRANSLATE_NOOP("QFileDialog", "Could not delete directory.")),
+    str(QT_TRANSLATE_NOOP("QFileSystemModel", "Name")),
+    str(QT_TRANSLATE_NOOP("QFileSystemModel", "Size")),
+    str(QT_TRANSLATE_NOOP("QFileSystemModel", "Type")),
+    str(QT_TRANSLATE_NOOP("QFileSystemModel", "Kind")),
+    str(QT_TRANSLATE_NOOP("QFileSystemModel", "Date Modified")),
+    str(QT_TRANSLATE_NOOP("QFileSystemModel", "Computer")),
+    str(QT_TRANSLATE_NOOP("QFileSystemModel", "My Computer")),
+    str(QT_TRANSLATE_NOOP("QFileSystemModel", "Invalid filename")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "QFileSystemModel",
+            '<b>The name "%1" cannot be used.</b><p>Try using another name, with fewer characters or no punctuation marks.',  # noqa: E501
+        )
+    ),
+    str(QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder")),
+    str(QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File Folder")),
+    str(QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File")),
+    str(QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive")),
+    str(QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut")),
+    str(QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Alias")),
+    str(QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown")),
+)
+
 # The locale each language of the app gives Qt's own widgets (the calendar's names of months and days).
 LOCALES = {
     "id": QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia),

@@ -78,6 +78,13 @@ def reopened_demo(demo_ws: Workspace, demo_forum: str) -> str:
 
 
 @pytest.fixture
+def indonesian(ws: Workspace) -> Workspace:
+    """The app in its default language, Indonesian (list it before `window` or `shell`)."""
+    ws.settings.language = "id"
+    return ws
+
+
+@pytest.fixture
 def window(shell: Shell) -> MainWindow:
     return shell.window
 

@@ -3,6 +3,8 @@ and "Make current" starts the item the facilitator clicked, not another one."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
@@ -99,3 +101,31 @@ def test_enter_in_the_minutes_adds_the_item_and_the_next_title_goes_into_the_tit
     [item] = stored(ws, forum_id)
     assert (item.title, item.presenter, item.planned_minutes) == ("Paparan", "Kepala Kantor", 20)
     assert agenda.title.hasFocus()
+
+
+def test_the_running_items_timer_says_what_it_counts_in_indonesian(
+    qtbot: QtBot, office_ws: Workspace, indonesian: Workspace, window: MainWindow
+) -> None:
+    """A bare "00:03" beside the item read as a time of day: the timer says it is the time the
+    item has been running, to the eye and to a screen reader."""
+    ws = office_ws
+    forum_id = ws.write(create_forum, unit_id=ws.ctx.home_unit_id, title="FKP 2026", held_on="2026-03-02")
+    workspace = window.open_forum(forum_id)
+    assert workspace is not None
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # the Agenda tab
+    agenda = workspace.agenda
+    assert workspace.tabs.currentWidget() is agenda
+    qtbot.mouseClick(agenda.title, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(agenda.title, "Paparan standar pelayanan")
+    qtbot.keyClick(agenda.title, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)  # past the presenter, to the minutes
+    qtbot.keyClicks(window.focusWidget(), "20")
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert not agenda.timer.isVisible()  # nothing runs yet: no timer
+    click_item(qtbot, agenda.list, "Paparan")
+    qtbot.mouseClick(agenda.start_button, Qt.MouseButton.LeftButton)
+    assert agenda.current.text() == "Sekarang: Paparan standar pelayanan"
+    assert agenda.timer.isVisible()
+    assert re.fullmatch(r"Waktu agenda berjalan: 00:0\d dari 20:00 \(menit:detik\)", agenda.timer.text())
+    assert agenda.timer.accessibleName() == "Waktu agenda berjalan"
+    assert agenda.timer.accessibleDescription() == agenda.timer.text()

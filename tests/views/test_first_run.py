@@ -136,6 +136,25 @@ def test_first_run_with_the_sample_forum(qtbot: QtBot, ws: Workspace, window: Ma
     assert window.windowTitle() == "Mufakat — KPPN Sorong"
 
 
+def test_the_sample_forum_asks_who_is_typing_first(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
+    """With no name, the demo's history said "root" (the computer's user): the sample forum asks
+    for the name in the same field as the set-up, and records it."""
+    ws.change_settings(operator="")
+    page = window.first_run
+    assert page is not None
+    page.operator.clear()
+    qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    assert window.first_run is page and "Type your name first" in page.message.text()
+    assert page.operator.hasFocus()
+    assert units_of(ws) == {}  # nothing loaded
+    qtbot.keyClicks(page.operator, "Rina Wulandari")
+    qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    assert window.first_run is None
+    assert ws.settings.operator == "Rina Wulandari"
+    with ws.store.read() as session:
+        assert set(session.scalars(select(AuditEvent.actor))) == {"Rina Wulandari"}
+
+
 def test_first_run_needs_a_name_and_changes_nothing_without_one(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:

@@ -266,3 +266,29 @@ def test_a_recommendation_rejected_in_the_forum_leaves_the_projector(
     ws.write(recs.reject, rec, "Sudah tercakup usulan lain")
     window.refresh_all()
     qtbot.waitUntil(lambda: not shows(projector, "Usulan yang ditolak", None, "0 vote(s)"))
+
+
+def test_the_projector_says_dukungan_for_votes_as_every_other_screen(
+    qtbot: QtBot, ws: Workspace, indonesian: Workspace, window: MainWindow
+) -> None:
+    """One word for one thing: the room read "suara" on the projector, "Dukungan" on the
+    laptop and in the berita acara."""
+    forum_id, _items = running_forum(ws)
+    workspace = window.open_forum(forum_id)
+    assert workspace is not None
+    capture = workspace.capture
+    workspace.tabs.setCurrentWidget(capture)
+    qtbot.mouseClick(workspace.projector_button, Qt.MouseButton.LeftButton)
+    projector = workspace.projector
+    assert projector is not None
+    capture.text.setFocus()
+    qtbot.keyClicks(capture.text, "Perkuat customer service pada jam sibuk")
+    qtbot.keyClick(capture.text, Qt.Key.Key_Return)
+    click_row(qtbot, capture.table, 0)
+    qtbot.keyClick(capture.table, Qt.Key.Key_Plus)
+    qtbot.keyClick(capture.table, Qt.Key.Key_Plus)
+    qtbot.waitUntil(lambda: shows(projector, "Perkuat customer service pada jam sibuk", "Ranah unit", "2 dukungan"))
+    model = capture.table.model()
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+    assert "Dukungan" in headers  # the laptop's word for the same number
+    assert not any("suara" in text.lower() for text in projector.texts())

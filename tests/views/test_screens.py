@@ -81,7 +81,8 @@ def test_no_forum_yet_says_what_to_do_in_the_app(
     assert window.forums.demo_button.isVisible()
     qtbot.mouseClick(window.forums.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.forums.loaded() and window.forums.model.rowCount() == 1)
-    assert window.forums.model.index(0, 2).data() == "Forum Konsultasi Publik KPPN Sorong Tahun 2024"
+    # The laptop has its office: the demo comes beside it as a sample, marked (demo.load_sample).
+    assert window.forums.model.index(0, 2).data() == "CONTOH — Forum Konsultasi Publik KPPN Sorong Tahun 2024"
     assert not window.forums.empty_state.isVisible()
 
 

@@ -5,6 +5,9 @@ undo, and a removal is an audited tombstone."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QInputDialog, QLineEdit
@@ -12,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.models import AuditEvent, OutboxOp, Participant
+from desktop.services import forums
 from desktop.services import recommendations as recs
 from desktop.views.attendance_tab import AttendanceTab
 from desktop.views.main_window import MainWindow
@@ -189,3 +193,40 @@ def test_someone_who_raised_a_recommendation_stays_on_the_list(
     click(qtbot, door.remove_button)
     assert "raised 1 recommendation" in door.message.text()
     assert person(ws, "Firman Arwanto")
+
+
+def test_a_sign_in_on_another_day_than_the_forums_shows_its_date(
+    qtbot: QtBot, ws: Workspace, indonesian: Workspace, window: MainWindow
+) -> None:
+    """"09.12" alone read as the forum day's morning for someone signed in two days later: a
+    sign-in on another day shows its date, in the office's zone, as Indonesian writes it."""
+    forum = running_forum(ws)
+    two_days_ago = ws.ctx.today() - timedelta(days=2)
+    ws.write(forums.update_forum, forum.forum, held_on=two_days_ago.isoformat())
+    workspace = window.open_forum(forum.forum)
+    assert workspace is not None
+    click_tab(qtbot, workspace.tabs, workspace.attendance)
+    door = workspace.attendance
+    click(qtbot, door.name)
+    Keyboard(qtbot, window).type("Siti Rahayu").press(Qt.Key.Key_Return)
+    signed = person(ws, "Siti Rahayu").signed_in_at
+    assert signed is not None
+    local = signed.astimezone(ws.ctx.zone)
+    row = next(r for r in range(door.table.rowCount()) if door.table.item(r, 0).text() == "Siti Rahayu")
+    assert door.table.item(row, 5).text() == "✓ " + local.strftime("%d-%m-%Y %H.%M")
+
+
+def test_a_time_is_said_against_the_forums_day_in_the_offices_zone() -> None:
+    from desktop import i18n
+
+    at = datetime(2024, 8, 21, 0, 12, tzinfo=UTC)  # 09.12 in Sorong (WIT, UTC+9)
+    wit = ZoneInfo("Asia/Jayapura")
+    i18n.set_language("id")
+    assert i18n.time_on(at, date(2024, 8, 21), wit) == "09.12"
+    assert i18n.time_on(at, date(2024, 8, 19), wit) == "21-08-2024 09.12"
+    late = datetime(2024, 8, 21, 16, 30, tzinfo=UTC)  # 01.30 on the 22nd in Sorong, 23.30 on the 21st in Jakarta
+    assert i18n.time_on(late, date(2024, 8, 21), wit) == "22-08-2024 01.30"
+    assert i18n.time_on(late, date(2024, 8, 21), ZoneInfo("Asia/Jakarta")) == "23.30"
+    i18n.set_language("en")
+    assert i18n.time_on(at, date(2024, 8, 21), wit) == "09:12"
+    assert i18n.time_on(at, date(2024, 8, 23), wit) == "21-08-2024 09:12"

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.i18n import set_language
@@ -90,3 +92,28 @@ def test_filters_combine_and_speak_indonesian(qtbot: QtBot, demo_ws: Workspace, 
         RecCategory.TIME,
         RecStatus.REJECTED,
     )
+
+
+def test_the_any_date_filters_calendar_opens_at_today(qtbot: QtBot, demo_ws: Workspace, board: MainWindow) -> None:
+    """"semua" (any) is the field's minimum date: its calendar opened at January 2000, years of
+    clicking away from any forum. It opens at today, and opening it changes no filter."""
+    field = board.triage.held_from
+    arrow = QPoint(field.width() - 6, field.height() // 2)  # the calendar button at the field's end
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=arrow)
+    calendar = field.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert field.text() == field.specialValueText()  # still "any": nothing was picked
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    settle(qtbot, board)
+    assert len(shown(board)) == 8
+    # The calendar's keys start at today too: Enter picks today, Escape had kept "any".
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=arrow)
+    qtbot.waitUntil(calendar.isVisible)
+    days = QApplication.focusWidget()  # the calendar's table of days has the keyboard
+    assert days is not None and calendar.isAncestorOf(days)
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert field.date() == today
