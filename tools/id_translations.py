@@ -1109,7 +1109,7 @@ ID.update(
 ID.update(
     {
         "{who} recorded the recommendation ({scope}): “{text}”": "{who} mencatat rekomendasi ({scope}): “{text}”",
-        "{who} restored the recommendation after it was deleted: “{text}”": "{who} memulihkan rekomendasi yang telah dihapus: “{text}”",
+        "{who} restored the deleted recommendation": "{who} memulihkan rekomendasi yang telah dihapus",
         "{who} changed the scope to {scope}": "{who} mengubah ranah menjadi {scope}",
         "{who} added a vote ({votes} in all)": "{who} menambah satu dukungan (seluruhnya {votes})",
         "{who} took a vote back ({votes} in all)": "{who} menarik satu dukungan (seluruhnya {votes})",

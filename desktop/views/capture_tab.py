@@ -373,9 +373,7 @@ class CaptureTab(QWidget):
             return False
         self._quiet = True  # the saved line is added to the list below, not by reading it all again
         try:
-            step = AddRecommendation(
-                self._ws, self._refused, self.tr("add recommendation"), self._forum_id, self._refs.of(rec_id), values
-            )
+            step = AddRecommendation(self._ws, self._refused, self.tr("add recommendation"), self._refs.of(rec_id))
             self.undo_stack.push(step)
         finally:
             self._quiet = False
