@@ -14,7 +14,7 @@ from desktop.ids import new_id
 from desktop.models import AuditEvent, Participant, Recommendation
 from desktop.services import participants
 from desktop.services import recommendations as recs
-from desktop.sync.engine import server_of, sync_once
+from desktop.sync.engine import server_of
 from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.workspace import Workspace
 from server_stub.models import Record
