@@ -40,7 +40,7 @@ from desktop.services.queries import (
     list_recommendations,
     recommendation_row,
 )
-from desktop.services.recommendations import add_recommendation, merge
+from desktop.services.recommendations import RULES, add_recommendation, merge
 from desktop.views.capture_commands import (
     AddRecommendation,
     ChangeScope,
@@ -48,7 +48,7 @@ from desktop.views.capture_commands import (
     EditText,
     Vote,
 )
-from desktop.views.common import EnumCombo, InlineMessage
+from desktop.views.common import EnumCombo, InlineMessage, passes
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, primary
 from desktop.views.rec_table import RecommendationTableModel
@@ -107,6 +107,8 @@ class CaptureTab(QWidget):
         self.save_button = primary(QPushButton(self.tr("Save (Enter)")), "save")
         self.save_button.clicked.connect(self.save)
         self.message = InlineMessage()
+        for line in (self.text, self.raised_by, self.response):  # typing on: a notice has had its say
+            line.textEdited.connect(self.message.clear_notice)
         self.model = RecommendationTableModel(("text", "scope", "votes", "raised_by", "status"), self._load)
         self.model.setParent(self)  # lives exactly as long as the tab
         self.table = QTableView()
@@ -316,7 +318,7 @@ class CaptureTab(QWidget):
         self.response.setText(draft.fields.get("response", ""))
         self.scope = Scope(draft.fields.get("scope", Scope.UNIT.value))
         self._show_scope()
-        self.message.info(self.tr("Restored what was typed before Mufakat closed; Enter saves it."))
+        self.message.info(self.tr("Restored what was typed before Mufakat closed; Enter saves it."), lasting=True)
 
     def discard_pending(self) -> None:
         """The user chose to drop what was typed."""
@@ -355,7 +357,9 @@ class CaptureTab(QWidget):
             self.message.error(
                 self.tr(
                     "{name} is not on the attendance list; sign them in first, or leave it empty."
-                ).format(name=raiser)
+                ).format(name=raiser),
+                self.raised_by,
+                lambda: self.raised_by.text().strip() in ("", *self._people),
             )
             return False
         values = {
@@ -369,7 +373,13 @@ class CaptureTab(QWidget):
         try:
             rec_id = self._ws.write(add_recommendation, self._forum_id, **values)
         except MufakatError as exc:
-            self.message.error(exc.message)
+            self.message.refused(
+                exc.message,
+                [
+                    (self.text, lambda: passes(RULES["text"], self.text.text())),
+                    (self.response, lambda: passes(RULES["response"], self.response.text())),
+                ],
+            )
             return False
         self._quiet = True  # the saved line is added to the list below, not by reading it all again
         try:

@@ -155,12 +155,14 @@ class RecommendationPane(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 6, 0)
-        layout.addWidget(self.text)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.elsewhere)
+        # The buttons first, anchored at the top: a text that wraps to more lines, a longer status
+        # line or a "changed elsewhere" card never moves them under the pointer between two clicks.
         layout.addLayout(actions)
         layout.addLayout(more)
         layout.addWidget(self.message)
+        layout.addWidget(self.text)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.follow_box)
         layout.addWidget(self.escalation_box)
         layout.addWidget(history_box, 1)
