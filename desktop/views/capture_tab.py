@@ -107,8 +107,8 @@ class CaptureTab(QWidget):
         self.save_button = primary(QPushButton(self.tr("Save (Enter)")), "save")
         self.save_button.clicked.connect(self.save)
         self.message = InlineMessage()
-        for entry in (self.text, self.raised_by, self.response):  # typing on: a notice has had its say
-            entry.textEdited.connect(self.message.clear_notice)
+        for typed_in in (self.text, self.raised_by, self.response):  # typing on: a notice has had its say
+            typed_in.textEdited.connect(self.message.clear_notice)
         self.model = RecommendationTableModel(("text", "scope", "votes", "raised_by", "status"), self._load)
         self.model.setParent(self)  # lives exactly as long as the tab
         self.table = QTableView()
