@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDateEdit,
@@ -299,6 +300,23 @@ def qdate(day: date) -> QDate:
 def date_edit(value: QDate | None = None) -> DateField:
     """The one date field every screen uses."""
     return DateField(value)
+
+
+Field = QLineEdit | QPlainTextEdit | QAbstractSpinBox
+
+
+def set_read_only(field: Field, read_only: bool) -> None:
+    """A field that cannot be changed now (a closed forum's, a record's history) also looks so,
+    or a user tries to type into it: drawn on the page, without a frame, arrows or a calendar
+    button (the application's style sheet, READ_ONLY in desktop/views/look.py); Qt shows no
+    caret in it. Editable again, it looks as it did."""
+    field.setReadOnly(read_only)
+    if isinstance(field, QAbstractSpinBox):
+        field.setButtonSymbols(
+            QAbstractSpinBox.ButtonSymbols.NoButtons if read_only else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+        )
+    field.style().unpolish(field)  # the style sheet's [readOnly="true"] is read again
+    field.style().polish(field)
 
 
 def office_today(ws: Workspace) -> QDate:

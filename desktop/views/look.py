@@ -32,7 +32,13 @@ ACCENT_DARK = "#17406f"
 MUTED = "#5f6b7a"  # secondary text, icons at rest
 SIDEBAR = "#f4f6f9"
 
-STYLE = f"""
+# A field that cannot be changed now (desktop.views.common.set_read_only) is drawn on the page.
+READ_ONLY = """
+QLineEdit[readOnly="true"], QAbstractSpinBox[readOnly="true"], QPlainTextEdit[readOnly="true"] {
+    background: transparent; border: none;
+}
+"""
+STYLE = READ_ONLY + f"""
 QPushButton[primary="true"] {{
     background: {ACCENT}; color: white; font-weight: bold;
     border: 1px solid {ACCENT_DARK}; border-radius: 3px; padding: 4px 12px;

@@ -41,7 +41,7 @@ from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.capture_commands import DeleteRecommendation, EditText
-from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
+from desktop.views.common import InlineMessage, ReplacedButtons, date_edit, set_read_only
 from desktop.views.conflict_card import ConflictCard
 from desktop.views.empty_state import EmptyState
 from desktop.views.look import icon, primary
@@ -147,7 +147,7 @@ class RecommendationPane(QWidget):
         escalation_layout.addWidget(self.escalation)
         escalation_layout.addWidget(self.dispute_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.history = QPlainTextEdit()
-        self.history.setReadOnly(True)
+        set_read_only(self.history, True)  # a record of what was done: read, never typed into
         self.history.setMinimumHeight(110)
         history_box = QGroupBox(self.tr("History"))
         QVBoxLayout(history_box).addWidget(self.history)
