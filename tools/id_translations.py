@@ -1211,7 +1211,7 @@ ID.update(
         "delete forum": "hapus forum",
         "Deleted: “{title}”.": "Dihapus: “{title}”.",
         "Edit…": "Ubah…",
-        "Correct the text as it was said (while its forum is not closed)": "Betulkan teks sesuai yang diucapkan (selama forumnya belum ditutup)",
+        "Correct it as it was said: text, scope, topic, who raised it, agenda item (forum still open)": "Betulkan sesuai yang diucapkan: teks, ranah, topik, pengusul, mata acara (selama forum masih terbuka)",
         "Delete": "Hapus",
         "Delete one typed by mistake (a proposed one); Ctrl+Z brings it back": "Hapus yang salah ketik (yang masih diusulkan); Ctrl+Z mengembalikannya",
         "Deleted: “{text}”.": "Dihapus: “{text}”.",
@@ -1342,4 +1342,14 @@ ID["About"] = "Tentang"
 ID["Mufakat version {version}"] = "Mufakat versi {version}"
 ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (
     "Forum Konsultasi Publik, tetap jalan tanpa jaringan."
+)
+# The edit dialog of a recommendation (F3), its topic on the triage board.
+ID["&Recommendation"] = "&Rekomendasi"
+ID["&Scope"] = "Ra&nah"
+ID["&Topic"] = "&Topik"
+ID["Raised &by"] = "&Diusulkan oleh"
+ID["&Agenda item"] = "&Mata acara"
+ID["topic: {topic}"] = "topik: {topic}"
+ID["The scope can change while the recommendation is proposed or accepted; it is {status}."] = (
+    "Ranah dapat diubah selama rekomendasi masih diusulkan atau diterima; kini statusnya {status}."
 )

@@ -85,6 +85,17 @@ def edit_recommendation(session: Session, ctx: Context, rec_id: str, **changes: 
     Journal(session, ctx).update(rec, **data)
 
 
+def correct_recommendation(session: Session, ctx: Context, rec_id: str, **changes: Any) -> None:
+    """What capture set, corrected in one action (the edit dialog): the text, the topic, who
+    raised it and the agenda item while its forum is open, the scope while the life cycle allows
+    it. The history records each field changed, with what it was and what it became."""
+    scope = changes.pop("scope", None)
+    if scope is not None:
+        change_scope(session, ctx, rec_id, scope)
+    if changes:
+        edit_recommendation(session, ctx, rec_id, **changes)
+
+
 def change_scope(session: Session, ctx: Context, rec_id: str, scope: Scope | str) -> None:
     rec = load(session, Recommendation, rec_id, N_("Recommendation"))
     new_scope = RULES["scope"](scope)

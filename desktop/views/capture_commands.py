@@ -4,8 +4,11 @@ restoring the same record, its id and history), votes, the scope and the text.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop.services.recommendations import (
     change_scope,
+    correct_recommendation,
     delete_recommendation,
     edit_recommendation,
     restore_recommendation,
@@ -80,3 +83,20 @@ class EditText(Step):
 
     def undo(self) -> None:
         self._run(edit_recommendation, self.rec.id, **{self.field: self.old})
+
+
+class CorrectRecommendation(DoneStep):
+    """The edit dialog's corrections (saved when OK was pressed): undone, every field changed is
+    as it was; redone, as corrected."""
+
+    def __init__(
+        self, ws: Workspace, report: Report, text: str, rec: Ref, old: dict[str, Any], new: dict[str, Any]
+    ) -> None:
+        super().__init__(ws, report, text)
+        self.rec, self.old, self.new = rec, old, new
+
+    def redo_again(self) -> None:
+        self._run(correct_recommendation, self.rec.id, **self.new)
+
+    def undo(self) -> None:
+        self._run(correct_recommendation, self.rec.id, **self.old)

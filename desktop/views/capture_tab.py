@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -44,6 +45,7 @@ from desktop.services.recommendations import RULES, add_recommendation, merge
 from desktop.views.capture_commands import (
     AddRecommendation,
     ChangeScope,
+    CorrectRecommendation,
     DeleteRecommendation,
     EditText,
     Vote,
@@ -51,6 +53,7 @@ from desktop.views.capture_commands import (
 from desktop.views.common import EnumCombo, InlineMessage, passes
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, primary
+from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.rec_table import RecommendationTableModel
 from desktop.views.undo import Refs, UndoKeys
 from desktop.vocab import RecCategory, Scope, label
@@ -440,11 +443,10 @@ class CaptureTab(QWidget):
         row = self.model.row_at(self.table.currentIndex().row())
         if row is None:
             return
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Edit recommendation"), self.tr("Text"), row.text
-        )
-        if ok and text.strip() and text != row.text:
-            self._push(EditText(self._ws, self._refused, self.tr("edit"), self._refs.of(row.id), row.text, text))
+        dialog = RecommendationDialog(self._ws, row.id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.after:
+            ref, before, after = self._refs.of(row.id), dialog.before, dialog.after
+            self._push(CorrectRecommendation(self._ws, self._refused, self.tr("edit"), ref, before, after))
 
     def respond_selected(self) -> None:
         """The office's response to the selected recommendation (given after it was typed)."""

@@ -91,18 +91,11 @@ def _cut_label(label: QLabel) -> str | None:
 INK = 80  # how far a pixel's colour is from the background for it to be ink (sum of R, G, B)
 
 
-def _cut_ink(label: QLabel) -> str | None:
-    """A field's label whose last glyph loses its edge: Qt sizes a label to its text's advance,
-    and the anti-aliased edge of an "n" or a "t" may lie past it ("Telepor"). Measured on what
-    is drawn: ink in the last pixel column of the label's text area is a glyph cut there."""
-    if label.buddy() is None or label.wordWrap() or not label.text():
-        return None
+def _ink_right(label: QLabel) -> int:
+    """The rightmost pixel column with ink of the label as drawn now (-1: none)."""
     image = label.grab().toImage()
-    ratio = image.devicePixelRatio()
-    area = label.contentsRect()
-    last = min(image.width(), int((area.right() + 1) * ratio)) - 1
     background = image.pixelColor(0, 0)
-    for x in range(last - max(1, round(ratio)) + 1, last + 1):
+    for x in range(image.width() - 1, -1, -1):
         for y in range(image.height()):
             colour = image.pixelColor(x, y)
             distance = (
@@ -111,8 +104,22 @@ def _cut_ink(label: QLabel) -> str | None:
                 + abs(colour.blue() - background.blue())
             )
             if distance > INK:
-                return f"QLabel {shown_text(label.text())!r} loses the edge of its last letter"
-    return None
+                return x
+    return -1
+
+
+def _cut_ink(label: QLabel) -> str | None:
+    """A field's label whose last glyph loses its edge: Qt sizes a label to its text's advance,
+    and the anti-aliased edge of an "n" or a "t" may lie past it ("Telepor"). Measured on what
+    is drawn: the label as it is against the same label with room to spare."""
+    if label.buddy() is None or label.wordWrap() or not label.text():
+        return None
+    size = label.size()
+    drawn = _ink_right(label)
+    label.resize(size.width() + 20, size.height())
+    whole = _ink_right(label)
+    label.resize(size)
+    return f"QLabel {shown_text(label.text())!r} loses the edge of its last letter" if whole > drawn else None
 
 
 def _cut_line(line: QLineEdit) -> str | None:
