@@ -54,6 +54,12 @@ def test_the_new_forum_dialogs_ok_stays_under_the_pointer_when_a_message_appears
         assert not dialog.message.shown()  # the title is there: the error has gone
         Keyboard(qtbot, dialog).type("KP Standar Pelayanan")
         assert widget_at(dialog, where) is ok
+        click(qtbot, dialog.starts_at)
+        Keyboard(qtbot, dialog).press(Qt.Key.Key_A, CTRL).type("25.99").tab()  # refused there and then
+        assert dialog.message.shown() and widget_at(dialog, where) is ok
+        click(qtbot, dialog.starts_at)
+        Keyboard(qtbot, dialog).press(Qt.Key.Key_A, CTRL).type("9").tab()
+        assert not dialog.message.shown() and widget_at(dialog, where) is ok
         click_at(qtbot, dialog, where)  # the second click lands on OK
 
     with_modal(qtbot, lambda: click(qtbot, window.forums.new_button), drive)
@@ -126,3 +132,22 @@ def test_the_triage_buttons_stay_put_when_the_next_text_wraps(
     click_at(qtbot, window, where)  # the second click, where the first one was
     assert [r.status for r in rows(ws, Recommendation, id=long)] == ["accepted"]
     assert [r.status for r in rows(ws, Recommendation, id=short)] == ["proposed"]
+
+
+def test_the_triage_boards_undo_notice_fades(
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typo = ws.write(recs.add_recommendation, running.forum, text="Tambah loket pada awal bulna", scope="unit")
+    monkeypatch.setattr(common, "NOTICE_MS", 300)
+    click_nav(qtbot, window.nav, mw.TRIAGE)
+    triage = window.triage
+    qtbot.waitUntil(lambda: triage.shown_generation == triage._generation)
+    click_row(qtbot, triage.table, triage.model.row_of(typo), column=1)
+    qtbot.waitUntil(triage.pane.delete_button.isVisible)
+    qtbot.wait(HUMAN_MS)
+    click(qtbot, triage.pane.delete_button)
+    bar = triage.undo_bar
+    click(qtbot, bar.undo_button)
+    assert bar.text.text().startswith("Undone")
+    qtbot.waitUntil(lambda: bar.text.text() == "")  # it fades; the buttons stay for a redo
+    assert bar.isVisible() and bar.redo_button.isEnabled()
