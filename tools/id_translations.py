@@ -1353,3 +1353,4 @@ ID["topic: {topic}"] = "topik: {topic}"
 ID["The scope can change while the recommendation is proposed or accepted; it is {status}."] = (
     "Ranah dapat diubah selama rekomendasi masih diusulkan atau diterima; kini statusnya {status}."
 )
+ID["restored after it was deleted"] = "dipulihkan setelah dihapus"

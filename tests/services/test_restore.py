@@ -11,6 +11,7 @@ from desktop.errors import NotFoundError, TransitionError
 from desktop.models import AgendaItem, AuditEvent, Forum, OutboxOp, Participant, Recommendation, SurveyPeriod
 from desktop.services import agenda, forums, participants, surveys
 from desktop.services import recommendations as recs
+from desktop.services.change_words import done_words
 from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.views.drive import one, rows
@@ -128,3 +129,10 @@ def test_a_forum_that_took_place_is_not_deleted(ws: Workspace) -> None:
     ws.write(forums.start_forum, tree.forum)
     with pytest.raises(TransitionError, match="planned"):
         ws.write(forums.delete_forum, tree.forum)
+
+
+def test_a_restore_kept_aside_by_the_server_says_what_it_was(ws: Workspace) -> None:
+    """In "Perlu perhatian" (a server too old for restores refuses them as unknown): the change is
+    named for what it did, not as a status change."""
+    with ws.store.read() as session:
+        assert done_words(session, "recommendations", "restore", {}) == "restored after it was deleted"
