@@ -8,13 +8,15 @@ from __future__ import annotations
 # closed days, frozen minutes and issued survey reports, which an older app would set aside;
 # document templates, PEKPPP indicators, the office's response, survey actions (RTL). Additions
 # an older peer handles on its own do not bump it: a `resolve` operation is refused by an older
-# server as `unknown_kind` (that operation alone, kept on the laptop with its code), and a
-# conflict entry's `dismissed` is ignored by an older laptop. Operations an older app queued are
+# server as `unknown_kind` (that operation alone, kept on the laptop with its code), as is a
+# `restore` (the undo of a deletion lifts the same record's tombstone), and a conflict entry's
+# `dismissed` is ignored by an older laptop. Operations an older app queued are
 # still valid: fields added since take their `added_default`.
 PROTOCOL_VERSION = 5
 # Votes are `counter` operations: a contributor's whole share (never a delta). `resolve`
-# closes a "changed elsewhere" marker (a conflict of the record) on every laptop.
-OP_KINDS = frozenset({"create", "update", "transition", "counter", "delete", "restate", "resolve"})
+# closes a "changed elsewhere" marker (a conflict of the record) on every laptop. `delete` and
+# `restore` set the tombstone, a register of its own (last writer wins).
+OP_KINDS = frozenset({"create", "update", "transition", "counter", "delete", "restore", "restate", "resolve"})
 MAX_OPS_PER_PUSH = 1000
 MAX_PULL_PAGE = 1000
 MAX_BODY_BYTES = 16 * 1024 * 1024

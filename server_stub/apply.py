@@ -318,9 +318,12 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
         return count(action, entity, record, check_counter(entity, op.fields), at)
     if op.kind == "resolve":
         return resolve(record, check_resolve(entity, op.fields), op.hlc)
-    check_delete(entity, op.fields)
+    check_delete(entity, op.fields)  # a delete or a restore: both carry only their time
     if not entity.deletable:
         raise Refused(Refusal.NOT_DELETABLE, f"{entity.name} are not deleted", entity=entity.name)
+    if op.kind == "restore":
+        _tombstone(record, False, op.hlc, at)
+        return [record]
     status = record.data.get(STATUS)
     if entity.delete_from is not None and status not in entity.delete_from and not record.deleted:
         raise Refused(
@@ -331,9 +334,17 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
             action="delete",
             status=str(status),
         )
-    record.deleted = True
-    bump_clock(record, DELETED, op.hlc, at)
+    _tombstone(record, True, op.hlc, at)
     return [record]
+
+
+def _tombstone(record: AnyRecord, deleted: bool, stamp: str, at: Any) -> None:
+    """Delete, or restore (the undo of a deletion brings the same record back, with its
+    history). The tombstone is a register (DELETED): the later of a delete and a restore wins,
+    so one arriving late changes nothing; a record never restored is deleted by any delete."""
+    if stamp > current(record, DELETED) or (deleted and DELETED not in (record.clocks or {})):
+        record.deleted = deleted
+    bump_clock(record, DELETED, stamp, at)
 
 
 def _with_new_stamps(fields: dict[str, Any], stamps: Stamps) -> dict[str, Any]:

@@ -87,10 +87,11 @@ def restate(
             clocks[register] = stamp
     authorize.references(caller, entity, changed, batch)
     deleted = record.deleted
-    if record.unit_id == caller.unit_id and state.deleted and not record.deleted:
-        stamp = incoming.get(DELETED) or incoming[CREATED]
+    if record.unit_id == caller.unit_id and state.deleted != record.deleted:
+        # A tombstone the laptop lifted (a restore) is re-sent with its own stamp.
+        stamp = incoming.get(DELETED) or (incoming[CREATED] if state.deleted else "")
         if stamp > current(record, DELETED):
-            deleted, clocks[DELETED] = True, stamp
+            deleted, clocks[DELETED] = state.deleted, stamp
     if entity.counters and record.unit_id == caller.unit_id:
         counted = restated_counts(entity, action, record, state.data)
         changed.update({k: v for k, v in counted.items() if data.get(k) != v})

@@ -496,8 +496,8 @@ def test_one_user_action_is_one_action(ws: Workspace) -> None:
     is N actions; no two transactions share one."""
     ids: dict[str, Any] = {}
     seen: set[str] = set()
-    # An import is one action per row; a forum brought back is one, and one per person and item.
-    bulk = {"participants.import_participants": 1, "surveys.import_responses": 1, "forums.restore_forum": 3}
+    # An import is one action per row.
+    bulk = {"participants.import_participants": 1, "surveys.import_responses": 1}
     for name, step in STEPS:
         start = _last_seq(ws)
         step(ws, ids)

@@ -1111,7 +1111,7 @@ ID.update(
 ID.update(
     {
         "{who} recorded the recommendation ({scope}): “{text}”": "{who} mencatat rekomendasi ({scope}): “{text}”",
-        "{who} restored the recommendation after it was deleted: “{text}”": "{who} memulihkan rekomendasi yang telah dihapus: “{text}”",
+        "{who} restored the deleted recommendation": "{who} memulihkan rekomendasi yang telah dihapus",
         "{who} changed the scope to {scope}": "{who} mengubah ranah menjadi {scope}",
         "{who} added a vote ({votes} in all)": "{who} menambah satu dukungan (seluruhnya {votes})",
         "{who} took a vote back ({votes} in all)": "{who} menarik satu dukungan (seluruhnya {votes})",
@@ -1213,7 +1213,7 @@ ID.update(
         "delete forum": "hapus forum",
         "Deleted: “{title}”.": "Dihapus: “{title}”.",
         "Edit…": "Ubah…",
-        "Correct the text as it was said (while its forum is not closed)": "Betulkan teks sesuai yang diucapkan (selama forumnya belum ditutup)",
+        "Correct it as it was said: text, scope, topic, who raised it, agenda item (forum still open)": "Betulkan sesuai yang diucapkan: teks, ranah, topik, pengusul, mata acara (selama forum masih terbuka)",
         "Delete": "Hapus",
         "Delete one typed by mistake (a proposed one); Ctrl+Z brings it back": "Hapus yang salah ketik (yang masih diusulkan); Ctrl+Z mengembalikannya",
         "Deleted: “{text}”.": "Dihapus: “{text}”.",
@@ -1440,3 +1440,14 @@ ID["Type your name first: the history records who did what. Your name (in the hi
 ID["Type your name first: the history records who loaded the sample forum."] = (
     "Ketik nama Anda dulu: riwayat mencatat siapa yang memuat forum contoh."
 )
+# The edit dialog of a recommendation (F3), its topic on the triage board.
+ID["&Recommendation"] = "&Rekomendasi"
+ID["&Scope"] = "Ra&nah"
+ID["&Topic"] = "&Topik"
+ID["Raised &by"] = "&Diusulkan oleh"
+ID["&Agenda item"] = "&Mata acara"
+ID["topic: {topic}"] = "topik: {topic}"
+ID["The scope can change while the recommendation is proposed or accepted; it is {status}."] = (
+    "Ranah dapat diubah selama rekomendasi masih diusulkan atau diterima; kini statusnya {status}."
+)
+ID["restored after it was deleted"] = "dipulihkan setelah dihapus"

@@ -628,14 +628,6 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>ganti ranah</translation>
         </message>
         <message>
-            <source>Edit recommendation</source>
-            <translation>Ubah rekomendasi</translation>
-        </message>
-        <message>
-            <source>Text</source>
-            <translation>Teks</translation>
-        </message>
-        <message>
             <source>edit</source>
             <translation>ubah</translation>
         </message>
@@ -2278,6 +2270,37 @@ Tetap hapus?</translation>
         </message>
     </context>
     <context>
+        <name>RecommendationDialog</name>
+        <message>
+            <source>Edit recommendation</source>
+            <translation>Ubah rekomendasi</translation>
+        </message>
+        <message>
+            <source>The scope can change while the recommendation is proposed or accepted; it is {status}.</source>
+            <translation>Ranah dapat diubah selama rekomendasi masih diusulkan atau diterima; kini statusnya {status}.</translation>
+        </message>
+        <message>
+            <source>&amp;Recommendation</source>
+            <translation>&amp;Rekomendasi</translation>
+        </message>
+        <message>
+            <source>&amp;Scope</source>
+            <translation>Ra&amp;nah</translation>
+        </message>
+        <message>
+            <source>&amp;Topic</source>
+            <translation>&amp;Topik</translation>
+        </message>
+        <message>
+            <source>Raised &amp;by</source>
+            <translation>&amp;Diusulkan oleh</translation>
+        </message>
+        <message>
+            <source>&amp;Agenda item</source>
+            <translation>&amp;Mata acara</translation>
+        </message>
+    </context>
+    <context>
         <name>RecommendationPane</name>
         <message>
             <source>Change scope</source>
@@ -2290,10 +2313,6 @@ Tetap hapus?</translation>
         <message>
             <source>Edit…</source>
             <translation>Ubah…</translation>
-        </message>
-        <message>
-            <source>Correct the text as it was said (while its forum is not closed)</source>
-            <translation>Betulkan teks sesuai yang diucapkan (selama forumnya belum ditutup)</translation>
         </message>
         <message>
             <source>Delete</source>
@@ -2356,16 +2375,12 @@ Tetap hapus?</translation>
             <translation>{forum} · ranah: {scope} · status: {status} · {votes} dukungan · diusulkan oleh {who}</translation>
         </message>
         <message>
+            <source>topic: {topic}</source>
+            <translation>topik: {topic}</translation>
+        </message>
+        <message>
             <source>{action} — {owner}, due {due}, {progress}% ({status})</source>
             <translation>{action} — {owner}, batas {due}, {progress}% ({status})</translation>
-        </message>
-        <message>
-            <source>Edit recommendation</source>
-            <translation>Ubah rekomendasi</translation>
-        </message>
-        <message>
-            <source>Text</source>
-            <translation>Teks</translation>
         </message>
         <message>
             <source>edit</source>
@@ -2386,6 +2401,10 @@ Tetap hapus?</translation>
         <message>
             <source>Not escalated.</source>
             <translation>Tidak dieskalasi.</translation>
+        </message>
+        <message>
+            <source>Correct it as it was said: text, scope, topic, who raised it, agenda item (forum still open)</source>
+            <translation>Betulkan sesuai yang diucapkan: teks, ranah, topik, pengusul, mata acara (selama forum masih terbuka)</translation>
         </message>
         <message>
             <source>{status} {sent}; acknowledge by {ack}; answer by {due}</source>

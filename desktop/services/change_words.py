@@ -30,6 +30,7 @@ KINDS: dict[str, str] = {
     "create": N_("added"),
     "update": N_("changed: {fields}"),
     "delete": N_("deleted"),
+    "restore": N_("restored after it was deleted"),
     "counter": N_("votes counted"),
     "restate": N_("sent again after the server was restored"),
     "resolve": N_("“changed elsewhere” marker closed"),

@@ -5,17 +5,16 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
-from desktop import counters
 from desktop.errors import InputError, NotFoundError, TransitionError
 from desktop.i18n import N_, tr, translate_to
-from desktop.models import AgendaItem, Forum, Participant, Recommendation, SurveyPeriod, Unit
+from desktop.models import Forum, Unit
 from desktop.services import fields as f
 from desktop.services import frozen
 from desktop.services.context import Context
-from desktop.services.journal import Journal, start_action
+from desktop.services.journal import Journal
 from desktop.services.lookup import load
 from desktop.vocab import ForumMode, ForumStatus, label
 from protocol.entities import FORUMS
@@ -178,39 +177,12 @@ def delete_forum(session: Session, ctx: Context, forum_id: str) -> None:
 
 
 def restore_forum(session: Session, ctx: Context, forum_id: str) -> str:
-    """Undo the deletion of a planned forum: it is in the list again as it was, with its
-    invitation list, its agenda and what was typed for it, as new records (a tombstone is never
-    lifted: the deletion has travelled, and new records reach the other laptops the same way).
-    A survey period that was to be discussed at it points at it again. The forum is one action;
-    each of its people, items and recommendations is one more (as an import is), so that a
-    long invitation list never makes an action too large to send."""
+    """Undo the deletion of a planned forum: the same forum is in the list again (its id, its
+    history), with its invitation list, its agenda, what was typed for it and the survey period
+    to be discussed at it, which all still point at it (only the forum was deleted). The
+    tombstone is lifted by an audited restore that travels as the deletion did."""
     gone = session.get(Forum, forum_id)
     if gone is None or not gone.deleted:
         raise NotFoundError(tr("{what} {id} does not exist (or was deleted).", what=tr(N_("Forum")), id=forum_id))
-    kept = {name: getattr(gone, name) for name in gone.data_fields() if name not in ("status_at",)}
-    again = Forum(**{**kept, "status": ForumStatus.PLANNED, "status_by": ""})
-    again.unit_id = gone.unit_id
-    journal = Journal(session, ctx)
-    journal.create(again, "restore")
-    moved: dict[str, str] = {}  # old id -> new id, for the links between the copies
-    for model in (AgendaItem, Participant, Recommendation):
-        query = select(model).where(model.forum_id == gone.id, model.deleted.is_(False))
-        if model is Recommendation:  # one merged into another comes after it
-            query = query.order_by(Recommendation.merged_into_id.is_not(None), Recommendation.created_at)
-        for old in session.scalars(query):
-            start_action(session)
-            fields = {name: getattr(old, name) for name in old.data_fields()}
-            fields["forum_id"] = again.id
-            for link in ("agenda_item_id", "raised_by_id", "merged_into_id"):
-                if fields.get(link):
-                    fields[link] = moved.get(fields[link])
-            if model is Recommendation:  # its votes, counted as this laptop's (as a new one's are)
-                fields["vote_counts"] = counters.with_contribution({}, ctx.device_id, fields["votes"] or 0)
-            copy = model(**fields)
-            copy.unit_id = old.unit_id
-            journal.create(copy, "restore")
-            moved[old.id] = copy.id
-    for period in session.scalars(select(SurveyPeriod).where(SurveyPeriod.forum_id == gone.id)):
-        start_action(session)
-        journal.update(period, forum_id=again.id)
-    return again.id
+    Journal(session, ctx).restore(gone)
+    return gone.id

@@ -19,7 +19,7 @@ QUOTED = 120  # characters of a text quoted in a sentence
 # the other placeholders are filled from the change (see `_values`).
 SAID: dict[tuple[str, str], str] = {
     ("recommendations", "create"): N_("{who} recorded the recommendation ({scope}): “{text}”"),
-    ("recommendations", "restore"): N_("{who} restored the recommendation after it was deleted: “{text}”"),
+    ("recommendations", "restore"): N_("{who} restored the deleted recommendation"),
     ("recommendations", "change_scope"): N_("{who} changed the scope to {scope}"),
     ("recommendations", "vote"): N_("{who} added a vote ({votes} in all)"),
     ("recommendations", "unvote"): N_("{who} took a vote back ({votes} in all)"),

@@ -174,6 +174,16 @@ class Journal:
         stamp, _base = self._stamp(row, {"deleted": True})
         self._append(row, action, before, after, "delete", {}, stamp)
 
+    def restore(self, row: Synced, action: str = "restore") -> None:
+        """Lift the tombstone (the undo of a deletion): the same record is back, with its
+        history, and the restore travels as an operation of its own, audited like any change.
+        The tombstone is a register: the later of a delete and a restore wins everywhere."""
+        if not row.deleted:
+            return
+        before, after = self._apply(row, {"deleted": False}, meta_ok=True)
+        stamp, _base = self._stamp(row, after)
+        self._append(row, action, before, after, "restore", {}, stamp)
+
     # -- internals --------------------------------------------------------------------------
 
     def _apply(

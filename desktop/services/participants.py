@@ -90,28 +90,17 @@ def remove_participant(session: Session, ctx: Context, participant_id: str) -> N
     Journal(session, ctx).delete(person)
 
 
-COPIED = ("name", "organization", "category", "gender", "vulnerable", "phone", "email", "role", "invited")
-
-
 def restore_participant(session: Session, ctx: Context, participant_id: str) -> str:
-    """Undo a removal: the person is on the list again, as they were (signed in at the same
-    time), as a new record with its own audit event. A tombstone is never lifted: the removal
-    has travelled to other laptops, and a new record reaches them the same way."""
+    """Undo a removal: the same person is on the list again (their id, signed in as they were,
+    their history), by an audited restore that travels as the removal did."""
     removed = session.get(Participant, participant_id)
-    if removed is None:
+    if removed is None or not removed.deleted:
         raise NotFoundError(
             tr("{what} {id} does not exist (or was deleted).", what=tr(N_("Participant")), id=participant_id)
         )
-    forum = open_forum(session, removed.forum_id)
-    again = Participant(
-        forum_id=forum.id,
-        unit_id=forum.unit_id,
-        attended=removed.attended,
-        signed_in_at=removed.signed_in_at,
-        **{name: getattr(removed, name) for name in COPIED},
-    )
-    Journal(session, ctx).create(again, "restore")
-    return again.id
+    open_forum(session, removed.forum_id)
+    Journal(session, ctx).restore(removed)
+    return removed.id
 
 
 @dataclass

@@ -85,6 +85,17 @@ def edit_recommendation(session: Session, ctx: Context, rec_id: str, **changes: 
     Journal(session, ctx).update(rec, **data)
 
 
+def correct_recommendation(session: Session, ctx: Context, rec_id: str, **changes: Any) -> None:
+    """What capture set, corrected in one action (the edit dialog): the text, the topic, who
+    raised it and the agenda item while its forum is open, the scope while the life cycle allows
+    it. The history records each field changed, with what it was and what it became."""
+    scope = changes.pop("scope", None)
+    if scope is not None:
+        change_scope(session, ctx, rec_id, scope)
+    if changes:
+        edit_recommendation(session, ctx, rec_id, **changes)
+
+
 def change_scope(session: Session, ctx: Context, rec_id: str, scope: Scope | str) -> None:
     rec = load(session, Recommendation, rec_id, N_("Recommendation"))
     new_scope = RULES["scope"](scope)
@@ -180,27 +191,15 @@ def delete_recommendation(session: Session, ctx: Context, rec_id: str) -> None:
     Journal(session, ctx).delete(rec)
 
 
-RESTORED = ("text", "scope", "category", "priority", "agenda_item_id", "raised_by_id")
-
-
 def restore_recommendation(session: Session, ctx: Context, rec_id: str) -> str:
-    """Undo a deletion: the recommendation is in its forum again as it was typed (text, scope,
-    topic, who raised it, its votes), as a new record with its own audit event. A tombstone is
-    never lifted: the deletion has travelled to other laptops, and a new record reaches them
-    the same way."""
+    """Undo a deletion: the same recommendation is in its forum again (its id, its history, its
+    votes), while the forum is open. Its tombstone is lifted by an audited operation of its own
+    that travels as the deletion did (a restore: the later of the two wins on every laptop)."""
     gone = session.get(Recommendation, rec_id)
     if gone is None or not gone.deleted:
         raise NotFoundError(
             tr("{what} {id} does not exist (or was deleted).", what=tr(N_("Recommendation")), id=rec_id)
         )
-    forum = open_forum(session, gone.forum_id)
-    again = Recommendation(
-        forum_id=forum.id,
-        unit_id=forum.unit_id,
-        status=RecStatus.PROPOSED,
-        votes=gone.votes,
-        **{name: getattr(gone, name) for name in RESTORED},
-    )
-    again.vote_counts = counters.with_contribution({}, ctx.device_id, gone.votes or 0)
-    Journal(session, ctx).create(again, "restore")
-    return again.id
+    open_forum(session, gone.forum_id)
+    Journal(session, ctx).restore(gone)
+    return gone.id

@@ -173,6 +173,11 @@ def _redo(session: Session, ctx: Context, op: RejectedOp) -> None:
         journal.update(row, **row_values(model, changed))
     elif op.kind == "delete":
         journal.delete(_live(session, op))
+    elif op.kind == "restore":
+        gone = session.get(model, op.entity_id)
+        if gone is None:
+            raise InputError(tr("The record this change was made to is no longer on this laptop; discard it."))
+        journal.restore(gone)
     elif op.kind == "counter":
         row = _live(session, op)
         name, key = str(fields.get("field")), str(fields.get("key"))

@@ -23,7 +23,7 @@ class AnswerDialog(QDialog):
         self.text.setPlaceholderText(
             self.tr("The answer the originating office will see (a reason when declined)")
         )
-        self.message = InlineMessage()
+        self.message = InlineMessage(lines=2)  # its room kept: the buttons below stay put
         buttons = QDialogButtonBox(OK_CANCEL)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

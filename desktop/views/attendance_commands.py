@@ -1,6 +1,6 @@
 """Undoable steps of the attendance list (see `desktop/views/undo.py`): signing in, adding a
-walk-in (undone with a tombstone; redone as a new record), editing and removing someone (a
-removal is undone by adding them again as they were)."""
+walk-in (undone with a tombstone; redone by restoring the same record), editing and removing
+someone (a removal is undone by restoring the same person, their id and history)."""
 
 from __future__ import annotations
 
@@ -47,9 +47,7 @@ class AddWalkIn(DoneStep):
         self.person = person
 
     def redo_again(self) -> None:
-        person_id = self._run(restore_participant, self.person.id)
-        if person_id:
-            self.person.id = person_id
+        self._run(restore_participant, self.person.id)
 
     def undo(self) -> None:
         self._run(remove_participant, self.person.id)
@@ -78,6 +76,4 @@ class RemovePerson(DoneStep):
         self._run(remove_participant, self.person.id)
 
     def undo(self) -> None:
-        person_id = self._run(restore_participant, self.person.id)
-        if person_id:
-            self.person.id = person_id
+        self._run(restore_participant, self.person.id)

@@ -1,14 +1,14 @@
 """Undoable actions on recommendations (see `desktop/views/undo.py`), in live capture and on the
-triage board: adding one (undone with a tombstone; redone as a new record, which the later steps
-follow), deleting one (undone by adding it again as it was), votes, the scope and the text."""
+triage board: adding one (undone with a tombstone; redone by restoring it), deleting one (undone by
+restoring the same record, its id and history), votes, the scope and the text."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from desktop.services.recommendations import (
-    add_recommendation,
     change_scope,
+    correct_recommendation,
     delete_recommendation,
     edit_recommendation,
     restore_recommendation,
@@ -19,25 +19,19 @@ from desktop.workspace import Workspace
 
 
 class AddRecommendation(DoneStep):
-    def __init__(
-        self, ws: Workspace, report: Report, text: str, forum_id: str, rec: Ref, values: dict[str, Any]
-    ) -> None:
+    def __init__(self, ws: Workspace, report: Report, text: str, rec: Ref) -> None:
         super().__init__(ws, report, text)
-        self.forum_id = forum_id
         self.rec = rec
-        self.values = values
 
     def redo_again(self) -> None:
-        rec_id = self._run(add_recommendation, self.forum_id, **self.values)
-        if rec_id:
-            self.rec.id = rec_id
+        self._run(restore_recommendation, self.rec.id)
 
     def undo(self) -> None:
         self._run(delete_recommendation, self.rec.id)
 
 
 class DeleteRecommendation(Step):
-    """Deleting one typed by mistake (a proposed one); undone, it is there again as it was."""
+    """Deleting one typed by mistake (a proposed one); undone, the same one is there again."""
 
     def __init__(self, ws: Workspace, report: Report, text: str, rec: Ref) -> None:
         super().__init__(ws, report, text)
@@ -47,9 +41,7 @@ class DeleteRecommendation(Step):
         self._run(delete_recommendation, self.rec.id)
 
     def undo(self) -> None:
-        rec_id = self._run(restore_recommendation, self.rec.id)
-        if rec_id:
-            self.rec.id = rec_id
+        self._run(restore_recommendation, self.rec.id)
 
 
 class Vote(Step):
@@ -91,3 +83,20 @@ class EditText(Step):
 
     def undo(self) -> None:
         self._run(edit_recommendation, self.rec.id, **{self.field: self.old})
+
+
+class CorrectRecommendation(DoneStep):
+    """The edit dialog's corrections (saved when OK was pressed): undone, every field changed is
+    as it was; redone, as corrected."""
+
+    def __init__(
+        self, ws: Workspace, report: Report, text: str, rec: Ref, old: dict[str, Any], new: dict[str, Any]
+    ) -> None:
+        super().__init__(ws, report, text)
+        self.rec, self.old, self.new = rec, old, new
+
+    def redo_again(self) -> None:
+        self._run(correct_recommendation, self.rec.id, **self.new)
+
+    def undo(self) -> None:
+        self._run(correct_recommendation, self.rec.id, **self.old)

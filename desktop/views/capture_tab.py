@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -40,17 +41,19 @@ from desktop.services.queries import (
     list_recommendations,
     recommendation_row,
 )
-from desktop.services.recommendations import add_recommendation, merge
+from desktop.services.recommendations import RULES, add_recommendation, merge
 from desktop.views.capture_commands import (
     AddRecommendation,
     ChangeScope,
+    CorrectRecommendation,
     DeleteRecommendation,
     EditText,
     Vote,
 )
-from desktop.views.common import EnumCombo, InlineMessage
+from desktop.views.common import EnumCombo, InlineMessage, passes
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, primary
+from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.rec_table import RecommendationTableModel
 from desktop.views.undo import Refs, UndoKeys
 from desktop.vocab import RecCategory, Scope, label
@@ -107,6 +110,8 @@ class CaptureTab(QWidget):
         self.save_button = primary(QPushButton(self.tr("Save (Enter)")), "save")
         self.save_button.clicked.connect(self.save)
         self.message = InlineMessage()
+        for typed_in in (self.text, self.raised_by, self.response):  # typing on: a notice has had its say
+            typed_in.textEdited.connect(self.message.clear_notice)
         self.model = RecommendationTableModel(("text", "scope", "votes", "raised_by", "status"), self._load)
         self.model.setParent(self)  # lives exactly as long as the tab
         self.table = QTableView()
@@ -316,7 +321,7 @@ class CaptureTab(QWidget):
         self.response.setText(draft.fields.get("response", ""))
         self.scope = Scope(draft.fields.get("scope", Scope.UNIT.value))
         self._show_scope()
-        self.message.info(self.tr("Restored what was typed before Mufakat closed; Enter saves it."))
+        self.message.info(self.tr("Restored what was typed before Mufakat closed; Enter saves it."), lasting=True)
 
     def discard_pending(self) -> None:
         """The user chose to drop what was typed."""
@@ -355,7 +360,9 @@ class CaptureTab(QWidget):
             self.message.error(
                 self.tr(
                     "{name} is not on the attendance list; sign them in first, or leave it empty."
-                ).format(name=raiser)
+                ).format(name=raiser),
+                self.raised_by,
+                lambda: self.raised_by.text().strip() in ("", *self._people),
             )
             return False
         values = {
@@ -369,13 +376,17 @@ class CaptureTab(QWidget):
         try:
             rec_id = self._ws.write(add_recommendation, self._forum_id, **values)
         except MufakatError as exc:
-            self.message.error(exc.message)
+            self.message.refused(
+                exc.message,
+                [
+                    (self.text, lambda: passes(RULES["text"], self.text.text())),
+                    (self.response, lambda: passes(RULES["response"], self.response.text())),
+                ],
+            )
             return False
         self._quiet = True  # the saved line is added to the list below, not by reading it all again
         try:
-            step = AddRecommendation(
-                self._ws, self._refused, self.tr("add recommendation"), self._forum_id, self._refs.of(rec_id), values
-            )
+            step = AddRecommendation(self._ws, self._refused, self.tr("add recommendation"), self._refs.of(rec_id))
             self.undo_stack.push(step)
         finally:
             self._quiet = False
@@ -432,11 +443,10 @@ class CaptureTab(QWidget):
         row = self.model.row_at(self.table.currentIndex().row())
         if row is None:
             return
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Edit recommendation"), self.tr("Text"), row.text
-        )
-        if ok and text.strip() and text != row.text:
-            self._push(EditText(self._ws, self._refused, self.tr("edit"), self._refs.of(row.id), row.text, text))
+        dialog = RecommendationDialog(self._ws, row.id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.after:
+            ref, before, after = self._refs.of(row.id), dialog.before, dialog.after
+            self._push(CorrectRecommendation(self._ws, self._refused, self.tr("edit"), ref, before, after))
 
     def respond_selected(self) -> None:
         """The office's response to the selected recommendation (given after it was typed)."""

@@ -83,7 +83,7 @@ class CloseForumDialog(QDialog):
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
         self.gaps.setStyleSheet("color: #8a5a00;")
-        self.message = InlineMessage()
+        self.message = InlineMessage(lines=2)  # its room kept: the buttons below stay put
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = buttons.addButton(
             self.tr("&Close the forum"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -3,7 +3,7 @@ an inline message line, and combo boxes over the domain vocabularies."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, time
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDateEdit,
@@ -51,27 +52,98 @@ def attempt(
         return None
 
 
-class InlineMessage(QLabel):
-    """A line under a form that says what to fix (red) or what just happened (green)."""
+def passes(rule: fields.Validator, value: object) -> bool:
+    """Whether `value` passes a service's rule for its field (the one copy of the rule)."""
+    try:
+        rule(value)
+    except InputError:
+        return False
+    return True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+NOTICE_MS = 6000  # how long a notice ("Saved.", "Undone: …") stays, unless the next action clears it first
+
+
+class InlineMessage(QLabel):
+    """A line under a form that says what to fix (red) or what just happened (green).
+
+    Its space is kept whether it shows something or not (`lines` lines of text), so that the
+    buttons below it never move under the pointer when a message appears. An error about one
+    field clears as soon as that field's input is valid again (or, without a rule, as soon as it
+    changes); a notice fades after a few seconds, or at the next action (`clear_notice`)."""
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 1) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.hide()
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 2)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._notice = False
+        self._fade = QTimer(self)
+        self._fade.setSingleShot(True)
+        self._fade.timeout.connect(self.clear_notice)
+        self._field: QWidget | None = None  # the input the error shown is about
+        self._valid: Callable[[], bool] | None = None
+        self._watched: list[QWidget] = []
 
-    def error(self, text: str) -> None:
-        self.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.setText(text)
-        self.show()
+    def error(self, text: str, field: QWidget | None = None, valid: Callable[[], bool] | None = None) -> None:
+        """Show what to fix; `field`: the input it is about (it clears once `valid()` holds
+        there, or, without `valid`, once the field changes)."""
+        self._show(text, "color: #b00020; font-weight: bold;", notice=False)
+        if field is not None:
+            self._field, self._valid = field, valid or (lambda: True)
+            self._watch(field)
 
-    def info(self, text: str) -> None:
-        self.setStyleSheet("color: #1b5e20;")
-        self.setText(text)
-        self.show()
+    def shown(self) -> bool:
+        """Whether it says something now."""
+        return bool(self.text())
+
+    def refused(self, text: str, checks: Sequence[tuple[QWidget, Callable[[], bool]]]) -> None:
+        """Show a refusal about the first input whose check fails now (each check is the rule the
+        service applies, `passes(RULES[name], value)`), so that it clears once that is fixed."""
+        failing = next(((field, check) for field, check in checks if not check()), None)
+        if failing is None:
+            self.error(text)
+        else:
+            self.error(text, *failing)
+
+    def info(self, text: str, lasting: bool = False) -> None:
+        """What just happened; it fades after NOTICE_MS unless `lasting` (it stays until the
+        next action)."""
+        self._show(text, "color: #1b5e20;", notice=True)
+        if not lasting:
+            self._fade.start(NOTICE_MS)
+
+    def clear_notice(self) -> None:
+        """The next action: a notice has had its say (an error stays until it is fixed)."""
+        if self._notice:
+            self.clear_message()
 
     def clear_message(self) -> None:
-        self.setText("")
-        self.hide()
+        self._fade.stop()
+        self._field = self._valid = None
+        self._notice = False
+        self.setText("")  # empty, not hidden: its room stays
+
+    def _show(self, text: str, style: str, notice: bool) -> None:
+        self._fade.stop()
+        self._field = self._valid = None
+        self._notice = notice
+        self.setStyleSheet(style)
+        self.setText(text)
+
+    def _watch(self, field: QWidget) -> None:
+        if field in self._watched:
+            return
+        self._watched.append(field)
+        for name in ("textChanged", "currentIndexChanged", "dateChanged", "toggled"):
+            signal = getattr(field, name, None)
+            if signal is not None:
+                signal.connect(lambda *_args, changed=field: self._recheck(changed))
+                return
+
+    def _recheck(self, changed: QWidget) -> None:
+        if changed is self._field and self._valid is not None and self._valid():
+            self.clear_message()
 
 
 class EnumCombo(QComboBox, Generic[E]):
@@ -244,6 +316,23 @@ def qdate(day: date) -> QDate:
 def date_edit(value: QDate | None = None) -> DateField:
     """The one date field every screen uses."""
     return DateField(value)
+
+
+Field = QLineEdit | QPlainTextEdit | QAbstractSpinBox
+
+
+def set_read_only(field: Field, read_only: bool) -> None:
+    """A field that cannot be changed now (a closed forum's, a record's history) also looks so,
+    or a user tries to type into it: drawn on the page, without a frame, arrows or a calendar
+    button (the application's style sheet, READ_ONLY in desktop/views/look.py); Qt shows no
+    caret in it. Editable again, it looks as it did."""
+    field.setReadOnly(read_only)
+    if isinstance(field, QAbstractSpinBox):
+        field.setButtonSymbols(
+            QAbstractSpinBox.ButtonSymbols.NoButtons if read_only else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+        )
+    field.style().unpolish(field)  # the style sheet's [readOnly="true"] is read again
+    field.style().polish(field)
 
 
 def office_today(ws: Workspace) -> QDate:

@@ -26,7 +26,7 @@ from desktop.services.forums import reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
 from desktop.views.close_dialog import CloseForumDialog
 from desktop.views.columns import size_columns
-from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit
+from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit, set_read_only
 from desktop.views.look import icon, primary
 from desktop.vocab import ForumMode, ForumStatus, label
 from desktop.workspace import Workspace
@@ -246,10 +246,10 @@ class DetailsTab(QWidget):
         """A closed forum: every detail is shown, none can be changed (but its documents'
         templates: none of them is in the berita acara)."""
         for edit in self.lines.values():
-            edit.setReadOnly(read_only)
-        self.held_on.setReadOnly(read_only)
+            set_read_only(edit, read_only)
+        set_read_only(self.held_on, read_only)
+        set_read_only(self.theme, read_only)
         self.mode.setEnabled(not read_only)
-        self.theme.setReadOnly(read_only)
         self.signatories.setEditTriggers(
             QTableWidget.EditTrigger.NoEditTriggers if read_only else EDITABLE_CELLS
         )

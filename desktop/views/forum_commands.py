@@ -1,6 +1,6 @@
 """Undoable steps of the forum list (see `desktop/views/undo.py`): correcting a forum not yet
-held, and deleting one (undone by bringing it back as it was, with its invitation list and its
-agenda, as new records: the deletion has travelled and is never erased)."""
+held, and deleting one (undone by restoring the same forum, with its invitation list and its
+agenda: an audited restore that travels as the deletion did)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,4 @@ class DeleteForum(Step):
         self._run(delete_forum, self.forum.id)
 
     def undo(self) -> None:
-        forum_id = self._run(restore_forum, self.forum.id)
-        if forum_id:
-            self.forum.id = forum_id
+        self._run(restore_forum, self.forum.id)

@@ -27,6 +27,7 @@ from desktop.views.common import (
     TimeField,
     date_edit,
     office_today,
+    passes,
     select_value,
 )
 from desktop.views.wheel import guard_wheel
@@ -55,7 +56,7 @@ class NewForumDialog(QDialog):
         for unit in ws.read(all_units):
             self.unit.addItem(f"{unit.name} ({unit.code})", unit.id)
         select_value(self.unit, ws.ctx.home_unit_id)
-        self.message = InlineMessage()
+        self.message = InlineMessage(lines=2)  # its room kept: OK stays where it is
         for field in (self.starts_at, self.ends_at):
             field.problem.connect(self._show_problem)
         self.form = form = QFormLayout(self)
@@ -93,6 +94,16 @@ class NewForumDialog(QDialog):
             "mode": self.mode.value(),
         }
 
+    def refused(self, text: str) -> None:
+        """Said under the form; it clears once the field it is about is right."""
+        self.message.refused(
+            text,
+            [
+                (self.title, lambda: passes(forums.RULES["title"], self.title.text())),
+                (self.venue, lambda: passes(forums.RULES["venue"], self.venue.text())),
+            ],
+        )
+
     def create_forum(self) -> None:
         if self.unit.currentData() is None:
             self.message.error(self.tr("There is no unit yet: set up this office in Settings first."))
@@ -100,7 +111,7 @@ class NewForumDialog(QDialog):
         try:
             self.forum_id = self._ws.write(create_forum, unit_id=self.unit.currentData(), **self.typed())
         except MufakatError as exc:
-            self.message.error(exc.message)
+            self.refused(exc.message)
             return
         self.accept()
 
@@ -137,14 +148,14 @@ class EditForumDialog(NewForumDialog):
         try:
             typed = {name: forums.RULES[name](value) for name, value in self.typed().items()}
         except MufakatError as exc:
-            self.message.error(exc.message)
+            self.refused(exc.message)
             return
         changes = {name: value for name, value in typed.items() if value != self.stored[name]}
         if changes:
             try:
                 self._ws.write(update_forum, self.forum_id, **changes)
             except MufakatError as exc:
-                self.message.error(exc.message)
+                self.refused(exc.message)
                 return
         self.after = changes
         self.before = {name: self.stored[name] for name in changes}

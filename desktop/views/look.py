@@ -3,7 +3,10 @@
 - The UI font is bundled: DejaVu Sans, the font the printed documents embed (desktop/reports/
   fonts). Text measures the same on every laptop, so a screen that fits here fits on Windows
   (whose Segoe UI is narrower) and on any Linux.
-- Qt's Fusion style on every platform, for the same reason (native styles pad buttons differently).
+- Qt's Fusion style on every platform, for the same reason (native styles pad buttons differently),
+  with room after the text of a field's label for its last glyph: Qt sizes a label to its text's
+  advance, and the anti-aliased edge of an "n" or a "t" reaches a pixel past it, cut off when
+  the label is as wide as its text (a form's labels: "Telepor" for "Telepon").
 - One application style sheet: headings, the primary action of each screen (filled, in the
   office blue), empty states, the navigation.
 - The icons of the navigation and the main actions come from a well-kept icon set: Material
@@ -14,9 +17,10 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QProxyStyle, QPushButton
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "reports" / "fonts"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
@@ -28,7 +32,13 @@ ACCENT_DARK = "#17406f"
 MUTED = "#5f6b7a"  # secondary text, icons at rest
 SIDEBAR = "#f4f6f9"
 
-STYLE = f"""
+# A field that cannot be changed now (desktop.views.common.set_read_only) is drawn on the page.
+READ_ONLY = """
+QLineEdit[readOnly="true"], QAbstractSpinBox[readOnly="true"], QPlainTextEdit[readOnly="true"] {
+    background: transparent; border: none;
+}
+"""
+STYLE = READ_ONLY + f"""
 QPushButton[primary="true"] {{
     background: {ACCENT}; color: white; font-weight: bold;
     border: 1px solid {ACCENT_DARK}; border-radius: 3px; padding: 4px 12px;
@@ -112,12 +122,30 @@ ICONS = {
 }
 
 
+INK_ROOM = 2  # px after a label's text, for the last glyph's edge (a pixel at 100 %, more at 125 %)
+
+
+class LookStyle(QProxyStyle):
+    """Fusion, with room for the last glyph of every field's label (a QObject, not a screen).
+    A field's label (one with a buddy: a form's, or one with a mnemonic) keeps its text for the
+    window's life (a language switch builds a new window), so it is widened once, when shown."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def polish(self, target: Any) -> Any:  # QStyle.polish takes a widget, the application or a palette
+        result = super().polish(target)
+        if isinstance(target, QLabel) and target.buddy() is not None and not target.wordWrap():
+            target.setMinimumWidth(target.sizeHint().width() + INK_ROOM)
+        return result
+
+
 def apply_look(app: QApplication) -> None:
     """The font, the style and the style sheet of the whole application (once, at start)."""
     if app.property("mufakat-look"):
         return
     app.setProperty("mufakat-look", True)
-    app.setStyle("Fusion")
+    app.setStyle(LookStyle())
     for name in FONT_FILES:
         QFontDatabase.addApplicationFont(str(FONT_DIR / name))
     font = QFont(UI_FONT, UI_POINT_SIZE)

@@ -36,7 +36,7 @@ class ParticipantDialog(QDialog):
         self.vulnerable.setChecked(person.vulnerable)
         self.phone = QLineEdit(person.phone)
         self.email = QLineEdit(person.email)
-        self.message = InlineMessage()
+        self.message = InlineMessage(lines=2)  # its room kept: the buttons below stay put
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Organisation"), self.organization)

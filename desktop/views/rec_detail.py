@@ -12,6 +12,7 @@ from functools import partial
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -40,12 +41,13 @@ from desktop.services.followups import assign_follow_up, default_due, update_fol
 from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
-from desktop.views.capture_commands import DeleteRecommendation, EditText
-from desktop.views.common import InlineMessage, ReplacedButtons, date_edit
+from desktop.views.capture_commands import CorrectRecommendation, DeleteRecommendation
+from desktop.views.common import InlineMessage, ReplacedButtons, date_edit, set_read_only
 from desktop.views.conflict_card import ConflictCard
 from desktop.views.empty_state import EmptyState
 from desktop.views.look import icon, primary
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
+from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.undo import Refs
 from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
@@ -88,7 +90,9 @@ class RecommendationPane(QWidget):
         self.answer_button.setIcon(icon("answer"))
         self.answer_button.clicked.connect(self._record_answer)
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
-        self.edit_button.setToolTip(self.tr("Correct the text as it was said (while its forum is not closed)"))
+        self.edit_button.setToolTip(
+            self.tr("Correct it as it was said: text, scope, topic, who raised it, agenda item (forum still open)")
+        )
         self.edit_button.clicked.connect(self.edit)
         self.delete_button = QPushButton(icon("delete"), self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete one typed by mistake (a proposed one); Ctrl+Z brings it back"))
@@ -147,7 +151,7 @@ class RecommendationPane(QWidget):
         escalation_layout.addWidget(self.escalation)
         escalation_layout.addWidget(self.dispute_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.history = QPlainTextEdit()
-        self.history.setReadOnly(True)
+        set_read_only(self.history, True)  # a record of what was done: read, never typed into
         self.history.setMinimumHeight(110)
         history_box = QGroupBox(self.tr("History"))
         QVBoxLayout(history_box).addWidget(self.history)
@@ -155,12 +159,14 @@ class RecommendationPane(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 6, 0)
-        layout.addWidget(self.text)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.elsewhere)
+        # The buttons first, anchored at the top: a text that wraps to more lines, a longer status
+        # line or a "changed elsewhere" card never moves them under the pointer between two clicks.
         layout.addLayout(actions)
         layout.addLayout(more)
         layout.addWidget(self.message)
+        layout.addWidget(self.text)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.follow_box)
         layout.addWidget(self.escalation_box)
         layout.addWidget(history_box, 1)
@@ -214,6 +220,7 @@ class RecommendationPane(QWidget):
                 votes=number(rec.votes),
                 who=d.raised_by or "—",
             )
+            + (" · " + self.tr("topic: {topic}").format(topic=label(rec.category)) if rec.category else "")
             + (f"<br><i>{rec.status_reason}</i>" if rec.status_reason else "")
         )
         self._show_markers(d.changed_elsewhere)
@@ -314,14 +321,15 @@ class RecommendationPane(QWidget):
         return True
 
     def edit(self) -> None:
-        """Correct the text (an undoable step of the board)."""
+        """Correct what capture set (an undoable step of the board)."""
         if not self.detail:
             return
         rec = self.detail.rec
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit recommendation"), self.tr("Text"), rec.text)
-        if ok and text.strip() and text != rec.text:
-            ref = self._refs.of(rec.id)
-            self.undo_stack.push(EditText(self._ws, self.message.error, self.tr("edit"), ref, rec.text, text))
+        dialog = RecommendationDialog(self._ws, rec.id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.after:
+            ref, before, after = self._refs.of(rec.id), dialog.before, dialog.after
+            step = CorrectRecommendation(self._ws, self.message.error, self.tr("edit"), ref, before, after)
+            self.undo_stack.push(step)
             self._after()
 
     def delete(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -253,8 +254,10 @@ class SettingsPage(QWidget):
         head = QVBoxLayout()
         head.setContentsMargins(9, 0, 9, 0)
         head.addWidget(page_title(self.tr("Settings")))
-        head.addWidget(self.office_message)
-        head.addWidget(self.device_message)
+        messages = QGridLayout()  # one at a time (`_tell`): both in the one line's room kept for it
+        messages.addWidget(self.office_message, 0, 0)
+        messages.addWidget(self.device_message, 0, 0)
+        head.addLayout(messages)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)

@@ -8,7 +8,7 @@ from desktop.errors import MufakatError
 from desktop.models import Forum
 from desktop.services.forums import update_forum
 from desktop.services.lookup import load
-from desktop.views.common import AutosaveText, InlineMessage
+from desktop.views.common import AutosaveText, InlineMessage, set_read_only
 from desktop.workspace import Workspace
 
 
@@ -44,8 +44,8 @@ class SummaryTab(QWidget):
         return True
 
     def set_read_only(self, read_only: bool) -> None:
-        self.summary.setReadOnly(read_only)
-        self.agreements.setReadOnly(read_only)
+        set_read_only(self.summary, read_only)
+        set_read_only(self.agreements, read_only)
 
     def flush(self) -> None:
         self.summary.flush()

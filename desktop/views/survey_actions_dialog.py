@@ -87,7 +87,7 @@ class SurveyActionsDialog(QDialog):
         self.realisation = QLineEdit()
         self.realisation.setPlaceholderText(self.tr("What was done (needed at 100%)"))
         self.completed = date_edit(QDate.currentDate())
-        self.message = InlineMessage()
+        self.message = InlineMessage(lines=2)  # its room kept: the buttons below stay put
         form = QFormLayout()
         form.addRow(self.tr("&Element"), self.element)
         form.addRow(self.tr("&Action"), self.action)

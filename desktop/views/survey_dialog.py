@@ -44,7 +44,7 @@ class NewSurveyDialog(QDialog):
         self.forum.addItem(self.tr("(no forum)"), None)
         for forum in ws.read(list_forums, with_counts=False):
             self.forum.addItem(f"{forum.held_on.strftime('%d-%m-%Y')} {forum.title}", forum.id)
-        self.message = InlineMessage()
+        self.message = InlineMessage(lines=2)  # its room kept: the buttons below stay put
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self.title)
         form.addRow(self.tr("&First day"), self.starts_on)

@@ -129,7 +129,7 @@ class TemplatesDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        self.message = InlineMessage()
+        self.message = InlineMessage(lines=2)  # its room kept: the buttons below stay put
         buttons = QDialogButtonBox(OK_CANCEL)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

@@ -1,8 +1,8 @@
 """Undo and redo of saved actions (QUndoStack), shared by live capture and the attendance list.
 
 Each step is its own transaction through the services, so an undo is itself a new, audited,
-synced action: a creation is undone with a tombstone, a removal with a new record carrying the
-same details (synced rows are never un-deleted). A step the rules no longer allow (say, the
+synced action: a creation is undone with a tombstone, a removal by restoring the same record (an
+audited restore that lifts its tombstone everywhere; nothing is ever erased). A step the rules no longer allow (say, the
 recommendation was accepted meanwhile) is refused with a message and dropped from the stack.
 
 The keys: in an entry line with text typed, Ctrl+Z undoes the typing, and Ctrl+Y or Ctrl+Shift+Z
@@ -32,8 +32,8 @@ REDO_KEYS = frozenset(
 
 @dataclass
 class Ref:
-    """The id of a record that several steps act on. Redoing an undone creation makes a new
-    record (a new id); the steps after it follow, because they hold the same `Ref`."""
+    """The id of a record that several steps act on (one object, so that every step of the
+    record follows it; undo and redo keep the record's id)."""
 
     id: str
 

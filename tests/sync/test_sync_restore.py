@@ -79,3 +79,31 @@ def test_the_administrator_can_mark_a_restore(device: Device, server: Running, c
     report = sync_once(a)
     assert report.requeued > 0 and report.refused == 0
     assert rec in a.read(export_json)
+
+
+def test_a_deletion_undone_after_the_backup_stands_once_the_devices_resend(
+    device: Device, server: Running, tmp_path: Path
+) -> None:
+    """Deleted before the backup, restored (Ctrl+Z) after it: the restored server holds the
+    tombstone, the laptops re-send the record as they hold it, and the later restore wins."""
+    live = server_file(server)
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    _forum, rec = make_forum(a)
+    a.write(recs.delete_recommendation, rec)
+    sync_once(a)
+    sync_once(b)
+    backup = tmp_path / "backup.sqlite3"
+    copy_database(live, backup)
+    a.write(recs.restore_recommendation, rec)
+    sync_once(a)
+    sync_once(b)
+    copy_database(backup, live)
+    held = on_server(server, rec)
+    assert held is not None and held.deleted  # the backup's tombstone
+    sync_once(b)  # b is ahead of the restored server: a new epoch starts, the laptops re-send
+    sync_once(a)
+    sync_once(b)
+    held = on_server(server, rec)
+    assert held is not None and not held.deleted
+    assert a.read(export_json) == b.read(export_json)
+    assert "Perkuat customer service" in b.read(export_json)

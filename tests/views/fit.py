@@ -1,7 +1,8 @@
 """What "fits" means on a screen, checked widget by widget: no text of a button, label, tab,
 group, combo box, header or placeholder is cut off (its `horizontalAdvance` in the widget's font
-against the room the widget gives it), no widget reaches outside the window or its parent, no
-list needs a sideways scroll bar, and the column of a table meant to take the room gets it."""
+against the room the widget gives it; a field's label also by the pixels drawn), no widget
+reaches outside the window or its parent, no list needs a sideways scroll bar, and the column of
+a table meant to take the room gets it."""
 
 from __future__ import annotations
 
@@ -85,6 +86,40 @@ def _cut_label(label: QLabel) -> str | None:
     if hint.height() > label.height():
         return f"QLabel {label.text()[:60]!r} needs {hint.height()} px of height, has {label.height()}"
     return None
+
+
+INK = 80  # how far a pixel's colour is from the background for it to be ink (sum of R, G, B)
+
+
+def _ink_right(label: QLabel) -> int:
+    """The rightmost pixel column with ink of the label as drawn now (-1: none)."""
+    image = label.grab().toImage()
+    background = image.pixelColor(0, 0)
+    for x in range(image.width() - 1, -1, -1):
+        for y in range(image.height()):
+            colour = image.pixelColor(x, y)
+            distance = (
+                abs(colour.red() - background.red())
+                + abs(colour.green() - background.green())
+                + abs(colour.blue() - background.blue())
+            )
+            if distance > INK:
+                return x
+    return -1
+
+
+def _cut_ink(label: QLabel) -> str | None:
+    """A field's label whose last glyph loses its edge: Qt sizes a label to its text's advance,
+    and the anti-aliased edge of an "n" or a "t" may lie past it ("Telepor"). Measured on what
+    is drawn: the label as it is against the same label with room to spare."""
+    if label.buddy() is None or label.wordWrap() or not label.text():
+        return None
+    size = label.size()
+    drawn = _ink_right(label)
+    label.resize(size.width() + 20, size.height())
+    whole = _ink_right(label)
+    label.resize(size)
+    return f"QLabel {shown_text(label.text())!r} loses the edge of its last letter" if whole > drawn else None
 
 
 def _cut_line(line: QLineEdit) -> str | None:
@@ -243,7 +278,7 @@ def problems(root: QWidget) -> list[str]:
         if isinstance(widget, QAbstractButton):
             cut = _cut_button(widget)
         elif isinstance(widget, QLabel):
-            cut = _cut_label(widget)
+            cut = _cut_label(widget) or _cut_ink(widget)
         elif isinstance(widget, QLineEdit):
             cut = _cut_line(widget)
         elif isinstance(widget, QComboBox):

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 import desktop.views
 from desktop import backups
-from desktop.models import Escalation, Participant, SurveyPeriod
+from desktop.models import Escalation, Participant, Recommendation, SurveyPeriod
 from desktop.views.document_dialog import forum_document
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
@@ -52,6 +52,9 @@ BUILDERS: dict[str, Builder] = {
     ),
     "ParticipantDialog": lambda ws, _forum, parent: _cls("participant_dialog", "ParticipantDialog")(
         ws, participant(ws), parent
+    ),
+    "RecommendationDialog": lambda ws, _forum, parent: _cls("rec_edit_dialog", "RecommendationDialog")(
+        ws, first(ws, Recommendation), parent
     ),
     "SurveyActionsDialog": lambda ws, _forum, parent: _cls("survey_actions_dialog", "SurveyActionsDialog")(
         ws, first(ws, SurveyPeriod), parent

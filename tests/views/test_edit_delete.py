@@ -1,15 +1,16 @@
 """Editing and deleting, with undo (issue #11: "Edit and delete (with undo, audited, tombstoned
 for sync) for participants, recommendations and forums not yet held"), from the user's seat:
 a recommendation in live capture and on the triage board, a forum not yet held in the forum
-list. A deletion is a tombstone that syncs; undoing it adds the record again as it was (a new
-record, with its own audit event); every step is in the history and on its way to the server."""
+list. A deletion is a tombstone that syncs; undoing it restores the same record (its id, its
+history, one more audited event); redoing deletes it again; every step is in the history and on
+its way to the server."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.models import AgendaItem, AuditEvent, Forum, OutboxOp, Participant, Recommendation
 from desktop.services import agenda, forums, participants
@@ -34,13 +35,21 @@ from tests.views.drive import (
 from tests.views.forum_setup import Running
 
 
-def tombstoned(ws: Workspace, model: type, record_id: str) -> bool:
+def tombstoned(ws: Workspace, model: type, record_id: str, times: int = 1) -> bool:
     with ws.store.read() as session:
         row = session.get(model, record_id)
         deletes = session.scalars(
             select(OutboxOp).where(OutboxOp.entity_id == record_id, OutboxOp.kind == "delete")
         ).all()
-    return row is not None and row.deleted and len(deletes) == 1
+    return row is not None and row.deleted and len(deletes) == times
+
+
+def restored(ws: Workspace, record_id: str) -> int:
+    """How many restores of the record are on their way to the server."""
+    with ws.store.read() as session:
+        return len(
+            session.scalars(select(OutboxOp).where(OutboxOp.entity_id == record_id, OutboxOp.kind == "restore")).all()
+        )
 
 
 def actions_on(ws: Workspace, entity: str) -> list[str]:
@@ -67,9 +76,19 @@ def test_delete_in_live_capture_and_undo(qtbot: QtBot, ws: Workspace, running: R
     assert capture.text.hasFocus()
     qtbot.keyClick(capture.text, Qt.Key.Key_Z, CTRL)  # the line is empty: the deletion is undone
     back = one(ws, Recommendation, text="Sediakan kursi rdoa")
-    assert back.id != typo and back.scope == "unit" and capture.model.row_of(back.id) >= 0
-    assert tombstoned(ws, Recommendation, typo)  # the tombstone stays: a new record came back
+    assert back.id == typo and back.scope == "unit" and capture.model.row_of(typo) >= 0  # the same record
+    assert restored(ws, typo) == 1 and len(rows(ws, Recommendation)) == 2
     assert actions_on(ws, "recommendations")[-2:] == ["delete", "restore"]
+    qtbot.keyClick(capture.text, Qt.Key.Key_Y, CTRL)  # redo: deleted again, the same record
+    assert tombstoned(ws, Recommendation, typo, times=2) and capture.model.row_of(typo) < 0
+    qtbot.keyClick(capture.text, Qt.Key.Key_Z, CTRL)
+    assert one(ws, Recommendation, text="Sediakan kursi rdoa").id == typo
+    with ws.store.read() as session:  # one record, its whole history under its one id
+        assert session.scalar(select(func.count()).select_from(Recommendation)) == 2
+        history = session.scalars(
+            select(AuditEvent.action).where(AuditEvent.entity_id == typo).order_by(AuditEvent.hlc)
+        ).all()
+    assert history == ["create", "delete", "restore", "delete", "restore"]
 
 
 def test_an_accepted_recommendation_is_not_deleted(
@@ -118,7 +137,11 @@ def test_edit_and_delete_on_the_triage_board_with_undo(
     assert bar.isVisible() and "Tambah loket pada awal bulan" in bar.text.text()
     click(qtbot, bar.undo_button)  # the deletion undone: it is on the board again
     back = one(ws, Recommendation, text="Tambah loket pada awal bulan")
+    assert back.id == rec
     qtbot.waitUntil(lambda: triage.model.row_of(back.id) >= 0)
+    click_row(qtbot, triage.table, triage.model.row_of(rec), column=1)
+    qtbot.waitUntil(lambda: "restored the deleted recommendation" in pane.history.toPlainText())
+    assert "Tambah loket pada awal bulna" in pane.history.toPlainText()  # its history before the deletion too
     triage.text.setFocus()  # the search line is empty: Ctrl+Z undoes the edit of before
     qtbot.keyClick(triage.text, Qt.Key.Key_Z, CTRL)
     assert one(ws, Recommendation, id=back.id).text == "Tambah loket pada awal bulna"
@@ -175,7 +198,7 @@ def test_a_forum_not_yet_held_is_corrected_deleted_and_brought_back(
     page.search.setFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_Z, CTRL)  # back, with its invitation list and agenda
     again = one(ws, Forum, title="FKP Rancangan SOP Layanan Pencairan")
-    assert again.id != planned and again.status == "planned" and again.held_on.isoformat() == "2026-12-10"
+    assert again.id == planned and again.status == "planned" and again.held_on.isoformat() == "2026-12-10"
     assert [p.name for p in rows(ws, Participant, forum_id=again.id)] == ["Siti Rahayu"]
     assert [i.title for i in rows(ws, AgendaItem, forum_id=again.id)] == ["Pembukaan"]
     qtbot.waitUntil(lambda: page.loaded() and page.model.row_of(again.id) >= 0)

@@ -71,10 +71,10 @@ def test_first_run_to_a_ready_app_and_a_forum(
     not_image.write_text("not an image at all", encoding="utf-8")
     asked = type_file_name(qtbot, not_image)
     qtbot.mouseClick(page.logo.choose_button, Qt.MouseButton.LeftButton)
-    assert asked and "logo.png is not an image" in page.message.text() and page.message.isVisible()
+    assert asked and "logo.png is not an image" in page.message.text() and page.message.shown()
     asked = type_file_name(qtbot, photo_logo(tmp_path / "foto-logo.jpg"))
     qtbot.mouseClick(page.logo.choose_button, Qt.MouseButton.LeftButton)
-    assert asked and not page.logo.preview.pixmap().isNull() and not page.message.isVisible()
+    assert asked and not page.logo.preview.pixmap().isNull() and not page.message.shown()
 
     qtbot.mouseClick(page.time_zone, Qt.MouseButton.LeftButton)  # opens the list
     qtbot.keyClick(page.time_zone.view(), Qt.Key.Key_End)

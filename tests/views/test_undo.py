@@ -1,7 +1,7 @@
 """Undo in live capture, from the keyboard (issue #11, "Undo"): with text typed, Ctrl+Z undoes
 the typing; with the line empty, it undoes the last saved action; Ctrl+Y and Ctrl+Shift+Z redo.
-An undone save is a tombstone (an audited, synced deletion), a redone one a new record: nothing
-is ever hard-deleted."""
+An undone save is a tombstone (an audited, synced deletion), a redone one an audited restore of
+the same record: nothing is ever hard-deleted."""
 
 from __future__ import annotations
 
@@ -64,16 +64,16 @@ def test_ctrl_z_on_an_empty_line_undoes_the_save_and_redo_brings_it_back(
     assert capture.model.rowCount() == 0
     assert capture.message.text() == "Undone: add recommendation"
 
-    keys.press(Qt.Key.Key_Y, CTRL)  # redo: said again, as a new record
+    keys.press(Qt.Key.Key_Y, CTRL)  # redo: the same record is back
     assert capture.message.text() == "Redone: add recommendation"
     [again] = rows(ws, Recommendation)
-    assert again.text == "Tambah petugas loket" and again.id != saved.id
+    assert again.text == "Tambah petugas loket" and again.id == saved.id and len(all_recs(ws)) == 1
     keys.press(Qt.Key.Key_Z, CTRL)
     keys.press(Qt.Key.Key_Z, CTRL | SHIFT)  # the other redo key
     assert [r.text for r in rows(ws, Recommendation)] == ["Tambah petugas loket"]
 
 
-def test_steps_after_a_redone_save_follow_the_new_record(
+def test_steps_after_a_redone_save_follow_the_record(
     qtbot: QtBot, ws: Workspace, window: MainWindow, capture_open: ForumWorkspace
 ) -> None:
     capture = capture_open.capture
@@ -86,6 +86,6 @@ def test_steps_after_a_redone_save_follow_the_new_record(
         qtbot.keyClick(capture.table, Qt.Key.Key_Z, CTRL)  # the vote, then the save
     assert rows(ws, Recommendation) == []
     for _ in range(2):
-        qtbot.keyClick(capture.table, Qt.Key.Key_Y, CTRL)  # the save (a new record), then its vote
+        qtbot.keyClick(capture.table, Qt.Key.Key_Y, CTRL)  # the save (the same record), then its vote
     again = one(ws, Recommendation)
     assert (again.text, again.votes) == ("Ruang tunggu ber-AC", 1)
