@@ -188,28 +188,28 @@
             <translation>Bukan unsur masyarakat: {others}</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Elements of the public present: {n}&lt;/b&gt; (PEKPPP score {score} of {full})</source>
-            <translation>&lt;b&gt;Unsur masyarakat yang hadir: {n}&lt;/b&gt; (nilai PEKPPP {score} dari {full})</translation>
-        </message>
-        <message>
-            <source>On PEKPPP's five-unsur scale (indicator 2): &lt;b&gt;{n} of 5&lt;/b&gt; — {present}{missing}</source>
-            <translation>Pada skala lima unsur PEKPPP (indikator 2): &lt;b&gt;{n} dari 5&lt;/b&gt; — {present}{missing}</translation>
-        </message>
-        <message>
             <source>none</source>
             <translation>tidak ada</translation>
         </message>
         <message>
             <source>; missing: {names}</source>
-            <translation>; belum hadir: {names}</translation>
+            <translation>; tidak hadir: {names}</translation>
         </message>
         <message>
             <source>The office's mapping (Settings → Office): {mapping}</source>
             <translation>Pemetaan kantor (Pengaturan → Kantor): {mapping}</translation>
         </message>
         <message>
-            <source>Only {n} element(s) of the public present; the PEKPPP evaluation gives full marks from {full} elements. Invite more: service users, academics, NGOs, media, vulnerable groups.</source>
-            <translation>Baru {n} unsur masyarakat yang hadir; evaluasi PEKPPP memberi nilai penuh mulai {full} unsur. Undang lebih banyak: pengguna layanan, akademisi, LSM, media, kelompok rentan.</translation>
+            <source>Diversity of the participants: {n} categor(y/ies) of the public</source>
+            <translation>Keragaman peserta: {n} kategori masyarakat</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;PEKPPP score, number of unsur (indicator 2): {n} of {full}&lt;/b&gt; — {present}{missing}</source>
+            <translation>&lt;b&gt;Nilai jumlah unsur PEKPPP (indikator 2): {n} dari {full}&lt;/b&gt; — {present}{missing}</translation>
+        </message>
+        <message>
+            <source>Only {n} of PEKPPP's {full} unsur present; the evaluation gives full marks when all {full} take part. Invite the missing: {names}.</source>
+            <translation>Baru {n} dari {full} unsur PEKPPP yang hadir; evaluasi memberi nilai penuh bila kelima unsur hadir. Undang yang belum hadir: {names}.</translation>
         </message>
         <message>
             <source>{name} ({details}) is already signed in.</source>

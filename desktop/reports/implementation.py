@@ -94,9 +94,8 @@ def _participants(doc: ImplementationReport, width: float) -> list[Flowable]:
     count = doc.forum.unsur
     return [
         text(
-            f"Forum dihadiri oleh {indonesian.count_with_words(count.participants)} orang peserta dari "
-            f"{indonesian.count_with_words(len(count.elements))} unsur masyarakat, dengan rincian sebagai "
-            "berikut:"
+            f"Forum dihadiri oleh {indonesian.count_with_words(count.participants)} orang peserta, dengan "
+            "rincian sebagai berikut:"
         ),
         *participation_section(doc.forum, width),
     ]

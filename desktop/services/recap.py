@@ -101,8 +101,8 @@ class ForumRecap:
     participants: tuple[RecapParticipant, ...]
     by_category: tuple[CategoryCount, ...]  # every category, in the vocabulary's order
     organisers: int  # the office's own staff present (not participants)
-    elements: int  # elements of the public present (domain.unsur)
-    score: int  # PEKPPP's score for them: 0, 1–4, 5 = more than four
+    categories: int  # the public's categories present: the participants' diversity, no score
+    score: int  # PEKPPP indicator 2: its five unsur present through the office's mapping (0–5)
     pekppp: tuple[PekpppUnsur, ...]  # PEKPPP's five unsur present, through the office's mapping
     vulnerable: int  # participants present who belong to a vulnerable group
     recommendations: tuple[RecapRecommendation, ...]
@@ -258,7 +258,7 @@ def forum_recap(session: Session, forum_id: str) -> ForumRecap:
             for category in Category
         ),
         organisers=count.organisers,
-        elements=len(count.elements),
+        categories=len(count.categories),
         score=count.score,
         pekppp=tuple(u for u in PekpppUnsur if u in count.pekppp),
         vulnerable=count.vulnerable,
