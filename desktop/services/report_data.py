@@ -161,6 +161,9 @@ class RecLine:
     response: str = ""  # the office's response in the room
     merged: tuple[MergedLine, ...] = ()  # duplicates merged into this one, oldest first
     id: str = ""
+    # A late arrival (recorded on a laptop offline at the close, synced after it): the day it
+    # was recorded, in the office's time zone; None for what the forum's minutes hold.
+    recorded_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -291,9 +294,11 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         .order_by(Escalation.sent_at)
     ):
         sent.setdefault(esc.recommendation_id, []).append(escalation_line(esc, units))
+    late = _late(session, forum, every, people) if forum.status == ForumStatus.CLOSED else None
     lines = []
     for number, rec in enumerate(recs, start=1):
         person = by_id.get(rec.raised_by_id or "")
+        arrived_late = late is not None and rec.id in late.recommendations
         lines.append(
             RecLine(
                 number=number,
@@ -311,6 +316,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
                 response=rec.response,
                 merged=tuple(merged_into.get(rec.id, ())),
                 id=rec.id,
+                recorded_on=rec.created_at.astimezone(zone).date() if arrived_late else None,
             )
         )
     return ForumReport(
@@ -339,7 +345,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         agenda=tuple(AgendaLine(i.title, i.presenter, i.planned_minutes) for i in items),
         recommendations=tuple(lines),
         survey=survey_of_forum(session, forum.id),
-        late=_late(session, forum, every, people) if forum.status == ForumStatus.CLOSED else None,
+        late=late,
     )
 
 
