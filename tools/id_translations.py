@@ -1343,3 +1343,14 @@ ID["Mufakat version {version}"] = "Mufakat versi {version}"
 ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (
     "Forum Konsultasi Publik, tetap jalan tanpa jaringan."
 )
+# paper13a: the signing place (the office's city) and the empty signature blocks
+ID["a signatory"] = "seorang penanda tangan"
+ID["The berita acara will print an empty signature block for {who}: type the name, or leave it to be written by hand."] = (
+    "Berita acara akan mencetak kolom tanda tangan kosong untuk {who}: ketik namanya, atau biarkan kosong untuk ditulis tangan."
+)
+ID["The office has no city yet, so the signing place is left as dots to fill by hand: type the city or regency where the office is (Settings → Office keeps it)."] = (
+    "Kantor belum mengisi kota, sehingga tempat penandatanganan dibiarkan bertitik untuk ditulis tangan: ketik kota atau kabupaten tempat kantor berada (disimpan di Pengaturan → Kantor)."
+)
+ID["e.g. Sorong"] = "mis. Sorong"
+ID["Signing &place (the office's city)"] = "&Tempat penandatanganan (kota kantor)"
+ID["City or regency (where its documents are signed)"] = "Kota atau kabupaten (tempat dokumen ditandatangani)"

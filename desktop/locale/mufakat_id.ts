@@ -695,6 +695,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>&amp;Kertas</translation>
         </message>
         <message>
+            <source>e.g. Sorong</source>
+            <translation>mis. Sorong</translation>
+        </message>
+        <message>
+            <source>Signing &amp;place (the office's city)</source>
+            <translation>&amp;Tempat penandatanganan (kota kantor)</translation>
+        </message>
+        <message>
             <source>Signatories</source>
             <translation>Penanda tangan</translation>
         </message>
@@ -713,14 +721,6 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>&amp;Close the forum</source>
             <translation>&amp;Tutup forum</translation>
-        </message>
-        <message>
-            <source>The minutes have no number yet: type it, or leave it to write by hand.</source>
-            <translation>Berita acara belum bernomor: ketik nomornya, atau biarkan kosong untuk ditulis tangan.</translation>
-        </message>
-        <message>
-            <source>A signatory has no name yet: type it, or leave it to write by hand.</source>
-            <translation>Ada penanda tangan yang belum bernama: ketik namanya, atau biarkan kosong untuk ditulis tangan.</translation>
         </message>
     </context>
     <context>
@@ -1106,6 +1106,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>mis. Kantor Pelayanan Perbendaharaan Negara Sorong</translation>
         </message>
         <message>
+            <source>e.g. Sorong</source>
+            <translation>mis. Sorong</translation>
+        </message>
+        <message>
             <source>e.g. Kanwil DJPb Provinsi Papua Barat Daya</source>
             <translation>mis. Kanwil DJPb Provinsi Papua Barat Daya</translation>
         </message>
@@ -1136,6 +1140,10 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         <message>
             <source>Full official name (in the letterhead)</source>
             <translation>Nama resmi lengkap (di kop surat)</translation>
+        </message>
+        <message>
+            <source>City or regency (where its documents are signed)</source>
+            <translation>Kota atau kabupaten (tempat dokumen ditandatangani)</translation>
         </message>
         <message>
             <source>Parent office (escalations go there)</source>
@@ -2212,10 +2220,6 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
             <translation>Alamat</translation>
         </message>
         <message>
-            <source>City</source>
-            <translation>Kota</translation>
-        </message>
-        <message>
             <source>Phone</source>
             <translation>Telepon</translation>
         </message>
@@ -2300,6 +2304,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Full official name (in the letterhead)</source>
             <translation>Nama resmi lengkap (di kop surat)</translation>
+        </message>
+        <message>
+            <source>City or regency (where its documents are signed)</source>
+            <translation>Kota atau kabupaten (tempat dokumen ditandatangani)</translation>
         </message>
         <message>
             <source>Office</source>

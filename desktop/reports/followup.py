@@ -30,7 +30,7 @@ from desktop.reports.layout import (
     table_parts,
     text,
 )
-from desktop.reports.parts import gender_letter, head_of, kop, label
+from desktop.reports.parts import gender_letter, head_of, kop, label, signing_place
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
@@ -238,11 +238,8 @@ def build_followup_report(
     if report.survey is not None:
         heading = text(f"{next(letters)}. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
         story += survey_section(report.survey, width, heading)
-    place = report.unit.city
     signature = signature_blocks(
-        [head_of(report.unit)],
-        width,
-        f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of),
+        [head_of(report.unit)], width, signing_place(report.unit, indonesian.long_date(as_of))
     )
     sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
     story += evidence_note(report.unit.indicators.get("followup-report", ()))

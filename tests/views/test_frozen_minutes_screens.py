@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.models import Forum
+from desktop.models import Forum, Unit
+from desktop.reports import indonesian
 from desktop.printed import forum_minutes_pdf, minutes_pdf
 from desktop.services import demo, escalations, forums, frozen, surveys, units
 from desktop.services.report_data import forum_report
@@ -43,7 +44,9 @@ def test_closing_asks_for_what_the_minutes_lack_and_freezes_them(
 
         assert isinstance(dialog, CloseForumDialog)
         qtbot.waitUntil(dialog.gaps.isVisible)
-        assert "no number yet" in dialog.gaps.text() and "no name yet" in dialog.gaps.text()
+        assert "no number yet" in dialog.gaps.text()
+        assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
+        assert dialog.city is None  # the office has its city: not asked
         keys = Keyboard(qtbot, dialog)
         click(qtbot, dialog.number)
         keys.type("BA-9/KPN.1701/2026")
@@ -61,6 +64,52 @@ def test_closing_asks_for_what_the_minutes_lack_and_freezes_them(
     assert version.paper == Paper.FOLIO
     text = all_text(forum_minutes_pdf(ws, running.forum))
     assert "Nomor: BA-9/KPN.1701/2026" in text and "Martina Rumbiak" in text and "DRAF" not in text
+
+
+def test_closing_asks_for_the_offices_city_and_the_publics_representative(
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow
+) -> None:
+    """The berita acara is signed where the office is, never at the forum's venue; while the
+    office has no city, closing asks for it (and keeps it for the office), and says which
+    signature block would print empty."""
+    ws.write(units.update_unit, running.unit, city="")
+    ws.write(forums.update_forum, running.forum, venue="Aula KPPN Sorong")
+    workspace = window.open_forum(running.forum)
+    assert workspace is not None
+    click_tab(qtbot, workspace.tabs, workspace.details)
+
+    def fill(dialog: object) -> None:
+        from desktop.views.close_dialog import CloseForumDialog
+
+        assert isinstance(dialog, CloseForumDialog) and dialog.city is not None
+        qtbot.waitUntil(dialog.gaps.isVisible)
+        assert "The office has no city yet" in dialog.gaps.text()
+        assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
+        keys = Keyboard(qtbot, dialog)
+        click(qtbot, dialog.city)
+        keys.type("Aimas")
+        click(qtbot, dialog.names[1])
+        keys.type("Martina Rumbiak")
+        qtbot.waitUntil(lambda: "city" not in dialog.gaps.text() and "Perwakilan" not in dialog.gaps.text())
+        click(qtbot, dialog.close_button)
+
+    with_modal(qtbot, lambda: click(qtbot, workspace.details.close_button), fill)
+    assert ws.read(lambda s: s.get(Unit, running.unit).city) == "Aimas"
+    text = all_text(forum_minutes_pdf(ws, running.forum))
+    day = indonesian.long_date(one(ws, Forum).held_on)
+    assert f"Aimas, {day}" in text and f"Aula KPPN Sorong, {day}" not in text
+    assert "Martina Rumbiak" in text
+
+
+def test_the_draft_says_which_signature_block_prints_empty(
+    qtbot: QtBot, ws: Workspace, running: Running
+) -> None:
+    dialog = DocumentDialog(forum_document(ws, running.forum, "minutes"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _ready(qtbot, dialog)
+    assert dialog.gaps.isVisible()
+    assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
 
 
 def test_cancelling_the_close_changes_nothing(
