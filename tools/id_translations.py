@@ -1354,3 +1354,24 @@ ID["The office has no city yet, so the signing place is left as dots to fill by 
 ID["e.g. Sorong"] = "mis. Sorong"
 ID["Signing &place (the office's city)"] = "&Tempat penandatanganan (kota kantor)"
 ID["City or regency (where its documents are signed)"] = "Kota atau kabupaten (tempat dokumen ditandatangani)"
+# paper13a: the SKM report re-opened as a new version
+ID["The SKM report of {period} was issued on {day}: its questionnaires are fixed, so none can be added, imported or removed. To correct them, re-open the report (a new version, with the reason kept in the history) and issue it again."] = (
+    "Laporan SKM {period} telah diterbitkan pada {day}: kuesionernya sudah tetap, sehingga tidak ada yang dapat ditambah, diimpor, atau dihapus. Untuk memperbaikinya, buka kembali laporan (versi baru, alasannya dicatat dalam riwayat) lalu terbitkan lagi."
+)
+ID["Reason"] = "Alasan"
+ID["Say why the report is re-opened: the reason is kept in its history."] = (
+    "Sebutkan alasan laporan dibuka kembali: alasannya dicatat dalam riwayat."
+)
+ID["The report of {period} is not issued: its questionnaires may already change."] = (
+    "Laporan {period} belum diterbitkan: kuesionernya masih dapat diubah."
+)
+ID["re-open an issued survey report to correct its questionnaires (a new version)"] = (
+    "buka kembali laporan survei yang telah terbit untuk memperbaiki kuesionernya (versi baru)"
+)
+ID["why it is re-opened (kept in its history)"] = "alasan dibuka kembali (dicatat dalam riwayat)"
+ID["Version {version} of the report is re-opened: questionnaires may change, and issuing it again makes version {next}."] = (
+    "Versi {version} laporan dibuka kembali: kuesioner dapat diubah, dan menerbitkannya lagi menjadi versi {next}."
+)
+ID["Not saved on the server: the SKM report of this survey period (id {period_id}) was issued (version {version}) before this questionnaire reached it, and its questionnaires are fixed. If it belongs in the report, re-open the report (a new version) and enter it again."] = (
+    "Tidak tersimpan di server: laporan SKM periode survei ini (id {period_id}) telah diterbitkan (versi {version}) sebelum kuesioner ini sampai, dan kuesionernya sudah tetap. Bila kuesioner ini termasuk laporan, buka kembali laporan (versi baru) lalu masukkan lagi."
+)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.models import Forum, Unit
-from desktop.reports import indonesian
 from desktop.printed import forum_minutes_pdf, minutes_pdf
+from desktop.reports import indonesian
 from desktop.services import demo, escalations, forums, frozen, surveys, units
 from desktop.services.report_data import forum_report
 from desktop.views.document_dialog import DocumentDialog, forum_document
