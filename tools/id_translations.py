@@ -1375,3 +1375,20 @@ ID["Version {version} of the report is re-opened: questionnaires may change, and
 ID["Not saved on the server: the SKM report of this survey period (id {period_id}) was issued (version {version}) before this questionnaire reached it, and its questionnaires are fixed. If it belongs in the report, re-open the report (a new version) and enter it again."] = (
     "Tidak tersimpan di server: laporan SKM periode survei ini (id {period_id}) telah diterbitkan (versi {version}) sebelum kuesioner ini sampai, dan kuesionernya sudah tetap. Bila kuesioner ini termasuk laporan, buka kembali laporan (versi baru) lalu masukkan lagi."
 )
+ID["Re-&open the report…"] = "Buka &kembali laporan…"
+ID["Re-open the issued report to correct its questionnaires: a new version, the reason kept"] = (
+    "Buka kembali laporan yang telah terbit untuk memperbaiki kuesionernya: versi baru, alasannya dicatat"
+)
+ID["Report issued on {day} (version {version}): its questionnaires are fixed. To correct them, re-open the report."] = (
+    "Laporan diterbitkan pada {day} (versi {version}): kuesionernya sudah tetap. Untuk memperbaikinya, buka kembali laporan."
+)
+ID["Issue the report of {period} today? Its date and its questionnaires are fixed from then on, it prints without the DRAF mark, and its history keeps who issued it."] = (
+    "Terbitkan laporan {period} hari ini? Tanggal dan kuesionernya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan."
+)
+ID["Re-open the report"] = "Buka kembali laporan"
+ID["Why is the issued report re-opened? Its questionnaires may then change, and issuing it again makes a new version; the reason is kept in its history (e.g. questionnaires from the front desk found after it was issued)."] = (
+    "Mengapa laporan yang telah terbit dibuka kembali? Kuesionernya kemudian dapat diubah, dan menerbitkannya lagi menjadi versi baru; alasannya dicatat dalam riwayat (mis. kuesioner dari loket yang ditemukan setelah laporan terbit)."
+)
+ID["Version {version} of the report is re-opened: questionnaires may change."] = (
+    "Versi {version} laporan dibuka kembali: kuesioner dapat diubah."
+)

@@ -2583,6 +2583,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Terbitkan laporan hari ini: tanggalnya tetap, tanda DRAF hilang</translation>
         </message>
         <message>
+            <source>Re-&amp;open the report…</source>
+            <translation>Buka &amp;kembali laporan…</translation>
+        </message>
+        <message>
+            <source>Re-open the issued report to correct its questionnaires: a new version, the reason kept</source>
+            <translation>Buka kembali laporan yang telah terbit untuk memperbaiki kuesionernya: versi baru, alasannya dicatat</translation>
+        </message>
+        <message>
             <source>Survey periods</source>
             <translation>Periode survei</translation>
         </message>
@@ -2639,8 +2647,24 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Survei Kepuasan Masyarakat (SKM)</translation>
         </message>
         <message>
-            <source>Report issued on {day}.</source>
-            <translation>Laporan diterbitkan pada {day}.</translation>
+            <source>Report issued on {day} (version {version}): its questionnaires are fixed. To correct them, re-open the report.</source>
+            <translation>Laporan diterbitkan pada {day} (versi {version}): kuesionernya sudah tetap. Untuk memperbaikinya, buka kembali laporan.</translation>
+        </message>
+        <message>
+            <source>Issue the report of {period} today? Its date and its questionnaires are fixed from then on, it prints without the DRAF mark, and its history keeps who issued it.</source>
+            <translation>Terbitkan laporan {period} hari ini? Tanggal dan kuesionernya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan.</translation>
+        </message>
+        <message>
+            <source>Re-open the report</source>
+            <translation>Buka kembali laporan</translation>
+        </message>
+        <message>
+            <source>Why is the issued report re-opened? Its questionnaires may then change, and issuing it again makes a new version; the reason is kept in its history (e.g. questionnaires from the front desk found after it was issued).</source>
+            <translation>Mengapa laporan yang telah terbit dibuka kembali? Kuesionernya kemudian dapat diubah, dan menerbitkannya lagi menjadi versi baru; alasannya dicatat dalam riwayat (mis. kuesioner dari loket yang ditemukan setelah laporan terbit).</translation>
+        </message>
+        <message>
+            <source>Version {version} of the report is re-opened: questionnaires may change.</source>
+            <translation>Versi {version} laporan dibuka kembali: kuesioner dapat diubah.</translation>
         </message>
         <message>
             <source>Create a survey period to start entering questionnaires.</source>
@@ -2709,10 +2733,6 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>{n} questionnaire(s) imported.</source>
             <translation>{n} kuesioner diimpor.</translation>
-        </message>
-        <message>
-            <source>Issue the report of {period} today? Its date is fixed from then on, it prints without the DRAF mark, and its history keeps who issued it.</source>
-            <translation>Terbitkan laporan {period} hari ini? Tanggalnya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan.</translation>
         </message>
         <message>
             <source>Issue the report</source>

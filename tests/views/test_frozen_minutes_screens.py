@@ -6,6 +6,7 @@ explicit action that fixes its date."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +23,17 @@ from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 from protocol.vocab import Paper
 from tests.reports.conftest import all_text
-from tests.views.drive import Keyboard, answer, choose, click, click_row, click_tab, one, with_modal
+from tests.views.drive import (
+    Keyboard,
+    answer,
+    choose,
+    click,
+    click_row,
+    click_tab,
+    multiline_answer,
+    one,
+    with_modal,
+)
 from tests.views.forum_setup import Running
 
 
@@ -211,3 +222,33 @@ def test_the_survey_report_is_issued_with_its_date_fixed(qtbot: QtBot, demo_ws: 
         not page.issue_button.isEnabled()
         and issued.issued_on.strftime("%d-%m-%Y") in page.issued_label.text()
     )
+
+
+def test_an_issued_reports_questionnaires_are_fixed_until_it_is_reopened(qtbot: QtBot, demo_ws: Workspace) -> None:
+    page = SurveyPage(demo_ws)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.period_id() is not None)
+    period = page.period_id()
+    assert period is not None
+    before = len(demo_ws.read(surveys.responses_of, period))
+    assert not page.reopen_button.isVisible()
+    with_modal(qtbot, lambda: click(qtbot, page.issue_button), answer(qtbot, QMessageBox.StandardButton.Yes))
+    # Issued: the questionnaire entry and the import are closed, and the page says why.
+    assert not page.scores.isEnabled() and not page.import_button.isEnabled() and not page.undo_button.isEnabled()
+    assert "its questionnaires are fixed" in page.issued_label.text() and "(version 1)" in page.issued_label.text()
+    assert page.reopen_button.isVisible()
+
+    with_modal(qtbot, lambda: click(qtbot, page.reopen_button), multiline_answer(qtbot, "Kuesioner loket susulan"))
+    assert demo_ws.read(surveys.report_issued, period) is None
+    [reopened] = demo_ws.read(surveys.reopenings, period)
+    assert reopened.reason == "Kuesioner loket susulan" and reopened.version == 1
+    qtbot.waitUntil(page.scores.isEnabled)
+    assert not page.reopen_button.isVisible() and page.issue_button.isEnabled()
+    click(qtbot, page.scores)
+    Keyboard(qtbot, page).type("444444444").press(Qt.Key.Key_Return)
+    assert len(demo_ws.read(surveys.responses_of, period)) == before + 1
+    with_modal(qtbot, lambda: click(qtbot, page.issue_button), answer(qtbot, QMessageBox.StandardButton.Yes))
+    issued = demo_ws.read(surveys.report_issued, period)
+    assert issued is not None and issued.version == 2 and "(version 2)" in page.issued_label.text()
