@@ -14,7 +14,8 @@ from protocol.vocab import Category, EscalationStatus, RecCategory, RecStatus
 # -- the berita acara
 MINUTES_CLOSING = "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."
 NUMBER_PLACEHOLDER = "……………………"  # "Nomor: ……": the number is written by hand
-PLACE_PLACEHOLDER = "……………………"  # the signing place, while the office has not given its city
+# The signing place while the office has given no city (short: it sits beside the date).
+PLACE_PLACEHOLDER = "……………"
 MERGED_UNDER = "Usulan serupa yang digabungkan ke dalam rekomendasi ini:"
 VOTES = "Dukungan peserta"
 # The one PEKPPP figure (domain.unsur), worded alike on every document and export.
