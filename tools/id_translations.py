@@ -1352,7 +1352,7 @@ ID["The office has no city yet, so the signing place is left as dots to fill by 
     "Kantor belum mengisi kota, sehingga tempat penandatanganan dibiarkan bertitik untuk ditulis tangan: ketik kota atau kabupaten tempat kantor berada (disimpan di Pengaturan → Kantor)."
 )
 ID["e.g. Sorong"] = "mis. Sorong"
-ID["Signing &place (the office's city)"] = "&Tempat penandatanganan (kota kantor)"
+ID["Signing &place (the office's city)"] = "K&ota penandatanganan"
 ID["City or regency (where its documents are signed)"] = "Kota atau kabupaten (tempat dokumen ditandatangani)"
 # paper13a: the SKM report re-opened as a new version
 ID["The SKM report of {period} was issued on {day}: its questionnaires are fixed, so none can be added, imported or removed. To correct them, re-open the report (a new version, with the reason kept in the history) and issue it again."] = (

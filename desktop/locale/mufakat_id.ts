@@ -700,7 +700,7 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         </message>
         <message>
             <source>Signing &amp;place (the office's city)</source>
-            <translation>&amp;Tempat penandatanganan (kota kantor)</translation>
+            <translation>K&amp;ota penandatanganan</translation>
         </message>
         <message>
             <source>Signatories</source>
