@@ -1353,7 +1353,7 @@ ID["The office has no city yet, so the signing place is left as dots to fill by 
 )
 ID["e.g. Sorong"] = "mis. Sorong"
 ID["Signing &place (the office's city)"] = "K&ota penandatanganan"
-ID["City or regency (where its documents are signed)"] = "Kota atau kabupaten (tempat dokumen ditandatangani)"
+ID["City or regency (where its documents are signed)"] = "Kota/kabupaten (tempat tanda tangan)"
 # paper13a: the SKM report re-opened as a new version
 ID["The SKM report of {period} was issued on {day}: its questionnaires are fixed, so none can be added, imported or removed. To correct them, re-open the report (a new version, with the reason kept in the history) and issue it again."] = (
     "Laporan SKM {period} telah diterbitkan pada {day}: kuesionernya sudah tetap, sehingga tidak ada yang dapat ditambah, diimpor, atau dihapus. Untuk memperbaikinya, buka kembali laporan (versi baru, alasannya dicatat dalam riwayat) lalu terbitkan lagi."

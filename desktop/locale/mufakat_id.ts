@@ -1143,7 +1143,7 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         </message>
         <message>
             <source>City or regency (where its documents are signed)</source>
-            <translation>Kota atau kabupaten (tempat dokumen ditandatangani)</translation>
+            <translation>Kota/kabupaten (tempat tanda tangan)</translation>
         </message>
         <message>
             <source>Parent office (escalations go there)</source>
@@ -2307,7 +2307,7 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         </message>
         <message>
             <source>City or regency (where its documents are signed)</source>
-            <translation>Kota atau kabupaten (tempat dokumen ditandatangani)</translation>
+            <translation>Kota/kabupaten (tempat tanda tangan)</translation>
         </message>
         <message>
             <source>Office</source>
