@@ -3,7 +3,9 @@
 The first print of a frozen berita acara lays it out (reportlab's invariant mode: the same
 snapshot gives the same bytes on every laptop); the file is kept in the data folder, under the
 snapshot's id and the layout code's digest, and every later print reads it (a 300-participant
-berita acara takes about half a second to lay out, a fraction of that to read).
+berita acara takes about half a second to lay out, a fraction of that to read). A berita acara
+is signed as printed: after an upgrade that lays documents out otherwise (or words a figure
+otherwise), the file this laptop printed before is still the one it prints.
 """
 
 from __future__ import annotations
@@ -39,17 +41,27 @@ def layout_digest() -> str:
 
 def minutes_pdf(ws: Workspace, minutes_id: str) -> bytes:
     """The PDF of a frozen berita acara, from the laptop's copy if it has made one."""
-    kept = ws.data_dir / FOLDER / f"berita-acara-{minutes_id}-{layout_digest()}.pdf"
-    try:
-        return kept.read_bytes()
-    except OSError:
-        pass
+    folder = ws.data_dir / FOLDER
+    kept = folder / f"berita-acara-{minutes_id}-{layout_digest()}.pdf"
+    earlier = sorted(folder.glob(f"berita-acara-{minutes_id}-*.pdf"), key=_made_at) if folder.is_dir() else []
+    for path in ([kept] if kept in earlier else []) + earlier:
+        try:
+            return path.read_bytes()
+        except OSError:
+            continue
     from desktop.reports.minutes import build_minutes  # reportlab loads on first use
 
     report, paper = ws.read(frozen_minutes, minutes_id)
     pdf = build_minutes(report, paper=paper.value)
     _keep(kept, pdf)
     return pdf
+
+
+def _made_at(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return float("inf")
 
 
 def _keep(path: Path, data: bytes) -> None:

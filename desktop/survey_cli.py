@@ -48,6 +48,13 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help=tr("issue (terbitkan) a survey period's report: its date is fixed from today on"),
     )
     issue.add_argument("period", metavar="PERIOD", help=tr("survey period id"))
+    reopen = sub.add_parser(
+        "survey-reopen",
+        parents=[common],
+        help=tr("re-open an issued survey report to correct its questionnaires (a new version)"),
+    )
+    reopen.add_argument("period", metavar="PERIOD", help=tr("survey period id"))
+    reopen.add_argument("--reason", required=True, help=tr("why it is re-opened (kept in its history)"))
     imp = sub.add_parser(
         "import-survey", parents=[common], help=tr("import questionnaires (CSV or XLSX) into a survey period")
     )
@@ -159,6 +166,20 @@ def _cmd_issue(ws: Workspace, args: argparse.Namespace) -> None:
     print(tr("The report is issued, dated {day}.", day=day.strftime("%d-%m-%Y")))
 
 
+def _cmd_reopen(ws: Workspace, args: argparse.Namespace) -> None:
+    from desktop.services.surveys import reopen_report
+
+    version = ws.write(reopen_report, args.period, args.reason)
+    print(
+        tr(
+            "Version {version} of the report is re-opened: questionnaires may change, and issuing it again "
+            "makes version {next}.",
+            version=version,
+            next=version + 1,
+        )
+    )
+
+
 def _cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.services.survey_import import parse_responses
     from desktop.services.surveys import import_responses
@@ -173,5 +194,6 @@ COMMANDS: dict[str, Command] = {
     "survey-report": _cmd_report,
     "survey-actions-report": _cmd_report,
     "survey-issue": _cmd_issue,
+    "survey-reopen": _cmd_reopen,
     "import-survey": _cmd_import,
 }

@@ -1,18 +1,26 @@
-"""Who counts as an element of the public (*unsur masyarakat*) at a forum, in one definition for
-the attendance screen, the berita acara, the exports and the PEKPPP score (issue #13).
+"""Who counts as an element of the public (*unsur masyarakat*) at a forum, and the one PEKPPP
+figure that follows, in one definition for the attendance screen, the berita acara, the Laporan
+Pelaksanaan, the exports and the PEKPPP indicator table (issue #13).
 
 - Only people present count, and never the organisers (the office's own staff: role
   `organizer`); they are listed apart from the participants.
 - "Instansi pemerintah" and "Lainnya" are not elements of the public.
-- The elements present are the participants' other categories, and "kelompok rentan" when a
-  participant belongs to a vulnerable group (whatever category they came as).
-- PEKPPP's score for the number of elements: 0 = none, 1–4 = that many, 5 = more than four.
+- **The PEKPPP figure** (indicator 2, *jumlah unsur*) is counted on PEKPPP's scale of five
+  *unsur* (pengguna layanan; ahli/praktisi/akademisi; instansi terkait; organisasi masyarakat
+  sipil; media massa): each participant's category counts for the unsur the office maps it to
+  (a field of the unit: `unsur_mapping`; a category mapped to none is not counted). The score is
+  the number of those unsur present: 0 = none, 1–4 = that many, 5 = all five. It is the only
+  figure printed as a *nilai*, with the mapping beside it so that it can be checked.
+- The app's finer categories are the participants' **diversity** (UU 25/2009 art. 20(4): mindful
+  of diversity): shown as a count of categories present, never as a score.
+- **Kelompok rentan** (disability, elderly, women's groups) is an attribute of participants,
+  shown as how many of them belong to one; it is never an unsur of its own. A participant who
+  came as "kelompok rentan" (a category) counts for the unsur the office maps that category to.
 
-PEKPPP's evaluators also count on a scale of five *unsur* (indicator 2: pengguna layanan;
-ahli/praktisi/akademisi; instansi terkait; organisasi masyarakat sipil; media massa). Each
-office maps the app's categories onto them (a field of the unit: `unsur_mapping`); a category
-mapped to none is not counted on that scale. The mapping comes from evaluators' tools, not the
-regulation (DOMAIN.md), so it is the office's to change; `DEFAULT_MAPPING` is where it starts.
+The five-unsur scale and the mapping come from evaluators' tools, not the regulation
+(DOMAIN.md: unconfirmed), so the mapping is the office's to change; `DEFAULT_MAPPING` is where
+it starts. Berita acara frozen before this rule keep the bytes they were printed with
+(desktop/printed.py keeps each one's first print).
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from protocol.vocab import Category, PekpppUnsur, Role
 
 NOT_PUBLIC = frozenset({Category.GOVERNMENT, Category.OTHER})
 PUBLIC_CATEGORIES: tuple[Category, ...] = tuple(c for c in Category if c not in NOT_PUBLIC)
-ELEMENTS_FOR_FULL_SCORE = 5
+UNSUR_FOR_FULL_SCORE = len(PekpppUnsur)  # the five unsur of PEKPPP's scale
 
 DEFAULT_MAPPING: dict[Category, PekpppUnsur | None] = {
     Category.SERVICE_USER: PekpppUnsur.SERVICE_USERS,
@@ -81,8 +89,8 @@ class UnsurCount:
     present: int  # everyone present, organisers included
     organisers: int  # the office's own staff present (listed apart)
     by_category: Mapping[Category, int]  # participants present, per category (all categories)
-    vulnerable: int  # participants present from a vulnerable group
-    elements: frozenset[Category]  # the elements of the public present
+    vulnerable: int  # participants present from a vulnerable group (an attribute, no unsur)
+    categories: frozenset[Category]  # the public's categories present: their diversity
     mapping: Mapping[Category, PekpppUnsur | None]
     pekppp: frozenset[PekpppUnsur]  # PEKPPP's five unsur present, through the mapping
 
@@ -97,12 +105,18 @@ class UnsurCount:
 
     @property
     def score(self) -> int:
-        """PEKPPP: 0 = none, 1–4 = that many elements, 5 = more than four."""
-        return min(len(self.elements), ELEMENTS_FOR_FULL_SCORE)
+        """PEKPPP indicator 2: the unsur present on the five-unsur scale (0 = none, 1–4 = that
+        many, 5 = all five)."""
+        return len(self.pekppp)
 
     @property
     def too_few(self) -> bool:
-        return len(self.elements) < ELEMENTS_FOR_FULL_SCORE
+        return self.score < UNSUR_FOR_FULL_SCORE
+
+    @property
+    def missing(self) -> tuple[PekpppUnsur, ...]:
+        """PEKPPP's unsur nobody present counts for, in the scale's order."""
+        return tuple(u for u in PekpppUnsur if u not in self.pekppp)
 
     def mapped_from(self, unsur: PekpppUnsur) -> tuple[Category, ...]:
         """The public categories an office counts as `unsur`, in the vocabulary's order."""
@@ -112,17 +126,14 @@ class UnsurCount:
 def count_unsur(people: Iterable[Present], mapping: Mapping[Category, PekpppUnsur | None]) -> UnsurCount:
     present = [p for p in people if p.attended]
     participants = [p for p in present if is_participant(p)]
-    elements = {p.category for p in participants if p.category not in NOT_PUBLIC}
-    vulnerable = sum(1 for p in participants if p.vulnerable)
-    if vulnerable:
-        elements.add(Category.VULNERABLE_GROUP)
+    categories = {p.category for p in participants if p.category not in NOT_PUBLIC}
     full = {**DEFAULT_MAPPING, **mapping}
     return UnsurCount(
         present=len(present),
         organisers=len(present) - len(participants),
         by_category=dict(Counter(p.category for p in participants)),
-        vulnerable=vulnerable,
-        elements=frozenset(elements),
+        vulnerable=sum(1 for p in participants if p.vulnerable),
+        categories=frozenset(categories),
         mapping=full,
-        pekppp=frozenset(u for c in elements if (u := full.get(c)) is not None),
+        pekppp=frozenset(u for c in categories if (u := full.get(c)) is not None),
     )

@@ -38,6 +38,7 @@ from protocol.vocab import (
     RecStatus,
     Role,
     Scope,
+    SurveyIssue,
 )
 
 LOGO_BASE64 = 4 * (200 * 1024 // 3 + 1)  # a logo of at most 200 KB, as base64 text
@@ -536,11 +537,18 @@ SURVEY_ACTIONS = _entity(
 
 SURVEY_REPORTS = _entity(
     # The issued (terbit) report of a survey period: its date is fixed once, by an explicit
-    # action; one per period (its id is made from the period's, so a second is refused).
+    # action, and its questionnaires with it (the server refuses new ones: survey_issued).
+    # The office may re-open it (a record of its own, with the reason): that version ends, and
+    # the next issue is a new version. One record per action and version (ids made from the
+    # period's: a second laptop doing the same is refused). `issued_on`/`issued_by`: the day
+    # and the person of the action.
     "survey_reports",
     ref("period_id", "survey_periods"),
     when("issued_on", Kind.DATE, nullable=False, editable=False),
     text("issued_by", SHORT, editable=False),
+    added(choice("action", SurveyIssue, editable=False), SurveyIssue.ISSUE.value),
+    added(number("version", 1, 1000, editable=False), 1),
+    added(text("reason", PARAGRAPH, editable=False), ""),
     append_only=True,
     deletable=False,
 )

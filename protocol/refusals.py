@@ -33,6 +33,8 @@ class Refusal(StrEnum):
     RESTATE_NOT_EXPECTED = "restate_not_expected"  # state re-sent while the server lost nothing
     # An escalation's answer disputed after its window, or closed before it ended (SP4N-LAPOR!).
     DISPUTE_WINDOW = "dispute_window"
+    # A questionnaire added to (or removed from) a survey period whose report is issued.
+    SURVEY_ISSUED = "survey_issued"
     # -- a request --------------------------------------------------------------------------
     CHECKPOINT_AHEAD = "checkpoint_ahead"  # the device has seen more than the server holds
     UPGRADE_REQUIRED = "upgrade_required"
@@ -71,6 +73,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.REFUSED_EARLIER: (),
     Refusal.RESTATE_NOT_EXPECTED: (),
     Refusal.DISPUTE_WINDOW: ("id", "action", "until"),  # until: the window's last day, YYYY-MM-DD
+    Refusal.SURVEY_ISSUED: ("period_id", "version"),  # the version of the report in force
     Refusal.CHECKPOINT_AHEAD: ("since", "newest"),
     Refusal.UPGRADE_REQUIRED: ("server_version", "client_version"),
     Refusal.REVOKED: (),

@@ -61,6 +61,14 @@ class FreezeCause(StrEnum):
     UPGRADE = "upgrade"
 
 
+class SurveyIssue(StrEnum):
+    """A record of a survey period's report: issued (terbit, its questionnaires fixed from then
+    on), or re-opened by the office (that version ends; the next issue is a new version)."""
+
+    ISSUE = "issue"
+    REOPEN = "reopen"
+
+
 class SurveyStatus(StrEnum):
     DRAFT = "draft"
     ISSUED = "issued"  # the report is issued (terbit): its date is fixed

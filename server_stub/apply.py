@@ -47,7 +47,7 @@ from protocol.validate import (
     check_transition,
     check_update,
 )
-from server_stub import authorize, minutes
+from server_stub import authorize, minutes, survey_issue
 from server_stub.action import Action
 from server_stub.authorize import Caller
 from server_stub.calendar import calendar_of, day_of, zone_of
@@ -321,6 +321,9 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
     check_delete(entity, op.fields)  # a delete or a restore: both carry only their time
     if not entity.deletable:
         raise Refused(Refusal.NOT_DELETABLE, f"{entity.name} are not deleted", entity=entity.name)
+    if entity.name == survey_issue.RESPONSES and (op.kind == "restore" or not record.deleted):
+        # an issued SKM period's responses are fixed: neither removed nor brought back
+        survey_issue.check_response(batch, record.unit_id, record.data.get("period_id"))
     if op.kind == "restore":
         _tombstone(record, False, op.hlc, at)
         return [record]
@@ -417,6 +420,10 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
         authorize.escalation(batch.session, caller, fields, batch)
     if entity.name == minutes.MINUTES:
         minutes.check_closed(batch, fields)
+    if entity.name == survey_issue.RESPONSES:
+        survey_issue.check_response(batch, caller.unit_id, fields.get("period_id"))
+    if entity.name == survey_issue.REPORTS:
+        survey_issue.check_report(batch, caller.unit_id, fields)
     created = new_record(
         entity,
         op.entity_id,

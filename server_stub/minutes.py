@@ -29,7 +29,7 @@ def check_closed(batch: Batch, fields: dict[str, Any]) -> None:
         raise invalid(MINUTES, "forum_id", Problem.NOT_ALLOWED)
 
 
-def _records(batch: Batch, entity: str, unit_id: str) -> Iterator[AnyRecord]:
+def records_of(batch: Batch, entity: str, unit_id: str) -> Iterator[AnyRecord]:
     """Every record of `entity` owned by `unit_id`: this push's new ones and the stored ones
     (as this push holds them)."""
     seen: set[str] = set()
@@ -55,7 +55,7 @@ def _forum_of(batch: Batch, escalation: AnyRecord) -> Any:
 def route_new(batch: Batch, minutes: NewRecord) -> None:
     """A new snapshot of a forum one of whose recommendations is already escalated (closed
     again after a reopening): the office above sees it too."""
-    for escalation in _records(batch, "escalations", minutes.unit_id):
+    for escalation in records_of(batch, "escalations", minutes.unit_id):
         if (
             escalation.data.get("previous_id") is None
             and _forum_of(batch, escalation) == minutes.data["forum_id"]
@@ -73,7 +73,7 @@ def route_escalated(batch: Batch, escalation: AnyRecord) -> list[AnyRecord]:
     if forum_id is None:
         return []
     routed = []
-    for minutes in _records(batch, MINUTES, escalation.unit_id):
+    for minutes in records_of(batch, MINUTES, escalation.unit_id):
         if minutes.data.get("forum_id") == forum_id and minutes.to_unit_id != escalation.to_unit_id:
             minutes.to_unit_id = escalation.to_unit_id
             routed.append(minutes)

@@ -287,7 +287,7 @@ ID.update(
         "Vulnerable": "Rentan",
         "Signed in": "Hadir",
         "Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}": "Hadir: {present} dari {listed} · perempuan {women}, laki-laki {men} · kelompok rentan {vulnerable}",
-        "Only {n} element(s) of the public present; the PEKPPP evaluation gives full marks from {full} elements. Invite more: service users, academics, NGOs, media, vulnerable groups.": "Baru {n} unsur masyarakat yang hadir; evaluasi PEKPPP memberi nilai penuh mulai {full} unsur. Undang lebih banyak: pengguna layanan, akademisi, LSM, media, kelompok rentan.",
+        "Only {n} of PEKPPP's {full} unsur present; the evaluation gives full marks when all {full} take part. Invite the missing: {names}.": "Baru {n} dari {full} unsur PEKPPP yang hadir; evaluasi memberi nilai penuh bila semua {full} unsur hadir. Undang yang belum hadir: {names}.",
         "Type the person's name first.": "Ketik dulu nama orangnya.",
         "{name} is already signed in.": "{name} sudah tercatat hadir.",
         "{name} signed in.": "{name} tercatat hadir.",
@@ -873,10 +873,10 @@ ID.update(
         "{role} ({element})": "{role} ({element})",
         "Present: {present} of {listed}: {participants} participant(s) and {organisers} organiser(s) · participants: women {women}, men {men}, vulnerable {vulnerable}": "Hadir: {present} dari {listed}: {participants} peserta dan {organisers} panitia · peserta: perempuan {women}, laki-laki {men}, kelompok rentan {vulnerable}",
         "Not elements of the public: {others}": "Bukan unsur masyarakat: {others}",
-        "<b>Elements of the public present: {n}</b> (PEKPPP score {score} of {full})": "<b>Unsur masyarakat yang hadir: {n}</b> (nilai PEKPPP {score} dari {full})",
-        "On PEKPPP's five-unsur scale (indicator 2): <b>{n} of 5</b> — {present}{missing}": "Pada skala lima unsur PEKPPP (indikator 2): <b>{n} dari 5</b> — {present}{missing}",
+        "Diversity of the participants: {n} categor(y/ies) of the public": "Keragaman peserta: {n} kategori masyarakat",
+        "<b>PEKPPP score, number of unsur (indicator 2): {n} of {full}</b> — {present}{missing}": "<b>Nilai jumlah unsur PEKPPP (indikator 2): {n} dari {full}</b> — {present}{missing}",
         "none": "tidak ada",
-        "; missing: {names}": "; belum hadir: {names}",
+        "; missing: {names}": "; tidak hadir: {names}",
         "The office's mapping (Settings → Office): {mapping}": "Pemetaan kantor (Pengaturan → Kantor): {mapping}",
         "Method: {method} (the office's choice, in Settings → Office).": "Metode: {method} (pilihan kantor, di Pengaturan → Kantor).",
         "{method}: IKM {index} — {letter} ({label})": "{method}: IKM {index} — {letter} ({label})",
@@ -1451,3 +1451,52 @@ ID["The scope can change while the recommendation is proposed or accepted; it is
     "Ranah dapat diubah selama rekomendasi masih diusulkan atau diterima; kini statusnya {status}."
 )
 ID["restored after it was deleted"] = "dipulihkan setelah dihapus"
+# paper13a: the signing place (the office's city) and the empty signature blocks
+ID["a signatory"] = "seorang penanda tangan"
+ID["The berita acara will print an empty signature block for {who}: type the name, or leave it to be written by hand."] = (
+    "Berita acara akan mencetak kolom tanda tangan kosong untuk {who}: ketik namanya, atau biarkan kosong untuk ditulis tangan."
+)
+ID["The office has no city yet, so the signing place is left as dots to fill by hand: type the city or regency where the office is (Settings → Office keeps it)."] = (
+    "Kantor belum mengisi kota, sehingga tempat penandatanganan dibiarkan bertitik untuk ditulis tangan: ketik kota atau kabupaten tempat kantor berada (disimpan di Pengaturan → Kantor)."
+)
+ID["e.g. Sorong"] = "mis. Sorong"
+ID["Signing &place (the office's city)"] = "K&ota penandatanganan"
+ID["City or regency (where its documents are signed)"] = "Kota/kabupaten (tempat tanda tangan)"
+# paper13a: the SKM report re-opened as a new version
+ID["The SKM report of {period} was issued on {day}: its questionnaires are fixed, so none can be added, imported or removed. To correct them, re-open the report (a new version, with the reason kept in the history) and issue it again."] = (
+    "Laporan SKM {period} telah diterbitkan pada {day}: kuesionernya sudah tetap, sehingga tidak ada yang dapat ditambah, diimpor, atau dihapus. Untuk memperbaikinya, buka kembali laporan (versi baru, alasannya dicatat dalam riwayat) lalu terbitkan lagi."
+)
+ID["Reason"] = "Alasan"
+ID["Say why the report is re-opened: the reason is kept in its history."] = (
+    "Sebutkan alasan laporan dibuka kembali: alasannya dicatat dalam riwayat."
+)
+ID["The report of {period} is not issued: its questionnaires may already change."] = (
+    "Laporan {period} belum diterbitkan: kuesionernya masih dapat diubah."
+)
+ID["re-open an issued survey report to correct its questionnaires (a new version)"] = (
+    "buka kembali laporan survei yang telah terbit untuk memperbaiki kuesionernya (versi baru)"
+)
+ID["why it is re-opened (kept in its history)"] = "alasan dibuka kembali (dicatat dalam riwayat)"
+ID["Version {version} of the report is re-opened: questionnaires may change, and issuing it again makes version {next}."] = (
+    "Versi {version} laporan dibuka kembali: kuesioner dapat diubah, dan menerbitkannya lagi menjadi versi {next}."
+)
+ID["Not saved on the server: the SKM report of this survey period (id {period_id}) was issued (version {version}) before this questionnaire reached it, and its questionnaires are fixed. If it belongs in the report, re-open the report (a new version) and enter it again."] = (
+    "Tidak tersimpan di server: laporan SKM periode survei ini (id {period_id}) telah diterbitkan (versi {version}) sebelum kuesioner ini sampai, dan kuesionernya sudah tetap. Bila kuesioner ini termasuk laporan, buka kembali laporan (versi baru) lalu masukkan lagi."
+)
+ID["Re-&open the report…"] = "Buka &kembali laporan…"
+ID["Re-open the issued report to correct its questionnaires: a new version, the reason kept"] = (
+    "Buka kembali laporan yang telah terbit untuk memperbaiki kuesionernya: versi baru, alasannya dicatat"
+)
+ID["Report issued on {day} (version {version}): its questionnaires are fixed. To correct them, re-open the report."] = (
+    "Laporan diterbitkan pada {day} (versi {version}): kuesionernya sudah tetap. Untuk memperbaikinya, buka kembali laporan."
+)
+ID["Issue the report of {period} today? Its date and its questionnaires are fixed from then on, it prints without the DRAF mark, and its history keeps who issued it."] = (
+    "Terbitkan laporan {period} hari ini? Tanggal dan kuesionernya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan."
+)
+ID["Re-open the report"] = "Buka kembali laporan"
+ID["Why is the issued report re-opened? Its questionnaires may then change, and issuing it again makes a new version; the reason is kept in its history (e.g. questionnaires from the front desk found after it was issued)."] = (
+    "Mengapa laporan yang telah terbit dibuka kembali? Kuesionernya kemudian dapat diubah, dan menerbitkannya lagi menjadi versi baru; alasannya dicatat dalam riwayat (mis. kuesioner dari loket yang ditemukan setelah laporan terbit)."
+)
+ID["Version {version} of the report is re-opened: questionnaires may change."] = (
+    "Versi {version} laporan dibuka kembali: kuesioner dapat diubah."
+)

@@ -196,28 +196,28 @@
             <translation>Bukan unsur masyarakat: {others}</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Elements of the public present: {n}&lt;/b&gt; (PEKPPP score {score} of {full})</source>
-            <translation>&lt;b&gt;Unsur masyarakat yang hadir: {n}&lt;/b&gt; (nilai PEKPPP {score} dari {full})</translation>
-        </message>
-        <message>
-            <source>On PEKPPP's five-unsur scale (indicator 2): &lt;b&gt;{n} of 5&lt;/b&gt; — {present}{missing}</source>
-            <translation>Pada skala lima unsur PEKPPP (indikator 2): &lt;b&gt;{n} dari 5&lt;/b&gt; — {present}{missing}</translation>
-        </message>
-        <message>
             <source>none</source>
             <translation>tidak ada</translation>
         </message>
         <message>
             <source>; missing: {names}</source>
-            <translation>; belum hadir: {names}</translation>
+            <translation>; tidak hadir: {names}</translation>
         </message>
         <message>
             <source>The office's mapping (Settings → Office): {mapping}</source>
             <translation>Pemetaan kantor (Pengaturan → Kantor): {mapping}</translation>
         </message>
         <message>
-            <source>Only {n} element(s) of the public present; the PEKPPP evaluation gives full marks from {full} elements. Invite more: service users, academics, NGOs, media, vulnerable groups.</source>
-            <translation>Baru {n} unsur masyarakat yang hadir; evaluasi PEKPPP memberi nilai penuh mulai {full} unsur. Undang lebih banyak: pengguna layanan, akademisi, LSM, media, kelompok rentan.</translation>
+            <source>Diversity of the participants: {n} categor(y/ies) of the public</source>
+            <translation>Keragaman peserta: {n} kategori masyarakat</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;PEKPPP score, number of unsur (indicator 2): {n} of {full}&lt;/b&gt; — {present}{missing}</source>
+            <translation>&lt;b&gt;Nilai jumlah unsur PEKPPP (indikator 2): {n} dari {full}&lt;/b&gt; — {present}{missing}</translation>
+        </message>
+        <message>
+            <source>Only {n} of PEKPPP's {full} unsur present; the evaluation gives full marks when all {full} take part. Invite the missing: {names}.</source>
+            <translation>Baru {n} dari {full} unsur PEKPPP yang hadir; evaluasi memberi nilai penuh bila semua {full} unsur hadir. Undang yang belum hadir: {names}.</translation>
         </message>
         <message>
             <source>{name} ({details}) is already signed in.</source>
@@ -695,6 +695,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>&amp;Kertas</translation>
         </message>
         <message>
+            <source>e.g. Sorong</source>
+            <translation>mis. Sorong</translation>
+        </message>
+        <message>
+            <source>Signing &amp;place (the office's city)</source>
+            <translation>K&amp;ota penandatanganan</translation>
+        </message>
+        <message>
             <source>Signatories</source>
             <translation>Penanda tangan</translation>
         </message>
@@ -713,14 +721,6 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>&amp;Close the forum</source>
             <translation>&amp;Tutup forum</translation>
-        </message>
-        <message>
-            <source>The minutes have no number yet: type it, or leave it to write by hand.</source>
-            <translation>Berita acara belum bernomor: ketik nomornya, atau biarkan kosong untuk ditulis tangan.</translation>
-        </message>
-        <message>
-            <source>A signatory has no name yet: type it, or leave it to write by hand.</source>
-            <translation>Ada penanda tangan yang belum bernama: ketik namanya, atau biarkan kosong untuk ditulis tangan.</translation>
         </message>
     </context>
     <context>
@@ -1106,6 +1106,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>mis. Kantor Pelayanan Perbendaharaan Negara Sorong</translation>
         </message>
         <message>
+            <source>e.g. Sorong</source>
+            <translation>mis. Sorong</translation>
+        </message>
+        <message>
             <source>e.g. Kanwil DJPb Provinsi Papua Barat Daya</source>
             <translation>mis. Kanwil DJPb Provinsi Papua Barat Daya</translation>
         </message>
@@ -1136,6 +1140,10 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         <message>
             <source>Full official name (in the letterhead)</source>
             <translation>Nama resmi lengkap (di kop surat)</translation>
+        </message>
+        <message>
+            <source>City or regency (where its documents are signed)</source>
+            <translation>Kota/kabupaten (tempat tanda tangan)</translation>
         </message>
         <message>
             <source>Parent office (escalations go there)</source>
@@ -2543,10 +2551,6 @@ Tetap hapus?</translation>
             <translation>Alamat</translation>
         </message>
         <message>
-            <source>City</source>
-            <translation>Kota</translation>
-        </message>
-        <message>
             <source>Phone</source>
             <translation>Telepon</translation>
         </message>
@@ -2631,6 +2635,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Full official name (in the letterhead)</source>
             <translation>Nama resmi lengkap (di kop surat)</translation>
+        </message>
+        <message>
+            <source>City or regency (where its documents are signed)</source>
+            <translation>Kota/kabupaten (tempat tanda tangan)</translation>
         </message>
         <message>
             <source>Office</source>
@@ -2906,6 +2914,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Terbitkan laporan hari ini: tanggalnya tetap, tanda DRAF hilang</translation>
         </message>
         <message>
+            <source>Re-&amp;open the report…</source>
+            <translation>Buka &amp;kembali laporan…</translation>
+        </message>
+        <message>
+            <source>Re-open the issued report to correct its questionnaires: a new version, the reason kept</source>
+            <translation>Buka kembali laporan yang telah terbit untuk memperbaiki kuesionernya: versi baru, alasannya dicatat</translation>
+        </message>
+        <message>
             <source>Survey periods</source>
             <translation>Periode survei</translation>
         </message>
@@ -2962,8 +2978,24 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Survei Kepuasan Masyarakat (SKM)</translation>
         </message>
         <message>
-            <source>Report issued on {day}.</source>
-            <translation>Laporan diterbitkan pada {day}.</translation>
+            <source>Report issued on {day} (version {version}): its questionnaires are fixed. To correct them, re-open the report.</source>
+            <translation>Laporan diterbitkan pada {day} (versi {version}): kuesionernya sudah tetap. Untuk memperbaikinya, buka kembali laporan.</translation>
+        </message>
+        <message>
+            <source>Issue the report of {period} today? Its date and its questionnaires are fixed from then on, it prints without the DRAF mark, and its history keeps who issued it.</source>
+            <translation>Terbitkan laporan {period} hari ini? Tanggal dan kuesionernya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan.</translation>
+        </message>
+        <message>
+            <source>Re-open the report</source>
+            <translation>Buka kembali laporan</translation>
+        </message>
+        <message>
+            <source>Why is the issued report re-opened? Its questionnaires may then change, and issuing it again makes a new version; the reason is kept in its history (e.g. questionnaires from the front desk found after it was issued).</source>
+            <translation>Mengapa laporan yang telah terbit dibuka kembali? Kuesionernya kemudian dapat diubah, dan menerbitkannya lagi menjadi versi baru; alasannya dicatat dalam riwayat (mis. kuesioner dari loket yang ditemukan setelah laporan terbit).</translation>
+        </message>
+        <message>
+            <source>Version {version} of the report is re-opened: questionnaires may change.</source>
+            <translation>Versi {version} laporan dibuka kembali: kuesioner dapat diubah.</translation>
         </message>
         <message>
             <source>Create a survey period to start entering questionnaires.</source>
@@ -3032,10 +3064,6 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>{n} questionnaire(s) imported.</source>
             <translation>{n} kuesioner diimpor.</translation>
-        </message>
-        <message>
-            <source>Issue the report of {period} today? Its date is fixed from then on, it prints without the DRAF mark, and its history keeps who issued it.</source>
-            <translation>Terbitkan laporan {period} hari ini? Tanggalnya tetap sejak itu, laporan dicetak tanpa tanda DRAF, dan riwayatnya mencatat siapa yang menerbitkan.</translation>
         </message>
         <message>
             <source>Issue the report</source>

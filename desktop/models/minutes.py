@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, IdRef, Synced
 from desktop.models.base import enum_type as _enum
-from protocol.vocab import FreezeCause, Paper
+from protocol.vocab import FreezeCause, Paper, SurveyIssue
 
 
 class FrozenMinutes(Synced):
@@ -32,13 +32,18 @@ class FrozenMinutes(Synced):
 
 
 class SurveyReport(Synced):
-    """A survey period's report, issued (terbit) on a fixed day by an explicit action."""
+    """A survey period's report, issued (terbit) on a fixed day by an explicit action, or
+    re-opened (domain.survey_issue)."""
 
     __tablename__ = "survey_reports"
 
     period_id: Mapped[IdRef] = mapped_column(ForeignKey("survey_periods.id"), index=True)
-    issued_on: Mapped[date]
+    issued_on: Mapped[date]  # the day of the action (issued, or re-opened)
     issued_by: Mapped[str] = mapped_column(String(120), default="")
+    # Issued, or re-opened by the office (that version ends; the next issue is a new version).
+    action: Mapped[SurveyIssue] = mapped_column(_enum(SurveyIssue, length=16), default=SurveyIssue.ISSUE)
+    version: Mapped[int] = mapped_column(default=1)
+    reason: Mapped[str] = mapped_column(Text, default="")  # why it was re-opened
 
 
 class PendingFreeze(Base):

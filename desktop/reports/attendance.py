@@ -16,7 +16,7 @@ from desktop.reports.layout import (
     signature_blocks,
     text,
 )
-from desktop.reports.parts import attendance_table, head_of, kop, time_span
+from desktop.reports.parts import attendance_table, head_of, kop, place_and_date, time_span
 from desktop.services.report_data import ForumReport
 
 DEFAULT_BLANK_ROWS = 10
@@ -39,8 +39,7 @@ def build_attendance_sheet(
     ]
     story.append(key_values(details, width))
     story.append(Spacer(1, 8))
-    day = indonesian.long_date(report.held_on)
-    place_date = f"{report.unit.city}, {day}" if report.unit.city else day
+    place_date = place_and_date(report)
     head = signature_blocks([head_of(report.unit)], width, place_date, above=wording.ACKNOWLEDGED)
     legalised = [Spacer(1, 12), head]
     story += attendance_table(

@@ -27,7 +27,7 @@ from desktop.reports.layout import (
     table_parts,
     text,
 )
-from desktop.reports.parts import head_of, kop, label
+from desktop.reports.parts import head_of, kop, label, signing_place
 from desktop.services.report_data import ForumReport, RecLine, UnitInfo, require_escalations
 
 SUBJECT = "Usulan rekomendasi kebijakan hasil Forum Konsultasi Publik"
@@ -48,13 +48,13 @@ def addressee(unit: UnitInfo, to_unit: str) -> tuple[str, str]:
     return (title if title and names_office else f"Kepala {office}"), (unit.parent_city or "Tempat")
 
 
-def _head(number: str, when: date, place: str, width: float) -> Flowable:
+def _head(number: str, place: str, width: float) -> Flowable:
     heading = [("Nomor", number or NO_NUMBER), ("Sifat", "Biasa"), ("Lampiran", ATTACHED), ("Hal", SUBJECT)]
     return DocTable(
         [
             [
                 key_values(heading, width * 0.62, 22 * mm),
-                text(f"{place}{indonesian.long_date(when)}", Styles.right),
+                text(place, Styles.right),
             ]
         ],
         colWidths=[width * 0.63, width * 0.37],
@@ -107,10 +107,10 @@ def build_escalation_letter(
     width = content_width(paper)
     when = letter_date or max(r.escalations[0].sent_on for r in escalated)
     to_whom, city = addressee(report.unit, escalated[0].escalations[0].to_unit)
-    place = f"{report.unit.city}, " if report.unit.city else ""
+    place = signing_place(report.unit, indonesian.long_date(when))
     venue = f" di {escape(report.venue)}" if report.venue else ""
     story: list[Flowable] = [*letterhead(kop(report.unit))]
-    story.append(_head(number, when, place, width))
+    story.append(_head(number, place, width))
     story.append(Spacer(1, 12))
     story.append(markup(f"Yth. {escape(to_whom)}<br/>di {escape(city)}", Styles.left))
     story.append(Spacer(1, 12))

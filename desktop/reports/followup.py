@@ -30,7 +30,7 @@ from desktop.reports.layout import (
     table_parts,
     text,
 )
-from desktop.reports.parts import gender_letter, head_of, kop, label
+from desktop.reports.parts import gender_letter, head_of, kop, label, signing_place
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
@@ -75,7 +75,7 @@ def _day(day: date | None) -> str:
 
 
 def _remark(rec: RecLine, timing: Timing) -> str:
-    if rec.status == RecStatus.REJECTED:
+    if timing.rejected:  # by the report's day (a later decision is not known there)
         return "Ditolak"
     late = f" {timing.late_days} hari kerja" if timing.late_days else ""
     if timing.late:
@@ -112,7 +112,7 @@ def _timeliness(
         [9 * mm, *(width * 0.14,) * 3, width * 0.11, width * 0.12, width - 9 * mm - width * 0.65],
     )
     completed = [timings[r.number] for r in report.recommendations if timings[r.number].completed]
-    rejected = sum(1 for r in report.recommendations if r.status == RecStatus.REJECTED)
+    rejected = sum(1 for t in timings.values() if t.rejected)
     running = sum(1 for t in timings.values() if t.is_open)
     late = sum(1 for t in timings.values() if t.late)
     speed = (
@@ -123,8 +123,9 @@ def _timeliness(
     summary = (
         f"Dari {len(rows)} rekomendasi, {len(completed)} telah selesai atau dijawab{speed}, {rejected} ditolak, "
         f"dan {running} masih berjalan; {late} melewati target. Lama dihitung dalam hari kerja sejak tanggal "
-        "forum (hari libur nasional dan cuti bersama tidak dihitung); yang masih berjalan dihitung sampai "
-        f"{indonesian.long_date(as_of)}."
+        "diterima (tanggal forum, atau tanggal dicatat bagi masukan yang diterima setelah berita acara "
+        "ditutup; hari libur nasional dan cuti bersama tidak dihitung) sampai tanggal selesai atau ditolak; "
+        f"yang masih berjalan pada {indonesian.long_date(as_of)} dihitung sampai tanggal itu."
     )
     return [table, Spacer(1, 3), text(summary)]
 
@@ -185,7 +186,7 @@ def build_followup_report(
     width = content_width(paper)
     as_of = as_of or office_today(report.unit.time_zone)
     calendar = calendar or WorkCalendar()
-    timings = {r.number: timing_of(r, report.held_on, as_of, calendar) for r in report.recommendations}
+    timings = {r.number: timing_of(r, report.held_on, as_of, calendar, r.recorded_on) for r in report.recommendations}
     story: list[Flowable] = [*letterhead(kop(report.unit))]
     story.append(text("LAPORAN TINDAK LANJUT", Styles.title))
     story.append(text(f"HASIL {report.title.upper()}", Styles.subtitle))
@@ -237,11 +238,8 @@ def build_followup_report(
     if report.survey is not None:
         heading = text(f"{next(letters)}. Hasil Survei Kepuasan Masyarakat yang dibahas", Styles.heading)
         story += survey_section(report.survey, width, heading)
-    place = report.unit.city
     signature = signature_blocks(
-        [head_of(report.unit)],
-        width,
-        f"{place}, {indonesian.long_date(as_of)}" if place else indonesian.long_date(as_of),
+        [head_of(report.unit)], width, signing_place(report.unit, indonesian.long_date(as_of))
     )
     sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
     story += evidence_note(report.unit.indicators.get("followup-report", ()))

@@ -38,7 +38,7 @@ from desktop.reports.layout import (
     text,
 )
 from desktop.reports.minutes import participation_section
-from desktop.reports.parts import head_of, kop, label, time_span
+from desktop.reports.parts import head_of, kop, label, signing_place, time_span
 from desktop.reports.survey_parts import number as decimal_comma
 from desktop.services.document_data import ImplementationReport
 from desktop.services.report_data import RecLine
@@ -94,9 +94,8 @@ def _participants(doc: ImplementationReport, width: float) -> list[Flowable]:
     count = doc.forum.unsur
     return [
         text(
-            f"Forum dihadiri oleh {indonesian.count_with_words(count.participants)} orang peserta dari "
-            f"{indonesian.count_with_words(len(count.elements))} unsur masyarakat, dengan rincian sebagai "
-            "berikut:"
+            f"Forum dihadiri oleh {indonesian.count_with_words(count.participants)} orang peserta, dengan "
+            "rincian sebagai berikut:"
         ),
         *participation_section(doc.forum, width),
     ]
@@ -243,9 +242,8 @@ def build_implementation_report(doc: ImplementationReport, paper: str = "a4") ->
         story += part(doc, width)
     story.append(text(f"{ROMAN[len(sections)]}. PENUTUP", HEADING))
     story += paragraphs(doc.templates.report_closing)
-    place = forum.unit.city
     when = indonesian.long_date(doc.as_of)
-    signature = signature_blocks([head_of(forum.unit)], width, f"{place}, {when}" if place else when)
+    signature = signature_blocks([head_of(forum.unit)], width, signing_place(forum.unit, when))
     sign_off(story, [Spacer(1, 6)], signature)
     story.append(Spacer(1, 10))
     story.append(text("Lampiran:", Styles.left))

@@ -39,7 +39,7 @@ from desktop.reports.layout import (
     signature_blocks,
     text,
 )
-from desktop.reports.parts import head_of, kop, label, time_span
+from desktop.reports.parts import head_of, kop, label, signing_place, time_span
 from desktop.services.document_data import Invitations, Invitee, Letter
 from desktop.vocab import ForumMode, Gender
 
@@ -117,7 +117,6 @@ class _LetterCanvas(Canvas):
 
 def _head(doc: Invitations, width: float) -> Flowable:
     t = doc.templates
-    place = doc.forum.unit.city
     when = indonesian.long_date(doc.letter_date) if doc.letter_date else PLACEHOLDER
     pairs = [
         ("Nomor", t.invitation_number or PLACEHOLDER),
@@ -129,7 +128,7 @@ def _head(doc: Invitations, width: float) -> Flowable:
         [
             [
                 key_values(pairs, width * 0.62, 22 * mm),
-                text(f"{place}, {when}" if place else when, Styles.right),
+                text(signing_place(doc.forum.unit, when), Styles.right),
             ]
         ],
         colWidths=[width * 0.63, width * 0.37],

@@ -41,7 +41,7 @@ from desktop.reports.parts import (
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Person, RecLine
 from desktop.vocab import Category, ForumStatus, Gender, PekpppUnsur, Scope
-from domain.unsur import NOT_PUBLIC, PUBLIC_CATEGORIES, is_participant
+from domain.unsur import NOT_PUBLIC, PUBLIC_CATEGORIES, UNSUR_FOR_FULL_SCORE, UnsurCount, is_participant
 
 CLOSING = wording.MINUTES_CLOSING
 
@@ -73,8 +73,8 @@ def _gender_row(title: str, people: list[Person], number: str = "", bold: bool =
 
 def participation_section(report: ForumReport, width: float) -> list[Flowable]:
     """Who took part, counted by the one rule (domain.unsur): the participants per element of
-    the public, those who are not one, and the organisers apart; the number of elements and
-    PEKPPP's five-unsur scale with the office's mapping onto it."""
+    the public, those who are not one, and the organisers apart; the diversity of categories,
+    and PEKPPP's figure on its five-unsur scale with the office's mapping onto it."""
     count = report.unsur
     present = list(report.attendees)
     participants = [p for p in present if is_participant(p)]
@@ -99,26 +99,39 @@ def participation_section(report: ForumReport, width: float) -> list[Flowable]:
         rows,
         [10 * mm, width - 10 * mm - 3 * 18 * mm, 18 * mm, 18 * mm, 18 * mm],
     )
-    elements = ", ".join(label(c).lower() for c in Category if c in count.elements)
+    categories = ", ".join(label(c).lower() for c in Category if c in count.categories)
     notes = [
-        f"Unsur masyarakat yang hadir: {indonesian.count_with_words(len(count.elements))} unsur"
-        + (f" ({elements})" if elements else "")
-        + f"; nilai jumlah unsur pada evaluasi PEKPPP: {count.score} (0 = tidak ada, 1–4 = sejumlah "
-        "unsur yang hadir, 5 = lebih dari empat unsur)."
+        f"{wording.DIVERSITY}: {indonesian.count_with_words(len(count.categories))} kategori"
+        + (f" ({categories})." if categories else ".")
     ]
     if count.vulnerable:
-        notes.append(f"Termasuk {indonesian.count_with_words(count.vulnerable)} orang dari kelompok rentan.")
+        notes.append(
+            f"Di antara peserta terdapat {indonesian.count_with_words(count.vulnerable)} orang dari kelompok rentan."
+        )
     unspecified = sum(1 for p in present if p.gender is None)
     if unspecified:
         notes.append(f"Jenis kelamin {unspecified} orang tidak dicatat.")
     return [table, Spacer(1, 3), text(" ".join(notes)), *pekppp_scale(report, width)]
 
 
-def pekppp_scale(report: ForumReport, width: float) -> list[Flowable]:
-    """PEKPPP indicator 2's five unsur: how many took part, and the office's mapping of the
-    participants' categories onto them (printed, so the count can be checked)."""
-    count = report.unsur
+def pekppp_figure(count: UnsurCount) -> str:
+    """The one PEKPPP figure (domain.unsur), in the one wording every document prints."""
     present = ", ".join(label(u).lower() for u in PekpppUnsur if u in count.pekppp)
+    missing = ", ".join(label(u).lower() for u in count.missing)
+    return (
+        f"{wording.PEKPPP_FIGURE}: {indonesian.count_with_words(count.score)} dari "
+        f"{indonesian.count_with_words(UNSUR_FOR_FULL_SCORE)} unsur hadir"
+        + (f" ({present})" if present else "")
+        + (f"; tidak hadir: {missing}" if missing else "")
+        + "."
+    )
+
+
+def pekppp_scale(report: ForumReport, width: float) -> list[Flowable]:
+    """PEKPPP indicator 2's figure: the five unsur, how many took part, and the office's
+    mapping of the participants' categories onto them (printed, so the figure can be checked
+    against the table above)."""
+    count = report.unsur
     rows: list[list[object]] = []
     for unsur in PekpppUnsur:
         mapped = ", ".join(label(c) for c in count.mapped_from(unsur)) or "-"
@@ -128,11 +141,7 @@ def pekppp_scale(report: ForumReport, width: float) -> list[Flowable]:
         rows.append(["Tidak dihitung", ", ".join(label(c) for c in unmapped), "-"])
     return [
         Spacer(1, 3),
-        text(
-            f"Pada skala lima unsur PEKPPP (indikator 2): {indonesian.count_with_words(len(count.pekppp))} "
-            "dari 5 (lima) unsur hadir" + (f" ({present})." if present else ".")
-            + " Pemetaan kategori peserta ke unsur PEKPPP menurut pengaturan kantor:"
-        ),
+        text(pekppp_figure(count) + " Pemetaan kategori peserta ke unsur PEKPPP menurut pengaturan kantor:"),
         grid_table(
             ["Unsur PEKPPP", "Kategori peserta", "Keterangan"],
             rows,

@@ -70,11 +70,17 @@ def head_of(unit: UnitInfo) -> Signatory:
     )
 
 
+def signing_place(unit: UnitInfo, when: str) -> str:
+    """ "Sorong, 21 Agustus 2024": every document is signed where the office is (its city, a
+    field of the unit), never at the forum's venue ("Aula KPPN Sorong, …" said the berita acara).
+    While the office has given none, a dotted place to write by hand (the app asks for it when
+    the forum closes, and Settings → Office keeps it)."""
+    return f"{unit.city.strip() or wording.PLACE_PLACEHOLDER}, {when}"
+
+
 def place_and_date(report: ForumReport) -> str:
-    place = report.unit.city or report.venue
-    return (
-        f"{place}, {indonesian.long_date(report.held_on)}" if place else indonesian.long_date(report.held_on)
-    )
+    """The berita acara's: signed on the forum's day."""
+    return signing_place(report.unit, indonesian.long_date(report.held_on))
 
 
 def time_span(report: ForumReport) -> str:

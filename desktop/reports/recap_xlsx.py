@@ -21,6 +21,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.i18n import translate_to
+from desktop.reports import wording
 from desktop.services.cell_safety import looks_like_formula
 from desktop.services.recap import ForumRecap, RecapRecommendation, RecommendationsRecap
 from desktop.vocab import LABELS
@@ -271,10 +272,9 @@ def forum_recap_xlsx(recap: ForumRecap) -> bytes:
             ("Status forum", recap.status),
             ("Peserta hadir", present),
             ("Panitia hadir (bukan peserta)", recap.organisers),
-            ("Unsur masyarakat hadir", recap.elements),
-            ("Nilai PEKPPP jumlah unsur (0–5)", recap.score),
-            ("Unsur PEKPPP hadir (skala lima unsur)", len(recap.pekppp)),
+            (wording.PEKPPP_FIGURE, recap.score),
             ("Unsur PEKPPP yang hadir", ", ".join(_label(u) for u in recap.pekppp) or None),
+            (wording.DIVERSITY, recap.categories),
             ("Peserta dari kelompok rentan", recap.vulnerable),
             ("Rekomendasi", len(recs)),
             ("Ranah unit", sum(1 for r in recs if r.scope == "unit")),

@@ -21,7 +21,7 @@ from desktop.reports.layout import (
     signature_blocks,
     text,
 )
-from desktop.reports.parts import head_of, kop, label
+from desktop.reports.parts import head_of, kop, label, signing_place
 from desktop.reports.survey_details import method, per_service, plan, trend
 from desktop.reports.survey_parts import number, period_dates, survey_section, whole
 from desktop.services.report_data import SurveyDocument
@@ -85,9 +85,8 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4") -> bytes:
     if result.period.note:
         story.append(text(f"{next(letters)}. Catatan", Styles.heading))
         story.append(text(result.period.note))
-    place = document.unit.city
     when = indonesian.long_date(document.issued_on) if document.issued_on else NO_DATE
-    signature = signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when)
+    signature = signature_blocks([head_of(document.unit)], width, signing_place(document.unit, when))
     sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
     story += evidence_note(document.unit.indicators.get("survey-report", ()))
     return build_pdf(

@@ -25,7 +25,7 @@ from desktop.reports.layout import (
     signature_blocks,
     text,
 )
-from desktop.reports.parts import head_of, kop
+from desktop.reports.parts import head_of, kop, signing_place
 from desktop.reports.survey_details import element_name, prioritised
 from desktop.reports.survey_parts import number, period_dates, period_line
 from desktop.services.report_data import SurveyDocument
@@ -122,9 +122,8 @@ def build_survey_actions_report(
                 + "."
             )
         )
-    place = document.unit.city
     when = indonesian.long_date(as_of)
-    signature = signature_blocks([head_of(document.unit)], width, f"{place}, {when}" if place else when)
+    signature = signature_blocks([head_of(document.unit)], width, signing_place(document.unit, when))
     sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
     story += evidence_note(document.unit.indicators.get("survey-actions-report", ()))
     return build_pdf(

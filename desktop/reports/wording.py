@@ -14,8 +14,13 @@ from protocol.vocab import Category, EscalationStatus, RecCategory, RecStatus
 # -- the berita acara
 MINUTES_CLOSING = "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."
 NUMBER_PLACEHOLDER = "……………………"  # "Nomor: ……": the number is written by hand
+# The signing place while the office has given no city (short: it sits beside the date).
+PLACE_PLACEHOLDER = "……………"
 MERGED_UNDER = "Usulan serupa yang digabungkan ke dalam rekomendasi ini:"
 VOTES = "Dukungan peserta"
+# The one PEKPPP figure (domain.unsur), worded alike on every document and export.
+PEKPPP_FIGURE = "Nilai jumlah unsur PEKPPP (indikator 2)"
+DIVERSITY = "Keragaman peserta (kategori masyarakat)"
 
 # -- the follow-up report
 AS_OF = "posisi per"
@@ -51,4 +56,5 @@ PHRASES: dict[str, str] = {
     "letter_closing": LETTER_CLOSING,
     "acknowledged": ACKNOWLEDGED,
     "academic": ENUM_WORDS[Category.ACADEMIC],
+    "pekppp_figure": PEKPPP_FIGURE,
 }

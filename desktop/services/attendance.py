@@ -1,7 +1,8 @@
 """Who is in the room: the attendance list of a forum and its counts, by the one rule of
 `domain.unsur` (organisers apart, "Instansi pemerintah" and "Lainnya" not elements of the
-public; PEKPPP's score 0, 1–4, or 5 for more than four; its five unsur through the office's
-mapping). The screen, the berita acara, the exports and the score all count with it."""
+public; PEKPPP's score: the unsur present on its five-unsur scale through the office's mapping;
+the categories present as the participants' diversity). The screen, the berita acara, the
+exports and the score all count with it."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from desktop.models import Forum, Participant, Unit
 from desktop.services.lookup import load
 from desktop.vocab import Category, Gender, PekpppUnsur, label, parse_choice
 from domain.unsur import (
-    ELEMENTS_FOR_FULL_SCORE,
     PUBLIC_CATEGORIES,
+    UNSUR_FOR_FULL_SCORE,
     UnsurCount,
     count_unsur,
     is_participant,
@@ -29,7 +30,7 @@ from domain.unsur import (
     stored_mapping,
 )
 
-__all__ = ["ELEMENTS_FOR_FULL_SCORE", "Attendance", "attendance_of", "check_unsur_mapping", "office_mapping"]
+__all__ = ["UNSUR_FOR_FULL_SCORE", "Attendance", "attendance_of", "check_unsur_mapping", "office_mapping"]
 
 
 @dataclass(frozen=True)
@@ -44,16 +45,12 @@ class Attendance:
         return self.count.present
 
     @property
-    def elements(self) -> frozenset[Category]:
-        return self.count.elements
-
-    @property
     def pekppp_score(self) -> int:
-        """0 = none, 1–4 = that many elements, 5 = more than four."""
+        """PEKPPP indicator 2: the unsur present on its five-unsur scale (0–5)."""
         return self.count.score
 
     @property
-    def too_few_elements(self) -> bool:
+    def too_few_unsur(self) -> bool:
         return self.count.too_few
 
 

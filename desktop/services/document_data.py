@@ -39,7 +39,7 @@ def implementation_report(
     return ImplementationReport(
         forum=report,
         templates=effective(session.get(Unit, forum.unit_id), forum),
-        timing={r.number: timing_of(r, report.held_on, as_of, calendar) for r in report.recommendations},
+        timing={r.number: timing_of(r, report.held_on, as_of, calendar, r.recorded_on) for r in report.recommendations},
         as_of=as_of,
     )
 

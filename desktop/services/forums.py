@@ -12,7 +12,7 @@ from desktop.errors import InputError, NotFoundError, TransitionError
 from desktop.i18n import N_, tr, translate_to
 from desktop.models import Forum, Unit
 from desktop.services import fields as f
-from desktop.services import frozen
+from desktop.services import frozen, units
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
@@ -142,10 +142,15 @@ def close_forum(
     document_number: str | None = None,
     signatories: list[dict[str, str]] | None = None,
     paper: str = Paper.A4,
+    city: str | None = None,
 ) -> str:
     """Running → closed, and its berita acara frozen as it is now (one action): the number and
-    the signatories given here (asked for when empty) are set first. Returns the frozen
-    minutes' id."""
+    the signatories given here (asked for when empty) are set first, and the office's city
+    (where its documents are signed, asked for while the office has none) is kept for the
+    office. Returns the frozen minutes' id."""
+    if city is not None and city.strip():
+        forum = load(session, Forum, forum_id, N_("Forum"))
+        units.update_unit(session, ctx, forum.unit_id, city=city)
     changes: dict[str, Any] = {}
     if document_number is not None:
         changes["document_number"] = document_number

@@ -14,11 +14,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.i18n import N_
-from desktop.models import AgendaItem, Escalation, FollowUp, Forum, Participant, Recommendation, Unit
+from desktop.models import (
+    AgendaItem,
+    Escalation,
+    FollowUp,
+    Forum,
+    FrozenMinutes,
+    Participant,
+    Recommendation,
+    Unit,
+)
 from desktop.services.attendance import attendance_of
 from desktop.services.lookup import load
 from desktop.services.queries import RecommendationFilter, matching_ids
@@ -60,6 +69,7 @@ class RecapRecommendation:
     escalations: tuple[EscalationLine, ...] = ()
     status_at: datetime | None = None  # UTC: when its status last changed
     forum_mode: ForumMode = ForumMode.FACE_TO_FACE
+    first_closed: datetime | None = None  # UTC: when its forum was first closed (minutes frozen)
 
 
 @dataclass(frozen=True)
@@ -101,8 +111,8 @@ class ForumRecap:
     participants: tuple[RecapParticipant, ...]
     by_category: tuple[CategoryCount, ...]  # every category, in the vocabulary's order
     organisers: int  # the office's own staff present (not participants)
-    elements: int  # elements of the public present (domain.unsur)
-    score: int  # PEKPPP's score for them: 0, 1–4, 5 = more than four
+    categories: int  # the public's categories present: the participants' diversity, no score
+    score: int  # PEKPPP indicator 2: its five unsur present through the office's mapping (0–5)
     pekppp: tuple[PekpppUnsur, ...]  # PEKPPP's five unsur present, through the office's mapping
     vulnerable: int  # participants present who belong to a vulnerable group
     recommendations: tuple[RecapRecommendation, ...]
@@ -152,6 +162,10 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                 Recommendation.created_at,
                 Recommendation.status_at,
                 Forum.mode.label("forum_mode"),
+                select(func.min(FrozenMinutes.frozen_at))
+                .where(FrozenMinutes.forum_id == Recommendation.forum_id, FrozenMinutes.deleted.is_(False))
+                .scalar_subquery()
+                .label("first_closed"),
             )
             .join(Forum, Forum.id == Recommendation.forum_id)
             .outerjoin(raiser, raiser.id == Recommendation.raised_by_id)
@@ -198,6 +212,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                 escalations=tuple(sent.get(rec_id, ())),
                 status_at=line.status_at,
                 forum_mode=line.forum_mode,
+                first_closed=line.first_closed,
             )
         )
     return recs
@@ -258,7 +273,7 @@ def forum_recap(session: Session, forum_id: str) -> ForumRecap:
             for category in Category
         ),
         organisers=count.organisers,
-        elements=len(count.elements),
+        categories=len(count.categories),
         score=count.score,
         pekppp=tuple(u for u in PekpppUnsur if u in count.pekppp),
         vulnerable=count.vulnerable,

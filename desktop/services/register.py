@@ -21,7 +21,7 @@ from desktop.i18n import N_, tr
 from desktop.models import Forum, Recommendation, Unit
 from desktop.services.lookup import load
 from desktop.services.recap import RecapRecommendation, recap_recommendations
-from desktop.services.report_data import RecLine, office_zone_of
+from desktop.services.report_data import RecLine, office_zone_of, recorded_after_the_forum
 from desktop.services.timeliness import Timing, timing_of
 from desktop.vocab import Category, ForumMode, RecStatus, Scope
 from domain.workdays import WorkCalendar
@@ -121,7 +121,15 @@ def register(
             scope=rec.scope,
             person_in_charge=_in_charge(rec),
             status=rec.status,
-            timing=timing_of(_line(rec, zone), rec.held_on, as_of, calendar),
+            timing=timing_of(
+                _line(rec, zone),
+                rec.held_on,
+                as_of,
+                calendar,
+                rec.created_at.astimezone(zone).date()
+                if recorded_after_the_forum(rec.created_at, rec.first_closed)
+                else None,
+            ),
         )
         for rec in recs
     )

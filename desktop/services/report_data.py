@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import pekppp
@@ -117,6 +117,12 @@ class EscalationLine:
     answered_on: date | None = None  # in the sending office's time zone
 
 
+def recorded_after_the_forum(created_at: datetime, first_closed: datetime | None) -> bool:
+    """Typed after the forum was first closed (it was reopened later): not raised on the
+    forum's day, so it is received the day it was recorded."""
+    return first_closed is not None and created_at > first_closed
+
+
 def escalation_line(esc: Escalation, units: Mapping[str, Unit]) -> EscalationLine:
     """One escalation as papers print it: sent on the day it was where the sending office is
     (its deadlines count from that day; in UTC it may still be the day before)."""
@@ -161,6 +167,10 @@ class RecLine:
     response: str = ""  # the office's response in the room
     merged: tuple[MergedLine, ...] = ()  # duplicates merged into this one, oldest first
     id: str = ""
+    # Recorded after the forum: a late arrival (on a laptop offline at the close, synced after
+    # it) or typed after the forum was first closed (reopened): the day it was recorded, in the
+    # office's time zone; None for what the forum recorded.
+    recorded_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -291,9 +301,20 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         .order_by(Escalation.sent_at)
     ):
         sent.setdefault(esc.recommendation_id, []).append(escalation_line(esc, units))
+    late = _late(session, forum, every, people) if forum.status == ForumStatus.CLOSED else None
+    first_closed = session.scalar(
+        select(func.min(FrozenMinutes.frozen_at)).where(
+            FrozenMinutes.forum_id == forum.id, FrozenMinutes.deleted.is_(False)
+        )
+    )
     lines = []
     for number, rec in enumerate(recs, start=1):
         person = by_id.get(rec.raised_by_id or "")
+        # Recorded after the forum's day: a late arrival, or typed after it was first closed
+        # (reopened later). Its timing starts the day it was recorded (never before it existed).
+        arrived_late = (late is not None and rec.id in late.recommendations) or recorded_after_the_forum(
+            rec.created_at, first_closed
+        )
         lines.append(
             RecLine(
                 number=number,
@@ -311,6 +332,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
                 response=rec.response,
                 merged=tuple(merged_into.get(rec.id, ())),
                 id=rec.id,
+                recorded_on=rec.created_at.astimezone(zone).date() if arrived_late else None,
             )
         )
     return ForumReport(
@@ -339,7 +361,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         agenda=tuple(AgendaLine(i.title, i.presenter, i.planned_minutes) for i in items),
         recommendations=tuple(lines),
         survey=survey_of_forum(session, forum.id),
-        late=_late(session, forum, every, people) if forum.status == ForumStatus.CLOSED else None,
+        late=late,
     )
 
 

@@ -21,6 +21,8 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
 from desktop.vocab import AgeBand, Education, Gender, IkmMethod, Occupation
+from domain.survey_issue import IssueState, issue_state
+from protocol.vocab import SurveyIssue
 
 PERIOD_RULES: dict[str, f.Validator] = {
     "title": f.text(N_("Survey period")),
@@ -92,19 +94,23 @@ def add_response(
 ) -> str:
     """One questionnaire: nine scores 1–4 (required), the respondent's profile (optional)."""
     period = load(session, SurveyPeriod, period_id, N_("Survey period"))
+    require_not_issued(session, period)
     response = SurveyResponse(period_id=period.id, unit_id=period.unit_id, **clean_response(scores, profile))
     Journal(session, ctx).create(response)
     return response.id
 
 
 def remove_response(session: Session, ctx: Context, response_id: str) -> None:
-    Journal(session, ctx).delete(load(session, SurveyResponse, response_id, N_("Questionnaire")))
+    response = load(session, SurveyResponse, response_id, N_("Questionnaire"))
+    require_not_issued(session, load(session, SurveyPeriod, response.period_id, N_("Survey period")))
+    Journal(session, ctx).delete(response)
 
 
 def import_responses(session: Session, ctx: Context, period_id: str, rows: list[dict[str, Any]]) -> int:
     """Add questionnaires already checked by `survey_import.parse_responses` (all or nothing:
     the caller's transaction)."""
     period = load(session, SurveyPeriod, period_id, N_("Survey period"))
+    require_not_issued(session, period)
     journal = Journal(session, ctx)
     for row in rows:
         start_action(session)  # each questionnaire is an action of its own on the server
@@ -199,15 +205,65 @@ def survey_of_forum(session: Session, forum_id: str) -> SurveyResult | None:
 ISSUES = uuid.UUID("0b7a3c1e-5d2f-4e8a-9c61-7e6b2f4a1d90")
 
 
+REOPENS = uuid.UUID("5c1e8f0a-7b3d-4f62-a9e4-2d8c6b1f0e73")
+
+
+def _report_id(period_id: str, action: SurveyIssue, version: int) -> str:
+    """The same on every laptop for the same action on the same version (a second is refused);
+    version 1's issue keeps the id of the reports issued before versions existed."""
+    if action == SurveyIssue.ISSUE:
+        return str(uuid.uuid5(ISSUES, period_id if version == 1 else f"{period_id}/{version}"))
+    return str(uuid.uuid5(REOPENS, f"{period_id}/{version}"))
+
+
+def _records(session: Session, period_id: str) -> list[SurveyReport]:
+    return list(
+        session.scalars(
+            select(SurveyReport)
+            .where(SurveyReport.period_id == period_id, SurveyReport.deleted.is_(False))
+            .order_by(SurveyReport.version, SurveyReport.created_at)
+        )
+    )
+
+
+def issue_state_of(session: Session, period_id: str) -> IssueState:
+    return issue_state((r.action, r.version) for r in _records(session, period_id))
+
+
 def report_issued(session: Session, period_id: str) -> SurveyReport | None:
-    """The period's issued report, if it was issued."""
-    return session.get(SurveyReport, str(uuid.uuid5(ISSUES, period_id)))
+    """The period's report in force, if it is issued (not re-opened since)."""
+    state = issue_state_of(session, period_id)
+    if not state.issued:
+        return None
+    return session.get(SurveyReport, _report_id(period_id, SurveyIssue.ISSUE, state.version))
+
+
+def reopenings(session: Session, period_id: str) -> list[SurveyReport]:
+    """The re-openings of the period's report, oldest first (who, when, why)."""
+    return [r for r in _records(session, period_id) if r.action == SurveyIssue.REOPEN]
+
+
+def require_not_issued(session: Session, period: SurveyPeriod) -> None:
+    """Questionnaires are fixed once the period's report is issued: its printed figures are
+    computed from them (domain.survey_issue)."""
+    issued = report_issued(session, period.id)
+    if issued is not None:
+        raise TransitionError(
+            tr(
+                "The SKM report of {period} was issued on {day}: its questionnaires are fixed, so none "
+                "can be added, imported or removed. To correct them, re-open the report (a new "
+                "version, with the reason kept in the history) and issue it again.",
+                period=period.title,
+                day=issued.issued_on.strftime("%d-%m-%Y"),
+            )
+        )
 
 
 def issue_report(session: Session, ctx: Context, period_id: str) -> date:
-    """Terbitkan: issue the period's report today (the office's date), once. Its date is fixed
-    from then on, the report prints without the DRAF mark, and the history says who issued it.
-    Two laptops issuing the same period make the same record id: the server keeps the first."""
+    """Terbitkan: issue the period's report today (the office's date), once per version. Its
+    date is fixed from then on, and its questionnaires; the report prints without the DRAF
+    mark, and the history says who issued it. Two laptops issuing the same version make the
+    same record id: the server keeps the first."""
     period = load(session, SurveyPeriod, period_id, N_("Survey period"))
     issued = report_issued(session, period.id)
     if issued is not None:
@@ -220,12 +276,45 @@ def issue_report(session: Session, ctx: Context, period_id: str) -> date:
         )
     if not responses_of(session, period.id):
         raise InputError(tr("The period has no questionnaires yet: there is no result to issue."))
+    version = issue_state_of(session, period.id).next_version
     report = SurveyReport(
-        id=str(uuid.uuid5(ISSUES, period.id)),
+        id=_report_id(period.id, SurveyIssue.ISSUE, version),
         unit_id=period.unit_id,
         period_id=period.id,
         issued_on=ctx.today(),
         issued_by=ctx.actor,
+        action=SurveyIssue.ISSUE,
+        version=version,
     )
     Journal(session, ctx).create(report, action="issue")
     return report.issued_on
+
+
+REOPEN_REASON = f.text(N_("Reason"), required=False, max_len=5000)
+
+
+def reopen_report(session: Session, ctx: Context, period_id: str, reason: str) -> int:
+    """Re-open the issued report (e.g. questionnaires found after it was issued): that version
+    ends, the questionnaires may change again, and the next issue is a new version. The reason
+    is required and kept, with who and when. Returns the version re-opened."""
+    period = load(session, SurveyPeriod, period_id, N_("Survey period"))
+    why = REOPEN_REASON(reason)
+    if not why:
+        raise InputError(tr("Say why the report is re-opened: the reason is kept in its history."), field="reason")
+    issued = report_issued(session, period.id)
+    if issued is None:
+        raise TransitionError(
+            tr("The report of {period} is not issued: its questionnaires may already change.", period=period.title)
+        )
+    reopened = SurveyReport(
+        id=_report_id(period.id, SurveyIssue.REOPEN, issued.version),
+        unit_id=period.unit_id,
+        period_id=period.id,
+        issued_on=ctx.today(),
+        issued_by=ctx.actor,
+        action=SurveyIssue.REOPEN,
+        version=issued.version,
+        reason=why,
+    )
+    Journal(session, ctx).create(reopened, action="reopen")
+    return issued.version

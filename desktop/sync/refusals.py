@@ -66,6 +66,11 @@ MESSAGES: dict[str, str] = {
         "Could not {action} the escalation (id {id}): its answer may be disputed up to and including "
         "{until} (10 working days), and it closes only after that. Check this laptop's date."
     ),
+    Refusal.SURVEY_ISSUED: N_(
+        "Not saved on the server: the SKM report of this survey period (id {period_id}) was issued "
+        "(version {version}) before this questionnaire reached it, and its questionnaires are fixed. "
+        "If it belongs in the report, re-open the report (a new version) and enter it again."
+    ),
     Refusal.CHECKPOINT_AHEAD: N_(
         "The server holds fewer changes ({newest}) than this laptop has already received ({since}): it was "
         "probably restored from a backup. This laptop sends its data to the server again."

@@ -1,6 +1,6 @@
 """The attendance list (daftar hadir): fast sign-in at the door, the invitation list imported
 from a spreadsheet, and the counts per element of the public, gender and vulnerable groups,
-(organisers apart), with a warning while fewer than five elements of the public are present;
+(organisers apart), with a warning while fewer than PEKPPP's five unsur are present;
 PEKPPP's five-unsur scale with the office's mapping onto it.
 
 At the door: a name and Enter. A name on the list signs that person in (a part of a name that
@@ -35,7 +35,7 @@ from desktop.drafts import Draft, Drafts
 from desktop.errors import MufakatError, RowErrors
 from desktop.i18n import number, time_on
 from desktop.models import Participant
-from desktop.services.attendance import ELEMENTS_FOR_FULL_SCORE, Attendance, attendance_of
+from desktop.services.attendance import UNSUR_FOR_FULL_SCORE, Attendance, attendance_of
 from desktop.services.participant_import import parse_participants
 from desktop.services.participants import (
     add_participant,
@@ -253,18 +253,19 @@ class AttendanceTab(QWidget):
         if others:
             lines.append(self.tr("Not elements of the public: {others}").format(others=others))
         lines.append(
-            self.tr("<b>Elements of the public present: {n}</b> (PEKPPP score {score} of {full})").format(
-                n=len(count.elements), score=count.score, full=ELEMENTS_FOR_FULL_SCORE
+            self.tr("Diversity of the participants: {n} categor(y/ies) of the public").format(
+                n=len(count.categories)
             )
         )
         self.counts.setText("<br>".join(lines))
         present = [label(u) for u in PekpppUnsur if u in count.pekppp]
-        missing = [label(u) for u in PekpppUnsur if u not in count.pekppp]
+        missing = [label(u) for u in count.missing]
         self.pekppp.setText(
             self.tr(
-                "On PEKPPP's five-unsur scale (indicator 2): <b>{n} of 5</b> — {present}{missing}"
+                "<b>PEKPPP score, number of unsur (indicator 2): {n} of {full}</b> — {present}{missing}"
             ).format(
-                n=len(count.pekppp),
+                n=count.score,
+                full=UNSUR_FOR_FULL_SCORE,
                 present=", ".join(present) or self.tr("none"),
                 missing=self.tr("; missing: {names}").format(names=", ".join(missing)) if missing else "",
             )
@@ -277,12 +278,12 @@ class AttendanceTab(QWidget):
                 )
             )
         )
-        self.warning.setVisible(a.too_few_elements)
+        self.warning.setVisible(a.too_few_unsur)
         self.warning.setText(
             self.tr(
-                "Only {n} element(s) of the public present; the PEKPPP evaluation gives full marks from "
-                "{full} elements. Invite more: service users, academics, NGOs, media, vulnerable groups."
-            ).format(n=len(a.elements), full=ELEMENTS_FOR_FULL_SCORE)
+                "Only {n} of PEKPPP's {full} unsur present; the evaluation gives full marks when all "
+                "{full} take part. Invite the missing: {names}."
+            ).format(n=count.score, full=UNSUR_FOR_FULL_SCORE, names=", ".join(label(u) for u in count.missing))
         )
 
     def _match(self, name: str) -> Participant | None:

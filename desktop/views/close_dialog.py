@@ -1,6 +1,8 @@
 """Closing a forum: its berita acara is frozen as it is now, so the dialog first asks for what
-the minutes still lack (the number, the signatories' names and NIP), and on which paper they
-are printed. Left empty, the number and a name are written by hand on the printout."""
+the minutes still lack (the number, the signatories' names and NIP, the office's city where
+they are signed), and on which paper they are printed. What is left empty is said inline (an
+empty signature block for the public's representative by name) and written by hand on the
+printout (desktop.services.minutes_gaps)."""
 
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
-from desktop.models import Forum
+from desktop.models import Forum, Unit
 from desktop.services.forums import close_forum
 from desktop.services.lookup import load
+from desktop.services.minutes_gaps import gaps
 from desktop.views.common import InlineMessage
 from desktop.views.look import primary
 from desktop.views.wheel import guard_wheel
@@ -36,6 +39,7 @@ class CloseForumDialog(QDialog):
         self._forum_id = forum_id
         self.minutes_id: str | None = None
         forum = ws.read(load, Forum, forum_id, "Forum")
+        unit = ws.read(load, Unit, forum.unit_id, "Unit")
         self._signatories = [dict(person) for person in forum.signatories]
         self.setWindowTitle(self.tr("Close the forum"))
         explain = QLabel(
@@ -59,6 +63,16 @@ class CloseForumDialog(QDialog):
         form = QFormLayout()
         form.addRow(number_label, self.number)
         form.addRow(paper_label, self.paper)
+        # The office's city, where the minutes are signed: asked for here while it has none.
+        self.city: QLineEdit | None = None
+        if not unit.city.strip():
+            self.city = QLineEdit()
+            self.city.setPlaceholderText(self.tr("e.g. Sorong"))
+            self.city.textChanged.connect(self._show_gaps)
+            city_label = QLabel(self.tr("Signing &place (the office's city)"))
+            city_label.setBuddy(self.city)
+            form.insertRow(1, city_label, self.city)
+        self._city = unit.city
 
         self.names: list[QLineEdit] = []
         self.nips: list[QLineEdit] = []
@@ -106,13 +120,9 @@ class CloseForumDialog(QDialog):
 
     def _show_gaps(self) -> None:
         """What the minutes will lack, said before they are frozen (not a refusal)."""
-        gaps = []
-        if not self.number.text().strip():
-            gaps.append(self.tr("The minutes have no number yet: type it, or leave it to write by hand."))
-        if any(not name.text().strip() for name in self.names):
-            gaps.append(self.tr("A signatory has no name yet: type it, or leave it to write by hand."))
-        self.gaps.setText("\n".join(gaps))
-        self.gaps.setVisible(bool(gaps))
+        said = gaps(self.number.text(), self.signatories(), self.city.text() if self.city else self._city)
+        self.gaps.setText("\n".join(said))
+        self.gaps.setVisible(bool(said))
 
     def signatories(self) -> list[dict[str, str]]:
         people = []
@@ -134,6 +144,7 @@ class CloseForumDialog(QDialog):
                 document_number=self.number.text().strip(),
                 signatories=self.signatories(),
                 paper=str(self.paper.currentData()),
+                city=self.city.text() if self.city else None,
             )
         except MufakatError as exc:
             self.message.error(exc.message)

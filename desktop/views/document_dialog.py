@@ -34,6 +34,7 @@ from desktop.i18n import number
 from desktop.models import Forum, SurveyPeriod
 from desktop.services.frozen import MinutesVersion, minutes_of_escalated, versions
 from desktop.services.lookup import load
+from desktop.services.minutes_gaps import forum_gaps
 from desktop.views.documents import OTHER_TITLES, TITLES
 from desktop.views.look import icon, primary
 from desktop.views.pdf_pages import page_images
@@ -72,6 +73,9 @@ class DocumentSource:
     build: Callable[[str, int | None], bytes]
     versions: tuple[Version, ...] = ()
     current: bool = True
+    # What the draft prints empty (a berita acara: no number, no name under a signature, no
+    # signing place), said above its preview; a frozen version prints what was agreed.
+    draft_gaps: tuple[str, ...] = ()
 
 
 def _version_label(version: MinutesVersion, zone: tzinfo | None) -> str:
@@ -98,7 +102,8 @@ def _minutes_document(ws: Workspace, forum: Forum, title: str, name: str) -> Doc
 
         return forum_minutes_pdf(ws, forum_id, version, None if version else paper)
 
-    return DocumentSource(title, name, minutes, choices, current=not closed)
+    draft_gaps = () if closed else tuple(ws.read(forum_gaps, forum.id))
+    return DocumentSource(title, name, minutes, choices, current=not closed, draft_gaps=draft_gaps)
 
 
 def forum_document(ws: Workspace, forum_id: str, kind: str) -> DocumentSource:
@@ -180,6 +185,9 @@ class DocumentDialog(QDialog):
         self.version_label.setBuddy(self.version)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.gaps = QLabel("\n".join(source.draft_gaps))
+        self.gaps.setWordWrap(True)
+        self.gaps.setStyleSheet("color: #8a5a00;")
         self.notice = SavedNotice()
         self.pages = QVBoxLayout()
         holder = QWidget()
@@ -208,6 +216,7 @@ class DocumentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.gaps)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.notice)
         layout.addLayout(bottom)
@@ -229,6 +238,7 @@ class DocumentDialog(QDialog):
         """A frozen berita acara shows on the paper it was frozen on (the choice is locked)."""
         number = self.version_number
         frozen = next((v for v in self._source.versions if v.number == number), None)
+        self.gaps.setVisible(frozen is None and bool(self._source.draft_gaps))
         self.paper.setEnabled(frozen is None)
         if frozen is not None and self.paper_name != frozen.paper:
             self.paper.blockSignals(True)

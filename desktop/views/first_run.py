@@ -54,6 +54,8 @@ class FirstRunPage(QWidget):
         self.name.setPlaceholderText(self.tr("e.g. KPPN Sorong"))
         self.full_name = QLineEdit()
         self.full_name.setPlaceholderText(self.tr("e.g. Kantor Pelayanan Perbendaharaan Negara Sorong"))
+        self.city = QLineEdit()  # where its documents are signed: "Sorong, 21 Agustus 2024"
+        self.city.setPlaceholderText(self.tr("e.g. Sorong"))
         self.parent_office = QLineEdit()
         self.parent_office.setPlaceholderText(self.tr("e.g. Kanwil DJPb Provinsi Papua Barat Daya"))
         self.letterhead = QPlainTextEdit()
@@ -74,7 +76,7 @@ class FirstRunPage(QWidget):
         self.start_button = primary(QPushButton(self.tr("&Start using Mufakat")), "accept")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        for line in (self.name, self.full_name, self.parent_office, self.operator):
+        for line in (self.name, self.full_name, self.city, self.parent_office, self.operator):
             line.returnPressed.connect(self.start)
         self.message = InlineMessage()
         self.logo.refused.connect(self.message.error)
@@ -83,6 +85,7 @@ class FirstRunPage(QWidget):
         form = QFormLayout(office)
         form.addRow(self.tr("Short name (in sentences)") + " *", self.name)
         form.addRow(self.tr("Full official name (in the letterhead)"), self.full_name)
+        form.addRow(self.tr("City or regency (where its documents are signed)"), self.city)
         form.addRow(self.tr("Parent office (escalations go there)"), self.parent_office)
         form.addRow(self.tr("Letterhead lines above the name"), self.letterhead)
         form.addRow(self.tr("Logo (in the letterhead)"), self.logo)
@@ -195,6 +198,7 @@ class FirstRunPage(QWidget):
                 set_up_office,
                 name=self.name.text(),
                 full_name=self.full_name.text(),
+                city=self.city.text(),
                 parent=self.parent_office.text(),
                 letterhead=self.letterhead.toPlainText(),
                 logo=self._logo,

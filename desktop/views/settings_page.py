@@ -85,7 +85,7 @@ class SettingsPage(QWidget):
             "name": self.tr("Short name (in sentences)"),
             "full_name": self.tr("Full official name (in the letterhead)"),
             "address": self.tr("Address"),
-            "city": self.tr("City"),
+            "city": self.tr("City or regency (where its documents are signed)"),
             "phone": self.tr("Phone"),
             "email": self.tr("E-mail"),
             "website": self.tr("Website"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import skm
-from desktop.errors import MufakatError, RowErrors
+from desktop.errors import InputError, MufakatError, RowErrors
 from desktop.i18n import number
 from desktop.services.surveys import (
     SurveyResult,
@@ -37,6 +38,7 @@ from desktop.services.surveys import (
     issue_report,
     periods_of,
     remove_response,
+    reopen_report,
     report_issued,
     responses_of,
     survey_result,
@@ -85,6 +87,12 @@ class SurveyPage(QWidget):
             self.tr("Issue (terbitkan) the report today: its date is fixed, the DRAF mark goes")
         )
         self.issue_button.clicked.connect(self.issue_report)
+        # An issued report's questionnaires are fixed; the office re-opens it as a new version.
+        self.reopen_button = QPushButton(self.tr("Re-&open the report…"))
+        self.reopen_button.setToolTip(
+            self.tr("Re-open the issued report to correct its questionnaires: a new version, the reason kept")
+        )
+        self.reopen_button.clicked.connect(self.reopen_report)
         self.issued_label = QLabel()
         self.issued_label.setWordWrap(True)
         left = QWidget()
@@ -97,6 +105,7 @@ class SurveyPage(QWidget):
             self.import_button,
             self.report_button,
             self.issue_button,
+            self.reopen_button,
             self.plan_button,
             self.realisation_button,
         ):
@@ -225,20 +234,20 @@ class SurveyPage(QWidget):
     def show_period(self) -> None:
         period_id = self.period_id()
         chosen = period_id is not None
-        for widget in (
-            self.scores,
-            self.service,
-            self.import_button,
-            self.report_button,
-            self.plan_button,
-            self.realisation_button,
-            self.undo_button,
-        ):
-            widget.setEnabled(chosen)
         issued = self._ws.read(report_issued, period_id) if period_id else None
+        for widget in (self.report_button, self.plan_button, self.realisation_button):
+            widget.setEnabled(chosen)
+        # Questionnaires are fixed once the report is issued (the services refuse them too).
+        entry: tuple[QWidget, ...] = (self.scores, self.service, self.import_button, self.undo_button)
+        for each in entry:
+            each.setEnabled(chosen and issued is None)
         self.issue_button.setEnabled(chosen and issued is None)
+        self.reopen_button.setVisible(issued is not None)
         self.issued_label.setText(
-            self.tr("Report issued on {day}.").format(day=issued.issued_on.strftime("%d-%m-%Y"))
+            self.tr(
+                "Report issued on {day} (version {version}): its questionnaires are fixed. To correct "
+                "them, re-open the report."
+            ).format(day=issued.issued_on.strftime("%d-%m-%Y"), version=issued.version)
             if issued is not None
             else ""
         )
@@ -424,8 +433,8 @@ class SurveyPage(QWidget):
         if period_id is None or self.result is None:
             return
         question = self.tr(
-            "Issue the report of {period} today? Its date is fixed from then on, it prints without "
-            "the DRAF mark, and its history keeps who issued it."
+            "Issue the report of {period} today? Its date and its questionnaires are fixed from then "
+            "on, it prints without the DRAF mark, and its history keeps who issued it."
         ).format(period=self.result.period.title)
         title = self.tr("Issue the report")
         if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
@@ -437,6 +446,40 @@ class SurveyPage(QWidget):
             return
         self.show_period()
         self.message.info(self.tr("The report is issued, dated {day}.").format(day=day.strftime("%d-%m-%Y")))
+
+    def reopen_report(self) -> None:
+        """The issued report re-opened, for a reason the history keeps (asked until given)."""
+        period_id = self.period_id()
+        if period_id is None:
+            return
+        title = self.tr("Re-open the report")
+        while True:
+            reason, ok = QInputDialog.getMultiLineText(
+                self,
+                title,
+                self.tr(
+                    "Why is the issued report re-opened? Its questionnaires may then change, and issuing "
+                    "it again makes a new version; the reason is kept in its history (e.g. questionnaires "
+                    "from the front desk found after it was issued)."
+                ),
+            )
+            if not ok:
+                return
+            try:
+                version = self._ws.write(reopen_report, period_id, reason)
+            except InputError as exc:  # no reason given: say so, and ask again
+                QMessageBox.warning(self, title, exc.message)
+                continue
+            except MufakatError as exc:
+                self.message.error(exc.message)
+                return
+            break
+        self.show_period()
+        self.message.info(
+            self.tr("Version {version} of the report is re-opened: questionnaires may change.").format(
+                version=version
+            )
+        )
 
     def open_report(self, kind: str = "survey-report") -> DocumentDialog | None:
         from desktop.views.document_dialog import DocumentDialog, survey_report_document  # on first use

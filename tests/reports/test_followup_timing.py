@@ -9,9 +9,11 @@ from datetime import date, timedelta
 import holidays
 from sqlalchemy import select
 
-from desktop.models import FollowUp, Recommendation
+from desktop.models import FollowUp, Forum, Recommendation
 from desktop.reports.followup import build_followup_report
-from desktop.services import escalations, followups
+from desktop.services import escalations, followups, forums
+from desktop.services import recommendations as recs
+from desktop.services.register import register
 from desktop.services.report_data import forum_report
 from desktop.vocab import RecStatus
 from desktop.workspace import Workspace
@@ -80,7 +82,16 @@ def test_dates_working_days_and_the_late_ones(demo_ws: Workspace, demo_forum: st
     )
     mean = (working_days(HELD, date(2024, 9, 10)) + working_days(HELD, date(2024, 9, 25))) / 2
     assert f"2 telah selesai atau dijawab dalam rata-rata {mean:.1f}".replace(".", ",") in text
-    assert "1 ditolak" in text and "melewati target" in text
+    # The demo's office rejected one today (long after 1 October 2024): on the report's day it
+    # was still open, and its days run to that day, not to today (it counted 547).
+    rejected = next(r for r in demo_ws.read(forum_report, demo_forum).recommendations if r.status == RecStatus.REJECTED)
+    assert rejected.status_on == demo_ws.ctx.today() > AS_OF
+    assert f"{rejected.number} {figures(HELD)} - - - {working_days(HELD, AS_OF)} Belum ada target" in text
+    assert "0 ditolak" in text and "melewati target" in text
+    today = demo_ws.ctx.today()
+    now = all_text(build_followup_report(demo_ws.read(forum_report, demo_forum), as_of=today))
+    assert f"{rejected.number} {figures(HELD)} - {figures(today)} - {working_days(HELD, today)} Ditolak" in now
+    assert "1 ditolak" in now
 
 
 def test_an_answer_from_above_completes_a_policy_recommendation(demo_ws: Workspace, demo_forum: str) -> None:
@@ -100,3 +111,26 @@ def test_an_answer_from_above_completes_a_policy_recommendation(demo_ws: Workspa
         f"{policy.number} {figures(HELD)} {figures(due)} {figures(today)} 100% {working_days(HELD, today)}"
         in text
     )
+
+
+def test_a_recommendation_recorded_after_the_forum_counts_from_the_day_it_was_recorded(
+    demo_ws: Workspace, demo_forum: str
+) -> None:
+    """The demo forum (21 August 2024) reopened today and a recommendation typed: it did not exist
+    on the forum's day, so its time starts today, not 570 working days ago."""
+    demo_ws.write(forums.reopen_forum, demo_forum, "Usulan susulan dari peserta")
+    demo_ws.write(recs.add_recommendation, demo_forum, text="Sediakan ruang laktasi", scope="unit")
+    today = demo_ws.ctx.today()
+    report = demo_ws.read(forum_report, demo_forum)
+    added = next(r for r in report.recommendations if r.text == "Sediakan ruang laktasi")
+    assert added.recorded_on == today
+    text = all_text(build_followup_report(report, as_of=today))
+    assert f"{added.number} {figures(today)} - - - 0 Belum ada target" in text
+    first = next(r for r in report.recommendations if r.number == 1)  # recorded in the room
+    assert first.recorded_on is None
+    # The register of inputs counts it alike.
+    office = demo_ws.read(lambda s: s.get(Forum, demo_forum).unit_id)
+    rows = demo_ws.read(register, office, today, demo_ws.ctx.calendar).rows
+    row = next(r for r in rows if r.subject == "Sediakan ruang laktasi")
+    assert (row.timing.received, row.timing.working_days) == (today, 0)
+    assert next(r for r in rows if r.subject == first.text).timing.received == HELD

@@ -253,6 +253,7 @@ def test_the_fixed_phrasings_are_printed_as_the_table_has_them() -> None:
         "letter_closing": "letter",
         "acknowledged": "attendance",
         "academic": "minutes",
+        "pekppp_figure": "minutes",
     }
     for name, phrase in wording.PHRASES.items():
         if name == "late":

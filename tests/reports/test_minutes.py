@@ -3,12 +3,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import select
 
+from desktop.models import Participant, Recommendation
 from desktop.reports.layout import PAPERS
 from desktop.reports.minutes import build_minutes
 from desktop.services import forums, participants
 from desktop.services import recommendations as recs
 from desktop.services.report_data import forum_report
+from desktop.vocab import RecStatus
 from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text, font_files, out_of_page, page_sizes, pdf_text
@@ -142,3 +145,27 @@ def test_paper_size(minutes: bytes, demo_ws: Workspace, demo_forum: str, paper: 
     width, height = PAPERS[paper]
     assert all(abs(w - width) < 1 and abs(h - height) < 1 for w, h in page_sizes(pdf))
     assert out_of_page(pdf) == []
+
+
+def test_each_recommendation_prints_its_dukungan_from_the_store(
+    minutes: bytes, demo_ws: Workspace, demo_forum: str
+) -> None:
+    """The recommendation table prints each one's *dukungan* (the votes stored, those of the
+    duplicates merged into it included) after who raised it, and the merged ones under it."""
+    text = all_text(minutes)
+    with demo_ws.store.read() as session:
+        stored = session.scalars(
+            select(Recommendation).where(Recommendation.forum_id == demo_forum, Recommendation.deleted.is_(False))
+        ).all()
+        names = {p.id: p.name for p in session.scalars(select(Participant))}
+        kept = [(r.text, names.get(r.raised_by_id or "", "-"), r.votes) for r in stored if r.status != RecStatus.MERGED]
+        merged = [(r.text, r.votes, r.merged_into_id) for r in stored if r.status == RecStatus.MERGED]
+    assert kept and merged
+    for rec_text, who, votes in kept:
+        row = re.search(re.escape(" ".join(rec_text.split()[-3:])) + r" (.*?)" + re.escape(who) + r" (\d+) ", text)
+        assert row is not None, rec_text
+        assert int(row.group(2)) == votes
+    # The duplicate merged into the customer-service one: under it, its votes added to its own.
+    [(dup_text, _dup_votes, into)] = merged
+    assert f"– {dup_text}" in text and "Usulan serupa yang digabungkan ke dalam rekomendasi ini:" in text
+    assert any(r.id == into for r in stored)

@@ -96,11 +96,12 @@ def test_forum_recap_reads_as_an_indonesian_office_expects(ws: Workspace) -> Non
     assert summary["Forum"] == "FKP KPPN Sorong" and summary["Tanggal"] == datetime(2024, 8, 21)
     assert book["Ringkasan"]["B5"].number_format == "DD-MM-YYYY"
     assert summary["Status forum"] == "Direncanakan" and summary["Cara pelaksanaan"] == "Tatap muka"
-    assert (summary["Peserta hadir"], summary["Unsur masyarakat hadir"], summary["Rekomendasi"]) == (2, 2, 4)
+    assert (summary["Peserta hadir"], summary["Rekomendasi"]) == (2, 4)
+    assert summary["Keragaman peserta (kategori masyarakat)"] == 2
     assert summary["Waktu"] == "09.00 – 12.00 WIT"
     # The organiser is counted apart; PEKPPP's five-unsur scale through the office's mapping.
-    assert summary["Panitia hadir (bukan peserta)"] == 1 and summary["Nilai PEKPPP jumlah unsur (0–5)"] == 2
-    assert summary["Unsur PEKPPP hadir (skala lima unsur)"] == 2
+    assert summary["Panitia hadir (bukan peserta)"] == 1
+    assert summary["Nilai jumlah unsur PEKPPP (indikator 2)"] == 2
     assert summary["Unsur PEKPPP yang hadir"] == "Pengguna layanan, Media massa"
 
     per_element = {row["Unsur"]: row for row in as_dicts(book, "Peserta per unsur")}

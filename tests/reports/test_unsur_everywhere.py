@@ -1,11 +1,13 @@
-"""One rule for who counts as an element of the public (issue #13): the attendance screen's count,
-the berita acara, the Excel recap and the PEKPPP score agree, and PEKPPP's five-unsur scale
-follows the office's own mapping, printed on the document.
+"""One rule for who counts as an element of the public and one PEKPPP figure (issue #13): the
+attendance screen's count, the berita acara, the Excel recap and the PEKPPP score agree. The
+figure is counted on PEKPPP's five-unsur scale through the office's own mapping, printed beside
+it; the app's categories are the participants' diversity (no score), and a participant from a
+vulnerable group is that, never an unsur of her own.
 
 The forum: 9 people signed in. Organisers (the office's staff) are listed apart; "Instansi
-pemerintah" and "Lainnya" are present but no element of the public; a participant from a
-vulnerable group makes "kelompok rentan" an element whatever category she came as. The
-berita acara used to print "4 unsur" here (every category present) while the screen said 3.
+pemerintah" and "Lainnya" are present but no element of the public. The berita acara used to
+print "nilai jumlah unsur pada evaluasi PEKPPP: 4" (the vulnerable service user counted as
+"kelompok rentan") and, a few lines later, "3 … dari 5 … unsur hadir" with a mapping of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from openpyxl import load_workbook
 from desktop.errors import InputError
 from desktop.models import Unit
 from desktop.reports.minutes import build_minutes
+from desktop.reports.parts import label
 from desktop.reports.recap_xlsx import forum_recap_xlsx
 from desktop.services import participants, units
 from desktop.services.attendance import attendance_of
@@ -60,29 +63,52 @@ def _forum(ws: Workspace) -> tuple[str, str]:
     return tree.forum, tree.leaf
 
 
+def printed_figure(text: str) -> int:
+    found = re.search(r"Nilai jumlah unsur PEKPPP \(indikator 2\): (\d) \(\w+\) dari 5 \(lima\) unsur hadir", text)
+    assert found, text
+    return int(found.group(1))
+
+
+def recomputed_from_the_page(text: str, names: list[str]) -> set[str]:
+    """PEKPPP's unsur present, from the attendance list and the mapping table as printed."""
+    categories = {label(c) for c in Category}
+    attached = text[text.index("DAFTAR HADIR") :]
+    printed = set()
+    for name in names:
+        found = re.search(re.escape(name) + r" - (.+?) [LP] ", attached)
+        assert found, name
+        printed.add(found.group(1))
+    assert printed <= categories | {"Panitia penyelenggara"}
+    mapping = {}
+    for unsur in PekpppUnsur:
+        row = re.search(re.escape(label(unsur)) + r" (.+?) (?:hadir|tidak hadir)", text[text.index("Pemetaan") :])
+        assert row, unsur
+        for category in row.group(1).split(", "):
+            mapping[category] = label(unsur)
+    return {mapping[c] for c in printed if c in mapping}
+
+
 def test_the_screen_the_minutes_the_recap_and_the_score_count_alike(ws: Workspace) -> None:
     forum, _office = _forum(ws)
     count = ws.read(attendance_of, forum).count
-    # Elements: service users, academics, stakeholders (the speaker), vulnerable groups.
-    assert count.elements == {
-        Category.SERVICE_USER,
-        Category.ACADEMIC,
-        Category.STAKEHOLDER,
-        Category.VULNERABLE_GROUP,
-    }
-    assert (count.present, count.participants, count.organisers, count.score) == (9, 7, 2, 4)
-    assert count.pekppp == {
-        PekpppUnsur.SERVICE_USERS,
-        PekpppUnsur.EXPERTS,
-        PekpppUnsur.RELATED_AGENCIES,
-        PekpppUnsur.CIVIL_SOCIETY,
-    }
+    # Diversity: service users, academics, stakeholders (the speaker); the vulnerable service
+    # user is a service user, and adds no unsur.
+    assert count.categories == {Category.SERVICE_USER, Category.ACADEMIC, Category.STAKEHOLDER}
+    assert (count.present, count.participants, count.organisers, count.vulnerable) == (9, 7, 2, 1)
+    assert count.pekppp == {PekpppUnsur.SERVICE_USERS, PekpppUnsur.EXPERTS, PekpppUnsur.RELATED_AGENCIES}
+    assert count.score == 3
 
     text = all_text(build_minutes(ws.read(forum_report, forum)))
     assert "dihadiri oleh 7 (tujuh) orang peserta dan 2 (dua) orang panitia penyelenggara" in text
-    assert "Unsur masyarakat yang hadir: 4 (empat) unsur" in text
-    assert "nilai jumlah unsur pada evaluasi PEKPPP: 4" in text
-    assert "skala lima unsur PEKPPP (indikator 2): 4 (empat) dari 5 (lima) unsur hadir" in text
+    # One figure, recomputed from the printed attendance list and the printed mapping.
+    attended = [p[0] for p in PEOPLE if p[4]]
+    assert printed_figure(text) == len(recomputed_from_the_page(text, attended)) == 3
+    assert text.count("Nilai jumlah unsur PEKPPP") == 1
+    assert "tidak hadir: organisasi masyarakat sipil, media massa." in text
+    assert "nilai jumlah unsur pada evaluasi" not in text and "skala lima unsur" not in text
+    # The categories are the diversity, not a score; the vulnerable group an attribute.
+    assert "Keragaman peserta (kategori masyarakat): 3 (tiga) kategori" in text
+    assert "Di antara peserta terdapat 1 (satu) orang dari kelompok rentan." in text
     # The participation table: per element, those who are not one, the organisers, the total.
     assert re.search(r"Jumlah peserta unsur masyarakat 4 1 5 ", text)
     assert re.search(r"Instansi pemerintah \(bukan unsur masyarakat\) 1 0 1 ", text)
@@ -95,10 +121,23 @@ def test_the_screen_the_minutes_the_recap_and_the_score_count_alike(ws: Workspac
 
     book = load_workbook(io.BytesIO(forum_recap_xlsx(ws.read(forum_recap, forum))))
     summary = dict(list(book["Ringkasan"].iter_rows(values_only=True))[1:])
-    assert summary["Unsur masyarakat hadir"] == len(count.elements) == 4
-    assert summary["Nilai PEKPPP jumlah unsur (0–5)"] == count.score
+    assert summary["Nilai jumlah unsur PEKPPP (indikator 2)"] == count.score == 3
+    assert summary["Keragaman peserta (kategori masyarakat)"] == len(count.categories) == 3
     assert summary["Peserta hadir"] == count.participants and summary["Panitia hadir (bukan peserta)"] == 2
-    assert summary["Unsur PEKPPP hadir (skala lima unsur)"] == len(count.pekppp)
+    assert not any(k == "Unsur masyarakat hadir" or "skala lima" in str(k) for k in summary)
+
+
+def test_a_participant_who_came_for_a_vulnerable_group_counts_where_the_office_maps_it(ws: Workspace) -> None:
+    forum, _office = _forum(ws)
+    ws.write(
+        participants.add_participant, forum, name="Ketua Pertuni Sorong", category="vulnerable_group",
+        role="participant", attended=True, gender="male",
+    )
+    count = ws.read(attendance_of, forum).count
+    assert PekpppUnsur.CIVIL_SOCIETY in count.pekppp and count.score == 4
+    text = all_text(build_minutes(ws.read(forum_report, forum)))
+    attended = [p[0] for p in PEOPLE if p[4]] + ["Ketua Pertuni Sorong"]
+    assert printed_figure(text) == len(recomputed_from_the_page(text, attended)) == 4
 
 
 def test_the_office_mapping_decides_the_five_unsur_scale_and_is_printed(ws: Workspace) -> None:
@@ -106,15 +145,12 @@ def test_the_office_mapping_decides_the_five_unsur_scale_and_is_printed(ws: Work
     # This office does not count stakeholders, and counts academics as instansi terkait.
     ws.write(units.update_unit, office, unsur_mapping={"stakeholder": None, "akademisi": "instansi terkait"})
     count = ws.read(attendance_of, forum).count
-    assert count.pekppp == {
-        PekpppUnsur.SERVICE_USERS,
-        PekpppUnsur.RELATED_AGENCIES,
-        PekpppUnsur.CIVIL_SOCIETY,
-    }
-    assert count.score == 4  # the elements of the public do not depend on the mapping
+    assert count.pekppp == {PekpppUnsur.SERVICE_USERS, PekpppUnsur.RELATED_AGENCIES}
+    assert count.score == 2  # the figure follows the office's mapping
     text = all_text(build_minutes(ws.read(forum_report, forum)))
-    present = "pengguna layanan, instansi terkait, organisasi masyarakat sipil"
-    assert f"3 (tiga) dari 5 (lima) unsur hadir ({present})" in text
+    present = "pengguna layanan, instansi terkait"
+    assert f"2 (dua) dari 5 (lima) unsur hadir ({present})" in text
+    assert printed_figure(text) == len(recomputed_from_the_page(text, [p[0] for p in PEOPLE if p[4]])) == 2
     assert re.search(r"Instansi terkait Akademisi/pakar hadir", text)  # EYD V: no spaces at the slash
     assert re.search(r"Ahli/praktisi/akademisi - tidak hadir", text)
     assert re.search(r"Tidak dihitung Pemangku kepentingan -", text)

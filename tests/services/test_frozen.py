@@ -124,6 +124,21 @@ def test_a_reprint_after_later_changes_is_the_same_file(ws: Workspace) -> None:
     )
 
 
+def test_a_berita_acara_printed_before_an_upgrade_keeps_its_bytes(ws: Workspace) -> None:
+    """An upgrade that lays out (or words) the minutes otherwise changes the layout code's
+    digest: the file this laptop printed and the room signed is still the one it prints."""
+    forum = running_forum(ws)
+    ws.write(forums.close_forum, forum, document_number="BA-3/KPN.1701/2026", signatories=SIGNATORIES)
+    first = forum_minutes_pdf(ws, forum)
+    [kept] = list((ws.data_dir / FOLDER).iterdir())
+    signed = first + b"% laid out by an older version\n"
+    kept.unlink()
+    (ws.data_dir / FOLDER / f"berita-acara-{ws.read(frozen.versions, forum)[0].id}-0123456789abcdef.pdf").write_bytes(
+        signed
+    )
+    assert forum_minutes_pdf(ws, forum) == signed != first
+
+
 def test_reopening_makes_a_new_version_and_the_old_one_stays_printable(ws: Workspace) -> None:
     forum = running_forum(ws)
     ws.write(forums.close_forum, forum)

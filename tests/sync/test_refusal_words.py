@@ -31,6 +31,8 @@ SAMPLE: dict[str, object] = {
     "unit": "KPPN-BIAK",
     "applied_high": 4321,
     "until": "2025-04-14",
+    "period_id": "0190f0e2-cccc-7ddd",
+    "version": 2,
 }
 # Words both languages use (names, loanwords): not English left behind.
 SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator", "unit", "folder"}

@@ -1,6 +1,7 @@
 """The attendance screen counts as the berita acara does (issue #13): the office's own staff sign
-in as organisers and are not counted as an element of the public; the screen shows PEKPPP's
-five-unsur scale with the office's mapping, which the office changes in Settings → Office."""
+in as organisers and are not counted as an element of the public; the screen shows the one PEKPPP
+figure (its five-unsur scale with the office's mapping, which the office changes in Settings →
+Office) as the berita acara prints it, and the categories as the participants' diversity."""
 
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ def test_organisers_apart_and_the_office_mapping_on_screen_and_paper(
     attendance = workspace.attendance
     workspace.tabs.setCurrentWidget(attendance)
     before = attendance.counts.text()
-    assert "12 participant(s) and 0 organiser(s)" in before and "Elements of the public present: 4" in before
-    assert "<b>3 of 5</b>" in attendance.pekppp.text()
+    assert "12 participant(s) and 0 organiser(s)" in before
+    assert "Diversity of the participants: 4 categor(y/ies) of the public" in before
+    assert "PEKPPP score, number of unsur (indicator 2): 3 of 5</b>" in attendance.pekppp.text()
     assert "Academic / expert → Experts/practitioners/academics" in attendance.mapping.text()
 
     # The office's head of section signs in as an organiser (role chosen with the keyboard).
@@ -50,7 +52,7 @@ def test_organisers_apart_and_the_office_mapping_on_screen_and_paper(
     assert staff.attended and staff.role == Role.ORGANIZER and staff.category == Category.SERVICE_USER
     after = attendance.counts.text()
     assert "Present: 13 of 14: 12 participant(s) and 1 organiser(s)" in after
-    assert "Elements of the public present: 4" in after  # the organiser is no element
+    assert "Diversity of the participants: 4 categor" in after  # the organiser is no element
     assert attendance.role.currentData() == Role.PARTICIPANT  # the next one is a participant again
 
     # The office does not count academics on PEKPPP's scale: Settings → Office, with the keyboard.
@@ -64,11 +66,11 @@ def test_organisers_apart_and_the_office_mapping_on_screen_and_paper(
     workspace = window.open_forum(demo_forum)
     assert workspace is not None
     workspace.tabs.setCurrentWidget(workspace.attendance)
-    assert "<b>2 of 5</b>" in workspace.attendance.pekppp.text()
+    assert "(indicator 2): 2 of 5</b>" in workspace.attendance.pekppp.text()
     assert "Academic / expert → not counted" in workspace.attendance.mapping.text()
 
     text = all_text(build_minutes(ws.read(forum_report, demo_forum)))
     assert "dihadiri oleh 12 (dua belas) orang peserta dan 1 (satu) orang panitia penyelenggara" in text
-    assert "Unsur masyarakat yang hadir: 4 (empat) unsur" in text
-    assert "2 (dua) dari 5 (lima) unsur hadir" in text
+    assert "Keragaman peserta (kategori masyarakat): 4 (empat) kategori" in text
+    assert "Nilai jumlah unsur PEKPPP (indikator 2): 2 (dua) dari 5 (lima) unsur hadir" in text
     assert re.search(r"Tidak dihitung Akademisi/pakar -", text)

@@ -60,6 +60,7 @@ def test_first_run_to_a_ready_app_and_a_forum(
 
     click_and_type(qtbot, page.name, "KPPN Sorong")
     click_and_type(qtbot, page.full_name, "Kantor Pelayanan Perbendaharaan Negara Sorong")
+    click_and_type(qtbot, page.city, "Sorong")  # where its documents are signed
     click_and_type(qtbot, page.parent_office, "Kanwil DJPb Provinsi Papua Barat Daya")
     qtbot.mouseClick(page.letterhead.viewport(), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.letterhead, "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA")
@@ -91,6 +92,7 @@ def test_first_run_to_a_ready_app_and_a_forum(
     office = ws.read(home_unit, ws.ctx.home_unit_id)
     assert office is not None and office.name == "KPPN Sorong"
     assert office.full_name == "Kantor Pelayanan Perbendaharaan Negara Sorong"
+    assert office.city == "Sorong"
     assert office.letterhead == "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA\nDIREKTORAT JENDERAL PERBENDAHARAAN"
     assert office.time_zone == OfficeZone.WIT and ws.ctx.zone is not None
     png = base64.b64decode(office.logo)

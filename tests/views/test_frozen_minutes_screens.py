@@ -6,11 +6,13 @@ explicit action that fixes its date."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.models import Forum
+from desktop.models import Forum, Unit
 from desktop.printed import forum_minutes_pdf, minutes_pdf
+from desktop.reports import indonesian
 from desktop.services import demo, escalations, forums, frozen, surveys, units
 from desktop.services.report_data import forum_report
 from desktop.views.document_dialog import DocumentDialog, forum_document
@@ -21,7 +23,17 @@ from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 from protocol.vocab import Paper
 from tests.reports.conftest import all_text
-from tests.views.drive import Keyboard, answer, choose, click, click_row, click_tab, one, with_modal
+from tests.views.drive import (
+    Keyboard,
+    answer,
+    choose,
+    click,
+    click_row,
+    click_tab,
+    multiline_answer,
+    one,
+    with_modal,
+)
 from tests.views.forum_setup import Running
 
 
@@ -43,7 +55,9 @@ def test_closing_asks_for_what_the_minutes_lack_and_freezes_them(
 
         assert isinstance(dialog, CloseForumDialog)
         qtbot.waitUntil(dialog.gaps.isVisible)
-        assert "no number yet" in dialog.gaps.text() and "no name yet" in dialog.gaps.text()
+        assert "no number yet" in dialog.gaps.text()
+        assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
+        assert dialog.city is None  # the office has its city: not asked
         keys = Keyboard(qtbot, dialog)
         click(qtbot, dialog.number)
         keys.type("BA-9/KPN.1701/2026")
@@ -61,6 +75,52 @@ def test_closing_asks_for_what_the_minutes_lack_and_freezes_them(
     assert version.paper == Paper.FOLIO
     text = all_text(forum_minutes_pdf(ws, running.forum))
     assert "Nomor: BA-9/KPN.1701/2026" in text and "Martina Rumbiak" in text and "DRAF" not in text
+
+
+def test_closing_asks_for_the_offices_city_and_the_publics_representative(
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow
+) -> None:
+    """The berita acara is signed where the office is, never at the forum's venue; while the
+    office has no city, closing asks for it (and keeps it for the office), and says which
+    signature block would print empty."""
+    ws.write(units.update_unit, running.unit, city="")
+    ws.write(forums.update_forum, running.forum, venue="Aula KPPN Sorong")
+    workspace = window.open_forum(running.forum)
+    assert workspace is not None
+    click_tab(qtbot, workspace.tabs, workspace.details)
+
+    def fill(dialog: object) -> None:
+        from desktop.views.close_dialog import CloseForumDialog
+
+        assert isinstance(dialog, CloseForumDialog) and dialog.city is not None
+        qtbot.waitUntil(dialog.gaps.isVisible)
+        assert "The office has no city yet" in dialog.gaps.text()
+        assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
+        keys = Keyboard(qtbot, dialog)
+        click(qtbot, dialog.city)
+        keys.type("Aimas")
+        click(qtbot, dialog.names[1])
+        keys.type("Martina Rumbiak")
+        qtbot.waitUntil(lambda: "city" not in dialog.gaps.text() and "Perwakilan" not in dialog.gaps.text())
+        click(qtbot, dialog.close_button)
+
+    with_modal(qtbot, lambda: click(qtbot, workspace.details.close_button), fill)
+    assert ws.read(lambda s: s.get(Unit, running.unit).city) == "Aimas"
+    text = all_text(forum_minutes_pdf(ws, running.forum))
+    day = indonesian.long_date(one(ws, Forum).held_on)
+    assert f"Aimas, {day}" in text and f"Aula KPPN Sorong, {day}" not in text
+    assert "Martina Rumbiak" in text
+
+
+def test_the_draft_says_which_signature_block_prints_empty(
+    qtbot: QtBot, ws: Workspace, running: Running
+) -> None:
+    dialog = DocumentDialog(forum_document(ws, running.forum, "minutes"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _ready(qtbot, dialog)
+    assert dialog.gaps.isVisible()
+    assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
 
 
 def test_cancelling_the_close_changes_nothing(
@@ -162,3 +222,33 @@ def test_the_survey_report_is_issued_with_its_date_fixed(qtbot: QtBot, demo_ws: 
         not page.issue_button.isEnabled()
         and issued.issued_on.strftime("%d-%m-%Y") in page.issued_label.text()
     )
+
+
+def test_an_issued_reports_questionnaires_are_fixed_until_it_is_reopened(qtbot: QtBot, demo_ws: Workspace) -> None:
+    page = SurveyPage(demo_ws)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.period_id() is not None)
+    period = page.period_id()
+    assert period is not None
+    before = len(demo_ws.read(surveys.responses_of, period))
+    assert not page.reopen_button.isVisible()
+    with_modal(qtbot, lambda: click(qtbot, page.issue_button), answer(qtbot, QMessageBox.StandardButton.Yes))
+    # Issued: the questionnaire entry and the import are closed, and the page says why.
+    assert not page.scores.isEnabled() and not page.import_button.isEnabled() and not page.undo_button.isEnabled()
+    assert "its questionnaires are fixed" in page.issued_label.text() and "(version 1)" in page.issued_label.text()
+    assert page.reopen_button.isVisible()
+
+    with_modal(qtbot, lambda: click(qtbot, page.reopen_button), multiline_answer(qtbot, "Kuesioner loket susulan"))
+    assert demo_ws.read(surveys.report_issued, period) is None
+    [reopened] = demo_ws.read(surveys.reopenings, period)
+    assert reopened.reason == "Kuesioner loket susulan" and reopened.version == 1
+    qtbot.waitUntil(page.scores.isEnabled)
+    assert not page.reopen_button.isVisible() and page.issue_button.isEnabled()
+    click(qtbot, page.scores)
+    Keyboard(qtbot, page).type("444444444").press(Qt.Key.Key_Return)
+    assert len(demo_ws.read(surveys.responses_of, period)) == before + 1
+    with_modal(qtbot, lambda: click(qtbot, page.issue_button), answer(qtbot, QMessageBox.StandardButton.Yes))
+    issued = demo_ws.read(surveys.report_issued, period)
+    assert issued is not None and issued.version == 2 and "(version 2)" in page.issued_label.text()
