@@ -3,14 +3,14 @@ action (issue or reopen) of a version, with the reason of a re-opening. The repo
 before are version 1, issued.
 
 Revision ID: 0024
-Revises: 0018
+Revises: 0023
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0024"
-down_revision = "0018"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
