@@ -43,6 +43,7 @@ from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paraparser import ParaParser
 
 from desktop.reports import fitting, indonesian
+from desktop.reports.headings import KeepHeading
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT = "MufakatSans"
@@ -213,11 +214,28 @@ def _beside_logo(png: bytes, lines: list[Flowable]) -> Flowable:
 
 
 class DocTable(Table):
-    """A table whose plain-string cells use the embedded font (reportlab's default is Helvetica)."""
+    """A table whose plain-string cells use the embedded font (reportlab's default is Helvetica),
+    laid on the left margin, its cells' text on the margins too: no padding unless asked (a ruled
+    table asks for CELL_PADDING). reportlab's default of 6 points set the text of a table's
+    cells (the date beside a letter's head) off the margins the body's text keeps to."""
 
     def __init__(self, data: Any, *args: Any, **kwargs: Any) -> None:
+        style = kwargs.pop("style", None)
+        kwargs.setdefault("hAlign", "LEFT")
         super().__init__(data, *args, **kwargs)
-        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
+        if "cellStyles" in kwargs:  # a part of a split table: its cells' styles come with it
+            return
+        self.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        if style is not None:
+            self.setStyle(style)
 
 
 CELL_PADDING = 4  # points, left and right of a ruled table's cells
@@ -620,6 +638,7 @@ def build_pdf(
         author="Mufakat",
         creator="Mufakat",
         invariant=1,
+        keepTogetherClass=KeepHeading,  # a heading stays with the first lines of what follows it
     )
     # No padding: the text starts at the margin, and a table as wide as `content_width` fits.
     frame = Frame(
