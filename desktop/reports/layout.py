@@ -321,6 +321,7 @@ def _table(
     with_header: bool,
     row_padding: float | None,
     measured: Measured | None = None,
+    kind: type[DocTable] | None = None,
 ) -> Table:
     widths = list(columns.widths)
     data = (
@@ -333,7 +334,7 @@ def _table(
     if measured is not None:
         heights = [measured.header_height, *measured.heights] if with_header else list(measured.heights)
     # splitInRow: a row taller than a page (a very long recommendation) continues on the next.
-    table = DocTable(
+    table = (kind or DocTable)(
         data, colWidths=widths, rowHeights=heights, repeatRows=1 if with_header else 0, splitInRow=1
     )
     table.setStyle(GRID)
@@ -366,6 +367,13 @@ def grid_table(
     if extra:
         table.setStyle(TableStyle(list(extra)))
     return table
+
+
+def _cut(rows: Measured, header: bool, row_padding: float | None, width: float, height: float) -> list[Flowable]:
+    """reportlab's own split of the rows, which cuts a row taller than `height` (splitInRow):
+    made of a table that measures its rows itself (one given their heights has cells reportlab
+    has not prepared to be cut)."""
+    return list(_table(rows.columns, rows.cells, header, row_padding).split(width, height))
 
 
 class ContinuedTable(Flowable):
@@ -405,7 +413,7 @@ class ContinuedTable(Flowable):
             fitting_rows += 1
         if fitting_rows == 0:
             if header:  # a row taller than a page: it continues on the next (splitInRow)
-                return list(self._table().split(availWidth, availHeight))
+                return _cut(rows, header, self._padding, availWidth, availHeight)
             return []  # not a single row here: all of them at the top of the next page
         first = rows.rows(0, fitting_rows)
         return [
@@ -421,6 +429,41 @@ class ContinuedTable(Flowable):
         table = self._table()
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
+
+
+class FirstRows(DocTable):
+    """A ruled table's first rows under its header. Those that do not fit in what is left of the
+    page go on as a ContinuedTable (under the header at the top of the next page): reportlab's
+    own split repeated the header right under them, in the middle of the page, and cut the next
+    row (a recommendation longer than the page is cut only when not one row fits here)."""
+
+    _rows: Measured | None = None  # None in the parts reportlab makes when it cuts a row
+    _padding: float | None = None
+
+    @classmethod
+    def of(cls, rows: Measured, row_padding: float | None) -> FirstRows:
+        table = _table(rows.columns, rows.cells, True, row_padding, rows, cls)
+        assert isinstance(table, FirstRows)
+        table._rows, table._padding = rows, row_padding
+        return table
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        rows = self._rows
+        if rows is None:
+            return list(super().split(availWidth, availHeight))
+        used, fitting_rows = rows.header_height, 0
+        for height in rows.heights:
+            if used + height > availHeight:
+                break
+            used += height
+            fitting_rows += 1
+        if fitting_rows in (0, len(rows.heights)):
+            return _cut(rows, True, self._padding, availWidth, availHeight)
+        first = rows.rows(0, fitting_rows)
+        return [
+            _table(first.columns, first.cells, True, self._padding, first),
+            ContinuedTable(rows.rows(fitting_rows), self._padding),
+        ]
 
 
 def table_parts(
@@ -439,12 +482,12 @@ def table_parts(
     a page, and the header row repeats only at the top of the pages the table flows onto."""
     columns = fit_columns(header, rows, widths)
     cells = _cells(columns, rows)
-    if len(cells) <= 2 * keep_rows:
-        return [KeepTogether([*before, _table(columns, cells, True, row_padding), *then])]
     measured = _measured(columns, cells, row_padding)
+    if len(cells) <= 2 * keep_rows:
+        return [KeepTogether([*before, FirstRows.of(measured, row_padding), *then])]
     first, middle = measured.rows(0, keep_rows), measured.rows(keep_rows, len(cells) - keep_rows)
     last = measured.rows(len(cells) - keep_rows)
-    story: list[Flowable] = [KeepTogether([*before, _table(columns, first.cells, True, row_padding, first)])]
+    story: list[Flowable] = [KeepTogether([*before, FirstRows.of(first, row_padding)])]
     story.append(ContinuedTable(middle, row_padding))
     story.append(KeepTogether([ContinuedTable(last, row_padding), *then]))
     return story

@@ -85,6 +85,20 @@ def test_a_long_follow_up_table_repeats_its_header_only_at_the_top_of_a_page(big
     assert layout_problems(pdf) == []
 
 
+@pytest.mark.parametrize("recs", [8, 20])
+def test_a_recommendation_longer_than_a_page_goes_on_under_the_header(recs: int) -> None:
+    """A row taller than a page is cut and goes on on the next page, under the header there: in
+    a short table reportlab put a second header under the first row, mid-page."""
+    report = samples.forum(attendees=10, recs=recs)
+    long = " ".join(f"kalimat{n} tentang pelayanan" for n in range(700))
+    changed = tuple(replace(r, text=long) if r.number == 4 else r for r in report.recommendations)
+    pdf = build_minutes(replace(report, recommendations=changed))
+    assert headers_only_at_the_top_or_under_their_heading(pdf) == []
+    assert layout_problems(pdf) == []
+    text = all_text(pdf)
+    assert "kalimat0 tentang" in text and "kalimat699 tentang pelayanan" in text
+
+
 def test_the_signatures_travel_with_the_last_lines_of_the_body(big: ForumReport) -> None:
     """Whatever the length of the body, the page with the first signature also has the closing
     sentence and at least one row of the recommendations (the bug: signatures alone on p.110)."""
