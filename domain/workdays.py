@@ -33,6 +33,7 @@ def national_holidays() -> Mapping[date, str]:
 class WorkCalendar:
     def __init__(self, extra_closed_days: Iterable[date] = ()) -> None:
         self._extra = frozenset(extra_closed_days)
+        self._known: dict[date, bool] = {}  # asking the holidays package is slow: each day once
 
     @property
     def closed_days(self) -> frozenset[date]:
@@ -44,7 +45,12 @@ class WorkCalendar:
         return national_holidays()
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self._extra and day not in self.holidays
+        known = self._known.get(day)
+        if known is None:
+            known = self._known[day] = (
+                day.weekday() < 5 and day not in self._extra and day not in self.holidays
+            )
+        return known
 
     def add_working_days(self, start: date, days: int) -> date:
         """The date `days` working days after `start` (start itself is not counted)."""

@@ -33,9 +33,12 @@ def heading_over_table(title: str, style: ParagraphStyle = Styles.heading) -> li
     return [CondPageBreak(35 * mm), text(title, style)]
 
 
-def sign_off(story: list[Flowable], closing: Sequence[Flowable], signature: Flowable) -> None:
+def sign_off(
+    story: list[Flowable], closing: Sequence[Flowable], signature: Flowable, after: Sequence[Flowable] = ()
+) -> None:
     """Append the closing and the signature, kept together with the body's last flowable (and
-    the headings above it): a signature never stands alone on a page."""
+    the headings above it): a signature never stands alone on a page, nor does what comes
+    `after` it (the PEKPPP evidence note)."""
     last = [story.pop()] if story else []
     if last and isinstance(last[0], KeepTogether):  # a block (the SKM section): kept whole, unwrapped
         last = list(last[0]._content)
@@ -43,7 +46,7 @@ def sign_off(story: list[Flowable], closing: Sequence[Flowable], signature: Flow
         last.insert(0, story.pop())
     # A KeepTogether inside another measures as endless (it forces its own split): unwrap it.
     signed = list(signature._content) if isinstance(signature, KeepTogether) else [signature]
-    story.append(KeepTogether([*last, *closing, *signed]))
+    story.append(KeepTogether([*last, *closing, *signed, *after]))
 
 
 def evidence_note(numbers: Sequence[int]) -> list[Flowable]:

@@ -241,8 +241,8 @@ def build_followup_report(
     signature = signature_blocks(
         [head_of(report.unit)], width, signing_place(report.unit, indonesian.long_date(as_of))
     )
-    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
-    story += evidence_note(report.unit.indicators.get("followup-report", ()))
+    note = evidence_note(report.unit.indicators.get("followup-report", ()))
+    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature, note)
     return build_pdf(
         story,
         paper=paper,

@@ -11,6 +11,7 @@ laptop, on any day (no creation time, no random document id).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
@@ -39,8 +40,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.paraparser import ParaParser
 
 from desktop.reports import fitting, indonesian
+from desktop.reports.headings import KeepHeading
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT = "MufakatSans"
@@ -122,8 +125,25 @@ class CachedParagraph(Paragraph):
         return self._wrapped
 
 
+# Words of plain text (no markup, no entity) between single spaces: what most table cells hold.
+_PLAIN = re.compile(r"[^<>&\s]+(?: [^<>&\s]+)*")
+_PLAIN_FRAGS: dict[int, tuple[ParagraphStyle, Any]] = {}
+
+
+def _plain_frag(style: ParagraphStyle) -> Any:
+    """The fragment reportlab's parser makes of a plain text in `style`, made once per style."""
+    known = _PLAIN_FRAGS.get(id(style))
+    if known is None or known[0] is not style:
+        known = _PLAIN_FRAGS[id(style)] = (style, ParaParser().parse("x", style)[1][0])
+    return known[1]
+
+
 def text(value: str, style: ParagraphStyle = Styles.body) -> Paragraph:
     """A paragraph of user text: escaped (no markup injection), line breaks kept."""
+    if _PLAIN.fullmatch(value):
+        # What the parser would make of it, without parsing it (thousands of cells in a long
+        # attendance list: the parse was a fifth of its layout time).
+        return CachedParagraph(value, style, frags=[_plain_frag(style).clone(text=value)])
     return CachedParagraph(escape(value).replace("\n", "<br/>"), style)
 
 
@@ -194,11 +214,28 @@ def _beside_logo(png: bytes, lines: list[Flowable]) -> Flowable:
 
 
 class DocTable(Table):
-    """A table whose plain-string cells use the embedded font (reportlab's default is Helvetica)."""
+    """A table whose plain-string cells use the embedded font (reportlab's default is Helvetica),
+    laid on the left margin, its cells' text on the margins too: no padding unless asked (a ruled
+    table asks for CELL_PADDING). reportlab's default of 6 points set the text of a table's
+    cells (the date beside a letter's head) off the margins the body's text keeps to."""
 
     def __init__(self, data: Any, *args: Any, **kwargs: Any) -> None:
+        style = kwargs.pop("style", None)
+        kwargs.setdefault("hAlign", "LEFT")
         super().__init__(data, *args, **kwargs)
-        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
+        if "cellStyles" in kwargs:  # a part of a split table: its cells' styles come with it
+            return
+        self.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        if style is not None:
+            self.setStyle(style)
 
 
 CELL_PADDING = 4  # points, left and right of a ruled table's cells
@@ -256,7 +293,36 @@ def _cells(columns: Columns, rows: Sequence[Sequence[Any]]) -> Cells:
     return [[_cell(v, Styles.cell, w) for v, w in zip(row, widths, strict=True)] for row in rows]
 
 
-def _table(columns: Columns, cells: Cells, with_header: bool, row_padding: float | None) -> Table:
+@dataclass(frozen=True)
+class Measured:
+    """A ruled table's rows laid out once (`_cells`) and measured once: the height of its header
+    row and of each row. The tables made of them for each page are given these heights, so
+    reportlab never measures a row again (a 300-row table was measured some 150 times)."""
+
+    columns: Columns
+    cells: Cells
+    header_height: float
+    heights: list[float]
+
+    def rows(self, start: int, stop: int | None = None) -> Measured:
+        return Measured(self.columns, self.cells[start:stop], self.header_height, self.heights[start:stop])
+
+
+def _measured(columns: Columns, cells: Cells, row_padding: float | None) -> Measured:
+    table = _table(columns, cells, True, row_padding)
+    table.wrap(sum(columns.widths), float("inf"))
+    header, *heights = table._rowHeights
+    return Measured(columns, cells, header, heights)
+
+
+def _table(
+    columns: Columns,
+    cells: Cells,
+    with_header: bool,
+    row_padding: float | None,
+    measured: Measured | None = None,
+    kind: type[DocTable] | None = None,
+) -> Table:
     widths = list(columns.widths)
     data = (
         [[_cell(h, Styles.cell_bold, w) for h, w in zip(columns.header, widths, strict=True)]]
@@ -264,8 +330,13 @@ def _table(columns: Columns, cells: Cells, with_header: bool, row_padding: float
         else []
     )
     data += cells
+    heights = None
+    if measured is not None:
+        heights = [measured.header_height, *measured.heights] if with_header else list(measured.heights)
     # splitInRow: a row taller than a page (a very long recommendation) continues on the next.
-    table = DocTable(data, colWidths=widths, repeatRows=1 if with_header else 0, splitInRow=1)
+    table = (kind or DocTable)(
+        data, colWidths=widths, rowHeights=heights, repeatRows=1 if with_header else 0, splitInRow=1
+    )
     table.setStyle(GRID)
     if with_header:
         table.setStyle(HEADER_ROW)
@@ -298,52 +369,101 @@ def grid_table(
     return table
 
 
+def _cut(rows: Measured, header: bool, row_padding: float | None, width: float, height: float) -> list[Flowable]:
+    """reportlab's own split of the rows, which cuts a row taller than `height` (splitInRow):
+    made of a table that measures its rows itself (one given their heights has cells reportlab
+    has not prepared to be cut)."""
+    return list(_table(rows.columns, rows.cells, header, row_padding).split(width, height))
+
+
 class ContinuedTable(Flowable):
     """Rows of a ruled table that follow other rows of it: right under them (on the same page)
     they carry no header; at the top of a page they carry it. The header never repeats in the
     middle of a page, and is there on every page the rows flow onto."""
 
-    def __init__(self, columns: Columns, cells: Cells, row_padding: float | None) -> None:
+    def __init__(self, rows: Measured, row_padding: float | None) -> None:
         super().__init__()
-        self._columns, self._rows, self._padding = columns, cells, row_padding
-        self._tables: dict[bool, Table] = {}
-        self._current: Table | None = None
-
-    def _table(self, header: bool) -> Table:
-        if header not in self._tables:
-            self._tables[header] = _table(self._columns, self._rows, header, self._padding)
-        return self._tables[header]
+        self._measured, self._padding = rows, row_padding
+        self._header = False
+        self._height = sum(rows.heights)
 
     def _at_top(self) -> bool:
         frame = getattr(self, "_frame", None)
         return bool(frame is not None and getattr(frame, "_atTop", 0))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._current = self._table(self._at_top())
-        width, height = self._current.wrapOn(self.canv, availWidth, availHeight)
-        return float(width), float(height)
+        # The rows' heights are known: no table is made until it is drawn (making one of all
+        # the rows each time they were tried on a page made a long table's layout quadratic).
+        self._header = self._at_top()
+        rows = self._measured
+        self.width = float(sum(rows.columns.widths))
+        self.height = self._height + (rows.header_height if self._header else 0.0)
+        return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if self._at_top():  # a table of its own, with its header on every page
-            return list(self._table(True).split(availWidth, availHeight))
-        table = self._table(False)
-        table.wrapOn(self.canv, availWidth, availHeight)
-        used, fitting_rows = 0.0, 0
-        for height in table._rowHeights:
+        """The rows that fit here (under the header at the top of a page) and the rest, to
+        continue on the next page; the parts are made of the rows measured once."""
+        rows, header = self._measured, self._at_top()
+        self._header = header
+        used, fitting_rows = rows.header_height if header else 0.0, 0
+        for height in rows.heights:
             if used + height > availHeight:
                 break
             used += height
             fitting_rows += 1
         if fitting_rows == 0:
+            if header:  # a row taller than a page: it continues on the next (splitInRow)
+                return _cut(rows, header, self._padding, availWidth, availHeight)
             return []  # not a single row here: all of them at the top of the next page
+        first = rows.rows(0, fitting_rows)
         return [
-            _table(self._columns, self._rows[:fitting_rows], False, self._padding),
-            ContinuedTable(self._columns, self._rows[fitting_rows:], self._padding),
+            _table(first.columns, first.cells, header, self._padding, first),
+            ContinuedTable(rows.rows(fitting_rows), self._padding),
         ]
 
+    def _table(self) -> Table:
+        rows = self._measured
+        return _table(rows.columns, rows.cells, self._header, self._padding, rows)
+
     def draw(self) -> None:
-        assert self._current is not None
-        self._current.drawOn(self.canv, 0, 0)
+        table = self._table()
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+
+class FirstRows(DocTable):
+    """A ruled table's first rows under its header. Those that do not fit in what is left of the
+    page go on as a ContinuedTable (under the header at the top of the next page): reportlab's
+    own split repeated the header right under them, in the middle of the page, and cut the next
+    row (a recommendation longer than the page is cut only when not one row fits here)."""
+
+    _rows: Measured | None = None  # None in the parts reportlab makes when it cuts a row
+    _padding: float | None = None
+
+    @classmethod
+    def of(cls, rows: Measured, row_padding: float | None) -> FirstRows:
+        table = _table(rows.columns, rows.cells, True, row_padding, rows, cls)
+        assert isinstance(table, FirstRows)
+        table._rows, table._padding = rows, row_padding
+        return table
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        rows = self._rows
+        if rows is None:
+            return list(super().split(availWidth, availHeight))
+        used, fitting_rows = rows.header_height, 0
+        for height in rows.heights:
+            if used + height > availHeight:
+                break
+            used += height
+            fitting_rows += 1
+        if fitting_rows in (0, len(rows.heights)):
+            return _cut(rows, True, self._padding, availWidth, availHeight)
+        first = rows.rows(0, fitting_rows)
+        return [
+            _table(first.columns, first.cells, True, self._padding, first),
+            ContinuedTable(rows.rows(fitting_rows), self._padding),
+        ]
 
 
 def table_parts(
@@ -362,12 +482,14 @@ def table_parts(
     a page, and the header row repeats only at the top of the pages the table flows onto."""
     columns = fit_columns(header, rows, widths)
     cells = _cells(columns, rows)
+    measured = _measured(columns, cells, row_padding)
     if len(cells) <= 2 * keep_rows:
-        return [KeepTogether([*before, _table(columns, cells, True, row_padding), *then])]
-    first, middle, last = cells[:keep_rows], cells[keep_rows : len(cells) - keep_rows], cells[-keep_rows:]
-    story: list[Flowable] = [KeepTogether([*before, _table(columns, first, True, row_padding)])]
-    story.append(ContinuedTable(columns, middle, row_padding))
-    story.append(KeepTogether([ContinuedTable(columns, last, row_padding), *then]))
+        return [KeepTogether([*before, FirstRows.of(measured, row_padding), *then])]
+    first, middle = measured.rows(0, keep_rows), measured.rows(keep_rows, len(cells) - keep_rows)
+    last = measured.rows(len(cells) - keep_rows)
+    story: list[Flowable] = [KeepTogether([*before, FirstRows.of(first, row_padding)])]
+    story.append(ContinuedTable(middle, row_padding))
+    story.append(KeepTogether([ContinuedTable(last, row_padding), *then]))
     return story
 
 
@@ -559,6 +681,7 @@ def build_pdf(
         author="Mufakat",
         creator="Mufakat",
         invariant=1,
+        keepTogetherClass=KeepHeading,  # a heading stays with the first lines of what follows it
     )
     # No padding: the text starts at the margin, and a table as wide as `content_width` fits.
     frame = Frame(

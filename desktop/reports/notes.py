@@ -114,8 +114,8 @@ def build_notes(doc: Notes, paper: str = "a4") -> bytes:
         Signatory(role="Notulis", name=forum.note_taker, title="\u00a0\nNotulis"),  # level with the head's
     ]
     closing = [Spacer(1, 8), text("Demikian notulen ini dibuat dengan sebenarnya."), Spacer(1, 6)]
-    sign_off(story, closing, signature_blocks(signers, width, place_and_date(forum)))
-    story += evidence_note(doc.forum.unit.indicators.get("notes", ()))
+    note = evidence_note(doc.forum.unit.indicators.get("notes", ()))
+    sign_off(story, closing, signature_blocks(signers, width, place_and_date(forum)), note)
     return build_pdf(
         story,
         paper=paper,

@@ -87,8 +87,8 @@ def build_survey_report(document: SurveyDocument, paper: str = "a4") -> bytes:
         story.append(text(result.period.note))
     when = indonesian.long_date(document.issued_on) if document.issued_on else NO_DATE
     signature = signature_blocks([head_of(document.unit)], width, signing_place(document.unit, when))
-    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
-    story += evidence_note(document.unit.indicators.get("survey-report", ()))
+    note = evidence_note(document.unit.indicators.get("survey-report", ()))
+    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature, note)
     return build_pdf(
         story,
         paper=paper,

@@ -124,8 +124,8 @@ def build_survey_actions_report(
         )
     when = indonesian.long_date(as_of)
     signature = signature_blocks([head_of(document.unit)], width, signing_place(document.unit, when))
-    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature)
-    story += evidence_note(document.unit.indicators.get("survey-actions-report", ()))
+    note = evidence_note(document.unit.indicators.get("survey-actions-report", ()))
+    sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature, note)
     return build_pdf(
         story,
         paper=paper,

@@ -8,10 +8,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian
-from desktop.reports.layout import Styles, grid_table, key_values, text
+from desktop.reports.layout import Styles, key_values, table_parts, text
 from desktop.services.surveys import SurveyResult
 from domain.skm import SurveyScore
 from protocol.vocab import IkmMethod
@@ -160,7 +160,6 @@ def survey_section(result: SurveyResult, width: float, heading: Flowable | None 
     ]
     fixed = [11 * mm, 16 * mm, 17 * mm, *([25 * mm] if weighted else []), 21 * mm, bar_width]
     widths = [fixed[0], width - sum(fixed), *fixed[1:]]
-    table = grid_table(header, rows, widths)
     priority = ", ".join(f"U{e.number} {e.name}" for e in score.priority)
     summary = key_values(
         [
@@ -172,7 +171,10 @@ def survey_section(result: SurveyResult, width: float, heading: Flowable | None 
         width,
         label_width=38 * mm,
     )
-    # The table, the index with its method and the rounding stay on one page: each printed figure
-    # can be checked against those beside it.
+    # The table starts where the text before it ends (its heading with its first rows) and may go
+    # on on the next page under its header; its last rows (the sums), the index with its method
+    # and the rounding stay on one page: each printed figure can be checked against those beside it.
     note = text(method_note(score.method), NOTE)
-    return [KeepTogether([*story, Spacer(1, 2), table, Spacer(1, 4), summary, Spacer(1, 2), note])]
+    return table_parts(
+        header, rows, widths, before=[*story, Spacer(1, 2)], then=[Spacer(1, 4), summary, Spacer(1, 2), note]
+    )

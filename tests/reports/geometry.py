@@ -87,3 +87,90 @@ def outside(
 def pages_with(pdf: bytes, text: str) -> list[int]:
     """The pages (1-based) where a text line holds `text`."""
     return sorted({b.page for _size, found in boxes(pdf) for b in found if text in b.text})
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text as the PDF draws it: its baseline, where it starts, its text, and whether
+    every run of it is bold and at least `size` points (a heading)."""
+
+    baseline: float
+    left: float
+    text: str
+    bold: bool
+    size: float
+
+
+def lines(pdf: bytes) -> list[tuple[float, list[Line]]]:
+    """Each page's height and its lines from top to bottom (runs on one baseline joined; the
+    watermark left out), read with pypdf's text visitor, which knows each run's font."""
+    import io
+
+    import pypdf
+
+    pages = []
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        runs: list[tuple[float, float, str, bool, float]] = []
+
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            font: dict[str, object] | None,
+            size: float,
+            runs: list[tuple[float, float, str, bool, float]] = runs,
+        ) -> None:
+            if not text.strip() or text.strip() == WATERMARK or font is None:
+                return
+            scale = tm[3] * cm[3] if tm[3] * cm[3] else 1.0
+            x = tm[4] * cm[0] + cm[4]
+            y = tm[5] * cm[3] + cm[5]
+            runs.append((round(y, 1), x, text.strip(), "Bold" in str(font.get("/BaseFont")), size * scale))
+
+        page.extract_text(visitor_text=visit)
+        by_line: dict[float, list[tuple[float, float, str, bool, float]]] = {}
+        for run in runs:
+            by_line.setdefault(run[0], []).append(run)
+        found = [
+            Line(
+                baseline,
+                min(r[1] for r in group),
+                " ".join(r[2] for r in sorted(group, key=lambda r: r[1])),
+                all(r[3] for r in group),
+                min(r[4] for r in group),
+            )
+            for baseline, group in by_line.items()
+        ]
+        pages.append((float(page.mediabox.height), sorted(found, key=lambda line: -line.baseline)))
+    return pages
+
+
+QUARTER = 0.25  # a page but the last holds at least this share of its text area
+
+
+def flow_problems(pdf: bytes, top: float, bottom: float, left: float) -> list[str]:
+    """Pages that end with a heading (its text on the next page), and pages but the last that
+    are less than a quarter full, unless the next one opens a part of its own ("Lampiran"):
+    reportlab moved a block that did not fit to the next page and left this one nearly empty.
+    A heading is a line in bold of at least 10 points starting on the left margin (`left`);
+    `top` and `bottom` are the margins (the footer lies below `bottom`)."""
+    problems = []
+    pages = lines(pdf)
+    for number, (height, found) in enumerate(pages, start=1):
+        body = [line for line in found if line.baseline > bottom]
+        if not body:
+            problems.append(f"page {number}: empty")
+            continue
+        last = body[-1]
+        if last.bold and last.size >= 10 and abs(last.left - left) < 0.5:
+            problems.append(f"page {number} ends with the heading {last.text!r}")
+        if number == len(pages):
+            continue
+        following = [line for line in pages[number][1] if line.baseline > bottom]
+        if following and following[0].text.startswith("Lampiran"):
+            continue
+        area = height - top - bottom
+        used = (height - top - (last.baseline - 0.3 * last.size)) / area
+        if used < QUARTER:
+            problems.append(f"page {number} is {used:.0%} full; the next begins {following[0].text[:40]!r}")
+    return problems

@@ -37,16 +37,20 @@ def signature_page_holds_the_closing(pdf: bytes, first_signatory: str) -> bool:
     return wording.MINUTES_CLOSING in page
 
 
-def headers_only_at_the_top_or_under_their_heading(pdf: bytes) -> list[str]:
-    """Every recommendation table header row is the first line of its page's body, or right
-    under the heading of its table (A./B.)."""
+def headers_only_at_the_top_or_under_their_heading(
+    pdf: bytes,
+    header: str = "No Rekomendasi Diusulkan oleh",
+    headings: tuple[str, ...] = ("A. Rekomendasi ranah unit", "B. Rekomendasi kebijakan"),
+) -> list[str]:
+    """Every header row of a table is the first line of its page's body, or right under the
+    heading of its table: never in the middle of a page."""
     found = []
     for number, lines in enumerate(page_lines(pdf), start=1):
         for index, line in enumerate(lines):
-            if not line.startswith("No Rekomendasi Diusulkan oleh"):
+            if not line.startswith(header):
                 continue
             above = " ".join(lines[max(0, index - 2) : index])
-            if index and "A. Rekomendasi ranah unit" not in above and "B. Rekomendasi kebijakan" not in above:
+            if index and not any(heading in above for heading in headings):
                 found.append(f"page {number}, line {index + 1}: {line!r} under {above!r}")
     return found
 
@@ -69,6 +73,30 @@ def test_a_300_participant_forum_lays_out_cleanly(big: ForumReport, big_minutes:
     for person in big.attendees:
         assert person.name in text
     assert "Rekomendasi 200:" in text
+
+
+def test_a_long_follow_up_table_repeats_its_header_only_at_the_top_of_a_page(big: ForumReport) -> None:
+    """Rows too tall for what is left of a page go whole to the next one, under the header;
+    they were cut in two under a second header in the middle of the page."""
+    pdf = build_followup_report(big, as_of=date(2025, 4, 1))
+    assert headers_only_at_the_top_or_under_their_heading(
+        pdf, "No Rekomendasi Ranah Status", ("B. Rincian tindak lanjut",)
+    ) == []
+    assert layout_problems(pdf) == []
+
+
+@pytest.mark.parametrize("recs", [8, 20])
+def test_a_recommendation_longer_than_a_page_goes_on_under_the_header(recs: int) -> None:
+    """A row taller than a page is cut and goes on on the next page, under the header there: in
+    a short table reportlab put a second header under the first row, mid-page."""
+    report = samples.forum(attendees=10, recs=recs)
+    long = " ".join(f"kalimat{n} tentang pelayanan" for n in range(700))
+    changed = tuple(replace(r, text=long) if r.number == 4 else r for r in report.recommendations)
+    pdf = build_minutes(replace(report, recommendations=changed))
+    assert headers_only_at_the_top_or_under_their_heading(pdf) == []
+    assert layout_problems(pdf) == []
+    text = all_text(pdf)
+    assert "kalimat0 tentang" in text and "kalimat699 tentang pelayanan" in text
 
 
 def test_the_signatures_travel_with_the_last_lines_of_the_body(big: ForumReport) -> None:

@@ -49,13 +49,18 @@ class Printed:
 
 
 def read_table(pages: list[str]) -> Printed:
-    page = next(p for p in pages if "Nilai IKM" in p)
+    """The figures of the table and the index. The table starts where the text before it ends
+    and may go on on the next page (under its header): its first rows may be on the page
+    before the one with the index, its sums are on that page."""
+    at = next(i for i, p in enumerate(pages) if "Nilai IKM :" in p)
+    page = pages[at]
+    table = " ".join(pages[max(0, at - 1) : at + 1])
     weighted = "NRR × 0,111" in page
     cell = r"(\d,\d{6}) " if weighted else ""
     rows = {}
     for n in range(1, 10):
-        found = re.search(rf"U{n} [^\d]+? ({NUMBER}) (\d,\d{{3}}) {cell}(\d+,\d{{2}}) ", page)
-        assert found, f"U{n} not found in: {page}"
+        found = re.search(rf"U{n} [^\d]+? ({NUMBER}) (\d,\d{{3}}) {cell}(\d+,\d{{2}}) ", table)
+        assert found, f"U{n} not found in: {table}"
         values = [figure(v) for v in found.groups()]
         rows[n] = dict(
             zip(["total", "nrr", *(["weighted"] if weighted else []), "converted"], values, strict=True)
@@ -63,7 +68,7 @@ def read_table(pages: list[str]) -> Printed:
     sums = re.search(r"Jumlah (\d+,\d{3})(?: (\d,\d{6}))? ", page)
     index = re.search(r"Nilai IKM : (\d+,\d{2}) \((metode [^)]+)\)", page)
     grade = re.search(r"Mutu pelayanan : ([A-D]) \(", page)
-    respondents = re.search(r"(\d+) responden", page)
+    respondents = re.search(r"(\d+) responden", table)
     assert sums and index and grade and respondents, page
     return Printed(
         respondents=int(respondents.group(1)),
