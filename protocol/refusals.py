@@ -50,6 +50,11 @@ class Refusal(StrEnum):
     SERVER_ERROR = "server_error"  # not the device's fault: try again later
     DEVICE_RESTORED = "device_restored"  # the device runs on a copy of its folder from before
     DEVICE_MOVED = "device_moved"  # its data was moved to another device, which enrolled
+    # An enrollment naming the device its data came from (`moved_from`) without that device's
+    # secret: nothing is retired, nothing enrolled.
+    MOVE_UNPROVEN = "move_unproven"
+    MOVE_USED = "move_used"  # that device's data was already moved to another device
+    MOVE_OTHER_UNIT = "move_other_unit"  # that device works for another unit than the code's
 
 
 # The parameters each code carries, by name (values are text or whole numbers).
@@ -89,6 +94,9 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     # fewer): the device pulls everything again, its own records too, and numbers on from it.
     Refusal.DEVICE_RESTORED: ("applied_high",),
     Refusal.DEVICE_MOVED: (),
+    Refusal.MOVE_UNPROVEN: (),
+    Refusal.MOVE_USED: (),
+    Refusal.MOVE_OTHER_UNIT: (),
 }
 
 

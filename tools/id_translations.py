@@ -1343,3 +1343,13 @@ ID["Mufakat version {version}"] = "Mufakat versi {version}"
 ID["Public consultation forums (Forum Konsultasi Publik), offline first."] = (
     "Forum Konsultasi Publik, tetap jalan tanpa jaringan."
 )
+# trust15: moving a laptop with proof, the office's CA file, answers to escalations
+ID[
+    "The server did not enroll this laptop: the move file does not prove that the data came from the old laptop (it lacks that laptop's secret), so the old laptop was not retired. Make the move file again on the old laptop with this version of Mufakat and take it in here; if the old laptop is lost, ask the administrator to revoke it, then enroll again."
+] = "Server tidak mendaftarkan laptop ini: berkas pindahan tidak membuktikan bahwa datanya berasal dari laptop lama (rahasia laptop itu tidak ada di dalamnya), jadi laptop lama tidak dihentikan. Buat lagi berkas pindahan di laptop lama dengan Mufakat versi ini lalu ambil di sini; jika laptop lama hilang, minta administrator mencabutnya, lalu daftarkan lagi."
+ID[
+    "The server did not enroll this laptop: the old laptop's data was already moved to another laptop with this move file. Work on that laptop, or make a new move file there."
+] = "Server tidak mendaftarkan laptop ini: data laptop lama sudah dipindahkan ke laptop lain dengan berkas pindahan ini. Bekerjalah di laptop itu, atau buat berkas pindahan baru di sana."
+ID[
+    "The server did not enroll this laptop: the old laptop works for another office than the code's. Ask the administrator for a code of the old laptop's office."
+] = "Server tidak mendaftarkan laptop ini: laptop lama bekerja untuk kantor lain daripada kantor kode ini. Mintalah kepada administrator kode untuk kantor laptop lama."

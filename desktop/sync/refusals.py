@@ -124,6 +124,20 @@ MESSAGES: dict[str, str] = {
         "syncs. Work on the new laptop. Changes made here after the move are kept: export them "
         "(mufakat outbox export -o FILE, or the button in Settings) and import them there."
     ),
+    Refusal.MOVE_UNPROVEN: N_(
+        "The server did not enroll this laptop: the move file does not prove that the data came "
+        "from the old laptop (it lacks that laptop's secret), so the old laptop was not retired. "
+        "Make the move file again on the old laptop with this version of Mufakat and take it in "
+        "here; if the old laptop is lost, ask the administrator to revoke it, then enroll again."
+    ),
+    Refusal.MOVE_USED: N_(
+        "The server did not enroll this laptop: the old laptop's data was already moved to another "
+        "laptop with this move file. Work on that laptop, or make a new move file there."
+    ),
+    Refusal.MOVE_OTHER_UNIT: N_(
+        "The server did not enroll this laptop: the old laptop works for another office than the "
+        "code's. Ask the administrator for a code of the old laptop's office."
+    ),
 }
 UNKNOWN = N_("The server refused the request ({code}). Ask the administrator.")
 
