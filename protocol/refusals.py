@@ -31,6 +31,9 @@ class Refusal(StrEnum):
     ACTION_REFUSED = "action_refused"  # another operation of the same user action was refused
     REFUSED_EARLIER = "refused_earlier"  # a duplicate of an operation refused before an upgrade
     RESTATE_NOT_EXPECTED = "restate_not_expected"  # state re-sent while the server lost nothing
+    # A recommendation's answer recorded by a device: it comes from the office the recommendation
+    # was escalated to, with its answer to the escalation (the server brings it down the chain).
+    ANSWER_FROM_ADDRESSEE = "answer_from_addressee"
     # An escalation's answer disputed after its window, or closed before it ended (SP4N-LAPOR!).
     DISPUTE_WINDOW = "dispute_window"
     # -- a request --------------------------------------------------------------------------
@@ -75,6 +78,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.ACTION_REFUSED: ("op_id", "code"),
     Refusal.REFUSED_EARLIER: (),
     Refusal.RESTATE_NOT_EXPECTED: (),
+    Refusal.ANSWER_FROM_ADDRESSEE: ("entity", "id"),
     Refusal.DISPUTE_WINDOW: ("id", "action", "until"),  # until: the window's last day, YYYY-MM-DD
     Refusal.CHECKPOINT_AHEAD: ("since", "newest"),
     Refusal.UPGRADE_REQUIRED: ("server_version", "client_version"),

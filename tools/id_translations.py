@@ -1353,3 +1353,9 @@ ID[
 ID[
     "The server did not enroll this laptop: the old laptop works for another office than the code's. Ask the administrator for a code of the old laptop's office."
 ] = "Server tidak mendaftarkan laptop ini: laptop lama bekerja untuk kantor lain daripada kantor kode ini. Mintalah kepada administrator kode untuk kantor laptop lama."
+ID["Only {unit}, to which this escalation was sent, can answer it; its answer reaches this laptop when both sync."] = (
+    "Hanya {unit}, tujuan eskalasi ini, yang dapat menjawabnya; jawabannya sampai ke laptop ini ketika keduanya bersinkron."
+)
+ID[
+    "The answer to this recommendation (id {id}) comes from the office it was escalated to, with its answer to the escalation; this laptop cannot record it. Discard this item: the answer reaches this laptop when that office has answered and both have synced."
+] = "Jawaban atas rekomendasi ini (id {id}) datang dari kantor tujuan eskalasinya, bersama jawabannya atas eskalasi itu; laptop ini tidak dapat mencatatnya. Buang butir ini: jawabannya sampai ke laptop ini setelah kantor itu menjawab dan keduanya bersinkron."

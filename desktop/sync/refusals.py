@@ -36,6 +36,11 @@ MESSAGES: dict[str, str] = {
     Refusal.NOT_YOUR_RECORD: N_(
         "This office may not change that {entity} (id {id}): it belongs to another office."
     ),
+    Refusal.ANSWER_FROM_ADDRESSEE: N_(
+        "The answer to this recommendation (id {id}) comes from the office it was escalated to, with "
+        "its answer to the escalation; this laptop cannot record it. Discard this item: the answer "
+        "reaches this laptop when that office has answered and both have synced."
+    ),
     Refusal.ADMIN_ONLY: N_("Only the server's administrator creates or removes a {entity}."),
     Refusal.ID_TAKEN: N_(
         "The server already has another {entity} with the id {id}; this one was not stored."
