@@ -235,6 +235,7 @@ def _new_identity(data_dir: Path, old_device_id: str) -> str:
             state.device_id = new_id()
             state.moved_from = old_device_id
             state.server_url = ""
+            state.ca_file = ""  # chosen again at enrollment (the kept copy does not travel)
             state.server_epoch = ""
             state.checkpoint = 0
             state.last_sync_at = None

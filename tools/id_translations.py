@@ -1359,3 +1359,11 @@ ID["Only {unit}, to which this escalation was sent, can answer it; its answer re
 ID[
     "The answer to this recommendation (id {id}) comes from the office it was escalated to, with its answer to the escalation; this laptop cannot record it. Discard this item: the answer reaches this laptop when that office has answered and both have synced."
 ] = "Jawaban atas rekomendasi ini (id {id}) datang dari kantor tujuan eskalasinya, bersama jawabannya atas eskalasi itu; laptop ini tidak dapat mencatatnya. Buang butir ini: jawabannya sampai ke laptop ini setelah kantor itu menjawab dan keduanya bersinkron."
+ID["The server's certificate is not trusted ({url}: {reason}): choose the office's CA file or contact the administrator."] = (
+    "Sertifikat server tidak dipercaya ({url}: {reason}): pilih berkas CA kantor atau hubungi administrator."
+)
+ID["optional: the office's CA certificate (.pem)"] = "opsional: sertifikat CA kantor (.pem)"
+ID["C&hoose…"] = "&Pilih…"
+ID["Office CA file"] = "Berkas CA kantor"
+ID["Certificates (*.pem *.crt *.cer);;All files (*)"] = "Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)"
+ID["Its certificate is checked with the office's CA file {path}."] = "Sertifikatnya diperiksa dengan berkas CA kantor {path}."

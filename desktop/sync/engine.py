@@ -156,6 +156,8 @@ def enroll(
             assert device is not None
             device.server_url = url
             device.plain_http = plain_http and unencrypted(url)
+            if ca_file is not None:
+                device.ca_file = str(ca_file.absolute())
         return str(answer["unit_code"])
     with ws.store.remote_write(durable=True) as session:  # re-homes what was typed here
         rehome(session, answer["units"], answer["unit_id"], ws.ctx.clock)
@@ -166,6 +168,7 @@ def enroll(
         device.server_epoch = answer["epoch"]
         device.home_unit_id = answer["unit_id"]
         device.checkpoint = 0
+        device.ca_file = str(ca_file.absolute()) if ca_file is not None else ""
     ws.ctx.home_unit_id = answer["unit_id"]
     (ws.data_dir / MOVED_SECRET_FILENAME).unlink(missing_ok=True)  # the old device is retired
     return str(answer["unit_code"])
