@@ -1363,7 +1363,7 @@ ID["The server's certificate is not trusted ({url}: {reason}): choose the office
     "Sertifikat server tidak dipercaya ({url}: {reason}): pilih berkas CA kantor atau hubungi administrator."
 )
 ID["optional: the office's CA certificate (.pem)"] = "opsional: sertifikat CA kantor (.pem)"
-ID["C&hoose…"] = "&Pilih…"
+ID["C&hoose…"] = "Pili&h…"
 ID["Office CA file"] = "Berkas CA kantor"
 ID["Certificates (*.pem *.crt *.cer);;All files (*)"] = "Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)"
 ID["Its certificate is checked with the office's CA file {path}."] = "Sertifikatnya diperiksa dengan berkas CA kantor {path}."

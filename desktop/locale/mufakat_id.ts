@@ -1005,7 +1005,7 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         </message>
         <message>
             <source>C&amp;hoose…</source>
-            <translation>&amp;Pilih…</translation>
+            <translation>Pili&amp;h…</translation>
         </message>
         <message>
             <source>&amp;Enroll this device</source>
