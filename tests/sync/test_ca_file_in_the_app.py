@@ -7,6 +7,7 @@ Settings shows the CA file it trusts."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import trustme
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app import Shell
 from desktop.config import Settings
 from desktop.sync.controller import SyncState
 from desktop.sync.engine import sync_once
@@ -21,6 +23,14 @@ from desktop.workspace import Workspace
 from tests.sync.conftest import Running, prepared_store, serving
 from tests.sync.test_office_journeys import app_window
 from tests.views.drive import type_file_name
+
+
+@contextmanager
+def _back_to_english(shell: Shell) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        shell.translations.switch("en")  # the next test's widgets speak English again
 
 
 @pytest.fixture
@@ -47,7 +57,7 @@ def test_without_the_office_ca_the_form_says_so_and_with_it_the_laptop_enrolls(
     monkeypatch.setenv("HOME", str(tmp_path))  # where the file dialog opens: the user's files
     ws = Workspace.open(tmp_path / "laptop", Settings(language="id", operator="Rina"))
     try:
-        with app_window(qtbot, ws) as shell:
+        with app_window(qtbot, ws) as shell, _back_to_english(shell):
             page = shell.window.first_run  # a new laptop opens on the set-up
             assert page is not None and page.isVisible()
             form = page.enroll_form
