@@ -27,6 +27,11 @@ DB_FILENAME = "mufakat.sqlite3"
 SETTINGS_FILENAME = "settings.json"
 LOG_FILENAME = "mufakat.log"
 BACKUP_DIRNAME = "backups"
+TOKEN_FILENAME = "device-token"  # the server's token for this device; never travels
+SECRET_FILENAME = "device-secret"  # made at the first enrollment; proves this laptop is this device
+# The secret of the device whose data this laptop took in ("Pindahkan ke laptop baru"): sent at
+# enrollment as the proof that retires that device, then deleted. Never this laptop's own.
+MOVED_SECRET_FILENAME = "moved-from-secret"
 # The platform's user data folder for Mufakat, with no vendor folder above it (on Windows
 # %LOCALAPPDATA%\mufakat, not %LOCALAPPDATA%\mufakat\mufakat).
 USER_DATA_DIR: dict[str, Any] = {"appname": APP_NAME, "appauthor": False}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 TEMP_PREFIX = ".mufakat-"
@@ -25,4 +26,21 @@ def write_atomically(target: Path, data: bytes) -> None:
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_private(target: Path, text: str) -> None:
+    """Write a secret (a token) whole or not at all, readable by the user only (mkstemp's 0o600
+    on POSIX; on Windows the user's profile ACL). Raises OSError, with nothing left behind."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-")
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
         raise

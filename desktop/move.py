@@ -6,7 +6,11 @@ checks everything first (the manifest, every checksum, the database as a restore
 refuses to replace a laptop's own data unless told to; the data it replaces is kept as a backup.
 The new laptop has everything, its outbox too (operations keep their ids, so whichever laptop
 sends one, the server applies it once), but a device id of its own: it enrolls, naming the old
-device, and the server retires that one (it stops syncing, saying its data moved).
+device, and the server retires that one (it stops syncing, saying its data moved) only for
+the proof the file carries: the old device's enrollment secret. The new laptop keeps that as
+`moved-from-secret` (never as its own secret: it makes its own), sends it when it enrolls, and
+deletes it once enrolled. The old laptop's server token never travels. So a move file is as
+private as the data folder it holds.
 """
 
 from __future__ import annotations
@@ -24,17 +28,23 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__, backups
-from desktop.config import DB_FILENAME, SETTINGS_FILENAME
+from desktop.config import (
+    DB_FILENAME,
+    MOVED_SECRET_FILENAME,
+    SECRET_FILENAME,
+    SETTINGS_FILENAME,
+    TOKEN_FILENAME,
+)
 from desktop.drafts import DRAFTS_FILENAME
 from desktop.errors import EnvironmentProblem, InputError
-from desktop.files import write_atomically
+from desktop.files import write_atomically, write_private
 from desktop.i18n import tr
 
 FORMAT = "mufakat-move"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-CARRIED = (DB_FILENAME, SETTINGS_FILENAME, DRAFTS_FILENAME)  # nothing else is read from a file
-TOKEN_FILENAME = "device-token"  # the old laptop's server token never travels
+FILES = (SETTINGS_FILENAME, DRAFTS_FILENAME, SECRET_FILENAME)  # carried when the folder has them
+CARRIED = (DB_FILENAME, *FILES)  # nothing else is read from a file
 MAX_MEMBER_BYTES = 4 * 1024**3
 
 
@@ -71,7 +81,7 @@ def export_move(data_dir: Path, target: Path, known_revisions: list[str]) -> dic
             backups.copy_database(db, copy)
             revision = backups.check_copy(copy, known_revisions)
             carried = {DB_FILENAME: copy}
-            for name in (SETTINGS_FILENAME, DRAFTS_FILENAME):
+            for name in FILES:
                 if (data_dir / name).is_file():
                     carried[name] = data_dir / name
             manifest = {
@@ -192,7 +202,12 @@ def import_move(data_dir: Path, source: Path, known_revisions: list[str], replac
                     write_atomically(data_dir / name, (folder / name).read_bytes())
                 else:
                     (data_dir / name).unlink(missing_ok=True)
-            (data_dir / TOKEN_FILENAME).unlink(missing_ok=True)  # the replaced device's
+            for name in (TOKEN_FILENAME, SECRET_FILENAME):  # the replaced device's
+                (data_dir / name).unlink(missing_ok=True)
+            if (folder / SECRET_FILENAME).exists():  # the proof that retires the old device
+                write_private(data_dir / MOVED_SECRET_FILENAME, (folder / SECRET_FILENAME).read_text("utf-8"))
+            else:
+                (data_dir / MOVED_SECRET_FILENAME).unlink(missing_ok=True)
             (data_dir / f"{DB_FILENAME}-copy").unlink(missing_ok=True)
         except (OSError, sqlite3.Error) as exc:
             raise EnvironmentProblem(
@@ -220,6 +235,7 @@ def _new_identity(data_dir: Path, old_device_id: str) -> str:
             state.device_id = new_id()
             state.moved_from = old_device_id
             state.server_url = ""
+            state.ca_file = ""  # chosen again at enrollment (the kept copy does not travel)
             state.server_epoch = ""
             state.checkpoint = 0
             state.last_sync_at = None

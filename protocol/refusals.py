@@ -31,6 +31,9 @@ class Refusal(StrEnum):
     ACTION_REFUSED = "action_refused"  # another operation of the same user action was refused
     REFUSED_EARLIER = "refused_earlier"  # a duplicate of an operation refused before an upgrade
     RESTATE_NOT_EXPECTED = "restate_not_expected"  # state re-sent while the server lost nothing
+    # A recommendation's answer recorded by a device: it comes from the office the recommendation
+    # was escalated to, with its answer to the escalation (the server brings it down the chain).
+    ANSWER_FROM_ADDRESSEE = "answer_from_addressee"
     # An escalation's answer disputed after its window, or closed before it ended (SP4N-LAPOR!).
     DISPUTE_WINDOW = "dispute_window"
     # A questionnaire added to (or removed from) a survey period whose report is issued.
@@ -52,6 +55,11 @@ class Refusal(StrEnum):
     SERVER_ERROR = "server_error"  # not the device's fault: try again later
     DEVICE_RESTORED = "device_restored"  # the device runs on a copy of its folder from before
     DEVICE_MOVED = "device_moved"  # its data was moved to another device, which enrolled
+    # An enrollment naming the device its data came from (`moved_from`) without that device's
+    # secret: nothing is retired, nothing enrolled.
+    MOVE_UNPROVEN = "move_unproven"
+    MOVE_USED = "move_used"  # that device's data was already moved to another device
+    MOVE_OTHER_UNIT = "move_other_unit"  # that device works for another unit than the code's
 
 
 # The parameters each code carries, by name (values are text or whole numbers).
@@ -72,6 +80,7 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.ACTION_REFUSED: ("op_id", "code"),
     Refusal.REFUSED_EARLIER: (),
     Refusal.RESTATE_NOT_EXPECTED: (),
+    Refusal.ANSWER_FROM_ADDRESSEE: ("entity", "id"),
     Refusal.DISPUTE_WINDOW: ("id", "action", "until"),  # until: the window's last day, YYYY-MM-DD
     Refusal.SURVEY_ISSUED: ("period_id", "version"),  # the version of the report in force
     Refusal.CHECKPOINT_AHEAD: ("since", "newest"),
@@ -92,6 +101,9 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     # fewer): the device pulls everything again, its own records too, and numbers on from it.
     Refusal.DEVICE_RESTORED: ("applied_high",),
     Refusal.DEVICE_MOVED: (),
+    Refusal.MOVE_UNPROVEN: (),
+    Refusal.MOVE_USED: (),
+    Refusal.MOVE_OTHER_UNIT: (),
 }
 
 

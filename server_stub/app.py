@@ -56,6 +56,7 @@ class EnrollRequest(BaseModel):
     unit_id: str | None = Field(default=None, max_length=36, pattern=ID_PATTERN)  # enrolling again
     # A laptop that got its data from another device of its unit: that device is retired.
     moved_from: str | None = Field(default=None, pattern=DEVICE_ID_PATTERN)
+    moved_from_secret: str | None = Field(default=None, pattern=SECRET_PATTERN)  # its secret: the proof
 
 
 async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
@@ -191,6 +192,7 @@ def create_app(store: ServerStore) -> FastAPI:
                 body.device_secret,
                 body.unit_id,
                 body.moved_from,
+                body.moved_from_secret,
             )
             unit_id, unit_code = unit.id, unit.code
         return {

@@ -12,6 +12,11 @@ and sends it every time; the server keeps its SHA-256 (a random 256-bit value ne
 hash) and enrolls an existing device again only for the same secret (`device_taken`
 otherwise). A device enrolled before secrets were kept takes one only with the code it used
 itself (the answer of that enrollment was lost); anything else is refused.
+
+A laptop that took in another one's data ("Pindahkan ke laptop baru") names that device
+(`moved_from`) and proves it holds its data with that device's secret, carried in the move
+file: only then is the old device retired (it stops syncing, saying its data moved). A fresh
+code of the unit alone never retires a colleague's laptop.
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ OTHER_UNIT = Refusal.ENROLLMENT_OTHER_UNIT.value  # params: device_unit, code_un
 UNKNOWN_UNIT = Refusal.UNKNOWN_UNIT.value  # params: unit
 REVOKED = Refusal.REVOKED.value
 MOVED = Refusal.DEVICE_MOVED.value
+MOVE_UNPROVEN = Refusal.MOVE_UNPROVEN.value
+MOVE_USED = Refusal.MOVE_USED.value
+MOVE_OTHER_UNIT = Refusal.MOVE_OTHER_UNIT.value
 TAKEN = Refusal.DEVICE_TAKEN.value
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
 
@@ -97,11 +105,13 @@ def enroll(
     secret: str,
     expected_unit_id: str | None = None,
     moved_from: str | None = None,
+    moved_from_secret: str | None = None,
 ) -> tuple[str, ServerUnit]:
     """Trade a one-time code for a bearer token bound to the code's unit (see the module's text
     for when the same device may come again). `secret`: the laptop's own enrollment secret.
     `expected_unit_id`: the unit a device enrolling again already works for; a code of another
-    unit is refused before anything is recorded."""
+    unit is refused before anything is recorded. `moved_from`, `moved_from_secret`: the device
+    a new laptop's data came from and that device's secret (it is retired)."""
     entry = session.get(EnrollCode, digest(normalized(code)), with_for_update=True)
     now = datetime.now(UTC)
     if entry is None:
@@ -128,6 +138,7 @@ def enroll(
         )
     token = secrets.token_urlsafe(32)
     if device is None:
+        old = _moved_from(session, moved_from, moved_from_secret, unit) if moved_from != device_id else None
         session.add(
             Device(
                 id=device_id,
@@ -141,8 +152,8 @@ def enroll(
                 epoch=None if expected_unit_id else current_epoch(session),
             )
         )
-        if moved_from and moved_from != device_id:
-            _retire_moved(session, moved_from, device_id, unit.id, now)
+        if old is not None:
+            _retire(session, old, device_id, now)
     elif device.revoked_at is not None:
         raise _revoked(device)
     elif device.unit_id != unit.id:
@@ -193,16 +204,38 @@ def device_for(session: Session, token: str) -> Device:
     return device
 
 
-def _retire_moved(session: Session, old_id: str, new_id: str, unit_id: str, now: datetime) -> None:
-    """A device enrolling with the data of another one of its unit ("moved from"): the old one is
-    retired, so it stops syncing and says its data moved. A device of another unit, or one not
-    known here, is left alone (a code of one unit never acts on another's devices)."""
-    old = session.get(Device, old_id, with_for_update=True)
-    if old is None or old.unit_id != unit_id:
-        return
+def _moved_from(
+    session: Session, old_id: str | None, old_secret: str | None, unit: ServerUnit
+) -> Device | None:
+    """The device a new laptop's data came from, to retire once the laptop is enrolled; checked
+    before anything is recorded. Retired only for its own secret (compared in constant time),
+    if it is of the code's unit and was not moved before. One the server does not know, or one
+    the administrator revoked, named without its secret, is left as it is (None): there is
+    nothing to retire. Anything else is refused, and nothing changes."""
+    old = session.get(Device, old_id, with_for_update=True) if old_id else None
+    if old is None:
+        return None
+    proven = bool(old_secret) and old.secret_hash is not None
+    if not (proven and hmac.compare_digest(digest(old_secret or ""), old.secret_hash or "")):
+        if old.revoked_at is not None and old.moved_to is None:
+            return None
+        raise AuthError(
+            409,
+            MOVE_UNPROVEN,
+            "the enrollment names the device its data came from without that device's secret",
+        )
+    if old.moved_to is not None:
+        raise AuthError(409, MOVE_USED, "that device's data was already moved to another device")
+    if old.unit_id != unit.id:
+        raise AuthError(409, MOVE_OTHER_UNIT, "the device the data came from works for another unit")
+    return old
+
+
+def _retire(session: Session, old: Device, new_id: str, now: datetime) -> None:
+    """The old device stops syncing and says its data moved (`device_moved`)."""
     new = session.get(Device, new_id)
     assert new is not None
-    new.moved_from = old_id
+    new.moved_from = old.id
     old.moved_to = new_id
     old.revoked_at = old.revoked_at or now
 

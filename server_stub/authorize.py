@@ -1,11 +1,12 @@
 """Who may write what, and what an operation may point at (DESIGN.md sync steps 6c and 8).
 
-A device writes its own unit's records, and the status of escalations addressed to its unit
-(acknowledge, forward, answer). The addressed office journals its answer under the sending
-unit, in an audit event of its own device. Units are the administrator's. Every id a record
-refers to names a record the device may see; an escalation goes to the parent unit of the
-sending unit, about a recommendation of that unit (or the one the escalation it forwards is
-about), and arrives with no answer.
+A device writes its own unit's records, and the status of escalations addressed to its unit (acknowledge,
+forward, answer). A recommendation's answer is not the owner's to record: it comes with the
+addressed office's answer to the escalation, which the server brings down the chain. The
+addressed office journals its answer under the sending unit, in an audit event of its own
+device. Units are the administrator's. Every id a record refers to names a record the device may
+see; an escalation goes to the parent unit of the sending unit, about a recommendation of that
+unit (or the one the escalation it forwards is about), and arrives with no answer.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ def owner_writes(caller: Caller, record: AnyRecord) -> None:
         raise not_yours(caller, record)
 
 
+# Status actions no device sends: the server applies them (`apply._answer_down_the_chain`).
+ANSWERED_FROM_ABOVE = frozenset({("recommendations", "answer")})
+
+
 def action_by(caller: Caller, record: AnyRecord, action: Action) -> None:
     """The owner acts on its records; the addressed office on an escalation's status."""
     allowed = (
@@ -62,6 +67,13 @@ def action_by(caller: Caller, record: AnyRecord, action: Action) -> None:
     )
     if not allowed:
         raise not_yours(caller, record)
+    if (record.entity, action.name) in ANSWERED_FROM_ABOVE:
+        raise Refused(
+            Refusal.ANSWER_FROM_ADDRESSEE,
+            f"the answer to {record.entity} {record.id} comes from the office it was escalated to",
+            entity=record.entity,
+            id=record.id,
+        )
 
 
 def not_visible(entity: str, record_id: object) -> Refused:

@@ -1500,3 +1500,27 @@ ID["Why is the issued report re-opened? Its questionnaires may then change, and 
 ID["Version {version} of the report is re-opened: questionnaires may change."] = (
     "Versi {version} laporan dibuka kembali: kuesioner dapat diubah."
 )
+# trust15: moving a laptop with proof, the office's CA file, answers to escalations
+ID[
+    "The server did not enroll this laptop: the move file does not prove that the data came from the old laptop (it lacks that laptop's secret), so the old laptop was not retired. Make the move file again on the old laptop with this version of Mufakat and take it in here; if the old laptop is lost, ask the administrator to revoke it, then enroll again."
+] = "Server tidak mendaftarkan laptop ini: berkas pindahan tidak membuktikan bahwa datanya berasal dari laptop lama (rahasia laptop itu tidak ada di dalamnya), jadi laptop lama tidak dihentikan. Buat lagi berkas pindahan di laptop lama dengan Mufakat versi ini lalu ambil di sini; jika laptop lama hilang, minta administrator mencabutnya, lalu daftarkan lagi."
+ID[
+    "The server did not enroll this laptop: the old laptop's data was already moved to another laptop with this move file. Work on that laptop, or make a new move file there."
+] = "Server tidak mendaftarkan laptop ini: data laptop lama sudah dipindahkan ke laptop lain dengan berkas pindahan ini. Bekerjalah di laptop itu, atau buat berkas pindahan baru di sana."
+ID[
+    "The server did not enroll this laptop: the old laptop works for another office than the code's. Ask the administrator for a code of the old laptop's office."
+] = "Server tidak mendaftarkan laptop ini: laptop lama bekerja untuk kantor lain daripada kantor kode ini. Mintalah kepada administrator kode untuk kantor laptop lama."
+ID["Only {unit}, to which this escalation was sent, can answer it; its answer reaches this laptop when both sync."] = (
+    "Hanya {unit}, tujuan eskalasi ini, yang dapat menjawabnya; jawabannya sampai ke laptop ini ketika keduanya bersinkron."
+)
+ID[
+    "The answer to this recommendation (id {id}) comes from the office it was escalated to, with its answer to the escalation; this laptop cannot record it. Discard this item: the answer reaches this laptop when that office has answered and both have synced."
+] = "Jawaban atas rekomendasi ini (id {id}) datang dari kantor tujuan eskalasinya, bersama jawabannya atas eskalasi itu; laptop ini tidak dapat mencatatnya. Buang butir ini: jawabannya sampai ke laptop ini setelah kantor itu menjawab dan keduanya bersinkron."
+ID["The server's certificate is not trusted ({url}: {reason}): choose the office's CA file or contact the administrator."] = (
+    "Sertifikat server tidak dipercaya ({url}: {reason}): pilih berkas CA kantor atau hubungi administrator."
+)
+ID["optional: the office's CA certificate (.pem)"] = "opsional: sertifikat CA kantor (.pem)"
+ID["C&hoose…"] = "Pili&h…"
+ID["Office CA file"] = "Berkas CA kantor"
+ID["Certificates (*.pem *.crt *.cer);;All files (*)"] = "Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)"
+ID["Its certificate is checked with the office's CA file {path}."] = "Sertifikatnya diperiksa dengan berkas CA kantor {path}."

@@ -1000,6 +1000,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>kode sekali pakai dari administrator</translation>
         </message>
         <message>
+            <source>optional: the office's CA certificate (.pem)</source>
+            <translation>opsional: sertifikat CA kantor (.pem)</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation>Pili&amp;h…</translation>
+        </message>
+        <message>
             <source>&amp;Enroll this device</source>
             <translation>&amp;Daftarkan perangkat ini</translation>
         </message>
@@ -1010,6 +1018,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>Enrollment code</source>
             <translation>Kode pendaftaran</translation>
+        </message>
+        <message>
+            <source>Office CA file</source>
+            <translation>Berkas CA kantor</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)</translation>
         </message>
         <message>
             <source>Fill in both the server address and the enrollment code.</source>
@@ -2727,6 +2743,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Not enrolled: local only.</source>
             <translation>Belum terdaftar: hanya lokal.</translation>
+        </message>
+        <message>
+            <source>Its certificate is checked with the office's CA file {path}.</source>
+            <translation>Sertifikatnya diperiksa dengan berkas CA kantor {path}.</translation>
         </message>
         <message>
             <source>Set on the server by its administrator.</source>

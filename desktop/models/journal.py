@@ -108,6 +108,9 @@ class DeviceState(Base):
     # The administrator allowed a plain http:// address for this laptop (an enrollment code made
     # with --allow-http, or an http:// enrollment from before that rule): desktop.sync.address.
     plain_http: Mapped[bool] = mapped_column(default=False)
+    # The office's CA file chosen at enrollment, as the user named it (Settings shows it); the
+    # laptop trusts the copy in its data folder (desktop.sync.trust). Empty: the system's store.
+    ca_file: Mapped[str] = mapped_column(String(1000), default="", server_default="")
 
 
 class RejectedOp(Base):

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 from desktop.i18n import N_
 from desktop.models import Escalation, FollowUp, Forum, Participant, Recommendation
 from desktop.services.attention import ConflictItem, record_conflict_items
-from desktop.services.escalations import escalations_of
+from desktop.services.escalations import escalations_of, may_answer
 from desktop.services.history import HistoryLine, history_of
 from desktop.services.lifecycle import allowed_actions
 from desktop.services.lookup import load
 from desktop.vocab import ForumStatus
+from domain.deadlines import WAITING
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class RecommendationDetail:
     actions: list[str]  # life-cycle actions possible now
     follow_ups: list[FollowUp]
     escalations: list[Escalation]
+    answerable: list[Escalation]  # waiting for the answer this laptop's office may give
     changed_elsewhere: list[ConflictItem]
     history: list[HistoryLine]
 
@@ -41,6 +43,7 @@ def recommendation_detail(session: Session, rec_id: str, device_id: str = "") ->
             .order_by(FollowUp.created_at)
         )
     )
+    sent = escalations_of(session, rec.id)
     return RecommendationDetail(
         rec=rec,
         forum_title=forum.title if forum else "",
@@ -48,7 +51,8 @@ def recommendation_detail(session: Session, rec_id: str, device_id: str = "") ->
         raised_by=raiser.name if raiser else "",
         actions=allowed_actions(rec.status, rec.scope),
         follow_ups=follow_ups,
-        escalations=escalations_of(session, rec.id),
+        escalations=sent,
+        answerable=[e for e in sent if e.status in WAITING and may_answer(session, e)],
         changed_elsewhere=record_conflict_items(session, "recommendations", rec.id, device_id),
         history=history_of(session, rec.id),
     )

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InputError, TransitionError
 from desktop.i18n import N_, tr
-from desktop.models import Escalation, Forum, Recommendation, Unit
+from desktop.models import DeviceState, Escalation, Forum, Recommendation, Unit
 from desktop.services import fields as f
 from desktop.services import lifecycle
 from desktop.services.context import Context
@@ -141,9 +141,29 @@ def forward(session: Session, ctx: Context, escalation_id: str, note: str = "") 
     return onward.id
 
 
+def may_answer(session: Session, escalation: Escalation) -> bool:
+    """Only the office an escalation was sent to answers it (the server refuses any other, the
+    sending office too). A laptop not on a server keeps every office it records and answers
+    for them all."""
+    state = session.get(DeviceState, 1)
+    if state is None or not state.server_url:
+        return True
+    return escalation.to_unit_id == state.home_unit_id
+
+
 def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome | str, text: str) -> None:
-    """Answer an escalation; the whole chain below it and the recommendation get the answer."""
+    """Answer an escalation; the whole chain below it and the recommendation get the answer (on
+    a server, the server brings it down: the recommendation is the sending office's)."""
     escalation = _open_escalation(session, escalation_id)
+    if not may_answer(session, escalation):
+        addressee = session.get(Unit, escalation.to_unit_id)
+        raise InputError(
+            tr(
+                "Only {unit}, to which this escalation was sent, can answer it; its answer reaches "
+                "this laptop when both sync.",
+                unit=addressee.name if addressee else escalation.to_unit_id,
+            )
+        )
     result = OUTCOME(outcome)
     reply = ANSWER(text)
     journal = Journal(session, ctx)
@@ -166,7 +186,7 @@ def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome 
             forwarded_to_id=each.forwarded_to_id,
         )
     rec = session.get(Recommendation, escalation.recommendation_id)
-    if rec is not None and not rec.deleted:  # on the originating office's own device
+    if rec is not None and not rec.deleted and not is_enrolled(session):  # a laptop keeping both offices
         target = lifecycle.check("answer", rec.status, rec.scope)
         journal.transition(
             rec,

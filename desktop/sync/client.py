@@ -171,16 +171,20 @@ class SyncClient:
         secret: str,
         unit_id: str | None = None,
         moved_from: str = "",
+        moved_from_secret: str = "",
     ) -> dict[str, Any]:
         """`secret`: this laptop's enrollment secret (the same at every enrollment of this
         device). `unit_id`: the unit this device already works for (enrolling again): the
         server refuses a code of another unit before it records anything. `moved_from`: the
-        device this laptop's data came from (the server retires it)."""
+        device this laptop's data came from (the server retires it) and `moved_from_secret` that
+        device's secret, the proof."""
         body = {"code": code, "device_id": device_id, "device_name": device_name, "device_secret": secret}
         if unit_id:
             body["unit_id"] = unit_id
         if moved_from:
             body["moved_from"] = moved_from
+        if moved_from_secret:
+            body["moved_from_secret"] = moved_from_secret
         return dict(self._call("POST", "/enroll", body))
 
     @staticmethod

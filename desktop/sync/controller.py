@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
 import backoff
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -175,15 +176,17 @@ class SyncController(QObject):
         code: str,
         on_done: Callable[[str], None],
         on_error: Callable[[BaseException], None],
+        ca_file: Path | None = None,
     ) -> None:
-        """Enroll off the GUI thread, then sync at once."""
+        """Enroll off the GUI thread, then sync at once. `ca_file`: the office's certificate
+        authority, trusted for this server from now on (the system's store otherwise)."""
 
         def done(unit_code: object) -> None:
             on_done(str(unit_code))
             self._periodic.start()
             self.sync_now()
 
-        run_in_background(lambda: enroll(self._ws, server_url, code), done, on_error, self._pool)
+        run_in_background(lambda: enroll(self._ws, server_url, code, ca_file=ca_file), done, on_error, self._pool)
 
     # -- results ---------------------------------------------------------------------------
     def _report_progress(self, report: SyncReport) -> None:

@@ -7,10 +7,8 @@ Enrollment binds the device to its unit on a server."""
 
 from __future__ import annotations
 
-import os
 import platform
 import secrets
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -18,7 +16,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from desktop.config import MOVED_SECRET_FILENAME, SECRET_FILENAME, TOKEN_FILENAME
 from desktop.errors import InputError
+from desktop.files import write_private
 from desktop.hlc import MAX_AHEAD_MS, HybridClock
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
@@ -39,8 +39,6 @@ from protocol.enrollment import allows_plain_http
 from protocol.refusals import Refusal, printable
 from protocol.schema import MAX_DEVICE_NAME
 
-TOKEN_FILENAME = "device-token"
-SECRET_FILENAME = "device-secret"  # made at the first enrollment; proves this laptop is this device
 PUSH_BATCH = MAX_OPS_PER_PUSH
 PULL_PAGE = 1000
 
@@ -81,20 +79,9 @@ def device_name() -> str:
 
 
 def _save_token(path: Path, token: str) -> None:
-    """Write the token file whole or not at all (a temporary file, readable by the user only,
-    renamed over the old one): a failure never leaves half a token behind."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        if hasattr(os, "fchmod"):  # POSIX (mkstemp's 0o600 already); Windows: the user's profile ACL
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(token)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the token file whole or not at all, readable by the user only: a failure never
+    leaves half a token behind."""
+    write_private(path, token)
 
 
 def server_of(ws: Workspace) -> tuple[str, str]:
@@ -150,13 +137,15 @@ def enroll(
             return enroll(ws, url, code, own, ca_file)
         finally:
             own.close()
+    moved_from = "" if again else state.moved_from
     answer = client.enroll(
         code.strip(),
         ws.ctx.device_id,
         device_name(),
         enroll_secret(ws),
         state.home_unit_id if again else None,
-        "" if again else state.moved_from,
+        moved_from,
+        _moved_secret(ws) if moved_from else "",
     )
     _save_token(token_path(ws), answer["token"])
     if authority is not None:
@@ -167,6 +156,8 @@ def enroll(
             assert device is not None
             device.server_url = url
             device.plain_http = plain_http and unencrypted(url)
+            if ca_file is not None:
+                device.ca_file = str(ca_file.absolute())
         return str(answer["unit_code"])
     with ws.store.remote_write(durable=True) as session:  # re-homes what was typed here
         rehome(session, answer["units"], answer["unit_id"], ws.ctx.clock)
@@ -177,8 +168,17 @@ def enroll(
         device.server_epoch = answer["epoch"]
         device.home_unit_id = answer["unit_id"]
         device.checkpoint = 0
+        device.ca_file = str(ca_file.absolute()) if ca_file is not None else ""
     ws.ctx.home_unit_id = answer["unit_id"]
+    (ws.data_dir / MOVED_SECRET_FILENAME).unlink(missing_ok=True)  # the old device is retired
     return str(answer["unit_code"])
+
+
+def _moved_secret(ws: Workspace) -> str:
+    """The secret of the device this laptop's data came from (carried in the move file), the
+    proof that retires it; empty when the move file carried none."""
+    path = ws.data_dir / MOVED_SECRET_FILENAME
+    return path.read_text(encoding="utf-8").strip() if path.exists() else ""
 
 
 def client_for(ws: Workspace) -> SyncClient:

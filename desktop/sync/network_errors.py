@@ -69,9 +69,8 @@ def certificate_problem(exc: ssl.SSLCertVerificationError, url: str) -> Certific
         )
     return CertificateProblem(
         tr(
-            "The certificate of {url} is not trusted by this laptop ({reason}). Check the server "
-            "address; if it is right, the office's certificate authority (the administrator has "
-            "it) must be installed in this computer's certificate store.",
+            "The server's certificate is not trusted ({url}: {reason}): choose the office's CA file "
+            "or contact the administrator.",
             url=url,
             reason=exc.verify_message or exc.reason or "",
         )

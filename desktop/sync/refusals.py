@@ -36,6 +36,11 @@ MESSAGES: dict[str, str] = {
     Refusal.NOT_YOUR_RECORD: N_(
         "This office may not change that {entity} (id {id}): it belongs to another office."
     ),
+    Refusal.ANSWER_FROM_ADDRESSEE: N_(
+        "The answer to this recommendation (id {id}) comes from the office it was escalated to, with "
+        "its answer to the escalation; this laptop cannot record it. Discard this item: the answer "
+        "reaches this laptop when that office has answered and both have synced."
+    ),
     Refusal.ADMIN_ONLY: N_("Only the server's administrator creates or removes a {entity}."),
     Refusal.ID_TAKEN: N_(
         "The server already has another {entity} with the id {id}; this one was not stored."
@@ -128,6 +133,20 @@ MESSAGES: dict[str, str] = {
         "This laptop's data was moved to a new laptop, which is now enrolled: this one no longer "
         "syncs. Work on the new laptop. Changes made here after the move are kept: export them "
         "(mufakat outbox export -o FILE, or the button in Settings) and import them there."
+    ),
+    Refusal.MOVE_UNPROVEN: N_(
+        "The server did not enroll this laptop: the move file does not prove that the data came "
+        "from the old laptop (it lacks that laptop's secret), so the old laptop was not retired. "
+        "Make the move file again on the old laptop with this version of Mufakat and take it in "
+        "here; if the old laptop is lost, ask the administrator to revoke it, then enroll again."
+    ),
+    Refusal.MOVE_USED: N_(
+        "The server did not enroll this laptop: the old laptop's data was already moved to another "
+        "laptop with this move file. Work on that laptop, or make a new move file there."
+    ),
+    Refusal.MOVE_OTHER_UNIT: N_(
+        "The server did not enroll this laptop: the old laptop works for another office than the "
+        "code's. Ask the administrator for a code of the old laptop's office."
     ),
 }
 UNKNOWN = N_("The server refused the request ({code}). Ask the administrator.")

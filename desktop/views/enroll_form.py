@@ -1,13 +1,25 @@
-"""Enrolling this laptop with the office's server (address and one-time code), in Settings and
-in the first-run set-up. After enrolling, the user hears if the server's parent office is not
+"""Enrolling this laptop with the office's server (address, one-time code, and the office's CA
+file when the server's certificate is issued by the office's own authority), in Settings and in
+the first-run set-up. After enrolling, the user hears if the server's parent office is not
 the one named on this laptop (queued escalations then go to the server's)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.errors import MufakatError
+from desktop.sync.client import CertificateProblem
 from desktop.sync.controller import SyncController
 from desktop.sync.rehome import ParentOffice, parent_notice, parent_office
 from desktop.views.common import InlineMessage, app_title
@@ -28,6 +40,18 @@ class EnrollForm(QWidget):
         self.enroll_code = QLineEdit()
         self.enroll_code.setPlaceholderText(self.tr("one-time code from the administrator"))
         self.enroll_code.returnPressed.connect(self.enroll)
+        # The office's certificate authority, when the server's certificate is not issued by one
+        # this computer trusts already: a path typed or chosen.
+        self.ca_file = QLineEdit(ws.store.device().ca_file)
+        self.ca_file.setPlaceholderText(self.tr("optional: the office's CA certificate (.pem)"))
+        self.ca_file.returnPressed.connect(self.enroll)
+        self.ca_button = QPushButton(icon("folder"), self.tr("C&hoose…"))
+        self.ca_button.clicked.connect(self.choose_ca_file)
+        self.ca_row = QWidget()
+        ca_layout = QHBoxLayout(self.ca_row)
+        ca_layout.setContentsMargins(0, 0, 0, 0)
+        ca_layout.addWidget(self.ca_file, 1)
+        ca_layout.addWidget(self.ca_button)
         self.enroll_button = QPushButton(icon("enroll"), self.tr("&Enroll this device"))
         self.enroll_button.clicked.connect(self.enroll)
         self.message = InlineMessage()
@@ -35,14 +59,24 @@ class EnrollForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Server address"), self.server_url)
         form.addRow(self.tr("Enrollment code"), self.enroll_code)
+        form.addRow(self.tr("Office CA file"), self.ca_row)
         form.addRow(self.enroll_button)
         form.addRow(self.message)
 
     def show_inputs(self, shown: bool) -> None:
         """The address, code and button (an enrolled laptop needs them no more); the message
         about the enrollment stays."""
-        for widget in (self.server_url, self.enroll_code, self.enroll_button):
+        for widget in (self.server_url, self.enroll_code, self.ca_row, self.enroll_button):
             self._form.setRowVisible(widget, shown)
+
+    def choose_ca_file(self) -> None:
+        typed = self.ca_file.text().strip()
+        start = str(Path(typed).parent) if typed else str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Office CA file"), start, self.tr("Certificates (*.pem *.crt *.cer);;All files (*)")
+        )
+        if name:
+            self.ca_file.setText(name)
 
     def enroll(self) -> None:
         url, code = self.server_url.text().strip(), self.enroll_code.text().strip()
@@ -52,7 +86,8 @@ class EnrollForm(QWidget):
         self.enroll_button.setEnabled(False)
         self.message.info(self.tr("Enrolling…"))
         self._before = self._ws.read(parent_office)
-        self._sync.enroll(url, code, self._enrolled, self._failed)
+        typed = self.ca_file.text().strip()
+        self._sync.enroll(url, code, self._enrolled, self._failed, Path(typed).expanduser() if typed else None)
 
     def _enrolled(self, unit_code: str) -> None:
         self.enroll_button.setEnabled(True)
@@ -71,3 +106,5 @@ class EnrollForm(QWidget):
         if not isinstance(exc, MufakatError):
             raise exc
         self.message.error(exc.message)
+        if isinstance(exc, CertificateProblem):  # where the office's CA file goes
+            self.ca_file.setFocus()

@@ -38,7 +38,6 @@ from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
 from desktop.services.escalations import ack_due_of, dispute, dispute_until, may_dispute
 from desktop.services.followups import assign_follow_up, default_due, update_follow_up
-from desktop.services.overdue import WAITING
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.capture_commands import CorrectRecommendation, DeleteRecommendation
@@ -229,7 +228,7 @@ class RecommendationPane(QWidget):
             button.setVisible(name in d.actions)
             primary(button, name, on=name == first)  # the next step, in sight
         self.scope_button.setVisible(rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
-        self.answer_button.setVisible(any(e.status in WAITING for e in d.escalations))
+        self.answer_button.setVisible(bool(d.answerable))  # only the office it was sent to answers
         self.edit_button.setVisible(not d.forum_closed)
         self.delete_button.setVisible(not d.forum_closed and rec.status == RecStatus.PROPOSED)
         self.follow_ups.clear()
@@ -405,9 +404,8 @@ class RecommendationPane(QWidget):
             self._write(dispute, open_one.id, reason)
 
     def _record_answer(self) -> None:
-        if not self.detail:
+        if not self.detail or not self.detail.answerable:
             return
-        open_one = next(e for e in reversed(self.detail.escalations) if e.status in WAITING)
-        dialog = AnswerDialog(self._ws, open_one.id, self)
+        dialog = AnswerDialog(self._ws, self.detail.answerable[-1].id, self)
         if dialog.exec():
             self._after()

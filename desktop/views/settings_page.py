@@ -329,11 +329,14 @@ class SettingsPage(QWidget):
             if not self.server_url.text():
                 self.server_url.setText(url)
         else:
-            self.server_state.setText(
-                self.tr("Enrolled with {url}.").format(url=url)
-                if enrolled
-                else self.tr("Not enrolled: local only.")
-            )
+            state = self.tr("Not enrolled: local only.")
+            if enrolled:
+                state = self.tr("Enrolled with {url}.").format(url=url)
+            ca_file = self._ws.store.device().ca_file
+            if enrolled and ca_file:  # the office's CA file it was enrolled with
+                checked = self.tr("Its certificate is checked with the office's CA file {path}.")
+                state += " " + checked.format(path=ca_file)
+            self.server_state.setText(state)
         self.enroll_form.show_inputs(not enrolled or forgotten)
         self.import_outbox_button.setVisible(enrolled)
         self.unit_choice.setEnabled(not enrolled)  # the server decides the unit once enrolled

@@ -5,6 +5,7 @@ refused with `device_moved` from then on."""
 
 from __future__ import annotations
 
+import json
 import secrets
 import zipfile
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from desktop.services.export import export_json
 from desktop.sync.client import SyncRefused
 from desktop.sync.engine import enroll, is_enrolled, sync_once
 from desktop.workspace import Workspace
+from server_stub import admin
 from server_stub.models import Device as ServerDevice
 from tests.sync.conftest import Running
 from tests.sync.test_actions import two_recs
@@ -70,8 +72,14 @@ def test_the_data_moves_and_the_old_laptop_stops_syncing(
         sync_once(old)
 
     target = tmp_path / "new"
+    target.mkdir()
+    (target / "device-secret").write_text(secrets.token_urlsafe(32))  # this laptop's earlier own
     code, out, err = cli(capsys, "--data-dir", str(target), "move", "import", str(moved))
     assert code == 0 and "Enroll this laptop" in out, err
+    old_secret = (old.data_dir / "device-secret").read_text()
+    assert (target / "moved-from-secret").read_text() == old_secret  # the proof, kept apart
+    assert (target / "moved-from-secret").stat().st_mode & 0o077 == 0
+    assert not (target / "device-secret").exists()  # the replaced device's is not kept
     new = open_new(target)
     try:
         assert new.ctx.device_id != old.ctx.device_id
@@ -79,6 +87,8 @@ def test_the_data_moves_and_the_old_laptop_stops_syncing(
         assert queued(new) == waiting  # the outbox, with its operations' ids
         assert new.read(export_json) == old.read(export_json)
         enroll(new, server.url, server.code("KPPN-SORONG"))
+        assert not (target / "moved-from-secret").exists()  # used once, then deleted
+        assert (target / "device-secret").read_text() != old_secret  # a secret of its own
         report = sync_once(new)
         assert report.refused == 0
         with server.store.transaction() as session:
@@ -144,12 +154,22 @@ def test_a_device_cannot_retire_a_device_of_another_office(device: Device, serve
     from desktop.sync.client import SyncClient
 
     sorong = device("sorong", "KPPN-SORONG")
+    proof = (sorong.data_dir / "device-secret").read_text()
     with SyncClient(server.url) as client:  # a buggy or malicious laptop of another office
         secret = secrets.token_urlsafe(32)
-        client.enroll(server.code("KPPN-MANOKWARI"), new_id(), "x", secret, moved_from=sorong.ctx.device_id)
+        code = server.code("KPPN-MANOKWARI")
+        for forged in ("", secrets.token_urlsafe(32)):
+            with pytest.raises(SyncRefused) as refused:
+                client.enroll(code, new_id(), "x", secret, moved_from=sorong.ctx.device_id, moved_from_secret=forged)
+            assert refused.value.code == "move_unproven"
+        with pytest.raises(SyncRefused) as refused:  # even with the proof: not with another office's code
+            client.enroll(code, new_id(), "x", secret, moved_from=sorong.ctx.device_id, moved_from_secret=proof)
+        assert refused.value.code == "move_other_unit"
+        assert "another office" in refused.value.message
         with pytest.raises(SyncRefused) as refused:  # a name that is no device id is refused
-            client.enroll(server.code("KPPN-MANOKWARI"), new_id(), "x", secret, moved_from="bad")
-    assert refused.value.code == "malformed"
+            client.enroll(code, new_id(), "x", secret, moved_from="bad")
+        assert refused.value.code == "malformed"
+        client.enroll(code, new_id(), "x", secret)  # the code was not spent by the refusals
     with server.store.transaction() as session:
         kept = session.get(ServerDevice, sorong.ctx.device_id)
         assert kept is not None and kept.revoked_at is None and kept.moved_to is None
@@ -188,3 +208,124 @@ def test_the_old_laptop_in_the_app_says_its_data_moved_and_stops_trying(
         assert not shell.sync._retry.isActive()  # it does not try again and again
     finally:
         shell.close()
+
+
+def _enrolled_ids(server: Running) -> set[str]:
+    with server.store.transaction() as session:
+        return set(session.scalars(select(ServerDevice.id)))
+
+
+def test_a_fresh_code_of_the_unit_alone_never_retires_a_colleague(device: Device, server: Running) -> None:
+    """A laptop of the same office with a fresh code, naming an active colleague's device with
+    no secret, a made-up one, or another laptop's own, is refused (`move_unproven`), nothing is
+    recorded (its code stays unspent), and the colleague keeps syncing."""
+    from desktop.ids import new_id
+    from desktop.sync.client import SyncClient
+
+    colleague, other = device("colleague", "KPPN-SORONG"), device("other", "KPPN-SORONG")
+    _forum, rec, _ = two_recs(colleague)
+    sync_once(colleague)
+    before = _enrolled_ids(server)
+    code = server.code("KPPN-SORONG")
+    wrong = ("", secrets.token_urlsafe(32), (other.data_dir / "device-secret").read_text())
+    with SyncClient(server.url) as client:
+        for forged in wrong:
+            with pytest.raises(SyncRefused) as refused:
+                client.enroll(
+                    code,
+                    new_id(),
+                    "pengganti",
+                    secrets.token_urlsafe(32),
+                    moved_from=colleague.ctx.device_id,
+                    moved_from_secret=forged,
+                )
+            assert refused.value.status == 409 and refused.value.code == "move_unproven"
+            assert "does not prove" in refused.value.message
+    assert _enrolled_ids(server) == before
+    with server.store.transaction() as session:
+        kept = session.get_one(ServerDevice, colleague.ctx.device_id)
+        assert kept.revoked_at is None and kept.moved_to is None
+    colleague.write(recs.vote, rec)
+    assert sync_once(colleague).refused == 0
+    assert sync_once(other).refused == 0
+    assert server_votes(server, rec)[0] == 6
+    third = Workspace.open(other.data_dir.parent / "third", Settings(language="en", operator="x"))
+    try:
+        assert enroll(third, server.url, code) == "KPPN-SORONG"  # the code is still good
+    finally:
+        third.close()
+
+
+def test_a_move_file_works_once(
+    device: Device, server: Running, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The honest move retires the old laptop; the same move file taken in again on another
+    laptop (or again on the new one) is refused with `move_used`, worded, and changes nothing."""
+    old = device("old", "KPPN-SORONG")
+    two_recs(old)
+    sync_once(old)
+    moved = tmp_path / "pindah.zip"
+    assert cli(capsys, "--data-dir", str(old.data_dir), "move", "export", "-o", str(moved))[0] == 0
+    with zipfile.ZipFile(moved) as zf:
+        assert zf.read("device-secret").decode() == (old.data_dir / "device-secret").read_text()
+        assert "device-token" not in zf.namelist()
+    assert cli(capsys, "--data-dir", str(tmp_path / "new"), "move", "import", str(moved))[0] == 0
+    new = open_new(tmp_path / "new")
+    try:
+        enroll(new, server.url, server.code("KPPN-SORONG"))
+        assert sync_once(new).refused == 0
+        before = _enrolled_ids(server)
+        assert cli(capsys, "--data-dir", str(tmp_path / "replay"), "move", "import", str(moved))[0] == 0
+        replay = open_new(tmp_path / "replay")
+        try:
+            with pytest.raises(SyncRefused) as refused:
+                enroll(replay, server.url, server.code("KPPN-SORONG"))
+            assert refused.value.code == "move_used"
+            assert "already moved" in refused.value.message
+            assert not is_enrolled(replay)
+            assert (tmp_path / "replay" / "moved-from-secret").exists()  # kept until it is used
+        finally:
+            replay.close()
+        assert _enrolled_ids(server) == before
+        with server.store.transaction() as session:
+            assert session.get_one(ServerDevice, old.ctx.device_id).moved_to == new.ctx.device_id
+        assert sync_once(new).refused == 0
+    finally:
+        new.close()
+
+
+def test_a_move_file_without_the_old_laptops_secret_is_refused_and_worded(
+    device: Device, server: Running, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A move file made by an older version (no secret in it) cannot retire the enrolled old
+    laptop: the new laptop is told what to do; once the administrator revoked the old laptop,
+    it enrolls (nothing to retire)."""
+    old = device("old", "KPPN-SORONG")
+    two_recs(old)
+    moved = tmp_path / "pindah.zip"
+    assert cli(capsys, "--data-dir", str(old.data_dir), "move", "export", "-o", str(moved))[0] == 0
+    older = tmp_path / "lama.zip"
+    with zipfile.ZipFile(moved) as src, zipfile.ZipFile(older, "w") as dst:
+        manifest = json.loads(src.read("manifest.json"))
+        del manifest["files"]["device-secret"]
+        dst.writestr("manifest.json", json.dumps(manifest))
+        for item in src.infolist():
+            if item.filename not in ("manifest.json", "device-secret"):
+                dst.writestr(item, src.read(item))
+    assert cli(capsys, "--data-dir", str(tmp_path / "new"), "move", "import", str(older))[0] == 0
+    new = open_new(tmp_path / "new")
+    try:
+        code = server.code("KPPN-SORONG")
+        with pytest.raises(SyncRefused) as refused:
+            enroll(new, server.url, code)
+        assert refused.value.code == "move_unproven" and "ask the administrator to revoke" in refused.value.message
+        assert sync_once(old).refused == 0  # the old laptop still syncs
+        with server.store.transaction() as session:
+            admin.revoke(session, old.ctx.device_id)
+        assert enroll(new, server.url, code) == "KPPN-SORONG"
+        assert sync_once(new).refused == 0
+        with server.store.transaction() as session:
+            kept = session.get_one(ServerDevice, old.ctx.device_id)
+            assert kept.moved_to is None and kept.revoked_at is not None
+    finally:
+        new.close()

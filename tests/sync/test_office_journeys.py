@@ -127,6 +127,30 @@ def test_the_parent_office_receives_acknowledges_and_answers(
         assert answered.status_reason == "Diakomodasi dalam standar layanan 2027"
 
 
+def test_the_sending_office_is_not_offered_to_answer_its_own_escalation(
+    qtbot: QtBot, device: Device, server: Running
+) -> None:
+    """The office that escalated a recommendation waits for the answer of the office above: its
+    triage pane shows the escalation waiting, with no way to record an answer itself."""
+    from tests.views.test_screens import select_in_triage, wait_for_triage
+
+    device("kanwil", "KANWIL-PBD")
+    kppn = device("kppn", "KPPN-SORONG")
+    rec = policy_recommendation(kppn, kppn.ctx.home_unit_id or "", "Layanan jemput bola bagi satker terpencil")
+    kppn.write(escalations.escalate, rec, "Mohon arahan")
+    assert sync_once(kppn).refused == 0
+    with app_window(qtbot, kppn) as shell:
+        window = shell.window
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # triage
+        wait_for_triage(qtbot, window)
+        select_in_triage(qtbot, window, rec)
+        pane = window.triage.pane
+        qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.rec.id == rec, timeout=5000)
+        assert pane.escalation_box.isVisible() and "acknowledge by" in pane.escalation.text()
+        assert not pane.answer_button.isVisible()
+    assert kppn.read(lambda s: s.get_one(Recommendation, rec).status) == RecStatus.ESCALATED
+
+
 def test_an_escalation_before_the_server_waits_and_goes_to_the_servers_parent(
     qtbot: QtBot, tmp_path: Path, server: Running, device: Device
 ) -> None:
