@@ -21,7 +21,7 @@ $(VENV_STAMP):
 # One install per extra: "" (running), "dev" (tests, lint), "dist" (the packaged app).
 define install_extra
 	$(PY) -m pip install --quiet -e '.$(1)'
-	$(PY) -m compileall -q desktop server_stub protocol domain  # an editable install leaves this to the first start
+	$(PY) -m compileall -q desktop server_stub protocol domain storage  # an editable install leaves this to the first start
 	@touch $@
 endef
 
@@ -48,11 +48,11 @@ XVFB_RUN := xvfb-run -a -s "-screen 0 1366x768x24"
 
 test: $(DEV_STAMP) $(QM)
 	$(PY) -m pytest -q
-	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools packaging
+	$(PY) -m ruff check desktop server_stub protocol domain storage tests bench tools packaging
 	$(PY) -m mypy
 
 lint: $(DEV_STAMP)
-	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools packaging
+	$(PY) -m ruff check desktop server_stub protocol domain storage tests bench tools packaging
 	$(PY) -m mypy
 
 bench: $(DEV_STAMP) $(QM)

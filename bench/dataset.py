@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from desktop.ids import new_id
 from desktop.models import Forum, OutboxOp, Participant, Recommendation, Synced, Unit
 from desktop.services.journal import jsonable
 from desktop.vocab import Category, Gender, RecStatus, parse_choice
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared next to the checkout (a worktree sits one level deeper: look in each parent folder).

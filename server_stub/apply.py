@@ -30,10 +30,9 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from desktop import bulk
-from desktop.hlc import Stamp
 from domain import deadlines
 from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Entity
+from protocol.hlc import Stamp
 from protocol.messages import Op
 from protocol.refusals import Refusal, Refused
 from protocol.schema import ID_PATTERN
@@ -69,6 +68,7 @@ from server_stub.restate import restate
 from server_stub.stamps import Stamps
 from server_stub.store import SEQ
 from server_stub.visibility import may_see
+from storage import bulk
 
 __all__ = ["Caller", "apply_push"]
 

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from desktop import counters
 from desktop.errors import InputError, NotFoundError, TransitionError
 from desktop.i18n import N_, tr, translate_to
 from desktop.models import AgendaItem, Forum, Participant, Recommendation, SurveyPeriod, Unit
@@ -18,6 +17,7 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
 from desktop.vocab import ForumMode, ForumStatus, label
+from domain import counters
 from protocol.entities import FORUMS
 from protocol.vocab import Paper
 

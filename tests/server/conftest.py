@@ -13,14 +13,14 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from desktop.hlc import HybridClock
-from desktop.ids import new_id
 from desktop.models import Unit
 from desktop.services import agenda, escalations, forums, participants, surveys
 from desktop.services import recommendations as recs
 from desktop.sync.engine import server_of, sync_once
 from desktop.workspace import Workspace
 from protocol.entities import ENTITIES, Kind
+from protocol.hlc import HybridClock
+from protocol.ids import new_id
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
 from server_stub.store import SEQ

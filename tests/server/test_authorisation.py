@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.ids import new_id
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 from tests.server.conftest import NOW, Raw, World, on_server, valid_fields
 from tests.sync.conftest import Running
 

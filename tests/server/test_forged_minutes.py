@@ -11,13 +11,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.ids import new_id
 from desktop.models import FrozenMinutes
 from desktop.printed import minutes_pdf
 from desktop.services import forums, frozen
 from desktop.services.report_data import forum_report
 from desktop.sync.engine import sync_once
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 from tests.server.conftest import NOW, Raw, World, on_server, valid_fields
 from tests.sync.conftest import Running
 

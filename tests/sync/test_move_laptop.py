@@ -140,8 +140,8 @@ def test_a_laptop_with_data_of_its_own_is_not_replaced_unasked(
 
 
 def test_a_device_cannot_retire_a_device_of_another_office(device: Device, server: Running) -> None:
-    from desktop.ids import new_id
     from desktop.sync.client import SyncClient
+    from protocol.ids import new_id
 
     sorong = device("sorong", "KPPN-SORONG")
     with SyncClient(server.url) as client:  # a buggy or malicious laptop of another office
