@@ -147,7 +147,7 @@ def test_the_protocol_imports_neither_qt_nor_the_desktop_nor_the_server() -> Non
 def test_the_laptop_refuses_the_control_characters_the_server_refuses(code: int) -> None:
     from protocol.refusals import Refused
     from protocol.validate import check_create
-    from tests.server.conftest import valid_fields
+    from tests.server.wire import valid_fields
 
     text = f"Perkuat{chr(code)}layanan"
     fields = valid_fields("recommendations", "u1", forum_id="f1", text=text)

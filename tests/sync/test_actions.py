@@ -23,8 +23,8 @@ from desktop.vocab import RecStatus, Scope
 from desktop.workspace import Workspace
 from protocol.ids import new_id
 from server_stub.models import Record
-from tests.server.conftest import valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import valid_fields
 from tests.sync.test_sync_basics import refused_on, unit_id
 
 Device = Callable[[str, str], Workspace]

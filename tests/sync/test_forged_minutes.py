@@ -18,8 +18,8 @@ from desktop.services.report_data import forum_report
 from desktop.sync.engine import sync_once
 from desktop.workspace import Workspace
 from protocol.ids import new_id
-from tests.server.conftest import NOW, Raw, World, on_server, valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import NOW, Raw, World, on_server, valid_fields
 
 MakeRaw = Callable[[Workspace], Raw]
 

@@ -18,8 +18,8 @@ from protocol.hlc import HybridClock
 from protocol.ids import new_id
 from server_stub import admin
 from server_stub.models import Record
-from tests.server.conftest import Raw, World, on_server, valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import Raw, World, on_server, valid_fields
 
 MakeRaw = Callable[[Workspace], Raw]
 

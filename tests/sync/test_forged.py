@@ -19,8 +19,8 @@ from desktop.workspace import Workspace
 from protocol.ids import new_id
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
-from tests.server.conftest import NOW, Raw, World, on_server, server_state, valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import NOW, Raw, World, on_server, server_state, valid_fields
 
 Device = Callable[[str, str], Workspace]
 MakeRaw = Callable[[Workspace], Raw]

@@ -17,8 +17,8 @@ from desktop.workspace import Workspace
 from protocol.entities import ENTITIES, Field, Kind
 from protocol.ids import new_id
 from protocol.version import OP_KINDS, PROTOCOL_VERSION
-from tests.server.conftest import Raw, World, server_state, valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import Raw, World, server_state, valid_fields
 
 Device = Callable[[str, str], Workspace]
 CREATED = ("forums", "participants", "agenda_items", "recommendations", "follow_ups", "survey_periods")

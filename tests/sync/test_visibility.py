@@ -13,8 +13,8 @@ from desktop.sync.engine import sync_once
 from desktop.vocab import Outcome
 from desktop.workspace import Workspace
 from server_stub.models import Record
-from tests.server.conftest import Raw, World, server_state
 from tests.sync.conftest import Running
+from tests.sync.crafted import Raw, World, server_state
 
 MakeRaw = Callable[[Workspace], Raw]
 Key = tuple[str, str]
