@@ -4,6 +4,7 @@ runs here (the end-to-end tests with real laptops are in tests/sync)."""
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,17 @@ from protocol.ids import new_id
 from server_stub.models import ServerUnit
 from tests.server.serving import Running, server, server_db  # noqa: F401 - fixtures
 from tests.server.wire import NOW, Raw, valid_fields
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With MUFAKAT_NO_SKIPS=1 (`make test-server`), a skipped test fails the run: the server's
+    own environment must run every test of the server, on both databases."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter is not None else []
+    if os.environ.get("MUFAKAT_NO_SKIPS") == "1" and skipped:
+        assert reporter is not None
+        reporter.write_line(f"MUFAKAT_NO_SKIPS=1: {len(skipped)} test(s) skipped; none may be", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def enrolled(running: Running, unit_code: str) -> Raw:

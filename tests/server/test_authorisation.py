@@ -15,8 +15,9 @@ and from the side that is allowed:
 from __future__ import annotations
 
 from protocol.ids import new_id
-from tests.sync.conftest import Running
-from tests.sync.crafted import NOW, Raw, World, on_server, valid_fields
+from tests.server.conftest import World
+from tests.server.serving import Running
+from tests.server.wire import NOW, Raw, on_server, valid_fields
 
 
 def test_1_units_are_the_administrators(world: World) -> None:
