@@ -121,7 +121,8 @@ def _open_escalation(session: Session, escalation_id: str, action: str) -> Escal
 
 def acknowledge(session: Session, ctx: Context, escalation_id: str) -> None:
     escalation = _open_escalation(session, escalation_id, "acknowledge")
-    if escalation.status == EscalationStatus.SENT:
+    # Sent, or disputed (the office above receives the dispute); received already: nothing to do.
+    if escalation.status != EscalationStatus.ACKNOWLEDGED:
         Journal(session, ctx).transition(escalation, "acknowledge", status=EscalationStatus.ACKNOWLEDGED)
 
 
