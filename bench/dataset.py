@@ -61,8 +61,8 @@ def generate(forums: int, participants: int = 30, recommendations: int = 50) -> 
 
 def _create_op(ws: Workspace, model: type[Synced], row: dict[str, Any]) -> dict[str, Any]:
     fields = {k: jsonable(v) for k, v in row.items() if k in model.data_fields()}
-    for name in model.data_fields():
-        fields.setdefault(name, None)
+    for name, default in model.field_defaults().items():  # what the row left to its columns' defaults
+        fields.setdefault(name, jsonable(default))
     wire = {**fields, "unit_id": row["unit_id"], "created_at": NOW.isoformat(), "at": NOW.isoformat()}
     return {
         "op_id": new_id(),
