@@ -28,7 +28,8 @@ endef
 $(STAMP): pyproject.toml $(VENV_STAMP)
 	$(call install_extra,)
 
-$(DEV_STAMP): pyproject.toml $(STAMP)
+$(DEV_STAMP): pyproject.toml dists/server/pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet --no-deps -e dists/server  # mufakat-server; its dependencies: [server]
 	$(call install_extra,[dev])
 
 $(DIST_STAMP): pyproject.toml $(STAMP)
