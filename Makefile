@@ -10,7 +10,7 @@ STAMP      := $(VENV)/.installed-run
 DEV_STAMP  := $(VENV)/.installed-dev
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint bench screenshots dist dist-check bench-dist clean
+.PHONY: run test test-server lint bench screenshots dist dist-check bench-dist clean
 
 $(VENV_STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mufakat needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -21,14 +21,15 @@ $(VENV_STAMP):
 # One install per extra: "" (running), "dev" (tests, lint), "dist" (the packaged app).
 define install_extra
 	$(PY) -m pip install --quiet -e '.$(1)'
-	$(PY) -m compileall -q desktop server_stub protocol domain  # an editable install leaves this to the first start
+	$(PY) -m compileall -q desktop server_stub protocol domain storage  # an editable install leaves this to the first start
 	@touch $@
 endef
 
 $(STAMP): pyproject.toml $(VENV_STAMP)
 	$(call install_extra,)
 
-$(DEV_STAMP): pyproject.toml $(STAMP)
+$(DEV_STAMP): pyproject.toml dists/server/pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet --no-deps -e dists/server  # mufakat-server; its dependencies: [server]
 	$(call install_extra,[dev])
 
 $(DIST_STAMP): pyproject.toml $(STAMP)
@@ -48,11 +49,30 @@ XVFB_RUN := xvfb-run -a -s "-screen 0 1366x768x24"
 
 test: $(DEV_STAMP) $(QM)
 	$(PY) -m pytest -q
-	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools packaging
+	$(PY) -m ruff check desktop server_stub protocol domain storage tests bench tools packaging
 	$(PY) -m mypy
 
+# The server as an administrator installs it: a virtual environment of the server's distribution
+# alone (dists/server on dists/shared), which must hold no Qt, reportlab or openpyxl, runs
+# tests/server with nothing skipped (PostgreSQL too when MUFAKAT_TEST_PG_URL is set; CI=true
+# fails without it). The desktop's conftest is not loaded (--confcutdir).
+SERVER_VENV ?= .venv-server
+SERVER_PY   := $(SERVER_VENV)/bin/python
+SERVER_STAMP := $(SERVER_VENV)/.installed
+
+$(SERVER_STAMP): dists/shared/pyproject.toml dists/server/pyproject.toml
+	$(PYTHON) -m venv $(SERVER_VENV)
+	$(SERVER_PY) -m pip install --quiet --upgrade pip
+	$(SERVER_PY) -m pip install --quiet -e dists/shared -e 'dists/server[test]'
+	@touch $@
+
+test-server: $(SERVER_STAMP)
+	$(SERVER_PY) tools/check_server_venv.py
+	MUFAKAT_NO_SKIPS=1 $(SERVER_PY) -m pytest -q -p no:cacheprovider --confcutdir tests/server \
+		-o addopts="-ra --strict-markers" -W ignore::pytest.PytestConfigWarning tests/server
+
 lint: $(DEV_STAMP)
-	$(PY) -m ruff check desktop server_stub protocol domain tests bench tools packaging
+	$(PY) -m ruff check desktop server_stub protocol domain storage tests bench tools packaging
 	$(PY) -m mypy
 
 bench: $(DEV_STAMP) $(QM)
@@ -79,4 +99,4 @@ bench-dist: $(DIST_STAMP)
 	$(PY) bench/app_start.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) $(SERVER_VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

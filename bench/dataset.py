@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from desktop.ids import new_id
 from desktop.models import Forum, OutboxOp, Participant, Recommendation, Synced, Unit
 from desktop.services.journal import jsonable
 from desktop.vocab import Category, Gender, RecStatus, parse_choice
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared next to the checkout (a worktree sits one level deeper: look in each parent folder).
@@ -61,8 +61,8 @@ def generate(forums: int, participants: int = 30, recommendations: int = 50) -> 
 
 def _create_op(ws: Workspace, model: type[Synced], row: dict[str, Any]) -> dict[str, Any]:
     fields = {k: jsonable(v) for k, v in row.items() if k in model.data_fields()}
-    for name in model.data_fields():
-        fields.setdefault(name, None)
+    for name, default in model.field_defaults().items():  # what the row left to its columns' defaults
+        fields.setdefault(name, jsonable(default))
     wire = {**fields, "unit_id": row["unit_id"], "created_at": NOW.isoformat(), "at": NOW.isoformat()}
     return {
         "op_id": new_id(),

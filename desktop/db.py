@@ -22,17 +22,18 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop import jsontext, search
+from desktop import search
 from desktop.backups import copy_database
 from desktop.config import BACKUP_DIRNAME, DB_FILENAME
 from desktop.errors import StoreError
-from desktop.hlc import Stamp
 from desktop.i18n import tr
-from desktop.ids import new_id
 from desktop.models import AuditEvent, DeviceState
 from desktop.os_words import os_reason
 from desktop.store_errors import classify, is_damage, sqlite_error
 from desktop.wal_guard import mark_copy, set_aside_foreign_wal
+from protocol import jsontext
+from protocol.hlc import Stamp
+from protocol.ids import new_id
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -224,8 +224,8 @@ def import_move(data_dir: Path, source: Path, known_revisions: list[str], replac
 def _new_identity(data_dir: Path, old_device_id: str) -> str:
     """The laptop's own device id, not enrolled anywhere, remembering where its data came from."""
     from desktop.db import Store
-    from desktop.ids import new_id
     from desktop.models import DeviceState
+    from protocol.ids import new_id
 
     store = Store.open(data_dir)  # an older database is brought up to date (with a backup first)
     try:

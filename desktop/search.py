@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, text
 from sqlalchemy.orm import Session
 
-from desktop import bulk
+from storage import bulk
 
 FTS_TABLE = "recommendations_fts"
 MIN_SQLITE = (3, 34, 0)  # trigram tokenizer

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from desktop.config import Settings
 from desktop.db import Store
 from desktop.errors import MufakatError
-from desktop.hlc import HybridClock
 from desktop.i18n import set_language
 from desktop.models import Synced
 from desktop.services import frozen
@@ -27,6 +26,7 @@ from desktop.services.escalations import close_settled, settled
 from desktop.services.office import adopt_deadlines
 from desktop.services.units import use_home_office
 from domain.workdays import WorkCalendar
+from protocol.hlc import HybridClock
 
 T = TypeVar("T")
 # What one write changed: (table name, record id) of every synced record it created or changed.

@@ -61,7 +61,7 @@ class Kind(StrEnum):
     ID = "id"  # a record id (UUIDv7 made on a device, or the server's)
     SIGNATORIES = "signatories"  # [{"role", "name", "nip", "title"}]
     OBJECT = "object"  # a JSON object (an audit event's before and after)
-    COUNTS = "counts"  # a counter's contributions: {key: whole number} (desktop/counters.py)
+    COUNTS = "counts"  # a counter's contributions: {key: whole number} (domain/counters.py)
     # {a short key (lower-case letters, digits, hyphens): [whole numbers low..high]}; `max_length`
     # bounds the keys, `high` the numbers (the PEKPPP indicators each document is evidence for)
     NUMBER_LISTS = "number_lists"
@@ -201,6 +201,16 @@ class Entity:
     @cached_property
     def references(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.refers_to)
+
+    def defaults(self) -> dict[str, object]:
+        """Each field's value in a record the server's administrator creates (`admin_only`), where
+        the laptop's model would have taken its column default: a field added later takes its
+        `added_default`, an optional text is empty, anything else is null (a test holds the
+        laptop's models of those entities to the same values)."""
+        return {
+            f.name: f.added_default if f.added else "" if f.kind is Kind.TEXT and not f.required else None
+            for f in self.fields
+        }
 
 
 def _entity(

@@ -1,9 +1,10 @@
 """The typed messages of the sync API (DESIGN.md, sync protocol).
 
 Push: POST /sync/push {"device_id", "schema_version", "device_high", "ops": [Op]}
-  → {"results": [PushResult], "server_ms"}
+  → PushAnswer {"results": [PushResult], "server_ms"}
 Pull: GET /sync/pull?since=N&limit=M&device_high=H[&own=true]
-  → {"epoch", "records": [PulledRecord], "next", "more", "server_ms"}
+  → PullPage {"epoch", "records": [PulledRecord], "next", "more", "server_ms"}
+Enroll: POST /enroll → EnrollAnswer (the server's OpenAPI describes each body from these).
 The operations of one user action share an `action_id` and travel in one push: the server
 applies them all or none. `device_high` is the highest operation number the device ever made; a
 device below what the server applied from it runs on a restored copy (`device_restored`).
@@ -72,3 +73,32 @@ class PulledRecord(Struct):
     deleted: bool
     seq: int = 0
     conflicts: list[dict[str, Any]] = msgspec.field(default_factory=list)
+
+
+class PushAnswer(Struct):
+    results: list[PushResult]
+    server_ms: int
+
+
+class PullPage(Struct):
+    epoch: str
+    records: list[PulledRecord]
+    next: int
+    more: bool
+    server_ms: int
+
+
+class UnitLine(Struct):
+    id: str
+    code: str
+    name: str
+    parent_id: str | None
+
+
+class EnrollAnswer(Struct):
+    token: str
+    unit_id: str
+    unit_code: str
+    epoch: str
+    units: list[UnitLine]
+    schema_version: int

@@ -10,10 +10,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.ids import new_id
-from desktop.models import Unit
 from domain.workdays import national_holidays
-from protocol.entities import DELETED, ENTITIES, NATIONAL
+from protocol.entities import DELETED, ENTITIES, NATIONAL, UNITS
+from protocol.ids import new_id
 from protocol.refusals import Refused
 from protocol.validate import check_create
 from server_stub.models import Counter, Device, Record, ServerUnit
@@ -47,7 +46,7 @@ def add_unit(session: Session, code: str, name: str, parent_code: str | None = N
     unit = ServerUnit(id=new_id(), code=code, name=name.strip(), parent_id=parent.id if parent else None)
     session.add(unit)
     now = datetime.now(UTC).isoformat()
-    data: dict[str, Any] = Unit.field_defaults()
+    data: dict[str, Any] = UNITS.defaults()
     data.update(code=code, name=unit.name, parent_id=unit.parent_id, created_at=now, updated_at=now)
     seq = next_seq(session)  # first: the counter's lock also guards the server's clock
     session.add(

@@ -34,7 +34,7 @@ from protocol.refusals import Refusal
 from protocol.schema import DEVICE_ID_PATTERN, ID_PATTERN, MAX_DEVICE_NAME, NO_CONTROL, SECRET_PATTERN
 from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
 from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
-from server_stub import auth, metrics, release
+from server_stub import auth, metrics, openapi, release
 from server_stub.apply import Caller, apply_push
 from server_stub.errors import ApiError
 from server_stub.models import Device, ServerUnit
@@ -109,6 +109,7 @@ def create_app(store: ServerStore) -> FastAPI:
         store.close()  # at a stop: SQLite folds its write-ahead log back into the file
 
     app = FastAPI(title="Mufakat server", version="1", lifespan=lifespan)
+    openapi.describe(app)
     # Level 6: a pull page compresses within 4% of level 9 (the default) in half the time.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(Observe)

@@ -30,10 +30,10 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from desktop import bulk
-from desktop.hlc import Stamp
 from domain import deadlines
+from protocol import lifecycle
 from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Entity
+from protocol.hlc import Stamp
 from protocol.messages import Op
 from protocol.refusals import Refusal, Refused
 from protocol.schema import ID_PATTERN
@@ -69,6 +69,7 @@ from server_stub.restate import restate
 from server_stub.stamps import Stamps
 from server_stub.store import SEQ
 from server_stub.visibility import may_see
+from storage import bulk
 
 __all__ = ["Caller", "apply_push"]
 
@@ -451,8 +452,7 @@ def _transition(action: Action, entity: Entity, record: AnyRecord, op: Op) -> li
     name, checked = check_transition(entity, op.fields)
     authorize.action_by(caller, record, name)
     status = record.data.get(STATUS)
-    scope = record.data.get("scope")
-    if status not in name.sources or (name.scope is not None and scope != name.scope):
+    if not lifecycle.may(entity, name.name, str(status), record.data.get("scope")):
         raise Refused(
             Refusal.STALE_TRANSITION,
             f"cannot {name.name} a {entity.name} record that is {status}",
@@ -505,29 +505,40 @@ def _within_window(batch: Batch, record: AnyRecord, action: str, at: datetime) -
         )
 
 
+def _link(record: AnyRecord) -> lifecycle.Link:
+    return lifecycle.Link(
+        record.id,
+        record.unit_id,
+        str(record.data.get("to_unit_id")),
+        record.data.get("previous_id"),
+        record.data.get("forwarded_to_id"),
+    )
+
+
 def _answer_down_the_chain(
     batch: Batch, answered: AnyRecord, register: dict[str, Any], stamp: str, at: Any
 ) -> list[AnyRecord]:
-    """The answer of the last office reaches every escalation below it and the recommendation:
-    each one the office above received and forwarded to the next, and the recommendation of the
-    office that first escalated it (no other office's)."""
+    """The answer of the last office reaches every escalation below it and the recommendation
+    (the protocol's chain rule, `protocol.lifecycle`, as the laptop that records it applies it)."""
     escalations = ENTITIES["escalations"]
     touched: list[AnyRecord] = []
-    later = answered
-    while later.data.get("previous_id"):
-        earlier = batch.get("escalations", later.data["previous_id"])
-        if (
-            earlier is None
-            or earlier.to_unit_id != later.unit_id
-            or earlier.data.get("forwarded_to_id") != later.id
-        ):
-            break
+
+    def lookup(escalation_id: str) -> lifecycle.Link | None:
+        found = batch.get("escalations", escalation_id)
+        return _link(found) if found is not None else None
+
+    first = answered
+    for link in lifecycle.chain_below(_link(answered), lookup):
+        below = batch.get("escalations", link.id)
+        assert below is not None  # lookup found it
+        first = below
         values = {k: v for k, v in register.items() if k != "forwarded_to_id"}
-        merge(escalations, earlier, values, stamp, at)
-        touched.append(earlier)
-        later = earlier
-    rec = batch.get("recommendations", later.data.get("recommendation_id"))
-    if rec is not None and rec.unit_id == later.unit_id and rec.data.get(STATUS) == "escalated":
+        merge(escalations, first, values, stamp, at)
+        touched.append(first)
+    rec = batch.get("recommendations", first.data.get("recommendation_id"))
+    if rec is not None and lifecycle.answers_recommendation(
+        _link(first), rec.unit_id, str(rec.data.get(STATUS)), rec.data.get("scope")
+    ):
         merge(
             ENTITIES["recommendations"],
             rec,

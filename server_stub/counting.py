@@ -1,5 +1,5 @@
 """Counters (votes) on the server: each contributor's whole share, and the total their sum
-(desktop/counters.py). A device sets only its own share (or, pushing the unsent changes of a
+(domain/counters.py). A device sets only its own share (or, pushing the unsent changes of a
 revoked or moved laptop of its office, that laptop's: `authorize.speaks_for`), never one of
 a device still at work, of another office or of a device the server does not know; a merged
 duplicate's share in its survivor (`merge:<id>`) is the server's own count of it, set when the
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from desktop import counters
+from domain import counters
 from protocol.entities import STATUS, Entity
 from protocol.refusals import Problem, Refusal, Refused, invalid
 from protocol.schema import CounterFields

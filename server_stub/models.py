@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Index, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from desktop.models.base import NAMING_CONVENTION
+from storage.naming import NAMING_CONVENTION
 
 
 class Base(DeclarativeBase):

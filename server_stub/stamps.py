@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.hlc import MAX_AHEAD_MS, HybridClock, Stamp
+from protocol.hlc import MAX_AHEAD_MS, HybridClock, Stamp
 from server_stub.models import Counter
 from server_stub.store import HLC
 

@@ -16,8 +16,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop import jsontext
-from desktop.ids import new_id
+from protocol import jsontext
+from protocol.ids import new_id
 from server_stub.models import Counter, Meta
 
 MIGRATIONS = Path(__file__).parent / "migrations"

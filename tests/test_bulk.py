@@ -8,11 +8,12 @@ from typing import Any, cast
 
 from sqlalchemy import Table, insert, text
 
-from desktop import bulk, search
+from desktop import search
 from desktop.models import Forum, Recommendation
 from desktop.services import queries
 from desktop.vocab import RecCategory, Scope
 from desktop.workspace import Workspace
+from storage import bulk
 
 TABLE = cast(Table, Recommendation.__table__)
 WITA = timezone(timedelta(hours=8))

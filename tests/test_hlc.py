@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.hlc import MAX_COUNTER, HybridClock, Stamp
+from protocol.hlc import MAX_COUNTER, HybridClock, Stamp
 
 
 class FakeTime:

@@ -18,7 +18,6 @@ from sqlalchemy import select
 
 import desktop.services
 from desktop.errors import ProgrammingError
-from desktop.ids import new_id
 from desktop.models import Conflict, OutboxOp, PendingFreeze, Recommendation, RejectedOp
 from desktop.services import (
     agenda,
@@ -41,6 +40,7 @@ from desktop.services import (
 from desktop.services import recommendations as recs
 from desktop.workspace import Workspace
 from protocol.entities import RECOMMENDATIONS
+from protocol.ids import new_id
 from tests.helpers import assert_journaled, state
 
 Step = tuple[str, Callable[[Workspace, dict[str, Any]], Any]]

@@ -10,16 +10,8 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Dialect, Enum, MetaData, S
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from desktop.ids import new_id
-
-# Stable constraint names, so batch migrations on SQLite can find and alter them.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from protocol.ids import new_id
+from storage.naming import NAMING_CONVENTION
 
 
 def utcnow() -> datetime:

@@ -27,7 +27,7 @@ class Recommendation(Synced):
         "status": ("status", "status_reason", "outcome", "status_at", "status_by", "merged_into_id")
     }
     # Votes: each device's own contribution (and the total of each duplicate merged into this
-    # one) under its key; `votes` is their sum (desktop/counters.py).
+    # one) under its key; `votes` is their sum (domain/counters.py).
     __counters__ = {"votes": "vote_counts"}
 
     forum_id: Mapped[IdRef] = mapped_column(ForeignKey("forums.id"), index=True)

@@ -18,12 +18,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.hlc import Stamp
 from desktop.models import RejectedOp
 from desktop.services.change_words import change_words
 from desktop.services.conflicts import ChangedElsewhere, conflicts_of, current_values, open_conflicts
 from desktop.services.record_words import field_label, record_words, values_words
 from protocol.entities import ENTITIES
+from protocol.hlc import Stamp
 from protocol.refusals import Refusal
 
 AUDIT = "audit_events"

@@ -22,7 +22,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InputError
-from desktop.hlc import Stamp
 from desktop.i18n import tr
 from desktop.models import MODEL_BY_TABLE, Conflict, Synced
 from desktop.services import (
@@ -39,6 +38,7 @@ from desktop.services import recommendations as recs
 from desktop.services.context import Context
 from desktop.services.journal import Journal, jsonable
 from desktop.wire_values import row_values
+from protocol.hlc import Stamp
 from protocol.schema import Resolution
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
-from desktop.hlc import HybridClock
 from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
 from domain.workdays import WorkCalendar
+from protocol.hlc import HybridClock
 
 
 @dataclass

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from desktop import skm
 from desktop.errors import InputError
 from desktop.i18n import tr
-from desktop.ids import new_id
+from protocol.ids import new_id
 from desktop.models import SYNCED_MODELS, ExampleUnit, Forum, Unit
 from desktop.services import (
     agenda,

@@ -28,12 +28,13 @@ from desktop.services.lookup import load
 from desktop.services.office import is_enrolled
 from desktop.vocab import EscalationStatus, Outcome, RecStatus, label
 from domain import deadlines
+from protocol import lifecycle as life
+from protocol.entities import ESCALATIONS
 
 NOTE = f.text(N_("Note"), required=False, max_len=5000)
 ANSWER = f.text(N_("Answer"), max_len=10_000)
 OUTCOME = f.choice(Outcome, N_("Outcome"))
 DISPUTE = f.text(N_("Why the answer is disputed"), max_len=10_000)
-OPEN = deadlines.WAITING
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,11 @@ def escalate(session: Session, ctx: Context, rec_id: str, note: str = "") -> str
     return escalation.id
 
 
-def _open_escalation(session: Session, escalation_id: str) -> Escalation:
+def _open_escalation(session: Session, escalation_id: str, action: str) -> Escalation:
+    """The escalation, if the office it is addressed to may still `action` it (the protocol's
+    life cycle: it waits for that office)."""
     escalation = load(session, Escalation, escalation_id, N_("Escalation"))
-    if escalation.status not in OPEN:
+    if not life.may(ESCALATIONS, action, escalation.status):
         raise TransitionError(
             tr("This escalation is already {status}.", status=label(escalation.status).lower())
         )
@@ -117,14 +120,15 @@ def _open_escalation(session: Session, escalation_id: str) -> Escalation:
 
 
 def acknowledge(session: Session, ctx: Context, escalation_id: str) -> None:
-    escalation = _open_escalation(session, escalation_id)
-    if escalation.status == EscalationStatus.SENT:
+    escalation = _open_escalation(session, escalation_id, "acknowledge")
+    # Sent, or disputed (the office above receives the dispute); received already: nothing to do.
+    if escalation.status != EscalationStatus.ACKNOWLEDGED:
         Journal(session, ctx).transition(escalation, "acknowledge", status=EscalationStatus.ACKNOWLEDGED)
 
 
 def forward(session: Session, ctx: Context, escalation_id: str, note: str = "") -> str:
     """The receiving office passes the escalation one level further up."""
-    escalation = _open_escalation(session, escalation_id)
+    escalation = _open_escalation(session, escalation_id, "forward")
     receiver = load(session, Unit, escalation.to_unit_id, N_("Unit"))
     subject = Subject(
         escalation.recommendation_id, escalation.rec_text, escalation.forum_title, escalation.forum_held_on
@@ -152,9 +156,10 @@ def may_answer(session: Session, escalation: Escalation) -> bool:
 
 
 def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome | str, text: str) -> None:
-    """Answer an escalation; the whole chain below it and the recommendation get the answer (on
-    a server, the server brings it down: the recommendation is the sending office's)."""
-    escalation = _open_escalation(session, escalation_id)
+    """Answer an escalation; the whole chain below it and the recommendation get the answer (the
+    protocol's chain rule, which the server applies too; on a server, the server brings it down:
+    the recommendation is the sending office's)."""
+    escalation = _open_escalation(session, escalation_id, "answer")
     if not may_answer(session, escalation):
         addressee = session.get(Unit, escalation.to_unit_id)
         raise InputError(
@@ -168,12 +173,13 @@ def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome 
     reply = ANSWER(text)
     journal = Journal(session, ctx)
     now = ctx.now()
-    chain = [escalation]
-    while chain[-1].previous_id:
-        earlier = session.get(Escalation, chain[-1].previous_id)
-        if earlier is None:
-            break
-        chain.append(earlier)
+
+    def lookup(escalation_id: str) -> life.Link | None:
+        found = session.get(Escalation, escalation_id)
+        return _link(found) if found is not None else None
+
+    below = [session.get(Escalation, link.id) for link in life.chain_below(_link(escalation), lookup)]
+    chain = [escalation, *(each for each in below if each is not None)]
     for each in chain:
         journal.transition(
             each,
@@ -185,8 +191,15 @@ def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome 
             answered_at=now,
             forwarded_to_id=each.forwarded_to_id,
         )
-    rec = session.get(Recommendation, escalation.recommendation_id)
-    if rec is not None and not rec.deleted and not is_enrolled(session):  # a laptop keeping both offices
+    rec = session.get(Recommendation, chain[-1].recommendation_id)
+    # On a laptop keeping both offices (not on a server; there the server brings the answer down),
+    # to the office that first escalated it, if it still waits for the answer.
+    if (
+        rec is not None
+        and not rec.deleted
+        and not is_enrolled(session)
+        and life.answers_recommendation(_link(chain[-1]), rec.unit_id, rec.status, rec.scope)
+    ):
         target = lifecycle.check("answer", rec.status, rec.scope)
         journal.transition(
             rec,
@@ -197,6 +210,16 @@ def answer(session: Session, ctx: Context, escalation_id: str, outcome: Outcome 
             status_reason=reply,
             outcome=result,
         )
+
+
+def _link(escalation: Escalation) -> life.Link:
+    return life.Link(
+        escalation.id,
+        escalation.unit_id,
+        escalation.to_unit_id,
+        escalation.previous_id,
+        escalation.forwarded_to_id,
+    )
 
 
 def ack_due_of(sent_at: datetime, stored: date | None, ctx: Context) -> date:
@@ -232,7 +255,7 @@ def dispute(session: Session, ctx: Context, escalation_id: str, reason: str) -> 
         raise InputError(
             tr("Only {unit}, which sent this escalation, can dispute its answer.", unit=sender.name)
         )
-    if escalation.status != EscalationStatus.ANSWERED:
+    if not life.may(ESCALATIONS, "dispute", escalation.status):
         raise TransitionError(
             tr(
                 "Only an answer can be disputed; this escalation is {status}.",

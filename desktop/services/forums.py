@@ -17,6 +17,8 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
 from desktop.vocab import ForumMode, ForumStatus, label
+from domain import counters
+from protocol import lifecycle as life
 from protocol.entities import FORUMS
 from protocol.vocab import Paper
 
@@ -38,11 +40,8 @@ RULES: dict[str, f.Validator] = {
 }
 
 ACTION_LABELS = {"start": N_("start"), "close": N_("close"), "reopen": N_("reopen")}
-# The status each action needs, and the status it leads to (the protocol's life cycle, which the
-# server checks too); "reopen" comes with a reason, kept in the audit trail.
-ACTIONS = {
-    name: (ForumStatus(min(rule.sources)), ForumStatus(rule.target)) for name, rule in FORUMS.actions.items()
-}
+# The actions of the protocol's forum life cycle (`protocol.lifecycle`, which the server checks
+# too); "reopen" comes with a reason, kept in the audit trail.
 REOPEN_REASON = f.text(N_("Reason for reopening"), max_len=2000)
 PAPER = f.choice(Paper, N_("Paper"))
 
@@ -114,9 +113,8 @@ def update_forum(session: Session, ctx: Context, forum_id: str, **changes: Any) 
 
 def _move(session: Session, ctx: Context, forum_id: str, action: str, reason: str = "") -> None:
     forum = load(session, Forum, forum_id, N_("Forum"))
-    needed, target = ACTIONS[action]
-    if forum.status != needed:
-        allowed = [tr(ACTION_LABELS[name]) for name, (src, _) in ACTIONS.items() if src == forum.status]
+    if not life.may(FORUMS, action, forum.status):
+        allowed = [tr(ACTION_LABELS[name]) for name in life.allowed(FORUMS, forum.status)]
         raise TransitionError(
             tr(
                 "Cannot {action} a forum that is {status}. Allowed now: {allowed}.",
@@ -126,7 +124,12 @@ def _move(session: Session, ctx: Context, forum_id: str, action: str, reason: st
             )
         )
     Journal(session, ctx).transition(
-        forum, action, reason=reason, status=target, status_at=ctx.now(), status_by=ctx.actor
+        forum,
+        action,
+        reason=reason,
+        status=ForumStatus(life.target(FORUMS, action)),
+        status_at=ctx.now(),
+        status_by=ctx.actor,
     )
 
 

@@ -23,12 +23,12 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
-from desktop import counters
 from desktop.errors import ProgrammingError
-from desktop.ids import new_id
 from desktop.models import AuditEvent, ExampleUnit, OutboxOp, Synced
 from desktop.models.base import META_COLUMNS
 from desktop.services.context import Context
+from domain import counters
+from protocol.ids import new_id
 from protocol.version import MAX_OPS_PER_PUSH
 
 S = TypeVar("S", bound=Synced)

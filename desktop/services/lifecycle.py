@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import TransitionError
 from desktop.i18n import N_, tr
 from desktop.vocab import RecStatus, Scope, label
+from protocol import lifecycle as life
 from protocol.entities import RECOMMENDATIONS
 
 
@@ -60,13 +61,13 @@ SCOPE_CHANGE_STATUSES = frozenset({RecStatus.PROPOSED, RecStatus.ACCEPTED})
 
 def allowed_actions(status: RecStatus, scope: Scope) -> list[str]:
     """The names of the actions possible now, in table order."""
-    return [a.name for a in ACTIONS.values() if status in a.sources and (a.scope is None or a.scope == scope)]
+    return life.allowed(RECOMMENDATIONS, status, scope)
 
 
 def check(action_name: str, status: RecStatus, scope: Scope) -> RecStatus:
     """The status `action_name` leads to, or a `TransitionError` saying what is allowed now."""
     action = ACTIONS[action_name]
-    if status in action.sources and (action.scope is None or action.scope == scope):
+    if life.may(RECOMMENDATIONS, action_name, status, scope):
         return action.target
     allowed = [tr(ACTIONS[name].label) for name in allowed_actions(status, scope)]
     if status in action.sources and action.scope is not None:

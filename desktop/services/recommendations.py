@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop import counters
 from desktop.errors import InputError, NotFoundError, TransitionError
 from desktop.i18n import N_, tr
 from desktop.models import AgendaItem, Forum, Participant, Recommendation
@@ -17,6 +16,7 @@ from desktop.services.forums import open_forum, require_open
 from desktop.services.journal import Journal
 from desktop.services.lookup import load, load_fields
 from desktop.vocab import RecCategory, RecStatus, Scope, label
+from domain import counters
 
 RULES: dict[str, f.Validator] = {
     "text": f.text(N_("Recommendation"), max_len=5000),

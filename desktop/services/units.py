@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from desktop import pekppp
 from desktop.errors import InputError
 from desktop.i18n import N_, tr
-from desktop.ids import new_id
 from desktop.models import DeviceState, Unit
 from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
 from desktop.services import fields as f
@@ -23,6 +22,7 @@ from desktop.services.logo import check_logo
 from desktop.services.lookup import load
 from desktop.services.templates import RULES as TEMPLATE_RULES
 from desktop.vocab import IkmMethod, OfficeZone
+from protocol.ids import new_id
 
 RULES: dict[str, f.Validator] = {
     "code": f.text(N_("Unit code"), max_len=40),

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from desktop import jsontext
 from desktop.errors import MufakatError
 from desktop.i18n import tr
 from desktop.sync.address import check_sync
@@ -28,6 +27,7 @@ from desktop.sync.outbox import PendingOp
 from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.sync.refusals import describe as describe_refusal
 from desktop.sync.trust import ssl_context
+from protocol import jsontext
 
 __all__ = ["CertificateProblem", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 

@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 from desktop.config import MOVED_SECRET_FILENAME, SECRET_FILENAME, TOKEN_FILENAME
 from desktop.errors import InputError
 from desktop.files import write_private
-from desktop.hlc import MAX_AHEAD_MS, HybridClock
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import outbox
@@ -36,6 +35,7 @@ from desktop.sync.trust import ca_path, keep_ca, read_ca_file
 from desktop.updates import announced_release
 from desktop.workspace import Workspace
 from protocol.enrollment import allows_plain_http
+from protocol.hlc import MAX_AHEAD_MS, HybridClock
 from protocol.refusals import Refusal, printable
 from protocol.schema import MAX_DEVICE_NAME
 

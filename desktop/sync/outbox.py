@@ -12,8 +12,8 @@ import orjson
 from sqlalchemy import Text, func, select, text, type_coerce
 from sqlalchemy.orm import Session
 
-from desktop import jsontext
 from desktop.models import OutboxOp
+from protocol import jsontext
 from protocol.version import MAX_BODY_BYTES
 
 

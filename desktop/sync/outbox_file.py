@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from desktop import jsontext
 from desktop.errors import InputError
-from desktop.hlc import HybridClock, Stamp
 from desktop.i18n import tr
 from desktop.models import MODEL_BY_TABLE, DeviceState, ImportedOp, OutboxOp, Unit, utcnow
 from desktop.sync.protocol import OP_KINDS
+from protocol import jsontext
+from protocol.hlc import HybridClock, MalformedStamp, Stamp
 
 FORMAT = "mufakat-outbox"
 VERSION = 2  # 2: operations carry their user action (`action_id`); votes are `counter` operations
@@ -103,7 +103,7 @@ def _checked_op(name: str, index: int, op: Any) -> dict[str, Any]:
         raise _bad(name, tr("change {n} names an unknown entity or kind", n=index))
     try:
         Stamp.decode(stamp)
-    except InputError:
+    except MalformedStamp:
         raise _bad(name, tr("change {n} has a malformed clock stamp", n=index)) from None
     return {
         "op_id": op_id,

@@ -23,10 +23,11 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from desktop import counters, search
-from desktop.hlc import HybridClock, Stamp
+from desktop import search
 from desktop.models import MODEL_BY_TABLE, Conflict, DeviceState, OutboxOp, Synced
 from desktop.sync.protocol import row_values
+from domain import counters
+from protocol.hlc import HybridClock, Stamp
 from protocol.refusals import Refused
 from protocol.validate import check_record
 

@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from desktop.ids import new_id
 from desktop.models import MODEL_BY_TABLE, OutboxOp
+from protocol.ids import new_id
 from protocol.refusals import Refusal
 
 PASSING = frozenset({Refusal.UNKNOWN_RECORD.value, Refusal.NOT_VISIBLE.value})

@@ -19,11 +19,11 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from desktop.hlc import HybridClock
 from desktop.i18n import tr
-from desktop.ids import new_id
 from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, Escalation, OutboxOp, Unit, utcnow
 from desktop.services.journal import jsonable
+from protocol.hlc import HybridClock
+from protocol.ids import new_id
 
 REFERENCES = ("unit_id", "parent_id", "from_unit_id", "to_unit_id")
 # What the server's administrator decides about a unit: its code, its name, its place.

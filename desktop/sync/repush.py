@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, insert, or_, select, true
 from sqlalchemy.orm import Session
 
-from desktop.ids import new_id
 from desktop.models import (
     MODEL_BY_TABLE,
     SYNCED_MODELS,
@@ -33,6 +32,7 @@ from desktop.models import (
 )
 from desktop.services.journal import restate_op
 from desktop.sync.recoverable import drop_restated
+from protocol.ids import new_id
 
 BATCH = 2000
 

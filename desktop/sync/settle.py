@@ -24,13 +24,13 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from desktop import counters
-from desktop.hlc import HybridClock, Stamp
-from desktop.ids import new_id
 from desktop.models import MODEL_BY_TABLE, AuditEvent, DeviceState, OutboxOp, RejectedOp, Unit, utcnow
 from desktop.sync import recoverable
 from desktop.sync.outbox import PendingOp
 from desktop.sync.refusals import describe
+from domain import counters
+from protocol.hlc import HybridClock, Stamp
+from protocol.ids import new_id
 from protocol.refusals import Refusal
 
 

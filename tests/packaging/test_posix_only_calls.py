@@ -15,7 +15,7 @@ from desktop.sync import engine
 ROOT = Path(__file__).resolve().parents[2]
 APP_SOURCES = sorted(
     file
-    for package in ("desktop", "protocol", "domain")  # what the laptop runs (domain: if present)
+    for package in ("desktop", "protocol", "domain", "storage")  # what the laptop runs (domain: if present)
     for file in (ROOT / package).rglob("*.py")
     if "migrations" not in file.parts
 )

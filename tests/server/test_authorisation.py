@@ -14,26 +14,22 @@ and from the side that is allowed:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from desktop.ids import new_id
-from desktop.workspace import Workspace
-from tests.server.conftest import NOW, Raw, World, on_server, valid_fields
-from tests.sync.conftest import Running
-
-MakeRaw = Callable[[Workspace], Raw]
+from protocol.ids import new_id
+from tests.server.conftest import World
+from tests.server.serving import Running
+from tests.server.wire import NOW, Raw, on_server, valid_fields
 
 
-def test_1_units_are_the_administrators(world: World, raw: MakeRaw) -> None:
-    kppn = raw(world.kppn)
+def test_1_units_are_the_administrators(world: World) -> None:
+    kppn = world.kppn
     unit = valid_fields("units", kppn.unit_id, code="KPPN-PALSU", name="Kantor palsu")
     assert kppn.refusal(kppn.op("units", new_id(), "create", unit)) == ("admin_only", {"entity": "units"})
     gone = kppn.op("units", kppn.unit_id, "delete", {"at": NOW})
     assert kppn.refusal(gone) == ("not_deletable", {"entity": "units"})
 
 
-def test_2_a_device_creates_records_of_its_own_unit_only(world: World, raw: MakeRaw, server: Running) -> None:
-    kppn = raw(world.kppn)
+def test_2_a_device_creates_records_of_its_own_unit_only(world: World, server: Running) -> None:
+    kppn = world.kppn
     sibling = world.units["KPPN-MANOKWARI"]
     forum = new_id()
     code, params = kppn.refusal(
@@ -60,14 +56,14 @@ def _journal(raw: Raw, unit: str, about: str, **values: str) -> dict[str, object
 
 
 def test_3_the_addressed_office_journals_its_answer_under_the_sending_unit(
-    world: World, raw: MakeRaw
+    world: World
 ) -> None:
-    kanwil, other = raw(world.kanwil), raw(world.other)
+    kanwil, other = world.kanwil, world.other
     sender, sibling = world.units["KPPN-SORONG"], world.units["KPPN-MANOKWARI"]
     assert kanwil.push(_journal(kanwil, sender, world.escalation))[0]["status"] == "applied"
     # Not under another office, not in another device's name, not about another's escalation.
     assert kanwil.refusal(_journal(kanwil, sibling, world.escalation))[0] == "not_your_record"
-    assert kanwil.refusal(_journal(kanwil, sender, world.escalation, device_id=world.kppn.ctx.device_id)) == (
+    assert kanwil.refusal(_journal(kanwil, sender, world.escalation, device_id=world.kppn.device_id)) == (
         "invalid_field",
         {"entity": "audit_events", "field": "device_id", "problem": "not_allowed"},
     )
@@ -87,8 +83,8 @@ def _escalation(raw: Raw, rec: str, to_unit: str) -> dict[str, object]:
     return raw.op("escalations", new_id(), "create", fields)
 
 
-def test_4_an_escalation_goes_to_the_parent_unit(world: World, raw: MakeRaw) -> None:
-    kppn = raw(world.kppn)
+def test_4_an_escalation_goes_to_the_parent_unit(world: World) -> None:
+    kppn = world.kppn
     for wrong in (world.units["DJPB"], world.units["KPPN-MANOKWARI"], kppn.unit_id):
         assert kppn.refusal(_escalation(kppn, world.local, wrong)) == ("wrong_parent", {"to_unit_id": wrong})
     assert kppn.push(_escalation(kppn, world.local, world.units["KANWIL-PBD"]))[0]["status"] == "applied"
@@ -98,9 +94,9 @@ def test_4_an_escalation_goes_to_the_parent_unit(world: World, raw: MakeRaw) -> 
 
 
 def test_5_a_units_code_and_parent_are_the_administrators(
-    world: World, raw: MakeRaw, server: Running
+    world: World, server: Running
 ) -> None:
-    kppn = raw(world.kppn)
+    kppn = world.kppn
     for name, value in (("code", "KPPN-BARU"), ("parent_id", world.units["DJPB"])):
         change = kppn.op("units", kppn.unit_id, "update", {"set": {name: value}, "base": {}, "at": NOW})
         assert kppn.refusal(change) == ("locked_field", {"entity": "units", "field": name})
@@ -110,8 +106,8 @@ def test_5_a_units_code_and_parent_are_the_administrators(
     assert unit is not None and unit.data["code"] == "KPPN-SORONG" and unit.data["city"] == "Sorong"
 
 
-def test_6_a_device_changes_its_own_units_records_only(world: World, raw: MakeRaw, server: Running) -> None:
-    kppn, kanwil = raw(world.kppn), raw(world.kanwil)
+def test_6_a_device_changes_its_own_units_records_only(world: World, server: Running) -> None:
+    kppn, kanwil = world.kppn, world.kanwil
     edit = {"set": {"text": "Diubah kantor lain"}, "base": {}, "at": NOW}
     assert kppn.refusal(kppn.op("recommendations", world.other_rec, "update", edit)) == (
         "unknown_record",  # another office's: not even its existence is told
@@ -129,9 +125,9 @@ def test_6_a_device_changes_its_own_units_records_only(world: World, raw: MakeRa
 
 
 def test_7_the_addressed_office_acts_on_the_escalations_status(
-    world: World, raw: MakeRaw, server: Running
+    world: World, server: Running
 ) -> None:
-    kppn, kanwil, other = raw(world.kppn), raw(world.kanwil), raw(world.other)
+    kppn, kanwil, other = world.kppn, world.kanwil, world.other
     ack = {"action": "acknowledge", "fields": {"status": "acknowledged"}, "base": {}, "at": NOW}
     for outsider in (kppn, other):  # the sender, and an office it is not addressed to
         assert outsider.refusal(outsider.op("escalations", world.escalation, "transition", ack))[0] in (

@@ -5,16 +5,14 @@ crafted requests."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
-from desktop.models import AuditEvent
 from server_stub import registers
-from tests.server.conftest import NOW, Raw, World, on_server, server_state
-from tests.sync.conftest import Running
+from tests.server.conftest import World, create
+from tests.server.serving import Running
+from tests.server.wire import NOW, Raw, on_server, server_state
 
 
 def concurrent_edits(kppn: Raw, server: Running, rec: str) -> dict[str, Any]:
@@ -45,9 +43,9 @@ def resolve(raw: Raw, rec: str, conflict: dict[str, Any], **fields: Any) -> dict
 
 
 def test_a_resolve_marks_the_conflict_dismissed_for_every_laptop(
-    world: World, raw: Callable[..., Raw], server: Running
+    world: World, server: Running
 ) -> None:
-    kppn = raw(world.kppn)
+    kppn = world.kppn
     conflict = concurrent_edits(kppn, server, world.local)
     before = on_server(server, "recommendations", world.local)
     assert before is not None
@@ -68,9 +66,9 @@ def test_a_resolve_marks_the_conflict_dismissed_for_every_laptop(
 
 
 def test_a_conflict_the_server_does_not_hold_is_closed_already(
-    world: World, raw: Callable[..., Raw], server: Running
+    world: World, server: Running
 ) -> None:
-    kppn = raw(world.kppn)
+    kppn = world.kppn
     gone = {"register": "text", "loser_hlc": "001700000000000-000000-" + kppn.device_id}
     before = server_state(server)
     [result] = kppn.push(resolve(kppn, world.local, gone))
@@ -78,15 +76,12 @@ def test_a_conflict_the_server_does_not_hold_is_closed_already(
     assert server_state(server) == before
 
 
-def test_only_the_records_office_closes_its_markers(
-    world: World, raw: Callable[..., Raw], server: Running
-) -> None:
-    conflict = concurrent_edits(raw(world.kppn), server, world.local)
-    for ws, code in ((world.other, "unknown_record"), (world.kanwil, "unknown_record")):
-        intruder = raw(ws)
+def test_only_the_records_office_closes_its_markers(world: World, server: Running) -> None:
+    conflict = concurrent_edits(world.kppn, server, world.local)
+    for intruder, code in ((world.other, "unknown_record"), (world.kanwil, "unknown_record")):
         assert intruder.refusal(resolve(intruder, world.local, conflict))[0] == code
     # Kanwil sees the escalation addressed to it, but it is Sorong's record.
-    kanwil = raw(world.kanwil)
+    kanwil = world.kanwil
     code, params = kanwil.refusal(
         kanwil.op(
             "escalations",
@@ -112,9 +107,9 @@ def test_only_the_records_office_closes_its_markers(
     ],
 )
 def test_a_malformed_resolve_is_refused_and_changes_nothing(
-    world: World, raw: Callable[..., Raw], server: Running, fields: dict[str, Any], field: str, problem: str
+    world: World, server: Running, fields: dict[str, Any], field: str, problem: str
 ) -> None:
-    kppn = raw(world.kppn)
+    kppn = world.kppn
     conflict = concurrent_edits(kppn, server, world.local)
     before = held_state(server, world.local)
     code, params = kppn.refusal(resolve(kppn, world.local, conflict, **fields))
@@ -126,15 +121,22 @@ def test_a_malformed_resolve_is_refused_and_changes_nothing(
 
 
 def test_a_resolve_of_a_missing_record_or_a_history_entry_is_refused(
-    world: World, raw: Callable[..., Raw], server: Running
+    world: World, server: Running
 ) -> None:
-    kppn = raw(world.kppn)
+    kppn = world.kppn
     fields = {"register": "text", "loser_hlc": "001700000000000-000000-x", "how": "dismissed", "at": NOW}
     missing = kppn.op("recommendations", "0190ffff-ffff-7fff-bfff-ffffffffffff", "resolve", fields)
     assert kppn.refusal(missing)[0] == "unknown_record"
-    with world.kppn.store.read() as session:
-        event = session.scalars(select(AuditEvent.id)).first()
-    assert event is not None
+    event = create(
+        kppn,
+        "audit_events",
+        device_id=kppn.device_id,
+        hlc=kppn.clock.now().encode(),
+        entity="recommendations",
+        entity_id=world.local,
+        action="update",
+        actor="Notulis",
+    )
     history = kppn.op("audit_events", event, "resolve", {**fields, "register": "actor"})
     assert kppn.refusal(history)[0] in ("append_only", "invalid_field")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.server.processes import add_units, admin_cli, free_port, make_certs, running_server
-from tests.sync.conftest import server_db  # noqa: F401 - fixture
+from tests.server.serving import server_db  # noqa: F401 - fixture
 
 
 def one_line_error(done: subprocess.CompletedProcess[str], expected: str) -> None:

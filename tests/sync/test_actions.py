@@ -12,7 +12,6 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from desktop.ids import new_id
 from desktop.models import Escalation, OutboxOp, Recommendation, RejectedOp
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
@@ -22,9 +21,10 @@ from desktop.sync.engine import server_of, sync_once
 from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.vocab import RecStatus, Scope
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 from server_stub.models import Record
-from tests.server.conftest import valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import valid_fields
 from tests.sync.test_sync_basics import refused_on, unit_id
 
 Device = Callable[[str, str], Workspace]

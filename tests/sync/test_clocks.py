@@ -18,7 +18,6 @@ import pytest
 import trustme
 from sqlalchemy import func, select
 
-from desktop.ids import new_id
 from desktop.models import AuditEvent, Recommendation, RejectedOp
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
@@ -27,6 +26,7 @@ from desktop.sync.engine import server_of, sync_once
 from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.vocab import RecStatus
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 from server_stub.models import AppliedOp, Record
 from tests.sync.conftest import Running, prepared_store, serving
 from tests.sync.test_sync_basics import make_forum

@@ -150,8 +150,8 @@ def test_a_laptop_with_data_of_its_own_is_not_replaced_unasked(
 
 
 def test_a_device_cannot_retire_a_device_of_another_office(device: Device, server: Running) -> None:
-    from desktop.ids import new_id
     from desktop.sync.client import SyncClient
+    from protocol.ids import new_id
 
     sorong = device("sorong", "KPPN-SORONG")
     proof = (sorong.data_dir / "device-secret").read_text()
@@ -219,7 +219,7 @@ def test_a_fresh_code_of_the_unit_alone_never_retires_a_colleague(device: Device
     """A laptop of the same office with a fresh code, naming an active colleague's device with
     no secret, a made-up one, or another laptop's own, is refused (`move_unproven`), nothing is
     recorded (its code stays unspent), and the colleague keeps syncing."""
-    from desktop.ids import new_id
+    from protocol.ids import new_id
     from desktop.sync.client import SyncClient
 
     colleague, other = device("colleague", "KPPN-SORONG"), device("other", "KPPN-SORONG")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import httpx
 from sqlalchemy import func, select
 
-from desktop.ids import new_id
+from protocol.ids import new_id
 from desktop.models import AuditEvent, Participant, Recommendation
 from desktop.services import participants
 from desktop.services import recommendations as recs

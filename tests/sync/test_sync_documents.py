@@ -14,8 +14,8 @@ from desktop.services.document_data import implementation_report, notes
 from desktop.services.lookup import load
 from desktop.sync.engine import sync_once
 from protocol.entities import FORUMS
-from tests.server.conftest import Raw, raw, valid_fields  # noqa: F401 - fixtures
 from tests.sync.conftest import Running
+from tests.sync.crafted import Raw, raw, valid_fields  # noqa: F401 - fixtures
 from tests.sync.test_sync_basics import Device, unit_id
 
 NOW = "2026-11-01T08:30:00+00:00"

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ids import new_id
 from desktop.models import Forum, Recommendation
 from desktop.services import agenda, forums, participants
 from desktop.services import recommendations as recs
@@ -29,6 +28,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.projector import ProjectorWindow, RecommendationCard, other_screen
 from desktop.vocab import RecStatus, Scope
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = {"Martina Rumbiak": "081234567890", "Yohanis Kambu": "085299887766"}

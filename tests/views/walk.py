@@ -22,7 +22,6 @@ from pytestqt.qtbot import QtBot
 import desktop.views
 from desktop.app import Shell
 from desktop.config import Settings
-from desktop.ids import new_id
 from desktop.models import Conflict, Recommendation, RejectedOp
 from desktop.services import demo, forums
 from desktop.services import recommendations as recs
@@ -32,6 +31,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.rec_actions import BULK_ACTIONS, PROMPTS, perform
 from desktop.workspace import Workspace
 from protocol.entities import RECOMMENDATIONS
+from protocol.ids import new_id
 from tests.views.drive import rows
 from tests.views.screens import BUILDERS, dialog_classes
 

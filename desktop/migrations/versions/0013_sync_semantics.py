@@ -29,7 +29,7 @@ down_revision = "0012"
 branch_labels = None
 depends_on = None
 
-CARRIED_KEY = "carried"  # desktop.counters.CARRIED_KEY, fixed here as this revision wrote it
+CARRIED_KEY = "carried"  # domain.counters.CARRIED_KEY, fixed here as this revision wrote it
 MERGE_PREFIX = "merge:"
 
 

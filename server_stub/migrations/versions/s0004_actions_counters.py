@@ -18,7 +18,7 @@ down_revision = "s0003"
 branch_labels = None
 depends_on = None
 
-CARRIED_KEY = "carried"  # desktop.counters.CARRIED_KEY, fixed here as this revision wrote it
+CARRIED_KEY = "carried"  # domain.counters.CARRIED_KEY, fixed here as this revision wrote it
 
 records = sa.table(
     "records",

@@ -19,8 +19,8 @@ from desktop.sync.engine import sync_once
 from desktop.workspace import Workspace
 from protocol.entities import NATIONAL
 from server_stub.__main__ import main
-from tests.server.conftest import NOW, World, on_server, valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import NOW, World, on_server, valid_fields
 
 LATE_DECREE = date(2026, 12, 31)  # a Thursday the `holidays` data does not close
 

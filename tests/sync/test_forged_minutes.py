@@ -11,15 +11,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.ids import new_id
 from desktop.models import FrozenMinutes
 from desktop.printed import minutes_pdf
 from desktop.services import forums, frozen
 from desktop.services.report_data import forum_report
 from desktop.sync.engine import sync_once
 from desktop.workspace import Workspace
-from tests.server.conftest import NOW, Raw, World, on_server, valid_fields
+from protocol.ids import new_id
 from tests.sync.conftest import Running
+from tests.sync.crafted import NOW, Raw, World, on_server, valid_fields
 
 MakeRaw = Callable[[Workspace], Raw]
 

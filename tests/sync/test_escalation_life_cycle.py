@@ -18,8 +18,8 @@ from desktop.vocab import EscalationStatus, Outcome, RecStatus
 from desktop.workspace import Workspace
 from domain import deadlines
 from domain.workdays import WorkCalendar
-from tests.server.conftest import Raw, World, on_server
 from tests.sync.conftest import Running
+from tests.sync.crafted import Raw, World, on_server
 
 MakeRaw = Any
 

@@ -11,7 +11,7 @@ from desktop.sync.client import SyncRefused
 from desktop.sync.engine import sync_once
 from desktop.workspace import Workspace
 from protocol.version import PROTOCOL_VERSION
-from tests.server.conftest import Raw
+from tests.sync.crafted import Raw
 
 Device = Callable[[str, str], Workspace]
 

@@ -15,8 +15,8 @@ from desktop.services import escalations
 from desktop.services.detail import recommendation_detail
 from desktop.sync.engine import sync_once
 from desktop.vocab import Outcome, RecStatus
-from tests.server.conftest import NOW, Raw, World, on_server
 from tests.sync.conftest import Running
+from tests.sync.crafted import NOW, Raw, World, on_server
 
 MakeRaw = Any
 

@@ -8,18 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from desktop.hlc import HybridClock
-from desktop.ids import new_id
 from desktop.models import Recommendation
 from desktop.services import recommendations as recs
 from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
 from desktop.workspace import Workspace
 from protocol.entities import MAX_VOTES
+from protocol.hlc import HybridClock
+from protocol.ids import new_id
 from server_stub import admin
 from server_stub.models import Record
-from tests.server.conftest import Raw, World, on_server, valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import Raw, World, on_server, valid_fields
 
 MakeRaw = Callable[[Workspace], Raw]
 

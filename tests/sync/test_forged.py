@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from desktop.ids import new_id
 from desktop.models import AuditEvent, DeviceState, Escalation, Recommendation
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
@@ -17,10 +16,11 @@ from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
 from desktop.vocab import Outcome
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
-from tests.server.conftest import NOW, Raw, World, on_server, server_state, valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import NOW, Raw, World, on_server, server_state, valid_fields
 
 Device = Callable[[str, str], Workspace]
 MakeRaw = Callable[[Workspace], Raw]

@@ -12,13 +12,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.ids import new_id
 from desktop.sync.engine import sync_once
 from desktop.workspace import Workspace
 from protocol.entities import ENTITIES, Field, Kind
+from protocol.ids import new_id
 from protocol.version import OP_KINDS, PROTOCOL_VERSION
-from tests.server.conftest import Raw, World, server_state, valid_fields
 from tests.sync.conftest import Running
+from tests.sync.crafted import Raw, World, server_state, valid_fields
 
 Device = Callable[[str, str], Workspace]
 CREATED = ("forums", "participants", "agenda_items", "recommendations", "follow_ups", "survey_periods")

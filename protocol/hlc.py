@@ -19,14 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from desktop.errors import InputError
-
 # A stamp further ahead of the server's clock than this is re-stamped by the server.
 MAX_AHEAD_MS = 60 * 1000
 # The counter has six digits in an encoded stamp; past them the wall moves on by a millisecond,
 # so encoded stamps keep sorting as the stamps do (a clock stuck far ahead counts up for long).
 MAX_COUNTER = 999_999
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class MalformedStamp(ValueError):
+    """Text that is not an encoded stamp (each side words it for its own reader)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -44,7 +46,7 @@ class Stamp:
             wall, counter, node = text.split("-", 2)
             return cls(int(wall), int(counter), node)
         except ValueError as exc:
-            raise InputError(f"malformed clock stamp {text!r}") from exc
+            raise MalformedStamp(f"malformed clock stamp {text!r}") from exc
 
 
 class HybridClock:

@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from desktop.ids import new_id
 from desktop.models import RejectedOp, SurveyResponse
 from desktop.services import surveys
 from desktop.sync.engine import sync_once
 from desktop.sync.refusals import describe
 from desktop.workspace import Workspace
-from tests.server.conftest import Raw, valid_fields
+from protocol.ids import new_id
+from tests.sync.crafted import Raw, valid_fields
 from tests.sync.test_sync_basics import unit_id
 
 SCORES = [3, 4, 3, 4, 3, 4, 3, 4, 3]

@@ -9,15 +9,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.ids import new_id
 from desktop.models import AuditEvent, Escalation, Recommendation
 from desktop.services import escalations
 from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 from server_stub.models import Record
-from tests.server.conftest import Raw, World, on_server
 from tests.sync.conftest import Running
+from tests.sync.crafted import Raw, World, on_server
 
 MakeRaw = Callable[[Workspace], Raw]
 
