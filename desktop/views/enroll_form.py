@@ -4,15 +4,19 @@ the one named on this laptop (queued escalations then go to the server's)."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from desktop.errors import MufakatError
+from desktop.background import explain
 from desktop.sync.controller import SyncController
 from desktop.sync.rehome import ParentOffice, parent_notice, parent_office
 from desktop.views.common import InlineMessage, app_title
 from desktop.views.look import icon
 from desktop.workspace import Workspace
+
+log = logging.getLogger("mufakat.enroll")
 
 
 class EnrollForm(QWidget):
@@ -52,7 +56,7 @@ class EnrollForm(QWidget):
         self.enroll_button.setEnabled(False)
         self.message.info(self.tr("Enrolling…"))
         self._before = self._ws.read(parent_office)
-        self._sync.enroll(url, code, self._enrolled, self._failed)
+        self._sync.enroll(url, code, self._enrolled, self._failed, self)
 
     def _enrolled(self, unit_code: str) -> None:
         self.enroll_button.setEnabled(True)
@@ -68,6 +72,4 @@ class EnrollForm(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.enroll_button.setEnabled(True)
-        if not isinstance(exc, MufakatError):
-            raise exc
-        self.message.error(exc.message)
+        self.message.error(explain(exc, log, self._ws.data_dir))
