@@ -55,10 +55,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 GRADE_COLOURS = {"A": "#1b5e20", "B": "#2e7d32", "C": "#f9a825", "D": "#c62828"}
 
 
-def _comma(value: object) -> str:
-    return str(value).replace(".", ",")
-
-
 class SurveyPage(QWidget):
     changed = Signal()
 
@@ -290,14 +286,14 @@ class SurveyPage(QWidget):
         colour = GRADE_COLOURS[score.grade.letter]
         self.index_label.setText(
             self.tr("IKM {index} — {letter} ({label})").format(
-                index=_comma(score.index), letter=score.grade.letter, label=score.grade.label
+                index=number(score.index), letter=score.grade.letter, label=score.grade.label
             )
         )
         self.index_label.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
         weakest = {e.number for e in score.priority}
         for bar, element in zip(self.bars, score.elements, strict=True):
             bar.setValue(int(element.converted * 100))
-            bar.setFormat(f"{_comma(element.converted)}  (NRR {_comma(element.nrr)})")
+            bar.setFormat(f"{number(element.converted)}  (NRR {number(element.nrr)})")
             chunk = "#c62828" if element.element.number in weakest else colour
             bar.setStyleSheet(f"QProgressBar::chunk {{ background: {chunk}; }}")
         self.priority_label.setText(
@@ -323,7 +319,7 @@ class SurveyPage(QWidget):
         lines = [
             self.tr("{method}: IKM {index} — {letter} ({label})").format(
                 method=label(method),
-                index=_comma(score.indexes[method]),
+                index=number(score.indexes[method]),
                 letter=score.grade_by(method).letter,
                 label=score.grade_by(method).label,
             )
