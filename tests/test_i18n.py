@@ -116,7 +116,7 @@ def test_the_qt_catalog_compiles_and_switches_the_widgets(qapp: object) -> None:
 
 def test_numbers_are_written_as_the_language_writes_them() -> None:
     """One function (Babel's format_decimal) for every decimal sign: the documents' "3,250" and
-    "12,50", the survey page's and the command line's figures in the user's language."""
+    "12,50" always Indonesian, other figures (a backup's size) in the user's language."""
     from decimal import Decimal
 
     from desktop.i18n import number
