@@ -10,7 +10,7 @@ STAMP      := $(VENV)/.installed-run
 DEV_STAMP  := $(VENV)/.installed-dev
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test test-server lint bench screenshots dist dist-check bench-dist clean
+.PHONY: run test test-server lint bench screenshots dist dist-check bench-dist constraints clean
 
 $(VENV_STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mufakat needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -32,8 +32,18 @@ $(DEV_STAMP): pyproject.toml dists/server/pyproject.toml $(STAMP)
 	$(PY) -m pip install --quiet --no-deps -e dists/server  # mufakat-server; its dependencies: [server]
 	$(call install_extra,[dev])
 
-$(DIST_STAMP): pyproject.toml $(STAMP)
-	$(call install_extra,[dist])
+# A release build installs the versions the suite ran on: packaging/constraints.txt pins every
+# package of the app and of the build, for every platform (`make constraints` makes it anew).
+CONSTRAINTS := packaging/constraints.txt
+
+$(DIST_STAMP): pyproject.toml $(CONSTRAINTS) $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]' -c $(CONSTRAINTS)
+	$(PY) -m compileall -q desktop server_stub protocol domain
+	@touch $@
+
+constraints: $(DEV_STAMP)
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra dist --universal --python-version 3.11 \
+		--custom-compile-command "make constraints" -o $(CONSTRAINTS)
 
 # The widgets' Indonesian catalog, compiled from its source (.ts) with PySide6's lrelease.
 QM     := desktop/locale/mufakat_id.qm
@@ -99,4 +109,4 @@ bench-dist: $(DIST_STAMP)
 	$(PY) bench/app_start.py
 
 clean:
-	rm -rf $(VENV) $(SERVER_VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) $(SERVER_VENV) .venv-lowest build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

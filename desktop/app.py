@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from desktop.config import LOG_FILENAME, Settings
+from desktop.config import Settings, log_path
 from desktop.drafts import Drafts
 from desktop.errors import MufakatError
 from desktop.i18n import tr
@@ -34,7 +34,7 @@ def install_error_hook(data_dir: Path) -> None:
         text = (
             value.message
             if isinstance(value, MufakatError)
-            else tr("Something went wrong; details are in {path}", path=data_dir / LOG_FILENAME)
+            else tr("Something went wrong; details are in {path}", path=log_path(data_dir))
         )
         QMessageBox.critical(None, "Mufakat", text)
 
@@ -213,12 +213,9 @@ def run_app(data_dir: Path, settings: Settings) -> int:
     except MufakatError as exc:
         show_startup_error(exc.message)
         return 2
-    logging.basicConfig(
-        filename=data_dir / LOG_FILENAME,
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        force=True,
-    )
+    from desktop.logs import configure_logging
+
+    configure_logging(data_dir)  # once per process: `mufakat` (the CLI) did it already
     install_error_hook(data_dir)
     from desktop.folder_lock import hold
 

@@ -13,7 +13,7 @@ from desktop import backups
 from desktop.config import DB_FILENAME, Settings
 from desktop.errors import EnvironmentProblem, InputError
 from desktop.folder_lock import nobody_else
-from desktop.i18n import language, tr
+from desktop.i18n import number, tr
 
 FolderCommand = Callable[[Path, Settings, argparse.Namespace], None]
 
@@ -62,8 +62,7 @@ def size_text(size: int) -> str:
     """A file's size as people read it (Indonesian writes a decimal comma)."""
     if size < 100_000:
         return f"{max(1, round(size / 1000))} kB"
-    text = f"{size / 1_000_000:.1f} MB"
-    return text.replace(".", ",") if language() == "id" else text
+    return f"{number(size / 1_000_000, 1)} MB"
 
 
 def _cmd_backup(data_dir: Path, settings: Settings, args: argparse.Namespace) -> None:

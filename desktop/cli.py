@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__, backup_cli, survey_cli
-from desktop.config import LOG_FILENAME, Settings, resolve_data_dir
+from desktop.config import Settings, log_path, resolve_data_dir
 from desktop.errors import EnvironmentProblem, InputError, MufakatError
 from desktop.files import write_atomically
 from desktop.i18n import LANGUAGES, set_language, tr
+from desktop.logs import configure_logging
 from desktop.os_words import os_reason
 from desktop.workspace import Workspace
 
@@ -380,18 +381,6 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
 }
 
 
-def _setup_logging(data_dir: Path) -> None:
-    """Log lines (English, for support) go to the data folder's log file; the user reads one
-    message in their language on stderr."""
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(data_dir / LOG_FILENAME, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     # Messages of argument parsing come before settings are read: use --lang if given.
     raw = list(sys.argv[1:] if argv is None else argv)
@@ -405,11 +394,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.load(data_dir) if data_dir.is_dir() else Settings()
         if getattr(args, "lang", None):
             settings.language = args.lang
+        # Before opening: what opening logs goes to the file, not the screen.
+        configure_logging(data_dir)
         if args.command is None:
             from desktop.app import run_app
 
             return run_app(data_dir, settings)
-        _setup_logging(data_dir)  # before opening: what opening logs goes to the file, not the screen
         if args.command in backup_cli.COMMANDS:  # on the folder: its database may not open
             set_language(settings.language)
             backup_cli.COMMANDS[args.command](data_dir, settings, args)
@@ -431,7 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:
         log.exception("unexpected error in %s", args.command)
         print(
-            "mufakat: " + tr("unexpected error; details are in {path}", path=data_dir / LOG_FILENAME),
+            "mufakat: " + tr("unexpected error; details are in {path}", path=log_path(data_dir)),
             file=sys.stderr,
         )
         return EXIT_BUG

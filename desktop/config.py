@@ -25,6 +25,7 @@ APP_NAME = "mufakat"
 DATA_DIR_ENV = "MUFAKAT_DATA_DIR"
 DB_FILENAME = "mufakat.sqlite3"
 SETTINGS_FILENAME = "settings.json"
+LOG_DIRNAME = "logs"  # mufakat.log and its rotated predecessors (desktop.logs)
 LOG_FILENAME = "mufakat.log"
 BACKUP_DIRNAME = "backups"
 TOKEN_FILENAME = "device-token"  # the server's token for this device; never travels
@@ -35,6 +36,11 @@ MOVED_SECRET_FILENAME = "moved-from-secret"
 # The platform's user data folder for Mufakat, with no vendor folder above it (on Windows
 # %LOCALAPPDATA%\mufakat, not %LOCALAPPDATA%\mufakat\mufakat).
 USER_DATA_DIR: dict[str, Any] = {"appname": APP_NAME, "appauthor": False}
+
+
+def log_path(data_dir: Path) -> Path:
+    """The log file of the app and the command line, in the data folder's `logs/`."""
+    return data_dir / LOG_DIRNAME / LOG_FILENAME
 
 
 def resolve_data_dir(cli_value: str | None = None, env: Mapping[str, str] = os.environ) -> Path:

@@ -8,6 +8,7 @@ no compile step) give the other languages. Indonesian is the default language.
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -55,11 +56,22 @@ def translate_to(language: str, message: str) -> str:
     return _catalog(language).get(message, message)
 
 
-def number(value: int | float) -> str:
-    """A number as the language writes it: "100.000" in Indonesian, "100,000" in English."""
+def number(value: int | float | Decimal, places: int | None = None, *, language: str | None = None) -> str:
+    """A number as the language writes it (Babel's `format_decimal`): "100.000" and "3,25" in
+    Indonesian, "100,000" and "3.25" in English. `places`: the digits after the decimal sign,
+    rounded half up ("12,50"); None: a Decimal's own ("3,250" stays so), at most three of a
+    float's. `language`: the app's when None; the printed documents, always Indonesian, say "id"."""
     from babel.numbers import format_decimal  # babel's locale data loads on first use
 
-    return str(format_decimal(value, locale=LOCALES[_state["language"]]))
+    locale = LOCALES[language or _state["language"]]
+    if places is None and isinstance(value, Decimal) and isinstance(value.as_tuple().exponent, int):
+        places = max(0, -int(value.as_tuple().exponent))
+    if places is None:
+        return str(format_decimal(value, locale=locale))
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    pattern = "#,##0." + "0" * places if places else "#,##0"
+    return str(format_decimal(rounded, format=pattern, locale=locale))
 
 
 DAY_AND_TIME = {"id": "EEEE, dd-MM-yyyy HH.mm", "en": "EEEE, dd-MM-yyyy HH:mm"}

@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
-from desktop.i18n import tr
+from desktop.i18n import number, tr
 from desktop.vocab import IkmMethod, label
 from desktop.workspace import Workspace
 
@@ -62,9 +63,10 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     imp.add_argument("file", metavar="FILE", type=Path)
 
 
-def _number(value: object) -> str:
-    return str(value).replace(".", ",")
 
+def _figure(value: Decimal) -> str:
+    """An SKM figure as the regulation's forms write it, in either language (as its grade labels)."""
+    return number(value, language="id")
 
 def score_text(ws: Workspace, period_id: str) -> str:
     from desktop.reports.survey_parts import period_line
@@ -80,12 +82,12 @@ def score_text(ws: Workspace, period_id: str) -> str:
     lines.append(f"{element:<46} {total:>7} {'NRR':>6} {converted:>10}")
     for e in score.elements:
         name = f"U{e.element.number} {e.element.name}"
-        lines.append(f"{name:<46} {e.total:>7} {_number(e.nrr):>6} {_number(e.converted):>10}")
-    lines.append(f"{'Σ NRR':<54} {_number(score.nrr_sum):>6}")
+        lines.append(f"{name:<46} {e.total:>7} {_figure(e.nrr):>6} {_figure(e.converted):>10}")
+    lines.append(f"{'Σ NRR':<54} {_figure(score.nrr_sum):>6}")
     lines.append(
         tr(
             "IKM {index} — {letter} ({label})",
-            index=_number(score.index),
+            index=_figure(score.index),
             letter=score.grade.letter,
             label=score.grade.label,
         )
@@ -97,7 +99,7 @@ def score_text(ws: Workspace, period_id: str) -> str:
             tr(
                 "The other method ({method}) gives {index} — {letter}: another grade.",
                 method=label(other),
-                index=_number(score.indexes[other]),
+                index=_figure(score.indexes[other]),
                 letter=score.grade_by(other).letter,
             )
         )
@@ -128,7 +130,7 @@ def _cmd_surveys(ws: Workspace, args: argparse.Namespace) -> None:
         return
     for period in periods:
         result = ws.read(survey_result, period.id)
-        index = _number(result.score.index) if result.score else "-"
+        index = _figure(result.score.index) if result.score else "-"
         print(
             f"{period.id}  {period.starts_on.isoformat()}  {period.title}  n={result.respondents}  IKM={index}"
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop import vocab
-from desktop.i18n import set_language, tr
+from desktop.i18n import language, set_language, tr
 from desktop.vocab import Category, Gender, RecStatus, Scope, label, parse_choice
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,3 +112,27 @@ def test_the_qt_catalog_compiles_and_switches_the_widgets(qapp: object) -> None:
     finally:
         translations.switch("en")
     assert QCoreApplication.translate("SyncStatusBar", "Up to date") == "Up to date"
+
+
+def test_numbers_are_written_as_the_language_writes_them() -> None:
+    """One function (Babel's format_decimal) for every decimal sign: the documents' "3,250" and
+    "12,50" always Indonesian, other figures (a backup's size) in the user's language."""
+    from decimal import Decimal
+
+    from desktop.i18n import number
+    from desktop.reports.evidence import decimal
+    from desktop.reports.survey_parts import number as printed
+
+    assert language() == "en"
+    assert number(Decimal("3.250")) == "3.250" and number(100_000) == "100,000"
+    assert number(1.25, 1) == "1.3"  # half up, not to even
+    assert number(Decimal("3.250"), language="id") == "3,250"  # a Decimal keeps its digits
+    assert number(Decimal("1234.5"), language="id") == "1.234,5"
+    assert number(Decimal("2.345"), 2, language="id") == "2,35"
+    assert printed(Decimal("88.125")) == "88,125" and printed(20_000) == "20.000"  # documents: Indonesian
+    assert decimal(Decimal("12.5")) == "12,50" and decimal(7, 0) == "7"
+    set_language("id")
+    try:
+        assert number(Decimal("-1.05")) == "-1,05" and number(1_500_000) == "1.500.000"
+    finally:
+        set_language("en")

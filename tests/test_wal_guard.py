@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main as cli
-from desktop.config import DB_FILENAME, LOG_FILENAME, Settings
+from desktop.config import DB_FILENAME, Settings, log_path
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.workspace import Workspace
@@ -78,7 +78,7 @@ def test_the_user_reads_one_message_and_the_log_file_keeps_the_details(tmp_path:
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("mufakat: ")
     assert "belonged to another copy" not in result.stderr  # English, for support: in the log
-    assert "belonged to another copy" in (crashed / LOG_FILENAME).read_text(encoding="utf-8")
+    assert "belonged to another copy" in log_path(crashed).read_text(encoding="utf-8")
 
 
 def test_the_databases_own_journal_is_replayed_after_a_crash(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ numbers with a decimal comma."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_JUSTIFY
@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from desktop.i18n import number
 from desktop.pekppp import numbers_text
 from desktop.reports.layout import FONT, DocTable, Styles, text
 
@@ -81,8 +82,7 @@ def numbered(lines: Sequence[str], width: float) -> Flowable:
 
 def decimal(value: Decimal | int, places: int = 2) -> str:
     """12.5 → "12,50" (half up): Indonesian documents write a decimal comma."""
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{rounded:f}".replace(".", ",")
+    return number(value, places, language="id")
 
 
 def mean(values: Sequence[int]) -> Decimal:

@@ -4,12 +4,15 @@ report and by the minutes and follow-up report of a forum that discussed a surve
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desktop import i18n
 from desktop.reports import indonesian
 from desktop.reports.layout import Styles, key_values, table_parts, text
 from desktop.services.surveys import SurveyResult
@@ -24,14 +27,14 @@ BAR_COLOURS = {
 }
 
 
-def number(value: object) -> str:
-    """Decimal comma, as Indonesian documents write numbers."""
-    return str(value).replace(".", ",")
+def number(value: int | Decimal) -> str:
+    """As Indonesian documents write numbers: a decimal comma, its own digits ("3,250")."""
+    return i18n.number(value, language="id")
 
 
 def whole(value: int) -> str:
     """A whole number with Indonesian thousands dots: 20.000."""
-    return f"{value:,}".replace(",", ".")
+    return i18n.number(value, language="id")
 
 
 NUMBER = ParagraphStyle("cell_number", parent=Styles.cell, alignment=TA_RIGHT)

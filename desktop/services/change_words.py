@@ -58,7 +58,7 @@ def done_words(session: Session, entity: str, kind: str, fields: Mapping[str, An
         action = str(fields.get("action", ""))
         template = DONE.get((entity, action))
         if template is None:
-            return tr(KINDS["transition"])
+            return tr(KINDS[kind])  # a literal key here would be extracted as a message by Babel < 2.19
         register = fields.get("fields") or {}
         into = register.get("merged_into_id") if isinstance(register, dict) else None
         into_words = record_words(session, entity, str(into)) if into else ""
@@ -68,5 +68,5 @@ def done_words(session: Session, entity: str, kind: str, fields: Mapping[str, An
         if isinstance(changed, dict) and set(changed) == {"scope"}:
             return tr(SCOPE_CHANGE, scope=value_words(session, entity, "scope", changed["scope"]))
         names = ", ".join(field_label(str(name)) for name in changed) if isinstance(changed, dict) else ""
-        return tr(KINDS["update"], fields=names)
+        return tr(KINDS[kind], fields=names)
     return tr(KINDS.get(kind, KINDS["transition"]))

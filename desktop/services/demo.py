@@ -32,7 +32,6 @@ from sqlalchemy.orm import Session
 from desktop import skm
 from desktop.errors import InputError
 from desktop.i18n import tr
-from protocol.ids import new_id
 from desktop.models import SYNCED_MODELS, ExampleUnit, Forum, Unit
 from desktop.services import (
     agenda,
@@ -47,6 +46,7 @@ from desktop.services import (
 from desktop.services import recommendations as recs
 from desktop.services.context import Context
 from desktop.services.journal import Journal, example_units, start_action
+from protocol.ids import new_id
 
 DEMO_TITLE = "Forum Konsultasi Publik KPPN Sorong Tahun 2024"
 SAMPLE_TITLE = "CONTOH — " + DEMO_TITLE  # the sample beside an office's own forums says what it is

@@ -17,7 +17,6 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
 from desktop.vocab import ForumMode, ForumStatus, label
-from domain import counters
 from protocol import lifecycle as life
 from protocol.entities import FORUMS
 from protocol.vocab import Paper

@@ -2,8 +2,8 @@
 
 A cycle starts a few seconds after local changes (debounced), on a timer, when the network
 comes back, and on "Sync now". A failed cycle is retried after an exponentially growing,
-jittered delay (the `backoff` package's schedule), so a hundred laptops that lose the same
-server do not all come back at the same second.
+jittered delay (`desktop.sync.retry`), so a hundred laptops that lose the same server do not all
+come back at the same second. The cycles run as jobs this controller owns (`desktop.background`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-import backoff
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from desktop.background import run_in_background
-from desktop.config import LOG_FILENAME
+from desktop.background import Jobs, while_alive
+from desktop.config import log_path
 from desktop.errors import MufakatError
 from desktop.i18n import tr
 from desktop.services.attention import attention_count
@@ -28,6 +27,7 @@ from desktop.sync import outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
 from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
 from desktop.sync.refusals import DEVICE_MOVED
+from desktop.sync.retry import retry_delays
 from desktop.workspace import Workspace
 
 log = logging.getLogger("mufakat.sync")
@@ -53,14 +53,6 @@ class SyncStatus:
     attention: int = 0  # refused changes and "changed elsewhere" markers waiting for a person
 
 
-def retry_delays(first_s: float = 5.0, max_s: float = 600.0) -> Iterator[float]:
-    """Seconds to wait after each consecutive failure: 5, 10, 20 … up to 10 minutes, jittered."""
-    schedule = backoff.expo(base=2, factor=first_s, max_value=max_s)
-    next(schedule)  # backoff's wait generators first yield None (they are primed with send(None))
-    for delay in schedule:
-        yield float(backoff.full_jitter(delay))
-
-
 class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
     _progress = Signal()  # from the worker thread; the totals wait in `_latest`
@@ -78,6 +70,7 @@ class SyncController(QObject):
         self._ws = ws
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._jobs = Jobs(self, self._pool)
         self._running = False
         self._again = False
         self._lock = threading.Lock()
@@ -163,12 +156,7 @@ class SyncController(QObject):
             timer.stop()
         self._running = True
         self._publish(replace(self._status, state=SyncState.SYNCING, message="", code="", moved=SyncReport()))
-        run_in_background(
-            lambda: sync_once(self._ws, progress=self._report_progress),
-            self._on_done,
-            self._on_failed,
-            self._pool,
-        )
+        self._jobs.run(lambda: sync_once(self._ws, progress=self._report_progress), self._on_done, self._on_failed)
 
     def enroll(
         self,
@@ -176,17 +164,21 @@ class SyncController(QObject):
         code: str,
         on_done: Callable[[str], None],
         on_error: Callable[[BaseException], None],
+        owner: QObject,
         ca_file: Path | None = None,
     ) -> None:
-        """Enroll off the GUI thread, then sync at once. `ca_file`: the office's certificate
+        """Enroll off the GUI thread, then sync at once; `on_done` and `on_error` are called
+        while `owner` (the form that asked) still exists. `ca_file`: the office's certificate
         authority, trusted for this server from now on (the system's store otherwise)."""
 
         def done(unit_code: object) -> None:
-            on_done(str(unit_code))
+            while_alive(owner, on_done)(str(unit_code))
             self._periodic.start()
             self.sync_now()
 
-        run_in_background(lambda: enroll(self._ws, server_url, code, ca_file=ca_file), done, on_error, self._pool)
+        self._jobs.run(
+            lambda: enroll(self._ws, server_url, code, ca_file=ca_file), done, while_alive(owner, on_error)
+        )
 
     # -- results ---------------------------------------------------------------------------
     def _report_progress(self, report: SyncReport) -> None:
@@ -229,7 +221,7 @@ class SyncController(QObject):
         message = (
             exc.message
             if isinstance(exc, MufakatError)
-            else tr("unexpected error; details are in {path}", path=self._ws.data_dir / LOG_FILENAME)
+            else tr("unexpected error; details are in {path}", path=log_path(self._ws.data_dir))
         )
         code = exc.code if isinstance(exc, SyncRefused) else ""
         # Retry first: whatever happens while the failure is shown, the next attempt is on its way

@@ -11,7 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop import backups
-from desktop.background import run_in_background
+from desktop.background import Jobs
 from desktop.errors import MufakatError
 from desktop.workspace import Workspace
 
@@ -31,6 +31,7 @@ class AutoBackup(QObject):
         self._ws = ws
         self._clock = clock
         self._busy = False
+        self._jobs = Jobs(self)
         self._first = QTimer(self)
         self._first.setSingleShot(True)
         self._first.timeout.connect(self.check)
@@ -56,7 +57,7 @@ class AutoBackup(QObject):
             return
         self._busy = True
         data_dir, second, now = self._ws.data_dir, self._ws.settings.second_backup_folder, self._clock()
-        run_in_background(lambda: backups.back_up(data_dir, backups.DAILY, second, now), self._taken, self._failed)
+        self._jobs.run(lambda: backups.back_up(data_dir, backups.DAILY, second, now), self._taken, self._failed)
 
     def _taken(self, result: object) -> None:
         self._busy = False

@@ -4,6 +4,7 @@ and the second folder every backup is copied to."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import backups
-from desktop.background import run_in_background
+from desktop.background import Jobs, explain
 from desktop.backup_cli import size_text
 from desktop.db import known_revisions
 from desktop.errors import MufakatError
@@ -29,12 +30,15 @@ from desktop.views.common import InlineMessage
 from desktop.views.restore_dialog import RestoreDialog
 from desktop.workspace import Workspace
 
+log = logging.getLogger("mufakat.backup")
+
 
 class BackupGroup(QGroupBox):
     restore_requested = Signal(object)  # Path of a checked copy the user confirmed
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Backups"), parent)
+        self._jobs = Jobs(self)
         self._ws = ws
         self.last_backup = QLabel()
         self.last_backup.setWordWrap(True)
@@ -81,7 +85,7 @@ class BackupGroup(QGroupBox):
         self.backup_button.setEnabled(False)
         self.message.info(self.tr("Backing up…"))
         data_dir, second = self._ws.data_dir, self._ws.settings.second_backup_folder
-        run_in_background(lambda: backups.back_up(data_dir, backups.MANUAL, second), self._backed_up, self._failed)
+        self._jobs.run(lambda: backups.back_up(data_dir, backups.MANUAL, second), self._backed_up, self._failed)
 
     def _backed_up(self, result: object) -> None:
         assert isinstance(result, backups.BackupResult)
@@ -94,9 +98,7 @@ class BackupGroup(QGroupBox):
 
     def _failed(self, exc: BaseException) -> None:
         self.backup_button.setEnabled(True)
-        if not isinstance(exc, MufakatError):
-            raise exc
-        self.message.error(exc.message)
+        self.message.error(explain(exc, log, self._ws.data_dir))
 
     def _save_second_folder(self) -> None:
         text = self.second_folder.text().strip()

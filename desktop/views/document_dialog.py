@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
+from desktop.background import Jobs
 from desktop.errors import MufakatError
 from desktop.file_names import file_name
 from desktop.forum_documents import build_forum_document
@@ -162,6 +162,7 @@ class DocumentDialog(QDialog):
     def __init__(self, source: DocumentSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = source
+        self._jobs = Jobs(self)  # the PDF being made: dropped with this dialog, or by a newer choice
         self.pdf: bytes | None = None
         self.setWindowTitle(source.title)
         # as tall as the screen allows: on a 1366x768 laptop the taskbar leaves 697 px, title bar included
@@ -253,7 +254,12 @@ class DocumentDialog(QDialog):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Preparing the document…"))
         build, paper, version = self._source.build, self.paper_name, self.version_number
-        run_in_background(lambda: build(paper, version), self._show, self._failed)
+        self._jobs.run(lambda: build(paper, version), self._show, self._failed, slot="build")
+
+    def done(self, result: int) -> None:
+        """Closed: a PDF still being made is not wanted any more."""
+        self._jobs.cancel()
+        super().done(result)
 
     def _show(self, pdf: bytes) -> None:
         self.pdf = pdf

@@ -5,6 +5,7 @@ the one named on this laptop (queued escalations then go to the server's)."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -18,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.background import explain
 from desktop.sync.client import CertificateProblem
 from desktop.sync.controller import SyncController
 from desktop.sync.rehome import ParentOffice, parent_notice, parent_office
 from desktop.views.common import InlineMessage, app_title
 from desktop.views.look import icon
 from desktop.workspace import Workspace
+
+log = logging.getLogger("mufakat.enroll")
 
 
 class EnrollForm(QWidget):
@@ -87,7 +90,9 @@ class EnrollForm(QWidget):
         self.message.info(self.tr("Enrolling…"))
         self._before = self._ws.read(parent_office)
         typed = self.ca_file.text().strip()
-        self._sync.enroll(url, code, self._enrolled, self._failed, Path(typed).expanduser() if typed else None)
+        self._sync.enroll(
+            url, code, self._enrolled, self._failed, self, Path(typed).expanduser() if typed else None
+        )
 
     def _enrolled(self, unit_code: str) -> None:
         self.enroll_button.setEnabled(True)
@@ -103,8 +108,6 @@ class EnrollForm(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.enroll_button.setEnabled(True)
-        if not isinstance(exc, MufakatError):
-            raise exc
-        self.message.error(exc.message)
+        self.message.error(explain(exc, log, self._ws.data_dir))
         if isinstance(exc, CertificateProblem):  # where the office's CA file goes
             self.ca_file.setFocus()

@@ -3,6 +3,7 @@ and the printed documents of the selected forum."""
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -20,9 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from desktop.background import run_in_background
+from desktop.background import Jobs, explain
 from desktop.file_names import file_name
 from desktop.services import demo
 from desktop.services.queries import ForumCounts, ForumSummary, forum_counts, list_forums
@@ -46,6 +46,8 @@ STATUS_COLUMN = 3
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog
 
+log = logging.getLogger("mufakat.forums")
+
 
 class ForumsPage(QWidget):
     open_requested = Signal(str)  # forum id
@@ -55,6 +57,7 @@ class ForumsPage(QWidget):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = ws
+        self._jobs = Jobs(self)  # the list and its counts being read: the newest request only
         self._generation = 0
         self.shown_generation = 0
         self.counted_generation = 0
@@ -309,21 +312,23 @@ class ForumsPage(QWidget):
     def _load(self, recount: bool) -> None:
         self._generation += 1
         generation, text = self._generation, self.search.text()
-        run_in_background(
+        self._jobs.run(
             lambda: self._ws.read(list_forums, text, with_counts=False),
             lambda rows: self._show(generation, rows, recount),
             self._failed,
+            slot="list",
         )
 
     def _count(self, generation: int) -> None:
-        run_in_background(
+        self._jobs.run(
             lambda: self._ws.read(forum_counts),
             lambda counts: self._show_counts(generation, counts),
             self._failed,
+            slot="counts",
         )
 
     def _show_counts(self, generation: int, counts: dict[str, ForumCounts]) -> None:
-        if generation == self._generation and isValid(self):  # the window may be gone (a new language)
+        if generation == self._generation:
             self._counts = counts
             self.model.set_counts(counts)
             self.counted_generation = generation
@@ -334,10 +339,11 @@ class ForumsPage(QWidget):
         return self.shown_generation == self._generation
 
     def _failed(self, exc: BaseException) -> None:
-        raise exc  # the app's error hook shows it and writes the log
+        """Background work never pops a dialog: the line under the list says it."""
+        self.notice.failed(explain(exc, log, self._ws.data_dir))
 
     def _show(self, generation: int, rows: list[ForumSummary], recount: bool) -> None:
-        if generation != self._generation or not isValid(self):
+        if generation != self._generation:
             return
         keep = self.selected_forum()
         status = self.status_filter.value()

@@ -4,6 +4,7 @@ window then opens on the data taken in, and the laptop is to be enrolled with a 
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -19,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
+from desktop.background import Jobs, explain
 from desktop.db import known_revisions
-from desktop.errors import MufakatError
 from desktop.move import export_move, holds_data
 from desktop.views.common import InlineMessage
 from desktop.workspace import Workspace
+
+log = logging.getLogger("mufakat.move")
 
 
 class MoveGroup(QGroupBox):
@@ -32,6 +34,7 @@ class MoveGroup(QGroupBox):
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Move to a new laptop"), parent)
+        self._jobs = Jobs(self)
         self._ws = ws
         intro = QLabel(
             self.tr(
@@ -66,7 +69,7 @@ class MoveGroup(QGroupBox):
         self.export_button.setEnabled(False)
         self.message.info(self.tr("Writing {path}…").format(path=target))
         data_dir = self._ws.data_dir
-        run_in_background(
+        self._jobs.run(
             lambda: export_move(data_dir, target, known_revisions()), lambda _m: self._exported(target), self._failed
         )
 
@@ -81,9 +84,7 @@ class MoveGroup(QGroupBox):
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
-        if not isinstance(exc, MufakatError):
-            raise exc
-        self.message.error(exc.message)
+        self.message.error(explain(exc, log, self._ws.data_dir))
 
     def take_in(self) -> None:
         chosen = ask_take_in(self, self._ws)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.background import run_in_background
+from desktop.background import Jobs
 from desktop.errors import MufakatError
 from desktop.files import write_atomically
 from desktop.os_words import os_reason
@@ -58,6 +58,7 @@ class SavedNotice(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder: Path | None = None
+        self._jobs = Jobs(self)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -107,24 +108,25 @@ class SavedNotice(QWidget):
         build: Callable[[], bytes],
     ) -> QFileDialog:
         """Ask where to save (`file_name` proposed), then build the file off the GUI thread (a
-        recap of 100,000 rows takes a while) and write it, saying so on this line."""
+        recap of 100,000 rows takes a while) and write it, saying so on this line. The file is
+        written even if this line is gone meanwhile (the window was replaced); only the saying
+        is then dropped."""
 
         def chosen(path: Path) -> None:
             self.busy(self.tr("Preparing {name}…").format(name=path.name))
 
-            def built(data: bytes) -> None:
-                self.write(path, data)
-
             def failed(error: BaseException) -> None:
                 if isinstance(error, MufakatError):
                     self.failed(error.message)
+                elif isinstance(error, OSError):
+                    self.failed(self.tr("Cannot write {path}: {error}").format(path=path, error=os_reason(error)))
                 else:
                     log.error("building %s failed", path.name, exc_info=error)
                     self.failed(
                         self.tr("{name} could not be made; details are in the log file.").format(name=path.name)
                     )
 
-            run_in_background(build, built, failed)
+            self._jobs.run(lambda: write_atomically(path, build()), lambda _none: self.saved(path), failed)
 
         return ask_save_path(self.window(), caption, file_name, name_filter, chosen)
 

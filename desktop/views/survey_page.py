@@ -4,6 +4,7 @@ the index (IKM), its grade, the sample check and the element to improve first.""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,8 +58,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 GRADE_COLOURS = {"A": "#1b5e20", "B": "#2e7d32", "C": "#f9a825", "D": "#c62828"}
 
 
-def _comma(value: object) -> str:
-    return str(value).replace(".", ",")
+
+def _figure(value: Decimal) -> str:
+    """An SKM figure as the regulation's forms write it, in either language (as its grade labels)."""
+    return number(value, language="id")
 
 
 class SurveyPage(QWidget):
@@ -299,14 +302,14 @@ class SurveyPage(QWidget):
         colour = GRADE_COLOURS[score.grade.letter]
         self.index_label.setText(
             self.tr("IKM {index} — {letter} ({label})").format(
-                index=_comma(score.index), letter=score.grade.letter, label=score.grade.label
+                index=_figure(score.index), letter=score.grade.letter, label=score.grade.label
             )
         )
         self.index_label.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
         weakest = {e.number for e in score.priority}
         for bar, element in zip(self.bars, score.elements, strict=True):
             bar.setValue(int(element.converted * 100))
-            bar.setFormat(f"{_comma(element.converted)}  (NRR {_comma(element.nrr)})")
+            bar.setFormat(f"{_figure(element.converted)}  (NRR {_figure(element.nrr)})")
             chunk = "#c62828" if element.element.number in weakest else colour
             bar.setStyleSheet(f"QProgressBar::chunk {{ background: {chunk}; }}")
         self.priority_label.setText(
@@ -332,7 +335,7 @@ class SurveyPage(QWidget):
         lines = [
             self.tr("{method}: IKM {index} — {letter} ({label})").format(
                 method=label(method),
-                index=_comma(score.indexes[method]),
+                index=_figure(score.indexes[method]),
                 letter=score.grade_by(method).letter,
                 label=score.grade_by(method).label,
             )

@@ -4,6 +4,7 @@ escalations are highlighted. Queries run off the GUI thread; only the newest one
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
+from desktop.background import Jobs, explain
 from desktop.file_names import file_name
 from desktop.i18n import number
 from desktop.services.queries import (
@@ -51,6 +52,8 @@ NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"  # the status filter's entry for every status not yet settled
 
 
+log = logging.getLogger("mufakat.triage")
+
 class TriagePage(QWidget):
     shown = Signal()  # the newest filter's result is on screen
     counted = Signal()  # … and its count
@@ -58,6 +61,7 @@ class TriagePage(QWidget):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = ws
+        self._jobs = Jobs(self)  # the page and its count being read: the newest filter only
         self._generation = 0
         self.shown_generation = 0  # the newest filter whose result is on screen
         self._guard = ReplacedButtons()
@@ -225,10 +229,11 @@ class TriagePage(QWidget):
         self._generation += 1
         generation = self._generation
         flt = self.current_filter()
-        run_in_background(  # the page first; its count follows (as costly as the page itself)
+        self._jobs.run(  # the page first; its count follows (as costly as the page itself)
             lambda: self._ws.read(list_recommendations, flt, with_total=False),
             lambda page: self._show(generation, flt, page),
             self._failed,
+            slot="page",
         )
 
     def _show(self, generation: int, flt: RecommendationFilter, page: RecommendationPage) -> None:
@@ -237,10 +242,11 @@ class TriagePage(QWidget):
         self.model.show_page(flt, page)
         self._show_empty(flt, not page.rows)
         self.count.setText(self.tr("counting…"))
-        run_in_background(
+        self._jobs.run(
             lambda: self._ws.read(count_recommendations, flt),
             lambda total: self._show_count(generation, total),
             self._failed,
+            slot="count",
         )
         self.pane.show_recommendation(None)
         self._update_bulk()
@@ -271,7 +277,8 @@ class TriagePage(QWidget):
             self.counted.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        raise exc  # the app's error hook shows it and writes the log
+        """Background work never pops a dialog: the line under the list says it."""
+        self.notice.failed(explain(exc, log, self._ws.data_dir))
 
     def _reload_keep(self) -> None:
         keep = self.selected_ids()

@@ -31,6 +31,7 @@ def in_repository(windows_path: str, relative_to: Path = ROOT) -> Path:
 def test_the_data_folder_on_windows_is_localappdata_mufakat(monkeypatch: pytest.MonkeyPatch) -> None:
     """platformdirs' Windows rules, with the shell's answer for the local AppData folder given."""
     monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", r"C:\Users\siti\AppData\Local")
+    monkeypatch.setenv("LOCALAPPDATA", r"C:\Users\siti\AppData\Local")  # platformdirs before 4.8 reads this
     folder = PureWindowsPath(Windows(**USER_DATA_DIR).user_data_dir)
     assert folder == PureWindowsPath(r"C:\Users\siti\AppData\Local\mufakat")
 

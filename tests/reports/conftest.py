@@ -31,7 +31,8 @@ def out_of_page(data: bytes) -> list[str]:
         page = document[index]
         width, height = page.get_size()
         for obj in page.get_objects(max_depth=5):
-            left, bottom, right, top = obj.get_bounds()
+            bounds = obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos  # pypdfium2 5 / 4
+            left, bottom, right, top = bounds()
             if left < -0.5 or bottom < -0.5 or right > width + 0.5 or top > height + 0.5:
                 problems.append(f"page {index + 1}: object at {left:.0f},{bottom:.0f}-{right:.0f},{top:.0f}")
         page.close()

@@ -219,8 +219,8 @@ def test_a_fresh_code_of_the_unit_alone_never_retires_a_colleague(device: Device
     """A laptop of the same office with a fresh code, naming an active colleague's device with
     no secret, a made-up one, or another laptop's own, is refused (`move_unproven`), nothing is
     recorded (its code stays unspent), and the colleague keeps syncing."""
-    from protocol.ids import new_id
     from desktop.sync.client import SyncClient
+    from protocol.ids import new_id
 
     colleague, other = device("colleague", "KPPN-SORONG"), device("other", "KPPN-SORONG")
     _forum, rec, _ = two_recs(colleague)

@@ -10,13 +10,13 @@ from collections.abc import Callable
 import httpx
 from sqlalchemy import func, select
 
-from protocol.ids import new_id
 from desktop.models import AuditEvent, Participant, Recommendation
 from desktop.services import participants
 from desktop.services import recommendations as recs
 from desktop.sync.engine import server_of
 from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.test_actions import assert_same, on_server, synced, two_recs

@@ -17,8 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Shell
 from desktop.config import Settings
-from desktop.sync.controller import SyncController, SyncState, SyncStatus, retry_delays
+from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.sync.engine import enroll, sync_once
+from desktop.sync.retry import retry_delays
 from desktop.workspace import Workspace
 from server_stub.app import create_app
 from server_stub.store import ServerStore

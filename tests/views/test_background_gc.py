@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.background import collect_garbage_on_gui_thread, run_in_background
+from desktop.background import Jobs, collect_garbage_on_gui_thread
 
 MANY = 200_000  # new containers: more than every threshold of the cyclic collector
 
@@ -27,7 +28,8 @@ def test_cyclic_garbage_is_collected_on_the_gui_thread_not_in_a_job(qtbot: QtBot
 
     Cycle()
     done: list[object] = []
-    run_in_background(lambda: len([[n] for n in range(MANY)]), done.append, done.append)
+    owner = QObject()
+    Jobs(owner).run(lambda: len([[n] for n in range(MANY)]), done.append, done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=10_000)
     assert done == [MANY]
     main = threading.main_thread()

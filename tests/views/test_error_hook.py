@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import install_error_hook
-from desktop.config import LOG_FILENAME
+from desktop.config import log_path
 from desktop.errors import StoreError
 
 
@@ -21,7 +21,8 @@ def test_unexpected_error_is_logged_and_shown_without_a_traceback(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    handler = logging.FileHandler(tmp_path / LOG_FILENAME)
+    log_path(tmp_path).parent.mkdir()
+    handler = logging.FileHandler(log_path(tmp_path))
     logging.getLogger().addHandler(handler)
     try:
         install_error_hook(tmp_path)
@@ -36,10 +37,10 @@ def test_unexpected_error_is_logged_and_shown_without_a_traceback(
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
-    assert shown[0] == f"Something went wrong; details are in {tmp_path / LOG_FILENAME}"
+    assert shown[0] == f"Something went wrong; details are in {log_path(tmp_path)}"
     assert "Traceback" not in shown[0]
     assert shown[1] == "The disk is full; free some space and try again."
-    log = (tmp_path / LOG_FILENAME).read_text()
+    log = log_path(tmp_path).read_text()
     assert "KeyError: 'broken invariant'" in log and "Traceback" in log
 
 
