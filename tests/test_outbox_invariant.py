@@ -162,6 +162,10 @@ STEPS: list[Step] = [
         lambda ws, ids: ws.write(recs.edit_recommendation, ids["r1"], text="Customer service", priority=1),
     ),
     ("recommendations.change_scope", lambda ws, ids: ws.write(recs.change_scope, ids["r3"], "policy")),
+    (
+        "recommendations.correct_recommendation",
+        lambda ws, ids: ws.write(recs.correct_recommendation, ids["r3"], scope="policy", category="facilities"),
+    ),
     ("recommendations.vote", lambda ws, ids: ws.write(recs.vote, ids["r1"])),
     ("recommendations.merge", lambda ws, ids: ws.write(recs.merge, ids["r2"], ids["r1"])),
     ("recommendations.reject", lambda ws, ids: ws.write(recs.reject, ids["r4"], "Bukan kewenangan")),

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.models import Forum, Recommendation
@@ -29,6 +29,7 @@ from desktop.views.projector import ProjectorWindow, RecommendationCard, other_s
 from desktop.vocab import RecStatus, Scope
 from desktop.workspace import Workspace
 from protocol.ids import new_id
+from tests.views.drive import CTRL, Keyboard, click, with_modal
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = {"Martina Rumbiak": "081234567890", "Yohanis Kambu": "085299887766"}
@@ -114,8 +115,12 @@ def test_the_projector_follows_live_capture_and_shows_no_names(
     qtbot.waitUntil(lambda: shows(projector, service, "Policy (escalate)", "2 vote(s)"))
 
     # An edit of the text (F3).
-    answer_questions(text="Perkuat customer service pada jam sibuk awal bulan")
-    qtbot.keyClick(capture.table, Qt.Key.Key_F3)
+    def correct(dialog: QDialog) -> None:
+        click(qtbot, dialog.findChild(QPlainTextEdit))
+        Keyboard(qtbot, dialog).press(Qt.Key.Key_A, CTRL).type("Perkuat customer service pada jam sibuk awal bulan")
+        click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+
+    with_modal(qtbot, lambda: qtbot.keyClick(capture.table, Qt.Key.Key_F3), correct)
     service = "Perkuat customer service pada jam sibuk awal bulan"
     qtbot.waitUntil(lambda: shows(projector, service, "Policy (escalate)", "2 vote(s)"))
     assert card_of(projector, "Perkuat customer service pada jam sibuk") is None
