@@ -78,21 +78,36 @@ def test_the_save_dialog_of_a_document_speaks_indonesian(
                 break
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
+    def new_documents() -> list[DocumentDialog]:
+        return [
+            w for w in QApplication.topLevelWidgets()
+            if isinstance(w, DocumentDialog) and w.isVisible() and id(w) not in earlier
+        ]
+
+    earlier = {id(w) for w in QApplication.topLevelWidgets()}  # an earlier test's, not yet deleted
     opened = when_popup(the_minutes)
     qtbot.mouseClick(forums_page.documents_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened))
-    qtbot.waitUntil(lambda: any(isinstance(w, DocumentDialog) for w in QApplication.topLevelWidgets()))
-    document = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog))
+    qtbot.waitUntil(lambda: len(new_documents()) == 1)
+    document = new_documents()[0]
     qtbot.addWidget(document)
     qtbot.waitUntil(lambda: document.save_button.isEnabled(), timeout=15_000)
     qtbot.mouseClick(document.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog))
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog), timeout=15_000)
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, QFileDialog)
     qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: "Arsip FKP" in everything_readable(dialog))  # the folder's rows are listed
+    # The folder's rows are listed (Qt reads the folder in a thread of its own).
+    qtbot.waitUntil(lambda: "Arsip FKP" in everything_readable(dialog), timeout=15_000)
 
-    texts = everything_readable(dialog)
+    try:
+        check_words(everything_readable(dialog))
+    finally:
+        dialog.reject()  # a failed check leaves no modal dialog behind for the next test
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def check_words(texts: list[str]) -> None:
     assert "Folder" not in texts or "Arsip FKP" in texts  # a folder's type is a word of both languages
     english = sorted({text for text in texts if text.strip() in QT_ENGLISH - {"Folder"}})
     assert not english, f"Qt's English in the Indonesian save dialog: {english}"
@@ -101,5 +116,3 @@ def test_the_save_dialog_of_a_document_speaks_indonesian(
     assert not problems, problems
     for indonesian_word in ("Cari di:", "Nama berkas:", "Jenis berkas:", "Simpan", "Batal", "Nama", "Ukuran"):
         assert indonesian_word in texts, (indonesian_word, texts)
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
