@@ -240,8 +240,9 @@ STEPS: list[Step] = [
             surveys.import_responses, ids["period"], [surveys.clean_response([3] * 9, {"age_band": "20-29"})]
         ),
     ),
-    ("surveys.issue_report", lambda ws, ids: ws.write(surveys.issue_report, ids["period"])),
     ("surveys.remove_response", lambda ws, ids: ws.write(surveys.remove_response, ids["answer"])),
+    ("surveys.issue_report", lambda ws, ids: ws.write(surveys.issue_report, ids["period"])),
+    ("surveys.reopen_report", lambda ws, ids: ws.write(surveys.reopen_report, ids["period"], "Kuesioner susulan")),
     (
         "survey_actions.add_action",
         lambda ws, ids: ids.update(

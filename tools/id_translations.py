@@ -287,7 +287,7 @@ ID.update(
         "Vulnerable": "Rentan",
         "Signed in": "Hadir",
         "Present: {present} of {listed} · women {women}, men {men} · vulnerable {vulnerable}": "Hadir: {present} dari {listed} · perempuan {women}, laki-laki {men} · kelompok rentan {vulnerable}",
-        "Only {n} of PEKPPP's {full} unsur present; the evaluation gives full marks when all {full} take part. Invite the missing: {names}.": "Baru {n} dari {full} unsur PEKPPP yang hadir; evaluasi memberi nilai penuh bila semua {full} unsur hadir. Undang yang belum hadir: {names}.",
+        "Only {n} of PEKPPP's {full} unsur present; the evaluation gives full marks when all {full} take part. Invite the missing: {names}.": "Baru {n} dari {full} unsur PEKPPP yang hadir; evaluasi memberi nilai penuh bila {full} unsur hadir semua. Undang yang belum hadir: {names}.",
         "Type the person's name first.": "Ketik dulu nama orangnya.",
         "{name} is already signed in.": "{name} sudah tercatat hadir.",
         "{name} signed in.": "{name} tercatat hadir.",
@@ -1481,7 +1481,7 @@ ID["Version {version} of the report is re-opened: questionnaires may change, and
     "Versi {version} laporan dibuka kembali: kuesioner dapat diubah, dan menerbitkannya lagi menjadi versi {next}."
 )
 ID["Not saved on the server: the SKM report of this survey period (id {period_id}) was issued (version {version}) before this questionnaire reached it, and its questionnaires are fixed. If it belongs in the report, re-open the report (a new version) and enter it again."] = (
-    "Tidak tersimpan di server: laporan SKM periode survei ini (id {period_id}) telah diterbitkan (versi {version}) sebelum kuesioner ini sampai, dan kuesionernya sudah tetap. Bila kuesioner ini termasuk laporan, buka kembali laporan (versi baru) lalu masukkan lagi."
+    "Tidak tersimpan di server: laporan survei kepuasan masyarakat periode ini (id {period_id}) telah diterbitkan (versi {version}) sebelum kuesioner ini sampai, dan kuesionernya sudah tetap. Bila kuesioner ini termasuk laporan, buka kembali laporan (versi baru) lalu masukkan lagi."
 )
 ID["Re-&open the report…"] = "Buka &kembali laporan…"
 ID["Re-open the issued report to correct its questionnaires: a new version, the reason kept"] = (

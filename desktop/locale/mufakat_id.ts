@@ -217,7 +217,7 @@
         </message>
         <message>
             <source>Only {n} of PEKPPP's {full} unsur present; the evaluation gives full marks when all {full} take part. Invite the missing: {names}.</source>
-            <translation>Baru {n} dari {full} unsur PEKPPP yang hadir; evaluasi memberi nilai penuh bila semua {full} unsur hadir. Undang yang belum hadir: {names}.</translation>
+            <translation>Baru {n} dari {full} unsur PEKPPP yang hadir; evaluasi memberi nilai penuh bila {full} unsur hadir semua. Undang yang belum hadir: {names}.</translation>
         </message>
         <message>
             <source>{name} ({details}) is already signed in.</source>
