@@ -476,7 +476,7 @@ ID.update(
         "Any forum": "Semua forum",
         "{n} recommendation(s)": "{n} rekomendasi",
         "This cannot be empty; write it, or cancel.": "Ini tidak boleh kosong; isi, atau batalkan.",
-        "Why is it rejected? (the minutes and the follow-up report show this)": "Mengapa ditolak? (dicantumkan di berita acara dan laporan tindak lanjut)",
+        "Why is it rejected? (the follow-up and implementation reports show this)": "Mengapa ditolak? (dicantumkan di laporan tindak lanjut dan laporan pelaksanaan)",
         "What shows it is done? (a document, a photo, a link)": "Apa buktinya sudah selesai? (dokumen, foto, tautan)",
         "A note for the parent office (optional)": "Catatan untuk kantor atasan (opsional)",
         "{done} done; {refused} refused:": "{done} berhasil; {refused} ditolak:",

@@ -2254,8 +2254,8 @@ Tetap hapus?</translation>
             <translation>Eskalasikan…</translation>
         </message>
         <message>
-            <source>Why is it rejected? (the minutes and the follow-up report show this)</source>
-            <translation>Mengapa ditolak? (dicantumkan di berita acara dan laporan tindak lanjut)</translation>
+            <source>Why is it rejected? (the follow-up and implementation reports show this)</source>
+            <translation>Mengapa ditolak? (dicantumkan di laporan tindak lanjut dan laporan pelaksanaan)</translation>
         </message>
         <message>
             <source>What shows it is done? (a document, a photo, a link)</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 from babel.dates import format_date
@@ -47,3 +48,12 @@ def nip(value: str) -> str:
     if len(digits) != 18 or not digits.isdigit():
         return value.strip()
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def in_sentence(label: str) -> str:
+    """A label written inside a sentence: lower case, but acronyms stay as they are
+    ("LSM/organisasi masyarakat" → "LSM/organisasi masyarakat", "Media massa" → "media massa")."""
+    return _WORD.sub(lambda m: m.group() if len(m.group()) > 1 and m.group().isupper() else m.group().lower(), label)

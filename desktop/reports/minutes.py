@@ -99,7 +99,7 @@ def participation_section(report: ForumReport, width: float) -> list[Flowable]:
         rows,
         [10 * mm, width - 10 * mm - 3 * 18 * mm, 18 * mm, 18 * mm, 18 * mm],
     )
-    categories = ", ".join(label(c).lower() for c in Category if c in count.categories)
+    categories = ", ".join(indonesian.in_sentence(label(c)) for c in Category if c in count.categories)
     notes = [
         f"{wording.DIVERSITY}: {indonesian.count_with_words(len(count.categories))} kategori"
         + (f" ({categories})." if categories else ".")
@@ -116,8 +116,8 @@ def participation_section(report: ForumReport, width: float) -> list[Flowable]:
 
 def pekppp_figure(count: UnsurCount) -> str:
     """The one PEKPPP figure (domain.unsur), in the one wording every document prints."""
-    present = ", ".join(label(u).lower() for u in PekpppUnsur if u in count.pekppp)
-    missing = ", ".join(label(u).lower() for u in count.missing)
+    present = ", ".join(indonesian.in_sentence(label(u)) for u in PekpppUnsur if u in count.pekppp)
+    missing = ", ".join(indonesian.in_sentence(label(u)) for u in count.missing)
     return (
         f"{wording.PEKPPP_FIGURE}: {indonesian.count_with_words(count.score)} dari "
         f"{indonesian.count_with_words(UNSUR_FOR_FULL_SCORE)} unsur hadir"

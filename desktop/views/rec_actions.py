@@ -32,7 +32,9 @@ LABELS = {
 # What an action asks before it is taken: the question, and whether an answer is needed.
 PROMPTS = {
     "reject": (
-        str(QT_TRANSLATE_NOOP("RecActions", "Why is it rejected? (the minutes and the follow-up report show this)")),
+        str(
+            QT_TRANSLATE_NOOP("RecActions", "Why is it rejected? (the follow-up and implementation reports show this)")
+        ),
         True,
     ),
     "complete": (str(QT_TRANSLATE_NOOP("RecActions", "What shows it is done? (a document, a photo, a link)")), True),

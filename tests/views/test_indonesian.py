@@ -144,7 +144,7 @@ def test_the_check_finds_english() -> None:
     for text in (
         "0 done; 4 refused:",
         "30-11-2026 19:20 · root · recommendation create — text: Sediakan; scope: policy",
-        "Why is it rejected? (the minutes and the follow-up report show this)",
+        "Why is it rejected? (the follow-up and implementation reports show this)",
         "12 recommendation(s)",
     ):
         assert english_in(text, messages), text
