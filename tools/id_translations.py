@@ -1524,3 +1524,8 @@ ID["C&hoose…"] = "Pili&h…"
 ID["Office CA file"] = "Berkas CA kantor"
 ID["Certificates (*.pem *.crt *.cer);;All files (*)"] = "Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)"
 ID["Its certificate is checked with the office's CA file {path}."] = "Sertifikatnya diperiksa dengan berkas CA kantor {path}."
+
+# The lead, after the walk: the date filter set back to "any"
+ID["Type a date or pick one; select it and press Delete for “any” again."] = (
+    "Ketik tanggal atau pilih; blok lalu tekan Delete untuk kembali ke “semua”."
+)

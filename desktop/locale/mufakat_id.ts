@@ -3299,6 +3299,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>semua</translation>
         </message>
         <message>
+            <source>Type a date or pick one; select it and press Delete for “any” again.</source>
+            <translation>Ketik tanggal atau pilih; blok lalu tekan Delete untuk kembali ke “semua”.</translation>
+        </message>
+        <message>
             <source>Any forum</source>
             <translation>Semua forum</translation>
         </message>

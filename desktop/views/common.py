@@ -285,7 +285,15 @@ class DateField(QDateEdit):
         key, plain = event.key(), event.modifiers() in (NO_MODIFIER, KEYPAD)
         self._select_clicked_part()  # keys typed before the event loop came round
         line = self.lineEdit()
-        if plain and event.text().isdigit() and line.hasSelectedText() and line.selectedText() == line.text():
+        if plain and event.text().isdigit() and self.specialValueText() and self.date() == self.minimumDate():
+            self.setDate(QDate.currentDate())  # typing into "any": a date is being typed, from its day
+            line.selectAll()
+        whole = line.hasSelectedText() and line.selectedText() == line.text()
+        if plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.specialValueText() and whole:
+            self.setDate(self.minimumDate())  # a field that may be empty ("any"): emptied
+            line.selectAll()
+            return
+        if plain and event.text().isdigit() and whole:
             self.setSelectedSection(QDateTimeEdit.Section.DaySection)  # all selected: a new date
             self._typed = False
         if plain and event.text() and event.text() in SECTION_KEYS:

@@ -178,6 +178,7 @@ class TriagePage(QWidget):
         edit = date_edit()
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("any"))
+        edit.setToolTip(self.tr("Type a date or pick one; select it and press Delete for “any” again."))
         edit.setDate(NO_DATE)
         return edit
 

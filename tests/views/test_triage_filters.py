@@ -17,7 +17,7 @@ from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
 from desktop.vocab import RecCategory, RecStatus, Scope
 from desktop.workspace import Workspace
-from tests.views.drive import choose, rows
+from tests.views.drive import Keyboard, choose, rows
 
 
 def shown(window: MainWindow) -> list[Recommendation]:
@@ -117,3 +117,25 @@ def test_the_any_date_filters_calendar_opens_at_today(qtbot: QtBot, demo_ws: Wor
     qtbot.keyClick(days, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not calendar.isVisible())
     assert field.date() == today
+
+
+def test_a_date_filter_is_typed_into_any_and_set_back_to_any_by_keys(
+    qtbot: QtBot, demo_ws: Workspace, board: MainWindow
+) -> None:
+    """Typing a day into "semua" (any) did nothing, and once a day was picked the filter could
+    not be set back: digits typed into "any" start a date from its day; select the field's text
+    and press Delete (or Backspace) and it is "any" again, every forum shown."""
+    field = board.triage.held_from
+    keys = Keyboard(qtbot, board)
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        qtbot.mouseClick(field.lineEdit(), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(field.hasFocus)
+        keys.type("01-01-2030").tab()
+        settle(qtbot, board)
+        assert field.date() == QDate(2030, 1, 1) and len(shown(board)) == 0, key
+        qtbot.mouseClick(field.lineEdit(), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(field.hasFocus)
+        keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier).press(key).tab()
+        settle(qtbot, board)
+        assert field.text() == field.specialValueText(), key
+        assert len(shown(board)) == 8, key
