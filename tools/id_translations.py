@@ -1527,5 +1527,5 @@ ID["Its certificate is checked with the office's CA file {path}."] = "Sertifikat
 
 # The lead, after the walk: the date filter set back to "any"
 ID["Type a date or pick one; select it and press Delete for “any” again."] = (
-    "Ketik tanggal atau pilih; blok lalu tekan Delete untuk kembali ke “semua”."
+    "Ketik tanggal atau pilih; blok lalu hapus untuk kembali ke “semua”."
 )

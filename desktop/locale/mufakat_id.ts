@@ -3300,7 +3300,7 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         </message>
         <message>
             <source>Type a date or pick one; select it and press Delete for “any” again.</source>
-            <translation>Ketik tanggal atau pilih; blok lalu tekan Delete untuk kembali ke “semua”.</translation>
+            <translation>Ketik tanggal atau pilih; blok lalu hapus untuk kembali ke “semua”.</translation>
         </message>
         <message>
             <source>Any forum</source>

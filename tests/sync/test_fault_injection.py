@@ -192,12 +192,21 @@ class Week:
         return True
 
     def _unvote(self, laptop: Laptop) -> bool:
-        rec = self._pick(self._votable(laptop))
+        """A vote this laptop counted is taken back. (Taking back another laptop's vote while
+        that laptop takes it back too would make the total negative: the server refuses the
+        second, by design, and the ledger could not know which.)"""
+        rec = self._pick([r for r in self._votable(laptop) if self._own_votes(laptop, r) > 0])
         if rec is None:
             return False
         laptop.ws.write(recs.vote, rec, -1)
         self.ledger.votes[rec] -= 1
         return True
+
+    @staticmethod
+    def _own_votes(laptop: Laptop, rec_id: str) -> int:
+        with laptop.ws.store.read() as session:
+            rec = session.get(Recommendation, rec_id)
+            return 0 if rec is None else int((rec.vote_counts or {}).get(laptop.ws.ctx.device_id, 0))
 
     def _accept(self, laptop: Laptop) -> bool:
         rec = self._pick(self._recs(laptop, RecStatus.PROPOSED))
