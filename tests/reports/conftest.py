@@ -11,6 +11,7 @@ import pyphen
 from reportlab.lib.units import mm
 
 from desktop.reports.layout import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAPERS
+from tests.reports.geometry import bounds_of
 
 
 def pdf_text(data: bytes) -> list[str]:
@@ -31,8 +32,7 @@ def out_of_page(data: bytes) -> list[str]:
         page = document[index]
         width, height = page.get_size()
         for obj in page.get_objects(max_depth=5):
-            bounds = obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos  # pypdfium2 5 / 4
-            left, bottom, right, top = bounds()
+            left, bottom, right, top = bounds_of(obj)
             if left < -0.5 or bottom < -0.5 or right > width + 0.5 or top > height + 0.5:
                 problems.append(f"page {index + 1}: object at {left:.0f},{bottom:.0f}-{right:.0f},{top:.0f}")
         page.close()

@@ -5,6 +5,7 @@ page a piece of text is."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 
@@ -28,6 +29,16 @@ class Box:
             and self.bottom + slack < other.top
             and other.bottom + slack < self.top
         )
+
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfObject
+
+def bounds_of(obj: PdfObject) -> tuple[float, float, float, float]:
+    """A page object's left, bottom, right, top (pypdfium2 5 names it get_bounds, 4 get_pos)."""
+    bounds = obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos
+    left, bottom, right, top = bounds()
+    return left, bottom, right, top
 
 
 def boxes(pdf: bytes) -> list[tuple[tuple[float, float], list[Box]]]:

@@ -22,6 +22,7 @@ from desktop.services.surveys import periods_of
 from desktop.workspace import Workspace
 from tests.reports import samples
 from tests.reports.conftest import TOLERANCE, text_boxes
+from tests.reports.geometry import bounds_of
 
 THIN = 3.0  # points: a rule's box (pdfium counts its line width on every side) is less high
 
@@ -40,7 +41,7 @@ def rules(pdf: bytes) -> list[tuple[int, float, float, float, float]]:
             for obj in page.get_objects(max_depth=5):
                 if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
                     continue
-                left, bottom, right, top = obj.get_bounds()
+                left, bottom, right, top = bounds_of(obj)
                 if top - bottom < THIN and right - left >= least:
                     found.append((index + 1, left, right, (top - bottom) / 2 + 0.05, width))
             page.close()
