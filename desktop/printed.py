@@ -1,19 +1,23 @@
-"""Frozen minutes as PDF, made once per laptop and kept: a reprint is the very same file.
+"""Frozen minutes as PDF, kept on the laptop only to print them again faster.
 
-The first print of a frozen berita acara lays it out (reportlab's invariant mode: the same
-snapshot gives the same bytes on every laptop); the file is kept in the data folder, under the
-snapshot's id and the layout code's digest, and every later print reads it (a 300-participant
-berita acara takes about half a second to lay out, a fraction of that to read). A berita acara
-is signed as printed: after an upgrade that lays documents out otherwise (or words a figure
-otherwise), the file this laptop printed before is still the one it prints.
+A frozen berita acara prints from its snapshot alone, in the words and figures of the layout
+version it was frozen with (desktop/reports/minutes_wording.py); reportlab's invariant mode
+makes the same snapshot the same bytes on every laptop, whether it printed it before or never.
+A 300-participant berita acara takes about half a second to lay out, so the first print's file
+is kept in the data folder under the snapshot's id and a digest of everything that lays it out
+(this code, its fonts, the packages it uses, their versions): a file is read back only by the
+same code that wrote it, so it is always the file a fresh layout would make, and an upgrade
+that lays documents out otherwise writes its own (the old ones are removed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from desktop.errors import InputError
@@ -25,43 +29,50 @@ from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
 
 FOLDER = "printed"
+_ROOT = Path(__file__).parent.parent
+# What a frozen berita acara's bytes follow from: the documents' code and fonts, the snapshot's
+# reading, the vocabularies and rules it prints, and the packages that lay it out.
+_SOURCES = ("desktop/reports", "desktop/services", "desktop/locale", "domain", "protocol")
+_FILES = ("desktop/vocab.py", "desktop/i18n.py", "desktop/skm.py", "desktop/pekppp.py", "desktop/zones.py")
+_PACKAGES = ("reportlab", "babel", "num2words", "msgspec", "pillow")
+_SUFFIXES = frozenset({".py", ".ttf", ".po"})
 
 
 @cache
 def layout_digest() -> str:
-    """A digest of the code that lays documents out: a Mufakat that lays them out otherwise
-    makes its own files (fonts included; the same code gives the same bytes)."""
-    folder = Path(__file__).parent / "reports"  # not imported: reportlab loads on first use
+    """A digest of everything that lays a frozen berita acara out (not imported: reportlab
+    loads on first use). The same digest gives the same bytes."""
     digest = hashlib.sha256()
-    for path in sorted([*folder.glob("*.py"), *folder.glob("fonts/*.ttf")]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    paths = [path for folder in _SOURCES for path in (_ROOT / folder).rglob("*") if path.suffix in _SUFFIXES]
+    for path in sorted([*paths, *(_ROOT / name for name in _FILES)]):
+        digest.update(str(path.relative_to(_ROOT)).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    for package in _PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=-".encode())
     return digest.hexdigest()[:16]
 
 
 def minutes_pdf(ws: Workspace, minutes_id: str) -> bytes:
-    """The PDF of a frozen berita acara, from the laptop's copy if it has made one."""
+    """The PDF of a frozen berita acara (the laptop's copy, if this code made one)."""
     folder = ws.data_dir / FOLDER
     kept = folder / f"berita-acara-{minutes_id}-{layout_digest()}.pdf"
-    earlier = sorted(folder.glob(f"berita-acara-{minutes_id}-*.pdf"), key=_made_at) if folder.is_dir() else []
-    for path in ([kept] if kept in earlier else []) + earlier:
-        try:
-            return path.read_bytes()
-        except OSError:
-            continue
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
     from desktop.reports.minutes import build_minutes  # reportlab loads on first use
 
     report, paper = ws.read(frozen_minutes, minutes_id)
     pdf = build_minutes(report, paper=paper.value)
     _keep(kept, pdf)
+    for earlier in folder.glob(f"berita-acara-{minutes_id}-*.pdf"):  # an older layout's: never read
+        if earlier != kept:
+            with contextlib.suppress(OSError):
+                earlier.unlink()
     return pdf
-
-
-def _made_at(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return float("inf")
 
 
 def _keep(path: Path, data: bytes) -> None:

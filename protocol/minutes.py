@@ -23,7 +23,13 @@ from protocol.vocab import Category, ForumMode, Gender, IkmMethod, OfficeZone, R
 MAX_PEOPLE = 10_000
 MAX_RECOMMENDATIONS = 10_000
 MAX_RESPONSES = 50_000
-__all__ = ["MINUTES_SIZE", "Minutes", "Signatory"]
+# The layout (wording and figures) version a snapshot made now carries; one made before versions
+# existed has none and is version 1. Each version stays printable for ever
+# (desktop/reports/minutes_wording.py); a newer laptop's snapshot (a higher version) is stored and
+# synced all the same, and printed once this laptop is upgraded.
+LAYOUT = 2
+MAX_LAYOUT = 1000
+__all__ = ["LAYOUT", "MINUTES_SIZE", "Minutes", "Signatory"]
 
 Short = Annotated[str, Meta(max_length=SHORT, pattern=NO_CONTROL)]
 Name = Annotated[str, Meta(max_length=NAME, pattern=NO_CONTROL)]
@@ -133,3 +139,5 @@ class Minutes(Strict, kw_only=True):
     agenda: Annotated[list[AgendaLine], Meta(max_length=1000)] = []
     recommendations: Annotated[list[Recommendation], Meta(max_length=MAX_RECOMMENDATIONS)] = []
     survey: Survey | None = None
+    # The layout version it was frozen with (protocol 5, additive: none = 1).
+    layout: Annotated[int, Meta(ge=1, le=MAX_LAYOUT)] = 1

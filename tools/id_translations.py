@@ -1529,3 +1529,12 @@ ID["Its certificate is checked with the office's CA file {path}."] = "Sertifikat
 ID["Type a date or pick one; select it and press Delete for “any” again."] = (
     "Ketik tanggal atau pilih; blok lalu hapus untuk kembali ke “semua”."
 )
+
+# paper13c: frozen documents keep their layout version; the issued SKM report keeps its figures
+ID[
+    "This berita acara was frozen by a newer Mufakat (layout {layout}; this one prints up to {known}). "
+    "Update Mufakat on this laptop to print it as it was signed."
+] = (
+    "Berita acara ini dibekukan oleh Mufakat yang lebih baru (tata letak {layout}; versi ini mencetak "
+    "sampai {known}). Perbarui Mufakat di laptop ini untuk mencetaknya sebagaimana ditandatangani."
+)

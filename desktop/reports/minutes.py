@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from desktop.reports import indonesian, wording
+from desktop.reports import indonesian, minutes_wording, wording
 from desktop.reports.layout import (
     Styles,
     build_pdf,
@@ -99,39 +100,52 @@ def participation_section(report: ForumReport, width: float) -> list[Flowable]:
         rows,
         [10 * mm, width - 10 * mm - 3 * 18 * mm, 18 * mm, 18 * mm, 18 * mm],
     )
-    categories = ", ".join(indonesian.in_sentence(label(c)) for c in Category if c in count.categories)
+    words = minutes_wording.of(report.layout)
+    if words.vulnerable_is_unsur and count.vulnerable:  # version 1: "kelompok rentan" an unsur
+        count = _with_vulnerable_unsur(count)
+    in_sentence = indonesian.in_sentence if words.keep_acronyms else str.lower
+    categories = [in_sentence(label(c)) for c in Category if c in count.categories]
     notes = [
-        f"{wording.DIVERSITY}: {indonesian.count_with_words(len(count.categories))} kategori"
-        + (f" ({categories})." if categories else ".")
+        words.categories.format(
+            count=indonesian.count_with_words(len(count.categories)),
+            names=f" ({', '.join(categories)})" if categories else "",
+            score=min(len(count.categories), UNSUR_FOR_FULL_SCORE),
+        )
     ]
     if count.vulnerable:
-        notes.append(
-            f"Di antara peserta terdapat {indonesian.count_with_words(count.vulnerable)} orang dari kelompok rentan."
-        )
+        notes.append(words.vulnerable.format(count=indonesian.count_with_words(count.vulnerable)))
     unspecified = sum(1 for p in present if p.gender is None)
     if unspecified:
         notes.append(f"Jenis kelamin {unspecified} orang tidak dicatat.")
-    return [table, Spacer(1, 3), text(" ".join(notes)), *pekppp_scale(report, width)]
+    return [table, Spacer(1, 3), text(" ".join(notes)), *pekppp_scale(count, width, words)]
 
 
-def pekppp_figure(count: UnsurCount) -> str:
-    """The one PEKPPP figure (domain.unsur), in the one wording every document prints."""
-    present = ", ".join(indonesian.in_sentence(label(u)) for u in PekpppUnsur if u in count.pekppp)
-    missing = ", ".join(indonesian.in_sentence(label(u)) for u in count.missing)
-    return (
-        f"{wording.PEKPPP_FIGURE}: {indonesian.count_with_words(count.score)} dari "
-        f"{indonesian.count_with_words(UNSUR_FOR_FULL_SCORE)} unsur hadir"
-        + (f" ({present})" if present else "")
-        + (f"; tidak hadir: {missing}" if missing else "")
-        + "."
+def _with_vulnerable_unsur(count: UnsurCount) -> UnsurCount:
+    """Version 1's count: "kelompok rentan" among the public's categories present when a
+    participant belonged to a vulnerable group, and on PEKPPP's scale through its mapping."""
+    categories = count.categories | {Category.VULNERABLE_GROUP}
+    pekppp = frozenset(u for c in categories if (u := count.mapping.get(c)) is not None)
+    return replace(count, categories=categories, pekppp=pekppp)
+
+
+def pekppp_figure(count: UnsurCount, words: minutes_wording.MinutesWording = minutes_wording.CURRENT) -> str:
+    """The one PEKPPP figure (domain.unsur), in the one wording every document prints (a frozen
+    berita acara: in its version's)."""
+    in_sentence = indonesian.in_sentence if words.keep_acronyms else str.lower
+    present = ", ".join(in_sentence(label(u)) for u in PekpppUnsur if u in count.pekppp)
+    missing = ", ".join(in_sentence(label(u)) for u in count.missing)
+    return words.pekppp.format(
+        score=indonesian.count_with_words(count.score),
+        full=indonesian.count_with_words(UNSUR_FOR_FULL_SCORE),
+        present=f" ({present})" if present else "",
+        missing=words.missing.format(names=missing) if missing and words.missing else "",
     )
 
 
-def pekppp_scale(report: ForumReport, width: float) -> list[Flowable]:
+def pekppp_scale(count: UnsurCount, width: float, words: minutes_wording.MinutesWording) -> list[Flowable]:
     """PEKPPP indicator 2's figure: the five unsur, how many took part, and the office's
     mapping of the participants' categories onto them (printed, so the figure can be checked
     against the table above)."""
-    count = report.unsur
     rows: list[list[object]] = []
     for unsur in PekpppUnsur:
         mapped = ", ".join(label(c) for c in count.mapped_from(unsur)) or "-"
@@ -141,7 +155,7 @@ def pekppp_scale(report: ForumReport, width: float) -> list[Flowable]:
         rows.append(["Tidak dihitung", ", ".join(label(c) for c in unmapped), "-"])
     return [
         Spacer(1, 3),
-        text(pekppp_figure(count) + " Pemetaan kategori peserta ke unsur PEKPPP menurut pengaturan kantor:"),
+        text(f"{pekppp_figure(count, words)} Pemetaan kategori peserta ke unsur PEKPPP menurut pengaturan kantor:"),
         grid_table(
             ["Unsur PEKPPP", "Kategori peserta", "Keterangan"],
             rows,
@@ -246,6 +260,15 @@ def _attendance_attachment(report: ForumReport, width: float) -> list[Flowable]:
     ]
 
 
+def _signed_at(report: ForumReport) -> str:
+    """Place and date of the signatures; version 1 was signed at the venue while the office
+    had no city."""
+    if minutes_wording.of(report.layout).place_is_venue:
+        place, day = report.unit.city or report.venue, indonesian.long_date(report.held_on)
+        return f"{place}, {day}" if place else day
+    return place_and_date(report)
+
+
 def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
     width = content_width(paper)
     story: list[Flowable] = [*letterhead(kop(report.unit))]
@@ -283,7 +306,7 @@ def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
         Spacer(1, 8),
         text(wording.MINUTES_CLOSING),
         Spacer(1, 6),
-        signature_blocks(signatories(report), width, place_and_date(report)),
+        signature_blocks(signatories(report), width, _signed_at(report)),
     ]
     story += _recommendations(report, width, roman[section - 1], closing)
     story.append(PageBreak())

@@ -23,7 +23,8 @@ import msgspec
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
+from desktop.errors import InputError
+from desktop.i18n import N_, tr
 from desktop.models import Forum, FrozenMinutes, PendingFreeze, SurveyPeriod
 from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
@@ -131,6 +132,7 @@ def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shap
             )
             for r in report.recommendations
         ],
+        layout=shape.LAYOUT,
         survey=None
         if survey is None or survey_scores is None
         else shape.Survey(
@@ -221,6 +223,7 @@ def report_of(content: dict[str, Any]) -> ForumReport:
             for number, r in enumerate(m.recommendations, start=1)
         ),
         survey=survey,
+        layout=m.layout,
     )
 
 
@@ -323,6 +326,16 @@ def versions(session: Session, forum_id: str) -> list[MinutesVersion]:
 def frozen_minutes(session: Session, minutes_id: str) -> tuple[ForumReport, Paper]:
     """What a frozen berita acara prints, and on which paper."""
     row = load(session, FrozenMinutes, minutes_id, N_("Berita acara"))
+    layout = row.content.get("layout", 1)
+    if not isinstance(layout, int) or layout > shape.LAYOUT:
+        raise InputError(
+            tr(
+                "This berita acara was frozen by a newer Mufakat (layout {layout}; this one prints up to {known}). "
+                "Update Mufakat on this laptop to print it as it was signed.",
+                layout=layout,
+                known=shape.LAYOUT,
+            )
+        )
     return report_of(row.content), row.paper
 
 

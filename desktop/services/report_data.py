@@ -46,6 +46,7 @@ from desktop.vocab import (
 )
 from desktop.zones import office_zone
 from domain.unsur import DEFAULT_MAPPING, UnsurCount, count_unsur, mapping_of
+from protocol.minutes import LAYOUT
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ class ForumReport:
     recommendations: tuple[RecLine, ...]
     survey: SurveyResult | None = None  # the satisfaction survey discussed at the forum
     late: Late | None = None  # a closed forum: what arrived after its minutes were frozen
+    layout: int = LAYOUT  # the berita acara's wording version (a frozen one's, else the newest)
 
     @property
     def attendees(self) -> tuple[Person, ...]:

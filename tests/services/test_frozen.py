@@ -10,19 +10,20 @@ import shutil
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, delete, select
+from sqlalchemy import create_engine, delete, select, update
 
 from desktop.config import DB_FILENAME, Settings
 from desktop.db import migrate
 from desktop.errors import InputError, TransitionError
 from desktop.models import AuditEvent, FrozenMinutes, OutboxOp, Participant, Recommendation
-from desktop.printed import FOLDER, forum_minutes_pdf, minutes_pdf
+from desktop.printed import FOLDER, forum_minutes_pdf, layout_digest, minutes_pdf
 from desktop.reports.followup import build_followup_report
 from desktop.reports.survey import build_survey_report
 from desktop.services import followups, forums, frozen, participants, surveys, units
 from desktop.services import recommendations as recs
 from desktop.services.report_data import forum_report, survey_document
 from desktop.workspace import Workspace
+from protocol.minutes import LAYOUT
 from protocol.vocab import FreezeCause, Paper
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text, page_sizes, pdf_text
@@ -124,19 +125,21 @@ def test_a_reprint_after_later_changes_is_the_same_file(ws: Workspace) -> None:
     )
 
 
-def test_a_berita_acara_printed_before_an_upgrade_keeps_its_bytes(ws: Workspace) -> None:
-    """An upgrade that lays out (or words) the minutes otherwise changes the layout code's
-    digest: the file this laptop printed and the room signed is still the one it prints."""
+def test_the_laptops_copy_is_only_a_speed_cache_that_cannot_differ(ws: Workspace) -> None:
+    """A file kept by a Mufakat that laid documents out otherwise (another digest) is never read
+    back, and goes: every laptop prints what the snapshot gives, whether it printed it before or
+    never (the snapshot's layout version keeps its words: tests/reports/test_minutes_layout_versions)."""
     forum = running_forum(ws)
     ws.write(forums.close_forum, forum, document_number="BA-3/KPN.1701/2026", signatories=SIGNATORIES)
     first = forum_minutes_pdf(ws, forum)
     [kept] = list((ws.data_dir / FOLDER).iterdir())
-    signed = first + b"% laid out by an older version\n"
+    assert kept.name.endswith(f"-{layout_digest()}.pdf")
+    older = ws.data_dir / FOLDER / f"berita-acara-{ws.read(frozen.versions, forum)[0].id}-0123456789abcdef.pdf"
+    older.write_bytes(first + b"% laid out by an older version\n")
     kept.unlink()
-    (ws.data_dir / FOLDER / f"berita-acara-{ws.read(frozen.versions, forum)[0].id}-0123456789abcdef.pdf").write_bytes(
-        signed
-    )
-    assert forum_minutes_pdf(ws, forum) == signed != first
+    assert forum_minutes_pdf(ws, forum) == first
+    assert sorted(p.name for p in (ws.data_dir / FOLDER).iterdir()) == [kept.name]
+    assert forum_minutes_pdf(ws, forum) == first == kept.read_bytes()
 
 
 def test_reopening_makes_a_new_version_and_the_old_one_stays_printable(ws: Workspace) -> None:
@@ -232,3 +235,19 @@ def test_the_minutes_keep_the_offices_rules_of_the_day(demo_ws: Workspace, demo_
     assert forum_minutes_pdf(ws, demo_forum) == first
     now = " ".join(all_text(build_followup_report(ws.read(forum_report, demo_forum))).split())
     assert "NRR tertimbang" not in now  # what the office prints today follows today's rules
+
+
+def test_minutes_frozen_by_a_newer_mufakat_are_refused_with_a_message(ws: Workspace) -> None:
+    """A snapshot of a layout this code does not know (frozen by a newer laptop of the office)
+    is kept as it came, and printing it says to update rather than printing other words."""
+    forum = running_forum(ws)
+    ws.write(forums.close_forum, forum)
+    [version] = ws.read(frozen.versions, forum)
+    table = FrozenMinutes.__table__
+    with ws.store.write() as session:
+        content = session.scalars(select(table.c.content).where(table.c.id == version.id)).one()
+        newer = {**content, "layout": LAYOUT + 1}
+        session.execute(update(table).where(table.c.id == version.id).values(content=newer))
+    with pytest.raises(InputError, match=f"newer Mufakat \\(layout {LAYOUT + 1}"):
+        forum_minutes_pdf(ws, forum)
+    assert not (ws.data_dir / FOLDER).exists()

@@ -9,14 +9,15 @@ upgrade make one record."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 
-from sqlalchemy import create_engine, delete, select
+from sqlalchemy import create_engine, delete, select, update
 
 from desktop.config import DB_FILENAME, Settings
 from desktop.db import migrate
 from desktop.models import FrozenMinutes, OutboxOp, Participant, Recommendation
-from desktop.printed import forum_minutes_pdf, minutes_pdf
+from desktop.printed import FOLDER, forum_minutes_pdf, minutes_pdf
 from desktop.reports import wording
 from desktop.reports.followup import build_followup_report
 from desktop.services import escalations, forums, frozen, participants, units
@@ -176,3 +177,56 @@ def test_two_laptops_freezing_the_same_forum_at_the_upgrade_make_one_record(
     finally:
         a2.close()
         b2.close()
+
+
+def _as_the_previous_release_froze_it(ws: Workspace) -> None:
+    """The snapshot (and the operation that sends it) as a Mufakat of before layout versions
+    made it: no `layout` in its content (version 1)."""
+    table = FrozenMinutes.__table__
+    with ws.store.write() as session:  # below the journal: no release makes such a change
+        for row_id, content in session.execute(select(table.c.id, table.c.content)).all():
+            bare = {k: v for k, v in content.items() if k != "layout"}
+            session.execute(update(table).where(table.c.id == row_id).values(content=bare))
+        for op in session.scalars(select(OutboxOp).where(OutboxOp.entity == "frozen_minutes")):
+            content = {k: v for k, v in op.fields["content"].items() if k != "layout"}
+            op.fields = {**op.fields, "content": content}
+
+
+def test_minutes_frozen_before_a_wording_change_print_alike_on_a_laptop_that_never_printed_them(
+    device: Device, server: Running
+) -> None:
+    """Frozen on A by the previous release (version 1: a vulnerable participant counted as an
+    unsur, labels lower case, signed at the venue while the office has no city), printed on A;
+    B, fresh, never printed it: B prints the same bytes, and so does A after its own copy is
+    gone (an upgrade that lays documents out otherwise no longer reads it)."""
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    a.write(units.update_unit, unit_id(a, "KPPN-SORONG"), city="")
+    forum = running_forum(a)
+    a.write(forums.update_forum, forum, venue="Aula KPPN Sorong")
+    person = a.write(
+        participants.add_participant, forum, name="Maria Kambu", category="lsm", vulnerable=True
+    )
+    a.write(participants.sign_in, person)
+    a.write(forums.close_forum, forum, document_number="BA-9/KPN.1701/2026")
+    _as_the_previous_release_froze_it(a)
+    printed_on_a = forum_minutes_pdf(a, forum)
+    text = all_text(printed_on_a)
+    assert "Unsur masyarakat yang hadir: 3 (tiga) unsur" in text  # pengguna layanan, lsm, kelompok rentan
+    assert "lsm/organisasi masyarakat" in text and "Aula KPPN Sorong, 30 November 2026" in text
+    assert sync_once(a).refused == 0
+    with server.store.transaction() as session:
+        stored = session.scalars(select(Record.data).where(Record.entity == "frozen_minutes")).one()
+    assert "layout" not in stored["content"]
+    sync_once(b)
+    assert not (b.data_dir / FOLDER).exists()
+    assert forum_minutes_pdf(b, forum) == printed_on_a
+    shutil.rmtree(a.data_dir / FOLDER)
+    assert forum_minutes_pdf(a, forum) == printed_on_a
+    # Frozen now: the newest wording, alike on both laptops.
+    a.write(forums.reopen_forum, forum, "Nomor salah ketik")
+    a.write(forums.close_forum, forum, document_number="BA-10/KPN.1701/2026")
+    assert sync_once(a).refused == 0
+    sync_once(b)
+    latest = forum_minutes_pdf(b, forum)
+    assert latest == forum_minutes_pdf(a, forum) and "Keragaman peserta" in all_text(latest)
+    assert forum_minutes_pdf(b, forum, version=1) == printed_on_a
