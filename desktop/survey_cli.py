@@ -30,6 +30,11 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "-o", "--output", metavar="FILE.pdf", required=True, help=tr("where to write the PDF")
     )
     report.add_argument("--paper", choices=("a4", "folio"), default="a4", help=tr("paper size (default: a4)"))
+    report.add_argument(
+        "--version",
+        type=int,
+        help=tr("an issued version, as it was issued (default: the one in force, else the draft)"),
+    )
     actions = sub.add_parser(
         "survey-actions-report",
         parents=[common],
@@ -150,12 +155,14 @@ def _cmd_report(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.cli import write_output
     from desktop.reports.survey import build_survey_report
     from desktop.reports.survey_actions import build_survey_actions_report
+    from desktop.services.issued_survey import printed_document
     from desktop.services.report_data import survey_document
 
-    document = ws.read(survey_document, args.period)
-    if args.command == "survey-report":  # dated the day it was issued (survey-issue)
+    if args.command == "survey-report":  # as issued (survey-issue), else the draft
+        document = ws.read(printed_document, args.period, args.version)
         content = build_survey_report(document, paper=args.paper)
     else:
+        document = ws.read(survey_document, args.period)
         content = build_survey_actions_report(document, paper=args.paper, as_of=args.as_of or ws.ctx.today())
     write_output(content, args.output)
     print(args.output)

@@ -545,6 +545,7 @@ SURVEY_ACTIONS = _entity(
     when("completed_on", Kind.DATE),
 )
 
+MINUTES_SIZE = 8 * 1024 * 1024  # bytes of a snapshot's JSON (protocol.minutes checks its shape)
 SURVEY_REPORTS = _entity(
     # The issued (terbit) report of a survey period: its date is fixed once, by an explicit
     # action, and its questionnaires with it (the server refuses new ones: survey_issued).
@@ -559,11 +560,13 @@ SURVEY_REPORTS = _entity(
     added(choice("action", SurveyIssue, editable=False), SurveyIssue.ISSUE.value),
     added(number("version", 1, 1000, editable=False), 1),
     added(text("reason", PARAGRAPH, editable=False), ""),
+    # Added in protocol 5: what the issued version prints (protocol.survey_report), so that it
+    # keeps its figures once re-opened; empty for a re-opening and a report issued before.
+    added(Field("content", Kind.OBJECT, required=True, max_length=MINUTES_SIZE), {}),
     append_only=True,
     deletable=False,
 )
 
-MINUTES_SIZE = 8 * 1024 * 1024  # bytes of a snapshot's JSON (protocol.minutes checks its shape)
 FROZEN_MINUTES = _entity(
     # A forum's berita acara as it was when the forum closed (protocol.minutes): every laptop of
     # the office, and the office above once one of its recommendations is escalated, prints

@@ -34,6 +34,7 @@ from protocol.schema import (
     register_type,
     update_type,
 )
+from protocol.survey_report import IssuedReport
 from protocol.version import OP_KINDS
 
 T = TypeVar("T", bound=Struct)
@@ -92,7 +93,12 @@ def check_op(op: object) -> Op:
 
 # -- one kind of change each ---------------------------------------------------------------------
 # JSON-object fields with a shape of their own, checked whole: {(entity, field): type}.
-SHAPES: dict[tuple[str, str], type[Struct]] = {("frozen_minutes", "content"): Minutes}
+SHAPES: dict[tuple[str, str], type[Struct]] = {
+    ("frozen_minutes", "content"): Minutes,
+    ("survey_reports", "content"): IssuedReport,
+}
+# Shaped fields that may be empty ({}): a survey report's re-opening snapshots nothing.
+MAY_BE_EMPTY = frozenset({("survey_reports", "content")})
 
 
 def _objects(entity: Entity, values: Mapping[str, Any]) -> None:
@@ -108,7 +114,7 @@ def _objects(entity: Entity, values: Mapping[str, Any]) -> None:
         if f.name == "after" and _has_control(value):
             raise invalid(entity.name, f.name, Problem.CONTROL_CHARACTER)
         shape = SHAPES.get((entity.name, f.name))
-        if shape is not None:
+        if shape is not None and not (value == {} and (entity.name, f.name) in MAY_BE_EMPTY):
             _shaped(entity.name, f.name, value, shape)
 
 

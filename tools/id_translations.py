@@ -1538,3 +1538,18 @@ ID[
     "Berita acara ini dibekukan oleh Mufakat yang lebih baru (tata letak {layout}; versi ini mencetak "
     "sampai {known}). Perbarui Mufakat di laptop ini untuk mencetaknya sebagaimana ditandatangani."
 )
+ID["The SKM report has no issued version {version}: {count} issued so far."] = (
+    "Laporan SKM tidak memiliki versi terbit {version}: baru {count} yang diterbitkan."
+)
+ID[
+    "Version {version} of the SKM report was issued before Mufakat kept what an issued report printed, "
+    "and its questionnaires have changed since it was re-opened: it cannot be printed as issued. "
+    "Print the current version."
+] = (
+    "Versi {version} laporan SKM diterbitkan sebelum Mufakat menyimpan isi laporan yang diterbitkan, "
+    "dan kuesionernya telah berubah sejak laporan dibuka kembali: versi itu tidak dapat dicetak "
+    "sebagaimana diterbitkan. Cetak versi yang berlaku."
+)
+ID["an issued version, as it was issued (default: the one in force, else the draft)"] = (
+    "versi yang diterbitkan, sebagaimana diterbitkan (bawaan: versi yang berlaku, jika tidak ada: draf)"
+)

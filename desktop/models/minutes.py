@@ -36,6 +36,8 @@ class SurveyReport(Synced):
     re-opened (domain.survey_issue)."""
 
     __tablename__ = "survey_reports"
+    # The content (an issued version's questionnaires) is recorded in the history by its digest.
+    __audit_digest__: ClassVar[frozenset[str]] = frozenset({"content"})
 
     period_id: Mapped[IdRef] = mapped_column(ForeignKey("survey_periods.id"), index=True)
     issued_on: Mapped[date]  # the day of the action (issued, or re-opened)
@@ -44,6 +46,9 @@ class SurveyReport(Synced):
     action: Mapped[SurveyIssue] = mapped_column(_enum(SurveyIssue, length=16), default=SurveyIssue.ISSUE)
     version: Mapped[int] = mapped_column(default=1)
     reason: Mapped[str] = mapped_column(Text, default="")  # why it was re-opened
+    # What the issued version prints (protocol.survey_report); {} for a re-opening, and for a
+    # report issued before this was kept (it prints from its questionnaires while in force).
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class PendingFreeze(Base):

@@ -53,57 +53,61 @@ UPGRADE_IDS = uuid.UUID("6f0c6a3e-2a59-4d0e-9a55-6d7566616b61")
 _CONTROL = str.maketrans({chr(c): None for c in range(32) if chr(c) not in "\t\n"})
 
 
-def _clean(value: str) -> str:
+def clean(value: str) -> str:
     return value.translate(_CONTROL)
 
 
 # -- the snapshot ------------------------------------------------------------------------------
+def unit_snapshot(unit: UnitInfo) -> shape.MinutesUnit:
+    """The office as its kop, signer and sentences print it that day."""
+    return shape.MinutesUnit(
+        name=clean(unit.name),
+        full_name=clean(unit.full_name),
+        letterhead=[clean(line) for line in unit.letterhead],
+        address=clean(unit.address),
+        city=clean(unit.city),
+        phone=clean(unit.phone),
+        email=clean(unit.email),
+        website=clean(unit.website),
+        logo=base64.b64encode(unit.logo_png).decode("ascii"),
+        head_title=clean(unit.head_title),
+        head_name=clean(unit.head_name),
+        head_nip=clean(unit.head_nip),
+        time_zone=unit.time_zone,
+        parent_name=clean(unit.parent_name),
+        parent_full_name=clean(unit.parent_full_name),
+        parent_head_title=clean(unit.parent_head_title),
+        unsur_mapping=stored_mapping(unit.unsur_mapping),
+    )
+
+
 def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shape.Minutes:
     """The minutes' content as the protocol carries it (attendees only, no contact details)."""
-    unit = report.unit
     survey = report.survey
     return shape.Minutes(
-        unit=shape.MinutesUnit(
-            name=_clean(unit.name),
-            full_name=_clean(unit.full_name),
-            letterhead=[_clean(line) for line in unit.letterhead],
-            address=_clean(unit.address),
-            city=_clean(unit.city),
-            phone=_clean(unit.phone),
-            email=_clean(unit.email),
-            website=_clean(unit.website),
-            logo=base64.b64encode(unit.logo_png).decode("ascii"),
-            head_title=_clean(unit.head_title),
-            head_name=_clean(unit.head_name),
-            head_nip=_clean(unit.head_nip),
-            time_zone=unit.time_zone,
-            parent_name=_clean(unit.parent_name),
-            parent_full_name=_clean(unit.parent_full_name),
-            parent_head_title=_clean(unit.parent_head_title),
-            unsur_mapping=stored_mapping(unit.unsur_mapping),
-        ),
-        title=_clean(report.title),
-        theme=_clean(report.theme),
+        unit=unit_snapshot(report.unit),
+        title=clean(report.title),
+        theme=clean(report.theme),
         held_on=report.held_on,
         starts_at=report.starts_at,
         ends_at=report.ends_at,
-        venue=_clean(report.venue),
+        venue=clean(report.venue),
         mode=report.mode,
-        facilitator=_clean(report.facilitator),
-        moderator=_clean(report.moderator),
-        note_taker=_clean(report.note_taker),
-        document_number=_clean(report.document_number),
-        summary=_clean(report.summary),
-        agreements=_clean(report.agreements),
+        facilitator=clean(report.facilitator),
+        moderator=clean(report.moderator),
+        note_taker=clean(report.note_taker),
+        document_number=clean(report.document_number),
+        summary=clean(report.summary),
+        agreements=clean(report.agreements),
         signatories=[
-            shape.Signatory(**{k: _clean(str(person.get(k, ""))) for k in ("role", "name", "nip", "title")})
+            shape.Signatory(**{k: clean(str(person.get(k, ""))) for k in ("role", "name", "nip", "title")})
             for person in report.signatories
         ],
         attendees=[
             shape.Attendee(
                 id=p.id,
-                name=_clean(p.name),
-                organization=_clean(p.organization),
+                name=clean(p.name),
+                organization=clean(p.organization),
                 category=p.category,
                 gender=p.gender,
                 vulnerable=p.vulnerable,
@@ -113,20 +117,20 @@ def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shap
         ],
         agenda=[
             shape.AgendaLine(
-                title=_clean(a.title), presenter=_clean(a.presenter), planned_minutes=a.planned_minutes
+                title=clean(a.title), presenter=clean(a.presenter), planned_minutes=a.planned_minutes
             )
             for a in report.agenda
         ],
         recommendations=[
             shape.Recommendation(
                 id=r.id,
-                text=_clean(r.text),
+                text=clean(r.text),
                 scope=r.scope,
                 votes=r.votes,
-                raised_by=_clean(r.raised_by),
+                raised_by=clean(r.raised_by),
                 raised_by_category=r.raised_by_category,
                 merged=[
-                    shape.Merged(id=m.id, text=_clean(m.text), raised_by=_clean(m.raised_by))
+                    shape.Merged(id=m.id, text=clean(m.text), raised_by=clean(m.raised_by))
                     for m in r.merged
                 ],
             )
@@ -136,7 +140,7 @@ def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shap
         survey=None
         if survey is None or survey_scores is None
         else shape.Survey(
-            title=_clean(survey.period.title),
+            title=clean(survey.period.title),
             starts_on=survey.period.starts_on,
             ends_on=survey.period.ends_on,
             service_users=survey.period.service_users,
@@ -149,6 +153,29 @@ def snapshot(report: ForumReport, survey_scores: list[list[int]] | None) -> shap
 def content_of(minutes: shape.Minutes) -> dict[str, Any]:
     """The snapshot as stored and sent (JSON values)."""
     return dict(msgspec.to_builtins(minutes))
+
+
+def unit_of(unit: shape.MinutesUnit) -> UnitInfo:
+    """The office as a snapshot keeps it."""
+    return UnitInfo(
+        name=unit.name,
+        letterhead=tuple(unit.letterhead),
+        address=unit.address,
+        city=unit.city,
+        phone=unit.phone,
+        email=unit.email,
+        website=unit.website,
+        head_title=unit.head_title,
+        head_name=unit.head_name,
+        head_nip=unit.head_nip,
+        parent_name=unit.parent_name,
+        parent_head_title=unit.parent_head_title,
+        full_name=unit.full_name,
+        logo_png=base64.b64decode(unit.logo),
+        time_zone=unit.time_zone,
+        parent_full_name=unit.parent_full_name,
+        unsur_mapping=mapping_of(unit.unsur_mapping),
+    )
 
 
 def report_of(content: dict[str, Any]) -> ForumReport:
@@ -165,25 +192,7 @@ def report_of(content: dict[str, Any]) -> ForumReport:
         )
         survey = result_of(period, unit.name, m.survey.scores, method=m.survey.method)
     return ForumReport(
-        unit=UnitInfo(
-            name=unit.name,
-            letterhead=tuple(unit.letterhead),
-            address=unit.address,
-            city=unit.city,
-            phone=unit.phone,
-            email=unit.email,
-            website=unit.website,
-            head_title=unit.head_title,
-            head_name=unit.head_name,
-            head_nip=unit.head_nip,
-            parent_name=unit.parent_name,
-            parent_head_title=unit.parent_head_title,
-            full_name=unit.full_name,
-            logo_png=base64.b64decode(unit.logo),
-            time_zone=unit.time_zone,
-            parent_full_name=unit.parent_full_name,
-            unsur_mapping=mapping_of(unit.unsur_mapping),
-        ),
+        unit=unit_of(m.unit),
         title=m.title,
         theme=m.theme,
         held_on=m.held_on,

@@ -229,7 +229,7 @@ def office_zone_of(unit: Unit | None) -> tzinfo:
     return office_zone(unit.time_zone if unit is not None else None)
 
 
-def _unit_info(session: Session, unit_id: str) -> UnitInfo:
+def unit_info(session: Session, unit_id: str) -> UnitInfo:
     unit = load(session, Unit, unit_id, N_("Unit"))
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
     above = session.get(Unit, parent.parent_id) if parent is not None and parent.parent_id else None
@@ -338,7 +338,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
             )
         )
     return ForumReport(
-        unit=_unit_info(session, forum.unit_id),
+        unit=unit_info(session, forum.unit_id),
         title=forum.title,
         theme=forum.theme,
         held_on=forum.held_on,
@@ -435,7 +435,7 @@ def survey_document(session: Session, period_id: str) -> SurveyDocument:
     details = survey_details(session, result.period)
     issued = report_issued(session, period_id)
     return SurveyDocument(
-        _unit_info(session, result.period.unit_id),
+        unit_info(session, result.period.unit_id),
         result,
         details,
         issued.issued_on if issued is not None else None,

@@ -66,25 +66,22 @@ def _scores(responses: Sequence[SurveyResponse]) -> list[tuple[int, ...]]:
 
 
 def by_service(
-    responses: Sequence[SurveyResponse], method: IkmMethod = IkmMethod.EXACT
+    answers: Sequence[tuple[str, Sequence[int]]], method: IkmMethod = IkmMethod.EXACT
 ) -> tuple[ServiceScore, ...]:
-    """The score of each service's questionnaires (spelling and spacing of its name aside), by
-    the office's IKM method."""
-    groups: dict[str, tuple[str, list[SurveyResponse]]] = {}
-    for response in responses:
-        name = " ".join(response.service.split())
-        groups.setdefault(name.casefold(), (name, []))[1].append(response)
-    scored = [ServiceScore(name or UNSTATED, skm.score(_scores(rows), method)) for name, rows in groups.values()]
+    """The score of each service's questionnaires (each as the service used and its nine
+    scores; spelling and spacing of its name aside), by the office's IKM method."""
+    groups: dict[str, tuple[str, list[Sequence[int]]]] = {}
+    for service, scores in answers:
+        name = " ".join(service.split())
+        groups.setdefault(name.casefold(), (name, []))[1].append(scores)
+    scored = [ServiceScore(name or UNSTATED, skm.score(rows, method)) for name, rows in groups.values()]
     return tuple(
         sorted(scored, key=lambda s: (-s.score.respondents, s.service == UNSTATED, s.service.casefold()))
     )
 
 
-def previous_period(
-    session: Session, period: SurveyPeriod, method: IkmMethod = IkmMethod.EXACT
-) -> PreviousPeriod | None:
-    """The office's latest period before this one that has questionnaires (scored by the
-    office's method of now, so the two indexes compare)."""
+def previous_answers(session: Session, period: SurveyPeriod) -> tuple[SurveyPeriod, list[tuple[int, ...]]] | None:
+    """The office's latest period before this one that has questionnaires, with their scores."""
     earlier = session.scalars(
         select(SurveyPeriod)
         .where(
@@ -97,10 +94,20 @@ def previous_period(
     for candidate in earlier:
         rows = responses_of(session, candidate.id)
         if rows:
-            return PreviousPeriod(
-                candidate.title, candidate.starts_on, candidate.ends_on, skm.score(_scores(rows), method)
-            )
+            return candidate, _scores(rows)
     return None
+
+
+def previous_period(
+    session: Session, period: SurveyPeriod, method: IkmMethod = IkmMethod.EXACT
+) -> PreviousPeriod | None:
+    """The office's latest period before this one that has questionnaires (scored by the
+    office's method of now, so the two indexes compare)."""
+    found = previous_answers(session, period)
+    if found is None:
+        return None
+    earlier, scores = found
+    return PreviousPeriod(earlier.title, earlier.starts_on, earlier.ends_on, skm.score(scores, method))
 
 
 def survey_details(session: Session, period: SurveyPeriod) -> SurveyDetails:
@@ -109,7 +116,9 @@ def survey_details(session: Session, period: SurveyPeriod) -> SurveyDetails:
     responses = responses_of(session, period.id)
     answered = [r.answered_on for r in responses if r.answered_on is not None]
     return SurveyDetails(
-        services=by_service(responses, method) if responses else (),
+        services=by_service(list(zip([r.service for r in responses], _scores(responses), strict=True)), method)
+        if responses
+        else (),
         previous=previous_period(session, period, method),
         answered_from=min(answered) if answered else None,
         answered_to=max(answered) if answered else None,

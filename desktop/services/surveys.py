@@ -159,16 +159,26 @@ def survey_result(session: Session, period_id: str) -> SurveyResult:
     unit = session.get(Unit, period.unit_id)
     responses = responses_of(session, period.id)
     scores = [tuple(getattr(r, name) for name in skm.SCORE_FIELDS) for r in responses]
+    profile = profile_of(responses)
+    method = unit.ikm_method if unit is not None else IkmMethod.EXACT
+    return result_of(period, unit.name if unit else "", scores, profile, method)
+
+
+PROFILE_FIELDS = ("gender", "age_band", "education", "occupation")
+
+
+def profile_of(responses: Sequence[object]) -> dict[str, dict[Any, int]]:
+    """How many respondents gave each value of each profile field (a questionnaire stored, or
+    one of an issued report's snapshot: both have these fields)."""
     profile: dict[str, dict[Any, int]] = {}
-    for name in ("gender", "age_band", "education", "occupation"):
+    for name in PROFILE_FIELDS:
         counts: dict[Any, int] = {}
         for r in responses:
             value = getattr(r, name)
             if value is not None:
                 counts[value] = counts.get(value, 0) + 1
         profile[name] = counts
-    method = unit.ikm_method if unit is not None else IkmMethod.EXACT
-    return result_of(period, unit.name if unit else "", scores, profile, method)
+    return profile
 
 
 def result_of(
@@ -276,6 +286,8 @@ def issue_report(session: Session, ctx: Context, period_id: str) -> date:
         )
     if not responses_of(session, period.id):
         raise InputError(tr("The period has no questionnaires yet: there is no result to issue."))
+    from desktop.services.issued_survey import snapshot  # it reads the report through this module
+
     version = issue_state_of(session, period.id).next_version
     report = SurveyReport(
         id=_report_id(period.id, SurveyIssue.ISSUE, version),
@@ -285,6 +297,7 @@ def issue_report(session: Session, ctx: Context, period_id: str) -> date:
         issued_by=ctx.actor,
         action=SurveyIssue.ISSUE,
         version=version,
+        content=snapshot(session, period.id),
     )
     Journal(session, ctx).create(report, action="issue")
     return report.issued_on

@@ -148,12 +148,12 @@ def survey_report_document(ws: Workspace, period_id: str, kind: str = "survey-re
     def build(paper: str, _version: int | None) -> bytes:
         from desktop.reports.survey import build_survey_report
         from desktop.reports.survey_actions import build_survey_actions_report
+        from desktop.services.issued_survey import printed_document
         from desktop.services.report_data import survey_document
 
-        document = ws.read(survey_document, period_id)
-        if kind == "survey-report":  # dated the day it was issued
-            return build_survey_report(document, paper=paper)
-        return build_survey_actions_report(document, paper=paper, as_of=ws.ctx.today())
+        if kind == "survey-report":  # as issued (the version in force), else the draft
+            return build_survey_report(ws.read(printed_document, period_id), paper=paper)
+        return build_survey_actions_report(ws.read(survey_document, period_id), paper=paper, as_of=ws.ctx.today())
 
     return DocumentSource(QCoreApplication.translate("Documents", OTHER_TITLES[kind]), name, build)
 

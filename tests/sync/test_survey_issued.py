@@ -11,12 +11,15 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from desktop.models import RejectedOp, SurveyResponse
-from desktop.services import surveys
+from desktop.models import RejectedOp, SurveyReport, SurveyResponse
+from desktop.reports.survey import build_survey_report
+from desktop.services import surveys, units
+from desktop.services.issued_survey import printed_document
 from desktop.sync.engine import sync_once
 from desktop.sync.refusals import describe
 from desktop.workspace import Workspace
 from protocol.ids import new_id
+from tests.reports.conftest import all_text
 from tests.sync.crafted import Raw, valid_fields
 from tests.sync.test_sync_basics import unit_id
 
@@ -98,3 +101,57 @@ def test_crafted_report_records_out_of_order_are_refused(
     answer = valid_fields("survey_responses", office, period_id=period, **{f"u{n}": 4 for n in range(1, 10)})
     code, params = forger.refusal(forger.op("survey_responses", new_id(), "create", answer))
     assert (code, params) == ("survey_issued", {"period_id": period, "version": 1})
+
+
+def test_an_issued_version_prints_alike_on_every_laptop_and_keeps_its_figures(
+    device: Callable[[str, str], Workspace],
+) -> None:
+    """Issued on A, printed on B (which never had the report issued there) byte for byte; after
+    A re-opens it, a questionnaire is added on B and version 2 is issued, version 1 still prints
+    the same bytes on both laptops (its figures and signer as issued)."""
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    period = period_with_answers(a)
+    a.write(surveys.issue_report, period)
+    issued_on_a = build_survey_report(a.read(printed_document, period))
+    assert sync_once(a).refused == 0
+    sync_once(b)
+    assert build_survey_report(b.read(printed_document, period)) == issued_on_a
+    a.write(surveys.reopen_report, period, "Kuesioner loket belum masuk")
+    a.write(units.update_unit, unit_id(a, "KPPN-SORONG"), head_name="Kepala Baru Sekali")
+    assert sync_once(a).refused == 0
+    sync_once(b)
+    b.write(surveys.add_response, period, [1] * 9)
+    b.write(surveys.issue_report, period)
+    assert sync_once(b).refused == 0
+    sync_once(a)
+    version_2 = build_survey_report(a.read(printed_document, period))
+    assert version_2 == build_survey_report(b.read(printed_document, period)) != issued_on_a
+    assert "Kepala Baru Sekali" in all_text(version_2)
+    for ws in (a, b):
+        assert build_survey_report(ws.read(printed_document, period, 1)) == issued_on_a
+
+
+def test_a_crafted_snapshot_of_an_issued_report_is_refused(
+    device: Callable[[str, str], Workspace], raw: Callable[[Workspace], Raw]
+) -> None:
+    a = device("a", "KPPN-SORONG")
+    period = period_with_answers(a)
+    a.write(surveys.issue_report, period)
+    content = a.read(lambda s: s.scalars(select(SurveyReport.content)).one())
+    a.write(surveys.reopen_report, period, "Koreksi")
+    sync_once(a)
+    forger = raw(a)
+
+    def issue(snapshot: object) -> dict[str, object]:
+        fields = valid_fields(
+            "survey_reports", forger.unit_id, period_id=period, action="issue", version=2, content=snapshot
+        )
+        return forger.op("survey_reports", new_id(), "create", fields)
+
+    bad_score = {**content, "questionnaires": [{"scores": [5] * 9}]}
+    contact = {**content, "questionnaires": [{"scores": [4] * 9, "phone": "0812-1111-2222"}]}
+    for snapshot in (bad_score, contact, {**content, "questionnaires": []}, {"title": "x"}):
+        code, params = forger.refusal(issue(snapshot))
+        assert (code, params["field"]) == ("invalid_field", "content"), snapshot
+    [applied] = forger.push(issue(content))
+    assert applied["status"] == "applied", applied
