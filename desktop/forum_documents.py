@@ -42,10 +42,10 @@ def _attendance(ws: Workspace, forum_id: str, paper: str | None, options: Option
 
 def _followup(ws: Workspace, forum_id: str, paper: str | None, options: Options) -> bytes:
     from desktop.reports.followup import build_followup_report
-    from desktop.services.report_data import forum_report
+    from desktop.services.as_of import forum_report_on
 
-    report = ws.read(forum_report, forum_id)
     as_of = options.as_of or ws.ctx.today()
+    report = ws.read(forum_report_on, forum_id, as_of)  # the statuses of its day
     return build_followup_report(report, paper=paper or "a4", as_of=as_of, calendar=ws.ctx.calendar)
 
 
