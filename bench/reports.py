@@ -21,11 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.config import Settings
-from desktop.printed import forum_minutes_pdf
+from desktop.printed import forum_minutes_pdf, layout_digest
 from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
 from desktop.services import agenda, followups, forums, participants
 from desktop.services import recommendations as recs
+from desktop.services.as_of import forum_report_on
 from desktop.services.demo import AGREEMENTS, SUMMARY, ensure_units
 from desktop.services.report_data import forum_report
 from desktop.workspace import Workspace
@@ -109,8 +110,8 @@ def main() -> None:
         ("minutes", lambda: build_minutes(ws.read(forum_report, forum))),
         (
             "follow-up report",
-            lambda: build_followup_report(
-                ws.read(forum_report, forum), as_of=date(2025, 6, 30), calendar=ws.ctx.calendar
+            lambda: build_followup_report(  # the statuses of its day, from the history (as the app)
+                ws.read(forum_report_on, forum, date(2025, 6, 30)), as_of=date(2025, 6, 30), calendar=ws.ctx.calendar
             ),
         ),
     ]
@@ -126,6 +127,9 @@ def main() -> None:
     ws.write(forums.start_forum, forum)
     ws.write(forums.close_forum, forum)
     t0 = time.perf_counter()
+    layout_digest()  # once per process: the kept file's key (everything that lays it out)
+    digest = time.perf_counter() - t0
+    t0 = time.perf_counter()
     first = forum_minutes_pdf(ws, forum)  # laid out once from the snapshot, then kept
     laid_out = time.perf_counter() - t0
     reprints = []
@@ -137,7 +141,7 @@ def main() -> None:
     print(
         f"frozen minutes, same forum: first print {laid_out:.3f} s; reprint ({a.runs} runs, read + "
         f"version lookup): median {statistics.median(reprints):.3f} s  max {max(reprints):.3f} s   "
-        "target < 0.2 s"
+        f"target < 0.2 s (+ {digest:.3f} s once per process: the layout digest)"
     )
     ws.close()
 
