@@ -1553,3 +1553,5 @@ ID[
 ID["an issued version, as it was issued (default: the one in force, else the draft)"] = (
     "versi yang diterbitkan, sebagaimana diterbitkan (bawaan: versi yang berlaku, jika tidak ada: draf)"
 )
+ID["Version {number}, issued {day}"] = "Versi {number}, terbit {day}"
+ID["Draft (the questionnaires as they are now)"] = "Draf (kuesioner seperti sekarang)"

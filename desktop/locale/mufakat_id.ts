@@ -982,6 +982,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation> (dibekukan saat Mufakat diperbarui)</translation>
         </message>
         <message>
+            <source>Version {number}, issued {day}</source>
+            <translation>Versi {number}, terbit {day}</translation>
+        </message>
+        <message>
+            <source>Draft (the questionnaires as they are now)</source>
+            <translation>Draf (kuesioner seperti sekarang)</translation>
+        </message>
+        <message>
             <source>Survey report (SKM)</source>
             <translation>Laporan hasil SKM</translation>
         </message>

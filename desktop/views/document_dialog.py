@@ -33,8 +33,10 @@ from desktop.forum_documents import build_forum_document
 from desktop.i18n import number
 from desktop.models import Forum, SurveyPeriod
 from desktop.services.frozen import MinutesVersion, minutes_of_escalated, versions
+from desktop.services.issued_survey import issued_versions
 from desktop.services.lookup import load
 from desktop.services.minutes_gaps import forum_gaps
+from desktop.services.surveys import issue_state_of
 from desktop.views.documents import OTHER_TITLES, TITLES
 from desktop.views.look import icon, primary
 from desktop.views.pdf_pages import page_images
@@ -54,7 +56,8 @@ log = logging.getLogger("mufakat.documents")
 
 @dataclass(frozen=True)
 class Version:
-    """A frozen berita acara to choose (its number, 1 for the first closing), fixed on its paper."""
+    """A frozen berita acara to choose (its number, 1 for the first closing), fixed on its paper;
+    or an issued SKM report's version ("": on any paper)."""
 
     number: int
     label: str
@@ -73,6 +76,7 @@ class DocumentSource:
     build: Callable[[str, int | None], bytes]
     versions: tuple[Version, ...] = ()
     current: bool = True
+    draft_label: str = ""  # the draft's name in the version list (a forum's by default)
     # What the draft prints empty (a berita acara: no number, no name under a signature, no
     # signing place), said above its preview; a frozen version prints what was agreed.
     draft_gaps: tuple[str, ...] = ()
@@ -142,20 +146,39 @@ def escalated_minutes_document(ws: Workspace, recommendation_id: str) -> Documen
 
 
 def survey_report_document(ws: Workspace, period_id: str, kind: str = "survey-report") -> DocumentSource:
+    """The SKM report: each issued version as it was issued (the newest first), and the draft
+    while none is in force; or the realisation of its RTL as of today."""
     period = ws.read(load, SurveyPeriod, period_id, "Survey period")
     name = file_name(kind, period.starts_on, period.title, ".pdf")
+    title = QCoreApplication.translate("Documents", OTHER_TITLES[kind])
 
-    def build(paper: str, _version: int | None) -> bytes:
+    def build(paper: str, version: int | None) -> bytes:
         from desktop.reports.survey import build_survey_report
         from desktop.reports.survey_actions import build_survey_actions_report
         from desktop.services.issued_survey import printed_document
         from desktop.services.report_data import survey_document
 
-        if kind == "survey-report":  # as issued (the version in force), else the draft
-            return build_survey_report(ws.read(printed_document, period_id), paper=paper)
+        if kind == "survey-report":  # an issued version as issued, else the draft
+            return build_survey_report(ws.read(printed_document, period_id, version), paper=paper)
         return build_survey_actions_report(ws.read(survey_document, period_id), paper=paper, as_of=ws.ctx.today())
 
-    return DocumentSource(QCoreApplication.translate("Documents", OTHER_TITLES[kind]), name, build)
+    if kind != "survey-report":
+        return DocumentSource(title, name, build)
+    state = ws.read(issue_state_of, period_id)
+    in_force = state.version if state.issued else None
+    choices = tuple(
+        Version(
+            v.number,
+            QCoreApplication.translate("Documents", "Version {number}, issued {day}").format(
+                number=v.number, day=v.issued_on.strftime("%d-%m-%Y")
+            ),
+            "",
+        )
+        for v in reversed(ws.read(issued_versions, period_id))
+        if v.kept or v.number == in_force  # one issued before snapshots prints only while in force
+    )
+    draft = QCoreApplication.translate("Documents", "Draft (the questionnaires as they are now)")
+    return DocumentSource(title, name, build, choices, current=in_force is None, draft_label=draft)
 
 
 class DocumentDialog(QDialog):
@@ -178,7 +201,7 @@ class DocumentDialog(QDialog):
         # the draft from the data as they are now. A frozen one prints on its own paper.
         self.version = QComboBox()
         if source.current:
-            self.version.addItem(self.tr("Draft (the forum as it is now)"), None)
+            self.version.addItem(source.draft_label or self.tr("Draft (the forum as it is now)"), None)
         for version in source.versions:
             self.version.addItem(version.label, version.number)
         self.version.currentIndexChanged.connect(self._version_chosen)
@@ -240,8 +263,8 @@ class DocumentDialog(QDialog):
         number = self.version_number
         frozen = next((v for v in self._source.versions if v.number == number), None)
         self.gaps.setVisible(frozen is None and bool(self._source.draft_gaps))
-        self.paper.setEnabled(frozen is None)
-        if frozen is not None and self.paper_name != frozen.paper:
+        self.paper.setEnabled(frozen is None or not frozen.paper)
+        if frozen is not None and frozen.paper and self.paper_name != frozen.paper:
             self.paper.blockSignals(True)
             self.paper.setCurrentIndex(self.paper.findData(frozen.paper))
             self.paper.blockSignals(False)

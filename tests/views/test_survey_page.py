@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 from desktop.models import Unit
 from desktop.reports.survey import build_survey_report
 from desktop.services.report_data import survey_document
-from desktop.services.surveys import responses_of, survey_result
+from desktop.services.surveys import add_response, issue_report, reopen_report, responses_of, survey_result
 from desktop.services.units import create_unit, set_home_unit
 from desktop.views import main_window as mw
+from desktop.views.document_dialog import DocumentDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.survey_dialog import NewSurveyDialog
 from desktop.vocab import Gender, IkmMethod
@@ -127,3 +128,45 @@ def test_the_page_warns_when_the_two_methods_grade_differently_and_the_office_ch
         "Nilai IKM : 88,25 (metode bobot 0,111 per unsur)" in printed
         and "Mutu pelayanan : B (Baik)" in printed
     )
+
+
+def test_the_report_dialog_prints_an_issued_version_as_issued(
+    qtbot: QtBot, demo_ws: Workspace, window: MainWindow
+) -> None:
+    """Issued, printed from the dialog; re-opened, ten low questionnaires added, issued again:
+    the dialog lists both versions (the newest first) and version 1, chosen with the keyboard,
+    prints the very file it printed when it was issued, with its figures."""
+    ws = demo_ws
+    window.nav.setCurrentRow(mw.SURVEY)
+    page = window.survey
+    period = page.period_id()
+    assert period is not None
+    ws.write(issue_report, period)
+
+    def shown(version: int | None = None) -> tuple[DocumentDialog, bytes]:
+        dialog = page.open_report()
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=15_000)
+        if version is not None:
+            dialog.version.setFocus()
+            qtbot.keyClick(dialog.version, Qt.Key.Key_Down)
+            assert dialog.version_number == version and dialog.paper.isEnabled()
+            qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=15_000)
+        assert dialog.pdf is not None
+        return dialog, dialog.pdf
+
+    first_dialog, issued = shown()
+    assert [first_dialog.version.itemText(i) for i in range(first_dialog.version.count())] == [
+        f"Version 1, issued {ws.ctx.today().strftime('%d-%m-%Y')}"
+    ]
+    assert "82,16" in all_text(issued)  # the demo's index, as issued
+    ws.write(reopen_report, period, "Sepuluh kuesioner dari loket ditemukan")
+    for _ in range(10):
+        ws.write(add_response, period, [1] * 9)
+    ws.write(issue_report, period)
+    dialog, latest = shown()
+    assert dialog.version.count() == 2 and dialog.version_number == 2
+    assert "82,16" not in all_text(latest)
+    _dialog, again = shown(version=1)
+    assert again == issued
