@@ -5,7 +5,7 @@ version it was frozen with (desktop/reports/minutes_wording.py); reportlab's inv
 makes the same snapshot the same bytes on every laptop, whether it printed it before or never.
 A 300-participant berita acara takes about half a second to lay out, so the first print's file
 is kept in the data folder under the snapshot's id and a digest of everything that lays it out
-(this code, its fonts, the packages it uses, their versions): a file is read back only by the
+(Mufakat's version, this code, its fonts, the packages it uses, their versions): a file is read back only by the
 same code that wrote it, so it is always the file a fresh layout would make, and an upgrade
 that lays documents out otherwise writes its own (the old ones are removed).
 """
@@ -20,6 +20,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from desktop import __version__
 from desktop.errors import InputError
 from desktop.i18n import tr
 from desktop.models import Forum
@@ -42,7 +43,7 @@ _SUFFIXES = frozenset({".py", ".ttf", ".po"})
 def layout_digest() -> str:
     """A digest of everything that lays a frozen berita acara out (not imported: reportlab
     loads on first use). The same digest gives the same bytes."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"mufakat={__version__}".encode())  # a packaged app holds no sources
     paths = [path for folder in _SOURCES for path in (_ROOT / folder).rglob("*") if path.suffix in _SUFFIXES]
     for path in sorted([*paths, *(_ROOT / name for name in _FILES)]):
         digest.update(str(path.relative_to(_ROOT)).encode())

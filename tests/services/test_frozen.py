@@ -251,3 +251,17 @@ def test_minutes_frozen_by_a_newer_mufakat_are_refused_with_a_message(ws: Worksp
     with pytest.raises(InputError, match=f"newer Mufakat \\(layout {LAYOUT + 1}"):
         forum_minutes_pdf(ws, forum)
     assert not (ws.data_dir / FOLDER).exists()
+
+
+def test_the_kept_copy_follows_the_version_of_mufakat(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A packaged Mufakat holds no sources to digest: its version alone tells one release's
+    layout from another's, so an upgrade never reads the copy an older release kept."""
+    import desktop.printed as printed
+
+    now = printed.layout_digest()
+    monkeypatch.setattr(printed, "__version__", "9999.1")
+    printed.layout_digest.cache_clear()
+    try:
+        assert printed.layout_digest() != now
+    finally:
+        printed.layout_digest.cache_clear()
