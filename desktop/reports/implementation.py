@@ -74,13 +74,14 @@ def _held(doc: ImplementationReport, width: float) -> list[Flowable]:
     story: list[Flowable] = [
         markup(
             f"Kegiatan <b>{escape(forum.title)}</b> diselenggarakan oleh {escape(forum.unit.name)} "
-            "dengan keterangan sebagai berikut:"
+            "dengan keterangan sebagai berikut:",
+            Styles.lead_in,
         ),
         key_values(pairs, width, label_width=38 * mm),
     ]
     if forum.agenda:
         story.append(Spacer(1, 4))
-        story.append(text("Susunan acara:", Styles.left))
+        story.append(text("Susunan acara:", Styles.lead_in))
         story.append(
             numbered([f"{i.title}{' — ' + i.presenter if i.presenter else ''}" for i in forum.agenda], width)
         )
@@ -95,7 +96,8 @@ def _participants(doc: ImplementationReport, width: float) -> list[Flowable]:
     return [
         text(
             f"Forum dihadiri oleh {indonesian.count_with_words(count.participants)} orang peserta, dengan "
-            "rincian sebagai berikut:"
+            "rincian sebagai berikut:",
+            Styles.lead_in,
         ),
         *participation_section(doc.forum, width),
     ]

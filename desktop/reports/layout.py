@@ -92,6 +92,9 @@ class Styles:
     subheading = _style(
         "subheading", fontName=FONT_BOLD, fontSize=10, spaceBefore=4, spaceAfter=3, keepWithNext=1
     )
+    # A sentence that announces what follows it ("… untuk hadir pada:", "dengan susunan acara:"):
+    # a heading in all but looks, it never ends a page either.
+    lead_in = _style("lead_in", alignment=TA_JUSTIFY, spaceAfter=5, keepWithNext=1)
     cell = _style("cell", fontSize=9, leading=11.5)
     cell_bold = _style("cell_bold", fontName=FONT_BOLD, fontSize=9, leading=11.5)
     cell_center = _style("cell_center", fontSize=9, leading=11.5, alignment=TA_CENTER)
@@ -661,9 +664,12 @@ def build_pdf(
     footer: str = "",
     draft: bool = False,
     subject: str = "",
+    canvas: type[Canvas] | None = None,
 ) -> bytes:
     """Lay the story out on pages of `paper` and return the PDF bytes (the same story gives the
-    same bytes: reportlab's invariant mode)."""
+    same bytes: reportlab's invariant mode). The pages are numbered "Halaman X dari Y" beside
+    `footer`, unless a document numbers them its own way (`canvas`: the letters of the surat
+    undangan, each numbered apart)."""
     register_fonts()
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}")
@@ -696,7 +702,7 @@ def build_pdf(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_numbered_canvas(footer, draft))
+    doc.build(story, canvasmaker=canvas or _numbered_canvas(footer, draft))
     return buffer.getvalue()
 
 
