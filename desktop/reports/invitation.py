@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from desktop.reports import indonesian
+from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import numbered, sign_off
 from desktop.reports.layout import (
     FONT,
@@ -182,6 +183,7 @@ def _letter(doc: Invitations, letter: Letter, width: float, index: int) -> list[
     return story
 
 
+@collector_paused
 def build_invitations(doc: Invitations, paper: str = "a4") -> bytes:
     width = content_width(paper)
     story: list[Flowable] = []

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop.reports import indonesian, wording
+from desktop.reports.collecting import collector_paused
 from desktop.reports.layout import (
     Styles,
     build_pdf,
@@ -246,6 +247,7 @@ def _attendance_attachment(report: ForumReport, width: float) -> list[Flowable]:
     ]
 
 
+@collector_paused
 def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
     width = content_width(paper)
     story: list[Flowable] = [*letterhead(kop(report.unit))]
