@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop.reports import fitting, indonesian, wording
+from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import decimal, evidence_note, heading_over_table, mean, sign_off
 from desktop.reports.layout import (
     CELL_PADDING,
@@ -34,7 +35,7 @@ from desktop.reports.layout import (
     table_parts,
     text,
 )
-from desktop.reports.parts import gender_letter, head_of, kop, label, signing_place
+from desktop.reports.parts import gender_letter, head_of, kop, label, parent_answer, signing_place
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
@@ -55,25 +56,12 @@ def _actions(rec: RecLine) -> str:
             f"• Diusulkan kepada {esc.to_unit} pada {indonesian.long_date(esc.sent_on)} "
             f"({label(esc.status).lower()})"
         )
-    lines += _answer(rec)
+    lines += parent_answer(rec)
     if rec.status == RecStatus.DONE and rec.status_reason:
         lines.append(f"Bukti penyelesaian: {rec.status_reason}")
     if rec.status == RecStatus.REJECTED and rec.status_reason:
         lines.append(f"Alasan: {rec.status_reason}")
     return "\n".join(lines) or "-"
-
-
-def _answer(rec: RecLine) -> list[str]:
-    """The office above's last answer, under the escalation it answers (none when the
-    recommendation was never escalated)."""
-    if not rec.escalations:
-        return []
-    answered = [e for e in rec.escalations if e.answer]
-    if not answered:
-        return [f"{wording.PARENT_RESPONSE}: belum diterima"]
-    last = answered[-1]
-    outcome = f" ({label(last.outcome).lower()})" if last.outcome else ""
-    return [f"{wording.PARENT_RESPONSE}{outcome}: {last.answer}"]
 
 
 # The detail table has four columns, the recommendation's text and what became of it the widest:
@@ -229,6 +217,7 @@ def _late_section(report: ForumReport, late: Late, width: float, letter: str) ->
     return story
 
 
+@collector_paused
 def build_followup_report(
     report: ForumReport, paper: str = "a4", as_of: date | None = None, calendar: WorkCalendar | None = None
 ) -> bytes:

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian
+from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import HEADING, evidence_note, heading_over_table, sign_off
 from desktop.reports.layout import (
     Signatory,
@@ -21,10 +22,11 @@ from desktop.reports.layout import (
     grid_table,
     key_values,
     letterhead,
-    paragraphs,
+    numbered,
     signature_blocks,
     text,
 )
+from desktop.reports.minutes import agreement_items
 from desktop.reports.parts import head_of, kop, label, place_and_date, time_span
 from desktop.services.document_data import NoteLine, Notes
 from desktop.vocab import ForumStatus, Scope
@@ -86,6 +88,7 @@ def _section(
     return [*heading_over_table(heading), table]
 
 
+@collector_paused
 def build_notes(doc: Notes, paper: str = "a4") -> bytes:
     width = content_width(paper)
     forum = doc.forum
@@ -107,7 +110,7 @@ def build_notes(doc: Notes, paper: str = "a4") -> bytes:
         story.append(text("Tidak ada masukan yang dicatat dalam forum ini."))
     if forum.agreements:
         story.append(text("Kesepakatan", HEADING))
-        story += paragraphs(forum.agreements)
+        story += numbered(agreement_items(forum.agreements))  # numbered as in the berita acara
     head = head_of(forum.unit)
     signers = [
         Signatory(role=head.role, name=head.name, nip=head.nip, title=f"Mengetahui,\n{head.title}"),
