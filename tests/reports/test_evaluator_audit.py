@@ -83,3 +83,12 @@ def test_the_laporans_long_tables_go_on_under_their_header(demo_ws: Workspace, d
     ):
         assert headers_only_at_the_top_or_under_their_heading(pdf, header, (heading,)) == []
     assert layout_problems(pdf) == []
+
+
+def test_a_long_notulen_table_goes_on_under_its_header(demo_ws: Workspace, demo_forum: str) -> None:
+    """An agenda item with many inputs: a row was cut under a second header mid-page."""
+    doc = demo_ws.read(notes, demo_forum)
+    sections = tuple(replace(s, lines=s.lines * 30) for s in doc.sections)
+    pdf = build_notes(replace(doc, sections=sections))
+    assert headers_only_at_the_top_or_under_their_heading(pdf, "No Penyampai", ("Diskusi",)) == []
+    assert layout_problems(pdf) == []
