@@ -2,7 +2,8 @@
 with 300 participants and 200 recommendations, laid out from the forum (target on the 2-core
 reference machine: < 1 s each), and the minutes reprinted once the forum is closed and frozen
 (target: < 0.2 s). Beside the wall-clock time, the processor time of this process: on a machine
-others share, the one that says what the layout itself costs.
+others share, the one that says what the layout itself costs; and the load average while the
+figure was taken (the wall-clock time grows with it, the processor time much less).
 
     .venv/bin/python bench/reports.py [--runs 5]
 """
@@ -10,6 +11,7 @@ others share, the one that says what the layout itself costs.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -100,6 +102,11 @@ def timed(runs: int, build: Callable[[], bytes]) -> tuple[list[float], list[floa
     return wall, cpu, made
 
 
+def load() -> str:
+    """The machine's load average over the last minute, as it stands now."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -122,7 +129,7 @@ def main() -> None:
             f"{name}, 300 participants / 200 recommendations ({len(pdf) // 1024} KiB, ~{pages} pages, "
             f"{a.runs} runs, read + layout): median {statistics.median(wall):.3f} s  "
             f"min {min(wall):.3f} s  max {max(wall):.3f} s (processor: median "
-            f"{statistics.median(cpu):.3f} s)   target < 1 s"
+            f"{statistics.median(cpu):.3f} s)   target < 1 s   [{load()}]"
         )
     ws.write(forums.start_forum, forum)
     ws.write(forums.close_forum, forum)
@@ -141,7 +148,7 @@ def main() -> None:
     print(
         f"frozen minutes, same forum: first print {laid_out:.3f} s; reprint ({a.runs} runs, read + "
         f"version lookup): median {statistics.median(reprints):.3f} s  max {max(reprints):.3f} s   "
-        f"target < 0.2 s (+ {digest:.3f} s once per process: the layout digest)"
+        f"target < 0.2 s (+ {digest:.3f} s once per process: the layout digest)   [{load()}]"
     )
     ws.close()
 

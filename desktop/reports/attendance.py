@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian, wording
+from desktop.reports.collecting import collector_paused
 from desktop.reports.layout import (
     Styles,
     build_pdf,
@@ -22,6 +23,7 @@ from desktop.services.report_data import ForumReport
 DEFAULT_BLANK_ROWS = 10
 
 
+@collector_paused
 def build_attendance_sheet(
     report: ForumReport, paper: str = "a4", blank_rows: int = DEFAULT_BLANK_ROWS
 ) -> bytes:

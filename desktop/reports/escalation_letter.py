@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from desktop.reports import indonesian, wording
+from desktop.reports.collecting import collector_paused
 from desktop.reports.layout import (
     DocTable,
     Styles,
@@ -100,6 +101,7 @@ def _attachment(
     return story
 
 
+@collector_paused
 def build_escalation_letter(
     report: ForumReport, paper: str = "a4", letter_date: date | None = None, number: str = ""
 ) -> bytes:

@@ -9,6 +9,7 @@ ke-bi-jak-an). Numbers and groups joined by no-break spaces never break.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -86,3 +87,45 @@ def fit_widths(needed: Sequence[float], widths: Sequence[float]) -> list[float]:
         scale = take / extra
         grown = [widths[i] + growth[i] * scale for i in range(len(widths))]
     return [grown[i] - take * spare[i] / room for i in range(len(widths))]
+
+
+# A paragraph wraps onto more lines than its width over the column's: each line ends where a
+# word no longer fits, a few characters short of the edge.
+WRAP_LOSS = 1.12
+
+
+def _measure(value: str, font: str, size: float) -> list[float]:
+    return [stringWidth(line, font, size) for line in value.split("\n")]
+
+
+def _lines(measured: Sequence[float], width: float) -> int:
+    return sum(max(1, math.ceil(w * WRAP_LOSS / width)) for w in measured)
+
+
+def lines_needed(value: str, width: float, font: str, size: float) -> int:
+    """About how many lines `value` takes in a column `width` points wide (inside its padding):
+    each of its lines' width over the column's, rounded up."""
+    return _lines(_measure(value, font, size), width)
+
+
+def balanced_share(
+    rows: Sequence[tuple[str, str, int]],
+    room: float,
+    font: str,
+    size: float,
+    padding: float,
+    shares: Sequence[float] = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75),
+) -> float:
+    """The share of `room` (points) for the first of two text columns that makes a table's rows
+    the least tall: each row is as tall as its tallest cell, of the two columns' texts and the
+    lines its other cells take (the third of each row). A long text beside a short one gets the
+    width, so that neither wraps onto many short lines beside an empty cell."""
+    measured = [
+        (_measure(first, font, size), _measure(second, font, size), other) for first, second, other in rows
+    ]
+
+    def height(share: float) -> int:
+        one, two = room * share - 2 * padding, room * (1 - share) - 2 * padding
+        return sum(max(_lines(a, one), _lines(b, two), other) for a, b, other in measured)
+
+    return min(shares, key=lambda share: (height(share), abs(share - 0.55)))

@@ -11,26 +11,31 @@ added to the frozen minutes, reported here.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from desktop.reports import indonesian, wording
+from desktop.reports import fitting, indonesian, wording
+from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import decimal, evidence_note, heading_over_table, mean, sign_off
 from desktop.reports.layout import (
+    CELL_PADDING,
     Styles,
     build_pdf,
     content_width,
     grid_table,
     letterhead,
+    markup,
     signature_blocks,
     table_parts,
     text,
 )
-from desktop.reports.parts import gender_letter, head_of, kop, label, signing_place
+from desktop.reports.parts import gender_letter, head_of, kop, label, parent_answer, signing_place
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
@@ -40,6 +45,7 @@ from domain.workdays import WorkCalendar
 
 
 def _actions(rec: RecLine) -> str:
+    """What was done: the follow-up actions, or the escalation and the answer from above."""
     lines = []
     for fu in rec.follow_ups:
         due = f"; target {indonesian.long_date(fu.due_on)}" if fu.due_on else ""
@@ -50,6 +56,7 @@ def _actions(rec: RecLine) -> str:
             f"• Diusulkan kepada {esc.to_unit} pada {indonesian.long_date(esc.sent_on)} "
             f"({label(esc.status).lower()})"
         )
+    lines += parent_answer(rec)
     if rec.status == RecStatus.DONE and rec.status_reason:
         lines.append(f"Bukti penyelesaian: {rec.status_reason}")
     if rec.status == RecStatus.REJECTED and rec.status_reason:
@@ -57,13 +64,43 @@ def _actions(rec: RecLine) -> str:
     return "\n".join(lines) or "-"
 
 
-def _answer(rec: RecLine) -> str:
-    answered = [e for e in rec.escalations if e.answer]
-    if not answered:
-        return "-" if not rec.escalations else "Menunggu tanggapan"
-    last = answered[-1]
-    outcome = f"{label(last.outcome)}: " if last.outcome else ""
-    return f"{outcome}{last.answer}"
+# The detail table has four columns, the recommendation's text and what became of it the widest:
+# six narrow ones (scope, status and the office above's answer apart) wrapped a 150-character
+# recommendation onto nine short lines, six recommendations to a page (40 pages for 200). Portrait
+# still: a landscape page holds as much text as a portrait one, and the report stays one sheet
+# orientation to print, bind and punch on the 3 cm margin.
+DETAIL_HEADER = (
+    "No",
+    "Rekomendasi",
+    "Status dan ranah",
+    f"Tindak lanjut dan {wording.PARENT_RESPONSE.lower()}",
+)
+
+
+def _status_and_scope(rec: RecLine) -> tuple[str, str]:
+    return label(rec.status), label(rec.scope)
+
+
+def _status_cell(status: str, scope: str) -> Paragraph:
+    """The status in bold, the scope under it (the vocabulary's words: none needs a break)."""
+    return markup(f"<b>{escape(status)}</b><br/>{escape(scope)}", Styles.cell)
+
+
+def detail_widths(width: float, rows: Sequence[tuple[str, tuple[str, str], str]]) -> list[float]:
+    """The detail table's columns on a page `width` wide (A4 or folio, portrait): the number,
+    the status and scope, and the rest shared between the recommendation and what was done
+    (`rows`: each one's text, status and scope, actions) in the proportion that makes the rows
+    the least tall."""
+    number, status = 9 * mm, width * 0.17
+    room = width - number - status
+    cell = Styles.cell
+    inner = status - 2 * CELL_PADDING
+    measured = [
+        (text_, actions, fitting.lines_needed("\n".join(state), inner, cell.fontName, cell.fontSize))
+        for text_, state, actions in rows
+    ]
+    share = fitting.balanced_share(measured, room, cell.fontName, cell.fontSize, CELL_PADDING)
+    return [number, room * share, status, room * (1 - share)]
 
 
 LATE = ParagraphStyle("late", parent=Styles.cell_bold, textColor=colors.HexColor("#b00000"))
@@ -180,6 +217,7 @@ def _late_section(report: ForumReport, late: Late, width: float, letter: str) ->
     return story
 
 
+@collector_paused
 def build_followup_report(
     report: ForumReport, paper: str = "a4", as_of: date | None = None, calendar: WorkCalendar | None = None
 ) -> bytes:
@@ -209,24 +247,13 @@ def build_followup_report(
 
     heading = text("B. Rincian tindak lanjut", Styles.heading)
     late = report.late if report.late else None
+    details = [(_text(rec, late), _status_and_scope(rec), _actions(rec)) for rec in report.recommendations]
     rows = [
-        [str(rec.number), _text(rec, late), label(rec.scope), label(rec.status), _actions(rec), _answer(rec)]
-        for rec in report.recommendations
+        [str(rec.number), recommendation, _status_cell(*state), actions]
+        for rec, (recommendation, state, actions) in zip(report.recommendations, details, strict=True)
     ]
     if rows:
-        story += table_parts(
-            ["No", "Rekomendasi", "Ranah", "Status", "Tindak lanjut", wording.PARENT_RESPONSE],
-            rows,
-            [  # "Kebijakan (diusulkan ke atas)", "Dieskalasi": whole words in their columns
-                9 * mm,
-                width * 0.24,
-                width * 0.145,
-                width * 0.135,
-                width * 0.28,
-                width - 9 * mm - width * 0.80,
-            ],
-            before=[heading],
-        )
+        story += table_parts(DETAIL_HEADER, rows, detail_widths(width, details), before=[heading])
     else:
         story += [heading, text("Forum ini belum memiliki rekomendasi.")]
     letters = iter("CDEF")

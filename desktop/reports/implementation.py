@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian
+from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import (
     HEADING,
     NOTE_LEFT,
@@ -29,16 +30,17 @@ from desktop.reports.layout import (
     Styles,
     build_pdf,
     content_width,
-    grid_table,
     key_values,
     letterhead,
     markup,
     paragraphs,
     signature_blocks,
+    table_parts,
     text,
 )
-from desktop.reports.minutes import participation_section
-from desktop.reports.parts import head_of, kop, label, signing_place, time_span
+from desktop.reports.minutes import agreement_items, participation_section
+from desktop.reports.parts import head_of, kop, label, parent_answer, signing_place, time_span
+from desktop.reports.survey_parts import method_name
 from desktop.reports.survey_parts import number as decimal_comma
 from desktop.services.document_data import ImplementationReport
 from desktop.services.report_data import RecLine
@@ -74,13 +76,14 @@ def _held(doc: ImplementationReport, width: float) -> list[Flowable]:
     story: list[Flowable] = [
         markup(
             f"Kegiatan <b>{escape(forum.title)}</b> diselenggarakan oleh {escape(forum.unit.name)} "
-            "dengan keterangan sebagai berikut:"
+            "dengan keterangan sebagai berikut:",
+            Styles.lead_in,
         ),
         key_values(pairs, width, label_width=38 * mm),
     ]
     if forum.agenda:
         story.append(Spacer(1, 4))
-        story.append(text("Susunan acara:", Styles.left))
+        story.append(text("Susunan acara:", Styles.lead_in))
         story.append(
             numbered([f"{i.title}{' — ' + i.presenter if i.presenter else ''}" for i in forum.agenda], width)
         )
@@ -95,7 +98,8 @@ def _participants(doc: ImplementationReport, width: float) -> list[Flowable]:
     return [
         text(
             f"Forum dihadiri oleh {indonesian.count_with_words(count.participants)} orang peserta, dengan "
-            "rincian sebagai berikut:"
+            "rincian sebagai berikut:",
+            Styles.lead_in,
         ),
         *participation_section(doc.forum, width),
     ]
@@ -110,7 +114,7 @@ def _results(doc: ImplementationReport, width: float) -> list[Flowable]:
         story += paragraphs(forum.summary)
     if forum.agreements:
         story.append(text(f"{next(letter)}. Kesepakatan", SUBHEADING))
-        story += paragraphs(forum.agreements)
+        story.append(numbered(agreement_items(forum.agreements), width))  # as in the berita acara
     survey = forum.survey
     if survey is not None and survey.score is not None:
         story.append(text(f"{next(letter)}. Hasil Survei Kepuasan Masyarakat yang dibahas", SUBHEADING))
@@ -118,7 +122,8 @@ def _results(doc: ImplementationReport, width: float) -> list[Flowable]:
         story.append(
             text(
                 f"{survey.period.title}: {survey.respondents} responden, nilai IKM {decimal_comma(score.index)} "
-                f"(mutu pelayanan {score.grade.letter}, {score.grade.label}); unsur dengan nilai terendah: "
+                f"({method_name(score.method)}; mutu pelayanan {score.grade.letter}, {score.grade.label}); "
+                "unsur dengan nilai terendah: "
                 + ", ".join(f"U{e.number} {e.name}" for e in score.priority)
                 + "."
             )
@@ -146,16 +151,17 @@ def _recommendations(doc: ImplementationReport, width: float) -> list[Flowable]:
         ("B", Scope.POLICY, f"Rekomendasi kebijakan (diusulkan secara berjenjang kepada {target})"),
     ):
         recs = [r for r in forum.recommendations if r.scope == scope]
-        story += heading_over_table(f"{letter}. {heading}", Styles.subheading)
         if not recs:
+            story += heading_over_table(f"{letter}. {heading}", Styles.subheading)
             story.append(text("Tidak ada."))
             continue
-        story.append(
-            grid_table(
-                ["No", "Rekomendasi", "Unsur pengusul", "Status"],
-                [[str(r.number), r.text, label(r.raised_by_category) or "-", _status(r)] for r in recs],
-                [9 * mm, width * 0.52, width * 0.2, width - 9 * mm - width * 0.72],
-            )
+        # Rows go on under the header at the top of the next page, never cut under a second
+        # header in the middle of one (reportlab's own split of a long table).
+        story += table_parts(
+            ["No", "Rekomendasi", "Unsur pengusul", "Status"],
+            [[str(r.number), r.text, label(r.raised_by_category) or "-", _status(r)] for r in recs],
+            [9 * mm, width * 0.52, width * 0.2, width - 9 * mm - width * 0.72],
+            before=[text(f"{letter}. {heading}", Styles.subheading)],
         )
     story.append(text("Nomor rekomendasi sama dengan nomor pada berita acara.", NOTE_LEFT))
     return story
@@ -168,13 +174,10 @@ def _plan_of(rec: RecLine) -> tuple[str, str, str]:
         owners = "\n".join(dict.fromkeys(fu.owner for fu in rec.follow_ups))
         dues = [fu.due_on for fu in rec.follow_ups if fu.due_on]
         return actions, owners, indonesian.long_date(max(dues)) if dues else "-"
-    if rec.escalations:
+    if rec.escalations:  # the office above decides when: no deadline is set for it
         last = rec.escalations[-1]
-        return (
-            f"Diusulkan kepada {last.to_unit} pada {indonesian.long_date(last.sent_on)}",
-            last.to_unit,
-            f"batas tanggapan {indonesian.long_date(last.due_on)}",
-        )
+        sent = f"Diusulkan kepada {last.to_unit} pada {indonesian.long_date(last.sent_on)}"
+        return "\n".join([sent, *parent_answer(rec)]), last.to_unit, "-"
     if rec.status == RecStatus.REJECTED:
         return "Tidak ditindaklanjuti (ditolak)", "-", "-"
     return "Belum ditetapkan", "-", "-"
@@ -190,14 +193,12 @@ def _plan(doc: ImplementationReport, width: float) -> list[Flowable]:
         timing = doc.timing[rec.number]
         progress = f"{timing.progress}%" if timing.progress is not None else "-"
         rows.append([str(rec.number), action, owner, due, progress])
-    return [
-        text(f"Rencana tindak lanjut atas rekomendasi, posisi per {indonesian.long_date(doc.as_of)}:"),
-        grid_table(
-            ["No", "Tindak lanjut", "Penanggung jawab", "Target", "Progres"],
-            rows,
-            [9 * mm, width * 0.41, width * 0.22, width * 0.2, width - 9 * mm - width * 0.83],
-        ),
-    ]
+    return table_parts(
+        ["No", "Tindak lanjut", "Penanggung jawab", "Target", "Progres"],
+        rows,
+        [9 * mm, width * 0.41, width * 0.22, width * 0.2, width - 9 * mm - width * 0.83],
+        before=[text(f"Rencana tindak lanjut atas rekomendasi, posisi per {indonesian.long_date(doc.as_of)}:")],
+    )
 
 
 def _attachments(doc: ImplementationReport) -> list[str]:
@@ -220,6 +221,7 @@ def _names_the_forum(title: str) -> bool:
     return "konsultasi publik" in folded or "fkp" in folded.replace("-", " ").split()
 
 
+@collector_paused
 def build_implementation_report(doc: ImplementationReport, paper: str = "a4") -> bytes:
     width = content_width(paper)
     forum = doc.forum

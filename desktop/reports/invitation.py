@@ -11,31 +11,28 @@ templates (a forum may have its own); a letter's pages are numbered within the l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from desktop.reports import indonesian
+from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import numbered, sign_off
 from desktop.reports.layout import (
     FONT,
     MARGIN_BOTTOM,
-    MARGIN_LEFT,
     MARGIN_RIGHT,
-    MARGIN_TOP,
-    PAPERS,
     DocTable,
     Styles,
+    build_pdf,
     content_width,
     key_values,
     letterhead,
     markup,
-    register_fonts,
     signature_blocks,
     text,
 )
@@ -154,14 +151,14 @@ def _body(doc: Invitations, letter: Letter, width: float) -> list[Flowable]:
     story: list[Flowable] = [
         markup(
             f"Dalam rangka meningkatkan kualitas pelayanan publik, {escape(unit.name)} akan menyelenggarakan "
-            f"Forum Konsultasi Publik{theme} untuk menghimpun masukan dan saran dari unsur masyarakat. "
-            f"Sehubungan dengan hal tersebut, kami mengundang {who} untuk hadir pada:"
+            f"Forum Konsultasi Publik{theme} untuk menghimpun masukan dan saran dari unsur masyarakat."
         ),
+        text(f"Sehubungan dengan hal tersebut, kami mengundang {who} untuk hadir pada:", Styles.lead_in),
         key_values(details, width - 10 * mm, 30 * mm),
     ]
     if forum.agenda:
         story.append(Spacer(1, 4))
-        story.append(text("dengan susunan acara:", Styles.left))
+        story.append(text("dengan susunan acara:", Styles.lead_in))
         story.append(numbered([item.title for item in forum.agenda], width))
     story.append(Spacer(1, 4))
     story.append(
@@ -186,40 +183,14 @@ def _letter(doc: Invitations, letter: Letter, width: float, index: int) -> list[
     return story
 
 
+@collector_paused
 def build_invitations(doc: Invitations, paper: str = "a4") -> bytes:
-    register_fonts()
-    if paper not in PAPERS:
-        raise ValueError(f"unknown paper {paper!r}")
     width = content_width(paper)
     story: list[Flowable] = []
     for index, letter in enumerate(doc.letters):
         if index:
             story.append(PageBreak())
         story += _letter(doc, letter, width, index)
-    buffer = BytesIO()
-    template = BaseDocTemplate(
-        buffer,
-        pagesize=PAPERS[paper],
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"Undangan {doc.forum.title}",
-        author="Mufakat",
-        creator="Mufakat",
-    )
-    # No padding: the text starts at the margin, as the tables (the head, the lists) do.
-    frame = Frame(
-        template.leftMargin,
-        template.bottomMargin,
-        template.width,
-        template.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    template.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
-    template.build(story, canvasmaker=_LetterCanvas)
-    return buffer.getvalue()
+    # The documents' one page set-up: the margins, no "today" in the file, and a lead-in kept
+    # with the first lines of what it announces (desktop/reports/headings.py).
+    return build_pdf(story, paper=paper, title=f"Undangan {doc.forum.title}", canvas=_LetterCanvas)

@@ -92,6 +92,9 @@ class Styles:
     subheading = _style(
         "subheading", fontName=FONT_BOLD, fontSize=10, spaceBefore=4, spaceAfter=3, keepWithNext=1
     )
+    # A sentence that announces what follows it ("… untuk hadir pada:", "dengan susunan acara:"):
+    # a heading in all but looks, it never ends a page either.
+    lead_in = _style("lead_in", alignment=TA_JUSTIFY, spaceAfter=5, keepWithNext=1)
     cell = _style("cell", fontSize=9, leading=11.5)
     cell_bold = _style("cell_bold", fontName=FONT_BOLD, fontSize=9, leading=11.5)
     cell_center = _style("cell_center", fontSize=9, leading=11.5, alignment=TA_CENTER)
@@ -254,10 +257,12 @@ HEADER_ROW = TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 
 
 @dataclass(frozen=True)
 class Columns:
-    """A ruled table's header and the widths its words fit (see `fit_columns`)."""
+    """A ruled table's header and the widths its words fit (see `fit_columns`); `fits`: for
+    each column, whether every word of it fits its width (none needs a break between syllables)."""
 
     header: Sequence[str]
     widths: Sequence[float]
+    fits: Sequence[bool] = ()
 
 
 def fit_columns(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Columns:
@@ -273,12 +278,17 @@ def fit_columns(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Se
             if isinstance(value, str):
                 needed[index] = max(needed[index], fitting.widest_word(value, cell.fontName, cell.fontSize))
     padded = [n + 2 * CELL_PADDING + 0.5 if n else 0.0 for n in needed]
-    return Columns(header, fitting.fit_widths(padded, widths))
+    fitted = fitting.fit_widths(padded, widths)
+    return Columns(header, fitted, [n <= w for n, w in zip(padded, fitted, strict=True)])
 
 
-def _cell(value: Any, style: ParagraphStyle, width: float) -> Any:
+def _cell(value: Any, style: ParagraphStyle, width: float, fits: bool = False) -> Any:
+    """A string as a paragraph whose words fit `width` (a word too wide breaks between its
+    syllables, unless the column is known to fit all its words: `fits`)."""
     if not isinstance(value, str):
         return value
+    if fits:
+        return text(value, style)
     inner = width - 2 * CELL_PADDING
     return text(fitting.syllables(value, inner, style.fontName, style.fontSize), style)
 
@@ -286,11 +296,15 @@ def _cell(value: Any, style: ParagraphStyle, width: float) -> Any:
 Cells = list[list[Any]]
 
 
+def _fits(columns: Columns) -> Sequence[bool]:
+    return columns.fits or [False] * len(columns.widths)
+
+
 def _cells(columns: Columns, rows: Sequence[Sequence[Any]]) -> Cells:
     """The rows' cells, laid out once: the parts of a table that breaks across pages share them
     (making them again for each part made a 300-row table's layout three times as slow)."""
-    widths = columns.widths
-    return [[_cell(v, Styles.cell, w) for v, w in zip(row, widths, strict=True)] for row in rows]
+    widths, fits = columns.widths, _fits(columns)
+    return [[_cell(v, Styles.cell, w, f) for v, w, f in zip(row, widths, fits, strict=True)] for row in rows]
 
 
 @dataclass(frozen=True)
@@ -308,11 +322,44 @@ class Measured:
         return Measured(self.columns, self.cells[start:stop], self.header_height, self.heights[start:stop])
 
 
+_TOP, _BOTTOM = 3.0, 3.0  # reportlab's padding above and below a cell's text (CellStyle)
+_CELL_ROOM = 72000  # the height reportlab offers a cell's text when it measures a row
+
+
+def _row_height(row: Sequence[Any], widths: Sequence[float], top: float, bottom: float) -> float | None:
+    """The height reportlab's Table gives a row of single-flowable cells (its _calc_height and
+    _listCellGeom, step by step: the same figures, to the last bit); None when a cell is not one
+    flowable, for the Table to measure."""
+    height = 0.0
+    for value, width in zip(row, widths, strict=True):
+        if not isinstance(value, Flowable):
+            return None
+        _width, drawn = value.wrapOn(None, width - CELL_PADDING - CELL_PADDING, _CELL_ROOM - top - bottom)
+        before, after = value.getSpaceBefore(), value.getSpaceAfter()
+        cell = 0
+        cell += drawn + after + before
+        cell = cell - before - after
+        cell += bottom + top
+        if cell > height:
+            height = cell
+    return height
+
+
 def _measured(columns: Columns, cells: Cells, row_padding: float | None) -> Measured:
-    table = _table(columns, cells, True, row_padding)
-    table.wrap(sum(columns.widths), float("inf"))
-    header, *heights = table._rowHeights
-    return Measured(columns, cells, header, heights)
+    """The header's and each row's height, as reportlab's Table measures them, without making
+    the table (its styles applied to every cell of 300 rows cost a quarter of the measuring)."""
+    widths = list(columns.widths)
+    fits = _fits(columns)
+    header = [_cell(h, Styles.cell_bold, w, f) for h, w, f in zip(columns.header, widths, fits, strict=True)]
+    top, bottom = (_TOP, _BOTTOM) if row_padding is None else (row_padding, row_padding)
+    header_height = _row_height(header, widths, _TOP, _BOTTOM)
+    heights = [_row_height(row, widths, top, bottom) for row in cells]
+    if header_height is None or None in heights:
+        table = _table(columns, cells, True, row_padding)
+        table.wrap(sum(columns.widths), float("inf"))
+        header_height, *measured = table._rowHeights
+        return Measured(columns, cells, header_height, measured)
+    return Measured(columns, cells, header_height, [h for h in heights if h is not None])
 
 
 def _table(
@@ -324,8 +371,9 @@ def _table(
     kind: type[DocTable] | None = None,
 ) -> Table:
     widths = list(columns.widths)
+    fits = _fits(columns)
     data = (
-        [[_cell(h, Styles.cell_bold, w) for h, w in zip(columns.header, widths, strict=True)]]
+        [[_cell(h, Styles.cell_bold, w, f) for h, w, f in zip(columns.header, widths, fits, strict=True)]]
         if with_header
         else []
     )
@@ -661,9 +709,12 @@ def build_pdf(
     footer: str = "",
     draft: bool = False,
     subject: str = "",
+    canvas: type[Canvas] | None = None,
 ) -> bytes:
     """Lay the story out on pages of `paper` and return the PDF bytes (the same story gives the
-    same bytes: reportlab's invariant mode)."""
+    same bytes: reportlab's invariant mode). The pages are numbered "Halaman X dari Y" beside
+    `footer`, unless a document numbers them its own way (`canvas`: the letters of the surat
+    undangan, each numbered apart)."""
     register_fonts()
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}")
@@ -696,7 +747,7 @@ def build_pdf(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_numbered_canvas(footer, draft))
+    doc.build(story, canvasmaker=canvas or _numbered_canvas(footer, draft))
     return buffer.getvalue()
 
 

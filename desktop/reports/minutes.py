@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop.reports import indonesian, minutes_wording, wording
+from desktop.reports.collecting import collector_paused
 from desktop.reports.layout import (
     Styles,
     build_pdf,
@@ -269,6 +270,7 @@ def _signed_at(report: ForumReport) -> str:
     return place_and_date(report)
 
 
+@collector_paused
 def build_minutes(report: ForumReport, paper: str = "a4") -> bytes:
     width = content_width(paper)
     story: list[Flowable] = [*letterhead(kop(report.unit))]

@@ -12,19 +12,21 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian
-from desktop.reports.evidence import HEADING, evidence_note, heading_over_table, sign_off
+from desktop.reports.collecting import collector_paused
+from desktop.reports.evidence import HEADING, evidence_note, sign_off
 from desktop.reports.layout import (
     Signatory,
     Styles,
     build_pdf,
     content_width,
-    grid_table,
     key_values,
     letterhead,
-    paragraphs,
+    numbered,
     signature_blocks,
+    table_parts,
     text,
 )
+from desktop.reports.minutes import agreement_items
 from desktop.reports.parts import head_of, kop, label, place_and_date, time_span
 from desktop.services.document_data import NoteLine, Notes
 from desktop.vocab import ForumStatus, Scope
@@ -78,14 +80,17 @@ def _section(
     heading = f"{number}. {title}" + (f" ({presenter})" if presenter else "")
     if not lines:
         return [text(heading, HEADING), text("Tidak ada masukan yang dicatat.")]
-    table = grid_table(
+    # Rows go on under the header at the top of the next page (reportlab's own split of a long
+    # table cut a row under a second header in the middle of the page).
+    return table_parts(
         ["No", "Penyampai", "Masukan/pertanyaan", "Tanggapan"],
         [[str(line.number), _speaker(line), _said(line), line.response or NO_RESPONSE] for line in lines],
         [10 * mm, width * 0.22, width * 0.37, width - 10 * mm - width * 0.59],
+        before=[text(heading, HEADING)],
     )
-    return [*heading_over_table(heading), table]
 
 
+@collector_paused
 def build_notes(doc: Notes, paper: str = "a4") -> bytes:
     width = content_width(paper)
     forum = doc.forum
@@ -107,7 +112,7 @@ def build_notes(doc: Notes, paper: str = "a4") -> bytes:
         story.append(text("Tidak ada masukan yang dicatat dalam forum ini."))
     if forum.agreements:
         story.append(text("Kesepakatan", HEADING))
-        story += paragraphs(forum.agreements)
+        story += numbered(agreement_items(forum.agreements))  # numbered as in the berita acara
     head = head_of(forum.unit)
     signers = [
         Signatory(role=head.role, name=head.name, nip=head.nip, title=f"Mengetahui,\n{head.title}"),

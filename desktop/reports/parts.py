@@ -14,7 +14,7 @@ from desktop.i18n import translate_to
 from desktop.reports import indonesian, wording
 from desktop.reports.fitting import unbreakable
 from desktop.reports.layout import Letterhead, Signatory, Styles, table_parts, text
-from desktop.services.report_data import ForumReport, Person, UnitInfo
+from desktop.services.report_data import ForumReport, Person, RecLine, UnitInfo
 from desktop.vocab import LABELS, Gender, Role
 from desktop.zones import zone_name
 
@@ -25,6 +25,19 @@ def label(value: StrEnum | None) -> str:
     if value is None:
         return ""
     return wording.ENUM_WORDS.get(value) or translate_to("id", LABELS[value])
+
+
+def parent_answer(rec: RecLine) -> list[str]:
+    """The office above's last answer to an escalated recommendation, as the documents word it
+    (none when it was never escalated): asked of a superior, it has no deadline in print."""
+    if not rec.escalations:
+        return []
+    answered = [e for e in rec.escalations if e.answer]
+    if not answered:
+        return [f"{wording.PARENT_RESPONSE}: belum diterima"]
+    last = answered[-1]
+    outcome = f" ({label(last.outcome).lower()})" if last.outcome else ""
+    return [f"{wording.PARENT_RESPONSE}{outcome}: {last.answer}"]
 
 
 def gender_letter(value: Gender | None) -> str:

@@ -11,6 +11,7 @@ from fractions import Fraction
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian
+from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import evidence_note, heading_over_table, sign_off
 from desktop.reports.layout import (
     Styles,
@@ -58,6 +59,7 @@ def _profile(document: SurveyDocument, width: float) -> list[Flowable]:
     ]
 
 
+@collector_paused
 def build_survey_report(document: SurveyDocument, paper: str = "a4") -> bytes:
     """The report, dated the day it was issued (Terbitkan); a draft, undated, until then."""
     width = content_width(paper)

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import indonesian
+from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import decimal, evidence_note, heading_over_table, mean, sign_off
 from desktop.reports.layout import (
     Styles,
@@ -27,7 +28,7 @@ from desktop.reports.layout import (
 )
 from desktop.reports.parts import head_of, kop, signing_place
 from desktop.reports.survey_details import element_name, prioritised
-from desktop.reports.survey_parts import number, period_dates, period_line
+from desktop.reports.survey_parts import method_name, number, period_dates, period_line
 from desktop.services.report_data import SurveyDocument
 from desktop.services.survey_breakdown import ActionLine
 
@@ -46,6 +47,7 @@ def _remark(action: ActionLine, as_of: date) -> str:
     return "Berjalan" if action.due_on else "Belum ada target"
 
 
+@collector_paused
 def build_survey_actions_report(
     document: SurveyDocument, paper: str = "a4", as_of: date | None = None
 ) -> bytes:
@@ -63,7 +65,8 @@ def build_survey_actions_report(
         ("Periode survei", period_line(result)),
         (
             "Nilai IKM",
-            f"{number(score.index)} (mutu pelayanan {score.grade.letter}, {score.grade.label})"
+            f"{number(score.index)} ({method_name(score.method)}; mutu pelayanan {score.grade.letter}, "
+            f"{score.grade.label})"
             if score
             else "-",
         ),

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable
 from desktop import skm
 from desktop.reports import indonesian
 from desktop.reports.layout import Styles, grid_table, key_values, text
-from desktop.reports.survey_parts import method_note, number
+from desktop.reports.survey_parts import method_name, method_note, number
 from desktop.services.survey_breakdown import ActionLine, ServiceScore, SurveyDetails
 from desktop.services.surveys import SurveyResult
 from desktop.vocab import IkmMethod
@@ -87,7 +87,7 @@ def per_service(details: SurveyDetails, width: float) -> list[Flowable]:
         rows.append(
             [
                 "",
-                text("Nilai IKM", Styles.cell_bold),
+                text(f"Nilai IKM ({method_name(chunk[0].score.method)})", Styles.cell_bold),
                 *(text(number(s.score.index), Styles.cell_bold) for s in chunk),
             ]
         )
@@ -134,7 +134,7 @@ def trend(result: SurveyResult, details: SurveyDetails, width: float) -> list[Fl
     rows.append(
         [
             "",
-            text("Nilai IKM", Styles.cell_bold),
+            text(f"Nilai IKM ({method_name(score.method)})", Styles.cell_bold),
             text(number(previous.score.index), Styles.cell_bold),
             text(number(score.index), Styles.cell_bold),
             text(_change(score.index, previous.score.index), Styles.cell_bold),
@@ -165,8 +165,8 @@ def trend(result: SurveyResult, details: SurveyDetails, width: float) -> list[Fl
     return [
         table,
         text(
-            f"Dibandingkan dengan {previous.title} ({previous.score.respondents} responden), nilai IKM {direction} "
-            f"{number(abs(score.index - previous.score.index))} poin.",
+            f"Dibandingkan dengan {previous.title} ({previous.score.respondents} responden), nilai IKM "
+            f"({method_name(score.method)}) {direction} {number(abs(score.index - previous.score.index))} poin.",
         ),
     ]
 

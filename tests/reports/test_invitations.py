@@ -3,6 +3,7 @@ in one PDF, from the invitation list, with the office's nomor, sifat and hal."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,13 +13,17 @@ from desktop.errors import InputError
 from desktop.models import Participant
 from desktop.reports.invitation import CLOSING, PLACEHOLDER, build_invitations
 from desktop.services import agenda, participants, templates
-from desktop.services.document_data import invitations
+from desktop.services.document_data import Invitations, Invitee, Letter, invitations
+from desktop.services.report_data import AgendaLine
+from desktop.services.templates import Templates
 from desktop.vocab import Role
 from desktop.workspace import Workspace
 from tests.helpers import make_tree
-from tests.reports.conftest import all_text, out_of_page, pdf_text
+from tests.reports import samples
+from tests.reports.conftest import all_text, out_of_page, page_lines, pdf_text
 
 TODAY = date(2024, 8, 14)
+TEMPLATES = Templates("", "", "", "", "Biasa", "Undangan Forum Konsultasi Publik")
 
 
 def test_one_letter_per_invited_organisation(demo_ws: Workspace, demo_forum: str) -> None:
@@ -141,3 +146,29 @@ def test_a_letter_is_never_dated_after_the_forum(demo_ws: Workspace, demo_forum:
     assert demo_ws.read(templates.forum_templates, demo_forum).invitation_date is None
     demo_ws.write(templates.update_forum_templates, demo_forum, invitation_date="2024-08-21")
     assert "Sorong, 21 Agustus 2024" in all_text(build_invitations(demo_ws.read(invitations, demo_forum, later)))
+
+
+LEAD_INS = ("untuk hadir pada:", "dengan susunan acara:")
+
+
+@pytest.mark.parametrize("paper", ["a4", "folio"])
+def test_a_lead_in_never_ends_a_page(paper: str) -> None:
+    """ "… untuk hadir pada:" and "dengan susunan acara:" announce what follows them: like the
+    other documents' headings, neither stands at a page's foot, nor with a single line of what
+    it announces (the letter's own page set-up had no such rule). Themes of every length move
+    them down the first page line by line."""
+    found = []
+    for words in range(0, 400, 7):
+        forum = replace(
+            samples.forum(attendees=0, recs=0),
+            theme=" ".join(["pelayanan"] * words),
+            agenda=tuple(AgendaLine(f"Mata acara nomor {n} tentang standar pelayanan", "", 10) for n in range(6)),
+        )
+        doc = Invitations(forum, TEMPLATES, (Letter("Bank Mitra", (Invitee("Ahmad Junaidi", None),)),), TODAY)
+        pages = page_lines(build_invitations(doc, paper))
+        for number, lines in enumerate(pages[:-1], start=1):
+            body = [line for line in lines if not line.startswith("Halaman")]
+            for index, line in enumerate(body):
+                if line.rstrip().endswith(LEAD_INS) and len(body) - index - 1 < 2:
+                    found.append(f"theme of {words} words, page {number}: {body[index:]}")
+    assert found == []

@@ -48,14 +48,15 @@ def test_followup_report_summary_and_answers(demo_ws: Workspace, demo_forum: str
     assert "Dalam proses 2" in text and "Selesai 1" in text and "Diusulkan ke unit atasan 2" in text
     assert "Jumlah 7" in text and "Tanggapan unit atasan" in text
     assert "Menyusun dan mengumumkan target waktu penyelesaian SP2D" in text and "100%" in text
-    assert "Menunggu tanggapan" in text
+    assert "Tanggapan unit atasan: belum diterima" in text  # under the escalation still unanswered
     assert "batas tanggapan" not in text.lower()  # no deadline demanded of the office above
     escalated = [r for r in report.recommendations if r.escalations]
     with demo_ws.store.read() as session:
         sent = escalations.escalations_of(session, _rec_id(demo_ws, demo_forum, escalated[0].text))
     demo_ws.write(escalations.answer, sent[-1].id, "adopted", "Diakomodasi dalam revisi standar layanan 2025")
     text = all_text(build_followup_report(demo_ws.read(forum_report, demo_forum)))
-    assert "Diadopsi: Diakomodasi dalam revisi standar layanan 2025" in text and "Dijawab 1" in text
+    assert "Tanggapan unit atasan (diadopsi): Diakomodasi dalam revisi standar layanan 2025" in text
+    assert "Dijawab 1" in text
     assert out_of_page(pdf) == [] and not any("NOT EMBEDDED" in f for f in font_files(pdf))
 
 

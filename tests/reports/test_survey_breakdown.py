@@ -24,6 +24,9 @@ from tests.reports.conftest import all_text, out_of_page
 
 U = [f"u{n}" for n in range(1, 10)]
 
+EXACT = "metode bobot 1/9 per unsur"
+WEIGHT_0111 = "metode bobot 0,111 per unsur"
+
 
 def comma(value: Decimal) -> str:
     return str(value).replace(".", ",")
@@ -74,7 +77,7 @@ def test_per_service_index_from_the_stored_questionnaires(demo_ws: Workspace, de
     assert indexes == {"Pencairan dana (SP2D)": "82,61", "Konsultasi": "81,52", "Rekonsiliasi": "81,88"}
     # Most respondents first: SP2D (46), then the two of 23.
     assert (
-        f"Nilai IKM {indexes['Pencairan dana (SP2D)']} {indexes['Konsultasi']} {indexes['Rekonsiliasi']}"
+        f"Nilai IKM ({EXACT}) {indexes['Pencairan dana (SP2D)']} {indexes['Konsultasi']} {indexes['Rekonsiliasi']}"
         in text
     )
     assert "Jumlah responden 46 23 23" in text
@@ -98,9 +101,9 @@ def test_per_service_and_trend_follow_the_offices_ikm_method(demo_ws: Workspace,
     for row in responses(demo_ws, period.id):
         groups[row.service].append(row)
     per_service = [weighted(groups[s]) for s in ("Pencairan dana (SP2D)", "Konsultasi", "Rekonsiliasi")]
-    assert f"Nilai IKM {' '.join(per_service)}" in text
+    assert f"Nilai IKM ({WEIGHT_0111}) {' '.join(per_service)}" in text  # the method beside each index
     before, now = weighted(responses(demo_ws, earlier.id)), weighted(responses(demo_ws, period.id))
-    assert f"Nilai IKM {before} {now} " in text
+    assert f"Nilai IKM ({WEIGHT_0111}) {before} {now} " in text
     assert "0,111" in text  # the method is printed
 
 
@@ -112,8 +115,8 @@ def test_trend_method_and_collection_period(demo_ws: Workspace, demo_forum: str)
     _nrr, before = recount(before_rows)
     change = now - before
     sign = "+" if change > 0 else "-"
-    assert f"Nilai IKM {comma(before)} {comma(now)} {sign}{comma(abs(change))}" in text
-    assert f"Dibandingkan dengan {earlier.title} ({len(before_rows)} responden), nilai IKM naik" in text
+    assert f"Nilai IKM ({EXACT}) {comma(before)} {comma(now)} {sign}{comma(abs(change))}" in text
+    assert f"Dibandingkan dengan {earlier.title} ({len(before_rows)} responden), nilai IKM ({EXACT}) naik" in text
     for u in U:  # each element's converted score, before and now, and the difference of the printed ones
         # From the printed NRR (three decimals), as every figure beside it.
         b = rounded(rounded(Fraction(sum(getattr(r, u) for r in before_rows), len(before_rows)), 3) * 25, 2)
