@@ -5,19 +5,17 @@ runs here (the end-to-end tests with real laptops are in tests/sync)."""
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import select
 
 from protocol.ids import new_id
 from server_stub.models import ServerUnit
 from tests.server.serving import Running, server, server_db  # noqa: F401 - fixtures
-from tests.server.wire import NOW, Raw, valid_fields
+from tests.server.wire import NOW, Raw, enroll_over_http, valid_fields
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -33,20 +31,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 def enrolled(running: Running, unit_code: str) -> Raw:
     """A new device of `unit_code`, enrolled over HTTP with a code the administrator made."""
-    device_id = new_id()
-    answer = httpx.post(
-        f"{running.url}/enroll",
-        json={
-            "code": running.code(unit_code),
-            "device_id": device_id,
-            "device_name": f"laptop {unit_code}",
-            "device_secret": secrets.token_urlsafe(32),
-        },
-        timeout=30,
-    )
-    assert answer.status_code == 200, answer.text
-    body = answer.json()
-    return Raw(running.url, body["token"], device_id, body["unit_id"])
+    return enroll_over_http(running.url, running.code(unit_code), unit_code)
 
 
 def applied(raw: Raw, *ops: dict[str, Any]) -> None:

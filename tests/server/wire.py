@@ -3,6 +3,7 @@ operations with a device's token, what the server holds. Nothing of the desktop.
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -105,6 +106,24 @@ class Raw:
 
     def close(self) -> None:
         self.http.close()
+
+
+def enroll_over_http(url: str, code: str, unit_code: str) -> Raw:
+    """A new device of `unit_code`, enrolled over HTTP with `code` (the administrator's)."""
+    device_id = new_id()
+    answer = httpx.post(
+        f"{url}/enroll",
+        json={
+            "code": code,
+            "device_id": device_id,
+            "device_name": f"laptop {unit_code}",
+            "device_secret": secrets.token_urlsafe(32),
+        },
+        timeout=30,
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    return Raw(url, body["token"], device_id, body["unit_id"])
 
 
 def on_server(running: Running, entity: str, record_id: str) -> Record | None:
