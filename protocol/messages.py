@@ -27,9 +27,12 @@ from msgspec import Meta, Struct
 
 from protocol.ids import new_id
 from protocol.schema import ID_PATTERN, Id, StampText
-from protocol.version import MAX_OPS_PER_PUSH
+from protocol.version import MAX_OPS_PER_PUSH, PROTOCOL_VERSION
 
 _ID = re.compile(ID_PATTERN)
+# The protocol versions a server speaks, as its OpenAPI document describes them (any other is
+# answered `upgrade_required`, 426: not a malformed request).
+SPOKEN = {"enum": [PROTOCOL_VERSION]}
 OpId = Annotated[str, Meta(min_length=8, max_length=36, pattern=ID_PATTERN)]
 
 
@@ -38,7 +41,7 @@ class PushRequest(Struct):
     alone and the others apply."""
 
     device_id: Annotated[str, Meta(max_length=36)]
-    schema_version: int
+    schema_version: Annotated[int, Meta(extra_json_schema=SPOKEN)]
     ops: Annotated[list[dict[str, Any]], Meta(max_length=MAX_OPS_PER_PUSH)]
     device_high: Annotated[int, Meta(ge=0)] | None = None
 
