@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -14,6 +13,7 @@ from sqlalchemy import select
 
 from protocol.ids import new_id
 from server_stub.models import ServerUnit
+from tests.server.offices import Offices
 from tests.server.serving import Running, server, server_db  # noqa: F401 - fixtures
 from tests.server.wire import NOW, Raw, enroll_over_http, valid_fields
 
@@ -53,27 +53,7 @@ def transition(raw: Raw, entity: str, record: str, action: str, **register: Any)
 STAMP = {"status_at": NOW, "status_by": "Kepala Kantor"}
 
 
-@dataclass
-class World:
-    """Three offices on one server, as in tests/sync/crafted.py but made over HTTP: KPPN Sorong
-    and KPPN Manokwari below Kanwil PBD. Sorong has a forum (with a participant, an agenda item,
-    two recommendations and a survey period) and has escalated one recommendation to Kanwil;
-    Manokwari has its own forum, accepted recommendation and survey period."""
-
-    kppn: Raw
-    kanwil: Raw
-    other: Raw
-    units: dict[str, str]
-    forum: str
-    person: str
-    item: str
-    policy: str  # escalated to Kanwil
-    local: str  # of unit scope
-    escalation: str
-    period: str
-    other_forum: str
-    other_rec: str
-    other_period: str
+World = Offices[Raw]  # made over HTTP (tests/sync/crafted.py: by laptops)
 
 
 def _units(running: Running) -> dict[str, str]:
@@ -119,7 +99,7 @@ def world(server: Running) -> Iterator[World]:  # noqa: F811 - the fixture
     other_forum = create(other, "forums", title="FKP Manokwari", held_on="2026-10-02")
     other_rec = _accepted(other, other_forum, "policy", "Ruang laktasi")
     other_period = create(other, "survey_periods", title="SKM M", starts_on="2026-07-01", ends_on="2026-12-31")
-    yield World(
+    yield Offices(
         kppn,
         kanwil,
         other,
