@@ -18,8 +18,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from desktop.models import Forum, OutboxOp, Participant, Recommendation, Synced, Unit
-from desktop.services.journal import jsonable
-from desktop.sync import outbox
+from desktop.services.journal import jsonable, outbox_rows
 from desktop.vocab import Category, Gender, RecStatus, parse_choice
 from desktop.workspace import Workspace
 from protocol.ids import new_id
@@ -186,7 +185,7 @@ def load(ws: Workspace, records: Iterator[dict[str, Any]], home_unit: str | None
             for start in range(0, len(rows), 5000):
                 session.execute(insert(model), rows[start : start + 5000])
         for start in range(0, len(ops), 5000):
-            session.execute(insert(OutboxOp), outbox.rows(ops[start : start + 5000], NOW))
+            session.execute(insert(OutboxOp), outbox_rows(ops[start : start + 5000], NOW))
     return {
         "units": len(units),
         "forums": len(forums),

@@ -27,10 +27,9 @@ from desktop.errors import ProgrammingError
 from desktop.models import AuditEvent, ExampleUnit, OutboxOp, Synced
 from desktop.models.base import META_COLUMNS
 from desktop.services.context import Context
-from desktop.sync import outbox
 from domain import counters
 from protocol.ids import new_id
-from protocol.messages import QueuedOp, new_op
+from protocol.messages import QueuedOp, new_op, queued
 from protocol.version import MAX_OPS_PER_PUSH
 
 S = TypeVar("S", bound=Synced)
@@ -167,7 +166,7 @@ class Journal:
             return
         op = restate_op(type(row), row, _action_of(self.session, 1))
         if op is not None:
-            self.session.connection().execute(_OUTBOX.insert(), outbox.rows([op], self.ctx.now()))
+            self.session.connection().execute(_OUTBOX.insert(), outbox_rows([op], self.ctx.now()))
 
     def delete(self, row: Synced, action: str = "delete") -> None:
         """Tombstone: synced rows are never removed, so the deletion can travel."""
@@ -275,7 +274,7 @@ class Journal:
         )
         if row.unit_id in example_units(self.session):
             return  # the sample forum's records stay on this laptop: nothing goes to the server
-        queued = (
+        ops = (
             new_op(row.__tablename__, row.id, kind, payload, stamp, action_id),
             new_op(
                 _AUDIT.name,
@@ -286,7 +285,12 @@ class Journal:
                 action_id,
             ),
         )
-        connection.execute(_OUTBOX.insert(), outbox.rows(queued, now))
+        connection.execute(_OUTBOX.insert(), outbox_rows(ops, now))
+
+
+def outbox_rows(ops: Iterable[QueuedOp], created_at: datetime) -> list[dict[str, Any]]:
+    """The outbox's rows for `ops`, queued at `created_at` (the outbox numbers them)."""
+    return [{**queued(op), "created_at": created_at} for op in ops]
 
 
 def _for_history(row: Synced, values: dict[str, Any]) -> dict[str, Any]:

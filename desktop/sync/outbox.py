@@ -6,8 +6,6 @@ share of a push. A batch never splits a user action (the server applies one all 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
 from typing import Any, NamedTuple, cast
 
 import msgspec
@@ -16,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import OutboxOp
 from protocol import jsontext
-from protocol.messages import Op, QueuedOp, queued
+from protocol.messages import Op
 from protocol.version import MAX_BODY_BYTES
 
 
@@ -48,11 +46,6 @@ class PendingOp(NamedTuple):
             hlc=self.hlc,
         )
         return _ENCODER.encode(op)
-
-
-def rows(ops: Iterable[QueuedOp], created_at: datetime) -> list[dict[str, Any]]:
-    """The outbox's rows for `ops`, queued at `created_at` (the queue numbers them)."""
-    return [{**queued(op), "created_at": created_at} for op in ops]
 
 
 _ENCODER = msgspec.json.Encoder()

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import InputError
 from desktop.i18n import tr
 from desktop.models import MODEL_BY_TABLE, DeviceState, ImportedOp, OutboxOp, Unit, utcnow
-from desktop.sync import outbox
+from desktop.services.journal import outbox_rows
 from protocol import jsontext
 from protocol.hlc import HybridClock, MalformedStamp, Stamp
 from protocol.messages import Op, QueuedOp, queued
@@ -190,7 +190,7 @@ def import_outbox(session: Session, clock: HybridClock, name: str, content: byte
             queued.add(op.op_id)  # an id twice in the file is queued once
             fresh.append(op)
     if fresh:
-        session.execute(insert(OutboxOp), outbox.rows(fresh, now))
+        session.execute(insert(OutboxOp), outbox_rows(fresh, now))
         session.execute(insert(ImportedOp), [{"op_id": op.op_id, "imported_at": now} for op in fresh])
         newest = max(Stamp.decode(op.hlc) for op in fresh)
         # This laptop's next changes come after the imported ones (a stamp far ahead is

@@ -28,8 +28,7 @@ from desktop.models import (
     Unit,
     utcnow,
 )
-from desktop.services.journal import restate_op
-from desktop.sync import outbox
+from desktop.services.journal import outbox_rows, restate_op
 from desktop.sync.recoverable import drop_restated
 from protocol.ids import new_id
 from protocol.messages import QueuedOp
@@ -80,10 +79,10 @@ def requeue_everything(session: Session) -> int:
             if op is not None:
                 pending.append(op)
             if len(pending) >= BATCH:
-                session.execute(insert(OutboxOp), outbox.rows(pending, now))
+                session.execute(insert(OutboxOp), outbox_rows(pending, now))
                 queued += len(pending)
                 pending = []
         if pending:
-            session.execute(insert(OutboxOp), outbox.rows(pending, now))
+            session.execute(insert(OutboxOp), outbox_rows(pending, now))
             queued += len(pending)
     return queued
