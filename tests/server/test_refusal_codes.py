@@ -170,3 +170,23 @@ def test_a_revoked_device_is_refused_and_others_go_on(world: World, server: Runn
     _error(spare.http.get("/sync/pull", params={"since": 0}), 403, Refusal.REVOKED)
     assert world.kppn.push(_person(world, world.forum))[0]["status"] == "applied"
     spare.close()
+
+
+def test_a_device_behind_its_own_operations_or_the_servers_changes_is_told_so(
+    world: World, server: Running
+) -> None:
+    """A device saying it made fewer operations than the server applied from it runs on an old
+    copy of its folder (`device_restored`, with the number applied); a device that has seen
+    more changes than the server holds meets a restored server (`checkpoint_ahead`)."""
+    kppn = world.kppn
+    op = {**_person(world, world.forum), "device_seq": 40}
+    assert kppn.push(op)[0]["status"] == "applied"
+    push = {"device_id": kppn.device_id, "schema_version": PROTOCOL_VERSION, "device_high": 39, "ops": []}
+    restored = _error(kppn.http.post("/sync/push", json=push), 409, Refusal.DEVICE_RESTORED)
+    assert restored == {"applied_high": 40}
+    pulled = kppn.http.get("/sync/pull", params={"since": 0, "device_high": 39})
+    assert _error(pulled, 409, Refusal.DEVICE_RESTORED) == {"applied_high": 40}
+    assert kppn.http.post("/sync/push", json={**push, "device_high": 40}).status_code == 200
+    newest = server_state(server)[1]
+    ahead = _error(kppn.http.get("/sync/pull", params={"since": newest + 5}), 409, Refusal.CHECKPOINT_AHEAD)
+    assert ahead == {"since": newest + 5, "newest": newest}
