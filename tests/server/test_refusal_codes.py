@@ -190,3 +190,31 @@ def test_a_device_behind_its_own_operations_or_the_servers_changes_is_told_so(
     newest = server_state(server)[1]
     ahead = _error(kppn.http.get("/sync/pull", params={"since": newest + 5}), 409, Refusal.CHECKPOINT_AHEAD)
     assert ahead == {"since": newest + 5, "newest": newest}
+
+
+def test_a_questionnaire_of_a_period_whose_report_is_issued_is_refused(world: World, server: Running) -> None:
+    """Once the office issued a period's SKM report, a questionnaire typed on a laptop that had
+    not heard of it is refused (`survey_issued`, with the version in force); after a re-opening
+    it is taken."""
+    kppn = world.kppn
+    answered = {f"u{n}": 4 for n in range(1, 10)}
+    create(kppn, "survey_responses", period_id=world.period, **answered)  # before the issue: taken
+    create(kppn, "survey_reports", period_id=world.period, issued_on="2026-11-01", issued_by="Kepala")
+    late = kppn.op(
+        "survey_responses",
+        new_id(),
+        "create",
+        valid_fields("survey_responses", kppn.unit_id, period_id=world.period, **answered),
+    )
+    assert kppn.refusal(late) == ("survey_issued", {"period_id": world.period, "version": 1})
+    assert on_server(server, "survey_responses", late["entity_id"]) is None
+    create(
+        kppn,
+        "survey_reports",
+        period_id=world.period,
+        issued_on="2026-11-02",
+        issued_by="Kepala",
+        action="reopen",
+        reason="Kuesioner tertinggal",
+    )
+    assert kppn.push({**late, "op_id": new_id()})[0]["status"] == "applied"
