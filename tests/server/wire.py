@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from protocol.entities import ENTITIES, Kind
 from protocol.hlc import HybridClock
 from protocol.ids import new_id
+from protocol.messages import Op, queued
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
 from server_stub.store import SEQ
@@ -66,16 +67,11 @@ class Raw:
     def op(
         self, entity: str, entity_id: str, kind: str, fields: dict[str, Any], **extra: Any
     ) -> dict[str, Any]:
-        return {
-            "op_id": new_id(),
-            "device_seq": 1,
-            "entity": entity,
-            "entity_id": entity_id,
-            "kind": kind,
-            "fields": fields,
-            "hlc": self.clock.now().encode(),
-            **extra,
-        }
+        """An operation as a device pushes it (`extra`: any part of it replaced, even by what a
+        device must never send)."""
+        stamp = self.clock.now().encode()
+        op = Op(op_id=new_id(), device_seq=1, entity=entity, entity_id=entity_id, kind=kind, fields=fields, hlc=stamp)
+        return {**queued(op), **extra}
 
     def push(self, *ops: dict[str, Any]) -> list[dict[str, Any]]:
         answer = self.http.post(
