@@ -16,7 +16,7 @@ from protocol.version import MAX_BODY_BYTES, PROTOCOL_VERSION
 from server_stub import admin
 from tests.server.conftest import World, create, enrolled
 from tests.server.serving import Running
-from tests.server.wire import NOW, on_server, server_state, valid_fields
+from tests.server.wire import NOW, journal_op, on_server, server_state, valid_fields
 
 
 def _held(server: Running) -> set[tuple[str, str]]:
@@ -65,17 +65,7 @@ def test_a_value_that_cannot_be_an_id_names_no_record_and_is_refused(world: Worl
     for bad in ("0000\x0000", "a/b", "x" * 37):
         code, params = kppn.refusal(_person(world, bad))
         assert (code, params["entity"], params["field"]) == ("invalid_field", "participants", "forum_id")
-        event = valid_fields(
-            "audit_events",
-            kppn.unit_id,
-            device_id=kppn.device_id,
-            hlc=kppn.clock.now().encode(),
-            entity="recommendations",
-            entity_id=bad,
-            action="edit",
-            actor="Operator",
-        )
-        code, params = kppn.refusal(kppn.op("audit_events", new_id(), "create", event))
+        code, params = kppn.refusal(journal_op(kppn, kppn.unit_id, bad, "edit", entity="recommendations"))
         assert (code, params["field"]) == ("invalid_field", "entity_id")
     assert _held(server) == before
 

@@ -5,28 +5,11 @@ same with real laptops.)"""
 
 from __future__ import annotations
 
-from typing import Any
-
 from protocol.ids import new_id
 from tests.server.conftest import STAMP, World, applied, transition
 from tests.server.offices import each_pulls_only_what_it_may_see, offices_see_apart
 from tests.server.serving import Running
-from tests.server.wire import Raw, valid_fields
-
-
-def _journal(raw: Raw, unit: str, about: str, action: str) -> dict[str, Any]:
-    """The audit event a laptop files with an action on an escalation."""
-    event = valid_fields(
-        "audit_events",
-        unit,
-        device_id=raw.device_id,
-        hlc=raw.clock.now().encode(),
-        entity="escalations",
-        entity_id=about,
-        action=action,
-        actor="Petugas",
-    )
-    return raw.op("audit_events", new_id(), "create", event)
+from tests.server.wire import journal_op, valid_fields
 
 
 def _escalate(world: World) -> None:
@@ -49,7 +32,7 @@ def _escalate(world: World) -> None:
             **transition(other, "recommendations", world.other_rec, "escalate", status="escalated", **STAMP),
             "action_id": action,
         },
-        {**_journal(other, other.unit_id, escalation, "create"), "action_id": action},
+        {**journal_op(other, other.unit_id, escalation, "create"), "action_id": action},
     )
 
 
@@ -66,7 +49,7 @@ def _answer(world: World) -> None:
     applied(
         kanwil,
         {**transition(kanwil, "escalations", world.escalation, "answer", **register), "action_id": action},
-        {**_journal(kanwil, world.kppn.unit_id, world.escalation, "answer"), "action_id": action},
+        {**journal_op(kanwil, world.kppn.unit_id, world.escalation, "answer"), "action_id": action},
     )
 
 

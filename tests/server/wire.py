@@ -104,6 +104,24 @@ class Raw:
         self.http.close()
 
 
+def journal_op(
+    raw: Raw, unit: str, about: str, action: str, entity: str = "escalations", **values: Any
+) -> dict[str, Any]:
+    """The history entry (an audit event) a device files under `unit` with `action` on the
+    record `about` of `entity` (`values`: any field replaced)."""
+    event = valid_fields(
+        "audit_events",
+        unit,
+        device_id=raw.device_id,
+        hlc=raw.clock.now().encode(),
+        entity=entity,
+        entity_id=about,
+        action=action,
+        actor="Petugas",
+    )
+    return raw.op("audit_events", new_id(), "create", {**event, **values})
+
+
 def enroll_over_http(url: str, code: str, unit_code: str) -> Raw:
     """A new device of `unit_code`, enrolled over HTTP with `code` (the administrator's)."""
     device_id = new_id()
