@@ -18,10 +18,11 @@ from typing import Any
 from sqlalchemy import insert
 
 from desktop.models import Forum, OutboxOp, Participant, Recommendation, Synced, Unit
-from desktop.services.journal import jsonable
+from desktop.services.journal import jsonable, outbox_rows
 from desktop.vocab import Category, Gender, RecStatus, parse_choice
 from desktop.workspace import Workspace
 from protocol.ids import new_id
+from protocol.messages import QueuedOp, new_op
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared next to the checkout (a worktree sits one level deeper: look in each parent folder).
@@ -59,21 +60,13 @@ def generate(forums: int, participants: int = 30, recommendations: int = 50) -> 
         yield json.loads(line)
 
 
-def _create_op(ws: Workspace, model: type[Synced], row: dict[str, Any]) -> dict[str, Any]:
+def _create_op(ws: Workspace, model: type[Synced], row: dict[str, Any]) -> QueuedOp:
     fields = {k: jsonable(v) for k, v in row.items() if k in model.data_fields()}
     for name, default in model.field_defaults().items():  # what the row left to its columns' defaults
         fields.setdefault(name, jsonable(default))
     wire = {**fields, "unit_id": row["unit_id"], "created_at": NOW.isoformat(), "at": NOW.isoformat()}
-    return {
-        "op_id": new_id(),
-        "action_id": new_id(),  # each record typed is an action of its own
-        "entity": model.__tablename__,
-        "entity_id": row["id"],
-        "kind": "create",
-        "fields": wire,
-        "hlc": ws.ctx.clock.now().encode(),
-        "created_at": NOW,
-    }
+    # each record typed is an action of its own
+    return new_op(model.__tablename__, row["id"], "create", wire, ws.ctx.clock.now().encode(), new_id())
 
 
 def _meta(record_id: str, unit_id: str) -> dict[str, Any]:
@@ -180,19 +173,19 @@ def load(ws: Workspace, records: Iterator[dict[str, Any]], home_unit: str | None
     ]
     if home_unit is None:
         tables.insert(0, (Unit, units))
-    ops: list[dict[str, Any]] = []
+    ops: list[QueuedOp] = []
     if home_unit is not None:  # as if typed here: each row's creation stamp is its create op's
         for model, rows in tables:
             for row in rows:
                 op = _create_op(ws, model, row)
-                row["clocks"] = {Synced.CREATED_CLOCK: op["hlc"]}
+                row["clocks"] = {Synced.CREATED_CLOCK: op.hlc}
                 ops.append(op)
     with ws.store.write() as session:
         for model, rows in tables:
             for start in range(0, len(rows), 5000):
                 session.execute(insert(model), rows[start : start + 5000])
         for start in range(0, len(ops), 5000):
-            session.execute(insert(OutboxOp), ops[start : start + 5000])
+            session.execute(insert(OutboxOp), outbox_rows(ops[start : start + 5000], NOW))
     return {
         "units": len(units),
         "forums": len(forums),

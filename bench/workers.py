@@ -101,9 +101,9 @@ def run(workers: int, count: int, pg_url: str | None) -> None:
 
 
 def _schema() -> int:
-    from desktop.sync.protocol import SCHEMA_VERSION
+    from protocol.version import PROTOCOL_VERSION
 
-    return SCHEMA_VERSION
+    return PROTOCOL_VERSION
 
 
 def main() -> None:

@@ -18,14 +18,21 @@ a `resolve` operation closed it; laptops show those not dismissed.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import re
+from collections.abc import Collection, Mapping
+from typing import Annotated, Any, NamedTuple, TypeGuard
 
 import msgspec
 from msgspec import Meta, Struct
 
+from protocol.ids import new_id
 from protocol.schema import ID_PATTERN, Id, StampText
-from protocol.version import MAX_OPS_PER_PUSH
+from protocol.version import MAX_OPS_PER_PUSH, PROTOCOL_VERSION
 
+_ID = re.compile(ID_PATTERN)
+# The protocol versions a server speaks, as its OpenAPI document describes them (any other is
+# answered `upgrade_required`, 426: not a malformed request).
+SPOKEN = {"enum": [PROTOCOL_VERSION]}
 OpId = Annotated[str, Meta(min_length=8, max_length=36, pattern=ID_PATTERN)]
 
 
@@ -34,20 +41,75 @@ class PushRequest(Struct):
     alone and the others apply."""
 
     device_id: Annotated[str, Meta(max_length=36)]
-    schema_version: int
+    schema_version: Annotated[int, Meta(extra_json_schema=SPOKEN)]
     ops: Annotated[list[dict[str, Any]], Meta(max_length=MAX_OPS_PER_PUSH)]
     device_high: Annotated[int, Meta(ge=0)] | None = None
 
 
-class Op(Struct):
+class QueuedOp(Struct, kw_only=True):
+    """An operation as its device makes and queues it: one change of one record (`kind` one of
+    `protocol.version.OP_KINDS`), stamped `hlc`, in its user action `action_id`. Every place
+    that makes one builds this (`new_op`); its number on the device comes from the queue."""
+
     op_id: OpId
-    device_seq: Annotated[int, Meta(ge=0)]
+    action_id: OpId | None = None  # its user action (none: an action of its own)
     entity: Annotated[str, Meta(max_length=40)]
     entity_id: Id
     kind: Annotated[str, Meta(max_length=16)]
     fields: dict[str, Any]
     hlc: StampText
-    action_id: OpId | None = None  # its user action (none: an action of its own)
+
+
+class Op(QueuedOp, kw_only=True):
+    """An operation as a push carries it: the queued one and its number on the device. The
+    server decodes one with `protocol.validate.check_op`."""
+
+    device_seq: Annotated[int, Meta(ge=0)]
+
+
+def new_op(
+    entity: str, entity_id: str, kind: str, fields: dict[str, Any], hlc: str, action_id: str | None
+) -> QueuedOp:
+    """A new operation (a new id) of the user action `action_id`."""
+    return QueuedOp(
+        op_id=new_id(), action_id=action_id, entity=entity, entity_id=entity_id, kind=kind, fields=fields, hlc=hlc
+    )
+
+
+def queued(op: QueuedOp) -> dict[str, Any]:
+    """The operation's parts by name (a queue's row, a file's entry)."""
+    return msgspec.structs.asdict(op)
+
+
+class Envelope(NamedTuple):
+    """What can be read of an operation not yet checked (`check_op` refuses it if malformed):
+    its id (empty if it cannot be one), its user action, its number on the device (None if it
+    is not one) and the record it names (None unless a known kind of id)."""
+
+    op_id: str
+    action_id: str | None
+    device_seq: int | None
+    record: tuple[str, str] | None
+
+
+def envelope(op: object, entities: Collection[str]) -> Envelope:
+    """The envelope of `op` as far as it can be read; `entities`: the entity names known."""
+    if not isinstance(op, Mapping):
+        return Envelope("", None, None, None)
+    op_id, action_id, seq = op.get("op_id"), op.get("action_id"), op.get("device_seq")
+    entity, record_id = op.get("entity"), op.get("entity_id")
+    return Envelope(
+        op_id if is_id(op_id) and len(op_id) >= 8 else "",
+        action_id if isinstance(action_id, str) and action_id else None,
+        seq if isinstance(seq, int) and not isinstance(seq, bool) and 0 <= seq < 2**62 else None,
+        (entity, record_id) if isinstance(entity, str) and entity in entities and is_id(record_id) else None,
+    )
+
+
+def is_id(value: object) -> TypeGuard[str]:
+    """Whether `value` can be a record's (or an operation's) id: anything else names nothing
+    (and is never sent to the database as one: PostgreSQL refuses a NUL in a text)."""
+    return isinstance(value, str) and len(value) <= 36 and _ID.fullmatch(value) is not None
 
 
 class PushResult(Struct, omit_defaults=True):

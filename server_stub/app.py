@@ -21,7 +21,7 @@ import msgspec
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel, Field
 from sqlalchemy import select
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from protocol.messages import PushRequest
+from protocol.messages import SPOKEN, PushRequest
 from protocol.refusals import Refusal
 from protocol.schema import DEVICE_ID_PATTERN, ID_PATTERN, MAX_DEVICE_NAME, NO_CONTROL, SECRET_PATTERN
 from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
@@ -163,7 +163,7 @@ def create_app(store: ServerStore) -> FastAPI:
             return JSONResponse({"ready": False, "problem": problem}, status_code=503)
         return JSONResponse({"ready": True})
 
-    @app.get("/metrics")
+    @app.get("/metrics", response_class=PlainTextResponse)  # Prometheus' text format, as described
     def metrics_page() -> Response:
         return Response(metrics.exposition(store), media_type=CONTENT_TYPE_LATEST)
 
@@ -229,7 +229,7 @@ def create_app(store: ServerStore) -> FastAPI:
         token: Annotated[str, Depends(bearer)],
         since: Annotated[int, Query(ge=0, le=MAX_SINCE)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = 500,
-        schema_version: Annotated[int, Query()] = SCHEMA_VERSION,
+        schema_version: Annotated[int, Query(json_schema_extra=SPOKEN)] = SCHEMA_VERSION,
         device_high: Annotated[int | None, Query(ge=0, le=MAX_SINCE)] = None,
         own: Annotated[bool, Query()] = False,
     ) -> Response:

@@ -22,10 +22,9 @@ device adopts it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
@@ -34,9 +33,8 @@ from domain import deadlines
 from protocol import lifecycle
 from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Entity
 from protocol.hlc import Stamp
-from protocol.messages import Op
+from protocol.messages import Envelope, Op, envelope, is_id
 from protocol.refusals import Refusal, Refused
-from protocol.schema import ID_PATTERN
 from protocol.validate import (
     check_counter,
     check_create,
@@ -73,18 +71,26 @@ from storage import bulk
 
 __all__ = ["Caller", "apply_push"]
 
-ID = re.compile(ID_PATTERN)
-Pending = list[tuple[str, dict[str, Any]]]
+Pending = list[tuple[str, "Decoded"]]
+
+
+class Decoded(NamedTuple):
+    """A pushed operation: what its envelope says, and the operation checked (`check_op`) or
+    why it was refused."""
+
+    envelope: Envelope
+    op: Op | Refused
+
+
+def _decoded(op: object) -> Decoded:
+    try:
+        return Decoded(envelope(op, ENTITIES), check_op(op))
+    except Refused as refusal:
+        return Decoded(envelope(op, ENTITIES), refusal)
 
 
 def now() -> datetime:
     return datetime.now(UTC)
-
-
-def _op_id(op: dict[str, Any]) -> str:
-    """The operation's id if it can be one (remembered, and answered under)."""
-    value = op.get("op_id")
-    return value if isinstance(value, str) and 8 <= len(value) <= 36 and ID.match(value) else ""
 
 
 def _result(
@@ -102,12 +108,18 @@ def _result(
     return result
 
 
-def _actions(op_ids: list[str], ops: list[dict[str, Any]]) -> Iterator[Pending]:
+def _key(op_id: str, op: Decoded) -> str:
+    """The operation's key in this push: its id, or (none it can be) its place."""
+    return op_id or str(id(op))
+
+
+def _actions(ops: list[Decoded]) -> Iterator[Pending]:
     """The push's operations grouped by user action (consecutive: a push never splits one)."""
     group: Pending = []
     current_action: object = None
-    for op_id, op in zip(op_ids, ops, strict=True):
-        action_id = op.get("action_id") or op_id or id(op)
+    for op in ops:
+        op_id = op.envelope.op_id
+        action_id = op.envelope.action_id or op_id or id(op)
         if group and action_id != current_action:
             yield group
             group = []
@@ -117,12 +129,13 @@ def _actions(op_ids: list[str], ops: list[dict[str, Any]]) -> Iterator[Pending]:
         yield group
 
 
-def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Core statements, not ORM objects: a push of one change is a round of a few statements.
     seq = session.execute(select(Counter.value).where(Counter.name == SEQ).with_for_update()).scalar_one()
     moment = now()
     stamps = Stamps.load(session, moment)
-    op_ids = [_op_id(op) for op in ops]
+    ops = [_decoded(op) for op in pushed]
+    op_ids = [op.envelope.op_id for op in ops]
     seen: dict[str, dict[str, Any]] = {}
     for op_id, status, code, params, hlc in session.execute(
         select(AppliedOp.op_id, AppliedOp.status, AppliedOp.code, AppliedOp.params, AppliedOp.hlc).where(
@@ -135,7 +148,7 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
     batch = Batch(session, _load_records(session, ops))
     results: list[dict[str, Any]] = []
     remembered: list[dict[str, Any]] = []
-    for group in _actions(op_ids, ops):
+    for group in _actions(ops):
         fresh = [(op_id, op) for op_id, op in group if not (op_id and op_id in seen)]
         outcome, touched = _apply_action(caller, fresh, batch, stamps) if fresh else ({}, [])
         for record in touched:
@@ -145,7 +158,7 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
             if op_id and op_id in seen and op_id not in outcome:
                 results.append(seen[op_id])
                 continue
-            result, error = outcome[op_id or str(id(op))]
+            result, error = outcome[_key(op_id, op)]
             results.append(result)
             if op_id:
                 seen[op_id] = {**result, "status": "duplicate"}
@@ -163,7 +176,7 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
                 )
     session.execute(update(Counter).where(Counter.name == SEQ).values(value=seq))
     stamps.save(session)
-    high = max((op["device_seq"] for op in ops if _whole(op.get("device_seq"))), default=0)
+    high = max((op.envelope.device_seq or 0 for op in ops), default=0)
     if high > caller.ops_high:
         session.execute(
             update(Device).where(Device.id == caller.device_id, Device.ops_high < high).values(ops_high=high)
@@ -174,11 +187,7 @@ def apply_push(session: Session, caller: Caller, ops: list[dict[str, Any]]) -> l
     return results
 
 
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**62
-
-
-Outcome = dict[str, tuple[dict[str, Any], str]]  # op id → (result, English reason for the log)
+Outcome = dict[str, tuple[dict[str, Any], str]]  # op key → (result, English reason for the log)
 
 
 def _apply_action(
@@ -187,21 +196,25 @@ def _apply_action(
     """Apply one user action's operations, all or none: each one's result, and the records whose
     change its devices must hear of (new sequence numbers)."""
     batch.begin()
-    changed: list[tuple[str, dict[str, Any], list[AnyRecord], bool]] = []
-    for op_id, op in ops:
+    changed: list[tuple[str, Op, str, list[AnyRecord], bool]] = []
+    for op_id, pushed in ops:
         action = Action(caller, batch, stamps)
+        op = pushed.op
         try:  # every check of an operation comes before its changes; a refusal undoes the action
-            touched = _apply(action, check_op(op))
+            if isinstance(op, Refused):
+                raise op
+            stamp = op.hlc  # as pushed (a re-stamp changes the operation's)
+            touched = _apply(action, op)
         except Refused as refusal:
-            return _refuse(caller, ops, op_id or str(id(op)), refusal, batch)
-        changed.append((op_id or str(id(op)), op, touched, action.restamped))
+            return _refuse(caller, ops, _key(op_id, pushed), refusal, batch)
+        changed.append((_key(op_id, pushed), op, stamp, touched, action.restamped))
     outcome: Outcome = {}
     found: dict[Key, AnyRecord] = {}
-    for key, op, touched, restamped in changed:
-        own = (str(op.get("entity")), str(op.get("entity_id")))
+    for key, op, stamp, touched, restamped in changed:
+        own = (op.entity, op.entity_id)
         # Made by the pushing device itself (its stamp's node), not imported from another
         # laptop's outbox: only then does the pushing device already hold the result.
-        made_here = str(op.get("hlc", "")).split("-", 2)[-1] == caller.device_id
+        made_here = stamp.split("-", 2)[-1] == caller.device_id
         for record in touched:
             # Still one device's record only if this op was that device's and went through
             # whole, with the values it holds (a re-stamp gives it other clocks).
@@ -209,7 +222,7 @@ def _apply_action(
             if not (sole and record.origin == caller.device_id):
                 record.origin = None
             found[(record.entity, record.id)] = record
-        outcome[key] = (_result(key, "applied", hlc=stamps.new.get(str(op.get("hlc")))), "")
+        outcome[key] = (_result(key, "applied", hlc=stamps.new.get(stamp)), "")
     return outcome, list(found.values())
 
 
@@ -221,7 +234,7 @@ def _refuse(
     refused version of them)."""
     again: dict[Key, AnyRecord] = {(r.entity, r.id): r for r in batch.rollback()}
     for _op_id, op in ops:
-        named = batch.get(str(op.get("entity")), str(op.get("entity_id"))) if _plain(op) else None
+        named = batch.get(*op.envelope.record) if op.envelope.record else None
         if named is not None:
             again[(named.entity, named.id)] = named
     visible = [r for r in again.values() if may_see(caller.unit_id, r)]
@@ -230,7 +243,7 @@ def _refuse(
     code, params = refusal.code.value, refusal.params
     outcome: Outcome = {}
     for op_id, op in ops:
-        key = op_id or str(id(op))
+        key = _key(op_id, op)
         if key == refused_key:
             outcome[key] = (_result(key, "rejected", code, params), refusal.error)
         else:
@@ -240,43 +253,32 @@ def _refuse(
     return outcome, visible
 
 
-def _plain(op: dict[str, Any]) -> bool:
-    """An operation naming a known entity and a record id (one a refusal can hand back)."""
-    entity, record_id = op.get("entity"), op.get("entity_id")
-    return (
-        isinstance(entity, str)
-        and entity in ENTITIES
-        and isinstance(record_id, str)
-        and len(record_id) <= 36
-        and bool(ID.match(record_id))
-    )
-
-
-def _named(op: dict[str, Any]) -> set[Key]:
+def _named(op: Op) -> set[Key]:
     """The records an operation changes or refers to (by the ids in its fields)."""
-    entity = ENTITIES.get(str(op.get("entity")))
-    fields = op.get("fields")
-    if entity is None or not isinstance(fields, dict):
-        return set()
-    keys = {(entity.name, str(op.get("entity_id")))}
+    entity = ENTITIES[op.entity]
+    fields = op.fields
+    keys = {(entity.name, op.entity_id)}
     for part in (fields, fields.get("set"), fields.get("fields"), fields.get("data")):
         if not isinstance(part, dict):
             continue
         for f in entity.references:
             value = part.get(f.name)
-            if isinstance(value, str) and f.refers_to in ENTITIES:
+            if is_id(value) and f.refers_to in ENTITIES:
                 keys.add((str(f.refers_to), value))
-        if entity.name == "audit_events" and part.get("entity") in ENTITIES:
-            keys.add((str(part["entity"]), str(part.get("entity_id"))))
+        about = part.get("entity_id")
+        if entity.name == "audit_events" and part.get("entity") in ENTITIES and is_id(about):
+            keys.add((str(part["entity"]), about))
     return keys
 
 
-def _load_records(session: Session, ops: list[dict[str, Any]]) -> dict[Key, AnyRecord]:
+def _load_records(session: Session, ops: list[Decoded]) -> dict[Key, AnyRecord]:
     """The records a batch touches or names, in one query per entity, locked until the push
     commits."""
     wanted: dict[str, set[str]] = {}
-    for op in ops:
-        for entity, record_id in _named(op):
+    for pushed in ops:
+        if isinstance(pushed.op, Refused):
+            continue
+        for entity, record_id in _named(pushed.op):
             wanted.setdefault(entity, set()).add(record_id)
     found: dict[Key, AnyRecord] = {}
     for entity, ids in wanted.items():

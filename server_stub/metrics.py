@@ -61,11 +61,8 @@ class DevicesCollector:
         now = datetime.now(UTC)
         with self._store.transaction() as session:
             revoked = Device.revoked_at.is_not(None)
-            by_state = dict(
-                session.execute(select(revoked, func.count()).select_from(Device).group_by(revoked))
-                .tuples()
-                .all()
-            )
+            counted = session.execute(select(revoked, func.count()).select_from(Device).group_by(revoked))
+            by_state: dict[bool, int] = {state: count for state, count in counted}
             seen = {
                 window: session.scalar(
                     select(func.count()).select_from(Device).where(Device.last_seen_at >= now - span)

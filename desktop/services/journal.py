@@ -29,6 +29,7 @@ from desktop.models.base import META_COLUMNS
 from desktop.services.context import Context
 from domain import counters
 from protocol.ids import new_id
+from protocol.messages import QueuedOp, new_op, queued
 from protocol.version import MAX_OPS_PER_PUSH
 
 S = TypeVar("S", bound=Synced)
@@ -161,10 +162,11 @@ class Journal:
         """Queue the record's whole state (a `restate`), for a server that does not hold it: it
         stores the record if absent and otherwise keeps whichever value of each field is newer.
         Nothing changes here, so nothing is added to the history."""
-        op = restate_op(type(row), row)
-        if op is not None and row.unit_id not in example_units(self.session):
-            extra = {"op_id": new_id(), "action_id": _action_of(self.session, 1), "created_at": self.ctx.now()}
-            self.session.connection().execute(_OUTBOX.insert(), [{**op, **extra}])
+        if row.unit_id in example_units(self.session):
+            return
+        op = restate_op(type(row), row, _action_of(self.session, 1))
+        if op is not None:
+            self.session.connection().execute(_OUTBOX.insert(), outbox_rows([op], self.ctx.now()))
 
     def delete(self, row: Synced, action: str = "delete") -> None:
         """Tombstone: synced rows are never removed, so the deletion can travel."""
@@ -272,31 +274,23 @@ class Journal:
         )
         if row.unit_id in example_units(self.session):
             return  # the sample forum's records stay on this laptop: nothing goes to the server
-        connection.execute(
-            _OUTBOX.insert(),
-            [
-                {
-                    "op_id": new_id(),
-                    "action_id": action_id,
-                    "entity": row.__tablename__,
-                    "entity_id": row.id,
-                    "kind": kind,
-                    "fields": payload,
-                    "hlc": stamp,
-                    "created_at": now,
-                },
-                {
-                    "op_id": new_id(),
-                    "action_id": action_id,
-                    "entity": _AUDIT.name,
-                    "entity_id": audit_id,
-                    "kind": "create",
-                    "fields": {**audit_fields, "unit_id": row.unit_id, "created_at": now.isoformat()},
-                    "hlc": stamp,
-                    "created_at": now,
-                },
-            ],
+        ops = (
+            new_op(row.__tablename__, row.id, kind, payload, stamp, action_id),
+            new_op(
+                _AUDIT.name,
+                audit_id,
+                "create",
+                {**audit_fields, "unit_id": row.unit_id, "created_at": now.isoformat()},
+                stamp,
+                action_id,
+            ),
         )
+        connection.execute(_OUTBOX.insert(), outbox_rows(ops, now))
+
+
+def outbox_rows(ops: Iterable[QueuedOp], created_at: datetime) -> list[dict[str, Any]]:
+    """The outbox's rows for `ops`, queued at `created_at` (the outbox numbers them)."""
+    return [{**queued(op), "created_at": created_at} for op in ops]
 
 
 def _for_history(row: Synced, values: dict[str, Any]) -> dict[str, Any]:
@@ -311,29 +305,24 @@ def _digest(value: Any) -> str:
     return "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
 
 
-def restate_op(model: type[Synced], row: Any) -> dict[str, Any] | None:
-    """The record's whole state as a `restate` operation (None: it has no creation stamp): what a
-    laptop sends when the server lost what it had (desktop/sync/repush.py), or when a change is
-    retried on a record the server does not hold."""
+def restate_op(model: type[Synced], row: Any, action_id: str | None) -> QueuedOp | None:
+    """The record's whole state as a `restate` operation of the user action `action_id` (None:
+    it has no creation stamp): what a laptop sends when the server lost what it had
+    (desktop/sync/repush.py), or when a change is retried on a record the server does not hold."""
     clocks = dict(row.clocks or {})
     if not clocks.get(Synced.CREATED_CLOCK) and model is AuditEvent:
         clocks[Synced.CREATED_CLOCK] = row.hlc
     if not clocks.get(Synced.CREATED_CLOCK):
         return None
-    return {
-        "entity": model.__tablename__,
-        "entity_id": row.id,
-        "kind": "restate",
-        "fields": {
-            "unit_id": row.unit_id,
-            "created_at": row.created_at.isoformat(),
-            "at": row.updated_at.isoformat(),
-            "deleted": bool(row.deleted),
-            "data": snapshot(row),
-            "clocks": clocks,
-        },
-        "hlc": max(clocks.values()),
+    state = {
+        "unit_id": row.unit_id,
+        "created_at": row.created_at.isoformat(),
+        "at": row.updated_at.isoformat(),
+        "deleted": bool(row.deleted),
+        "data": snapshot(row),
+        "clocks": clocks,
     }
+    return new_op(model.__tablename__, row.id, "restate", state, max(clocks.values()), action_id)
 
 
 def _fill_defaults(row: Synced) -> None:

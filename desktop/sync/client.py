@@ -24,10 +24,10 @@ from desktop.i18n import tr
 from desktop.sync.address import check_sync
 from desktop.sync.network_errors import CertificateProblem, SyncUnavailable, describe
 from desktop.sync.outbox import PendingOp
-from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.sync.refusals import describe as describe_refusal
 from desktop.sync.trust import ssl_context
 from protocol import jsontext
+from protocol.version import PROTOCOL_VERSION
 
 __all__ = ["CertificateProblem", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 
@@ -193,7 +193,7 @@ class SyncClient:
         compress about tenfold), so it can be made while another request is on the way.
         `device_high`: the highest operation number this device ever made."""
         head = jsontext.dumps_bytes(
-            {"device_id": device_id, "schema_version": SCHEMA_VERSION, "device_high": device_high}
+            {"device_id": device_id, "schema_version": PROTOCOL_VERSION, "device_high": device_high}
         )
         body = head[:-1] + b',"ops":[' + b",".join(op.wire() for op in ops) + b"]}"
         return Prepared(gzip.compress(body, compresslevel=5))
@@ -206,7 +206,7 @@ class SyncClient:
         self, since: int, limit: int, device_high: int | None = None, own: bool = False
     ) -> dict[str, Any]:
         """A page after `since`; `own`: this device's own records too (restored from a copy)."""
-        params: dict[str, Any] = {"since": since, "limit": limit, "schema_version": SCHEMA_VERSION}
+        params: dict[str, Any] = {"since": since, "limit": limit, "schema_version": PROTOCOL_VERSION}
         if device_high is not None:
             params["device_high"] = device_high
         if own:

@@ -25,7 +25,6 @@ from desktop.sync import outbox
 from desktop.sync.address import check_enrollment, server_address, unencrypted
 from desktop.sync.client import Prepared, SyncClient, SyncRefused, SyncUnavailable
 from desktop.sync.clock_offset import OffsetProbe
-from desktop.sync.protocol import MAX_OPS_PER_PUSH
 from desktop.sync.pull import apply_page
 from desktop.sync.refusals import DEVICE_RESTORED
 from desktop.sync.rehome import rehome
@@ -38,6 +37,7 @@ from protocol.enrollment import allows_plain_http
 from protocol.hlc import MAX_AHEAD_MS, HybridClock
 from protocol.refusals import Refusal, printable
 from protocol.schema import MAX_DEVICE_NAME
+from protocol.version import MAX_OPS_PER_PUSH
 
 PUSH_BATCH = MAX_OPS_PER_PUSH
 PULL_PAGE = 1000

@@ -6,14 +6,15 @@ share of a push. A batch never splits a user action (the server applies one all 
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-import orjson
+import msgspec
 from sqlalchemy import Text, func, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.models import OutboxOp
 from protocol import jsontext
+from protocol.messages import Op
 from protocol.version import MAX_BODY_BYTES
 
 
@@ -31,22 +32,23 @@ class PendingOp(NamedTuple):
         return dict(jsontext.loads(self.fields_json))
 
     def wire(self) -> bytes:
-        """The operation as the push request carries it (the protocol's op object), its fields
-        spliced in last as stored."""
-        head = orjson.dumps(
-            {
-                "op_id": self.op_id,
-                "action_id": self.action_id,
-                "device_seq": self.device_seq,
-                "entity": self.entity,
-                "entity_id": self.entity_id,
-                "kind": self.kind,
-                "hlc": self.hlc,
-            }
+        """The operation as the push request carries it (`protocol.messages.Op`), its fields
+        spliced in as stored."""
+        fields = cast(dict[str, Any], msgspec.Raw(self.fields_json.encode()))
+        op = Op(
+            op_id=self.op_id,
+            action_id=self.action_id,
+            device_seq=self.device_seq,
+            entity=self.entity,
+            entity_id=self.entity_id,
+            kind=self.kind,
+            fields=fields,
+            hlc=self.hlc,
         )
-        return head[:-1] + b',"fields":' + self.fields_json.encode() + b"}"
+        return _ENCODER.encode(op)
 
 
+_ENCODER = msgspec.json.Encoder()
 _COLUMNS = (
     OutboxOp.op_id,
     OutboxOp.device_seq,

@@ -14,15 +14,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import msgspec
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InputError
 from desktop.i18n import tr
 from desktop.models import MODEL_BY_TABLE, DeviceState, ImportedOp, OutboxOp, Unit, utcnow
-from desktop.sync.protocol import OP_KINDS
+from desktop.services.journal import outbox_rows
 from protocol import jsontext
 from protocol.hlc import HybridClock, MalformedStamp, Stamp
+from protocol.messages import Op, QueuedOp, queued
+from protocol.refusals import Problem
+from protocol.validate import field_of, problem_of
+from protocol.version import OP_KINDS
 
 FORMAT = "mufakat-outbox"
 VERSION = 2  # 2: operations carry their user action (`action_id`); votes are `counter` operations
@@ -45,14 +50,18 @@ def export_outbox(session: Session) -> str:
     assert state is not None
     ops = [
         {
-            "op_id": op.op_id,
-            "action_id": op.action_id,
-            "device_seq": op.device_seq,
-            "entity": op.entity,
-            "entity_id": op.entity_id,
-            "kind": op.kind,
-            "fields": op.fields,
-            "hlc": op.hlc,
+            **queued(
+                Op(
+                    op_id=op.op_id,
+                    action_id=op.action_id,
+                    device_seq=op.device_seq,
+                    entity=op.entity,
+                    entity_id=op.entity_id,
+                    kind=op.kind,
+                    fields=op.fields,
+                    hlc=op.hlc,
+                )
+            ),
             "created_at": op.created_at.isoformat(),
         }
         for op in session.scalars(select(OutboxOp).order_by(OutboxOp.device_seq))
@@ -81,42 +90,32 @@ def _bad(name: str, problem: str) -> InputError:
     )
 
 
-def _checked_op(name: str, index: int, op: Any) -> dict[str, Any]:
+def _checked_op(name: str, index: int, op: Any) -> QueuedOp:
+    """The entry as an operation (`protocol.messages.QueuedOp`), or what is wrong with it."""
     if not isinstance(op, dict):
         raise _bad(name, tr("change {n} is not an object", n=index))
-    op_id, entity, entity_id = op.get("op_id"), op.get("entity"), op.get("entity_id")
-    kind, fields, stamp, action_id = op.get("kind"), op.get("fields"), op.get("hlc"), op.get("action_id")
-    if not (
-        isinstance(op_id, str)
-        and isinstance(action_id, str)
-        and 0 < len(action_id) <= 36
-        and isinstance(entity, str)
-        and isinstance(entity_id, str)
-        and isinstance(kind, str)
-        and isinstance(stamp, str)
-        and op_id
-        and entity_id
-        and isinstance(fields, dict)
-    ):
+    try:
+        checked = msgspec.convert(op, QueuedOp)
+    except msgspec.ValidationError as exc:
+        message = str(exc)
+        if problem_of(message) in (Problem.REQUIRED, Problem.WRONG_TYPE):
+            checked = None
+        elif field_of(message) == "hlc":
+            raise _bad(name, tr("change {n} has a malformed clock stamp", n=index)) from None
+        else:
+            raise _bad(name, tr("change {n} names an unknown entity or kind", n=index)) from None
+    if checked is None or checked.action_id is None:
         raise _bad(name, tr("change {n} lacks an id, action, entity, kind, fields or clock stamp", n=index))
-    if len(op_id) > 36 or len(entity_id) > 36 or entity not in MODEL_BY_TABLE or kind not in OP_KINDS:
+    if checked.entity not in MODEL_BY_TABLE or checked.kind not in OP_KINDS:
         raise _bad(name, tr("change {n} names an unknown entity or kind", n=index))
     try:
-        Stamp.decode(stamp)
+        Stamp.decode(checked.hlc)
     except MalformedStamp:
         raise _bad(name, tr("change {n} has a malformed clock stamp", n=index)) from None
-    return {
-        "op_id": op_id,
-        "action_id": action_id,
-        "entity": entity,
-        "entity_id": entity_id,
-        "kind": kind,
-        "fields": fields,
-        "hlc": stamp,
-    }
+    return checked
 
 
-def parse_outbox(name: str, content: bytes) -> tuple[str, list[dict[str, Any]]]:
+def parse_outbox(name: str, content: bytes) -> tuple[str, list[QueuedOp]]:
     """The unit id and the checked operations of an outbox export."""
     try:
         document = jsontext.loads(content)
@@ -166,9 +165,9 @@ def import_outbox(session: Session, clock: HybridClock, name: str, content: byte
     foreign = [
         op
         for op in ops
-        if op["kind"] == "create"
-        and op["entity"] not in OTHER_UNIT_ALLOWED
-        and op["fields"].get("unit_id") not in (None, unit_id)
+        if op.kind == "create"
+        and op.entity not in OTHER_UNIT_ALLOWED
+        and op.fields.get("unit_id") not in (None, unit_id)
     ]
     if foreign:
         raise InputError(
@@ -177,23 +176,23 @@ def import_outbox(session: Session, clock: HybridClock, name: str, content: byte
                 "nothing was imported.",
                 name=name,
                 count=len(foreign),
-                entity=foreign[0]["entity"],
-                id=foreign[0]["entity_id"],
+                entity=foreign[0].entity,
+                id=foreign[0].entity_id,
             )
         )
-    ids = [o["op_id"] for o in ops]
+    ids = [o.op_id for o in ops]
     queued = set(session.scalars(select(OutboxOp.op_id).where(OutboxOp.op_id.in_(ids))))
     queued |= set(session.scalars(select(ImportedOp.op_id).where(ImportedOp.op_id.in_(ids))))  # sent since
     now: datetime = utcnow()
-    fresh = []
+    fresh: list[QueuedOp] = []
     for op in ops:
-        if op["op_id"] not in queued:
-            queued.add(op["op_id"])  # an id twice in the file is queued once
-            fresh.append({**op, "created_at": now})
+        if op.op_id not in queued:
+            queued.add(op.op_id)  # an id twice in the file is queued once
+            fresh.append(op)
     if fresh:
-        session.execute(insert(OutboxOp), fresh)
-        session.execute(insert(ImportedOp), [{"op_id": op["op_id"], "imported_at": now} for op in fresh])
-        newest = max(Stamp.decode(op["hlc"]) for op in fresh)
+        session.execute(insert(OutboxOp), outbox_rows(fresh, now))
+        session.execute(insert(ImportedOp), [{"op_id": op.op_id, "imported_at": now} for op in fresh])
+        newest = max(Stamp.decode(op.hlc) for op in fresh)
         # This laptop's next changes come after the imported ones (a stamp far ahead is
         # re-stamped by the server, whose stamp this laptop adopts).
         clock.observe(newest)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from desktop import search
 from desktop.models import MODEL_BY_TABLE, Conflict, DeviceState, OutboxOp, Synced
-from desktop.sync.protocol import row_values
+from desktop.wire_values import row_values
 from domain import counters
 from protocol.hlc import HybridClock, Stamp
 from protocol.refusals import Refused

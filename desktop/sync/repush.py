@@ -13,8 +13,6 @@ office (the answer it gave), and the history entries it recorded itself.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import ColumnElement, and_, insert, or_, select, true
 from sqlalchemy.orm import Session
 
@@ -30,9 +28,10 @@ from desktop.models import (
     Unit,
     utcnow,
 )
-from desktop.services.journal import restate_op
+from desktop.services.journal import outbox_rows, restate_op
 from desktop.sync.recoverable import drop_restated
 from protocol.ids import new_id
+from protocol.messages import QueuedOp
 
 BATCH = 2000
 
@@ -66,24 +65,24 @@ def requeue_everything(session: Session) -> int:
         if model is None:
             return False
         row = session.scalars(select(model).where(model.id == record_id, _mine(model, home, device_id))).first()
-        return row is not None and restate_op(model, row) is not None
+        return row is not None and restate_op(model, row, None) is not None
 
     drop_restated(session, restated)
     queued = 0
     now = utcnow()
     for model in SYNCED_MODELS:
-        pending: list[dict[str, Any]] = []
+        pending: list[QueuedOp] = []
         query = select(model).where(_mine(model, home, device_id)).execution_options(yield_per=BATCH)
         for row in session.scalars(query):
-            op = restate_op(model, row)
+            # Each record an action of its own: one refused does not hold back the rest.
+            op = restate_op(model, row, new_id())
             if op is not None:
-                # Each record an action of its own: one refused does not hold back the rest.
-                pending.append({**op, "op_id": new_id(), "action_id": new_id(), "created_at": now})
+                pending.append(op)
             if len(pending) >= BATCH:
-                session.execute(insert(OutboxOp), pending)
+                session.execute(insert(OutboxOp), outbox_rows(pending, now))
                 queued += len(pending)
                 pending = []
         if pending:
-            session.execute(insert(OutboxOp), pending)
+            session.execute(insert(OutboxOp), outbox_rows(pending, now))
             queued += len(pending)
     return queued

@@ -5,19 +5,17 @@ runs here (the end-to-end tests with real laptops are in tests/sync)."""
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import select
 
 from protocol.ids import new_id
 from server_stub.models import ServerUnit
+from tests.server.offices import Offices
 from tests.server.serving import Running, server, server_db  # noqa: F401 - fixtures
-from tests.server.wire import NOW, Raw, valid_fields
+from tests.server.wire import NOW, Raw, enroll_over_http, valid_fields
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -33,20 +31,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 def enrolled(running: Running, unit_code: str) -> Raw:
     """A new device of `unit_code`, enrolled over HTTP with a code the administrator made."""
-    device_id = new_id()
-    answer = httpx.post(
-        f"{running.url}/enroll",
-        json={
-            "code": running.code(unit_code),
-            "device_id": device_id,
-            "device_name": f"laptop {unit_code}",
-            "device_secret": secrets.token_urlsafe(32),
-        },
-        timeout=30,
-    )
-    assert answer.status_code == 200, answer.text
-    body = answer.json()
-    return Raw(running.url, body["token"], device_id, body["unit_id"])
+    return enroll_over_http(running.url, running.code(unit_code), unit_code)
 
 
 def applied(raw: Raw, *ops: dict[str, Any]) -> None:
@@ -68,27 +53,7 @@ def transition(raw: Raw, entity: str, record: str, action: str, **register: Any)
 STAMP = {"status_at": NOW, "status_by": "Kepala Kantor"}
 
 
-@dataclass
-class World:
-    """Three offices on one server, as in tests/sync/crafted.py but made over HTTP: KPPN Sorong
-    and KPPN Manokwari below Kanwil PBD. Sorong has a forum (with a participant, an agenda item,
-    two recommendations and a survey period) and has escalated one recommendation to Kanwil;
-    Manokwari has its own forum, accepted recommendation and survey period."""
-
-    kppn: Raw
-    kanwil: Raw
-    other: Raw
-    units: dict[str, str]
-    forum: str
-    person: str
-    item: str
-    policy: str  # escalated to Kanwil
-    local: str  # of unit scope
-    escalation: str
-    period: str
-    other_forum: str
-    other_rec: str
-    other_period: str
+World = Offices[Raw]  # made over HTTP (tests/sync/crafted.py: by laptops)
 
 
 def _units(running: Running) -> dict[str, str]:
@@ -134,7 +99,7 @@ def world(server: Running) -> Iterator[World]:  # noqa: F811 - the fixture
     other_forum = create(other, "forums", title="FKP Manokwari", held_on="2026-10-02")
     other_rec = _accepted(other, other_forum, "policy", "Ruang laktasi")
     other_period = create(other, "survey_periods", title="SKM M", starts_on="2026-07-01", ends_on="2026-12-31")
-    yield World(
+    yield Offices(
         kppn,
         kanwil,
         other,

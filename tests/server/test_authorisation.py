@@ -17,7 +17,7 @@ from __future__ import annotations
 from protocol.ids import new_id
 from tests.server.conftest import World
 from tests.server.serving import Running
-from tests.server.wire import NOW, Raw, on_server, valid_fields
+from tests.server.wire import NOW, Raw, journal_op, on_server, valid_fields
 
 
 def test_1_units_are_the_administrators(world: World) -> None:
@@ -42,17 +42,7 @@ def test_2_a_device_creates_records_of_its_own_unit_only(world: World, server: R
 
 
 def _journal(raw: Raw, unit: str, about: str, **values: str) -> dict[str, object]:
-    event = valid_fields(
-        "audit_events",
-        unit,
-        device_id=raw.device_id,
-        hlc=raw.clock.now().encode(),
-        entity="escalations",
-        entity_id=about,
-        action="answer",
-        actor="Kakanwil",
-    )
-    return raw.op("audit_events", new_id(), "create", {**event, **values})
+    return journal_op(raw, unit, about, "answer", actor="Kakanwil", **values)
 
 
 def test_3_the_addressed_office_journals_its_answer_under_the_sending_unit(

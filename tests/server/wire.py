@@ -3,6 +3,7 @@ operations with a device's token, what the server holds. Nothing of the desktop.
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 from protocol.entities import ENTITIES, Kind
 from protocol.hlc import HybridClock
 from protocol.ids import new_id
+from protocol.messages import Op, queued
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
 from server_stub.store import SEQ
@@ -65,16 +67,11 @@ class Raw:
     def op(
         self, entity: str, entity_id: str, kind: str, fields: dict[str, Any], **extra: Any
     ) -> dict[str, Any]:
-        return {
-            "op_id": new_id(),
-            "device_seq": 1,
-            "entity": entity,
-            "entity_id": entity_id,
-            "kind": kind,
-            "fields": fields,
-            "hlc": self.clock.now().encode(),
-            **extra,
-        }
+        """An operation as a device pushes it (`extra`: any part of it replaced, even by what a
+        device must never send)."""
+        stamp = self.clock.now().encode()
+        op = Op(op_id=new_id(), device_seq=1, entity=entity, entity_id=entity_id, kind=kind, fields=fields, hlc=stamp)
+        return {**queued(op), **extra}
 
     def push(self, *ops: dict[str, Any]) -> list[dict[str, Any]]:
         answer = self.http.post(
@@ -105,6 +102,42 @@ class Raw:
 
     def close(self) -> None:
         self.http.close()
+
+
+def journal_op(
+    raw: Raw, unit: str, about: str, action: str, entity: str = "escalations", **values: Any
+) -> dict[str, Any]:
+    """The history entry (an audit event) a device files under `unit` with `action` on the
+    record `about` of `entity` (`values`: any field replaced)."""
+    event = valid_fields(
+        "audit_events",
+        unit,
+        device_id=raw.device_id,
+        hlc=raw.clock.now().encode(),
+        entity=entity,
+        entity_id=about,
+        action=action,
+        actor="Petugas",
+    )
+    return raw.op("audit_events", new_id(), "create", {**event, **values})
+
+
+def enroll_over_http(url: str, code: str, unit_code: str) -> Raw:
+    """A new device of `unit_code`, enrolled over HTTP with `code` (the administrator's)."""
+    device_id = new_id()
+    answer = httpx.post(
+        f"{url}/enroll",
+        json={
+            "code": code,
+            "device_id": device_id,
+            "device_name": f"laptop {unit_code}",
+            "device_secret": secrets.token_urlsafe(32),
+        },
+        timeout=30,
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    return Raw(url, body["token"], device_id, body["unit_id"])
 
 
 def on_server(running: Running, entity: str, record_id: str) -> Record | None:

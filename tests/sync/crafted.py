@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import select
@@ -16,6 +15,7 @@ from desktop.services import recommendations as recs
 from desktop.sync.engine import server_of, sync_once
 from desktop.workspace import Workspace
 from tests.server import wire
+from tests.server.offices import Offices
 from tests.server.serving import Running
 from tests.server.wire import NOW, on_server, server_state, valid_fields
 
@@ -46,27 +46,7 @@ def raw(server: Running) -> Iterator[Callable[[Workspace], Raw]]:
         each.close()
 
 
-@dataclass
-class World:
-    """Three offices on one server: KPPN Sorong and KPPN Manokwari below Kanwil PBD. Sorong
-    has a forum (with a participant, an agenda item, two recommendations and a survey period)
-    and has escalated one recommendation to Kanwil; Manokwari has its own forum, recommendation
-    and survey period. Every laptop has synced."""
-
-    kppn: Workspace
-    kanwil: Workspace
-    other: Workspace
-    units: dict[str, str]
-    forum: str
-    person: str
-    item: str
-    policy: str  # escalated to Kanwil
-    local: str  # of unit scope
-    escalation: str
-    period: str
-    other_forum: str
-    other_rec: str
-    other_period: str
+World = Offices[Workspace]  # laptops that synced (tests/server/conftest.py: over HTTP)
 
 
 def _unit(ws: Workspace, code: str) -> str:
@@ -114,7 +94,7 @@ def world(device: Callable[[str, str], Workspace]) -> World:
     )
     for ws in (kppn, other, kanwil):
         assert sync_once(ws).refused == 0
-    return World(
+    return Offices(
         kppn,
         kanwil,
         other,

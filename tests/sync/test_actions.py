@@ -18,10 +18,10 @@ from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.engine import server_of, sync_once
-from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.vocab import RecStatus, Scope
 from desktop.workspace import Workspace
 from protocol.ids import new_id
+from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.crafted import valid_fields
@@ -246,7 +246,7 @@ def test_an_action_refused_midway_leaves_nothing_of_its_earlier_operations(
         ),
     ]
     _url, token = server_of(a)
-    body = {"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "device_high": 10**6, "ops": ops}
+    body = {"device_id": a.ctx.device_id, "schema_version": PROTOCOL_VERSION, "device_high": 10**6, "ops": ops}
     with httpx.Client(base_url=server.url, timeout=10) as http:
         answer = http.post("/sync/push", json=body, headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 200

@@ -23,10 +23,10 @@ from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
-from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.vocab import RecStatus
 from desktop.workspace import Workspace
 from protocol.ids import new_id
+from protocol.version import PROTOCOL_VERSION
 from server_stub.models import AppliedOp, Record
 from tests.sync.conftest import Running, prepared_store, serving
 from tests.sync.test_sync_basics import make_forum
@@ -160,7 +160,7 @@ def test_a_stamp_far_ahead_is_re_stamped_by_the_server_and_the_retry_gets_the_sa
     _url, token = server_of(good)
     body = {
         "device_id": good.ctx.device_id,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": PROTOCOL_VERSION,
         "device_high": 10**6,
         "ops": [op],
     }

@@ -17,6 +17,7 @@ from desktop.sync.repush import restate_op
 from desktop.vocab import Outcome
 from desktop.workspace import Workspace
 from protocol.ids import new_id
+from protocol.messages import queued
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Counter, Record
 from tests.sync.conftest import Running
@@ -67,9 +68,9 @@ def test_a_create_of_an_existing_id_is_refused_unless_it_is_the_same_operation_r
 
 def _restate(ws: Workspace, model: Any, record_id: str) -> dict[str, Any]:
     with ws.store.read() as session:
-        op = restate_op(model, session.get_one(model, record_id))
+        op = restate_op(model, session.get_one(model, record_id), None)
     assert op is not None
-    return op
+    return queued(op)
 
 
 def test_state_re_sent_is_taken_when_absent_left_when_identical_and_merged_by_clock_otherwise(

@@ -15,6 +15,7 @@ from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
 from desktop.workspace import Workspace
 from protocol.ids import new_id
+from protocol.messages import queued
 from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.crafted import Raw, World, on_server
@@ -24,9 +25,9 @@ MakeRaw = Callable[[Workspace], Raw]
 
 def _state(ws: Workspace, model: Any, record_id: str) -> dict[str, Any]:
     with ws.store.read() as session:
-        op = restate_op(model, session.get_one(model, record_id))
+        op = restate_op(model, session.get_one(model, record_id), None)
     assert op is not None
-    return op
+    return queued(op)
 
 
 def _restate(raw: Raw, op: dict[str, Any], record_id: str | None = None, **data: Any) -> dict[str, Any]:

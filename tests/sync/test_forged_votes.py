@@ -107,14 +107,14 @@ def test_state_re_sent_brings_back_shares_of_known_devices_only(
         session.delete(session.get_one(Record, ("recommendations", world.local)))
     with world.kppn.store.read() as session:
         row = session.get_one(Recommendation, world.local)
-        op = restate_op(Recommendation, row)
+        op = restate_op(Recommendation, row, None)
     assert op is not None
-    fields = op["fields"]
+    fields = op.fields
     invented = {new_id(): 100_000 for _ in range(3)}
     forged = {
         **fields,
         "data": {**fields["data"], "vote_counts": {**fields["data"]["vote_counts"], **invented}},
     }
-    [result] = kppn.push(kppn.op("recommendations", world.local, "restate", forged, hlc=op["hlc"]))
+    [result] = kppn.push(kppn.op("recommendations", world.local, "restate", forged, hlc=op.hlc))
     assert result["status"] == "applied"
     assert _votes(server, world.local) == (1, {world.kppn.ctx.device_id: 1})

@@ -14,9 +14,9 @@ from desktop.models import AuditEvent, Participant, Recommendation
 from desktop.services import participants
 from desktop.services import recommendations as recs
 from desktop.sync.engine import server_of
-from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.workspace import Workspace
 from protocol.ids import new_id
+from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.test_actions import assert_same, on_server, synced, two_recs
@@ -102,7 +102,7 @@ def test_a_participant_removed_and_brought_back_is_the_same_person_on_the_other_
 
 def push(ws: Workspace, server: Running, ops: list[dict[str, object]]) -> list[dict[str, object]]:
     _url, token = server_of(ws)
-    body = {"device_id": ws.ctx.device_id, "schema_version": SCHEMA_VERSION, "device_high": 10**6, "ops": ops}
+    body = {"device_id": ws.ctx.device_id, "schema_version": PROTOCOL_VERSION, "device_high": 10**6, "ops": ops}
     with httpx.Client(base_url=server.url, timeout=10) as http:
         answer = http.post("/sync/push", json=body, headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 200

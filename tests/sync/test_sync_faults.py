@@ -15,8 +15,8 @@ from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.client import SyncClient, SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
-from desktop.sync.protocol import SCHEMA_VERSION
 from desktop.workspace import Workspace
+from protocol.version import PROTOCOL_VERSION
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import make_forum, refused_on, stale_rejection
 
@@ -174,19 +174,19 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
     with httpx.Client(base_url=server.url, timeout=10) as http:
         cases = [
             http.post(
-                "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": []}
+                "/sync/push", json={"device_id": a.ctx.device_id, "schema_version": PROTOCOL_VERSION, "ops": []}
             ),
             http.post(
                 "/sync/push", content=b"{not json", headers={**auth, "Content-Type": "application/json"}
             ),
             http.post(
                 "/sync/push",
-                json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION - 1, "ops": []},
+                json={"device_id": a.ctx.device_id, "schema_version": PROTOCOL_VERSION - 1, "ops": []},
                 headers=auth,
             ),
             http.post(
                 "/sync/push",
-                json={"device_id": "someone-else", "schema_version": SCHEMA_VERSION, "ops": []},
+                json={"device_id": "someone-else", "schema_version": PROTOCOL_VERSION, "ops": []},
                 headers=auth,
             ),
             http.post("/sync/push", json={"ops": "nope"}, headers=auth),
@@ -233,8 +233,8 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
             "malformed",
         ]
         assert cases[2].json()["params"] == {
-            "server_version": SCHEMA_VERSION,
-            "client_version": SCHEMA_VERSION - 1,
+            "server_version": PROTOCOL_VERSION,
+            "client_version": PROTOCOL_VERSION - 1,
         }
         odd = {
             "op_id": "x" * 20,
@@ -248,7 +248,7 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
         }
         answer = http.post(
             "/sync/push",
-            json={"device_id": a.ctx.device_id, "schema_version": SCHEMA_VERSION, "ops": [odd]},
+            json={"device_id": a.ctx.device_id, "schema_version": PROTOCOL_VERSION, "ops": [odd]},
             headers=auth,
         )
         assert answer.status_code == 200
