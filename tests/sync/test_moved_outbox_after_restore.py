@@ -23,9 +23,9 @@ from desktop.services.attention import refused_items
 from desktop.services.export import export_json
 from desktop.sync.engine import enroll, sync_once
 from desktop.workspace import Workspace
+from protocol.ids import new_id
 from server_stub.__main__ import main as server_main
 from server_stub.models import Record
-from protocol.ids import new_id
 from tests.sync.conftest import Running
 from tests.sync.crafted import NOW, Raw, World, on_server, valid_fields
 from tests.sync.test_actions import two_recs
