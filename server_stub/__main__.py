@@ -230,6 +230,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         with store.transaction() as session:
             if args.command == "unit" and args.action == "add":
                 unit = admin.add_unit(session, args.code, args.name, args.parent)
+                if unit.code != args.code:  # said, not done silently: laptops and codes show it so
+                    print(
+                        f"mufakat-server: note: the unit code {args.code!r} is kept as {unit.code} "
+                        "(upper case, spaces as -)",
+                        file=sys.stderr,
+                    )
                 print(unit.id)
             elif args.command == "unit":
                 units = {u.id: u for u in session.scalars(select(ServerUnit))}
@@ -264,12 +270,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "enroll-code":
                 print(auth.new_enroll_code(session, args.unit_code, allow_http=args.allow_http))
             elif args.action == "list":
+                print("DEVICE\tUNIT\tNAME\tENROLLED\tLAST SEEN\tSTATE")
                 for d in admin.devices(session):
                     state = "revoked" if d.revoked else "active"
-                    print(f"{d.id}\t{d.unit_code}\t{d.name}\t{d.enrolled_at:%Y-%m-%d}\t{state}")
+                    seen = f"{d.last_seen_at:%Y-%m-%d %H:%M}" if d.last_seen_at else "-"
+                    print(f"{d.id}\t{d.unit_code}\t{d.name}\t{d.enrolled_at:%Y-%m-%d}\t{seen}\t{state}")
             else:
-                admin.revoke(session, args.device_id)
-                print(f"revoked {args.device_id}")
+                before = admin.revoke(session, args.device_id)
+                if before is None:
+                    print(f"revoked {args.device_id}")
+                else:  # nothing to do: said so, and exit 0 (a script may revoke again safely)
+                    when = f"{before:%Y-%m-%d %H:%M} UTC"
+                    print(f"{args.device_id} was already revoked on {when}; nothing changed")
     except (admin.AdminError, auth.AuthError) as exc:
         print(f"mufakat-server: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

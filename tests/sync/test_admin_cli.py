@@ -82,6 +82,39 @@ def test_a_revocation_lands_in_the_database_named(
         assert session.get(Device, a.ctx.device_id).revoked_at is not None  # type: ignore[union-attr]
     code, out, _ = run(capsys, "--db", url, "device", "list")
     assert a.ctx.device_id in out and "revoked" in out
+    header, *rows = out.splitlines()
+    assert header.split("\t") == ["DEVICE", "UNIT", "NAME", "ENROLLED", "LAST SEEN", "STATE"]
+    assert all(len(row.split("\t")) == 6 for row in rows) and len(rows) == 1
+    with server.store.transaction() as session:
+        when = session.get(Device, a.ctx.device_id).revoked_at  # type: ignore[union-attr]
+    code, out, err = run(capsys, "--db", url, "device", "revoke", a.ctx.device_id)  # again
+    assert code == 0 and err == ""
+    assert (
+        out.strip() == f"{a.ctx.device_id} was already revoked on {when:%Y-%m-%d %H:%M} UTC; nothing changed"
+    )
+    with server.store.transaction() as session:
+        assert session.get(Device, a.ctx.device_id).revoked_at == when  # type: ignore[union-attr]
+
+
+def test_a_unit_code_written_otherwise_is_said_as_it_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MUFAKAT_SERVER_DB", f"sqlite:///{tmp_path / 's.sqlite3'}")
+    assert run(capsys, "init")[0] == 0
+    code, out, err = run(capsys, "unit", "add", "--code", "kanwil  pbd", "--name", "Kanwil PBD")
+    assert code == 0 and len(out.strip()) == 36  # the id, for scripts
+    assert (
+        err
+        == "mufakat-server: note: the unit code 'kanwil  pbd' is kept as KANWIL-PBD (upper case, spaces as -)\n"
+    )
+    code, out, err = run(
+        capsys, "unit", "add", "--code", "KPPN-SORONG", "--name", "KPPN", "--parent", "kanwil pbd"
+    )
+    assert code == 0 and err == ""  # written as kept: nothing to say; the parent found as typed
+    assert [line.split("\t")[0] for line in run(capsys, "unit", "list")[1].splitlines()] == [
+        "KANWIL-PBD",
+        "KPPN-SORONG",
+    ]
 
 
 @pytest.mark.parametrize(
