@@ -86,6 +86,8 @@ def require_server_database(database_url: str, source: str = "") -> None:
         what = "no such file"
     elif found.is_empty:
         what = "it has no tables"
+    elif found.is_ours:
+        what = "only part of its tables: an init was cut off; run it again"
     else:
         what = f"it holds other tables: {_names(found.tables)}"
     raise AdminError(

@@ -246,3 +246,16 @@ def test_init_never_writes_into_another_programs_database(
     one_line(*run(capsys, "init", "--db", server_db), "holds tables of another program (invoices)")
     assert tables_of(server_db) == {"invoices"}
     one_line(*run(capsys, "--db", server_db, "unit", "list"), "it holds other tables: invoices")
+
+
+def test_a_database_an_init_left_half_made_is_said_so_and_init_finishes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 's.sqlite3'}"
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.begin() as conn:  # what a cut-off migration leaves: its mark, no tables yet
+        conn.exec_driver_sql("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    engine.dispose()
+    one_line(*run(capsys, "--db", url, "unit", "list"), "an init was cut off; run it again")
+    assert run(capsys, "--db", url, "init")[0] == 0
+    assert run(capsys, "--db", url, "unit", "list")[0] == 0
