@@ -106,6 +106,7 @@ def any_forum(ws: Workspace) -> str:
 
 def run(forums: int, root: Path) -> None:
     db = f"sqlite:///{root / 'server.sqlite3'}"
+    admin(db, "init")
     admin(db, "unit", "add", "--code", "DJPB", "--name", "Direktorat Jenderal Perbendaharaan")
     admin(
         db,

@@ -49,6 +49,7 @@ def run(workers: int, count: int, pg_url: str | None) -> None:
         db = pg_url or f"sqlite:///{Path(folder) / 'server.sqlite3'}"
         port = free_port()
         env = {**os.environ, "MUFAKAT_SERVER_DB": db}
+        subprocess.run([*SERVER, "init"], env=env, check=True, capture_output=True)
         subprocess.run(
             [*SERVER, "unit", "add", "--code", f"X{workers}", "--name", "X"],
             env=env,

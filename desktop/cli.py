@@ -312,8 +312,14 @@ def _cmd_register(ws: Workspace, args: argparse.Namespace) -> None:
 
 def _cmd_enroll(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.sync.engine import enroll
+    from desktop.sync.network_errors import CertificateProblem, untrusted_for_cli
 
-    unit = enroll(ws, args.server, args.code, ca_file=args.ca_file)
+    try:
+        unit = enroll(ws, args.server, args.code, ca_file=args.ca_file)
+    except CertificateProblem as exc:
+        if not exc.untrusted:
+            raise
+        raise CertificateProblem(untrusted_for_cli(exc), exc.untrusted) from exc
     print(tr("Enrolled with {url} for unit {unit}. Run: mufakat sync", url=args.server, unit=unit))
 
 

@@ -1,5 +1,7 @@
 """`mufakat-server`: run the central server and administer it.
 
+    mufakat-server init [--db URL]   (makes a new server database; the other commands refuse one
+                                      that is not already a Mufakat server's)
     mufakat-server serve [--db URL] [--host 127.0.0.1] [--port 8765] [--workers N]
                          [--certfile CERT.pem --keyfile KEY.pem]
     mufakat-server unit add --code KPPN-SORONG --name "KPPN Sorong" [--parent KANWIL-PBD]
@@ -16,6 +18,9 @@
 
 The database is a SQLite file (./mufakat-server.sqlite3) unless --db (before or after the
 command) or MUFAKAT_SERVER_DB names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
+`init` makes it (in a new file, or an empty PostgreSQL database); every other command but
+`restore` refuses a database that is not already a Mufakat server's, so a mistyped --db or the
+default read in the wrong folder never becomes a new, empty server (server_stub.known_database).
 Every error is one line on stderr and exit code 2.
 """
 
@@ -33,6 +38,7 @@ from sqlalchemy import make_url, select
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from server_stub.admin import AdminError
+from server_stub.known_database import check_initialisable, require_server_database
 from server_stub.store import ServerStore, default_url, start_new_epoch
 
 EXIT_USER_ERROR = 2
@@ -54,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser = _Parser(prog="mufakat-server", description="Mufakat central server", parents=[common])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser(
+        "init",
+        parents=[common],
+        help="make a new server database (an empty one); bring an existing one up to date",
+    )
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
@@ -122,12 +133,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _serve(url: str, args: argparse.Namespace) -> None:
+def _serve(url: str, source: str, args: argparse.Namespace) -> None:
     from server_stub.serve import ServeOptions, check_tls, check_workers, serve
 
     options = ServeOptions(url, args.host, args.port, args.workers, args.certfile, args.keyfile)
     check_workers(options)  # before the database is touched
     check_tls(options.certfile, options.keyfile)
+    require_server_database(url, source)
     store = ServerStore(url)
     try:
         store.migrate()  # once, before the workers start
@@ -150,8 +162,28 @@ def _backup_or_restore(url: str, args: argparse.Namespace) -> None:
     print(f"restored {args.file}; new epoch {done.epoch}: devices pull again and re-send what is missing")
 
 
-def _database_url(args: argparse.Namespace) -> str:
-    url = getattr(args, "db", None) or os.environ.get("MUFAKAT_SERVER_DB") or default_url()
+def _init(url: str, source: str) -> None:
+    existed = check_initialisable(url, source)
+    store = ServerStore(url)
+    try:
+        store.migrate()
+    finally:
+        store.close()
+    shown = make_url(url).render_as_string(hide_password=True)
+    if existed:
+        print(f"{shown} is already a Mufakat server database; its schema is up to date")
+    else:
+        print(f"made a new Mufakat server database: {shown}")
+
+
+def _database_url(args: argparse.Namespace) -> tuple[str, str]:
+    """The database URL and where it came from ("" for --db: the administrator typed it)."""
+    if getattr(args, "db", None):
+        url, source = str(args.db), ""
+    elif os.environ.get("MUFAKAT_SERVER_DB"):
+        url, source = os.environ["MUFAKAT_SERVER_DB"], "from MUFAKAT_SERVER_DB"
+    else:
+        url, source = default_url(), "the default: in the current folder"
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -163,7 +195,7 @@ def _database_url(args: argparse.Namespace) -> str:
         folder = Path(parsed.database).parent
         if not folder.is_dir():
             raise AdminError(f"--db: the folder {folder} does not exist")
-    return url
+    return url, source
 
 
 def _reason(exc: BaseException) -> str:
@@ -181,10 +213,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     url = ""
     try:
-        url = _database_url(args)
-        if args.command == "serve":
-            _serve(url, args)
+        url, source = _database_url(args)
+        if args.command == "init":
+            _init(url, source)
             return 0
+        if args.command == "serve":
+            _serve(url, source, args)
+            return 0
+        if args.command != "restore":  # a restore may put a backup where no database is yet
+            require_server_database(url, source)
         if args.command in ("backup", "restore"):  # the database as it is: not migrated first
             _backup_or_restore(url, args)
             return 0
@@ -193,6 +230,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         with store.transaction() as session:
             if args.command == "unit" and args.action == "add":
                 unit = admin.add_unit(session, args.code, args.name, args.parent)
+                if unit.code != args.code:  # said, not done silently: laptops and codes show it so
+                    print(
+                        f"mufakat-server: note: the unit code {args.code!r} is kept as {unit.code} "
+                        "(upper case, spaces as -)",
+                        file=sys.stderr,
+                    )
                 print(unit.id)
             elif args.command == "unit":
                 units = {u.id: u for u in session.scalars(select(ServerUnit))}
@@ -227,12 +270,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "enroll-code":
                 print(auth.new_enroll_code(session, args.unit_code, allow_http=args.allow_http))
             elif args.action == "list":
+                print("DEVICE\tUNIT\tNAME\tENROLLED\tLAST SEEN\tSTATE")
                 for d in admin.devices(session):
                     state = "revoked" if d.revoked else "active"
-                    print(f"{d.id}\t{d.unit_code}\t{d.name}\t{d.enrolled_at:%Y-%m-%d}\t{state}")
+                    seen = f"{d.last_seen_at:%Y-%m-%d %H:%M}" if d.last_seen_at else "-"
+                    print(f"{d.id}\t{d.unit_code}\t{d.name}\t{d.enrolled_at:%Y-%m-%d}\t{seen}\t{state}")
             else:
-                admin.revoke(session, args.device_id)
-                print(f"revoked {args.device_id}")
+                before = admin.revoke(session, args.device_id)
+                if before is None:
+                    print(f"revoked {args.device_id}")
+                else:  # nothing to do: said so, and exit 0 (a script may revoke again safely)
+                    when = f"{before:%Y-%m-%d %H:%M} UTC"
+                    print(f"{args.device_id} was already revoked on {when}; nothing changed")
     except (admin.AdminError, auth.AuthError) as exc:
         print(f"mufakat-server: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -30,8 +30,13 @@ def next_seq(session: Session) -> int:
     return counter.value
 
 
+def unit_code(text: str) -> str:
+    """A unit code as the server keeps it: upper case, a run of spaces as one "-"."""
+    return "-".join(text.split()).upper()
+
+
 def add_unit(session: Session, code: str, name: str, parent_code: str | None = None) -> ServerUnit:
-    code = code.strip().upper().replace(" ", "-")
+    code = unit_code(code)
     if not code or not name.strip():
         raise AdminError("a unit needs a code and a name")
     if session.scalars(select(ServerUnit).where(func.upper(ServerUnit.code) == code)).first():
@@ -39,7 +44,7 @@ def add_unit(session: Session, code: str, name: str, parent_code: str | None = N
     parent = None
     if parent_code:
         parent = session.scalars(
-            select(ServerUnit).where(ServerUnit.code == parent_code.strip().upper())
+            select(ServerUnit).where(ServerUnit.code == unit_code(parent_code))
         ).first()
         if parent is None:
             raise AdminError(f"no parent unit with code {parent_code}")
@@ -97,11 +102,15 @@ def devices(session: Session) -> list[DeviceLine]:
     ]
 
 
-def revoke(session: Session, device_id: str) -> None:
+def revoke(session: Session, device_id: str) -> datetime | None:
+    """Revoke the device; when it was revoked already, nothing changes and that time is returned."""
     device = session.get(Device, device_id)
     if device is None:
         raise AdminError(f"no device {device_id}")
-    device.revoked_at = device.revoked_at or datetime.now(UTC)
+    if device.revoked_at is not None:
+        return device.revoked_at
+    device.revoked_at = datetime.now(UTC)
+    return None
 
 
 # -- national closed days ------------------------------------------------------------------------

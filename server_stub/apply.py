@@ -411,9 +411,8 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
         raise Refused(Refusal.ADMIN_ONLY, f"{entity.name} are the administrator's", entity=entity.name)
     check_create(entity, fields)
     if record is not None:  # ids are unique: the same operation retried was answered above
-        names = [f.name for f in entity.fields]
-        if entity.made_alike and record.unit_id == caller.unit_id and minutes.same_record(record, fields, names):
-            return []  # the very record, made alike on another laptop of the office
+        if _already_there(entity, caller, record, op):
+            return []
         raise Refused(
             Refusal.ID_TAKEN, f"{entity.name} {op.entity_id} exists", entity=entity.name, id=op.entity_id
         )
@@ -437,6 +436,20 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
     )
     batch.add(created)
     return [created, *_routed(batch, created)]
+
+
+def _already_there(entity: Entity, caller: Caller, record: AnyRecord, op: Op) -> bool:
+    """A create of an id the server holds that is this very record of the caller's office, so
+    nothing is to be done: made by the same creation (the record's creation stamp is the
+    operation's: the device and the moment that made it), or holding the very fields the create
+    brings (minutes made alike on two laptops, a record nobody changed since). After a restore
+    the laptops' re-sent state brings records back without the operations that made them, and
+    an outbox exported before the restore and imported after it sends those creates again."""
+    if record.unit_id != caller.unit_id:
+        return False
+    if (record.clocks or {}).get(CREATED) == op.hlc:
+        return True
+    return minutes.same_record(record, op.fields, [f.name for f in entity.fields])
 
 
 def _routed(batch: Batch, created: NewRecord) -> list[AnyRecord]:

@@ -1516,9 +1516,6 @@ ID["Only {unit}, to which this escalation was sent, can answer it; its answer re
 ID[
     "The answer to this recommendation (id {id}) comes from the office it was escalated to, with its answer to the escalation; this laptop cannot record it. Discard this item: the answer reaches this laptop when that office has answered and both have synced."
 ] = "Jawaban atas rekomendasi ini (id {id}) datang dari kantor tujuan eskalasinya, bersama jawabannya atas eskalasi itu; laptop ini tidak dapat mencatatnya. Buang butir ini: jawabannya sampai ke laptop ini setelah kantor itu menjawab dan keduanya bersinkron."
-ID["The server's certificate is not trusted ({url}: {reason}): choose the office's CA file or contact the administrator."] = (
-    "Sertifikat server tidak dipercaya ({url}: {reason}): pilih berkas CA kantor atau hubungi administrator."
-)
 ID["optional: the office's CA certificate (.pem)"] = "opsional: sertifikat CA kantor (.pem)"
 ID["C&hoose…"] = "Pili&h…"
 ID["Office CA file"] = "Berkas CA kantor"
@@ -1555,3 +1552,16 @@ ID["an issued version, as it was issued (default: the one in force, else the dra
 )
 ID["Version {number}, issued {day}"] = "Versi {number}, terbit {day}"
 ID["Draft (the questionnaires as they are now)"] = "Draf (kuesioner seperti sekarang)"
+# trust15b: certificates and addresses at enrollment, said where the user acts
+ID["The server's certificate is not trusted ({detail}): enroll this laptop again with the office's CA file, or contact the administrator."] = (
+    "Sertifikat server tidak dipercaya ({detail}): daftarkan laptop ini lagi dengan berkas CA kantor, atau hubungi administrator."
+)
+ID["The server's certificate is not trusted ({detail}): give the office's CA certificate with --ca-file FILE, or contact the administrator."] = (
+    "Sertifikat server tidak dipercaya ({detail}): berikan sertifikat CA kantor dengan --ca-file BERKAS, atau hubungi administrator."
+)
+ID["The server's certificate is not trusted ({detail}): choose the office's CA certificate in the field “{field}”, or contact the administrator."] = (
+    "Sertifikat server tidak dipercaya ({detail}): pilih sertifikat CA kantor di kolom “{field}”, atau hubungi administrator."
+)
+ID["The server {url} answers only encrypted connections: use the address {secure} (https://, not http://)."] = (
+    "Server {url} hanya menerima sambungan terenkripsi: gunakan alamat {secure} (https://, bukan http://)."
+)

@@ -22,14 +22,15 @@ from urllib.parse import urlsplit
 from desktop.errors import MufakatError
 from desktop.i18n import tr
 from desktop.sync.address import check_sync
-from desktop.sync.network_errors import CertificateProblem, SyncUnavailable, describe
+from desktop.sync.network_errors import CertificateProblem, HttpsOnly, SyncUnavailable, describe, https_only
 from desktop.sync.outbox import PendingOp
 from desktop.sync.refusals import describe as describe_refusal
+from desktop.sync.tls_probe import speaks_tls
 from desktop.sync.trust import ssl_context
 from protocol import jsontext
 from protocol.version import PROTOCOL_VERSION
 
-__all__ = ["CertificateProblem", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
+__all__ = ["CertificateProblem", "HttpsOnly", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 
 if TYPE_CHECKING:
     import httpx
@@ -53,6 +54,10 @@ class SyncRefused(MufakatError):
         self.status = status
         self.code = code
         self.params = params or {}
+
+
+def _json(response: httpx.Response) -> bool:
+    return "json" in response.headers.get("content-type", "")
 
 
 class SyncClient:
@@ -123,7 +128,11 @@ class SyncClient:
         try:
             response = self._http.request(method, path, content=content, headers=headers, params=params)
         except httpx.HTTPError as exc:
+            if not isinstance(exc, httpx.TimeoutException) and speaks_tls(self.base_url):
+                raise https_only(self.base_url) from exc  # uvicorn drops plain HTTP on a TLS port
             raise describe(exc, self.base_url) from exc
+        if response.status_code == 400 and not _json(response) and speaks_tls(self.base_url):
+            raise https_only(self.base_url)  # nginx: "plain HTTP request was sent to HTTPS port"
         if response.status_code >= 500:
             raise SyncUnavailable(
                 tr(

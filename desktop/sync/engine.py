@@ -30,7 +30,7 @@ from desktop.sync.refusals import DEVICE_RESTORED
 from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
 from desktop.sync.settle import settle
-from desktop.sync.trust import ca_path, keep_ca, read_ca_file
+from desktop.sync.trust import ca_path, keep_ca, kept_ca, read_ca_file
 from desktop.updates import announced_release
 from desktop.workspace import Workspace
 from protocol.enrollment import allows_plain_http
@@ -157,7 +157,7 @@ def enroll(
             device.server_url = url
             device.plain_http = plain_http and unencrypted(url)
             if ca_file is not None:
-                device.ca_file = str(ca_file.absolute())
+                device.ca_file = str(kept_ca(ws.data_dir))
         return str(answer["unit_code"])
     with ws.store.remote_write(durable=True) as session:  # re-homes what was typed here
         rehome(session, answer["units"], answer["unit_id"], ws.ctx.clock)
@@ -168,7 +168,7 @@ def enroll(
         device.server_epoch = answer["epoch"]
         device.home_unit_id = answer["unit_id"]
         device.checkpoint = 0
-        device.ca_file = str(ca_file.absolute()) if ca_file is not None else ""
+        device.ca_file = str(kept_ca(ws.data_dir)) if ca_file is not None else ""
     ws.ctx.home_unit_id = answer["unit_id"]
     (ws.data_dir / MOVED_SECRET_FILENAME).unlink(missing_ok=True)  # the old device is retired
     return str(answer["unit_code"])

@@ -24,7 +24,47 @@ class SyncUnavailable(EnvironmentProblem):
 
 class CertificateProblem(EnvironmentProblem):
     """The server's certificate was refused: a person must act (the clock, the address, the
-    administrator); waiting for the network does not help, so it is not `SyncUnavailable`."""
+    administrator); waiting for the network does not help, so it is not `SyncUnavailable`.
+    `untrusted`: "url: reason" when its authority is one this laptop does not know, which the
+    office's CA file given at enrollment cures (the CLI and the form each say where it goes)."""
+
+    def __init__(self, message: str, untrusted: str = "") -> None:
+        super().__init__(message)
+        self.untrusted = untrusted
+
+
+class HttpsOnly(EnvironmentProblem):
+    """An http:// address of a server that speaks only TLS: the address must start with
+    https://. Waiting does not help, so it is not `SyncUnavailable`."""
+
+
+def https_only(url: str) -> HttpsOnly:
+    secure = "https://" + url.split("://", 1)[-1]
+    return HttpsOnly(
+        tr(
+            "The server {url} answers only encrypted connections: use the address {secure} "
+            "(https://, not http://).",
+            url=url,
+            secure=secure,
+        )
+    )
+
+
+def untrusted_for_cli(problem: CertificateProblem) -> str:
+    return tr(
+        "The server's certificate is not trusted ({detail}): give the office's CA certificate with "
+        "--ca-file FILE, or contact the administrator.",
+        detail=problem.untrusted,
+    )
+
+
+def untrusted_in_form(problem: CertificateProblem, field: str) -> str:
+    return tr(
+        "The server's certificate is not trusted ({detail}): choose the office's CA certificate in "
+        "the field “{field}”, or contact the administrator.",
+        detail=problem.untrusted,
+        field=field,
+    )
 
 
 def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
@@ -67,13 +107,14 @@ def certificate_problem(exc: ssl.SSLCertVerificationError, url: str) -> Certific
                 url=url,
             )
         )
+    detail = f"{url}: {exc.verify_message or exc.reason or ''}"
     return CertificateProblem(
         tr(
-            "The server's certificate is not trusted ({url}: {reason}): choose the office's CA file "
-            "or contact the administrator.",
-            url=url,
-            reason=exc.verify_message or exc.reason or "",
-        )
+            "The server's certificate is not trusted ({detail}): enroll this laptop again with the "
+            "office's CA file, or contact the administrator.",
+            detail=detail,
+        ),
+        untrusted=detail,
     )
 
 

@@ -51,9 +51,15 @@ def read_ca_file(path: Path) -> bytes:
     return content
 
 
+def kept_ca(data_dir: Path) -> Path:
+    """Where the laptop keeps its copy of the office's CA file: the file it trusts (the one the
+    user chose may be moved or deleted afterwards)."""
+    return (data_dir / CA_FILENAME).absolute()
+
+
 def ca_path(data_dir: Path) -> Path | None:
-    """The CA file this laptop was enrolled with, if any."""
-    path = data_dir / CA_FILENAME
+    """The CA file this laptop was enrolled with, if any (its kept copy)."""
+    path = kept_ca(data_dir)
     return path if path.exists() else None
 
 
@@ -65,7 +71,7 @@ def keep_ca(data_dir: Path, content: bytes) -> None:
             fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
-        Path(tmp).replace(data_dir / CA_FILENAME)
+        Path(tmp).replace(kept_ca(data_dir))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import explain
-from desktop.sync.client import CertificateProblem
+from desktop.sync.client import CertificateProblem, HttpsOnly
 from desktop.sync.controller import SyncController
+from desktop.sync.network_errors import untrusted_in_form
 from desktop.sync.rehome import ParentOffice, parent_notice, parent_office
+from desktop.sync.trust import ca_path
 from desktop.views.common import InlineMessage, app_title
 from desktop.views.look import icon
 from desktop.workspace import Workspace
@@ -45,7 +47,8 @@ class EnrollForm(QWidget):
         self.enroll_code.returnPressed.connect(self.enroll)
         # The office's certificate authority, when the server's certificate is not issued by one
         # this computer trusts already: a path typed or chosen.
-        self.ca_file = QLineEdit(ws.store.device().ca_file)
+        kept = ca_path(ws.data_dir)  # the copy in use (the file once chosen may be gone)
+        self.ca_file = QLineEdit(str(kept) if kept is not None else "")
         self.ca_file.setPlaceholderText(self.tr("optional: the office's CA certificate (.pem)"))
         self.ca_file.returnPressed.connect(self.enroll)
         self.ca_button = QPushButton(icon("folder"), self.tr("C&hoose…"))
@@ -62,7 +65,8 @@ class EnrollForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Server address"), self.server_url)
         form.addRow(self.tr("Enrollment code"), self.enroll_code)
-        form.addRow(self.tr("Office CA file"), self.ca_row)
+        self.ca_label = self.tr("Office CA file")
+        form.addRow(self.ca_label, self.ca_row)
         form.addRow(self.enroll_button)
         form.addRow(self.message)
 
@@ -108,6 +112,11 @@ class EnrollForm(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.enroll_button.setEnabled(True)
-        self.message.error(explain(exc, log, self._ws.data_dir))
+        if isinstance(exc, CertificateProblem) and exc.untrusted:  # the field the CA file goes in
+            self.message.error(untrusted_in_form(exc, self.ca_label.replace("&", "")))
+        else:
+            self.message.error(explain(exc, log, self._ws.data_dir))
         if isinstance(exc, CertificateProblem):  # where the office's CA file goes
             self.ca_file.setFocus()
+        elif isinstance(exc, HttpsOnly):
+            self.server_url.setFocus()

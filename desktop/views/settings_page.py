@@ -37,6 +37,7 @@ from desktop.services.units import (
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import is_enrolled
 from desktop.sync.refusals import DEVICE_MOVED, UNKNOWN_TOKEN
+from desktop.sync.trust import ca_path
 from desktop.views.about_group import AboutGroup
 from desktop.views.backup_group import BackupGroup
 from desktop.views.common import AutosaveText, InlineMessage, select_value
@@ -332,8 +333,8 @@ class SettingsPage(QWidget):
             state = self.tr("Not enrolled: local only.")
             if enrolled:
                 state = self.tr("Enrolled with {url}.").format(url=url)
-            ca_file = self._ws.store.device().ca_file
-            if enrolled and ca_file:  # the office's CA file it was enrolled with
+            ca_file = ca_path(self._ws.data_dir)  # the copy it trusts, not the file once chosen
+            if enrolled and ca_file is not None:  # the office's CA file it was enrolled with
                 checked = self.tr("Its certificate is checked with the office's CA file {path}.")
                 state += " " + checked.format(path=ca_file)
             self.server_state.setText(state)

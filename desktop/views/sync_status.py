@@ -10,6 +10,7 @@ from desktop.sync.address import unencrypted
 from desktop.sync.clock_offset import NOTICEABLE_MS
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.sync.refusals import DEVICE_MOVED, REVOKED
+from desktop.views.elided_label import ElidedLabel
 from desktop.views.look import icon
 from desktop.views.outbox_actions import export_unsent
 
@@ -20,7 +21,9 @@ class SyncStatusBar(QWidget):
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self.state_label = QLabel()
+        # A long reason (a certificate, an unreachable server) is cut to the room left, whole in
+        # its tooltip: it never pushes the buttons off a 1366-pixel screen.
+        self.state_label = ElidedLabel()
         self.pending_label = QLabel()
         self.last_label = QLabel()
         self.clock_label = QLabel()  # shown only when this laptop's clock is noticeably off
@@ -65,7 +68,7 @@ class SyncStatusBar(QWidget):
             self.clock_label,
         )
         for widget in (*widgets, self.attention_button, self.export_button, self.sync_button):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 1 if widget is self.state_label else 0)
         controller.status_changed.connect(self.show_status)
         self.show_status(controller.status())
 

@@ -66,6 +66,7 @@ def test_a_wrong_certificate_or_key_is_one_line(certs, tmp_path: Path, option: s
 
 
 def test_a_port_in_use_is_one_line(tmp_path: Path) -> None:
+    add_units(f"sqlite:///{tmp_path / 's.sqlite3'}")
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -75,6 +76,7 @@ def test_a_port_in_use_is_one_line(tmp_path: Path) -> None:
 
 
 def test_an_address_not_of_this_machine_is_one_line(tmp_path: Path) -> None:
+    add_units(f"sqlite:///{tmp_path / 's.sqlite3'}")
     done = admin_cli(
         "serve", "--db", f"sqlite:///{tmp_path / 's.sqlite3'}", "--host", "192.0.2.7", "--port", "8765"
     )
@@ -121,7 +123,10 @@ def test_backup_and_restore_mistakes_are_one_line(server_db: str, tmp_path: Path
         one_line_error(admin_cli("restore", "--db", other, made.stdout.strip()), "is a PostgreSQL backup")
     else:
         assert made.stdout.strip().endswith(".sqlite3")
-    one_line_error(admin_cli("backup", "--db", f"sqlite:///{nowhere}"), f"--db {nowhere}: no such file")
+    one_line_error(
+        admin_cli("backup", "--db", f"sqlite:///{nowhere}"),
+        f"sqlite:///{nowhere} is not a Mufakat server database (no such file)",
+    )
 
 
 def test_an_enrollment_code_allowing_plain_http_says_so(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_without_the_office_ca_the_form_says_so_and_with_it_the_laptop_enrolls(
             )
             said = form.message.text()
             assert "Sertifikat server tidak dipercaya" in said, said
-            assert "pilih berkas CA kantor atau hubungi administrator" in said
+            assert "pilih sertifikat CA kantor di kolom “Berkas CA kantor”, atau hubungi administrator" in said
             assert "ConnectError" not in said and "SSL" not in said
             assert ws.store.device().server_url == "" and form.ca_file.hasFocus()
 
@@ -80,10 +80,12 @@ def test_without_the_office_ca_the_form_says_so_and_with_it_the_laptop_enrolls(
             assert chosen and form.ca_file.text() == str(ca_file)
             qtbot.mouseClick(form.enroll_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: shell.sync.status().state == SyncState.UP_TO_DATE, timeout=15_000)
-            assert ws.store.device().ca_file == str(ca_file)
+            kept = ws.data_dir / "server-ca.pem"  # the copy the laptop trusts from now on
+            assert ws.store.device().ca_file == str(kept.absolute())
             settings = shell.window.settings
-            assert str(ca_file) in settings.server_state.text()
-            assert "berkas CA kantor" in settings.server_state.text()
+            shown = settings.server_state.text()
+            assert str(kept.absolute()) in shown and "berkas CA kantor" in shown, shown
+            assert str(ca_file) not in shown  # not the file once chosen, which may go
         ca_file.unlink()  # the laptop keeps its own copy: the next sync trusts it still
         assert sync_once(ws).refused == 0
     finally:
@@ -111,5 +113,31 @@ def test_a_file_that_is_no_certificate_is_refused_in_the_form(
             )
             assert "is not a certificate file" in form.message.text()
             assert ws.store.device().server_url == ""
+    finally:
+        ws.close()
+
+
+def test_an_http_address_of_a_tls_server_says_to_use_https_in_the_form(
+    qtbot: QtBot, tmp_path: Path, office_server: tuple[Running, Path]
+) -> None:
+    server, ca_file = office_server
+    plain = server.url.replace("https://", "http://")
+    ws = Workspace.open(tmp_path / "laptop", Settings(language="id", operator="Rina"))
+    try:
+        with app_window(qtbot, ws) as shell, _back_to_english(shell):
+            page = shell.window.first_run
+            assert page is not None
+            form = page.enroll_form
+            qtbot.keyClicks(form.server_url, plain)
+            qtbot.keyClicks(form.enroll_code, server.code("KPPN-SORONG"))
+            qtbot.keyClicks(form.ca_file, str(ca_file))
+            qtbot.mouseClick(form.enroll_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(
+                lambda: form.enroll_button.isEnabled() and "terenkripsi" in form.message.text(), timeout=15_000
+            )
+            said = form.message.text()
+            assert f"gunakan alamat {server.url} (https://, bukan http://)" in said, said
+            assert "dicoba lagi" not in said
+            assert ws.store.device().server_url == "" and form.server_url.hasFocus()
     finally:
         ws.close()

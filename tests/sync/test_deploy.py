@@ -202,3 +202,28 @@ def test_two_server_processes_behind_nginx_serve_three_offices_consistently(tmp_
         for ws in everyone:
             ws.close()
         store.close()
+
+
+def test_http_to_nginx_s_https_port_says_to_use_https(tmp_path: Path) -> None:
+    """nginx answers a plain HTTP request on its TLS port with a 400 page ("The plain HTTP request
+    was sent to HTTPS port"): the laptop says to use https://, not that the server refused."""
+    from desktop.sync.client import HttpsOnly
+
+    if shutil.which("nginx") is None:
+        pytest.fail("nginx is missing: install Debian's nginx package (.ci/run does)")
+    certs = make_certs(tmp_path / "tls")
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    add_units(url)
+    with (
+        running_server(url, tmp_path / "logs") as a,
+        running_nginx(tmp_path / "nginx", [a.port], certs) as proxy,
+    ):
+        plain = proxy.url.replace("https://", "http://")
+        ws = Workspace.open(tmp_path / "laptop", Settings(language="en", operator="Rina"))
+        try:
+            with pytest.raises(HttpsOnly) as failed:
+                enroll(ws, plain, new_code(url, "KPPN-SORONG"))
+            assert f"use the address {proxy.url} (https://, not http://)" in failed.value.message
+            assert ws.store.device().server_url == ""
+        finally:
+            ws.close()

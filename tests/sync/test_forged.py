@@ -62,8 +62,13 @@ def test_a_create_of_an_existing_id_is_refused_unless_it_is_the_same_operation_r
     twice = colleague.op(
         "recommendations", new_id(), "create", _rec(colleague.unit_id, world.forum, text="Dua kali")
     )
-    second = {**twice, "op_id": new_id()}
-    assert [r["status"] for r in colleague.push(twice, second)] == ["applied", "rejected"]
+    second = {**twice, "op_id": new_id()}  # the same creation under another operation id
+    assert [r["status"] for r in colleague.push(twice, second)] == ["applied", "applied"]
+    made = on_server(server, "recommendations", twice["entity_id"])
+    assert made is not None and made.data["text"] == "Dua kali"  # one record, taken as already there
+    third = {**second, "op_id": new_id(), "hlc": colleague.clock.now().encode()}
+    third["fields"] = {**third["fields"], "text": "Dibuat lagi"}  # another creation of that id
+    assert colleague.refusal(third)[0] == "id_taken"
 
 
 def _restate(ws: Workspace, model: Any, record_id: str) -> dict[str, Any]:

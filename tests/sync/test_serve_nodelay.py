@@ -66,5 +66,6 @@ def test_serve_uses_the_nodelay_protocol(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(uvicorn.Server, "run", run)
     url = f"sqlite:///{tmp_path / 's.sqlite3'}"
     monkeypatch.setenv("MUFAKAT_SERVER_DB", url)  # serve sets it for its workers; restored after
+    assert server_cli.main(["--db", url, "init"]) == 0
     assert server_cli.main(["--db", url, "serve", "--port", "0"]) == 0
     assert seen["http"] is NoDelayH11Protocol and len(seen["sockets"]) == 1

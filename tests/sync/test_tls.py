@@ -14,9 +14,10 @@ import pytest
 import trustme
 import uvicorn
 
+from desktop.cli import main
 from desktop.config import Settings
 from desktop.errors import MufakatError
-from desktop.sync.client import CertificateProblem, SyncUnavailable
+from desktop.sync.client import CertificateProblem, HttpsOnly, SyncUnavailable
 from desktop.sync.engine import enroll, sync_once
 from desktop.workspace import Workspace
 from server_stub import admin, auth
@@ -119,6 +120,7 @@ def test_a_certificate_of_an_unknown_authority_is_named(
     assert isinstance(error, CertificateProblem)
     assert "certificate" in error.message and "not trusted" in error.message
     assert "cannot be reached" not in error.message
+    assert "office's CA file" in error.message
 
 
 def test_an_expired_certificate_says_to_check_the_clock(
@@ -173,3 +175,44 @@ def test_a_closed_port_is_unreachable_without_a_class_name(tmp_path: Path, store
     error = enroll_error(tmp_path, f"http://127.0.0.1:{port}", store)
     assert isinstance(error, SyncUnavailable) and "cannot be reached" in error.message
     assert "(" not in error.message
+
+
+def test_http_to_a_tls_server_says_to_use_https_not_to_wait(
+    serve: Serve, ca: trustme.CA, store: ServerStore, tmp_path: Path
+) -> None:
+    """uvicorn drops a plain HTTP request on its TLS port: that is no flaky network, and "sync is
+    retried by itself" would never help; the address must start with https://."""
+    url = serve(ca.issue_cert("127.0.0.1", "localhost"))
+    plain = url.replace("https://", "http://")
+    error = enroll_error(tmp_path, plain, store)
+    assert isinstance(error, HttpsOnly), error.message
+    assert url in error.message and "https://, not http://" in error.message
+    assert "retried" not in error.message
+    assert_plain(error.message)
+
+
+def cli_enroll(tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["--data-dir", str(tmp_path / "cli-laptop"), "--lang", "en", "enroll", *args])
+    _out, err = capsys.readouterr()
+    return code, err
+
+
+def test_the_cli_names_https_and_ca_file_where_each_helps(
+    serve: Serve, store: ServerStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    authority = trustme.CA()  # the office's own, installed nowhere
+    url = serve(authority.issue_cert("127.0.0.1", "localhost"))
+    code_made = code(store)
+    status, err = cli_enroll(
+        tmp_path, capsys, "--server", url.replace("https://", "http://"), "--code", code_made
+    )
+    assert status == 2 and err.count("\n") == 1 and f"use the address {url}" in err, err
+    status, err = cli_enroll(tmp_path, capsys, "--server", url, "--code", code_made)
+    assert status == 2 and err.count("\n") == 1, err
+    assert "not trusted" in err and "--ca-file FILE" in err, err
+    ca_file = tmp_path / "office-ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    status, err = cli_enroll(
+        tmp_path, capsys, "--server", url, "--code", code_made, "--ca-file", str(ca_file)
+    )
+    assert status == 0, err
