@@ -250,9 +250,7 @@ class DetailsTab(QWidget):
         set_read_only(self.held_on, read_only)
         set_read_only(self.theme, read_only)
         self.mode.setEnabled(not read_only)
-        self.signatories.setEditTriggers(
-            QTableWidget.EditTrigger.NoEditTriggers if read_only else EDITABLE_CELLS
-        )
+        set_read_only(self.signatories, read_only, EDITABLE_CELLS)
 
     def flush(self) -> None:
         self.theme.flush()
