@@ -1111,6 +1111,7 @@ ID.update(
 ID.update(
     {
         "{who} recorded the recommendation ({scope}): “{text}”": "{who} mencatat rekomendasi ({scope}): “{text}”",
+        "{who} recorded the recommendation “{text}” under {scope}": "{who} mencatat rekomendasi “{text}” dalam {scope}",
         "{who} restored the deleted recommendation": "{who} memulihkan rekomendasi yang telah dihapus",
         "{who} changed the scope to {scope}": "{who} mengubah ranah menjadi {scope}",
         "{who} added a vote ({votes} in all)": "{who} menambah satu dukungan (seluruhnya {votes})",
@@ -1276,6 +1277,7 @@ ID.update(
         "Office's response (optional)": "Tanggapan kantor (opsional)",
         "Response… (F4)": "Tanggapan… (F4)",
         "Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo": "Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, F4 tanggapan, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi",
+        "Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Y or Ctrl+Shift+Z redo": "Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, F4 tanggapan, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Y atau Ctrl+Shift+Z ulangi",
         "Office's response": "Tanggapan kantor",
         "Response to: {text}": "Tanggapan atas: {text}",
         "response": "tanggapan",

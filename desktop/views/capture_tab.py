@@ -3,7 +3,7 @@ the attendees complete as you type), the agenda item and the topic, and the offi
 it was given at once; F2 toggles the scope (Unit ↔ Policy); Enter saves, and the line is on disk
 at once. On the list: + and − vote, F2 toggles the scope, F3 edits, F4 types the office's
 response (the notulen print it), Del deletes one typed by mistake, Ctrl+M merges the selected
-duplicate into the other selected one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
+duplicate into the other selected one; Ctrl+Z undoes, Ctrl+Y or Ctrl+Shift+Z redoes."""
 
 from __future__ import annotations
 
@@ -157,12 +157,13 @@ class CaptureTab(QWidget):
         entry.addWidget(self.agenda, 2)
         entry.addWidget(self.category, 2)
         entry.addWidget(self.save_button)
-        hint = QLabel(
+        self.hint = hint = QLabel(
             self.tr(
                 "Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · "
-                "Ctrl+Z undo · Ctrl+Shift+Z redo"
+                "Ctrl+Z undo · Ctrl+Y or Ctrl+Shift+Z redo"
             )
         )
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         answer = QHBoxLayout()
         answer.addWidget(self.response)

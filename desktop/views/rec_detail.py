@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
-from desktop.i18n import day_and_time, number
+from desktop.i18n import number
 from desktop.models import Escalation
 from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
@@ -50,6 +50,7 @@ from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.undo import Refs
 from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
+from desktop.zones import screen_time
 
 
 class RecommendationPane(QWidget):
@@ -255,7 +256,7 @@ class RecommendationPane(QWidget):
         self.escalation.setText("<br>".join(lines) or self.tr("Not escalated."))
         self.dispute_button.setVisible(any(may_dispute(e, self._ws.ctx) for e in d.escalations))
         zone = self._ws.ctx.zone
-        self.history.setPlainText("\n".join(f"{day_and_time(h.at, zone)} — {h.said}" for h in d.history))
+        self.history.setPlainText("\n".join(f"{screen_time(h.at, zone, weekday=True)} — {h.said}" for h in d.history))
 
     def _escalation_line(self, e: Escalation) -> str:
         """Its status and SP4N-LAPOR! deadlines: acknowledged within 3 working days, answered by

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from desktop.app import Shell
 from desktop.models import Recommendation
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
+from desktop.views.undo import REDO_KEYS, UNDO_KEYS
 from desktop.vocab import Scope
 from desktop.workspace import Workspace
 from tests.views.drive import ALT, Keyboard, choose, click, click_row, click_tab, one
@@ -133,3 +136,24 @@ def test_enter_on_a_suggested_name_picks_it_and_the_next_enter_saves(
     keys.press(Qt.Key.Key_Return)
     saved = one(ws, Recommendation, text="Sediakan ruang laktasi")
     assert saved.raised_by_id is not None
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_hint_under_the_line_names_every_undo_and_redo_key(
+    qtbot: QtBot, ws: Workspace, forum: Running, language: str
+) -> None:
+    """Ctrl+Y redoes as Ctrl+Shift+Z does (the Windows habit); the hint named only the latter."""
+    ws.settings.language = language
+    shell = Shell(ws)
+    try:
+        opened = shell.window.open_forum(forum.forum)
+        assert opened is not None
+        hint = opened.capture.hint.text()
+        for key in UNDO_KEYS | REDO_KEYS:
+            assert QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText) in hint, hint
+    finally:
+        shell.window.retire()
+        shell.window.close()
+        shell.window.deleteLater()
+        shell.close()
+        shell.translations.switch("en")
