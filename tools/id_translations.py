@@ -1531,3 +1531,17 @@ ID["Its certificate is checked with the office's CA file {path}."] = "Sertifikat
 ID["Type a date or pick one; select it and press Delete for “any” again."] = (
     "Ketik tanggal atau pilih; blok lalu hapus untuk kembali ke “semua”."
 )
+
+# j11c: the walk's leftovers (an escalation waiting in the outbox, actions offered for the
+# selections they apply to)
+ID.update(
+    {
+        "Waiting to sync, made": "Menunggu sinkronisasi, dibuat",
+        " or ": " atau ",
+        "{statuses}, with the scope {scope}": "{statuses}, dengan ranah {scope}",
+        "“{action}” is only for recommendations that are {need}; none of those selected is.": (
+            "“{action}” hanya untuk rekomendasi yang {need}; tidak satu pun yang dipilih demikian."
+        ),
+        "Select recommendations in the list first.": "Pilih dulu rekomendasi di daftar.",
+    }
+)

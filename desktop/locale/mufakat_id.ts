@@ -2407,6 +2407,10 @@ Tetap hapus?</translation>
             <translation>{action} — {owner}, batas {due}, {progress}% ({status})</translation>
         </message>
         <message>
+            <source>Waiting to sync, made</source>
+            <translation>Menunggu sinkronisasi, dibuat</translation>
+        </message>
+        <message>
             <source>edit</source>
             <translation>ubah</translation>
         </message>
@@ -3337,6 +3341,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>“{action}” is only for recommendations that are {need}; none of those selected is.</source>
+            <translation>“{action}” hanya untuk rekomendasi yang {need}; tidak satu pun yang dipilih demikian.</translation>
+        </message>
+        <message>
+            <source>Select recommendations in the list first.</source>
+            <translation>Pilih dulu rekomendasi di daftar.</translation>
         </message>
     </context>
     <context>

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.i18n import N_
 from desktop.models import Escalation, FollowUp, Forum, Participant, Recommendation
 from desktop.services.attention import ConflictItem, record_conflict_items
-from desktop.services.escalations import escalations_of, may_answer
+from desktop.services.escalations import escalations_of, may_answer, waiting_to_sync
 from desktop.services.history import HistoryLine, history_of
 from desktop.services.lifecycle import allowed_actions
 from desktop.services.lookup import load
@@ -27,6 +27,7 @@ class RecommendationDetail:
     actions: list[str]  # life-cycle actions possible now
     follow_ups: list[FollowUp]
     escalations: list[Escalation]
+    unsynced: frozenset[str]  # of `escalations`, those still in this laptop's outbox
     answerable: list[Escalation]  # waiting for the answer this laptop's office may give
     changed_elsewhere: list[ConflictItem]
     history: list[HistoryLine]
@@ -52,6 +53,7 @@ def recommendation_detail(session: Session, rec_id: str, device_id: str = "") ->
         actions=allowed_actions(rec.status, rec.scope),
         follow_ups=follow_ups,
         escalations=sent,
+        unsynced=waiting_to_sync(session, sent),
         answerable=[e for e in sent if e.status in WAITING and may_answer(session, e)],
         changed_elsewhere=record_conflict_items(session, "recommendations", rec.id, device_id),
         history=history_of(session, rec.id),
