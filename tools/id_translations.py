@@ -1545,3 +1545,9 @@ ID.update(
         "Select recommendations in the list first.": "Pilih dulu rekomendasi di daftar.",
     }
 )
+ID.update(
+    {
+        "“{name}” fits {people}: pick one from the suggestions.": "“{name}” cocok dengan {people}: pilih satu dari saran.",
+        "Saved, raised by {name}.": "Tersimpan, diusulkan oleh {name}.",
+    }
+)

@@ -604,12 +604,20 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Ketikan sebelum Mufakat tertutup dipulihkan; Enter menyimpannya.</translation>
         </message>
         <message>
+            <source>“{name}” fits {people}: pick one from the suggestions.</source>
+            <translation>“{name}” cocok dengan {people}: pilih satu dari saran.</translation>
+        </message>
+        <message>
             <source>{name} is not on the attendance list; sign them in first, or leave it empty.</source>
             <translation>{name} tidak ada di daftar hadir; catat kehadirannya dulu, atau kosongkan.</translation>
         </message>
         <message>
             <source>add recommendation</source>
             <translation>tambah rekomendasi</translation>
+        </message>
+        <message>
+            <source>Saved, raised by {name}.</source>
+            <translation>Tersimpan, diusulkan oleh {name}.</translation>
         </message>
         <message>
             <source>Saved.</source>
