@@ -1551,3 +1551,11 @@ ID.update(
         "Saved, raised by {name}.": "Tersimpan, diusulkan oleh {name}.",
     }
 )
+ID.update(
+    {
+        "The forum “{title}” cannot be deleted: {n} of its recommendations were already triaged (accepted, rejected or merged). Keep the forum, or hold it and record what happened.": (
+            "Forum “{title}” tidak dapat dihapus: {n} rekomendasinya sudah dipilah (diterima, ditolak "
+            "atau digabung). Biarkan forum ini, atau laksanakan dan catat apa yang terjadi."
+        ),
+    }
+)
