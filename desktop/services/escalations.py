@@ -101,9 +101,7 @@ def escalate(session: Session, ctx: Context, rec_id: str, note: str = "") -> str
         status=target,
         status_at=ctx.now(),
         status_by=ctx.actor,
-        status_reason=tr(
-            "Escalated to {unit}", unit=load(session, Unit, escalation.to_unit_id, N_("Unit")).name
-        ),
+        status_reason="",  # worded when shown, from the escalation (desktop/services/status_reasons.py)
     )
     return escalation.id
 
@@ -291,7 +289,7 @@ def dispute(session: Session, ctx: Context, escalation_id: str, reason: str) -> 
             status=target,
             status_at=now,
             status_by=ctx.actor,
-            status_reason=tr("Answer disputed: {reason}", reason=why),
+            status_reason=why,  # the office's own words; "Answer disputed: …" when shown
             outcome=None,
         )
 

@@ -13,6 +13,7 @@ from desktop.i18n import N_, number, tr, translate_to
 from desktop.models import AgendaItem, AuditEvent, Forum, Participant, Recommendation, Unit
 from desktop.services import fields as f
 from desktop.services import frozen, units
+from desktop.services import signatory_roles as roles
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
@@ -68,17 +69,21 @@ def open_forum(session: Session, forum_id: str) -> Forum:
 
 def default_signatories(unit: Unit) -> list[dict[str, str]]:
     """Head of the unit and a representative of the public (DOMAIN.md, configurable per forum).
-    Stored in Indonesian: they are printed on the minutes, which are always Indonesian."""
+    Their roles are stored as codes, worded when shown and printed (`signatory_roles`); the
+    head's title is the office's own, or its Indonesian default: it is printed as it is."""
     head_title = unit.head_title or translate_to("id", N_("Head of {unit}")).format(unit=unit.name)
     return [
-        {
-            "role": translate_to("id", N_("Head of unit")),
-            "name": unit.head_name,
-            "nip": unit.head_nip,
-            "title": head_title,
-        },
-        {"role": translate_to("id", N_("Representative of the public")), "name": "", "nip": "", "title": ""},
+        {"role": roles.HEAD_OF_UNIT, "name": unit.head_name, "nip": unit.head_nip, "title": head_title},
+        {"role": roles.PUBLIC_REPRESENTATIVE, "name": "", "nip": "", "title": ""},
     ]
+
+
+def _coded(data: dict[str, Any]) -> dict[str, Any]:
+    """The values to store: the signatories' roles the app words, by their codes (a role shown
+    in the table in the words of the moment and saved back is the same role)."""
+    if "signatories" in data:
+        data["signatories"] = roles.coded(data["signatories"])
+    return data
 
 
 def _check_times(starts: time | None, ends: time | None) -> None:
@@ -95,7 +100,7 @@ def _check_times(starts: time | None, ends: time | None) -> None:
 
 def create_forum(session: Session, ctx: Context, *, unit_id: str, **values: Any) -> str:
     unit = load(session, Unit, unit_id, N_("Unit"))
-    data = f.require(RULES, values, "title", "held_on")
+    data = _coded(f.require(RULES, values, "title", "held_on"))
     _check_times(data.get("starts_at"), data.get("ends_at"))
     data.setdefault("signatories", default_signatories(unit))
     forum = Forum(unit_id=unit.id, status=ForumStatus.PLANNED, **data)
@@ -105,7 +110,7 @@ def create_forum(session: Session, ctx: Context, *, unit_id: str, **values: Any)
 
 def update_forum(session: Session, ctx: Context, forum_id: str, **changes: Any) -> None:
     forum = open_forum(session, forum_id)
-    data = f.clean(RULES, changes)
+    data = _coded(f.clean(RULES, changes))
     _check_times(data.get("starts_at", forum.starts_at), data.get("ends_at", forum.ends_at))
     Journal(session, ctx).update(forum, **data)
 

@@ -221,7 +221,7 @@ class RecommendationPane(QWidget):
                 who=d.raised_by or "—",
             )
             + (" · " + self.tr("topic: {topic}").format(topic=label(rec.category)) if rec.category else "")
-            + (f"<br><i>{rec.status_reason}</i>" if rec.status_reason else "")
+            + (f"<br><i>{html.escape(d.reason)}</i>" if d.reason else "")
         )
         self._show_markers(d.changed_elsewhere)
         first = next((name for name in BUTTON_ACTIONS if name in d.actions), None)
