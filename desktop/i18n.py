@@ -74,18 +74,6 @@ def number(value: int | float | Decimal, places: int | None = None, *, language:
     return str(format_decimal(rounded, format=pattern, locale=locale))
 
 
-DAY_AND_TIME = {"id": "EEEE, dd-MM-yyyy HH.mm", "en": "EEEE, dd-MM-yyyy HH:mm"}
-
-
-def day_and_time(at: datetime, zone: tzinfo | None = None) -> str:
-    """A moment as the language writes it, in the office's time zone: "Rabu, 21-08-2024 10.15"."""
-    from babel.dates import format_datetime
-
-    language = _state["language"]
-    local = at.astimezone(zone)
-    return str(format_datetime(local, DAY_AND_TIME[language], tzinfo=local.tzinfo, locale=LOCALES[language]))
-
-
 TIME_OF_DAY = {"id": "HH.mm", "en": "HH:mm"}
 DATE_AND_TIME = {"id": "dd-MM-yyyy HH.mm", "en": "dd-MM-yyyy HH:mm"}
 

@@ -1111,6 +1111,7 @@ ID.update(
 ID.update(
     {
         "{who} recorded the recommendation ({scope}): “{text}”": "{who} mencatat rekomendasi ({scope}): “{text}”",
+        "{who} recorded the recommendation “{text}” under {scope}": "{who} mencatat rekomendasi “{text}” dalam {scope}",
         "{who} restored the deleted recommendation": "{who} memulihkan rekomendasi yang telah dihapus",
         "{who} changed the scope to {scope}": "{who} mengubah ranah menjadi {scope}",
         "{who} added a vote ({votes} in all)": "{who} menambah satu dukungan (seluruhnya {votes})",
@@ -1276,6 +1277,7 @@ ID.update(
         "Office's response (optional)": "Tanggapan kantor (opsional)",
         "Response… (F4)": "Tanggapan… (F4)",
         "Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo": "Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, F4 tanggapan, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi",
+        "Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Y or Ctrl+Shift+Z redo": "Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, F4 tanggapan, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Y atau Ctrl+Shift+Z ulangi",
         "Office's response": "Tanggapan kantor",
         "Response to: {text}": "Tanggapan atas: {text}",
         "response": "tanggapan",
@@ -1564,4 +1566,31 @@ ID["The server's certificate is not trusted ({detail}): choose the office's CA c
 )
 ID["The server {url} answers only encrypted connections: use the address {secure} (https://, not http://)."] = (
     "Server {url} hanya menerima sambungan terenkripsi: gunakan alamat {secure} (https://, bukan http://)."
+)
+# j11c: the walk's leftovers (an escalation waiting in the outbox, actions offered for the
+# selections they apply to)
+ID.update(
+    {
+        "Waiting to sync, made": "Menunggu sinkronisasi, dibuat",
+        " or ": " atau ",
+        "{statuses}, with the scope {scope}": "{statuses}, dengan ranah {scope}",
+        "“{action}” is only for recommendations that are {need}; none of those selected is.": (
+            "“{action}” hanya untuk rekomendasi yang {need}; tidak satu pun yang dipilih demikian."
+        ),
+        "Select recommendations in the list first.": "Pilih dulu rekomendasi di daftar.",
+    }
+)
+ID.update(
+    {
+        "“{name}” fits {people}: pick one from the suggestions.": "“{name}” cocok dengan {people}: pilih satu dari saran.",
+        "Saved, raised by {name}.": "Tersimpan, diusulkan oleh {name}.",
+    }
+)
+ID.update(
+    {
+        "The forum “{title}” cannot be deleted: {n} of its recommendations were already triaged (accepted, rejected or merged). Keep the forum, or hold it and record what happened.": (
+            "Forum “{title}” tidak dapat dihapus: {n} rekomendasinya sudah dipilah (diterima, ditolak "
+            "atau digabung). Biarkan forum ini, atau laksanakan dan catat apa yang terjadi."
+        ),
+    }
 )

@@ -576,8 +576,8 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Ulangi</translation>
         </message>
         <message>
-            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Shift+Z redo</source>
-            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, F4 tanggapan, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Shift+Z ulangi</translation>
+            <source>Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · Ctrl+Z undo · Ctrl+Y or Ctrl+Shift+Z redo</source>
+            <translation>Enter simpan · F2 ranah · di daftar: + / − dukungan, F3 ubah, F4 tanggapan, Del hapus, Ctrl+M gabung · Ctrl+Z urungkan · Ctrl+Y atau Ctrl+Shift+Z ulangi</translation>
         </message>
         <message>
             <source>No recommendations yet in this forum</source>
@@ -604,12 +604,20 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Ketikan sebelum Mufakat tertutup dipulihkan; Enter menyimpannya.</translation>
         </message>
         <message>
+            <source>“{name}” fits {people}: pick one from the suggestions.</source>
+            <translation>“{name}” cocok dengan {people}: pilih satu dari saran.</translation>
+        </message>
+        <message>
             <source>{name} is not on the attendance list; sign them in first, or leave it empty.</source>
             <translation>{name} tidak ada di daftar hadir; catat kehadirannya dulu, atau kosongkan.</translation>
         </message>
         <message>
             <source>add recommendation</source>
             <translation>tambah rekomendasi</translation>
+        </message>
+        <message>
+            <source>Saved, raised by {name}.</source>
+            <translation>Tersimpan, diusulkan oleh {name}.</translation>
         </message>
         <message>
             <source>Saved.</source>
@@ -2415,6 +2423,10 @@ Tetap hapus?</translation>
             <translation>{action} — {owner}, batas {due}, {progress}% ({status})</translation>
         </message>
         <message>
+            <source>Waiting to sync, made</source>
+            <translation>Menunggu sinkronisasi, dibuat</translation>
+        </message>
+        <message>
             <source>edit</source>
             <translation>ubah</translation>
         </message>
@@ -3345,6 +3357,14 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>“{action}” is only for recommendations that are {need}; none of those selected is.</source>
+            <translation>“{action}” hanya untuk rekomendasi yang {need}; tidak satu pun yang dipilih demikian.</translation>
+        </message>
+        <message>
+            <source>Select recommendations in the list first.</source>
+            <translation>Pilih dulu rekomendasi di daftar.</translation>
         </message>
     </context>
     <context>

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import InputError, TransitionError
 from desktop.i18n import N_, tr
-from desktop.models import DeviceState, Escalation, Forum, Recommendation, Unit
+from desktop.models import DeviceState, Escalation, Forum, OutboxOp, Recommendation, Unit
 from desktop.services import fields as f
 from desktop.services import lifecycle
 from desktop.services.context import Context
@@ -101,9 +101,7 @@ def escalate(session: Session, ctx: Context, rec_id: str, note: str = "") -> str
         status=target,
         status_at=ctx.now(),
         status_by=ctx.actor,
-        status_reason=tr(
-            "Escalated to {unit}", unit=load(session, Unit, escalation.to_unit_id, N_("Unit")).name
-        ),
+        status_reason="",  # worded when shown, from the escalation (desktop/services/status_reasons.py)
     )
     return escalation.id
 
@@ -291,7 +289,7 @@ def dispute(session: Session, ctx: Context, escalation_id: str, reason: str) -> 
             status=target,
             status_at=now,
             status_by=ctx.actor,
-            status_reason=tr("Answer disputed: {reason}", reason=why),
+            status_reason=why,  # the office's own words; "Answer disputed: …" when shown
             outcome=None,
         )
 
@@ -324,6 +322,19 @@ def close_settled(session: Session, ctx: Context) -> int:
         start_action(session)
         journal.transition(escalation, "close", status=EscalationStatus.DONE)
     return len(done)
+
+
+def waiting_to_sync(session: Session, escalations: list[Escalation]) -> frozenset[str]:
+    """Those of `escalations` whose sending still waits in this laptop's outbox: the server
+    (and so the office above) does not have them yet. A laptop not on a server keeps them
+    there until it is enrolled."""
+    ids = [e.id for e in escalations]
+    if not ids:
+        return frozenset()
+    waiting = select(OutboxOp.entity_id).where(
+        OutboxOp.entity == ESCALATIONS.name, OutboxOp.kind == "create", OutboxOp.entity_id.in_(ids)
+    )
+    return frozenset(session.scalars(waiting))
 
 
 def escalations_of(session: Session, rec_id: str) -> list[Escalation]:

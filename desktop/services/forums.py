@@ -5,18 +5,19 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from sqlalchemy import Row
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InputError, NotFoundError, TransitionError
-from desktop.i18n import N_, tr, translate_to
-from desktop.models import Forum, Unit
+from desktop.i18n import N_, number, tr, translate_to
+from desktop.models import AgendaItem, AuditEvent, Forum, Participant, Recommendation, Unit
 from desktop.services import fields as f
 from desktop.services import frozen, units
+from desktop.services import signatory_roles as roles
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
-from desktop.vocab import ForumMode, ForumStatus, label
+from desktop.vocab import ForumMode, ForumStatus, RecStatus, label
 from protocol import lifecycle as life
 from protocol.entities import FORUMS
 from protocol.vocab import Paper
@@ -68,17 +69,21 @@ def open_forum(session: Session, forum_id: str) -> Forum:
 
 def default_signatories(unit: Unit) -> list[dict[str, str]]:
     """Head of the unit and a representative of the public (DOMAIN.md, configurable per forum).
-    Stored in Indonesian: they are printed on the minutes, which are always Indonesian."""
+    Their roles are stored as codes, worded when shown and printed (`signatory_roles`); the
+    head's title is the office's own, or its Indonesian default: it is printed as it is."""
     head_title = unit.head_title or translate_to("id", N_("Head of {unit}")).format(unit=unit.name)
     return [
-        {
-            "role": translate_to("id", N_("Head of unit")),
-            "name": unit.head_name,
-            "nip": unit.head_nip,
-            "title": head_title,
-        },
-        {"role": translate_to("id", N_("Representative of the public")), "name": "", "nip": "", "title": ""},
+        {"role": roles.HEAD_OF_UNIT, "name": unit.head_name, "nip": unit.head_nip, "title": head_title},
+        {"role": roles.PUBLIC_REPRESENTATIVE, "name": "", "nip": "", "title": ""},
     ]
+
+
+def _coded(data: dict[str, Any]) -> dict[str, Any]:
+    """The values to store: the signatories' roles the app words, by their codes (a role shown
+    in the table in the words of the moment and saved back is the same role)."""
+    if "signatories" in data:
+        data["signatories"] = roles.coded(data["signatories"])
+    return data
 
 
 def _check_times(starts: time | None, ends: time | None) -> None:
@@ -95,7 +100,7 @@ def _check_times(starts: time | None, ends: time | None) -> None:
 
 def create_forum(session: Session, ctx: Context, *, unit_id: str, **values: Any) -> str:
     unit = load(session, Unit, unit_id, N_("Unit"))
-    data = f.require(RULES, values, "title", "held_on")
+    data = _coded(f.require(RULES, values, "title", "held_on"))
     _check_times(data.get("starts_at"), data.get("ends_at"))
     data.setdefault("signatories", default_signatories(unit))
     forum = Forum(unit_id=unit.id, status=ForumStatus.PLANNED, **data)
@@ -105,7 +110,7 @@ def create_forum(session: Session, ctx: Context, *, unit_id: str, **values: Any)
 
 def update_forum(session: Session, ctx: Context, forum_id: str, **changes: Any) -> None:
     forum = open_forum(session, forum_id)
-    data = f.clean(RULES, changes)
+    data = _coded(f.clean(RULES, changes))
     _check_times(data.get("starts_at", forum.starts_at), data.get("ends_at", forum.ends_at))
     Journal(session, ctx).update(forum, **data)
 
@@ -170,8 +175,18 @@ def reopen_forum(session: Session, ctx: Context, forum_id: str, reason: str) -> 
     _move(session, ctx, forum_id, "reopen", REOPEN_REASON(reason))
 
 
+# What goes with a planned forum that is deleted, and comes back when it is restored: its
+# invitation list, its agenda and the recommendations typed for it (each a tombstone of its own,
+# in the same action, so the server applies all of it or none).
+CHILDREN: tuple[type[Participant | AgendaItem | Recommendation], ...] = (Recommendation, Participant, AgendaItem)
+WITH_FORUM = "delete_with_forum"  # the audited action of a child deleted with its forum
+
+
 def delete_forum(session: Session, ctx: Context, forum_id: str) -> None:
-    """Only a planned forum can be deleted; one that took place is evidence and stays."""
+    """Only a planned forum can be deleted; one that took place is evidence and stays. Its
+    invitation list, agenda and typed recommendations go with it, as one step (undone by
+    `restore_forum`); a recommendation already acted on (accepted, rejected…) has a life of
+    its own, and keeps the forum until it is dealt with."""
     forum = load(session, Forum, forum_id, N_("Forum"))
     if forum.status != ForumStatus.PLANNED:
         raise TransitionError(
@@ -180,16 +195,54 @@ def delete_forum(session: Session, ctx: Context, forum_id: str) -> None:
                 status=label(forum.status).lower(),
             )
         )
-    Journal(session, ctx).delete(forum)
+    acted_on = session.scalar(
+        select(func.count())
+        .select_from(Recommendation)
+        .where(
+            Recommendation.forum_id == forum.id,
+            Recommendation.deleted.is_(False),
+            Recommendation.status != RecStatus.PROPOSED,
+        )
+    )
+    if acted_on:
+        raise TransitionError(
+            tr(
+                "The forum “{title}” cannot be deleted: {n} of its recommendations were already "
+                "triaged (accepted, rejected or merged). Keep the forum, or hold it and record "
+                "what happened.",
+                title=forum.title,
+                n=number(int(acted_on)),
+            )
+        )
+    journal = Journal(session, ctx)
+    for model in CHILDREN:
+        for child in session.scalars(select(model).where(model.forum_id == forum.id, model.deleted.is_(False))):
+            journal.delete(child, WITH_FORUM)
+    journal.delete(forum)
 
 
 def restore_forum(session: Session, ctx: Context, forum_id: str) -> str:
     """Undo the deletion of a planned forum: the same forum is in the list again (its id, its
-    history), with its invitation list, its agenda, what was typed for it and the survey period
-    to be discussed at it, which all still point at it (only the forum was deleted). The
-    tombstone is lifted by an audited restore that travels as the deletion did."""
+    history), with the invitation list, agenda and recommendations deleted with it (not those
+    deleted on their own before) and the survey period to be discussed at it, which still points
+    at it. Each tombstone is lifted by an audited restore that travels as the deletion did."""
     gone = session.get(Forum, forum_id)
     if gone is None or not gone.deleted:
         raise NotFoundError(tr("{what} {id} does not exist (or was deleted).", what=tr(N_("Forum")), id=forum_id))
-    Journal(session, ctx).restore(gone)
+    journal = Journal(session, ctx)
+    journal.restore(gone)
+    for model in reversed(CHILDREN):  # a recommendation's participant and agenda item first
+        for child in session.scalars(select(model).where(model.forum_id == gone.id, model.deleted.is_(True))):
+            if _last_action(session, model.__tablename__, child.id) == WITH_FORUM:
+                journal.restore(child)
     return gone.id
+
+
+def _last_action(session: Session, entity: str, entity_id: str) -> str | None:
+    """The audited action that last changed a record (its deletion, for a tombstone)."""
+    return session.scalar(
+        select(AuditEvent.action)
+        .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
+        .order_by(AuditEvent.hlc.desc())
+        .limit(1)
+    )

@@ -18,7 +18,9 @@ QUOTED = 120  # characters of a text quoted in a sentence
 # What a person did, by the kind of record and the audited action. `{who}` is the person;
 # the other placeholders are filled from the change (see `_values`).
 SAID: dict[tuple[str, str], str] = {
-    ("recommendations", "create"): N_("{who} recorded the recommendation ({scope}): “{text}”"),
+    # The scope is said after the text, not in brackets: its label has its own ("Kebijakan
+    # (diusulkan ke atas)"), and brackets inside brackets read badly.
+    ("recommendations", "create"): N_("{who} recorded the recommendation “{text}” under {scope}"),
     ("recommendations", "restore"): N_("{who} restored the deleted recommendation"),
     ("recommendations", "change_scope"): N_("{who} changed the scope to {scope}"),
     ("recommendations", "vote"): N_("{who} added a vote ({votes} in all)"),

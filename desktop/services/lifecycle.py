@@ -64,6 +64,21 @@ def allowed_actions(status: RecStatus, scope: Scope) -> list[str]:
     return life.allowed(RECOMMENDATIONS, status, scope)
 
 
+def may(action_name: str, status: RecStatus, scope: Scope) -> bool:
+    """Whether a recommendation in `status` and `scope` can take `action_name` now."""
+    return life.may(RECOMMENDATIONS, action_name, status, scope)
+
+
+def requirement(action_name: str) -> str:
+    """What a recommendation must be to take `action_name`: "accepted, with the scope policy
+    (escalate)" (said when none of those chosen can)."""
+    action = ACTIONS[action_name]
+    statuses = tr(N_(" or ")).join(label(s).lower() for s in RecStatus if s in action.sources)
+    if action.scope is None:
+        return statuses
+    return tr("{statuses}, with the scope {scope}", statuses=statuses, scope=label(action.scope).lower())
+
+
 def check(action_name: str, status: RecStatus, scope: Scope) -> RecStatus:
     """The status `action_name` leads to, or a `TransitionError` saying what is allowed now."""
     action = ACTIONS[action_name]

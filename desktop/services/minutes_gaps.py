@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.i18n import N_, tr
 from desktop.models import Forum, Unit
 from desktop.services.lookup import load
+from desktop.services.signatory_roles import role_words
 
 
 def gaps(number: str, signatories: Sequence[Mapping[str, str]], city: str) -> list[str]:
@@ -21,7 +22,7 @@ def gaps(number: str, signatories: Sequence[Mapping[str, str]], city: str) -> li
         said.append(tr("The minutes have no number yet: type it, or leave it to write by hand."))
     for person in signatories:
         if not str(person.get("name", "")).strip():
-            who = str(person.get("title") or person.get("role") or "").strip() or tr("a signatory")
+            who = str(person.get("title") or role_words(str(person.get("role") or ""))).strip() or tr("a signatory")
             said.append(
                 tr(
                     "The berita acara will print an empty signature block for {who}: type the name, or "

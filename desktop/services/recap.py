@@ -32,6 +32,7 @@ from desktop.services.attendance import attendance_of
 from desktop.services.lookup import load
 from desktop.services.queries import RecommendationFilter, matching_ids
 from desktop.services.report_data import EscalationLine, FollowUpLine, escalation_line
+from desktop.services.status_reasons import reason_words
 from desktop.vocab import (
     Category,
     ForumMode,
@@ -140,6 +141,7 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
 def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[RecapRecommendation]:
     """These recommendations, in this order (numbered from 1), with follow-up and escalations."""
     raiser = aliased(Participant)
+    survivor = aliased(Recommendation)
     found: dict[str, Any] = {}  # id → its row
     follow: dict[str, list[FollowUpLine]] = {}
     sent: dict[str, list[EscalationLine]] = {}
@@ -155,6 +157,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                 Recommendation.category,
                 Recommendation.status,
                 Recommendation.status_reason,
+                survivor.text.label("merged_into"),
                 Recommendation.outcome,
                 Recommendation.votes,
                 raiser.category.label("raised_by_category"),
@@ -169,6 +172,7 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
             )
             .join(Forum, Forum.id == Recommendation.forum_id)
             .outerjoin(raiser, raiser.id == Recommendation.raised_by_id)
+            .outerjoin(survivor, survivor.id == Recommendation.merged_into_id)
             .outerjoin(AgendaItem, AgendaItem.id == Recommendation.agenda_item_id)
             .where(Recommendation.id.in_(chunk))
         )
@@ -202,7 +206,13 @@ def recap_recommendations(session: Session, rec_ids: Sequence[str]) -> list[Reca
                 scope=line.scope,
                 category=line.category,
                 status=line.status,
-                status_reason=line.status_reason,
+                status_reason=reason_words(  # the recap is a document: in Indonesian
+                    line.status,
+                    line.status_reason,
+                    escalated_to=sent[rec_id][-1].to_unit if sent.get(rec_id) else "",
+                    merged_into=line.merged_into or "",
+                    in_language="id",
+                ),
                 outcome=line.outcome,
                 votes=line.votes,
                 raised_by_category=line.raised_by_category,

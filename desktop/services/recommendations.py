@@ -165,7 +165,7 @@ def merge(session: Session, ctx: Context, rec_id: str, into_id: str) -> None:
         rec,
         "merge",
         merged_into_id=survivor.id,
-        status_reason=tr("Merged into: {text}", text=survivor.text[:200]),
+        status_reason="",  # worded when shown, from the survivor (desktop/services/status_reasons.py)
     )
     Journal(session, ctx).counter(survivor, "votes", counters.merge_key(rec.id), rec.votes, "merge_votes")
 

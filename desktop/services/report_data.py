@@ -28,6 +28,7 @@ from desktop.models import (
 )
 from desktop.services.logo import logo_png
 from desktop.services.lookup import load
+from desktop.services.signatory_roles import worded
 from desktop.services.survey_breakdown import SurveyDetails, survey_details
 from desktop.services.surveys import SurveyResult, report_issued, survey_of_forum, survey_result
 from desktop.vocab import (
@@ -353,7 +354,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         summary=forum.summary,
         agreements=forum.agreements,
         status=forum.status,
-        signatories=tuple(forum.signatories or ()),
+        signatories=tuple(worded(forum.signatories or (), "id")),  # the documents speak Indonesian
         participants=tuple(
             Person(
                 p.name, p.organization, p.category, p.gender, p.vulnerable, p.role, p.phone, p.attended, p.id

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -41,6 +41,7 @@ from desktop.views.conflict_card import ConflictCard
 from desktop.views.look import page_title
 from desktop.views.rows_model import Index, RowsModel
 from desktop.workspace import Workspace
+from desktop.zones import screen_time
 from protocol.refusals import Refusal
 
 CELL = 160  # characters of a value in the list (the whole value is shown below it)
@@ -65,8 +66,8 @@ class Entry:
     conflict: ConflictItem | None = None
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "—"
+def _when(moment: datetime | None, zone: tzinfo | None) -> str:
+    return screen_time(moment, zone) if moment else "—"
 
 
 class AttentionPage(QWidget):
@@ -178,7 +179,7 @@ class AttentionPage(QWidget):
                 if item.later
                 else ""
             )
-            return what, self.why(item), _when(item.refused_at)
+            return what, self.why(item), _when(item.refused_at, self._ws.ctx.zone)
         assert entry.conflict is not None
         c = entry.conflict
         what = self.tr("{record}: {fields} changed on another laptop at the same time").format(
@@ -187,7 +188,7 @@ class AttentionPage(QWidget):
         why = self.tr("Kept: “{now}”; lost: “{lost}”").format(
             now=shortened(c.now, CELL), lost=shortened(c.lost, CELL)
         )
-        return what, why, _when(c.at)
+        return what, why, _when(c.at, self._ws.ctx.zone)
 
     def why(self, item: RefusedItem) -> str:
         return describe(item.code, item.params)
@@ -248,7 +249,7 @@ class AttentionPage(QWidget):
             escape(self.tr("Why: {why}").format(why=self.why(item))),
             escape(
                 self.tr("Made {made}; refused {refused}").format(
-                    made=_when(item.made_at), refused=_when(item.refused_at)
+                    made=_when(item.made_at, self._ws.ctx.zone), refused=_when(item.refused_at, self._ws.ctx.zone)
                 )
             ),
             escape(self.tr("What to do: {advice}").format(advice=self.advice(item))),

@@ -29,6 +29,7 @@ from desktop.errors import MufakatError
 from desktop.views.common import InlineMessage
 from desktop.views.restore_dialog import RestoreDialog
 from desktop.workspace import Workspace
+from desktop.zones import screen_time
 
 log = logging.getLogger("mufakat.backup")
 
@@ -76,7 +77,7 @@ class BackupGroup(QGroupBox):
         newest = found[0]
         self.last_backup.setText(
             self.tr("Last backup: {when} ({size}). Mufakat backs the data up once a day while it runs.").format(
-                when=newest.taken_at.astimezone().strftime("%d-%m-%Y %H:%M"), size=size_text(newest.size)
+                when=screen_time(newest.taken_at, self._ws.ctx.zone), size=size_text(newest.size)
             )
         )
 
@@ -134,11 +135,11 @@ class BackupGroup(QGroupBox):
         found = backups.parse(source)
         if found is None:
             return source.name
-        when = found.taken_at.astimezone().strftime("%d-%m-%Y %H:%M")
+        when = screen_time(found.taken_at, self._ws.ctx.zone)
         return self.tr("of {when} ({kind})").format(when=when, kind=backups.label_text(found.label))
 
     def choose_restore(self) -> None:
-        dialog = RestoreDialog(self._ws.data_dir, self)
+        dialog = RestoreDialog(self._ws.data_dir, self._ws.ctx.zone, self)
         if not dialog.exec() or dialog.chosen is None:
             return
         source = dialog.chosen

@@ -3,7 +3,7 @@ the attendees complete as you type), the agenda item and the topic, and the offi
 it was given at once; F2 toggles the scope (Unit ↔ Policy); Enter saves, and the line is on disk
 at once. On the list: + and − vote, F2 toggles the scope, F3 edits, F4 types the office's
 response (the notulen print it), Del deletes one typed by mistake, Ctrl+M merges the selected
-duplicate into the other selected one; Ctrl+Z / Ctrl+Shift+Z undo and redo."""
+duplicate into the other selected one; Ctrl+Z undoes, Ctrl+Y or Ctrl+Shift+Z redoes."""
 
 from __future__ import annotations
 
@@ -157,12 +157,13 @@ class CaptureTab(QWidget):
         entry.addWidget(self.agenda, 2)
         entry.addWidget(self.category, 2)
         entry.addWidget(self.save_button)
-        hint = QLabel(
+        self.hint = hint = QLabel(
             self.tr(
                 "Enter save · F2 scope · on the list: + / − vote, F3 edit, F4 response, Del delete, Ctrl+M merge · "
-                "Ctrl+Z undo · Ctrl+Shift+Z redo"
+                "Ctrl+Z undo · Ctrl+Y or Ctrl+Shift+Z redo"
             )
         )
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         answer = QHBoxLayout()
         answer.addWidget(self.response)
@@ -354,17 +355,36 @@ class CaptureTab(QWidget):
             return
         self.save()
 
+    def _matching(self, typed: str) -> list[str]:
+        """The people on the list whose name is `typed`, else those whose name holds it (as the
+        suggestions do: "rumb" for Martina Rumbiak), the attendees first."""
+        folded = typed.casefold()
+        exact = [name for name in self._people if name.casefold() == folded]
+        if exact:
+            return exact[:1]
+        suggested = self.completer.model().stringList()  # type: ignore[attr-defined]
+        for names in (suggested, list(self._people)):
+            found = [name for name in names if folded in name.casefold()]
+            if found:
+                return found
+        return []
+
     def save(self) -> bool:
-        raiser = self.raised_by.text().strip()
-        if raiser and raiser not in self._people:
-            self.message.error(
-                self.tr(
-                    "{name} is not on the attendance list; sign them in first, or leave it empty."
-                ).format(name=raiser),
-                self.raised_by,
-                lambda: self.raised_by.text().strip() in ("", *self._people),
+        typed = self.raised_by.text().strip()
+        matching = self._matching(typed) if typed else []
+        if typed and len(matching) != 1:
+            said = (
+                self.tr("“{name}” fits {people}: pick one from the suggestions.").format(
+                    name=typed, people=", ".join(matching[:5]) + (", …" if len(matching) > 5 else "")
+                )
+                if matching
+                else self.tr("{name} is not on the attendance list; sign them in first, or leave it empty.").format(
+                    name=typed
+                )
             )
+            self.message.error(said, self.raised_by, lambda: len(self._matching(self.raised_by.text().strip())) < 2)
             return False
+        raiser = matching[0] if matching else ""
         values = {
             "text": self.text.text(),
             "scope": self.scope,
@@ -394,7 +414,10 @@ class CaptureTab(QWidget):
         if row is not None:
             self.model.insert_first(row)
             self._count()
-        self.message.info(self.tr("Saved."))
+        if raiser and raiser != typed:  # a part of a name, which fitted one person only
+            self.message.info(self.tr("Saved, raised by {name}.").format(name=raiser))
+        else:
+            self.message.info(self.tr("Saved."))
         self.text.setText("")  # setText, not clear(): the line's own undo must not bring it back
         self.raised_by.setText("")
         self.response.setText("")

@@ -24,6 +24,7 @@ from desktop.models import Forum, Unit
 from desktop.services.forums import close_forum
 from desktop.services.lookup import load
 from desktop.services.minutes_gaps import gaps
+from desktop.services.signatory_roles import role_words
 from desktop.views.common import InlineMessage
 from desktop.views.look import primary
 from desktop.views.wheel import guard_wheel
@@ -81,7 +82,7 @@ class CloseForumDialog(QDialog):
         grid.addWidget(QLabel("<b>" + self.tr("Name") + "</b>"), 0, 1)
         grid.addWidget(QLabel("<b>" + self.tr("NIP") + "</b>"), 0, 2)
         for row, person in enumerate(self._signatories, start=1):
-            grid.addWidget(QLabel(person.get("title") or person.get("role", "")), row, 0)
+            grid.addWidget(QLabel(person.get("title") or role_words(person.get("role", ""))), row, 0)
             name, nip = QLineEdit(person.get("name", "")), QLineEdit(person.get("nip", ""))
             name.textChanged.connect(self._show_gaps)
             nip.setPlaceholderText(self.tr("e.g. 19750515 200003 1 001"))

@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QDate, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -326,15 +327,24 @@ def date_edit(value: QDate | None = None) -> DateField:
     return DateField(value)
 
 
-Field = QLineEdit | QPlainTextEdit | QAbstractSpinBox
+Field = QLineEdit | QPlainTextEdit | QAbstractSpinBox | QAbstractItemView
 
 
-def set_read_only(field: Field, read_only: bool) -> None:
+def set_read_only(
+    field: Field,
+    read_only: bool,
+    edit_triggers: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.NoEditTriggers,
+) -> None:
     """A field that cannot be changed now (a closed forum's, a record's history) also looks so,
     or a user tries to type into it: drawn on the page, without a frame, arrows or a calendar
     button (the application's style sheet, READ_ONLY in desktop/views/look.py); Qt shows no
-    caret in it. Editable again, it looks as it did."""
-    field.setReadOnly(read_only)
+    caret in it. Editable again, it looks as it did. A table (a forum's signatories) is drawn
+    the same way, and its cells are not opened for editing (editable again: `edit_triggers`)."""
+    if isinstance(field, QAbstractItemView):
+        field.setEditTriggers(edit_triggers if not read_only else QAbstractItemView.EditTrigger.NoEditTriggers)
+        field.setProperty("readOnly", read_only)  # a table has no such property of its own
+    else:
+        field.setReadOnly(read_only)
     if isinstance(field, QAbstractSpinBox):
         field.setButtonSymbols(
             QAbstractSpinBox.ButtonSymbols.NoButtons if read_only else QAbstractSpinBox.ButtonSymbols.UpDownArrows

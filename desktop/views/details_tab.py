@@ -24,6 +24,7 @@ from desktop.models import Forum
 from desktop.services import forums
 from desktop.services.forums import reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
+from desktop.services.signatory_roles import role_words
 from desktop.views.close_dialog import CloseForumDialog
 from desktop.views.columns import size_columns
 from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit, set_read_only
@@ -139,7 +140,8 @@ class DetailsTab(QWidget):
         self.signatories.setRowCount(len(forum.signatories))
         for row, person in enumerate(forum.signatories):
             for column, key in enumerate(SIGNATORY_KEYS):
-                self.signatories.setItem(row, column, QTableWidgetItem(person.get(key, "")))
+                shown = role_words(person.get(key, "")) if key == "role" else person.get(key, "")
+                self.signatories.setItem(row, column, QTableWidgetItem(shown))
         self.signatories.blockSignals(False)
         self.status_label.setText(self.tr("Status: {status}").format(status=label(forum.status)))
         self.start_button.setEnabled(forum.status == ForumStatus.PLANNED)
@@ -250,9 +252,7 @@ class DetailsTab(QWidget):
         set_read_only(self.held_on, read_only)
         set_read_only(self.theme, read_only)
         self.mode.setEnabled(not read_only)
-        self.signatories.setEditTriggers(
-            QTableWidget.EditTrigger.NoEditTriggers if read_only else EDITABLE_CELLS
-        )
+        set_read_only(self.signatories, read_only, EDITABLE_CELLS)
 
     def flush(self) -> None:
         self.theme.flush()

@@ -44,6 +44,7 @@ from desktop.views.save_file import SavedNotice, ask_save_path
 from desktop.views.wheel import guard_wheel
 from desktop.vocab import ForumStatus
 from desktop.workspace import Workspace
+from desktop.zones import screen_time
 from protocol.vocab import FreezeCause
 
 PAGE_SIZES = {
@@ -83,7 +84,7 @@ class DocumentSource:
 
 
 def _version_label(version: MinutesVersion, zone: tzinfo | None) -> str:
-    when = version.frozen_at.astimezone(zone).strftime("%d-%m-%Y %H:%M")
+    when = screen_time(version.frozen_at, zone)
     label = QCoreApplication.translate("Documents", "Version {number}, closed {when}").format(
         number=version.number, when=when
     )

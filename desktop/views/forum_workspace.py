@@ -113,10 +113,8 @@ class ForumWorkspace(QWidget):
         """The title, date, venue and state; a closed forum is read-only in every tab."""
         forum = self._ws.read(load, Forum, self.forum_id, "Forum")
         self.title = forum.title
-        self.heading.setText(
-            f"<h2>{escape(forum.title)}</h2>"
-            f"{forum.held_on.strftime('%d-%m-%Y')} · {escape(forum.venue)} · {label(forum.status)}"
-        )
+        facts = (forum.held_on.strftime("%d-%m-%Y"), forum.venue.strip(), label(forum.status))
+        self.heading.setText(f"<h2>{escape(forum.title)}</h2>" + " · ".join(escape(f) for f in facts if f))
         closed = forum.status == ForumStatus.CLOSED
         self.closed_banner.setVisible(closed)
         for tab in (self.details, self.attendance, self.agenda, self.capture, self.summary):

@@ -41,6 +41,7 @@ from desktop.views.undo_bar import UndoBar
 from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
 
+DATE_COLUMN = 0
 STATUS_COLUMN = 3
 
 if TYPE_CHECKING:
@@ -354,12 +355,18 @@ class ForumsPage(QWidget):
         if rows and not self._measured:  # once: measuring rows again per search keystroke costs
             self._measured = True
             self.table.resizeColumnsToContents()
-            # Any status a forum may reach later, in bold (a running one's row): "Direncanakan" whole.
+            # Any status a forum may reach later, and its date, in bold (a running one's row):
+            # "Direncanakan" and "21-08-2024" whole when a forum starts after the list was measured.
             bold = self.table.font()
             bold.setBold(True)
-            widest = max(QFontMetrics(bold).horizontalAdvance(label(s)) for s in ForumStatus) + CELL_PADDING
+            metrics = QFontMetrics(bold)
+            widest = {
+                STATUS_COLUMN: max(metrics.horizontalAdvance(label(s)) for s in ForumStatus),
+                DATE_COLUMN: max(metrics.horizontalAdvance(f"{d}{d}-{d}{d}-{d * 4}") for d in "0123456789"),
+            }
             header = self.table.horizontalHeader()
-            header.resizeSection(STATUS_COLUMN, max(header.sectionSize(STATUS_COLUMN), widest))
+            for column, needed in widest.items():
+                header.resizeSection(column, max(header.sectionSize(column), needed + CELL_PADDING))
             header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         row = self.model.row_of(keep) if keep else -1
         if rows:

@@ -34,7 +34,8 @@ SIDEBAR = "#f4f6f9"
 
 # A field that cannot be changed now (desktop.views.common.set_read_only) is drawn on the page.
 READ_ONLY = """
-QLineEdit[readOnly="true"], QAbstractSpinBox[readOnly="true"], QPlainTextEdit[readOnly="true"] {
+QLineEdit[readOnly="true"], QAbstractSpinBox[readOnly="true"], QPlainTextEdit[readOnly="true"],
+QAbstractItemView[readOnly="true"] {
     background: transparent; border: none;
 }
 """

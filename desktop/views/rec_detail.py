@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
-from desktop.i18n import day_and_time, number
+from desktop.i18n import number
 from desktop.models import Escalation
 from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
@@ -50,6 +50,7 @@ from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.undo import Refs
 from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
+from desktop.zones import screen_time
 
 
 class RecommendationPane(QWidget):
@@ -220,7 +221,7 @@ class RecommendationPane(QWidget):
                 who=d.raised_by or "—",
             )
             + (" · " + self.tr("topic: {topic}").format(topic=label(rec.category)) if rec.category else "")
-            + (f"<br><i>{rec.status_reason}</i>" if rec.status_reason else "")
+            + (f"<br><i>{html.escape(d.reason)}</i>" if d.reason else "")
         )
         self._show_markers(d.changed_elsewhere)
         first = next((name for name in BUTTON_ACTIONS if name in d.actions), None)
@@ -251,18 +252,20 @@ class RecommendationPane(QWidget):
         proposed = default_due(self._ws.ctx)
         self.fu_due.setDate(QDate(proposed.year, proposed.month, proposed.day))
         self.fu_update.setEnabled(bool(d.follow_ups))
-        lines = [self._escalation_line(e) for e in d.escalations]
+        lines = [self._escalation_line(e, e.id in d.unsynced) for e in d.escalations]
         self.escalation.setText("<br>".join(lines) or self.tr("Not escalated."))
         self.dispute_button.setVisible(any(may_dispute(e, self._ws.ctx) for e in d.escalations))
         zone = self._ws.ctx.zone
-        self.history.setPlainText("\n".join(f"{day_and_time(h.at, zone)} — {h.said}" for h in d.history))
+        self.history.setPlainText("\n".join(f"{screen_time(h.at, zone, weekday=True)} — {h.said}" for h in d.history))
 
-    def _escalation_line(self, e: Escalation) -> str:
+    def _escalation_line(self, e: Escalation, unsynced: bool) -> str:
         """Its status and SP4N-LAPOR! deadlines: acknowledged within 3 working days, answered by
-        its due date, disputable for 10 working days after the answer."""
+        its due date, disputable for 10 working days after the answer. `unsynced`: its sending
+        still waits in the outbox; "sent" would tell the office head the office above has it."""
         ctx = self._ws.ctx
+        waiting = unsynced and e.status == EscalationStatus.SENT
         line = self.tr("{status} {sent}; acknowledge by {ack}; answer by {due}").format(
-            status=label(e.status),
+            status=self.tr("Waiting to sync, made") if waiting else label(e.status),
             sent=e.sent_at.astimezone(ctx.zone).strftime("%d-%m-%Y"),
             ack=ack_due_of(e.sent_at, e.ack_due_on, ctx).strftime("%d-%m-%Y"),
             due=e.due_on.strftime("%d-%m-%Y"),

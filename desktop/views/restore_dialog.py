@@ -3,6 +3,7 @@ newest first, or another file (a copy on a USB stick)."""
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from desktop import backups
 from desktop.backup_cli import size_text
+from desktop.zones import screen_time
 
 
 class RestoreDialog(QDialog):
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, zone: tzinfo | None, parent: QWidget | None = None) -> None:
+        """`zone`: the office's time zone, the backups' times are read in (None: the laptop's)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from backup"))
         self.chosen: Path | None = None
@@ -44,7 +47,7 @@ class RestoreDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, backup in enumerate(self._backups):
-            when = backup.taken_at.astimezone().strftime("%d-%m-%Y %H:%M")
+            when = screen_time(backup.taken_at, zone)
             for column, text in enumerate((when, size_text(backup.size), backups.label_text(backup.label))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -13,6 +13,7 @@ from desktop.sync.refusals import DEVICE_MOVED, REVOKED
 from desktop.views.elided_label import ElidedLabel
 from desktop.views.look import icon
 from desktop.views.outbox_actions import export_unsent
+from desktop.zones import screen_time
 
 
 class SyncStatusBar(QWidget):
@@ -95,7 +96,7 @@ class SyncStatusBar(QWidget):
         self.busy.setVisible(status.state == SyncState.SYNCING)
         self.pending_label.setText(self.tr("{n} change(s) not yet sent").format(n=number(status.pending)))
         if status.last_sync_at is not None:
-            when = status.last_sync_at.astimezone().strftime("%d-%m-%Y %H:%M")
+            when = screen_time(status.last_sync_at, self._controller.workspace.ctx.zone)
             self.last_label.setText(self.tr("last sync {when}").format(when=when))
         else:
             self.last_label.setText("")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.background import Jobs, explain
 from desktop.file_names import file_name
 from desktop.i18n import number
+from desktop.services import lifecycle
 from desktop.services.queries import (
     RecommendationFilter,
     RecommendationPage,
@@ -327,9 +328,20 @@ class TriagePage(QWidget):
         self._update_bulk()
 
     def _update_bulk(self) -> None:
-        chosen = bool(self.table.selectionModel().selectedRows())
-        for button in self.bulk.values():
-            button.setEnabled(chosen)
+        """Each action is offered for a selection it applies to (one of the selected can take
+        it); otherwise its tooltip says which recommendations it is for."""
+        rows = [r for index in self.table.selectionModel().selectedRows() if (r := self.model.row_at(index.row()))]
+        for name, button in self.bulk.items():
+            fits = any(lifecycle.may(name, r.status, r.scope) for r in rows)
+            button.setEnabled(fits)
+            if fits:
+                button.setToolTip("")
+            elif rows:
+                said = self.tr("“{action}” is only for recommendations that are {need}; none of those selected is.")
+                action = button.text().replace("&", "").rstrip("…")
+                button.setToolTip(said.format(action=action, need=lifecycle.requirement(name)))
+            else:
+                button.setToolTip(self.tr("Select recommendations in the list first."))
 
     def bulk_action(self, action: str) -> None:
         ids = self.selected_ids()

@@ -72,7 +72,7 @@ def test_forum_defaults_and_signatories(ws: Workspace) -> None:
         assert row.starts_at == time(9, 0) and row.status == ForumStatus.PLANNED
         assert row.signatories[0]["name"] == "Gandung Triyasmoko"
         assert row.signatories[0]["nip"] == "197505152000031001"
-        assert row.signatories[1]["role"] == "Perwakilan masyarakat"  # printed on Indonesian minutes
+        assert row.signatories[1]["role"] == "public_representative"  # worded when shown or printed
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ BUILDERS: dict[str, Builder] = {
         ws, str(ws.ctx.home_unit_id), forum, parent
     ),
     "RestoreDialog": lambda ws, _forum, parent: _cls("restore_dialog", "RestoreDialog")(
-        backed_up(ws), parent
+        backed_up(ws), ws.ctx.zone, parent
     ),
 }
 

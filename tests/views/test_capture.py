@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from desktop.models import Recommendation
+from desktop.app import Shell
+from desktop.models import Participant, Recommendation
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
+from desktop.views.undo import REDO_KEYS, UNDO_KEYS
 from desktop.vocab import Scope
 from desktop.workspace import Workspace
-from tests.views.drive import ALT, Keyboard, choose, click, click_row, click_tab, one
+from tests.views.drive import ALT, Keyboard, choose, click, click_row, click_tab, one, rows
 from tests.views.forum_setup import Running, running_forum
 
 
@@ -133,3 +136,62 @@ def test_enter_on_a_suggested_name_picks_it_and_the_next_enter_saves(
     keys.press(Qt.Key.Key_Return)
     saved = one(ws, Recommendation, text="Sediakan ruang laktasi")
     assert saved.raised_by_id is not None
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_hint_under_the_line_names_every_undo_and_redo_key(
+    qtbot: QtBot, ws: Workspace, forum: Running, language: str
+) -> None:
+    """Ctrl+Y redoes as Ctrl+Shift+Z does (the Windows habit); the hint named only the latter."""
+    ws.settings.language = language
+    shell = Shell(ws)
+    try:
+        opened = shell.window.open_forum(forum.forum)
+        assert opened is not None
+        hint = opened.capture.hint.text()
+        for key in UNDO_KEYS | REDO_KEYS:
+            assert QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText) in hint, hint
+    finally:
+        shell.window.retire()
+        shell.window.close()
+        shell.window.deleteLater()
+        shell.close()
+        shell.translations.switch("en")
+
+
+def test_part_of_a_name_that_fits_one_person_is_taken_and_said(
+    qtbot: QtBot, ws: Workspace, window: MainWindow, workspace: ForumWorkspace
+) -> None:
+    """The note-taker types "rumb" and Enter without picking from the suggestions: Martina
+    Rumbiak is the only one it fits, so she is taken, and the line under the entry says so
+    (it was refused as "not on the attendance list"). "mart" fits two people: refused, naming
+    both, and nothing is saved."""
+    qtbot.keyClick(window, Qt.Key.Key_4, ALT)
+    capture = workspace.capture
+    click(qtbot, capture.text)
+    keys = Keyboard(qtbot, window).type("Sediakan ruang laktasi")
+    click(qtbot, capture.raised_by)
+    keys.type("rumb")
+    qtbot.waitUntil(capture.completer.popup().isVisible, timeout=3000)
+    keys.press(Qt.Key.Key_Escape)  # the suggestions closed, none picked
+    qtbot.waitUntil(lambda: not capture.completer.popup().isVisible(), timeout=3000)
+    keys.press(Qt.Key.Key_Return)
+    saved = one(ws, Recommendation, text="Sediakan ruang laktasi")
+    assert saved.raised_by_id == workspace_person(ws, "Martina Rumbiak")
+    assert "Martina Rumbiak" in capture.message.text()
+
+    click(qtbot, capture.text)
+    keys.type("Papan antrean digital")
+    click(qtbot, capture.raised_by)
+    keys.type("mart")
+    qtbot.waitUntil(capture.completer.popup().isVisible, timeout=3000)
+    keys.press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not capture.completer.popup().isVisible(), timeout=3000)
+    keys.press(Qt.Key.Key_Return)
+    said = capture.message.text()
+    assert "Martina Rumbiak" in said and "Martin Kambu" in said, said
+    assert not rows(ws, Recommendation, text="Papan antrean digital")
+
+
+def workspace_person(ws: Workspace, name: str) -> str:
+    return one(ws, Participant, name=name).id

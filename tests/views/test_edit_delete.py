@@ -166,8 +166,11 @@ def test_a_forum_not_yet_held_is_corrected_deleted_and_brought_back(
     planned = ws.write(
         forums.create_forum, unit_id=running.unit, title="FKP Rancangan SOP", held_on="2026-12-03", venue="Aula"
     )
-    ws.write(participants.add_participant, planned, name="Siti Rahayu", category="service_user", invited=True)
-    ws.write(agenda.add_item, planned, title="Pembukaan")
+    siti = ws.write(participants.add_participant, planned, name="Siti Rahayu", category="service_user", invited=True)
+    gone = ws.write(participants.add_participant, planned, name="Salah Ketik", category="media", invited=True)
+    ws.write(participants.remove_participant, gone)  # removed on its own: stays removed
+    item = ws.write(agenda.add_item, planned, title="Pembukaan")
+    ws.write(recs.add_recommendation, planned, text="Usul awal", scope="unit", raised_by_id=siti, agenda_item_id=item)
     page = window.forums
     page.refresh()
     qtbot.waitUntil(lambda: page.loaded() and page.model.row_of(planned) >= 0)
@@ -194,6 +197,10 @@ def test_a_forum_not_yet_held_is_corrected_deleted_and_brought_back(
     qtbot.wait(HUMAN_MS)
     click(qtbot, page.delete_button)
     assert tombstoned(ws, Forum, planned)
+    # Its invitation list, agenda and what was typed for it go with it (they pointed at a
+    # deleted forum), in the same step.
+    assert not rows(ws, Participant, forum_id=planned) and not rows(ws, AgendaItem, forum_id=planned)
+    assert not rows(ws, Recommendation, forum_id=planned)
     qtbot.waitUntil(lambda: page.loaded() and page.model.row_of(planned) < 0)
     page.search.setFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_Z, CTRL)  # back, with its invitation list and agenda
@@ -201,7 +208,29 @@ def test_a_forum_not_yet_held_is_corrected_deleted_and_brought_back(
     assert again.id == planned and again.status == "planned" and again.held_on.isoformat() == "2026-12-10"
     assert [p.name for p in rows(ws, Participant, forum_id=again.id)] == ["Siti Rahayu"]
     assert [i.title for i in rows(ws, AgendaItem, forum_id=again.id)] == ["Pembukaan"]
+    assert [r.text for r in rows(ws, Recommendation, forum_id=again.id)] == ["Usul awal"]
     qtbot.waitUntil(lambda: page.loaded() and page.model.row_of(again.id) >= 0)
     qtbot.keyClick(page.search, Qt.Key.Key_Z, CTRL)  # and the correction before it
     assert one(ws, Forum, id=again.id).title == "FKP Rancangan SOP"
     assert actions_on(ws, "forums")[-4:] == ["update", "delete", "restore", "update"]
+
+
+def test_a_planned_forum_with_a_triaged_recommendation_is_not_deleted(
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow
+) -> None:
+    """A recommendation already accepted has a life of its own (a follow-up, a report): the
+    forum it came from stays, and the line under the list says why; nothing changes."""
+    planned = ws.write(forums.create_forum, unit_id=running.unit, title="FKP Rancangan SOP", held_on="2026-12-03")
+    person = ws.write(participants.add_participant, planned, name="Siti Rahayu", category="service_user")
+    rec = ws.write(recs.add_recommendation, planned, text="Usul awal", scope="unit", raised_by_id=person)
+    ws.write(recs.accept, rec)
+    page = window.forums
+    page.refresh()
+    qtbot.waitUntil(lambda: page.loaded() and page.model.row_of(planned) >= 0)
+    click_row(qtbot, page.table, page.model.row_of(planned), column=2)
+    qtbot.wait(HUMAN_MS)
+    click(qtbot, page.delete_button)
+    said = page.notice.text.text()
+    assert "cannot be deleted" in said and "1 of its recommendations" in said, said
+    assert rows(ws, Forum, id=planned) and rows(ws, Participant, forum_id=planned)
+    assert rows(ws, Recommendation, forum_id=planned)

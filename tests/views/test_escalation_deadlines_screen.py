@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.i18n import day_and_time
 from desktop.models import Escalation, Recommendation
 from desktop.services import demo, escalations
 from desktop.services.units import set_home_unit
@@ -23,6 +22,7 @@ from desktop.views.escalations_page import ACK, COLUMNS
 from desktop.views.main_window import MainWindow
 from desktop.vocab import EscalationStatus, OfficeZone, Outcome, RecStatus
 from desktop.workspace import Workspace
+from desktop.zones import screen_time
 from domain import deadlines
 from tests.views.test_screens import select_in_triage, wait_for_triage
 
@@ -114,5 +114,5 @@ def test_the_detail_pane_reads_the_office_clock(
     assert f"Sent {wit.strftime('%d-%m-%Y')}" in pane.escalation.text()
     assert pane.detail is not None
     first = pane.detail.history[0].at.astimezone(OfficeZone.WIT.tzinfo())
-    assert pane.history.toPlainText().startswith(day_and_time(first, OfficeZone.WIT.tzinfo()) + " — ")
+    assert pane.history.toPlainText().startswith(screen_time(first, OfficeZone.WIT.tzinfo(), weekday=True) + " — ")
     assert first.strftime("%d-%m-%Y %H:%M") in pane.history.toPlainText().splitlines()[0]  # English here

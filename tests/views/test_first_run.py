@@ -10,9 +10,10 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -184,3 +185,31 @@ def test_first_run_speaks_the_chosen_language(qtbot: QtBot, ws: Workspace, shell
     assert json.loads((ws.data_dir / "settings.json").read_text(encoding="utf-8"))["language"] == "id"
     window = choose_language(qtbot, shell, Qt.Key.Key_End)  # and back: the next tests read English
     assert window.first_run is not None and window.first_run.start_button.text() == "&Start using Mufakat"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_whole_first_run_screen_is_in_sight_on_a_laptop(
+    qtbot: QtBot, ws: Workspace, language: str
+) -> None:
+    """Maximised on a 1366×768 laptop with a taskbar (1366×697), the first-run screen shows all of
+    itself: the enroll button was half hidden below the window's edge."""
+    ws.settings.language = language
+    shell = Shell(ws)
+    try:
+        shell.window.resize(1366, 697)
+        with qtbot.waitExposed(shell.window):
+            shell.window.show()
+        page = shell.window.first_run
+        assert page is not None
+        scroll = page.findChild(QScrollArea)
+        qtbot.waitUntil(lambda: scroll.viewport().height() > 0)
+        assert scroll.verticalScrollBar().maximum() == 0, scroll.widget().sizeHint()
+        enroll = page.enroll_form.enroll_button
+        corner = enroll.mapTo(scroll.viewport(), QPoint(0, 0))
+        assert scroll.viewport().rect().contains(QRect(corner, enroll.size()))
+    finally:
+        shell.window.retire()
+        shell.window.close()
+        shell.window.deleteLater()
+        shell.close()
+        shell.translations.switch("en")

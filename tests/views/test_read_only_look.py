@@ -44,7 +44,7 @@ def test_a_closed_forums_fields_look_read_only_until_it_is_reopened(
     assert workspace is not None
     details = workspace.details
     click_tab(qtbot, workspace.tabs, details)
-    fields = [details.lines["venue"], details.lines["starts_at"], details.held_on, details.theme]
+    fields = [details.lines["venue"], details.lines["starts_at"], details.held_on, details.theme, details.signatories]
     assert all(looks_editable(f) for f in fields)
     with_modal(qtbot, lambda: click(qtbot, details.close_button), closing(qtbot))
     qtbot.waitUntil(lambda: details.lines["venue"].isReadOnly())

@@ -131,11 +131,12 @@ def test_escalating_a_proposed_recommendation_says_why_before_asking_for_a_note(
     qtbot: QtBot, ws: Workspace, forum: Running, window: MainWindow
 ) -> None:
     """"Escalate…" on a recommendation that is still proposed says at once that it cannot be
-    escalated (and what can be done), instead of asking for the note and then throwing it away."""
+    escalated (and what can be done), instead of asking for the note and then throwing it away:
+    the button is not offered for it, and its tooltip says which recommendations it is for."""
     rec = ws.write(recs.add_recommendation, forum.forum, text="Usulkan tarif layanan daerah", scope="policy")
     board_with(qtbot, window, rec)
-    said = answer(qtbot, QMessageBox.StandardButton.Ok)
-    with_modal(qtbot, lambda: click(qtbot, window.triage.bulk["escalate"]), said)
-    assert len(said.asked) == 1  # type: ignore[attr-defined]
-    assert "0 of 1 escalated" in said.asked[0]  # type: ignore[attr-defined]
+    escalate = window.triage.bulk["escalate"]
+    assert not escalate.isEnabled()
+    assert "only for recommendations that are accepted" in escalate.toolTip()
+    qtbot.mouseClick(escalate, Qt.MouseButton.LeftButton)  # a click on it does nothing, asks nothing
     assert status(ws, rec) == RecStatus.PROPOSED
