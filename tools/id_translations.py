@@ -1529,3 +1529,26 @@ ID["Its certificate is checked with the office's CA file {path}."] = "Sertifikat
 ID["Type a date or pick one; select it and press Delete for “any” again."] = (
     "Ketik tanggal atau pilih; blok lalu hapus untuk kembali ke “semua”."
 )
+
+# ev16a: attachments (file store, import, records)
+ID.update(
+    {
+        "“{name}” is {size} MB; a file may be at most {limit} MB. Reduce it (a scan at a lower resolution, a PDF split in two) and add it again.": "“{name}” berukuran {size} MB; satu berkas paling besar {limit} MB. Perkecil dulu (pindai dengan resolusi lebih rendah, atau bagi PDF menjadi dua), lalu tambahkan lagi.",
+        "The file changed while it was being copied; add it again.": "Berkas berubah ketika sedang disalin; tambahkan lagi.",
+        "The disk is full: the file was not saved. Free some space on the disk and add it again.": "Disk penuh: berkas tidak disimpan. Kosongkan sebagian ruang disk, lalu tambahkan lagi.",
+        "The file could not be saved in the data folder ({problem}); nothing was changed.": "Berkas tidak dapat disimpan di folder data ({problem}); tidak ada yang diubah.",
+        "“{name}” cannot be read ({problem}).": "“{name}” tidak dapat dibaca ({problem}).",
+        "“{name}” is not a file.": "“{name}” bukan berkas.",
+        "“{name}” is empty.": "“{name}” kosong.",
+        "“{name}” is not what its name says (its content is not a {kind} file). Save it again in the program that made it, then add it.": "Isi “{name}” tidak sesuai dengan namanya (isinya bukan berkas {kind}). Simpan ulang di program yang membuatnya, lalu tambahkan.",
+        "“{name}” cannot be attached: Mufakat takes photos and documents of these kinds: {kinds}.": "“{name}” tidak dapat dilampirkan: Mufakat menerima foto dan dokumen berjenis: {kinds}.",
+        "“{name}” is damaged and cannot be read as a photo ({problem}).": "“{name}” rusak dan tidak dapat dibaca sebagai foto ({problem}).",
+        "too many": "terlalu banyak",
+        "“{name}” has {size} pixels; a photo may have at most {limit} megapixels. Reduce it on the phone or the computer, then add it.": "“{name}” berukuran {size} piksel; satu foto paling besar {limit} megapiksel. Perkecil dulu di ponsel atau komputer, lalu tambahkan.",
+        "Caption": "Keterangan",
+        "Attachment": "Lampiran",
+        "A signed attendance list belongs to a forum.": "Pindaian daftar hadir bertanda tangan dilampirkan pada forum.",
+        "“{name}” is not a photo; attach it as a document.": "“{name}” bukan foto; lampirkan sebagai dokumen.",
+        "“{name}” is attached here already.": "“{name}” sudah dilampirkan di sini.",
+    }
+)
