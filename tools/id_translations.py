@@ -1552,3 +1552,30 @@ ID.update(
         "“{name}” is attached here already.": "“{name}” sudah dilampirkan di sini.",
     }
 )
+
+# ev16a: the photos and files panel
+ID.update(
+    {
+        "Add photo/&file…": "Tambah foto/&berkas…",
+        "Photos (JPEG, PNG, HEIC) and documents (PDF, XLSX) of up to 25 MB; or drop them here, or paste": "Foto (JPEG, PNG, HEIC) dan dokumen (PDF, XLSX) paling besar 25 MB; atau seret ke sini, atau tempel",
+        "Signed attendance list (scan)": "Daftar hadir bertanda tangan (pindaian)",
+        "Mark the selected file as the forum's scanned, signed attendance list": "Tandai berkas terpilih sebagai pindaian daftar hadir forum yang sudah ditandatangani",
+        "Remove": "Hapus",
+        "Remove the selected file; Ctrl+Z brings it back": "Hapus berkas terpilih; Ctrl+Z mengembalikannya",
+        "Caption of the selected file (Enter saves it)": "Keterangan berkas terpilih (Enter untuk menyimpan)",
+        "Files of this forum: {size} MB": "Berkas forum ini: {size} MB",
+        "Signed attendance list": "Daftar hadir bertanda tangan",
+        "The file is missing from the data folder; remove this entry and add the file again.": "Berkasnya tidak ada di folder data; hapus entri ini lalu tambahkan berkasnya lagi.",
+        "file not yet received from {who}'s laptop": "berkas belum diterima dari laptop {who}",
+        "{size} MB": "{size} MB",
+        "Add photos or files": "Tambah foto atau berkas",
+        "Photos and documents ({patterns});;All files (*)": "Foto dan dokumen ({patterns});;Semua berkas (*)",
+        "{count} file(s) saved.": "{count} berkas disimpan.",
+        "remove “{name}”": "hapus “{name}”",
+        "Removed: “{name}”": "Dihapus: “{name}”",
+        "Ph&otos and files": "F&oto dan berkas",
+        "Evidence of the selected follow-up ({count})": "Bukti tindak lanjut terpilih ({count})",
+        "Photos and files ({count})": "Foto dan berkas ({count})",
+        "Photos and files": "Foto dan berkas",
+    }
+)

@@ -65,6 +65,7 @@ class AttachmentItem:
     height: int | None
     added_at: datetime
     added_by: str  # who added it (the laptop that holds the file until it is sent)
+    added_on: str  # the device it was added on
 
     @property
     def is_photo(self) -> bool:
@@ -200,14 +201,14 @@ def has_attendance_scan(session: Session, forum_id: str) -> bool:
 
 def _items(session: Session, rows: list[Attachment]) -> list[AttachmentItem]:
     ids = [row.id for row in rows]
-    added_by: dict[str, str] = {}
+    added_by: dict[str, tuple[str, str]] = {}
     if ids:
         events = session.execute(
-            select(AuditEvent.entity_id, AuditEvent.actor).where(
+            select(AuditEvent.entity_id, AuditEvent.actor, AuditEvent.device_id).where(
                 AuditEvent.entity == "attachments", AuditEvent.entity_id.in_(ids), AuditEvent.action == "create"
             )
         )
-        added_by = {entity_id: actor for entity_id, actor in events}
+        added_by = {entity_id: (actor, device) for entity_id, actor, device in events}
     return [
         AttachmentItem(
             row.id,
@@ -222,7 +223,7 @@ def _items(session: Session, rows: list[Attachment]) -> list[AttachmentItem]:
             row.width,
             row.height,
             row.created_at,
-            added_by.get(row.id, ""),
+            *added_by.get(row.id, ("", "")),
         )
         for row in rows
     ]
