@@ -13,7 +13,6 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import InputError
-from desktop.file_import import prepare
 from desktop.file_store import FileStore
 from desktop.i18n import N_, tr
 from desktop.models import Attachment, AuditEvent, FollowUp, Forum, Recommendation, Synced
@@ -75,6 +74,8 @@ class AttachmentItem:
 def store_file(files: FileStore, source: Path, *, keep_gps: bool = False) -> StoredFile:
     """Read `source` (a photo is reduced), save it durably in the store (once per content) and
     say what was saved. Raises InputError or EnvironmentProblem; nothing half-written."""
+    from desktop.file_import import prepare  # Pillow: on first use, not at start-up
+
     prepared = prepare(source, keep_gps=keep_gps)
     stored = files.put_bytes(prepared.data) if prepared.data is not None else files.put_file(prepared.source)
     return StoredFile(
@@ -227,3 +228,22 @@ def _items(session: Session, rows: list[Attachment]) -> list[AttachmentItem]:
         )
         for row in rows
     ]
+
+
+def evidence_photos(session: Session, rec_id: str) -> list[tuple[str, AttachmentItem]]:
+    """The photos of a recommendation and of its follow-up actions, each with the action it is
+    evidence of ("" for the recommendation's own)."""
+    actions = dict(
+        session.execute(
+            select(FollowUp.id, FollowUp.action).where(
+                FollowUp.recommendation_id == rec_id, FollowUp.deleted.is_(False)
+            )
+        ).all()
+    )
+    query = select(Attachment).where(
+        Attachment.owner_id.in_([rec_id, *actions]),
+        Attachment.kind == AttachmentKind.PHOTO,
+        Attachment.deleted.is_(False),
+    )
+    items = _items(session, list(session.scalars(query.order_by(Attachment.created_at, Attachment.id))))
+    return [(actions.get(item.owner_id, ""), item) for item in items]

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import MufakatError
-from desktop.file_import import ACCEPTED
 from desktop.i18n import number
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentItem
@@ -244,6 +243,8 @@ class AttachmentsPanel(QWidget):
 
     # -- adding ------------------------------------------------------------------------------
     def choose_files(self) -> None:
+        from desktop.file_import import ACCEPTED
+
         names, _filter = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add photos or files"),
