@@ -207,7 +207,8 @@ def _attachments(doc: ImplementationReport, photos: int) -> list[str]:
     number = f" Nomor {forum.document_number}" if forum.document_number else ""
     items = [
         f"Berita Acara Forum Konsultasi Publik{number} beserta daftar hadir "
-        f"({indonesian.count_with_words(len(forum.attendees))} orang);",
+        f"({indonesian.count_with_words(len(forum.attendees))} orang)"
+        + (" dan pindaian daftar hadir yang telah ditandatangani;" if forum.attendance_scan else ";"),
         "Notulen Forum Konsultasi Publik;",
     ]
     if forum.survey is not None:

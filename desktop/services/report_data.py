@@ -26,6 +26,7 @@ from desktop.models import (
     Recommendation,
     Unit,
 )
+from desktop.services.attachments import has_attendance_scan
 from desktop.services.logo import logo_png
 from desktop.services.lookup import load
 from desktop.services.survey_breakdown import SurveyDetails, survey_details
@@ -211,6 +212,9 @@ class ForumReport:
     recommendations: tuple[RecLine, ...]
     survey: SurveyResult | None = None  # the satisfaction survey discussed at the forum
     late: Late | None = None  # a closed forum: what arrived after its minutes were frozen
+    # A scan of the signed attendance list is attached to the forum (as it is now: a frozen
+    # berita acara keeps what it said when it was frozen).
+    attendance_scan: bool = False
 
     @property
     def attendees(self) -> tuple[Person, ...]:
@@ -362,6 +366,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         recommendations=tuple(lines),
         survey=survey_of_forum(session, forum.id),
         late=late,
+        attendance_scan=has_attendance_scan(session, forum.id),
     )
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from desktop.forum_documents import build_forum_document
-from desktop.services import attachments, followups
+from desktop.services import attachments, followups, forums
 from desktop.services import recommendations as recs
 from desktop.workspace import Workspace
-from protocol.vocab import AttachmentOwner
+from protocol.vocab import AttachmentKind, AttachmentOwner
 from tests.attachments import samples
 from tests.reports.conftest import all_text, layout_problems, out_of_page, pdf_text
 from tests.reports.geometry import bounds_of
@@ -97,3 +97,24 @@ def test_the_follow_up_report_carries_the_evidence_photos(ws: Workspace, tmp_pat
     assert "LAMPIRAN: FOTO BUKTI TINDAK LANJUT" in text
     assert "Rekomendasi 1 — Beli 20 kursi: Kursi terpasang" in text
     assert sum(len(p) for p in images_per_page(pdf)) >= 1 and layout_problems(pdf) == []
+
+
+def test_the_signed_attendance_scan_is_named_where_the_list_is(
+    demo_ws: Workspace, demo_forum: str, tmp_path: Path
+) -> None:
+    """The draft berita acara's attendance annex and the report's list of attachments say the
+    scan is attached; a frozen berita acara prints the same bytes as before (it says what was
+    true when the forum closed)."""
+    said = "Daftar hadir yang telah ditandatangani peserta dilampirkan dalam bentuk pindaian."
+    listed = "dan pindaian daftar hadir yang telah ditandatangani;"
+    frozen = build_forum_document(demo_ws, "minutes", demo_forum)
+    assert listed not in all_text(build_forum_document(demo_ws, "implementation-report", demo_forum))
+    scan = attachments.store_file(demo_ws.files, samples.pdf(tmp_path / "daftar hadir bertanda tangan.pdf"))
+    demo_ws.write(attachments.attach, AttachmentOwner.FORUM, demo_forum, scan, AttachmentKind.ATTENDANCE_SCAN)
+    assert listed in all_text(build_forum_document(demo_ws, "implementation-report", demo_forum))
+    assert build_forum_document(demo_ws, "minutes", demo_forum) == frozen
+    demo_ws.write(forums.reopen_forum, demo_forum, "Koreksi daftar hadir")
+    assert said in all_text(build_forum_document(demo_ws, "minutes", demo_forum))
+    marked = demo_ws.read(attachments.attachments_of, demo_forum)[0].id
+    demo_ws.write(attachments.set_kind, marked, AttachmentKind.DOCUMENT)
+    assert said not in all_text(build_forum_document(demo_ws, "minutes", demo_forum))
