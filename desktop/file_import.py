@@ -9,6 +9,7 @@ import io
 import warnings
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
@@ -19,11 +20,14 @@ from desktop.i18n import tr
 from protocol.entities import MAX_FILE_SIZE
 
 LONG_SIDE = 2048
+DRAFT_SLACK = 0.95  # a JPEG decoded at a reduced scale may be this much short of LONG_SIDE
 JPEG_QUALITY = 85
 # A photo of more pixels than this is refused before it is decoded (a decompression bomb: a
 # small file that would fill the memory). 120 megapixels holds a 108 MP phone's photo.
 MAX_PIXELS = 120_000_000
 GPS_IFD = 0x8825
+PRINT_SIDE = 1000  # px on the long side of a photo printed in a report's box (about 300 dpi)
+PRINT_QUALITY = 80
 ORIENTATION = 0x0112
 
 PHOTO_TYPES = {"image/jpeg": (".jpg", ".jpeg"), "image/png": (".png",), "image/heic": (".heic", ".heif")}
@@ -44,6 +48,7 @@ class Prepared:
     source: Path
     width: int | None = None
     height: int | None = None
+    for_print: bytes | None = None  # a photo reduced for a report's photo box (FileStore.print_copy)
 
     @property
     def is_photo(self) -> bool:
@@ -165,24 +170,61 @@ def _bomb(name: str, width: int, height: int) -> InputError:
 
 def _reduced(image: Image.Image, name: str, media_type: str, source: Path, keep_gps: bool) -> Prepared:
     exif = image.getexif()
-    # JPEG: decode at the smallest scale still at least 2,048 px (its sides before rotation).
-    scale = LONG_SIDE / max(image.size)
-    if scale < 1:
-        image.draft("RGB", (int(image.size[0] * scale) + 1, int(image.size[1] * scale) + 1))
     profile = image.info.get("icc_profile")
+    # A JPEG decodes at a half, quarter or eighth of its size directly (its sides before
+    # rotation): at the smallest scale still at least 2,048 px, or within 5 % of it (a 4,000-px
+    # phone photo decodes at 2,000 px, four times faster than whole).
+    scale = LONG_SIDE * DRAFT_SLACK / max(image.size)
+    if scale < 1:
+        image.draft("RGB", (int(image.size[0] * scale), int(image.size[1] * scale)))
+    image.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)  # what is left, on the small copy
     upright = ImageOps.exif_transpose(image) or image
     rgb = _to_srgb(upright, profile)
-    rgb.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
     for tag in (ORIENTATION, *(() if keep_gps else (GPS_IFD,))):
         if tag in exif:
             del exif[tag]
     out = io.BytesIO()
-    rgb.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, exif=exif.tobytes())
+    rgb.save(out, "JPEG", quality=JPEG_QUALITY, exif=exif.tobytes())
     stem = Path(name).stem
-    return Prepared(f"{stem}.jpg", "image/jpeg", out.getvalue(), source, rgb.width, rgb.height)
+    return Prepared(f"{stem}.jpg", "image/jpeg", out.getvalue(), source, rgb.width, rgb.height, _for_print(rgb))
+
+
+def _for_print(picture: Image.Image) -> bytes:
+    factor = max(1, max(picture.size) // PRINT_SIDE)
+    small = picture.reduce(factor) if factor > 1 else picture  # a box filter: quick, and enough at 2:1
+    out = io.BytesIO()
+    small.save(out, "JPEG", quality=PRINT_QUALITY)
+    return out.getvalue()
+
+
+def print_reduced(source: Path) -> bytes | None:
+    """A stored photo reduced for paper (a 2,048-px JPEG decodes at half size directly); None
+    when it cannot be read."""
+    try:
+        with Image.open(source) as image:
+            scale = PRINT_SIDE / max(image.size)
+            if scale < 1:
+                image.draft("RGB", (int(image.size[0] * scale), int(image.size[1] * scale)))
+            picture = image.convert("RGB")
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    return _for_print(picture)
 
 
 _SRGB = ImageCms.createProfile("sRGB")
+
+
+@lru_cache(maxsize=8)
+def _transform_from(icc: bytes) -> ImageCms.ImageCmsTransform | None:
+    """The colour transform from a photo's profile to sRGB (None: it is sRGB already, or
+    unreadable); made once per profile (phones embed the same few)."""
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if "srgb" in (ImageCms.getProfileDescription(source) or "").casefold().replace(" ", ""):
+            return None
+        return ImageCms.buildTransform(source, _SRGB, "RGB", "RGB")
+    except (ImageCms.PyCMSError, OSError):
+        return None
 
 
 def _to_srgb(image: Image.Image, icc: object) -> Image.Image:
@@ -195,12 +237,7 @@ def _to_srgb(image: Image.Image, icc: object) -> Image.Image:
         image = flat
     elif image.mode != "RGB":
         image = image.convert("RGB")
-    if isinstance(icc, bytes) and icc:
-        try:
-            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
-        except (ImageCms.PyCMSError, OSError):
-            return image  # an unreadable profile: the colours as they are
-        if converted is not None:
-            return converted
-    return image
+    transform = _transform_from(icc) if isinstance(icc, bytes) and icc else None
+    if transform is None:
+        return image  # sRGB already, or an unreadable profile: the colours as they are
+    return ImageCms.applyTransform(image, transform) or image

@@ -22,6 +22,7 @@ from desktop.i18n import tr
 from protocol.entities import MAX_FILE_SIZE
 
 FILES_DIR = "files"
+PRINT_DIR = "print"  # photos reduced for paper (derived, made again when missing)
 TEMP_PREFIX = ".incoming-"
 CHUNK = 1024 * 1024
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -119,6 +120,45 @@ class FileStore:
                 tmp.unlink(missing_ok=True)
             raise
         return Stored(digest, size)
+
+    def print_copy(self, sha256: str) -> Path | None:
+        """A photo reduced for paper (`files/print/<sha256>.jpg`, 1,000 to 1,024 px on its long
+        side: about 300 dpi in a report's photo box), made once and kept (the photo never
+        changes); None when the photo is not here or cannot be read. A report embeds the copy as
+        it is, without decoding it."""
+        copy, source = self._print_path(sha256), self.path_of(sha256)
+        if not source.is_file():
+            return None  # not received, or removed by hand: a placeholder, as on screen
+        if copy.is_file():
+            return copy
+        from desktop.file_import import print_reduced  # Pillow: on first use
+
+        data = print_reduced(source)
+        return self.keep_print_copy(sha256, data) if data is not None else None
+
+    def keep_print_copy(self, sha256: str, data: bytes) -> Path | None:
+        """Keep a photo's print copy (made on import, from the photo still in memory); None
+        when the disk refuses it (a report makes it again)."""
+        copy = self._print_path(sha256)
+        tmp = copy.parent / f"{TEMP_PREFIX}{secrets.token_hex(6)}"
+        try:  # whole or not at all, but not flushed: a copy lost in a crash is made again
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+            tmp.replace(copy)
+        except OSError:
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            return None
+        return copy
+
+    def thumbnail_source(self, sha256: str) -> Path:
+        """The smallest copy of a photo to draw a thumbnail from (its print copy, else itself)."""
+        copy, source = self._print_path(sha256), self.path_of(sha256)
+        return copy if copy.is_file() and source.is_file() else source
+
+    def _print_path(self, sha256: str) -> Path:
+        self.path_of(sha256)  # checks the name
+        return self.root / PRINT_DIR / f"{sha256}.jpg"
 
     def leftovers(self) -> list[Path]:
         """Temporary files a crash left behind (never a stored file)."""

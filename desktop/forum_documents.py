@@ -37,8 +37,8 @@ def annex_photo(ws: Workspace, item: AttachmentItem, caption: str) -> AnnexPhoto
     """A photo as an annex prints it: from the file store, or a box saying who holds it."""
     from desktop.reports.photo_annex import AnnexPhoto
 
-    path = ws.files.path_of(item.sha256)
-    if path.is_file():
+    path = ws.files.print_copy(item.sha256)
+    if path is not None:
         return AnnexPhoto(caption, path)
     return AnnexPhoto(caption, None, f"Foto belum diterima dari laptop {item.added_by or 'lain'}")
 

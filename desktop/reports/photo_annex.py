@@ -1,12 +1,12 @@
 """A page of captioned photos (dokumentasi): two across, three down (six on a page, four on the
 page that starts with the heading), each photo fitted to its box without distortion and its
 caption under it. A photo whose file this laptop has not received yet prints as a framed box
-that says so, never an error. The photos are reduced for paper (1,200 px on the long side: about
-300 dpi at the box's size), so a report with many photos stays small and quick to make."""
+that says so, never an error. The photos come reduced for paper (the file store's print copies:
+about 300 dpi at the box's size), embedded as they are: a report with many photos stays small
+and quick to make."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,34 +21,27 @@ from desktop.reports.layout import Styles, text
 PER_ROW = 2
 BOX_HEIGHT = 68 * mm
 GAP = 6 * mm
-PRINT_SIDE = 1200
 
 
 @dataclass(frozen=True)
 class AnnexPhoto:
     caption: str
-    path: Path | None  # None: the file is not on this laptop yet
+    path: Path | None  # a JPEG reduced for paper (FileStore.print_copy); None: not here yet
     missing: str = ""  # what the box says then
 
 
-def _printable(path: Path) -> tuple[io.BytesIO, int, int] | None:
-    """The photo reduced for paper (a JPEG decodes at a smaller scale directly), with its size."""
+def _size(path: Path) -> tuple[int, int] | None:
+    """A photo's pixel size, read from its header (nothing decoded)."""
     try:
         with PILImage.open(path) as image:
-            image.draft("RGB", (PRINT_SIDE, PRINT_SIDE))
-            picture = image.convert("RGB")
+            return image.size
     except (OSError, ValueError, PILImage.DecompressionBombError):
         return None
-    picture.thumbnail((PRINT_SIDE, PRINT_SIDE))
-    out = io.BytesIO()
-    picture.save(out, "JPEG", quality=82)
-    out.seek(0)
-    return out, picture.width, picture.height
 
 
 def _cell(photo: AnnexPhoto, width: float) -> list[Flowable]:
-    found = _printable(photo.path) if photo.path is not None else None
-    if found is None:
+    found = _size(photo.path) if photo.path is not None else None
+    if photo.path is None or found is None:
         box = Table([[text(photo.missing or "(berkas foto tidak tersedia)", Styles.small)]], [width], [BOX_HEIGHT])
         box.setStyle(
             TableStyle(
@@ -61,9 +54,9 @@ def _cell(photo: AnnexPhoto, width: float) -> list[Flowable]:
         )
         picture: Flowable = box
     else:
-        data, w, h = found
+        w, h = found
         scale = min(width / w, BOX_HEIGHT / h)
-        picture = Image(data, w * scale, h * scale)
+        picture = Image(str(photo.path), w * scale, h * scale)  # a JPEG file: embedded as it is
         picture.hAlign = "CENTER"
     return [picture, text(photo.caption, Styles.small) if photo.caption else text("", Styles.small)]
 

@@ -78,6 +78,8 @@ def store_file(files: FileStore, source: Path, *, keep_gps: bool = False) -> Sto
 
     prepared = prepare(source, keep_gps=keep_gps)
     stored = files.put_bytes(prepared.data) if prepared.data is not None else files.put_file(prepared.source)
+    if prepared.for_print is not None:
+        files.keep_print_copy(stored.sha256, prepared.for_print)
     return StoredFile(
         stored.sha256, stored.size, prepared.media_type, prepared.file_name, prepared.width, prepared.height
     )

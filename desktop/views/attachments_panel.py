@@ -190,7 +190,7 @@ class AttachmentsPanel(QWidget):
         if not path.is_file():
             return icon("file-waiting")
         if item.is_photo:
-            image = thumbnail(path)
+            image = thumbnail(self._ws.files.thumbnail_source(item.sha256))
             if image is not None:
                 return QIcon(QPixmap.fromImage(image))
         if item.media_type == "application/pdf":

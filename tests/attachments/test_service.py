@@ -98,3 +98,18 @@ def test_a_caption_is_checked_and_saved(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(InputError):
         ws.write(attachments.set_caption, aid, "x" * 1001)
     assert ws.read(attachments.attachments_of, tree.forum)[0].caption == "Pembukaan oleh Kepala Kantor"
+
+
+def test_a_photo_gets_a_print_copy_made_again_when_lost(ws: Workspace, tmp_path: Path) -> None:
+    from PIL import Image
+
+    stored = attachments.store_file(ws.files, samples.phone_photo(tmp_path / "a.jpg", (3000, 2000)))
+    copy = ws.files.print_copy(stored.sha256)
+    assert copy is not None and copy.parent == ws.files.root / "print"
+    with Image.open(copy) as image:
+        assert image.size == (683, 1024)  # upright, 2,048 px halved: about 300 dpi in a report box
+    copy.unlink()
+    again = ws.files.print_copy(stored.sha256)
+    assert again == copy and again.is_file()
+    ws.files.path_of(stored.sha256).unlink()  # the photo itself gone: no copy either
+    assert ws.files.print_copy(stored.sha256) is None
