@@ -1577,5 +1577,9 @@ ID.update(
         "Evidence of the selected follow-up ({count})": "Bukti tindak lanjut terpilih ({count})",
         "Photos and files ({count})": "Foto dan berkas ({count})",
         "Photos and files": "Foto dan berkas",
+        "Photo": "Foto",
+        "Document": "Dokumen",
+        "Kind of file": "Jenis berkas",
+        "File name": "Nama berkas",
     }
 )

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError
+from desktop.errors import InputError, ProgrammingError
 from desktop.file_store import FileStore
 from desktop.i18n import N_, tr
 from desktop.models import Attachment, AuditEvent, FollowUp, Forum, Recommendation, Synced
@@ -24,6 +24,7 @@ from protocol.entities import LINE
 from protocol.vocab import AttachmentKind, AttachmentOwner
 
 RULES: dict[str, f.Validator] = {"caption": f.text(N_("Caption"), required=False, max_len=LINE)}
+EDITABLE = frozenset({"caption", "kind"})
 OWNERS: dict[AttachmentOwner, tuple[type[Synced], str]] = {
     AttachmentOwner.FORUM: (Forum, N_("Forum")),
     AttachmentOwner.RECOMMENDATION: (Recommendation, N_("Recommendation")),
@@ -143,6 +144,18 @@ def set_kind(session: Session, ctx: Context, attachment_id: str, kind: Attachmen
         raise InputError(tr("“{name}” is not a photo; attach it as a document.", name=row.file_name))
     if kind != row.kind:
         Journal(session, ctx).update(row, kind=kind)
+
+
+def update_attachment(session: Session, ctx: Context, attachment_id: str, **changes: object) -> None:
+    """What a user may change of an attachment (its caption, its kind): the editor that settles
+    a "changed elsewhere" marker uses it too."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ProgrammingError(f"no such field(s): {sorted(unknown)}")
+    if "kind" in changes:
+        set_kind(session, ctx, attachment_id, AttachmentKind(str(changes["kind"])))
+    if "caption" in changes:
+        set_caption(session, ctx, attachment_id, str(changes["caption"]))
 
 
 def remove(session: Session, ctx: Context, attachment_id: str) -> None:

@@ -113,3 +113,20 @@ def test_a_photo_gets_a_print_copy_made_again_when_lost(ws: Workspace, tmp_path:
     assert again == copy and again.is_file()
     ws.files.path_of(stored.sha256).unlink()  # the photo itself gone: no copy either
     assert ws.files.print_copy(stored.sha256) is None
+
+
+def test_a_caption_changed_on_two_laptops_is_settled_like_any_field(ws: Workspace, tmp_path: Path) -> None:
+    """The editor a "changed elsewhere" marker uses takes the caption and the kind, by the
+    same rules as the screen."""
+    from desktop.services.conflicts import EDITORS
+
+    tree = make_tree(ws)
+    stored = attachments.store_file(ws.files, samples.pdf(tmp_path / "a.pdf"))
+    aid = ws.write(attachments.attach, FORUM, tree.forum, stored)
+    editor, fields = EDITORS["attachments"]
+    assert fields == {"caption", "kind"}
+    ws.write(editor, aid, caption="Daftar hadir", kind="attendance_scan")
+    item = ws.read(attachments.attachments_of, tree.forum)[0]
+    assert (item.caption, item.kind) == ("Daftar hadir", AttachmentKind.ATTENDANCE_SCAN)
+    with pytest.raises(InputError, match="is not a photo"):
+        ws.write(editor, aid, kind="photo")
