@@ -1578,6 +1578,8 @@ ID.update(
         "Photos and files ({count})": "Foto dan berkas ({count})",
         "Photos and files": "Foto dan berkas",
         "Photo": "Foto",
+        "Saving {count} file(s)…": "Menyimpan {count} berkas…",
+        "pasted picture.png": "gambar tempelan.png",
         "Document": "Dokumen",
         "Kind of file": "Jenis berkas",
         "File name": "Nama berkas",

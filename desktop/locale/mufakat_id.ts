@@ -172,8 +172,16 @@
             <translation>Foto dan dokumen ({patterns});;Semua berkas (*)</translation>
         </message>
         <message>
+            <source>Saving {count} file(s)…</source>
+            <translation>Menyimpan {count} berkas…</translation>
+        </message>
+        <message>
             <source>{count} file(s) saved.</source>
             <translation>{count} berkas disimpan.</translation>
+        </message>
+        <message>
+            <source>pasted picture.png</source>
+            <translation>gambar tempelan.png</translation>
         </message>
         <message>
             <source>remove “{name}”</source>

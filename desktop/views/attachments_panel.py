@@ -6,7 +6,9 @@ tombstone that Ctrl+Z (or the bar's Undo) takes back."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
@@ -24,7 +26,6 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
@@ -37,10 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.background import Jobs
 from desktop.errors import MufakatError
+from desktop.file_store import FileStore
 from desktop.i18n import number
 from desktop.services import attachments
-from desktop.services.attachments import AttachmentItem
+from desktop.services.attachments import AttachmentItem, StoredFile
 from desktop.views.common import InlineMessage
 from desktop.views.look import icon
 from desktop.views.undo import DoneStep, Report, UndoKeys
@@ -127,6 +130,7 @@ class AttachmentsPanel(QWidget):
         self.caption.returnPressed.connect(self.save_caption)
         self.caption.editingFinished.connect(self.save_caption)
         self.message = InlineMessage(lines=2)
+        self._jobs = Jobs(self)  # files being stored (a photo reduced first): off the GUI thread
         self.undo_stack = QUndoStack(self)
         self.undo_keys = UndoKeys(self, self.undo_stack, [self.caption], lambda: not self._read_only, self._said)
         self.undo_bar = UndoBar(self.undo_stack, self.undo_keys)
@@ -255,23 +259,37 @@ class AttachmentsPanel(QWidget):
         )
         self.add_files([Path(name) for name in names])
 
-    def add_files(self, paths: list[Path]) -> int:
-        """Store each file, then record it; a refused file says why and the others go on.
-        Returns how many were added."""
+    def add_files(self, paths: list[Path], scratch: Path | None = None) -> bool:
+        """Store the files off the GUI thread (a photo is reduced first), then record each on the
+        GUI thread; a refused file says why and the others go on. `scratch`: a folder of ours
+        the files are in (a pasted picture), removed afterwards. Returns whether any were taken."""
         if self._read_only or self.owner_id is None or not paths:
-            return 0
-        added, problems = 0, []
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            for path in paths:
-                try:
-                    stored = attachments.store_file(self._ws.files, path)
-                    self._ws.write(attachments.attach, self.owner_entity, self.owner_id, stored)
-                    added += 1
-                except MufakatError as exc:
-                    problems.append(exc.message)
-        finally:
-            QApplication.restoreOverrideCursor()
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+            return False
+        files, owner_entity, owner_id = self._ws.files, self.owner_entity, self.owner_id
+        self.message.info(self.tr("Saving {count} file(s)…").format(count=len(paths)), lasting=True)
+        self._jobs.run(
+            partial(_store_all, files, paths, scratch),
+            partial(self._stored, owner_entity, owner_id),
+            self._failed,
+        )
+        return True
+
+    def busy(self) -> bool:
+        """Whether files are being saved."""
+        return self._jobs.busy()
+
+    def _stored(self, owner_entity: AttachmentOwner, owner_id: str, results: list[StoredFile | str]) -> None:
+        added, problems = 0, [r for r in results if isinstance(r, str)]
+        for stored in (r for r in results if not isinstance(r, str)):
+            try:
+                self._ws.write(attachments.attach, owner_entity, owner_id, stored)
+                added += 1
+            except MufakatError as exc:
+                problems.append(exc.message)
+        if owner_id != self.owner_id:  # another record is shown now: it was saved all the same
+            return
         self.reload()
         if added:
             self.list.setCurrentRow(self.list.count() - 1)
@@ -280,26 +298,30 @@ class AttachmentsPanel(QWidget):
             self.message.error("\n".join(problems))
         elif added:
             self.message.info(self.tr("{count} file(s) saved.").format(count=added))
-        return added
+        else:
+            self.message.clear_message()
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.error(str(error))
 
     def paste(self) -> None:
         self.add_from(QGuiApplication.clipboard().mimeData())
 
-    def add_from(self, mime: QMimeData | None) -> int:
+    def add_from(self, mime: QMimeData | None) -> bool:
         """Files named by `mime` (copied or dragged from a file manager), or a picture in it."""
         if mime is None:
-            return 0
+            return False
         paths = _local_files(mime)
         if paths:
             return self.add_files(paths)
         if mime.hasImage():
             image = QImage(mime.imageData())
             if not image.isNull():
-                with tempfile.TemporaryDirectory() as folder:
-                    pasted = Path(folder) / "pasted.png"
-                    image.save(str(pasted), b"PNG")
-                    return self.add_files([pasted])
-        return 0
+                scratch = Path(tempfile.mkdtemp(prefix="mufakat-paste-"))
+                pasted = scratch / self.tr("pasted picture.png")
+                image.save(str(pasted))  # PNG, by its name
+                return self.add_files([pasted], scratch)
+        return False
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not self._read_only and self.owner_id is not None and _local_files(event.mimeData()):
@@ -311,7 +333,7 @@ class AttachmentsPanel(QWidget):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if self.add_from(event.mimeData()) or _local_files(event.mimeData()):
+        if self.add_from(event.mimeData()):
             event.acceptProposedAction()
 
     # -- changing ----------------------------------------------------------------------------
@@ -386,6 +408,21 @@ class AttachmentsPanel(QWidget):
         copy.write_bytes(path.read_bytes())
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
         return None
+
+
+def _store_all(files: FileStore, paths: list[Path], scratch: Path | None) -> list[StoredFile | str]:
+    """Each file stored (off the GUI thread), or what is wrong with it."""
+    results: list[StoredFile | str] = []
+    try:
+        for path in paths:
+            try:
+                results.append(attachments.store_file(files, path))
+            except MufakatError as exc:
+                results.append(exc.message)
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return results
 
 
 def _local_files(mime: QMimeData) -> list[Path]:

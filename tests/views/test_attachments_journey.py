@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
@@ -38,6 +38,12 @@ def _drop(qtbot: QtBot, panel: AttachmentsPanel, paths: list[Path]) -> None:
     drop = QDropEvent(at, Qt.DropAction.CopyAction, mime, LEFT, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(panel, drop)
     assert drop.isAccepted()
+    saved(qtbot, panel)
+
+
+def saved(qtbot: QtBot, panel: AttachmentsPanel) -> None:
+    """Wait until the files being stored off the GUI thread are recorded."""
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=20_000)
 
 
 def _click_item(qtbot: QtBot, panel: AttachmentsPanel, row: int) -> None:
@@ -61,6 +67,7 @@ def test_photos_and_files_on_a_forum(
     click_tab(qtbot, workspace.tabs, panel)
 
     with_modal(qtbot, lambda: click(qtbot, panel.add_button), file_chosen(qtbot, photo))
+    saved(qtbot, panel)
     assert [(a.kind, a.file_name, a.width, a.height) for a in live(ws)] == [
         (AttachmentKind.PHOTO, "Pembukaan FKP.jpg", 1500, 2000)
     ]
@@ -75,6 +82,7 @@ def test_photos_and_files_on_a_forum(
     QGuiApplication.clipboard().setMimeData(mime)
     _click_item(qtbot, panel, 0)
     qtbot.keyClick(panel.list, Qt.Key.Key_V, CTRL)
+    saved(qtbot, panel)
     assert [a.file_name for a in live(ws)][-1] == "daftar hadir.pdf"
     assert "MB" in panel.disk.text()
 
@@ -148,3 +156,22 @@ def test_evidence_on_a_recommendation_and_its_follow_up(
         (AttachmentOwner.RECOMMENDATION, rid): "usulan.pdf",
         (AttachmentOwner.FOLLOW_UP, fid): "kursi baru.jpg",
     }
+
+
+def test_a_pasted_picture_becomes_a_photo(
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow
+) -> None:
+    """A screenshot or a picture copied from another program, pasted with Ctrl+V."""
+    workspace = window.open_forum(running.forum)
+    assert workspace is not None
+    panel = workspace.files
+    click_tab(qtbot, workspace.tabs, panel)
+    picture = QImage(640, 480, QImage.Format.Format_RGB32)
+    picture.fill(Qt.GlobalColor.darkGreen)
+    QGuiApplication.clipboard().setImage(picture)
+    qtbot.mouseClick(panel.list.viewport(), LEFT, pos=QPoint(20, 20))  # the (empty) list has the focus
+    qtbot.keyClick(panel.list, Qt.Key.Key_V, CTRL)
+    saved(qtbot, panel)
+    assert [(a.kind, a.file_name, a.width, a.height) for a in live(ws)] == [
+        (AttachmentKind.PHOTO, "pasted picture.jpg", 640, 480)
+    ]
