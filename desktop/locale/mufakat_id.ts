@@ -152,6 +152,10 @@
             <translation>Daftar hadir bertanda tangan</translation>
         </message>
         <message>
+            <source>file missing from the data folder</source>
+            <translation>berkas tidak ada di folder data</translation>
+        </message>
+        <message>
             <source>The file is missing from the data folder; remove this entry and add the file again.</source>
             <translation>Berkasnya tidak ada di folder data; hapus entri ini lalu tambahkan berkasnya lagi.</translation>
         </message>

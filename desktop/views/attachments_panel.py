@@ -117,7 +117,7 @@ class AttachmentsPanel(QWidget):
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setIconSize(QSize(THUMB, THUMB))
-        self.list.setGridSize(QSize(THUMB + 40, THUMB + 50))
+        self.list.setGridSize(QSize(THUMB + 50, THUMB + 64))
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setWordWrap(True)
@@ -205,13 +205,15 @@ class AttachmentsPanel(QWidget):
         text = item.caption or item.file_name
         if item.kind is AttachmentKind.ATTENDANCE_SCAN:
             text = self.tr("Signed attendance list") + (f": {text}" if text else "")
-        if not self._ws.files.has(item.sha256):
-            text += "\n" + self.placeholder(item)
+        if not self._ws.files.has(item.sha256):  # what matters first: the file is not here
+            text = self.placeholder(item, short=True) + "\n" + text
         return text
 
-    def placeholder(self, item: AttachmentItem) -> str:
+    def placeholder(self, item: AttachmentItem, short: bool = False) -> str:
         """What a file not here says: not received yet (from whom), or removed by hand here."""
         if item.added_on == self._ws.ctx.device_id:
+            if short:
+                return self.tr("file missing from the data folder")
             return self.tr("The file is missing from the data folder; remove this entry and add the file again.")
         return self.tr("file not yet received from {who}'s laptop").format(who=item.added_by or "?")
 
@@ -219,7 +221,10 @@ class AttachmentsPanel(QWidget):
         size = self.tr("{size} MB").format(size=megabytes(item.size))
         if item.width and item.height:
             size += f" · {item.width} × {item.height} px"
-        return f"{item.file_name}\n{size}"
+        lines = [item.caption, item.file_name, size]
+        if not self._ws.files.has(item.sha256):
+            lines.append(self.placeholder(item))
+        return "\n".join(line for line in lines if line)
 
     def _current_id(self) -> str | None:
         entry = self.list.currentItem() if hasattr(self, "list") else None
@@ -235,6 +240,8 @@ class AttachmentsPanel(QWidget):
         self.caption.setText(item.caption if item else "")
         self.caption.blockSignals(False)
         self.scan_box.setChecked(bool(item and item.kind is AttachmentKind.ATTENDANCE_SCAN))
+        if item is not None and not self._ws.files.has(item.sha256):
+            self.message.info(self.placeholder(item), lasting=True)
         self._enable()
 
     def _enable(self) -> None:
