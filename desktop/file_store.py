@@ -160,6 +160,27 @@ class FileStore:
         self.path_of(sha256)  # checks the name
         return self.root / PRINT_DIR / f"{sha256}.jpg"
 
+    def stored(self) -> dict[str, Path]:
+        """Every file of the store, by its SHA-256 (no print copy, no temporary file)."""
+        if not self.root.is_dir():
+            return {}
+        found = {}
+        for path in self.root.glob("??/*"):
+            sha = path.parent.name + path.name
+            if SHA256.fullmatch(sha) and path.is_file():
+                found[sha] = path
+        return found
+
+    def copy_new_to(self, other: FileStore) -> int:
+        """Copy the files `other` lacks into it (files never change: only new ones go); how
+        many. Raises EnvironmentProblem when `other`'s disk refuses one (those copied stay)."""
+        copied = 0
+        for sha, path in self.stored().items():
+            if not other.has(sha):
+                other.put_file(path)
+                copied += 1
+        return copied
+
     def leftovers(self) -> list[Path]:
         """Temporary files a crash left behind (never a stored file)."""
         if not self.root.is_dir():

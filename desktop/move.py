@@ -84,7 +84,7 @@ def export_move(data_dir: Path, target: Path, known_revisions: list[str]) -> dic
             backups.copy_database(db, copy)
             revision = backups.check_copy(copy, known_revisions)
             carried = {DB_FILENAME: copy}
-            attached = _attached_files(FileStore.of(data_dir))
+            attached = FileStore.of(data_dir).stored()
             for name in FILES:
                 if (data_dir / name).is_file():
                     carried[name] = data_dir / name
@@ -116,18 +116,6 @@ def export_move(data_dir: Path, target: Path, known_revisions: list[str]) -> dic
     return manifest
 
 
-def _attached_files(files: FileStore) -> dict[str, Path]:
-    """Every file of the data folder's file store, by its SHA-256."""
-    if not files.root.is_dir():
-        return {}
-    found = {}
-    for path in files.root.glob("??/*"):
-        sha = path.parent.name + path.name
-        if SHA256.fullmatch(sha) and path.is_file():
-            found[sha] = path
-    return found
-
-
 def _attached_member(sha: str) -> str:
     return f"{FILES_DIR}/{sha[:2]}/{sha[2:]}"
 
@@ -157,7 +145,7 @@ def _unpack_attached(zf: zipfile.ZipFile, source: Path, listed: object, into: Pa
 def _put_attached_in_place(unpacked: Path, data_dir: Path) -> None:
     """The old laptop's files into this one's file store (a file it holds already stays)."""
     files = FileStore.of(data_dir)
-    for sha, path in _attached_files(FileStore.of(unpacked)).items():
+    for sha, path in FileStore.of(unpacked).stored().items():
         target = files.path_of(sha)
         if target.is_file():
             continue

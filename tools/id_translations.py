@@ -1578,6 +1578,7 @@ ID.update(
         "Photos and files ({count})": "Foto dan berkas ({count})",
         "Photos and files": "Foto dan berkas",
         "Photo": "Foto",
+        "The attached files could not all be copied to {folder} ({error}); they are kept in the data folder.": "Tidak semua berkas lampiran dapat disalin ke {folder} ({error}); berkas tetap tersimpan di folder data.",
         "file missing from the data folder": "berkas tidak ada di folder data",
         "Saving {count} file(s)…": "Menyimpan {count} berkas…",
         "pasted picture.png": "gambar tempelan.png",

@@ -66,3 +66,20 @@ def test_a_damaged_attached_file_refuses_the_move(ws: Workspace, tmp_path: Path)
     assert not (new / "files").exists() and not (new / "mufakat.sqlite3").exists()
     manifest = json.loads(zipfile.ZipFile(target).read("manifest.json"))
     assert manifest["version"] == 1  # an older Mufakat still takes the file (without the files)
+
+
+def test_a_backup_copies_the_new_attached_files_to_the_second_folder(ws: Workspace, tmp_path: Path) -> None:
+    from desktop import backups
+    from desktop.file_store import FileStore
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    photo, scan = _old_laptop(ws, tmp_path)
+    assert backups.back_up(ws.data_dir, backups.MANUAL, stick).note is None
+    on_stick = FileStore.of(stick)
+    assert set(on_stick.stored()) == {photo, scan} and on_stick.read(scan) == ws.files.read(scan)
+    copied_at = on_stick.path_of(photo).stat().st_mtime_ns
+    more = attachments.store_file(ws.files, samples.pdf(tmp_path / "notulen.pdf", pages=2))
+    backups.back_up(ws.data_dir, backups.MANUAL, stick)
+    assert set(on_stick.stored()) == {photo, scan, more.sha256}
+    assert on_stick.path_of(photo).stat().st_mtime_ns == copied_at  # only the new one copied
