@@ -184,7 +184,11 @@ def _reduced(image: Image.Image, name: str, media_type: str, source: Path, keep_
         if tag in exif:
             del exif[tag]
     out = io.BytesIO()
-    rgb.save(out, "JPEG", quality=JPEG_QUALITY, exif=exif.tobytes())
+    try:
+        rgb.save(out, "JPEG", quality=JPEG_QUALITY, exif=exif.tobytes())
+    except ValueError:  # EXIF past JPEG's 64 KB segment (a long maker note): the photo without it
+        out = io.BytesIO()
+        rgb.save(out, "JPEG", quality=JPEG_QUALITY)
     stem = Path(name).stem
     return Prepared(f"{stem}.jpg", "image/jpeg", out.getvalue(), source, rgb.width, rgb.height, _for_print(rgb))
 

@@ -104,3 +104,12 @@ def test_an_empty_or_missing_file_is_refused(tmp_path: Path) -> None:
         prepare(tmp_path / "kosong.pdf")
     with pytest.raises(InputError, match="cannot be read"):
         prepare(tmp_path / "hilang.pdf")
+
+
+def test_a_photo_whose_exif_is_too_long_for_a_jpeg_is_kept_without_it(tmp_path: Path) -> None:
+    source = tmp_path / "maker.png"  # a PNG may carry more EXIF than a JPEG segment holds
+    exif = Image.Exif()
+    exif[0x927C] = b"x" * 70_000  # a maker note
+    Image.new("RGB", (800, 600), "white").save(source, "PNG", exif=exif.tobytes())
+    photo = prepare(source)
+    assert _open(photo.data).size == (800, 600)
