@@ -91,6 +91,7 @@ bench: $(DEV_STAMP) $(QM)
 	$(PY) bench/documents.py
 	$(PY) bench/sync.py
 	$(PY) bench/backup.py
+	$(PY) bench/files.py
 	$(XVFB_RUN) $(PY) bench/attention.py
 	$(XVFB_RUN) $(PY) bench/ui.py
 

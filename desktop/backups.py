@@ -23,7 +23,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.config import BACKUP_DIRNAME, DB_FILENAME
-from desktop.errors import EnvironmentProblem, InputError
+from desktop.errors import EnvironmentProblem, InputError, MufakatError
+from desktop.file_store import FileStore
 from desktop.i18n import N_, tr
 
 DAILY = "daily"  # taken by the app (or `mufakat backup --auto`) once a day
@@ -225,7 +226,23 @@ def back_up(data_dir: Path, label: str, second: Path | None = None, now: datetim
     backup = take_backup(data_dir / DB_FILENAME, backup_dir(data_dir), label, now)
     rotate(backup_dir(data_dir))
     note = copy_to_second_folder(backup, second) if second is not None else None
+    if second is not None and note is None:
+        note = copy_files_to_second_folder(data_dir, second)
     return BackupResult(backup, note)
+
+
+def copy_files_to_second_folder(data_dir: Path, second: Path) -> str | None:
+    """The attached files the second folder lacks, into its `files/` (a photo not yet sent
+    exists nowhere else); the user's note when they could not all be copied."""
+    try:
+        FileStore.of(data_dir).copy_new_to(FileStore.of(second))
+    except MufakatError as exc:
+        return tr(
+            "The attached files could not all be copied to {folder} ({error}); they are kept in the data folder.",
+            folder=second,
+            error=exc.message,
+        )
+    return None
 
 
 # -- checking and restoring --------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """'Pindahkan ke laptop baru': the data folder in one file, and taking it in on another laptop.
 
 The file is a zip: the database (an online backup, consistent while the app runs), this laptop's
-settings and unsaved typing, and `manifest.json` naming each with its SHA-256. Taking it in
+settings and unsaved typing, the attached files of its file store (photos, scans: those not yet
+sent exist nowhere else), and `manifest.json` naming each with its SHA-256. Taking it in
 checks everything first (the manifest, every checksum, the database as a restore does) and
 refuses to replace a laptop's own data unless told to; the data it replaces is kept as a backup.
 The new laptop has everything, its outbox too (operations keep their ids, so whichever laptop
@@ -37,8 +38,10 @@ from desktop.config import (
 )
 from desktop.drafts import DRAFTS_FILENAME
 from desktop.errors import EnvironmentProblem, InputError
+from desktop.file_store import FILES_DIR, SHA256, FileStore
 from desktop.files import write_atomically, write_private
 from desktop.i18n import tr
+from protocol.entities import MAX_FILE_SIZE
 
 FORMAT = "mufakat-move"
 FORMAT_VERSION = 1
@@ -81,6 +84,7 @@ def export_move(data_dir: Path, target: Path, known_revisions: list[str]) -> dic
             backups.copy_database(db, copy)
             revision = backups.check_copy(copy, known_revisions)
             carried = {DB_FILENAME: copy}
+            attached = FileStore.of(data_dir).stored()
             for name in FILES:
                 if (data_dir / name).is_file():
                     carried[name] = data_dir / name
@@ -92,11 +96,15 @@ def export_move(data_dir: Path, target: Path, known_revisions: list[str]) -> dic
                 "device_id": _device_id(copy),
                 "created_at": datetime.now(UTC).isoformat(),
                 "files": {name: {"sha256": _sha256(p), "size": p.stat().st_size} for name, p in carried.items()},
+                # The attached files (photos, scans): named by their SHA-256, checked by it.
+                "attached": {sha: path.stat().st_size for sha, path in attached.items()},
             }
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
                 for name, path in carried.items():
                     zf.write(path, name)
+                for sha, path in attached.items():  # JPEG, PDF, XLSX: compressed already
+                    zf.write(path, _attached_member(sha), compress_type=zipfile.ZIP_STORED)
             with partial.open("rb+") as fh:
                 os.fsync(fh.fileno())
             partial.replace(target)
@@ -106,6 +114,45 @@ def export_move(data_dir: Path, target: Path, known_revisions: list[str]) -> dic
             tr("Cannot write {path}: {error}", path=target, error=getattr(exc, "strerror", None) or exc)
         ) from exc
     return manifest
+
+
+def _attached_member(sha: str) -> str:
+    return f"{FILES_DIR}/{sha[:2]}/{sha[2:]}"
+
+
+def _unpack_attached(zf: zipfile.ZipFile, source: Path, listed: object, into: Path) -> None:
+    """The attached files of a move file into `into`'s file store, each checked by its hash."""
+    if listed is None:
+        return  # a move file of a Mufakat without attachments
+    if not isinstance(listed, dict):
+        raise _not_a_move_file(source)
+    files = FileStore.of(into)
+    for sha, size in listed.items():
+        if not isinstance(sha, str) or not SHA256.fullmatch(sha) or not isinstance(size, int):
+            raise _not_a_move_file(source)
+        info = zf.getinfo(_attached_member(sha))
+        if info.file_size != size or size > MAX_FILE_SIZE:
+            raise _damaged(source, _attached_member(sha))
+        target = files.path_of(sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zf.open(info) as member, target.open("wb") as out:
+            for block in iter(lambda: member.read(1024 * 1024), b""):
+                out.write(block)
+        if _sha256(target) != sha:
+            raise _damaged(source, _attached_member(sha))
+
+
+def _put_attached_in_place(unpacked: Path, data_dir: Path) -> None:
+    """The old laptop's files into this one's file store (a file it holds already stays)."""
+    files = FileStore.of(data_dir)
+    for sha, path in FileStore.of(unpacked).stored().items():
+        target = files.path_of(sha)
+        if target.is_file():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        path.replace(target)  # the same disk: the unpacked copy is inside the data folder
 
 
 def _not_a_move_file(source: Path) -> InputError:
@@ -145,6 +192,7 @@ def unpack(source: Path, into: Path) -> dict[str, Any]:
                         out.write(block)
                 if _sha256(into / name) != entry.get("sha256"):
                     raise _damaged(source, name)
+            _unpack_attached(zf, source, manifest.get("attached"), into)
     except (zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:
         raise _not_a_move_file(source) from exc
     except OSError as exc:
@@ -209,6 +257,7 @@ def import_move(data_dir: Path, source: Path, known_revisions: list[str], replac
             else:
                 (data_dir / MOVED_SECRET_FILENAME).unlink(missing_ok=True)
             (data_dir / f"{DB_FILENAME}-copy").unlink(missing_ok=True)
+            _put_attached_in_place(folder, data_dir)
         except (OSError, sqlite3.Error) as exc:
             raise EnvironmentProblem(
                 tr(

@@ -15,6 +15,7 @@ from typing import TypeVar
 from desktop.i18n import LANGUAGES, N_, tr, translate_to
 from protocol.vocab import (
     AgeBand,
+    AttachmentKind,
     Category,
     Education,
     EscalationStatus,
@@ -36,6 +37,7 @@ from protocol.vocab import (
 # The values come from the protocol; this module adds what people read.
 __all__ = [
     "AgeBand",
+    "AttachmentKind",
     "Category",
     "Education",
     "EscalationStatus",
@@ -107,6 +109,9 @@ LABELS: dict[StrEnum, str] = {
     FollowUpStatus.PLANNED: N_("Planned"),
     FollowUpStatus.IN_PROGRESS: N_("In progress"),
     FollowUpStatus.DONE: N_("Done"),
+    AttachmentKind.PHOTO: N_("Photo"),
+    AttachmentKind.DOCUMENT: N_("Document"),
+    AttachmentKind.ATTENDANCE_SCAN: N_("Signed attendance list (scan)"),
     EscalationStatus.SENT: N_("Sent"),
     EscalationStatus.ACKNOWLEDGED: N_("Acknowledged"),
     EscalationStatus.ANSWERED: N_("Answered"),

@@ -46,6 +46,7 @@ def test_every_vocabulary_code_has_a_label() -> None:
         vocab.AgeBand,
         vocab.Education,
         vocab.Occupation,
+        vocab.AttachmentKind,
     ):
         for member in enum:
             assert member in vocab.LABELS, member

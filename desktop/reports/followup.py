@@ -36,6 +36,7 @@ from desktop.reports.layout import (
     text,
 )
 from desktop.reports.parts import gender_letter, head_of, kop, label, parent_answer, signing_place
+from desktop.reports.photo_annex import AnnexPhoto, photo_annex
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
@@ -219,8 +220,13 @@ def _late_section(report: ForumReport, late: Late, width: float, letter: str) ->
 
 @collector_paused
 def build_followup_report(
-    report: ForumReport, paper: str = "a4", as_of: date | None = None, calendar: WorkCalendar | None = None
+    report: ForumReport,
+    paper: str = "a4",
+    as_of: date | None = None,
+    calendar: WorkCalendar | None = None,
+    photos: Sequence[AnnexPhoto] = (),
 ) -> bytes:
+    """`photos`: the evidence photos of the follow-up, printed after the signature."""
     width = content_width(paper)
     as_of = as_of or office_today(report.unit.time_zone)
     calendar = calendar or WorkCalendar()
@@ -270,6 +276,7 @@ def build_followup_report(
     )
     note = evidence_note(report.unit.indicators.get("followup-report", ()))
     sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature, note)
+    story += photo_annex("LAMPIRAN: FOTO BUKTI TINDAK LANJUT", photos, width)
     return build_pdf(
         story,
         paper=paper,

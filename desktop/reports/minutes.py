@@ -248,6 +248,9 @@ def _recommendations(report: ForumReport, width: float, number: str, then: list[
     return parts
 
 
+SIGNED_SCAN = "Daftar hadir yang telah ditandatangani peserta dilampirkan dalam bentuk pindaian."
+
+
 def _attendance_attachment(report: ForumReport, width: float) -> list[Flowable]:
     number = f" Nomor {report.document_number}" if report.document_number else ""
     return [
@@ -256,6 +259,7 @@ def _attendance_attachment(report: ForumReport, width: float) -> list[Flowable]:
         Spacer(1, 6),
         text("DAFTAR HADIR", Styles.title),
         text(report.title, Styles.subtitle),
+        *([text(SIGNED_SCAN, Styles.center)] if report.attendance_scan else []),
         Spacer(1, 6),
         *attendance_table(report.attendees, width),
     ]

@@ -26,6 +26,7 @@ from desktop.i18n import tr
 from desktop.models import MODEL_BY_TABLE, Conflict, Synced
 from desktop.services import (
     agenda,
+    attachments,
     followups,
     forums,
     participants,
@@ -144,6 +145,7 @@ EDITORS: dict[str, tuple[Editor, frozenset[str]]] = {
     "survey_periods": (surveys.update_period, frozenset(surveys.PERIOD_RULES)),
     "recommendations": (recs.edit_recommendation, frozenset(recs.EDITABLE)),
     "survey_actions": (survey_actions.update_action, frozenset(survey_actions.RULES)),
+    "attachments": (attachments.update_attachment, attachments.EDITABLE),
 }
 # A forum's own document templates are changed by their own service (allowed once it is closed).
 FORUM_TEMPLATES = frozenset(templates.FORUM_RULES)

@@ -30,6 +30,7 @@ ENTITY_NAMES: dict[str, str] = {
     "survey_responses": N_("Questionnaire"),
     "survey_actions": N_("Survey action"),
     "audit_events": N_("History entry"),
+    "attachments": N_("Attachment"),
 }
 
 # The field that names a record of each kind (a questionnaire has none).
@@ -43,6 +44,7 @@ NAME_FIELDS: dict[str, str] = {
     "escalations": "rec_text",
     "survey_periods": "title",
     "survey_actions": "action",
+    "attachments": "file_name",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -94,6 +96,10 @@ FIELD_LABELS: dict[str, str] = {
     "invitation_subject": N_("Invitation subject (hal)"),
     "invitation_date": N_("Invitation date"),
     "pekppp_indicators": N_("PEKPPP indicators"),
+    # An attached file's (desktop/services/attachments.py).
+    "caption": N_("Caption"),
+    "kind": N_("Kind of file"),
+    "file_name": N_("File name"),
 }
 
 SHORT_NAME = 60  # characters of a record's name in a sentence

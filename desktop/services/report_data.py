@@ -26,6 +26,7 @@ from desktop.models import (
     Recommendation,
     Unit,
 )
+from desktop.services.attachments import has_attendance_scan
 from desktop.services.logo import logo_png
 from desktop.services.lookup import load
 from desktop.services.signatory_roles import worded
@@ -214,6 +215,9 @@ class ForumReport:
     survey: SurveyResult | None = None  # the satisfaction survey discussed at the forum
     late: Late | None = None  # a closed forum: what arrived after its minutes were frozen
     layout: int = LAYOUT  # the berita acara's wording version (a frozen one's, else the newest)
+    # A scan of the signed attendance list is attached to the forum (as it is now: a frozen
+    # berita acara keeps what it said when it was frozen).
+    attendance_scan: bool = False
 
     @property
     def attendees(self) -> tuple[Person, ...]:
@@ -365,6 +369,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         recommendations=tuple(lines),
         survey=survey_of_forum(session, forum.id),
         late=late,
+        attendance_scan=has_attendance_scan(session, forum.id),
     )
 
 
