@@ -20,6 +20,8 @@ from functools import cached_property
 
 from protocol.vocab import (
     AgeBand,
+    AttachmentKind,
+    AttachmentOwner,
     Category,
     Education,
     EscalationStatus,
@@ -596,6 +598,25 @@ AUDIT_EVENTS = _entity(
     deletable=False,
 )
 
+MAX_FILE_SIZE = 25 * 1024 * 1024  # bytes of an attached file (the laptop refuses larger before copying)
+MAX_IMAGE_SIDE = 100_000  # pixels of a photo's width or height
+ATTACHMENTS = _entity(
+    # A file (a photo, a scan, a spreadsheet) attached to a forum, a recommendation or a
+    # follow-up action. The record names the file by its SHA-256 (lower-case hex); the bytes
+    # travel apart from the record (record first, file later). Only the caption changes.
+    "attachments",
+    choice("owner_entity", AttachmentOwner, editable=False),  # fixed, like the id it goes with
+    ref("owner_id", "*"),
+    choice("kind", AttachmentKind),  # a file added as a document may be marked as the signed scan
+    Field("sha256", Kind.TEXT, required=True, max_length=64),
+    number("size", 1, MAX_FILE_SIZE, editable=False),
+    text("media_type", 100, required=True, editable=False),  # image/jpeg, application/pdf, …
+    text("file_name", NAME, editable=False),  # the original name, for the user
+    text("caption", LINE),
+    number("width", 1, MAX_IMAGE_SIDE, nullable=True, editable=False),  # photos only
+    number("height", 1, MAX_IMAGE_SIDE, nullable=True, editable=False),
+)
+
 ENTITIES: dict[str, Entity] = {
     e.name: e
     for e in (
@@ -606,6 +627,7 @@ ENTITIES: dict[str, Entity] = {
         AGENDA_ITEMS,
         RECOMMENDATIONS,
         FOLLOW_UPS,
+        ATTACHMENTS,
         ESCALATIONS,
         SURVEY_PERIODS,
         SURVEY_RESPONSES,

@@ -198,3 +198,20 @@ class Occupation(StrEnum):
     SELF_EMPLOYED = "self_employed"
     STUDENT = "student"
     OTHER = "other"
+
+
+class AttachmentOwner(StrEnum):
+    """The kind of record a file is attached to (an attachment's `owner_entity`)."""
+
+    FORUM = "forums"
+    RECOMMENDATION = "recommendations"
+    FOLLOW_UP = "follow_ups"
+
+
+class AttachmentKind(StrEnum):
+    """What an attached file is: a photo (dokumentasi), another document (a PDF scan, an XLSX),
+    or the scanned, signed attendance list (daftar hadir) of a forum."""
+
+    PHOTO = "photo"
+    DOCUMENT = "document"
+    ATTENDANCE_SCAN = "attendance_scan"

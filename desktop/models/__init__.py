@@ -1,5 +1,6 @@
 """SQLAlchemy models of the local store. Import from here; the submodules are one area each."""
 
+from desktop.models.attachment import Attachment
 from desktop.models.base import Base, Synced, utcnow
 from desktop.models.forum import AgendaItem, Forum, Participant
 from desktop.models.journal import (
@@ -26,6 +27,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     AgendaItem,
     Recommendation,
     FollowUp,
+    Attachment,
     Escalation,
     SurveyPeriod,
     SurveyResponse,
@@ -40,6 +42,7 @@ __all__ = [
     "MODEL_BY_TABLE",
     "SYNCED_MODELS",
     "AgendaItem",
+    "Attachment",
     "AuditEvent",
     "Base",
     "ClosedDay",
