@@ -66,7 +66,8 @@ def quota_of(session: Session, unit_id: str, default: int) -> int:
 
 
 def used(session: Session, unit_id: str) -> int:
-    return int(session.scalar(select(func.coalesce(func.sum(FileGrant.size), 0)).where(FileGrant.unit_id == unit_id)) or 0)
+    total = select(func.coalesce(func.sum(FileGrant.size), 0)).where(FileGrant.unit_id == unit_id)
+    return int(session.scalar(total) or 0)
 
 
 def keep_grant(session: Session, unit_id: str, sha256: str, size: int, device_id: str) -> None:
@@ -99,16 +100,16 @@ def check_named(session: Session, caller: Caller, fields: dict[str, Any]) -> Non
 def remember(session: Session, created: Iterable[NewRecord]) -> None:
     """The file each new attachment record names (records only come into being in a push)."""
     for record in created:
-        if record.entity == ATTACHMENTS and is_sha256(record.data.get("sha256")):
-            if session.get(AttachmentFile, record.id) is None:
-                session.add(
-                    AttachmentFile(
-                        attachment_id=record.id,
-                        unit_id=record.unit_id,
-                        owner_id=str(record.data.get("owner_id")),
-                        sha256=str(record.data["sha256"]),
-                    )
+        named = record.entity == ATTACHMENTS and is_sha256(record.data.get("sha256"))
+        if named and session.get(AttachmentFile, record.id) is None:
+            session.add(
+                AttachmentFile(
+                    attachment_id=record.id,
+                    unit_id=record.unit_id,
+                    owner_id=str(record.data.get("owner_id")),
+                    sha256=str(record.data["sha256"]),
                 )
+            )
 
 
 def _escalated_to(batch: Batch, unit_id: str, recommendation_id: object) -> str | None:

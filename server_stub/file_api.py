@@ -2,7 +2,6 @@
 download. Refusals are the API's usual 4xx bodies; what the caller may not see is answered as
 if the server did not hold it (`server_stub.file_access`)."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
@@ -18,7 +17,7 @@ from protocol.refusals import Refusal
 from server_stub import file_access
 from server_stub.authorize import Caller
 from server_stub.errors import ApiError
-from server_stub.filestore import FileStore, StoreFull
+from server_stub.filestore import FileStore, OffsetMismatch, StoreFull
 from server_stub.observe import note
 from server_stub.store import ServerStore
 
@@ -44,8 +43,6 @@ def _encode(state: dict[str, Any]) -> UploadState:
 def add_file_routes(
     app: FastAPI, store: ServerStore, files: FileStore, caller: Callable[..., Caller], limits: FileLimits
 ) -> None:
-    files.prepare()
-
     def check_size(size: int) -> None:
         if size > limits.max_size:
             raise ApiError(
@@ -124,13 +121,13 @@ def add_file_routes(
                 held = files.append(who.unit_id, sha256, offset, chunk)
             except StoreFull as exc:
                 raise ApiError(507, Refusal.SERVER_ERROR, str(exc)) from exc
-            if held != offset + len(chunk):
+            except OffsetMismatch as exc:
                 raise ApiError(
                     409,
                     Refusal.OFFSET_MISMATCH,
-                    f"the server holds {held} bytes of this upload, not {offset}",
+                    f"the server holds {exc.held} bytes of this upload, not {offset}",
                     received=received(who, sha256, size),
-                )
+                ) from None
             if held < size:
                 return _state(sha256, size, held)
             if not files.complete(who.unit_id, sha256):

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, delete, exists, select
+from sqlalchemy import CursorResult, Exists, and_, delete, exists, select
 
 from server_stub.file_access import ATTACHMENTS
 from server_stub.filestore import FileStore
@@ -36,7 +36,7 @@ class Swept:
     uploads: int  # abandoned uploads removed
 
 
-def _named_live(sha256: object, unit_id: object | None = None) -> exists:
+def _named_live(sha256: object, unit_id: object | None = None) -> Exists:
     where = [
         AttachmentFile.sha256 == sha256,
         Record.entity == ATTACHMENTS,
@@ -51,11 +51,10 @@ def _named_live(sha256: object, unit_id: object | None = None) -> exists:
 def sweep(store: ServerStore, files: FileStore, grace: timedelta = DEFAULT_GRACE) -> Swept:
     cutoff = datetime.now(UTC) - grace
     with store.transaction() as session:
-        released = session.execute(
-            delete(FileGrant).where(
-                FileGrant.at < cutoff, ~_named_live(FileGrant.sha256, FileGrant.unit_id)
-            )
-        ).rowcount
+        done = session.execute(
+            delete(FileGrant).where(FileGrant.at < cutoff, ~_named_live(FileGrant.sha256, FileGrant.unit_id))
+        )
+        released = done.rowcount if isinstance(done, CursorResult) else 0
     removed = size = 0
     oldest = time.time() - grace.total_seconds()
     for sha256, written in list(files.hashes()):

@@ -37,15 +37,19 @@ class StoreFull(OSError):
     """The disk holding the file store is full: the upload is kept as far as it got."""
 
 
+class OffsetMismatch(Exception):
+    """A chunk at another offset than the upload holds (`held` bytes)."""
+
+    def __init__(self, held: int) -> None:
+        super().__init__(f"the upload holds {held} bytes")
+        self.held = held
+
+
 class FileStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.objects = root / "objects"
         self.partial = root / "partial"
-
-    def prepare(self) -> None:
-        for folder in (self.objects, self.partial):
-            folder.mkdir(parents=True, exist_ok=True)
 
     # -- whole files ----------------------------------------------------------------------
     def path(self, sha256: str) -> Path:
@@ -102,14 +106,14 @@ class FileStore:
 
     def append(self, unit_id: str, sha256: str, offset: int, chunk: bytes) -> int:
         """Write `chunk` at `offset` of the office's upload, if the upload holds exactly
-        `offset` bytes; returns what it holds after (unchanged when the offset was another)."""
+        `offset` bytes (OffsetMismatch otherwise); returns what it holds after."""
         target = self._partial(unit_id, sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("ab") as out:
             fcntl.flock(out.fileno(), fcntl.LOCK_EX)
             held = os.fstat(out.fileno()).st_size
             if held != offset:
-                return held
+                raise OffsetMismatch(held)
             try:
                 out.write(chunk)
                 out.flush()
@@ -141,7 +145,7 @@ class FileStore:
         one is just as whole, and its fresh time keeps the sweep off it), then sync the folder."""
         final = self.path(sha256)
         final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(partial, final)
+        partial.replace(final)
         _sync_folder(final.parent)
 
 
