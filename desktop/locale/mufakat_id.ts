@@ -3149,6 +3149,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>{n} perubahan belum terkirim</translation>
         </message>
         <message>
+            <source>{n} file(s) waiting</source>
+            <translation>{n} berkas menunggu</translation>
+        </message>
+        <message>
             <source>last sync {when}</source>
             <translation>sinkron terakhir {when}</translation>
         </message>

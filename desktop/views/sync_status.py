@@ -22,6 +22,8 @@ class SyncStatusBar(QWidget):
         self._controller = controller
         self.state_label = QLabel()
         self.pending_label = QLabel()
+        # Attached files still to go up or come down; its tooltip says why the server refused one.
+        self.files_label = QLabel()
         self.last_label = QLabel()
         self.clock_label = QLabel()  # shown only when this laptop's clock is noticeably off
         self.clock_label.setToolTip(
@@ -61,6 +63,7 @@ class SyncStatusBar(QWidget):
             self.plain_label,
             self.busy,
             self.pending_label,
+            self.files_label,
             self.last_label,
             self.clock_label,
         )
@@ -91,6 +94,12 @@ class SyncStatusBar(QWidget):
         self.state_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.busy.setVisible(status.state == SyncState.SYNCING)
         self.pending_label.setText(self.tr("{n} change(s) not yet sent").format(n=number(status.pending)))
+        self.files_label.setText(
+            self.tr("{n} file(s) waiting").format(n=number(status.files_waiting)) if status.files_waiting else ""
+        )
+        self.files_label.setToolTip(status.files_refused)
+        self.files_label.setStyleSheet("color: #b00020;" if status.files_refused else "")
+        self.files_label.setVisible(status.files_waiting > 0)
         if status.last_sync_at is not None:
             when = status.last_sync_at.astimezone().strftime("%d-%m-%Y %H:%M")
             self.last_label.setText(self.tr("last sync {when}").format(when=when))

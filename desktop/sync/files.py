@@ -1,0 +1,195 @@
+"""Attached files in the sync cycle (issue 16; the wire is `protocol.files`).
+
+Upload first, then push: the files the outbox's attachment records name go up before the
+records, because the server accepts a record naming a file only once it holds the file for this
+office (no laptop may point at a file it cannot prove it has). Were the record first, every
+laptop of the office would pull a record whose file the server refuses to hand out. A file the
+server refuses (`file_too_large`, `quota_exceeded`) or that could not go up yet leaves its
+record refused with `file_unknown`: that refusal waits in the queue while this laptop holds the
+record (`desktop.sync.recoverable`), the record goes again after the file, and a refusal that
+lasts is set aside and shown, never lost. The upload's own refusal is in the cycle's report
+(the status bar says it).
+
+Each upload asks the server how much it holds and sends the rest in chunks (a cut costs at most
+the chunk on the way); each download appends to a partial file from where it stopped (`Range`),
+and is checked against its SHA-256 before it is renamed into the data folder's file store. Only
+one chunk is in memory at a time.
+
+Downloads follow the pull: in the background (the default), or only when a file is opened
+(`fetch_files = "on_demand"` in settings.json). A file the server does not hand out yet (its
+laptop has not uploaded it) stays a placeholder and is asked for again at the next sync.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import Attachment, OutboxOp
+from desktop.sync.client import SyncClient, SyncRefused, SyncUnavailable
+from protocol.files import CHUNK_BYTES, is_sha256
+from protocol.refusals import Refusal
+
+FILES_DIR = "files"
+PARTIAL_DIR = ".partial"  # downloads under way, in the file store's folder
+ATTACHMENTS = "attachments"
+# A refusal of an upload that passes by itself (another laptop of the office sent its part).
+_RETRY_AT_ONCE = frozenset({Refusal.OFFSET_MISMATCH.value})
+
+
+@dataclass(frozen=True)
+class Wanted:
+    sha256: str
+    size: int
+
+
+@dataclass
+class FileReport:
+    uploaded: int = 0  # files the server now holds for the office
+    downloaded: int = 0
+    bytes_sent: int = 0  # file bytes (chunks) sent
+    bytes_received: int = 0
+    refused: dict[str, str] = field(default_factory=dict)  # sha256 → the refusal's code
+    refusal_params: dict[str, Any] = field(default_factory=dict)  # the last refusal's parameters
+    missing: int = 0  # files named by this laptop's records that are not in its data folder
+    interrupted: bool = False  # the connection failed during a transfer: the next sync resumes it
+
+
+def local_path(data_dir: Path, sha256: str) -> Path:
+    """Where the data folder's file store keeps a file (`desktop.file_store`)."""
+    return data_dir / FILES_DIR / sha256[:2] / sha256[2:]
+
+
+def to_upload(session: Session) -> list[Wanted]:
+    """The files the outbox's attachment records name (a create, or a record's state re-sent)."""
+    rows = session.execute(
+        select(OutboxOp.fields).where(OutboxOp.entity == ATTACHMENTS, OutboxOp.kind.in_(("create", "restate")))
+    ).scalars()
+    found: dict[str, Wanted] = {}
+    for fields in rows:
+        values = fields.get("data") if isinstance(fields.get("data"), dict) else fields
+        sha256, size = values.get("sha256"), values.get("size")
+        if is_sha256(sha256) and isinstance(size, int) and size > 0:
+            found[sha256] = Wanted(sha256, size)
+    return list(found.values())
+
+
+def to_fetch(session: Session, data_dir: Path) -> list[Wanted]:
+    """The files of live attachment records this laptop holds but not their bytes."""
+    rows = session.execute(
+        select(Attachment.sha256, Attachment.size).where(Attachment.deleted.is_(False)).distinct()
+    ).all()
+    return [Wanted(sha, size) for sha, size in rows if is_sha256(sha) and not local_path(data_dir, sha).is_file()]
+
+
+def waiting(session: Session, data_dir: Path) -> int:
+    """Files waiting to travel: named by changes not yet sent, or not yet received."""
+    return len({w.sha256 for w in (*to_upload(session), *to_fetch(session, data_dir))})
+
+
+def upload_all(client: SyncClient, data_dir: Path, wanted: list[Wanted], report: FileReport) -> None:
+    for item in wanted:
+        path = local_path(data_dir, item.sha256)
+        if not path.is_file() or path.stat().st_size != item.size:
+            report.missing += 1  # removed (or cut short) by hand in the data folder: its record waits
+            continue
+        try:
+            upload(client, path, item, report)
+        except SyncRefused as exc:
+            report.refused[item.sha256] = exc.code
+            report.refusal_params = exc.params
+        except SyncUnavailable:
+            # The push goes on: changes that name no waiting file are not held back by one that
+            # does (its record waits in the queue, `file_unknown`, until the file is up).
+            report.interrupted = True
+            return
+
+
+def upload(client: SyncClient, path: Path, item: Wanted, report: FileReport) -> None:
+    """Send what the server lacks of one file, chunk by chunk from the offset it holds."""
+    state = client.upload_state(item.sha256, item.size)
+    with path.open("rb") as source:
+        while not state["complete"]:
+            offset = int(state["received"])
+            source.seek(offset)
+            chunk = source.read(CHUNK_BYTES)
+            try:
+                state = client.upload_chunk(item.sha256, item.size, offset, chunk)
+            except SyncRefused as exc:
+                if exc.code not in _RETRY_AT_ONCE:
+                    raise
+                state = {"received": exc.params.get("received", 0), "complete": False}
+                continue
+            report.bytes_sent += len(chunk)
+    report.uploaded += 1
+
+
+def fetch_all(
+    client: SyncClient, data_dir: Path, wanted: list[Wanted], report: FileReport, stop: Callable[[], bool] = bool
+) -> None:
+    for item in wanted:
+        if stop():
+            return
+        try:
+            fetch(client, data_dir, item, report)
+        except SyncRefused as exc:
+            if exc.code != Refusal.FILE_UNKNOWN:
+                raise
+            # not on the server yet (record first, file later): a placeholder until it is
+        except SyncUnavailable:
+            report.interrupted = True  # the partial download stays: the next sync goes on from it
+            return
+
+
+def fetch(client: SyncClient, data_dir: Path, item: Wanted, report: FileReport) -> Path:
+    """One file into the data folder: appended to its partial download from where that stopped,
+    checked, flushed, renamed into place."""
+    target = local_path(data_dir, item.sha256)
+    if target.is_file():
+        return target
+    partial = data_dir / FILES_DIR / PARTIAL_DIR / item.sha256
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    start = partial.stat().st_size if partial.exists() else 0
+    if start >= item.size:
+        partial.unlink()
+        start = 0
+    if start < item.size:
+        with client.download(item.sha256, start) as blocks, partial.open("ab") as out:
+            for block in blocks:
+                out.write(block)
+                report.bytes_received += len(block)
+            out.flush()
+            os.fsync(out.fileno())
+    if _sha256(partial) != item.sha256:
+        partial.unlink(missing_ok=True)  # a broken download: the next sync starts it again
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial.replace(target)
+    _sync_folder(target.parent)
+    report.downloaded += 1
+    return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        while block := source.read(CHUNK_BYTES):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
