@@ -33,6 +33,7 @@ from sqlalchemy import make_url, select
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from server_stub.admin import AdminError
+from server_stub.filestore import FILES_ENV
 from server_stub.store import ServerStore, default_url, start_new_epoch
 
 EXIT_USER_ERROR = 2
@@ -59,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument(
         "--workers", type=int, default=1, help="worker processes (more than 1: PostgreSQL only)"
+    )
+    serve.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help="the attached files' folder (default: $MUFAKAT_SERVER_FILES, or beside a SQLite database); "
+        "several server processes or hosts share one",
     )
     serve.add_argument("--certfile", type=Path, help="TLS: the server's certificate (PEM, with its chain)")
     serve.add_argument("--keyfile", type=Path, help="TLS: the certificate's private key (PEM, no password)")
@@ -125,6 +133,8 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(url: str, args: argparse.Namespace) -> None:
     from server_stub.serve import ServeOptions, check_tls, check_workers, serve
 
+    if args.files is not None:
+        os.environ[FILES_ENV] = str(args.files.absolute())  # for the application in every worker process
     options = ServeOptions(url, args.host, args.port, args.workers, args.certfile, args.keyfile)
     check_workers(options)  # before the database is touched
     check_tls(options.certfile, options.keyfile)
