@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import os
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Attachment, Forum, Recommendation, Synced
+from desktop.models import Attachment, Forum, Recommendation, Synced, Unit
+from desktop.services import forums
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.sync.files import local_path
@@ -72,3 +74,9 @@ def remove(ws: Workspace, attachment_id: str) -> None:
 def held(ws: Workspace, sha256: str) -> bytes | None:
     path = local_path(ws.data_dir, sha256)
     return path.read_bytes() if path.is_file() else None
+
+
+def a_forum(ws: Workspace, unit_code: str = "KPPN-SORONG") -> str:
+    with ws.store.read() as session:
+        unit = session.scalars(select(Unit.id).where(Unit.code == unit_code)).one()
+    return ws.write(forums.create_forum, unit_id=unit, title="FKP Sorong", held_on="2026-10-01")

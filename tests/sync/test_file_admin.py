@@ -13,10 +13,9 @@ from desktop.sync.engine import enroll, sync_once
 from desktop.workspace import Workspace
 from protocol.vocab import AttachmentOwner
 from tests.server.processes import add_units, admin_cli, new_code, running_server
-from tests.sync.attached import attach, held, photo_bytes, remove
+from tests.sync.attached import a_forum, attach, held, photo_bytes, remove
 from tests.sync.conftest import server_db  # noqa: F401 - fixture
 from tests.sync.test_backup import home
-from tests.sync.test_file_sync import _forum
 
 
 def _laptop(root: Path, name: str, url: str, db_url: str) -> Workspace:
@@ -41,8 +40,8 @@ def test_backup_and_restore_cover_the_file_store_and_the_sweep_releases_files(
     where = ("--db", server_db, "--files", str(files))
     with running_server(server_db, tmp_path / "logs", "--files", str(files)) as server:
         a = _laptop(tmp_path, "a", server.url, server_db)
-        forum = _forum(a)
-        kept, kept_sha = attach(a, AttachmentOwner.FORUM, forum, photo_bytes(40_000))
+        forum = a_forum(a)
+        _kept, kept_sha = attach(a, AttachmentOwner.FORUM, forum, photo_bytes(40_000))
         gone, gone_sha = attach(a, AttachmentOwner.FORUM, forum, photo_bytes(30_000))
         assert sync_once(a).files.uploaded == 2
         first = _cli("backup", *where, "--to", str(backups))

@@ -13,8 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.config import FETCH_ON_DEMAND, Settings
-from desktop.models import Attachment, RejectedOp, Unit
-from desktop.services import forums
+from desktop.models import Attachment, RejectedOp
 from desktop.sync.client import SyncClient
 from desktop.sync.engine import client_for, enroll, server_of, sync_once
 from desktop.sync.files import FileReport, Wanted, fetch
@@ -24,7 +23,7 @@ from protocol.vocab import AttachmentKind, AttachmentOwner
 from server_stub.models import FileQuota
 from tests.server.processes import add_units, new_code, running_server
 from tests.server.serving import fresh_pg_database, require_pg
-from tests.sync.attached import attach, held, photo_bytes, remove
+from tests.sync.attached import a_forum, attach, held, photo_bytes, remove
 from tests.sync.conftest import Running
 from tests.sync.crafted import World
 from tests.sync.faultproxy import Fault, FaultProxy
@@ -168,7 +167,7 @@ def test_upload_through_one_server_process_and_fetch_through_another(tmp_path: P
                 enroll(a, one.url, new_code(url, "KPPN-SORONG", allow_http=True))
                 enroll(b, two.url, new_code(url, "KPPN-SORONG", allow_http=True))
                 sync_once(a)
-                forum = _forum(a)
+                forum = a_forum(a)
                 data = photo_bytes(3 * CHUNK_BYTES + 777)
                 _record, sha256 = attach(a, AttachmentOwner.FORUM, forum, data)
                 assert sync_once(a).files.uploaded == 1
@@ -177,9 +176,3 @@ def test_upload_through_one_server_process_and_fetch_through_another(tmp_path: P
             finally:
                 a.close()
                 b.close()
-
-
-def _forum(ws: Workspace) -> str:
-    with ws.store.read() as session:
-        unit = session.scalars(select(Unit.id).where(Unit.code == "KPPN-SORONG")).one()
-    return ws.write(forums.create_forum, unit_id=unit, title="FKP Sorong", held_on="2026-10-01")
