@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from protocol.files import CHUNK_BYTES, MAX_FILE_SIZE, SHA256_PATTERN, UploadState, file_path, upload_path
@@ -53,17 +54,16 @@ def add_file_routes(
                 max=limits.max_size,
             )
 
-    def held_whole(who: Caller, sha256: str, size: int) -> bool:
+    def held_whole(session: Session, who: Caller, sha256: str, size: int) -> bool:
         """Does the office hold this file on the server already (uploaded, or one it may
         download)? A grant whose file is gone (lost with a disk) is dropped: upload it again."""
-        with store.transaction() as session:
-            grant = file_access.grant(session, who.unit_id, sha256)
-            if grant is not None and grant.size == size and files.size(sha256) == size:
-                file_access.keep_grant(session, who.unit_id, sha256, size, who.device_id)
-                return True
-            if grant is not None:
-                session.delete(grant)
-            return files.size(sha256) == size and file_access.downloadable(session, who.unit_id, sha256)
+        grant = file_access.grant(session, who.unit_id, sha256)
+        if grant is not None and grant.size == size and files.size(sha256) == size:
+            file_access.keep_grant(session, who.unit_id, sha256, size, who.device_id)
+            return True
+        if grant is not None:
+            session.delete(grant)
+        return files.size(sha256) == size and file_access.downloadable(session, who.unit_id, sha256)
 
     def received(who: Caller, sha256: str, size: int) -> int:
         held = files.received(who.unit_id, sha256)
@@ -72,10 +72,9 @@ def add_file_routes(
             return 0
         return held
 
-    def within_quota(who: Caller, size: int) -> None:
-        with store.transaction() as session:
-            quota = file_access.quota_of(session, who.unit_id, limits.quota)
-            used = file_access.used(session, who.unit_id)
+    def within_quota(session: Session, who: Caller, size: int) -> None:
+        quota = file_access.quota_of(session, who.unit_id, limits.quota)
+        used = file_access.used(session, who.unit_id)
         if used + size > quota:
             raise ApiError(
                 413,
@@ -86,6 +85,15 @@ def add_file_routes(
                 quota=quota,
             )
 
+    def may_start(who: Caller, sha256: str, size: int) -> bool:
+        """A first chunk: is the file there for the office already (nothing to send)? If not,
+        does it fit in the office's quota? One transaction."""
+        with store.transaction() as session:
+            if held_whole(session, who, sha256, size):
+                return False
+            within_quota(session, who, size)
+        return True
+
     @app.get(upload_path("{sha256}"))
     def upload_state(
         request: Request,
@@ -95,7 +103,9 @@ def add_file_routes(
     ) -> Response:
         """How much of this file the server holds for the caller's office."""
         check_size(size)
-        state = _state(sha256, size, size if held_whole(who, sha256, size) else received(who, sha256, size))
+        with store.transaction() as session:
+            whole = held_whole(session, who, sha256, size)
+        state = _state(sha256, size, size if whole else received(who, sha256, size))
         note(request.scope, file=sha256[:12])
         return _json(state)
 
@@ -114,9 +124,8 @@ def add_file_routes(
             raise ApiError(400, Refusal.MALFORMED, f"a chunk of {len(chunk)} bytes at {offset} of a file of {size}")
 
         def write() -> dict[str, Any]:
-            if held_whole(who, sha256, size):
+            if offset == 0 and not may_start(who, sha256, size):
                 return _state(sha256, size, size)
-            within_quota(who, size)
             try:
                 held = files.append(who.unit_id, sha256, offset, chunk)
             except StoreFull as exc:
@@ -134,8 +143,8 @@ def add_file_routes(
                 raise ApiError(
                     422, Refusal.HASH_MISMATCH, f"the uploaded bytes are not the file {sha256}", sha256=sha256
                 )
-            within_quota(who, size)  # again: another upload of the office may have completed
             with store.transaction() as session:
+                within_quota(session, who, size)  # again: another upload of the office may have completed
                 file_access.keep_grant(session, who.unit_id, sha256, size, who.device_id)
             return _state(sha256, size, size)
 

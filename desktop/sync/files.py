@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from protocol.files import CHUNK_BYTES, is_sha256
 from protocol.refusals import Refusal
 
 FILES_DIR = "files"
+TRANSFERS = 2  # files on the way at once
 PARTIAL_DIR = ".partial"  # downloads under way, in the file store's folder
 ATTACHMENTS = "attachments"
 # A refusal of an upload that passes by itself (another laptop of the office sent its part).
@@ -60,6 +62,16 @@ class FileReport:
     refusal_params: dict[str, Any] = field(default_factory=dict)  # the last refusal's parameters
     missing: int = 0  # files named by this laptop's records that are not in its data folder
     interrupted: bool = False  # the connection failed during a transfer: the next sync resumes it
+
+    def add(self, other: FileReport) -> None:
+        self.uploaded += other.uploaded
+        self.downloaded += other.downloaded
+        self.bytes_sent += other.bytes_sent
+        self.bytes_received += other.bytes_received
+        self.refused.update(other.refused)
+        self.refusal_params = other.refusal_params or self.refusal_params
+        self.missing += other.missing
+        self.interrupted = self.interrupted or other.interrupted
 
 
 def local_path(data_dir: Path, sha256: str) -> Path:
@@ -95,21 +107,37 @@ def waiting(session: Session, data_dir: Path) -> int:
 
 
 def upload_all(client: SyncClient, data_dir: Path, wanted: list[Wanted], report: FileReport) -> None:
-    for item in wanted:
+    def one(item: Wanted) -> FileReport:
+        own = FileReport()
         path = local_path(data_dir, item.sha256)
         if not path.is_file() or path.stat().st_size != item.size:
-            report.missing += 1  # removed (or cut short) by hand in the data folder: its record waits
-            continue
+            own.missing += 1  # removed (or cut short) by hand in the data folder: its record waits
+            return own
         try:
-            upload(client, path, item, report)
+            upload(client, path, item, own)
         except SyncRefused as exc:
-            report.refused[item.sha256] = exc.code
-            report.refusal_params = exc.params
+            own.refused[item.sha256] = exc.code
+            own.refusal_params = exc.params
         except SyncUnavailable:
             # The push goes on: changes that name no waiting file are not held back by one that
             # does (its record waits in the queue, `file_unknown`, until the file is up).
-            report.interrupted = True
-            return
+            own.interrupted = True
+        return own
+
+    _each(wanted, one, report)
+
+
+def _each(wanted: list[Wanted], one: Callable[[Wanted], FileReport], report: FileReport) -> None:
+    """`one` for every file, TRANSFERS at a time (one file's round trips overlap another's disk
+    and checks, on both sides), until a transfer is interrupted; each one's report added up."""
+    with ThreadPoolExecutor(TRANSFERS, thread_name_prefix="mufakat-files") as pool:
+        running = [pool.submit(one, item) for item in wanted]
+        for future in running:
+            done = future.result()
+            report.add(done)
+            if done.interrupted:
+                for rest in running:
+                    rest.cancel()
 
 
 def upload(client: SyncClient, path: Path, item: Wanted, report: FileReport) -> None:
@@ -131,21 +159,21 @@ def upload(client: SyncClient, path: Path, item: Wanted, report: FileReport) -> 
     report.uploaded += 1
 
 
-def fetch_all(
-    client: SyncClient, data_dir: Path, wanted: list[Wanted], report: FileReport, stop: Callable[[], bool] = bool
-) -> None:
-    for item in wanted:
-        if stop():
-            return
+def fetch_all(client: SyncClient, data_dir: Path, wanted: list[Wanted], report: FileReport) -> None:
+    def one(item: Wanted) -> FileReport:
+        own = FileReport()
         try:
-            fetch(client, data_dir, item, report)
+            fetch(client, data_dir, item, own)
         except SyncRefused as exc:
             if exc.code != Refusal.FILE_UNKNOWN:
-                raise
-            # not on the server yet (record first, file later): a placeholder until it is
+                own.refused[item.sha256] = exc.code
+                own.refusal_params = exc.params
+            # file_unknown: not on the server yet (record first, file later): a placeholder
         except SyncUnavailable:
-            report.interrupted = True  # the partial download stays: the next sync goes on from it
-            return
+            own.interrupted = True  # the partial download stays: the next sync goes on from it
+        return own
+
+    _each(wanted, one, report)
 
 
 def fetch(client: SyncClient, data_dir: Path, item: Wanted, report: FileReport) -> Path:
