@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from desktop.services import attachments
+from desktop.services.attachments import AttachmentItem
 from desktop.workspace import Workspace
+from protocol.vocab import AttachmentKind
+
+if TYPE_CHECKING:
+    from desktop.reports.photo_annex import AnnexPhoto
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,33 @@ class Options:
     letter_date: date | None = None
     as_of: date | None = None
     version: int | None = None
+
+
+def annex_photo(ws: Workspace, item: AttachmentItem, caption: str) -> AnnexPhoto:
+    """A photo as an annex prints it: from the file store, or a box saying who holds it."""
+    from desktop.reports.photo_annex import AnnexPhoto
+
+    path = ws.files.path_of(item.sha256)
+    if path.is_file():
+        return AnnexPhoto(caption, path)
+    return AnnexPhoto(caption, None, f"Foto belum diterima dari laptop {item.added_by or 'lain'}")
+
+
+def forum_photos(ws: Workspace, forum_id: str) -> list[AnnexPhoto]:
+    """The forum's dokumentasi: its photos, in the order they were added."""
+    items = ws.read(attachments.attachments_of, forum_id, (AttachmentKind.PHOTO,))
+    return [annex_photo(ws, item, item.caption) for item in items]
+
+
+def follow_up_photos(ws: Workspace, recs: list[tuple[int, str]]) -> list[AnnexPhoto]:
+    """The photos of each recommendation (its number, its id) and of its follow-up actions,
+    captioned with the recommendation's number and the action."""
+    found = []
+    for number, rec_id in recs:
+        for action, item in ws.read(attachments.evidence_photos, rec_id):
+            about = f"Rekomendasi {number}" + (f" — {action}" if action else "")
+            found.append(annex_photo(ws, item, f"{about}: {item.caption}" if item.caption else about))
+    return found
 
 
 def _minutes(ws: Workspace, forum_id: str, paper: str | None, options: Options) -> bytes:
@@ -46,7 +80,10 @@ def _followup(ws: Workspace, forum_id: str, paper: str | None, options: Options)
 
     report = ws.read(forum_report, forum_id)
     as_of = options.as_of or ws.ctx.today()
-    return build_followup_report(report, paper=paper or "a4", as_of=as_of, calendar=ws.ctx.calendar)
+    photos = follow_up_photos(ws, [(rec.number, rec.id) for rec in report.recommendations])
+    return build_followup_report(
+        report, paper=paper or "a4", as_of=as_of, calendar=ws.ctx.calendar, photos=photos
+    )
 
 
 def _escalation(ws: Workspace, forum_id: str, paper: str | None, options: Options) -> bytes:
@@ -65,7 +102,9 @@ def _implementation(ws: Workspace, forum_id: str, paper: str | None, options: Op
 
     as_of = options.as_of or ws.ctx.today()
     return build_implementation_report(
-        ws.read(implementation_report, forum_id, as_of, ws.ctx.calendar), paper=paper or "a4"
+        ws.read(implementation_report, forum_id, as_of, ws.ctx.calendar),
+        paper=paper or "a4",
+        photos=forum_photos(ws, forum_id),
     )
 
 

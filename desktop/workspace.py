@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.config import Settings
 from desktop.db import Store
 from desktop.errors import MufakatError
+from desktop.file_store import FileStore
 from desktop.i18n import set_language
 from desktop.models import Synced
 from desktop.services import frozen
@@ -68,6 +69,11 @@ class Workspace:
         workspace.settle_office()
         workspace.freeze_closed_forums()
         return workspace
+
+    @property
+    def files(self) -> FileStore:
+        """The data folder's attached files (desktop.file_store)."""
+        return FileStore.of(self.data_dir)
 
     listeners: list[Callable[[], None]] = field(default_factory=list)
     # Told which records each write changed (screens that follow them live, e.g. the projector).

@@ -1554,3 +1554,53 @@ ID["The server held another part of a file ({received} bytes) than expected. Syn
     "Server memegang bagian berkas yang berbeda ({received} bita) dari yang diharapkan. Sinkronkan lagi."
 )
 ID["{n} file(s) waiting"] = "{n} berkas menunggu"
+
+# ev16a: attachments (file store, import, records)
+ID.update(
+    {
+        "“{name}” is {size} MB; a file may be at most {limit} MB. Reduce it (a scan at a lower resolution, a PDF split in two) and add it again.": "“{name}” berukuran {size} MB; satu berkas paling besar {limit} MB. Perkecil dulu (pindai dengan resolusi lebih rendah, atau bagi PDF menjadi dua), lalu tambahkan lagi.",
+        "The file changed while it was being copied; add it again.": "Berkas berubah ketika sedang disalin; tambahkan lagi.",
+        "The disk is full: the file was not saved. Free some space on the disk and add it again.": "Disk penuh: berkas tidak disimpan. Kosongkan sebagian ruang disk, lalu tambahkan lagi.",
+        "The file could not be saved in the data folder ({problem}); nothing was changed.": "Berkas tidak dapat disimpan di folder data ({problem}); tidak ada yang diubah.",
+        "“{name}” cannot be read ({problem}).": "“{name}” tidak dapat dibaca ({problem}).",
+        "“{name}” is not a file.": "“{name}” bukan berkas.",
+        "“{name}” is empty.": "“{name}” kosong.",
+        "“{name}” is not what its name says (its content is not a {kind} file). Save it again in the program that made it, then add it.": "Isi “{name}” tidak sesuai dengan namanya (isinya bukan berkas {kind}). Simpan ulang di program yang membuatnya, lalu tambahkan.",
+        "“{name}” cannot be attached: Mufakat takes photos and documents of these kinds: {kinds}.": "“{name}” tidak dapat dilampirkan: Mufakat menerima foto dan dokumen berjenis: {kinds}.",
+        "“{name}” is damaged and cannot be read as a photo ({problem}).": "“{name}” rusak dan tidak dapat dibaca sebagai foto ({problem}).",
+        "too many": "terlalu banyak",
+        "“{name}” has {size} pixels; a photo may have at most {limit} megapixels. Reduce it on the phone or the computer, then add it.": "“{name}” berukuran {size} piksel; satu foto paling besar {limit} megapiksel. Perkecil dulu di ponsel atau komputer, lalu tambahkan.",
+        "Caption": "Keterangan",
+        "Attachment": "Lampiran",
+        "A signed attendance list belongs to a forum.": "Pindaian daftar hadir bertanda tangan dilampirkan pada forum.",
+        "“{name}” is not a photo; attach it as a document.": "“{name}” bukan foto; lampirkan sebagai dokumen.",
+        "“{name}” is attached here already.": "“{name}” sudah dilampirkan di sini.",
+    }
+)
+
+# ev16a: the photos and files panel
+ID.update(
+    {
+        "Add photo/&file…": "Tambah foto/&berkas…",
+        "Photos (JPEG, PNG, HEIC) and documents (PDF, XLSX) of up to 25 MB; or drop them here, or paste": "Foto (JPEG, PNG, HEIC) dan dokumen (PDF, XLSX) paling besar 25 MB; atau seret ke sini, atau tempel",
+        "Signed attendance list (scan)": "Daftar hadir bertanda tangan (pindaian)",
+        "Mark the selected file as the forum's scanned, signed attendance list": "Tandai berkas terpilih sebagai pindaian daftar hadir forum yang sudah ditandatangani",
+        "Remove": "Hapus",
+        "Remove the selected file; Ctrl+Z brings it back": "Hapus berkas terpilih; Ctrl+Z mengembalikannya",
+        "Caption of the selected file (Enter saves it)": "Keterangan berkas terpilih (Enter untuk menyimpan)",
+        "Files of this forum: {size} MB": "Berkas forum ini: {size} MB",
+        "Signed attendance list": "Daftar hadir bertanda tangan",
+        "The file is missing from the data folder; remove this entry and add the file again.": "Berkasnya tidak ada di folder data; hapus entri ini lalu tambahkan berkasnya lagi.",
+        "file not yet received from {who}'s laptop": "berkas belum diterima dari laptop {who}",
+        "{size} MB": "{size} MB",
+        "Add photos or files": "Tambah foto atau berkas",
+        "Photos and documents ({patterns});;All files (*)": "Foto dan dokumen ({patterns});;Semua berkas (*)",
+        "{count} file(s) saved.": "{count} berkas disimpan.",
+        "remove “{name}”": "hapus “{name}”",
+        "Removed: “{name}”": "Dihapus: “{name}”",
+        "Ph&otos and files": "F&oto dan berkas",
+        "Evidence of the selected follow-up ({count})": "Bukti tindak lanjut terpilih ({count})",
+        "Photos and files ({count})": "Foto dan berkas ({count})",
+        "Photos and files": "Foto dan berkas",
+    }
+)

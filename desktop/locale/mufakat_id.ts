@@ -114,6 +114,77 @@
         </message>
     </context>
     <context>
+        <name>AttachmentsPanel</name>
+        <message>
+            <source>Add photo/&amp;file…</source>
+            <translation>Tambah foto/&amp;berkas…</translation>
+        </message>
+        <message>
+            <source>Photos (JPEG, PNG, HEIC) and documents (PDF, XLSX) of up to 25 MB; or drop them here, or paste</source>
+            <translation>Foto (JPEG, PNG, HEIC) dan dokumen (PDF, XLSX) paling besar 25 MB; atau seret ke sini, atau tempel</translation>
+        </message>
+        <message>
+            <source>Signed attendance list (scan)</source>
+            <translation>Daftar hadir bertanda tangan (pindaian)</translation>
+        </message>
+        <message>
+            <source>Mark the selected file as the forum's scanned, signed attendance list</source>
+            <translation>Tandai berkas terpilih sebagai pindaian daftar hadir forum yang sudah ditandatangani</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Remove the selected file; Ctrl+Z brings it back</source>
+            <translation>Hapus berkas terpilih; Ctrl+Z mengembalikannya</translation>
+        </message>
+        <message>
+            <source>Caption of the selected file (Enter saves it)</source>
+            <translation>Keterangan berkas terpilih (Enter untuk menyimpan)</translation>
+        </message>
+        <message>
+            <source>Files of this forum: {size} MB</source>
+            <translation>Berkas forum ini: {size} MB</translation>
+        </message>
+        <message>
+            <source>Signed attendance list</source>
+            <translation>Daftar hadir bertanda tangan</translation>
+        </message>
+        <message>
+            <source>The file is missing from the data folder; remove this entry and add the file again.</source>
+            <translation>Berkasnya tidak ada di folder data; hapus entri ini lalu tambahkan berkasnya lagi.</translation>
+        </message>
+        <message>
+            <source>file not yet received from {who}'s laptop</source>
+            <translation>berkas belum diterima dari laptop {who}</translation>
+        </message>
+        <message>
+            <source>{size} MB</source>
+            <translation>{size} MB</translation>
+        </message>
+        <message>
+            <source>Add photos or files</source>
+            <translation>Tambah foto atau berkas</translation>
+        </message>
+        <message>
+            <source>Photos and documents ({patterns});;All files (*)</source>
+            <translation>Foto dan dokumen ({patterns});;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>{count} file(s) saved.</source>
+            <translation>{count} berkas disimpan.</translation>
+        </message>
+        <message>
+            <source>remove “{name}”</source>
+            <translation>hapus “{name}”</translation>
+        </message>
+        <message>
+            <source>Removed: “{name}”</source>
+            <translation>Dihapus: “{name}”</translation>
+        </message>
+    </context>
+    <context>
         <name>AttendanceTab</name>
         <message>
             <source>Type a name, then Enter to sign in</source>
@@ -1403,6 +1474,10 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>K&amp;esepakatan dan ringkasan</translation>
         </message>
         <message>
+            <source>Ph&amp;otos and files</source>
+            <translation>F&amp;oto dan berkas</translation>
+        </message>
+        <message>
             <source>Unsaved recommendation</source>
             <translation>Rekomendasi belum disimpan</translation>
         </message>
@@ -2413,6 +2488,14 @@ Tetap hapus?</translation>
         <message>
             <source>delete recommendation</source>
             <translation>hapus rekomendasi</translation>
+        </message>
+        <message>
+            <source>Photos and files ({count})</source>
+            <translation>Foto dan berkas ({count})</translation>
+        </message>
+        <message>
+            <source>Evidence of the selected follow-up ({count})</source>
+            <translation>Bukti tindak lanjut terpilih ({count})</translation>
         </message>
         <message>
             <source>Dispute the answer</source>

@@ -11,6 +11,7 @@ added to the frozen minutes, reported here.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib import colors
@@ -31,6 +32,7 @@ from desktop.reports.layout import (
     text,
 )
 from desktop.reports.parts import gender_letter, head_of, kop, label, signing_place
+from desktop.reports.photo_annex import AnnexPhoto, photo_annex
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
@@ -181,8 +183,13 @@ def _late_section(report: ForumReport, late: Late, width: float, letter: str) ->
 
 
 def build_followup_report(
-    report: ForumReport, paper: str = "a4", as_of: date | None = None, calendar: WorkCalendar | None = None
+    report: ForumReport,
+    paper: str = "a4",
+    as_of: date | None = None,
+    calendar: WorkCalendar | None = None,
+    photos: Sequence[AnnexPhoto] = (),
 ) -> bytes:
+    """`photos`: the evidence photos of the follow-up, printed after the signature."""
     width = content_width(paper)
     as_of = as_of or office_today(report.unit.time_zone)
     calendar = calendar or WorkCalendar()
@@ -243,6 +250,7 @@ def build_followup_report(
     )
     note = evidence_note(report.unit.indicators.get("followup-report", ()))
     sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature, note)
+    story += photo_annex("LAMPIRAN: FOTO BUKTI TINDAK LANJUT", photos, width)
     return build_pdf(
         story,
         paper=paper,

@@ -10,6 +10,7 @@ element of the public, never by name (UU 27/2022).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -39,6 +40,7 @@ from desktop.reports.layout import (
 )
 from desktop.reports.minutes import participation_section
 from desktop.reports.parts import head_of, kop, label, signing_place, time_span
+from desktop.reports.photo_annex import AnnexPhoto, photo_annex
 from desktop.reports.survey_parts import number as decimal_comma
 from desktop.services.document_data import ImplementationReport
 from desktop.services.report_data import RecLine
@@ -200,7 +202,7 @@ def _plan(doc: ImplementationReport, width: float) -> list[Flowable]:
     ]
 
 
-def _attachments(doc: ImplementationReport) -> list[str]:
+def _attachments(doc: ImplementationReport, photos: int) -> list[str]:
     forum = doc.forum
     number = f" Nomor {forum.document_number}" if forum.document_number else ""
     items = [
@@ -210,7 +212,9 @@ def _attachments(doc: ImplementationReport) -> list[str]:
     ]
     if forum.survey is not None:
         items.append(f"Laporan Hasil Survei Kepuasan Masyarakat {forum.survey.period.title};")
-    items.append("Laporan tindak lanjut hasil Forum Konsultasi Publik.")
+    items.append("Laporan tindak lanjut hasil Forum Konsultasi Publik" + (";" if photos else "."))
+    if photos:
+        items.append(f"Dokumentasi kegiatan ({indonesian.count_with_words(photos)} foto).")
     return items
 
 
@@ -220,7 +224,10 @@ def _names_the_forum(title: str) -> bool:
     return "konsultasi publik" in folded or "fkp" in folded.replace("-", " ").split()
 
 
-def build_implementation_report(doc: ImplementationReport, paper: str = "a4") -> bytes:
+def build_implementation_report(
+    doc: ImplementationReport, paper: str = "a4", photos: Sequence[AnnexPhoto] = ()
+) -> bytes:
+    """`photos`: the forum's dokumentasi, printed as an annex (4 to 6 captioned photos a page)."""
     width = content_width(paper)
     forum = doc.forum
     story: list[Flowable] = [*letterhead(kop(forum.unit))]
@@ -247,8 +254,9 @@ def build_implementation_report(doc: ImplementationReport, paper: str = "a4") ->
     sign_off(story, [Spacer(1, 6)], signature)
     story.append(Spacer(1, 10))
     story.append(text("Lampiran:", Styles.left))
-    story.append(numbered(_attachments(doc), width))
+    story.append(numbered(_attachments(doc, len(photos)), width))
     story += evidence_note(doc.forum.unit.indicators.get("implementation-report", ()))
+    story += photo_annex("DOKUMENTASI KEGIATAN", photos, width)
     return build_pdf(
         story,
         paper=paper,

@@ -25,6 +25,7 @@ from desktop.drafts import Drafts
 from desktop.models import Forum
 from desktop.services.lookup import load
 from desktop.views.agenda_tab import AgendaTab
+from desktop.views.attachments_panel import AttachmentsPanel
 from desktop.views.attendance_tab import AttendanceTab
 from desktop.views.capture_tab import CaptureTab
 from desktop.views.details_tab import DetailsTab
@@ -34,6 +35,7 @@ from desktop.views.summary_tab import SummaryTab
 from desktop.views.wheel import guard_wheel
 from desktop.vocab import ForumStatus, label
 from desktop.workspace import Workspace
+from protocol.vocab import AttachmentOwner
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog
@@ -87,14 +89,16 @@ class ForumWorkspace(QWidget):
         self.agenda = AgendaTab(ws, forum_id)
         self.capture = CaptureTab(ws, forum_id, drafts)
         self.summary = SummaryTab(ws, forum_id)
+        self.files = AttachmentsPanel(ws, AttachmentOwner.FORUM, forum_id)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details, self.tr("&Details"))
         self.tabs.addTab(self.attendance, self.tr("&Attendance"))
         self.tabs.addTab(self.agenda, self.tr("A&genda"))
         self.tabs.addTab(self.capture, self.tr("&Recommendations"))
         self.tabs.addTab(self.summary, self.tr("Agreements and &summary"))
+        self.tabs.addTab(self.files, self.tr("Ph&otos and files"))
         self.tabs.currentChanged.connect(self._tab_shown)
-        for number in range(5):
+        for number in range(6):
             QShortcut(QKeySequence(f"Alt+{number + 1}"), self, partial(self.tabs.setCurrentIndex, number))
         self.details.changed.connect(self._details_changed)
         top = QHBoxLayout()
@@ -121,6 +125,8 @@ class ForumWorkspace(QWidget):
         self.closed_banner.setVisible(closed)
         for tab in (self.details, self.attendance, self.agenda, self.capture, self.summary):
             tab.set_read_only(closed)
+        # Photos and scans come in after the forum closed (the signed list is scanned later).
+        self.files.set_read_only(False)
 
     def _details_changed(self) -> None:
         self._show_heading()

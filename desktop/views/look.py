@@ -109,6 +109,9 @@ ICONS = {
     "assign": "mdi6.account-arrow-right-outline",
     "folder": "mdi6.folder-outline",
     "logo": "mdi6.image-outline",
+    "attach": "mdi6.paperclip",
+    "file": "mdi6.file-outline",
+    "file-waiting": "mdi6.file-clock-outline",
     "enroll": "mdi6.server-network",
     # empty states
     "no-forums": "mdi6.forum-outline",

@@ -40,6 +40,7 @@ from desktop.services.escalations import ack_due_of, dispute, dispute_until, may
 from desktop.services.followups import assign_follow_up, default_due, update_follow_up
 from desktop.services.recommendations import change_scope
 from desktop.views.answer_dialog import AnswerDialog
+from desktop.views.attachments_panel import AttachmentsPanel
 from desktop.views.capture_commands import CorrectRecommendation, DeleteRecommendation
 from desktop.views.common import InlineMessage, ReplacedButtons, date_edit, set_read_only
 from desktop.views.conflict_card import ConflictCard
@@ -50,6 +51,7 @@ from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.undo import Refs
 from desktop.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.workspace import Workspace
+from protocol.vocab import AttachmentOwner
 
 
 class RecommendationPane(QWidget):
@@ -137,11 +139,35 @@ class RecommendationPane(QWidget):
         progress_row.addWidget(self.fu_progress)
         progress_row.addWidget(self.fu_update)
         progress_row.addStretch(1)
+        # The evidence of the selected follow-up action (photos, scans).
+        # Shown on request (a pane of thumbnails would push the rest out of sight).
+        self.fu_files = AttachmentsPanel(ws, AttachmentOwner.FOLLOW_UP)
+        self.fu_files.setMinimumHeight(260)
+        self.fu_files.hide()
+        self.fu_files.changed.connect(self._count_files)
+        self.fu_files_button = QPushButton()
+        self.fu_files_button.setCheckable(True)
+        self.fu_files_button.toggled.connect(self.fu_files.setVisible)
+        self.follow_ups.currentRowChanged.connect(self._follow_up_chosen)
         self.follow_box = QGroupBox(self.tr("Follow-up"))
         follow_layout = QVBoxLayout(self.follow_box)
         follow_layout.addWidget(self.follow_ups)
         follow_layout.addLayout(assign)
         follow_layout.addLayout(progress_row)
+        follow_layout.addWidget(self.fu_files_button, 0, Qt.AlignmentFlag.AlignLeft)
+        follow_layout.addWidget(self.fu_files)
+        self.files = AttachmentsPanel(ws, AttachmentOwner.RECOMMENDATION)
+        self.files.setMinimumHeight(260)
+        self.files.hide()
+        self.files.changed.connect(self._count_files)
+        self.files_button = QPushButton(icon("attach"), "")
+        self.files_button.setCheckable(True)
+        self.files_button.toggled.connect(self.files.setVisible)
+        self.files_box = QWidget()
+        files_layout = QVBoxLayout(self.files_box)
+        files_layout.setContentsMargins(0, 0, 0, 0)
+        files_layout.addWidget(self.files_button, 0, Qt.AlignmentFlag.AlignLeft)
+        files_layout.addWidget(self.files)
 
         self.escalation = QLabel()
         self.escalation.setWordWrap(True)
@@ -168,6 +194,7 @@ class RecommendationPane(QWidget):
         layout.addWidget(self.elsewhere)
         layout.addWidget(self.follow_box)
         layout.addWidget(self.escalation_box)
+        layout.addWidget(self.files_box)
         layout.addWidget(history_box, 1)
         scroll = QScrollArea()  # a long text, markers and follow-ups scroll; nothing is squeezed
         scroll.setWidgetResizable(True)
@@ -207,6 +234,8 @@ class RecommendationPane(QWidget):
             self.delete_button.hide()
             self.follow_box.hide()
             self.escalation_box.hide()
+            self.files.set_owner(None)
+            self.fu_files.set_owner(None)
             return
         d = self.detail
         rec = d.rec
@@ -231,6 +260,9 @@ class RecommendationPane(QWidget):
         self.answer_button.setVisible(bool(d.answerable))  # only the office it was sent to answers
         self.edit_button.setVisible(not d.forum_closed)
         self.delete_button.setVisible(not d.forum_closed and rec.status == RecStatus.PROPOSED)
+        self.files.set_owner(rec.id)
+        self._count_files()
+        self.follow_ups.blockSignals(True)
         self.follow_ups.clear()
         for item in d.follow_ups:
             due = item.due_on.strftime("%d-%m-%Y") if item.due_on else "—"
@@ -243,6 +275,10 @@ class RecommendationPane(QWidget):
                     status=label(item.status),
                 )
             )
+        self.follow_ups.blockSignals(False)
+        if d.follow_ups:
+            self.follow_ups.setCurrentRow(0)
+        self._follow_up_chosen(self.follow_ups.currentRow())
         can_follow = rec.scope == Scope.UNIT and rec.status in (RecStatus.ACCEPTED, RecStatus.IN_PROGRESS)
         self.follow_box.setVisible(can_follow or bool(d.follow_ups))
         self.escalation_box.setVisible(rec.scope == Scope.POLICY or bool(d.escalations))
@@ -375,6 +411,19 @@ class RecommendationPane(QWidget):
         ):
             self.fu_action.clear()
             self.fu_owner.clear()
+
+    def _follow_up_chosen(self, row: int) -> None:
+        follow_ups = self.detail.follow_ups if self.detail else []
+        chosen = follow_ups[row] if 0 <= row < len(follow_ups) else None
+        self.fu_files.set_owner(chosen.id if chosen else None)
+        self.fu_files_button.setVisible(chosen is not None)
+        self._count_files()
+
+    def _count_files(self) -> None:
+        self.files_button.setText(self.tr("Photos and files ({count})").format(count=len(self.files.items)))
+        self.fu_files_button.setText(
+            self.tr("Evidence of the selected follow-up ({count})").format(count=len(self.fu_files.items))
+        )
 
     def _update_progress(self) -> None:
         if not self.detail or not self.detail.follow_ups:

@@ -23,7 +23,7 @@ import desktop.views
 from desktop.app import Shell
 from desktop.config import Settings
 from desktop.models import Conflict, Recommendation, RejectedOp
-from desktop.services import demo, forums
+from desktop.services import attachments, demo, forums
 from desktop.services import recommendations as recs
 from desktop.services.units import create_unit, set_home_unit
 from desktop.views.forum_workspace import ForumWorkspace
@@ -32,6 +32,8 @@ from desktop.views.rec_actions import BULK_ACTIONS, PROMPTS, perform
 from desktop.workspace import Workspace
 from protocol.entities import RECOMMENDATIONS
 from protocol.ids import new_id
+from protocol.vocab import AttachmentOwner
+from tests.attachments import samples
 from tests.views.drive import rows
 from tests.views.screens import BUILDERS, dialog_classes
 
@@ -134,6 +136,11 @@ class Walk:
             _choose_first_row(workspace.tabs.widget(index))
             self.visit(f"{label} forum, tab {workspace.tabs.tabText(index)!r}", window)
         if label == "running":
+            viewer = workspace.files.open(workspace.files.items[0])  # a photo shown large
+            assert viewer is not None
+            self.qtbot.waitExposed(viewer)
+            self.visit("photo shown large", viewer)
+            viewer.close()
             projector = workspace.open_projector()
             projector.resize(*self.size)
             self.qtbot.waitExposed(projector)
@@ -243,6 +250,9 @@ def walk_everything(
         forum_id = ws.write(demo.load_demo).forum_id
         ws.write(forums.reopen_forum, forum_id, "Usulan susulan dari peserta")
         needing_attention(ws, forum_id)
+        photo = samples.phone_photo(tmp_path / "Pembukaan.jpg", (1600, 1200))
+        stored = attachments.store_file(ws.files, photo)
+        ws.write(attachments.attach, AttachmentOwner.FORUM, forum_id, stored, caption="Pembukaan forum")
         window = walk.shell(ws)
         walk.pages(window)
         walk.forum(window, forum_id, "running")

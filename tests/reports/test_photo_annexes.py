@@ -1,0 +1,99 @@
+"""The photos on paper (issue #16): the Laporan Pelaksanaan FKP ends with a Dokumentasi annex of
+the forum's captioned photos (4 to 6 a page, within the margins, nothing overlapping); a photo
+whose file has not arrived prints as a box that says which laptop holds it; the follow-up report
+carries the follow-up's evidence photos, named by recommendation and action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from desktop.forum_documents import build_forum_document
+from desktop.services import attachments, followups
+from desktop.services import recommendations as recs
+from desktop.workspace import Workspace
+from protocol.vocab import AttachmentOwner
+from tests.attachments import samples
+from tests.reports.conftest import all_text, layout_problems, out_of_page, pdf_text
+from tests.reports.geometry import bounds_of
+
+
+def images_per_page(pdf: bytes) -> list[list[tuple[float, float, float, float]]]:
+    document = pdfium.PdfDocument(pdf)
+    found = []
+    for index in range(len(document)):
+        page = document[index]
+        found.append(
+            [bounds_of(o) for o in page.get_objects(max_depth=3) if o.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+        )
+        page.close()
+    document.close()
+    return found
+
+
+def _photos(ws: Workspace, forum: str, folder: Path, count: int) -> None:
+    for n in range(count):
+        size = (1600 + n, 1200) if n % 3 else (1200, 1600 + n)  # some taken upright; each its own
+        photo = samples.phone_photo(folder / f"foto{n + 1}.jpg", size, orientation=1)
+        stored = attachments.store_file(ws.files, photo)
+        ws.write(attachments.attach, AttachmentOwner.FORUM, forum, stored, caption=f"Kegiatan ke-{n + 1}")
+
+
+def test_the_implementation_report_ends_with_the_dokumentasi(
+    demo_ws: Workspace, demo_forum: str, tmp_path: Path
+) -> None:
+    without = build_forum_document(demo_ws, "implementation-report", demo_forum)
+    assert "DOKUMENTASI KEGIATAN" not in all_text(without) and "Dokumentasi kegiatan" not in all_text(without)
+    _photos(demo_ws, demo_forum, tmp_path, 11)
+    pdf = build_forum_document(demo_ws, "implementation-report", demo_forum)
+    pages = pdf_text(pdf)
+    start = next(i for i, page in enumerate(pages) if "DOKUMENTASI KEGIATAN" in page)
+    assert "Dokumentasi kegiatan (11 (sebelas) foto)." in all_text(pdf)
+    images = images_per_page(pdf)[start:]
+    counts = [len(on_page) for on_page in images]
+    assert sum(counts) == 11 and all(4 <= n <= 6 for n in counts[:-1]) and counts[-1] <= 6, counts
+    for n in range(11):
+        assert f"Kegiatan ke-{n + 1}" in " ".join(pages[start:])
+    assert layout_problems(pdf) == [] and out_of_page(pdf) == []
+    for on_page in images:  # side by side, never over one another
+        for i, a in enumerate(on_page):
+            for b in on_page[i + 1 :]:
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+
+
+def test_a_photo_not_received_prints_as_a_box_saying_who_holds_it(
+    demo_ws: Workspace, demo_forum: str, tmp_path: Path
+) -> None:
+    _photos(demo_ws, demo_forum, tmp_path, 2)
+    first = demo_ws.read(attachments.attachments_of, demo_forum)[0]
+    demo_ws.files.path_of(first.sha256).unlink()
+    pdf = build_forum_document(demo_ws, "implementation-report", demo_forum)
+    assert "Foto belum diterima dari laptop Tester" in all_text(pdf)
+    assert sum(len(p) for p in images_per_page(pdf)) == 1 + (1 if demo_ws.read(_has_logo) else 0)
+
+
+def _has_logo(session: object) -> bool:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from desktop.models import Unit
+
+    assert isinstance(session, Session)
+    return any(session.scalars(select(Unit.logo).where(Unit.logo != "")))
+
+
+def test_the_follow_up_report_carries_the_evidence_photos(ws: Workspace, tmp_path: Path) -> None:
+    from tests.helpers import make_tree
+
+    tree = make_tree(ws)
+    rid = ws.write(recs.add_recommendation, tree.forum, text="Tambah kursi ruang tunggu", scope="unit")
+    ws.write(recs.accept, rid)
+    fid = ws.write(followups.assign_follow_up, rid, action="Beli 20 kursi", owner="Kasubag Umum")
+    photo = attachments.store_file(ws.files, samples.phone_photo(tmp_path / "kursi.jpg", (1600, 1200)))
+    ws.write(attachments.attach, AttachmentOwner.FOLLOW_UP, fid, photo, caption="Kursi terpasang")
+    pdf = build_forum_document(ws, "followup-report", tree.forum)
+    text = all_text(pdf)
+    assert "LAMPIRAN: FOTO BUKTI TINDAK LANJUT" in text
+    assert "Rekomendasi 1 — Beli 20 kursi: Kursi terpasang" in text
+    assert sum(len(p) for p in images_per_page(pdf)) >= 1 and layout_problems(pdf) == []
