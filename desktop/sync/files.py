@@ -33,12 +33,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.file_store import FileStore
 from desktop.models import Attachment, OutboxOp
 from desktop.sync.client import SyncClient, SyncRefused, SyncUnavailable
+from desktop.workspace import Workspace
 from protocol.files import CHUNK_BYTES, is_sha256
 from protocol.refusals import Refusal
 
-FILES_DIR = "files"
 TRANSFERS = 2  # files on the way at once
 PARTIAL_DIR = ".partial"  # downloads under way, in the file store's folder
 ATTACHMENTS = "attachments"
@@ -75,8 +76,8 @@ class FileReport:
 
 
 def local_path(data_dir: Path, sha256: str) -> Path:
-    """Where the data folder's file store keeps a file (`desktop.file_store`)."""
-    return data_dir / FILES_DIR / sha256[:2] / sha256[2:]
+    """Where the data folder's file store keeps a file."""
+    return FileStore.of(data_dir).path_of(sha256)
 
 
 def to_upload(session: Session) -> list[Wanted]:
@@ -182,7 +183,7 @@ def fetch(client: SyncClient, data_dir: Path, item: Wanted, report: FileReport) 
     target = local_path(data_dir, item.sha256)
     if target.is_file():
         return target
-    partial = data_dir / FILES_DIR / PARTIAL_DIR / item.sha256
+    partial = FileStore.of(data_dir).root / PARTIAL_DIR / item.sha256
     partial.parent.mkdir(parents=True, exist_ok=True)
     start = partial.stat().st_size if partial.exists() else 0
     if start >= item.size:
@@ -221,3 +222,12 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fetch_one(ws: Workspace, sha256: str, size: int) -> Path:
+    """One file now (a screen opens it, `fetch_files = "on_demand"`), off the GUI thread: its
+    path in the data folder. SyncRefused `file_unknown` while the server does not have it."""
+    from desktop.sync.engine import client_for
+
+    with client_for(ws) as client:
+        return fetch(client, ws.data_dir, Wanted(sha256, size), FileReport())

@@ -3,7 +3,6 @@ store, then the record naming them, journaled (its create queued in the outbox).
 
 from __future__ import annotations
 
-import hashlib
 import os
 
 from sqlalchemy import select
@@ -35,10 +34,7 @@ def attach(
     kind: AttachmentKind = AttachmentKind.PHOTO,
 ) -> tuple[str, str]:
     """The attachment's id and its file's SHA-256."""
-    sha256 = hashlib.sha256(data).hexdigest()
-    path = local_path(ws.data_dir, sha256)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    sha256 = ws.files.put_bytes(data).sha256
 
     def record(session: Session, ctx: Context) -> str:
         owner = session.get(_OWNERS[owner_entity], owner_id)

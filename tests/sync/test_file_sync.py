@@ -15,8 +15,8 @@ from sqlalchemy import select
 from desktop.config import FETCH_ON_DEMAND, Settings
 from desktop.models import Attachment, RejectedOp
 from desktop.sync.client import SyncClient
-from desktop.sync.engine import client_for, enroll, server_of, sync_once
-from desktop.sync.files import FileReport, Wanted, fetch
+from desktop.sync.engine import enroll, server_of, sync_once
+from desktop.sync.files import fetch_one
 from desktop.workspace import Workspace
 from protocol.files import CHUNK_BYTES
 from protocol.vocab import AttachmentKind, AttachmentOwner
@@ -68,8 +68,7 @@ def test_files_on_demand_wait_for_their_opening(device: Device, world: World, se
     sync_once(a)
     assert sync_once(b).files.downloaded == 0
     assert held(b, sha256) is None and len(_rows(b)) == 1  # the record first: a placeholder
-    with client_for(b) as client:
-        fetch(client, b.data_dir, Wanted(sha256, len(data)), FileReport())
+    assert fetch_one(b, sha256, len(data)) == b.files.path_of(sha256)  # when it is opened
     assert held(b, sha256) == data
 
 
