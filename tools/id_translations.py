@@ -1604,3 +1604,4 @@ ID.update(
         "Photos and files": "Foto dan berkas",
     }
 )
+ID["Fetching the file from the server…"] = "Mengambil berkas dari server…"

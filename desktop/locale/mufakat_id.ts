@@ -183,6 +183,10 @@
             <source>Removed: “{name}”</source>
             <translation>Dihapus: “{name}”</translation>
         </message>
+        <message>
+            <source>Fetching the file from the server…</source>
+            <translation>Mengambil berkas dari server…</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceTab</name>
