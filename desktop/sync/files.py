@@ -42,6 +42,7 @@ from protocol.refusals import Refusal
 
 TRANSFERS = 2  # files on the way at once
 PARTIAL_DIR = ".partial"  # downloads under way, in the file store's folder
+UPLOADING_DIR = ".uploading"  # a mark for each upload this laptop began and has not finished
 ATTACHMENTS = "attachments"
 # A refusal of an upload that passes by itself (another laptop of the office sent its part).
 _RETRY_AT_ONCE = frozenset({Refusal.OFFSET_MISMATCH.value})
@@ -57,7 +58,7 @@ class Wanted:
 class FileReport:
     uploaded: int = 0  # files the server now holds for the office
     downloaded: int = 0
-    bytes_sent: int = 0  # file bytes (chunks) sent
+    bytes_sent: int = 0  # file bytes (chunks) sent, also those a cut connection lost
     bytes_received: int = 0
     refused: dict[str, str] = field(default_factory=dict)  # sha256 → the refusal's code
     refusal_params: dict[str, Any] = field(default_factory=dict)  # the last refusal's parameters
@@ -115,7 +116,7 @@ def upload_all(client: SyncClient, data_dir: Path, wanted: list[Wanted], report:
             own.missing += 1  # removed (or cut short) by hand in the data folder: its record waits
             return own
         try:
-            upload(client, path, item, own)
+            upload(client, data_dir, item, own)
         except SyncRefused as exc:
             own.refused[item.sha256] = exc.code
             own.refusal_params = exc.params
@@ -141,22 +142,31 @@ def _each(wanted: list[Wanted], one: Callable[[Wanted], FileReport], report: Fil
                     rest.cancel()
 
 
-def upload(client: SyncClient, path: Path, item: Wanted, report: FileReport) -> None:
-    """Send what the server lacks of one file, chunk by chunk from the offset it holds."""
-    state = client.upload_state(item.sha256, item.size)
+def upload(client: SyncClient, data_dir: Path, item: Wanted, report: FileReport) -> None:
+    """Send what the server lacks of one file, chunk by chunk from the offset it holds. A file
+    this laptop never began to send starts at once (the server answers a first chunk of a file
+    it holds for the office already with "complete"); one it began asks first where to go on."""
+    store = FileStore.of(data_dir)
+    path, begun = store.path_of(item.sha256), store.root / UPLOADING_DIR / item.sha256
+    if begun.exists():
+        state = client.upload_state(item.sha256, item.size)
+    else:
+        begun.parent.mkdir(parents=True, exist_ok=True)
+        begun.touch()
+        state = {"received": 0, "complete": False}
     with path.open("rb") as source:
         while not state["complete"]:
             offset = int(state["received"])
             source.seek(offset)
             chunk = source.read(CHUNK_BYTES)
+            report.bytes_sent += len(chunk)  # on its way, whether it arrives or not
             try:
                 state = client.upload_chunk(item.sha256, item.size, offset, chunk)
             except SyncRefused as exc:
                 if exc.code not in _RETRY_AT_ONCE:
                     raise
                 state = {"received": exc.params.get("received", 0), "complete": False}
-                continue
-            report.bytes_sent += len(chunk)
+    begun.unlink(missing_ok=True)
     report.uploaded += 1
 
 

@@ -128,7 +128,7 @@ def test_an_upload_cut_at_90_percent_sends_less_than_15_percent_again(
         offset = _offset(line)
         if offset is not None and offset >= 0.9 * size - CHUNK_BYTES and not cut["done"]:
             cut["done"] = True
-            return Fault.DROP_AFTER, 0.0  # the connection drops at 90 %: the laptop hears nothing
+            return Fault.DROP_BEFORE, 0.0  # the connection drops at 90 %: that chunk is lost
         return Fault.NONE, 0.0
 
     proxy = FaultProxy(server.url, choose).start()
