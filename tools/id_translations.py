@@ -1605,3 +1605,7 @@ ID.update(
     }
 )
 ID["Fetching the file from the server…"] = "Mengambil berkas dari server…"
+ID["Files: {sent} sent, {received} received."] = "Berkas: {sent} terkirim, {received} diterima."
+ID["A file transfer was cut off; the next sync goes on from where it stopped."] = (
+    "Pengiriman sebuah berkas terputus; sinkronisasi berikutnya melanjutkannya dari titik terakhir."
+)
