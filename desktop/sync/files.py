@@ -196,7 +196,7 @@ def fetch(client: SyncClient, data_dir: Path, item: Wanted, report: FileReport) 
     partial = FileStore.of(data_dir).root / PARTIAL_DIR / item.sha256
     partial.parent.mkdir(parents=True, exist_ok=True)
     start = partial.stat().st_size if partial.exists() else 0
-    if start >= item.size:
+    if start > item.size:  # not this file's: start again
         partial.unlink()
         start = 0
     if start < item.size:

@@ -175,3 +175,32 @@ def test_upload_through_one_server_process_and_fetch_through_another(tmp_path: P
             finally:
                 a.close()
                 b.close()
+
+
+def test_a_download_cut_half_way_goes_on_from_where_it_stopped(
+    device: Device, world: World, server: Running
+) -> None:
+    a, b = world.kppn, device("kppn-b", "KPPN-SORONG")
+    size = 6 * 1000 * 1000
+    data = photo_bytes(size)
+    _record, sha256 = attach(a, AttachmentOwner.FORUM, world.forum, data)
+    sync_once(a)
+    cut = {"done": False}
+
+    def choose(line: str) -> tuple[Fault, float]:
+        if line.startswith(f"GET /files/{sha256} ") and not cut["done"]:
+            cut["done"] = True
+            return Fault.TRUNCATE, 0.5  # the answer stops half way
+        return Fault.NONE, 0.0
+
+    proxy = FaultProxy(server.url, choose).start()
+    try:
+        with SyncClient(proxy.url, _token(b), plain_http=True) as client:
+            first = sync_once(b, client)
+            assert cut["done"] and first.files.interrupted and held(b, sha256) is None
+            second = sync_once(b, client)
+    finally:
+        proxy.stop()
+    assert held(b, sha256) == data and second.files.downloaded == 1
+    received = first.files.bytes_received + second.files.bytes_received
+    assert received == size, f"{received - size} bytes received again of {size}"
