@@ -85,6 +85,15 @@ def add_file_routes(
                 quota=quota,
             )
 
+    def finish(who: Caller, sha256: str, size: int) -> dict[str, Any]:
+        """The office's upload is whole: checked, in the store, the office's to name."""
+        if not files.complete(who.unit_id, sha256):
+            raise ApiError(422, Refusal.HASH_MISMATCH, f"the uploaded bytes are not the file {sha256}", sha256=sha256)
+        with store.transaction() as session:
+            within_quota(session, who, size)  # again: another upload of the office may have completed
+            file_access.keep_grant(session, who.unit_id, sha256, size, who.device_id)
+        return _state(sha256, size, size)
+
     def may_start(who: Caller, sha256: str, size: int) -> bool:
         """A first chunk: is the file there for the office already (nothing to send)? If not,
         does it fit in the office's quota? One transaction."""
@@ -105,9 +114,11 @@ def add_file_routes(
         check_size(size)
         with store.transaction() as session:
             whole = held_whole(session, who, sha256, size)
-        state = _state(sha256, size, size if whole else received(who, sha256, size))
+        held = size if whole else received(who, sha256, size)
         note(request.scope, file=sha256[:12])
-        return _json(state)
+        if not whole and held == size:  # all of it arrived, but was not finished (a crash)
+            return _json(finish(who, sha256, size))
+        return _json(_state(sha256, size, held))
 
     @app.put(upload_path("{sha256}"))
     async def upload_chunk(
@@ -137,16 +148,7 @@ def add_file_routes(
                     f"the server holds {exc.held} bytes of this upload, not {offset}",
                     received=received(who, sha256, size),
                 ) from None
-            if held < size:
-                return _state(sha256, size, held)
-            if not files.complete(who.unit_id, sha256):
-                raise ApiError(
-                    422, Refusal.HASH_MISMATCH, f"the uploaded bytes are not the file {sha256}", sha256=sha256
-                )
-            with store.transaction() as session:
-                within_quota(session, who, size)  # again: another upload of the office may have completed
-                file_access.keep_grant(session, who.unit_id, sha256, size, who.device_id)
-            return _state(sha256, size, size)
+            return _state(sha256, size, held) if held < size else finish(who, sha256, size)
 
         state = await run_in_threadpool(write)
         note(request.scope, file=sha256[:12])

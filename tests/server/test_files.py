@@ -172,3 +172,14 @@ def test_a_deleted_attachment_releases_its_file_after_the_grace_period(world: Wo
     assert (swept.grants, swept.files, swept.bytes) == (1, 1, 3000)
     assert not server.files.has(sha256)
     assert download(kppn, sha256).status_code == 404
+
+
+def test_an_upload_whole_on_disk_but_not_finished_is_finished_when_asked(world: World, server: Running) -> None:
+    kppn = world.kppn
+    data, sha256 = photo(5000)
+    assert server.files is not None
+    server.files.append(kppn.unit_id, sha256, 0, data)  # every byte written, then the server stopped
+    assert state(kppn, sha256, len(data)).json()["complete"] is True
+    fields = attachment(kppn, "forums", world.forum, sha256, len(data))
+    applied(kppn, kppn.op("attachments", new_id(), "create", fields))  # checked, and the office's
+    assert server.files.path(sha256).read_bytes() == data
