@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.background import Jobs, while_alive
-from desktop.config import log_path
+from desktop.config import FETCH_BACKGROUND, log_path
 from desktop.errors import MufakatError
 from desktop.i18n import tr
 from desktop.services.attention import attention_count
@@ -144,7 +144,8 @@ class SyncController(QObject):
         return self._ws.read(attention_count)
 
     def _files_waiting(self) -> int:
-        return self._ws.read(lambda session: files.waiting(session, self._ws.data_dir))
+        fetching = self._ws.settings.fetch_files == FETCH_BACKGROUND
+        return self._ws.read(lambda session: files.waiting(session, self._ws.data_dir, fetching))
 
     def refresh_attention(self) -> None:
         """Count again what needs a person (after the user dealt with some of it)."""

@@ -103,9 +103,11 @@ def to_fetch(session: Session, data_dir: Path) -> list[Wanted]:
     return [Wanted(sha, size) for sha, size in rows if is_sha256(sha) and not local_path(data_dir, sha).is_file()]
 
 
-def waiting(session: Session, data_dir: Path) -> int:
-    """Files waiting to travel: named by changes not yet sent, or not yet received."""
-    return len({w.sha256 for w in (*to_upload(session), *to_fetch(session, data_dir))})
+def waiting(session: Session, data_dir: Path, fetching: bool = True) -> int:
+    """Files waiting to travel: named by changes not yet sent, or not yet received (when they
+    are fetched with every sync, not only when opened)."""
+    coming = to_fetch(session, data_dir) if fetching else []
+    return len({w.sha256 for w in (*to_upload(session), *coming)})
 
 
 def upload_all(client: SyncClient, data_dir: Path, wanted: list[Wanted], report: FileReport) -> None:

@@ -1,5 +1,6 @@
 """A laptop that fetches files on demand (`"fetch_files": "on_demand"`) shows a pulled photo as a
-placeholder; opening it (Enter on it) fetches it from the server in the background and shows it."""
+placeholder (and the status bar does not count it as waiting); opening it (Enter on it) fetches
+it from the server in the background and shows it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.config import FETCH_ON_DEMAND, Settings
 from desktop.services import attachments
+from desktop.sync.controller import SyncController
 from desktop.sync.engine import sync_once
 from desktop.views.attachment_viewer import AttachmentViewer
 from desktop.views.attachments_panel import AttachmentsPanel
@@ -31,6 +33,9 @@ def test_opening_a_photo_not_received_yet_fetches_it(qtbot: QtBot, device: Devic
     sync_once(a)
     sync_once(b)
     assert not b.files.has(stored.sha256)
+    controller = SyncController(b, debounce_ms=60_000)
+    assert controller.status().files_waiting == 0  # fetched when opened: not "waiting"
+    controller.shutdown()
     panel = AttachmentsPanel(b, AttachmentOwner.FORUM, forum)
     qtbot.addWidget(panel)
     panel.show()
