@@ -168,9 +168,9 @@ def _backup_or_restore(url: str, args: argparse.Namespace) -> None:
 
     files = FileStore(_files_root(url, args))
     if args.command == "backup":
-        print(backup.backup(url, args.to, args.keep))
+        print(backup.backup(url, args.to, args.keep))  # the copy's name alone: scripts read it
         copied = file_backup.backup_files(files, args.to)  # after the database: every file it names
-        print(f"files: {copied.files} new ({copied.bytes} bytes) in {args.to / file_backup.FILES}")
+        print(f"files: {copied.files} new ({copied.bytes} bytes) in {args.to / file_backup.FILES}", file=sys.stderr)
         return
     done = backup.restore(url, args.file, args.to)
     back = file_backup.restore_files(files, args.file)

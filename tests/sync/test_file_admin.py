@@ -28,7 +28,7 @@ def _laptop(root: Path, name: str, url: str, db_url: str) -> Workspace:
 def _cli(*args: str) -> str:
     done = admin_cli(*args)
     assert done.returncode == 0, done.stderr
-    return done.stdout
+    return done.stdout + done.stderr
 
 
 def test_backup_and_restore_cover_the_file_store_and_the_sweep_releases_files(
@@ -47,7 +47,7 @@ def test_backup_and_restore_cover_the_file_store_and_the_sweep_releases_files(
         first = _cli("backup", *where, "--to", str(backups))
         assert "files: 2 new (70000 bytes)" in first
         assert "files: 0 new" in _cli("backup", *where, "--to", str(backups))  # files never change
-        backup_file = Path(first.splitlines()[0])
+        backup_file = Path(first.splitlines()[0])  # stdout: the copy's name alone
         assert "KPPN-SORONG\t0 MB\t10240 MB" in _cli("files", "usage", *where)
         assert "KPPN-SORONG\t0 MB\t5 MB" in _cli("files", "quota", "KPPN-SORONG", "5", *where)
         remove(a, gone)
