@@ -29,6 +29,7 @@ def test_json_export_is_complete_sorted_and_repeatable(demo_ws: Workspace) -> No
         "agenda_items",
         "recommendations",
         "follow_ups",
+        "attachments",
         "escalations",
         "survey_periods",
         "survey_responses",
