@@ -325,6 +325,7 @@ def _cmd_enroll(ws: Workspace, args: argparse.Namespace) -> None:
 
 def _cmd_sync(ws: Workspace, args: argparse.Namespace) -> None:
     from desktop.sync.engine import sync_once
+    from desktop.sync.refusals import describe as describe_refusal
 
     report = sync_once(ws)
     ws.settle_office()  # what the sync brought: the office's settings, answers that settled
@@ -344,6 +345,13 @@ def _cmd_sync(ws: Workspace, args: argparse.Namespace) -> None:
                 n=report.waiting,
             )
         )
+    moved = report.files
+    if moved.uploaded or moved.downloaded:
+        print(tr("Files: {sent} sent, {received} received.", sent=moved.uploaded, received=moved.downloaded))
+    for code in sorted(set(moved.refused.values())):
+        print(describe_refusal(code, moved.refusal_params), file=sys.stderr)
+    if moved.interrupted:
+        print(tr("A file transfer was cut off; the next sync goes on from where it stopped."))
     if report.refused:
         print(tr("The app lists what the server refused under “Needs attention”, with what to do."))
 

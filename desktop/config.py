@@ -63,6 +63,12 @@ def _default_operator() -> str:
 LEGACY_DEADLINES = ("escalation_working_days", "follow_up_working_days")
 
 
+# When the files of records pulled from the server come to this laptop (`desktop.sync.files`).
+FETCH_BACKGROUND = "background"  # with every sync
+FETCH_ON_DEMAND = "on_demand"  # when one is opened
+FETCH_FILES = (FETCH_BACKGROUND, FETCH_ON_DEMAND)
+
+
 @dataclass
 class Settings:
     """This laptop's preferences. Office-wide settings (names, letterhead, logo, time zone,
@@ -72,6 +78,7 @@ class Settings:
     operator: str = ""  # who types on this laptop, until user accounts exist
     # A second folder every backup is copied to (a USB stick, a network share); empty: none.
     backup_folder: str = ""
+    fetch_files: str = FETCH_BACKGROUND
     legacy_deadlines: dict[str, int] = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -84,6 +91,15 @@ class Settings:
                 ),
                 field="language",
             )
+        if self.fetch_files not in FETCH_FILES:
+            raise InputError(
+                tr(
+                    "Unknown way of fetching files {value!r}; choose one of: {choices}.",
+                    value=self.fetch_files,
+                    choices=", ".join(FETCH_FILES),
+                ),
+                field="fetch_files",
+            )
         if not isinstance(self.backup_folder, str):
             raise InputError(tr("The second backup folder must be a folder's path."), field="backup_folder")
         for name, value in self.legacy_deadlines.items():
@@ -94,7 +110,9 @@ class Settings:
                 )
 
     def as_json(self) -> dict[str, Any]:
-        chosen = {"backup_folder": self.backup_folder} if self.backup_folder else {}
+        chosen: dict[str, Any] = {"backup_folder": self.backup_folder} if self.backup_folder else {}
+        if self.fetch_files != FETCH_BACKGROUND:
+            chosen["fetch_files"] = self.fetch_files
         return {"language": self.language, "operator": self.operator, **chosen, **self.legacy_deadlines}
 
     @property

@@ -60,6 +60,14 @@ class Refusal(StrEnum):
     MOVE_UNPROVEN = "move_unproven"
     MOVE_USED = "move_used"  # that device's data was already moved to another device
     MOVE_OTHER_UNIT = "move_other_unit"  # that device works for another unit than the code's
+    # -- attached files (protocol.files) -------------------------------------------------------
+    FILE_TOO_LARGE = "file_too_large"  # larger than an attachment may be
+    QUOTA_EXCEEDED = "quota_exceeded"  # the office's files would pass its quota on the server
+    # A file the caller may not download, or name in a record without uploading it first (the
+    # same answer whether the server holds it for others or not at all).
+    FILE_UNKNOWN = "file_unknown"
+    HASH_MISMATCH = "hash_mismatch"  # the uploaded bytes are not the file the hash names
+    OFFSET_MISMATCH = "offset_mismatch"  # a chunk at another offset than the server holds
 
 
 # The parameters each code carries, by name (values are text or whole numbers).
@@ -104,6 +112,11 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.MOVE_UNPROVEN: (),
     Refusal.MOVE_USED: (),
     Refusal.MOVE_OTHER_UNIT: (),
+    Refusal.FILE_TOO_LARGE: ("size", "max"),  # bytes
+    Refusal.QUOTA_EXCEEDED: ("size", "used", "quota"),  # bytes: the file, the office's, its quota
+    Refusal.FILE_UNKNOWN: ("sha256",),
+    Refusal.HASH_MISMATCH: ("sha256",),
+    Refusal.OFFSET_MISMATCH: ("received",),
 }
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 # server as `unknown_kind` (that operation alone, kept on the laptop with its code), as is a
 # `restore` (the undo of a deletion lifts the same record's tombstone), and a conflict entry's
 # `dismissed` is ignored by an older laptop. Operations an older app queued are
-# still valid: fields added since take their `added_default`.
+# still valid: fields added since take their `added_default`. Attached files (`protocol.files`)
+# do not bump it either: the `attachments` entity is one more (an older app sets its pulled
+# records aside), and their bytes travel on paths of their own, which an older app never calls.
 PROTOCOL_VERSION = 5
 # Votes are `counter` operations: a contributor's whole share (never a delta). `resolve`
 # closes a "changed elsewhere" marker (a conflict of the record) on every laptop. `delete` and

@@ -36,8 +36,10 @@ from typing import NoReturn
 
 from sqlalchemy import make_url, select
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from server_stub.admin import AdminError
+from server_stub.filestore import FILES_ENV, FileStore, default_root
 from server_stub.known_database import check_initialisable, require_server_database
 from server_stub.store import ServerStore, default_url, start_new_epoch
 
@@ -57,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
         # with its default (it did: the command acted on ./mufakat-server.sqlite3).
         default=argparse.SUPPRESS,
         help="database URL (default: $MUFAKAT_SERVER_DB or ./mufakat-server.sqlite3)",
+    )
+    common.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the attached files' folder (default: $MUFAKAT_SERVER_FILES, or beside a SQLite database, "
+        "or ./mufakat-server-files); several server processes or hosts share one",
     )
     parser = _Parser(prog="mufakat-server", description="Mufakat central server", parents=[common])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -125,6 +135,17 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--to", type=Path, default=Path("backups"), metavar="DIR", help="where the replaced database is kept"
     )
+    files = sub.add_parser("files", parents=[common], help="attached files").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    sweep = files.add_parser(
+        "sweep", parents=[common], help="remove files no live attachment names (after the grace period)"
+    )
+    sweep.add_argument("--grace-days", type=int, default=30, metavar="N", help="default: 30")
+    quota = files.add_parser("quota", parents=[common], help="an office's quota for its files")
+    quota.add_argument("unit_code")
+    quota.add_argument("megabytes", type=int, metavar="MB")
+    files.add_parser("usage", parents=[common], help="what each office's files take, and its quota")
     release = sub.add_parser(
         "release", parents=[common], help="announce the app version laptops are offered, and its download address"
     )
@@ -136,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(url: str, source: str, args: argparse.Namespace) -> None:
     from server_stub.serve import ServeOptions, check_tls, check_workers, serve
 
+    os.environ[FILES_ENV] = str(_files_root(url, args).absolute())  # for the app in every worker process
     options = ServeOptions(url, args.host, args.port, args.workers, args.certfile, args.keyfile)
     check_workers(options)  # before the database is touched
     check_tls(options.certfile, options.keyfile)
@@ -148,13 +170,23 @@ def _serve(url: str, source: str, args: argparse.Namespace) -> None:
     serve(options)
 
 
-def _backup_or_restore(url: str, args: argparse.Namespace) -> None:
-    from server_stub import backup
+def _files_root(url: str, args: argparse.Namespace) -> Path:
+    given = getattr(args, "files", None)
+    return Path(given) if given is not None else default_root(url)
 
+
+def _backup_or_restore(url: str, args: argparse.Namespace) -> None:
+    from server_stub import backup, file_backup
+
+    files = FileStore(_files_root(url, args))
     if args.command == "backup":
-        print(backup.backup(url, args.to, args.keep))
+        print(backup.backup(url, args.to, args.keep))  # the copy's name alone: scripts read it
+        copied = file_backup.backup_files(files, args.to)  # after the database: every file it names
+        print(f"files: {copied.files} new ({copied.bytes} bytes) in {args.to / file_backup.FILES}", file=sys.stderr)
         return
     done = backup.restore(url, args.file, args.to)
+    back = file_backup.restore_files(files, args.file)
+    print(f"files: {back.files} copied back ({back.bytes} bytes) into {files.root}")
     if done.kept is not None:
         print(f"kept the replaced database as {done.kept}")
     for line in done.lines:
@@ -202,6 +234,37 @@ def _reason(exc: BaseException) -> str:
     """The first line of a database error, without the driver's class name in parentheses."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return re.sub(r"^\([\w.]+\)\s*", "", text[0] if text else "unknown error")
+
+
+def _files_command(session: Session, store: ServerStore, url: str, args: argparse.Namespace) -> None:
+    from datetime import timedelta
+
+    from server_stub import file_access
+    from server_stub.file_sweep import sweep
+    from server_stub.models import FileQuota, ServerUnit
+
+    if args.action == "sweep":
+        if args.grace_days < 0:
+            raise AdminError(f"--grace-days {args.grace_days}: give 0 or more")
+        done = sweep(store, FileStore(_files_root(url, args)), timedelta(days=args.grace_days))
+        print(f"released {done.grants} upload(s); removed {done.files} file(s) ({done.bytes} bytes)")
+        return
+    units = {u.code: u for u in session.scalars(select(ServerUnit))}
+    if args.action == "quota":
+        unit = units.get(args.unit_code)
+        if unit is None:
+            raise AdminError(f"no unit {args.unit_code}; see: mufakat-server unit list")
+        if args.megabytes < 0:
+            raise AdminError(f"{args.megabytes} MB: give 0 or more")
+        held = session.get(FileQuota, unit.id)
+        if held is None:
+            session.add(FileQuota(unit_id=unit.id, quota=args.megabytes * 1024 * 1024))
+        else:
+            held.quota = args.megabytes * 1024 * 1024
+    for code, unit in sorted(units.items()):
+        used = file_access.used(session, unit.id)
+        quota = file_access.quota_of(session, unit.id, file_access.DEFAULT_QUOTA)
+        print(f"{code}\t{used // (1024 * 1024)} MB\t{quota // (1024 * 1024)} MB")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -267,6 +330,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     release.announce(session, args.app_version, args.url)
                 shown = release.announced(session)
                 print(f"{shown['app_version'] or '-'}\t{shown['download_url'] or '-'}")
+            elif args.command == "files":
+                _files_command(session, store, url, args)
             elif args.command == "enroll-code":
                 print(auth.new_enroll_code(session, args.unit_code, allow_http=args.allow_http))
             elif args.action == "list":

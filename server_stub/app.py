@@ -37,6 +37,8 @@ from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 from server_stub import auth, metrics, openapi, release
 from server_stub.apply import Caller, apply_push
 from server_stub.errors import ApiError
+from server_stub.file_api import FileLimits, add_file_routes
+from server_stub.filestore import FileStore, default_root
 from server_stub.models import Device, ServerUnit
 from server_stub.observe import Observe, note, push_results
 from server_stub.pull import pull_page
@@ -102,7 +104,9 @@ def _units(store: ServerStore) -> list[dict[str, Any]]:
         ]
 
 
-def create_app(store: ServerStore) -> FastAPI:
+def create_app(store: ServerStore, files: FileStore | None = None, limits: FileLimits | None = None) -> FastAPI:
+    """`files`: the attached files' folder (`server_stub.filestore.default_root` otherwise);
+    `limits`: a file's largest size and an office's default quota."""
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
@@ -249,6 +253,7 @@ def create_app(store: ServerStore) -> FastAPI:
                 return Response(page, media_type="application/json")
         raise ahead
 
+    add_file_routes(app, store, files or FileStore(default_root(store.url)), caller, limits or FileLimits())
     return app
 
 

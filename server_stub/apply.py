@@ -45,7 +45,7 @@ from protocol.validate import (
     check_transition,
     check_update,
 )
-from server_stub import authorize, minutes, survey_issue
+from server_stub import authorize, file_access, minutes, survey_issue
 from server_stub.action import Action
 from server_stub.authorize import Caller
 from server_stub.calendar import calendar_of, day_of, zone_of
@@ -183,6 +183,7 @@ def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -
         )
     session.flush()
     bulk.insert_rows(session, cast(Table, Record.__table__), [vars(r) for r in batch.created()])
+    file_access.remember(session, batch.created())
     bulk.insert_rows(session, cast(Table, AppliedOp.__table__), remembered)
     return results
 
@@ -426,6 +427,8 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
         survey_issue.check_response(batch, caller.unit_id, fields.get("period_id"))
     if entity.name == survey_issue.REPORTS:
         survey_issue.check_report(batch, caller.unit_id, fields)
+    if entity.name == file_access.ATTACHMENTS:
+        file_access.check_named(batch.session, caller, fields)
     created = new_record(
         entity,
         op.entity_id,
@@ -454,11 +457,14 @@ def _already_there(entity: Entity, caller: Caller, record: AnyRecord, op: Op) ->
 
 def _routed(batch: Batch, created: NewRecord) -> list[AnyRecord]:
     """Who besides the owner sees what a new record brings: the office above, the frozen
-    minutes of a forum one of whose recommendations is escalated to it."""
+    minutes of a forum one of whose recommendations is escalated to it, and the files attached
+    to that recommendation."""
     if created.entity == minutes.MINUTES:
         minutes.route_new(batch, created)
+    if created.entity == file_access.ATTACHMENTS:
+        file_access.route_new(batch, created)
     if created.entity == "escalations":
-        return minutes.route_escalated(batch, created)
+        return [*minutes.route_escalated(batch, created), *file_access.route_escalated(batch, created)]
     return []
 
 

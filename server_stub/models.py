@@ -124,3 +124,37 @@ class AppliedOp(Base):
     code: Mapped[str | None] = mapped_column(String(40))
     params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     hlc: Mapped[str | None] = mapped_column(String(80))  # the server's stamp, if it re-stamped it
+
+
+class FileGrant(Base):
+    """A file an office uploaded whole (its SHA-256 checked): it may name it in its records, and
+    it counts against the office's quota, until the sweep releases it (no live attachment of the
+    office names it, and the upload is older than the grace period: `server_stub.file_sweep`)."""
+
+    __tablename__ = "file_grants"
+    unit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    device_id: Mapped[str] = mapped_column(String(36))  # the device whose upload completed it
+    at: Mapped[datetime]  # the upload completed (or was found complete again)
+
+
+class AttachmentFile(Base):
+    """Which file each attachment record names (its `sha256`, fixed at its creation), so that
+    "may this office download this file?" is an indexed look-up (the record itself says whether
+    it is live, of which kind, and who sees it)."""
+
+    __tablename__ = "attachment_files"
+    attachment_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(36))
+    owner_id: Mapped[str] = mapped_column(String(36), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class FileQuota(Base):
+    """An office's quota for its files, where the administrator set one (the server's default
+    otherwise: `mufakat-server files quota`)."""
+
+    __tablename__ = "file_quotas"
+    unit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    quota: Mapped[int] = mapped_column(BigInteger)  # bytes

@@ -10,6 +10,7 @@ import msgspec
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from protocol.files import UploadState, upload_path
 from protocol.messages import EnrollAnswer, ErrorBody, PullPage, PushAnswer, PushRequest
 
 REF = "#/components/schemas/{name}"
@@ -25,6 +26,8 @@ BODIES: dict[tuple[str, str], tuple[type[msgspec.Struct] | None, type[msgspec.St
     ("/sync/push", "post"): (PushRequest, PushAnswer),
     ("/sync/pull", "get"): (None, PullPage),
     ("/enroll", "post"): (None, EnrollAnswer),
+    (upload_path("{sha256}"), "get"): (None, UploadState),
+    (upload_path("{sha256}"), "put"): (None, UploadState),  # the body: the file's bytes from `offset`
 }
 
 
@@ -36,7 +39,7 @@ def describe(app: FastAPI) -> None:
             return app.openapi_schema
         document = get_openapi(title=app.title, version=app.version, routes=app.routes)
         _schemas, components = msgspec.json.schema_components(
-            [PushRequest, PushAnswer, PullPage, EnrollAnswer, ErrorBody], ref_template=REF
+            [PushRequest, PushAnswer, PullPage, EnrollAnswer, UploadState, ErrorBody], ref_template=REF
         )
         document.setdefault("components", {}).setdefault("schemas", {}).update(components)
         for (path, method), (request, answer) in BODIES.items():

@@ -18,8 +18,9 @@ from server_stub.models import Record
 
 # Records that a unit besides their owner sees: the one `to_unit_id` names (an escalation's
 # addressee; the office above, for the frozen minutes of a forum with an escalated
-# recommendation: server_stub.minutes).
-ADDRESSED = ("escalations", "audit_events", "frozen_minutes")
+# recommendation: server_stub.minutes; the files attached to an escalated recommendation:
+# server_stub.file_access).
+ADDRESSED = ("escalations", "audit_events", "frozen_minutes", "attachments")
 # Records every unit sees: the unit tree, and what the administrator made for all (NATIONAL).
 EVERYONE = "units"
 

@@ -1594,6 +1594,31 @@ ID.update(
         ),
     }
 )
+# ev16b: attached files travel with sync
+ID["The server {url} did not send the rest of a file; try again later."] = (
+    "Server {url} tidak mengirim sisa sebuah berkas; coba lagi nanti."
+)
+ID["Unknown way of fetching files {value!r}; choose one of: {choices}."] = (
+    "Cara mengambil berkas {value!r} tidak dikenal; pilih salah satu: {choices}."
+)
+ID["attached file"] = "berkas lampiran"
+ID[
+    "The server takes files of at most {max} MB; this one is {size} MB. Remove it and attach a smaller copy (a scan at a lower resolution, a PDF split in two)."
+] = "Server hanya menerima berkas paling besar {max} MB; berkas ini {size} MB. Hapus lampiran ini dan lampirkan salinan yang lebih kecil (pindaian beresolusi lebih rendah, PDF yang dipecah dua)."
+ID[
+    "The office's files on the server take {used} MB of its {quota} MB, so a file of {size} MB was not sent. Ask the administrator for a larger quota; the file stays on this laptop and is sent at a later sync."
+] = "Berkas kantor ini di server sudah memakai {used} MB dari kuotanya {quota} MB, sehingga berkas berukuran {size} MB tidak dikirim. Mintalah kuota yang lebih besar kepada administrator; berkas tetap tersimpan di laptop ini dan dikirim pada sinkronisasi berikutnya."
+ID[
+    "The server does not hold the attached file {sha256} this record names (yet): this laptop sends the file first, then the record. If this stays, the file was refused (see the sync status) or removed from this laptop's data folder."
+] = "Server belum memiliki berkas lampiran {sha256} yang disebut catatan ini: laptop ini mengirim berkasnya lebih dahulu, baru catatannya. Jika keadaan ini menetap, berkasnya ditolak (lihat keadaan sinkronisasi) atau terhapus dari folder data laptop ini."
+ID[
+    "The attached file {sha256} on this laptop is not what its record says (it was changed or damaged in the data folder); the server did not take it. Attach the file again."
+] = "Berkas lampiran {sha256} di laptop ini tidak sesuai dengan catatannya (berubah atau rusak di folder data); server tidak menerimanya. Lampirkan berkas itu lagi."
+ID["The server held another part of a file ({received} bytes) than expected. Sync again."] = (
+    "Server memegang bagian berkas yang berbeda ({received} bita) dari yang diharapkan. Sinkronkan lagi."
+)
+ID["{n} file(s) waiting"] = "{n} berkas menunggu"
+
 # ev16a: attachments (file store, import, records)
 ID.update(
     {
@@ -1650,4 +1675,9 @@ ID.update(
         "Kind of file": "Jenis berkas",
         "File name": "Nama berkas",
     }
+)
+ID["Fetching the file from the server…"] = "Mengambil berkas dari server…"
+ID["Files: {sent} sent, {received} received."] = "Berkas: {sent} terkirim, {received} diterima."
+ID["A file transfer was cut off; the next sync goes on from where it stopped."] = (
+    "Pengiriman sebuah berkas terputus; sinkronisasi berikutnya melanjutkannya dari titik terakhir."
 )

@@ -195,6 +195,10 @@
             <source>Removed: “{name}”</source>
             <translation>Dihapus: “{name}”</translation>
         </message>
+        <message>
+            <source>Fetching the file from the server…</source>
+            <translation>Mengambil berkas dari server…</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceTab</name>
@@ -3262,6 +3266,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>{n} change(s) not yet sent</source>
             <translation>{n} perubahan belum terkirim</translation>
+        </message>
+        <message>
+            <source>{n} file(s) waiting</source>
+            <translation>{n} berkas menunggu</translation>
         </message>
         <message>
             <source>last sync {when}</source>

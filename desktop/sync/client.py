@@ -12,8 +12,9 @@ Network trouble becomes `SyncUnavailable` (try again later), a certificate refus
 from __future__ import annotations
 
 import gzip
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,12 +29,15 @@ from desktop.sync.refusals import describe as describe_refusal
 from desktop.sync.tls_probe import speaks_tls
 from desktop.sync.trust import ssl_context
 from protocol import jsontext
+from protocol.files import file_path, upload_path
 from protocol.version import PROTOCOL_VERSION
 
 __all__ = ["CertificateProblem", "HttpsOnly", "Prepared", "SyncClient", "SyncRefused", "SyncUnavailable"]
 
 if TYPE_CHECKING:
     import httpx
+
+DOWNLOAD_BLOCK = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,9 @@ class SyncClient:
         if isinstance(body, Prepared):
             content = body.content
             headers["Content-Encoding"] = "gzip"
+        elif isinstance(body, bytes):  # a file's chunk, as it is (photos do not compress)
+            content = body
+            headers["Content-Type"] = "application/octet-stream"
         elif body is not None:
             content = jsontext.dumps_bytes(body)
         if content is not None:
@@ -210,6 +217,43 @@ class SyncClient:
     def push(self, prepared: Prepared) -> dict[str, Any]:
         """{"results": [...], "server_ms": ...}"""
         return dict(self._call("POST", "/sync/push", prepared))
+
+    # -- attached files (protocol.files) --------------------------------------------------------
+    def upload_state(self, sha256: str, size: int) -> dict[str, Any]:
+        """How much of the file the server holds for this office: {"received", "complete", …}."""
+        return dict(self._call("GET", upload_path(sha256), params={"size": size}))
+
+    def upload_chunk(self, sha256: str, size: int, offset: int, chunk: bytes) -> dict[str, Any]:
+        return dict(self._call("PUT", upload_path(sha256), chunk, params={"size": size, "offset": offset}))
+
+    @contextmanager
+    def download(self, sha256: str, start: int = 0) -> Iterator[Iterator[bytes]]:
+        """The file's bytes from `start` on, as they arrive (never the whole file in memory)."""
+        import httpx
+
+        headers = {"Accept-Encoding": "identity"}
+        if start:
+            headers["Range"] = f"bytes={start}-"
+        try:
+            with self._http.stream("GET", file_path(sha256), headers=headers) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    if response.status_code >= 500:
+                        raise SyncUnavailable(
+                            tr(
+                                "The server {url} has a problem ({status}); try again later.",
+                                url=self.base_url,
+                                status=response.status_code,
+                            )
+                        )
+                    raise self._refusal(response)
+                if start and response.status_code != 206:
+                    raise SyncUnavailable(
+                        tr("The server {url} did not send the rest of a file; try again later.", url=self.base_url)
+                    )
+                yield response.iter_bytes(DOWNLOAD_BLOCK)
+        except httpx.HTTPError as exc:
+            raise describe(exc, self.base_url) from exc
 
     def pull(
         self, since: int, limit: int, device_high: int | None = None, own: bool = False

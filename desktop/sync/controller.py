@@ -19,14 +19,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.background import Jobs, while_alive
-from desktop.config import log_path
+from desktop.config import FETCH_BACKGROUND, log_path
 from desktop.errors import MufakatError
 from desktop.i18n import tr
 from desktop.services.attention import attention_count
-from desktop.sync import outbox
+from desktop.sync import files, outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
 from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
 from desktop.sync.refusals import DEVICE_MOVED
+from desktop.sync.refusals import describe as describe_refusal
 from desktop.sync.retry import retry_delays
 from desktop.workspace import Workspace
 
@@ -51,6 +52,16 @@ class SyncStatus:
     moved: SyncReport | None = None  # running totals while syncing, or the last cycle's
     clock_offset_ms: int = 0  # what this laptop's clock is corrected by (the server's minus its own)
     attention: int = 0  # refused changes and "changed elsewhere" markers waiting for a person
+    files_waiting: int = 0  # attached files still to go to the server or to come from it
+    files_refused: str = ""  # why the server refused a file of the last sync (worded), if it did
+
+
+def _file_refusal(report: SyncReport) -> str:
+    """The server's refusal of a file this sync sent, in the user's words ("" if none)."""
+    refused = report.files.refused
+    if not refused:
+        return ""
+    return describe_refusal(next(iter(refused.values())), report.files.refusal_params)
 
 
 class SyncController(QObject):
@@ -89,6 +100,7 @@ class SyncController(QObject):
             last_sync_at=device.last_sync_at,
             clock_offset_ms=device.clock_offset_ms,
             attention=self._attention(),
+            files_waiting=self._files_waiting(),
         )
         ws.listeners.append(self.local_change)
         self._watch_network()
@@ -131,6 +143,10 @@ class SyncController(QObject):
     def _attention(self) -> int:
         return self._ws.read(attention_count)
 
+    def _files_waiting(self) -> int:
+        fetching = self._ws.settings.fetch_files == FETCH_BACKGROUND
+        return self._ws.read(lambda session: files.waiting(session, self._ws.data_dir, fetching))
+
     def refresh_attention(self) -> None:
         """Count again what needs a person (after the user dealt with some of it)."""
         self._publish(replace(self._status, attention=self._attention(), pending=self._pending()))
@@ -141,7 +157,7 @@ class SyncController(QObject):
 
     # -- triggers --------------------------------------------------------------------------
     def local_change(self) -> None:
-        self._publish(replace(self._status, pending=self._pending()))
+        self._publish(replace(self._status, pending=self._pending(), files_waiting=self._files_waiting()))
         if self._status.state != SyncState.LOCAL_ONLY and self._status.code != DEVICE_MOVED:
             self._debounce.start()
 
@@ -206,6 +222,8 @@ class SyncController(QObject):
                 moved=report,
                 clock_offset_ms=device.clock_offset_ms,
                 attention=self._attention(),
+                files_waiting=self._files_waiting(),
+                files_refused=_file_refusal(report),
             )
         )
         self._next()
@@ -236,6 +254,7 @@ class SyncController(QObject):
                 message=message,
                 code=code,
                 attention=self._attention(),
+                files_waiting=self._files_waiting(),
             )
         )
 

@@ -11,17 +11,17 @@ import platform
 import secrets
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop.config import MOVED_SECRET_FILENAME, SECRET_FILENAME, TOKEN_FILENAME
+from desktop.config import FETCH_BACKGROUND, MOVED_SECRET_FILENAME, SECRET_FILENAME, TOKEN_FILENAME
 from desktop.errors import InputError
 from desktop.files import write_private
 from desktop.i18n import tr
 from desktop.models import DeviceState, utcnow
-from desktop.sync import outbox
+from desktop.sync import files, outbox
 from desktop.sync.address import check_enrollment, server_address, unencrypted
 from desktop.sync.client import Prepared, SyncClient, SyncRefused, SyncUnavailable
 from desktop.sync.clock_offset import OffsetProbe
@@ -55,6 +55,7 @@ class SyncReport:
     set_aside: int = 0  # pulled records this laptop could not store (logged)
     clock_offset_ms: int | None = None  # this laptop's clock against the server's, if measured
     restored_copy: bool = False  # this laptop runs on a restored copy: it pulled everything again
+    files: files.FileReport = field(default_factory=files.FileReport)  # attached files moved
 
 
 def token_path(ws: Workspace) -> Path:
@@ -376,6 +377,7 @@ def _mark_restored(x: _Exchange, params: dict[str, Any]) -> None:
 def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: bool = False) -> SyncReport:
     report = SyncReport()
     x = _Exchange(ws, client, report, progress, OffsetProbe())
+    _upload_files(x)  # before the records naming them: the server takes no record of a file it lacks
     try:
         _push_all(x)
     except SyncRefused as exc:
@@ -385,6 +387,8 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         _pull_all(x)  # the server's state first: the copy's votes are counted from it
         _push_all(x)
     _pull_all(x)  # on a restored copy, its own records too: what it just sent as the server has it
+    if ws.settings.fetch_files == FETCH_BACKGROUND:
+        _fetch_files(x)
     _restored_caught_up(ws)
     learn_release(ws, client)
     _fall_back(ws)
@@ -400,6 +404,24 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         report.pages += more.pages
         report.bytes_sent = more.bytes_sent
     return report
+
+
+def _upload_files(x: _Exchange) -> None:
+    with x.ws.store.read() as session:
+        wanted = files.to_upload(session)
+    if wanted:
+        files.upload_all(x.client, x.ws.data_dir, wanted, x.report.files)
+        x.tell()
+
+
+def _fetch_files(x: _Exchange) -> None:
+    """The files of the records pulled (and of any still missing), after the records: a screen
+    shows a placeholder until its file is here."""
+    with x.ws.store.read() as session:
+        wanted = files.to_fetch(session, x.ws.data_dir)
+    if wanted:
+        files.fetch_all(x.client, x.ws.data_dir, wanted, x.report.files)
+        x.tell()
 
 
 def learn_release(ws: Workspace, client: SyncClient) -> None:

@@ -13,6 +13,10 @@ keeps being refused is never hidden in the queue.
 
 A record the laptop does not hold (its create refused and set aside, or never made here) is
 not coming: that refusal is set aside at once, and shown.
+
+An attachment naming a file the server does not hold for this office yet (`file_unknown`) waits
+the same way while this laptop holds a record naming that file: the file goes up before the next
+push (`desktop.sync.files`).
 """
 
 from __future__ import annotations
@@ -23,16 +27,19 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from desktop.models import MODEL_BY_TABLE, OutboxOp
+from desktop.models import MODEL_BY_TABLE, Attachment, OutboxOp
 from protocol.ids import new_id
 from protocol.refusals import Refusal
 
-PASSING = frozenset({Refusal.UNKNOWN_RECORD.value, Refusal.NOT_VISIBLE.value})
+PASSING = frozenset({Refusal.UNKNOWN_RECORD.value, Refusal.NOT_VISIBLE.value, Refusal.FILE_UNKNOWN.value})
 MAX_RETRIES = 5
 
 
 def holds(session: Session, params: Mapping[str, Any]) -> bool:
-    """Does this laptop hold the record the refusal names?"""
+    """Does this laptop hold the record the refusal names (or one naming the file it names)?"""
+    if "sha256" in params:
+        named = select(Attachment.id).where(Attachment.sha256 == str(params["sha256"])).limit(1)
+        return session.scalar(named) is not None
     model = MODEL_BY_TABLE.get(str(params.get("entity")))
     record_id = params.get("id")
     if model is None or not isinstance(record_id, str):

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from desktop.i18n import N_, language, translate_to
+from desktop.i18n import N_, language, number, translate_to
 from desktop.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
 from protocol.refusals import Problem, Refusal
 
@@ -148,8 +148,28 @@ MESSAGES: dict[str, str] = {
         "The server did not enroll this laptop: the old laptop works for another office than the "
         "code's. Ask the administrator for a code of the old laptop's office."
     ),
+    Refusal.FILE_TOO_LARGE: N_(
+        "The server takes files of at most {max} MB; this one is {size} MB. Remove it and attach a "
+        "smaller copy (a scan at a lower resolution, a PDF split in two)."
+    ),
+    Refusal.QUOTA_EXCEEDED: N_(
+        "The office's files on the server take {used} MB of its {quota} MB, so a file of {size} MB "
+        "was not sent. Ask the administrator for a larger quota; the file stays on this laptop and "
+        "is sent at a later sync."
+    ),
+    Refusal.FILE_UNKNOWN: N_(
+        "The server does not hold the attached file {sha256} this record names (yet): this laptop sends "
+        "the file first, then the record. If this stays, the file was refused (see the sync status) or "
+        "removed from this laptop's data folder."
+    ),
+    Refusal.HASH_MISMATCH: N_(
+        "The attached file {sha256} on this laptop is not what its record says (it was changed or "
+        "damaged in the data folder); the server did not take it. Attach the file again."
+    ),
+    Refusal.OFFSET_MISMATCH: N_("The server held another part of a file ({received} bytes) than expected. Sync again."),
 }
 UNKNOWN = N_("The server refused the request ({code}). Ask the administrator.")
+SIZES = frozenset({"size", "max", "used", "quota"})  # bytes, worded in MB
 
 PROBLEMS: dict[str, str] = {
     Problem.REQUIRED: N_("is missing or empty"),
@@ -177,6 +197,7 @@ ENTITIES: dict[str, str] = {
     "survey_actions": N_("survey follow-up plan"),
     "audit_events": N_("history entry"),
     "closed_days": N_("closed day"),
+    "attachments": N_("attached file"),
 }
 
 ACTIONS: dict[str, str] = {
@@ -206,6 +227,10 @@ STATUSES: dict[str, dict[str, StrEnum]] = {
 
 
 def _worded(name: str, value: object, params: Mapping[str, object], lang: str) -> str:
+    if name == "sha256":
+        return f"{str(value)[:12]}…"  # enough to tell files apart
+    if name in SIZES and isinstance(value, int) and not isinstance(value, bool):
+        return number(value / 1024 / 1024, 1, language=lang)
     text = str(value)
     tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS}
     if name in tables:

@@ -44,6 +44,8 @@ from desktop.file_store import FileStore
 from desktop.i18n import number
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentItem, StoredFile
+from desktop.sync.engine import is_enrolled
+from desktop.sync.files import fetch_one
 from desktop.views.common import InlineMessage
 from desktop.views.look import icon
 from desktop.views.undo import DoneStep, Report, UndoKeys
@@ -97,6 +99,7 @@ class AttachmentsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ws = ws
+        self._jobs = Jobs(self)  # files fetched when opened: dropped with the panel
         self.owner_entity = owner_entity
         self.owner_id = owner_id
         self.items: list[AttachmentItem] = []
@@ -403,7 +406,10 @@ class AttachmentsPanel(QWidget):
         it with (a copy under its own name, in a temporary folder)."""
         path = self._ws.files.path_of(item.sha256)
         if not path.is_file():
-            self.message.error(self.placeholder(item))
+            if item.added_on != self._ws.ctx.device_id and is_enrolled(self._ws):
+                self._fetch(item)  # from the server, then opened (files fetched on demand)
+            else:
+                self.message.error(self.placeholder(item))
             return None
         if item.is_photo:
             from desktop.views.attachment_viewer import AttachmentViewer
@@ -415,6 +421,19 @@ class AttachmentsPanel(QWidget):
         copy.write_bytes(path.read_bytes())
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
         return None
+
+    def _fetch(self, item: AttachmentItem) -> None:
+        self.message.info(self.tr("Fetching the file from the server…"))
+
+        def fetched(_path: Path) -> None:
+            self.message.clear_message()
+            self.reload()
+            self.open(item)
+
+        def failed(_exc: BaseException) -> None:
+            self.message.error(self.placeholder(item))  # not on the server yet, or no network
+
+        self._jobs.run(lambda: fetch_one(self._ws, item.sha256, item.size), fetched, failed, slot=item.sha256)
 
 
 def _store_all(files: FileStore, paths: list[Path], scratch: Path | None) -> list[StoredFile | str]:

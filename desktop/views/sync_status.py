@@ -26,6 +26,8 @@ class SyncStatusBar(QWidget):
         # its tooltip: it never pushes the buttons off a 1366-pixel screen.
         self.state_label = ElidedLabel()
         self.pending_label = QLabel()
+        # Attached files still to go up or come down; its tooltip says why the server refused one.
+        self.files_label = QLabel()
         self.last_label = QLabel()
         self.clock_label = QLabel()  # shown only when this laptop's clock is noticeably off
         self.clock_label.setToolTip(
@@ -65,6 +67,7 @@ class SyncStatusBar(QWidget):
             self.plain_label,
             self.busy,
             self.pending_label,
+            self.files_label,
             self.last_label,
             self.clock_label,
         )
@@ -95,6 +98,12 @@ class SyncStatusBar(QWidget):
         self.state_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.busy.setVisible(status.state == SyncState.SYNCING)
         self.pending_label.setText(self.tr("{n} change(s) not yet sent").format(n=number(status.pending)))
+        self.files_label.setText(
+            self.tr("{n} file(s) waiting").format(n=number(status.files_waiting)) if status.files_waiting else ""
+        )
+        self.files_label.setToolTip(status.files_refused)
+        self.files_label.setStyleSheet("color: #b00020;" if status.files_refused else "")
+        self.files_label.setVisible(status.files_waiting > 0)
         if status.last_sync_at is not None:
             when = screen_time(status.last_sync_at, self._controller.workspace.ctx.zone)
             self.last_label.setText(self.tr("last sync {when}").format(when=when))

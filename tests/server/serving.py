@@ -5,6 +5,7 @@ desktop: the server's own tests (here) and the end-to-end ones (tests/sync) shar
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 import time
 import uuid
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -20,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from server_stub import admin, auth
 from server_stub.app import create_app
+from server_stub.filestore import FileStore
 from server_stub.store import ServerStore
 
 
@@ -27,6 +30,7 @@ from server_stub.store import ServerStore
 class Running:
     url: str
     store: ServerStore
+    files: FileStore | None = None  # its attached files' folder
 
     def code(self, unit_code: str) -> str:
         with self.store.transaction() as session:
@@ -103,13 +107,19 @@ def prepared_store(server_db: str) -> ServerStore:
 
 
 @contextmanager
-def serving(store: ServerStore, pem: Path | None = None) -> Iterator[str]:
+def serving(store: ServerStore, pem: Path | None = None, files: FileStore | None = None) -> Iterator[str]:
     """The server on 127.0.0.1 in a thread; its URL. `pem`: its key and certificate chain
-    (then https://)."""
+    (then https://); `files`: its attached files' folder (one of its own otherwise)."""
     tls = {"ssl_keyfile": str(pem), "ssl_certfile": str(pem)} if pem is not None else {}
-    config = uvicorn.Config(
-        create_app(store), host="127.0.0.1", port=0, log_level="warning", lifespan="off", **tls
-    )
+    with tempfile.TemporaryDirectory(prefix="mufakat-files-") as own:
+        app = create_app(store, files or FileStore(Path(own)))
+        with _serving_app(app, tls) as url:
+            yield url
+
+
+@contextmanager
+def _serving_app(app: Any, tls: dict[str, str]) -> Iterator[str]:
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off", **tls)
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -120,15 +130,16 @@ def serving(store: ServerStore, pem: Path | None = None) -> Iterator[str]:
         time.sleep(0.02)
     port = running.servers[0].sockets[0].getsockname()[1]
     try:
-        yield f"{'https' if pem is not None else 'http'}://127.0.0.1:{port}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     finally:
         running.should_exit = True
         thread.join(timeout=10)
 
 
 @pytest.fixture
-def server(server_db: str) -> Iterator[Running]:
+def server(server_db: str, tmp_path: Path) -> Iterator[Running]:
     store = prepared_store(server_db)
-    with serving(store) as url:
-        yield Running(url, store)
+    files = FileStore(tmp_path / "server-files")
+    with serving(store, files=files) as url:
+        yield Running(url, store, files)
     store.close()

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import msgspec
 
+from protocol.files import UploadState
 from protocol.messages import EnrollAnswer, PullPage, PushAnswer, PushRequest
 from protocol.version import PROTOCOL_VERSION
 from tests.server.conftest import World, create
@@ -26,6 +27,8 @@ def test_every_sync_body_is_described(server: Running) -> None:
         ("/sync/push", "post"): (PushRequest, PushAnswer),
         ("/sync/pull", "get"): (None, PullPage),
         ("/enroll", "post"): ("EnrollRequest", EnrollAnswer),
+        ("/files/{sha256}/upload", "get"): (None, UploadState),
+        ("/files/{sha256}/upload", "put"): (None, UploadState),
     }
     for (path, method), (request, answer) in described.items():
         operation = document["paths"][path][method]

@@ -33,9 +33,15 @@ SAMPLE: dict[str, object] = {
     "until": "2025-04-14",
     "period_id": "0190f0e2-cccc-7ddd",
     "version": 2,
+    "size": 27_262_976,
+    "max": 26_214_400,
+    "used": 10_737_000_000,
+    "quota": 10_737_418_240,
+    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    "received": 1_048_576,
 }
 # Words both languages use (names, loanwords): not English left behind.
-SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator", "unit", "folder"}
+SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator", "unit", "folder", "pdf"}
 COMMAND = re.compile(r"mufakat(\s+[-\w{}:/.]+)*")  # a command line to type: the same in any language
 
 
