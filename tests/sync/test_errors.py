@@ -29,7 +29,7 @@ def test_an_older_laptop_is_told_to_upgrade(
         assert answer.status_code == 426
         assert answer.json()["code"] == "upgrade_required"
         assert answer.json()["params"] == {"server_version": PROTOCOL_VERSION, "client_version": old}
-    monkeypatch.setattr("desktop.sync.client.SCHEMA_VERSION", old)
+    monkeypatch.setattr("desktop.sync.client.PROTOCOL_VERSION", old)
     with pytest.raises(SyncRefused) as refused:
         sync_once(a.ws)
     assert refused.value.code == "upgrade_required"
