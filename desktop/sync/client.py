@@ -135,7 +135,10 @@ class SyncClient:
         try:
             response = self._http.request(method, path, content=content, headers=headers, params=params)
         except httpx.HTTPError as exc:
-            if not isinstance(exc, httpx.TimeoutException) and speaks_tls(self.base_url):
+            # Asked at enrollment only, where the address is new: an enrolled laptop's address
+            # worked before, and a flaky network must not cost a probe at every failure.
+            probe = path == "/enroll" and not isinstance(exc, httpx.TimeoutException)
+            if probe and speaks_tls(self.base_url):
                 raise https_only(self.base_url) from exc  # uvicorn drops plain HTTP on a TLS port
             raise describe(exc, self.base_url) from exc
         if response.status_code == 400 and not _json(response) and speaks_tls(self.base_url):

@@ -1,10 +1,11 @@
 """Does a server answer TLS where the user typed http://? A plain HTTP request to a TLS port
 fails in ways that look like a flaky network (uvicorn drops the connection, nginx answers 400
 "plain HTTP request was sent to HTTPS port"), and "sync is retried by itself" would never help.
-After such a failure the client opens one TLS handshake to the same host and port: when it
-completes, the address must start with https://. Only the protocol is asked; nothing is sent
-over the connection and its certificate is not what is judged here (the https:// request that
-follows checks it as every request does)."""
+After such a failure at enrollment (where the address is new), or a 400 that is not the
+server's JSON, the client opens one TLS handshake to the same host and port: when it completes,
+the address must start with https://. Only the protocol is asked; nothing is sent over the
+connection and its certificate is not what is judged here (the https:// request that follows
+checks it as every request does)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import socket
 import ssl
 from urllib.parse import urlsplit
 
-PROBE_TIMEOUT_S = 5.0
+PROBE_TIMEOUT_S = 3.0  # a TLS server answers a handshake at once
 
 
 def speaks_tls(url: str, timeout: float = PROBE_TIMEOUT_S) -> bool:
