@@ -3,14 +3,14 @@ snapshot (protocol.survey_report) in `content`; re-openings and the reports issu
 an empty one.
 
 Revision ID: 0027
-Revises: 0025
+Revises: 0026
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0027"
-down_revision = "0025"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 
