@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import Conflict, OutboxOp
 from desktop.services import attention, forums, units
 from desktop.services import recommendations as recs
 from desktop.sync import outbox
 from desktop.sync.settle import settle
-from desktop.workspace import Workspace
 
 
 def median_ms(step: Callable[[], object], runs: int = 7) -> float:

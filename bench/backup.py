@@ -22,13 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import text
 
 from bench.dataset import generate, load
-from desktop import backups
-from desktop.config import Settings
-from desktop.db import known_revisions
-from desktop.move import export_move
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services import forums
 from desktop.services import recommendations as recs
-from desktop.workspace import Workspace
+from desktop.store import backups
+from desktop.store.db import known_revisions
+from desktop.store.move import export_move
 
 
 def mb(size: int) -> str:

@@ -17,10 +17,10 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Category, Gender, RecStatus, parse_choice
 from desktop.models import Forum, OutboxOp, Participant, Recommendation, Synced, Unit
 from desktop.services.journal import jsonable, outbox_rows
-from desktop.vocab import Category, Gender, RecStatus, parse_choice
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from protocol.messages import QueuedOp, new_op
 

@@ -22,14 +22,14 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.reports import build_forum
-from desktop.config import Settings
-from desktop.forum_documents import Options, build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.documents.builders import Options, build_forum_document
 from desktop.models import Forum, Participant
 from desktop.reports.register_xlsx import register_xlsx
 from desktop.services import participants
 from desktop.services.lookup import load
 from desktop.services.register import register
-from desktop.workspace import Workspace
 
 AS_OF = date(2025, 6, 30)
 

@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image
 
-from desktop.config import Settings
-from desktop.forum_documents import build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.documents.builders import build_forum_document
 from desktop.services import attachments, demo
 from desktop.views.attachments_panel import thumbnail
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentOwner
 from tests.attachments import samples
 

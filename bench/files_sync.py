@@ -31,14 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy.orm import Session
 
 from bench.sync import SERVER, admin, free_port
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import Attachment, Forum
 from desktop.services import forums
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.sync.engine import client_for, enroll, sync_once
 from desktop.sync.files import local_path
-from desktop.workspace import Workspace
 
 BLOCK = 1024 * 1024
 FLOOR_SERVER = r"""

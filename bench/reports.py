@@ -22,8 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.config import Settings
-from desktop.printed import forum_minutes_pdf, layout_digest
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.documents.printed import forum_minutes_pdf, layout_digest
 from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
 from desktop.services import agenda, followups, forums, participants
@@ -31,7 +32,6 @@ from desktop.services import recommendations as recs
 from desktop.services.as_of import forum_report_on
 from desktop.services.demo import AGREEMENTS, SUMMARY, ensure_units
 from desktop.services.report_data import forum_report
-from desktop.workspace import Workspace
 
 CATEGORIES = [
     "satker",

@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import text
 
 from bench.dataset import generate, load
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services import recommendations as recs
 from desktop.services.queries import RecommendationFilter, list_recommendations
-from desktop.workspace import Workspace
 
 
 def percentile(values: list[float], q: float) -> float:

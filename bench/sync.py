@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 
 from bench.dataset import generate, load
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services import recommendations as recs
 from desktop.sync.client import SyncClient
 from desktop.sync.engine import enroll, server_of, sync_once
-from desktop.workspace import Workspace
 
 PYTHON = sys.executable
 SERVER = [PYTHON, "-m", "server_stub"]

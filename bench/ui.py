@@ -32,12 +32,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 from sqlalchemy import text
 
 from bench.dataset import generate, load
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.core.vocab import ForumStatus
 from desktop.models import Forum
 from desktop.services import forums
 from desktop.services.units import all_units, set_home_unit
-from desktop.vocab import ForumStatus
-from desktop.workspace import Workspace
 
 
 def ms(seconds: float) -> str:
@@ -108,7 +108,7 @@ def child_startup(data_dir: Path) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import Shell
+    from desktop.app.shell import Shell
 
     app = QApplication([])
     ws = Workspace.open(data_dir, Settings.load(data_dir))
@@ -252,7 +252,7 @@ def in_process(data_dir: Path, saves: int) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import Shell
+    from desktop.app.shell import Shell
 
     app = QApplication.instance() or QApplication([])
     ws = Workspace.open(data_dir, Settings.load(data_dir))

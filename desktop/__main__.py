@@ -1,6 +1,6 @@
 """`python -m desktop` is the same as the `mufakat` command."""
 
-from desktop.cli import main
+from desktop.cli.commands import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -20,7 +20,7 @@ Pelaksanaan, the exports and the PEKPPP indicator table (issue #13).
 The five-unsur scale and the mapping come from evaluators' tools, not the regulation
 (DOMAIN.md: unconfirmed), so the mapping is the office's to change; `DEFAULT_MAPPING` is where
 it starts. Berita acara frozen before this rule keep the bytes they were printed with
-(desktop/printed.py keeps each one's first print).
+(desktop/documents/printed.py keeps each one's first print).
 """
 
 from __future__ import annotations

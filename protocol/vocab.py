@@ -1,6 +1,6 @@
 """The closed vocabularies the records use (DOMAIN.md "Words"): the values that travel and are
 stored, one copy for the laptop and the server. The labels people read are the desktop's
-(`desktop.vocab`); the server only checks values against these."""
+(`desktop.core.vocab`); the server only checks values against these."""
 
 from __future__ import annotations
 

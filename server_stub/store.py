@@ -42,7 +42,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
         # SQLite ignores FOR UPDATE, and a plain BEGIN takes the write lock only at the first
         # write: two pushes could both read the sequence counter before either wrote it, and
         # hand out the same numbers. IMMEDIATE takes the lock at BEGIN, so every transaction
-        # that may write runs after the one before it has committed (as desktop/db.py does).
+        # that may write runs after the one before it has committed (as desktop/store/db.py does).
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 

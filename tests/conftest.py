@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.db import migrate
-from desktop.i18n import set_language
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.core.i18n import set_language
 from desktop.services import demo
 from desktop.services.units import create_unit, set_home_unit
-from desktop.workspace import Workspace
+from desktop.store.db import migrate
 
 
 @pytest.hookimpl(tryfirst=True)

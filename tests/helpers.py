@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import SYNCED_MODELS, AuditEvent, ExampleUnit, OutboxOp
 from desktop.services import forums, units
 from desktop.services.export import collect
-from desktop.workspace import Workspace
 
 
 @dataclass

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.config import DB_FILENAME
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME
 from desktop.services import units
-from desktop.workspace import Workspace
 from tests.test_cli import run
 
 
@@ -65,7 +65,7 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
 def test_nothing_is_replaced_while_the_app_has_the_folder_open(
     ws: Workspace, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from desktop.folder_lock import hold
+    from desktop.store.folder_lock import hold
 
     code, out, _ = run(capsys, "--data-dir", str(ws.data_dir), "--lang", "en", "backup")
     backup = out.strip()

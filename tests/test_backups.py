@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop import backups
-from desktop.config import DB_FILENAME, Settings
-from desktop.db import known_revisions
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.core.errors import InputError
 from desktop.services import units
 from desktop.services.export import export_json
-from desktop.workspace import Workspace
+from desktop.store import backups
+from desktop.store.db import known_revisions
 
 NOON = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
@@ -192,7 +192,7 @@ def test_an_update_backs_the_older_database_up_first_and_it_can_be_restored(tmp_
     is listed with the others, and restoring it brings the older data up to date again."""
     from sqlalchemy import create_engine
 
-    from desktop.db import head_revision, migrate
+    from desktop.store.db import head_revision, migrate
 
     data_dir = tmp_path / "data"
     data_dir.mkdir()

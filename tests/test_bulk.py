@@ -8,11 +8,11 @@ from typing import Any, cast
 
 from sqlalchemy import Table, insert, text
 
-from desktop import search
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecCategory, Scope
 from desktop.models import Forum, Recommendation
 from desktop.services import queries
-from desktop.vocab import RecCategory, Scope
-from desktop.workspace import Workspace
+from desktop.store import search
 from storage import bulk
 
 TABLE = cast(Table, Recommendation.__table__)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
+from desktop.core.config import Settings
 from desktop.services import forums
-from desktop.workspace import Workspace
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.drafts import DRAFTS_FILENAME
-from desktop.workspace import Workspace
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.store.drafts import DRAFTS_FILENAME
 from tests.views.forum_setup import running_forum
 
 TYPED = "Sediakan ruang laktasi di ruang tunggu layanan"

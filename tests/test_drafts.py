@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.drafts import DRAFTS_FILENAME, Draft, Drafts, still_unsaved
+from desktop.app.workspace import Workspace
 from desktop.services import forums, participants
 from desktop.services import recommendations as recs
-from desktop.workspace import Workspace
+from desktop.store.drafts import DRAFTS_FILENAME, Draft, Drafts, still_unsaved
 from tests.helpers import make_tree
 
 

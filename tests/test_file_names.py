@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.file_names import TITLE_LENGTH, file_name
+from desktop.documents.file_names import TITLE_LENGTH, file_name
 
 AUG_21 = date(2024, 8, 21)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop import vocab
-from desktop.i18n import language, set_language, tr
-from desktop.vocab import Category, Gender, RecStatus, Scope, label, parse_choice
+from desktop.core import vocab
+from desktop.core.i18n import language, set_language, tr
+from desktop.core.vocab import Category, Gender, RecStatus, Scope, label, parse_choice
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -120,7 +120,7 @@ def test_numbers_are_written_as_the_language_writes_them() -> None:
     "12,50" always Indonesian, other figures (a backup's size) in the user's language."""
     from decimal import Decimal
 
-    from desktop.i18n import number
+    from desktop.core.i18n import number
     from desktop.reports.evidence import decimal
     from desktop.reports.survey_parts import number as printed
 

@@ -1,4 +1,4 @@
-"""One logging set-up for the app and the command line (desktop.logs): the data folder's
+"""One logging set-up for the app and the command line (desktop.core.logs): the data folder's
 logs/mufakat.log, rotated so that it never grows without bound, configured once."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop import logs
-from desktop.cli import main
-from desktop.config import log_path
+from desktop.cli.commands import main
+from desktop.core import logs
+from desktop.core.config import log_path
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy import select
 
 import desktop.services
-from desktop.errors import ProgrammingError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import ProgrammingError
 from desktop.models import Conflict, OutboxOp, PendingFreeze, Recommendation, RejectedOp
 from desktop.services import (
     agenda,
@@ -38,7 +39,6 @@ from desktop.services import (
     units,
 )
 from desktop.services import recommendations as recs
-from desktop.workspace import Workspace
 from protocol.entities import RECOMMENDATIONS
 from protocol.ids import new_id
 from tests.helpers import assert_journaled, state

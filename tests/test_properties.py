@@ -12,15 +12,15 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import create_engine, select
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.db import migrate
-from desktop.errors import InputError, TransitionError
-from desktop.i18n import set_language
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.i18n import set_language
+from desktop.core.vocab import RecStatus
 from desktop.models import Escalation, Recommendation
 from desktop.services import escalations, followups
 from desktop.services import recommendations as recs
-from desktop.vocab import RecStatus
-from desktop.workspace import Workspace
+from desktop.store.db import migrate
 from tests.helpers import assert_journaled, make_tree, state
 
 _TEMPLATE: dict[str, Path] = {}

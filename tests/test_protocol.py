@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import JSON, Boolean, Date, Enum, ForeignKey, Integer, String, Text, Time
 
-from desktop.errors import InputError
+from desktop.core.errors import InputError
 from desktop.models import SYNCED_MODELS, Synced
 from desktop.models.base import UTCDateTime
 from desktop.services import agenda, escalations, followups, forums, lifecycle, participants, surveys, units

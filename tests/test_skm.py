@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from desktop import skm
-from desktop.errors import InputError
+from desktop.core.errors import InputError
+from desktop.rules import skm
 from domain.skm import half_up
 from protocol.vocab import IkmMethod
 

@@ -11,14 +11,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.db import Store, head_revision, known_revisions, migrate
-from desktop.errors import StoreError
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.core.errors import StoreError
 from desktop.models import Base
-from desktop.search import is_search_table
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
-from desktop.workspace import Workspace
+from desktop.store.db import Store, head_revision, known_revisions, migrate
+from desktop.store.search import is_search_table
 from tests.helpers import make_tree
 
 
@@ -208,7 +208,7 @@ def test_the_quick_revision_list_agrees_with_alembic() -> None:
     list exactly what Alembic's own walk finds, in order."""
     from alembic.script import ScriptDirectory
 
-    from desktop.db import alembic_config
+    from desktop.store.db import alembic_config
 
     script = ScriptDirectory.from_config(alembic_config())
     assert known_revisions() == [rev.revision for rev in reversed(list(script.walk_revisions()))]

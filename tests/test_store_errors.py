@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop import db
-from desktop.cli import main as cli
-from desktop.config import DB_FILENAME, Settings
-from desktop.errors import StoreError
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main as cli
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.core.errors import StoreError
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
-from desktop.workspace import Workspace
+from desktop.store import db
 from tests.helpers import make_tree
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.updates import announced_release, is_newer
+from desktop.sync.updates import announced_release, is_newer
 
 
 @pytest.mark.parametrize(

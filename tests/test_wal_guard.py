@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main as cli
-from desktop.config import DB_FILENAME, Settings, log_path
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main as cli
+from desktop.core.config import DB_FILENAME, Settings, log_path
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 

@@ -16,12 +16,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services.demo import ensure_units, load_demo
 from desktop.services.logo import logo_from_file
 from desktop.services.units import set_home_unit, update_unit
 from desktop.views import main_window as mw
-from desktop.workspace import Workspace
 
 SIZE = (1366, 697)  # the common office laptop (1366x768), maximised above a 40 px taskbar
 
@@ -51,7 +51,7 @@ def _sample_logo(folder: Path) -> Path:
 
 
 def main(out: Path, language: str = "id") -> None:
-    from desktop.app import Shell
+    from desktop.app.shell import Shell
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])

@@ -7,9 +7,9 @@ from datetime import date, datetime, time
 from sqlalchemy import ForeignKey, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.core.vocab import Category, ForumMode, ForumStatus, Gender, Role
 from desktop.models.base import IdRef, Str200, Synced
 from desktop.models.base import enum_type as _enum
-from desktop.vocab import Category, ForumMode, ForumStatus, Gender, Role
 
 
 class Forum(Synced):

@@ -10,8 +10,8 @@ from typing import ClassVar
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.core.vocab import IkmMethod, OfficeZone
 from desktop.models.base import Str200, Synced, enum_type
-from desktop.vocab import IkmMethod, OfficeZone
 
 ESCALATION_WORKING_DAYS = 5  # an escalation's answer is due after this many working days
 FOLLOW_UP_WORKING_DAYS = 20  # a follow-up is due after this many working days
@@ -58,7 +58,7 @@ class Unit(Synced):
     invitation_nature: Mapped[str] = mapped_column(String(60), default="")
     invitation_subject: Mapped[str] = mapped_column(String(200), default="")
     # Which PEKPPP indicators each document is evidence for: document → indicator numbers, over
-    # the defaults of desktop/pekppp.py (the numbers come from evaluators' tools: unconfirmed).
+    # the defaults of desktop/rules/pekppp.py (the numbers come from evaluators' tools: unconfirmed).
     pekppp_indicators: Mapped[dict[str, list[int]]] = mapped_column(default=dict)
     # The office's choices where PEKPPP counts its public on five unsur: category → unsur or
     # null (not counted); a category not named keeps domain.unsur.DEFAULT_MAPPING's.

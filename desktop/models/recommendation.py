@@ -7,9 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.core.vocab import EscalationStatus, FollowUpStatus, Outcome, RecCategory, RecStatus, Scope
 from desktop.models.base import IdRef, Synced
 from desktop.models.base import enum_type as _enum
-from desktop.vocab import EscalationStatus, FollowUpStatus, Outcome, RecCategory, RecStatus, Scope
 
 
 class Recommendation(Synced):

@@ -7,9 +7,9 @@ from datetime import date
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.core.vocab import AgeBand, Education, Gender, Occupation
 from desktop.models.base import IdRef, Str200, Synced
 from desktop.models.base import enum_type as _enum
-from desktop.vocab import AgeBand, Education, Gender, Occupation
 
 
 class SurveyPeriod(Synced):

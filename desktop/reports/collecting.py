@@ -7,7 +7,7 @@ older generations walked the whole process with them (the store's objects, the m
 third of the layout's processor time (0.30 s of CPU for the minutes of the 300/200 forum, 0.20 s
 with the collector paused). What the build leaves in reference cycles is collected at the next
 collection once it is done. The app already collects on its GUI thread's timer
-(desktop/background.py); this pause is for the command line and any caller that did not.
+(desktop/app/background.py); this pause is for the command line and any caller that did not.
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from desktop.i18n import number
-from desktop.pekppp import numbers_text
+from desktop.core.i18n import number
 from desktop.reports.layout import FONT, DocTable, Styles, text
+from desktop.rules.pekppp import numbers_text
 
 NOTE = ParagraphStyle(
     "evidence_note", fontName=FONT, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")

@@ -20,6 +20,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desktop.core.vocab import RecStatus
+from desktop.core.zones import office_today
 from desktop.reports import fitting, indonesian, wording
 from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import decimal, evidence_note, heading_over_table, mean, sign_off
@@ -40,8 +42,6 @@ from desktop.reports.photo_annex import AnnexPhoto, photo_annex
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
-from desktop.vocab import RecStatus
-from desktop.zones import office_today
 from domain.workdays import WorkCalendar
 
 

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.core.vocab import RecStatus, Scope
 from desktop.reports import indonesian
 from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import (
@@ -46,7 +47,6 @@ from desktop.reports.survey_parts import method_name
 from desktop.reports.survey_parts import number as decimal_comma
 from desktop.services.document_data import ImplementationReport
 from desktop.services.report_data import RecLine
-from desktop.vocab import RecStatus, Scope
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 

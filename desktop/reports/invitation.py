@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from desktop.core.vocab import ForumMode, Gender
 from desktop.reports import indonesian
 from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import numbered, sign_off
@@ -38,7 +39,6 @@ from desktop.reports.layout import (
 )
 from desktop.reports.parts import head_of, kop, label, signing_place, time_span
 from desktop.services.document_data import Invitations, Invitee, Letter
-from desktop.vocab import ForumMode, Gender
 
 PLACEHOLDER = "……………………………"  # a number (or a date) to fill in by hand
 CLOSING = "Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih."

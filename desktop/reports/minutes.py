@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
+from desktop.core.vocab import Category, ForumStatus, Gender, PekpppUnsur, Scope
 from desktop.reports import indonesian, minutes_wording, wording
 from desktop.reports.collecting import collector_paused
 from desktop.reports.layout import (
@@ -42,7 +43,6 @@ from desktop.reports.parts import (
 )
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Person, RecLine
-from desktop.vocab import Category, ForumStatus, Gender, PekpppUnsur, Scope
 from domain.unsur import NOT_PUBLIC, PUBLIC_CATEGORIES, UNSUR_FOR_FULL_SCORE, UnsurCount, is_participant
 
 CLOSING = wording.MINUTES_CLOSING

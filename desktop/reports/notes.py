@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.core.vocab import ForumStatus, Scope
 from desktop.reports import indonesian
 from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import HEADING, evidence_note, sign_off
@@ -29,7 +30,6 @@ from desktop.reports.layout import (
 from desktop.reports.minutes import agreement_items
 from desktop.reports.parts import head_of, kop, label, place_and_date, time_span
 from desktop.services.document_data import NoteLine, Notes
-from desktop.vocab import ForumStatus, Scope
 
 NO_ITEM = "Masukan di luar mata acara"
 NO_RESPONSE = "(belum ada tanggapan)"

@@ -10,13 +10,13 @@ from enum import StrEnum
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from desktop.i18n import translate_to
+from desktop.core.i18n import translate_to
+from desktop.core.vocab import LABELS, Gender, Role
+from desktop.core.zones import zone_name
 from desktop.reports import indonesian, wording
 from desktop.reports.fitting import unbreakable
 from desktop.reports.layout import Letterhead, Signatory, Styles, table_parts, text
 from desktop.services.report_data import ForumReport, Person, RecLine, UnitInfo
-from desktop.vocab import LABELS, Gender, Role
-from desktop.zones import zone_name
 
 
 def label(value: StrEnum | None) -> str:

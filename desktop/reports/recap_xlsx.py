@@ -20,11 +20,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.i18n import translate_to
+from desktop.core.i18n import translate_to
+from desktop.core.vocab import LABELS
 from desktop.reports import wording
 from desktop.services.cell_safety import looks_like_formula
 from desktop.services.recap import ForumRecap, RecapRecommendation, RecommendationsRecap
-from desktop.vocab import LABELS
 
 DATE_FORMAT = "DD-MM-YYYY"
 DATETIME_FORMAT = "DD-MM-YYYY HH:MM"

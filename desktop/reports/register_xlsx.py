@@ -9,8 +9,8 @@ from datetime import UTC
 
 from openpyxl import Workbook
 
-from desktop.pekppp import numbers_text
 from desktop.reports.recap_xlsx import Column, _bytes, _key_values, _label, _Sheet
+from desktop.rules.pekppp import numbers_text
 from desktop.services.register import Register
 
 COLUMNS = [

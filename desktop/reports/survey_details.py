@@ -11,13 +11,13 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from desktop import skm
+from desktop.core.vocab import IkmMethod
 from desktop.reports import indonesian
 from desktop.reports.layout import Styles, grid_table, key_values, text
 from desktop.reports.survey_parts import method_name, method_note, number
+from desktop.rules import skm
 from desktop.services.survey_breakdown import ActionLine, ServiceScore, SurveyDetails
 from desktop.services.surveys import SurveyResult
-from desktop.vocab import IkmMethod
 
 SERVICES_PER_TABLE = 4
 NO_SERVICE = "(tidak diisi)"

@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop import i18n
+from desktop.core import i18n
 from desktop.reports import indonesian
 from desktop.reports.layout import Styles, key_values, table_parts, text
 from desktop.services.surveys import SurveyResult

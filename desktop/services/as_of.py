@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.vocab import EscalationStatus, Outcome, RecStatus
 from desktop.models import AuditEvent, Forum, Unit
 from desktop.services.report_data import EscalationLine, ForumReport, RecLine, forum_report, office_zone_of
-from desktop.vocab import EscalationStatus, Outcome, RecStatus
 
 REGISTER = ("status", "status_reason", "outcome", "status_at")
 

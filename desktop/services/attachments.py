@@ -12,14 +12,14 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError, ProgrammingError
-from desktop.file_store import FileStore
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError, ProgrammingError
+from desktop.core.i18n import N_, tr
 from desktop.models import Attachment, AuditEvent, FollowUp, Forum, Recommendation, Synced
 from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
+from desktop.store.file_store import FileStore
 from protocol.entities import LINE
 from protocol.vocab import AttachmentKind, AttachmentOwner
 
@@ -75,7 +75,7 @@ class AttachmentItem:
 def store_file(files: FileStore, source: Path, *, keep_gps: bool = False) -> StoredFile:
     """Read `source` (a photo is reduced), save it durably in the store (once per content) and
     say what was saved. Raises InputError or EnvironmentProblem; nothing half-written."""
-    from desktop.file_import import prepare  # Pillow: on first use, not at start-up
+    from desktop.store.file_import import prepare  # Pillow: on first use, not at start-up
 
     prepared = prepare(source, keep_gps=keep_gps)
     stored = files.put_bytes(prepared.data) if prepared.data is not None else files.put_file(prepared.source)

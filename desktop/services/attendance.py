@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import Category, Gender, PekpppUnsur, label, parse_choice
 from desktop.models import Forum, Participant, Unit
 from desktop.services.lookup import load
-from desktop.vocab import Category, Gender, PekpppUnsur, label, parse_choice
 from domain.unsur import (
     PUBLIC_CATEGORIES,
     UNSUR_FOR_FULL_SCORE,

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_, tr
+from desktop.core.i18n import N_, tr
 from desktop.services.record_words import field_label, record_words, value_words
 
 # A status action done, by entity and action.

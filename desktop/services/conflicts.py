@@ -21,8 +21,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError
-from desktop.i18n import tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import tr
 from desktop.models import MODEL_BY_TABLE, Conflict, Synced
 from desktop.services import (
     agenda,
@@ -38,7 +38,7 @@ from desktop.services import (
 from desktop.services import recommendations as recs
 from desktop.services.context import Context
 from desktop.services.journal import Journal, jsonable
-from desktop.wire_values import row_values
+from desktop.store.wire_values import row_values
 from protocol.hlc import Stamp
 from protocol.schema import Resolution
 

@@ -29,10 +29,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import skm
-from desktop.errors import InputError
-from desktop.i18n import tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import tr
 from desktop.models import SYNCED_MODELS, ExampleUnit, Forum, Unit
+from desktop.rules import skm
 from desktop.services import (
     agenda,
     escalations,

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
+from desktop.core.i18n import N_
+from desktop.core.vocab import ForumStatus
 from desktop.models import Escalation, FollowUp, Forum, Participant, Recommendation, Unit
 from desktop.services.attention import ConflictItem, record_conflict_items
 from desktop.services.escalations import escalations_of, may_answer, waiting_to_sync
@@ -15,7 +16,6 @@ from desktop.services.history import HistoryLine, history_of
 from desktop.services.lifecycle import allowed_actions
 from desktop.services.lookup import load
 from desktop.services.status_reasons import reason_words
-from desktop.vocab import ForumStatus
 from domain.deadlines import WAITING
 
 

@@ -11,14 +11,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import Category, Gender, RecStatus, Role, Scope
 from desktop.models import AgendaItem, Forum, Participant, Recommendation, Unit
 from desktop.services.lookup import load
 from desktop.services.report_data import ForumReport, forum_report
 from desktop.services.templates import Templates, check_invitation_date, effective
 from desktop.services.timeliness import Timing, timing_of
-from desktop.vocab import Category, Gender, RecStatus, Role, Scope
 from domain.workdays import WorkCalendar
 
 

@@ -17,8 +17,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError, TransitionError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import EscalationStatus, Outcome, RecStatus, label
 from desktop.models import DeviceState, Escalation, Forum, OutboxOp, Recommendation, Unit
 from desktop.services import fields as f
 from desktop.services import lifecycle
@@ -26,7 +27,6 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
 from desktop.services.office import is_enrolled
-from desktop.vocab import EscalationStatus, Outcome, RecStatus, label
 from domain import deadlines
 from protocol import lifecycle as life
 from protocol.entities import ESCALATIONS

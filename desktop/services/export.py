@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
 from desktop.models import (
     SYNCED_MODELS,
     AgendaItem,

@@ -13,9 +13,9 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
-from desktop.errors import InputError, ProgrammingError
-from desktop.i18n import N_, tr
-from desktop.vocab import choices_text, parse_choice
+from desktop.core.errors import InputError, ProgrammingError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import choices_text, parse_choice
 from protocol.schema import CONTROL
 
 Validator = Callable[[Any], Any]

@@ -7,15 +7,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError, TransitionError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import FollowUpStatus, RecStatus, Scope
 from desktop.models import FollowUp, Recommendation
 from desktop.services import fields as f
 from desktop.services import recommendations as recs
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
-from desktop.vocab import FollowUpStatus, RecStatus, Scope
 
 RULES: dict[str, f.Validator] = {
     "action": f.text(N_("Action"), max_len=5000),

@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError, NotFoundError, TransitionError
-from desktop.i18n import N_, number, tr, translate_to
+from desktop.core.errors import InputError, NotFoundError, TransitionError
+from desktop.core.i18n import N_, number, tr, translate_to
+from desktop.core.vocab import ForumMode, ForumStatus, RecStatus, label
 from desktop.models import AgendaItem, AuditEvent, Forum, Participant, Recommendation, Unit
 from desktop.services import fields as f
 from desktop.services import frozen, units
@@ -17,7 +18,6 @@ from desktop.services import signatory_roles as roles
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
-from desktop.vocab import ForumMode, ForumStatus, RecStatus, label
 from protocol import lifecycle as life
 from protocol.entities import FORUMS
 from protocol.vocab import Paper

@@ -23,9 +23,11 @@ import msgspec
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import ForumStatus, RecStatus
 from desktop.models import Forum, FrozenMinutes, PendingFreeze, SurveyPeriod
+from desktop.rules.skm import SCORE_FIELDS
 from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
@@ -39,8 +41,6 @@ from desktop.services.report_data import (
     forum_report,
 )
 from desktop.services.surveys import responses_of, result_of
-from desktop.skm import SCORE_FIELDS
-from desktop.vocab import ForumStatus, RecStatus
 from domain.unsur import mapping_of, stored_mapping
 from protocol import minutes as shape
 from protocol.vocab import FreezeCause, IkmMethod, Paper

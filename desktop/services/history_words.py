@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_, number, tr
+from desktop.core.i18n import N_, number, tr
 from desktop.services.record_words import name_of, shortened, value_words
 
 QUOTED = 120  # characters of a text quoted in a sentence

@@ -9,11 +9,11 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.core.vocab import EscalationStatus, Outcome
 from desktop.models import Escalation, Unit
 from desktop.services.context import Context
 from desktop.services.escalations import ack_due_of
 from desktop.services.overdue import WAITING
-from desktop.vocab import EscalationStatus, Outcome
 from domain import deadlines
 
 

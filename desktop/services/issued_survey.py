@@ -23,10 +23,10 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import skm
-from desktop.errors import InputError
-from desktop.i18n import tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import tr
 from desktop.models import SurveyPeriod, SurveyReport
+from desktop.rules import skm
 from desktop.services.frozen import clean, unit_of, unit_snapshot
 from desktop.services.report_data import SurveyDocument, survey_document, unit_info
 from desktop.services.survey_breakdown import (

@@ -23,7 +23,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
-from desktop.errors import ProgrammingError
+from desktop.core.errors import ProgrammingError
 from desktop.models import AuditEvent, ExampleUnit, OutboxOp, Synced
 from desktop.models.base import META_COLUMNS
 from desktop.services.context import Context

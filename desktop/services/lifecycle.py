@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from desktop.errors import TransitionError
-from desktop.i18n import N_, tr
-from desktop.vocab import RecStatus, Scope, label
+from desktop.core.errors import TransitionError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import RecStatus, Scope, label
 from protocol import lifecycle as life
 from protocol.entities import RECOMMENDATIONS
 

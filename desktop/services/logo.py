@@ -14,9 +14,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from desktop.errors import EnvironmentProblem, InputError
-from desktop.i18n import N_, tr
-from desktop.os_words import os_reason
+from desktop.core.errors import EnvironmentProblem, InputError
+from desktop.core.i18n import N_, tr
+from desktop.core.os_words import os_reason
 
 MAX_LOGO_BYTES = 200 * 1024  # the PNG, before base64
 MAX_SIDE = 512  # pixels: about 600 dpi at the printed size

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import NotFoundError
-from desktop.i18n import tr
+from desktop.core.errors import NotFoundError
+from desktop.core.i18n import tr
 from desktop.models import Synced
 
 S = TypeVar("S", bound=Synced)

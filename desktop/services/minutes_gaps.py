@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_, tr
+from desktop.core.i18n import N_, tr
 from desktop.models import Forum, Unit
 from desktop.services.lookup import load
 from desktop.services.signatory_roles import role_words

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from desktop.core.vocab import EscalationStatus
 from desktop.models import Escalation, SeenNews
 from desktop.services.overdue import WAITING
-from desktop.vocab import EscalationStatus
 
 ARRIVED, ANSWERED = "arrived", "answered"
 

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
 from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, Escalation, Unit
 from desktop.services import units
 from desktop.services.context import Context

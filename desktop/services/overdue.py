@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import CompoundSelect, select
 
+from desktop.core.vocab import FollowUpStatus
 from desktop.models import Escalation, FollowUp
-from desktop.vocab import FollowUpStatus
 from domain.deadlines import WAITING
 
 __all__ = ["WAITING", "overdue_ids_query"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.errors import InputError
-from desktop.i18n import tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import tr
 from desktop.services import fields, participants
 from desktop.services.sheets import header_and_rows, map_header, validated_rows
 

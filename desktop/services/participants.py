@@ -8,15 +8,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import NotFoundError, TransitionError
-from desktop.i18n import N_, tr
+from desktop.core.errors import NotFoundError, TransitionError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import Category, Gender, Role
 from desktop.models import Participant, Recommendation
 from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.forums import open_forum
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
-from desktop.vocab import Category, Gender, Role
 
 RULES: dict[str, f.Validator] = {
     "name": f.text(N_("Name")),

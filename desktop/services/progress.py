@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.vocab import FollowUpStatus, RecStatus
 from desktop.models import Escalation, FollowUp, Forum, Recommendation, Unit
 from desktop.services.overdue import WAITING
-from desktop.vocab import FollowUpStatus, RecStatus
 
 
 @dataclass(frozen=True)

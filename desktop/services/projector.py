@@ -11,11 +11,11 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
+from desktop.core.i18n import N_
+from desktop.core.vocab import RecStatus, Scope
 from desktop.models import Forum, Recommendation
 from desktop.services.agenda import items_of
 from desktop.services.lookup import load_fields
-from desktop.vocab import RecStatus, Scope
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop import search
+from desktop.core.vocab import OPEN_STATUSES, ForumStatus, RecCategory, RecStatus, Scope
 from desktop.models import Forum, Participant, Recommendation, Unit
 from desktop.services.overdue import overdue_ids_query
-from desktop.vocab import OPEN_STATUSES, ForumStatus, RecCategory, RecStatus, Scope
+from desktop.store import search
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,20 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.i18n import N_
+from desktop.core.i18n import N_
+from desktop.core.vocab import (
+    Category,
+    ForumMode,
+    ForumStatus,
+    Gender,
+    Outcome,
+    PekpppUnsur,
+    RecCategory,
+    RecStatus,
+    Role,
+    Scope,
+)
+from desktop.core.zones import office_zone, zone_name
 from desktop.models import (
     AgendaItem,
     Escalation,
@@ -33,19 +46,6 @@ from desktop.services.lookup import load
 from desktop.services.queries import RecommendationFilter, matching_ids
 from desktop.services.report_data import EscalationLine, FollowUpLine, escalation_line
 from desktop.services.status_reasons import reason_words
-from desktop.vocab import (
-    Category,
-    ForumMode,
-    ForumStatus,
-    Gender,
-    Outcome,
-    PekpppUnsur,
-    RecCategory,
-    RecStatus,
-    Role,
-    Scope,
-)
-from desktop.zones import office_zone, zone_name
 from domain.unsur import NOT_PUBLIC, is_participant
 
 CHUNK = 5000  # ids per IN (...) list, well under SQLite's limit on bound parameters

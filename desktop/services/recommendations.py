@@ -6,8 +6,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError, NotFoundError, TransitionError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError, NotFoundError, TransitionError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import RecCategory, RecStatus, Scope, label
 from desktop.models import AgendaItem, Forum, Participant, Recommendation
 from desktop.services import fields as f
 from desktop.services import lifecycle
@@ -15,7 +16,6 @@ from desktop.services.context import Context
 from desktop.services.forums import open_forum, require_open
 from desktop.services.journal import Journal
 from desktop.services.lookup import load, load_fields
-from desktop.vocab import RecCategory, RecStatus, Scope, label
 from domain import counters
 
 RULES: dict[str, f.Validator] = {

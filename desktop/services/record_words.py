@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_, tr
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import LABELS
 from desktop.models import MODEL_BY_TABLE
-from desktop.vocab import LABELS
 from protocol.entities import ENTITIES
 
 # What each kind of record is called at the start of a sentence.

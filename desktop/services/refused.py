@@ -24,15 +24,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError, TransitionError
-from desktop.i18n import tr
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.i18n import tr
 from desktop.models import MODEL_BY_TABLE, RejectedOp, Synced
 from desktop.services import agenda, escalations, followups, forums, participants, surveys
 from desktop.services import recommendations as recs
 from desktop.services.attention import AUDIT, COPYABLE, RefusedGroup, group_of, mark
 from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
-from desktop.wire_values import row_values
+from desktop.store.wire_values import row_values
 from protocol.entities import ENTITIES, STATUS
 from protocol.refusals import Refusal
 

@@ -15,15 +15,15 @@ from datetime import date, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import pekppp
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import Category, ForumMode, RecStatus, Scope
 from desktop.models import Forum, Recommendation, Unit
+from desktop.rules import pekppp
 from desktop.services.lookup import load
 from desktop.services.recap import RecapRecommendation, recap_recommendations
 from desktop.services.report_data import RecLine, office_zone_of, recorded_after_the_forum
 from desktop.services.timeliness import Timing, timing_of
-from desktop.vocab import Category, ForumMode, RecStatus, Scope
 from domain.workdays import WorkCalendar
 
 

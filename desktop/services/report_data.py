@@ -13,26 +13,9 @@ from datetime import date, datetime, time, tzinfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop import pekppp
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
-from desktop.models import (
-    AgendaItem,
-    Escalation,
-    FollowUp,
-    Forum,
-    FrozenMinutes,
-    Participant,
-    Recommendation,
-    Unit,
-)
-from desktop.services.attachments import has_attendance_scan
-from desktop.services.logo import logo_png
-from desktop.services.lookup import load
-from desktop.services.signatory_roles import worded
-from desktop.services.survey_breakdown import SurveyDetails, survey_details
-from desktop.services.surveys import SurveyResult, report_issued, survey_of_forum, survey_result
-from desktop.vocab import (
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import (
     Category,
     EscalationStatus,
     FollowUpStatus,
@@ -46,7 +29,24 @@ from desktop.vocab import (
     Role,
     Scope,
 )
-from desktop.zones import office_zone
+from desktop.core.zones import office_zone
+from desktop.models import (
+    AgendaItem,
+    Escalation,
+    FollowUp,
+    Forum,
+    FrozenMinutes,
+    Participant,
+    Recommendation,
+    Unit,
+)
+from desktop.rules import pekppp
+from desktop.services.attachments import has_attendance_scan
+from desktop.services.logo import logo_png
+from desktop.services.lookup import load
+from desktop.services.signatory_roles import worded
+from desktop.services.survey_breakdown import SurveyDetails, survey_details
+from desktop.services.surveys import SurveyResult, report_issued, survey_of_forum, survey_result
 from domain.unsur import DEFAULT_MAPPING, UnsurCount, count_unsur, mapping_of
 from protocol.minutes import LAYOUT
 
@@ -68,7 +68,7 @@ class UnitInfo:
     full_name: str = ""  # the full official name the kop prints (the short name if none)
     logo_png: bytes = b""
     time_zone: OfficeZone | None = None  # printed after clock times ("pukul 09.00 WIT")
-    # The PEKPPP indicators each document is evidence for (the office's table, desktop/pekppp.py).
+    # The PEKPPP indicators each document is evidence for (the office's table, desktop/rules/pekppp.py).
     indicators: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     parent_full_name: str = ""
     parent_city: str = ""  # "Yth. Kepala … di Manokwari"
@@ -230,7 +230,7 @@ class ForumReport:
 
 
 def office_zone_of(unit: Unit | None) -> tzinfo:
-    """The zone an office reads its dates in (desktop.zones: none chosen, this laptop's)."""
+    """The zone an office reads its dates in (desktop.core.zones: none chosen, this laptop's)."""
     return office_zone(unit.time_zone if unit is not None else None)
 
 

@@ -15,9 +15,9 @@ from xml.etree import ElementTree
 
 from defusedxml import DefusedXmlException
 
-from desktop.errors import EnvironmentProblem, InputError, RowErrors
-from desktop.i18n import tr
-from desktop.os_words import os_reason
+from desktop.core.errors import EnvironmentProblem, InputError, RowErrors
+from desktop.core.i18n import tr
+from desktop.core.os_words import os_reason
 
 MAX_ROWS = 5000
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from desktop.i18n import LANGUAGES, N_, language, translate_to
+from desktop.core.i18n import LANGUAGES, N_, language, translate_to
 
 HEAD_OF_UNIT = "head_of_unit"
 PUBLIC_REPRESENTATIVE = "public_representative"

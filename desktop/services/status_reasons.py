@@ -8,8 +8,8 @@ language of that moment: they are recognised in either language and worded anew.
 
 from __future__ import annotations
 
-from desktop.i18n import LANGUAGES, N_, language, translate_to
-from desktop.vocab import RecStatus
+from desktop.core.i18n import LANGUAGES, N_, language, translate_to
+from desktop.core.vocab import RecStatus
 
 ESCALATED = N_("Escalated to {unit}")
 MERGED = N_("Merged into: {text}")

@@ -12,11 +12,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import skm
+from desktop.core.vocab import IkmMethod
 from desktop.models import SurveyPeriod, SurveyResponse, Unit
+from desktop.rules import skm
 from desktop.services.survey_actions import actions_of
 from desktop.services.surveys import responses_of
-from desktop.vocab import IkmMethod
 
 UNSTATED = ""  # respondents who named no service
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop import skm
-from desktop.errors import InputError
-from desktop.i18n import tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import tr
+from desktop.core.vocab import AgeBand
+from desktop.rules import skm
 from desktop.services.sheets import fold, header_and_rows, map_header, validated_rows
 from desktop.services.surveys import clean_response
-from desktop.vocab import AgeBand
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     **{

@@ -1,5 +1,5 @@
 """The public satisfaction survey (SKM): survey periods, questionnaires entered or imported,
-and the period's score (desktop/skm.py holds the rules)."""
+and the period's score (desktop/rules/skm.py holds the rules)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import skm
-from desktop.errors import InputError, TransitionError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import AgeBand, Education, Gender, IkmMethod, Occupation
 from desktop.models import Forum, SurveyPeriod, SurveyReport, SurveyResponse, Unit
+from desktop.rules import skm
 from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.journal import Journal, start_action
 from desktop.services.lookup import load
-from desktop.vocab import AgeBand, Education, Gender, IkmMethod, Occupation
 from domain.survey_issue import IssueState, issue_state
 from protocol.vocab import SurveyIssue
 

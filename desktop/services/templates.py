@@ -15,10 +15,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop import pekppp
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
 from desktop.models import Forum, Unit
+from desktop.rules import pekppp
 from desktop.services import fields as f
 from desktop.services.context import Context
 from desktop.services.journal import Journal

@@ -27,8 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.core.vocab import RecStatus, Scope
 from desktop.services.report_data import RecLine
-from desktop.vocab import RecStatus, Scope
 from domain.workdays import WorkCalendar
 
 

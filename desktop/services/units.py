@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop import pekppp
-from desktop.errors import InputError
-from desktop.i18n import N_, tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import N_, tr
+from desktop.core.vocab import IkmMethod, OfficeZone
 from desktop.models import DeviceState, Unit
 from desktop.models.org import ESCALATION_WORKING_DAYS, FOLLOW_UP_WORKING_DAYS
+from desktop.rules import pekppp
 from desktop.services import fields as f
 from desktop.services.attendance import check_unsur_mapping
 from desktop.services.closed_days import use_calendar
@@ -21,7 +22,6 @@ from desktop.services.journal import Journal
 from desktop.services.logo import check_logo
 from desktop.services.lookup import load
 from desktop.services.templates import RULES as TEMPLATE_RULES
-from desktop.vocab import IkmMethod, OfficeZone
 from protocol.ids import new_id
 
 RULES: dict[str, f.Validator] = {

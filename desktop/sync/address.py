@@ -12,8 +12,8 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-from desktop.errors import InputError
-from desktop.i18n import tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import tr
 
 
 class NotEncrypted(InputError):

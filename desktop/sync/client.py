@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from desktop.errors import MufakatError
-from desktop.i18n import tr
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import tr
 from desktop.sync.address import check_sync
 from desktop.sync.network_errors import CertificateProblem, HttpsOnly, SyncUnavailable, describe, https_only
 from desktop.sync.outbox import PendingOp

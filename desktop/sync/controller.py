@@ -3,7 +3,7 @@
 A cycle starts a few seconds after local changes (debounced), on a timer, when the network
 comes back, and on "Sync now". A failed cycle is retried after an exponentially growing,
 jittered delay (`desktop.sync.retry`), so a hundred laptops that lose the same server do not all
-come back at the same second. The cycles run as jobs this controller owns (`desktop.background`).
+come back at the same second. The cycles run as jobs this controller owns (`desktop.app.background`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from desktop.background import Jobs, while_alive
-from desktop.config import FETCH_BACKGROUND, log_path
-from desktop.errors import MufakatError
-from desktop.i18n import tr
+from desktop.app.background import Jobs, while_alive
+from desktop.app.workspace import Workspace
+from desktop.core.config import FETCH_BACKGROUND, log_path
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import tr
 from desktop.services.attention import attention_count
 from desktop.sync import files, outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
@@ -29,7 +30,6 @@ from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
 from desktop.sync.refusals import DEVICE_MOVED
 from desktop.sync.refusals import describe as describe_refusal
 from desktop.sync.retry import retry_delays
-from desktop.workspace import Workspace
 
 log = logging.getLogger("mufakat.sync")
 

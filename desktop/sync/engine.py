@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop.config import FETCH_BACKGROUND, MOVED_SECRET_FILENAME, SECRET_FILENAME, TOKEN_FILENAME
-from desktop.errors import InputError
-from desktop.files import write_private
-from desktop.i18n import tr
+from desktop.app.workspace import Workspace
+from desktop.core.config import FETCH_BACKGROUND, MOVED_SECRET_FILENAME, SECRET_FILENAME, TOKEN_FILENAME
+from desktop.core.errors import InputError
+from desktop.core.files import write_private
+from desktop.core.i18n import tr
 from desktop.models import DeviceState, utcnow
 from desktop.sync import files, outbox
 from desktop.sync.address import check_enrollment, server_address, unencrypted
@@ -31,8 +32,7 @@ from desktop.sync.rehome import rehome
 from desktop.sync.repush import requeue_everything
 from desktop.sync.settle import settle
 from desktop.sync.trust import ca_path, keep_ca, kept_ca, read_ca_file
-from desktop.updates import announced_release
-from desktop.workspace import Workspace
+from desktop.sync.updates import announced_release
 from protocol.enrollment import allows_plain_http
 from protocol.hlc import MAX_AHEAD_MS, HybridClock
 from protocol.refusals import Refusal, printable

@@ -33,10 +33,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.file_store import FileStore
+from desktop.app.workspace import Workspace
 from desktop.models import Attachment, OutboxOp
+from desktop.store.file_store import FileStore
 from desktop.sync.client import SyncClient, SyncRefused, SyncUnavailable
-from desktop.workspace import Workspace
 from protocol.files import CHUNK_BYTES, is_sha256
 from protocol.refusals import Refusal
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import ssl
 from datetime import datetime
 
-from desktop.errors import EnvironmentProblem, InputError, MufakatError
-from desktop.i18n import tr
+from desktop.core.errors import EnvironmentProblem, InputError, MufakatError
+from desktop.core.i18n import tr
 
 # OpenSSL's X509_V_ERR_* numbers (ssl.SSLCertVerificationError.verify_code).
 CERT_NOT_YET_VALID = 9

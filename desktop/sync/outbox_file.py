@@ -18,8 +18,8 @@ import msgspec
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InputError
-from desktop.i18n import tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import tr
 from desktop.models import MODEL_BY_TABLE, DeviceState, ImportedOp, OutboxOp, Unit, utcnow
 from desktop.services.journal import outbox_rows
 from protocol import jsontext

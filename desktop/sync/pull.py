@@ -23,9 +23,9 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from desktop import search
 from desktop.models import MODEL_BY_TABLE, Conflict, DeviceState, OutboxOp, Synced
-from desktop.wire_values import row_values
+from desktop.store import search
+from desktop.store.wire_values import row_values
 from domain import counters
 from protocol.hlc import HybridClock, Stamp
 from protocol.refusals import Refused

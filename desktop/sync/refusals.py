@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from desktop.i18n import N_, language, number, translate_to
-from desktop.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
+from desktop.core.i18n import N_, language, number, translate_to
+from desktop.core.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
 from protocol.refusals import Problem, Refusal
 
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value

@@ -19,7 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from desktop.i18n import tr
+from desktop.core.i18n import tr
 from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, Escalation, OutboxOp, Unit, utcnow
 from desktop.services.journal import jsonable
 from protocol.hlc import HybridClock

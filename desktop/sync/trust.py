@@ -14,8 +14,8 @@ import ssl
 import tempfile
 from pathlib import Path
 
-from desktop.errors import InputError
-from desktop.i18n import tr
+from desktop.core.errors import InputError
+from desktop.core.i18n import tr
 
 CA_FILENAME = "server-ca.pem"
 

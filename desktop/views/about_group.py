@@ -10,10 +10,10 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.app.workspace import Workspace
 from desktop.resources import APP_ICON
 from desktop.sync.controller import SyncController
-from desktop.updates import is_newer
-from desktop.workspace import Workspace
+from desktop.sync.updates import is_newer
 
 ICON_SIZE = 48
 

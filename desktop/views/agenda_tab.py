@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 from desktop.models import AgendaItem
 from desktop.services.agenda import add_item, items_of, move_item, remove_item, start_item
 from desktop.views.common import InlineMessage, attempt
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, primary
-from desktop.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.vocab import Outcome
 from desktop.services.escalations import answer
 from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage
 from desktop.views.wheel import guard_wheel
-from desktop.vocab import Outcome
-from desktop.workspace import Workspace
 
 
 class AnswerDialog(QDialog):

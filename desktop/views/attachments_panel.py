@@ -38,19 +38,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import Jobs
-from desktop.errors import MufakatError
-from desktop.file_store import FileStore
-from desktop.i18n import number
+from desktop.app.background import Jobs
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import number
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentItem, StoredFile
+from desktop.store.file_store import FileStore
 from desktop.sync.engine import is_enrolled
 from desktop.sync.files import fetch_one
 from desktop.views.common import InlineMessage
 from desktop.views.look import icon
 from desktop.views.undo import DoneStep, Report, UndoKeys
 from desktop.views.undo_bar import UndoBar
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentKind, AttachmentOwner
 
 THUMB = 150
@@ -257,7 +257,7 @@ class AttachmentsPanel(QWidget):
 
     # -- adding ------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        from desktop.file_import import ACCEPTED
+        from desktop.store.file_import import ACCEPTED
 
         names, _filter = QFileDialog.getOpenFileNames(
             self,

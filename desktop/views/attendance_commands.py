@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.app.workspace import Workspace
 from desktop.services.participants import (
     remove_participant,
     restore_participant,
@@ -14,7 +15,6 @@ from desktop.services.participants import (
     update_participant,
 )
 from desktop.views.undo import DoneStep, Ref, Report
-from desktop.workspace import Workspace
 
 
 class SignIn(DoneStep):

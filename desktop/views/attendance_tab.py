@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.drafts import Draft, Drafts
-from desktop.errors import MufakatError, RowErrors
-from desktop.i18n import number, time_on
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError, RowErrors
+from desktop.core.i18n import number, time_on
+from desktop.core.vocab import Category, Gender, PekpppUnsur, Role, label
 from desktop.models import Participant
 from desktop.services.attendance import UNSUR_FOR_FULL_SCORE, Attendance, attendance_of
 from desktop.services.participant_import import parse_participants
@@ -44,14 +45,13 @@ from desktop.services.participants import (
     sign_in,
     undo_sign_in,
 )
+from desktop.store.drafts import Draft, Drafts
 from desktop.views.attendance_commands import AddWalkIn, CancelSignIn, EditPerson, RemovePerson, SignIn
 from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, primary
 from desktop.views.participant_dialog import ParticipantDialog
 from desktop.views.undo import Refs, UndoKeys
-from desktop.vocab import Category, Gender, PekpppUnsur, Role, label
-from desktop.workspace import Workspace
 from domain.unsur import NOT_PUBLIC, PUBLIC_CATEGORIES
 
 DRAFT_MS = 300  # at most this long after a key, the typing is in the draft file (then written)

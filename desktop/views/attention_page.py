@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
-from desktop.i18n import number
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import number
+from desktop.core.zones import screen_time
 from desktop.services.attention import ConflictItem, RefusedItem, conflict_items, refused_items
 from desktop.services.record_words import shortened
 from desktop.services.refused import copy_as_new, discard, retry
@@ -40,8 +42,6 @@ from desktop.views.common import InlineMessage, app_title
 from desktop.views.conflict_card import ConflictCard
 from desktop.views.look import page_title
 from desktop.views.rows_model import Index, RowsModel
-from desktop.workspace import Workspace
-from desktop.zones import screen_time
 from protocol.refusals import Refusal
 
 CELL = 160  # characters of a value in the list (the whole value is shown below it)

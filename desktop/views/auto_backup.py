@@ -10,10 +10,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop import backups
-from desktop.background import Jobs
-from desktop.errors import MufakatError
-from desktop.workspace import Workspace
+from desktop.app.background import Jobs
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.store import backups
 
 log = logging.getLogger("mufakat.backup")
 FIRST_LOOK_MS = 15_000  # after start, once the window is up and the first sync has begun

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import backups
-from desktop.background import Jobs, explain
-from desktop.backup_cli import size_text
-from desktop.db import known_revisions
-from desktop.errors import MufakatError
+from desktop.app.background import Jobs, explain
+from desktop.app.workspace import Workspace
+from desktop.cli.data_folder import size_text
+from desktop.core.errors import MufakatError
+from desktop.core.zones import screen_time
+from desktop.store import backups
+from desktop.store.db import known_revisions
 from desktop.views.common import InlineMessage
 from desktop.views.restore_dialog import RestoreDialog
-from desktop.workspace import Workspace
-from desktop.zones import screen_time
 
 log = logging.getLogger("mufakat.backup")
 

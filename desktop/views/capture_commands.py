@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.app.workspace import Workspace
 from desktop.services.recommendations import (
     change_scope,
     correct_recommendation,
@@ -15,7 +16,6 @@ from desktop.services.recommendations import (
     vote,
 )
 from desktop.views.undo import DoneStep, Ref, Report, Step
-from desktop.workspace import Workspace
 
 
 class AddRecommendation(DoneStep):

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.drafts import Draft, Drafts
-from desktop.errors import MufakatError
-from desktop.i18n import number
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import number
+from desktop.core.vocab import RecCategory, Scope, label
 from desktop.models import Recommendation
 from desktop.services.agenda import items_of
 from desktop.services.attendance import attendance_of
@@ -42,6 +43,7 @@ from desktop.services.queries import (
     recommendation_row,
 )
 from desktop.services.recommendations import RULES, add_recommendation, merge
+from desktop.store.drafts import Draft, Drafts
 from desktop.views.capture_commands import (
     AddRecommendation,
     ChangeScope,
@@ -56,8 +58,6 @@ from desktop.views.look import icon, primary
 from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.rec_table import RecommendationTableModel
 from desktop.views.undo import Refs, UndoKeys
-from desktop.vocab import RecCategory, Scope, label
-from desktop.workspace import Workspace
 
 PAGE = 500
 DRAFT_MS = 300  # at most this long after a key, the typing is in the draft file (then written)

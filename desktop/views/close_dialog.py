@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 from desktop.models import Forum, Unit
 from desktop.services.forums import close_forum
 from desktop.services.lookup import load
@@ -28,7 +29,6 @@ from desktop.services.signatory_roles import role_words
 from desktop.views.common import InlineMessage
 from desktop.views.look import primary
 from desktop.views.wheel import guard_wheel
-from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
 

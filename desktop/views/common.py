@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import InputError, MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, MufakatError
+from desktop.core.vocab import label
 from desktop.services import fields
-from desktop.vocab import label
-from desktop.workspace import Workspace
 
 T = TypeVar("T")
 OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

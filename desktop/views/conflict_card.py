@@ -12,10 +12,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 from desktop.services.attention import ConflictItem
 from desktop.services.conflicts import dismiss, keep_current, use_lost_value
-from desktop.workspace import Workspace
 
 MARKER_STYLE = "ConflictCard { background: #fff3cd; border: 1px solid #e6c65c; border-radius: 4px; }"
 

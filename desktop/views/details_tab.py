@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import InputError, MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, MufakatError
+from desktop.core.vocab import ForumMode, ForumStatus, label
 from desktop.models import Forum
 from desktop.services import forums
 from desktop.services.forums import reopen_forum, start_forum, update_forum
@@ -29,8 +31,6 @@ from desktop.views.close_dialog import CloseForumDialog
 from desktop.views.columns import size_columns
 from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit, set_read_only
 from desktop.views.look import icon, primary
-from desktop.vocab import ForumMode, ForumStatus, label
-from desktop.workspace import Workspace
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
 NIP_COLUMN = SIGNATORY_KEYS.index("nip")

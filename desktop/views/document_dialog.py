@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import Jobs
-from desktop.errors import MufakatError
-from desktop.file_names import file_name
-from desktop.forum_documents import build_forum_document
-from desktop.i18n import number
+from desktop.app.background import Jobs
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import number
+from desktop.core.vocab import ForumStatus
+from desktop.core.zones import screen_time
+from desktop.documents.builders import build_forum_document
+from desktop.documents.file_names import file_name
 from desktop.models import Forum, SurveyPeriod
 from desktop.services.frozen import MinutesVersion, minutes_of_escalated, versions
 from desktop.services.issued_survey import issued_versions
@@ -42,9 +45,6 @@ from desktop.views.look import icon, primary
 from desktop.views.pdf_pages import page_images
 from desktop.views.save_file import SavedNotice, ask_save_path
 from desktop.views.wheel import guard_wheel
-from desktop.vocab import ForumStatus
-from desktop.workspace import Workspace
-from desktop.zones import screen_time
 from protocol.vocab import FreezeCause
 
 PAGE_SIZES = {
@@ -103,7 +103,7 @@ def _minutes_document(ws: Workspace, forum: Forum, title: str, name: str) -> Doc
     forum_id = forum.id
 
     def minutes(paper: str, version: int | None) -> bytes:
-        from desktop.printed import forum_minutes_pdf
+        from desktop.documents.printed import forum_minutes_pdf
 
         return forum_minutes_pdf(ws, forum_id, version, None if version else paper)
 
@@ -135,7 +135,7 @@ def escalated_minutes_document(ws: Workspace, recommendation_id: str) -> Documen
     ids = {v.number: v.id for v in frozen}
 
     def build(_paper: str, version: int | None) -> bytes:
-        from desktop.printed import minutes_pdf
+        from desktop.documents.printed import minutes_pdf
 
         return minutes_pdf(ws, ids[version or last.number])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-# In the order of a forum's life (desktop.forum_documents.BUILDERS has the same keys).
+# In the order of a forum's life (desktop.documents.builders.BUILDERS has the same keys).
 TITLES = {
     "invitations": str(QT_TRANSLATE_NOOP("Documents", "Invitation letters (surat undangan)")),
     "attendance-sheet": str(QT_TRANSLATE_NOOP("Documents", "Attendance sheet (daftar hadir)")),

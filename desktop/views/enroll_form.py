@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import explain
+from desktop.app.background import explain
+from desktop.app.workspace import Workspace
 from desktop.sync.client import CertificateProblem, HttpsOnly
 from desktop.sync.controller import SyncController
 from desktop.sync.network_errors import untrusted_in_form
@@ -27,7 +28,6 @@ from desktop.sync.rehome import ParentOffice, parent_notice, parent_office
 from desktop.sync.trust import ca_path
 from desktop.views.common import InlineMessage, app_title
 from desktop.views.look import icon
-from desktop.workspace import Workspace
 
 log = logging.getLogger("mufakat.enroll")
 

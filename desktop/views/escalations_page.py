@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import number
+from desktop.app.workspace import Workspace
+from desktop.core.i18n import number
+from desktop.core.vocab import EscalationStatus, Outcome, label
 from desktop.services.escalations import acknowledge, forward
 from desktop.services.frozen import minutes_of_escalated
 from desktop.services.inbox import Received, received_escalations
@@ -40,8 +42,6 @@ from desktop.views.columns import size_columns
 from desktop.views.common import attempt
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, page_title, primary
-from desktop.vocab import EscalationStatus, Outcome, label
-from desktop.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 LATE = QBrush(QColor("#fde2e1"))

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.vocab import OfficeZone, label
 from desktop.services.demo import load_demo
 from desktop.services.office import set_up_office
 from desktop.sync.controller import SyncController
@@ -31,8 +33,6 @@ from desktop.views.common import InlineMessage, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
 from desktop.views.look import icon, primary
-from desktop.vocab import OfficeZone, label
-from desktop.workspace import Workspace
 
 
 class FirstRunPage(QWidget):

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.file_names import file_name
-from desktop.i18n import number
+from desktop.app.workspace import Workspace
+from desktop.core.i18n import number
+from desktop.core.vocab import RecStatus
+from desktop.documents.file_names import file_name
 from desktop.models import Unit
 from desktop.services.lookup import load
 from desktop.services.progress import forum_progress, overdue_items
@@ -26,8 +28,6 @@ from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, page_title
 from desktop.views.rows_model import RowsModel
 from desktop.views.save_file import SavedNotice
-from desktop.vocab import RecStatus
-from desktop.workspace import Workspace
 
 COUNTED = (
     RecStatus.PROPOSED,

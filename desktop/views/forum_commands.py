@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.app.workspace import Workspace
 from desktop.services.forums import delete_forum, restore_forum, update_forum
 from desktop.views.undo import DoneStep, Ref, Report, Step
-from desktop.workspace import Workspace
 
 
 class EditForum(DoneStep):

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.vocab import ForumMode
 from desktop.models import Forum
 from desktop.services import forums
 from desktop.services.forums import create_forum, update_forum
@@ -31,8 +33,6 @@ from desktop.views.common import (
     select_value,
 )
 from desktop.views.wheel import guard_wheel
-from desktop.vocab import ForumMode
-from desktop.workspace import Workspace
 
 TITLE_CHARACTERS = 100  # of average width: "Forum Konsultasi Publik Rancangan Standar Pelayanan … Tahun 2026" and more
 

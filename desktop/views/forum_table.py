@@ -8,9 +8,9 @@ from functools import cache
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop.i18n import number
+from desktop.core.i18n import number
+from desktop.core.vocab import ForumStatus, label
 from desktop.services.queries import ForumCounts, ForumSummary
-from desktop.vocab import ForumStatus, label
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.drafts import Drafts
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import ForumStatus, label
 from desktop.models import Forum
 from desktop.services.lookup import load
+from desktop.store.drafts import Drafts
 from desktop.views.agenda_tab import AgendaTab
 from desktop.views.attachments_panel import AttachmentsPanel
 from desktop.views.attendance_tab import AttendanceTab
@@ -33,8 +35,6 @@ from desktop.views.documents import TITLES
 from desktop.views.look import icon
 from desktop.views.summary_tab import SummaryTab
 from desktop.views.wheel import guard_wheel
-from desktop.vocab import ForumStatus, label
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentOwner
 
 if TYPE_CHECKING:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import Jobs, explain
-from desktop.file_names import file_name
+from desktop.app.background import Jobs, explain
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import ForumStatus, label
+from desktop.documents.file_names import file_name
 from desktop.services import demo
 from desktop.services.queries import ForumCounts, ForumSummary, forum_counts, list_forums
 from desktop.views.columns import CELL_PADDING
@@ -38,8 +40,6 @@ from desktop.views.operator_prompt import operator_known
 from desktop.views.save_file import SavedNotice
 from desktop.views.undo import Refs, UndoKeys
 from desktop.views.undo_bar import UndoBar
-from desktop.vocab import ForumStatus, label
-from desktop.workspace import Workspace
 
 DATE_COLUMN = 0
 STATUS_COLUMN = 3

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.errors import MufakatError
+from desktop.core.errors import MufakatError
 from desktop.services.logo import logo_from_file, logo_png
 from desktop.views.look import icon
 

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.drafts import Drafts, still_unsaved
+from desktop.app.workspace import Workspace
 from desktop.models import Forum
 from desktop.services.lookup import load
 from desktop.services.news import ANSWERED, ARRIVED, mark_seen, news_of
 from desktop.services.office import is_enrolled, needs_set_up
 from desktop.services.units import home_unit
+from desktop.store.drafts import Drafts, still_unsaved
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.views.attention_page import AttentionPage
 from desktop.views.escalations_page import EscalationsPage
@@ -41,7 +42,6 @@ from desktop.views.survey_page import SurveyPage
 from desktop.views.sync_status import SyncStatusBar
 from desktop.views.triage_page import TriagePage
 from desktop.views.wheel import guard_wheel
-from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.views.forum_workspace import ForumWorkspace

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import Jobs, explain
-from desktop.db import known_revisions
-from desktop.move import export_move, holds_data
+from desktop.app.background import Jobs, explain
+from desktop.app.workspace import Workspace
+from desktop.store.db import known_revisions
+from desktop.store.move import export_move, holds_data
 from desktop.views.common import InlineMessage
-from desktop.workspace import Workspace
 
 log = logging.getLogger("mufakat.move")
 

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.vocab import Category, IkmMethod, PekpppUnsur, label
 from desktop.models import Unit
 from desktop.services.closed_days import add_closed_day, closed_days_of, remove_closed_day
 from desktop.views.common import date_edit, office_today, select_value
-from desktop.vocab import Category, IkmMethod, PekpppUnsur, label
-from desktop.workspace import Workspace
 from domain.unsur import PUBLIC_CATEGORIES, mapping_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 from desktop.views.common import app_title
-from desktop.workspace import Workspace
 
 
 def operator_known(parent: QWidget, ws: Workspace) -> bool:

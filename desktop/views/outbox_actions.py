@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.errors import EnvironmentProblem, MufakatError
-from desktop.files import write_atomically
-from desktop.i18n import number, tr
-from desktop.os_words import os_reason
+from desktop.app.workspace import Workspace
+from desktop.core.errors import EnvironmentProblem, MufakatError
+from desktop.core.files import write_atomically
+from desktop.core.i18n import number, tr
+from desktop.core.os_words import os_reason
 from desktop.sync.outbox_file import export_outbox, import_outbox
-from desktop.workspace import Workspace
 
 
 def export_unsent(parent: QWidget, ws: Workspace) -> tuple[bool, str]:

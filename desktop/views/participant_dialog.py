@@ -7,13 +7,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.vocab import Category, Gender
 from desktop.models import Participant
 from desktop.services.participants import update_participant
 from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage
 from desktop.views.wheel import guard_wheel
-from desktop.vocab import Category, Gender
-from desktop.workspace import Workspace
 
 EDITED = ("name", "organization", "category", "gender", "vulnerable", "phone", "email")
 

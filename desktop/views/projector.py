@@ -16,15 +16,15 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QScreen, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop import i18n
+from desktop.app.workspace import Changes, Workspace
+from desktop.core import i18n
+from desktop.core.vocab import Scope, label
 from desktop.services.projector import (
     ScreenHeading,
     ScreenRecommendation,
     screen_heading,
     screen_recommendations,
 )
-from desktop.vocab import Scope, label
-from desktop.workspace import Changes, Workspace
 
 FOLLOW_DELAY_MS = 50  # changes arriving together (a merge, quick votes) are shown together
 SCOPE_COLOURS = {Scope.UNIT: ("#e6f4ea", "#1e5631"), Scope.POLICY: ("#e8f0fe", "#174ea6")}

@@ -9,12 +9,12 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from desktop.errors import MufakatError
-from desktop.i18n import number
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import number
 from desktop.services import lifecycle
 from desktop.services import recommendations as recs
 from desktop.services.escalations import escalate
-from desktop.workspace import Workspace
 
 # Actions the board offers as buttons (merge is done by selecting two; answering has its dialog).
 BUTTON_ACTIONS = ("accept", "reject", "start", "complete", "escalate")

@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
-from desktop.i18n import number
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import number
+from desktop.core.vocab import EscalationStatus, RecStatus, Scope, label
+from desktop.core.zones import screen_time
 from desktop.models import Escalation
 from desktop.services.attention import ConflictItem
 from desktop.services.detail import RecommendationDetail, recommendation_detail
@@ -49,9 +52,6 @@ from desktop.views.look import icon, primary
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
 from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.undo import Refs
-from desktop.vocab import EscalationStatus, RecStatus, Scope, label
-from desktop.workspace import Workspace
-from desktop.zones import screen_time
 from protocol.vocab import AttachmentOwner
 
 

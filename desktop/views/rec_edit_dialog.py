@@ -10,8 +10,10 @@ from typing import Any
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
 
-from desktop.errors import MufakatError
-from desktop.i18n import N_
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.i18n import N_
+from desktop.core.vocab import RecCategory, Scope, label
 from desktop.models import Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.agenda import items_of
@@ -20,8 +22,6 @@ from desktop.services.lifecycle import SCOPE_CHANGE_STATUSES
 from desktop.services.lookup import load_fields
 from desktop.views.common import OK_CANCEL, EnumCombo, InlineMessage, passes, select_value
 from desktop.views.wheel import guard_wheel
-from desktop.vocab import RecCategory, Scope, label
-from desktop.workspace import Workspace
 
 CHARACTERS = 90  # of average width per line of the text: a recommendation reads in a few lines
 LINES = 5

@@ -9,9 +9,9 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.i18n import number
+from desktop.core.i18n import number
+from desktop.core.vocab import RecStatus, Scope, label
 from desktop.services.queries import RecommendationFilter, RecommendationPage, RecommendationRow
-from desktop.vocab import RecStatus, Scope, label
 
 Index = QModelIndex | QPersistentModelIndex
 Loader = Callable[[RecommendationFilter], RecommendationPage]

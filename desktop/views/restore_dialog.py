@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import backups
-from desktop.backup_cli import size_text
-from desktop.zones import screen_time
+from desktop.cli.data_folder import size_text
+from desktop.core.zones import screen_time
+from desktop.store import backups
 
 
 class RestoreDialog(QDialog):

@@ -1,5 +1,5 @@
 """Saving a file the user asked for: the save dialog proposes a name that says what the file is
-(`desktop.file_names`) in the folder last saved into, and afterwards a line says where the file
+(`desktop.documents.file_names`) in the folder last saved into, and afterwards a line says where the file
 went, with "Open folder" to show it in the file manager."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.background import Jobs
-from desktop.errors import MufakatError
-from desktop.files import write_atomically
-from desktop.os_words import os_reason
+from desktop.app.background import Jobs
+from desktop.core.errors import MufakatError
+from desktop.core.files import write_atomically
+from desktop.core.os_words import os_reason
 
 log = logging.getLogger("mufakat.save")
 _last_folder: list[Path] = []  # where the user saved last in this session (the dialog opens there)

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
+from desktop.core.vocab import OfficeZone, label
 from desktop.models import Unit
 from desktop.services.office import set_parent_office
 from desktop.services.units import (
@@ -47,8 +49,6 @@ from desktop.views.look import icon, page_title
 from desktop.views.move_group import MoveGroup
 from desktop.views.office_rules import OfficeRules
 from desktop.views.outbox_actions import export_unsent, import_unsent
-from desktop.vocab import OfficeZone, label
-from desktop.workspace import Workspace
 
 LINE_FIELDS = (
     "name",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 from desktop.models import Forum
 from desktop.services.forums import update_forum
 from desktop.services.lookup import load
 from desktop.views.common import AutosaveText, InlineMessage, set_read_only
-from desktop.workspace import Workspace
 
 
 class SummaryTab(QWidget):

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import skm
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 from desktop.models import SurveyAction
+from desktop.rules import skm
 from desktop.services.survey_actions import actions_of, add_action, remove_action, update_action
 from desktop.services.surveys import survey_result
 from desktop.views.common import InlineMessage, date_edit, qdate, select_value
 from desktop.views.wheel import guard_wheel
-from desktop.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 from desktop.services.queries import list_forums
 from desktop.services.surveys import create_period
 from desktop.views.common import OK_CANCEL, InlineMessage, date_edit, office_today
 from desktop.views.wheel import guard_wheel
-from desktop.workspace import Workspace
 
 
 class NewSurveyDialog(QDialog):

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import skm
-from desktop.errors import InputError, MufakatError, RowErrors
-from desktop.i18n import number
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, MufakatError, RowErrors
+from desktop.core.i18n import number
+from desktop.core.vocab import AgeBand, Education, Gender, IkmMethod, Occupation, label
+from desktop.rules import skm
 from desktop.services.surveys import (
     SurveyResult,
     add_response,
@@ -47,8 +49,6 @@ from desktop.services.surveys import (
 from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.look import icon, page_title, primary
 from desktop.views.survey_dialog import NewSurveyDialog
-from desktop.vocab import AgeBand, Education, Gender, IkmMethod, Occupation, label
-from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from desktop.i18n import number
+from desktop.core.i18n import number
+from desktop.core.zones import screen_time
 from desktop.sync.address import unencrypted
 from desktop.sync.clock_offset import NOTICEABLE_MS
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
@@ -13,7 +14,6 @@ from desktop.sync.refusals import DEVICE_MOVED, REVOKED
 from desktop.views.elided_label import ElidedLabel
 from desktop.views.look import icon
 from desktop.views.outbox_actions import export_unsent
-from desktop.zones import screen_time
 
 
 class SyncStatusBar(QWidget):

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import pekppp
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 from desktop.models import Forum, Unit
+from desktop.rules import pekppp
 from desktop.services.lookup import load
 from desktop.services.templates import (
     DEFAULTS,
@@ -40,7 +41,6 @@ from desktop.services.templates import (
 from desktop.views.common import OK_CANCEL, InlineMessage, date_edit, qdate
 from desktop.views.documents import OTHER_TITLES, TITLES
 from desktop.views.wheel import guard_wheel
-from desktop.workspace import Workspace
 
 LONG = ("report_basis", "report_purpose", "report_closing")
 DOCUMENT_TITLES = {**TITLES, **OTHER_TITLES}

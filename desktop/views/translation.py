@@ -3,7 +3,7 @@
 Widget strings are English in the code (`self.tr(...)`); `desktop/locale/mufakat_<lang>.ts`
 holds the other languages and is compiled to `.qm` when the project is installed (`make`), or
 here when the compiled file is missing or older than its source (a fresh source checkout).
-Messages from below the views (services, vocabulary labels) come from `desktop.i18n`, which
+Messages from below the views (services, vocabulary labels) come from `desktop.core.i18n`, which
 switches together with this.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
 
-from desktop import i18n
+from desktop.core import i18n
 
 log = logging.getLogger("mufakat.translation")
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import Jobs, explain
-from desktop.file_names import file_name
-from desktop.i18n import number
+from desktop.app.background import Jobs, explain
+from desktop.app.workspace import Workspace
+from desktop.core.i18n import number
+from desktop.core.vocab import RecCategory, RecStatus, Scope, label
+from desktop.documents.file_names import file_name
 from desktop.services import lifecycle
 from desktop.services.queries import (
     RecommendationFilter,
@@ -46,8 +48,6 @@ from desktop.views.rec_table import SCOPE_SHORT, RecommendationTableModel
 from desktop.views.save_file import SavedNotice
 from desktop.views.undo import UndoKeys
 from desktop.views.undo_bar import UndoBar
-from desktop.vocab import RecCategory, RecStatus, Scope, label
-from desktop.workspace import Workspace
 
 NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"  # the status filter's entry for every status not yet settled

@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Q
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop.errors import MufakatError
-from desktop.workspace import Workspace
+from desktop.app.workspace import Workspace
+from desktop.core.errors import MufakatError
 
 Report = Callable[[str], None]
 CTRL = Qt.KeyboardModifier.ControlModifier

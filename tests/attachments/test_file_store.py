@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.errors import EnvironmentProblem, InputError
-from desktop.file_store import FileStore
+from desktop.core.errors import EnvironmentProblem, InputError
+from desktop.store.file_store import FileStore
 from protocol.entities import MAX_FILE_SIZE
 
 

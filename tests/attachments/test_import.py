@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from desktop.errors import InputError
-from desktop.file_import import prepare
+from desktop.core.errors import InputError
+from desktop.store.file_import import prepare
 from tests.attachments import samples
 
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.config import Settings
-from desktop.db import known_revisions
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.core.errors import InputError
 from desktop.models import Forum
-from desktop.move import export_move, import_move
 from desktop.services import attachments
-from desktop.workspace import Workspace
+from desktop.store.db import known_revisions
+from desktop.store.move import export_move, import_move
 from protocol.vocab import AttachmentOwner
 from tests.attachments import samples
 from tests.helpers import make_tree
@@ -69,8 +69,8 @@ def test_a_damaged_attached_file_refuses_the_move(ws: Workspace, tmp_path: Path)
 
 
 def test_a_backup_copies_the_new_attached_files_to_the_second_folder(ws: Workspace, tmp_path: Path) -> None:
-    from desktop import backups
-    from desktop.file_store import FileStore
+    from desktop.store import backups
+    from desktop.store.file_store import FileStore
 
     stick = tmp_path / "usb"
     stick.mkdir()

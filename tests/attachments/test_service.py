@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.errors import InputError, NotFoundError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, NotFoundError
 from desktop.models import Attachment, OutboxOp
 from desktop.services import attachments, followups
 from desktop.services import recommendations as recs
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentKind, AttachmentOwner
 from tests.attachments import samples
 from tests.helpers import make_tree

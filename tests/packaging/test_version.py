@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop import __version__
-from desktop.cli import main
+from desktop.cli.commands import main
 
 ROOT = Path(__file__).resolve().parents[2]
 

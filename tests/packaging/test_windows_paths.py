@@ -10,7 +10,7 @@ from pathlib import Path, PureWindowsPath
 import pytest
 from platformdirs.windows import Windows
 
-from desktop.config import USER_DATA_DIR
+from desktop.core.config import USER_DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 ISS = ROOT / "packaging" / "windows" / "mufakat.iss"

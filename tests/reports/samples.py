@@ -9,6 +9,7 @@ from datetime import date, time
 
 from PIL import Image, ImageDraw
 
+from desktop.core.vocab import Category, ForumMode, ForumStatus, Gender, OfficeZone, RecStatus, Role, Scope
 from desktop.services.report_data import (
     AgendaLine,
     ForumReport,
@@ -17,7 +18,6 @@ from desktop.services.report_data import (
     RecLine,
     UnitInfo,
 )
-from desktop.vocab import Category, ForumMode, ForumStatus, Gender, OfficeZone, RecStatus, Role, Scope
 
 NAMES = [
     "Zoë Łukasiewicz-Ñúñez",

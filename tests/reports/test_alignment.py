@@ -12,14 +12,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from desktop.forum_documents import Options, build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.documents.builders import Options, build_forum_document
 from desktop.reports.followup import build_followup_report
 from desktop.reports.layout import CELL_PADDING, MARGIN_LEFT, MARGIN_RIGHT
 from desktop.reports.minutes import build_minutes
 from desktop.reports.survey import build_survey_report
 from desktop.services.report_data import forum_report, survey_document
 from desktop.services.surveys import periods_of
-from desktop.workspace import Workspace
 from tests.reports import samples
 from tests.reports.conftest import TOLERANCE, text_boxes
 from tests.reports.geometry import bounds_of

@@ -10,14 +10,14 @@ from datetime import date
 
 import pytest
 
-from desktop.forum_documents import Options, build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.documents.builders import Options, build_forum_document
 from desktop.reports.layout import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
 from desktop.reports.survey import build_survey_report
 from desktop.reports.survey_actions import build_survey_actions_report
 from desktop.services import agenda, followups, forums, participants, survey_actions, surveys, units
 from desktop.services import recommendations as recs
 from desktop.services.report_data import survey_document
-from desktop.workspace import Workspace
 from tests.reports.conftest import TOLERANCE, font_files, out_of_page
 from tests.reports.geometry import outside, overlapping, pages_with
 

@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from desktop.forum_documents import Options, build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.documents.builders import Options, build_forum_document
 from desktop.reports.implementation import build_implementation_report
 from desktop.reports.notes import build_notes
 from desktop.reports.survey import build_survey_report
@@ -17,7 +18,6 @@ from desktop.reports.survey_actions import build_survey_actions_report
 from desktop.services.document_data import implementation_report, notes
 from desktop.services.report_data import survey_document
 from desktop.services.surveys import periods_of
-from desktop.workspace import Workspace
 from tests.reports.conftest import all_text, layout_problems, page_lines, pdf_text
 from tests.reports.test_layout import headers_only_at_the_top_or_under_their_heading
 

@@ -16,13 +16,13 @@ from datetime import date
 
 import pytest
 
-from desktop.forum_documents import Options, build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.documents.builders import Options, build_forum_document
 from desktop.reports.layout import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_TOP
 from desktop.reports.minutes import build_minutes
 from desktop.reports.survey import build_survey_report
 from desktop.services.report_data import survey_document
 from desktop.services.surveys import periods_of
-from desktop.workspace import Workspace
 from tests.reports import samples
 from tests.reports.conftest import page_lines
 from tests.reports.geometry import flow_problems

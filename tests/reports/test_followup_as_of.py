@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.forum_documents import Options, build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.core.vocab import RecStatus
+from desktop.documents.builders import Options, build_forum_document
 from desktop.models import AuditEvent, Recommendation
 from desktop.reports.parts import label
 from desktop.services import escalations, followups, forums
 from desktop.services import recommendations as recs
-from desktop.vocab import RecStatus
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text
 

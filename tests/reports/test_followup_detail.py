@@ -12,9 +12,9 @@ from datetime import date
 
 import pytest
 
+from desktop.core.vocab import FollowUpStatus, RecStatus, Scope
 from desktop.reports.followup import build_followup_report
 from desktop.services.report_data import FollowUpLine
-from desktop.vocab import FollowUpStatus, RecStatus, Scope
 from tests.reports import samples
 from tests.reports.conftest import broken_words, layout_problems, text_boxes
 from tests.reports.geometry import pages_with

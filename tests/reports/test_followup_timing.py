@@ -9,14 +9,14 @@ from datetime import date, timedelta
 import holidays
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecStatus
 from desktop.models import FollowUp, Forum, Recommendation
 from desktop.reports.followup import build_followup_report
 from desktop.services import escalations, followups, forums
 from desktop.services import recommendations as recs
 from desktop.services.register import register
 from desktop.services.report_data import forum_report
-from desktop.vocab import RecStatus
-from desktop.workspace import Workspace
 from tests.reports.conftest import all_text
 
 HELD = date(2024, 8, 21)

@@ -10,6 +10,8 @@ from datetime import date
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Category, Gender, RecStatus, Role, Scope
 from desktop.models import FollowUp, Participant, Recommendation
 from desktop.reports.implementation import build_implementation_report
 from desktop.reports.indonesian import words
@@ -17,8 +19,6 @@ from desktop.services import participants, templates
 from desktop.services.document_data import implementation_report
 from desktop.services.forums import reopen_forum
 from desktop.services.templates import BASIS
-from desktop.vocab import Category, Gender, RecStatus, Role, Scope
-from desktop.workspace import Workspace
 from domain.unsur import DEFAULT_MAPPING
 from tests.reports.conftest import all_text, font_files, out_of_page, pdf_text
 

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+from desktop.core.vocab import Category
 from desktop.reports.indonesian import in_sentence
 from desktop.reports.parts import label
-from desktop.vocab import Category
 
 
 def test_acronyms_stay_upper_case_in_a_sentence() -> None:

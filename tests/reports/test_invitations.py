@@ -9,15 +9,15 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError
+from desktop.core.vocab import Role
 from desktop.models import Participant
 from desktop.reports.invitation import CLOSING, PLACEHOLDER, build_invitations
 from desktop.services import agenda, participants, templates
 from desktop.services.document_data import Invitations, Invitee, Letter, invitations
 from desktop.services.report_data import AgendaLine
 from desktop.services.templates import Templates
-from desktop.vocab import Role
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports import samples
 from tests.reports.conftest import all_text, out_of_page, page_lines, pdf_text

@@ -12,13 +12,13 @@ from datetime import date
 
 import pytest
 
+from desktop.core.vocab import EscalationStatus, ForumStatus, Scope
 from desktop.reports import wording
 from desktop.reports.attendance import build_attendance_sheet
 from desktop.reports.escalation_letter import build_escalation_letter
 from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
 from desktop.services.report_data import EscalationLine, ForumReport
-from desktop.vocab import EscalationStatus, ForumStatus, Scope
 from tests.reports import samples
 from tests.reports.conftest import (
     all_text,

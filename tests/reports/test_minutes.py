@@ -5,14 +5,14 @@ import re
 import pytest
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecStatus
 from desktop.models import Participant, Recommendation
 from desktop.reports.layout import PAPERS
 from desktop.reports.minutes import build_minutes
 from desktop.services import forums, participants
 from desktop.services import recommendations as recs
 from desktop.services.report_data import forum_report
-from desktop.vocab import RecStatus
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text, font_files, out_of_page, page_sizes, pdf_text
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import AgendaItem, Participant, Recommendation
 from desktop.reports.notes import NO_ITEM, NO_RESPONSE, build_notes
 from desktop.services import agenda, forums, participants
 from desktop.services import recommendations as recs
 from desktop.services.document_data import notes
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text, out_of_page
 

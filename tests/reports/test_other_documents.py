@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
+from desktop.core.errors import InputError
 from desktop.reports.attendance import build_attendance_sheet
 from desktop.reports.escalation_letter import build_escalation_letter
 from desktop.reports.followup import build_followup_report
 from desktop.services import escalations
 from desktop.services.report_data import forum_report
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text, font_files, out_of_page, pdf_text
 

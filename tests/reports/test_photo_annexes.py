@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from desktop.forum_documents import build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.documents.builders import build_forum_document
 from desktop.services import attachments, followups, forums
 from desktop.services import recommendations as recs
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentKind, AttachmentOwner
 from tests.attachments import samples
 from tests.reports.conftest import all_text, layout_problems, out_of_page, pdf_text

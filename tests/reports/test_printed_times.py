@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
+from desktop.app.workspace import Workspace
+from desktop.core.zones import zone_name
 from desktop.reports.attendance import build_attendance_sheet
 from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
@@ -21,8 +23,6 @@ from desktop.reports.survey import build_survey_report
 from desktop.services import forums, participants, surveys, units
 from desktop.services.recap import forum_recap
 from desktop.services.report_data import forum_report, survey_document
-from desktop.workspace import Workspace
-from desktop.zones import zone_name
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text
 

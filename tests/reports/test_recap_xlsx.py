@@ -17,14 +17,14 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecStatus, Scope
 from desktop.models import Forum, Recommendation
 from desktop.reports.recap_xlsx import forum_recap_xlsx, recommendations_recap_xlsx
 from desktop.services import followups, forums, participants, units
 from desktop.services import recommendations as recs
 from desktop.services.queries import RecommendationFilter
 from desktop.services.recap import forum_recap, recommendations_recap
-from desktop.vocab import RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 WIT = ZoneInfo("Asia/Jayapura")  # UTC+9, no daylight saving

@@ -18,6 +18,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Category, ForumStatus, Gender, RecStatus, Role, Scope
 from desktop.models import Recommendation
 from desktop.reports.recap_xlsx import forum_recap_xlsx, recommendations_recap_xlsx
 from desktop.reports.register_xlsx import register_xlsx
@@ -26,8 +28,6 @@ from desktop.services.export import csv_delimiter, export_csv
 from desktop.services.queries import RecommendationFilter
 from desktop.services.recap import forum_recap, recommendations_recap
 from desktop.services.register import register
-from desktop.vocab import Category, ForumStatus, Gender, RecStatus, Role, Scope
-from desktop.workspace import Workspace
 from tests.reports.test_followup_timing import working_days
 from tests.test_cli import run
 

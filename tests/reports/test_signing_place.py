@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from desktop.forum_documents import BUILDERS, Options, build_forum_document
+from desktop.app.workspace import Workspace
+from desktop.documents.builders import BUILDERS, Options, build_forum_document
 from desktop.models import Forum
 from desktop.reports import wording
 from desktop.services import forums, units
-from desktop.workspace import Workspace
 from tests.reports.conftest import all_text
 
 SIGNED = ("invitations", "attendance-sheet", "minutes", "implementation-report", "followup-report", "escalation-letter")

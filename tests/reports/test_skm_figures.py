@@ -14,13 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import SurveyResponse, Unit
 from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
 from desktop.reports.survey import build_survey_report
 from desktop.services import demo, surveys, units
 from desktop.services.report_data import forum_report, survey_document
-from desktop.workspace import Workspace
 from tests.reports.conftest import pdf_text
 
 BANDS = [(Decimal("88.31"), "A"), (Decimal("76.61"), "B"), (Decimal("65.00"), "C"), (Decimal("25.00"), "D")]

@@ -12,13 +12,13 @@ from fractions import Fraction
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import SurveyPeriod, SurveyResponse
 from desktop.reports.survey import build_survey_report
 from desktop.reports.survey_actions import build_survey_actions_report
 from desktop.services import survey_actions, surveys
 from desktop.services.report_data import survey_document
 from desktop.services.units import update_unit
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text, out_of_page
 

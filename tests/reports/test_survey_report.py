@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.printed import forum_minutes_pdf
+from desktop.app.workspace import Workspace
+from desktop.documents.printed import forum_minutes_pdf
 from desktop.reports.followup import build_followup_report
 from desktop.reports.minutes import build_minutes
 from desktop.reports.survey import build_survey_report
 from desktop.services.report_data import forum_report, survey_document
 from desktop.services.surveys import periods_of
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text, font_files, out_of_page
 from tests.test_cli import run

@@ -18,7 +18,9 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError
+from desktop.core.vocab import Category, PekpppUnsur
 from desktop.models import Unit
 from desktop.reports.minutes import build_minutes
 from desktop.reports.parts import label
@@ -27,8 +29,6 @@ from desktop.services import participants, units
 from desktop.services.attendance import attendance_of
 from desktop.services.recap import forum_recap
 from desktop.services.report_data import forum_report
-from desktop.vocab import Category, PekpppUnsur
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.reports.conftest import all_text
 

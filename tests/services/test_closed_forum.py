@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desktop.errors import InputError, TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.vocab import ForumStatus, RecStatus, Scope
 from desktop.models import AuditEvent, Forum
 from desktop.services import agenda, forums, participants
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
-from desktop.vocab import ForumStatus, RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 

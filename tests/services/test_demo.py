@@ -6,12 +6,12 @@ from datetime import date
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Category, ForumStatus, RecStatus, Scope
 from desktop.models import Escalation, Forum, Participant, Recommendation, Unit
 from desktop.services import demo
 from desktop.services.export import export_json
 from desktop.services.units import chain_upward
-from desktop.vocab import Category, ForumStatus, RecStatus, Scope
-from desktop.workspace import Workspace
 
 
 def test_demo_is_the_sorong_forum(demo_ws: Workspace, demo_forum: str) -> None:

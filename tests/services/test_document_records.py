@@ -10,13 +10,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from desktop import pekppp
-from desktop.errors import InputError, MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, MufakatError
 from desktop.models import FollowUp, Forum, Recommendation, SurveyAction, Unit
+from desktop.rules import pekppp
 from desktop.services import followups, forums, survey_actions, surveys, templates
 from desktop.services import recommendations as recs
 from desktop.services.lookup import load
-from desktop.workspace import Workspace
 from tests.helpers import make_tree, state
 
 
@@ -168,7 +168,7 @@ def test_survey_plan_rules(ws: Workspace) -> None:
 def test_a_refused_change_of_the_new_records_reads_as_people_name_them(ws: Workspace) -> None:
     """"Perlu perhatian" words a refused survey action and the new fields in the user's
     language, not as table and column names."""
-    from desktop.i18n import set_language
+    from desktop.core.i18n import set_language
     from desktop.services.record_words import field_label, record_words
 
     tree = make_tree(ws)

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.errors import InputError, TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.vocab import EscalationStatus, Outcome, RecStatus
 from desktop.models import Escalation, OutboxOp, Recommendation
 from desktop.services import closed_days, escalations, units
 from desktop.services import recommendations as recs
 from desktop.services.recap import recap_recommendations
 from desktop.services.report_data import forum_report
-from desktop.vocab import EscalationStatus, Outcome, RecStatus
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 WIT = 9  # hours ahead of UTC

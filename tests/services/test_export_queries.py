@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError
+from desktop.core.vocab import RecStatus, Scope
 from desktop.models import Forum
 from desktop.services import forums, queries
 from desktop.services import recommendations as recs
 from desktop.services.export import export_csv, export_json
-from desktop.vocab import RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 
@@ -46,7 +46,7 @@ def test_json_export_is_complete_sorted_and_repeatable(demo_ws: Workspace) -> No
 
 
 def test_json_export_is_identical_after_reopening(demo_ws: Workspace) -> None:
-    from desktop.config import Settings
+    from desktop.core.config import Settings
 
     before = demo_ws.read(export_json)
     demo_ws.close()

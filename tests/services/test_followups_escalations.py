@@ -4,12 +4,12 @@ from datetime import date
 
 import pytest
 
-from desktop.errors import InputError, TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.vocab import EscalationStatus, FollowUpStatus, Outcome, RecStatus
 from desktop.models import Escalation, FollowUp, Recommendation
 from desktop.services import escalations, followups
 from desktop.services import recommendations as recs
-from desktop.vocab import EscalationStatus, FollowUpStatus, Outcome, RecStatus
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 

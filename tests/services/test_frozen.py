@@ -12,17 +12,17 @@ from datetime import date
 import pytest
 from sqlalchemy import create_engine, delete, select, update
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.db import migrate
-from desktop.errors import InputError, TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.core.errors import InputError, TransitionError
+from desktop.documents.printed import FOLDER, forum_minutes_pdf, layout_digest, minutes_pdf
 from desktop.models import AuditEvent, FrozenMinutes, OutboxOp, Participant, Recommendation
-from desktop.printed import FOLDER, forum_minutes_pdf, layout_digest, minutes_pdf
 from desktop.reports.followup import build_followup_report
 from desktop.reports.survey import build_survey_report
 from desktop.services import followups, forums, frozen, participants, surveys, units
 from desktop.services import recommendations as recs
 from desktop.services.report_data import forum_report, survey_document
-from desktop.workspace import Workspace
+from desktop.store.db import migrate
 from protocol.minutes import LAYOUT
 from protocol.vocab import FreezeCause, Paper
 from tests.helpers import make_tree
@@ -256,7 +256,7 @@ def test_minutes_frozen_by_a_newer_mufakat_are_refused_with_a_message(ws: Worksp
 def test_the_kept_copy_follows_the_version_of_mufakat(monkeypatch: pytest.MonkeyPatch) -> None:
     """A packaged Mufakat holds no sources to digest: its version alone tells one release's
     layout from another's, so an upgrade never reads the copy an older release kept."""
-    import desktop.printed as printed
+    import desktop.documents.printed as printed
 
     now = printed.layout_digest()
     monkeypatch.setattr(printed, "__version__", "9999.1")

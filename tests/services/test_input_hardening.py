@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from desktop.cli import main as cli
-from desktop.errors import InputError, RowErrors
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main as cli
+from desktop.core.errors import InputError, RowErrors
 from desktop.services import participants
 from desktop.services import recommendations as recs
 from desktop.services.export import export_csv, export_xlsx
 from desktop.services.participant_import import parse_participants
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 FORMULAS = ['=HYPERLINK("http://contoh.invalid","klik")', "@SUM(A1:A9)", "+62 812 3456", "-1+2"]

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.errors import TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import TransitionError
+from desktop.core.vocab import Outcome, Scope
 from desktop.models import Escalation, Forum
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
-from desktop.vocab import Outcome, Scope
-from desktop.workspace import Workspace
 from protocol import lifecycle
 from protocol.entities import ESCALATIONS, FORUMS, RECOMMENDATIONS
 from tests.helpers import Tree, make_tree

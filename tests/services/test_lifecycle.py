@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.errors import TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import TransitionError
+from desktop.core.vocab import Outcome, RecStatus, Scope
 from desktop.models import Recommendation
 from desktop.services import escalations
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
-from desktop.vocab import Outcome, RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.helpers import Tree, make_tree
 
 # The spec, written out independently of desktop.services.lifecycle.

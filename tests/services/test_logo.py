@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from desktop.errors import InputError
+from desktop.core.errors import InputError
 from desktop.services.logo import MAX_LOGO_BYTES, MAX_SIDE, check_logo, encode_logo, logo_from_file, logo_png
 
 
@@ -90,7 +90,7 @@ def test_an_image_over_the_pixel_limit_is_refused_before_it_is_decoded() -> None
 
 
 def test_a_file_that_cannot_be_read_says_so(tmp_path: Path) -> None:
-    from desktop.errors import EnvironmentProblem
+    from desktop.core.errors import EnvironmentProblem
 
     with pytest.raises(EnvironmentProblem, match="Cannot read"):
         logo_from_file(tmp_path / "missing.png")

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.config import Settings
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.core.errors import InputError
+from desktop.core.vocab import OfficeZone
 from desktop.models import AuditEvent, DeviceState, Escalation, Unit
 from desktop.services import escalations, forums, office, units
 from desktop.services import recommendations as recs
 from desktop.services.units import home_unit
-from desktop.vocab import OfficeZone
-from desktop.workspace import Workspace
 
 
 def the_office(ws: Workspace) -> Unit:
@@ -176,7 +176,7 @@ def test_old_deadlines_wait_for_an_office_and_never_override_the_offices_own(ws:
 
 def test_an_invalid_old_deadline_is_reported_when_the_app_starts(ws: Workspace) -> None:
     write_old_settings(ws.data_dir, escalation_working_days=0)
-    from desktop.errors import EnvironmentProblem
+    from desktop.core.errors import EnvironmentProblem
 
     with pytest.raises(EnvironmentProblem, match=r"settings\.json is invalid"):
         Settings.load(ws.data_dir)

@@ -6,12 +6,12 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from desktop.errors import InputError, RowErrors
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, RowErrors
+from desktop.core.vocab import Category, Gender
 from desktop.models import Participant
 from desktop.services import participants
 from desktop.services.participant_import import parse_participants
-from desktop.vocab import Category, Gender
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError
+from desktop.core.vocab import Category, Gender
 from desktop.models import AgendaItem, Participant
 from desktop.services import agenda, forums, participants
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
-from desktop.vocab import Category, Gender
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 

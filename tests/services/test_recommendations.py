@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.errors import InputError, TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, TransitionError
+from desktop.core.vocab import RecStatus, Scope
 from desktop.models import Recommendation
 from desktop.services import forums
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
-from desktop.vocab import RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 

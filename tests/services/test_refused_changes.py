@@ -10,14 +10,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.errors import InputError
-from desktop.i18n import set_language
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError
+from desktop.core.i18n import set_language
 from desktop.models import AuditEvent, OutboxOp, Recommendation, RejectedOp
 from desktop.services import attention, forums, refused
 from desktop.services import recommendations as recs
 from desktop.sync import outbox
 from desktop.sync.settle import settle
-from desktop.workspace import Workspace
 
 
 def refuse_all(ws: Workspace, code: str, **params: Any) -> None:

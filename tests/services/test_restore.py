@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from desktop.errors import NotFoundError, TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import NotFoundError, TransitionError
 from desktop.models import AgendaItem, AuditEvent, Forum, OutboxOp, Participant, Recommendation, SurveyPeriod
 from desktop.services import agenda, forums, participants, surveys
 from desktop.services import recommendations as recs
 from desktop.services.change_words import done_words
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 from tests.views.drive import one, rows
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from desktop.errors import InputError, TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, TransitionError
 from desktop.models import AuditEvent, SurveyPeriod, SurveyReport, SurveyResponse
 from desktop.reports.survey import build_survey_report
 from desktop.services import surveys, units
 from desktop.services.issued_survey import issued_versions, printed_document
 from desktop.services.report_data import survey_document
-from desktop.workspace import Workspace
 from protocol.vocab import SurveyIssue
 from tests.reports.conftest import all_text
 from tests.test_cli import run

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from desktop.errors import InputError, RowErrors
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, RowErrors
+from desktop.core.vocab import AgeBand, Education, Gender, Occupation
 from desktop.services import forums, units
 from desktop.services import surveys as sv
 from desktop.services.survey_import import parse_responses
-from desktop.vocab import AgeBand, Education, Gender, Occupation
-from desktop.workspace import Workspace
 from tests.helpers import assert_journaled, make_tree, state
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.core.vocab import FollowUpStatus, RecStatus, Scope
 from desktop.services.report_data import FollowUpLine, RecLine
 from desktop.services.timeliness import timing_of
-from desktop.vocab import FollowUpStatus, RecStatus, Scope
 from domain.workdays import WorkCalendar
 
 HELD = date(2024, 8, 21)  # Wednesday

@@ -4,12 +4,12 @@ from datetime import date, time
 
 import pytest
 
-from desktop.errors import InputError, NotFoundError, TransitionError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError, NotFoundError, TransitionError
+from desktop.core.vocab import ForumStatus
 from desktop.models import Forum, Unit
 from desktop.services import forums, units
 from desktop.services.export import export_json
-from desktop.vocab import ForumStatus
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 

@@ -8,12 +8,12 @@ import os
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.app.workspace import Workspace
 from desktop.models import Attachment, Forum, Recommendation, Synced, Unit
 from desktop.services import forums
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.sync.files import local_path
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentKind, AttachmentOwner
 
 _OWNERS: dict[AttachmentOwner, type[Synced]] = {

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from tests.server.serving import (  # noqa: F401 - fixtures, and what tests import from here
     PG_URL,
     Running,

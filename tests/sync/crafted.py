@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import Unit
 from desktop.services import agenda, escalations, forums, participants, surveys
 from desktop.services import recommendations as recs
 from desktop.sync.engine import server_of, sync_once
-from desktop.workspace import Workspace
 from tests.server import wire
 from tests.server.offices import Offices
 from tests.server.serving import Running

@@ -12,14 +12,14 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecStatus, Scope
 from desktop.models import Escalation, OutboxOp, Recommendation, RejectedOp
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.engine import server_of, sync_once
-from desktop.vocab import RecStatus, Scope
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Record

@@ -69,7 +69,7 @@ def test_a_revocation_lands_in_the_database_named(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from desktop.workspace import Workspace
+    from desktop.app.workspace import Workspace
 
     assert callable(device)
     a = device("a", "KPPN-SORONG")

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from desktop.errors import InputError
+from desktop.core.errors import InputError
+from desktop.core.vocab import Outcome, RecStatus
 from desktop.models import Recommendation
 from desktop.services import escalations
 from desktop.services.detail import recommendation_detail
 from desktop.sync.engine import sync_once
-from desktop.vocab import Outcome, RecStatus
 from tests.sync.conftest import Running
 from tests.sync.crafted import NOW, Raw, World, on_server
 

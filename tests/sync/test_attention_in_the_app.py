@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import Shell
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
 from desktop.models import Escalation, Forum, Participant, Recommendation, RejectedOp, Unit
 from desktop.services import escalations, forums, participants
 from desktop.services import recommendations as recs
@@ -24,7 +25,6 @@ from desktop.services.export import export_json
 from desktop.sync.controller import SyncState
 from desktop.sync.engine import sync_once
 from desktop.views import main_window as mw
-from desktop.workspace import Workspace
 from tests.sync.test_actions import accepted_policy
 from tests.sync.test_sync_basics import Device, make_forum, unit_id
 from tests.views.drive import activate, when_modal

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import Recommendation, Unit
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncRefused
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from tests.server.processes import ServerProcess, add_units, admin_cli, new_code, running_server
 from tests.sync.conftest import server_db  # noqa: F401 - fixture
 

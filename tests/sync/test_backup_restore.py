@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
+from desktop.core.config import Settings
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.sync.test_actions import two_recs
 from tests.sync.test_votes import server_votes, votes_on

@@ -15,11 +15,11 @@ import trustme
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Shell
-from desktop.config import Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.sync.controller import SyncState
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from tests.sync.conftest import Running, prepared_store, serving
 from tests.sync.test_office_journeys import app_window
 from tests.views.drive import type_file_name

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.sync.controller import SyncController, SyncState
 from desktop.views.sync_status import SyncStatusBar
-from desktop.workspace import Workspace
 from tests.sync.test_clocks import HOUR, WrongClock
 
 Device = Callable[..., Workspace]

@@ -18,13 +18,13 @@ import pytest
 import trustme
 from sqlalchemy import func, select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecStatus
 from desktop.models import AuditEvent, Recommendation, RejectedOp
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
-from desktop.vocab import RecStatus
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import AppliedOp, Record

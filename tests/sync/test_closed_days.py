@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError
 from desktop.models import ClosedDay
 from desktop.services import closed_days
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from protocol.entities import NATIONAL
 from server_stub.__main__ import main
 from tests.sync.conftest import Running

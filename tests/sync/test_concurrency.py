@@ -19,13 +19,13 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import SYNCED_MODELS, Recommendation
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.engine import SyncReport, enroll, sync_once
-from desktop.workspace import Workspace
 from server_stub import admin, auth
 from server_stub.models import Counter, Record
 from server_stub.store import SEQ, ServerStore

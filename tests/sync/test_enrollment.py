@@ -10,15 +10,15 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from desktop.config import Settings
-from desktop.errors import InputError, StoreError
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.core.errors import InputError, StoreError
 from desktop.models import OutboxOp
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.client import SyncClient, SyncRefused, SyncUnavailable
 from desktop.sync.engine import enroll, is_enrolled, sync_once
-from desktop.workspace import Workspace
 from server_stub import admin
 from server_stub.models import Device as ServerDevice
 from tests.sync.conftest import Running

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from desktop.app.workspace import Workspace
 from desktop.sync.client import SyncRefused
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from protocol.version import PROTOCOL_VERSION
 from tests.sync.crafted import Raw
 

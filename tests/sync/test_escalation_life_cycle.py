@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import EscalationStatus, Outcome, RecStatus
 from desktop.models import Escalation, Recommendation
 from desktop.services import escalations
 from desktop.services.inbox import received_escalations
 from desktop.sync.engine import sync_once
-from desktop.vocab import EscalationStatus, Outcome, RecStatus
-from desktop.workspace import Workspace
 from domain import deadlines
 from domain.workdays import WorkCalendar
 from tests.sync.conftest import Running

@@ -29,16 +29,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.config import Settings
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.core.errors import MufakatError
+from desktop.core.vocab import EscalationStatus, RecStatus, Scope
 from desktop.models import Escalation, Forum, OutboxOp, Recommendation, Unit
 from desktop.services import escalations, forums, participants
 from desktop.services import recommendations as recs
 from desktop.services.export import collect, export_json
 from desktop.sync.client import SyncUnavailable
 from desktop.sync.engine import enroll, sync_once
-from desktop.vocab import EscalationStatus, RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.sync.faultproxy import FAULTS, Fault, FaultProxy
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentOwner
 from tests.server.processes import add_units, admin_cli, new_code, running_server
 from tests.sync.attached import a_forum, attach, held, photo_bytes, remove

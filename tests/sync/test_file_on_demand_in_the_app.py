@@ -10,13 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.config import FETCH_ON_DEMAND, Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import FETCH_ON_DEMAND, Settings
 from desktop.services import attachments
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import sync_once
 from desktop.views.attachment_viewer import AttachmentViewer
 from desktop.views.attachments_panel import AttachmentsPanel
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentOwner
 from tests.attachments import samples
 from tests.sync.attached import a_forum

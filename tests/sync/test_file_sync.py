@@ -12,12 +12,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.config import FETCH_ON_DEMAND, Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import FETCH_ON_DEMAND, Settings
 from desktop.models import Attachment, RejectedOp
 from desktop.sync.client import SyncClient
 from desktop.sync.engine import enroll, server_of, sync_once
 from desktop.sync.files import fetch_one
-from desktop.workspace import Workspace
 from protocol.files import CHUNK_BYTES
 from protocol.vocab import AttachmentKind, AttachmentOwner
 from server_stub.models import FileQuota

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.config import Settings
-from desktop.workspace import Workspace
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
+from desktop.core.config import Settings
 from protocol.vocab import AttachmentOwner
 from server_stub.models import FileQuota
 from tests.sync.attached import a_forum, attach, photo_bytes

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.sync.controller import SyncController, SyncState
 from desktop.views.sync_status import SyncStatusBar
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentOwner
 from server_stub.models import FileQuota
 from tests.sync.attached import a_forum, attach, photo_bytes

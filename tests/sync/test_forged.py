@@ -8,14 +8,14 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Outcome
 from desktop.models import AuditEvent, DeviceState, Escalation, Recommendation
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
-from desktop.vocab import Outcome
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from protocol.messages import queued
 from protocol.version import PROTOCOL_VERSION

@@ -11,12 +11,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.documents.printed import minutes_pdf
 from desktop.models import FrozenMinutes
-from desktop.printed import minutes_pdf
 from desktop.services import forums, frozen
 from desktop.services.report_data import forum_report
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from tests.sync.conftest import Running
 from tests.sync.crafted import NOW, Raw, World, on_server, valid_fields

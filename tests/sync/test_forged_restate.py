@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import AuditEvent, Escalation, Recommendation
 from desktop.services import escalations
 from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from protocol.messages import queued
 from server_stub.models import Record

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from desktop.app.workspace import Workspace
 from desktop.models import Recommendation
 from desktop.services import recommendations as recs
 from desktop.sync.engine import sync_once
 from desktop.sync.repush import restate_op
-from desktop.workspace import Workspace
 from protocol.entities import MAX_VOTES
 from protocol.hlc import HybridClock
 from protocol.ids import new_id

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.app.workspace import Workspace
 from desktop.models import AgendaItem, Forum, OutboxOp, Participant, Recommendation
 from desktop.services import agenda, forums, participants
 from desktop.services import recommendations as recs
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.sync.test_actions import assert_same, on_server, synced
 from tests.sync.test_sync_basics import unit_id

@@ -14,17 +14,17 @@ from datetime import date
 
 from sqlalchemy import create_engine, delete, select, update
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.db import migrate
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
+from desktop.documents.printed import FOLDER, forum_minutes_pdf, minutes_pdf
 from desktop.models import FrozenMinutes, OutboxOp, Participant, Recommendation
-from desktop.printed import FOLDER, forum_minutes_pdf, minutes_pdf
 from desktop.reports import wording
 from desktop.reports.followup import build_followup_report
 from desktop.services import escalations, forums, frozen, participants, units
 from desktop.services import recommendations as recs
 from desktop.services.report_data import forum_report
+from desktop.store.db import migrate
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from protocol.vocab import FreezeCause
 from server_stub.models import Record
 from tests.reports.conftest import all_text

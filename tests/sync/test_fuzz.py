@@ -12,8 +12,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.app.workspace import Workspace
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from protocol.entities import ENTITIES, Field, Kind
 from protocol.ids import new_id
 from protocol.version import OP_KINDS, PROTOCOL_VERSION

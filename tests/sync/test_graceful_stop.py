@@ -13,14 +13,14 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import Recommendation
 from desktop.services import forums
 from desktop.services import recommendations as recs
 from desktop.sync.client import SyncUnavailable
 from desktop.sync.engine import enroll, sync_once
 from desktop.sync.outbox import pending_count
-from desktop.workspace import Workspace
 from server_stub.models import AppliedOp, Record
 from server_stub.store import APPLICATION_NAME, ServerStore
 from tests.server.processes import add_units, new_code, running_server

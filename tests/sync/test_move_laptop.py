@@ -16,14 +16,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.cli import main
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
+from desktop.core.config import Settings
 from desktop.models import OutboxOp
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncRefused
 from desktop.sync.engine import enroll, is_enrolled, sync_once
-from desktop.workspace import Workspace
 from server_stub import admin
 from server_stub.models import Device as ServerDevice
 from tests.sync.conftest import Running
@@ -179,7 +179,7 @@ def test_a_device_cannot_retire_a_device_of_another_office(device: Device, serve
 def test_the_old_laptop_in_the_app_says_its_data_moved_and_stops_trying(
     qtbot: QtBot, device: Device, server: Running, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from desktop.app import Shell
+    from desktop.app.shell import Shell
     from desktop.sync.controller import SyncState
     from desktop.views import main_window as mw
 

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.cli import main
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
+from desktop.core.config import Settings
 from desktop.models import Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.attention import refused_items
 from desktop.services.export import export_json
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from server_stub.__main__ import main as server_main
 from server_stub.models import Record

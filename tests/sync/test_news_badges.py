@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Outcome
 from desktop.models import OutboxOp, SeenNews
 from desktop.services import escalations
 from desktop.sync.engine import sync_once
@@ -19,8 +21,6 @@ from desktop.views import main_window as mw
 from desktop.views.escalations_page import NOTE
 from desktop.views.main_window import MainWindow
 from desktop.views.nav_badge import badge_of
-from desktop.vocab import Outcome
-from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.sync.test_office_journeys import app_window, policy_recommendation
 

@@ -11,11 +11,11 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import create_engine, make_url, text
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services import forums
 from desktop.services import recommendations as recs
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from tests.server.processes import ServerProcess, add_units, make_certs, new_code, running_server
 from tests.sync.conftest import PG_URL, fresh_pg_database, require_pg
 

@@ -10,15 +10,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.core.vocab import OfficeZone
 from desktop.models import Escalation, Forum, RejectedOp, Unit
 from desktop.services import escalations, forums, office
 from desktop.services import recommendations as recs
 from desktop.services.units import home_unit
 from desktop.sync.engine import enroll, sync_once
 from desktop.sync.rehome import parent_notice, parent_office
-from desktop.vocab import OfficeZone
-from desktop.workspace import Workspace
 from server_stub.models import Record
 from tests.sync.conftest import Running
 

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import Shell
-from desktop.config import Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.core.vocab import EscalationStatus, Outcome, RecStatus
 from desktop.models import Escalation, Recommendation, RejectedOp, Unit
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
@@ -25,8 +27,6 @@ from desktop.sync.controller import SyncState
 from desktop.sync.engine import sync_once
 from desktop.views import main_window as mw
 from desktop.views.answer_dialog import AnswerDialog
-from desktop.vocab import EscalationStatus, Outcome, RecStatus
-from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.views.drive import activate, press_ok, when_modal
 

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from PIL import Image
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import OfficeZone
 from desktop.models import RejectedOp, Unit
 from desktop.services import units
 from desktop.services.logo import encode_logo
 from desktop.sync.engine import sync_once
-from desktop.vocab import OfficeZone
-from desktop.workspace import Workspace
 from server_stub import admin
 from server_stub.models import Record
 from tests.sync.conftest import Running

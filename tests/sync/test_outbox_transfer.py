@@ -11,13 +11,13 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from desktop.cli import main as cli
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main as cli
 from desktop.models import OutboxOp, Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncClient, SyncRefused, SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
-from desktop.workspace import Workspace
 from server_stub import admin
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import Device, make_forum

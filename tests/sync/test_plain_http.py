@@ -19,9 +19,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
-from desktop.cli import main
-from desktop.config import Settings
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
+from desktop.core.config import Settings
+from desktop.core.errors import InputError
 from desktop.models import DeviceState
 from desktop.services import forums
 from desktop.sync.address import NotEncrypted
@@ -30,7 +31,6 @@ from desktop.sync.controller import SyncController, SyncState
 from desktop.sync.engine import enroll, sync_once
 from desktop.sync.trust import CA_FILENAME
 from desktop.views.sync_status import SyncStatusBar
-from desktop.workspace import Workspace
 from server_stub import auth
 from tests.sync.conftest import Running, prepared_store, serving
 

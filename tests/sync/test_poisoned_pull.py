@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import Recommendation
 from desktop.services import recommendations as recs
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from server_stub.models import Counter, Record
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import Device, make_forum

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from desktop.i18n import set_language
+from desktop.core.i18n import set_language
 from desktop.sync.refusals import MESSAGES, PROBLEMS, _worded, describe
 from protocol.refusals import PARAMS, Problem, Refusal
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop import __version__
-from desktop.app import Shell
+from desktop.app.shell import Shell
 from desktop.sync.controller import SyncState
 from desktop.sync.engine import sync_once
 from desktop.views import main_window as mw

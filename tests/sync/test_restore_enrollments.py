@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, delete, insert, make_url, select
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncRefused
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from server_stub.__main__ import main as server_main
 from server_stub.models import Base
 from server_stub.store import ServerStore

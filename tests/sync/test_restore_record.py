@@ -10,11 +10,11 @@ from collections.abc import Callable
 import httpx
 from sqlalchemy import func, select
 
+from desktop.app.workspace import Workspace
 from desktop.models import AuditEvent, Participant, Recommendation
 from desktop.services import participants
 from desktop.services import recommendations as recs
 from desktop.sync.engine import server_of
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from protocol.version import PROTOCOL_VERSION
 from server_stub.models import Record

@@ -12,11 +12,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.engine import sync_once
-from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.sync.test_actions import two_recs
 from tests.sync.test_votes import server_votes, votes_on

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select
 
-from desktop.app import Shell
+from desktop.app.shell import Shell
 from desktop.models import OutboxOp
 from desktop.services import recommendations as recs
 from desktop.sync.controller import SyncState

@@ -9,12 +9,12 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
+from desktop.app.workspace import Workspace
 from desktop.models import Escalation, Forum, OutboxOp, Recommendation, RejectedOp, Unit
 from desktop.services import demo, forums
 from desktop.services import recommendations as recs
 from desktop.sync.engine import sync_once
 from desktop.sync.repush import requeue_everything
-from desktop.workspace import Workspace
 
 Device = Callable[[str, str], Workspace]
 

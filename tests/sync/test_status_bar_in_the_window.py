@@ -12,11 +12,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import DeviceState
 from desktop.sync.controller import SyncState
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from tests.sync.conftest import Running
 from tests.sync.test_ca_file_in_the_app import _back_to_english
 from tests.sync.test_office_journeys import app_window

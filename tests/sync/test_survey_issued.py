@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import RejectedOp, SurveyReport, SurveyResponse
 from desktop.reports.survey import build_survey_report
 from desktop.services import surveys, units
 from desktop.services.issued_survey import printed_document
 from desktop.sync.engine import sync_once
 from desktop.sync.refusals import describe
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from tests.reports.conftest import all_text
 from tests.sync.crafted import Raw, valid_fields

@@ -5,15 +5,15 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from desktop.errors import InputError
+from desktop.app.workspace import Workspace
+from desktop.core.errors import InputError
+from desktop.core.vocab import Outcome, RecStatus
 from desktop.models import Escalation, Forum, Recommendation, RejectedOp, Unit
 from desktop.services import escalations, followups, forums, participants, queries
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncRefused
 from desktop.sync.engine import sync_once
-from desktop.vocab import Outcome, RecStatus
-from desktop.workspace import Workspace
 from server_stub import admin
 from tests.sync.conftest import Running
 
@@ -85,7 +85,7 @@ def test_created_on_a_is_identical_on_b(device: Device) -> None:
 
 
 def test_not_enrolled_gives_a_clear_message(tmp_path) -> None:
-    from desktop.config import Settings
+    from desktop.core.config import Settings
 
     ws = Workspace.open(tmp_path / "lonely", Settings(language="en"))
     with pytest.raises(InputError, match="not enrolled"):
@@ -197,7 +197,7 @@ def test_stale_transition_is_refused_and_does_not_block_the_queue(device: Device
 def test_data_typed_before_enrollment_is_rehomed_and_pushed_once(
     tmp_path, server: Running, device: Device
 ) -> None:
-    from desktop.config import Settings
+    from desktop.core.config import Settings
     from desktop.services import demo
     from desktop.sync.engine import enroll
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.cli.commands import main
 from tests.sync.conftest import Running
 
 

@@ -9,13 +9,13 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from desktop.app.workspace import Workspace
 from desktop.models import OutboxOp, Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.client import SyncClient, SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
-from desktop.workspace import Workspace
 from protocol.version import PROTOCOL_VERSION
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import make_forum, refused_on, stale_rejection

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import Shell
-from desktop.config import Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services import recommendations as recs
 from desktop.sync.controller import SyncController, SyncState
 from desktop.sync.engine import sync_once
 from desktop.views import main_window as mw
-from desktop.workspace import Workspace
 from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import Device, make_forum

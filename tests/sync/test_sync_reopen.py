@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import ForumStatus
 from desktop.models import AuditEvent, Forum, RejectedOp
 from desktop.services import forums
 from desktop.sync.engine import sync_once
-from desktop.vocab import ForumStatus
-from desktop.workspace import Workspace
 from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import Device, make_forum

@@ -15,12 +15,12 @@ import uvicorn
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Shell
-from desktop.config import Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.sync.controller import SyncController, SyncState, SyncStatus
 from desktop.sync.engine import enroll, sync_once
 from desktop.sync.retry import retry_delays
-from desktop.workspace import Workspace
 from server_stub.app import create_app
 from server_stub.store import ServerStore
 from tests.sync.conftest import Running

@@ -14,12 +14,12 @@ import pytest
 import trustme
 import uvicorn
 
-from desktop.cli import main
-from desktop.config import Settings
-from desktop.errors import MufakatError
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
+from desktop.core.config import Settings
+from desktop.core.errors import MufakatError
 from desktop.sync.client import CertificateProblem, HttpsOnly, SyncUnavailable
 from desktop.sync.engine import enroll, sync_once
-from desktop.workspace import Workspace
 from server_stub import admin, auth
 from server_stub.app import create_app
 from server_stub.store import ServerStore

@@ -13,11 +13,11 @@ from typing import Any
 from alembic import command
 from sqlalchemy import MetaData, Table, create_engine, insert, select
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.db import migrate
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
 from desktop.models import OutboxOp, Recommendation
+from desktop.store.db import migrate
 from desktop.sync import outbox
-from desktop.workspace import Workspace
 from server_stub.apply import Caller, apply_push
 from server_stub.models import Record
 from server_stub.store import ServerStore

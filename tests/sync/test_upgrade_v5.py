@@ -16,11 +16,11 @@ from typing import Any
 import httpx
 from sqlalchemy import MetaData, Table, create_engine, insert, select
 
-from desktop.config import DB_FILENAME, Settings
-from desktop.db import migrate
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
 from desktop.models import OutboxOp
+from desktop.store.db import migrate
 from desktop.sync.engine import TOKEN_FILENAME, sync_once
-from desktop.workspace import Workspace
 from protocol.entities import ENTITIES
 from protocol.hlc import HybridClock
 from protocol.ids import new_id

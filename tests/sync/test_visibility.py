@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Outcome
 from desktop.services import escalations
 from desktop.sync.engine import sync_once
-from desktop.vocab import Outcome
-from desktop.workspace import Workspace
 from tests.server.offices import each_pulls_only_what_it_may_see, offices_see_apart
 from tests.sync.conftest import Running
 from tests.sync.crafted import Raw, World

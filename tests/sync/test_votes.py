@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.app.workspace import Workspace
 from desktop.models import Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.client import SyncClient
 from desktop.sync.clock_offset import OffsetProbe
 from desktop.sync.engine import SyncReport, _Exchange, _pull_all, server_of, sync_once
-from desktop.workspace import Workspace
 from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.test_actions import assert_same, on_server, synced, two_recs

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, update
 
-from desktop.cli import main
+from desktop.app.workspace import Workspace
+from desktop.cli.commands import main
 from desktop.models import OutboxOp, Participant, Recommendation, RejectedOp
 from desktop.services import attention, forums, participants, refused
 from desktop.services import recommendations as recs
@@ -20,7 +21,6 @@ from desktop.services.export import export_json
 from desktop.sync import outbox
 from desktop.sync.engine import sync_once
 from desktop.sync.recoverable import MAX_RETRIES
-from desktop.workspace import Workspace
 from server_stub.__main__ import main as server_main
 from server_stub.models import Record
 from tests.sync.conftest import Running

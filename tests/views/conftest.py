@@ -11,10 +11,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Shell
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
 from desktop.services import forums
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.forum_setup import Running, running_forum
 
 STUCK_MS = 8000  # a modal dialog no test step answers for this long would wait for ever

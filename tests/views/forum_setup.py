@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.app.workspace import Workspace
 from desktop.services import agenda, forums, participants
 from desktop.services.units import create_unit, set_home_unit, update_unit
-from desktop.workspace import Workspace
 
 INVITED = (
     ("Martina Rumbiak", "Satker Dinas Pendidikan", "client_office", "female"),

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 import desktop.views
-from desktop import backups
+from desktop.app.workspace import Workspace
 from desktop.models import Escalation, Participant, Recommendation, SurveyPeriod
+from desktop.store import backups
 from desktop.views.document_dialog import forum_document
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 
 Builder = Callable[[Workspace, str, QWidget], QDialog]
 

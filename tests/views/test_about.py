@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 

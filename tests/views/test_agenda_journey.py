@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import AgendaItem
 from desktop.services.forums import create_forum
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 
 
 def shown_titles(view: QListWidget) -> list[str]:

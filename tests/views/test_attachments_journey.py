@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from desktop.app.workspace import Workspace
 from desktop.models import Attachment, AuditEvent
 from desktop.services import attachments, followups
 from desktop.services import recommendations as recs
 from desktop.views.attachments_panel import AttachmentsPanel
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from protocol.vocab import AttachmentKind, AttachmentOwner
 from tests.attachments import samples
 from tests.views.drive import CTRL, LEFT, click, click_tab, file_chosen, rows, with_modal

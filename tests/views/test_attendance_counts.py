@@ -10,13 +10,13 @@ import re
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Category, Role
 from desktop.models import Participant, Unit
 from desktop.reports.minutes import build_minutes
 from desktop.services.report_data import forum_report
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
-from desktop.vocab import Category, Role
-from desktop.workspace import Workspace
 from tests.reports.conftest import all_text
 
 

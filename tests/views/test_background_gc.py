@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.background import Jobs, collect_garbage_on_gui_thread
+from desktop.app.background import Jobs, collect_garbage_on_gui_thread
 
 MANY = 200_000  # new containers: more than every threshold of the cyclic collector
 

@@ -1,4 +1,4 @@
-"""Background jobs have an owner and a cancel (desktop.background): a result reaches only an
+"""Background jobs have an owner and a cancel (desktop.app.background): a result reaches only an
 owner that still exists, a job superseded in its slot is taken off the queue or its result
 dropped, and a failure goes to the owner's error handler (which shows it on a line), never up
 to the error hook's dialog. The work is held at gates so that the order is certain."""
@@ -15,9 +15,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from desktop.background import Jobs, explain, while_alive
-from desktop.config import log_path
-from desktop.errors import InputError
+from desktop.app.background import Jobs, explain, while_alive
+from desktop.core.config import log_path
+from desktop.core.errors import InputError
 
 GATE_S = 30
 

@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop import backups
-from desktop.app import Shell
-from desktop.config import DB_FILENAME, Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME, Settings
 from desktop.models import Recommendation
 from desktop.services import recommendations as recs
+from desktop.store import backups
 from desktop.views.main_window import SETTINGS
-from desktop.workspace import Workspace
 from tests.views.drive import click, click_nav, file_chosen, rows, type_text, with_modal
 from tests.views.forum_setup import Running
 

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Shell
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Scope
 from desktop.models import Participant, Recommendation
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
 from desktop.views.undo import REDO_KEYS, UNDO_KEYS
-from desktop.vocab import Scope
-from desktop.workspace import Workspace
 from tests.views.drive import ALT, Keyboard, choose, click, click_row, click_tab, one, rows
 from tests.views.forum_setup import Running, running_forum
 

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import ForumStatus
 from desktop.models import AgendaItem, AuditEvent, Forum, Participant, Recommendation
 from desktop.services.export import export_json
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
-from desktop.vocab import ForumStatus
-from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, click, click_tab, closing, one, rows, with_modal
 from tests.views.forum_setup import Running
 

@@ -13,6 +13,8 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.zones import zone_name
 from desktop.models import Forum, SurveyPeriod
 from desktop.reports import indonesian
 from desktop.reports.parts import time_span
@@ -24,8 +26,6 @@ from desktop.views.common import date_edit
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.survey_dialog import NewSurveyDialog
-from desktop.workspace import Workspace
-from desktop.zones import zone_name
 from tests.views.drive import Keyboard, click, one, rows, with_modal
 
 

@@ -7,11 +7,11 @@ import pypdf
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from desktop.i18n import set_language
+from desktop.app.workspace import Workspace
+from desktop.core.i18n import set_language
 from desktop.services import forums
 from desktop.views.document_dialog import DocumentDialog, forum_document
 from desktop.views.forums_page import ForumsPage
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 

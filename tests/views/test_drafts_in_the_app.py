@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Shell
-from desktop.drafts import DRAFTS_FILENAME
-from desktop.workspace import Workspace
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.store.drafts import DRAFTS_FILENAME
 from tests.views.drive import Keyboard, answer, click_tab, with_modal
 from tests.views.forum_setup import Running
 

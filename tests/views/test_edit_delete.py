@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desktop.app.workspace import Workspace
 from desktop.models import AgendaItem, AuditEvent, Forum, OutboxOp, Participant, Recommendation
 from desktop.services import agenda, forums, participants
 from desktop.services import recommendations as recs
@@ -19,7 +20,6 @@ from desktop.services.queries import recommendation_row
 from desktop.views import main_window as mw
 from desktop.views.forum_dialog import EditForumDialog
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import (
     CTRL,
     HUMAN_MS,

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecCategory, Scope, label
 from desktop.models import AuditEvent, Recommendation
 from desktop.services import recommendations as recs
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
 from desktop.views.rec_edit_dialog import RecommendationDialog
-from desktop.vocab import RecCategory, Scope, label
-from desktop.workspace import Workspace
 from tests.views.drive import (
     CTRL,
     HUMAN_MS,

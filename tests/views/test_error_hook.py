@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.app import install_error_hook
-from desktop.config import log_path
-from desktop.errors import StoreError
+from desktop.app.shell import install_error_hook
+from desktop.core.config import log_path
+from desktop.core.errors import StoreError
 
 
 def test_unexpected_error_is_logged_and_shown_without_a_traceback(
@@ -47,7 +47,7 @@ def test_unexpected_error_is_logged_and_shown_without_a_traceback(
 def test_a_broken_settings_file_is_shown_in_a_dialog_when_the_app_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from desktop.cli import main
+    from desktop.cli.commands import main
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text)))

@@ -14,15 +14,15 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import EscalationStatus, OfficeZone, Outcome, RecStatus
+from desktop.core.zones import screen_time
 from desktop.models import Escalation, Recommendation
 from desktop.services import demo, escalations
 from desktop.services.units import set_home_unit
 from desktop.views import main_window as mw
 from desktop.views.escalations_page import ACK, COLUMNS
 from desktop.views.main_window import MainWindow
-from desktop.vocab import EscalationStatus, OfficeZone, Outcome, RecStatus
-from desktop.workspace import Workspace
-from desktop.zones import screen_time
 from domain import deadlines
 from tests.views.test_screens import select_in_triage, wait_for_triage
 

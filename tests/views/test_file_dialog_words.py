@@ -14,10 +14,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.views import save_file
 from desktop.views.document_dialog import DocumentDialog
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import click_row, when_popup
 from tests.views.fit import shown_text
 from tests.views.test_indonesian import english_in, english_messages, texts_of

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import Shell
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import OfficeZone
 from desktop.models import AuditEvent, Forum, OutboxOp, Unit
 from desktop.services.logo import MAX_LOGO_BYTES
 from desktop.services.units import home_unit
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
-from desktop.vocab import OfficeZone
-from desktop.workspace import Workspace
 from tests.views.drive import activate, press_ok, type_file_name, when_modal
 
 

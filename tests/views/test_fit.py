@@ -17,9 +17,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QStyle, QStyleOptionFrame, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, click, with_modal
 from tests.views.fit import problems
 from tests.views.walk import walk_everything

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Category, ForumStatus, RecStatus, Scope
 from desktop.models import AgendaItem, Forum, Participant, Recommendation
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
-from desktop.vocab import Category, ForumStatus, RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.views.drive import closing, with_modal
 
 

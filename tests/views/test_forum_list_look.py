@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.services import forums
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import click_row
 from tests.views.fit import _cut_cells
 from tests.views.forum_setup import Running, office

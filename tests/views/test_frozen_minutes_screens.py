@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import ForumStatus
+from desktop.documents.printed import forum_minutes_pdf, minutes_pdf
 from desktop.models import Forum, Unit
-from desktop.printed import forum_minutes_pdf, minutes_pdf
 from desktop.reports import indonesian
 from desktop.services import demo, escalations, forums, frozen, surveys, units
 from desktop.services.report_data import forum_report
@@ -19,8 +21,6 @@ from desktop.views.document_dialog import DocumentDialog, forum_document
 from desktop.views.escalations_page import EscalationsPage
 from desktop.views.main_window import MainWindow
 from desktop.views.survey_page import SurveyPage
-from desktop.vocab import ForumStatus
-from desktop.workspace import Workspace
 from protocol.vocab import Paper
 from tests.reports.conftest import all_text
 from tests.views.drive import (

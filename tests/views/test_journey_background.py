@@ -17,12 +17,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop import printed
+from desktop.app.workspace import Workspace
+from desktop.documents import printed
 from desktop.services import forums
 from desktop.views.document_dialog import DocumentDialog
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import CTRL, Keyboard, activate, click, when_popup
 from tests.views.forum_setup import Running
 

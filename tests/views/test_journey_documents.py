@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.models import Forum, Recommendation, SurveyAction, SurveyPeriod, Unit
 from desktop.services.register import register
 from desktop.services.templates import DEFAULTS
@@ -25,7 +26,6 @@ from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
 from desktop.views.survey_actions_dialog import SurveyActionsDialog
 from desktop.views.templates_dialog import TemplatesDialog
-from desktop.workspace import Workspace
 from tests.views.drive import (
     CTRL,
     LEFT,

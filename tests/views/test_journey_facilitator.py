@@ -13,6 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Category, ForumStatus, Scope
+from desktop.core.zones import zone_name
 from desktop.models import AgendaItem, Forum, Participant, Recommendation
 from desktop.reports import indonesian
 from desktop.reports.parts import time_span
@@ -20,9 +23,6 @@ from desktop.services import frozen
 from desktop.services.report_data import forum_report
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
-from desktop.vocab import Category, ForumStatus, Scope
-from desktop.workspace import Workspace
-from desktop.zones import zone_name
 from protocol.vocab import FreezeCause
 from tests.views.drive import (
     ALT,

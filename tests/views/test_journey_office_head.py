@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import EscalationStatus, RecStatus, Scope
 from desktop.models import Escalation, FollowUp, Recommendation
 from desktop.services import forums
 from desktop.services import recommendations as recs
@@ -18,8 +20,6 @@ from desktop.services.report_data import forum_report
 from desktop.services.units import set_home_unit, update_unit
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
-from desktop.vocab import EscalationStatus, RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.helpers import Tree, make_tree
 from tests.views.drive import (
     HUMAN_MS,

@@ -12,14 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Gender
 from desktop.models import SurveyPeriod, SurveyResponse
 from desktop.services import forums
 from desktop.services.report_data import forum_report
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
 from desktop.views.survey_dialog import NewSurveyDialog
-from desktop.vocab import Gender
-from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, choose, click, click_nav, one, rows, with_modal
 from tests.views.forum_setup import Running
 

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Shell
-from desktop.config import SETTINGS_FILENAME, Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import SETTINGS_FILENAME, Settings
 from desktop.models import Recommendation
 from desktop.services.report_data import forum_report
 from desktop.views import main_window as mw
-from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, answer, choose, click, one, rows, with_modal
 from tests.views.forum_setup import Running, running_forum
 

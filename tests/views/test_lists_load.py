@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.services import forums as forum_rules
 from desktop.services import participants
 from desktop.services import recommendations as recs
@@ -17,7 +18,6 @@ from desktop.services.queries import list_forums
 from desktop.views import forums_page, triage_page
 from desktop.views.main_window import MainWindow
 from desktop.views.triage_page import TriagePage
-from desktop.workspace import Workspace
 
 
 def test_the_forum_list_shows_its_counts_once_counted(

@@ -11,7 +11,8 @@ from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Shell
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
 from desktop.services import forums
 from desktop.services import recommendations as recs
 from desktop.services.units import update_unit
@@ -19,7 +20,6 @@ from desktop.sync.controller import SyncState, SyncStatus
 from desktop.views import main_window as mw
 from desktop.views.look import UI_FONT
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import click, click_nav, click_row, click_tab, type_file_name
 from tests.views.forum_setup import office
 

@@ -13,9 +13,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.app import Shell
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
 from desktop.services import forums
-from desktop.workspace import Workspace
 from tests.views.screens import dialogs, screens
 
 

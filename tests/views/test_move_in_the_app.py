@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import Shell
-from desktop.config import Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import OutboxOp
 from desktop.services.export import export_json
 from desktop.sync.engine import is_enrolled
 from desktop.views.main_window import SETTINGS
-from desktop.workspace import Workspace
 from tests.views.drive import click, click_nav, file_chosen, with_modal
 from tests.views.forum_setup import Running
 

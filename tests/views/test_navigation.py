@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.services import demo
 from desktop.services.units import set_home_unit
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 
 
 def press(qtbot: QtBot, window: MainWindow, number: int) -> None:

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import AuditEvent, OutboxOp
 from desktop.services.forums import create_forum
 from desktop.services.units import home_unit
 from desktop.views import save_file
 from desktop.views.document_dialog import DocumentDialog
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.reports.conftest import pdf_text
 from tests.views.drive import click_row, type_file_name, when_popup
 

@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecStatus, Scope
 from desktop.models import Forum, Recommendation
 from desktop.services import agenda, forums, participants
 from desktop.services import recommendations as recs
@@ -26,8 +28,6 @@ from desktop.services.units import create_unit, set_home_unit
 from desktop.views import projector as projector_module
 from desktop.views.main_window import MainWindow
 from desktop.views.projector import ProjectorWindow, RecommendationCard, other_screen
-from desktop.vocab import RecStatus, Scope
-from desktop.workspace import Workspace
 from protocol.ids import new_id
 from tests.views.drive import CTRL, Keyboard, click, with_modal
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import click, click_tab, closing, with_modal
 from tests.views.forum_setup import Running
 from tests.views.test_closed_forum_screens import reason_typed

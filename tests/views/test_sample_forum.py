@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desktop.app.workspace import Workspace
 from desktop.models import AuditEvent, Forum, OutboxOp
 from desktop.services import demo
 from desktop.services.forums import create_forum
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, answer, click, rows, with_modal
 
 OWN = "FKP Standar Pelayanan 2026"

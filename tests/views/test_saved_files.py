@@ -15,12 +15,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.services import forums, participants
 from desktop.services import recommendations as recs
 from desktop.views import save_file
 from desktop.views.main_window import MainWindow
 from desktop.views.save_file import SavedNotice
-from desktop.workspace import Workspace
 from tests.helpers import make_tree
 
 DEMO_NAME = "2024-08-21-forum-konsultasi-publik-kppn-sorong-tahun-2024"

@@ -10,14 +10,14 @@ from datetime import UTC, datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop import backups
-from desktop.app import Shell
-from desktop.config import DB_FILENAME
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import DB_FILENAME
 from desktop.services import recommendations as recs
 from desktop.services.units import update_unit
+from desktop.store import backups
 from desktop.sync.controller import SyncState, SyncStatus
 from desktop.views.main_window import SETTINGS
-from desktop.workspace import Workspace
 from tests.views.drive import click, click_nav, with_modal
 from tests.views.forum_setup import Running, running_forum
 from tests.views.test_triage_actions import board_with

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPush
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop.app import Shell
-from desktop.config import Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
+from desktop.core.vocab import EscalationStatus, Outcome, RecStatus, Scope
 from desktop.models import Escalation, FollowUp, Recommendation
 from desktop.services import demo
 from desktop.services import recommendations as recs
@@ -18,8 +20,6 @@ from desktop.services.units import set_home_unit
 from desktop.views import main_window as mw
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.main_window import MainWindow
-from desktop.vocab import EscalationStatus, Outcome, RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.views.drive import HUMAN_MS
 
 

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Category, Gender
 from desktop.models import AuditEvent, OutboxOp, Participant
 from desktop.services import forums
 from desktop.services import recommendations as recs
 from desktop.views.attendance_tab import AttendanceTab
 from desktop.views.main_window import MainWindow
 from desktop.views.participant_dialog import ParticipantDialog
-from desktop.vocab import Category, Gender
-from desktop.workspace import Workspace
 from tests.views.drive import CTRL, Keyboard, choose, click, click_row, click_tab, one, rows, with_modal
 from tests.views.forum_setup import Running, running_forum
 
@@ -217,7 +217,7 @@ def test_a_sign_in_on_another_day_than_the_forums_shows_its_date(
 
 
 def test_a_time_is_said_against_the_forums_day_in_the_offices_zone() -> None:
-    from desktop import i18n
+    from desktop.core import i18n
 
     at = datetime(2024, 8, 21, 0, 12, tzinfo=UTC)  # 09.12 in Sorong (WIT, UTC+9)
     wit = ZoneInfo("Asia/Jayapura")

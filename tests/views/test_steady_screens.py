@@ -10,13 +10,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
 from desktop.models import Forum, Recommendation
 from desktop.services import recommendations as recs
 from desktop.views import common
 from desktop.views import main_window as mw
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import (
     CTRL,
     HUMAN_MS,

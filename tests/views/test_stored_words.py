@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecStatus
 from desktop.models import Forum, Recommendation
 from desktop.reports.minutes import build_minutes
 from desktop.services import recommendations as recs
@@ -22,8 +24,6 @@ from desktop.services.recap import recommendations_recap
 from desktop.services.report_data import forum_report
 from desktop.services.signatory_roles import HEAD_OF_UNIT, PUBLIC_REPRESENTATIVE
 from desktop.views.main_window import MainWindow
-from desktop.vocab import RecStatus
-from desktop.workspace import Workspace
 from tests.reports.conftest import all_text
 from tests.views.drive import Keyboard, click, click_tab, one
 from tests.views.forum_setup import Running, running_forum

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import Gender, IkmMethod
 from desktop.models import Unit
 from desktop.reports.survey import build_survey_report
 from desktop.services.report_data import survey_document
@@ -18,8 +20,6 @@ from desktop.views import main_window as mw
 from desktop.views.document_dialog import DocumentDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.survey_dialog import NewSurveyDialog
-from desktop.vocab import Gender, IkmMethod
-from desktop.workspace import Workspace
 from tests.reports.conftest import all_text
 
 

@@ -10,13 +10,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import RecStatus
 from desktop.models import FollowUp, Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.followups import default_due
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
-from desktop.vocab import RecStatus
-from desktop.workspace import Workspace
 from tests.views.drive import (
     HUMAN_MS,
     Keyboard,

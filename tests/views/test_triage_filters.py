@@ -11,12 +11,12 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.i18n import set_language
+from desktop.app.workspace import Workspace
+from desktop.core.i18n import set_language
+from desktop.core.vocab import RecCategory, RecStatus, Scope
 from desktop.models import Recommendation
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
-from desktop.vocab import RecCategory, RecStatus, Scope
-from desktop.workspace import Workspace
 from tests.views.drive import Keyboard, choose, rows
 
 

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete
 
+from desktop.app.workspace import Workspace
+from desktop.core.vocab import EscalationStatus, RecStatus
 from desktop.models import Escalation, OutboxOp, Recommendation
 from desktop.services import recommendations as recs
 from desktop.services.office import set_parent_office
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
-from desktop.vocab import EscalationStatus, RecStatus
-from desktop.workspace import Workspace
 from tests.views.drive import click, click_row, one, rows
 from tests.views.forum_setup import Running, running_forum
 from tests.views.test_triage_actions import board_with

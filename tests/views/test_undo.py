@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.app.workspace import Workspace
 from desktop.models import AuditEvent, OutboxOp, Recommendation
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
-from desktop.workspace import Workspace
 from tests.views.drive import CTRL, SHIFT, Keyboard, click, click_tab, one, rows
 from tests.views.forum_setup import Running
 

@@ -9,12 +9,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.config import Settings
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.services.units import home_unit
 from desktop.views import main_window as mw
 from desktop.views.main_window import MainWindow
 from desktop.views.wheel import GUARDED, is_guarded
-from desktop.workspace import Workspace
 from tests.views.screens import dialogs, screens
 
 NOTCH = QPoint(0, -120)  # one notch of the wheel, towards the user (scrolls down)

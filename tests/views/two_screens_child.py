@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import Shell
-from desktop.config import Settings
-from desktop.workspace import Workspace
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 
 
 def main(data_dir: Path, forum_id: str) -> None:

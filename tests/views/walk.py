@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QTableVi
 from pytestqt.qtbot import QtBot
 
 import desktop.views
-from desktop.app import Shell
-from desktop.config import Settings
+from desktop.app.shell import Shell
+from desktop.app.workspace import Workspace
+from desktop.core.config import Settings
 from desktop.models import Conflict, Recommendation, RejectedOp
 from desktop.services import attachments, demo, forums
 from desktop.services import recommendations as recs
@@ -29,7 +30,6 @@ from desktop.services.units import create_unit, set_home_unit
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
 from desktop.views.rec_actions import BULK_ACTIONS, PROMPTS, perform
-from desktop.workspace import Workspace
 from protocol.entities import RECOMMENDATIONS
 from protocol.ids import new_id
 from protocol.vocab import AttachmentOwner
