@@ -10,7 +10,7 @@ STAMP      := $(VENV)/.installed-run
 DEV_STAMP  := $(VENV)/.installed-dev
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test test-server lint bench screenshots dist dist-check bench-dist constraints clean
+.PHONY: run test test-server lint bench screenshots dist dist-check bench-dist constraints catalog clean
 
 $(VENV_STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mufakat needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -50,6 +50,12 @@ QM     := desktop/locale/mufakat_id.qm
 
 $(QM): desktop/locale/mufakat_id.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After adding or changing a message: the catalogs (desktop/locale/id.po, mufakat_id.ts, the
+# translations' source) take the new messages empty and keep every translation; the command
+# names each message still without Indonesian (write it in the catalog; the tests fail until then).
+catalog: $(DEV_STAMP)
+	$(PY) tools/update_catalog.py
 
 run: $(STAMP) $(QM)
 	$(PY) -m desktop

@@ -12,22 +12,43 @@ from desktop.core.vocab import Category, Gender, RecStatus, Scope, label, parse_
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from update_catalog import extracted_messages  # noqa: E402
+from update_catalog import PO, extracted_messages, read_catalog, update_po  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def test_every_message_has_an_indonesian_translation_with_the_same_placeholders() -> None:
-    from babel.messages.pofile import read_po
-
-    with (ROOT / "desktop" / "locale" / "id.po").open("rb") as fh:
-        catalog = {m.id: m.string for m in read_po(fh) if m.id}
+    """desktop/locale/id.po, the source of the messages' Indonesian, holds exactly the messages
+    of the code, each translated (a fuzzy guess is not), with the same placeholders."""
+    catalog = {m.id: m.string for m in read_catalog(PO) if m.id and not m.fuzzy}
     messages = extracted_messages()
     assert len(messages) > 150
+    assert set(catalog) == set(messages), "run tools/update_catalog.py (make catalog)"
     missing = [m for m in messages if not catalog.get(m)]
-    assert not missing, f"run tools/update_catalog.py; untranslated: {missing[:5]}"
+    assert not missing, f"write their Indonesian in desktop/locale/id.po: {missing[:5]}"
     for message in messages:
         assert sorted(PLACEHOLDER.findall(message)) == sorted(PLACEHOLDER.findall(catalog[message])), message
+
+
+def test_the_catalog_tool_adds_new_messages_empty_and_keeps_every_translation(tmp_path: Path) -> None:
+    """A developer adds a message in the code and runs tools/update_catalog.py: the message
+    comes into id.po with no Indonesian and the tool names it; the catalog's other translations
+    stay as they were, and a message the code no longer has leaves the catalog."""
+    po = tmp_path / "id.po"
+    po.write_bytes(PO.read_bytes())
+    before = {m.id: m.string for m in read_catalog(po) if m.id}
+    gone, *kept = extracted_messages()
+    added = "A message written today, {count} time(s)"
+
+    missing = update_po(po, [*kept, added])
+
+    assert missing == [added]
+    after = {m.id: m.string for m in read_catalog(po) if m.id}
+    assert after == {**{m: before[m] for m in kept}, added: ""}
+    assert gone not in after
+    written = po.read_bytes()
+    assert update_po(po, [*kept, added]) == [added]
+    assert po.read_bytes() == written  # a second run changes nothing
 
 
 def test_every_vocabulary_code_has_a_label() -> None:

@@ -1,29 +1,36 @@
-"""Regenerate the Indonesian catalogs from the code, translated by tools/id_translations.py:
+"""Keep the Indonesian catalogs current with the code. The catalogs are the source of the
+translations, edited by hand (any text editor, Poedit, Qt Linguist):
 
 - desktop/locale/id.po: messages of services, CLI and errors (`tr()`, `N_()`), read by Babel;
-- desktop/locale/mufakat_id.ts: widget strings (`self.tr()`), Qt's format, compiled to .qm.
+- desktop/locale/mufakat_id.ts: widget strings (`self.tr()`), one context per screen, so one
+  English word may read differently on two screens; compiled to .qm by `make`.
 
-Run after adding or changing a message; the test suite fails when one has no translation."""
+Run after adding or changing a message (`make catalog`): each new message is added with an empty
+translation, one the code no longer has is dropped, every translation is kept. It ends with exit
+code 1 naming each message still without Indonesian; write it into the catalog, and the test
+suite (which fails while any is missing) passes."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from id_translations import ID, QT_OWN  # noqa: E402
-
+LOCALE = ROOT / "desktop" / "locale"
+PO = LOCALE / "id.po"
+TS = LOCALE / "mufakat_id.ts"
 KEYWORDS = {"tr": None, "N_": None}
 
 
 def extracted_messages() -> list[str]:
+    """The messages of `tr()` and `N_()` below the views, in the order the code has them."""
     seen: dict[str, None] = {}
     for file, _line, message, _comments, _ctx in extract_from_dir(
         str(ROOT / "desktop"), keywords=KEYWORDS, comment_tags=()
@@ -35,12 +42,36 @@ def extracted_messages() -> list[str]:
     return list(seen)
 
 
+def read_catalog(po: Path) -> Catalog:
+    with po.open("rb") as fh:
+        return read_po(fh, locale="id")
+
+
+def untranslated(catalog: Catalog) -> list[str]:
+    """Messages with no Indonesian (empty, or only a fuzzy guess: the app does not show those)."""
+    return [m.id for m in catalog if m.id and isinstance(m.id, str) and (not m.string or m.fuzzy)]
+
+
+def update_po(po: Path, messages: Iterable[str]) -> list[str]:
+    """Bring `po` to exactly `messages`: new ones empty, gone ones dropped, translations kept.
+    Returns the messages without Indonesian."""
+    template = Catalog(locale="id", project="mufakat", charset="utf-8")
+    for message in messages:
+        template.add(message)
+    catalog = read_catalog(po)
+    catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
+    with po.open("wb") as fh:
+        write_po(fh, catalog, width=0, sort_output=True, no_location=True, ignore_obsolete=True)
+    return untranslated(catalog)
+
+
 def qt_sources() -> list[Path]:
     return sorted((ROOT / "desktop" / "views").glob("*.py"))
 
 
 def run_lupdate(ts: Path) -> None:
-    """Refresh `ts` with the widget strings of the views (drops strings no longer in the code)."""
+    """Merge the widget strings of the views into `ts`: new ones unfinished, translations kept,
+    strings no longer in the code dropped."""
     subprocess.run(
         [
             sys.executable,
@@ -66,55 +97,32 @@ def qt_messages(ts: Path) -> list[tuple[str, str, str | None]]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            done = translation is not None and translation.get("type") != "unfinished" and translation.text
-            found.append((name, message.findtext("source") or "", translation.text if done else None))
+            text = translation.text if translation is not None else None
+            done = translation is not None and translation.get("type") != "unfinished" and text
+            found.append((name, message.findtext("source") or "", text if done else None))
     return found
 
 
-def fill_qt_catalog(ts: Path) -> list[str]:
-    """Write the Indonesian of every widget string into `ts`; returns the ones with none."""
-    tree = ET.parse(ts)
-    missing = []
-    for context in tree.getroot().iter("context"):
-        for message in context.iter("message"):
-            source = message.findtext("source") or ""
-            own = QT_OWN.get((context.findtext("name") or "", source))
-            text = own if own is not None else ID.get(source)
-            translation = message.find("translation")
-            assert translation is not None
-            if text is not None:
-                translation.text = text
-                translation.attrib.pop("type", None)
-            else:
-                missing.append(source)
-    ET.indent(tree, space="    ")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
-    return missing
-
-
-def update_qt_catalog() -> list[str]:
-    ts = ROOT / "desktop" / "locale" / "mufakat_id.ts"
+def update_ts(ts: Path) -> list[str]:
+    """Merge the views' strings into `ts`, written in one layout (the diff shows only what
+    changed); returns "context: source" of each message without Indonesian."""
     run_lupdate(ts)
     tree = ET.parse(ts)
     tree.getroot().set("language", "id_ID")
     tree.getroot().set("sourcelanguage", "en")
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-    return fill_qt_catalog(ts)
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return [f"{context}: {source}" for context, source, text in qt_messages(ts) if text is None]
 
 
 def main() -> int:
-    catalog = Catalog(locale="id", project="mufakat", charset="utf-8")
-    missing = []
-    for message in extracted_messages():
-        if message not in ID:
-            missing.append(message)
-        catalog.add(message, ID.get(message, ""))
-    with (ROOT / "desktop" / "locale" / "id.po").open("wb") as fh:
-        write_po(fh, catalog, width=0, sort_output=True, omit_header=False, no_location=True)
-    missing += update_qt_catalog()
+    missing = [f"desktop/locale/{PO.name}: {m!r}" for m in update_po(PO, extracted_messages())]
+    missing += [f"desktop/locale/{TS.name}, {m!r}" for m in update_ts(TS)]
     for message in missing:
-        print(f"untranslated: {message!r}", file=sys.stderr)
+        print(f"no Indonesian yet in {message}", file=sys.stderr)
+    if missing:
+        print(f"write the Indonesian of these {len(missing)} in the catalog, then run this again", file=sys.stderr)
     return 1 if missing else 0
 
 

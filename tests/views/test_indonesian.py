@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -33,7 +32,7 @@ from tests.views.walk import walk_everything
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-from id_translations import ID  # noqa: E402
+from update_catalog import PO, TS, qt_messages, read_catalog  # noqa: E402
 
 # Words of an English interface that Indonesian never uses (names and data aside).
 ENGLISH = {
@@ -58,13 +57,16 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 def english_messages() -> list[re.Pattern[str]]:
     """Every message of the catalogs whose Indonesian differs, as a pattern of its English
     source ({placeholders} match anything), matched against whole texts."""
-    sources = set(ID)
-    ts = ROOT / "desktop" / "locale" / "mufakat_id.ts"
-    sources |= {m.findtext("source") or "" for m in ET.parse(ts).getroot().iter("message")}
+    indonesian: dict[str, set[str]] = {}
+    for message in read_catalog(PO):
+        if message.id and isinstance(message.id, str):
+            indonesian.setdefault(message.id, set()).add(str(message.string))
+    for _context, source, text in qt_messages(TS):
+        indonesian.setdefault(source, set()).add(text or source)
     patterns = []
-    for source in sources:
+    for source, texts in indonesian.items():
         shown = shown_text(source)
-        if not shown.strip() or ID.get(source, shown) == shown or len(WORD.findall(shown)) < 2:
+        if not shown.strip() or {shown_text(t) for t in texts} == {shown} or len(WORD.findall(shown)) < 2:
             continue  # the same in both languages, or one word (the word list covers those)
         parts = PLACEHOLDER.split(shown)
         patterns.append(re.compile(".+?".join(re.escape(p) for p in parts), re.DOTALL))
