@@ -22,6 +22,7 @@ from desktop.core.errors import ProgrammingError
 from desktop.models import Conflict, OutboxOp, PendingFreeze, Recommendation, RejectedOp
 from desktop.services import (
     agenda,
+    attachments,
     closed_days,
     conflicts,
     demo,
@@ -39,9 +40,14 @@ from desktop.services import (
     units,
 )
 from desktop.services import recommendations as recs
+from desktop.services.attachments import StoredFile
 from protocol.entities import RECOMMENDATIONS
 from protocol.ids import new_id
+from protocol.vocab import AttachmentKind, AttachmentOwner
 from tests.helpers import assert_journaled, state
+
+# A scan already in the file store: the record names it (the store itself is not journaled).
+SCAN = StoredFile("ab" * 32, 1024, "application/pdf", "daftar-hadir.pdf", None, None)
 
 Step = tuple[str, Callable[[Workspace, dict[str, Any]], Any]]
 
@@ -323,6 +329,23 @@ STEPS: list[Step] = [
     ("agenda.add_item", lambda ws, ids: ws.write(agenda.add_item, ids["planned"], title="Pembukaan")),
     ("forums.delete_forum", lambda ws, ids: ws.write(forums.delete_forum, ids["planned"])),
     ("forums.restore_forum", lambda ws, ids: ws.write(forums.restore_forum, ids["planned"])),
+    (
+        "attachments.attach",
+        lambda ws, ids: ids.update(
+            file=ws.write(attachments.attach, AttachmentOwner.FORUM, ids["planned"], SCAN, caption="Daftar hadir")
+        ),
+    ),
+    ("attachments.set_caption", lambda ws, ids: ws.write(attachments.set_caption, ids["file"], "Hadir, ditandatangani")),
+    (
+        "attachments.set_kind",
+        lambda ws, ids: ws.write(attachments.set_kind, ids["file"], AttachmentKind.ATTENDANCE_SCAN),
+    ),
+    (
+        "attachments.update_attachment",
+        lambda ws, ids: ws.write(attachments.update_attachment, ids["file"], caption="Daftar hadir (pindaian)"),
+    ),
+    ("attachments.remove", lambda ws, ids: ws.write(attachments.remove, ids["file"])),
+    ("attachments.restore", lambda ws, ids: ws.write(attachments.restore, ids["file"])),
 ]
 
 

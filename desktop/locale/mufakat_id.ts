@@ -2550,8 +2550,8 @@ Tetap hapus?</translation>
             <translation>Betulkan sesuai yang diucapkan: teks, ranah, topik, pengusul, mata acara (selama forum masih terbuka)</translation>
         </message>
         <message>
-            <source>{status} {sent}; acknowledge by {ack}; answer by {due}</source>
-            <translation>{status} {sent}; batas tanggap {ack}; batas jawab {due}</translation>
+            <source>{status} {sent};&lt;br&gt;acknowledge by {ack}; answer by {due}</source>
+            <translation>{status} {sent};&lt;br&gt;batas tanggap {ack}; batas jawab {due}</translation>
         </message>
         <message>
             <source>It may be disputed until {until}; after that it is settled.</source>

@@ -47,7 +47,7 @@ from desktop.services.participants import (
 )
 from desktop.store.drafts import Draft, Drafts
 from desktop.views.attendance_commands import AddWalkIn, CancelSignIn, EditPerson, RemovePerson, SignIn
-from desktop.views.common import EnumCombo, InlineMessage
+from desktop.views.common import EnumCombo, InlineMessage, placeholder_in_full
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, primary
 from desktop.views.participant_dialog import ParticipantDialog
@@ -77,8 +77,7 @@ class AttendanceTab(QWidget):
         # -- signing in: a name (the invitation list completes it); the rest only for walk-ins
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Type a name, then Enter to sign in"))
-        # The field says what to do in full, whatever else shares the row.
-        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(self.name.placeholderText()) + 16)
+        placeholder_in_full(self.name)
         self.name.returnPressed.connect(self.sign_in_typed)
         self.name.textChanged.connect(self._show_who)
         self.name.textChanged.connect(self._typed)

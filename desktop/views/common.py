@@ -53,6 +53,12 @@ def attempt(
         return None
 
 
+def placeholder_in_full(edit: QLineEdit) -> None:
+    """The field is at least as wide as its placeholder: it says what to type in full, whatever
+    else shares the row."""
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 16)
+
+
 def passes(rule: fields.Validator, value: object) -> bool:
     """Whether `value` passes a service's rule for its field (the one copy of the rule)."""
     try:

@@ -26,7 +26,7 @@ from desktop.sync.controller import SyncController
 from desktop.sync.network_errors import untrusted_in_form
 from desktop.sync.rehome import ParentOffice, parent_notice, parent_office
 from desktop.sync.trust import ca_path
-from desktop.views.common import InlineMessage, app_title
+from desktop.views.common import InlineMessage, app_title, placeholder_in_full
 from desktop.views.look import icon
 
 log = logging.getLogger("mufakat.enroll")
@@ -50,6 +50,7 @@ class EnrollForm(QWidget):
         kept = ca_path(ws.data_dir)  # the copy in use (the file once chosen may be gone)
         self.ca_file = QLineEdit(str(kept) if kept is not None else "")
         self.ca_file.setPlaceholderText(self.tr("optional: the office's CA certificate (.pem)"))
+        placeholder_in_full(self.ca_file)
         self.ca_file.returnPressed.connect(self.enroll)
         self.ca_button = QPushButton(icon("folder"), self.tr("C&hoose…"))
         self.ca_button.clicked.connect(self.choose_ca_file)

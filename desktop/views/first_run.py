@@ -29,7 +29,7 @@ from desktop.core.vocab import OfficeZone, label
 from desktop.services.demo import load_demo
 from desktop.services.office import set_up_office
 from desktop.sync.controller import SyncController
-from desktop.views.common import InlineMessage, select_value
+from desktop.views.common import InlineMessage, placeholder_in_full, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
 from desktop.views.look import icon, primary
@@ -54,6 +54,7 @@ class FirstRunPage(QWidget):
         self.name.setPlaceholderText(self.tr("e.g. KPPN Sorong"))
         self.full_name = QLineEdit()
         self.full_name.setPlaceholderText(self.tr("e.g. Kantor Pelayanan Perbendaharaan Negara Sorong"))
+        placeholder_in_full(self.full_name)
         self.city = QLineEdit()  # where its documents are signed: "Sorong, 21 Agustus 2024"
         self.city.setPlaceholderText(self.tr("e.g. Sorong"))
         self.parent_office = QLineEdit()

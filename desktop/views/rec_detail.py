@@ -290,6 +290,9 @@ class RecommendationPane(QWidget):
         self.fu_update.setEnabled(bool(d.follow_ups))
         lines = [self._escalation_line(e, e.id in d.unsynced) for e in d.escalations]
         self.escalation.setText("<br>".join(lines) or self.tr("Not escalated."))
+        # Its lines kept whole when the scrolling pane is short (a wrapping label's minimum is one line).
+        self.escalation.setMinimumHeight(self.escalation.heightForWidth(max(self.escalation.width(), 320)))
+        self.escalation_box.setMinimumHeight(self.escalation_box.sizeHint().height())
         self.dispute_button.setVisible(any(may_dispute(e, self._ws.ctx) for e in d.escalations))
         zone = self._ws.ctx.zone
         self.history.setPlainText("\n".join(f"{screen_time(h.at, zone, weekday=True)} — {h.said}" for h in d.history))
@@ -297,10 +300,11 @@ class RecommendationPane(QWidget):
     def _escalation_line(self, e: Escalation, unsynced: bool) -> str:
         """Its status and SP4N-LAPOR! deadlines: acknowledged within 3 working days, answered by
         its due date, disputable for 10 working days after the answer. `unsynced`: its sending
-        still waits in the outbox; "sent" would tell the office head the office above has it."""
+        still waits in the outbox; "sent" would tell the office head the office above has it.
+        Two lines: a label that wraps gets one line's height in the scrolling pane."""
         ctx = self._ws.ctx
         waiting = unsynced and e.status == EscalationStatus.SENT
-        line = self.tr("{status} {sent}; acknowledge by {ack}; answer by {due}").format(
+        line = self.tr("{status} {sent};<br>acknowledge by {ack}; answer by {due}").format(
             status=self.tr("Waiting to sync, made") if waiting else label(e.status),
             sent=e.sent_at.astimezone(ctx.zone).strftime("%d-%m-%Y"),
             ack=ack_due_of(e.sent_at, e.ack_due_on, ctx).strftime("%d-%m-%Y"),

@@ -56,7 +56,7 @@ def test_closing_asks_for_what_the_minutes_lack_and_freezes_them(
         assert isinstance(dialog, CloseForumDialog)
         qtbot.waitUntil(dialog.gaps.isVisible)
         assert "no number yet" in dialog.gaps.text()
-        assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
+        assert "empty signature block for Representative of the public" in dialog.gaps.text()
         assert dialog.city is None  # the office has its city: not asked
         keys = Keyboard(qtbot, dialog)
         click(qtbot, dialog.number)
@@ -95,7 +95,7 @@ def test_closing_asks_for_the_offices_city_and_the_publics_representative(
         assert isinstance(dialog, CloseForumDialog) and dialog.city is not None
         qtbot.waitUntil(dialog.gaps.isVisible)
         assert "The office has no city yet" in dialog.gaps.text()
-        assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
+        assert "empty signature block for Representative of the public" in dialog.gaps.text()
         keys = Keyboard(qtbot, dialog)
         click(qtbot, dialog.city)
         keys.type("Aimas")
@@ -120,7 +120,7 @@ def test_the_draft_says_which_signature_block_prints_empty(
     dialog.show()
     _ready(qtbot, dialog)
     assert dialog.gaps.isVisible()
-    assert "empty signature block for Perwakilan masyarakat" in dialog.gaps.text()
+    assert "empty signature block for Representative of the public" in dialog.gaps.text()
 
 
 def test_cancelling_the_close_changes_nothing(

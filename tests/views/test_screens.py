@@ -150,8 +150,12 @@ def test_bulk_accept_and_the_text_filter(
     decide(qtbot, window.triage.bulk["accept"])
     assert [rec(ws, i).status for i in ids] == [RecStatus.ACCEPTED] * 3
     select_in_triage(qtbot, window, *ids)
-    decide(qtbot, window.triage.bulk["accept"])  # already accepted: refused
-    assert warnings and warnings[-1].startswith("0 of 3 accepted; 3 could not be:")
+    accept = window.triage.bulk["accept"]  # already accepted: not offered, and the tooltip says why
+    assert not accept.isEnabled()
+    assert accept.toolTip().startswith("“Accept” is only for recommendations that are")
+    decide(qtbot, accept)
+    assert [rec(ws, i).status for i in ids] == [RecStatus.ACCEPTED] * 3
+    assert not warnings
 
 
 def test_escalation_answered_in_the_parent_inbox(
