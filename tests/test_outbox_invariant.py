@@ -335,7 +335,7 @@ STEPS: list[Step] = [
             file=ws.write(attachments.attach, AttachmentOwner.FORUM, ids["planned"], SCAN, caption="Daftar hadir")
         ),
     ),
-    ("attachments.set_caption", lambda ws, ids: ws.write(attachments.set_caption, ids["file"], "Hadir, ditandatangani")),
+    ("attachments.set_caption", lambda ws, ids: ws.write(attachments.set_caption, ids["file"], "Hadir, bertanda")),
     (
         "attachments.set_kind",
         lambda ws, ids: ws.write(attachments.set_kind, ids["file"], AttachmentKind.ATTENDANCE_SCAN),
