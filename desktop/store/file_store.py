@@ -110,7 +110,7 @@ class FileStore:
             if hasher.hexdigest() != digest:  # the source changed while it was copied
                 raise InputError(tr("The file changed while it was being copied; add it again."))
             tmp.replace(target)
-            _sync_folder(target.parent)
+            sync_folder(target.parent)
         except OSError as exc:
             with suppress(OSError):
                 tmp.unlink(missing_ok=True)
@@ -193,7 +193,7 @@ def _chunks(fh: BinaryIO) -> Iterator[bytes]:
         yield chunk
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Flush the folder's entry of the renamed file (POSIX; Windows has no folder handles)."""
     if os.name != "posix":
         return

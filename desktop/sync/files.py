@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from desktop.app.workspace import Workspace
 from desktop.models import Attachment, OutboxOp
-from desktop.store.file_store import FileStore
+from desktop.store.file_store import FileStore, sync_folder
 from desktop.sync.client import SyncClient, SyncRefused, SyncUnavailable
 from protocol.files import CHUNK_BYTES, is_sha256
 from protocol.refusals import Refusal
@@ -213,7 +213,7 @@ def fetch(client: SyncClient, data_dir: Path, item: Wanted, report: FileReport) 
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     partial.replace(target)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     report.downloaded += 1
     return target
 
@@ -224,16 +224,6 @@ def _sha256(path: Path) -> str:
         while block := source.read(CHUNK_BYTES):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def fetch_one(ws: Workspace, sha256: str, size: int) -> Path:
