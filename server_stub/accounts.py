@@ -77,7 +77,9 @@ def check_user(action: Action, op: Op) -> None:
             user_id=op.user_id,
         )
     step = op.fields.get("action") if op.kind == "transition" else None
-    act = needed(op.entity, op.kind, step if isinstance(step, str) else None, _changed(op), op.entity_id, op.user_id)
+    act = needed(
+        op.entity, op.kind, step if isinstance(step, str) else None, _changed(op), op.entity_id, op.user_id
+    )
     if not may(user.data.get("roles") or [], act):
         raise Refused(
             Refusal.ROLE_FORBIDDEN,

@@ -17,7 +17,9 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("applied_ops") as batch:
         batch.add_column(sa.Column("user_id", sa.String(length=36), nullable=True))
-        batch.add_column(sa.Column("before_accounts", sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch.add_column(
+            sa.Column("before_accounts", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     op.create_table(
         "user_marks",
         sa.Column("user_id", sa.String(length=36), nullable=False),
