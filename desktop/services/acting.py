@@ -20,7 +20,9 @@ Contract (stable; the sign-in screen and the CLI build on it):
 - `require(session, ctx, act)`: every service of a protected action calls it before it changes
   anything; it raises `NotAllowed` (a `MufakatError` with a translated message: what is missing
   and what to do) when the unit has users and nobody is signed in, or the acting user lacks
-  every role the act allows (`protocol.roles.ROLES_FOR`). Views only hide; services decide.
+  every role the act allows (`protocol.roles.ROLES_FOR`), as the unit's users table holds them
+  at that moment (a deactivation or a role taken away that a sync brought in counts at once).
+  Views only hide; services decide.
   The `Journal` runs the same check on every change it records (`check_change`), with the
   server's own table of which operation is which act, so no protected change slips past a
   service that forgot to call `require`.
@@ -200,7 +202,17 @@ def require(session: Session, ctx: Context, act: Act) -> None:
             tr("Sign in first: only a signed-in user may {act}.", act=tr(ACT_NAMES[act])),
             act,
         )
-    if not user.may(act):
+    row = session.get(User, user.id)  # as the unit holds them now (a sync may have changed them)
+    if row is None or not row.active or row.deleted:
+        raise NotAllowed(
+            tr(
+                "{name} was deactivated and may no longer {act}. Sign in as another user of the office.",
+                name=user.name,
+                act=tr(ACT_NAMES[act]),
+            ),
+            act,
+        )
+    if not any(role.value in (row.roles or ()) for role in ROLES_FOR[act]):
         raise NotAllowed(
             tr(
                 "{name} may not {act}: that needs the role of {roles}. Ask the office's administrator.",
