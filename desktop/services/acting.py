@@ -12,8 +12,9 @@ Contract (stable; the sign-in screen and the CLI build on it):
   (the laptop's PIN, which roles17b keeps on the laptop).
 - `sign_out(ctx)`: nobody acts any more (`ctx.actor` back to the name of the Settings).
 - `current_user(ctx)`: the acting user or None.
-- `refresh(session, ctx)`: after a sync, the acting user as the unit now holds them (roles
-  changed); signs them out (returns False) if they were deactivated meanwhile.
+- `refresh(session, ctx)`: the acting user as the unit now holds them (after a sync: roles
+  changed; after enrollment: the same NIP in the server's unit); signs them out (returns False)
+  if they were deactivated meanwhile.
 - `accounts_exist(session, unit_id)`: whether the unit has any user. A unit without users
   works as before accounts existed (open, the operator name from Settings) so that the first
   run can create the first admin.
@@ -180,7 +181,7 @@ def refresh(session: Session, ctx: Context) -> bool:
     """The acting user as the unit holds them now; False (and signed out) if deactivated."""
     if ctx.user is None:
         return True
-    row = session.get(User, ctx.user.id)
+    row = session.get(User, ctx.user.id) or find_user(session, ctx.home_unit_id, ctx.user.nip)
     if row is None or not row.active or row.deleted:
         sign_out(ctx)
         return False
