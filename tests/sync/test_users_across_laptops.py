@@ -21,6 +21,7 @@ from desktop.sync.engine import sync_once
 from protocol.users import user_id
 from server_stub.models import AppliedOp, Record
 from tests.sync.conftest import Running
+from tests.sync.test_admin_cli import run
 from tests.sync.test_sync_basics import make_forum
 
 Device = Callable[..., Workspace]
@@ -120,3 +121,26 @@ def test_a_deactivation_reaches_a_laptop_at_its_next_sync(device: Device, server
     acting.sign_out(b.ctx)
     with pytest.raises(InputError, match="was deactivated"):
         b.write(acting.sign_in, OPERATOR, PASSWORD)
+
+
+def test_the_server_administrator_deactivates_a_user_every_laptop_of_the_office_learns_it(
+    device: Device, server: Running, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = device("a", "KPPN-SORONG")
+    _staff(a)
+    exchange(a)
+    url = server.store.engine.url.render_as_string(hide_password=False)
+    code, out, err = run(capsys, "--db", url, "user", "list", "kppn-sorong")
+    assert code == 0 and err == ""
+    assert [line.split("\t")[:4] for line in out.splitlines()] == [
+        [ADMIN, "Rina Admin", "kepala,admin", "active"],
+        [OPERATOR, "Sari Operator", "operator", "active"],
+    ]
+    assert "$argon2id$" not in out
+    assert run(capsys, "--db", url, "user", "deactivate", "KPPN-SORONG", OPERATOR)[0] == 0
+    code, _out, err = run(capsys, "--db", url, "user", "deactivate", "KPPN-SORONG", "200001012022011999")
+    assert code == 2 and "no user with NIP 200001012022011999" in err and len(err.splitlines()) == 1
+    exchange(a)
+    acting.sign_out(a.ctx)
+    with pytest.raises(InputError, match="Sari Operator was deactivated"):
+        a.write(acting.sign_in, OPERATOR, PASSWORD)
