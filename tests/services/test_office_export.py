@@ -79,7 +79,9 @@ def test_the_workbook_has_typed_cells_and_a_frozen_header(
     data: Path, demo_forum: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = tmp_path / "eskalasi.xlsx"
-    _export(capsys, data, "--forum", demo_forum, "--format", "xlsx", "--table", "escalations", "-o", str(target))
+    _export(
+        capsys, data, "--forum", demo_forum, "--format", "xlsx", "--table", "escalations", "-o", str(target)
+    )
     sheet = load_workbook(target).active
     assert sheet is not None and sheet.title == "Eskalasi" and sheet.freeze_panes == "A2"
     header = [c.value for c in sheet[1]]
@@ -95,7 +97,9 @@ def test_the_workbook_has_typed_cells_and_a_frozen_header(
     assert all(c.value == datetime(2024, 8, 21) and c.is_date for c in held)  # a date, not text
     times = sorted(row[header.index("Dikirim (WIT)")].value for row in rows)
     wit = OfficeZone.WIT.tzinfo()
-    assert times == [s.astimezone(wit).replace(tzinfo=None, microsecond=0) for s in sent]  # the office's wall clock
+    assert times == [
+        s.astimezone(wit).replace(tzinfo=None, microsecond=0) for s in sent
+    ]  # the office's wall clock
     assert {row[header.index("Status")].value for row in rows} == {"Terkirim"}
 
     target = tmp_path / "rekomendasi.xlsx"
@@ -111,7 +115,10 @@ def test_raw_keeps_the_stored_columns_and_a_bad_table_is_explained(
     data: Path, demo_forum: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     raw = _rows(_export(capsys, data, "--forum", demo_forum, "--format", "csv", "--raw"))
-    assert list(raw[0])[:3] == ["id", "unit_id", "forum_id"] and {r["scope"] for r in raw} == {"unit", "policy"}
+    assert list(raw[0])[:3] == ["id", "unit_id", "forum_id"] and {r["scope"] for r in raw} == {
+        "unit",
+        "policy",
+    }
     code = main(["--data-dir", str(data), "export", "--format", "csv", "--table", "audit_events"])
     _out, err = capsys.readouterr()
     assert code != 0 and "--raw" in err and len(err.strip().splitlines()) == 1
