@@ -27,7 +27,7 @@ MAX_RESPONSES = 50_000
 # existed has none and is version 1. Each version stays printable for ever
 # (desktop/reports/minutes_wording.py); a newer laptop's snapshot (a higher version) is stored and
 # synced all the same, and printed once this laptop is upgraded.
-LAYOUT = 2
+LAYOUT = 3
 MAX_LAYOUT = 1000
 __all__ = ["LAYOUT", "MINUTES_SIZE", "Minutes", "Signatory"]
 

@@ -41,8 +41,12 @@ def test_demo_forums_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert target.read_text(encoding="utf-8") == out
     assert json.loads(out)["tables"]["forums"][0]["id"] == forum_id
     code, out, _ = run(capsys, "--data-dir", data, "export", "--forum", forum_id, "--format", "csv")
-    assert code == 0 and out.startswith("\ufeffid;unit_id;forum_id")  # Indonesian Excel's separator
-    code, out, _ = run(capsys, "--data-dir", data, "--lang", "en", "export", "--forum", forum_id, "--format", "csv")
+    assert code == 0 and out.startswith("\ufeffForum;Rekomendasi;Agenda")  # Indonesian Excel's separator
+    code, out, _ = run(capsys, "--data-dir", data, "export", "--forum", forum_id, "--format", "csv", "--raw")
+    assert code == 0 and out.startswith("\ufeffid;unit_id;forum_id")  # the stored columns, for programs
+    code, out, _ = run(
+        capsys, "--data-dir", data, "--lang", "en", "export", "--forum", forum_id, "--format", "csv", "--raw"
+    )
     assert code == 0 and out.startswith("\ufeffid,unit_id,forum_id")
 
 
@@ -110,7 +114,8 @@ def _export(capsys: pytest.CaptureFixture[str], data: str) -> str:
         (["import-participants", "{forum}", "{bad}"], "line 3"),
         (["import-participants", "no-such-forum", "{good}"], "does not exist"),
         (["import-participants", "{forum}", "{missing}"], "Cannot read"),
-        (["export", "--format", "csv", "--table", "outbox"], "Unknown table"),
+        (["export", "--format", "csv", "--table", "outbox"], "has no spreadsheet layout"),
+        (["export", "--format", "csv", "--table", "outbox", "--raw"], "Unknown table"),
         (["export", "--format", "json", "--forum", "nope"], "does not exist"),
         (["export", "--format", "json", "-o", "{nodir}"], "Cannot write"),
         (["export", "--format", "xml"], "invalid choice"),

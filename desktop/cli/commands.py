@@ -82,6 +82,11 @@ def _build_parser() -> argparse.ArgumentParser:
         default="recommendations",
         help=tr("with --format csv or xlsx: which table (default: recommendations)"),
     )
+    export.add_argument(
+        "--raw",
+        action="store_true",
+        help=tr("with --format csv or xlsx: every column as stored (codes, ids, UTC), for other programs"),
+    )
     export.add_argument("-o", "--output", metavar="FILE", help=tr("write here (default: standard output)"))
 
     documents = {
@@ -224,17 +229,25 @@ def _cmd_forums(ws: Workspace, args: argparse.Namespace) -> None:
 
 
 def _cmd_export(ws: Workspace, args: argparse.Namespace) -> None:
+    """JSON and `--raw`: the stored columns, for programs; CSV and XLSX otherwise: the table as
+    an office reads it in Excel (desktop.services.office_tables)."""
     from desktop.core.i18n import language
+    from desktop.reports.table_files import office_csv, office_xlsx
     from desktop.services.export import csv_delimiter, export_csv, export_json, export_xlsx
+    from desktop.services.office_tables import office_table
 
+    if args.format == "xlsx" and not args.output:
+        raise InputError(tr("An XLSX export needs a file: add -o FILE.xlsx."))
     if args.format == "json":
         content: str | bytes = ws.read(export_json, args.forum)
-    elif args.format == "csv":
-        content = ws.read(export_csv, args.forum, args.table, csv_delimiter(language()))
+    elif args.raw:
+        if args.format == "csv":
+            content = ws.read(export_csv, args.forum, args.table, csv_delimiter(language()))
+        else:
+            content = ws.read(export_xlsx, args.forum, args.table)
     else:
-        if not args.output:
-            raise InputError(tr("An XLSX export needs a file: add -o FILE.xlsx."))
-        content = ws.read(export_xlsx, args.forum, args.table)
+        table = ws.read(office_table, args.table, args.forum, ws.ctx.home_unit_id)
+        content = office_csv(table, csv_delimiter(language())) if args.format == "csv" else office_xlsx(table)
     write_output(content, args.output)
 
 

@@ -798,6 +798,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>K&amp;ota penandatanganan</translation>
         </message>
         <message>
+            <source>e.g. Aula KPPN Sorong</source>
+            <translation>mis. Aula KPPN Sorong</translation>
+        </message>
+        <message>
+            <source>&amp;Venue of the forum</source>
+            <translation>Te&amp;mpat forum</translation>
+        </message>
+        <message>
             <source>Signatories</source>
             <translation>Penanda tangan</translation>
         </message>
@@ -812,6 +820,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>e.g. 19750515 200003 1 001</source>
             <translation>mis. 19750515 200003 1 001</translation>
+        </message>
+        <message>
+            <source>Close it &amp;anyway: the berita acara is frozen like this</source>
+            <translation>&amp;Ya, tetap tutup: berita acara dibekukan seperti ini</translation>
         </message>
         <message>
             <source>&amp;Close the forum</source>
@@ -3361,6 +3373,13 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>These numbers come from the evaluators' worksheets, not from the regulation, and change between years: check them against this year's worksheet. Empty: the document names none.</source>
             <translation>Nomor-nomor ini berasal dari lembar kerja evaluator, bukan dari peraturan, dan dapat berubah setiap tahun: cocokkan dengan lembar kerja tahun ini. Kosong: dokumen tidak menyebut indikator.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimeField</name>
+        <message>
+            <source>not set (e.g. {time})</source>
+            <translation>belum diisi (mis. {time})</translation>
         </message>
     </context>
     <context>

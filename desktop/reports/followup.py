@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from desktop.core.vocab import RecStatus
+from desktop.core.vocab import RecStatus, Scope
 from desktop.core.zones import office_today
 from desktop.reports import fitting, indonesian, wording
 from desktop.reports.collecting import collector_paused
@@ -116,11 +116,23 @@ def _remark(rec: RecLine, timing: Timing) -> str:
     if timing.rejected:  # by the report's day (a later decision is not known there)
         return "Ditolak"
     late = f" {timing.late_days} hari kerja" if timing.late_days else ""
+    if rec.scope == Scope.POLICY and timing.target is not None:  # waiting on the office above
+        if timing.late:
+            return f"DIJAWAB TERLAMBAT{late}" if timing.closed else f"BELUM DIJAWAB, lewat batas{late}"
+        return "Dijawab tepat waktu" if timing.closed else "Menunggu jawaban"
     if timing.late:
         return f"TERLAMBAT{late}" if timing.closed else f"MELEWATI TARGET{late}"
     if timing.closed:
         return "Tepat waktu" if timing.target else "Selesai"
     return "Berjalan" if timing.target else "Belum ada target"
+
+
+def _target(rec: RecLine, timing: Timing) -> Paragraph | str:
+    """The unit's own target; for a recommendation proposed upward, the day the office above
+    should answer by, and said so (it is not a target the unit set itself)."""
+    if rec.scope == Scope.POLICY and timing.target is not None:
+        return markup(f"{_day(timing.target)}<br/>{escape(wording.ANSWER_DUE)}", Styles.cell)
+    return _day(timing.target)
 
 
 def _timeliness(
@@ -135,7 +147,7 @@ def _timeliness(
             [
                 str(rec.number),
                 _day(t.received),
-                _day(t.target),
+                _target(rec, t),
                 _day(t.closed),
                 f"{t.progress}%" if t.progress is not None else "-",
                 str(t.working_days),
@@ -160,7 +172,10 @@ def _timeliness(
     )
     summary = (
         f"Dari {len(rows)} rekomendasi, {len(completed)} telah selesai atau dijawab{speed}, {rejected} ditolak, "
-        f"dan {running} masih berjalan; {late} melewati target. Lama dihitung dalam hari kerja sejak tanggal "
+        f"dan {running} masih berjalan; {late} melewati target atau batas jawaban. Target ialah batas waktu "
+        f"tindak lanjut bagi rekomendasi ranah unit, dan {wording.ANSWER_DUE} atas usulan bagi rekomendasi "
+        "kebijakan. "
+        "Lama dihitung dalam hari kerja sejak tanggal "
         "diterima (tanggal forum, atau tanggal dicatat bagi masukan yang diterima setelah berita acara "
         "ditutup; hari libur nasional dan cuti bersama tidak dihitung) sampai tanggal selesai atau ditolak; "
         f"yang masih berjalan pada {indonesian.long_date(as_of)} dihitung sampai tanggal itu."

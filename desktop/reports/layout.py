@@ -407,11 +407,18 @@ def grid_table(
     widths: Sequence[float],
     extra: Sequence[tuple[Any, ...]] = (),
     row_padding: float | None = None,
+    whole_rows: bool = True,
 ) -> Table:
     """A ruled table whose header row repeats at the top of every page it flows onto; str cells
-    wrap between words, each word fitting its column."""
+    wrap between words, each word fitting its column. A row is never cut across two pages
+    unless it is taller than a page (`WholeRows`); `whole_rows=False` keeps reportlab's own
+    split, which cut a row under the header repeated on the next page (a berita acara frozen
+    in a layout before version 3 prints so, as it was signed)."""
     columns = fit_columns(header, rows, widths)
-    table = _table(columns, _cells(columns, rows), True, row_padding)
+    cells = _cells(columns, rows)
+    if whole_rows and not extra:  # styles by row number would not follow the rows onto a next page
+        return WholeRows.of(_measured(columns, cells, row_padding), row_padding)
+    table = _table(columns, cells, True, row_padding)
     if extra:
         table.setStyle(TableStyle(list(extra)))
     return table
@@ -512,6 +519,26 @@ class FirstRows(DocTable):
             _table(first.columns, first.cells, True, self._padding, first),
             ContinuedTable(rows.rows(fitting_rows), self._padding),
         ]
+
+
+class WholeRows(FirstRows):
+    """A ruled table on its own (`grid_table`): where not even its first row fits under the
+    header in what is left of the page, all of it goes to the next page (reportlab's split cut
+    that row there, its other half under the header repeated overleaf); a row taller than a
+    whole page is the only one cut."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        rows = self._rows
+        if rows is not None and not _frame_at_top(self):
+            first_row = rows.heights[0] if rows.heights else 0.0
+            if rows.header_height + first_row > availHeight:
+                return []
+        return super().split(availWidth, availHeight)
+
+
+def _frame_at_top(flowable: Flowable) -> bool:
+    frame = getattr(flowable, "_frame", None)
+    return bool(frame is not None and getattr(frame, "_atTop", 0))
 
 
 def table_parts(

@@ -96,12 +96,13 @@ def participation_section(report: ForumReport, width: float) -> list[Flowable]:
     if apart:
         rows += [_gender_row("Jumlah peserta unsur masyarakat", in_public, bold=True), *apart]
     rows.append(_gender_row("Jumlah yang hadir", present, bold=True))
+    words = minutes_wording.of(report.layout)
     table = grid_table(
         ["No", "Peserta", "L", "P", "Jumlah"],
         rows,
         [10 * mm, width - 10 * mm - 3 * 18 * mm, 18 * mm, 18 * mm, 18 * mm],
+        whole_rows=words.whole_rows,
     )
-    words = minutes_wording.of(report.layout)
     if words.vulnerable_is_unsur and count.vulnerable:  # version 1: "kelompok rentan" an unsur
         count = _with_vulnerable_unsur(count)
     in_sentence = indonesian.in_sentence if words.keep_acronyms else str.lower
@@ -161,6 +162,7 @@ def pekppp_scale(count: UnsurCount, width: float, words: minutes_wording.Minutes
             ["Unsur PEKPPP", "Kategori peserta", "Keterangan"],
             rows,
             [width * 0.32, width - width * 0.32 - 26 * mm, 26 * mm],
+            whole_rows=words.whole_rows,
         ),
     ]
 

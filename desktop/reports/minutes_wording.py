@@ -12,12 +12,14 @@ the public's categories counted as *unsur masyarakat* with "kelompok rentan" amo
 participant belonged to a vulnerable group, a score of at most five for them, the five-unsur
 scale beside it, labels lower-cased in sentences, and signed at the forum's venue while the
 office had no city. Version 2 is the one PEKPPP figure, the participants' diversity apart, and
-the office's city (dots while it has none).
+the office's city (dots while it has none). Version 3 keeps each row of the participants' table
+and of the PEKPPP mapping whole on one page (versions 1 and 2 let reportlab cut a row under the
+header repeated overleaf).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.reports import wording
 from protocol.minutes import LAYOUT
@@ -39,6 +41,8 @@ class MinutesWording:
     keep_acronyms: bool
     # Where it was signed while the office had no city: the venue (1), dots to write on (2).
     place_is_venue: bool
+    # A row of a small table never cut across two pages (3); reportlab's own split (1, 2).
+    whole_rows: bool = False
 
 
 VERSIONS: dict[int, MinutesWording] = {
@@ -66,6 +70,7 @@ VERSIONS: dict[int, MinutesWording] = {
         place_is_venue=False,
     ),
 }
+VERSIONS[3] = replace(VERSIONS[2], layout=3, whole_rows=True)
 CURRENT = VERSIONS[LAYOUT]
 
 

@@ -26,6 +26,7 @@ DIVERSITY = "Keragaman peserta (kategori masyarakat)"
 AS_OF = "posisi per"
 PARENT_RESPONSE = "Tanggapan unit atasan"
 ESCALATED = "Diusulkan ke unit atasan"
+ANSWER_DUE = "batas jawaban unit atasan"  # an escalation's due date: the office above's, not a target of the unit
 LATE = "diterima setelah berita acara ditutup"
 LATE_HEADING = "Masukan yang diterima setelah berita acara ditutup"
 
@@ -52,6 +53,7 @@ PHRASES: dict[str, str] = {
     "as_of": AS_OF,
     "parent_response": PARENT_RESPONSE,
     "escalated": ESCALATED,
+    "answer_due": ANSWER_DUE,
     "late": LATE,
     "letter_closing": LETTER_CLOSING,
     "acknowledged": ACKNOWLEDGED,

@@ -22,8 +22,8 @@ the demo's recommendations or escalations). `remove_sample` tombstones all of it
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, fields
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import InputError
 from desktop.core.i18n import tr
+from desktop.core.vocab import OfficeZone
 from desktop.models import SYNCED_MODELS, ExampleUnit, Forum, Unit
 from desktop.rules import skm
 from desktop.services import (
@@ -303,8 +304,40 @@ def load_demo(session: Session, ctx: Context) -> DemoResult:
     return _load(session, ctx, unit_ids, DEMO_TITLE)
 
 
-def _load(session: Session, ctx: Context, unit_ids: dict[str, str], title: str) -> DemoResult:
+@dataclass
+class DatedContext(Context):
+    """The demo's story told on its own days: every record, sign-in and line of history is dated
+    when it would have happened (the forum on 21 August 2024 in Sorong, the triage after it),
+    not when the demo was loaded, so the recap, the berita acara and a report *posisi per* a
+    past day read as they would have. Only the wall time is the story's: the sync clock (HLC)
+    stays this laptop's, so nothing of the demo orders wrongly against later changes."""
+
+    at: datetime | None = None
+
+    def now(self) -> datetime:
+        return self.at if self.at is not None else super().now()
+
+    def on(self, day: str, clock: str) -> DatedContext:
+        """From now on, `clock` (HH:MM, the office's WIT) on `day` (YYYY-MM-DD)."""
+        self.at = datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), tzinfo=DEMO_ZONE)
+        return self
+
+    def later(self, minutes: int) -> DatedContext:
+        assert self.at is not None
+        self.at += timedelta(minutes=minutes)
+        return self
+
+
+DEMO_ZONE = OfficeZone.WIT.tzinfo()  # Sorong
+
+
+def dated(ctx: Context) -> DatedContext:
+    return DatedContext(**{f.name: getattr(ctx, f.name) for f in fields(Context)})
+
+
+def _load(session: Session, real: Context, unit_ids: dict[str, str], title: str) -> DemoResult:
     kppn = unit_ids["KPPN-SORONG"]
+    ctx = dated(real).on("2024-07-29", "10:00")  # planned three weeks ahead
     forum_id = forums.create_forum(
         session,
         ctx,
@@ -321,15 +354,18 @@ def _load(session: Session, ctx: Context, unit_ids: dict[str, str], title: str) 
         note_taker="Pelaksana Umum",
         document_number="BA-1/KPN.1701/2024",
     )
+    items = [agenda.add_item(session, ctx.later(5), forum_id, **item) for item in AGENDA]
+    ctx.on(DEMO_DATE, "08:25")  # the forum's morning: people sign in as they arrive
     people = [
-        participants.add_participant(session, ctx, forum_id, **{"attended": True, "invited": True, **p})
+        participants.add_participant(session, ctx.later(3), forum_id, **{"attended": True, "invited": True, **p})
         for p in PARTICIPANTS
     ]
-    items = [agenda.add_item(session, ctx, forum_id, **item) for item in AGENDA]
-    forums.start_forum(session, ctx, forum_id)
+    forums.start_forum(session, ctx.on(DEMO_DATE, "09:05"), forum_id)
     discussion = items[2]
+    ctx.on(DEMO_DATE, "10:05")  # the discussion
 
     def add(text: str, scope: str, who: int, category: str, votes: int, response: str = "") -> str:
+        ctx.later(9)
         return recs.add_recommendation(
             session,
             ctx,
@@ -403,21 +439,23 @@ def _load(session: Session, ctx: Context, unit_ids: dict[str, str], title: str) 
         "Jam layanan mengikuti ketentuan kantor pusat; akan dijawab setelah forum.",
     )
 
-    forums.update_forum(session, ctx, forum_id, summary=SUMMARY, agreements=AGREEMENTS)
-    recs.merge(session, ctx, duplicate, customer)  # a duplicate, merged in the room
+    recs.merge(session, ctx.later(3), duplicate, customer)  # a duplicate, merged in the room
+    forums.update_forum(session, ctx.on(DEMO_DATE, "11:45"), forum_id, summary=SUMMARY, agreements=AGREEMENTS)
     _demo_survey(session, ctx, kppn, forum_id)  # the semester's SKM, discussed at the forum
-    forums.close_forum(session, ctx, forum_id)  # the berita acara is frozen as it is now
+    forums.close_forum(session, ctx.on(DEMO_DATE, "12:00"), forum_id)  # the berita acara is frozen
 
-    # Triage after the forum, as the head of office would do it.
+    # Triage after the forum, as the head of office would do it (Friday 23 August).
+    ctx.on("2024-08-23", "09:30")
     for rec_id in (service, customer, coordination, board, remote, standard):
-        recs.accept(session, ctx, rec_id)
+        recs.accept(session, ctx.later(2), rec_id)
     recs.reject(
         session,
-        ctx,
+        ctx.later(5),
         weekend,
         "Jam layanan mengikuti ketentuan kantor pusat; layanan akhir tahun "
         "anggaran diatur melalui surat edaran tersendiri.",
     )
+    ctx.on("2024-08-26", "08:30")  # the follow-up assigned on Monday
     followups.assign_follow_up(
         session,
         ctx,
@@ -428,7 +466,7 @@ def _load(session: Session, ctx: Context, unit_ids: dict[str, str], title: str) 
     )
     follow = followups.assign_follow_up(
         session,
-        ctx,
+        ctx.later(10),
         service,
         action="Menyusun dan mengumumkan target waktu penyelesaian SP2D di ruang layanan.",
         owner="Kepala Seksi Pencairan Dana",
@@ -436,24 +474,25 @@ def _load(session: Session, ctx: Context, unit_ids: dict[str, str], title: str) 
     )
     followups.update_follow_up(
         session,
-        ctx,
+        ctx.on("2024-09-10", "15:20"),
         follow,
         progress=100,
         evidence="Pengumuman target waktu SP2D dipasang 10 September 2024.",
         completed_on="2024-09-10",
     )
-    recs.complete(session, ctx, service, "Target waktu SP2D diumumkan dan dipantau mingguan.")
+    recs.complete(session, ctx.on("2024-09-11", "09:10"), service, "Target waktu SP2D diumumkan dan dipantau mingguan.")
     followups.assign_follow_up(
         session,
-        ctx,
+        ctx.on("2024-08-26", "09:00"),
         coordination,
         action="Membentuk grup layanan satker dan jadwal sosialisasi triwulanan.",
         owner="Kepala Seksi Bank",
     )
     office = session.get(Unit, kppn)
     if office is not None and office.parent_id:  # an office set up as KPPN Sorong may have none yet
+        ctx.on("2024-08-27", "10:00")  # proposed upward the week after
         escalations.escalate(session, ctx, remote, "Usulan berjenjang sesuai kesepakatan FKP.")
-        escalations.escalate(session, ctx, standard, "Referensi penyusunan standar layanan.")
+        escalations.escalate(session, ctx.later(5), standard, "Referensi penyusunan standar layanan.")
     return DemoResult(forum_id, created=True)
 
 
@@ -520,10 +559,13 @@ def _questionnaires(
         )
 
 
-def _demo_survey(session: Session, ctx: Context, unit_id: str, forum_id: str) -> str:
+def _demo_survey(session: Session, ctx: DatedContext, unit_id: str, forum_id: str) -> str:
+    """Entered after each semester's questionnaires were collected; the time of day goes back to
+    the forum's when done."""
+    resume = ctx.at
     period = surveys.create_period(
         session,
-        ctx,
+        ctx.on("2024-07-15", "10:00"),
         unit_id=unit_id,
         title="SKM Semester I 2024",
         starts_on="2024-01-01",
@@ -533,11 +575,17 @@ def _demo_survey(session: Session, ctx: Context, unit_id: str, forum_id: str) ->
         note="Data ilustratif untuk contoh.",
     )
     _questionnaires(session, ctx, period, skm.minimum_sample(SURVEY_USERS), SURVEY_ANSWERS, 2024, date(2024, 1, 8))
+    ctx.on("2024-07-22", "09:00")  # its rencana tindak lanjut; progress reported on the day it was made
     for action in SURVEY_ACTIONS:
-        survey_actions.add_action(session, ctx, period, **action)
+        planned = {k: v for k, v in action.items() if k in ("element", "action", "owner", "due_on")}
+        item = survey_actions.add_action(session, ctx.later(10), period, **planned)
+        progress = {k: v for k, v in action.items() if k not in planned}
+        if progress:
+            reported = str(action.get("completed_on", "2024-08-19"))
+            survey_actions.update_action(session, ctx.on(reported, "15:00"), item, **progress)
     earlier = surveys.create_period(
         session,
-        ctx,
+        ctx.on("2024-01-12", "10:00"),
         unit_id=unit_id,
         title="SKM Semester II 2023",
         starts_on="2023-07-01",
@@ -546,4 +594,5 @@ def _demo_survey(session: Session, ctx: Context, unit_id: str, forum_id: str) ->
         note="Data ilustratif untuk contoh.",
     )
     _questionnaires(session, ctx, earlier, skm.minimum_sample(SURVEY_USERS), EARLIER_ANSWERS, 2023, date(2023, 7, 10))
+    ctx.at = resume
     return period

@@ -15,6 +15,7 @@ from desktop.core.errors import InputError
 from desktop.core.i18n import N_, tr
 from desktop.core.vocab import Category, Gender, RecStatus, Role, Scope
 from desktop.models import AgendaItem, Forum, Participant, Recommendation, Unit
+from desktop.services.as_of import forum_report_on
 from desktop.services.lookup import load
 from desktop.services.report_data import ForumReport, forum_report
 from desktop.services.templates import Templates, check_invitation_date, effective
@@ -34,8 +35,10 @@ class ImplementationReport:
 def implementation_report(
     session: Session, forum_id: str, as_of: date, calendar: WorkCalendar
 ) -> ImplementationReport:
+    """`as_of`: the report's day (*posisi per*): each recommendation's status as it stood at the
+    end of that day, by the follow-up report's rule (desktop.services.as_of)."""
     forum = load(session, Forum, forum_id, N_("Forum"))
-    report = forum_report(session, forum_id)
+    report = forum_report_on(session, forum_id, as_of)
     return ImplementationReport(
         forum=report,
         templates=effective(session.get(Unit, forum.unit_id), forum),

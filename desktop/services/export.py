@@ -1,4 +1,6 @@
-"""Exporting the data: complete, deterministic JSON (same data, same bytes) and CSV for spreadsheets.
+"""Exporting the data, machine-readable: complete, deterministic JSON (same data, same bytes), and
+one table's stored columns as CSV or XLSX (`export --raw`). What an office opens in Excel
+(Indonesian headings, labels, its own time zone) is `desktop.services.office_export`.
 
 JSON holds every synced table, rows sorted by id, keys sorted, so two databases can be compared
 by comparing their exports. Device-local tables (outbox, device state) are not data and are left
@@ -61,18 +63,24 @@ def _rows(
     return list(session.scalars(query.order_by(model.id)))
 
 
-def collect(session: Session, forum_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Every synced table's rows as plain dicts, in dependency order, rows sorted by id."""
+def scoped_rows(session: Session, forum_id: str | None = None) -> dict[str, list[Synced]]:
+    """Every synced table's rows (one forum's and what was recorded about it, or all), in
+    dependency order, rows sorted by id."""
     ids: dict[str, set[str]] = {}
     if forum_id is not None:
         forum = load(session, Forum, forum_id, N_("Forum"))
         ids["units"] = {forum.unit_id}
-    tables: dict[str, list[dict[str, Any]]] = {}
+    tables: dict[str, list[Synced]] = {}
     for model in SYNCED_MODELS:
         rows = _rows(session, model, forum_id, ids)
-        tables[model.__tablename__] = [_row(r) for r in rows]
+        tables[model.__tablename__] = rows
         ids.setdefault(model.__tablename__, set()).update(r.id for r in rows)
     return tables
+
+
+def collect(session: Session, forum_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every synced table's rows as plain dicts, in dependency order, rows sorted by id."""
+    return {name: [_row(r) for r in rows] for name, rows in scoped_rows(session, forum_id).items()}
 
 
 def export_json(session: Session, forum_id: str | None = None) -> str:

@@ -150,9 +150,10 @@ def close_forum(
     signatories: list[dict[str, str]] | None = None,
     paper: str = Paper.A4,
     city: str | None = None,
+    venue: str | None = None,
 ) -> str:
     """Running → closed, and its berita acara frozen as it is now (one action): the number and
-    the signatories given here (asked for when empty) are set first, and the office's city
+    the signatories and the venue given here (asked for when empty) are set first, and the office's city
     (where its documents are signed, asked for while the office has none) is kept for the
     office. Returns the frozen minutes' id."""
     if city is not None and city.strip():
@@ -163,6 +164,8 @@ def close_forum(
         changes["document_number"] = document_number
     if signatories is not None:
         changes["signatories"] = signatories
+    if venue is not None and venue.strip():
+        changes["venue"] = venue.strip()
     chosen = PAPER(paper)
     if changes:
         update_forum(session, ctx, forum_id, **changes)

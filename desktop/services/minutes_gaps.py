@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.i18n import N_, tr
-from desktop.models import Forum, Unit
+from desktop.models import Forum, Participant, Unit
 from desktop.services.lookup import load
 from desktop.services.signatory_roles import role_words
 
@@ -45,3 +46,32 @@ def forum_gaps(session: Session, forum_id: str) -> list[str]:
     forum = load(session, Forum, forum_id, N_("Forum"))
     unit = session.get(Unit, forum.unit_id)
     return gaps(forum.document_number, forum.signatories, unit.city if unit is not None else "")
+
+
+def attendees(session: Session, forum_id: str) -> int:
+    """How many are signed in as present (organisers included): the attendance list prints them."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Participant)
+            .where(Participant.forum_id == forum_id, Participant.deleted.is_(False), Participant.attended.is_(True))
+        )
+        or 0
+    )
+
+
+def closing_doubts(present: int, venue: str) -> list[str]:
+    """What would make a frozen berita acara say the forum barely took place: nobody signed in
+    (its attendance list prints empty) or no venue (it says nowhere where it was held). Closing
+    asks before it freezes them so (a forum held with no one present is rare, not impossible)."""
+    said = []
+    if present == 0:
+        said.append(
+            tr(
+                "No one is signed in as present: the berita acara would print an empty attendance list. "
+                "Sign the attendees in first (the Attendance tab)."
+            )
+        )
+    if not venue.strip():
+        said.append(tr("The forum has no venue: the berita acara would not say where it was held. Type it above."))
+    return said

@@ -2,11 +2,14 @@
 the minutes still lack (the number, the signatories' names and NIP, the office's city where
 they are signed), and on which paper they are printed. What is left empty is said inline (an
 empty signature block for the public's representative by name) and written by hand on the
-printout (desktop.services.minutes_gaps)."""
+printout (desktop.services.minutes_gaps). A forum with nobody signed in, or with no venue, would
+be frozen as if it had barely taken place: the dialog says so, asks for the venue, and closes
+only once the user ticks that it is meant (the button waits for it)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +27,7 @@ from desktop.core.errors import MufakatError
 from desktop.models import Forum, Unit
 from desktop.services.forums import close_forum
 from desktop.services.lookup import load
-from desktop.services.minutes_gaps import gaps
+from desktop.services.minutes_gaps import attendees, closing_doubts, gaps
 from desktop.services.signatory_roles import role_words
 from desktop.views.common import InlineMessage
 from desktop.views.look import primary
@@ -74,6 +77,16 @@ class CloseForumDialog(QDialog):
             city_label.setBuddy(self.city)
             form.insertRow(1, city_label, self.city)
         self._city = unit.city
+        # The venue, asked for here while the forum has none (the berita acara says where).
+        self.venue: QLineEdit | None = None
+        if not forum.venue.strip():
+            self.venue = QLineEdit()
+            self.venue.setPlaceholderText(self.tr("e.g. Aula KPPN Sorong"))
+            self.venue.textChanged.connect(self._show_gaps)
+            venue_label = QLabel(self.tr("&Venue of the forum"))
+            venue_label.setBuddy(self.venue)
+            form.insertRow(0, venue_label, self.venue)
+        self._present = ws.read(attendees, forum_id)
 
         self.names: list[QLineEdit] = []
         self.nips: list[QLineEdit] = []
@@ -98,6 +111,11 @@ class CloseForumDialog(QDialog):
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
         self.gaps.setStyleSheet("color: #8a5a00;")
+        self.doubts = QLabel()  # what would make the frozen minutes read as a forum not held
+        self.doubts.setWordWrap(True)
+        self.doubts.setStyleSheet("color: #b00000;")
+        self.confirm = QCheckBox(self.tr("Close it &anyway: the berita acara is frozen like this"))
+        self.confirm.toggled.connect(self._show_gaps)
         self.message = InlineMessage(lines=2)  # its room kept: the buttons below stay put
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = buttons.addButton(
@@ -111,6 +129,8 @@ class CloseForumDialog(QDialog):
         layout.addLayout(form)
         if self._signatories:
             layout.addWidget(people)
+        layout.addWidget(self.doubts)
+        layout.addWidget(self.confirm)
         layout.addWidget(self.gaps)
         layout.addWidget(self.message)
         layout.addStretch(1)  # the hints come and go; the fields stay where they are
@@ -124,6 +144,11 @@ class CloseForumDialog(QDialog):
         said = gaps(self.number.text(), self.signatories(), self.city.text() if self.city else self._city)
         self.gaps.setText("\n".join(said))
         self.gaps.setVisible(bool(said))
+        doubts = closing_doubts(self._present, self.venue.text() if self.venue else "-")
+        self.doubts.setText("\n".join(doubts))
+        self.doubts.setVisible(bool(doubts))
+        self.confirm.setVisible(bool(doubts))
+        self.close_button.setEnabled(not doubts or self.confirm.isChecked())
 
     def signatories(self) -> list[dict[str, str]]:
         people = []
@@ -138,6 +163,8 @@ class CloseForumDialog(QDialog):
         return people
 
     def close_forum(self) -> None:
+        if self.confirm.isVisible() and not self.confirm.isChecked():
+            return  # the red lines above say what is missing; the box says it is meant
         try:
             self.minutes_id = self._ws.write(
                 close_forum,
@@ -146,6 +173,7 @@ class CloseForumDialog(QDialog):
                 signatories=self.signatories(),
                 paper=str(self.paper.currentData()),
                 city=self.city.text() if self.city else None,
+                venue=self.venue.text() if self.venue else None,
             )
         except MufakatError as exc:
             self.message.error(exc.message)

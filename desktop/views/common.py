@@ -373,11 +373,14 @@ class TimeField(QLineEdit):
 
     problem = Signal(str)
 
-    def __init__(self, rule: fields.Validator, placeholder: str = "", parent: QWidget | None = None) -> None:
-        """`rule`: the service's validator of this field (e.g. `forums.RULES["starts_at"]`)."""
+    def __init__(self, rule: fields.Validator, example: str = "", parent: QWidget | None = None) -> None:
+        """`rule`: the service's validator of this field (e.g. `forums.RULES["starts_at"]`).
+        `example`: a time shown in the empty field's hint, worded as an example of a field not
+        set (a grey "09:00" alone reads as a time that is set, and is saved as none)."""
         super().__init__(parent)
         self._rule = rule
-        self.setPlaceholderText(placeholder)
+        if example:
+            self.setPlaceholderText(self.tr("not set (e.g. {time})").format(time=example))
         self.editingFinished.connect(self._tidy)
 
     def value(self) -> time | None:

@@ -34,7 +34,7 @@ from desktop.views.look import icon, primary
 
 SIGNATORY_KEYS = ("role", "name", "nip", "title")
 NIP_COLUMN = SIGNATORY_KEYS.index("nip")
-TIMES = {"starts_at": "09:00", "ends_at": "12:00"}  # the time fields, with their placeholders
+TIMES = {"starts_at": "09:00", "ends_at": "12:00"}  # the time fields, with the example in their hint
 EDITABLE_CELLS = (
     QTableWidget.EditTrigger.DoubleClicked
     | QTableWidget.EditTrigger.EditKeyPressed

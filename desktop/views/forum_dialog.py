@@ -34,6 +34,7 @@ from desktop.views.common import (
 )
 from desktop.views.wheel import guard_wheel
 
+DEFAULT_START, DEFAULT_END = "09:00", "12:00"  # a new forum's times until changed
 TITLE_CHARACTERS = 100  # of average width: "Forum Konsultasi Publik Rancangan Standar Pelayanan … Tahun 2026" and more
 
 
@@ -48,8 +49,11 @@ class NewForumDialog(QDialog):
         # A forum's title is long: the field reads a title of TITLE_CHARACTERS whole.
         self.title.setMinimumWidth(self.title.fontMetrics().averageCharWidth() * TITLE_CHARACTERS)
         self.held_on = date_edit(office_today(ws))
-        self.starts_at = TimeField(forums.RULES["starts_at"], "09:00")
-        self.ends_at = TimeField(forums.RULES["ends_at"], "12:00")
+        # What is shown is what is saved: the usual morning typed in, not a grey hint of it.
+        self.starts_at = TimeField(forums.RULES["starts_at"], DEFAULT_START)
+        self.ends_at = TimeField(forums.RULES["ends_at"], DEFAULT_END)
+        self.starts_at.setText(DEFAULT_START)
+        self.ends_at.setText(DEFAULT_END)
         self.venue = QLineEdit()
         self.mode = EnumCombo(ForumMode)
         self.unit = QComboBox()

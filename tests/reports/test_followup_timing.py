@@ -82,16 +82,17 @@ def test_dates_working_days_and_the_late_ones(demo_ws: Workspace, demo_forum: st
     )
     mean = (working_days(HELD, date(2024, 9, 10)) + working_days(HELD, date(2024, 9, 25))) / 2
     assert f"2 telah selesai atau dijawab dalam rata-rata {mean:.1f}".replace(".", ",") in text
-    # The demo's office rejected one today (long after 1 October 2024): on the report's day it
-    # was still open, and its days run to that day, not to today (it counted 547).
+    # The demo's office rejected one two days after the forum: on a report's day before that it
+    # was still open, and its days run to the report's day, not to the decision.
     rejected = next(r for r in demo_ws.read(forum_report, demo_forum).recommendations if r.status == RecStatus.REJECTED)
-    assert rejected.status_on == demo_ws.ctx.today() > AS_OF
-    assert f"{rejected.number} {figures(HELD)} - - - {working_days(HELD, AS_OF)} Belum ada target" in text
-    assert "0 ditolak" in text and "melewati target" in text
-    today = demo_ws.ctx.today()
-    now = all_text(build_followup_report(demo_ws.read(forum_report, demo_forum), as_of=today))
-    assert f"{rejected.number} {figures(HELD)} - {figures(today)} - {working_days(HELD, today)} Ditolak" in now
-    assert "1 ditolak" in now
+    decided = date(2024, 8, 23)
+    assert rejected.status_on == decided < AS_OF
+    assert f"{rejected.number} {figures(HELD)} - {figures(decided)} - {working_days(HELD, decided)} Ditolak" in text
+    assert "1 ditolak" in text and "melewati target" in text
+    before = date(2024, 8, 22)
+    then = all_text(build_followup_report(demo_ws.read(forum_report, demo_forum), as_of=before))
+    assert f"{rejected.number} {figures(HELD)} - - - {working_days(HELD, before)} Belum ada target" in then
+    assert "0 ditolak" in then
 
 
 def test_an_answer_from_above_completes_a_policy_recommendation(demo_ws: Workspace, demo_forum: str) -> None:
@@ -108,8 +109,8 @@ def test_an_answer_from_above_completes_a_policy_recommendation(demo_ws: Workspa
     text = all_text(build_followup_report(report, as_of=today))
     due = line.escalations[-1].due_on
     assert (
-        f"{policy.number} {figures(HELD)} {figures(due)} {figures(today)} 100% {working_days(HELD, today)}"
-        in text
+        f"{policy.number} {figures(HELD)} {figures(due)} batas jawaban unit atasan {figures(today)} 100% "
+        f"{working_days(HELD, today)} DIJAWAB TERLAMBAT" in text
     )
 
 
@@ -134,3 +135,23 @@ def test_a_recommendation_recorded_after_the_forum_counts_from_the_day_it_was_re
     row = next(r for r in rows if r.subject == "Sediakan ruang laktasi")
     assert (row.timing.received, row.timing.working_days) == (today, 0)
     assert next(r for r in rows if r.subject == first.text).timing.received == HELD
+
+
+def test_a_policy_recommendations_date_is_worded_as_the_answer_due_from_above(
+    demo_ws: Workspace, demo_forum: str
+) -> None:
+    """Section C's "Target" of a recommendation proposed upward is the day the office above should
+    answer by (its escalation's due date): printed as that, and its lateness as the answer's."""
+    report = demo_ws.read(forum_report, demo_forum)
+    policy = [r for r in report.recommendations if r.escalations]
+    assert len(policy) == 2
+    text = all_text(build_followup_report(report, as_of=AS_OF))
+    section = text[text.index("C. Waktu penyelesaian") :]
+    for rec in policy:
+        due = rec.escalations[-1].due_on
+        late = working_days(due, AS_OF)
+        assert (
+            f"{rec.number} {figures(HELD)} {figures(due)} batas jawaban unit atasan - - "
+            f"{working_days(HELD, AS_OF)} BELUM DIJAWAB, lewat batas {late} hari kerja" in section
+        )
+    assert "MELEWATI TARGET" in section  # the unit's own late follow-up keeps its word

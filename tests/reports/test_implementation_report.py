@@ -161,3 +161,25 @@ def test_the_office_chooses_the_pekppp_indicators_printed(demo_ws: Workspace, de
     assert "indikator 3 dan 5–6." in all_text(build(demo_ws, demo_forum))
     demo_ws.write(templates.update_unit_templates, unit, pekppp_indicators={"implementation-report": []})
     assert "bukti dukung" not in all_text(build(demo_ws, demo_forum))  # no evidence line
+
+
+def test_the_statuses_are_those_of_the_reports_day(demo_ws: Workspace, demo_forum: str) -> None:
+    """*Posisi per* a day: each status as its history had it at the end of that day (the follow-up
+    report's rule). The demo closed its forum on 21 August 2024 and triaged on the 23rd."""
+    with demo_ws.store.read() as session:
+        live = session.scalars(
+            select(Recommendation.text).where(
+                Recommendation.forum_id == demo_forum, Recommendation.status != RecStatus.MERGED
+            )
+        ).all()
+
+    def statuses(day: date) -> str:
+        pdf = build_implementation_report(demo_ws.read(implementation_report, demo_forum, day, demo_ws.ctx.calendar))
+        return all_text(pdf)
+
+    before_triage = statuses(date(2024, 8, 22))
+    assert "posisi per 22 Agustus 2024" in before_triage
+    assert before_triage.count(" Diusulkan") >= len(live)
+    assert "Ditolak:" not in before_triage and " Selesai" not in before_triage and "Diterima" not in before_triage
+    later = statuses(AS_OF)
+    assert "Ditolak: Jam layanan" in later and " Selesai" in later and "Dalam proses" in later

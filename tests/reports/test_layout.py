@@ -278,6 +278,7 @@ def test_the_fixed_phrasings_are_printed_as_the_table_has_them() -> None:
         "as_of": "follow-up",
         "parent_response": "follow-up",
         "escalated": "follow-up",
+        "answer_due": "follow-up",
         "letter_closing": "letter",
         "acknowledged": "attendance",
         "academic": "minutes",

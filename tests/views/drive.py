@@ -356,8 +356,9 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 
 def closing(qtbot: QtBot, number: str = "", names: Sequence[str] = ()) -> Callable[[QDialog], None]:
     """A `with_modal` driver for the dialog that closes a forum (desktop.views.close_dialog):
-    type the minutes' number and the signatories' names given (clicking into each field), then
-    click "Close the forum"."""
+    type the minutes' number and the signatories' names given (clicking into each field), tick
+    "close it anyway" where the forum has nobody signed in or no venue, then click "Close the
+    forum"."""
 
     def drive(dialog: QDialog) -> None:
         from desktop.views.close_dialog import CloseForumDialog
@@ -370,6 +371,8 @@ def closing(qtbot: QtBot, number: str = "", names: Sequence[str] = ()) -> Callab
             if name:
                 click(qtbot, field)
                 Keyboard(qtbot, dialog).press(Qt.Key.Key_A, CTRL).type(name)
+        if dialog.confirm.isVisible():  # nobody signed in (or no venue): closed knowingly
+            click(qtbot, dialog.confirm)
         click(qtbot, dialog.close_button)
 
     return drive

@@ -65,6 +65,7 @@ def test_closing_asks_for_what_the_minutes_lack_and_freezes_them(
         keys.type("Martina Rumbiak")
         qtbot.waitUntil(lambda: not dialog.gaps.isVisible())
         choose(qtbot, dialog.paper, "Folio (215 × 330 mm)")
+        click(qtbot, dialog.confirm)  # nobody signed in at this forum: closed knowingly
         click(qtbot, dialog.close_button)
 
     with_modal(qtbot, lambda: click(qtbot, workspace.details.close_button), fill)
@@ -102,6 +103,7 @@ def test_closing_asks_for_the_offices_city_and_the_publics_representative(
         click(qtbot, dialog.names[1])
         keys.type("Martina Rumbiak")
         qtbot.waitUntil(lambda: "city" not in dialog.gaps.text() and "Perwakilan" not in dialog.gaps.text())
+        click(qtbot, dialog.confirm)  # nobody signed in at this forum: closed knowingly
         click(qtbot, dialog.close_button)
 
     with_modal(qtbot, lambda: click(qtbot, workspace.details.close_button), fill)
