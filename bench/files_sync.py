@@ -14,7 +14,6 @@ peak memory (RSS) of the client (this process, while it synced) and of the serve
 from __future__ import annotations
 
 import argparse
-import hashlib
 import http.client
 import os
 import resource
@@ -39,6 +38,7 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.sync.engine import client_for, enroll, sync_once
 from desktop.sync.files import local_path
+from protocol.files import file_sha256
 
 BLOCK = 1024 * 1024
 FLOOR_SERVER = r"""
@@ -106,18 +106,10 @@ def make_photos(folder: Path, count: int, size: int) -> list[Path]:
     return paths
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as source:
-        while block := source.read(BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def attach_all(ws: Workspace, forum: str, photos: list[Path]) -> None:
     """Each photo into A's file store and a record naming it, as the app stores them."""
     for photo in photos:
-        sha256 = _sha256(photo)
+        sha256 = file_sha256(photo)
         target = local_path(ws.data_dir, sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(photo, target)
