@@ -27,7 +27,9 @@ its own quota, whoever else holds the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 from typing import Annotated
 
 from msgspec import Meta, Struct
@@ -43,7 +45,16 @@ Sha256 = Annotated[str, Meta(pattern=SHA256_PATTERN)]
 CHUNK_BYTES = 1024 * 1024
 FILE_PATHS = "/files"
 
-__all__ = ["CHUNK_BYTES", "MAX_FILE_SIZE", "SHA256", "SHA256_PATTERN", "Sha256", "UploadState", "is_sha256"]
+__all__ = [
+    "CHUNK_BYTES",
+    "MAX_FILE_SIZE",
+    "SHA256",
+    "SHA256_PATTERN",
+    "Sha256",
+    "UploadState",
+    "file_sha256",
+    "is_sha256",
+]
 
 
 class UploadState(Struct):
@@ -57,6 +68,13 @@ class UploadState(Struct):
 
 def is_sha256(value: object) -> bool:
     return isinstance(value, str) and SHA256.match(value) is not None
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's content (lower-case hex), read in blocks: the name a file has in
+    both file stores and on the wire."""
+    with path.open("rb") as source:
+        return hashlib.file_digest(source, "sha256").hexdigest()
 
 
 def upload_path(sha256: str) -> str:

@@ -8,17 +8,20 @@
   server holds the file for others or not at all.
 - The attachment records of an escalated recommendation reach the office above (as its forum's
   frozen minutes do: `server_stub.minutes`), which is what lets it download their files.
-- Quota: the sizes of an office's grants (every office pays for what it uploaded, whoever else
-  holds the same bytes), within its own quota or the server's default.
+- Quota: the sizes of an office's grants and of its uploads under way (every office pays for
+  what it uploaded, whoever else holds the same bytes), within its own quota or the server's
+  default. An upload holds its size from its first chunk; the check and the hold are made under
+  a lock of the office's files (`lock_files`), so uploads at once never pass the quota together.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from protocol.files import is_sha256
@@ -26,7 +29,7 @@ from protocol.refusals import Problem, Refusal, Refused, invalid
 from protocol.vocab import AttachmentKind, AttachmentOwner
 from server_stub.authorize import Caller
 from server_stub.minutes import records_of
-from server_stub.models import AttachmentFile, FileGrant, FileQuota, Record
+from server_stub.models import AttachmentFile, FileGrant, FileQuota, FileUpload, Record
 from server_stub.registers import AnyRecord, Batch, NewRecord
 from server_stub.visibility import may_see
 
@@ -65,15 +68,44 @@ def quota_of(session: Session, unit_id: str, default: int) -> int:
     return set_here.quota if set_here is not None else default
 
 
-def used(session: Session, unit_id: str) -> int:
-    total = select(func.coalesce(func.sum(FileGrant.size), 0)).where(FileGrant.unit_id == unit_id)
-    return int(session.scalar(total) or 0)
+def lock_files(session: Session, unit_id: str) -> None:
+    """Until the transaction ends, no other transaction checks or changes the office's use of its
+    quota. PostgreSQL: a transaction-level advisory lock keyed by the office; SQLite: every
+    transaction holds the database's write lock from its start (BEGIN IMMEDIATE) already."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(f"files:{unit_id}".encode()).digest()[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def used(session: Session, unit_id: str, besides: str | None = None) -> int:
+    """Bytes of the office's quota in use: its grants and its uploads under way (but the upload
+    of `besides`, the one being checked)."""
+    granted = select(func.coalesce(func.sum(FileGrant.size), 0)).where(FileGrant.unit_id == unit_id)
+    coming = select(func.coalesce(func.sum(FileUpload.size), 0)).where(FileUpload.unit_id == unit_id)
+    if besides is not None:
+        coming = coming.where(FileUpload.sha256 != besides)
+    return int(session.scalar(granted) or 0) + int(session.scalar(coming) or 0)
+
+
+def hold_upload(session: Session, unit_id: str, sha256: str, size: int, device_id: str) -> None:
+    """The office's upload of the file begins (again): its size is held against the quota."""
+    held = session.get(FileUpload, (unit_id, sha256))
+    if held is None:
+        session.add(FileUpload(unit_id=unit_id, sha256=sha256, size=size, device_id=device_id, at=datetime.now(UTC)))
+    else:
+        held.size, held.device_id, held.at = size, device_id, datetime.now(UTC)
+
+
+def drop_upload(session: Session, unit_id: str, sha256: str) -> None:
+    """The upload ended (a grant now, or discarded): its size is no longer held."""
+    session.execute(delete(FileUpload).where(FileUpload.unit_id == unit_id, FileUpload.sha256 == sha256))
 
 
 def keep_grant(session: Session, unit_id: str, sha256: str, size: int, device_id: str) -> None:
     """The office uploaded the file whole (again): it may name it, from now (the sweep's grace
     counts from here)."""
     now = datetime.now(UTC)
+    drop_upload(session, unit_id, sha256)
     held = grant(session, unit_id, sha256)
     if held is None:
         session.add(FileGrant(unit_id=unit_id, sha256=sha256, size=size, device_id=device_id, at=now))

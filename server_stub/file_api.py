@@ -72,9 +72,11 @@ def add_file_routes(
             return 0
         return held
 
-    def within_quota(session: Session, who: Caller, size: int) -> None:
+    def within_quota(session: Session, who: Caller, sha256: str, size: int) -> None:
+        """Does the file fit beside the office's other files and uploads under way? Called with
+        the office's files locked (`file_access.lock_files`)."""
         quota = file_access.quota_of(session, who.unit_id, limits.quota)
-        used = file_access.used(session, who.unit_id)
+        used = file_access.used(session, who.unit_id, besides=sha256)
         if used + size > quota:
             raise ApiError(
                 413,
@@ -88,19 +90,26 @@ def add_file_routes(
     def finish(who: Caller, sha256: str, size: int) -> dict[str, Any]:
         """The office's upload is whole: checked, in the store, the office's to name."""
         if not files.complete(who.unit_id, sha256):
+            with store.transaction() as session:
+                file_access.drop_upload(session, who.unit_id, sha256)
             raise ApiError(422, Refusal.HASH_MISMATCH, f"the uploaded bytes are not the file {sha256}", sha256=sha256)
         with store.transaction() as session:
-            within_quota(session, who, size)  # again: another upload of the office may have completed
+            file_access.lock_files(session, who.unit_id)
+            # Again: an upload begun before its size was held (an older server) may not fit.
+            within_quota(session, who, sha256, size)
             file_access.keep_grant(session, who.unit_id, sha256, size, who.device_id)
         return _state(sha256, size, size)
 
     def may_start(who: Caller, sha256: str, size: int) -> bool:
         """A first chunk: is the file there for the office already (nothing to send)? If not,
-        does it fit in the office's quota? One transaction."""
+        does it fit in the office's quota beside its other files and uploads under way? Then its
+        size is held. One transaction, the office's files locked."""
         with store.transaction() as session:
+            file_access.lock_files(session, who.unit_id)
             if held_whole(session, who, sha256, size):
                 return False
-            within_quota(session, who, size)
+            within_quota(session, who, sha256, size)
+            file_access.hold_upload(session, who.unit_id, sha256, size, who.device_id)
         return True
 
     @app.get(upload_path("{sha256}"))

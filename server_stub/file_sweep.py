@@ -8,7 +8,8 @@ server serves, in any number of processes:
   file before it pushes the record naming it; a cut link can keep the record back for days);
 - a file is removed once no grant and no live attachment names it and it was written before the
   grace period (an upload completing during the sweep writes it anew: it is younger);
-- an upload abandoned for longer than the grace period is removed.
+- an upload abandoned for longer than the grace period is removed, and the size it held
+  against its office's quota released.
 An undone deletion (`restore`) within the grace period finds its file still there.
 """
 
@@ -22,7 +23,7 @@ from sqlalchemy import CursorResult, Exists, and_, delete, exists, select
 
 from server_stub.file_access import ATTACHMENTS
 from server_stub.filestore import FileStore
-from server_stub.models import AttachmentFile, FileGrant, Record
+from server_stub.models import AttachmentFile, FileGrant, FileUpload, Record
 from server_stub.store import ServerStore
 
 DEFAULT_GRACE = timedelta(days=30)
@@ -55,6 +56,7 @@ def sweep(store: ServerStore, files: FileStore, grace: timedelta = DEFAULT_GRACE
             delete(FileGrant).where(FileGrant.at < cutoff, ~_named_live(FileGrant.sha256, FileGrant.unit_id))
         )
         released = done.rowcount if isinstance(done, CursorResult) else 0
+        session.execute(delete(FileUpload).where(FileUpload.at < cutoff))
     removed = size = 0
     oldest = time.time() - grace.total_seconds()
     for sha256, written in list(files.hashes()):

@@ -20,14 +20,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import make_url
 
-from protocol.files import is_sha256
+from protocol.files import file_sha256, is_sha256
 
 FILES_ENV = "MUFAKAT_SERVER_FILES"
 READ_BLOCK = 1024 * 1024
@@ -147,14 +146,6 @@ class FileStore:
         final.parent.mkdir(parents=True, exist_ok=True)
         partial.replace(final)
         _sync_folder(final.parent)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as source:
-        while block := source.read(READ_BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _sync_folder(folder: Path) -> None:

@@ -157,6 +157,19 @@ class FileGrant(Base):
     at: Mapped[datetime]  # the upload completed (or was found complete again)
 
 
+class FileUpload(Base):
+    """An office's upload under way: its size is held against the office's quota from its first
+    chunk, so that uploads running at once cannot pass the quota together (the last chunk turns
+    it into a grant; the sweep removes one abandoned for longer than the grace period)."""
+
+    __tablename__ = "file_uploads"
+    unit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    device_id: Mapped[str] = mapped_column(String(36))  # the device that began it
+    at: Mapped[datetime]  # its first chunk
+
+
 class AttachmentFile(Base):
     """Which file each attachment record names (its `sha256`, fixed at its creation), so that
     "may this office download this file?" is an indexed look-up (the record itself says whether

@@ -39,6 +39,7 @@ from desktop.services.report_data import (
     RecLine,
     UnitInfo,
     forum_report,
+    office_info,
 )
 from desktop.services.surveys import responses_of, result_of
 from domain.unsur import mapping_of, stored_mapping
@@ -157,23 +158,13 @@ def content_of(minutes: shape.Minutes) -> dict[str, Any]:
 
 def unit_of(unit: shape.MinutesUnit) -> UnitInfo:
     """The office as a snapshot keeps it."""
-    return UnitInfo(
-        name=unit.name,
+    return office_info(
+        unit,
         letterhead=tuple(unit.letterhead),
-        address=unit.address,
-        city=unit.city,
-        phone=unit.phone,
-        email=unit.email,
-        website=unit.website,
-        head_title=unit.head_title,
-        head_name=unit.head_name,
-        head_nip=unit.head_nip,
+        logo=base64.b64decode(unit.logo),
         parent_name=unit.parent_name,
-        parent_head_title=unit.parent_head_title,
-        full_name=unit.full_name,
-        logo_png=base64.b64decode(unit.logo),
-        time_zone=unit.time_zone,
         parent_full_name=unit.parent_full_name,
+        parent_head_title=unit.parent_head_title,
         unsur_mapping=mapping_of(unit.unsur_mapping),
     )
 

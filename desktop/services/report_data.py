@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -234,13 +235,50 @@ def office_zone_of(unit: Unit | None) -> tzinfo:
     return office_zone(unit.time_zone if unit is not None else None)
 
 
-def unit_info(session: Session, unit_id: str) -> UnitInfo:
-    unit = load(session, Unit, unit_id, N_("Unit"))
-    parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
-    above = session.get(Unit, parent.parent_id) if parent is not None and parent.parent_id else None
+class OfficeFields(Protocol):
+    """What an office's record and a snapshot of it (`protocol.minutes.MinutesUnit`) both hold,
+    under the same names and in the same form."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def city(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def website(self) -> str: ...
+    @property
+    def head_title(self) -> str: ...
+    @property
+    def head_name(self) -> str: ...
+    @property
+    def head_nip(self) -> str: ...
+    @property
+    def time_zone(self) -> OfficeZone | None: ...
+
+
+def office_info(
+    unit: OfficeFields,
+    *,
+    letterhead: tuple[str, ...],
+    logo: bytes,
+    parent_name: str,
+    parent_full_name: str,
+    parent_head_title: str,
+    unsur_mapping: Mapping[Category, PekpppUnsur | None],
+    **more: Any,
+) -> UnitInfo:
+    """The office as the documents print it, from its record or a snapshot (what differs between
+    the two given apart; `more`: UnitInfo's other fields)."""
     return UnitInfo(
         name=unit.name,
-        letterhead=tuple(line for line in unit.letterhead.splitlines() if line.strip()),
+        letterhead=letterhead,
         address=unit.address,
         city=unit.city,
         phone=unit.phone,
@@ -249,16 +287,32 @@ def unit_info(session: Session, unit_id: str) -> UnitInfo:
         head_title=unit.head_title,
         head_name=unit.head_name,
         head_nip=unit.head_nip,
-        parent_name=parent.name if parent else "",
-        parent_head_title=parent.head_title if parent else "",
+        parent_name=parent_name,
+        parent_head_title=parent_head_title,
         full_name=unit.full_name,
-        logo_png=logo_png(unit.logo),
+        logo_png=logo,
         time_zone=unit.time_zone,
-        indicators=pekppp.indicators_of(unit.pekppp_indicators),
+        parent_full_name=parent_full_name,
+        unsur_mapping=unsur_mapping,
+        **more,
+    )
+
+
+def unit_info(session: Session, unit_id: str) -> UnitInfo:
+    unit = load(session, Unit, unit_id, N_("Unit"))
+    parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+    above = session.get(Unit, parent.parent_id) if parent is not None and parent.parent_id else None
+    return office_info(
+        unit,
+        letterhead=tuple(line for line in unit.letterhead.splitlines() if line.strip()),
+        logo=logo_png(unit.logo),
+        parent_name=parent.name if parent else "",
         parent_full_name=parent.full_name if parent else "",
+        parent_head_title=parent.head_title if parent else "",
+        unsur_mapping=mapping_of(unit.unsur_mapping),
+        indicators=pekppp.indicators_of(unit.pekppp_indicators),
         parent_city=parent.city if parent else "",
         above_parent_head_title=(above.head_title or f"Kepala {above.name}") if above else "",
-        unsur_mapping=mapping_of(unit.unsur_mapping),
     )
 
 

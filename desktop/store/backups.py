@@ -26,6 +26,7 @@ from desktop.core.config import BACKUP_DIRNAME, DB_FILENAME
 from desktop.core.errors import EnvironmentProblem, InputError, MufakatError
 from desktop.core.i18n import N_, tr
 from desktop.store.file_store import FileStore
+from desktop.store.sqlite_peek import is_sqlite, peek
 
 DAILY = "daily"  # taken by the app (or `mufakat backup --auto`) once a day
 MANUAL = "manual"  # "Cadangkan sekarang", `mufakat backup`
@@ -33,7 +34,6 @@ REPLACED = "replaced"  # the database a restore or a move replaced
 ROTATED = (DAILY, MANUAL)  # kinds the rotation thins out; the others are kept
 KEEP_DAYS = 7
 KEEP_MONTHS = 12
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^mufakat-(\d{8}T\d{12}Z)-([a-z0-9-]+)\.sqlite3$")
 
@@ -250,41 +250,30 @@ def check_copy(path: Path, known_revisions: list[str]) -> str:
     """The schema revision of a database copy fit to be restored; InputError saying what is wrong
     with it otherwise (the copy is only read)."""
     try:
-        with path.open("rb") as fh:
-            magic = fh.read(len(SQLITE_MAGIC))
+        database = is_sqlite(path)
     except OSError as exc:
         raise InputError(tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)) from exc
-    if magic != SQLITE_MAGIC:
+    if not database:
         raise InputError(tr("{path} is not a Mufakat backup (not a database file). Nothing was changed.", path=path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            version = (
-                conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                if "alembic_version" in tables
-                else None
-            )
-        finally:
-            conn.close()
+        found = peek(path, integrity=True)
     except sqlite3.DatabaseError as exc:
         raise InputError(
             tr("The backup {path} is damaged ({error}); choose another one. Nothing was changed.", path=path, error=exc)
         ) from exc
-    if integrity != ["ok"]:
+    if found.integrity != ("ok",):
         raise InputError(
             tr(
                 "The backup {path} is damaged ({error}); choose another one. Nothing was changed.",
                 path=path,
-                error="; ".join(integrity[:3]),
+                error="; ".join(found.integrity[:3]),
             )
         )
-    if version is None or "device_state" not in tables:
+    if found.revision is None or "device_state" not in found.tables:
         raise InputError(
             tr("{path} is a database of another program, not a Mufakat backup. Nothing was changed.", path=path)
         )
-    revision = str(version[0])
+    revision = found.revision
     if revision not in known_revisions:
         raise InputError(
             tr(

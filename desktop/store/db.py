@@ -30,6 +30,7 @@ from desktop.models import AuditEvent, DeviceState
 from desktop.store import search
 from desktop.store.backups import copy_database
 from desktop.store.sqlite_errors import classify, is_damage, sqlite_error
+from desktop.store.sqlite_peek import is_sqlite, peek
 from desktop.store.wal_guard import mark_copy, set_aside_foreign_wal
 from protocol import jsontext
 from protocol.hlc import Stamp
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a write waits for another writer (another Mufakat window, the CLI) to finish.
 BUSY_TIMEOUT_MS = 15000
 
@@ -320,13 +320,12 @@ def _inspect_existing(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        with path.open("rb") as fh:
-            magic = fh.read(len(SQLITE_MAGIC))
+        database = is_sqlite(path)
     except OSError as exc:
         raise StoreError(
             tr("The database file {path} cannot be read ({error}).", path=path, error=os_reason(exc))
         ) from exc
-    if magic != SQLITE_MAGIC:
+    if not database:
         raise StoreError(
             tr(
                 "The file {path} is not a Mufakat database (damaged or of another kind). It was left "
@@ -335,16 +334,7 @@ def _inspect_existing(path: Path) -> str | None:
             )
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            version = (
-                conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                if "alembic_version" in tables
-                else None
-            )
-        finally:
-            conn.close()
+        found = peek(path)
     except sqlite3.DatabaseError as exc:
         classified = classify(exc, path)
         if classified is not None and not is_damage(exc):
@@ -357,8 +347,9 @@ def _inspect_existing(path: Path) -> str | None:
                 error=exc,
             )
         ) from exc
-    if version is None:
-        if tables:
+    revision = found.revision
+    if revision is None:
+        if found.tables:
             raise StoreError(
                 tr(
                     "The file {path} is a database of another program, not Mufakat. It was left "
@@ -367,7 +358,6 @@ def _inspect_existing(path: Path) -> str | None:
                 )
             )
         return None
-    revision = str(version[0])
     if revision not in known_revisions():
         raise StoreError(
             tr(

@@ -20,6 +20,7 @@ from typing import BinaryIO
 from desktop.core.errors import EnvironmentProblem, InputError
 from desktop.core.i18n import tr
 from protocol.entities import MAX_FILE_SIZE
+from protocol.files import file_sha256
 
 FILES_DIR = "files"
 PRINT_DIR = "print"  # photos reduced for paper (derived, made again when missing)
@@ -84,11 +85,7 @@ class FileStore:
         size = source.stat().st_size
         if size > MAX_FILE_SIZE:
             raise too_large(source.name, size)
-        hasher = hashlib.sha256()
-        with source.open("rb") as fh:
-            for chunk in _chunks(fh):
-                hasher.update(chunk)
-        digest = hasher.hexdigest()
+        digest = file_sha256(source)
         with source.open("rb") as fh:
             return self._put(digest, size, _chunks(fh))
 

@@ -16,7 +16,6 @@ private as the data folder it holds.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -43,6 +42,7 @@ from desktop.store import backups
 from desktop.store.drafts import DRAFTS_FILENAME
 from desktop.store.file_store import FILES_DIR, SHA256, FileStore
 from protocol.entities import MAX_FILE_SIZE
+from protocol.files import file_sha256
 
 FORMAT = "mufakat-move"
 FORMAT_VERSION = 1
@@ -57,14 +57,6 @@ class Moved:
     old_device_id: str
     new_device_id: str
     kept: backups.Backup | None  # this laptop's data before, if it had any
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1024 * 1024), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _device_id(db: Path) -> str:
@@ -96,7 +88,7 @@ def export_move(data_dir: Path, target: Path, known_revisions: list[str]) -> dic
                 "schema": revision,
                 "device_id": _device_id(copy),
                 "created_at": datetime.now(UTC).isoformat(),
-                "files": {name: {"sha256": _sha256(p), "size": p.stat().st_size} for name, p in carried.items()},
+                "files": {name: {"sha256": file_sha256(p), "size": p.stat().st_size} for name, p in carried.items()},
                 # The attached files (photos, scans): named by their SHA-256, checked by it.
                 "attached": {sha: path.stat().st_size for sha, path in attached.items()},
             }
@@ -139,7 +131,7 @@ def _unpack_attached(zf: zipfile.ZipFile, source: Path, listed: object, into: Pa
         with zf.open(info) as member, target.open("wb") as out:
             for block in iter(lambda: member.read(1024 * 1024), b""):
                 out.write(block)
-        if _sha256(target) != sha:
+        if file_sha256(target) != sha:
             raise _damaged(source, _attached_member(sha))
 
 
@@ -191,7 +183,7 @@ def unpack(source: Path, into: Path) -> dict[str, Any]:
                 with zf.open(info) as member, (into / name).open("wb") as out:
                     for block in iter(lambda: member.read(1024 * 1024), b""):
                         out.write(block)
-                if _sha256(into / name) != entry.get("sha256"):
+                if file_sha256(into / name) != entry.get("sha256"):
                     raise _damaged(source, name)
             _unpack_attached(zf, source, manifest.get("attached"), into)
     except (zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:

@@ -34,10 +34,21 @@ def test_a_phone_photo_is_reduced_upright_without_its_gps(tmp_path: Path) -> Non
     assert rgb.getpixel((768, 100))[0] > 200 and rgb.getpixel((768, 1948))[2] > 200  # type: ignore[index]
 
 
-def test_a_12_megapixel_photo_decodes_at_half_size(tmp_path: Path) -> None:
-    """4,000 px halved is within 5 % of 2,048: decoded at 2,000 px (four times faster)."""
-    photo = prepare(samples.phone_photo(tmp_path / "IMG_0002.jpg", (4000, 3000), orientation=1))
-    assert (photo.width, photo.height) == (2000, 1500)
+@pytest.mark.parametrize(
+    ("size", "reduced"),
+    [
+        ((4000, 3000), (2048, 1536)),  # 12 MP: halved it would be 2,000 px, short of 2,048
+        ((4032, 3024), (2048, 1536)),
+        ((8000, 6000), (2048, 1536)),  # decoded at half size (4,000 px), then resized
+        ((3000, 9000), (683, 2048)),
+        ((2048, 1000), (2048, 1000)),  # long enough already: as it is
+    ],
+)
+def test_a_photo_is_reduced_to_exactly_2048_px_on_its_long_side(
+    tmp_path: Path, size: tuple[int, int], reduced: tuple[int, int]
+) -> None:
+    photo = prepare(samples.phone_photo(tmp_path / "IMG_0002.jpg", size, orientation=1))
+    assert (photo.width, photo.height) == reduced == _open(photo.data).size
 
 
 def test_gps_is_kept_only_on_purpose(tmp_path: Path) -> None:

@@ -6,13 +6,17 @@ the same with real laptops.)"""
 from __future__ import annotations
 
 import hashlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+
+from sqlalchemy import delete, select
 
 from protocol.entities import MAX_FILE_SIZE
 from protocol.files import CHUNK_BYTES
 from protocol.ids import new_id
 from server_stub.file_sweep import sweep
-from server_stub.models import FileQuota
+from server_stub.models import FileGrant, FileQuota
 from tests.server.conftest import STAMP, World, applied, create, transition
 from tests.server.file_wire import attachment, download, photo, put, state, upload
 from tests.server.serving import Running
@@ -183,3 +187,52 @@ def test_an_upload_whole_on_disk_but_not_finished_is_finished_when_asked(world: 
     fields = attachment(kppn, "forums", world.forum, sha256, len(data))
     applied(kppn, kppn.op("attachments", new_id(), "create", fields))  # checked, and the office's
     assert server.files.path(sha256).read_bytes() == data
+
+
+def _quota(server: Running, raw: Raw, quota: int) -> None:
+    with server.store.transaction() as session:
+        session.add(FileQuota(unit_id=raw.unit_id, quota=quota))
+
+
+def test_an_upload_under_way_holds_its_size_against_the_quota(world: World, server: Running) -> None:
+    """Two uploads of one office, each within the quota alone but not together: the second is
+    refused at its first chunk while the first is on its way, not after both are whole."""
+    kppn = world.kppn
+    _quota(server, kppn, 3 * CHUNK_BYTES)
+    first, first_sha = photo(2 * CHUNK_BYTES + 10)
+    second, second_sha = photo(2 * CHUNK_BYTES)
+    assert put(kppn, first_sha, first, 0).status_code == 200  # one chunk of three sent
+    refused = put(kppn, second_sha, second, 0)
+    assert refused.status_code == 413, refused.text
+    assert refused.json()["code"] == "quota_exceeded"
+    assert refused.json()["params"] == {"size": len(second), "used": len(first), "quota": 3 * CHUNK_BYTES}
+    assert state(kppn, second_sha, len(second)).json()["received"] == 0  # nothing of it kept
+    assert upload(kppn, first) == first_sha  # the first goes on and completes
+    again = put(kppn, second_sha, second, 0)
+    assert again.status_code == 413 and again.json()["params"]["used"] == len(first)
+
+
+def test_two_uploads_at_once_never_pass_the_quota_together(world: World, server: Running) -> None:
+    """Both first chunks arrive at the same moment, several times over: each time exactly one
+    upload may go on, the other is refused, and the office's grants stay within its quota."""
+    kppn = world.kppn
+    size = CHUNK_BYTES // 2  # one chunk: the first chunk is also the last
+    _quota(server, kppn, 2 * size + size // 2)
+    upload(kppn, photo(size)[0])  # room left for one more, not two
+    for _round in range(4):
+        pair = [photo(size) for _ in range(2)]
+        start = threading.Barrier(2)
+
+        def send(data: bytes, sha256: str, start: threading.Barrier = start) -> int:
+            start.wait()
+            return put(kppn, sha256, data, 0).status_code
+
+        with ThreadPoolExecutor(2) as pool:
+            answers = sorted(pool.map(lambda p: send(*p), pair))
+        assert answers == [200, 413], answers
+        with server.store.transaction() as session:
+            grants = session.scalars(select(FileGrant.size).where(FileGrant.unit_id == kppn.unit_id)).all()
+        assert sum(grants) == 2 * size  # within the quota, whatever the order
+        with server.store.transaction() as session:  # room for the next round
+            session.execute(delete(FileGrant).where(FileGrant.unit_id == kppn.unit_id, FileGrant.size == size))
+        upload(kppn, photo(size)[0])
