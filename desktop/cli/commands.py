@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from desktop import __version__
 from desktop.app.workspace import Workspace
-from desktop.cli import data_folder, survey
+from desktop.cli import data_folder, evidence_pack, survey
 from desktop.cli.common import day_arg, write_output
 from desktop.cli.signing_in import sign_in
 from desktop.core.config import Settings, log_path, resolve_data_dir
@@ -141,6 +141,8 @@ def _build_parser() -> argparse.ArgumentParser:
     register.add_argument("--to", dest="held_to", type=day_arg, help=tr("forums held up to this day"))
     register.add_argument("--as-of", type=day_arg, help=tr("the register's date, YYYY-MM-DD (default: today)"))
     register.add_argument("--unit", metavar="CODE", help=tr("the office (default: this laptop's)"))
+
+    evidence_pack.add_parser(sub, common)
 
     enroll = sub.add_parser("enroll", parents=[common], help=tr("connect this device to a Mufakat server"))
     enroll.add_argument("--server", required=True, metavar="URL")
@@ -392,6 +394,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace], None]] = {
     **{name: _cmd_document for name in ("implementation-report", "followup-report", "escalation-letter")},
     "forum-recap": _cmd_forum_recap,
     "register": _cmd_register,
+    "evidence-pack": evidence_pack.run,
     **survey.COMMANDS,
 }
 

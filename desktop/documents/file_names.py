@@ -20,6 +20,7 @@ DOCUMENTS = {
     "survey-report": "laporan-skm",
     "forum-recap": "rekap-forum",
     "recommendations-recap": "rekap-rekomendasi",
+    "evidence-pack": "paket-bukti",
 }
 TITLE_LENGTH = 60  # the title part, cut after a whole word
 # Apostrophes join a word in Indonesian (Jum'at, Qur'an, Nja'): dropped, not made a separator.

@@ -20,12 +20,28 @@ CONFIRMED = False  # no official text numbers the indicators (see above)
 HIGHEST = 999
 MOST = 20  # numbers per document
 DEFAULT: dict[str, tuple[int, ...]] = {
+    "minutes": (1, 2, 4),  # FKP held, the public's elements counted, what was agreed (the evidence pack)
+    "attendance-sheet": (1, 2),  # the signed daftar hadir: who came, of which elements
+    "photos": (1,),  # dokumentasi: the forum took place
     "implementation-report": (1, 2),  # FKP held, with the public's elements (pasca pelaksanaan)
     "notes": (2,),  # who said what, and the office's answers
     "followup-report": (8, 9, 27, 28),  # follow-up of the results, and its speed
     "survey-report": (6, 7, 8, 9),  # SKM held, published, followed up
     "survey-actions-report": (8, 9),  # the SKM's rencana tindak lanjut and its realisation
     "register": (27, 28),  # consultation inputs handled, and how fast
+}
+# What each default number stands for, in the words the evidence pack's index prints beside it
+# (unconfirmed, as the numbers are); a number an office adds has no words and prints alone.
+WORDS: dict[int, str] = {
+    1: "Forum Konsultasi Publik diselenggarakan",
+    2: "Unsur masyarakat yang terlibat",
+    4: "Kesepakatan hasil Forum Konsultasi Publik",
+    6: "Survei Kepuasan Masyarakat dilaksanakan",
+    7: "Hasil Survei Kepuasan Masyarakat dipublikasikan",
+    8: "Rencana tindak lanjut hasil FKP dan SKM",
+    9: "Realisasi tindak lanjut",
+    27: "Pengelolaan masukan dan pengaduan",
+    28: "Kecepatan tindak lanjut masukan",
 }
 _NUMBER_OR_RANGE = re.compile(r"^(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?$")
 
@@ -86,6 +102,12 @@ def check(value: Any) -> dict[str, list[int]]:
             raise InputError(tr("At most {most} indicators per document.", most=MOST))
         cleaned[str(key)] = sorted(set(listed))
     return cleaned
+
+
+def described(number: int) -> str:
+    """ "2 — Unsur masyarakat yang terlibat" (a number without words: the number alone)."""
+    words = WORDS.get(number)
+    return f"{number} — {words}" if words else str(number)
 
 
 def numbers_text(numbers: Iterable[int]) -> str:

@@ -20,4 +20,5 @@ OTHER_TITLES = {
     "survey-report": str(QT_TRANSLATE_NOOP("Documents", "Survey report (SKM)")),
     "survey-actions-report": str(QT_TRANSLATE_NOOP("Documents", "Realisation of the survey's follow-up plan (RTL)")),
     "register": str(QT_TRANSLATE_NOOP("Documents", "Register of consultation inputs")),
+    "photos": str(QT_TRANSLATE_NOOP("Documents", "Photos of the forum (dokumentasi)")),
 }
