@@ -303,6 +303,8 @@ UNITS = _entity(
         {},
     ),
     added(choice("ikm_method", IkmMethod), IkmMethod.EXACT.value),
+    # Added in protocol 5 (issue 16): completing a follow-up needs an attached file as evidence.
+    added(flag("completion_needs_file"), False),
     admin_only=True,
     deletable=False,
 )

@@ -826,6 +826,29 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         </message>
     </context>
     <context>
+        <name>CompleteDialog</name>
+        <message>
+            <source>What shows it is done? Attach a photo or file (required by the office); a text is optional.</source>
+            <translation>Apa buktinya sudah selesai? Lampirkan foto atau berkas (disyaratkan kantor); keterangan tertulis boleh dikosongkan.</translation>
+        </message>
+        <message>
+            <source>What shows it is done? Write it (a document, a link), attach a photo or file, or both.</source>
+            <translation>Apa buktinya sudah selesai? Tuliskan (dokumen, tautan), lampirkan foto atau berkas, atau keduanya.</translation>
+        </message>
+        <message>
+            <source>Evidence of completion</source>
+            <translation>Bukti penyelesaian</translation>
+        </message>
+        <message>
+            <source>&amp;Mark done</source>
+            <translation>&amp;Tandai selesai</translation>
+        </message>
+        <message>
+            <source>The files are still being saved; a moment.</source>
+            <translation>Berkas masih disimpan; tunggu sebentar.</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictCard</name>
         <message>
             <source>Use &amp;mine</source>
@@ -1914,6 +1937,14 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
     <context>
         <name>OfficeRules</name>
         <message>
+            <source>Completing a follow-up needs an attached photo or file</source>
+            <translation>Penyelesaian tindak lanjut memerlukan foto atau berkas terlampir</translation>
+        </message>
+        <message>
+            <source>An action at 100 % or a recommendation marked done then needs a file as evidence, not only a text</source>
+            <translation>Tindakan 100 % atau rekomendasi yang ditandai selesai lalu memerlukan berkas sebagai bukti, tidak cukup keterangan tertulis</translation>
+        </message>
+        <message>
             <source>(not counted)</source>
             <translation>(tidak dihitung)</translation>
         </message>
@@ -2534,6 +2565,10 @@ Tetap hapus?</translation>
             <translation>Bukti tindak lanjut terpilih ({count})</translation>
         </message>
         <message>
+            <source>What shows it is done? (or attach a photo or file below)</source>
+            <translation>Apa buktinya sudah selesai? (atau lampirkan foto atau berkas di bawah)</translation>
+        </message>
+        <message>
             <source>Dispute the answer</source>
             <translation>Sanggah jawaban</translation>
         </message>
@@ -2568,10 +2603,6 @@ Tetap hapus?</translation>
         <message>
             <source>Evidence</source>
             <translation>Bukti</translation>
-        </message>
-        <message>
-            <source>What shows it is done?</source>
-            <translation>Apa buktinya sudah selesai?</translation>
         </message>
     </context>
     <context>
@@ -2806,6 +2837,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Satisfaction index (IKM) method</source>
             <translation>Metode indeks kepuasan (IKM)</translation>
+        </message>
+        <message>
+            <source>Evidence of completion</source>
+            <translation>Bukti penyelesaian</translation>
         </message>
         <message>
             <source>PEKPPP's five unsur: how participants are counted</source>

@@ -1,0 +1,26 @@
+"""The office setting "completing a follow-up needs an attached file" (issue 16): a field of the
+unit, off for the offices stored before.
+
+Revision ID: 0030
+Revises: 0027
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0030"
+down_revision = "0027"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("units") as batch:
+        batch.add_column(
+            sa.Column("completion_needs_file", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("units") as batch:
+        batch.drop_column("completion_needs_file")
