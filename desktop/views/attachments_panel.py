@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.app.background import Jobs
 from desktop.app.workspace import Workspace
 from desktop.core.errors import MufakatError
-from desktop.core.i18n import number
+from desktop.core.sizes import megabytes
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentItem, StoredFile
 from desktop.store.file_store import FileStore
@@ -67,10 +67,6 @@ def thumbnail(path: Path, side: int = THUMB) -> QImage | None:
         reader.setScaledSize(size.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     return None if image.isNull() else image
-
-
-def megabytes(size: int) -> str:
-    return number(size / 1024 / 1024, 1)
 
 
 class RemoveStep(DoneStep):
