@@ -42,7 +42,15 @@ def annex_photo(ws: Workspace, item: AttachmentItem, *about: str) -> AnnexPhoto:
     path = ws.files.print_copy(item.sha256)
     if path is not None:
         return AnnexPhoto(caption, path)
-    return AnnexPhoto(caption, None, f"Foto belum diterima dari laptop {item.added_by or 'lain'}")
+    return AnnexPhoto(caption, None, not_here(ws, item))
+
+
+def not_here(ws: Workspace, item: AttachmentItem) -> str:
+    """What a photo's box prints when its file is not on this laptop: where it is."""
+    if item.added_on == ws.ctx.device_id:
+        return "Berkas foto tidak ada lagi di folder data laptop ini"
+    laptop = f"laptop “{item.device_name}”" if item.device_name else f"laptop {item.added_by or 'lain'}"
+    return f"Foto belum diterima di laptop ini; ada di {laptop}"
 
 
 def forum_photos(ws: Workspace, forum_id: str) -> list[AnnexPhoto]:

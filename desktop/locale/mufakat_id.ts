@@ -152,16 +152,44 @@
             <translation>Daftar hadir bertanda tangan</translation>
         </message>
         <message>
-            <source>file missing from the data folder</source>
-            <translation>berkas tidak ada di folder data</translation>
+            <source>laptop “{name}”</source>
+            <translation>laptop “{name}”</translation>
         </message>
         <message>
-            <source>The file is missing from the data folder; remove this entry and add the file again.</source>
-            <translation>Berkasnya tidak ada di folder data; hapus entri ini lalu tambahkan berkasnya lagi.</translation>
+            <source>{who}'s laptop</source>
+            <translation>laptop {who}</translation>
         </message>
         <message>
-            <source>file not yet received from {who}'s laptop</source>
-            <translation>berkas belum diterima dari laptop {who}</translation>
+            <source>lost from the data folder</source>
+            <translation>hilang dari folder data</translation>
+        </message>
+        <message>
+            <source>“{name}” is no longer in the data folder (removed by hand) and was not sent: no other laptop has it. Add the same file again to put it back, or remove this entry.</source>
+            <translation>“{name}” tidak ada lagi di folder data (dihapus manual) dan belum terkirim: laptop lain tidak memilikinya. Tambahkan lagi berkas yang sama untuk mengembalikannya, atau hapus entri ini.</translation>
+        </message>
+        <message>
+            <source>on the server: open to fetch</source>
+            <translation>ada di server: buka untuk mengambil</translation>
+        </message>
+        <message>
+            <source>Not on this laptop yet, but on the server: open it (double-click or Enter) to fetch it.</source>
+            <translation>Belum ada di laptop ini, tetapi sudah ada di server: buka (klik ganda atau Enter) untuk mengambilnya.</translation>
+        </message>
+        <message>
+            <source>on {laptop}</source>
+            <translation>ada di {laptop}</translation>
+        </message>
+        <message>
+            <source>Not received on this laptop yet; it is on {laptop}, and comes with its changes.</source>
+            <translation>Belum diterima di laptop ini; berkas ada di {laptop} dan akan datang bersama perubahannya.</translation>
+        </message>
+        <message>
+            <source>The server does not have it yet; it is on {laptop}.</source>
+            <translation>Server belum memilikinya; berkas ada di {laptop}.</translation>
+        </message>
+        <message>
+            <source>The server could not be reached; open it again once this laptop is online.</source>
+            <translation>Server tidak dapat dihubungi; buka lagi setelah laptop ini terhubung.</translation>
         </message>
         <message>
             <source>{size} MB</source>
@@ -3313,6 +3341,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Needs attention: {n}</source>
             <translation>{n} perlu perhatian</translation>
+        </message>
+        <message>
+            <source>File lost: “{name}”</source>
+            <translation>Berkas hilang: “{name}”</translation>
+        </message>
+        <message>
+            <source>{n} files lost</source>
+            <translation>{n} berkas hilang</translation>
+        </message>
+        <message>
+            <source>Removed from the data folder before they were sent, so no other laptop can receive them. Put the file back (add the same file again to its record), or remove its entry from the record.</source>
+            <translation>Dihapus dari folder data sebelum terkirim, sehingga laptop lain tidak dapat menerimanya. Kembalikan berkasnya (tambahkan lagi berkas yang sama pada catatannya), atau hapus entrinya dari catatan.</translation>
         </message>
         <message>
             <source>{n} min</source>

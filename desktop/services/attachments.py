@@ -64,8 +64,9 @@ class AttachmentItem:
     width: int | None
     height: int | None
     added_at: datetime
-    added_by: str  # who added it (the laptop that holds the file until it is sent)
-    added_on: str  # the device it was added on
+    added_by: str  # who added it
+    added_on: str  # the device it was added on (its id)
+    device_name: str = ""  # that laptop's name ("" for files added before it was recorded)
 
     @property
     def is_photo(self) -> bool:
@@ -122,6 +123,7 @@ def attach(
         caption=data["caption"],
         width=stored.width,
         height=stored.height,
+        device_name=ctx.device_name[:200],
         unit_id=owner.unit_id,
     )
     Journal(session, ctx).create(row)
@@ -240,6 +242,7 @@ def _items(session: Session, rows: list[Attachment]) -> list[AttachmentItem]:
             row.height,
             row.created_at,
             *added_by.get(row.id, ("", "")),
+            row.device_name,
         )
         for row in rows
     ]

@@ -22,6 +22,7 @@ class Context:
     follow_up_working_days: int = FOLLOW_UP_WORKING_DAYS
     zone: tzinfo | None = None  # the office's time zone; None: the laptop's own
     home_unit_id: str | None = None
+    device_name: str = ""  # this laptop's, as its office knows it (desktop.core.device)
 
     def now(self) -> datetime:
         """The time, as the clock reads it: corrected by the offset to the server measured at

@@ -8,9 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from sqlalchemy import update
 
 from desktop.app.workspace import Workspace
 from desktop.documents.builders import build_forum_document
+from desktop.models import Attachment, AuditEvent
 from desktop.services import attachments, followups, forums
 from desktop.services import recommendations as recs
 from protocol.vocab import AttachmentKind, AttachmentOwner
@@ -66,11 +68,17 @@ def test_a_photo_not_received_prints_as_a_box_saying_who_holds_it(
     demo_ws: Workspace, demo_forum: str, tmp_path: Path
 ) -> None:
     _photos(demo_ws, demo_forum, tmp_path, 2)
-    first = demo_ws.read(attachments.attachments_of, demo_forum)[0]
+    first, second = demo_ws.read(attachments.attachments_of, demo_forum)
     demo_ws.files.path_of(first.sha256).unlink()
+    demo_ws.files.path_of(second.sha256).unlink()
+    with demo_ws.store.write() as session:  # as if pulled from the laptop at the front desk
+        session.execute(update(AuditEvent).where(AuditEvent.entity_id == second.id).values(device_id="other"))
+        session.execute(update(Attachment).where(Attachment.id == second.id).values(device_name="PC-LOKET-2"))
     pdf = build_forum_document(demo_ws, "implementation-report", demo_forum)
-    assert "Foto belum diterima dari laptop Tester" in all_text(pdf)
-    assert sum(len(p) for p in images_per_page(pdf)) == 1 + (1 if demo_ws.read(_has_logo) else 0)
+    text = all_text(pdf)
+    assert "Foto belum diterima di laptop ini; ada di laptop “PC-LOKET-2”" in text
+    assert "Berkas foto tidak ada lagi di folder data laptop ini" in text  # this laptop's, removed by hand
+    assert sum(len(p) for p in images_per_page(pdf)) == (1 if demo_ws.read(_has_logo) else 0)
 
 
 def _has_logo(session: object) -> bool:
