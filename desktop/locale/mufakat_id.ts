@@ -1237,6 +1237,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>{waiting} menunggu jawaban, {late} lewat batas, {unacknowledged} belum ditandai diterima dalam 3 hari kerja</translation>
         </message>
         <message>
+            <source>Photos and files from the office below ({count})</source>
+            <translation>Foto dan berkas dari kantor di bawah ({count})</translation>
+        </message>
+        <message>
             <source>From {unit}, forum of {date}: {forum}</source>
             <translation>Dari {unit}, forum tanggal {date}: {forum}</translation>
         </message>
