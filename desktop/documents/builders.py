@@ -82,6 +82,17 @@ def follow_up_photos(ws: Workspace, recs: list[tuple[int, str]]) -> FollowUpPhot
     return found
 
 
+def photos_printed(ws: Workspace, kind: str, forum_id: str) -> list[AttachmentItem]:
+    """The photos document `kind` of the forum prints (none for a document without photos)."""
+    if kind == "implementation-report":
+        return ws.read(attachments.attachments_of, forum_id, (AttachmentKind.PHOTO,))
+    if kind == "followup-report":
+        photos = ws.read(attachments.forum_attachments, forum_id, (AttachmentKind.PHOTO,))
+        return [item for item in photos if item.owner_id != forum_id]  # its recommendations' and actions'
+
+    return []
+
+
 def _minutes(ws: Workspace, forum_id: str, paper: str | None, options: Options) -> bytes:
     from desktop.documents.printed import forum_minutes_pdf
 

@@ -1069,8 +1069,16 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Menyiapkan dokumen…</translation>
         </message>
         <message>
+            <source>Fetching the photos from the server: {done} of {total}…</source>
+            <translation>Mengambil foto dari server: {done} dari {total}…</translation>
+        </message>
+        <message>
             <source>{count} page(s). Check the preview, then save or print.</source>
             <translation>{count} halaman. Periksa pratinjau, lalu simpan atau cetak.</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: photos not on this laptop print as a box that says where they are. Open the document again once online to print them.</source>
+            <translation>Server tidak dapat dihubungi: foto yang belum ada di laptop ini tercetak sebagai kotak yang menyebutkan letaknya. Buka lagi dokumen ini setelah terhubung untuk mencetaknya.</translation>
         </message>
         <message>
             <source>The document could not be made; details are in the log file.</source>
