@@ -93,6 +93,15 @@ def _named_by_outbox(session: Session) -> dict[str, tuple[Wanted, str]]:
         sha256, size = values.get("sha256"), values.get("size")
         if is_sha256(sha256) and isinstance(size, int) and size > 0:
             found[sha256] = (Wanted(sha256, size), str(values.get("file_name") or ""))
+    # A removal undone: its file goes up again first (the server may have released it since).
+    restored = session.execute(
+        select(Attachment.sha256, Attachment.size, Attachment.file_name)
+        .join(OutboxOp, (OutboxOp.entity == ATTACHMENTS) & (OutboxOp.entity_id == Attachment.id))
+        .where(OutboxOp.kind == "restore")
+    ).all()
+    for sha256, size, name in restored:
+        if is_sha256(sha256) and size > 0:
+            found.setdefault(sha256, (Wanted(sha256, size), name))
     return found
 
 

@@ -80,7 +80,7 @@ class RemoveStep(DoneStep):
         self._id = attachment_id
 
     def undo(self) -> None:
-        self._run(attachments.restore, self._id)
+        self._run(attachments.restore, self._id, self._ws.files)
 
     def redo_again(self) -> None:
         self._run(attachments.remove, self._id)
