@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -15,12 +16,13 @@ from desktop.core.vocab import FollowUpStatus, RecStatus
 from desktop.models import Attachment, FollowUp, Recommendation, Unit
 from desktop.services import followups
 from desktop.services import recommendations as recs
+from desktop.services.units import update_unit
 from desktop.views import main_window as mw
 from desktop.views.complete_dialog import CompleteDialog
 from desktop.views.main_window import MainWindow
 from protocol.vocab import AttachmentOwner
 from tests.attachments import samples
-from tests.views.drive import Keyboard, click, click_nav, one, rows, with_modal
+from tests.views.drive import CTRL, Keyboard, click, click_nav, one, rows, with_modal
 from tests.views.forum_setup import Running
 from tests.views.test_attachments_journey import _drop
 from tests.views.test_edit_delete import board
@@ -97,3 +99,25 @@ def test_the_office_asks_for_a_file_and_the_dialog_takes_one(
         (AttachmentOwner.RECOMMENDATION, "kursi baru.jpg")
     ]
     assert one(ws, FollowUp, id=fid).status == FollowUpStatus.DONE
+
+
+def test_an_action_at_100_percent_asks_for_its_file_where_it_is_attached(
+    qtbot: QtBot, ws: Workspace, running: Running, window: MainWindow, tmp_path: Path
+) -> None:
+    rid, fid = _assigned(ws, running)
+    ws.write(update_unit, running.unit, completion_needs_file=True)  # set on another laptop, synced
+    board(qtbot, window, rid)
+    pane = window.triage.pane
+    assert not pane.fu_files.isVisible()
+    pane.fu_progress.setFocus()
+    Keyboard(qtbot, pane.fu_progress).press(Qt.Key.Key_A, CTRL).type("100")
+    click(qtbot, pane.fu_update)
+    assert "asks for an attached photo or file" in pane.message.text()
+    assert one(ws, FollowUp, id=fid).progress == 0  # nothing changed
+    assert pane.fu_files.isVisible()  # opened where the file goes
+    _drop(qtbot, pane.fu_files, [samples.phone_photo(tmp_path / "kursi.jpg", (1200, 900))])
+    Keyboard(qtbot, pane.fu_progress).press(Qt.Key.Key_A, CTRL).type("100")
+    click(qtbot, pane.fu_update)
+    action = one(ws, FollowUp, id=fid)
+    assert (action.progress, action.status) == (100, FollowUpStatus.DONE)
+    assert "100% (Done)" in pane.follow_ups.item(0).text()
