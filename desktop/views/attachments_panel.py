@@ -175,6 +175,13 @@ class AttachmentsPanel(QWidget):
         self._read_only = read_only
         self._enable()
 
+    def for_reading(self) -> None:
+        """Another office's files (an escalation received): shown and opened, never changed,
+        so nothing offers to change them."""
+        self.set_read_only(True)
+        for editor in (self.add_button, self.remove_button, self.scan_box, self.caption, self.disk):
+            editor.hide()
+
     def reload(self) -> None:
         current = self._current_id()
         self.items = self._ws.read(attachments.attachments_of, self.owner_id) if self.owner_id else []

@@ -170,7 +170,7 @@ class EscalationsPage(QWidget):
         # What the office below attached to the recommendation (its evidence: a photo of the
         # broken ramp, a scan): read here, never changed; shown on request under the detail.
         self.files = AttachmentsPanel(ws, AttachmentOwner.RECOMMENDATION)
-        self.files.set_read_only(True)
+        self.files.for_reading()
         self.files.setMinimumHeight(250)
         self.files.hide()
         self.files_button = QPushButton(icon("attach"), "")

@@ -423,6 +423,7 @@ class RecommendationPane(QWidget):
     def _follow_up_chosen(self, row: int) -> None:
         follow_ups = self.detail.follow_ups if self.detail else []
         chosen = follow_ups[row] if 0 <= row < len(follow_ups) else None
+        self.fu_progress.setValue(chosen.progress if chosen else 0)  # where it stands, to move on from
         self.fu_files.set_owner(chosen.id if chosen else None)
         self.fu_files_button.setVisible(chosen is not None)
         self._count_files()

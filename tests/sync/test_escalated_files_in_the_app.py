@@ -48,7 +48,8 @@ def test_the_office_above_sees_and_fetches_the_escalated_recommendations_files(
     entry = panel.list.item(0)
     assert "on the server: open to fetch" in entry.text() and "Ramp rusak" in entry.text()
     assert entry.data(ICON_ROLE) == "file-fetch"
-    assert not panel.add_button.isEnabled() and not panel.remove_button.isEnabled()  # read, never changed
+    assert not panel.add_button.isVisible() and not panel.remove_button.isVisible()  # read, never changed
+    assert not panel.caption.isVisible()
     qtbot.mouseClick(panel.list.viewport(), LEFT, pos=panel.list.visualItemRect(entry).center())
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: kanwil.files.has(ramp.sha256), timeout=15_000)

@@ -62,6 +62,7 @@ def test_marking_done_with_a_text_shows_the_action_done(
     action = one(ws, FollowUp, id=fid)
     assert (action.progress, action.status, action.evidence) == (100, FollowUpStatus.DONE, "BAST 20 kursi")
     assert "100% (Done)" in pane.follow_ups.item(0).text()
+    assert pane.fu_progress.value() == 100  # the selected action's progress, not 0 %
 
 
 def test_the_office_asks_for_a_file_and_the_dialog_takes_one(
