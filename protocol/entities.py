@@ -306,6 +306,8 @@ UNITS = _entity(
         {},
     ),
     added(choice("ikm_method", IkmMethod), IkmMethod.EXACT.value),
+    # Added in protocol 5 (issue 16): completing a follow-up needs an attached file as evidence.
+    added(flag("completion_needs_file"), False),
     admin_only=True,
     deletable=False,
 )
@@ -637,6 +639,9 @@ ATTACHMENTS = _entity(
     text("caption", LINE),
     number("width", 1, MAX_IMAGE_SIDE, nullable=True, editable=False),  # photos only
     number("height", 1, MAX_IMAGE_SIDE, nullable=True, editable=False),
+    # Added in protocol 5 (issue 16): the laptop it was added on, by its name (the computer's,
+    # as enrollment gave it): where a file not received yet is, in words its office knows.
+    added(text("device_name", NAME, editable=False), ""),
 )
 
 ENTITIES: dict[str, Entity] = {

@@ -322,6 +322,8 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
         checked = check_update(entity, op.fields)
         accounts.check_user_changes(entity, checked.set)
         authorize.references(caller, entity, checked.set, batch)
+        if entity.name == file_access.ATTACHMENTS:
+            file_access.check_kind(record, checked.set)
         _scope_may_change(entity, record, checked.set)
         base = _adopted(checked.base, record, action.stamps)
         note_conflicts(entity, record, checked.set, base, op.hlc, str(at or ""))
@@ -338,6 +340,8 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
         # an issued SKM period's responses are fixed: neither removed nor brought back
         survey_issue.check_response(batch, record.unit_id, record.data.get("period_id"))
     if op.kind == "restore":
+        if entity.name == file_access.ATTACHMENTS and record.deleted:
+            file_access.check_restored(batch.session, caller, record)
         _tombstone(record, False, op.hlc, at)
         return [record]
     status = record.data.get(STATUS)

@@ -8,6 +8,11 @@
   server holds the file for others or not at all.
 - The attachment records of an escalated recommendation reach the office above (as its forum's
   frozen minutes do: `server_stub.minutes`), which is what lets it download their files.
+- A signed attendance scan belongs to a forum: an attachment of a recommendation or an action is
+  never re-marked as one (it may have gone to the office above with an escalation already).
+- A deleted attachment is brought back (`restore`) only while the office may name its file: after
+  the sweep released it, the laptop that restores it uploads the file first (it waits, refused
+  `file_unknown`, until then), so no live record names a file the server no longer holds.
 - Quota: the sizes of an office's grants and of its uploads under way (every office pays for
   what it uploaded, whoever else holds the same bytes), within its own quota or the server's
   default. An upload holds its size from its first chunk; the check and the hold are made under
@@ -127,6 +132,20 @@ def check_named(session: Session, caller: Caller, fields: dict[str, Any]) -> Non
         raise unknown_file(sha256)
     if held is not None and held.size != fields.get("size"):
         raise invalid(ATTACHMENTS, "size", Problem.NOT_ALLOWED)
+
+
+def check_kind(record: AnyRecord, changes: dict[str, Any]) -> None:
+    """Only a forum's file is its signed attendance scan (as the laptops' own rule says)."""
+    scan = changes.get("kind") == AttachmentKind.ATTENDANCE_SCAN
+    if scan and record.data.get("owner_entity") != AttachmentOwner.FORUM:
+        raise invalid(ATTACHMENTS, "kind", Problem.NOT_ALLOWED)
+
+
+def check_restored(session: Session, caller: Caller, record: AnyRecord) -> None:
+    """A deleted attachment comes back only naming a file the office may use now."""
+    sha256 = record.data.get("sha256")
+    if not is_sha256(sha256) or not may_name(session, caller.unit_id, str(sha256)):
+        raise unknown_file(str(sha256))
 
 
 def remember(session: Session, created: Iterable[NewRecord]) -> None:

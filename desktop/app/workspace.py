@@ -16,6 +16,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from desktop.core.config import Settings
+from desktop.core.device import device_name
 from desktop.core.errors import MufakatError
 from desktop.core.i18n import set_language
 from desktop.models import Synced
@@ -65,6 +66,7 @@ class Workspace:
             clock=clock,
             calendar=WorkCalendar(),
             home_unit_id=device.home_unit_id,
+            device_name=device_name(),
         )
         workspace = cls(data_dir=data_dir, settings=settings, store=store, ctx=ctx)
         workspace.settle_office()

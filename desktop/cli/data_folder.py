@@ -11,7 +11,8 @@ from pathlib import Path
 
 from desktop.core.config import DB_FILENAME, Settings
 from desktop.core.errors import EnvironmentProblem, InputError
-from desktop.core.i18n import number, tr
+from desktop.core.i18n import tr
+from desktop.core.sizes import size_text
 from desktop.store import backups
 from desktop.store.folder_lock import nobody_else
 
@@ -56,13 +57,6 @@ def add_parsers(
     take.add_argument(
         "--replace", action="store_true", help=tr("replace the data this laptop holds (kept as a backup)")
     )
-
-
-def size_text(size: int) -> str:
-    """A file's size as people read it (Indonesian writes a decimal comma)."""
-    if size < 100_000:
-        return f"{max(1, round(size / 1000))} kB"
-    return f"{number(size / 1_000_000, 1)} MB"
 
 
 def _cmd_backup(data_dir: Path, settings: Settings, args: argparse.Namespace) -> None:

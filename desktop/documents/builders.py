@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.app.workspace import Workspace
+from desktop.reports.captions import caption_line
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentItem
 from protocol.vocab import AttachmentKind
@@ -33,31 +34,63 @@ class Options:
     version: int | None = None
 
 
-def annex_photo(ws: Workspace, item: AttachmentItem, caption: str) -> AnnexPhoto:
+def annex_photo(ws: Workspace, item: AttachmentItem, *about: str) -> AnnexPhoto:
     """A photo as an annex prints it: from the file store, or a box saying who holds it."""
     from desktop.reports.photo_annex import AnnexPhoto
 
+    caption = caption_line(item.caption, item.file_name, *about)
     path = ws.files.print_copy(item.sha256)
     if path is not None:
         return AnnexPhoto(caption, path)
-    return AnnexPhoto(caption, None, f"Foto belum diterima dari laptop {item.added_by or 'lain'}")
+    return AnnexPhoto(caption, None, not_here(ws, item))
+
+
+def not_here(ws: Workspace, item: AttachmentItem) -> str:
+    """What a photo's box prints when its file is not on this laptop: where it is."""
+    if item.added_on == ws.ctx.device_id:
+        return "Berkas foto tidak ada lagi di folder data laptop ini"
+    laptop = f"laptop “{item.device_name}”" if item.device_name else f"laptop {item.added_by or 'lain'}"
+    return f"Foto belum diterima di laptop ini; ada di {laptop}"
 
 
 def forum_photos(ws: Workspace, forum_id: str) -> list[AnnexPhoto]:
     """The forum's dokumentasi: its photos, in the order they were added."""
     items = ws.read(attachments.attachments_of, forum_id, (AttachmentKind.PHOTO,))
-    return [annex_photo(ws, item, item.caption) for item in items]
+    return [annex_photo(ws, item) for item in items]
 
 
-def follow_up_photos(ws: Workspace, recs: list[tuple[int, str]]) -> list[AnnexPhoto]:
+@dataclass(frozen=True)
+class FollowUpPhotos:
+    """The follow-up report's two annexes: the evidence of the actions, and the photos of the
+    recommendations themselves (what was asked for: the broken ramp, the crowded room)."""
+
+    evidence: list[AnnexPhoto]
+    of_recommendations: list[AnnexPhoto]
+
+
+def follow_up_photos(ws: Workspace, recs: list[tuple[int, str]]) -> FollowUpPhotos:
     """The photos of each recommendation (its number, its id) and of its follow-up actions,
-    captioned with the recommendation's number and the action."""
-    found = []
+    each named by the recommendation's number (and the action it is evidence of)."""
+    found = FollowUpPhotos([], [])
     for number, rec_id in recs:
         for action, item in ws.read(attachments.evidence_photos, rec_id):
-            about = f"Rekomendasi {number}" + (f" — {action}" if action else "")
-            found.append(annex_photo(ws, item, f"{about}: {item.caption}" if item.caption else about))
+            about = f"Rekomendasi {number}"
+            if action:
+                found.evidence.append(annex_photo(ws, item, about, action))
+            else:
+                found.of_recommendations.append(annex_photo(ws, item, about))
     return found
+
+
+def photos_printed(ws: Workspace, kind: str, forum_id: str) -> list[AttachmentItem]:
+    """The photos document `kind` of the forum prints (none for a document without photos)."""
+    if kind == "implementation-report":
+        return ws.read(attachments.attachments_of, forum_id, (AttachmentKind.PHOTO,))
+    if kind == "followup-report":
+        photos = ws.read(attachments.forum_attachments, forum_id, (AttachmentKind.PHOTO,))
+        return [item for item in photos if item.owner_id != forum_id]  # its recommendations' and actions'
+
+    return []
 
 
 def _minutes(ws: Workspace, forum_id: str, paper: str | None, options: Options) -> bytes:
@@ -82,7 +115,12 @@ def _followup(ws: Workspace, forum_id: str, paper: str | None, options: Options)
     report = ws.read(forum_report_on, forum_id, as_of)  # the statuses of its day
     photos = follow_up_photos(ws, [(rec.number, rec.id) for rec in report.recommendations])
     return build_followup_report(
-        report, paper=paper or "a4", as_of=as_of, calendar=ws.ctx.calendar, photos=photos
+        report,
+        paper=paper or "a4",
+        as_of=as_of,
+        calendar=ws.ctx.calendar,
+        photos=photos.evidence,
+        rec_photos=photos.of_recommendations,
     )
 
 

@@ -152,16 +152,44 @@
             <translation>Daftar hadir bertanda tangan</translation>
         </message>
         <message>
-            <source>file missing from the data folder</source>
-            <translation>berkas tidak ada di folder data</translation>
+            <source>laptop “{name}”</source>
+            <translation>laptop “{name}”</translation>
         </message>
         <message>
-            <source>The file is missing from the data folder; remove this entry and add the file again.</source>
-            <translation>Berkasnya tidak ada di folder data; hapus entri ini lalu tambahkan berkasnya lagi.</translation>
+            <source>{who}'s laptop</source>
+            <translation>laptop {who}</translation>
         </message>
         <message>
-            <source>file not yet received from {who}'s laptop</source>
-            <translation>berkas belum diterima dari laptop {who}</translation>
+            <source>lost from the data folder</source>
+            <translation>hilang dari folder data</translation>
+        </message>
+        <message>
+            <source>“{name}” is no longer in the data folder (removed by hand) and was not sent: no other laptop has it. Add the same file again to put it back, or remove this entry.</source>
+            <translation>“{name}” tidak ada lagi di folder data (dihapus manual) dan belum terkirim: laptop lain tidak memilikinya. Tambahkan lagi berkas yang sama untuk mengembalikannya, atau hapus entri ini.</translation>
+        </message>
+        <message>
+            <source>on the server: open to fetch</source>
+            <translation>ada di server: buka untuk mengambil</translation>
+        </message>
+        <message>
+            <source>Not on this laptop yet, but on the server: open it (double-click or Enter) to fetch it.</source>
+            <translation>Belum ada di laptop ini, tetapi sudah ada di server: buka (klik ganda atau Enter) untuk mengambilnya.</translation>
+        </message>
+        <message>
+            <source>on {laptop}</source>
+            <translation>ada di {laptop}</translation>
+        </message>
+        <message>
+            <source>Not received on this laptop yet; it is on {laptop}, and comes with its changes.</source>
+            <translation>Belum diterima di laptop ini; berkas ada di {laptop} dan akan datang bersama perubahannya.</translation>
+        </message>
+        <message>
+            <source>The server does not have it yet; it is on {laptop}.</source>
+            <translation>Server belum memilikinya; berkas ada di {laptop}.</translation>
+        </message>
+        <message>
+            <source>The server could not be reached; open it again once this laptop is online.</source>
+            <translation>Server tidak dapat dihubungi; buka lagi setelah laptop ini terhubung.</translation>
         </message>
         <message>
             <source>{size} MB</source>
@@ -838,6 +866,29 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         </message>
     </context>
     <context>
+        <name>CompleteDialog</name>
+        <message>
+            <source>What shows it is done? Attach a photo or file (required by the office); a text is optional.</source>
+            <translation>Apa buktinya sudah selesai? Lampirkan foto atau berkas (disyaratkan kantor); keterangan tertulis boleh dikosongkan.</translation>
+        </message>
+        <message>
+            <source>What shows it is done? Write it (a document, a link), attach a photo or file, or both.</source>
+            <translation>Apa buktinya sudah selesai? Tuliskan (dokumen, tautan), lampirkan foto atau berkas, atau keduanya.</translation>
+        </message>
+        <message>
+            <source>Evidence of completion</source>
+            <translation>Bukti penyelesaian</translation>
+        </message>
+        <message>
+            <source>&amp;Mark done</source>
+            <translation>&amp;Tandai selesai</translation>
+        </message>
+        <message>
+            <source>The files are still being saved; a moment.</source>
+            <translation>Berkas masih disimpan; tunggu sebentar.</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictCard</name>
         <message>
             <source>Use &amp;mine</source>
@@ -1030,8 +1081,16 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Menyiapkan dokumen…</translation>
         </message>
         <message>
+            <source>Fetching the photos from the server: {done} of {total}…</source>
+            <translation>Mengambil foto dari server: {done} dari {total}…</translation>
+        </message>
+        <message>
             <source>{count} page(s). Check the preview, then save or print.</source>
             <translation>{count} halaman. Periksa pratinjau, lalu simpan atau cetak.</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: photos not on this laptop print as a box that says where they are. Open the document again once online to print them.</source>
+            <translation>Server tidak dapat dihubungi: foto yang belum ada di laptop ini tercetak sebagai kotak yang menyebutkan letaknya. Buka lagi dokumen ini setelah terhubung untuk mencetaknya.</translation>
         </message>
         <message>
             <source>The document could not be made; details are in the log file.</source>
@@ -1196,6 +1255,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>{waiting} waiting for an answer, {late} overdue, {unacknowledged} not acknowledged within 3 working days</source>
             <translation>{waiting} menunggu jawaban, {late} lewat batas, {unacknowledged} belum ditandai diterima dalam 3 hari kerja</translation>
+        </message>
+        <message>
+            <source>Photos and files from the office below ({count})</source>
+            <translation>Foto dan berkas dari kantor di bawah ({count})</translation>
         </message>
         <message>
             <source>From {unit}, forum of {date}: {forum}</source>
@@ -1926,6 +1989,14 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
     <context>
         <name>OfficeRules</name>
         <message>
+            <source>Completing a follow-up needs an attached photo or file</source>
+            <translation>Penyelesaian tindak lanjut memerlukan foto atau berkas terlampir</translation>
+        </message>
+        <message>
+            <source>An action at 100 % or a recommendation marked done then needs a file as evidence, not only a text</source>
+            <translation>Tindakan 100 % atau rekomendasi yang ditandai selesai lalu memerlukan berkas sebagai bukti, tidak cukup keterangan tertulis</translation>
+        </message>
+        <message>
             <source>(not counted)</source>
             <translation>(tidak dihitung)</translation>
         </message>
@@ -2546,6 +2617,10 @@ Tetap hapus?</translation>
             <translation>Bukti tindak lanjut terpilih ({count})</translation>
         </message>
         <message>
+            <source>What shows it is done? (or attach a photo or file below)</source>
+            <translation>Apa buktinya sudah selesai? (atau lampirkan foto atau berkas di bawah)</translation>
+        </message>
+        <message>
             <source>Dispute the answer</source>
             <translation>Sanggah jawaban</translation>
         </message>
@@ -2580,10 +2655,6 @@ Tetap hapus?</translation>
         <message>
             <source>Evidence</source>
             <translation>Bukti</translation>
-        </message>
-        <message>
-            <source>What shows it is done?</source>
-            <translation>Apa buktinya sudah selesai?</translation>
         </message>
     </context>
     <context>
@@ -2818,6 +2889,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Satisfaction index (IKM) method</source>
             <translation>Metode indeks kepuasan (IKM)</translation>
+        </message>
+        <message>
+            <source>Evidence of completion</source>
+            <translation>Bukti penyelesaian</translation>
         </message>
         <message>
             <source>PEKPPP's five unsur: how participants are counted</source>
@@ -3290,6 +3365,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Needs attention: {n}</source>
             <translation>{n} perlu perhatian</translation>
+        </message>
+        <message>
+            <source>File lost: “{name}”</source>
+            <translation>Berkas hilang: “{name}”</translation>
+        </message>
+        <message>
+            <source>{n} files lost</source>
+            <translation>{n} berkas hilang</translation>
+        </message>
+        <message>
+            <source>Removed from the data folder before they were sent, so no other laptop can receive them. Put the file back (add the same file again to its record), or remove its entry from the record.</source>
+            <translation>Dihapus dari folder data sebelum terkirim, sehingga laptop lain tidak dapat menerimanya. Kembalikan berkasnya (tambahkan lagi berkas yang sama pada catatannya), atau hapus entrinya dari catatan.</translation>
         </message>
         <message>
             <source>{n} min</source>

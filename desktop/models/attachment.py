@@ -29,3 +29,5 @@ class Attachment(Synced):
     caption: Mapped[str] = mapped_column(Text, default="")
     width: Mapped[int | None]
     height: Mapped[int | None]
+    # The laptop it was added on, by name ("PC-LOKET-2"): where the file is until it travels.
+    device_name: Mapped[str] = mapped_column(String(200), default="")

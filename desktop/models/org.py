@@ -65,6 +65,9 @@ class Unit(Synced):
     unsur_mapping: Mapped[dict[str, str | None]] = mapped_column(default=dict)
     # How the office weighs the nine SKM elements: exactly 1/9 (the regulation) or 0,111.
     ikm_method: Mapped[IkmMethod] = mapped_column(enum_type(IkmMethod), default=IkmMethod.EXACT)
+    # Completing a follow-up (an action at 100 %, a recommendation marked done) needs an attached
+    # photo or file as its evidence, not only a text (desktop/services/completion.py).
+    completion_needs_file: Mapped[bool] = mapped_column(default=False)
 
 
 class ClosedDay(Synced):

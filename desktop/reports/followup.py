@@ -240,8 +240,10 @@ def build_followup_report(
     as_of: date | None = None,
     calendar: WorkCalendar | None = None,
     photos: Sequence[AnnexPhoto] = (),
+    rec_photos: Sequence[AnnexPhoto] = (),
 ) -> bytes:
-    """`photos`: the evidence photos of the follow-up, printed after the signature."""
+    """`photos`: the evidence photos of the follow-up actions, printed after the signature;
+    `rec_photos`: the recommendations' own photos (what was asked for), in an annex after them."""
     width = content_width(paper)
     as_of = as_of or office_today(report.unit.time_zone)
     calendar = calendar or WorkCalendar()
@@ -292,6 +294,7 @@ def build_followup_report(
     note = evidence_note(report.unit.indicators.get("followup-report", ()))
     sign_off(story, [Spacer(1, 8), text("Demikian laporan ini kami sampaikan."), Spacer(1, 4)], signature, note)
     story += photo_annex("LAMPIRAN: FOTO BUKTI TINDAK LANJUT", photos, width)
+    story += photo_annex("LAMPIRAN: FOTO TERKAIT REKOMENDASI", rec_photos, width)
     return build_pdf(
         story,
         paper=paper,

@@ -64,8 +64,9 @@ class AttachmentItem:
     width: int | None
     height: int | None
     added_at: datetime
-    added_by: str  # who added it (the laptop that holds the file until it is sent)
-    added_on: str  # the device it was added on
+    added_by: str  # who added it
+    added_on: str  # the device it was added on (its id)
+    device_name: str = ""  # that laptop's name ("" for files added before it was recorded)
 
     @property
     def is_photo(self) -> bool:
@@ -122,6 +123,7 @@ def attach(
         caption=data["caption"],
         width=stored.width,
         height=stored.height,
+        device_name=ctx.device_name[:200],
         unit_id=owner.unit_id,
     )
     Journal(session, ctx).create(row)
@@ -163,10 +165,22 @@ def remove(session: Session, ctx: Context, attachment_id: str) -> None:
     Journal(session, ctx).delete(load(session, Attachment, attachment_id, N_("Attachment")))
 
 
-def restore(session: Session, ctx: Context, attachment_id: str) -> None:
+def restore(session: Session, ctx: Context, attachment_id: str, files: FileStore | None = None) -> None:
+    """Undo a removal. The record comes back only with its file: this laptop sends it again
+    before the record (the server may have released it after its grace period). `files`: this
+    laptop's store, to check it is there (None: not checked)."""
     row = session.get(Attachment, attachment_id)
-    if row is not None:
-        Journal(session, ctx).restore(row)
+    if row is None or not row.deleted:
+        return
+    if files is not None and not files.has(row.sha256):
+        raise InputError(
+            tr(
+                "“{name}” is no longer on this laptop, so its removal cannot be undone here; add the file "
+                "again.",
+                name=row.file_name,
+            )
+        )
+    Journal(session, ctx).restore(row)
 
 
 def attachments_of(session: Session, owner_id: str, kinds: tuple[AttachmentKind, ...] = ()) -> list[AttachmentItem]:
@@ -240,6 +254,7 @@ def _items(session: Session, rows: list[Attachment]) -> list[AttachmentItem]:
             row.height,
             row.created_at,
             *added_by.get(row.id, ("", "")),
+            row.device_name,
         )
         for row in rows
     ]

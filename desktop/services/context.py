@@ -31,6 +31,7 @@ class Context:
     # Settings (a unit without users), kept in `settings_actor` while someone is signed in.
     user: ActingUser | None = None
     settings_actor: str = ""
+    device_name: str = ""  # this laptop's, as its office knows it (desktop.core.device)
 
     def now(self) -> datetime:
         """The time, as the clock reads it: corrected by the offset to the server measured at

@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import InputError, TransitionError
 from desktop.core.i18n import N_, tr
-from desktop.core.vocab import FollowUpStatus, RecStatus, Scope
+from desktop.core.vocab import RecStatus, Scope
 from desktop.models import FollowUp, Recommendation
 from desktop.services import fields as f
 from desktop.services import recommendations as recs
+from desktop.services.completion import DONE, check_evidence, status_for
 from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.lookup import load
@@ -25,12 +26,6 @@ RULES: dict[str, f.Validator] = {
     "evidence": f.text(N_("Evidence"), required=False, max_len=5000),
     "completed_on": f.day(N_("Date completed"), required=False),
 }
-
-
-def _status_for(progress: int) -> FollowUpStatus:
-    if progress >= 100:
-        return FollowUpStatus.DONE
-    return FollowUpStatus.IN_PROGRESS if progress > 0 else FollowUpStatus.PLANNED
 
 
 def _completed_on(ctx: Context, progress: int, given: date | None, before: date | None) -> date | None:
@@ -70,12 +65,10 @@ def assign_follow_up(session: Session, ctx: Context, rec_id: str, **values: Any)
     if data.get("due_on") is None:
         data["due_on"] = default_due(ctx)
     data.setdefault("progress", 0)
-    if data["progress"] >= 100 and not data.get("evidence"):
-        raise InputError(tr("Describe the evidence before setting progress to 100%."), field="evidence")
+    if data["progress"] >= DONE:
+        check_evidence(session, rec.unit_id, data.get("evidence") or "", [])
     data["completed_on"] = _completed_on(ctx, data["progress"], data.get("completed_on"), None)
-    item = FollowUp(
-        recommendation_id=rec.id, unit_id=rec.unit_id, status=_status_for(data["progress"]), **data
-    )
+    item = FollowUp(recommendation_id=rec.id, unit_id=rec.unit_id, status=status_for(data["progress"]), **data)
     Journal(session, ctx).create(item)
     if rec.status == RecStatus.ACCEPTED:
         recs.start(session, ctx, rec.id)
@@ -87,9 +80,9 @@ def update_follow_up(session: Session, ctx: Context, follow_up_id: str, **change
     data = f.clean(RULES, changes)
     progress = data.get("progress", item.progress)
     evidence = data.get("evidence", item.evidence)
-    if progress >= 100 and not evidence:
-        raise InputError(tr("Describe the evidence before setting progress to 100%."), field="evidence")
-    data["status"] = _status_for(progress)
+    if progress >= DONE and item.progress < DONE:
+        check_evidence(session, item.unit_id, evidence or "", [item.id])
+    data["status"] = status_for(progress)
     completed = _completed_on(ctx, progress, data.get("completed_on"), item.completed_on)
     if completed != item.completed_on:
         data["completed_on"] = completed

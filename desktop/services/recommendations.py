@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import InputError, NotFoundError, TransitionError
 from desktop.core.i18n import N_, tr
 from desktop.core.vocab import RecCategory, RecStatus, Scope, label
-from desktop.models import AgendaItem, Forum, Participant, Recommendation
+from desktop.models import AgendaItem, FollowUp, Forum, Participant, Recommendation
+from desktop.services import completion, lifecycle
 from desktop.services import fields as f
-from desktop.services import lifecycle
 from desktop.services.context import Context
 from desktop.services.forums import open_forum, require_open
 from desktop.services.journal import Journal
@@ -176,9 +177,15 @@ def start(session: Session, ctx: Context, rec_id: str) -> None:
 
 
 def complete(session: Session, ctx: Context, rec_id: str, evidence: str) -> None:
+    """Mark done with its evidence (a text, or files attached to it or to its actions; a file
+    when the office asks for one); its actions not done yet are done with it."""
     rec = load(session, Recommendation, rec_id, N_("Recommendation"))
     lifecycle.check("complete", rec.status, rec.scope)
-    _transition(session, ctx, rec, "complete", status_reason=EVIDENCE(evidence))
+    text = EVIDENCE(evidence) if evidence.strip() else ""
+    actions = list(session.scalars(select(FollowUp.id).where(FollowUp.recommendation_id == rec.id)))
+    completion.check_evidence(session, rec.unit_id, text, [rec.id, *actions], field="status_reason")
+    _transition(session, ctx, rec, "complete", status_reason=text)
+    completion.finish_actions(session, ctx, rec.id, text)
 
 
 def delete_recommendation(session: Session, ctx: Context, rec_id: str) -> None:

@@ -46,6 +46,7 @@ RULES: dict[str, f.Validator] = {
     "pekppp_indicators": pekppp.check,
     "unsur_mapping": check_unsur_mapping,
     "ikm_method": f.choice(IkmMethod, N_("IKM method")),
+    "completion_needs_file": f.flag(N_("Completion needs an attached file")),
 }
 
 

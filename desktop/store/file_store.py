@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from desktop.core.errors import EnvironmentProblem, InputError
 from desktop.core.i18n import tr
+from desktop.core.sizes import megabytes
 from protocol.entities import MAX_FILE_SIZE
 from protocol.files import file_sha256
 
@@ -36,13 +37,12 @@ class Stored:
 
 
 def too_large(name: str, size: int) -> InputError:
-    megabytes = f"{size / 1024 / 1024:.1f}"
     return InputError(
         tr(
             "“{name}” is {size} MB; a file may be at most {limit} MB. Reduce it (a scan at a "
             "lower resolution, a PDF split in two) and add it again.",
             name=name,
-            size=megabytes,
+            size=megabytes(size),
             limit=MAX_FILE_SIZE // 1024 // 1024,
         )
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -54,6 +55,7 @@ class SyncStatus:
     attention: int = 0  # refused changes and "changed elsewhere" markers waiting for a person
     files_waiting: int = 0  # attached files still to go to the server or to come from it
     files_refused: str = ""  # why the server refused a file of the last sync (worded), if it did
+    files_lost: tuple[str, ...] = ()  # names of files added here, not sent, removed from the data folder
 
 
 def _file_refusal(report: SyncReport) -> str:
@@ -100,7 +102,7 @@ class SyncController(QObject):
             last_sync_at=device.last_sync_at,
             clock_offset_ms=device.clock_offset_ms,
             attention=self._attention(),
-            files_waiting=self._files_waiting(),
+            **self._files(),
         )
         ws.listeners.append(self.local_change)
         self._watch_network()
@@ -143,9 +145,14 @@ class SyncController(QObject):
     def _attention(self) -> int:
         return self._ws.read(attention_count)
 
-    def _files_waiting(self) -> int:
+    def _files(self) -> dict[str, Any]:
+        """The files still to travel, and those lost on the way (removed by hand before they went)."""
         fetching = self._ws.settings.fetch_files == FETCH_BACKGROUND
-        return self._ws.read(lambda session: files.waiting(session, self._ws.data_dir, fetching))
+        data_dir = self._ws.data_dir
+        return {
+            "files_waiting": self._ws.read(lambda session: files.waiting(session, data_dir, fetching)),
+            "files_lost": tuple(item.file_name for item in self._ws.read(files.lost, data_dir)),
+        }
 
     def refresh_attention(self) -> None:
         """Count again what needs a person (after the user dealt with some of it)."""
@@ -157,7 +164,7 @@ class SyncController(QObject):
 
     # -- triggers --------------------------------------------------------------------------
     def local_change(self) -> None:
-        self._publish(replace(self._status, pending=self._pending(), files_waiting=self._files_waiting()))
+        self._publish(replace(self._status, pending=self._pending(), **self._files()))
         if self._status.state != SyncState.LOCAL_ONLY and self._status.code != DEVICE_MOVED:
             self._debounce.start()
 
@@ -222,7 +229,7 @@ class SyncController(QObject):
                 moved=report,
                 clock_offset_ms=device.clock_offset_ms,
                 attention=self._attention(),
-                files_waiting=self._files_waiting(),
+                **self._files(),
                 files_refused=_file_refusal(report),
             )
         )
@@ -254,7 +261,7 @@ class SyncController(QObject):
                 message=message,
                 code=code,
                 attention=self._attention(),
-                files_waiting=self._files_waiting(),
+                **self._files(),
             )
         )
 

@@ -7,7 +7,6 @@ Enrollment binds the device to its unit on a server."""
 
 from __future__ import annotations
 
-import platform
 import secrets
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -18,6 +17,7 @@ from urllib.parse import urlsplit
 
 from desktop.app.workspace import Workspace
 from desktop.core.config import FETCH_BACKGROUND, MOVED_SECRET_FILENAME, SECRET_FILENAME, TOKEN_FILENAME
+from desktop.core.device import device_name
 from desktop.core.errors import InputError
 from desktop.core.files import write_private
 from desktop.core.i18n import tr
@@ -36,8 +36,7 @@ from desktop.sync.trust import ca_path, keep_ca, kept_ca, read_ca_file
 from desktop.sync.updates import announced_release
 from protocol.enrollment import allows_plain_http
 from protocol.hlc import MAX_AHEAD_MS, HybridClock
-from protocol.refusals import Refusal, printable
-from protocol.schema import MAX_DEVICE_NAME
+from protocol.refusals import Refusal
 from protocol.version import MAX_OPS_PER_PUSH
 
 PUSH_BATCH = MAX_OPS_PER_PUSH
@@ -73,11 +72,6 @@ def enroll_secret(ws: Workspace) -> str:
     secret = secrets.token_urlsafe(32)
     _save_token(path, secret)
     return secret
-
-
-def device_name() -> str:
-    """The name the administrator sees in the device list: this computer's, printable."""
-    return printable(platform.node() or "Mufakat", MAX_DEVICE_NAME)
 
 
 def _save_token(path: Path, token: str) -> None:

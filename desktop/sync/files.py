@@ -83,18 +83,50 @@ def local_path(data_dir: Path, sha256: str) -> Path:
     return FileStore.of(data_dir).path_of(sha256)
 
 
-def to_upload(session: Session) -> list[Wanted]:
-    """The files the outbox's attachment records name (a create, or a record's state re-sent)."""
+def _named_by_outbox(session: Session) -> dict[str, tuple[Wanted, str]]:
+    """The files the outbox's attachment records name (a create, or a record's state re-sent),
+    each with the file name its record gives."""
     rows = session.execute(
         select(OutboxOp.fields).where(OutboxOp.entity == ATTACHMENTS, OutboxOp.kind.in_(("create", "restate")))
     ).scalars()
-    found: dict[str, Wanted] = {}
+    found: dict[str, tuple[Wanted, str]] = {}
     for fields in rows:
         values = fields.get("data") if isinstance(fields.get("data"), dict) else fields
         sha256, size = values.get("sha256"), values.get("size")
         if is_sha256(sha256) and isinstance(size, int) and size > 0:
-            found[sha256] = Wanted(sha256, size)
-    return list(found.values())
+            found[sha256] = (Wanted(sha256, size), str(values.get("file_name") or ""))
+    # A removal undone: its file goes up again first (the server may have released it since).
+    restored = session.execute(
+        select(Attachment.sha256, Attachment.size, Attachment.file_name)
+        .join(OutboxOp, (OutboxOp.entity == ATTACHMENTS) & (OutboxOp.entity_id == Attachment.id))
+        .where(OutboxOp.kind == "restore")
+    ).all()
+    for sha256, size, name in restored:
+        if is_sha256(sha256) and size > 0:
+            found.setdefault(sha256, (Wanted(sha256, size), name))
+    return found
+
+
+def to_upload(session: Session) -> list[Wanted]:
+    """The files the outbox's attachment records name."""
+    return [wanted for wanted, _name in _named_by_outbox(session).values()]
+
+
+@dataclass(frozen=True)
+class Lost:
+    """A file added on this laptop, not sent yet, and no longer in its data folder (removed by
+    hand): nobody can fetch it, its record cannot travel until it is put back."""
+
+    sha256: str
+    file_name: str
+
+
+def lost(session: Session, data_dir: Path) -> list[Lost]:
+    return [
+        Lost(wanted.sha256, name)
+        for wanted, name in _named_by_outbox(session).values()
+        if not local_path(data_dir, wanted.sha256).is_file()
+    ]
 
 
 def to_fetch(session: Session, data_dir: Path) -> list[Wanted]:
@@ -107,9 +139,10 @@ def to_fetch(session: Session, data_dir: Path) -> list[Wanted]:
 
 def waiting(session: Session, data_dir: Path, fetching: bool = True) -> int:
     """Files waiting to travel: named by changes not yet sent, or not yet received (when they
-    are fetched with every sync, not only when opened)."""
+    are fetched with every sync, not only when opened); not those lost from the data folder."""
     coming = to_fetch(session, data_dir) if fetching else []
-    return len({w.sha256 for w in (*to_upload(session), *coming)})
+    gone = {item.sha256 for item in lost(session, data_dir)}  # waiting for nothing: said apart
+    return len({w.sha256 for w in (*to_upload(session), *coming)} - gone)
 
 
 def upload_all(client: SyncClient, data_dir: Path, wanted: list[Wanted], report: FileReport) -> None:

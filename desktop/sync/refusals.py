@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from desktop.core.i18n import N_, language, number, translate_to
+from desktop.core.i18n import N_, language, translate_to
+from desktop.core.sizes import megabytes
 from desktop.core.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
 from desktop.services.acting import ACT_NAMES
 from protocol.refusals import Problem, Refusal
@@ -250,7 +251,7 @@ def _worded(name: str, value: object, params: Mapping[str, object], lang: str) -
     if name == "sha256":
         return f"{str(value)[:12]}…"  # enough to tell files apart
     if name in SIZES and isinstance(value, int) and not isinstance(value, bool):
-        return number(value / 1024 / 1024, 1, language=lang)
+        return megabytes(value, language=lang)
     text = str(value)
     tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS, "act": ACTS}
     if name in tables:

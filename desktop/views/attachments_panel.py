@@ -41,12 +41,13 @@ from PySide6.QtWidgets import (
 from desktop.app.background import Jobs
 from desktop.app.workspace import Workspace
 from desktop.core.errors import MufakatError
-from desktop.core.i18n import number
+from desktop.core.sizes import megabytes
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentItem, StoredFile
 from desktop.store.file_store import FileStore
+from desktop.sync.client import SyncRefused
 from desktop.sync.engine import is_enrolled
-from desktop.sync.files import fetch_one
+from desktop.sync.files import fetch_one, lost
 from desktop.views.common import InlineMessage
 from desktop.views.look import icon
 from desktop.views.undo import DoneStep, Report, UndoKeys
@@ -55,6 +56,8 @@ from protocol.vocab import AttachmentKind, AttachmentOwner
 
 THUMB = 150
 ID_ROLE = Qt.ItemDataRole.UserRole
+ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the icon of a file not here (its name in look.ICONS)
+LOST, ON_SERVER, ELSEWHERE = "lost", "on_server", "elsewhere"  # where a file not here is
 
 
 def thumbnail(path: Path, side: int = THUMB) -> QImage | None:
@@ -69,10 +72,6 @@ def thumbnail(path: Path, side: int = THUMB) -> QImage | None:
     return None if image.isNull() else image
 
 
-def megabytes(size: int) -> str:
-    return number(size / 1024 / 1024, 1)
-
-
 class RemoveStep(DoneStep):
     """An attachment removed (a tombstone): undone by restoring the same record."""
 
@@ -81,7 +80,7 @@ class RemoveStep(DoneStep):
         self._id = attachment_id
 
     def undo(self) -> None:
-        self._run(attachments.restore, self._id)
+        self._run(attachments.restore, self._id, self._ws.files)
 
     def redo_again(self) -> None:
         self._run(attachments.remove, self._id)
@@ -99,10 +98,10 @@ class AttachmentsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ws = ws
-        self._jobs = Jobs(self)  # files fetched when opened: dropped with the panel
         self.owner_entity = owner_entity
         self.owner_id = owner_id
         self.items: list[AttachmentItem] = []
+        self._lost: set[str] = set()  # files added here and removed from the data folder unsent
         self._read_only = False
         self.add_button = QPushButton(icon("attach"), self.tr("Add photo/&file…"))
         self.add_button.setToolTip(
@@ -133,7 +132,9 @@ class AttachmentsPanel(QWidget):
         self.caption.returnPressed.connect(self.save_caption)
         self.caption.editingFinished.connect(self.save_caption)
         self.message = InlineMessage(lines=2)
-        self._jobs = Jobs(self)  # files being stored (a photo reduced first): off the GUI thread
+        # Files being stored (a photo reduced first) and fetched when opened: off the GUI thread,
+        # dropped with the panel.
+        self._jobs = Jobs(self)
         self.undo_stack = QUndoStack(self)
         self.undo_keys = UndoKeys(self, self.undo_stack, [self.caption], lambda: not self._read_only, self._said)
         self.undo_bar = UndoBar(self.undo_stack, self.undo_keys)
@@ -174,13 +175,24 @@ class AttachmentsPanel(QWidget):
         self._read_only = read_only
         self._enable()
 
+    def for_reading(self) -> None:
+        """Another office's files (an escalation received): shown and opened, never changed,
+        so nothing offers to change them."""
+        self.set_read_only(True)
+        for editor in (self.add_button, self.remove_button, self.scan_box, self.caption, self.disk):
+            editor.hide()
+
     def reload(self) -> None:
         current = self._current_id()
         self.items = self._ws.read(attachments.attachments_of, self.owner_id) if self.owner_id else []
+        if any(not self._ws.files.has(item.sha256) for item in self.items):
+            self._lost = {item.sha256 for item in self._ws.read(lost, self._ws.data_dir)}
         self.list.clear()
         for item in self.items:
             entry = QListWidgetItem(self._icon(item), self._text(item))
             entry.setData(ID_ROLE, item.id)
+            if not self._ws.files.has(item.sha256):
+                entry.setData(ICON_ROLE, self._missing_icon(item))
             entry.setToolTip(self._tooltip(item))
             self.list.addItem(entry)
             if item.id == current:
@@ -195,7 +207,7 @@ class AttachmentsPanel(QWidget):
     def _icon(self, item: AttachmentItem) -> QIcon:
         path = self._ws.files.path_of(item.sha256)
         if not path.is_file():
-            return icon("file-waiting")
+            return icon(self._missing_icon(item))
         if item.is_photo:
             image = thumbnail(self._ws.files.thumbnail_source(item.sha256))
             if image is not None:
@@ -203,6 +215,9 @@ class AttachmentsPanel(QWidget):
         if item.media_type == "application/pdf":
             return icon("pdf")
         return icon("excel" if "sheet" in item.media_type else "file")
+
+    def _missing_icon(self, item: AttachmentItem) -> str:
+        return {LOST: "file-lost", ON_SERVER: "file-fetch"}.get(self._where(item), "file-waiting")
 
     def _text(self, item: AttachmentItem) -> str:
         text = item.caption or item.file_name
@@ -212,13 +227,40 @@ class AttachmentsPanel(QWidget):
             text = self.placeholder(item, short=True) + "\n" + text
         return text
 
+    def _where(self, item: AttachmentItem) -> str:
+        """Where a file not in this laptop's data folder is: lost (added here, removed by hand
+        before it was sent), on the server (it takes a record only once it holds its file), or
+        on the laptop it was added on (no server: it comes with that laptop's changes)."""
+        enrolled = is_enrolled(self._ws)
+        if item.added_on == self._ws.ctx.device_id and (item.sha256 in self._lost or not enrolled):
+            return LOST
+        return ON_SERVER if enrolled else ELSEWHERE
+
+    def laptop_of(self, item: AttachmentItem) -> str:
+        """The laptop a file was added on, as its office knows it."""
+        if item.device_name:
+            return self.tr("laptop “{name}”").format(name=item.device_name)
+        return self.tr("{who}'s laptop").format(who=item.added_by or "?")
+
     def placeholder(self, item: AttachmentItem, short: bool = False) -> str:
-        """What a file not here says: not received yet (from whom), or removed by hand here."""
-        if item.added_on == self._ws.ctx.device_id:
+        """What a file not here says, and what can be done about it."""
+        where = self._where(item)
+        if where == LOST:
             if short:
-                return self.tr("file missing from the data folder")
-            return self.tr("The file is missing from the data folder; remove this entry and add the file again.")
-        return self.tr("file not yet received from {who}'s laptop").format(who=item.added_by or "?")
+                return self.tr("lost from the data folder")
+            return self.tr(
+                "“{name}” is no longer in the data folder (removed by hand) and was not sent: no "
+                "other laptop has it. Add the same file again to put it back, or remove this entry."
+            ).format(name=item.file_name)
+        if where == ON_SERVER:
+            if short:
+                return self.tr("on the server: open to fetch")
+            return self.tr("Not on this laptop yet, but on the server: open it (double-click or Enter) to fetch it.")
+        if short:
+            return self.tr("on {laptop}").format(laptop=self.laptop_of(item))
+        return self.tr("Not received on this laptop yet; it is on {laptop}, and comes with its changes.").format(
+            laptop=self.laptop_of(item)
+        )
 
     def _tooltip(self, item: AttachmentItem) -> str:
         size = self.tr("{size} MB").format(size=megabytes(item.size))
@@ -292,7 +334,12 @@ class AttachmentsPanel(QWidget):
 
     def _stored(self, owner_entity: AttachmentOwner, owner_id: str, results: list[StoredFile | str]) -> None:
         added, problems = 0, [r for r in results if isinstance(r, str)]
+        here = {item.sha256 for item in self.items} if owner_id == self.owner_id else set()
         for stored in (r for r in results if not isinstance(r, str)):
+            if stored.sha256 in here and stored.sha256 in self._lost:  # a lost file put back
+                self._lost.discard(stored.sha256)
+                added += 1
+                continue
             try:
                 self._ws.write(attachments.attach, owner_entity, owner_id, stored)
                 added += 1
@@ -406,7 +453,7 @@ class AttachmentsPanel(QWidget):
         it with (a copy under its own name, in a temporary folder)."""
         path = self._ws.files.path_of(item.sha256)
         if not path.is_file():
-            if item.added_on != self._ws.ctx.device_id and is_enrolled(self._ws):
+            if self._where(item) == ON_SERVER:
                 self._fetch(item)  # from the server, then opened (files fetched on demand)
             else:
                 self.message.error(self.placeholder(item))
@@ -430,8 +477,15 @@ class AttachmentsPanel(QWidget):
             self.reload()
             self.open(item)
 
-        def failed(_exc: BaseException) -> None:
-            self.message.error(self.placeholder(item))  # not on the server yet, or no network
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, SyncRefused):  # not on the server (yet): where it is
+                self.message.error(
+                    self.tr("The server does not have it yet; it is on {laptop}.").format(laptop=self.laptop_of(item))
+                )
+            else:
+                self.message.error(
+                    self.tr("The server could not be reached; open it again once this laptop is online.")
+                )
 
         self._jobs.run(lambda: fetch_one(self._ws, item.sha256, item.size), fetched, failed, slot=item.sha256)
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.app.background import Jobs, explain
 from desktop.app.workspace import Workspace
-from desktop.cli.data_folder import size_text
 from desktop.core.errors import MufakatError
+from desktop.core.sizes import size_text
 from desktop.core.zones import screen_time
 from desktop.store import backups
 from desktop.store.db import known_revisions

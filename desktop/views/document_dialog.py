@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, tzinfo
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSizeF, Qt
@@ -32,7 +33,7 @@ from desktop.core.errors import MufakatError
 from desktop.core.i18n import number
 from desktop.core.vocab import ForumStatus
 from desktop.core.zones import screen_time
-from desktop.documents.builders import build_forum_document
+from desktop.documents.builders import build_forum_document, photos_printed
 from desktop.documents.file_names import file_name
 from desktop.models import Forum, SurveyPeriod
 from desktop.services.frozen import MinutesVersion, minutes_of_escalated, versions
@@ -40,6 +41,9 @@ from desktop.services.issued_survey import issued_versions
 from desktop.services.lookup import load
 from desktop.services.minutes_gaps import forum_gaps
 from desktop.services.surveys import issue_state_of
+from desktop.sync.client import SyncUnavailable
+from desktop.sync.engine import is_enrolled
+from desktop.sync.files import fetch_one
 from desktop.views.documents import OTHER_TITLES, TITLES
 from desktop.views.look import icon, primary
 from desktop.views.pdf_pages import page_images
@@ -81,6 +85,11 @@ class DocumentSource:
     # What the draft prints empty (a berita acara: no number, no name under a signature, no
     # signing place), said above its preview; a frozen version prints what was agreed.
     draft_gaps: tuple[str, ...] = ()
+    # The files it prints that are not on this laptop yet, to fetch from the server first (a
+    # laptop that fetches files when they are opened): their SHA-256 and size; and how to fetch
+    # one (off the GUI thread). None: nothing to fetch.
+    wanted: Callable[[], list[tuple[str, int]]] | None = None
+    fetch: Callable[[str, int], object] | None = None
 
 
 def _version_label(version: MinutesVersion, zone: tzinfo | None) -> str:
@@ -121,7 +130,14 @@ def forum_document(ws: Workspace, forum_id: str, kind: str) -> DocumentSource:
     def build(paper: str, _version: int | None) -> bytes:
         return build_forum_document(ws, kind, forum_id, paper)  # reportlab loads on first use
 
-    return DocumentSource(title, name, build)
+    def wanted() -> list[tuple[str, int]]:
+        """Its photos not on this laptop (read on the GUI thread: a quick look at the store)."""
+        missing = {i.sha256: i.size for i in photos_printed(ws, kind, forum_id) if not ws.files.has(i.sha256)}
+        return list(missing.items())
+
+    if not is_enrolled(ws):
+        return DocumentSource(title, name, build)
+    return DocumentSource(title, name, build, wanted=wanted, fetch=partial(fetch_one, ws))
 
 
 def escalated_minutes_document(ws: Workspace, recommendation_id: str) -> DocumentSource | None:
@@ -187,6 +203,8 @@ class DocumentDialog(QDialog):
         super().__init__(parent)
         self._source = source
         self._jobs = Jobs(self)  # the PDF being made: dropped with this dialog, or by a newer choice
+        self._fetching: list[tuple[str, int]] | None = None  # the photos fetched before the first build
+        self._offline = False  # the server could not be reached for them
         self.pdf: bytes | None = None
         self.setWindowTitle(source.title)
         # as tall as the screen allows: on a 1366x768 laptop the taskbar leaves 697 px, title bar included
@@ -272,13 +290,39 @@ class DocumentDialog(QDialog):
         self.build()
 
     def build(self) -> None:
-        """(Re)build the PDF in the background for the chosen paper and version."""
+        """(Re)build the PDF in the background for the chosen paper and version; the photos it
+        prints that are not on this laptop are fetched from the server first, one by one."""
         self.pdf = None
         self._set_ready(False)
         self.status.setStyleSheet("")
+        if self._source.wanted is not None and self._fetching is None:
+            self._fetching = self._source.wanted()
+            self._fetch_next(0)
+            return
         self.status.setText(self.tr("Preparing the document…"))
         build, paper, version = self._source.build, self.paper_name, self.version_number
         self._jobs.run(lambda: build(paper, version), self._show, self._failed, slot="build")
+
+    def _fetch_next(self, done: int) -> None:
+        wanted, fetch = self._fetching or [], self._source.fetch
+        if done >= len(wanted) or fetch is None:
+            self.build()
+            return
+        self.status.setText(
+            self.tr("Fetching the photos from the server: {done} of {total}…").format(
+                done=number(done), total=number(len(wanted))
+            )
+        )
+        sha256, size = wanted[done]
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, SyncUnavailable):  # offline: the rest print as placeholders
+                self._offline = True
+                self.build()
+            else:  # not on the server (yet): that one prints as a placeholder, the others come
+                self._fetch_next(done + 1)
+
+        self._jobs.run(lambda: fetch(sha256, size), lambda _p: self._fetch_next(done + 1), failed, slot="build")
 
     def done(self, result: int) -> None:
         """Closed: a PDF still being made is not wanted any more."""
@@ -304,6 +348,16 @@ class DocumentDialog(QDialog):
         self.status.setText(
             self.tr("{count} page(s). Check the preview, then save or print.").format(count=number(count))
         )
+        if self._offline:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr(
+                    "The server could not be reached: photos not on this laptop print as a box that says "
+                    "where they are. Open the document again once online to print them."
+                )
+            )
+            self.status.setStyleSheet("color: #8a5a00;")
         self._set_ready(True)
 
     def _failed(self, error: BaseException) -> None:

@@ -1,8 +1,9 @@
 """The parent office's inbox: escalations received from the units below, with the originating
 unit, forum and recommendation; mark them received (due within 3 working days, SP4N-LAPOR!),
 answer them (adopted / declined with reason) or forward them further up; one the office below
-disputed comes back to be answered again. Shown in the navigation only when this office has
-received any."""
+disputed comes back to be answered again; the photos and files the office below attached to the
+recommendation (each a placeholder until it is fetched: opening it fetches it). Shown in the
+navigation only when this office has received any."""
 
 from __future__ import annotations
 
@@ -38,10 +39,12 @@ from desktop.services.frozen import minutes_of_escalated
 from desktop.services.inbox import Received, received_escalations
 from desktop.services.overdue import WAITING
 from desktop.views.answer_dialog import AnswerDialog
+from desktop.views.attachments_panel import AttachmentsPanel
 from desktop.views.columns import size_columns
 from desktop.views.common import attempt
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, page_title, primary
+from protocol.vocab import AttachmentOwner
 
 Index = QModelIndex | QPersistentModelIndex
 LATE = QBrush(QColor("#fde2e1"))
@@ -164,6 +167,15 @@ class EscalationsPage(QWidget):
             self.tr("The berita acara of the forum this recommendation came from, as it was signed")
         )
         self.minutes_button.clicked.connect(self.open_minutes)
+        # What the office below attached to the recommendation (its evidence: a photo of the
+        # broken ramp, a scan): read here, never changed; shown on request under the detail.
+        self.files = AttachmentsPanel(ws, AttachmentOwner.RECOMMENDATION)
+        self.files.for_reading()
+        self.files.setMinimumHeight(250)
+        self.files.hide()
+        self.files_button = QPushButton(icon("attach"), "")
+        self.files_button.setCheckable(True)
+        self.files_button.toggled.connect(self.files.setVisible)
         self.summary = QLabel()
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
@@ -176,6 +188,8 @@ class EscalationsPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.files_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.files)
         self.reload()
 
     def has_any(self) -> bool:
@@ -217,6 +231,13 @@ class EscalationsPage(QWidget):
             chosen is not None and bool(self._ws.read(minutes_of_escalated, chosen.recommendation_id))
         )
         self.detail.setVisible(chosen is not None)
+        self.files.set_owner(chosen.recommendation_id if chosen else None)
+        self.files_button.setText(
+            self.tr("Photos and files from the office below ({count})").format(count=number(len(self.files.items)))
+        )
+        self.files_button.setVisible(bool(self.files.items))
+        if not self.files.items:
+            self.files_button.setChecked(False)
         if chosen is None:
             return
         lines = [

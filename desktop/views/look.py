@@ -112,7 +112,9 @@ ICONS = {
     "logo": "mdi6.image-outline",
     "attach": "mdi6.paperclip",
     "file": "mdi6.file-outline",
-    "file-waiting": "mdi6.file-clock-outline",
+    "file-waiting": "mdi6.file-clock-outline",  # not received yet, on another laptop
+    "file-fetch": "mdi6.file-download-outline",  # on the server: fetched when opened
+    "file-lost": "mdi6.file-remove-outline",  # removed from the data folder before it was sent
     "enroll": "mdi6.server-network",
     # empty states
     "no-forums": "mdi6.forum-outline",

@@ -1,4 +1,5 @@
-"""The office's own rules in Settings → Office: how it weighs its satisfaction index (IKM), how it
+"""The office's own rules in Settings → Office: how it weighs its satisfaction index (IKM), whether
+completing follow-up needs an attached file, how it
 maps its participants' categories onto PEKPPP's five unsur, and the days it is closed besides
 national holidays (regional holidays, late decrees). Each is a field or a record of the office:
 synced to its laptops and audited. National closed days the server's administrator entered are
@@ -10,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -50,6 +52,12 @@ class OfficeRules(QObject):
         for method in IkmMethod:
             self.ikm_method.addItem(label(method), method.value)
         self.ikm_method.activated.connect(lambda: self._save(ikm_method=self.ikm_method.currentData()))
+        # -- completing follow-up
+        self.needs_file = QCheckBox(self.tr("Completing a follow-up needs an attached photo or file"))
+        self.needs_file.setToolTip(
+            self.tr("An action at 100 % or a recommendation marked done then needs a file as evidence, not only a text")
+        )
+        self.needs_file.clicked.connect(lambda checked: self._save(completion_needs_file=checked))
         # -- PEKPPP's five unsur
         self.mapping: dict[Category, QComboBox] = {}
         self.mapping_box = QWidget()
@@ -88,10 +96,11 @@ class OfficeRules(QObject):
 
     def widgets(self) -> list[QWidget]:
         """What is enabled only while this laptop works for an office."""
-        return [self.ikm_method, self.mapping_box, self.closed_box]
+        return [self.ikm_method, self.needs_file, self.mapping_box, self.closed_box]
 
     def load(self, unit: Unit | None) -> None:
         select_value(self.ikm_method, unit.ikm_method.value if unit else IkmMethod.EXACT.value)
+        self.needs_file.setChecked(bool(unit and unit.completion_needs_file))
         mapping = mapping_of(unit.unsur_mapping if unit else None)
         for category, combo in self.mapping.items():
             chosen = mapping.get(category)

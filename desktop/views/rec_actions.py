@@ -95,6 +95,14 @@ def perform(parent: QWidget, ws: Workspace, action: str, rec_ids: Sequence[str])
         step = lambda rec_id: ws.write(recs.accept, rec_id)  # noqa: E731
     elif action == "start":
         step = lambda rec_id: ws.write(recs.start, rec_id)  # noqa: E731
+    elif action == "complete" and len(rec_ids) == 1:  # its evidence: a text, files, or both
+        from desktop.views.complete_dialog import CompleteDialog
+
+        refused_first = ws.read(lifecycle.refusals, action, rec_ids)
+        if refused_first:
+            QMessageBox.warning(parent, _title(action), refusal_text(action, 0, refused_first))
+            return 0
+        return 1 if CompleteDialog(ws, rec_ids[0], _title(action), parent).exec() else 0
     elif action in PROMPTS:
         refused_first = ws.read(lifecycle.refusals, action, rec_ids)
         if len(refused_first) == len(rec_ids):  # none can: say so before asking for a text

@@ -38,6 +38,7 @@ from desktop.core.vocab import EscalationStatus, RecStatus, Scope, label
 from desktop.core.zones import screen_time
 from desktop.models import Escalation
 from desktop.services.attention import ConflictItem
+from desktop.services.completion import needs_file
 from desktop.services.detail import RecommendationDetail, recommendation_detail
 from desktop.services.escalations import ack_due_of, dispute, dispute_until, may_dispute
 from desktop.services.followups import assign_follow_up, default_due, update_follow_up
@@ -422,6 +423,7 @@ class RecommendationPane(QWidget):
     def _follow_up_chosen(self, row: int) -> None:
         follow_ups = self.detail.follow_ups if self.detail else []
         chosen = follow_ups[row] if 0 <= row < len(follow_ups) else None
+        self.fu_progress.setValue(chosen.progress if chosen else 0)  # where it stands, to move on from
         self.fu_files.set_owner(chosen.id if chosen else None)
         self.fu_files_button.setVisible(chosen is not None)
         self._count_files()
@@ -438,12 +440,18 @@ class RecommendationPane(QWidget):
         row = max(self.follow_ups.currentRow(), 0)
         item = self.detail.follow_ups[row]
         changes: dict[str, object] = {"progress": self.fu_progress.value()}
-        if self.fu_progress.value() >= 100 and not item.evidence:
-            evidence, ok = QInputDialog.getText(self, self.tr("Evidence"), self.tr("What shows it is done?"))
-            if not ok:
-                return
-            changes["evidence"] = evidence
-        self._write(update_follow_up, item.id, **changes)
+        if self.fu_progress.value() >= 100 and not item.evidence and not self.fu_files.items:
+            if self._ws.read(needs_file, self.detail.rec.unit_id):  # a file, attached below
+                self.fu_files_button.setChecked(True)
+            else:
+                evidence, ok = QInputDialog.getText(
+                    self, self.tr("Evidence"), self.tr("What shows it is done? (or attach a photo or file below)")
+                )
+                if not ok:
+                    return
+                changes["evidence"] = evidence
+        if not self._write(update_follow_up, item.id, **changes):
+            self.fu_files_button.setChecked(True)  # what it lacks is added there
 
     def _dispute(self) -> None:
         if not self.detail:

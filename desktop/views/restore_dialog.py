@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.cli.data_folder import size_text
+from desktop.core.sizes import size_text
 from desktop.core.zones import screen_time
 from desktop.store import backups
 

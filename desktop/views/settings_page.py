@@ -158,6 +158,7 @@ class SettingsPage(QWidget):
         )
         office_form.addRow(self.tr("Days the office is closed (besides national holidays)"), self.rules.closed_box)
         office_form.addRow(self.tr("Satisfaction index (IKM) method"), self.rules.ikm_method)
+        office_form.addRow(self.tr("Evidence of completion"), self.rules.needs_file)
         office_form.addRow(
             self.tr("PEKPPP's five unsur: how participants are counted"), self.rules.mapping_box
         )

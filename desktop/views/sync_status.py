@@ -28,6 +28,10 @@ class SyncStatusBar(QWidget):
         self.pending_label = QLabel()
         # Attached files still to go up or come down; its tooltip says why the server refused one.
         self.files_label = QLabel()
+        # Files added here and removed from the data folder by hand before they went: named, with
+        # what to do (they are not counted as waiting: nothing will bring them).
+        self.lost_label = QLabel()
+        self.lost_label.setStyleSheet("color: #b00020;")
         self.last_label = QLabel()
         self.clock_label = QLabel()  # shown only when this laptop's clock is noticeably off
         self.clock_label.setToolTip(
@@ -68,6 +72,7 @@ class SyncStatusBar(QWidget):
             self.busy,
             self.pending_label,
             self.files_label,
+            self.lost_label,
             self.last_label,
             self.clock_label,
         )
@@ -104,6 +109,9 @@ class SyncStatusBar(QWidget):
         self.files_label.setToolTip(status.files_refused)
         self.files_label.setStyleSheet("color: #b00020;" if status.files_refused else "")
         self.files_label.setVisible(status.files_waiting > 0)
+        self.lost_label.setText(self.lost_text(status.files_lost))
+        self.lost_label.setToolTip(self.lost_advice(status.files_lost))
+        self.lost_label.setVisible(bool(status.files_lost))
         if status.last_sync_at is not None:
             when = screen_time(status.last_sync_at, self._controller.workspace.ctx.zone)
             self.last_label.setText(self.tr("last sync {when}").format(when=when))
@@ -122,6 +130,19 @@ class SyncStatusBar(QWidget):
         if message:
             self.state_label.setText(message)
             self.state_label.setStyleSheet("" if done else "color: #b00020;")
+
+    def lost_text(self, names: tuple[str, ...]) -> str:
+        if len(names) == 1:
+            return "⚠ " + self.tr("File lost: “{name}”").format(name=names[0])
+        return "⚠ " + self.tr("{n} files lost").format(n=number(len(names)))
+
+    def lost_advice(self, names: tuple[str, ...]) -> str:
+        listed = "\n".join(f"• {name}" for name in names[:10])
+        return listed + "\n" + self.tr(
+            "Removed from the data folder before they were sent, so no other laptop can receive "
+            "them. Put the file back (add the same file again to its record), or remove its "
+            "entry from the record."
+        )
 
     def clock_text(self, offset_ms: int) -> str:
         """A short line when this laptop's clock is more than 2 minutes off the server's."""

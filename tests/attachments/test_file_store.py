@@ -106,3 +106,22 @@ def test_a_file_removed_by_hand_reads_as_missing(tmp_path: Path) -> None:
     assert not files.has(stored.sha256) and files.read(stored.sha256) is None
     again = files.put_bytes(b"%PDF-1.4")  # added again: stored again
     assert files.read(again.sha256) == b"%PDF-1.4"
+
+
+def test_sizes_are_worded_with_the_languages_decimal_sign(tmp_path: Path) -> None:
+    """One rule for sizes on screen, in messages and on paper: "30,0 MB" in Indonesian."""
+    from desktop.core.i18n import set_language
+    from desktop.core.sizes import megabytes, size_text
+
+    big = tmp_path / "scan.pdf"
+    with big.open("wb") as fh:
+        fh.truncate(30 * 1024 * 1024)
+    set_language("id")
+    try:
+        with pytest.raises(InputError) as refused:
+            FileStore(tmp_path / "files").put_file(big)
+        assert "30,0 MB" in refused.value.message and "30.0" not in refused.value.message
+        assert (megabytes(1_572_864), size_text(2048), size_text(31_457_280)) == ("1,5", "2 kB", "30,0 MB")
+        assert size_text(31_457_280, language="en") == "30.0 MB"
+    finally:
+        set_language("en")

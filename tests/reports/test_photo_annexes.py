@@ -8,9 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from sqlalchemy import update
 
 from desktop.app.workspace import Workspace
 from desktop.documents.builders import build_forum_document
+from desktop.models import Attachment, AuditEvent
 from desktop.services import attachments, followups, forums
 from desktop.services import recommendations as recs
 from protocol.vocab import AttachmentKind, AttachmentOwner
@@ -66,11 +68,17 @@ def test_a_photo_not_received_prints_as_a_box_saying_who_holds_it(
     demo_ws: Workspace, demo_forum: str, tmp_path: Path
 ) -> None:
     _photos(demo_ws, demo_forum, tmp_path, 2)
-    first = demo_ws.read(attachments.attachments_of, demo_forum)[0]
+    first, second = demo_ws.read(attachments.attachments_of, demo_forum)
     demo_ws.files.path_of(first.sha256).unlink()
+    demo_ws.files.path_of(second.sha256).unlink()
+    with demo_ws.store.write() as session:  # as if pulled from the laptop at the front desk
+        session.execute(update(AuditEvent).where(AuditEvent.entity_id == second.id).values(device_id="other"))
+        session.execute(update(Attachment).where(Attachment.id == second.id).values(device_name="PC-LOKET-2"))
     pdf = build_forum_document(demo_ws, "implementation-report", demo_forum)
-    assert "Foto belum diterima dari laptop Tester" in all_text(pdf)
-    assert sum(len(p) for p in images_per_page(pdf)) == 1 + (1 if demo_ws.read(_has_logo) else 0)
+    text = all_text(pdf)
+    assert "Foto belum diterima di laptop ini; ada di laptop “PC-LOKET-2”" in text
+    assert "Berkas foto tidak ada lagi di folder data laptop ini" in text  # this laptop's, removed by hand
+    assert sum(len(p) for p in images_per_page(pdf)) == (1 if demo_ws.read(_has_logo) else 0)
 
 
 def _has_logo(session: object) -> bool:
@@ -95,8 +103,38 @@ def test_the_follow_up_report_carries_the_evidence_photos(ws: Workspace, tmp_pat
     pdf = build_forum_document(ws, "followup-report", tree.forum)
     text = all_text(pdf)
     assert "LAMPIRAN: FOTO BUKTI TINDAK LANJUT" in text
-    assert "Rekomendasi 1 — Beli 20 kursi: Kursi terpasang" in text
+    assert "Rekomendasi 1 — Beli 20 kursi — Kursi terpasang" in text
+    assert "LAMPIRAN: FOTO TERKAIT REKOMENDASI" not in text  # none of its own
     assert sum(len(p) for p in images_per_page(pdf)) >= 1 and layout_problems(pdf) == []
+
+
+def test_the_recommendations_own_photos_are_apart_from_the_evidence(ws: Workspace, tmp_path: Path) -> None:
+    """What was asked for (the crowded room, photographed at the forum) is not evidence that it
+    was done: the follow-up report prints it in an annex of its own, after the evidence; a photo
+    with no caption is named by its file, with the same separator on every paper."""
+    from tests.helpers import make_tree
+
+    tree = make_tree(ws)
+    rid = ws.write(recs.add_recommendation, tree.forum, text="Tambah kursi ruang tunggu", scope="unit")
+    ws.write(recs.accept, rid)
+    fid = ws.write(followups.assign_follow_up, rid, action="Beli 20 kursi", owner="Kasubag Umum")
+    crowded = attachments.store_file(ws.files, samples.phone_photo(tmp_path / "ruang tunggu penuh.jpg", (1600, 1200)))
+    ws.write(attachments.attach, AttachmentOwner.RECOMMENDATION, rid, crowded, caption="Antrean berdiri")
+    chairs = attachments.store_file(ws.files, samples.phone_photo(tmp_path / "IMG_0412.jpg", (1200, 1600)))
+    ws.write(attachments.attach, AttachmentOwner.FOLLOW_UP, fid, chairs)  # no caption
+    pages = pdf_text(build_forum_document(ws, "followup-report", tree.forum))
+    evidence = next(i for i, page in enumerate(pages) if "LAMPIRAN: FOTO BUKTI TINDAK LANJUT" in page)
+    own = next(i for i, page in enumerate(pages) if "LAMPIRAN: FOTO TERKAIT REKOMENDASI" in page)
+    assert evidence < own
+    assert "Rekomendasi 1 — Beli 20 kursi — IMG_0412.jpg" in " ".join(pages[evidence:own])
+    assert "Antrean berdiri" not in " ".join(pages[evidence:own])
+    assert "Rekomendasi 1 — Antrean berdiri" in " ".join(pages[own:])
+    forum_photo = attachments.store_file(ws.files, samples.phone_photo(tmp_path / "x.jpg", (900, 600)))
+    aid = ws.write(attachments.attach, AttachmentOwner.FORUM, tree.forum, forum_photo)
+    ws.write(attachments.set_caption, aid, "   ")
+    from desktop.documents.builders import forum_photos
+
+    assert [p.caption for p in forum_photos(ws, tree.forum)] == ["x.jpg"]
 
 
 def test_the_signed_attendance_scan_is_named_where_the_list_is(
@@ -118,3 +156,13 @@ def test_the_signed_attendance_scan_is_named_where_the_list_is(
     marked = demo_ws.read(attachments.attachments_of, demo_forum)[0].id
     demo_ws.write(attachments.set_kind, marked, AttachmentKind.DOCUMENT)
     assert said not in all_text(build_forum_document(demo_ws, "minutes", demo_forum))
+
+
+def test_one_caption_rule() -> None:
+    from desktop.reports.captions import caption_line
+
+    assert caption_line("  Kursi   terpasang ", "IMG_1.jpg", "Rekomendasi 2", "Beli kursi") == (
+        "Rekomendasi 2 — Beli kursi — Kursi terpasang"
+    )
+    assert caption_line("", "IMG_1.jpg") == "IMG_1.jpg"
+    assert caption_line("", "", "Rekomendasi 3") == "Rekomendasi 3 — Tanpa keterangan"

@@ -154,10 +154,13 @@ def test_the_office_above_gets_the_files_of_an_escalated_recommendation_and_no_o
     # another office below Kanwil gets none of it
     for any_sha in (escalated_sha, later_sha, scan_sha):
         assert download(world.other, any_sha).status_code == 404
-    # a scan marked as the signed attendance list never leaves the office, even if escalated
+    # only a forum's file is its signed attendance scan: a recommendation's, which went up with
+    # the escalation, is never re-marked as one (a laptop refuses it; a buggy one is refused)
     marked = {"set": {"kind": "attendance_scan"}, "base": {}, "at": "2026-11-01T08:31:00+00:00"}
-    applied(kppn, kppn.op("attachments", on_policy, "update", marked))
-    assert download(kanwil, escalated_sha).status_code == 404
+    code, params = kppn.refusal(kppn.op("attachments", on_policy, "update", marked))
+    assert (code, params.get("field"), params.get("problem")) == ("invalid_field", "kind", "not_allowed")
+    assert on_server(server, "attachments", on_policy).data["kind"] == "photo"  # type: ignore[union-attr]
+    assert download(kanwil, escalated_sha).content == escalated
 
 
 def test_a_deleted_attachment_releases_its_file_after_the_grace_period(world: World, server: Running) -> None:
@@ -176,6 +179,29 @@ def test_a_deleted_attachment_releases_its_file_after_the_grace_period(world: Wo
     assert (swept.grants, swept.files, swept.bytes) == (1, 1, 3000)
     assert not server.files.has(sha256)
     assert download(kppn, sha256).status_code == 404
+
+
+def test_a_removal_undone_after_the_sweep_waits_for_its_file(world: World, server: Running) -> None:
+    """The sweep released the file of a deleted attachment; a laptop undoes the removal: the
+    record does not come back naming a file the server no longer has (`file_unknown`, which
+    the laptop's queue waits out) until the file is uploaded again."""
+    kppn, kanwil = world.kppn, world.kanwil
+    data, sha256 = photo(3000)
+    record = _attach(kppn, "recommendations", world.policy, data)
+    restore = {"at": "2026-11-02T08:31:00+00:00"}
+    applied(kppn, kppn.op("attachments", record, "delete", {"at": "2026-11-01T08:31:00+00:00"}))
+    assert server.files is not None
+    assert sweep(server.store, server.files, timedelta(0)).files == 1
+    code, params = kppn.refusal(kppn.op("attachments", record, "restore", restore))
+    assert (code, params.get("sha256")) == ("file_unknown", sha256)
+    found = on_server(server, "attachments", record)
+    assert found is not None and found.deleted  # still a tombstone
+    assert download(kanwil, sha256).status_code == 404
+    upload(kppn, data)  # the laptop sends the file first
+    applied(kppn, kppn.op("attachments", record, "restore", restore))
+    found = on_server(server, "attachments", record)
+    assert found is not None and not found.deleted
+    assert download(kanwil, sha256).content == data  # the office above has it again
 
 
 def test_an_upload_whole_on_disk_but_not_finished_is_finished_when_asked(world: World, server: Running) -> None:

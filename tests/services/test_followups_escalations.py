@@ -49,7 +49,7 @@ def test_follow_up_progress_and_evidence(ws: Workspace) -> None:
     rid = _accepted(ws, tree.forum, "unit")
     fid = ws.write(followups.assign_follow_up, rid, action="A", owner="B")
     ws.write(followups.update_follow_up, fid, progress=40)
-    with pytest.raises(InputError, match="evidence before setting progress to 100%"):
+    with pytest.raises(InputError, match="Describe the evidence, or attach a photo or file"):
         ws.write(followups.update_follow_up, fid, progress=100)
     with pytest.raises(InputError, match="between 0 and 100"):
         ws.write(followups.update_follow_up, fid, progress=140)

@@ -80,7 +80,7 @@ def test_done_needs_evidence(ws: Workspace) -> None:
     rid = ws.write(recs.add_recommendation, tree.forum, text="A", scope="unit")
     ws.write(recs.accept, rid)
     ws.write(recs.start, rid)
-    with pytest.raises(InputError, match="Evidence of completion must not be empty"):
+    with pytest.raises(InputError, match="Describe the evidence, or attach a photo or file"):
         ws.write(recs.complete, rid, "")
     ws.write(recs.complete, rid, "Foto loket baru")
     assert _rec(ws, rid).status == RecStatus.DONE

@@ -16,7 +16,7 @@ from desktop.services import attachments
 from desktop.sync.controller import SyncController
 from desktop.sync.engine import sync_once
 from desktop.views.attachment_viewer import AttachmentViewer
-from desktop.views.attachments_panel import AttachmentsPanel
+from desktop.views.attachments_panel import ICON_ROLE, AttachmentsPanel
 from protocol.vocab import AttachmentOwner
 from tests.attachments import samples
 from tests.sync.attached import a_forum
@@ -40,13 +40,14 @@ def test_opening_a_photo_not_received_yet_fetches_it(qtbot: QtBot, device: Devic
     qtbot.addWidget(panel)
     panel.show()
     panel.reload()
-    assert "not yet received from" in panel.list.item(0).text()
+    assert "on the server: open to fetch" in panel.list.item(0).text()  # not "not received": it can be
+    assert panel.list.item(0).data(ICON_ROLE) == "file-fetch"
     item = panel.list.item(0)
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center())
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: b.files.has(stored.sha256), timeout=15_000)
     qtbot.waitUntil(lambda: bool(panel.findChildren(AttachmentViewer)), timeout=15_000)
     assert b.files.path_of(stored.sha256).read_bytes() == a.files.path_of(stored.sha256).read_bytes()
-    assert "not yet received" not in panel.list.item(0).text()
+    assert "on the server" not in panel.list.item(0).text()
     for viewer in panel.findChildren(AttachmentViewer):
         viewer.close()

@@ -8,19 +8,25 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from desktop.app.workspace import Workspace
 from desktop.core.config import FETCH_ON_DEMAND, Settings
+from desktop.core.errors import InputError
 from desktop.models import Attachment, RejectedOp
+from desktop.services import attachments
 from desktop.sync.client import SyncClient
 from desktop.sync.engine import enroll, server_of, sync_once
 from desktop.sync.files import fetch_one
 from protocol.files import CHUNK_BYTES
 from protocol.vocab import AttachmentKind, AttachmentOwner
+from server_stub.file_sweep import sweep
 from server_stub.models import FileQuota
+from tests.attachments import samples
 from tests.server.processes import add_units, new_code, running_server
 from tests.server.serving import fresh_pg_database, require_pg
 from tests.sync.attached import a_forum, attach, held, photo_bytes, remove
@@ -204,3 +210,31 @@ def test_a_download_cut_half_way_goes_on_from_where_it_stopped(
     assert held(b, sha256) == data and second.files.downloaded == 1
     received = first.files.bytes_received + second.files.bytes_received
     assert received == size, f"{received - size} bytes received again of {size}"
+
+
+def test_a_removal_undone_after_the_sweep_sends_its_file_again(
+    device: Device, world: World, server: Running, tmp_path: Path
+) -> None:
+    """Undo after the server's grace period: the laptop that undoes it still has the file and
+    sends it again before the record, so every laptop gets it; a laptop that never had it
+    refuses the undo and says so (no record comes back naming a file nobody can fetch)."""
+    a, b = world.kppn, device("kppn-b", "KPPN-SORONG")
+    c = device("kppn-c", "KPPN-SORONG")
+    c.settings = Settings(language="en", operator="c", fetch_files=FETCH_ON_DEMAND)
+    stored = attachments.store_file(a.files, samples.pdf(tmp_path / "bast.pdf"))
+    record = a.write(attachments.attach, AttachmentOwner.RECOMMENDATION, world.local, stored)
+    sync_once(a)
+    a.write(attachments.remove, record)
+    sync_once(a)
+    assert server.files is not None
+    assert sweep(server.store, server.files, timedelta(0)).files == 1  # past its grace period
+    sync_once(c)
+    with pytest.raises(InputError, match="no longer on this laptop"):
+        c.write(attachments.restore, record, c.files)
+    a.write(attachments.restore, record, a.files)  # Ctrl+Z, a month later
+    sent = sync_once(a)
+    assert (sent.refused, sent.waiting, sent.files.uploaded) == (0, 0, 1)
+    assert server.files.has(stored.sha256)
+    assert sync_once(b).files.downloaded == 1
+    assert held(b, stored.sha256) == a.files.path_of(stored.sha256).read_bytes()
+    assert not next(r for r in _rows(b) if r.id == record).deleted

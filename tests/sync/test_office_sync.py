@@ -8,13 +8,14 @@ import base64
 import io
 from collections.abc import Callable
 
+import pytest
 from PIL import Image
 from sqlalchemy import select
 
 from desktop.app.workspace import Workspace
 from desktop.core.vocab import OfficeZone
 from desktop.models import RejectedOp, Unit
-from desktop.services import units
+from desktop.services import forums, units
 from desktop.services.logo import encode_logo
 from desktop.sync.engine import sync_once
 from server_stub import admin
@@ -113,3 +114,23 @@ def test_units_recorded_before_these_fields_existed_arrive_with_defaults(
     assert (biak.escalation_working_days, biak.follow_up_working_days) == (5, 20)
     assert (jayapura.time_zone, jayapura.escalation_working_days) == (OfficeZone.WIT, 9)
     assert jayapura.follow_up_working_days == 20
+
+
+def test_completion_needs_a_file_reaches_the_offices_other_laptops(device: Device) -> None:
+    """The office setting travels like the others, and a colleague's laptop enforces it."""
+    from desktop.core.errors import InputError
+    from desktop.services import followups
+    from desktop.services import recommendations as recs
+
+    a, b = device("a", "KPPN-SORONG"), device("b", "KPPN-SORONG")
+    office = unit(a, "KPPN-SORONG").id
+    forum = b.write(forums.create_forum, unit_id=office, title="FKP", held_on="2024-08-21")
+    rid = b.write(recs.add_recommendation, forum, text="Perluas ruang tunggu", scope="unit")
+    b.write(recs.accept, rid)
+    fid = b.write(followups.assign_follow_up, rid, action="Tambah kursi", owner="Kasubag Umum")
+    a.write(units.update_unit, office, completion_needs_file=True)
+    assert sync_once(a).refused == 0
+    sync_once(b)
+    assert unit(b, "KPPN-SORONG").completion_needs_file is True
+    with pytest.raises(InputError, match="asks for an attached photo or file"):
+        b.write(followups.update_follow_up, fid, progress=100, evidence="Kursi sudah dipasang")

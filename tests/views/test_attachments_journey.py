@@ -18,11 +18,11 @@ from desktop.app.workspace import Workspace
 from desktop.models import Attachment, AuditEvent
 from desktop.services import attachments, followups
 from desktop.services import recommendations as recs
-from desktop.views.attachments_panel import AttachmentsPanel
+from desktop.views.attachments_panel import ICON_ROLE, AttachmentsPanel
 from desktop.views.main_window import MainWindow
 from protocol.vocab import AttachmentKind, AttachmentOwner
 from tests.attachments import samples
-from tests.views.drive import CTRL, LEFT, click, click_tab, file_chosen, rows, with_modal
+from tests.views.drive import CTRL, LEFT, click, click_tab, file_chosen, one, rows, with_modal
 from tests.views.forum_setup import Running
 from tests.views.test_edit_delete import board
 
@@ -123,17 +123,20 @@ def test_a_file_not_received_yet_shows_who_holds_it(
     stored = attachments.store_file(ws.files, samples.pdf(tmp_path / "notulen.pdf"))
     aid = ws.write(attachments.attach, AttachmentOwner.FORUM, running.forum, stored)
     ws.files.path_of(stored.sha256).unlink()
-    with ws.store.write() as session:  # as if pulled from another laptop, added by Siti there
+    assert one(ws, Attachment, id=aid).device_name == ws.ctx.device_name != ""  # this laptop's name
+    with ws.store.write() as session:  # as if it came from another laptop (an outbox file), added by Siti there
         session.execute(
             update(AuditEvent).where(AuditEvent.entity_id == aid).values(device_id="other-laptop", actor="Siti")
         )
+        session.execute(update(Attachment).where(Attachment.id == aid).values(device_name="PC-LOKET-2"))
     workspace = window.open_forum(running.forum)
     assert workspace is not None
     click_tab(qtbot, workspace.tabs, workspace.files)
-    assert "file not yet received from Siti's laptop" in workspace.files.list.item(0).text()
+    assert "on laptop “PC-LOKET-2”" in workspace.files.list.item(0).text()  # named as the office knows it
+    assert workspace.files.list.item(0).data(ICON_ROLE) == "file-waiting"
     _click_item(qtbot, workspace.files, 0)
     qtbot.keyClick(workspace.files.list, Qt.Key.Key_Return)  # opening it says the same, no error
-    assert "not yet received from Siti" in workspace.files.message.text()
+    assert "it is on laptop “PC-LOKET-2”" in workspace.files.message.text()
 
 
 def test_evidence_on_a_recommendation_and_its_follow_up(

@@ -20,7 +20,7 @@ from desktop.services.units import set_home_unit
 from desktop.views import main_window as mw
 from desktop.views.answer_dialog import AnswerDialog
 from desktop.views.main_window import MainWindow
-from tests.views.drive import HUMAN_MS
+from tests.views.drive import HUMAN_MS, multiline_answer, with_modal
 
 
 def rec(ws: Workspace, rec_id: str) -> Recommendation:
@@ -108,8 +108,8 @@ def test_triage_every_transition_from_the_board(
     qtbot.keyClicks(pane.fu_owner, "Kasubbag Umum")
     qtbot.mouseClick(pane.fu_assign, Qt.MouseButton.LeftButton)  # assigning starts the follow-up
     assert rec(ws, unit_rec).status == RecStatus.IN_PROGRESS
-    answer_questions(text="Foto kursi roda terpasang")
-    decide(qtbot, pane.buttons["complete"])
+    typed = multiline_answer(qtbot, "Foto kursi roda terpasang")
+    with_modal(qtbot, lambda: decide(qtbot, pane.buttons["complete"]), typed)
     assert rec(ws, unit_rec).status == RecStatus.DONE
     assert "Foto kursi roda" in rec(ws, unit_rec).status_reason
 
