@@ -6,9 +6,11 @@ received any."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, tzinfo
 from html import escape
 
+from protocol.roles import Act
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -206,6 +208,12 @@ class EscalationsPage(QWidget):
     def selected(self) -> Received | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
+
+    def apply_roles(self, may: Callable[[Act], bool]) -> None:
+        """Only a user who may answer escalations sees how (the services refuse it anyway)."""
+        answers = may(Act.ANSWER)
+        for button in (self.acknowledge_button, self.answer_button, self.forward_button):
+            button.setVisible(answers)
 
     def _update_actions(self) -> None:
         chosen = self.selected()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from protocol.roles import Act, act_of
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
@@ -20,6 +21,14 @@ from desktop.services.escalations import escalate
 BUTTON_ACTIONS = ("accept", "reject", "start", "complete", "escalate")
 BULK_ACTIONS = ("accept", "reject", "escalate")
 CONTEXT = "RecActions"
+
+
+def action_act(name: str) -> Act:
+    """The act a life-cycle action on a recommendation is (who may take it: protocol.roles)."""
+    act = act_of("recommendations", "transition", name)
+    assert act is not None, name
+    return act
+
 
 # What a button says (an instruction: "Terima", not the verb of a sentence, "menerima").
 LABELS = {

@@ -4,10 +4,12 @@ the index (IKM), its grade, the sample check and the element to improve first.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from protocol.roles import Act
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -221,6 +223,12 @@ class SurveyPage(QWidget):
     def period_id(self) -> str | None:
         item = self.periods.currentItem()
         return str(item.data(ID_ROLE)) if item is not None else None
+
+    def apply_roles(self, may: Callable[[Act], bool]) -> None:
+        """Only who may record the survey or issue its report sees how (the services refuse it anyway)."""
+        for button in (self.new_button, self.import_button):
+            button.setVisible(may(Act.SURVEY))
+        self.issue_button.setVisible(may(Act.PUBLISH))
 
     def new_period(self) -> None:
         dialog = NewSurveyDialog(self._ws, self)
