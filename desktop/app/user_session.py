@@ -5,8 +5,6 @@ refuse anyway). Owned by the shell, so a window rebuilt in another language keep
 
 from __future__ import annotations
 
-from protocol.roles import Act
-
 from desktop.app.workspace import Workspace
 from desktop.core.errors import InputError
 from desktop.core.i18n import tr
@@ -15,6 +13,7 @@ from desktop.services.acting import ActingUser
 from desktop.services.sign_in_names import nip_for, user_of_another_office
 from desktop.services.units import home_unit
 from desktop.store.pins import PinCheck, PinStore
+from protocol.roles import Act
 
 
 class UserSession:

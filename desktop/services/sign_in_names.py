@@ -4,7 +4,6 @@ of another office cannot sign in here (said plainly, once their password proves 
 
 from __future__ import annotations
 
-from protocol.users import is_nip, normal_nip
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,6 +11,7 @@ from desktop.core.errors import InputError
 from desktop.core.i18n import tr
 from desktop.models import Unit, User
 from desktop.services.passwords import verify_password
+from protocol.users import is_nip, normal_nip
 
 
 def nip_for(session: Session, unit_id: str | None, typed: str) -> str:

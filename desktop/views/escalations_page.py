@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date, tzinfo
 from html import escape
 
-from protocol.roles import Act
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -44,6 +43,7 @@ from desktop.views.columns import size_columns
 from desktop.views.common import attempt
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, page_title, primary
+from protocol.roles import Act
 
 Index = QModelIndex | QPersistentModelIndex
 LATE = QBrush(QColor("#fde2e1"))

@@ -11,8 +11,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from protocol.roles import StaffRole
-from protocol.users import is_nip, normal_nip
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +41,8 @@ from desktop.views.common import InlineMessage, placeholder_in_full, select_valu
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
 from desktop.views.look import icon, primary
+from protocol.roles import StaffRole
+from protocol.users import is_nip, normal_nip
 
 
 class FirstRunPage(QWidget):

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from protocol.roles import Act
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QUndoStack
 from PySide6.QtWidgets import (
@@ -42,6 +41,7 @@ from desktop.views.operator_prompt import operator_known
 from desktop.views.save_file import SavedNotice
 from desktop.views.undo import Refs, UndoKeys
 from desktop.views.undo_bar import UndoBar
+from protocol.roles import Act
 
 DATE_COLUMN = 0
 STATUS_COLUMN = 3

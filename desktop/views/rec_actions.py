@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from protocol.roles import Act, act_of
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
@@ -16,6 +15,7 @@ from desktop.core.i18n import number
 from desktop.services import lifecycle
 from desktop.services import recommendations as recs
 from desktop.services.escalations import escalate
+from protocol.roles import Act, act_of
 
 # Actions the board offers as buttons (merge is done by selecting two; answering has its dialog).
 BUTTON_ACTIONS = ("accept", "reject", "start", "complete", "escalate")

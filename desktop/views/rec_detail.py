@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from protocol.roles import Act
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -53,6 +52,7 @@ from desktop.views.look import icon, primary
 from desktop.views.rec_actions import BUTTON_ACTIONS, action_act, action_label, perform
 from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.undo import Refs
+from protocol.roles import Act
 from protocol.vocab import AttachmentOwner
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from protocol.roles import Act
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -53,6 +52,7 @@ from desktop.views.move_group import MoveGroup
 from desktop.views.office_rules import OfficeRules
 from desktop.views.outbox_actions import export_unsent, import_unsent
 from desktop.views.users_group import UsersGroup
+from protocol.roles import Act
 
 LINE_FIELDS = (
     "name",

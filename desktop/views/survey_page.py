@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from protocol.roles import Act
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -51,6 +50,7 @@ from desktop.services.surveys import (
 from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.look import icon, page_title, primary
 from desktop.views.survey_dialog import NewSurveyDialog
+from protocol.roles import Act
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog

@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from protocol.roles import Act
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -50,6 +49,7 @@ from desktop.views.rec_table import SCOPE_SHORT, RecommendationTableModel
 from desktop.views.save_file import SavedNotice
 from desktop.views.undo import UndoKeys
 from desktop.views.undo_bar import UndoBar
+from protocol.roles import Act
 
 NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"  # the status filter's entry for every status not yet settled

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from protocol.roles import StaffRole
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InputError, MufakatError
 from desktop.views.common import OK_CANCEL, InlineMessage
+from protocol.roles import StaffRole
 
 # How each role is named on the screen (what it lets the person do, in a few words).
 ROLE_LABELS = {

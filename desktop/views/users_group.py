@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from protocol.roles import StaffRole
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +34,7 @@ from desktop.services.users import UserView
 from desktop.views.common import OK_CANCEL, InlineMessage
 from desktop.views.look import icon, primary
 from desktop.views.user_dialog import TypedUser, UserDialog, role_label
+from protocol.roles import StaffRole
 
 COLUMNS = 5  # name, NIP, jabatan, roles, state
 
