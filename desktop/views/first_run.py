@@ -31,6 +31,7 @@ from desktop.app.workspace import Workspace
 from desktop.core.errors import MufakatError
 from desktop.core.vocab import OfficeZone, label
 from desktop.services import acting, users
+from desktop.services.units import RULES as office_rules
 from desktop.services.context import Context
 from desktop.services.demo import load_demo
 from desktop.services.office import set_up_office
@@ -123,6 +124,14 @@ class FirstRunPage(QWidget):
         form.addRow(self.tr("Time zone"), self.time_zone)
         admin = QGroupBox(self.tr("You, the office's first administrator"))
         admin_form = QFormLayout(admin)
+        admin_hint = QLabel(
+            self.tr(
+                "You add the others (the head of office signs and triages) in Settings → Users. "
+                "Everyone signs in with their NIP and password, on every laptop of the office."
+            )
+        )
+        admin_hint.setWordWrap(True)
+        admin_form.addRow(admin_hint)
         admin_form.addRow(self.tr("Your name") + " *", self.operator)
         admin_form.addRow(self.tr("NIP") + " *", self.nip)
         admin_form.addRow(self.tr("Jabatan (position)"), self.jabatan)
@@ -236,7 +245,14 @@ class FirstRunPage(QWidget):
         self.language_changed.emit(language)
 
     def _admin_typed(self) -> bool:
-        """The first administrator's fields, checked before anything is written."""
+        """The office's name and the first administrator's fields, checked before anything is
+        written (in the order of the form)."""
+        try:
+            office_rules["name"](self.name.text())
+        except MufakatError as exc:
+            self.message.error(exc.message, self.name)
+            self.name.setFocus()
+            return False
         checks = (
             (
                 self.operator,
@@ -252,6 +268,8 @@ class FirstRunPage(QWidget):
         )
         for field, wrong, said in checks:
             if wrong:
+                if field is self.password_again:
+                    field.clear()  # typed again whole
                 self.message.error(said, field)
                 field.setFocus()
                 return False
@@ -281,7 +299,8 @@ class FirstRunPage(QWidget):
             "nip": self.nip.text(),
             "name": self.operator.text(),
             "jabatan": self.jabatan.text(),
-            "roles": [StaffRole.ADMIN.value],
+            # Whoever sets the office up runs its forums too; the head (kepala) is added in Settings.
+            "roles": [StaffRole.ADMIN.value, StaffRole.OPERATOR.value],
             "password": self.password.text(),
         }
         ctx = self._ws.ctx

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.door.signed_out.connect(self.sign_out)
         self.stack.addWidget(self.door)
         self._locked_from: QWidget | None = None  # what the lock covers, shown again at unlock
+        self._door_up = False
         self.idle = IdleWatch(ws.settings.lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.settings.lock_minutes_changed.connect(lambda minutes: self.idle.set_timeout(minutes * 60_000))
@@ -212,11 +213,12 @@ class MainWindow(QMainWindow):
     # -- who works here ------------------------------------------------------------------------
     def door_shown(self) -> bool:
         """The sign-in or lock screen is up: nothing else can be reached."""
-        return self.stack.currentWidget() is self.door
+        return self._door_up
 
     def _show_door(self) -> None:
         self.idle.stop()
         self._locked_from = None
+        self._door_up = True
         self.sidebar.hide()
         self.door.show_sign_in()
         self.stack.setCurrentWidget(self.door)
@@ -249,6 +251,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.flush()  # free text saved; a line being typed stays in its field
         self._locked_from = self.stack.currentWidget()
+        self._door_up = True
         self.idle.stop()
         self.sidebar.hide()
         self.door.show_lock()
@@ -257,12 +260,14 @@ class MainWindow(QMainWindow):
     def _unlocked(self) -> None:
         back = self._locked_from or self.forums
         self._locked_from = None
+        self._door_up = False
         self.sidebar.show()
         self.stack.setCurrentWidget(back)
         self._show_user()
         back.setFocus()
 
     def _signed_in(self) -> None:
+        self._door_up = False
         self.sidebar.show()
         self._show_user()
         self.settings.reload()
