@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -76,7 +76,8 @@ class UserDialog(QDialog):
         self.jabatan.setPlaceholderText(self.tr("e.g. Kepala Seksi Bank"))
         self.roles: dict[StaffRole, QCheckBox] = {}
         role_row = QHBoxLayout()
-        roles_box = QWidget()
+        roles_box = QWidget(self)  # kept (hidden) when a password is reset: `typed` reads it
+        roles_box.setVisible(kind != self.PASSWORD)
         role_column = QFormLayout(roles_box)
         role_column.setContentsMargins(0, 0, 0, 0)
         for role in StaffRole:
@@ -100,6 +101,7 @@ class UserDialog(QDialog):
             form.addRow(self.tr("Roles"), role_row)
         else:
             self.name.setReadOnly(True)
+            self.name.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys go to the new password
             form.addRow(self.tr("Name"), self.name)
         if kind != self.EDIT:
             form.addRow(self.tr("Pass&word") if kind == self.NEW else self.tr("New pass&word"), self.password)

@@ -159,7 +159,11 @@ class UsersGroup(QGroupBox):
             with self._ws.store.read() as session:
                 acting.sign_in(session, self._ws.ctx, made.nip, typed.password)
 
-        dialog = UserDialog(UserDialog.NEW, submit, fixed_roles=frozenset({StaffRole.ADMIN}), parent=self)
+        # The operator named in Settings, who ran the forums until now, keeps running them.
+        operator = TypedUser(self._ws.settings.operator, "", "", frozenset({StaffRole.OPERATOR}), "")
+        dialog = UserDialog(
+            UserDialog.NEW, submit, user=operator, fixed_roles=frozenset({StaffRole.ADMIN}), parent=self
+        )
         dialog.setWindowTitle(self.tr("The first administrator"))
         if self._run_dialog(dialog):
             said = self.tr("{name} is the office's administrator and is signed in.")
