@@ -31,11 +31,11 @@ from desktop.app.workspace import Workspace
 from desktop.core.errors import MufakatError
 from desktop.core.vocab import OfficeZone, label
 from desktop.services import acting, users
-from desktop.services.units import RULES as office_rules
 from desktop.services.context import Context
 from desktop.services.demo import load_demo
 from desktop.services.office import set_up_office
 from desktop.services.passwords import check_new_password
+from desktop.services.units import RULES as office_rules
 from desktop.services.users import UserView
 from desktop.sync.controller import SyncController
 from desktop.views.common import InlineMessage, placeholder_in_full, select_value

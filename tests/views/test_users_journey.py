@@ -162,3 +162,37 @@ def test_an_office_from_before_accounts_creates_its_first_administrator(
     assert rina.roles == ["operator", "admin"] and rina.nip == ADMIN[0]
     assert window.badge.isVisible() and window.badge.name.text() == "Rina Wulandari"
     assert ws.ctx.actor == "Rina Wulandari (NIP 198705122010122001)"
+
+
+def test_a_signatory_is_picked_from_the_users_and_stays_editable(
+    qtbot: QtBot, ws: Workspace, office_with_staff: Running, window: MainWindow
+) -> None:
+    from desktop.models import Forum
+    from tests.views.drive import click_tab, rows
+
+    forum = office_with_staff
+    workspace = window.open_forum(forum.forum)
+    assert workspace is not None
+    details = workspace.details
+    click_tab(qtbot, workspace.tabs, details)
+    picker = details.signatory_user
+    assert [picker.itemText(i) for i in range(1, picker.count())] == [
+        "Gandung Triyasmoko — Kepala KPPN Sorong",
+        "Rina Wulandari — Kepala Subbagian Umum",
+        "Yohanis Mambraku — Pelaksana",
+    ]  # the office's active users
+    click_row(qtbot, details.signatories, 0, column=1)  # the head's row
+    choose(qtbot, picker, "Gandung Triyasmoko — Kepala KPPN Sorong", stays=False)
+    stored = rows(ws, Forum, id=forum.forum)[0].signatories[0]
+    assert (stored["name"], stored["nip"], stored["title"]) == (
+        "Gandung Triyasmoko",
+        "197801012000031002",
+        "Kepala KPPN Sorong",
+    )
+    assert stored["role"] == "head_of_unit"  # the row's role stays
+    # Still editable: the title typed over in the table.
+    table = details.signatories
+    click_row(qtbot, table, 0, column=3)
+    Keyboard(qtbot, window).type("Plt. Kepala KPPN Sorong").press(Qt.Key.Key_Return)
+    # (the table commits an edit a moment after Enter)
+    qtbot.waitUntil(lambda: rows(ws, Forum, id=forum.forum)[0].signatories[0]["title"] == "Plt. Kepala KPPN Sorong")
