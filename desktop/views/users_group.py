@@ -66,7 +66,7 @@ class UsersGroup(QGroupBox):
         self.first_admin_button.clicked.connect(self.create_first_admin)
         self.add_button = QPushButton(icon("new"), self.tr("Add &user…"))
         self.add_button.clicked.connect(self.add_user)
-        self.edit_button = QPushButton(icon("edit"), self.tr("C&hange…"))
+        self.edit_button = QPushButton(icon("edit"), self.tr("Chan&ge…"))
         self.edit_button.clicked.connect(self.edit_user)
         self.password_button = QPushButton(self.tr("Reset pass&word…"))
         self.password_button.clicked.connect(self.reset_password)
