@@ -62,6 +62,9 @@ class Shell:
         self.translations.switch(ws.settings.language)
         self.sync = sync or SyncController(ws)
         self.drafts = Drafts(ws.data_dir)
+        from desktop.app.user_session import UserSession
+
+        self.user_session = UserSession(ws)  # who works here: kept when the window is rebuilt
         from desktop.views.auto_backup import AutoBackup
 
         self.auto_backup = AutoBackup(ws)  # started by `run_app`: tests take backups themselves
@@ -72,7 +75,7 @@ class Shell:
 
         from desktop.views.main_window import MainWindow
 
-        window = MainWindow(self.ws, self.sync, self.drafts)
+        window = MainWindow(self.ws, self.sync, self.drafts, self.user_session)
         window.language_changed.connect(self.switch_language)
         window.settings.backups.restore_requested.connect(self.restore)
         window.settings.move_laptop.import_requested.connect(self.take_in)

@@ -69,6 +69,10 @@ FETCH_ON_DEMAND = "on_demand"  # when one is opened
 FETCH_FILES = (FETCH_BACKGROUND, FETCH_ON_DEMAND)
 
 
+LOCK_MINUTES = 10
+LOCK_MINUTES_RANGE = range(1, 241)
+
+
 @dataclass
 class Settings:
     """This laptop's preferences. Office-wide settings (names, letterhead, logo, time zone,
@@ -79,6 +83,9 @@ class Settings:
     # A second folder every backup is copied to (a USB stick, a network share); empty: none.
     backup_folder: str = ""
     fetch_files: str = FETCH_BACKGROUND
+    # The window locks after this many minutes without a key or a click (when the office has
+    # users); unlocked by the signed-in person's PIN or password.
+    lock_minutes: int = LOCK_MINUTES
     legacy_deadlines: dict[str, int] = field(default_factory=dict)
 
     def validate(self) -> None:
@@ -100,6 +107,14 @@ class Settings:
                 ),
                 field="fetch_files",
             )
+        if (
+            not isinstance(self.lock_minutes, int)
+            or isinstance(self.lock_minutes, bool)
+            or self.lock_minutes not in LOCK_MINUTES_RANGE
+        ):
+            raise InputError(
+                tr("Lock after must be a whole number of minutes from 1 to 240."), field="lock_minutes"
+            )
         if not isinstance(self.backup_folder, str):
             raise InputError(tr("The second backup folder must be a folder's path."), field="backup_folder")
         for name, value in self.legacy_deadlines.items():
@@ -113,6 +128,8 @@ class Settings:
         chosen: dict[str, Any] = {"backup_folder": self.backup_folder} if self.backup_folder else {}
         if self.fetch_files != FETCH_BACKGROUND:
             chosen["fetch_files"] = self.fetch_files
+        if self.lock_minutes != LOCK_MINUTES:
+            chosen["lock_minutes"] = self.lock_minutes
         return {"language": self.language, "operator": self.operator, **chosen, **self.legacy_deadlines}
 
     @property

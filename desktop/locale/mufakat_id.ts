@@ -958,6 +958,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Jabatan</translation>
         </message>
         <message>
+            <source>Fills the chosen row with the user's name, NIP and jabatan</source>
+            <translation>Mengisi baris terpilih dengan nama, NIP, dan jabatan pengguna</translation>
+        </message>
+        <message>
             <source>S&amp;tart the forum</source>
             <translation>&amp;Mulai forum</translation>
         </message>
@@ -1032,6 +1036,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
+        </message>
+        <message>
+            <source>Fill the chosen row from a user…</source>
+            <translation>Isi baris terpilih dari pengguna…</translation>
         </message>
         <message>
             <source>Start the forum now? Sign-in and live capture are then under way.</source>
@@ -1320,6 +1328,18 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>mis. Rina Wulandari</translation>
         </message>
         <message>
+            <source>18 digits, e.g. 198705122010122001</source>
+            <translation>18 angka, mis. 198705122010122001</translation>
+        </message>
+        <message>
+            <source>e.g. Kepala Subbagian Umum</source>
+            <translation>mis. Kepala Subbagian Umum</translation>
+        </message>
+        <message>
+            <source>at least 8 characters</source>
+            <translation>sekurang-kurangnya 8 karakter</translation>
+        </message>
+        <message>
             <source>&amp;Start using Mufakat</source>
             <translation>&amp;Mulai memakai Mufakat</translation>
         </message>
@@ -1356,8 +1376,32 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Zona waktu</translation>
         </message>
         <message>
-            <source>Your name (in the history)</source>
-            <translation>Nama Anda (di riwayat)</translation>
+            <source>You, the office's first administrator</source>
+            <translation>Anda, administrator pertama kantor</translation>
+        </message>
+        <message>
+            <source>You add the others (the head of office signs and triages) in Settings → Users. Everyone signs in with their NIP and password, on every laptop of the office.</source>
+            <translation>Pengguna lain (kepala kantor yang menandatangani dan memilah) Anda tambahkan di Pengaturan → Pengguna. Setiap orang masuk dengan NIP dan kata sandinya, di setiap laptop kantor.</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Nama Anda</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Jabatan (position)</source>
+            <translation>Jabatan</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Kata sandi</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>Ulangi kata sandi</translation>
         </message>
         <message>
             <source>&amp;Try with a sample forum</source>
@@ -1402,6 +1446,18 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         <message>
             <source>Set up this laptop's office: it takes a minute, and all of it can be changed later in Settings. Only the short name is needed to start.</source>
             <translation>Atur kantor untuk laptop ini: cukup semenit, dan semuanya dapat diubah nanti di Pengaturan. Untuk mulai, hanya nama singkat yang wajib diisi.</translation>
+        </message>
+        <message>
+            <source>Type your name: you are the office's first administrator.</source>
+            <translation>Ketik nama Anda: Anda administrator pertama kantor.</translation>
+        </message>
+        <message>
+            <source>Type your NIP: 18 digits.</source>
+            <translation>Ketik NIP Anda: 18 angka.</translation>
+        </message>
+        <message>
+            <source>The two passwords differ: type the same password twice.</source>
+            <translation>Kedua kata sandi berbeda: ketik kata sandi yang sama dua kali.</translation>
         </message>
         <message>
             <source>Type your name first: the history records who loaded the sample forum.</source>
@@ -1721,6 +1777,29 @@ Simpan?</translation>
         </message>
     </context>
     <context>
+        <name>HandOverDialog</name>
+        <message>
+            <source>Deactivate {name}</source>
+            <translation>Nonaktifkan {name}</translation>
+        </message>
+        <message>
+            <source>{name} can no longer sign in on any laptop of the office once it syncs; the history keeps their name. Their open follow-up actions go to:</source>
+            <translation>{name} tidak dapat lagi masuk di laptop mana pun milik kantor setelah laptop itu sinkron; riwayat tetap mencatat namanya. Tindak lanjutnya yang masih terbuka diserahkan kepada:</translation>
+        </message>
+        <message>
+            <source>(choose who takes over)</source>
+            <translation>(pilih yang mengambil alih)</translation>
+        </message>
+        <message>
+            <source>&amp;Hand over to</source>
+            <translation>&amp;Serahkan kepada</translation>
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation>Nonaktifkan</translation>
+        </message>
+    </context>
+    <context>
         <name>InboxModel</name>
         <message>
             <source>From</source>
@@ -1803,6 +1882,10 @@ Simpan?</translation>
         <message>
             <source>Settings</source>
             <translation>Pengaturan</translation>
+        </message>
+        <message>
+            <source>{name} was deactivated by the office's administrator and is signed out.</source>
+            <translation>{name} dinonaktifkan oleh administrator kantor dan telah dikeluarkan.</translation>
         </message>
         <message>
             <source>New escalations: {n}</source>
@@ -2911,6 +2994,18 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Undangan dan laporan</translation>
         </message>
         <message>
+            <source> min</source>
+            <translation> menit</translation>
+        </message>
+        <message>
+            <source>With no key pressed nor click for this long, the window locks (unlock with your PIN or password)</source>
+            <translation>Tanpa tombol ditekan atau klik selama ini, jendela terkunci (buka dengan PIN atau kata sandi Anda)</translation>
+        </message>
+        <message>
+            <source>Lock the window after (no key nor click)</source>
+            <translation>Kunci jendela setelah (tanpa tombol atau klik)</translation>
+        </message>
+        <message>
             <source>Open folder</source>
             <translation>Buka folder</translation>
         </message>
@@ -2977,6 +3072,128 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Office added.</source>
             <translation>Kantor ditambahkan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInPage</name>
+        <message>
+            <source>NIP (18 digits) or full name</source>
+            <translation>NIP (18 angka) atau nama lengkap</translation>
+        </message>
+        <message>
+            <source>password</source>
+            <translation>kata sandi</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in</source>
+            <translation>&amp;Masuk</translation>
+        </message>
+        <message>
+            <source>NIP or name</source>
+            <translation>NIP atau nama</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Kata sandi</translation>
+        </message>
+        <message>
+            <source>4 to 8 digits</source>
+            <translation>4 sampai 8 angka</translation>
+        </message>
+        <message>
+            <source>the same digits again</source>
+            <translation>angka yang sama sekali lagi</translation>
+        </message>
+        <message>
+            <source>Set &amp;PIN</source>
+            <translation>Atur &amp;PIN</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Nanti saja</translation>
+        </message>
+        <message>
+            <source>A PIN unlocks this laptop quickly after it locked itself. It stays on this laptop (it is never sent anywhere); after {n} wrong PINs the password is needed.</source>
+            <translation>PIN membuka laptop ini dengan cepat setelah terkunci sendiri. PIN hanya tersimpan di laptop ini (tidak pernah dikirim ke mana pun); setelah {n} kali PIN salah, kata sandi diperlukan.</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>PIN again</source>
+            <translation>Ulangi PIN</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Buka kunci</translation>
+        </message>
+        <message>
+            <source>Use the pass&amp;word</source>
+            <translation>Pakai kata &amp;sandi</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>&amp;Keluar</translation>
+        </message>
+        <message>
+            <source>Another person wants to work on this laptop</source>
+            <translation>Orang lain hendak bekerja di laptop ini</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Masuk</translation>
+        </message>
+        <message>
+            <source>{office}: sign in with your NIP or name and your password.</source>
+            <translation>{office}: masuklah dengan NIP atau nama dan kata sandi Anda.</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation>Terkunci</translation>
+        </message>
+        <message>
+            <source>{name} is signed in. What was typed is kept; unlock to go on.</source>
+            <translation>{name} sedang masuk. Yang sudah diketik tetap tersimpan; buka kunci untuk melanjutkan.</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}</source>
+            <translation>Selamat datang, {name}</translation>
+        </message>
+        <message>
+            <source>Set a PIN for this laptop?</source>
+            <translation>Atur PIN untuk laptop ini?</translation>
+        </message>
+        <message>
+            <source>Type your NIP or your name.</source>
+            <translation>Ketik NIP atau nama Anda.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ: type the same digits twice.</source>
+            <translation>Kedua PIN berbeda: ketik angka yang sama dua kali.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {n} tries left before the password is needed.</source>
+            <translation>PIN salah. Tersisa {n} kali coba sebelum kata sandi diperlukan.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: unlock with your password (then set a new PIN).</source>
+            <translation>Terlalu banyak PIN salah: buka dengan kata sandi Anda (lalu atur PIN baru).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignedInBadge</name>
+        <message>
+            <source>Lock</source>
+            <translation>Kunci</translation>
+        </message>
+        <message>
+            <source>Lock the window now (unlock with your PIN or password)</source>
+            <translation>Kunci jendela sekarang (buka dengan PIN atau kata sandi Anda)</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Keluar</translation>
         </message>
     </context>
     <context>
@@ -3596,6 +3813,184 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Redone: {step}</source>
             <translation>Diulangi: {step}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <source>Operator / facilitator (plans, signs in, captures)</source>
+            <translation>Operator/fasilitator (merencanakan, mencatat kehadiran, mencatat masukan)</translation>
+        </message>
+        <message>
+            <source>Head of office — kepala (triage, escalate, answer, sign)</source>
+            <translation>Kepala kantor (memilah, mengeskalasi, menjawab, menandatangani)</translation>
+        </message>
+        <message>
+            <source>Administrator (users, the office's settings)</source>
+            <translation>Administrator (pengguna, pengaturan kantor)</translation>
+        </message>
+        <message>
+            <source>New user</source>
+            <translation>Pengguna baru</translation>
+        </message>
+        <message>
+            <source>Change user</source>
+            <translation>Ubah pengguna</translation>
+        </message>
+        <message>
+            <source>Reset password</source>
+            <translation>Atur ulang kata sandi</translation>
+        </message>
+        <message>
+            <source>full name, e.g. Rina Wulandari, S.E.</source>
+            <translation>nama lengkap, mis. Rina Wulandari, S.E.</translation>
+        </message>
+        <message>
+            <source>18 digits, e.g. 198705122010122001</source>
+            <translation>18 angka, mis. 198705122010122001</translation>
+        </message>
+        <message>
+            <source>e.g. Kepala Seksi Bank</source>
+            <translation>mis. Kepala Seksi Bank</translation>
+        </message>
+        <message>
+            <source>at least 8 characters</source>
+            <translation>sekurang-kurangnya 8 karakter</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nama</translation>
+        </message>
+        <message>
+            <source>NI&amp;P</source>
+            <translation>NI&amp;P</translation>
+        </message>
+        <message>
+            <source>&amp;Jabatan (position)</source>
+            <translation>&amp;Jabatan</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word</source>
+            <translation>Kata &amp;sandi</translation>
+        </message>
+        <message>
+            <source>New pass&amp;word</source>
+            <translation>Kata &amp;sandi baru</translation>
+        </message>
+        <message>
+            <source>Password &amp;again</source>
+            <translation>&amp;Ulangi kata sandi</translation>
+        </message>
+        <message>
+            <source>The two passwords differ: type the same password twice.</source>
+            <translation>Kedua kata sandi berbeda: ketik kata sandi yang sama dua kali.</translation>
+        </message>
+        <message>
+            <source>Tick at least one role: what may this person do?</source>
+            <translation>Centang sekurang-kurangnya satu peran: apa yang boleh dilakukan orang ini?</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersGroup</name>
+        <message>
+            <source>Users</source>
+            <translation>Pengguna</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Jabatan</source>
+            <translation>Jabatan</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Create the first &amp;administrator…</source>
+            <translation>Buat admin&amp;istrator pertama…</translation>
+        </message>
+        <message>
+            <source>Add &amp;user…</source>
+            <translation>&amp;Tambah pengguna…</translation>
+        </message>
+        <message>
+            <source>Chan&amp;ge…</source>
+            <translation>Ubah pen&amp;gguna…</translation>
+        </message>
+        <message>
+            <source>Reset pass&amp;word…</source>
+            <translation>Atur ulang kata &amp;sandi…</translation>
+        </message>
+        <message>
+            <source>&amp;Deactivate (mutasi)…</source>
+            <translation>&amp;Nonaktifkan (mutasi)…</translation>
+        </message>
+        <message>
+            <source>Reacti&amp;vate</source>
+            <translation>Akti&amp;fkan lagi</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>aktif</translation>
+        </message>
+        <message>
+            <source>deactivated</source>
+            <translation>nonaktif</translation>
+        </message>
+        <message>
+            <source>This office has no users yet: the history names the operator of Settings. Create the first administrator (they add the others); from then on everyone signs in.</source>
+            <translation>Kantor ini belum punya pengguna: riwayat mencatat nama operator di Pengaturan. Buat administrator pertama (ia menambahkan yang lain); sejak itu setiap orang masuk dengan akunnya.</translation>
+        </message>
+        <message>
+            <source>The people of this office who sign in to Mufakat, on every laptop of the office.</source>
+            <translation>Orang-orang kantor ini yang masuk ke Mufakat, di setiap laptop kantor.</translation>
+        </message>
+        <message>
+            <source>The first administrator</source>
+            <translation>Administrator pertama</translation>
+        </message>
+        <message>
+            <source>{name} is the office's administrator and is signed in.</source>
+            <translation>{name} menjadi administrator kantor dan sudah masuk.</translation>
+        </message>
+        <message>
+            <source>{name} added.</source>
+            <translation>{name} ditambahkan.</translation>
+        </message>
+        <message>
+            <source>{name} saved.</source>
+            <translation>{name} disimpan.</translation>
+        </message>
+        <message>
+            <source>{name}'s password was reset: tell them the new one; they sign in with it.</source>
+            <translation>Kata sandi {name} telah diatur ulang: beri tahu kata sandi barunya; ia masuk dengan itu.</translation>
+        </message>
+        <message>
+            <source>{name} is deactivated; {n} open follow-up action(s) went to {successor}.</source>
+            <translation>{name} dinonaktifkan; {n} tindak lanjut terbuka diserahkan kepada {successor}.</translation>
+        </message>
+        <message>
+            <source>{name} is active again.</source>
+            <translation>{name} aktif kembali.</translation>
         </message>
     </context>
 </TS>

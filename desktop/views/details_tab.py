@@ -1,10 +1,12 @@
 """A forum's details: every field of the forum, saved as each one is left; the signatories of
-its minutes; start and close with a confirmation."""
+its minutes (a row filled from one of the office's users, with name, NIP and jabatan, and still
+editable); start and close with a confirmation."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +29,7 @@ from desktop.services import forums
 from desktop.services.forums import reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
 from desktop.services.signatory_roles import role_words
+from desktop.services.users import list_users
 from desktop.views.close_dialog import CloseForumDialog
 from desktop.views.columns import size_columns
 from desktop.views.common import AutosaveText, EnumCombo, InlineMessage, TimeField, date_edit, set_read_only
@@ -83,6 +86,10 @@ class DetailsTab(QWidget):
         size_columns(self.signatories, {NIP_COLUMN: ["888888888888888888"]}, stretch=len(SIGNATORY_KEYS) - 1)
         self.signatories.setMaximumHeight(110)
         self.signatories.itemChanged.connect(self._save_signatories)
+        # The office's users fill the chosen row (the first one if none is chosen).
+        self.signatory_user = QComboBox()
+        self.signatory_user.setToolTip(self.tr("Fills the chosen row with the user's name, NIP and jabatan"))
+        self.signatory_user.activated.connect(self._fill_signatory)
         self.status_label = QLabel()
         self.start_button = QPushButton(self.tr("S&tart the forum"))
         self.start_button.setIcon(icon("start-forum"))
@@ -111,7 +118,10 @@ class DetailsTab(QWidget):
         form.addRow(self.tr("Moderator"), self.lines["moderator"])
         form.addRow(self.tr("Note-taker"), self.lines["note_taker"])
         form.addRow(self.tr("Document number"), self.lines["document_number"])
-        form.addRow(self.tr("Signatories"), self.signatories)
+        signatory_column = QVBoxLayout()
+        signatory_column.addWidget(self.signatories)
+        signatory_column.addWidget(self.signatory_user)
+        form.addRow(self.tr("Signatories"), signatory_column)
         # The invitation's and the implementation report's wording: editable after closing too.
         self.templates_button = QPushButton(self.tr("Document te&mplates…"))
         self.templates_button.clicked.connect(self.open_templates)
@@ -143,6 +153,7 @@ class DetailsTab(QWidget):
                 shown = role_words(person.get(key, "")) if key == "role" else person.get(key, "")
                 self.signatories.setItem(row, column, QTableWidgetItem(shown))
         self.signatories.blockSignals(False)
+        self._list_users(forum.unit_id)
         self.status_label.setText(self.tr("Status: {status}").format(status=label(forum.status)))
         self.start_button.setEnabled(forum.status == ForumStatus.PLANNED)
         self.close_button.setEnabled(forum.status == ForumStatus.RUNNING)
@@ -173,6 +184,27 @@ class DetailsTab(QWidget):
         value = edit.text().strip()
         if not self.save(name, value or (None if name in ("starts_at", "ends_at") else "")):
             edit.setModified(True)  # still not saved: the message says what to fix
+
+    def _list_users(self, unit_id: str) -> None:
+        people = self._ws.read(list_users, unit_id, active_only=True)
+        self.signatory_user.clear()
+        self.signatory_user.addItem(self.tr("Fill the chosen row from a user…"), None)
+        for person in people:
+            shown = f"{person.name} — {person.jabatan}" if person.jabatan else person.name
+            self.signatory_user.addItem(shown, (person.name, person.nip, person.jabatan))
+        self.signatory_user.setVisible(bool(people))
+
+    def _fill_signatory(self, index: int) -> None:
+        chosen = self.signatory_user.itemData(index)
+        self.signatory_user.setCurrentIndex(0)
+        if chosen is None or self.signatories.rowCount() == 0:
+            return
+        row = max(self.signatories.currentRow(), 0)
+        self.signatories.blockSignals(True)
+        for key, value in zip(("name", "nip", "title"), chosen, strict=True):
+            self.signatories.setItem(row, SIGNATORY_KEYS.index(key), QTableWidgetItem(value))
+        self.signatories.blockSignals(False)
+        self._save_signatories()
 
     def _save_signatories(self) -> None:
         people = []
@@ -253,6 +285,7 @@ class DetailsTab(QWidget):
         set_read_only(self.theme, read_only)
         self.mode.setEnabled(not read_only)
         set_read_only(self.signatories, read_only, EDITABLE_CELLS)
+        self.signatory_user.setEnabled(not read_only)
 
     def flush(self) -> None:
         self.theme.flush()

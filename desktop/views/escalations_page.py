@@ -7,6 +7,7 @@ navigation only when this office has received any."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, tzinfo
 from html import escape
 
@@ -44,6 +45,7 @@ from desktop.views.columns import size_columns
 from desktop.views.common import attempt
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, page_title, primary
+from protocol.roles import Act
 from protocol.vocab import AttachmentOwner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -220,6 +222,12 @@ class EscalationsPage(QWidget):
     def selected(self) -> Received | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
+
+    def apply_roles(self, may: Callable[[Act], bool]) -> None:
+        """Only a user who may answer escalations sees how (the services refuse it anyway)."""
+        answers = may(Act.ANSWER)
+        for button in (self.acknowledge_button, self.answer_button, self.forward_button):
+            button.setVisible(answers)
 
     def _update_actions(self) -> None:
         chosen = self.selected()

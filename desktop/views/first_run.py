@@ -1,12 +1,15 @@
 """First run: a laptop with no office of its own, not on a server. In under a minute the user
 names the office (short and full official name, the parent office escalations go to, the
-letterhead lines, the logo, the time zone) and themself, and the app is ready. Or they try it
-with the sample forum, or enroll the laptop with the office's server, which brings the office."""
+letterhead lines, the logo, the time zone) and themself as its first administrator (name, NIP,
+jabatan, a password typed twice), is signed in, and the app is ready. Or they try it with the
+sample forum, or enroll the laptop with the office's server, which brings the office and its
+users."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,17 +25,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.app.workspace import Workspace
 from desktop.core.errors import MufakatError
 from desktop.core.vocab import OfficeZone, label
+from desktop.services import acting, users
+from desktop.services.context import Context
 from desktop.services.demo import load_demo
 from desktop.services.office import set_up_office
+from desktop.services.passwords import check_new_password
+from desktop.services.units import RULES as office_rules
+from desktop.services.users import UserView
 from desktop.sync.controller import SyncController
 from desktop.views.common import InlineMessage, placeholder_in_full, select_value
 from desktop.views.enroll_form import EnrollForm
 from desktop.views.logo_field import LogoField
 from desktop.views.look import icon, primary
+from protocol.roles import StaffRole
+from protocol.users import is_nip, normal_nip
 
 
 class FirstRunPage(QWidget):
@@ -72,12 +83,32 @@ class FirstRunPage(QWidget):
             self.time_zone.addItem(label(zone), zone.value)
         guessed = OfficeZone.of_offset(datetime.now().astimezone().utcoffset()) or OfficeZone.WIB
         select_value(self.time_zone, guessed.value)
+        # The first administrator (they add the others in Settings → Users).
         self.operator = QLineEdit(ws.settings.operator)
         self.operator.setPlaceholderText(self.tr("e.g. Rina Wulandari"))
+        self.nip = QLineEdit()
+        self.nip.setPlaceholderText(self.tr("18 digits, e.g. 198705122010122001"))
+        self.jabatan = QLineEdit()
+        self.jabatan.setPlaceholderText(self.tr("e.g. Kepala Subbagian Umum"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("at least 8 characters"))
+        self.password_again = QLineEdit()
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
         self.start_button = primary(QPushButton(self.tr("&Start using Mufakat")), "accept")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        for line in (self.name, self.full_name, self.city, self.parent_office, self.operator):
+        for line in (
+            self.name,
+            self.full_name,
+            self.city,
+            self.parent_office,
+            self.operator,
+            self.nip,
+            self.jabatan,
+            self.password,
+            self.password_again,
+        ):
             line.returnPressed.connect(self.start)
         self.message = InlineMessage()
         self.logo.refused.connect(self.message.error)
@@ -91,11 +122,24 @@ class FirstRunPage(QWidget):
         form.addRow(self.tr("Letterhead lines above the name"), self.letterhead)
         form.addRow(self.tr("Logo (in the letterhead)"), self.logo)
         form.addRow(self.tr("Time zone"), self.time_zone)
-        form.addRow(self.tr("Your name (in the history)"), self.operator)
+        admin = QGroupBox(self.tr("You, the office's first administrator"))
+        admin_form = QFormLayout(admin)
+        admin_hint = QLabel(
+            self.tr(
+                "You add the others (the head of office signs and triages) in Settings → Users. "
+                "Everyone signs in with their NIP and password, on every laptop of the office."
+            )
+        )
+        admin_hint.setWordWrap(True)
+        admin_form.addRow(admin_hint)
+        admin_form.addRow(self.tr("Your name") + " *", self.operator)
+        admin_form.addRow(self.tr("NIP") + " *", self.nip)
+        admin_form.addRow(self.tr("Jabatan (position)"), self.jabatan)
+        admin_form.addRow(self.tr("Password") + " *", self.password)
+        admin_form.addRow(self.tr("Password again") + " *", self.password_again)
         start_row = QHBoxLayout()
         start_row.addWidget(self.message, 1)
         start_row.addWidget(self.start_button)
-        form.addRow(start_row)
 
         self.demo_button = QPushButton(icon("sample"), self.tr("&Try with a sample forum"))
         self.demo_button.clicked.connect(self.try_demo)
@@ -150,8 +194,12 @@ class FirstRunPage(QWidget):
         others.addWidget(server)
         others.addWidget(moving)
         others.addStretch(1)
+        mine = QVBoxLayout()
+        mine.addWidget(office)
+        mine.addWidget(admin)
+        mine.addLayout(start_row)
         columns = QHBoxLayout()
-        columns.addWidget(office, 3)
+        columns.addLayout(mine, 3)
         columns.addLayout(others, 2)
         body = QWidget()
         body.setMaximumWidth(1400)
@@ -196,25 +244,80 @@ class FirstRunPage(QWidget):
             return
         self.language_changed.emit(language)
 
-    def start(self) -> None:
-        """The operator's name first (the history records who set the office up), then the
-        office (one action: all of it or nothing)."""
-        if not self._keep_operator():
-            return
+    def _admin_typed(self) -> bool:
+        """The office's name and the first administrator's fields, checked before anything is
+        written (in the order of the form)."""
         try:
-            self._ws.write(
-                set_up_office,
-                name=self.name.text(),
-                full_name=self.full_name.text(),
-                city=self.city.text(),
-                parent=self.parent_office.text(),
-                letterhead=self.letterhead.toPlainText(),
-                logo=self._logo,
-                time_zone=self.time_zone.currentData(),
-            )
+            office_rules["name"](self.name.text())
         except MufakatError as exc:
+            self.message.error(exc.message, self.name)
+            self.name.setFocus()
+            return False
+        checks = (
+            (
+                self.operator,
+                not self.operator.text().strip(),
+                self.tr("Type your name: you are the office's first administrator."),
+            ),
+            (self.nip, not is_nip(normal_nip(self.nip.text())), self.tr("Type your NIP: 18 digits.")),
+            (
+                self.password_again,
+                self.password.text() != self.password_again.text(),
+                self.tr("The two passwords differ: type the same password twice."),
+            ),
+        )
+        for field, wrong, said in checks:
+            if wrong:
+                if field is self.password_again:
+                    field.clear()  # typed again whole
+                self.message.error(said, field)
+                field.setFocus()
+                return False
+        try:
+            check_new_password(self.password.text())
+        except MufakatError as exc:
+            self.message.error(exc.message, self.password)
+            self.password.setFocus()
+            return False
+        return True
+
+    def start(self) -> None:
+        """The office and its first administrator (one action: all of it or nothing), who is
+        then signed in: the history names them from the first change on."""
+        if not self._admin_typed():
+            return
+        office = {
+            "name": self.name.text(),
+            "full_name": self.full_name.text(),
+            "city": self.city.text(),
+            "parent": self.parent_office.text(),
+            "letterhead": self.letterhead.toPlainText(),
+            "logo": self._logo,
+            "time_zone": self.time_zone.currentData(),
+        }
+        admin = {
+            "nip": self.nip.text(),
+            "name": self.operator.text(),
+            "jabatan": self.jabatan.text(),
+            # Whoever sets the office up runs its forums too; the head (kepala) is added in Settings.
+            "roles": [StaffRole.ADMIN.value, StaffRole.OPERATOR.value],
+            "password": self.password.text(),
+        }
+        ctx = self._ws.ctx
+        before = (ctx.actor, ctx.home_unit_id)
+        # The office's creation is recorded under the administrator's name (as signed in later).
+        ctx.actor = f"{' '.join(self.operator.text().split())} (NIP {normal_nip(self.nip.text())})"[:120]
+        try:
+            made: UserView = self._ws.write(_office_and_admin, office, admin)
+        except MufakatError as exc:
+            ctx.actor, ctx.home_unit_id = before
             self.message.error(exc.message)
             return
+        ctx.actor = before[0]
+        with self._ws.store.read() as session:
+            acting.sign_in(session, ctx, made.nip, self.password.text())
+        self.password.clear()
+        self.password_again.clear()
         self._finish()
 
     def try_demo(self) -> None:
@@ -245,3 +348,9 @@ class FirstRunPage(QWidget):
     def _finish(self) -> None:
         self._ws.settle_office()
         self.done.emit()
+
+
+def _office_and_admin(session: Session, ctx: Context, office: dict[str, Any], admin: dict[str, Any]) -> UserView:
+    """The first run's one action: the office, then its first user, an administrator."""
+    set_up_office(session, ctx, **office)
+    return users.create_user(session, ctx, **admin)

@@ -4,6 +4,7 @@ and the printed documents of the selected forum."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ from desktop.views.operator_prompt import operator_known
 from desktop.views.save_file import SavedNotice
 from desktop.views.undo import Refs, UndoKeys
 from desktop.views.undo_bar import UndoBar
+from protocol.roles import Act
 
 DATE_COLUMN = 0
 STATUS_COLUMN = 3
@@ -197,6 +199,13 @@ class ForumsPage(QWidget):
             self.load_demo()
         else:
             self.remove_sample()
+
+    def apply_roles(self, may: Callable[[Act], bool]) -> None:
+        """Only who may plan forums sees how to make, correct or delete one (the services
+        refuse it anyway)."""
+        plans = may(Act.PLAN_FORUM)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setVisible(plans)
 
     def _show_sample_button(self, any_forum: bool) -> None:
         self._sample = self._ws.read(demo.sample_forum)

@@ -60,6 +60,8 @@ QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}
 QListWidget#navigation::item:hover:!selected {{ background: #e3e8ef; }}
 QLabel#office-name {{ font-size: 11pt; font-weight: bold; color: #1d2733; }}
 QLabel#office-full-name {{ color: {MUTED}; font-size: 8pt; }}
+QLabel#signed-in-name {{ font-weight: bold; color: #1d2733; }}
+QLabel#signed-in-jabatan {{ color: {MUTED}; font-size: 8pt; }}
 """
 
 # What each icon shows, by the job it does (Material Design Icons 6, through qtawesome).
@@ -125,6 +127,11 @@ ICONS = {
     "no-follow-up": "mdi6.clipboard-list-outline",
     "no-survey": "mdi6.chart-bar",
     "office": "mdi6.office-building-outline",
+    # who works on the laptop
+    "log-in": "mdi6.login",
+    "log-out": "mdi6.logout",
+    "lock": "mdi6.lock-clock",
+    "users": "mdi6.account-multiple-outline",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.user_session import UserSession
 from desktop.app.workspace import Workspace
 from desktop.models import Forum
 from desktop.services.lookup import load
@@ -34,10 +35,13 @@ from desktop.views.escalations_page import EscalationsPage
 from desktop.views.first_run import FirstRunPage
 from desktop.views.followup_page import FollowUpPage
 from desktop.views.forums_page import ForumsPage
+from desktop.views.idle_watch import IdleWatch
 from desktop.views.look import ACCENT, icon
 from desktop.views.nav_badge import BadgeDelegate, badge_of, set_badge
 from desktop.views.office_banner import OfficeBanner
 from desktop.views.settings_page import SettingsPage
+from desktop.views.sign_in_page import SignInPage
+from desktop.views.signed_in_badge import SignedInBadge
 from desktop.views.survey_page import SurveyPage
 from desktop.views.sync_status import SyncStatusBar
 from desktop.views.triage_page import TriagePage
@@ -55,9 +59,17 @@ Page = ForumsPage | TriagePage | EscalationsPage | FollowUpPage | SurveyPage | A
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, ws: Workspace, sync: SyncController, drafts: Drafts | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        sync: SyncController,
+        drafts: Drafts | None = None,
+        user_session: UserSession | None = None,
+    ) -> None:
+        """`user_session`: who works here (the shell keeps it across a rebuilt window)."""
         super().__init__()
         self._ws = ws
+        self.user_session = user_session or UserSession(ws)
         self._drafts = drafts
         self._retired = False
         self._office_name = ""  # shown in the title once the office exists
@@ -70,7 +82,10 @@ class MainWindow(QMainWindow):
         self.follow_up = FollowUpPage(ws)
         self.survey = SurveyPage(ws)
         self.attention = AttentionPage(ws)
-        self.settings = SettingsPage(ws, sync, may_switch_language=self.confirm_close)
+        self.settings = SettingsPage(
+            ws, sync, may_switch_language=self.confirm_close, user_session=self.user_session
+        )
+        self.settings.users.changed.connect(self._show_user)
         self._sync = sync
         self.workspace: ForumWorkspace | None = None  # the open forum, if any
         self.stack = QStackedWidget()
@@ -111,6 +126,10 @@ class MainWindow(QMainWindow):
         side.setContentsMargins(6, 6, 6, 6)
         side.addWidget(self.office)
         side.addWidget(self.nav, 1)
+        self.badge = SignedInBadge()
+        self.badge.lock_requested.connect(self.lock)
+        self.badge.sign_out_requested.connect(self.sign_out)
+        side.addWidget(self.badge)
         self.sidebar = sidebar
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -139,10 +158,24 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
         self.stack.currentChanged.connect(lambda _i: self._show_title())
+        # The door: signing in when the office has users, unlocking after idle.
+        self.door = SignInPage(self.user_session)
+        self.door.signed_in.connect(self._signed_in)
+        self.door.unlocked.connect(self._unlocked)
+        self.door.signed_out.connect(self.sign_out)
+        self.stack.addWidget(self.door)
+        self._locked_from: QWidget | None = None  # what the lock covers, shown again at unlock
+        self._door_up = False
+        self.idle = IdleWatch(ws.settings.lock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self.settings.lock_minutes_changed.connect(lambda minutes: self.idle.set_timeout(minutes * 60_000))
         self.first_run: FirstRunPage | None = None
         if ws.read(needs_set_up):
             self._start_first_run(sync)
+        elif self.user_session.needs_sign_in():
+            self._show_door()
         else:
+            self._show_user()
             self.forums.search.setFocus()  # type part of a forum's title, Enter opens it
         self._show_office()
         guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
@@ -162,16 +195,120 @@ class MainWindow(QMainWindow):
         if page is None:
             return
         self.first_run = None
-        self.sidebar.show()
         self.stack.removeWidget(page)
         page.deleteLater()
         self._office_changed()
+        if self.user_session.needs_sign_in():  # an enrolled laptop brought the office's users
+            self._show_door()
+            return
+        self.sidebar.show()
         self.settings.reload()
+        self._show_user()
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(FORUMS)
         self.nav.blockSignals(False)
         self.show_page(FORUMS)
         self.forums.setFocus()
+
+    # -- who works here ------------------------------------------------------------------------
+    def door_shown(self) -> bool:
+        """The sign-in or lock screen is up: nothing else can be reached."""
+        return self._door_up
+
+    def _show_door(self) -> None:
+        self.idle.stop()
+        self._locked_from = None
+        self._door_up = True
+        self.sidebar.hide()
+        self.door.show_sign_in()
+        self.stack.setCurrentWidget(self.door)
+        self.door.setFocus()
+
+    def _show_user(self) -> None:
+        """The person signed in at the foot of the navigation; what their roles may not do hidden;
+        the idle lock counting (a laptop whose office has no users yet never locks)."""
+        user = self.user_session.current
+        self.badge.show_user(user)
+        self.apply_roles()
+        if user is not None:
+            self.idle.start()
+        else:
+            self.idle.stop()
+
+    def apply_roles(self) -> None:
+        """Views hide what the person signed in may not do (the services refuse it anyway)."""
+        may = self.user_session.may
+        self.settings.apply_roles(may)
+        self.forums.apply_roles(may)
+        self.survey.apply_roles(may)
+        self.triage.apply_roles(may)
+        self.escalations.apply_roles(may)
+
+    def lock(self) -> None:
+        """Idle (or "Kunci"): the window shows the lock; every page keeps what was typed."""
+        if self.user_session.current is None or self.door_shown() or self.first_run is not None:
+            return
+        if self.workspace is not None:
+            self.workspace.flush()  # free text saved; a line being typed stays in its field
+        self._locked_from = self.stack.currentWidget()
+        self._door_up = True
+        self.idle.stop()
+        self.sidebar.hide()
+        self.door.show_lock()
+        self.stack.setCurrentWidget(self.door)
+
+    def _unlocked(self) -> None:
+        back = self._locked_from or self.forums
+        self._locked_from = None
+        self._door_up = False
+        self.sidebar.show()
+        self.stack.setCurrentWidget(back)
+        self._show_user()
+        back.setFocus()
+
+    def _signed_in(self) -> None:
+        self._door_up = False
+        self.sidebar.show()
+        self._show_user()
+        self.settings.reload()
+        back = self.workspace if self.workspace is not None else self.forums
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(FORUMS)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(back)  # the door leaves first: no page is shown behind it
+        if back is self.forums:
+            self.show_page(FORUMS)
+        back.setFocus()
+        QTimer.singleShot(0, self.offer_drafts)  # typing left by a crash, offered to whoever signs in
+
+    def sign_out(self) -> None:
+        """"Keluar": what is typed in the open forum is saved or asked about first."""
+        if self.workspace is not None:
+            if not self.workspace.confirm_leave():
+                return
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        self.user_session.sign_out()
+        self._show_user()
+        self._show_door()
+
+    def _check_user(self) -> None:
+        """After a sync: a person deactivated meanwhile is signed out (the door says why); one
+        whose roles changed sees what they may do now."""
+        if self.user_session.current is None:
+            if self.user_session.needs_sign_in() and not self.door_shown() and self.first_run is None:
+                self._show_door()
+            return
+        name = self.user_session.current.name
+        if self.user_session.still_allowed():
+            self._show_user()
+            return
+        self.badge.show_user(None)
+        self._show_door()
+        self.door.message.error(
+            self.tr("{name} was deactivated by the office's administrator and is signed out.").format(name=name)
+        )
 
     def _show_office(self) -> None:
         """The office's name and logo above the navigation, its short name in the title."""
@@ -251,7 +388,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, row: int) -> None:
         self._office_ready()
-        if row < 0 or self.first_run is not None:
+        if row < 0 or self.first_run is not None or self.door_shown():
             return
         if row != FORUMS and self.workspace is not None and self.stack.currentWidget() is self.workspace:
             self.workspace.flush()
@@ -262,6 +399,8 @@ class MainWindow(QMainWindow):
 
     def open_forum(self, forum_id: str) -> ForumWorkspace | None:
         self._office_ready()
+        if self.door_shown():
+            return None
         if self.workspace is not None:
             if self.workspace.forum_id == forum_id:
                 self.stack.setCurrentWidget(self.workspace)
@@ -301,6 +440,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.forums)
 
     def _find(self) -> None:
+        if self.door_shown():
+            return
         if self.stack.currentWidget() is self.triage:
             self.triage.focus_filter()
         else:
@@ -327,6 +468,7 @@ class MainWindow(QMainWindow):
         """After a sync brought changes: the page on screen reads again; typed text is kept."""
         self._ws.settle_office()  # the office's settings may have changed elsewhere
         self._office_ready()
+        self._check_user()
         self._show_office()
         self.escalations.reload()
         self._update_nav()
@@ -341,8 +483,8 @@ class MainWindow(QMainWindow):
     # -- typing kept through a crash -----------------------------------------------------------
     def offer_drafts(self) -> None:
         """At start: typing left by a crash or a power cut is offered back."""
-        if self._drafts is None:
-            return
+        if self._drafts is None or self.door_shown() or self.first_run is not None:
+            return  # offered once someone signed in
         waiting = [d for d in self._drafts.all() if self._ws.read(still_unsaved, d)]
         if not waiting:
             self._drafts.clear()
@@ -382,6 +524,7 @@ class MainWindow(QMainWindow):
         """This window has been replaced (the language changed, after `confirm_close`): closing
         it asks nothing more."""
         self._retired = True
+        self.idle.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close():

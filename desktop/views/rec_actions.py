@@ -15,11 +15,20 @@ from desktop.core.i18n import number
 from desktop.services import lifecycle
 from desktop.services import recommendations as recs
 from desktop.services.escalations import escalate
+from protocol.roles import Act, act_of
 
 # Actions the board offers as buttons (merge is done by selecting two; answering has its dialog).
 BUTTON_ACTIONS = ("accept", "reject", "start", "complete", "escalate")
 BULK_ACTIONS = ("accept", "reject", "escalate")
 CONTEXT = "RecActions"
+
+
+def action_act(name: str) -> Act:
+    """The act a life-cycle action on a recommendation is (who may take it: protocol.roles)."""
+    act = act_of("recommendations", "transition", name)
+    assert act is not None, name
+    return act
+
 
 # What a button says (an instruction: "Terima", not the verb of a sentence, "menerima").
 LABELS = {

@@ -50,9 +50,10 @@ from desktop.views.common import InlineMessage, ReplacedButtons, date_edit, set_
 from desktop.views.conflict_card import ConflictCard
 from desktop.views.empty_state import EmptyState
 from desktop.views.look import icon, primary
-from desktop.views.rec_actions import BUTTON_ACTIONS, action_label, perform
+from desktop.views.rec_actions import BUTTON_ACTIONS, action_act, action_label, perform
 from desktop.views.rec_edit_dialog import RecommendationDialog
 from desktop.views.undo import Refs
+from protocol.roles import Act
 from protocol.vocab import AttachmentOwner
 
 
@@ -79,6 +80,7 @@ class RecommendationPane(QWidget):
         self.elsewhere_layout.setContentsMargins(0, 0, 0, 0)
         self.cards: list[ConflictCard] = []
         self.buttons: dict[str, QPushButton] = {}
+        self.may: Callable[[Act], bool] = lambda _act: True  # the person signed in (MainWindow.apply_roles)
         actions = QHBoxLayout()  # the life-cycle step(s) possible now
         for name in BUTTON_ACTIONS:
             button = primary(QPushButton(action_label(name)), name, on=False)
@@ -254,14 +256,17 @@ class RecommendationPane(QWidget):
             + (f"<br><i>{html.escape(d.reason)}</i>" if d.reason else "")
         )
         self._show_markers(d.changed_elsewhere)
-        first = next((name for name in BUTTON_ACTIONS if name in d.actions), None)
+        may = self.may
+        first = next((name for name in BUTTON_ACTIONS if name in d.actions and may(action_act(name))), None)
         for name, button in self.buttons.items():
-            button.setVisible(name in d.actions)
+            button.setVisible(name in d.actions and may(action_act(name)))
             primary(button, name, on=name == first)  # the next step, in sight
-        self.scope_button.setVisible(rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
-        self.answer_button.setVisible(bool(d.answerable))  # only the office it was sent to answers
-        self.edit_button.setVisible(not d.forum_closed)
-        self.delete_button.setVisible(not d.forum_closed and rec.status == RecStatus.PROPOSED)
+        captures = may(Act.CAPTURE)
+        self.scope_button.setVisible(captures and rec.status in (RecStatus.PROPOSED, RecStatus.ACCEPTED))
+        # only the office it was sent to answers
+        self.answer_button.setVisible(bool(d.answerable) and may(Act.ANSWER))
+        self.edit_button.setVisible(captures and not d.forum_closed)
+        self.delete_button.setVisible(captures and not d.forum_closed and rec.status == RecStatus.PROPOSED)
         self.files.set_owner(rec.id)
         self._count_files()
         self.follow_ups.blockSignals(True)
@@ -285,16 +290,18 @@ class RecommendationPane(QWidget):
         self.follow_box.setVisible(can_follow or bool(d.follow_ups))
         self.escalation_box.setVisible(rec.scope == Scope.POLICY or bool(d.escalations))
         for editor in (self.fu_action, self.fu_owner, self.fu_due, self.fu_assign):
-            editor.setEnabled(can_follow)
+            editor.setEnabled(can_follow and may(Act.FOLLOW_UP))
         proposed = default_due(self._ws.ctx)
         self.fu_due.setDate(QDate(proposed.year, proposed.month, proposed.day))
-        self.fu_update.setEnabled(bool(d.follow_ups))
+        self.fu_update.setEnabled(bool(d.follow_ups) and may(Act.FOLLOW_UP))
         lines = [self._escalation_line(e, e.id in d.unsynced) for e in d.escalations]
         self.escalation.setText("<br>".join(lines) or self.tr("Not escalated."))
         # Its lines kept whole when the scrolling pane is short (a wrapping label's minimum is one line).
         self.escalation.setMinimumHeight(self.escalation.heightForWidth(max(self.escalation.width(), 320)))
         self.escalation_box.setMinimumHeight(self.escalation_box.sizeHint().height())
-        self.dispute_button.setVisible(any(may_dispute(e, self._ws.ctx) for e in d.escalations))
+        self.dispute_button.setVisible(
+            may(Act.ESCALATE) and any(may_dispute(e, self._ws.ctx) for e in d.escalations)
+        )
         zone = self._ws.ctx.zone
         self.history.setPlainText("\n".join(f"{screen_time(h.at, zone, weekday=True)} — {h.said}" for h in d.history))
 

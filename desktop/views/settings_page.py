@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.user_session import UserSession
 from desktop.app.workspace import Workspace
+from desktop.core.config import LOCK_MINUTES_RANGE
 from desktop.core.errors import MufakatError
 from desktop.core.vocab import OfficeZone, label
 from desktop.models import Unit
@@ -49,6 +51,8 @@ from desktop.views.look import icon, page_title
 from desktop.views.move_group import MoveGroup
 from desktop.views.office_rules import OfficeRules
 from desktop.views.outbox_actions import export_unsent, import_unsent
+from desktop.views.users_group import UsersGroup
+from protocol.roles import Act
 
 LINE_FIELDS = (
     "name",
@@ -68,6 +72,7 @@ DEADLINES = ("escalation_working_days", "follow_up_working_days")
 class SettingsPage(QWidget):
     language_changed = Signal(str)
     office_changed = Signal()
+    lock_minutes_changed = Signal(int)
 
     def __init__(
         self,
@@ -75,6 +80,7 @@ class SettingsPage(QWidget):
         sync: SyncController,
         may_switch_language: Callable[[], bool] = lambda: True,
         parent: QWidget | None = None,
+        user_session: UserSession | None = None,
     ) -> None:
         """`may_switch_language`: asked before the window is rebuilt in another language (it
         saves or asks about what is typed and not saved; False: the user chose to stay)."""
@@ -82,6 +88,7 @@ class SettingsPage(QWidget):
         self._ws = ws
         self._sync = sync
         self._may_switch_language = may_switch_language
+        self._may: Callable[[Act], bool] = lambda _act: True  # the person signed in (apply_roles)
         labels = {
             "name": self.tr("Short name (in sentences)"),
             "full_name": self.tr("Full official name (in the letterhead)"),
@@ -200,10 +207,19 @@ class SettingsPage(QWidget):
         self.language.addItem("English", "en")
         select_value(self.language, settings.language)
         self.language.activated.connect(self._choose_language)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(LOCK_MINUTES_RANGE.start, LOCK_MINUTES_RANGE.stop - 1)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setValue(settings.lock_minutes)
+        self.lock_minutes.setToolTip(
+            self.tr("With no key pressed nor click for this long, the window locks (unlock with your PIN or password)")
+        )
+        self.lock_minutes.editingFinished.connect(self._save_lock_minutes)
         device = QGroupBox(self.tr("This device"))
         device_form = QFormLayout(device)
         device_form.addRow(self.tr("Operator name (in the history)"), self.operator)
         device_form.addRow(self.tr("Language"), self.language)
+        device_form.addRow(self.tr("Lock the window after (no key nor click)"), self.lock_minutes)
         self.device_message = InlineMessage()
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(str(ws.data_dir)), 1)
@@ -240,6 +256,8 @@ class SettingsPage(QWidget):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(office)
+        self.users = UsersGroup(ws, user_session or UserSession(ws))  # Pengguna: the office's people
+        body_layout.addWidget(self.users)
         body_layout.addWidget(device)
         body_layout.addWidget(server)
         self.backups = BackupGroup(ws)  # backups of this laptop's database, and restoring one
@@ -303,12 +321,19 @@ class SettingsPage(QWidget):
             box.setValue(getattr(unit, name) if unit else Unit.field_defaults()[name])
         self.rules.load(unit)
         for widget in self._office_widgets:
-            widget.setEnabled(unit is not None)
+            widget.setEnabled(unit is not None and self._may(Act.OFFICE_SETTINGS))
         self.logo.show_logo(unit.logo if unit else "")
+        self.users.reload()
         if not self.operator.hasFocus():  # the first-run page may have named the operator
             self.operator.setText(self._ws.settings.operator)
             self.operator.setPlaceholderText(self._ws.settings.actor)
         self._show_server()
+
+    def apply_roles(self, may: Callable[[Act], bool]) -> None:
+        """The office's settings change only for an administrator (the services refuse it anyway)."""
+        self._may = may
+        self.users.setVisible(may(Act.MANAGE_USERS))
+        self.reload()
 
     def _sync_status(self, _status: object) -> None:
         self._show_server()
@@ -468,6 +493,11 @@ class SettingsPage(QWidget):
             return False
         self._tell(self.device_message, error=False, text=self.tr("Saved."))
         return True
+
+    def _save_lock_minutes(self) -> None:
+        minutes = self.lock_minutes.value()
+        if minutes != self._ws.settings.lock_minutes and self._save_setting(lock_minutes=minutes):
+            self.lock_minutes_changed.emit(minutes)
 
     def _choose_language(self) -> None:
         language = str(self.language.currentData())

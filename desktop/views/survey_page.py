@@ -4,6 +4,7 @@ the index (IKM), its grade, the sample check and the element to improve first.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ from desktop.services.surveys import (
 from desktop.views.common import EnumCombo, InlineMessage
 from desktop.views.look import icon, page_title, primary
 from desktop.views.survey_dialog import NewSurveyDialog
+from protocol.roles import Act
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog
@@ -221,6 +223,12 @@ class SurveyPage(QWidget):
     def period_id(self) -> str | None:
         item = self.periods.currentItem()
         return str(item.data(ID_ROLE)) if item is not None else None
+
+    def apply_roles(self, may: Callable[[Act], bool]) -> None:
+        """Only who may record the survey or issue its report sees how (the services refuse it anyway)."""
+        for button in (self.new_button, self.import_button):
+            button.setVisible(may(Act.SURVEY))
+        self.issue_button.setVisible(may(Act.PUBLISH))
 
     def new_period(self) -> None:
         dialog = NewSurveyDialog(self._ws, self)

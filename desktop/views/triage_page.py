@@ -5,6 +5,7 @@ escalations are highlighted. Queries run off the GUI thread; only the newest one
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -42,12 +43,13 @@ from desktop.views.columns import size_columns
 from desktop.views.common import EnumCombo, ReplacedButtons, date_edit
 from desktop.views.empty_state import EmptyState, ListOrEmpty
 from desktop.views.look import icon, page_title
-from desktop.views.rec_actions import BULK_ACTIONS, action_label, perform
+from desktop.views.rec_actions import BULK_ACTIONS, action_act, action_label, perform
 from desktop.views.rec_detail import RecommendationPane
 from desktop.views.rec_table import SCOPE_SHORT, RecommendationTableModel
 from desktop.views.save_file import SavedNotice
 from desktop.views.undo import UndoKeys
 from desktop.views.undo_bar import UndoBar
+from protocol.roles import Act
 
 NO_DATE = QDate(2000, 1, 1)
 OPEN = "open"  # the status filter's entry for every status not yet settled
@@ -326,6 +328,13 @@ class TriagePage(QWidget):
         ids = self.selected_ids()
         self.pane.show_recommendation(ids[0] if len(ids) == 1 else None)
         self._update_bulk()
+
+    def apply_roles(self, may: Callable[[Act], bool]) -> None:
+        """Hide what the person signed in may not do (the services refuse it anyway)."""
+        self.pane.may = may
+        for name, button in self.bulk.items():
+            button.setVisible(may(action_act(name)))
+        self.pane.show_recommendation(self.pane.detail.rec.id if self.pane.detail is not None else None)
 
     def _update_bulk(self) -> None:
         """Each action is offered for a selection it applies to (one of the selected can take

@@ -17,6 +17,7 @@ from sqlalchemy import select
 import desktop.views
 from desktop.app.workspace import Workspace
 from desktop.models import Escalation, Participant, Recommendation, SurveyPeriod
+from desktop.services.users import UserView
 from desktop.store import backups
 from desktop.views.document_dialog import forum_document
 from desktop.views.forum_workspace import ForumWorkspace
@@ -66,7 +67,18 @@ BUILDERS: dict[str, Builder] = {
     "RestoreDialog": lambda ws, _forum, parent: _cls("restore_dialog", "RestoreDialog")(
         backed_up(ws), ws.ctx.zone, parent
     ),
+    "UserDialog": lambda _ws, _forum, parent: _cls("user_dialog", "UserDialog")(
+        "new", lambda _typed: None, parent=parent
+    ),
+    "HandOverDialog": lambda _ws, _forum, parent: _cls("users_group", "HandOverDialog")(
+        a_user(), [a_user()], lambda _user, _to: 0, parent
+    ),
 }
+
+
+def a_user() -> UserView:
+    nip, name, jabatan = "198705122010122001", "Rina Wulandari", "Kepala Subbagian Umum"
+    return UserView("u", "unit", nip, name, jabatan, (), True, True, None, "")
 
 
 def backed_up(ws: Workspace) -> Path:

@@ -20,12 +20,12 @@ from sqlalchemy import select
 from desktop.app.shell import Shell
 from desktop.app.workspace import Workspace
 from desktop.core.vocab import OfficeZone
-from desktop.models import AuditEvent, Forum, OutboxOp, Unit
+from desktop.models import AuditEvent, Forum, OutboxOp, Unit, User
 from desktop.services.logo import MAX_LOGO_BYTES
 from desktop.services.units import home_unit
 from desktop.views.forum_dialog import NewForumDialog
 from desktop.views.main_window import MainWindow
-from tests.views.drive import activate, press_ok, type_file_name, when_modal
+from tests.views.drive import activate, one, press_ok, type_file_name, when_modal
 
 
 def photo_logo(path: Path) -> Path:
@@ -83,11 +83,18 @@ def test_first_run_to_a_ready_app_and_a_forum(
     qtbot.keyClick(page.time_zone.view(), Qt.Key.Key_Return)
     assert page.time_zone.currentData() == "WIT"
     page.operator.clear()
-    click_and_type(qtbot, page.operator, "Rina Wulandari")
-    qtbot.keyClick(page.operator, Qt.Key.Key_Return)  # Enter starts, as the button does
+    click_and_type(qtbot, page.operator, "Rina Wulandari")  # the first administrator
+    click_and_type(qtbot, page.nip, "19870512 201012 2 001")
+    click_and_type(qtbot, page.jabatan, "Kepala Subbagian Umum")
+    click_and_type(qtbot, page.password, "rahasia-kppn-1")
+    click_and_type(qtbot, page.password_again, "rahasia-kppn-2")
+    qtbot.keyClick(page.password_again, Qt.Key.Key_Return)  # Enter starts, as the button does
+    assert window.first_run is page and "differ" in page.message.text() and units_of(ws) == {}
+    click_and_type(qtbot, page.password_again, "rahasia-kppn-1")
+    qtbot.keyClick(page.password_again, Qt.Key.Key_Return)
 
     # Ready: the navigation, the forum list, the office in the title.
-    assert window.first_run is None and window.nav.isVisible()
+    assert window.first_run is None and window.nav.isVisible(), page.message.text()
     assert window.stack.currentWidget() is window.forums
     assert window.windowTitle() == "Mufakat — KPPN Sorong"
     office = ws.read(home_unit, ws.ctx.home_unit_id)
@@ -101,12 +108,22 @@ def test_first_run_to_a_ready_app_and_a_forum(
     assert max(Image.open(io.BytesIO(png)).size) <= 512
     parent = units_of(ws)["Kanwil DJPb Provinsi Papua Barat Daya"]
     assert office.parent_id == parent.id
-    assert json.loads((ws.data_dir / "settings.json").read_text(encoding="utf-8"))["operator"] == "Rina Wulandari"
-    assert window.settings.operator.text() == "Rina Wulandari"  # Settings shows who was named (it was empty)
+    # The first administrator, signed in: the history names her from the first change on.
+    admin = one(ws, User)
+    assert (admin.name, admin.nip, admin.jabatan, admin.roles) == (
+        "Rina Wulandari",
+        "198705122010122001",
+        "Kepala Subbagian Umum",
+        ["operator", "admin"],  # she runs the forums too; the head is added in Settings
+    )
+    assert admin.unit_id == office.id and admin.password_hash.startswith("$argon2id$")
+    assert "rahasia" not in admin.password_hash and window.badge.name.text() == "Rina Wulandari"
+    rina = "Rina Wulandari (NIP 198705122010122001)"
+    assert ws.ctx.actor == rina
     with ws.store.read() as session:  # audited and queued for the server, like every change
-        created = session.scalars(select(AuditEvent).where(AuditEvent.entity == "units")).all()
-        assert {e.entity_id for e in created} == {office.id, parent.id}
-        assert {e.actor for e in created} == {"Rina Wulandari"}
+        created = session.scalars(select(AuditEvent).where(AuditEvent.entity.in_(("units", "users")))).all()
+        assert {e.entity_id for e in created} == {office.id, parent.id, admin.id}
+        assert {e.actor for e in created} == {rina}
         logged = next(e for e in created if e.entity_id == office.id)
         assert str(logged.after["logo"]).startswith("sha256:")  # the history keeps a digest
         assert session.scalars(select(OutboxOp).where(OutboxOp.entity == "units")).all()
