@@ -328,6 +328,9 @@ FORUMS = _entity(
     text("status_by", SHORT, editable=False),
     *_templates(),  # the forum's own, over its unit's (protocol 5)
     added(when("invitation_date", Kind.DATE), None),
+    # The unit publishes the forum on the server's public page (issue 17): an action of the
+    # kepala, audited; added within protocol 5 (older records and laptops: not published).
+    added(flag("published"), False),
     registers={STATUS: ("status", "status_at", "status_by")},
     actions=(
         action("start", {ForumStatus.PLANNED}, ForumStatus.RUNNING, ("status_at", "status_by")),
