@@ -303,6 +303,9 @@ UNITS = _entity(
         {},
     ),
     added(choice("ikm_method", IkmMethod), IkmMethod.EXACT.value),
+    # The server's public web address (issue 17), e.g. https://fkp.example.go.id: the follow-up
+    # report's QR code opens the unit's public page there. Empty: no QR code.
+    added(text("public_url", SHORT), ""),
     admin_only=True,
     deletable=False,
 )

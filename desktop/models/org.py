@@ -65,6 +65,9 @@ class Unit(Synced):
     unsur_mapping: Mapped[dict[str, str | None]] = mapped_column(default=dict)
     # How the office weighs the nine SKM elements: exactly 1/9 (the regulation) or 0,111.
     ikm_method: Mapped[IkmMethod] = mapped_column(enum_type(IkmMethod), default=IkmMethod.EXACT)
+    # The server's public web address: the follow-up report's QR code opens this unit's public
+    # page there (desktop/services/public_page.py). Empty: no QR code.
+    public_url: Mapped[str] = mapped_column(String(120), default="")
 
 
 class ClosedDay(Synced):

@@ -21,6 +21,7 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.logo import check_logo
 from desktop.services.lookup import load
+from desktop.services.publishing import check_public_url
 from desktop.services.templates import RULES as TEMPLATE_RULES
 from protocol.ids import new_id
 
@@ -46,6 +47,7 @@ RULES: dict[str, f.Validator] = {
     "pekppp_indicators": pekppp.check,
     "unsur_mapping": check_unsur_mapping,
     "ikm_method": f.choice(IkmMethod, N_("IKM method")),
+    "public_url": check_public_url,
 }
 
 
