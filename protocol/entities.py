@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
+from protocol.roles import StaffRole
+from protocol.users import USERS
 from protocol.vocab import (
     AgeBand,
     AttachmentKind,
@@ -68,6 +70,7 @@ class Kind(StrEnum):
     # bounds the keys, `high` the numbers (the PEKPPP indicators each document is evidence for)
     NUMBER_LISTS = "number_lists"
     MAPPING = "mapping"  # {a value of `keys`: a value of `values` or null}
+    VALUES = "values"  # a list of distinct values of `values` (a user's roles)
 
 
 @dataclass(frozen=True)
@@ -607,6 +610,22 @@ AUDIT_EVENTS = _entity(
     deletable=False,
 )
 
+# The people of a unit (protocol.users): id made from the unit and the NIP, so laptops that add
+# the same person merge; a deactivated user stays (the history names them).
+USERS_ENTITY = _entity(
+    USERS,
+    text("nip", 18, required=True, editable=False),
+    text("name", NAME, required=True),
+    text("jabatan", NAME),
+    Field("roles", Kind.VALUES, required=True, max_length=len(StaffRole), values=StaffRole, editable=True),
+    Field("password_hash", Kind.TEXT, required=False, max_length=NAME, editable=True),
+    flag("active"),
+    when("deactivated_at", Kind.DATETIME),
+    text("deactivated_by", SHORT),
+    registers={"active": ("active", "deactivated_at", "deactivated_by")},
+    deletable=False,
+)
+
 MAX_FILE_SIZE = 25 * 1024 * 1024  # bytes of an attached file (the laptop refuses larger before copying)
 MAX_IMAGE_SIDE = 100_000  # pixels of a photo's width or height
 ATTACHMENTS = _entity(
@@ -630,6 +649,7 @@ ENTITIES: dict[str, Entity] = {
     e.name: e
     for e in (
         UNITS,
+        USERS_ENTITY,
         CLOSED_DAYS,
         FORUMS,
         PARTICIPANTS,

@@ -27,12 +27,12 @@ from msgspec import Meta, Struct
 
 from protocol.ids import new_id
 from protocol.schema import ID_PATTERN, Id, StampText
-from protocol.version import MAX_OPS_PER_PUSH, PROTOCOL_VERSION
+from protocol.version import MAX_OPS_PER_PUSH, SPOKEN_VERSIONS
 
 _ID = re.compile(ID_PATTERN)
 # The protocol versions a server speaks, as its OpenAPI document describes them (any other is
 # answered `upgrade_required`, 426: not a malformed request).
-SPOKEN = {"enum": [PROTOCOL_VERSION]}
+SPOKEN = {"enum": list(SPOKEN_VERSIONS)}
 OpId = Annotated[str, Meta(min_length=8, max_length=36, pattern=ID_PATTERN)]
 
 
@@ -58,6 +58,11 @@ class QueuedOp(Struct, kw_only=True):
     kind: Annotated[str, Meta(max_length=16)]
     fields: dict[str, Any]
     hlc: StampText
+    # Protocol 6 (protocol.users): the user who made it (None: none was signed in, the unit had
+    # no users yet, or it was queued before accounts existed) and the laptop's pull checkpoint
+    # when it was made (what it had learned from the server: revocations judge by it).
+    user_id: Id | None = None
+    seen: Annotated[int, Meta(ge=0)] = 0
 
 
 class Op(QueuedOp, kw_only=True):
@@ -68,11 +73,27 @@ class Op(QueuedOp, kw_only=True):
 
 
 def new_op(
-    entity: str, entity_id: str, kind: str, fields: dict[str, Any], hlc: str, action_id: str | None
+    entity: str,
+    entity_id: str,
+    kind: str,
+    fields: dict[str, Any],
+    hlc: str,
+    action_id: str | None,
+    user_id: str | None = None,
+    seen: int = 0,
 ) -> QueuedOp:
-    """A new operation (a new id) of the user action `action_id`."""
+    """A new operation (a new id) of the user action `action_id`, made by `user_id` on a laptop
+    that had pulled up to `seen`."""
     return QueuedOp(
-        op_id=new_id(), action_id=action_id, entity=entity, entity_id=entity_id, kind=kind, fields=fields, hlc=hlc
+        op_id=new_id(),
+        action_id=action_id,
+        entity=entity,
+        entity_id=entity_id,
+        kind=kind,
+        fields=fields,
+        hlc=hlc,
+        user_id=user_id,
+        seen=seen,
     )
 
 

@@ -38,6 +38,13 @@ class Refusal(StrEnum):
     DISPUTE_WINDOW = "dispute_window"
     # A questionnaire added to (or removed from) a survey period whose report is issued.
     SURVEY_ISSUED = "survey_issued"
+    # The operation's user (protocol.users, protocol.roles): not a user of the server's, one of
+    # another unit than the device's, deactivated before the laptop made it (as far as it knew),
+    # or without a role the action needs.
+    UNKNOWN_USER = "unknown_user"
+    USER_OTHER_UNIT = "user_other_unit"
+    USER_INACTIVE = "user_inactive"
+    ROLE_FORBIDDEN = "role_forbidden"
     # -- a request --------------------------------------------------------------------------
     CHECKPOINT_AHEAD = "checkpoint_ahead"  # the device has seen more than the server holds
     UPGRADE_REQUIRED = "upgrade_required"
@@ -91,6 +98,10 @@ PARAMS: dict[Refusal, tuple[str, ...]] = {
     Refusal.ANSWER_FROM_ADDRESSEE: ("entity", "id"),
     Refusal.DISPUTE_WINDOW: ("id", "action", "until"),  # until: the window's last day, YYYY-MM-DD
     Refusal.SURVEY_ISSUED: ("period_id", "version"),  # the version of the report in force
+    Refusal.UNKNOWN_USER: ("user_id",),  # empty: the operation names no user
+    Refusal.USER_OTHER_UNIT: ("user_id",),
+    Refusal.USER_INACTIVE: ("user_id",),
+    Refusal.ROLE_FORBIDDEN: ("user_id", "act"),  # act: protocol.roles.Act
     Refusal.CHECKPOINT_AHEAD: ("since", "newest"),
     Refusal.UPGRADE_REQUIRED: ("server_version", "client_version"),
     Refusal.REVOKED: (),

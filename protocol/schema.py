@@ -96,6 +96,9 @@ def value_type(f: Field, strict: bool = True) -> Any:
     elif f.kind is Kind.MAPPING:  # {key: value or null}; the keys and values of the field's enums
         assert f.keys is not None and f.values is not None
         kind = _mapping(f.keys, f.values, f.max_length) if strict else dict[str, str | None]
+    elif f.kind is Kind.VALUES:  # distinct values: a duplicate is refused by the services' rules
+        assert f.values is not None
+        kind = Annotated[list[f.values], Meta(max_length=f.max_length)] if strict else list[str]  # type: ignore[name-defined]
     elif f.kind is Kind.SIGNATORIES:
         kind = Annotated[list[Signatory], Meta(max_length=f.max_length)] if strict else list[LooseSignatory]
     else:  # Kind.OBJECT: its size is checked apart (msgspec bounds no JSON size)

@@ -14,7 +14,12 @@ from __future__ import annotations
 # still valid: fields added since take their `added_default`. Attached files (`protocol.files`)
 # do not bump it either: the `attachments` entity is one more (an older app sets its pulled
 # records aside), and their bytes travel on paths of their own, which an older app never calls.
-PROTOCOL_VERSION = 5
+# Version 6: every operation carries its user (`user_id`) and the laptop's knowledge when it
+# was made (`seen`), and the `users` entity (protocol.users); the server still accepts version 5
+# (its operations carry no user: accepted and marked `before_accounts`).
+PROTOCOL_VERSION = 6
+# The versions a server speaks (any other is answered `upgrade_required`).
+SPOKEN_VERSIONS = (5, 6)
 # Votes are `counter` operations: a contributor's whole share (never a delta). `resolve`
 # closes a "changed elsewhere" marker (a conflict of the record) on every laptop. `delete` and
 # `restore` set the tombstone, a register of its own (last writer wins).

@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from protocol.messages import SPOKEN, PushRequest
 from protocol.refusals import Refusal
 from protocol.schema import DEVICE_ID_PATTERN, ID_PATTERN, MAX_DEVICE_NAME, NO_CONTROL, SECRET_PATTERN
-from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE
+from protocol.version import MAX_BODY_BYTES, MAX_PULL_PAGE, SPOKEN_VERSIONS
 from protocol.version import PROTOCOL_VERSION as SCHEMA_VERSION
 from server_stub import auth, metrics, openapi, release
 from server_stub.apply import Caller, apply_push
@@ -264,9 +264,10 @@ def _body(code: Refusal, error: str) -> dict[str, Any]:
 
 
 def _check_schema(version: int) -> None:
-    """Only this protocol version: an older device would send what this server refuses to
-    read (and expect answers it no longer gives); a newer one, data this server cannot check."""
-    if version != SCHEMA_VERSION:
+    """Only the versions this server speaks (this one, and the one before: a version-5 laptop's
+    operations carry no user and are accepted as made before accounts existed): an older device
+    would send what this server refuses to read; a newer one, data this server cannot check."""
+    if version not in SPOKEN_VERSIONS:
         side = "the server" if version > SCHEMA_VERSION else "Mufakat on this device"
         raise ApiError(
             426,

@@ -21,6 +21,7 @@ from desktop.app.workspace import Workspace
 from desktop.core.errors import ProgrammingError
 from desktop.models import Conflict, OutboxOp, PendingFreeze, Recommendation, RejectedOp
 from desktop.services import (
+    acting,
     agenda,
     attachments,
     closed_days,
@@ -38,16 +39,20 @@ from desktop.services import (
     surveys,
     templates,
     units,
+    users,
 )
 from desktop.services import recommendations as recs
 from desktop.services.attachments import StoredFile
 from protocol.entities import RECOMMENDATIONS
 from protocol.ids import new_id
+from protocol.roles import Act
 from protocol.vocab import AttachmentKind, AttachmentOwner
 from tests.helpers import assert_journaled, state
 
 # A scan already in the file store: the record names it (the store itself is not journaled).
 SCAN = StoredFile("ab" * 32, 1024, "application/pdf", "daftar-hadir.pdf", None, None)
+
+ADMIN_NIP, KEPALA_NIP, PASSWORD = "198705122010121001", "197001011995031002", "rahasia-kppn-1"
 
 Step = tuple[str, Callable[[Workspace, dict[str, Any]], Any]]
 
@@ -346,6 +351,33 @@ STEPS: list[Step] = [
     ),
     ("attachments.remove", lambda ws, ids: ws.write(attachments.remove, ids["file"])),
     ("attachments.restore", lambda ws, ids: ws.write(attachments.restore, ids["file"])),
+    # Users last: once the office has them, every protected step needs one signed in.
+    (
+        "users.create_user",
+        lambda ws, ids: ids.update(
+            admin=ws.write(
+                users.create_user, nip=ADMIN_NIP, name="Admin", roles=["admin", "operator", "kepala"], password=PASSWORD
+            ).id
+        ),
+    ),
+    ("acting.sign_in", lambda ws, ids: ws.write(acting.sign_in, ADMIN_NIP, PASSWORD)),
+    ("acting.require", lambda ws, ids: ws.read(acting.require, ws.ctx, Act.MANAGE_USERS)),
+    (
+        "acting.check_change",
+        lambda ws, ids: ws.read(acting.check_change, ws.ctx, "users", "update", None, ["name"], ids["admin"]),
+    ),
+    ("acting.refresh", lambda ws, ids: ws.read(acting.refresh, ws.ctx)),
+    (
+        "users.create_user",
+        lambda ws, ids: ids.update(
+            kepala=ws.write(users.create_user, nip=KEPALA_NIP, name="Kepala", roles=["kepala"], password=PASSWORD).id
+        ),
+    ),
+    ("users.update_user", lambda ws, ids: ws.write(users.update_user, ids["kepala"], jabatan="Kepala Kantor")),
+    ("users.set_password", lambda ws, ids: ws.write(users.set_password, ids["admin"], PASSWORD, PASSWORD + "!")),
+    ("users.reset_password", lambda ws, ids: ws.write(users.reset_password, ids["kepala"], PASSWORD + "?")),
+    ("users.deactivate_user", lambda ws, ids: ws.write(users.deactivate_user, ids["kepala"], ids["admin"])),
+    ("users.reactivate_user", lambda ws, ids: ws.write(users.reactivate_user, ids["kepala"])),
 ]
 
 

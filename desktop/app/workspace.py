@@ -111,7 +111,9 @@ class Workspace:
         updated = replace(self.settings, **changes)  # type: ignore[arg-type]
         updated.save(self.data_dir)
         self.settings = updated
-        self.ctx.actor = updated.actor
+        if self.ctx.user is None:
+            self.ctx.actor = updated.actor
+        self.ctx.settings_actor = updated.actor  # the name again once the signed-in user signs out
 
     def write(self, action: Callable[..., T], /, *args: object, **kwargs: object) -> T:
         """Run one service call as one transaction (all or nothing), then tell the listeners

@@ -17,10 +17,12 @@ from desktop.models.minutes import FrozenMinutes, PendingFreeze, SurveyReport
 from desktop.models.org import ClosedDay, Unit
 from desktop.models.recommendation import Escalation, FollowUp, Recommendation
 from desktop.models.survey import SurveyAction, SurveyPeriod, SurveyResponse
+from desktop.models.user import User
 
 # Every synced table, parents before children (the order export and sync walk them in).
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Unit,
+    User,
     ClosedDay,
     Forum,
     Participant,
@@ -66,5 +68,6 @@ __all__ = [
     "SurveyResponse",
     "Synced",
     "Unit",
+    "User",
     "utcnow",
 ]

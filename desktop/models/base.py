@@ -58,6 +58,7 @@ class Base(DeclarativeBase):
         dict[str, list[int]]: JSON(),
         dict[str, str | None]: JSON(),
         list[dict[str, str]]: JSON(),
+        list[str]: JSON(),
         bool: Boolean(),
     }
 

@@ -71,6 +71,10 @@ class OutboxOp(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
     hlc: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Who made it (protocol.users; None: nobody was signed in, or it was queued before users
+    # existed) and the pull checkpoint this laptop had reached then (0: unknown).
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    seen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # How many times the server refused it for a reason that passes (a record it does not hold
     # yet, desktop/sync/recoverable.py): it stays queued, under a new op_id, until it applies
     # or this many refusals set it aside.
@@ -137,6 +141,9 @@ class RejectedOp(Base):
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # Its place in the outbox, to re-apply a refused action's changes in the order they were made.
     device_seq: Mapped[int | None] = mapped_column(Integer)
+    # Who made it and what this laptop had pulled then (as the outbox had them).
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    seen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # What the user chose in "Perlu perhatian" (retried, discarded, copied) and when; kept, so
     # what happened to every refused change can still be told. Empty: it needs attention.
     resolution: Mapped[str] = mapped_column(String(16), default="", server_default="", index=True)

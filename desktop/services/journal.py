@@ -24,8 +24,9 @@ from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop.core.errors import ProgrammingError
-from desktop.models import AuditEvent, ExampleUnit, OutboxOp, Synced
+from desktop.models import AuditEvent, DeviceState, ExampleUnit, OutboxOp, Synced
 from desktop.models.base import META_COLUMNS
+from desktop.services import acting
 from desktop.services.context import Context
 from domain import counters
 from protocol.ids import new_id
@@ -41,6 +42,7 @@ _RECORDED = "mufakat.journaled"
 _ACTION = "mufakat.action"
 _ACTION_OPS = "mufakat.action_ops"
 _EXAMPLES = "mufakat.example_units"
+_SEEN = "mufakat.seen"
 REMOTE_APPLY = "mufakat.remote_apply"
 # An action travels in one push (a push batch never splits one): no action may be larger.
 MAX_OPS_PER_ACTION = MAX_OPS_PER_PUSH
@@ -72,6 +74,14 @@ def example_units(session: Session) -> set[str]:
     if _EXAMPLES not in session.info:
         session.info[_EXAMPLES] = set(session.scalars(select(ExampleUnit.unit_id)))
     return cast(set[str], session.info[_EXAMPLES])
+
+
+def seen(session: Session) -> int:
+    """This laptop's pull checkpoint (read once per transaction): what it had learned from the
+    server when it made the transaction's operations (protocol.users)."""
+    if _SEEN not in session.info:
+        session.info[_SEEN] = session.scalar(select(DeviceState.checkpoint).where(DeviceState.id == 1)) or 0
+    return int(session.info[_SEEN])
 
 
 def jsonable(value: Any) -> Any:
@@ -238,6 +248,11 @@ class Journal:
         payload: dict[str, Any],
         stamp: str,
     ) -> None:
+        local = row.unit_id in example_units(self.session)
+        if not local:  # the sample forum is the laptop's own sandbox
+            changed = payload.get("set", after) if kind == "update" else after
+            step = payload.get("action") if kind == "transition" else None
+            acting.check_change(self.session, self.ctx, row.__tablename__, kind, step, changed, row.id)
         now = self.ctx.now()
         payload = {**payload, "at": row.updated_at.isoformat()}  # when, so every copy agrees
         action_id = _action_of(self.session, 2)
@@ -272,10 +287,12 @@ class Journal:
                 }
             ],
         )
-        if row.unit_id in example_units(self.session):
+        if local:
             return  # the sample forum's records stay on this laptop: nothing goes to the server
+        user_id = self.ctx.user.id if self.ctx.user else None
+        known = seen(self.session)
         ops = (
-            new_op(row.__tablename__, row.id, kind, payload, stamp, action_id),
+            new_op(row.__tablename__, row.id, kind, payload, stamp, action_id, user_id, known),
             new_op(
                 _AUDIT.name,
                 audit_id,
@@ -283,6 +300,8 @@ class Journal:
                 {**audit_fields, "unit_id": row.unit_id, "created_at": now.isoformat()},
                 stamp,
                 action_id,
+                user_id,
+                known,
             ),
         )
         connection.execute(_OUTBOX.insert(), outbox_rows(ops, now))
@@ -366,5 +385,6 @@ def _guard_unjournaled_changes(session: Session, _tx: UOWTransaction, _instances
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    for key in (_RECORDED, _ACTION, _ACTION_OPS):
+    for key in (_RECORDED, _ACTION, _ACTION_OPS, _SEEN):
         session.info.pop(key, None)
+    acting.forget_accounts(session)

@@ -27,6 +27,8 @@ class PendingOp(NamedTuple):
     kind: str
     fields_json: str
     hlc: str
+    user_id: str | None
+    seen: int
 
     def fields(self) -> dict[str, Any]:
         return dict(jsontext.loads(self.fields_json))
@@ -44,6 +46,8 @@ class PendingOp(NamedTuple):
             kind=self.kind,
             fields=fields,
             hlc=self.hlc,
+            user_id=self.user_id,
+            seen=self.seen,
         )
         return _ENCODER.encode(op)
 
@@ -58,6 +62,8 @@ _COLUMNS = (
     OutboxOp.kind,
     type_coerce(OutboxOp.fields, Text),
     OutboxOp.hlc,
+    OutboxOp.user_id,
+    OutboxOp.seen,
 )
 
 
@@ -69,7 +75,7 @@ def pending(
     (an action's operations are consecutive: one transaction wrote them). An action larger than
     either comes alone, whole."""
     query = select(*_COLUMNS).where(OutboxOp.device_seq > after).order_by(OutboxOp.device_seq)
-    rows = [PendingOp(*row) for row in session.execute(query.limit(limit + 1))]
+    rows = [PendingOp._make(row) for row in session.execute(query.limit(limit + 1))]
     size = 0
     for index, op in enumerate(rows):
         size += len(op.fields_json)
@@ -85,7 +91,7 @@ def pending(
     whole = [op for op in rows[:cut] if op.action_id != split]
     if whole:
         return whole
-    return [PendingOp(*row) for row in session.execute(query.where(OutboxOp.action_id == split))]
+    return [PendingOp._make(row) for row in session.execute(query.where(OutboxOp.action_id == split))]
 
 
 def pending_count(session: Session) -> int:

@@ -60,6 +60,8 @@ def export_outbox(session: Session) -> str:
                     kind=op.kind,
                     fields=op.fields,
                     hlc=op.hlc,
+                    user_id=op.user_id,
+                    seen=op.seen,
                 )
             ),
             "created_at": op.created_at.isoformat(),

@@ -175,6 +175,8 @@ def _set_aside(session: Session, refused: Refused) -> None:
                 params=params,
                 rejected_at=now,
                 device_seq=op.device_seq,
+                user_id=op.user_id,
+                seen=op.seen,
             )
         )
         model = MODEL_BY_TABLE.get(op.entity)

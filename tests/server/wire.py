@@ -39,7 +39,7 @@ def valid_fields(entity: str, unit_id: str, /, **values: Any) -> dict[str, Any]:
             fields[f.name] = None if f.nullable else NOW
         elif f.kind is Kind.ENUM:
             fields[f.name] = None if f.nullable else next(iter(f.values or ())).value
-        elif f.kind in (Kind.SIGNATORIES,):
+        elif f.kind in (Kind.SIGNATORIES, Kind.VALUES):
             fields[f.name] = []
         elif f.kind in (Kind.OBJECT, Kind.COUNTS, Kind.MAPPING):
             fields[f.name] = {}
