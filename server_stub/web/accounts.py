@@ -64,14 +64,21 @@ def verified(password: str, stored: str) -> bool:
         return False
 
 
+def check_password_or_waste(password: str, stored: str) -> bool:
+    """`password` against an argon2id hash; with no hash, the same time spent for nothing."""
+    if not stored:
+        verified(password, _DUMMY)
+        return False
+    return verified(password, stored)
+
+
 def check_admin(session: Session, name: str, password: str) -> WebAdmin | None:
     """The administrator these credentials sign in, or None (unknown name, wrong password, or a
     disabled account alike)."""
     admin = session.scalars(select(WebAdmin).where(WebAdmin.name == name.strip().lower())).first()
-    if admin is None:
-        verified(password, _DUMMY)
+    if not check_password_or_waste(password, admin.password_hash if admin else "") or admin is None:
         return None
-    if not verified(password, admin.password_hash) or admin.disabled_at is not None:
+    if admin.disabled_at is not None:
         return None
     if HASHER.check_needs_rehash(admin.password_hash):
         admin.password_hash = HASHER.hash(password)

@@ -44,7 +44,7 @@ def workbook(view: Oversight, period: Period) -> bytes:
     )
     sheet(
         _("Follow-up"),
-        [*unit, _("Actions"), _("Done"), _("Mean progress (%)"), _("Overdue"), _("Escalations waiting"), _("Longest wait (days)")],
+        [*unit, _("Actions"), _("Done"), _("Mean progress (per cent)"), _("Overdue"), _("Escalations waiting"), _("Longest wait (days)")],
         [
             [r.code, r.name, r.follow_ups, r.follow_ups_done, r.progress if r.progress is not None else "", r.overdue, r.waiting,
              r.oldest_waiting_days if r.oldest_waiting_days is not None else ""]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from protocol.ids import new_id
+from protocol.users import user_id
 from tests.server.conftest import STAMP, applied, create, enrolled, transition
 from tests.server.file_wire import attachment, photo, upload
 from tests.server.serving import Running
@@ -138,3 +139,37 @@ def _escalate(raw: Raw, rec: str, to_unit: str, text: str) -> str:
         {**transition(raw, "recommendations", rec, "escalate", status="escalated", **STAMP), "action_id": action},
     )
     return escalation
+
+
+KEPALA_NIP, OPERATOR_NIP, ADMIN_NIP = "197001011995031002", "199203152015032003", "198705122010121001"
+PASSWORD = "rahasia-kanwil-1"
+
+
+def add_user(raw: Raw, nip: str, name: str, roles: list[str], password: str = PASSWORD, active: bool = True) -> str:
+    """A user of the device's unit as its laptop syncs it (the argon2id hash made there)."""
+    from argon2 import PasswordHasher
+
+    record = user_id(raw.unit_id, nip)
+    fields = valid_fields(
+        "users",
+        raw.unit_id,
+        nip=nip,
+        name=name,
+        roles=roles,
+        password_hash=PasswordHasher().hash(password),
+        active=active,
+    )
+    applied(raw, raw.op("users", record, "create", fields))
+    return record
+
+
+def deactivate(raw: Raw, record: str) -> None:
+    change = {"active": False, "deactivated_at": NOW, "deactivated_by": "Admin"}
+    applied(raw, raw.op("users", record, "update", {"set": change, "base": {}, "at": NOW}))
+
+
+def add_survey(raw: Raw, title: str, ends_on: str, scores: list[list[int]]) -> str:
+    period = create(raw, "survey_periods", title=title, starts_on=ends_on[:4] + "-01-01", ends_on=ends_on)
+    for answers in scores:
+        create(raw, "survey_responses", period_id=period, **{f"u{n}": s for n, s in enumerate(answers, start=1)})
+    return period
