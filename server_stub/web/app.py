@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from asgi_csrf import Errors, asgi_csrf
-from fastapi import APIRouter, FastAPI, Form, Query, Request
+from fastapi import FastAPI, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import IntegrityError
@@ -110,7 +110,11 @@ def _year(text: str | None) -> int | None:
 
 
 def add_web(app: FastAPI, store: ServerStore) -> None:
-    router = APIRouter(prefix=PREFIX, include_in_schema=False)
+    def get(path: str) -> Callable[[Callable[..., Response]], Callable[..., Response]]:
+        return app.get(PREFIX + path, include_in_schema=False, response_model=None)
+
+    def post(path: str) -> Callable[[Callable[..., Response]], Callable[..., Response]]:
+        return app.post(PREFIX + path, include_in_schema=False, response_model=None)
 
     def need_admin(request: Request) -> Who | Response:
         who = _who(store, request)
@@ -127,14 +131,14 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
                 return RedirectResponse(SIGN_IN, status_code=303)
         return who
 
-    @router.get("")
-    @router.get("/")
+    @get("")
+    @get("/")
     def index(request: Request) -> Response:
         with store.transaction() as session:
             units = users.published_units(session)
         return render(request, "index.html", _who(store, request), units=units)
 
-    @router.get("/publik/{code}")
+    @get("/publik/{code}")
     def public(request: Request, code: str) -> Response:
         with store.transaction() as session:
             unit = unit_by_code(session, code)
@@ -145,11 +149,11 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
 
     # -- sign-in -------------------------------------------------------------------------------
 
-    @router.get("/masuk")
+    @get("/masuk")
     def sign_in_page(request: Request) -> Response:
         return render(request, "sign_in.html", _who(store, request), kind="user", failed=False, unit_code="", name="")
 
-    @router.post("/masuk")
+    @post("/masuk")
     def sign_in(
         request: Request,
         unit_code: Annotated[str, Form(max_length=40)] = "",
@@ -165,11 +169,11 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             token = open_session(session, who)
         return _signed_in_response(request, token, f"{PREFIX}/pengawasan")
 
-    @router.get("/admin/masuk")
+    @get("/admin/masuk")
     def admin_sign_in_page(request: Request) -> Response:
         return render(request, "sign_in.html", _who(store, request), kind="admin", failed=False, unit_code="", name="")
 
-    @router.post("/admin/masuk")
+    @post("/admin/masuk")
     def admin_sign_in(
         request: Request,
         name: Annotated[str, Form(max_length=80)] = "",
@@ -182,7 +186,7 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             token = open_session(session, Who(Kind.ADMIN, account.id, None, account.name))
         return _signed_in_response(request, token, f"{PREFIX}/admin")
 
-    @router.post("/keluar")
+    @post("/keluar")
     def sign_out(request: Request) -> Response:
         with store.transaction() as session:
             close_session(session, request.cookies.get(COOKIE))
@@ -197,14 +201,14 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             units = admin_units(session)
         return render(request, "admin_units.html", who, status=status, units=units, **extra)
 
-    @router.get("/admin")
+    @get("/admin")
     def admin_home(request: Request) -> Response:
         who = need_admin(request)
         if isinstance(who, Response):
             return who
         return units_page(request, who)
 
-    @router.post("/admin/unit")
+    @post("/admin/unit")
     def add_unit(
         request: Request,
         code: Annotated[str, Form(max_length=40)] = "",
@@ -222,7 +226,7 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             return units_page(request, who, status=400, unit_error=str(exc))
         return units_page(request, who, unit_added=added)
 
-    @router.post("/admin/kode")
+    @post("/admin/kode")
     def new_code(
         request: Request,
         unit_code: Annotated[str, Form(max_length=40)] = "",
@@ -238,7 +242,7 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             return units_page(request, who, status=400, code_error=unit_code)
         return units_page(request, who, new_code=code, code_unit=unit_code.strip().upper())
 
-    @router.get("/admin/perangkat")
+    @get("/admin/perangkat")
     def device_list(request: Request) -> Response:
         who = need_admin(request)
         if isinstance(who, Response):
@@ -247,7 +251,7 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             devices = admin.devices(session)
         return render(request, "admin_devices.html", who, devices=devices, revoked=request.query_params.get("dicabut"))
 
-    @router.post("/admin/perangkat/{device_id}/cabut")
+    @post("/admin/perangkat/{device_id}/cabut")
     def revoke(request: Request, device_id: str) -> Response:
         who = need_admin(request)
         if isinstance(who, Response):
@@ -268,7 +272,7 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             period = Period(_year(first), _year(last))
             return oversight(session, top, datetime.now(UTC).date(), period, only), period, only
 
-    @router.get("/pengawasan")
+    @get("/pengawasan")
     def oversight_page(
         request: Request,
         unit: Annotated[str, Query(max_length=36)] = "",
@@ -292,7 +296,7 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             query=request.url.query,
         )
 
-    @router.get("/pengawasan.xlsx")
+    @get("/pengawasan.xlsx")
     def oversight_export(
         request: Request,
         unit: Annotated[str, Query(max_length=36)] = "",
@@ -311,7 +315,6 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             headers={**HEADERS, "Content-Disposition": f'attachment; filename="{name}"'},
         )
 
-    app.include_router(router)
     app.mount(f"{PREFIX}/static", StaticFiles(directory=STATIC), name="web-static")
     app.add_middleware(Csrf, store=store)
 
