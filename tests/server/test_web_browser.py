@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from protocol.refusals import Refusal
@@ -17,7 +18,7 @@ from tests.server.chrome import PHONE, chrome
 from tests.server.conftest import enrolled
 from tests.server.serving import Running
 from tests.server.web_client import ADMIN, ADMIN_PASSWORD, add_web_admin
-from tests.server.web_world import web_world
+from tests.server.web_world import KEPALA_NIP, PASSWORD, add_user, create, web_world
 from tests.server.wire import enroll_over_http
 
 
@@ -94,3 +95,30 @@ def test_a_form_sent_without_its_csrf_token_is_refused_in_the_browser(server: Ru
     assert desktop.execute_script("return performance.getEntriesByType('navigation')[0].responseStatus") == 403
     with server.store.transaction() as session:
         assert session.get_one(Device, laptop.device_id).revoked_at is None
+
+
+def test_a_parent_office_filters_the_oversight_in_the_browser(server: Running, desktop: webdriver.Chrome) -> None:
+    world = web_world(server)
+    add_user(world.kanwil, KEPALA_NIP, "Budi Kepala Kanwil", ["kepala"])
+    create(world.manokwari, "forums", title="FKP Manokwari 2025", held_on="2025-05-05")
+    desktop.delete_all_cookies()
+    desktop.get(f"{server.url}/web/masuk")
+    desktop.find_element(By.NAME, "unit_code").send_keys("KANWIL-PBD")
+    desktop.find_element(By.NAME, "name").send_keys(KEPALA_NIP)
+    desktop.find_element(By.NAME, "password").send_keys(PASSWORD, Keys.ENTER)
+    WebDriverWait(desktop, 10).until(lambda d: d.current_url.endswith("/web/pengawasan"))
+    rows = lambda: [row.text.split()[0] for row in desktop.find_elements(By.CSS_SELECTOR, "#forums tbody tr")]  # noqa: E731
+    assert rows() == ["KPPN-MANOKWARI", "KPPN-SORONG"]
+    Select(desktop.find_element(By.ID, "filter-unit")).select_by_visible_text("KPPN-SORONG — KPPN Sorong")
+    desktop.find_element(By.ID, "filter-from").send_keys("2026")
+    desktop.find_element(By.ID, "filter").click()
+    WebDriverWait(desktop, 10).until(lambda d: "dari=2026" in d.current_url)
+    assert rows() == ["KPPN-SORONG"]
+    held = desktop.find_elements(By.CSS_SELECTOR, "#forums tbody tr td")[1].text
+    assert held == "2"
+    Select(desktop.find_element(By.ID, "filter-unit")).select_by_index(0)  # every unit again
+    desktop.find_element(By.ID, "filter").click()
+    WebDriverWait(desktop, 10).until(lambda d: "unit=&" in d.current_url)
+    assert rows() == ["KPPN-MANOKWARI", "KPPN-SORONG"]  # 2026 on: Manokwari's 2025 forum not counted
+    assert desktop.find_elements(By.CSS_SELECTOR, "#forums tbody tr td")[2].text == "0"
+    assert desktop.find_element(By.ID, "export").get_attribute("href").endswith("dari=2026&sampai=")
