@@ -309,10 +309,9 @@ def _web_admin(session: Session, args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     from alembic.util.exc import CommandError
 
-    from server_stub.web.accounts import AccountError
-
     from server_stub import admin, auth, release, restore
     from server_stub.models import ServerUnit
+    from server_stub.web.accounts import AccountError
 
     args = _parser().parse_args(argv)
     url = ""

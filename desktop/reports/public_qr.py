@@ -20,7 +20,8 @@ def public_page_qr(address: str, width: float) -> Flowable:
     drawing = Drawing(SIDE, SIDE, transform=[SIDE / (right - left), 0, 0, SIDE / (top - bottom), 0, 0])
     drawing.add(widget)
     words = text(
-        "Tindak lanjut forum ini dapat dipantau masyarakat di laman publik kantor (pindai kode QR): " + address,
+        "Tindak lanjut forum ini dapat dipantau masyarakat di laman publik kantor (pindai kode QR): "
+        + address,
         Styles.note,
     )
     table = Table([[drawing, words]], colWidths=[SIDE + 4 * mm, width - SIDE - 4 * mm])

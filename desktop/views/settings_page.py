@@ -151,7 +151,9 @@ class SettingsPage(QWidget):
         office_form.addRow(self.tr("Logo (in the letterhead)"), self.logo)
         for name in ("address", "city", "phone", "email", "website"):
             office_form.addRow(labels[name], self.unit_lines[name])
-        self.unit_lines["public_url"].setPlaceholderText(self.tr("e.g. https://fkp.example.go.id (the report's QR code)"))
+        self.unit_lines["public_url"].setPlaceholderText(
+            self.tr("e.g. https://fkp.example.go.id (the report's QR code)")
+        )
         office_form.addRow(labels["public_url"], self.unit_lines["public_url"])
         office_form.addRow(self.tr("Time zone"), self.time_zone)
         office_form.addRow(

@@ -35,9 +35,15 @@ def add_admin(session: Session, name: str, password: str) -> WebAdmin:
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
     if session.scalars(select(WebAdmin).where(func.lower(WebAdmin.name) == name)).first():
-        raise AccountError(f"an administrator named {name} exists already (web-admin password {name} changes it)")
+        raise AccountError(
+            f"an administrator named {name} exists already (web-admin password {name} changes it)"
+        )
     admin = WebAdmin(
-        id=new_id(), name=name, password_hash=HASHER.hash(password), created_at=datetime.now(UTC), disabled_at=None
+        id=new_id(),
+        name=name,
+        password_hash=HASHER.hash(password),
+        created_at=datetime.now(UTC),
+        disabled_at=None,
     )
     session.add(admin)
     return admin

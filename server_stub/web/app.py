@@ -16,7 +16,9 @@ from asgi_csrf import Errors, asgi_csrf
 from fastapi import FastAPI, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server_stub import admin, auth
@@ -53,11 +55,14 @@ def web_secret(store: ServerStore) -> str:
 
 async def _csrf_failed(_scope: Scope, send: Send, _error: Errors) -> None:
     body = (
-        "<!doctype html><meta charset=utf-8><title>403</title><p>Formulir ini kedaluwarsa atau tidak "
-        "dikirim dari halaman ini: muat ulang halaman, lalu coba lagi. (The form expired or did not come "
-        "from this site: reload the page and try again.)</p>"
-    ).encode()
-    headers = [(b"content-type", b"text/html; charset=utf-8"), *((k.lower().encode(), v.encode()) for k, v in HEADERS.items())]
+        b"<!doctype html><meta charset=utf-8><title>403</title><p>Formulir ini kedaluwarsa atau tidak "
+        b"dikirim dari halaman ini: muat ulang halaman, lalu coba lagi. (The form expired or did not come "
+        b"from this site: reload the page and try again.)</p>"
+    )
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        *((k.lower().encode(), v.encode()) for k, v in HEADERS.items()),
+    ]
     await send({"type": "http.response.start", "status": 403, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -151,7 +156,9 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
 
     @get("/masuk")
     def sign_in_page(request: Request) -> Response:
-        return render(request, "sign_in.html", _who(store, request), kind="user", failed=False, unit_code="", name="")
+        return render(
+            request, "sign_in.html", _who(store, request), kind="user", failed=False, unit_code="", name=""
+        )
 
     @post("/masuk")
     def sign_in(
@@ -164,14 +171,22 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             who = users.check_user(session, unit_code, name, password)
             if who is None:
                 return render(
-                    request, "sign_in.html", status=401, kind="user", failed=True, unit_code=unit_code, name=name
+                    request,
+                    "sign_in.html",
+                    status=401,
+                    kind="user",
+                    failed=True,
+                    unit_code=unit_code,
+                    name=name,
                 )
             token = open_session(session, who)
         return _signed_in_response(request, token, f"{PREFIX}/pengawasan")
 
     @get("/admin/masuk")
     def admin_sign_in_page(request: Request) -> Response:
-        return render(request, "sign_in.html", _who(store, request), kind="admin", failed=False, unit_code="", name="")
+        return render(
+            request, "sign_in.html", _who(store, request), kind="admin", failed=False, unit_code="", name=""
+        )
 
     @post("/admin/masuk")
     def admin_sign_in(
@@ -182,7 +197,9 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
         with store.transaction() as session:
             account = accounts.check_admin(session, name, password)
             if account is None:
-                return render(request, "sign_in.html", status=401, kind="admin", failed=True, unit_code="", name=name)
+                return render(
+                    request, "sign_in.html", status=401, kind="admin", failed=True, unit_code="", name=name
+                )
             token = open_session(session, Who(Kind.ADMIN, account.id, None, account.name))
         return _signed_in_response(request, token, f"{PREFIX}/admin")
 
@@ -249,7 +266,9 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             return who
         with store.transaction() as session:
             devices = admin.devices(session)
-        return render(request, "admin_devices.html", who, devices=devices, revoked=request.query_params.get("dicabut"))
+        return render(
+            request, "admin_devices.html", who, devices=devices, revoked=request.query_params.get("dicabut")
+        )
 
     @post("/admin/perangkat/{device_id}/cabut")
     def revoke(request: Request, device_id: str) -> Response:
@@ -319,10 +338,8 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
     app.add_middleware(Csrf, store=store)
 
 
-def admin_units(session: Any) -> list[tuple[ServerUnit, int, int, datetime | None]]:
+def admin_units(session: Session) -> list[tuple[ServerUnit, int, int, datetime | None]]:
     """Every unit in tree order with its depth, its active devices and their latest sync."""
-    from sqlalchemy import select
-
     units = list(session.scalars(select(ServerUnit)))
     devices = list(session.scalars(select(Device)))
     children: dict[str | None, list[ServerUnit]] = {}

@@ -8,8 +8,8 @@ from io import BytesIO
 import xlsxwriter
 
 from protocol.vocab import PekpppUnsur
-from server_stub.web.labels import SCOPE_LABELS, STATUS_LABELS, UNSUR_LABELS
 from server_stub.web.i18n import translations
+from server_stub.web.labels import SCOPE_LABELS, STATUS_LABELS, UNSUR_LABELS
 from server_stub.web.oversight import SCOPES, STATUSES, Oversight, Period
 
 
@@ -32,22 +32,47 @@ def workbook(view: Oversight, period: Period) -> bytes:
     sheet(
         _("Forums"),
         [*unit, _("Held"), _("Planned"), *(_(UNSUR_LABELS[u]) for u in PekpppUnsur)],
-        [[r.code, r.name, r.held, r.planned, *(r.unsur.get(u.value, 0) for u in PekpppUnsur)] for r in view.rows],
+        [
+            [r.code, r.name, r.held, r.planned, *(r.unsur.get(u.value, 0) for u in PekpppUnsur)]
+            for r in view.rows
+        ],
     )
     sheet(
         _("Recommendations"),
         [*unit, _("Total"), *(_(SCOPE_LABELS[s]) for s in SCOPES), *(_(STATUS_LABELS[s]) for s in STATUSES)],
         [
-            [r.code, r.name, r.recommendations_total, *(r.by_scope(s) for s in SCOPES), *(r.by_status(s) for s in STATUSES)]
+            [
+                r.code,
+                r.name,
+                r.recommendations_total,
+                *(r.by_scope(s) for s in SCOPES),
+                *(r.by_status(s) for s in STATUSES),
+            ]
             for r in view.rows
         ],
     )
     sheet(
         _("Follow-up"),
-        [*unit, _("Actions"), _("Done"), _("Mean progress (per cent)"), _("Overdue"), _("Escalations waiting"), _("Longest wait (days)")],
         [
-            [r.code, r.name, r.follow_ups, r.follow_ups_done, r.progress if r.progress is not None else "", r.overdue, r.waiting,
-             r.oldest_waiting_days if r.oldest_waiting_days is not None else ""]
+            *unit,
+            _("Actions"),
+            _("Done"),
+            _("Mean progress (per cent)"),
+            _("Overdue"),
+            _("Escalations waiting"),
+            _("Longest wait (days)"),
+        ],
+        [
+            [
+                r.code,
+                r.name,
+                r.follow_ups,
+                r.follow_ups_done,
+                r.progress if r.progress is not None else "",
+                r.overdue,
+                r.waiting,
+                r.oldest_waiting_days if r.oldest_waiting_days is not None else "",
+            ]
             for r in view.rows
         ],
     )
@@ -55,7 +80,15 @@ def workbook(view: Oversight, period: Period) -> bytes:
         _("SKM"),
         [*unit, _("Survey"), _("Ends on"), _("Respondents"), _("IKM"), _("Grade")],
         [
-            [r.code, r.name, s.title, s.ends_on, s.respondents, float(s.index) if s.index is not None else "", s.grade]
+            [
+                r.code,
+                r.name,
+                s.title,
+                s.ends_on,
+                s.respondents,
+                float(s.index) if s.index is not None else "",
+                s.grade,
+            ]
             for r in view.rows
             for s in r.surveys
         ],

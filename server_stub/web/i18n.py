@@ -53,4 +53,6 @@ def moment(value: datetime | None, lang: str) -> str:
 
 
 def number(value: float | int, lang: str, places: int = 0) -> str:
-    return format_decimal(round(value, places), format="#,##0" + ("." + "0" * places if places else ""), locale=lang)
+    return format_decimal(
+        round(value, places), format="#,##0" + ("." + "0" * places if places else ""), locale=lang
+    )

@@ -184,7 +184,13 @@ def _surveys(records: dict[str, list[Fields]], office: Fields, period: Period) -
             continue
         grade = result.grade
         found.append(
-            Survey(str(p.get("title") or ""), str(p.get("ends_on") or ""), result.respondents, result.index, grade.letter)
+            Survey(
+                str(p.get("title") or ""),
+                str(p.get("ends_on") or ""),
+                result.respondents,
+                result.index,
+                grade.letter,
+            )
         )
     return found
 

@@ -49,15 +49,21 @@ def language_of(request: Request) -> str:
     return i18n.language(request.query_params.get("lang") or request.cookies.get(LANG_COOKIE))
 
 
-def render(request: Request, template: str, who: Who | None = None, status: int = 200, **context: Any) -> HTMLResponse:
+def render(
+    request: Request, template: str, who: Who | None = None, status: int = 200, **context: Any
+) -> HTMLResponse:
     lang = language_of(request)
     token = request.scope.get("csrftoken")
-    html = ENVIRONMENTS[lang].get_template(template).render(
-        lang=lang,
-        who=who,
-        csrftoken=token() if callable(token) else "",
-        path=request.url.path,
-        **context,
+    html = (
+        ENVIRONMENTS[lang]
+        .get_template(template)
+        .render(
+            lang=lang,
+            who=who,
+            csrftoken=token() if callable(token) else "",
+            path=request.url.path,
+            **context,
+        )
     )
     response = HTMLResponse(html, status_code=status, headers=HEADERS)
     if request.query_params.get("lang") in i18n.LANGUAGES:

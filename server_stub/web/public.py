@@ -83,7 +83,7 @@ def public_page(session: Session, unit: ServerUnit) -> PublicPage:
     page = []
     for forum in sorted(forums, key=lambda f: (f.get("held_on") or "", f["id"]), reverse=True):
         counted = count_unsur((_person(p) for p in people[forum["id"]]), mapping)
-        per_unsur = defaultdict(int)
+        per_unsur: defaultdict[PekpppUnsur, int] = defaultdict(int)
         for category, n in counted.by_category.items():
             unsur = counted.mapping.get(category)
             if unsur is not None and n:
@@ -105,7 +105,9 @@ def public_page(session: Session, unit: ServerUnit) -> PublicPage:
                 ),
             )
         )
-    return PublicPage(unit.code, str(office.get("name") or unit.name), str(office.get("full_name") or ""), tuple(page))
+    return PublicPage(
+        unit.code, str(office.get("name") or unit.name), str(office.get("full_name") or ""), tuple(page)
+    )
 
 
 def _by(records: list[Fields], key: str, among: set[str] | None = None) -> dict[str, list[Fields]]:

@@ -22,7 +22,13 @@ def chrome(phone: bool = False) -> Iterator[webdriver.Chrome]:
         raise RuntimeError("install Debian's chromium and chromium-driver (.ci/run does)")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=id"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--lang=id",
+    ):
         options.add_argument(argument)
     if phone:
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": PHONE})

@@ -59,7 +59,9 @@ def test_the_public_page_reads_on_a_phone(server: Running, phone: webdriver.Chro
     assert bar.size["width"] == pytest.approx(bar.find_element(By.XPATH, "..").size["width"] * 0.5, abs=1.5)
 
 
-def test_the_administrator_makes_an_enrollment_code_in_the_browser(server: Running, desktop: webdriver.Chrome) -> None:
+def test_the_administrator_makes_an_enrollment_code_in_the_browser(
+    server: Running, desktop: webdriver.Chrome
+) -> None:
     add_web_admin(server.store)
     _sign_in_admin(desktop, server.url)
     Select(desktop.find_element(By.ID, "code-unit")).select_by_value("KPPN-MANOKWARI")
@@ -70,7 +72,9 @@ def test_the_administrator_makes_an_enrollment_code_in_the_browser(server: Runni
         assert session.get_one(Device, laptop.device_id).unit_id == laptop.unit_id
 
 
-def test_the_administrator_revokes_a_device_in_the_browser(server: Running, desktop: webdriver.Chrome) -> None:
+def test_the_administrator_revokes_a_device_in_the_browser(
+    server: Running, desktop: webdriver.Chrome
+) -> None:
     add_web_admin(server.store)
     laptop, colleague = enrolled(server, "KPPN-SORONG"), enrolled(server, "KPPN-SORONG")
     _sign_in_admin(desktop, server.url)
@@ -83,7 +87,9 @@ def test_the_administrator_revokes_a_device_in_the_browser(server: Running, desk
     assert colleague.http.get("/sync/pull").status_code == 200  # the other laptop syncs on
 
 
-def test_a_form_sent_without_its_csrf_token_is_refused_in_the_browser(server: Running, desktop: webdriver.Chrome) -> None:
+def test_a_form_sent_without_its_csrf_token_is_refused_in_the_browser(
+    server: Running, desktop: webdriver.Chrome
+) -> None:
     add_web_admin(server.store)
     laptop = enrolled(server, "KPPN-SORONG")
     _sign_in_admin(desktop, server.url)
@@ -92,12 +98,16 @@ def test_a_form_sent_without_its_csrf_token_is_refused_in_the_browser(server: Ru
     desktop.execute_script("arguments[0].querySelector('input[name=csrftoken]').remove()", form)
     form.find_element(By.TAG_NAME, "button").click()
     WebDriverWait(desktop, 10).until(lambda d: "kedaluwarsa" in d.find_element(By.TAG_NAME, "body").text)
-    assert desktop.execute_script("return performance.getEntriesByType('navigation')[0].responseStatus") == 403
+    assert (
+        desktop.execute_script("return performance.getEntriesByType('navigation')[0].responseStatus") == 403
+    )
     with server.store.transaction() as session:
         assert session.get_one(Device, laptop.device_id).revoked_at is None
 
 
-def test_a_parent_office_filters_the_oversight_in_the_browser(server: Running, desktop: webdriver.Chrome) -> None:
+def test_a_parent_office_filters_the_oversight_in_the_browser(
+    server: Running, desktop: webdriver.Chrome
+) -> None:
     world = web_world(server)
     add_user(world.kanwil, KEPALA_NIP, "Budi Kepala Kanwil", ["kepala"])
     create(world.manokwari, "forums", title="FKP Manokwari 2025", held_on="2025-05-05")

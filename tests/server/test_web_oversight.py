@@ -14,7 +14,6 @@ import httpx
 from tests.server.conftest import enrolled
 from tests.server.serving import Running
 from tests.server.web_client import Browser, add_web_admin
-from tests.server.wire import NOW
 from tests.server.web_world import (
     ADMIN_NIP,
     KEPALA_NIP,
@@ -27,6 +26,7 @@ from tests.server.web_world import (
     deactivate,
     web_world,
 )
+from tests.server.wire import NOW
 
 
 def _world(server: Running) -> tuple[WebWorld, dict[str, str]]:
@@ -38,12 +38,16 @@ def _world(server: Running) -> tuple[WebWorld, dict[str, str]]:
         "sorong": add_user(world.kppn, KEPALA_NIP, "Kepala Sorong", ["kepala"]),
     }
     create(world.manokwari, "forums", title="FKP Manokwari 2025", held_on="2025-05-05")  # planned
-    add_survey(world.kppn, "SKM Semester II 2026", "2026-12-31", [[4] * 9, [3] * 9, [4, 4, 3, 4, 4, 4, 4, 3, 4]])
+    add_survey(
+        world.kppn, "SKM Semester II 2026", "2026-12-31", [[4] * 9, [3] * 9, [4, 4, 3, 4, 4, 4, 4, 3, 4]]
+    )
     add_survey(world.manokwari, "SKM 2025", "2025-12-31", [[2] * 9, [3] * 9])
     return world, people
 
 
-def _signed_in(server: Running, unit: str = "KANWIL-PBD", name: str = KEPALA_NIP, password: str = PASSWORD) -> tuple[Browser, httpx.Response]:
+def _signed_in(
+    server: Running, unit: str = "KANWIL-PBD", name: str = KEPALA_NIP, password: str = PASSWORD
+) -> tuple[Browser, httpx.Response]:
     browser = Browser(server.url)
     answer = browser.submit("/web/masuk", "/web/masuk", unit_code=unit, name=name, password=password)
     return browser, answer
@@ -79,17 +83,25 @@ def test_a_kepala_of_the_kanwil_sees_every_unit_below_it(server: Running) -> Non
 def test_the_oversight_filters_by_unit_and_period_and_exports_the_same(server: Running) -> None:
     world, _people = _world(server)
     browser, _ = _signed_in(server, name="Budi Kepala Kanwil")  # by name too
-    page = browser.http.get("/web/pengawasan", params={"unit": world.manokwari.unit_id, "dari": "2025", "sampai": "2025"})
+    page = browser.http.get(
+        "/web/pengawasan", params={"unit": world.manokwari.unit_id, "dari": "2025", "sampai": "2025"}
+    )
     html = page.text
     assert "<td>KPPN-MANOKWARI</td>" in html and "<td>KPPN-SORONG</td>" not in html
-    assert [c.lstrip(">") for c in _cells(html, "forums", "KPPN-MANOKWARI")][:3] == ["KPPN-MANOKWARI", "0", "1"]
+    assert [c.lstrip(">") for c in _cells(html, "forums", "KPPN-MANOKWARI")][:3] == [
+        "KPPN-MANOKWARI",
+        "0",
+        "1",
+    ]
     assert "SKM 2025" in html and "62,50" in html  # IKM of two questionnaires: NRR 2.5 × 25
     years_2026 = browser.http.get("/web/pengawasan", params={"dari": "2026", "sampai": "2026"}).text
     assert "SKM 2025" not in years_2026 and "SKM Semester II 2026" in years_2026
     # A unit that is not below the Kanwil is not a filter it may use: it sees its own units.
     elsewhere = browser.http.get("/web/pengawasan", params={"unit": world.kanwil.unit_id}).text
     assert "<td>KPPN-SORONG</td>" in elsewhere and "<td>KANWIL-PBD</td>" not in elsewhere
-    export = browser.http.get("/web/pengawasan.xlsx", params={"unit": world.manokwari.unit_id, "dari": "2025"})
+    export = browser.http.get(
+        "/web/pengawasan.xlsx", params={"unit": world.manokwari.unit_id, "dari": "2025"}
+    )
     assert export.status_code == 200
     assert export.headers["content-type"].startswith("application/vnd.openxmlformats")
     text = xlsx_text(export.content)
@@ -103,7 +115,7 @@ def xlsx_text(content: bytes) -> str:
 
 
 def test_only_a_kepala_or_admin_of_a_parent_unit_may_sign_in(server: Running) -> None:
-    world, people = _world(server)
+    _world(server)
     refused = [
         _signed_in(server, name=OPERATOR_NIP)[1],  # an operator
         _signed_in(server, password="bukan-kata-sandi")[1],

@@ -61,14 +61,28 @@ def test_no_personal_data_reaches_any_page_or_export(server: Running) -> None:
         walked.add(route.path)
         for path in _paths(route, codes):
             for who in (public, kanwil, head_office, administrator):
-                answer = who.http.get(path, params={"dari": "2020", "sampai": "2030"} if "pengawasan" in path else None)
+                answer = who.http.get(
+                    path, params={"dari": "2020", "sampai": "2030"} if "pengawasan" in path else None
+                )
                 assert answer.status_code in (200, 303, 404), (path, answer.status_code)
-                seen.append(xlsx_text(answer.content) if path.endswith(".xlsx") and answer.status_code == 200 else answer.text)
-    assert {"/web/publik/{code}", "/web/pengawasan", "/web/pengawasan.xlsx", "/web/admin", "/web/admin/perangkat"} <= walked
+                seen.append(
+                    xlsx_text(answer.content)
+                    if path.endswith(".xlsx") and answer.status_code == 200
+                    else answer.text
+                )
+    assert {
+        "/web/publik/{code}",
+        "/web/pengawasan",
+        "/web/pengawasan.xlsx",
+        "/web/admin",
+        "/web/admin/perangkat",
+    } <= walked
     # The QR code's target: the forum on its unit's public page.
     seen.append(httpx.get(f"{server.url}/web/publik/KPPN-SORONG#forum-{world.forum}").text)
     everything = "\n".join(seen)
-    assert "FKP Layanan Pencairan Dana 2026" in everything and "Kemajuan: 50%" in everything  # walked for real
+    assert (
+        "FKP Layanan Pencairan Dana 2026" in everything and "Kemajuan: 50%" in everything
+    )  # walked for real
     assert "Pemantauan: kantor di bawah Kanwil" in everything and "Perangkat" in everything
     for marker in MARKERS:
         assert marker not in everything, marker

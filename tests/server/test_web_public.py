@@ -9,7 +9,9 @@ from tests.server.serving import Running
 from tests.server.web_world import publish, web_world
 
 
-def test_the_public_page_shows_what_became_of_each_recommendation_of_a_published_forum(server: Running) -> None:
+def test_the_public_page_shows_what_became_of_each_recommendation_of_a_published_forum(
+    server: Running,
+) -> None:
     web_world(server)
     page = httpx.get(f"{server.url}/web/publik/kppn-sorong")
     assert page.status_code == 200

@@ -41,7 +41,9 @@ def _person(raw: Raw, forum: str, name: str, category: str, **values: Any) -> st
     return create(raw, "participants", forum_id=forum, name=name, category=category, attended=True, **values)
 
 
-def _rec(raw: Raw, forum: str, text: str, scope: str, *steps: tuple[str, dict[str, Any]], **values: Any) -> str:
+def _rec(
+    raw: Raw, forum: str, text: str, scope: str, *steps: tuple[str, dict[str, Any]], **values: Any
+) -> str:
     rec = create(raw, "recommendations", forum_id=forum, text=text, scope=scope, **values)
     for action, register in steps:
         applied(raw, transition(raw, "recommendations", rec, action, **register, **STAMP))
@@ -58,7 +60,9 @@ def publish(raw: Raw, forum: str, published: bool = True) -> None:
 
 
 def web_world(running: Running) -> WebWorld:
-    kppn, kanwil, manokwari = (enrolled(running, code) for code in ("KPPN-SORONG", "KANWIL-PBD", "KPPN-MANOKWARI"))
+    kppn, kanwil, manokwari = (
+        enrolled(running, code) for code in ("KPPN-SORONG", "KANWIL-PBD", "KPPN-MANOKWARI")
+    )
     signatory = {"role": "head", "name": MARKERS[6], "nip": "197505152000031001", "title": "Kepala Kantor"}
     forum = create(
         kppn,
@@ -80,10 +84,23 @@ def web_world(running: Running) -> WebWorld:
     started = ("start", {"status": "in_progress"})
     going = _rec(kppn, forum, "Perpanjang jam layanan loket", "unit", accepted, started, raised_by_id=raiser)
     for progress in (40, 60):
-        create(kppn, "follow_ups", recommendation_id=going, action="Jadwal baru", owner=MARKERS[6], progress=progress)
+        create(
+            kppn,
+            "follow_ups",
+            recommendation_id=going,
+            action="Jadwal baru",
+            owner=MARKERS[6],
+            progress=progress,
+        )
     done = _rec(kppn, forum, "Sediakan loket prioritas", "unit", accepted, started)
     action = create(
-        kppn, "follow_ups", recommendation_id=done, action="Loket dibuka", owner=MARKERS[6], progress=100, status="done"
+        kppn,
+        "follow_ups",
+        recommendation_id=done,
+        action="Loket dibuka",
+        owner=MARKERS[6],
+        progress=100,
+        status="done",
     )
     data, _media = photo()
     sha = upload(kppn, data)
@@ -93,11 +110,16 @@ def web_world(running: Running) -> WebWorld:
             "attachments",
             new_id(),
             "create",
-            attachment(kppn, "follow_ups", action, sha, len(data), caption="Foto loket prioritas yang sudah dibuka"),
+            attachment(
+                kppn, "follow_ups", action, sha, len(data), caption="Foto loket prioritas yang sudah dibuka"
+            ),
         ),
     )
     applied(
-        kppn, transition(kppn, "recommendations", done, "complete", status="done", status_reason="Loket dibuka", **STAMP)
+        kppn,
+        transition(
+            kppn, "recommendations", done, "complete", status="done", status_reason="Loket dibuka", **STAMP
+        ),
     )
     waiting = _rec(kppn, forum, "Jemput bola bagi satker terpencil", "policy", accepted)
     _escalate(kppn, waiting, kanwil.unit_id, "Jemput bola bagi satker terpencil")
@@ -111,7 +133,13 @@ def web_world(running: Running) -> WebWorld:
         "answered_at": NOW,
     }
     applied(kanwil, transition(kanwil, "escalations", asked, "answer", **answer))
-    _rec(kppn, forum, "Usulan di luar kewenangan", "unit", ("reject", {"status": "rejected", "status_reason": MARKERS[0]}))
+    _rec(
+        kppn,
+        forum,
+        "Usulan di luar kewenangan",
+        "unit",
+        ("reject", {"status": "rejected", "status_reason": MARKERS[0]}),
+    )
     _close(kppn, forum)
     publish(kppn, forum)
     hidden = create(kppn, "forums", title="Forum yang tidak diterbitkan", held_on="2026-09-01")
@@ -136,7 +164,10 @@ def _escalate(raw: Raw, rec: str, to_unit: str, text: str) -> str:
     applied(
         raw,
         raw.op("escalations", escalation, "create", sent, action_id=action),
-        {**transition(raw, "recommendations", rec, "escalate", status="escalated", **STAMP), "action_id": action},
+        {
+            **transition(raw, "recommendations", rec, "escalate", status="escalated", **STAMP),
+            "action_id": action,
+        },
     )
     return escalation
 
@@ -145,7 +176,9 @@ KEPALA_NIP, OPERATOR_NIP, ADMIN_NIP = "197001011995031002", "199203152015032003"
 PASSWORD = "rahasia-kanwil-1"
 
 
-def add_user(raw: Raw, nip: str, name: str, roles: list[str], password: str = PASSWORD, active: bool = True) -> str:
+def add_user(
+    raw: Raw, nip: str, name: str, roles: list[str], password: str = PASSWORD, active: bool = True
+) -> str:
     """A user of the device's unit as its laptop syncs it (the argon2id hash made there)."""
     from argon2 import PasswordHasher
 
@@ -171,5 +204,7 @@ def deactivate(raw: Raw, record: str) -> None:
 def add_survey(raw: Raw, title: str, ends_on: str, scores: list[list[int]]) -> str:
     period = create(raw, "survey_periods", title=title, starts_on=ends_on[:4] + "-01-01", ends_on=ends_on)
     for answers in scores:
-        create(raw, "survey_responses", period_id=period, **{f"u{n}": s for n, s in enumerate(answers, start=1)})
+        create(
+            raw, "survey_responses", period_id=period, **{f"u{n}": s for n, s in enumerate(answers, start=1)}
+        )
     return period

@@ -49,7 +49,9 @@ def test_publishing_a_closed_forum_is_audited_and_sent_to_the_server(ws: Workspa
         ).all()
         sent = [
             op.fields["set"]
-            for op in session.scalars(select(OutboxOp).where(OutboxOp.entity_id == tree.forum, OutboxOp.kind == "update"))
+            for op in session.scalars(
+                select(OutboxOp).where(OutboxOp.entity_id == tree.forum, OutboxOp.kind == "update")
+            )
         ]
     assert actions[-2:] == ["publish", "unpublish"]
     assert sent[-2:] == [{"published": True}, {"published": False}]
@@ -104,7 +106,9 @@ def test_the_follow_up_report_carries_a_qr_code_to_the_forum_on_the_public_page(
     as_of = date(2026, 12, 1)
     assert _qr_codes(build_followup_report(ws.read(forum_report, tree.forum), as_of=as_of)) == []
     ws.write(units.update_unit, tree.leaf, public_url=ADDRESS)
-    assert _qr_codes(build_followup_report(ws.read(forum_report, tree.forum), as_of=as_of)) == []  # not published
+    assert (
+        _qr_codes(build_followup_report(ws.read(forum_report, tree.forum), as_of=as_of)) == []
+    )  # not published
     ws.write(set_published, tree.forum, True)
     pdf = build_followup_report(ws.read(forum_report, tree.forum), as_of=as_of)
     assert _qr_codes(pdf) == [f"{public_page_url(ADDRESS, 'KPPN-SORONG')}#forum-{tree.forum}"]

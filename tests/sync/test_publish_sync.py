@@ -20,18 +20,26 @@ from tests.sync.test_sync_basics import unit_id
 Device = Callable[[str, str], Workspace]
 
 
-def test_a_forum_published_on_a_laptop_shows_on_the_public_page_after_sync(device: Device, server: Running) -> None:
+def test_a_forum_published_on_a_laptop_shows_on_the_public_page_after_sync(
+    device: Device, server: Running
+) -> None:
     laptop = device("a", "KPPN-SORONG")
     unit = unit_id(laptop, "KPPN-SORONG")
     laptop.write(units.set_home_unit, unit)
     laptop.write(units.update_unit, unit, public_url=server.url)
     forum = laptop.write(forums.create_forum, unit_id=unit, title="FKP Maklumat 2026", held_on="2026-10-01")
     person = laptop.write(
-        participants.add_participant, forum, name="Martina Rumbiak", category="client_office", phone="0812-1111-2222"
+        participants.add_participant,
+        forum,
+        name="Martina Rumbiak",
+        category="client_office",
+        phone="0812-1111-2222",
     )
     laptop.write(forums.start_forum, forum)
     laptop.write(participants.sign_in, person)
-    laptop.write(recs.add_recommendation, forum, text="Perkuat customer service", scope="unit", raised_by_id=person)
+    laptop.write(
+        recs.add_recommendation, forum, text="Perkuat customer service", scope="unit", raised_by_id=person
+    )
     laptop.write(forums.close_forum, forum)
     sync_once(laptop)
     with laptop.store.read() as session:

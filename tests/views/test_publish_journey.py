@@ -33,7 +33,10 @@ def test_the_office_head_publishes_a_closed_forum_with_a_click(
     assert workspace.details.message.text() == ""
     with ws.store.read() as session:
         assert session.get_one(Forum, running.forum).published is True
-        assert session.scalars(select(AuditEvent.action).where(AuditEvent.entity_id == running.forum)).all()[-1] == "publish"
+        assert (
+            session.scalars(select(AuditEvent.action).where(AuditEvent.entity_id == running.forum)).all()[-1]
+            == "publish"
+        )
         last = session.scalars(
             select(OutboxOp)
             .where(OutboxOp.entity_id == running.forum, OutboxOp.kind == "update")
