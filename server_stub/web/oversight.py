@@ -13,24 +13,12 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from domain.errors import RuleError
-from domain.skm import score
-from domain.unsur import count_unsur, mapping_of
+from domain.skm import score_of_totals
+from domain.unsur import DEFAULT_MAPPING, is_participant, mapping_of
 from protocol.vocab import FollowUpStatus, ForumStatus, IkmMethod, PekpppUnsur, RecStatus, Scope
 from server_stub.models import ServerUnit
-from server_stub.web.public import WAITING, _by, _person
-from server_stub.web.records import Fields, live, subtree
-
-ENTITIES = (
-    "units",
-    "forums",
-    "participants",
-    "recommendations",
-    "follow_ups",
-    "escalations",
-    "survey_periods",
-    "survey_responses",
-)
+from server_stub.web.public import WAITING, _person
+from server_stub.web.records import Fields, counted, projected, subtree, summed
 
 
 @dataclass(frozen=True)
@@ -99,32 +87,62 @@ def oversight(
 ) -> Oversight:
     below = subtree(session, top.id)
     shown = [u for u in below if only is None or u.id == only]
-    found = live(session, [u.id for u in shown], ENTITIES)
+    ids = [u.id for u in shown]
+    found: dict[str, list[Fields]] = {
+        "units": projected(session, ids, "units", ("unsur_mapping", "ikm_method")),
+        "forums": projected(session, ids, "forums", ("held_on", "status")),
+        "participants": counted(
+            session,
+            ids,
+            "participants",
+            ("forum_id", "category", "role", "attended", "vulnerable"),
+        ),
+        "recommendations": projected(session, ids, "recommendations", ("forum_id", "scope", "status")),
+        "follow_ups": projected(
+            session,
+            ids,
+            "follow_ups",
+            ("recommendation_id", "progress", "status", "due_on"),
+        ),
+        "escalations": projected(session, ids, "escalations", ("status", "sent_at", "forum_held_on")),
+        "survey_periods": projected(session, ids, "survey_periods", ("title", "ends_on")),
+    }
+    answers = {
+        row["period_id"]: row for row in summed(session, ids, "survey_responses", "period_id", ANSWERS)
+    }
     owners: dict[str, dict[str, list[Fields]]] = defaultdict(lambda: defaultdict(list))
     for entity, records in found.items():
         for record in records:
             owners[record["_unit"]][entity].append(record)
-    rows = [_unit_view(u, owners.get(u.id, {}), today, period) for u in shown]
+    rows = [_unit_view(u, owners.get(u.id, {}), answers, today, period) for u in shown]
     return Oversight(top, tuple(below), tuple(rows))
 
 
-def _unit_view(unit: ServerUnit, records: dict[str, list[Fields]], today: date, period: Period) -> UnitView:
+ANSWERS = tuple(f"u{n}" for n in range(1, 10))
+
+
+def _unit_view(
+    unit: ServerUnit,
+    records: dict[str, list[Fields]],
+    answers: dict[str, Fields],
+    today: date,
+    period: Period,
+) -> UnitView:
     view = UnitView(unit.id, unit.code, unit.name)
     office = next(iter(records.get("units", [])), {})
     forums = [f for f in records.get("forums", []) if period.holds(f.get("held_on"))]
     in_period = {f["id"] for f in forums}
-    view.held = sum(1 for f in forums if f.get("status") == ForumStatus.CLOSED.value)
-    view.planned = len(forums) - view.held
     held_ids = {f["id"] for f in forums if f.get("status") == ForumStatus.CLOSED.value}
-    mapping = mapping_of(office.get("unsur_mapping") or {})
-    people = _by(records.get("participants", []), "forum_id", held_ids)
+    view.held = len(held_ids)
+    view.planned = len(forums) - view.held
+    mapping = {**DEFAULT_MAPPING, **mapping_of(office.get("unsur_mapping") or {})}
     unsur: Counter[str] = Counter()
-    for forum_people in people.values():
-        counted = count_unsur((_person(p) for p in forum_people), mapping)
-        for category, n in counted.by_category.items():
-            target = counted.mapping.get(category)
-            if target is not None:
-                unsur[target.value] += n
+    for group in records.get("participants", []):
+        if group.get("forum_id") not in held_ids or not is_participant(_person(group)):
+            continue
+        target = mapping.get(_person(group).category)
+        if target is not None:
+            unsur[target.value] += int(group["n"])
     view.unsur = {u.value: unsur[u.value] for u in PekpppUnsur}
     recs = [
         r
@@ -148,7 +166,7 @@ def _unit_view(unit: ServerUnit, records: dict[str, list[Fields]], today: date, 
     sent = [_day(e.get("sent_at")) for e in waiting]
     days = [(today - d).days for d in sent if d is not None]
     view.oldest_waiting_days = max(days) if days else None
-    view.surveys = _surveys(records, office, period)
+    view.surveys = _surveys(records, answers, office, period)
     return view
 
 
@@ -166,8 +184,9 @@ def _day(value: object) -> date | None:
         return None
 
 
-def _surveys(records: dict[str, list[Fields]], office: Fields, period: Period) -> list[Survey]:
-    answers = _by(records.get("survey_responses", []), "period_id")
+def _surveys(
+    records: dict[str, list[Fields]], answers: dict[str, Fields], office: Fields, period: Period
+) -> list[Survey]:
     try:
         method = IkmMethod(office.get("ikm_method") or IkmMethod.EXACT.value)
     except ValueError:
@@ -176,22 +195,13 @@ def _surveys(records: dict[str, list[Fields]], office: Fields, period: Period) -
     for p in sorted(records.get("survey_periods", []), key=lambda p: str(p.get("ends_on") or "")):
         if not period.holds(p.get("ends_on")):
             continue
-        scores = [[int(r.get(f"u{n}") or 0) for n in range(1, 10)] for r in answers.get(p["id"], [])]
-        try:
-            result = score(scores, method)
-        except RuleError:  # no questionnaires yet
-            found.append(Survey(str(p.get("title") or ""), str(p.get("ends_on") or ""), 0, None, ""))
+        title, ends_on = str(p.get("title") or ""), str(p.get("ends_on") or "")
+        sums = answers.get(p["id"])
+        if not sums or not int(sums["n"]):  # no questionnaires yet
+            found.append(Survey(title, ends_on, 0, None, ""))
             continue
-        grade = result.grade
-        found.append(
-            Survey(
-                str(p.get("title") or ""),
-                str(p.get("ends_on") or ""),
-                result.respondents,
-                result.index,
-                grade.letter,
-            )
-        )
+        result = score_of_totals([int(sums[u] or 0) for u in ANSWERS], int(sums["n"]), method)
+        found.append(Survey(title, ends_on, result.respondents, result.index, result.grade.letter))
     return found
 
 
