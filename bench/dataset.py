@@ -192,3 +192,139 @@ def load(ws: Workspace, records: Iterator[dict[str, Any]], home_unit: str | None
         "participants": len(people),
         "recommendations": len(recs),
     }
+
+
+# -- a Kanwil's offices on the server (the web's oversight, issue 17) ---------------------------
+
+
+def kanwil_on_server(store: Any, kppns: int = 30, years: int = 5, first_year: int = 2022) -> dict[str, int]:
+    """A Kanwil with `kppns` KPPN below it, each with `years` years of what its laptops sync:
+    per year 4 forums (3 closed, 1 planned) of 30 participants and 10 recommendations (every
+    status; a follow-up action for each of the unit's own, an escalation for each policy one),
+    and a satisfaction survey of 200 questionnaires. Written straight into the server's records
+    table (`store`: a migrated `server_stub.store.ServerStore`), deterministic. Returns counts."""
+    import random
+
+    from server_stub import admin
+    from server_stub.models import Record
+
+    rnd = random.Random(17)
+    counts: dict[str, int] = {}
+    rows: list[dict[str, Any]] = []
+    seq = 1_000_000  # after the units' own
+
+    def add(entity: str, unit_id: str, data: dict[str, Any]) -> str:
+        nonlocal seq
+        seq += 1
+        record_id = new_id()
+        when = NOW.isoformat()
+        rows.append(
+            {
+                "entity": entity,
+                "id": record_id,
+                "unit_id": unit_id,
+                "to_unit_id": data.get("to_unit_id"),
+                "seq": seq,
+                "deleted": False,
+                "data": {**data, "created_at": when, "updated_at": when},
+                "clocks": {"*": STAMP},
+                "conflicts": [],
+                "origin": None,
+            }
+        )
+        counts[entity] = counts.get(entity, 0) + 1
+        return record_id
+
+    with store.transaction() as session:
+        kanwil = admin.add_unit(session, "KANWIL-BENCH", "Kanwil DJPb Bench")
+        offices = [
+            admin.add_unit(session, f"KPPN-BENCH-{n:02}", f"KPPN Bench {n:02}", "KANWIL-BENCH")
+            for n in range(kppns)
+        ]
+        kanwil_id, office_ids = kanwil.id, [u.id for u in offices]
+    categories = [c.value for c in Category]
+    statuses = ["proposed", "accepted", "rejected", "in_progress", "done", "escalated", "answered"]
+    for unit in office_ids:
+        for year in range(first_year, first_year + years):
+            for n in range(4):
+                held = f"{year}-{3 * n + 2:02}-15"
+                forum = add(
+                    "forums",
+                    unit,
+                    {
+                        "title": f"FKP {year} #{n}",
+                        "held_on": held,
+                        "status": "planned" if n == 3 else "closed",
+                        "published": n == 0,
+                    },
+                )
+                for p in range(30):
+                    add(
+                        "participants",
+                        unit,
+                        {
+                            "forum_id": forum,
+                            "name": f"Peserta {p}",
+                            "category": rnd.choice(categories),
+                            "role": "organizer" if p == 0 else "participant",
+                            "attended": p % 7 != 0,
+                            "vulnerable": p % 11 == 0,
+                            "phone": "",
+                            "email": "",
+                        },
+                    )
+                for r in range(10):
+                    status = statuses[(r + n) % len(statuses)]
+                    scope = "policy" if status in ("escalated", "answered") else "unit"
+                    rec = add(
+                        "recommendations",
+                        unit,
+                        {
+                            "forum_id": forum,
+                            "text": f"Rekomendasi {r}",
+                            "scope": scope,
+                            "status": status,
+                            "votes": r,
+                        },
+                    )
+                    if scope == "unit" and status in ("in_progress", "done", "accepted"):
+                        add(
+                            "follow_ups",
+                            unit,
+                            {
+                                "recommendation_id": rec,
+                                "action": "Aksi",
+                                "owner": "PIC",
+                                "due_on": f"{year}-12-31",
+                                "progress": 100 if status == "done" else 40,
+                                "status": "done" if status == "done" else "in_progress",
+                            },
+                        )
+                    if scope == "policy":
+                        add(
+                            "escalations",
+                            unit,
+                            {
+                                "recommendation_id": rec,
+                                "from_unit_id": unit,
+                                "to_unit_id": kanwil_id,
+                                "status": "sent" if status == "escalated" else "answered",
+                                "sent_at": f"{year}-06-01T00:00:00+00:00",
+                                "forum_held_on": held,
+                            },
+                        )
+            period = add(
+                "survey_periods",
+                unit,
+                {"title": f"SKM {year}", "starts_on": f"{year}-01-01", "ends_on": f"{year}-12-31"},
+            )
+            for _ in range(200):
+                add(
+                    "survey_responses",
+                    unit,
+                    {"period_id": period, **{f"u{e}": rnd.randint(2, 4) for e in range(1, 10)}},
+                )
+    with store.transaction() as session:
+        for start in range(0, len(rows), 5000):
+            session.execute(insert(Record), rows[start : start + 5000])
+    return counts

@@ -190,8 +190,13 @@ def score(responses: Sequence[Sequence[int]], method: IkmMethod = IkmMethod.EXAC
     """Score questionnaires given as nine scores each (already checked)."""
     if not responses:
         raise RuleError("no_questionnaires")
-    n = len(responses)
-    totals = (sum(r[i] for r in responses) for i in range(len(ELEMENTS)))
+    return score_of_totals([sum(r[i] for r in responses) for i in range(len(ELEMENTS))], len(responses), method)
+
+
+def score_of_totals(totals: Sequence[int], n: int, method: IkmMethod = IkmMethod.EXACT) -> SurveyScore:
+    """The same from each element's sum of scores over `n` questionnaires (a database sums them)."""
+    if n <= 0:
+        raise RuleError("no_questionnaires")
     results = tuple(ElementResult(element, total, n) for element, total in zip(ELEMENTS, totals, strict=True))
     lowest = min(r.nrr for r in results)
     return SurveyScore(

@@ -308,6 +308,9 @@ UNITS = _entity(
     added(choice("ikm_method", IkmMethod), IkmMethod.EXACT.value),
     # Added in protocol 5 (issue 16): completing a follow-up needs an attached file as evidence.
     added(flag("completion_needs_file"), False),
+    # The server's public web address (issue 17), e.g. https://fkp.example.go.id: the follow-up
+    # report's QR code opens the unit's public page there. Empty: no QR code.
+    added(text("public_url", SHORT), ""),
     admin_only=True,
     deletable=False,
 )
@@ -333,6 +336,9 @@ FORUMS = _entity(
     text("status_by", SHORT, editable=False),
     *_templates(),  # the forum's own, over its unit's (protocol 5)
     added(when("invitation_date", Kind.DATE), None),
+    # The unit publishes the forum on the server's public page (issue 17): an action of the
+    # kepala, audited; added within protocol 5 (older records and laptops: not published).
+    added(flag("published"), False),
     registers={STATUS: ("status", "status_at", "status_by")},
     actions=(
         action("start", {ForumStatus.PLANNED}, ForumStatus.RUNNING, ("status_at", "status_by")),

@@ -109,6 +109,7 @@ _ACTIONS: dict[tuple[str, str], Act | None] = {
 RESENT = frozenset({"restate"})
 PASSWORD_FIELDS = frozenset({"password_hash"})
 HANDED_OVER = frozenset({"owner"})
+PUBLISHED = frozenset({"published"})
 
 
 def act_of(entity: str, kind: str, action: str | None = None) -> Act | None:
@@ -136,6 +137,8 @@ def needed(
         return None
     if entity == "follow_ups" and kind == "update" and names and names <= HANDED_OVER:
         return Act.HAND_OVER
+    if entity == "forums" and kind == "update" and PUBLISHED & names:
+        return Act.PUBLISH  # a forum on the unit's public page (issue 17): the kepala's
     return act_of(entity, kind, action)
 
 

@@ -16,6 +16,8 @@
     mufakat-server restore BACKUP_FILE [--to DIR]     (the server stopped; keeps the replaced one)
     mufakat-server release [--version 0.2.0 --url https://…/Mufakat-0.2.0-setup.exe]
                                                 (the app version laptops are offered)
+    mufakat-server web-admin add NAME [--password-stdin] | web-admin password NAME | web-admin list
+                                                (the administrator's accounts for /web/admin)
 
 The database is a SQLite file (./mufakat-server.sqlite3) unless --db (before or after the
 command) or MUFAKAT_SERVER_DB names another, e.g. postgresql+psycopg://user:pass@host/mufakat.
@@ -28,6 +30,7 @@ Every error is one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import re
 import sys
@@ -154,6 +157,16 @@ def _parser() -> argparse.ArgumentParser:
     quota.add_argument("unit_code")
     quota.add_argument("megabytes", type=int, metavar="MB")
     files.add_parser("usage", parents=[common], help="what each office's files take, and its quota")
+    web_admin = sub.add_parser(
+        "web-admin", parents=[common], help="the administrator's accounts for the web pages (/web/admin)"
+    ).add_subparsers(dest="action", required=True, parser_class=_Parser)
+    for action, text in (("add", "a new account"), ("password", "set an account's password anew")):
+        account = web_admin.add_parser(action, parents=[common], help=text)
+        account.add_argument("name", help="lower-case letters, digits, '.', '_' or '-'")
+        account.add_argument(
+            "--password-stdin", action="store_true", help="read the password from the first line of standard input"
+        )
+    web_admin.add_parser("list", parents=[common])
     release = sub.add_parser(
         "release", parents=[common], help="announce the app version laptops are offered, and its download address"
     )
@@ -275,11 +288,38 @@ def _files_command(session: Session, store: ServerStore, url: str, args: argpars
         print(f"{code}\t{used // (1024 * 1024)} MB\t{quota // (1024 * 1024)} MB")
 
 
+def _password(args: argparse.Namespace) -> str:
+    """From standard input's first line, or typed twice at a terminal (never an argument: it
+    would stay in the shell's history and the process list)."""
+    from server_stub.web.accounts import AccountError
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("password: ")
+    if getpass.getpass("the same password again: ") != first:
+        raise AccountError("the two passwords differ; nothing changed")
+    return first
+
+
+def _web_admin(session: Session, args: argparse.Namespace) -> None:
+    from server_stub.web import accounts
+
+    if args.action == "list":
+        for account in accounts.admins(session):
+            state = "disabled" if account.disabled_at else "active"
+            print(f"{account.name}\t{account.created_at:%Y-%m-%d}\t{state}")
+    elif args.action == "add":
+        print(f"added {accounts.add_admin(session, args.name, _password(args)).name}: sign in at /web/admin")
+    else:
+        print(f"new password for {accounts.set_password(session, args.name, _password(args)).name}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from alembic.util.exc import CommandError
 
     from server_stub import admin, auth, release, restore, user_admin
     from server_stub.models import ServerUnit
+    from server_stub.web.accounts import AccountError
 
     args = _parser().parse_args(argv)
     url = ""
@@ -346,6 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     release.announce(session, args.app_version, args.url)
                 shown = release.announced(session)
                 print(f"{shown['app_version'] or '-'}\t{shown['download_url'] or '-'}")
+            elif args.command == "web-admin":
+                _web_admin(session, args)
             elif args.command == "files":
                 _files_command(session, store, url, args)
             elif args.command == "enroll-code":
@@ -363,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else:  # nothing to do: said so, and exit 0 (a script may revoke again safely)
                     when = f"{before:%Y-%m-%d %H:%M} UTC"
                     print(f"{args.device_id} was already revoked on {when}; nothing changed")
-    except (admin.AdminError, auth.AuthError) as exc:
+    except (admin.AdminError, auth.AuthError, AccountError) as exc:
         print(f"mufakat-server: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
     except (SQLAlchemyError, CommandError, OSError) as exc:

@@ -43,6 +43,7 @@ from server_stub.models import Device, ServerUnit
 from server_stub.observe import Observe, note, push_results
 from server_stub.pull import pull_page
 from server_stub.store import ServerStore
+from server_stub.web.app import add_web
 
 log = logging.getLogger("mufakat.server")
 MAX_SINCE = 2**62  # beyond any sequence number (PostgreSQL's BIGINT): a checkpoint, not a number
@@ -254,6 +255,7 @@ def create_app(store: ServerStore, files: FileStore | None = None, limits: FileL
         raise ahead
 
     add_file_routes(app, store, files or FileStore(default_root(store.url)), caller, limits or FileLimits())
+    add_web(app, store)  # the web pages: public, oversight, administrator (server_stub.web)
     return app
 
 

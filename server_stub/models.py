@@ -189,3 +189,30 @@ class FileQuota(Base):
     __tablename__ = "file_quotas"
     unit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     quota: Mapped[int] = mapped_column(BigInteger)  # bytes
+
+
+class WebAdmin(Base):
+    """A server administrator's account for the web pages (`mufakat-server web-admin add`):
+    the password kept as an argon2id hash only."""
+
+    __tablename__ = "web_admins"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    disabled_at: Mapped[datetime | None]
+
+
+class WebSession(Base):
+    """A signed-in browser: the SHA-256 of its cookie's random token (a stolen database signs
+    nobody in), who it is (a server administrator, or a user of a unit for the oversight), and
+    until when. In the database, so every server process sees it."""
+
+    __tablename__ = "web_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "admin" | "user"
+    subject_id: Mapped[str] = mapped_column(String(36))  # the WebAdmin's or the user record's id
+    unit_id: Mapped[str | None] = mapped_column(String(36))  # a user's unit
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -3,7 +3,9 @@ translations, edited by hand (any text editor, Poedit, Qt Linguist):
 
 - desktop/locale/id.po: messages of services, CLI and errors (`tr()`, `N_()`), read by Babel;
 - desktop/locale/mufakat_id.ts: widget strings (`self.tr()`), one context per screen, so one
-  English word may read differently on two screens; compiled to .qm by `make`.
+  English word may read differently on two screens; compiled to .qm by `make`;
+- server_stub/web/locale/id.po: the server's web pages (the templates' `_()`, the labels of
+  server_stub/web/labels.py, `_()` in server_stub/web's code), read by Babel on the server.
 
 Run after adding or changing a message (`make catalog`): each new message is added with an empty
 translation, one the code no longer has is dropped, every translation is kept. It ends with exit
@@ -27,6 +29,8 @@ LOCALE = ROOT / "desktop" / "locale"
 PO = LOCALE / "id.po"
 TS = LOCALE / "mufakat_id.ts"
 KEYWORDS = {"tr": None, "N_": None}
+WEB = ROOT / "server_stub" / "web"
+WEB_PO = WEB / "locale" / "id.po"
 
 
 def extracted_messages() -> list[str]:
@@ -39,6 +43,25 @@ def extracted_messages() -> list[str]:
             continue
         if isinstance(message, str) and message:
             seen.setdefault(message, None)
+    return list(seen)
+
+
+def web_messages() -> list[str]:
+    """The web pages' messages: the templates' (Jinja2's i18n extension), `_()` in the web
+    package's code, and the labels of the records' values."""
+    sys.path.insert(0, str(ROOT))
+    from server_stub.web.labels import every_label
+
+    seen: dict[str, None] = {}
+    method_map = [("templates/**.html", "jinja2"), ("**.py", "python")]
+    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "false"}}
+    for _file, _line, message, _comments, _ctx in extract_from_dir(
+        str(WEB), method_map=method_map, options_map=options, keywords={"_": None, "gettext": None}, comment_tags=()
+    ):
+        if isinstance(message, str) and message:
+            seen.setdefault(message, None)
+    for label in every_label():
+        seen.setdefault(label, None)
     return list(seen)
 
 
@@ -119,6 +142,7 @@ def update_ts(ts: Path) -> list[str]:
 def main() -> int:
     missing = [f"desktop/locale/{PO.name}: {m!r}" for m in update_po(PO, extracted_messages())]
     missing += [f"desktop/locale/{TS.name}, {m!r}" for m in update_ts(TS)]
+    missing += [f"server_stub/web/locale/{WEB_PO.name}: {m!r}" for m in update_po(WEB_PO, web_messages())]
     for message in missing:
         print(f"no Indonesian yet in {message}", file=sys.stderr)
     if missing:

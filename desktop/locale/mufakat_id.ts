@@ -978,6 +978,14 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Untuk membetulkan berita acara forum yang sudah ditutup; alasannya dicatat dalam riwayat</translation>
         </message>
         <message>
+            <source>Published on the office's public page</source>
+            <translation>Dipublikasikan di laman publik kantor</translation>
+        </message>
+        <message>
+            <source>The server shows this forum to the public: its date, topic, how many of each unsur took part, and what became of each recommendation; never a participant's name or contact</source>
+            <translation>Server menampilkan forum ini kepada publik: tanggal, topik, jumlah peserta setiap unsur, dan tindak lanjut setiap rekomendasi; tidak pernah nama atau kontak peserta</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>Judul</translation>
         </message>
@@ -1032,6 +1040,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
         <message>
             <source>Invitation and report</source>
             <translation>Undangan dan laporan</translation>
+        </message>
+        <message>
+            <source>Public page</source>
+            <translation>Laman publik</translation>
         </message>
         <message>
             <source>Status: {status}</source>
@@ -2942,6 +2954,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
             <translation>Kota/kabupaten (tempat tanda tangan)</translation>
         </message>
         <message>
+            <source>Public address of the Mufakat server</source>
+            <translation>Alamat publik server Mufakat</translation>
+        </message>
+        <message>
             <source>Office</source>
             <translation>Kantor</translation>
         </message>
@@ -2956,6 +2972,10 @@ KEMENTERIAN KEUANGAN REPUBLIK INDONESIA</translation>
         <message>
             <source>Logo (in the letterhead)</source>
             <translation>Logo (di kop surat)</translation>
+        </message>
+        <message>
+            <source>e.g. https://fkp.example.go.id (the report's QR code)</source>
+            <translation>mis. https://fkp.example.go.id (kode QR pada laporan)</translation>
         </message>
         <message>
             <source>Time zone</source>

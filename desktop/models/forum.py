@@ -44,6 +44,8 @@ class Forum(Synced):
     invitation_nature: Mapped[str] = mapped_column(String(60), default="")
     invitation_subject: Mapped[str] = mapped_column(String(200), default="")
     invitation_date: Mapped[date | None]
+    # Published on the server's public page of the unit (issue 17): the kepala's action, audited.
+    published: Mapped[bool] = mapped_column(default=False)
 
 
 class Participant(Synced):

@@ -68,6 +68,9 @@ class Unit(Synced):
     # Completing a follow-up (an action at 100 %, a recommendation marked done) needs an attached
     # photo or file as its evidence, not only a text (desktop/services/completion.py).
     completion_needs_file: Mapped[bool] = mapped_column(default=False)
+    # The server's public web address: the follow-up report's QR code opens this unit's public
+    # page there (desktop/services/public_page.py). Empty: no QR code.
+    public_url: Mapped[str] = mapped_column(String(120), default="")
 
 
 class ClosedDay(Synced):

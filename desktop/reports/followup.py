@@ -39,6 +39,7 @@ from desktop.reports.layout import (
 )
 from desktop.reports.parts import gender_letter, head_of, kop, label, parent_answer, signing_place
 from desktop.reports.photo_annex import AnnexPhoto, photo_annex
+from desktop.reports.public_qr import public_page_qr
 from desktop.reports.survey_parts import survey_section
 from desktop.services.report_data import ForumReport, Late, RecLine
 from desktop.services.timeliness import Timing, timing_of
@@ -259,6 +260,8 @@ def build_followup_report(
         )
     )
     story.append(Spacer(1, 10))
+    if report.public_page:  # a published forum, and the office named the server's public address
+        story += [public_page_qr(report.public_page, width), Spacer(1, 8)]
 
     counts = Counter(rec.status for rec in report.recommendations)
     story.append(text("A. Ringkasan", Styles.heading))

@@ -45,6 +45,7 @@ from desktop.rules import pekppp
 from desktop.services.attachments import has_attendance_scan
 from desktop.services.logo import logo_png
 from desktop.services.lookup import load
+from desktop.services.publishing import public_address
 from desktop.services.signatory_roles import worded
 from desktop.services.survey_breakdown import SurveyDetails, survey_details
 from desktop.services.surveys import SurveyResult, report_issued, survey_of_forum, survey_result
@@ -219,6 +220,9 @@ class ForumReport:
     # A scan of the signed attendance list is attached to the forum (as it is now: a frozen
     # berita acara keeps what it said when it was frozen).
     attendance_scan: bool = False
+    # The forum's page on the server's public site (a published forum, the office's public
+    # address named): the follow-up report's QR code. Empty otherwise (and in frozen minutes).
+    public_page: str = ""
 
     @property
     def attendees(self) -> tuple[Person, ...]:
@@ -424,6 +428,7 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
         survey=survey_of_forum(session, forum.id),
         late=late,
         attendance_scan=has_attendance_scan(session, forum.id),
+        public_page=_public_page(session, forum),
     )
 
 
@@ -513,3 +518,10 @@ def require_escalations(report: ForumReport) -> tuple[RecLine, ...]:
             )
         )
     return escalated
+
+
+def _public_page(session: Session, forum: Forum) -> str:
+    """The forum on its unit's public page, when it is published there and the office named the
+    server's public address ("" otherwise)."""
+    address = public_address(session.get(Unit, forum.unit_id)) if forum.published else None
+    return f"{address}#forum-{forum.id}" if address else ""

@@ -21,6 +21,7 @@ from desktop.services.context import Context
 from desktop.services.journal import Journal
 from desktop.services.logo import check_logo
 from desktop.services.lookup import load
+from desktop.services.publishing import check_public_url
 from desktop.services.templates import RULES as TEMPLATE_RULES
 from protocol.ids import new_id
 
@@ -47,6 +48,7 @@ RULES: dict[str, f.Validator] = {
     "unsur_mapping": check_unsur_mapping,
     "ikm_method": f.choice(IkmMethod, N_("IKM method")),
     "completion_needs_file": f.flag(N_("Completion needs an attached file")),
+    "public_url": check_public_url,
 }
 
 

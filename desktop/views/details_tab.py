@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -28,6 +29,7 @@ from desktop.models import Forum
 from desktop.services import forums
 from desktop.services.forums import reopen_forum, start_forum, update_forum
 from desktop.services.lookup import load
+from desktop.services.publishing import set_published
 from desktop.services.signatory_roles import role_words
 from desktop.services.users import list_users
 from desktop.views.close_dialog import CloseForumDialog
@@ -102,6 +104,15 @@ class DetailsTab(QWidget):
             self.tr("To correct a closed forum's minutes; the reason is recorded in its history")
         )
         self.reopen_button.clicked.connect(self.reopen)
+        # The unit's public page on the server (issue 17): a closed forum, by the kepala.
+        self.published = QCheckBox(self.tr("Published on the office's public page"))
+        self.published.setToolTip(
+            self.tr(
+                "The server shows this forum to the public: its date, topic, how many of each unsur "
+                "took part, and what became of each recommendation; never a participant's name or contact"
+            )
+        )
+        self.published.clicked.connect(self._publish)
 
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.lines["title"])
@@ -126,6 +137,7 @@ class DetailsTab(QWidget):
         self.templates_button = QPushButton(self.tr("Document te&mplates…"))
         self.templates_button.clicked.connect(self.open_templates)
         form.addRow(self.tr("Invitation and report"), self.templates_button)
+        form.addRow(self.tr("Public page"), self.published)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.start_button)
@@ -161,6 +173,17 @@ class DetailsTab(QWidget):
         primary(self.start_button, "start-forum", on=forum.status == ForumStatus.PLANNED)
         primary(self.close_button, "close-forum", on=forum.status == ForumStatus.RUNNING)
         self.reopen_button.setVisible(forum.status == ForumStatus.CLOSED)
+        self.published.setChecked(forum.published)
+        self.published.setEnabled(forum.published or forum.status == ForumStatus.CLOSED)
+
+    def _publish(self, checked: bool) -> None:
+        try:
+            self._ws.write(set_published, self._forum_id, checked)
+        except MufakatError as exc:
+            self.message.error(exc.message)
+        else:
+            self.message.clear_message()
+        self.reload()
 
     def _time_problem(self, text: str) -> None:
         if text:

@@ -62,6 +62,7 @@ LINE_FIELDS = (
     "phone",
     "email",
     "website",
+    "public_url",
     "head_title",
     "head_name",
     "head_nip",
@@ -97,6 +98,7 @@ class SettingsPage(QWidget):
             "phone": self.tr("Phone"),
             "email": self.tr("E-mail"),
             "website": self.tr("Website"),
+            "public_url": self.tr("Public address of the Mufakat server"),
             "head_title": self.tr("Title of the head"),
             "head_name": self.tr("Name of the head"),
             "head_nip": self.tr("NIP of the head"),
@@ -156,6 +158,10 @@ class SettingsPage(QWidget):
         office_form.addRow(self.tr("Logo (in the letterhead)"), self.logo)
         for name in ("address", "city", "phone", "email", "website"):
             office_form.addRow(labels[name], self.unit_lines[name])
+        self.unit_lines["public_url"].setPlaceholderText(
+            self.tr("e.g. https://fkp.example.go.id (the report's QR code)")
+        )
+        office_form.addRow(labels["public_url"], self.unit_lines["public_url"])
         office_form.addRow(self.tr("Time zone"), self.time_zone)
         office_form.addRow(
             self.tr("Escalation answer due after (working days)"), self.deadlines["escalation_working_days"]

@@ -1,0 +1,50 @@
+"""The public page of a unit (issue 17): the forums the unit published, what became of each
+recommendation, the public's unsur as counts, in Indonesian by default; nothing else."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.server.serving import Running
+from tests.server.web_world import publish, web_world
+
+
+def test_the_public_page_shows_what_became_of_each_recommendation_of_a_published_forum(
+    server: Running,
+) -> None:
+    web_world(server)
+    page = httpx.get(f"{server.url}/web/publik/kppn-sorong")
+    assert page.status_code == 200
+    html = page.text
+    assert '<html lang="id">' in html
+    assert "FKP Layanan Pencairan Dana 2026" in html
+    assert "1 Oktober 2026" in html
+    # Present: 2 service users, an academic, a media person; the organiser and the absent not.
+    assert "Peserta hadir: 4" in html
+    for label, count in (("Pengguna layanan", 2), ("Ahli/praktisi/akademisi", 1), ("Media massa", 1)):
+        assert f"<span>{label}</span> <b>{count}</b>" in html
+    assert "Organisasi masyarakat sipil" not in html  # the absent NGO member counts for nothing
+    assert "Dalam proses" in html and "Kemajuan: 50%" in html
+    assert "Selesai" in html and "Foto loket prioritas yang sudah dibuka" in html
+    assert "Menunggu jawaban Kanwil DJPb Provinsi Papua Barat Daya." in html
+    assert "Kanal WhatsApp resmi dibuka mulai Januari 2027" in html and "Diadopsi" in html
+    assert "Tidak ditindaklanjuti" in html
+    assert "Forum yang tidak diterbitkan" not in html and "Rekomendasi forum tertutup" not in html
+
+
+def test_unpublished_forums_and_other_units_stay_off_the_page(server: Running) -> None:
+    world = web_world(server)
+    publish(world.kppn, world.forum, published=False)
+    html = httpx.get(f"{server.url}/web/publik/KPPN-SORONG").text
+    assert "FKP Layanan Pencairan Dana 2026" not in html
+    assert "Kantor ini belum memublikasikan forum." in html
+    assert httpx.get(f"{server.url}/web/publik/KPPN-TIDAK-ADA").status_code == 404
+    assert "FKP Layanan" not in httpx.get(f"{server.url}/web/publik/KPPN-MANOKWARI").text
+
+
+def test_the_page_speaks_english_on_request_and_keeps_the_choice(server: Running) -> None:
+    web_world(server)
+    with httpx.Client(base_url=server.url) as client:
+        english = client.get("/web/publik/KPPN-SORONG", params={"lang": "en"}).text
+        assert '<html lang="en">' in english and "Progress: 50%" in english and "October 1, 2026" in english
+        assert "Progress: 50%" in client.get("/web/publik/KPPN-SORONG").text  # the cookie keeps it
