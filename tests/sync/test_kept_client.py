@@ -15,7 +15,7 @@ from desktop.core.config import Settings
 from desktop.services import recommendations as recs
 from desktop.sync.controller import SyncController, SyncState
 from desktop.sync.engine import enroll
-from tests.sync.conftest import Running
+from tests.server.serving import Running
 from tests.sync.tcp_relay import TcpRelay
 from tests.sync.test_sync_basics import make_forum
 from tests.sync.test_sync_in_the_app import on_server
