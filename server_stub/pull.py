@@ -8,8 +8,20 @@ it is instead of decoding it and encoding it again (that was a third of a pull's
 from __future__ import annotations
 
 import json
+from functools import cache
 
-from sqlalchemy import CompoundSelect, Text, cast, select, union
+from sqlalchemy import (
+    BigInteger,
+    CompoundSelect,
+    Integer,
+    Select,
+    String,
+    Text,
+    bindparam,
+    cast,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from protocol.refusals import Refusal
@@ -69,13 +81,8 @@ def pull_page(
             newest=int(handed),
         )
     epoch = current_epoch(session)
-    keys = _page_keys(caller, since, safe, limit + 1, own).subquery()
-    rows = session.execute(
-        select(*COLUMNS)
-        .join(keys, (Record.entity == keys.c.entity) & (Record.id == keys.c.id))
-        .order_by(Record.seq)
-        .limit(limit + 1)
-    ).all()
+    params = {"unit": caller.unit_id, "device": caller.device_id, "since": since, "upto": safe, "count": limit + 1}
+    rows = session.execute(_page(own), params).all()
     page, more = rows[:limit], len(rows) > limit
     # Without more to send, everything up to the last number that may be served was seen (the
     # rest is this device's own, skipped): the checkpoint moves past it.
@@ -87,17 +94,31 @@ def pull_page(
     ).encode()
 
 
-def _page_keys(caller: Caller, since: int, upto: int, count: int, own: bool) -> CompoundSelect[str, str, int]:
+@cache
+def _page(own: bool) -> Select[str, str, str, str, str, str, bool, int]:
+    """The page's statement, built once (its parameters: unit, device, since, upto, count)."""
+    keys = _page_keys(own).subquery()
+    return (
+        select(*COLUMNS)
+        .join(keys, (Record.entity == keys.c.entity) & (Record.id == keys.c.id))
+        .order_by(Record.seq)
+        .limit(bindparam("count", type_=Integer))
+    )
+
+
+def _page_keys(own: bool) -> CompoundSelect[str, str, int]:
     """The first `count` records the device may see after `since`, by sequence number: one
     index range per way a record becomes visible (`server_stub.visibility`), each read in order
     and cut at `count`, so a page costs what it holds, not what the unit holds after `since`."""
-    mine = None if own else (Record.origin.is_(None) | (Record.origin != caller.device_id))
+    since, upto = bindparam("since", type_=BigInteger), bindparam("upto", type_=BigInteger)
+    device = bindparam("device", type_=String)
+    mine = None if own else (Record.origin.is_(None) | (Record.origin != device))
     parts = []
-    for seen in visibility.ways_visible(caller.unit_id):
+    for seen in visibility.ways_visible(bindparam("unit", type_=String)):
         part = select(Record.entity, Record.id, Record.seq).where(Record.seq > since, Record.seq <= upto, seen)
         if mine is not None:
             part = part.where(mine)
         # Each part as a subquery of its own: SQLite takes no ORDER BY or LIMIT in a UNION's part.
-        ranged = part.order_by(Record.seq).limit(count).subquery()
+        ranged = part.order_by(Record.seq).limit(bindparam("count", type_=Integer)).subquery()
         parts.append(select(ranged.c.entity, ranged.c.id, ranged.c.seq))
     return union(*parts)

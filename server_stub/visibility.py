@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import BindParameter, ColumnElement
 
 from protocol.entities import NATIONAL
 from server_stub.models import Record
@@ -31,7 +31,7 @@ class Visible(Protocol):
     to_unit_id: str | None
 
 
-def ways_visible(unit_id: str) -> tuple[ColumnElement[bool], ...]:
+def ways_visible(unit_id: str | BindParameter[str]) -> tuple[ColumnElement[bool], ...]:
     """Each way a record is visible to the unit, as a condition an index answers in sequence
     order ((unit_id, seq), (entity, seq), (to_unit_id, seq)): a pull reads each range in turn."""
     return (
