@@ -15,9 +15,9 @@ from protocol.entities import DELETED, ENTITIES, NATIONAL, UNITS
 from protocol.ids import new_id
 from protocol.refusals import Refused
 from protocol.validate import check_create
-from server_stub.models import Counter, Device, Record, ServerUnit
+from server_stub import sequence
+from server_stub.models import Device, Record, ServerUnit
 from server_stub.stamps import server_stamp
-from server_stub.store import SEQ
 
 
 class AdminError(Exception):
@@ -25,9 +25,7 @@ class AdminError(Exception):
 
 
 def next_seq(session: Session) -> int:
-    counter = session.execute(select(Counter).where(Counter.name == SEQ).with_for_update()).scalar_one()
-    counter.value += 1
-    return counter.value
+    return sequence.hand_out(session, 1)[0]
 
 
 def unit_code(text: str) -> str:
@@ -53,7 +51,7 @@ def add_unit(session: Session, code: str, name: str, parent_code: str | None = N
     now = datetime.now(UTC).isoformat()
     data: dict[str, Any] = UNITS.defaults()
     data.update(code=code, name=unit.name, parent_id=unit.parent_id, created_at=now, updated_at=now)
-    seq = next_seq(session)  # first: the counter's lock also guards the server's clock
+    seq = next_seq(session)
     session.add(
         Record(
             entity="units",
@@ -176,7 +174,7 @@ def add_closed_day(session: Session, day_text: str, name: str) -> str:
     except Refused as exc:
         raise AdminError(f"closed day: {exc.error}") from None
     record_id = new_id()
-    seq = next_seq(session)  # first: the counter's lock also guards the server's clock
+    seq = next_seq(session)
     session.add(
         Record(
             entity="closed_days",
@@ -198,7 +196,7 @@ def remove_closed_day(session: Session, day_text: str) -> ClosedDayLine:
     record = next((r for r in _national_days(session) if r.data.get("day") == day.isoformat()), None)
     if record is None:
         raise AdminError(f"{day.isoformat()} is not a national closed day (see: closed-day list)")
-    record.seq = next_seq(session)  # first: the counter's lock also guards the server's clock
+    record.seq = next_seq(session)
     record.deleted = True
     record.clocks = {**(record.clocks or {}), DELETED: server_stamp(session)}
     record.data = {**record.data, "updated_at": datetime.now(UTC).isoformat()}

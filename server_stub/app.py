@@ -211,15 +211,19 @@ def create_app(store: ServerStore, files: FileStore | None = None, limits: FileL
         }
 
     @app.post("/sync/push")
-    async def push(request: Request, who: Annotated[Caller, Depends(caller)]) -> Response:
-        parsed = _push_request(await _read_body(request))
-        _check_schema(parsed.schema_version)
-        if parsed.device_id != who.device_id:
-            raise ApiError(403, Refusal.WRONG_DEVICE, "the token belongs to another device")
-        _not_restored(who, parsed.device_high)
+    async def push(request: Request, token: Annotated[str, Depends(bearer)]) -> Response:
+        raw = await _read_body(request)
 
         def apply() -> list[dict[str, Any]]:
+            # One transaction: the token's check and the push (a transaction less per change).
             with store.transaction() as session:
+                who = _caller(session, token)
+                note(request.scope, device=who.device_id)
+                parsed = _push_request(raw)
+                _check_schema(parsed.schema_version)
+                if parsed.device_id != who.device_id:
+                    raise ApiError(403, Refusal.WRONG_DEVICE, "the token belongs to another device")
+                _not_restored(who, parsed.device_high)
                 return apply_push(session, who, parsed.ops)
 
         # msgspec, not FastAPI's generic encoder: that one is slow for large pages of plain data.

@@ -6,8 +6,9 @@ record (`server_stub.authorize`), field by field: a register takes the incoming 
 the incoming clock stamp is later (last writer wins; ties are broken by the device id inside
 the stamp). Status changes are checked against the life cycle and carry exactly their fields,
 counters keep each contributor's share (`server_stub.counting`), deletes are tombstones, audit
-events are never changed. The sequence counter row is locked for the whole push, so numbers
-appear in commit order.
+events are never changed. Pushes of one unit apply one at a time, pushes of different units side
+by side on PostgreSQL; the records a push changed get their numbers last (`server_stub.sequence`:
+never served while a smaller one may still commit).
 
 The operations of one user action (one `action_id`) are applied all or none: the records the
 action touches are remembered as they were before it and put back if any of its operations is
@@ -46,12 +47,12 @@ from protocol.validate import (
     check_transition,
     check_update,
 )
-from server_stub import accounts, authorize, file_access, minutes, survey_issue
+from server_stub import accounts, authorize, file_access, minutes, sequence, survey_issue
 from server_stub.action import Action
 from server_stub.authorize import Caller
 from server_stub.calendar import calendar_of, day_of, zone_of
 from server_stub.counting import count, merge_votes, own_counts
-from server_stub.models import AppliedOp, Counter, Device, Record
+from server_stub.models import AppliedOp, Device, Record
 from server_stub.registers import (
     AnyRecord,
     Batch,
@@ -66,7 +67,6 @@ from server_stub.registers import (
 from server_stub.resolve import resolve
 from server_stub.restate import restate
 from server_stub.stamps import Stamps
-from server_stub.store import SEQ
 from server_stub.visibility import may_see
 from storage import bulk
 
@@ -132,9 +132,8 @@ def _actions(ops: list[Decoded]) -> Iterator[Pending]:
 
 def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Core statements, not ORM objects: a push of one change is a round of a few statements.
-    seq = session.execute(select(Counter.value).where(Counter.name == SEQ).with_for_update()).scalar_one()
+    sequence.serialize_unit(session, caller.unit_id)
     moment = now()
-    stamps = Stamps.load(session, moment)
     ops = [_decoded(op) for op in pushed]
     op_ids = [op.envelope.op_id for op in ops]
     seen: dict[str, dict[str, Any]] = {}
@@ -146,15 +145,19 @@ def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -
         if status == "rejected" and not code:  # refused before refusals had codes
             code, params = Refusal.REFUSED_EARLIER.value, {}
         seen[op_id] = _result(op_id, "duplicate", code, params, hlc)
-    batch = Batch(session, _load_records(session, ops))
+    loaded = _load_records(session, ops)
+    # After the records are locked: a push of another unit that changed one of them has committed.
+    stamps = Stamps.load(session, moment, caller.unit_id, loaded.values())
+    batch = Batch(session, loaded)
     results: list[dict[str, Any]] = []
     remembered: list[dict[str, Any]] = []
+    changed: dict[Key, AnyRecord] = {}  # in the order of their last change
     for group in _actions(ops):
         fresh = [(op_id, op) for op_id, op in group if not (op_id and op_id in seen)]
         outcome, touched = _apply_action(caller, fresh, batch, stamps) if fresh else ({}, [])
         for record in touched:
-            seq += 1
-            record.seq = seq
+            changed.pop((record.entity, record.id), None)
+            changed[(record.entity, record.id)] = record
         accounts.note_users(session, touched)
         for op_id, op in group:
             if op_id and op_id in seen and op_id not in outcome:
@@ -179,7 +182,8 @@ def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -
                         "at": moment,
                     }
                 )
-    session.execute(update(Counter).where(Counter.name == SEQ).values(value=seq))
+    for record, seq in zip(changed.values(), sequence.hand_out(session, len(changed)), strict=True):
+        record.seq = seq
     stamps.save(session)
     high = max((op.envelope.device_seq or 0 for op in ops), default=0)
     if high > caller.ops_high:

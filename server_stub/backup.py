@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, MetaData, Table, create_engine, inspect, make_url
+from sqlalchemy import Engine, MetaData, Table, create_engine, inspect, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -33,6 +33,7 @@ from server_stub.admin import AdminError
 from server_stub.models import Base
 from server_stub.restore import NEEDED, Previous, carry_over, read_previous
 from server_stub.running import replacing
+from server_stub.sequence import SEQUENCE
 from server_stub.store import ServerStore, known_revision, start_new_epoch
 
 PREFIX = "mufakat-server-"
@@ -342,7 +343,7 @@ def _has_server_tables(url: URL) -> bool:
 
 
 def _drop_server_tables(url: URL) -> None:
-    """Every table of the server (and its migration mark), in one transaction."""
+    """Every table of the server (and its migration mark, and its sequence), in one transaction."""
     engine = _engine(url)
     try:
         with engine.begin() as conn:
@@ -351,6 +352,7 @@ def _drop_server_tables(url: URL) -> None:
                 Table(table.name, tables)
             Table("alembic_version", tables)
             tables.drop_all(conn, checkfirst=True)
+            conn.execute(text(f"DROP SEQUENCE IF EXISTS {SEQUENCE}"))  # the change numbers' (sequence.py)
     finally:
         engine.dispose()
 

@@ -30,8 +30,9 @@ class Meta(Base):
 
 
 class Counter(Base):
-    """The change sequence. Its row stays locked until the transaction that bumped it commits,
-    so sequence numbers become visible in commit order (DESIGN.md, sync step 4)."""
+    """The server's counters: the change sequence on SQLite (`seq`, its row written by one writer
+    at a time: server_stub.sequence; PostgreSQL's is the `record_seq` sequence) and the hybrid
+    clocks (`hlc`, and `hlc:<unit id>` for each unit's pushes)."""
 
     __tablename__ = "counters"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -105,6 +106,7 @@ class Record(Base):
 
     __table_args__ = (
         Index("ix_records_seq", "seq"),
+        Index("ix_records_entity_seq", "entity", "seq"),
         Index("ix_records_unit_seq", "unit_id", "seq"),
         Index("ix_records_to_unit_seq", "to_unit_id", "seq"),
     )

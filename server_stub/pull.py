@@ -8,18 +8,30 @@ it is instead of decoding it and encoding it again (that was a third of a pull's
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import (
+    BigInteger,
+    CompoundSelect,
+    Integer,
+    Select,
+    String,
+    Text,
+    bindparam,
+    cast,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from protocol.refusals import Refusal
 from protocol.users import SECRET_FIELDS, without_secrets
+from server_stub import sequence, visibility
 from server_stub.authorize import Caller
 from server_stub.errors import ApiError
-from server_stub.models import Counter, Meta, Record
-from server_stub.store import SEQ
-from server_stub.visibility import visible_to
+from server_stub.models import Record
+from server_stub.store import current_epoch
 
 COLUMNS = (
     Record.entity,
@@ -67,13 +79,9 @@ def pull_page(
 ) -> bytes:
     """The page as JSON bytes: {"epoch", "records", "next", "more", "server_ms"}. `own`: the
     device's own records too (it was restored from a copy and lacks its later ones)."""
-    epoch, newest = session.execute(  # both single rows, in one statement
-        select(
-            select(Meta.value).where(Meta.key == "epoch").scalar_subquery(),
-            select(Counter.value).where(Counter.name == SEQ).scalar_subquery(),
-        )
-    ).one()
-    if since > newest:
+    # First, before the records are read: what may be served (server_stub.sequence).
+    handed, safe = sequence.served(session)
+    if since > handed:
         # The device has seen changes this database does not hold: the database was restored
         # from a backup, or the device (or someone posing as it) is wrong. That device alone
         # hears of it and re-sends what it holds; nobody else's sync changes (a new epoch for
@@ -81,21 +89,49 @@ def pull_page(
         raise ApiError(
             409,
             Refusal.CHECKPOINT_AHEAD,
-            f"the device has seen change {since}; this server holds changes up to {newest}",
+            f"the device has seen change {since}; this server holds changes up to {handed}",
             since=since,
-            newest=int(newest),
+            newest=int(handed),
         )
-    visible = visible_to(caller.unit_id)
-    wanted = visible if own else visible & (Record.origin.is_(None) | (Record.origin != caller.device_id))
-    rows = session.execute(
-        select(*COLUMNS).where(Record.seq > since, wanted).order_by(Record.seq).limit(limit + 1)
-    ).all()
+    epoch = current_epoch(session)
+    params = {"unit": caller.unit_id, "device": caller.device_id, "since": since, "upto": safe, "count": limit + 1}
+    rows = session.execute(_page(own), params).all()
     page, more = rows[:limit], len(rows) > limit
-    # Without more to send, everything up to the newest change was seen (the rest is this
-    # device's own, skipped): the checkpoint moves past it.
-    following = page[-1].seq if more else max(newest, since, *(row.seq for row in page[-1:]))
+    # Without more to send, everything up to the last number that may be served was seen (the
+    # rest is this device's own, skipped): the checkpoint moves past it.
+    following = page[-1].seq if more else max(safe, since, *(row.seq for row in page[-1:]))
     records = ",".join(_record(*_kept(row, caller.unit_id)) for row in page)
     return (
         f'{{"epoch":{json.dumps(epoch)},"records":[{records}],'
         f'"next":{int(following)},"more":{"true" if more else "false"},"server_ms":{int(server_ms)}}}'
     ).encode()
+
+
+@cache
+def _page(own: bool) -> Select[str, str, str, str, str, str, bool, int]:
+    """The page's statement, built once (its parameters: unit, device, since, upto, count)."""
+    keys = _page_keys(own).subquery()
+    return (
+        select(*COLUMNS)
+        .join(keys, (Record.entity == keys.c.entity) & (Record.id == keys.c.id))
+        .order_by(Record.seq)
+        .limit(bindparam("count", type_=Integer))
+    )
+
+
+def _page_keys(own: bool) -> CompoundSelect[str, str, int]:
+    """The first `count` records the device may see after `since`, by sequence number: one
+    index range per way a record becomes visible (`server_stub.visibility`), each read in order
+    and cut at `count`, so a page costs what it holds, not what the unit holds after `since`."""
+    since, upto = bindparam("since", type_=BigInteger), bindparam("upto", type_=BigInteger)
+    device = bindparam("device", type_=String)
+    mine = None if own else (Record.origin.is_(None) | (Record.origin != device))
+    parts = []
+    for seen in visibility.ways_visible(bindparam("unit", type_=String)):
+        part = select(Record.entity, Record.id, Record.seq).where(Record.seq > since, Record.seq <= upto, seen)
+        if mine is not None:
+            part = part.where(mine)
+        # Each part as a subquery of its own: SQLite takes no ORDER BY or LIMIT in a UNION's part.
+        ranged = part.order_by(Record.seq).limit(bindparam("count", type_=Integer)).subquery()
+        parts.append(select(ranged.c.entity, ranged.c.id, ranged.c.seq))
+    return union(*parts)

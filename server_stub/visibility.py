@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import BindParameter, ColumnElement
 
 from protocol.entities import NATIONAL
 from server_stub.models import Record
@@ -31,11 +31,14 @@ class Visible(Protocol):
     to_unit_id: str | None
 
 
-def visible_to(unit_id: str) -> ColumnElement[bool]:
-    return or_(
-        Record.unit_id.in_([unit_id, NATIONAL]),
+def ways_visible(unit_id: str | BindParameter[str]) -> tuple[ColumnElement[bool], ...]:
+    """Each way a record is visible to the unit, as a condition an index answers in sequence
+    order ((unit_id, seq), (entity, seq), (to_unit_id, seq)): a pull reads each range in turn."""
+    return (
+        Record.unit_id == unit_id,
+        Record.unit_id == NATIONAL,
         Record.entity == EVERYONE,
-        Record.entity.in_(ADDRESSED) & (Record.to_unit_id == unit_id),
+        (Record.to_unit_id == unit_id) & Record.entity.in_(ADDRESSED),
     )
 
 

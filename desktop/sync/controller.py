@@ -28,6 +28,7 @@ from desktop.services.attention import attention_count
 from desktop.sync import files, outbox
 from desktop.sync.client import SyncRefused, SyncUnavailable
 from desktop.sync.engine import SyncReport, enroll, is_enrolled, sync_once
+from desktop.sync.kept_client import KeptClient
 from desktop.sync.refusals import DEVICE_MOVED
 from desktop.sync.refusals import describe as describe_refusal
 from desktop.sync.retry import retry_delays
@@ -84,6 +85,7 @@ class SyncController(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._jobs = Jobs(self, self._pool)
+        self._client = KeptClient(ws)  # used on the pool's one thread, a cycle at a time
         self._running = False
         self._again = False
         self._lock = threading.Lock()
@@ -179,7 +181,11 @@ class SyncController(QObject):
             timer.stop()
         self._running = True
         self._publish(replace(self._status, state=SyncState.SYNCING, message="", code="", moved=SyncReport()))
-        self._jobs.run(lambda: sync_once(self._ws, progress=self._report_progress), self._on_done, self._on_failed)
+        self._jobs.run(self._cycle, self._on_done, self._on_failed)
+
+    def _cycle(self) -> SyncReport:
+        """One cycle on the pool's thread, with the client kept from the cycle before."""
+        return self._client.use(lambda client: sync_once(self._ws, client, progress=self._report_progress))
 
     def enroll(
         self,
@@ -286,3 +292,4 @@ class SyncController(QObject):
         if self.local_change in self._ws.listeners:
             self._ws.listeners.remove(self.local_change)
         self._pool.waitForDone(timeout_ms)
+        self._client.close()

@@ -373,6 +373,7 @@ def _mark_restored(x: _Exchange, params: dict[str, Any]) -> None:
 
 def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: bool = False) -> SyncReport:
     report = SyncReport()
+    sent_before = client.bytes_sent  # a client kept from cycle to cycle counts all it sent
     x = _Exchange(ws, client, report, progress, OffsetProbe())
     _upload_files(x)  # before the records naming them: the server takes no record of a file it lacks
     try:
@@ -389,7 +390,7 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
     _restored_caught_up(ws)
     learn_release(ws, client)
     _fall_back(ws)
-    report.bytes_sent = client.bytes_sent
+    report.bytes_sent = client.bytes_sent - sent_before
     if report.requeued and not again:
         # Send what was queued again and pull what it changed: one more cycle, once.
         more = _cycle(ws, client, progress, again=True)
@@ -399,7 +400,7 @@ def _cycle(ws: Workspace, client: SyncClient, progress: Progress | None, again: 
         report.pulled += more.pulled
         report.set_aside += more.set_aside
         report.pages += more.pages
-        report.bytes_sent = more.bytes_sent
+        report.bytes_sent += more.bytes_sent
     return report
 
 

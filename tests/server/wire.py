@@ -15,8 +15,8 @@ from protocol.hlc import HybridClock
 from protocol.ids import new_id
 from protocol.messages import Op, queued
 from protocol.version import PROTOCOL_VERSION
-from server_stub.models import Counter, Record
-from server_stub.store import SEQ
+from server_stub import sequence
+from server_stub.models import Record
 from tests.server.serving import Running
 
 NOW = datetime(2026, 11, 1, 8, 30, tzinfo=UTC).isoformat()
@@ -146,10 +146,10 @@ def on_server(running: Running, entity: str, record_id: str) -> Record | None:
 
 
 def server_state(running: Running) -> tuple[int, int, list[tuple[str, str, int]]]:
-    """The number of records, the sequence counter and every record's (entity, id, seq)."""
+    """The number of records, the last change number handed out and every record's (entity, id, seq)."""
     with running.store.transaction() as session:
         count = session.scalar(select(func.count()).select_from(Record)) or 0
-        newest = session.scalars(select(Counter.value).where(Counter.name == SEQ)).one()
+        newest = sequence.newest(session)
         rows = [
             tuple(r)
             for r in session.execute(select(Record.entity, Record.id, Record.seq).order_by(Record.seq))

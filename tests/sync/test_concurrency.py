@@ -26,9 +26,9 @@ from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.engine import SyncReport, enroll, sync_once
-from server_stub import admin, auth
-from server_stub.models import Counter, Record
-from server_stub.store import SEQ, ServerStore
+from server_stub import admin, auth, sequence
+from server_stub.models import Record
+from server_stub.store import ServerStore
 from tests.sync.conftest import fresh_pg_database, require_pg
 
 # laptops per office: two offices below a parent office, as in the field
@@ -178,7 +178,7 @@ def test_many_laptops_of_three_offices_at_once_on_two_workers(
     assert sum(r.requeued for r in reports) == 0 and store.epoch() == epoch  # no false "restored"
     with store.transaction() as session:
         numbers = session.execute(select(func.count(Record.seq), func.count(Record.seq.distinct()))).one()
-        newest = session.scalars(select(Counter.value).where(Counter.name == SEQ)).one()
+        newest = sequence.newest(session)
         highest = session.scalar(select(func.max(Record.seq)))
         votes = {
             rec: session.get_one(Record, ("recommendations", rec)).data["votes"]
@@ -186,7 +186,7 @@ def test_many_laptops_of_three_offices_at_once_on_two_workers(
             for rec in ids
         }
     assert numbers[0] == numbers[1]  # no number handed out twice
-    assert newest == highest  # the counter never went back
+    assert highest is not None and highest <= newest  # every number was handed out once
     for code, ids in shared.items():  # every vote counted
         cast = len(offices[code]) * VOTES_EACH
         assert [votes[rec] for rec in ids] == [cast] * len(ids)
