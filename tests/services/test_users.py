@@ -124,6 +124,10 @@ def test_sign_in_refuses_a_wrong_password_and_a_deactivated_user(ws: Workspace) 
     acting.sign_out(ws.ctx)
     with pytest.raises(InputError, match="Sari Operator was deactivated"):
         ws.write(acting.sign_in, OPERATOR_NIP, PASSWORD)
+    with pytest.raises(InputError, match="Sari Operator was deactivated"):
+        ws.write(acting.sign_in_checked, operator)  # a PIN checked on the laptop does not do either
+    assert acting.current_user(ws.ctx) is None
+    assert ws.write(acting.sign_in_checked, user_id(tree.leaf, KEPALA_NIP)).name == "Budi Kepala"
 
 
 def test_passwords_are_argon2id_hashes_and_their_own_to_change(ws: Workspace) -> None:
