@@ -36,9 +36,18 @@ from server_stub.registers import AnyRecord, current, merge
 ACTIVE = "active"  # the register of a user's activity
 
 
+_STARTS = "mufakat.accounts_start"
+
+
 def accounts_start(session: Session, unit_id: str) -> int | None:
-    """The change number of the unit's first user (None: it has none)."""
-    return session.scalar(select(func.min(UserMark.created_seq)).where(UserMark.unit_id == unit_id))
+    """The change number of the unit's first user (None: it has none), read once per push (an
+    older laptop's push of a thousand operations without a user asks once)."""
+    starts: dict[str, int | None] = session.info.setdefault(_STARTS, {})
+    if unit_id not in starts:
+        starts[unit_id] = session.scalar(
+            select(func.min(UserMark.created_seq)).where(UserMark.unit_id == unit_id)
+        )
+    return starts[unit_id]
 
 
 def _changed(op: Op) -> Iterable[str]:
@@ -110,6 +119,7 @@ def note_users(session: Session, records: Iterable[AnyRecord]) -> None:
         if mark is None:
             mark = UserMark(user_id=record.id, unit_id=record.unit_id, created_seq=record.seq)
             session.add(mark)
+            session.info.pop(_STARTS, None)
         if record.data.get(ACTIVE, True):
             mark.revoked_seq = mark.revoked_hlc = None
         elif mark.revoked_seq is None:

@@ -8,8 +8,9 @@ Contract (stable; the sign-in screen and the CLI build on it):
   (synced to every laptop of the unit: it works offline) and makes that user the context's
   acting user (`ctx.user`; `ctx.actor` becomes their label). A wrong NIP or password, a
   deactivated user, a user of another unit or one without a password: `InputError`, and nobody
-  is signed in. `sign_in_user(ctx, user)` does the same for a user already checked another way
-  (the laptop's PIN, which roles17b keeps on the laptop).
+  is signed in. `sign_in_checked(session, ctx, user_id)` does the same for a user whose identity
+  was checked another way (the laptop's PIN, kept on the laptop only), refusing one deactivated
+  since; `sign_in_user(ctx, user)` makes an `ActingUser` the acting one as it is.
 - `sign_out(ctx)`: nobody acts any more (`ctx.actor` back to the name of the Settings).
 - `current_user(ctx)`: the acting user or None.
 - `refresh(session, ctx)`: the acting user as the unit now holds them (after a sync: roles
@@ -146,6 +147,10 @@ def check_credentials(session: Session, unit_id: str | None, nip: str, password:
     user = find_user(session, unit_id, nip)
     if user is None or not user.password_hash or not verify_password(user.password_hash, password):
         raise _wrong()
+    return _active(user)
+
+
+def _active(user: User) -> User:
     if not user.active:
         raise InputError(
             tr(
@@ -160,6 +165,15 @@ def check_credentials(session: Session, unit_id: str | None, nip: str, password:
 def sign_in(session: Session, ctx: Context, nip: str, password: str) -> ActingUser:
     """Check the NIP and password and make that user the acting one (see the module's contract)."""
     return sign_in_user(ctx, acting(check_credentials(session, ctx.home_unit_id, nip, password)))
+
+
+def sign_in_checked(session: Session, ctx: Context, user_id: str) -> ActingUser:
+    """Sign in the user `user_id`, whose identity the caller checked another way (the laptop's
+    PIN): still one of the unit's active users, or `InputError`."""
+    row = session.get(User, user_id)
+    if row is None or row.deleted or row.unit_id != ctx.home_unit_id:
+        raise _wrong()
+    return sign_in_user(ctx, acting(_active(row)))
 
 
 def sign_in_user(ctx: Context, user: ActingUser) -> ActingUser:

@@ -15,7 +15,7 @@ from server_stub.models import AppliedOp, Counter, Record
 from server_stub.store import SEQ
 from tests.server.conftest import STAMP, World, applied, enrolled, transition
 from tests.server.serving import Running
-from tests.server.wire import NOW, Raw, valid_fields
+from tests.server.wire import NOW, Raw, on_server, valid_fields
 
 HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo"
 ADMIN, KEPALA, OPERATOR = "198705122010121001", "197001011995031002", "199203152015032003"
@@ -115,9 +115,31 @@ def test_an_operator_may_not_triage_nor_escalate(world: World, server: Running) 
         {"user_id": staff["operator"], "act": "triage"},
     )
     assert _status(server, rec) == "proposed"
-    escalate = transition(kppn, "recommendations", world.policy, "dispute", status="escalated", **STAMP)
-    code, params = kppn.refusal({**escalate, "user_id": staff["operator"], "seen": seen})
-    assert (code, params["act"]) == ("role_forbidden", "escalate")
+    # Escalating: the escalation and the recommendation's status, one action, refused whole.
+    policy = new_id()
+    fields = valid_fields("recommendations", kppn.unit_id, forum_id=world.forum, text="Tarif", scope="policy")
+    applied(kppn, kppn.op("recommendations", policy, "create", fields, user_id=staff["kepala"], seen=seen))
+    applied(kppn, _accept(kppn, policy, user_id=staff["kepala"], seen=seen))
+    action, by_operator = new_id(), {"user_id": staff["operator"], "seen": seen}
+    sent = valid_fields(
+        "escalations",
+        kppn.unit_id,
+        recommendation_id=policy,
+        from_unit_id=kppn.unit_id,
+        to_unit_id=world.units["KANWIL-PBD"],
+        rec_text="Tarif",
+        forum_title="FKP Sorong",
+    )
+    escalation = kppn.op("escalations", new_id(), "create", sent, action_id=action, **by_operator)
+    status = transition(kppn, "recommendations", policy, "escalate", status="escalated", **STAMP)
+    first, second = kppn.push(escalation, {**status, "action_id": action, **by_operator})
+    assert (first["code"], first["params"]) == (
+        "role_forbidden",
+        {"user_id": staff["operator"], "act": "escalate"},
+    )
+    assert second["code"] == "action_refused"
+    assert _status(server, policy) == "accepted"
+    assert on_server(server, "escalations", escalation["entity_id"]) is None
     accept = _accept(kppn, rec, user_id=staff["kepala"], seen=seen)
     applied(kppn, accept)
     assert _status(server, rec) == "accepted"
