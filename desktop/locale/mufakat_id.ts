@@ -1301,6 +1301,18 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Disanggah oleh kantor di bawah: {reason}</translation>
         </message>
         <message>
+            <source>Answered on {answered}; {unit} did not dispute it by {until}: settled (selesai).</source>
+            <translation>Dijawab {answered}; {unit} tidak menyanggahnya sampai {until}: selesai.</translation>
+        </message>
+        <message>
+            <source>Answered on {answered}; not disputed by {until}: the answer stands, settled once {unit}'s laptop syncs.</source>
+            <translation>Dijawab {answered}; tidak disanggah sampai {until}: jawaban tetap berlaku, selesai setelah laptop {unit} tersinkron.</translation>
+        </message>
+        <message>
+            <source>Answered on {answered}; {unit} may dispute the answer until {until}.</source>
+            <translation>Dijawab {answered}; {unit} dapat menyanggah jawaban sampai {until}.</translation>
+        </message>
+        <message>
             <source>Forward</source>
             <translation>Teruskan</translation>
         </message>
@@ -1827,11 +1839,11 @@ Simpan?</translation>
         </message>
         <message>
             <source>Received</source>
-            <translation>Diterima</translation>
+            <translation>Masuk</translation>
         </message>
         <message>
             <source>Acknowledge by</source>
-            <translation>Batas diterima atasan</translation>
+            <translation>Batas tanda terima</translation>
         </message>
         <message>
             <source>Answer due</source>
@@ -2692,8 +2704,16 @@ Tetap hapus?</translation>
             <translation>{action} — {owner}, batas {due}, {progress}% ({status})</translation>
         </message>
         <message>
-            <source>Waiting to sync, made</source>
-            <translation>Menunggu sinkronisasi, dibuat</translation>
+            <source>Waiting to sync, made {sent}</source>
+            <translation>Menunggu sinkron, dibuat {sent}</translation>
+        </message>
+        <message>
+            <source>{status}, sent {sent}</source>
+            <translation>{status}, dikirim {sent}</translation>
+        </message>
+        <message>
+            <source>{head};&lt;br&gt;acknowledge by {ack}; answer by {due}</source>
+            <translation>{head};&lt;br&gt;batas tanda terima {ack}; batas jawab {due}</translation>
         </message>
         <message>
             <source>edit</source>
@@ -2732,12 +2752,12 @@ Tetap hapus?</translation>
             <translation>Betulkan sesuai yang diucapkan: teks, ranah, topik, pengusul, mata acara (selama forum masih terbuka)</translation>
         </message>
         <message>
-            <source>{status} {sent};&lt;br&gt;acknowledge by {ack}; answer by {due}</source>
-            <translation>{status} {sent};&lt;br&gt;batas tanggap {ack}; batas jawab {due}</translation>
-        </message>
-        <message>
             <source>It may be disputed until {until}; after that it is settled.</source>
             <translation>Dapat disanggah sampai {until}; setelah itu eskalasi selesai.</translation>
+        </message>
+        <message>
+            <source>Settled (selesai): not disputed by {until}.</source>
+            <translation>Selesai: tidak disanggah sampai {until}.</translation>
         </message>
         <message>
             <source>Disputed: {reason}</source>

@@ -8,14 +8,18 @@ A forum that is not closed prints as a draft, as its berita acara does.
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.core.vocab import ForumStatus, Scope
 from desktop.reports import indonesian
 from desktop.reports.collecting import collector_paused
 from desktop.reports.evidence import HEADING, evidence_note, sign_off
 from desktop.reports.layout import (
+    CachedParagraph,
     Signatory,
     Styles,
     build_pdf,
@@ -24,7 +28,6 @@ from desktop.reports.layout import (
     letterhead,
     numbered,
     signature_blocks,
-    table_parts,
     text,
 )
 from desktop.reports.minutes import agreement_items
@@ -33,6 +36,12 @@ from desktop.services.document_data import NoteLine, Notes
 
 NO_ITEM = "Masukan di luar mata acara"
 NO_RESPONSE = "(belum ada tanggapan)"
+RESPONSE = "Tanggapan"
+# In the size of a table's cells (the notulen's rows were), the width of the page.
+INPUT = ParagraphStyle(
+    "note_input", parent=Styles.numbered, fontSize=9, leading=11.5, spaceBefore=4, spaceAfter=0.5
+)
+ANSWER = ParagraphStyle("note_answer", parent=INPUT, spaceBefore=0, spaceAfter=0)
 
 
 def _details(doc: Notes, width: float) -> Flowable:
@@ -59,35 +68,43 @@ def _details(doc: Notes, width: float) -> Flowable:
 
 
 def _speaker(line: NoteLine) -> str:
+    """ "Name (organisation)", the unsur where no organisation was typed."""
     if not line.speaker:
         return "(tidak dicatat)"
     org = line.organization or label(line.category)
-    return f"{line.speaker}\n{org}" if org else line.speaker
+    return f"{line.speaker} ({org})" if org else line.speaker
 
 
-def _said(line: NoteLine) -> str:
+def _said(line: NoteLine) -> list[str]:
     parts = [line.text]
     if line.scope == Scope.POLICY:
         parts.append("[Usulan kebijakan]")
     if line.merged_into is not None:
         parts.append(f"[Sama dengan masukan no. {line.merged_into}]")
-    return "\n".join(parts)
+    return parts
+
+
+def _input(line: NoteLine) -> list[Flowable]:
+    """One input as a notulen writes it, the whole width of the page: its number, who said it,
+    what was said, and the office's response under it. (A four-column table wrapped names and
+    texts onto short lines: 200 inputs took 26 pages.)"""
+    said = f"<b>{escape(_speaker(line))}:</b> " + " ".join(escape(part) for part in _said(line))
+    response = line.response or NO_RESPONSE
+    return [
+        CachedParagraph(said, INPUT, bulletText=f"{line.number}."),
+        CachedParagraph(f"<i>{RESPONSE}:</i> {escape(response)}", ANSWER),
+    ]
 
 
 def _section(
     number: int, title: str, presenter: str, lines: tuple[NoteLine, ...], width: float
 ) -> list[Flowable]:
-    heading = f"{number}. {title}" + (f" ({presenter})" if presenter else "")
+    """Each input kept whole on a page, the heading with the first one."""
+    heading = text(f"{number}. {title}" + (f" ({presenter})" if presenter else ""), HEADING)
     if not lines:
-        return [text(heading, HEADING), text("Tidak ada masukan yang dicatat.")]
-    # Rows go on under the header at the top of the next page (reportlab's own split of a long
-    # table cut a row under a second header in the middle of the page).
-    return table_parts(
-        ["No", "Penyampai", "Masukan/pertanyaan", "Tanggapan"],
-        [[str(line.number), _speaker(line), _said(line), line.response or NO_RESPONSE] for line in lines],
-        [10 * mm, width * 0.22, width * 0.37, width - 10 * mm - width * 0.59],
-        before=[text(heading, HEADING)],
-    )
+        return [heading, text("Tidak ada masukan yang dicatat.")]
+    first, *rest = [_input(line) for line in lines]
+    return [KeepTogether([heading, *first]), *(KeepTogether(parts) for parts in rest)]
 
 
 @collector_paused

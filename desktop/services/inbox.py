@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.core.vocab import EscalationStatus, Outcome
 from desktop.models import Escalation, Unit
 from desktop.services.context import Context
-from desktop.services.escalations import ack_due_of
+from desktop.services.escalations import ack_due_of, dispute_until
 from desktop.services.overdue import WAITING
 from domain import deadlines
 
@@ -34,6 +34,8 @@ class Received:
     dispute_reason: str = ""  # the sending office's, when it disputed the answer
     disputed_at: datetime | None = None
     recommendation_id: str = ""  # the sending office's (its frozen minutes name it)
+    answered_on: date | None = None  # in this office's time zone
+    dispute_until: date | None = None  # the sending office may dispute the answer up to this day
 
     def overdue(self, today: date) -> bool:
         return self.status in WAITING and self.due_on < today
@@ -70,6 +72,8 @@ def received_escalations(session: Session, ctx: Context, unit_id: str | None) ->
             ack_due_on=ack_due_of(e.sent_at, e.ack_due_on, ctx),
             dispute_reason=e.dispute_reason,
             disputed_at=e.disputed_at,
+            answered_on=deadlines.local_day(e.answered_at, ctx.zone) if e.answered_at else None,
+            dispute_until=dispute_until(e, ctx),
         )
         for e, name in rows
     ]

@@ -238,7 +238,7 @@ SHEETS: dict[str, Sheet] = {
                 ref("Dari unit", Unit, "from_unit_id", 28),
                 ref("Kepada unit", Unit, "to_unit_id", 28),
                 moment("Dikirim", "sent_at"),
-                f("Batas tanggapan", "ack_due_on", 13),
+                f("Batas tanda terima", "ack_due_on", 13),
                 f("Batas jawaban", "due_on", 13),
                 f("Status", "status", 14),
                 f("Catatan pengantar", "note", 30, wrap=True),

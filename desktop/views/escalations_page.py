@@ -261,11 +261,32 @@ class EscalationsPage(QWidget):
         ]
         if chosen.answer:
             lines.append(escape(self.tr("Our answer: {answer}").format(answer=chosen.answer)))
+        lines += self._settling(chosen)
         if chosen.dispute_reason:
             lines.append(
                 escape(self.tr("Disputed by the office below: {reason}").format(reason=chosen.dispute_reason))
             )
         self.detail.setText("<br>".join(lines))
+
+    def _settling(self, chosen: Received) -> list[str]:
+        """When it was answered, and what the office below may still do about the answer
+        (SP4N-LAPOR!: dispute it within 10 working days; undisputed, it is settled)."""
+        if chosen.answered_on is None or chosen.dispute_until is None:
+            return []
+        answered = chosen.answered_on.strftime("%d-%m-%Y")
+        until = chosen.dispute_until.strftime("%d-%m-%Y")
+        if chosen.status == EscalationStatus.DONE:
+            said = self.tr("Answered on {answered}; {unit} did not dispute it by {until}: settled (selesai).")
+        elif chosen.status == EscalationStatus.ANSWERED and chosen.dispute_until < (self.model.today or date.max):
+            said = self.tr(
+                "Answered on {answered}; not disputed by {until}: the answer stands, settled once {unit}'s "
+                "laptop syncs."
+            )
+        elif chosen.status == EscalationStatus.ANSWERED:
+            said = self.tr("Answered on {answered}; {unit} may dispute the answer until {until}.")
+        else:
+            return []
+        return [escape(said.format(answered=answered, until=until, unit=chosen.from_unit))]
 
     def acknowledge_selected(self) -> None:
         chosen = self.selected()

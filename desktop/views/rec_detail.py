@@ -312,9 +312,13 @@ class RecommendationPane(QWidget):
         Two lines: a label that wraps gets one line's height in the scrolling pane."""
         ctx = self._ws.ctx
         waiting = unsynced and e.status == EscalationStatus.SENT
-        line = self.tr("{status} {sent};<br>acknowledge by {ack}; answer by {due}").format(
-            status=self.tr("Waiting to sync, made") if waiting else label(e.status),
-            sent=e.sent_at.astimezone(ctx.zone).strftime("%d-%m-%Y"),
+        sent = e.sent_at.astimezone(ctx.zone).strftime("%d-%m-%Y")
+        # The day it was sent said as that: "Selesai 27-08-2024" read as the day it was settled.
+        head = (
+            self.tr("Waiting to sync, made {sent}") if waiting else self.tr("{status}, sent {sent}")
+        ).format(status=label(e.status), sent=sent)
+        line = self.tr("{head};<br>acknowledge by {ack}; answer by {due}").format(
+            head=head,
             ack=ack_due_of(e.sent_at, e.ack_due_on, ctx).strftime("%d-%m-%Y"),
             due=e.due_on.strftime("%d-%m-%Y"),
         )
@@ -323,6 +327,10 @@ class RecommendationPane(QWidget):
         until = dispute_until(e, ctx)
         if e.status == EscalationStatus.ANSWERED and until is not None:
             line += "<br>" + self.tr("It may be disputed until {until}; after that it is settled.").format(
+                until=until.strftime("%d-%m-%Y")
+            )
+        if e.status == EscalationStatus.DONE and until is not None:
+            line += "<br>" + self.tr("Settled (selesai): not disputed by {until}.").format(
                 until=until.strftime("%d-%m-%Y")
             )
         if e.status == EscalationStatus.DISPUTED and e.dispute_reason:

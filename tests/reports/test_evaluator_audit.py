@@ -12,7 +12,7 @@ from datetime import date
 from desktop.app.workspace import Workspace
 from desktop.documents.builders import Options, build_forum_document
 from desktop.reports.implementation import build_implementation_report
-from desktop.reports.notes import build_notes
+from desktop.reports.notes import NO_RESPONSE, build_notes
 from desktop.reports.survey import build_survey_report
 from desktop.reports.survey_actions import build_survey_actions_report
 from desktop.services.document_data import implementation_report, notes
@@ -85,10 +85,20 @@ def test_the_laporans_long_tables_go_on_under_their_header(demo_ws: Workspace, d
     assert layout_problems(pdf) == []
 
 
-def test_a_long_notulen_table_goes_on_under_its_header(demo_ws: Workspace, demo_forum: str) -> None:
-    """An agenda item with many inputs: a row was cut under a second header mid-page."""
+def test_a_long_notulen_keeps_each_input_with_its_response(demo_ws: Workspace, demo_forum: str) -> None:
+    """200 inputs: each, with who said it and the office's response, whole on one page, the
+    lines the width of the page (a four-column table of narrow columns took 26 pages)."""
     doc = demo_ws.read(notes, demo_forum)
-    sections = tuple(replace(s, lines=s.lines * 30) for s in doc.sections)
+    lines = [line for s in doc.sections for line in s.lines]
+    many = tuple(replace(line, number=n + 1) for n, line in enumerate((lines * 25)[:200]))
+    sections = (replace(doc.sections[-1], lines=many),)
     pdf = build_notes(replace(doc, sections=sections))
-    assert headers_only_at_the_top_or_under_their_heading(pdf, "No Penyampai", ("Diskusi",)) == []
+    pages = [" " + page for page in pdf_text(pdf)]
+    for line in many:
+        start = f" {line.number}. {line.speaker} ("
+        holding = [i for i, page in enumerate(pages) if start in page]
+        assert len(holding) == 1, line.number
+        rest = pages[holding[0]].split(start, 1)[1]
+        assert f"Tanggapan: {line.response or NO_RESPONSE}" in rest.split(f" {line.number + 1}. ", 1)[0]
+    assert len(pages) <= 18  # the demo's inputs, 200 of them
     assert layout_problems(pdf) == []

@@ -30,8 +30,8 @@ def test_each_input_with_its_speaker_and_the_offices_response(demo_ws: Workspace
         ).all()
     assert "NOTULEN" in text and "Rabu, 21 Agustus 2024" in text and "Notulis : Pelaksana Umum" in text
     for number, (said, response, name, organization) in enumerate(rows, start=1):  # merged ones too
-        assert f"{number} {name} {organization} {said}" in text
-        assert (response or NO_RESPONSE) in text
+        assert f"{number}. {name} ({organization}): {said}" in text
+        assert f"Tanggapan: {response or NO_RESPONSE}" in text
     positions = [text.index(title) for title in items]
     assert positions == sorted(positions)  # per agenda item, in the agenda's order
     assert "[Sama dengan masukan no. 2]" in text  # the duplicate merged into the second input
@@ -54,8 +54,8 @@ def test_input_under_no_agenda_item_and_a_draft_until_closed(ws: Workspace) -> N
     text = all_text(build_notes(ws.read(notes, forum)))
     assert "1. Paparan standar pelayanan Tidak ada masukan yang dicatat." in text
     assert f"2. {NO_ITEM}" in text
-    assert "Ni Luh Ayu Pengguna layanan Sediakan ruang laktasi." in text  # no organisation: the unsur
-    assert "(tidak dicatat) Tambah kursi tunggu. Akan dianggarkan tahun depan." in text
+    assert "Ni Luh Ayu (Pengguna layanan): Sediakan ruang laktasi." in text  # no organisation: the unsur
+    assert "(tidak dicatat): Tambah kursi tunggu. Tanggapan: Akan dianggarkan tahun depan." in text
     assert "DRAF" in text  # the forum is not closed
     ws.write(forums.close_forum, forum)
     assert "DRAF" not in all_text(build_notes(ws.read(notes, forum)))
