@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.core.i18n import N_, language, number, translate_to
 from desktop.core.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
+from desktop.services.record_words import FIELD_LABELS
 from protocol.refusals import Problem, Refusal
 
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
@@ -198,6 +199,8 @@ ENTITIES: dict[str, str] = {
     "audit_events": N_("history entry"),
     "closed_days": N_("closed day"),
     "attachments": N_("attached file"),
+    "survey_reports": N_("SKM report"),
+    "frozen_minutes": N_("closed forum's minutes"),
 }
 
 ACTIONS: dict[str, str] = {
@@ -214,6 +217,7 @@ ACTIONS: dict[str, str] = {
     "dispute": N_("dispute"),
     "delete": N_("delete"),
     "change_scope": N_("change the scope of"),
+    "reopen": N_("reopen"),
 }
 
 STATUSES: dict[str, dict[str, StrEnum]] = {
@@ -232,7 +236,7 @@ def _worded(name: str, value: object, params: Mapping[str, object], lang: str) -
     if name in SIZES and isinstance(value, int) and not isinstance(value, bool):
         return number(value / 1024 / 1024, 1, language=lang)
     text = str(value)
-    tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS}
+    tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS, "field": FIELD_LABELS}
     if name in tables:
         table = tables[name]
         return translate_to(lang, table[text]) if text in table else text
