@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +182,37 @@ def test_a_file_the_system_refuses_is_explained_in_the_users_language(
     assert code != 0 and out == ""
     assert err.strip() == f"mufakat: Tidak dapat menulis {target}: sebagian jalurnya bukan folder"
     assert not target.exists()
+
+
+# argparse's own English words (its usage, help and errors), none of which an Indonesian user
+# should meet.
+ARGPARSE_ENGLISH = re.compile(
+    r"\b(usage|options|positional|following|required|invalid|choice|choose|show|message|exit|"
+    r"unrecognized|expected|arguments?)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export",),  # --format missing
+        ("export", "--format", "yaml"),  # not one of its choices
+        ("no-such-command",),
+        ("forums", "--no-such-option"),
+    ],
+)
+def test_argparse_refuses_in_indonesian_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "d"), "--lang", "id", *args)
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert not ARGPARSE_ENGLISH.search(err), err
+    assert "lihat --help" in err
+
+
+@pytest.mark.parametrize("args", [("--help",), ("export", "--help"), ("survey-score", "--help")])
+def test_help_is_in_indonesian(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> None:
+    code, out, _err = run(capsys, "--lang", "id", *args)
+    assert code == 0 and out.startswith("penggunaan: mufakat"), out
+    assert "opsi:" in out and "tampilkan bantuan ini, lalu keluar" in out
+    assert not ARGPARSE_ENGLISH.search(out), ARGPARSE_ENGLISH.findall(out)

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from desktop import __version__
 from desktop.app.workspace import Workspace
-from desktop.cli import data_folder, evidence_pack, survey
+from desktop.cli import argparse_words, data_folder, evidence_pack, survey
 from desktop.cli.common import day_arg, write_output
 from desktop.cli.signing_in import sign_in
 from desktop.core.config import Settings, log_path, resolve_data_dir
@@ -66,7 +66,12 @@ def _build_parser() -> argparse.ArgumentParser:
             "Mufakat: public consultation forums, offline first. Without a command it opens the desktop app."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"mufakat {__version__}")
+    parser.add_argument(  # argparse 3.11 gives this help untranslated
+        "--version",
+        action="version",
+        version=f"mufakat {__version__}",
+        help=tr("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     sub.add_parser("demo", parents=[common], help=tr("load the demo forum (KPPN Sorong, 21 August 2024)"))
@@ -406,6 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         wanted = raw[raw.index("--lang") + 1]
         if wanted in LANGUAGES:
             set_language(wanted)
+    argparse_words.install()
     args = _build_parser().parse_args(raw)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     try:

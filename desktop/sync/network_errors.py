@@ -5,6 +5,7 @@ exception class."""
 
 from __future__ import annotations
 
+import logging
 import ssl
 from datetime import datetime
 
@@ -16,6 +17,12 @@ CERT_NOT_YET_VALID = 9
 CERT_HAS_EXPIRED = 10
 HOSTNAME_MISMATCH = 62
 IP_ADDRESS_MISMATCH = 64
+UNABLE_TO_GET_ISSUER_CERT = 2
+CERT_REVOKED = 23
+SELF_SIGNED = frozenset({18, 19})  # DEPTH_ZERO_SELF_SIGNED_CERT, SELF_SIGNED_CERT_IN_CHAIN
+UNKNOWN_AUTHORITY = frozenset({UNABLE_TO_GET_ISSUER_CERT, 20, 21, 27})  # …_LOCALLY, …_LEAF_SIGNATURE, CERT_UNTRUSTED
+
+log = logging.getLogger(__name__)
 
 
 class SyncUnavailable(EnvironmentProblem):
@@ -107,7 +114,10 @@ def certificate_problem(exc: ssl.SSLCertVerificationError, url: str) -> Certific
                 url=url,
             )
         )
-    detail = f"{url}: {exc.verify_message or exc.reason or ''}"
+    # OpenSSL's own words are English and technical: the log keeps them for support, the user
+    # reads what is wrong in their language.
+    log.warning("certificate of %s refused: %s (OpenSSL verify code %s)", url, exc.verify_message or exc.reason, code)
+    detail = f"{url}: {_untrusted_reason(code)}"
     return CertificateProblem(
         tr(
             "The server's certificate is not trusted ({detail}): enroll this laptop again with the "
@@ -116,6 +126,16 @@ def certificate_problem(exc: ssl.SSLCertVerificationError, url: str) -> Certific
         ),
         untrusted=detail,
     )
+
+
+def _untrusted_reason(code: int) -> str:
+    if code in SELF_SIGNED:
+        return tr("it is signed by the server itself, not by an authority this laptop trusts")
+    if code in UNKNOWN_AUTHORITY:
+        return tr("it is signed by an authority this laptop does not know")
+    if code == CERT_REVOKED:
+        return tr("it was revoked")
+    return tr("it could not be checked")
 
 
 def describe(exc: BaseException, url: str) -> MufakatError:

@@ -17,6 +17,7 @@ from desktop.core.i18n import N_, language, translate_to
 from desktop.core.sizes import megabytes
 from desktop.core.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
 from desktop.services.acting import ACT_NAMES
+from desktop.services.record_words import FIELD_LABELS
 from protocol.refusals import Problem, Refusal
 
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
@@ -217,6 +218,8 @@ ENTITIES: dict[str, str] = {
     "closed_days": N_("closed day"),
     "attachments": N_("attached file"),
     "users": N_("user"),
+    "survey_reports": N_("SKM report"),
+    "frozen_minutes": N_("closed forum's minutes"),
 }
 
 ACTIONS: dict[str, str] = {
@@ -233,6 +236,7 @@ ACTIONS: dict[str, str] = {
     "dispute": N_("dispute"),
     "delete": N_("delete"),
     "change_scope": N_("change the scope of"),
+    "reopen": N_("reopen"),
 }
 
 ACTS: dict[str, str] = {act.value: words for act, words in ACT_NAMES.items()}  # role_forbidden's act
@@ -253,7 +257,7 @@ def _worded(name: str, value: object, params: Mapping[str, object], lang: str) -
     if name in SIZES and isinstance(value, int) and not isinstance(value, bool):
         return megabytes(value, language=lang)
     text = str(value)
-    tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS, "act": ACTS}
+    tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS, "act": ACTS, "field": FIELD_LABELS}
     if name in tables:
         table = tables[name]
         return translate_to(lang, table[text]) if text in table else text

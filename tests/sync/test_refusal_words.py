@@ -9,6 +9,7 @@ import pytest
 
 from desktop.core.i18n import set_language
 from desktop.sync.refusals import MESSAGES, PROBLEMS, _worded, describe
+from protocol.entities import ENTITIES
 from protocol.refusals import PARAMS, Problem, Refusal
 
 SAMPLE: dict[str, object] = {
@@ -101,3 +102,48 @@ def test_a_refused_request_is_worded_from_its_code_never_the_servers_text() -> N
     message = describe("revoked", {}, url="https://server.example")
     assert message.startswith("Administrator telah mencabut")
     assert "revoked" not in message
+
+
+# Words the same in both languages (names, abbreviations, loanwords), kept in an Indonesian label.
+SHARED_LABELS = {"forum", "logo", "status", "moderator", "nip", "ikm", "pekppp", "sha", "px", "skm", "agenda"}
+SHARED_LABELS |= {"per", "unsur"}
+# Indonesian terms the English labels quote in brackets ("Legal basis (dasar)").
+SHARED_LABELS |= {"dasar", "maksud", "dan", "tujuan", "penutup", "nomor", "sifat", "hal"}
+
+
+def _english_left(english: str, indonesian: str) -> set[str]:
+    return (_words(english) - SHARED - SHARED_LABELS) & _words(indonesian)
+
+
+@pytest.mark.parametrize("entity", sorted(ENTITIES))
+def test_every_entity_and_field_a_refusal_may_name_reads_in_both_languages(entity: str) -> None:
+    """No wire name ("frozen_minutes", "issued_on") and no English word in an Indonesian refusal,
+    whichever entity and field the server names."""
+    for code, params in (
+        ("unknown_entity", {"entity": entity}),
+        ("admin_only", {"entity": entity}),
+        *(
+            (code, {"entity": entity, "field": f.name, "problem": "required"})
+            for f in ENTITIES[entity].fields
+            for code in ("invalid_field", "locked_field")
+        ),
+    ):
+        params = {name: params[name] for name in PARAMS[Refusal(code)]}
+        english = describe(code, params, lang="en")
+        indonesian = describe(code, params, lang="id")
+        for wire in params.values():
+            assert f"“{wire}”" not in english + indonesian, (code, params)  # a field as it was named
+            assert not re.search(rf"\b{wire}\b", indonesian), (code, params, indonesian)
+        entity_en, entity_id = (_worded("entity", entity, params, lang) for lang in ("en", "id"))
+        assert entity_en != entity_id or entity == "forums", entity
+        assert not _english_left(entity_en, entity_id), (entity, entity_id)
+        if "field" in params:
+            field_en, field_id = (_worded("field", params["field"], params, lang) for lang in ("en", "id"))
+            assert field_en in english and field_id in indonesian
+            left = _english_left(field_en, field_id)
+            assert not left, f"{entity}.{params['field']}: English left in “{field_id}”: {sorted(left)}"
+
+
+def test_a_field_no_version_knows_is_quoted_as_the_server_named_it() -> None:
+    params = {"entity": "forums", "field": "brand_new_field", "problem": "unknown_field"}
+    assert "“brand_new_field”" in describe("invalid_field", params, lang="id")

@@ -4,6 +4,7 @@ check the clock, and no message names an exception class."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -121,6 +122,27 @@ def test_a_certificate_of_an_unknown_authority_is_named(
     assert "certificate" in error.message and "not trusted" in error.message
     assert "cannot be reached" not in error.message
     assert "office's CA file" in error.message
+
+
+def test_an_untrusted_certificate_is_worded_in_indonesian_and_openssl_detail_only_logged(
+    serve: Serve, store: ServerStore, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = serve(trustme.CA().issue_cert("127.0.0.1"))
+    ws = Workspace.open(tmp_path / "laptop", Settings(language="id"))
+    try:
+        with (
+            caplog.at_level(logging.WARNING, "desktop.sync.network_errors"),
+            pytest.raises(CertificateProblem) as failed,
+        ):
+            enroll(ws, url, code(store))
+    finally:
+        ws.close()
+    message = failed.value.message
+    assert "unable to get local issuer certificate" in caplog.text  # OpenSSL's words, for support
+    assert message.startswith("Sertifikat server tidak dipercaya"), message
+    assert "ditandatangani oleh otoritas yang tidak dikenal laptop ini" in message, message
+    for english in ("unable", "issuer", "certificate", "local"):
+        assert english not in message.lower(), message
 
 
 def test_an_expired_certificate_says_to_check_the_clock(
