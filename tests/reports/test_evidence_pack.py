@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -122,8 +122,8 @@ def test_the_same_data_give_the_same_bytes_whenever_the_pack_is_made(
 
     class Later(datetime):
         @classmethod
-        def now(cls, tz: object = None) -> Later:  # type: ignore[override]
-            return cls.fromtimestamp(later, tz)  # type: ignore[arg-type]
+        def now(cls, tz: tzinfo | None = None) -> Later:
+            return cls.fromtimestamp(later, tz)
 
     monkeypatch.setattr(excel, "datetime", SimpleNamespace(datetime=Later, timezone=excel.datetime.timezone))
     make_pack(demo_ws, PackScope.of_forum(demo_forum), tmp_path / "again.zip", as_of=DAY)
@@ -133,7 +133,9 @@ def test_the_same_data_give_the_same_bytes_whenever_the_pack_is_made(
     assert (tmp_path / "changed.zip").read_bytes() != (tmp_path / "first.zip").read_bytes()
 
 
-def test_a_years_pack_holds_each_forum_and_the_issued_survey(demo_ws: Workspace, demo_forum: str, tmp_path: Path) -> None:
+def test_a_years_pack_holds_each_forum_and_the_issued_survey(
+    demo_ws: Workspace, demo_forum: str, tmp_path: Path
+) -> None:
     unit = demo_ws.read(load, Forum, demo_forum, "Forum").unit_id
     second = demo_ws.write(forums.create_forum, unit_id=unit, title="FKP Standar Pelayanan", held_on="2024-11-05")
     demo_ws.write(forums.create_forum, unit_id=unit, title="FKP Tahun Depan", held_on="2025-02-10")
