@@ -66,6 +66,9 @@ BUILDERS: dict[str, Builder] = {
     "RestoreDialog": lambda ws, _forum, parent: _cls("restore_dialog", "RestoreDialog")(
         backed_up(ws), ws.ctx.zone, parent
     ),
+    "PeriodDialog": lambda ws, _forum, parent: _cls("evidence_pack", "PeriodDialog")(
+        str(ws.ctx.home_unit_id), ws.ctx.today(), parent
+    ),
 }
 
 
