@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from desktop.documents.evidence_pack import PackIndex
 
 HEADER = ("No.", "Berkas", "Isi", "Indikator PEKPPP")
-WIDTHS = (9 * mm, 66 * mm, 49 * mm, 36 * mm)  # A4 less the margins: 160 mm
+WIDTHS = (9 * mm, 72 * mm, 50 * mm, 29 * mm)  # A4 less the margins: 160 mm
 NOTHING_MISSING = "Tidak ada kekurangan yang tercatat."
 ABOUT_NUMBERS = (
     "Nomor indikator mengikuti tabel kantor (Pengaturan → templat dokumen). Nomor ini berasal dari "
