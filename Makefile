@@ -98,6 +98,7 @@ bench: $(DEV_STAMP) $(QM)
 	$(PY) bench/sync.py
 	$(PY) bench/backup.py
 	$(PY) bench/files.py
+	$(PY) bench/evidence_pack.py
 	$(XVFB_RUN) $(PY) bench/attention.py
 	$(XVFB_RUN) $(PY) bench/ui.py
 

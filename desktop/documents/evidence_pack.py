@@ -44,7 +44,7 @@ from desktop.store.file_store import sync_folder
 
 INDEX = "00-indeks-paket-bukti"
 FOLDER_TITLE = 40  # characters of a forum's or a period's title in its folder's name
-PHOTO_TITLE = 40
+PHOTO_TITLE = 28  # a photo's name whole on a line of the index (never broken inside)
 COMPRESSED = frozenset({".jpg", ".jpeg", ".png", ".heic", ".xlsx", ".zip"})  # stored as they are
 MEDIA_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/heic": ".heic", "application/pdf": ".pdf"}
 Progress = Callable[[int, int, str], None]  # files done, files in all, the file at hand

@@ -1160,6 +1160,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
             <translation>Register masukan konsultasi</translation>
         </message>
         <message>
+            <source>Photos of the forum (dokumentasi)</source>
+            <translation>Foto kegiatan forum (dokumentasi)</translation>
+        </message>
+        <message>
             <source>Version {number}, closed {when}</source>
             <translation>Versi {number}, ditutup {when}</translation>
         </message>
@@ -1551,6 +1555,14 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Semua masukan yang diterima forum kantor ini, dengan penanggung jawab, status, dan lama penyelesaian dalam hari kerja, sebagai buku kerja Excel (register masukan)</translation>
         </message>
         <message>
+            <source>&amp;Evidence pack…</source>
+            <translation>Paket &amp;bukti…</translation>
+        </message>
+        <message>
+            <source>One ZIP for an evaluator with every forum and satisfaction survey of a year or a period: documents, signed attendance scans, photos, and an index of the PEKPPP indicators and of what is still missing (paket bukti)</source>
+            <translation>Satu ZIP untuk evaluator berisi setiap forum dan survei kepuasan masyarakat dalam satu tahun atau periode: dokumen, pindaian daftar hadir bertanda tangan, foto, serta indeks indikator PEKPPP dan apa yang masih kurang (paket bukti)</translation>
+        </message>
+        <message>
             <source>Follow-up</source>
             <translation>Tindak lanjut</translation>
         </message>
@@ -1639,6 +1651,14 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
         <message>
             <source>Documents</source>
             <translation>Dokumen</translation>
+        </message>
+        <message>
+            <source>&amp;Evidence pack (paket bukti)…</source>
+            <translation>Paket &amp;bukti…</translation>
+        </message>
+        <message>
+            <source>One ZIP for an evaluator: the documents, the signed attendance scan, the photos, and an index of the PEKPPP indicators each serves and of what is still missing</source>
+            <translation>Satu ZIP untuk evaluator: dokumen, pindaian daftar hadir bertanda tangan, foto, serta indeks indikator PEKPPP yang didukung tiap berkas dan apa yang masih kurang</translation>
         </message>
         <message>
             <source>&amp;Details</source>
@@ -2171,6 +2191,45 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         </message>
     </context>
     <context>
+        <name>PackProgress</name>
+        <message>
+            <source>Open folder</source>
+            <translation>Buka folder</translation>
+        </message>
+        <message>
+            <source>Save the evidence pack</source>
+            <translation>Simpan paket bukti</translation>
+        </message>
+        <message>
+            <source>ZIP file (*.zip)</source>
+            <translation>Berkas ZIP (*.zip)</translation>
+        </message>
+        <message>
+            <source>Preparing {name}…</source>
+            <translation>Menyiapkan {name}…</translation>
+        </message>
+        <message>
+            <source>Adding {file} ({done} of {total})…</source>
+            <translation>Menambahkan {file} ({done} dari {total})…</translation>
+        </message>
+        <message>
+            <source>Saved as {name} in {folder}</source>
+            <translation>Disimpan sebagai {name} di {folder}</translation>
+        </message>
+        <message>
+            <source>its index lists {n} thing(s) still missing.</source>
+            <translation>indeksnya mencantumkan {n} hal yang masih kurang.</translation>
+        </message>
+        <message>
+            <source>nothing is missing.</source>
+            <translation>tidak ada yang kurang.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} could not be opened here; open it from the file manager.</source>
+            <translation>Folder {folder} tidak dapat dibuka dari sini; bukalah dari pengelola berkas.</translation>
+        </message>
+    </context>
+    <context>
         <name>ParticipantDialog</name>
         <message>
             <source>Edit participant</source>
@@ -2203,6 +2262,33 @@ Sesudahnya, daftarkan laptop ini dengan kode baru.</translation>
         <message>
             <source>E-&amp;mail</source>
             <translation>&amp;Surel</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodDialog</name>
+        <message>
+            <source>Evidence pack of a period</source>
+            <translation>Paket bukti satu periode</translation>
+        </message>
+        <message>
+            <source>&amp;Year</source>
+            <translation>&amp;Tahun</translation>
+        </message>
+        <message>
+            <source>&amp;From one day to another</source>
+            <translation>&amp;Dari tanggal ke tanggal</translation>
+        </message>
+        <message>
+            <source>The pack holds the documents, the signed attendance scans and the photos of every forum held in the period, the reports of the satisfaction surveys (SKM) run in it, and an index of the PEKPPP indicators each file serves and of what is still missing.</source>
+            <translation>Paket berisi dokumen, pindaian daftar hadir bertanda tangan, dan foto setiap forum yang diadakan dalam periode ini, laporan survei kepuasan masyarakat (SKM) di dalamnya, serta indeks indikator PEKPPP yang didukung tiap berkas dan apa yang masih kurang.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Dari</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Sampai</translation>
         </message>
     </context>
     <context>

@@ -13,7 +13,16 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.reports import indonesian
 from desktop.reports.evidence import HEADING, NOTE_LEFT, SUBHEADING
-from desktop.reports.layout import Styles, build_pdf, content_width, key_values, letterhead, numbered, table_parts, text
+from desktop.reports.layout import (
+    Styles,
+    build_pdf,
+    content_width,
+    key_values,
+    letterhead,
+    numbered,
+    table_parts,
+    text,
+)
 from desktop.reports.parts import kop
 from desktop.rules.pekppp import described, numbers_text
 from desktop.services.report_data import UnitInfo
@@ -22,7 +31,7 @@ if TYPE_CHECKING:
     from desktop.documents.evidence_pack import PackIndex
 
 HEADER = ("No.", "Berkas", "Isi", "Indikator PEKPPP")
-WIDTHS = (9 * mm, 66 * mm, 49 * mm, 36 * mm)  # A4 less the margins: 160 mm
+WIDTHS = (9 * mm, 72 * mm, 50 * mm, 29 * mm)  # A4 less the margins: 160 mm
 NOTHING_MISSING = "Tidak ada kekurangan yang tercatat."
 ABOUT_NUMBERS = (
     "Nomor indikator mengikuti tabel kantor (Pengaturan → templat dokumen). Nomor ini berasal dari "
@@ -41,7 +50,10 @@ def _file_cell(name: str) -> str:
     return f"{folder}/\n{rest}" if folder else name
 
 
-def _section(title: str, folder: str, rows: Sequence[tuple[str, str, str, tuple[int, ...], str]], start: int) -> list[Flowable]:
+Row = tuple[str, str, str, tuple[int, ...], str]  # path, what, about, indicators, note
+
+
+def _section(title: str, folder: str, rows: Sequence[Row], start: int) -> list[Flowable]:
     width = content_width("a4")
     cells = [
         [
@@ -74,7 +86,7 @@ def build_index_pdf(index: PackIndex, unit: UnitInfo) -> bytes:
             width,
         )
     )
-    groups: dict[str, list[tuple[str, str, str, tuple[int, ...], str]]] = {}
+    groups: dict[str, list[Row]] = {}
     for row in files:
         groups.setdefault(row[0].split("/", 1)[0], []).append(row)
     n = 1

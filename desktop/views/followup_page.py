@@ -5,7 +5,7 @@ is saved from here as an Excel workbook."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from desktop.models import Unit
 from desktop.services.lookup import load
 from desktop.services.progress import forum_progress, overdue_items
 from desktop.views.empty_state import EmptyState, ListOrEmpty
+from desktop.views.evidence_pack import PackProgress, PeriodDialog
 from desktop.views.look import icon, page_title
 from desktop.views.rows_model import RowsModel
 from desktop.views.save_file import SavedNotice
@@ -87,14 +88,26 @@ class FollowUpPage(QWidget):
             )
         )
         self.register_button.clicked.connect(self.export_register)
+        self.pack_button = QPushButton(icon("documents"), self.tr("&Evidence pack…"))
+        self.pack_button.setToolTip(
+            self.tr(
+                "One ZIP for an evaluator with every forum and satisfaction survey of a year or a "
+                "period: documents, signed attendance scans, photos, and an index of the PEKPPP "
+                "indicators and of what is still missing (paket bukti)"
+            )
+        )
+        self.pack_button.clicked.connect(self.make_evidence_pack)
         self.notice = SavedNotice()
+        self.pack = PackProgress(ws)
         head = QHBoxLayout()
         head.addWidget(page_title(self.tr("Follow-up")))
         head.addStretch(1)
         head.addWidget(self.register_button)
+        head.addWidget(self.pack_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.notice)
+        layout.addWidget(self.pack)
         self.no_forums = EmptyState("no-follow-up")
         self.no_forums.say(
             self.tr("Nothing to follow up yet"),
@@ -126,12 +139,30 @@ class FollowUpPage(QWidget):
             lambda: register_xlsx(ws.read(register, unit_id, today, ws.ctx.calendar)),
         )
 
+    def make_evidence_pack(self) -> PeriodDialog | None:
+        """The office's evidence pack of a year or a period: which one, where to save it, then
+        made in the background."""
+        unit_id = self._ws.ctx.home_unit_id
+        if unit_id is None or self.pack.busy():
+            return None
+        dialog = PeriodDialog(unit_id, self._ws.ctx.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            if dialog.scope is not None:
+                self.pack.ask(dialog.scope)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        return dialog
+
     def _open(self, index: object) -> None:
         row = index.row()  # type: ignore[attr-defined]
         self.open_forum.emit(self._forum_ids[row])
 
     def reload(self) -> None:
         self.register_button.setEnabled(self._ws.ctx.home_unit_id is not None)
+        self.pack_button.setEnabled(self._ws.ctx.home_unit_id is not None)
         rows = self._ws.read(forum_progress)
         self._forum_ids = [r.forum_id for r in rows]
         table = []

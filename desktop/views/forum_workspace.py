@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.app.workspace import Workspace
 from desktop.core.vocab import ForumStatus, label
 from desktop.models import Forum
+from desktop.services.evidence_pack import PackScope
 from desktop.services.lookup import load
 from desktop.store.drafts import Drafts
 from desktop.views.agenda_tab import AgendaTab
@@ -32,6 +34,7 @@ from desktop.views.attendance_tab import AttendanceTab
 from desktop.views.capture_tab import CaptureTab
 from desktop.views.details_tab import DetailsTab
 from desktop.views.documents import TITLES
+from desktop.views.evidence_pack import PackProgress
 from desktop.views.look import icon
 from desktop.views.summary_tab import SummaryTab
 from desktop.views.wheel import guard_wheel
@@ -83,7 +86,18 @@ class ForumWorkspace(QWidget):
         menu = QMenu(documents)
         for kind, title in TITLES.items():
             menu.addAction(QCoreApplication.translate("Documents", title), partial(self.open_document, kind))
+        menu.addSeparator()
+        self.pack_action = menu.addAction(self.tr("&Evidence pack (paket bukti)…"), self.make_evidence_pack)
+        self.pack_action.setToolTip(
+            self.tr(
+                "One ZIP for an evaluator: the documents, the signed attendance scan, the photos, and an "
+                "index of the PEKPPP indicators each serves and of what is still missing"
+            )
+        )
+        menu.setToolTipsVisible(True)
         documents.setMenu(menu)
+        self.documents_button = documents
+        self.pack = PackProgress(ws)
         self.details = DetailsTab(ws, forum_id)
         self.attendance = AttendanceTab(ws, forum_id, drafts)
         self.agenda = AgendaTab(ws, forum_id)
@@ -109,6 +123,7 @@ class ForumWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.closed_banner)
+        layout.addWidget(self.pack)
         layout.addWidget(self.tabs, 1)
         self._show_heading()
         guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
@@ -185,6 +200,11 @@ class ForumWorkspace(QWidget):
         dialog = DocumentDialog(forum_document(self._ws, self.forum_id, kind), self)
         dialog.show()
         return dialog
+
+    def make_evidence_pack(self) -> QFileDialog | None:
+        """The forum's evidence pack: where to save it, then made in the background."""
+        self.flush()
+        return self.pack.ask(PackScope.of_forum(self.forum_id))
 
     def flush(self) -> None:
         """Save what is typed in the free-text fields."""

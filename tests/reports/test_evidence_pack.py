@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -26,7 +26,7 @@ from desktop.services.evidence_pack import Gap, PackScope
 from desktop.services.lookup import load
 from protocol.vocab import AttachmentKind, AttachmentOwner
 from tests.attachments import samples
-from tests.reports.conftest import all_text, layout_problems
+from tests.reports.conftest import all_text, layout_problems, page_lines
 
 DAY = date(2026, 12, 1)
 FOLDER = "fkp-2024-08-21-forum-konsultasi-publik-kppn-sorong"
@@ -104,7 +104,22 @@ def test_attaching_a_photo_and_the_signed_list_removes_their_lines(
     assert pack.read(f"{FOLDER}/02-daftar-hadir-bertanda-tangan.pdf") == demo_ws.files.path_of(scan.sha256).read_bytes()
     assert f"{FOLDER}/02-daftar-hadir-cetak.pdf" not in pack.namelist()
     assert _files(pack)[photo] == ("Foto kegiatan", "1")
-    assert "Peserta menyampaikan masukan" in all_text(pack.read(f"{INDEX}.pdf"))
+    index = pack.read(f"{INDEX}.pdf")
+    assert "Peserta menyampaikan masukan" in all_text(index)
+    # Each file's name whole on a line of the index, as an evaluator looks for it in the ZIP.
+    lines = [line for page in page_lines(index) for line in page]
+    for name in pack.namelist()[2:]:
+        assert any(name.rsplit("/", 1)[-1] in line for line in lines), name
+
+
+def test_a_long_caption_names_its_photo_short_enough_to_read_whole(
+    demo_ws: Workspace, demo_forum: str, tmp_path: Path
+) -> None:
+    _photo(demo_ws, demo_forum, tmp_path, "Kepala KPPN Sorong membuka forum dan menjelaskan standar pelayanan")
+    pack = _pack(demo_ws, PackScope.of_forum(demo_forum), tmp_path / "paket.zip")
+    assert f"{FOLDER}/05-dokumentasi/01-kepala-kppn-sorong-membuka.jpg" in pack.namelist()
+    lines = [line for page in page_lines(pack.read(f"{INDEX}.pdf")) for line in page]
+    assert any("01-kepala-kppn-sorong-membuka.jpg" in line for line in lines)
 
 
 def test_the_same_data_give_the_same_bytes_whenever_the_pack_is_made(
@@ -122,8 +137,8 @@ def test_the_same_data_give_the_same_bytes_whenever_the_pack_is_made(
 
     class Later(datetime):
         @classmethod
-        def now(cls, tz: object = None) -> Later:  # type: ignore[override]
-            return cls.fromtimestamp(later, tz)  # type: ignore[arg-type]
+        def now(cls, tz: tzinfo | None = None) -> Later:
+            return cls.fromtimestamp(later, tz)
 
     monkeypatch.setattr(excel, "datetime", SimpleNamespace(datetime=Later, timezone=excel.datetime.timezone))
     make_pack(demo_ws, PackScope.of_forum(demo_forum), tmp_path / "again.zip", as_of=DAY)
@@ -133,7 +148,9 @@ def test_the_same_data_give_the_same_bytes_whenever_the_pack_is_made(
     assert (tmp_path / "changed.zip").read_bytes() != (tmp_path / "first.zip").read_bytes()
 
 
-def test_a_years_pack_holds_each_forum_and_the_issued_survey(demo_ws: Workspace, demo_forum: str, tmp_path: Path) -> None:
+def test_a_years_pack_holds_each_forum_and_the_issued_survey(
+    demo_ws: Workspace, demo_forum: str, tmp_path: Path
+) -> None:
     unit = demo_ws.read(load, Forum, demo_forum, "Forum").unit_id
     second = demo_ws.write(forums.create_forum, unit_id=unit, title="FKP Standar Pelayanan", held_on="2024-11-05")
     demo_ws.write(forums.create_forum, unit_id=unit, title="FKP Tahun Depan", held_on="2025-02-10")

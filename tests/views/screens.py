@@ -73,6 +73,9 @@ BUILDERS: dict[str, Builder] = {
     "HandOverDialog": lambda _ws, _forum, parent: _cls("users_group", "HandOverDialog")(
         a_user(), [a_user()], lambda _user, _to: 0, parent
     ),
+    "PeriodDialog": lambda ws, _forum, parent: _cls("evidence_pack", "PeriodDialog")(
+        str(ws.ctx.home_unit_id), ws.ctx.today(), parent
+    ),
 }
 
 
