@@ -25,6 +25,7 @@ from desktop.services import (
     agenda,
     attachments,
     closed_days,
+    completion,
     conflicts,
     demo,
     escalations,
@@ -205,6 +206,7 @@ STEPS: list[Step] = [
             fu2=ws.write(followups.assign_follow_up, ids["r1"], action="Pelatihan", owner="Kasi")
         ),
     ),
+    ("completion.finish_actions", lambda ws, ids: ws.write(completion.finish_actions, ids["r1"])),
     ("followups.remove_follow_up", lambda ws, ids: ws.write(followups.remove_follow_up, ids["fu2"])),
     ("recommendations.complete", lambda ws, ids: ws.write(recs.complete, ids["r1"], "Bukti")),
     ("recommendations.accept", lambda ws, ids: ws.write(recs.accept, ids["r3"])),

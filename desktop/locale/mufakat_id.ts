@@ -868,6 +868,10 @@ Data saat ini disimpan sebagai cadangan. Perubahan yang sudah dikirim laptop ini
     <context>
         <name>CompleteDialog</name>
         <message>
+            <source>Mark done</source>
+            <translation>Tandai selesai</translation>
+        </message>
+        <message>
             <source>What shows it is done? Attach a photo or file (required by the office); a text is optional.</source>
             <translation>Apa buktinya sudah selesai? Lampirkan foto atau berkas (disyaratkan kantor); keterangan tertulis boleh dikosongkan.</translation>
         </message>

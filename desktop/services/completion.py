@@ -7,8 +7,6 @@ And what completion does to the actions: a recommendation marked done has its ac
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -69,9 +67,10 @@ def check_evidence(
         )
 
 
-def finish_actions(session: Session, ctx: Context, rec_id: str, evidence: str) -> int:
-    """The recommendation is done: each of its actions not done yet is done today, with the
-    recommendation's evidence where it has none of its own. How many were finished."""
+def finish_actions(session: Session, ctx: Context, rec_id: str) -> int:
+    """The recommendation is done: each of its actions not done yet is done today (its evidence
+    is the recommendation's: not copied, so a report of an earlier day does not show it). How
+    many were finished."""
     open_ones = session.scalars(
         select(FollowUp).where(
             FollowUp.recommendation_id == rec_id,
@@ -80,12 +79,5 @@ def finish_actions(session: Session, ctx: Context, rec_id: str, evidence: str) -
         )
     ).all()
     for item in open_ones:
-        changes: dict[str, Any] = {
-            "progress": DONE,
-            "status": FollowUpStatus.DONE,
-            "completed_on": ctx.today(),
-        }
-        if not item.evidence and evidence:
-            changes["evidence"] = evidence
-        Journal(session, ctx).update(item, **changes)
+        Journal(session, ctx).update(item, progress=DONE, status=FollowUpStatus.DONE, completed_on=ctx.today())
     return len(open_ones)

@@ -185,7 +185,7 @@ def complete(session: Session, ctx: Context, rec_id: str, evidence: str) -> None
     actions = list(session.scalars(select(FollowUp.id).where(FollowUp.recommendation_id == rec.id)))
     completion.check_evidence(session, rec.unit_id, text, [rec.id, *actions], field="status_reason")
     _transition(session, ctx, rec, "complete", status_reason=text)
-    completion.finish_actions(session, ctx, rec.id, text)
+    completion.finish_actions(session, ctx, rec.id)
 
 
 def delete_recommendation(session: Session, ctx: Context, rec_id: str) -> None:

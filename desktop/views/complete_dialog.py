@@ -19,11 +19,11 @@ from protocol.vocab import AttachmentOwner
 
 
 class CompleteDialog(QDialog):
-    def __init__(self, ws: Workspace, rec_id: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, rec_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = ws
         self.rec_id = rec_id
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr("Mark done"))
         rec = ws.read(load_fields, Recommendation, rec_id, "Recommendation", "unit_id", "text")
         needs_file = ws.read(completion.needs_file, rec.unit_id)
         self.intro = QLabel(

@@ -111,7 +111,7 @@ def perform(parent: QWidget, ws: Workspace, action: str, rec_ids: Sequence[str])
         if refused_first:
             QMessageBox.warning(parent, _title(action), refusal_text(action, 0, refused_first))
             return 0
-        return 1 if CompleteDialog(ws, rec_ids[0], _title(action), parent).exec() else 0
+        return 1 if CompleteDialog(ws, rec_ids[0], parent).exec() else 0
     elif action in PROMPTS:
         refused_first = ws.read(lifecycle.refusals, action, rec_ids)
         if len(refused_first) == len(rec_ids):  # none can: say so before asking for a text

@@ -118,7 +118,9 @@ def test_the_recommendations_own_photos_are_apart_from_the_evidence(ws: Workspac
     rid = ws.write(recs.add_recommendation, tree.forum, text="Tambah kursi ruang tunggu", scope="unit")
     ws.write(recs.accept, rid)
     fid = ws.write(followups.assign_follow_up, rid, action="Beli 20 kursi", owner="Kasubag Umum")
-    crowded = attachments.store_file(ws.files, samples.phone_photo(tmp_path / "ruang tunggu penuh.jpg", (1600, 1200)))
+    crowded = attachments.store_file(
+        ws.files, samples.phone_photo(tmp_path / "ruang tunggu penuh.jpg", (1600, 1200))
+    )
     ws.write(attachments.attach, AttachmentOwner.RECOMMENDATION, rid, crowded, caption="Antrean berdiri")
     chairs = attachments.store_file(ws.files, samples.phone_photo(tmp_path / "IMG_0412.jpg", (1200, 1600)))
     ws.write(attachments.attach, AttachmentOwner.FOLLOW_UP, fid, chairs)  # no caption
@@ -166,3 +168,35 @@ def test_one_caption_rule() -> None:
     )
     assert caption_line("", "IMG_1.jpg") == "IMG_1.jpg"
     assert caption_line("", "", "Rekomendasi 3") == "Rekomendasi 3 — Tanpa keterangan"
+
+
+def test_each_report_names_the_photos_it_prints(ws: Workspace, tmp_path: Path) -> None:
+    """What a laptop fetches before printing: the forum's photos for the Laporan, the
+    recommendations' and actions' for the follow-up report; documents without photos none."""
+    from desktop.documents.builders import photos_printed
+    from tests.helpers import make_tree
+
+    tree = make_tree(ws)
+    rid = ws.write(recs.add_recommendation, tree.forum, text="Tambah kursi", scope="unit")
+    ws.write(recs.accept, rid)
+    fid = ws.write(followups.assign_follow_up, rid, action="Beli kursi", owner="Kasubag Umum")
+    names = {}
+    for owner, owner_id, name in (
+        (AttachmentOwner.FORUM, tree.forum, "forum.jpg"),
+        (AttachmentOwner.RECOMMENDATION, rid, "usul.jpg"),
+        (AttachmentOwner.FOLLOW_UP, fid, "bukti.jpg"),
+    ):
+        stored = attachments.store_file(
+            ws.files, samples.phone_photo(tmp_path / name, (800, 600 + len(names)))
+        )
+        ws.write(attachments.attach, owner, owner_id, stored)
+        names[stored.sha256] = name
+    printed = {
+        kind: sorted(names[i.sha256] for i in photos_printed(ws, kind, tree.forum))
+        for kind in ("implementation-report", "followup-report", "minutes")
+    }
+    assert printed == {
+        "implementation-report": ["forum.jpg"],
+        "followup-report": ["bukti.jpg", "usul.jpg"],
+        "minutes": [],
+    }

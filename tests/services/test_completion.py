@@ -40,7 +40,7 @@ def test_marking_the_recommendation_done_finishes_its_actions(ws: Workspace) -> 
     ws.write(recs.complete, rid, "Foto ruang tunggu baru")
     item = _follow_up(ws, fid)
     assert (item.progress, item.status, item.completed_on) == (100, FollowUpStatus.DONE, ws.ctx.today())
-    assert item.evidence == "Foto ruang tunggu baru"
+    assert item.evidence == ""  # the recommendation's evidence is its own (a report as of before shows none)
 
 
 def test_an_action_done_before_keeps_its_own_evidence_and_day(ws: Workspace) -> None:

@@ -41,6 +41,9 @@ def participant(ws: Workspace) -> Participant:
 
 
 BUILDERS: dict[str, Builder] = {
+    "CompleteDialog": lambda ws, _forum, parent: _cls("complete_dialog", "CompleteDialog")(
+        ws, first(ws, Recommendation), parent
+    ),
     "CloseForumDialog": lambda ws, forum, parent: _cls("close_dialog", "CloseForumDialog")(ws, forum, parent),
     "NewForumDialog": lambda ws, _forum, parent: _cls("forum_dialog", "NewForumDialog")(ws, parent),
     "EditForumDialog": lambda ws, forum, parent: _cls("forum_dialog", "EditForumDialog")(ws, forum, parent),

@@ -18,7 +18,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("units") as batch:
         batch.add_column(
-            sa.Column("completion_needs_file", sa.Boolean(), nullable=False, server_default=sa.false())
+            sa.Column("completion_needs_file", sa.Boolean(), nullable=False, server_default="0")
         )
     with op.batch_alter_table("attachments") as batch:
         batch.add_column(sa.Column("device_name", sa.String(200), nullable=False, server_default=""))
