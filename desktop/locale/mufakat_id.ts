@@ -1412,8 +1412,8 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Anda, administrator pertama kantor</translation>
         </message>
         <message>
-            <source>You add the others (the head of office signs and triages) in Settings → Users. Everyone signs in with their NIP and password, on every laptop of the office.</source>
-            <translation>Pengguna lain (kepala kantor yang menandatangani dan memilah) Anda tambahkan di Pengaturan → Pengguna. Setiap orang masuk dengan NIP dan kata sandinya, di setiap laptop kantor.</translation>
+            <source>You add the others (the head of office, who triages and signs) in Settings → Users.</source>
+            <translation>Pengguna lain (kepala kantor yang memilah dan menandatangani) Anda tambahkan di Pengaturan → Pengguna.</translation>
         </message>
         <message>
             <source>Your name</source>
@@ -1476,8 +1476,8 @@ DIREKTORAT JENDERAL PERBENDAHARAAN</translation>
             <translation>Bahasa</translation>
         </message>
         <message>
-            <source>Set up this laptop's office: it takes a minute, and all of it can be changed later in Settings. Only the short name is needed to start.</source>
-            <translation>Atur kantor untuk laptop ini: cukup semenit, dan semuanya dapat diubah nanti di Pengaturan. Untuk mulai, hanya nama singkat yang wajib diisi.</translation>
+            <source>Set up this laptop's office: it takes a minute, and all of it can be changed later in Settings. Only the short name and you, its first administrator, are needed to start.</source>
+            <translation>Atur kantor untuk laptop ini: cukup semenit, dan semuanya dapat diubah nanti di Pengaturan. Untuk mulai, hanya nama singkat kantor dan Anda, administrator pertamanya, yang wajib diisi.</translation>
         </message>
         <message>
             <source>Type your name: you are the office's first administrator.</source>

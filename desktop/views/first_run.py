@@ -126,8 +126,7 @@ class FirstRunPage(QWidget):
         admin_form = QFormLayout(admin)
         admin_hint = QLabel(
             self.tr(
-                "You add the others (the head of office signs and triages) in Settings → Users. "
-                "Everyone signs in with their NIP and password, on every laptop of the office."
+                "You add the others (the head of office, who triages and signs) in Settings → Users."
             )
         )
         admin_hint.setWordWrap(True)
@@ -183,7 +182,7 @@ class FirstRunPage(QWidget):
         intro = QLabel(
             self.tr(
                 "Set up this laptop's office: it takes a minute, and all of it can be changed later "
-                "in Settings. Only the short name is needed to start."
+                "in Settings. Only the short name and you, its first administrator, are needed to start."
             )
         )
         intro.setWordWrap(True)

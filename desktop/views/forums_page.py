@@ -60,6 +60,7 @@ class ForumsPage(QWidget):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = ws
+        self._plans = True  # the person signed in may plan forums and load the sample (apply_roles)
         self._jobs = Jobs(self)  # the list and its counts being read: the newest request only
         self._generation = 0
         self.shown_generation = 0
@@ -203,9 +204,11 @@ class ForumsPage(QWidget):
     def apply_roles(self, may: Callable[[Act], bool]) -> None:
         """Only who may plan forums sees how to make, correct or delete one (the services
         refuse it anyway)."""
+        self._plans = may(Act.PLAN_FORUM) and may(Act.OFFICE_SETTINGS)  # the sample adds units too
         plans = may(Act.PLAN_FORUM)
         for button in (self.new_button, self.edit_button, self.delete_button):
             button.setVisible(plans)
+        self.refresh()
 
     def _show_sample_button(self, any_forum: bool) -> None:
         self._sample = self._ws.read(demo.sample_forum)
@@ -220,7 +223,8 @@ class ForumsPage(QWidget):
         else:
             self.sample_button.setText(self.tr("Remove the sa&mple forum"))
             self.sample_button.setToolTip(self.tr("Removes the sample forum (CONTOH) and everything in it"))
-        self.sample_button.setVisible(any_forum or self._sample is not None)  # none: the empty state offers it
+        # none: the empty state offers it
+        self.sample_button.setVisible(self._plans and (any_forum or self._sample is not None))
 
     def open_document(self, kind: str) -> DocumentDialog | None:
         from desktop.views.document_dialog import DocumentDialog, forum_document  # pdfium: on first use
@@ -261,7 +265,7 @@ class ForumsPage(QWidget):
                 self.tr("No forums yet"),
                 self.tr("Plan one with “New forum…”, or try the app with the sample forum."),
             )
-        self.demo_button.setVisible(not rows and not searched)
+        self.demo_button.setVisible(self._plans and not rows and not searched)
         self._show_sample_button(bool(rows) or searched)
         self.list.show_empty(not rows)
 

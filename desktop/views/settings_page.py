@@ -29,6 +29,7 @@ from desktop.core.config import LOCK_MINUTES_RANGE
 from desktop.core.errors import MufakatError
 from desktop.core.vocab import OfficeZone, label
 from desktop.models import Unit
+from desktop.services.acting import accounts_exist
 from desktop.services.office import set_parent_office
 from desktop.services.units import (
     all_units,
@@ -224,6 +225,7 @@ class SettingsPage(QWidget):
         device = QGroupBox(self.tr("This device"))
         device_form = QFormLayout(device)
         device_form.addRow(self.tr("Operator name (in the history)"), self.operator)
+        self._device_form = device_form
         device_form.addRow(self.tr("Language"), self.language)
         device_form.addRow(self.tr("Lock the window after (no key nor click)"), self.lock_minutes)
         self.device_message = InlineMessage()
@@ -330,6 +332,8 @@ class SettingsPage(QWidget):
             widget.setEnabled(unit is not None and self._may(Act.OFFICE_SETTINGS))
         self.logo.show_logo(unit.logo if unit else "")
         self.users.reload()
+        # Once the office has users the history names whoever signed in, not an operator typed here.
+        self._device_form.setRowVisible(self.operator, not self._ws.read(accounts_exist, self._ws.ctx.home_unit_id))
         if not self.operator.hasFocus():  # the first-run page may have named the operator
             self.operator.setText(self._ws.settings.operator)
             self.operator.setPlaceholderText(self._ws.settings.actor)
@@ -372,9 +376,12 @@ class SettingsPage(QWidget):
             self.server_state.setText(state)
         self.enroll_form.show_inputs(not enrolled or forgotten)
         self.import_outbox_button.setVisible(enrolled)
-        self.unit_choice.setEnabled(not enrolled)  # the server decides the unit once enrolled
+        # the server decides the unit once enrolled; an administrator, before
+        self.unit_choice.setEnabled(not enrolled and self._may(Act.OFFICE_SETTINGS))
         self._office_form.setRowVisible(self._add_row, not enrolled)  # and makes the offices
-        self.parent_office.setEnabled(self._ws.ctx.home_unit_id is not None and not enrolled)
+        self.parent_office.setEnabled(
+            self._ws.ctx.home_unit_id is not None and not enrolled and self._may(Act.OFFICE_SETTINGS)
+        )
         self.parent_office.setToolTip(
             self.tr("Set on the server by its administrator.")
             if enrolled

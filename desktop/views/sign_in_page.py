@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -71,16 +72,8 @@ class SignInPage(QWidget):
         self.new_pin_again.returnPressed.connect(self.set_pin)
         self.skip_pin_button = QPushButton(self.tr("&Not now"))
         self.skip_pin_button.clicked.connect(self._done_signing_in)
-        pin_hint = QLabel(
-            self.tr(
-                "A PIN unlocks this laptop quickly after it locked itself. It stays on this laptop "
-                "(it is never sent anywhere); after {n} wrong PINs the password is needed."
-            ).format(n=MAX_MISSES)
-        )
-        pin_hint.setWordWrap(True)
         set_pin = QWidget()
         pin_form = QFormLayout(set_pin)
-        pin_form.addRow(pin_hint)
         pin_form.addRow(self.tr("PIN"), self.new_pin)
         pin_form.addRow(self.tr("PIN again"), self.new_pin_again)
         pin_buttons = QHBoxLayout()
@@ -152,8 +145,16 @@ class SignInPage(QWidget):
         self.identity.clear()
         self.password.clear()
         self.message.clear_message()
-        self.steps.setCurrentWidget(self._sign_in_step)
+        self._show_step(self._sign_in_step)
         self.setFocusProxy(self.identity)
+
+    def _show_step(self, step: QWidget) -> None:
+        """One step on the card, the card as tall as that step (not as the tallest)."""
+        for each in (self._sign_in_step, self._pin_step, self._unlock_step):
+            policy = QSizePolicy.Policy.Preferred if each is step else QSizePolicy.Policy.Ignored
+            each.setSizePolicy(policy, policy)
+        self.steps.setCurrentWidget(step)
+        self.steps.updateGeometry()
 
     def show_lock(self) -> None:
         """The window locked itself (or was locked): the person signed in unlocks it."""
@@ -173,20 +174,24 @@ class SignInPage(QWidget):
             widget.setVisible(not password)
         for widget in (self._password_label, self.unlock_password):
             widget.setVisible(password)
-        self.steps.setCurrentWidget(self._unlock_step)
+        self._show_step(self._unlock_step)
         focus = self.unlock_password if password else self.pin
         self.setFocusProxy(focus)
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_set_pin(self) -> None:
         person = self._session.current
+        hint = self.tr(
+            "A PIN unlocks this laptop quickly after it locked itself. It stays on this laptop "
+            "(it is never sent anywhere); after {n} wrong PINs the password is needed."
+        ).format(n=MAX_MISSES)
         self._heading(
             self.tr("Welcome, {name}").format(name=person.name if person else ""),
-            self.tr("Set a PIN for this laptop?"),
+            self.tr("Set a PIN for this laptop?") + " " + hint,
         )
         self.new_pin.clear()
         self.new_pin_again.clear()
-        self.steps.setCurrentWidget(self._pin_step)
+        self._show_step(self._pin_step)
         self.setFocusProxy(self.new_pin)
         self.new_pin.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -34,6 +34,7 @@ from desktop.services.users import UserView
 from desktop.views.common import OK_CANCEL, InlineMessage
 from desktop.views.look import icon, primary
 from desktop.views.user_dialog import TypedUser, UserDialog, role_label
+from desktop.views.wheel import guard_wheel
 from protocol.roles import StaffRole
 
 COLUMNS = 5  # name, NIP, jabatan, roles, state
@@ -286,6 +287,7 @@ class HandOverDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes the choice only with the focus
 
     def successor_name(self) -> str:
         return self.successor.currentText().split(" — ")[0]

@@ -105,3 +105,30 @@ def test_sign_in_pin_lock_and_sign_out(
     # "Keluar": nobody acts; the door again.
     click(qtbot, window.badge.sign_out_button)
     assert window.door_shown() and acting.current_user(ws.ctx) is None and not window.badge.isVisible()
+
+
+@pytest.fixture
+def operator_signed_in(office_ws: Workspace) -> dict[str, Person]:
+    made = add_staff(office_ws, ADMIN, OPERATOR)
+    with office_ws.store.read() as session:
+        acting.sign_in(session, office_ws.ctx, OPERATOR[0], PASSWORD)
+    return made
+
+
+def test_a_deactivation_pulled_by_sync_signs_the_person_out(
+    qtbot: QtBot, office_ws: Workspace, operator_signed_in: dict[str, Person], shell: Shell
+) -> None:
+    ws, window = office_ws, shell.window
+    assert not window.door_shown() and window.badge.name.text() == "Yohanis Mambraku"
+    # The administrator deactivated Yohanis on another laptop; this laptop's sync brings it.
+    yohanis = acting.current_user(ws.ctx)
+    with ws.store.read() as session:
+        acting.sign_in(session, ws.ctx, ADMIN[0], PASSWORD)
+    ws.write(users.deactivate_user, operator_signed_in[OPERATOR[1]].id, operator_signed_in[ADMIN[1]].id)
+    assert yohanis is not None
+    acting.sign_in_user(ws.ctx, yohanis)  # what this laptop knew before the sync
+    window.refresh_all()  # what the window does after a sync that pulled changes
+    assert window.door_shown() and acting.current_user(ws.ctx) is None
+    assert "Yohanis Mambraku was deactivated" in window.door.message.text()
+    sign_in_with(qtbot, window, OPERATOR[0], PASSWORD)
+    assert "deactivated" in window.door.message.text() and acting.current_user(ws.ctx) is None
