@@ -4,13 +4,13 @@ continues the counter. An index on (entity, seq) for the records every unit sees
 each way a record is visible as an index range).
 
 Revision ID: s0015
-Revises: s0012
+Revises: s0014
 """
 
 from alembic import op
 
 revision = "s0015"
-down_revision = "s0012"
+down_revision = "s0014"
 branch_labels = None
 depends_on = None
 

@@ -2,14 +2,14 @@
 chunk, so that two uploads at once cannot pass the quota together.
 
 Revision ID: s0016
-Revises: s0012
+Revises: s0015
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "s0016"
-down_revision = "s0012"
+down_revision = "s0015"
 branch_labels = None
 depends_on = None
 

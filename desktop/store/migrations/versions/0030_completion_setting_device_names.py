@@ -3,14 +3,14 @@ unit, off for the offices stored before; and the name of the laptop each attache
 on (empty for those added before: their placeholders name who added them).
 
 Revision ID: 0030
-Revises: 0027
+Revises: 0028
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0030"
-down_revision = "0027"
+down_revision = "0028"
 branch_labels = None
 depends_on = None
 

@@ -2,14 +2,14 @@
 web address (the follow-up report's QR code opens its page there).
 
 Revision ID: 0033
-Revises: 0028
+Revises: 0030
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0033"
-down_revision = "0028"
+down_revision = "0030"
 branch_labels = None
 depends_on = None
 
