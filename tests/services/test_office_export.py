@@ -132,7 +132,9 @@ def test_libreoffice_reads_the_workbook_with_its_words_and_dates(
     data: Path, demo_forum: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     source = tmp_path / "peserta.xlsx"
-    _export(capsys, data, "--forum", demo_forum, "--format", "xlsx", "--table", "participants", "-o", str(source))
+    _export(
+        capsys, data, "--forum", demo_forum, "--format", "xlsx", "--table", "participants", "-o", str(source)
+    )
     subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "ods",
          "--outdir", str(tmp_path), str(source)],
@@ -141,5 +143,9 @@ def test_libreoffice_reads_the_workbook_with_its_words_and_dates(
     import zipfile
 
     content = zipfile.ZipFile(tmp_path / "peserta.ods").read("content.xml").decode("utf-8")
-    assert "Waktu hadir (WIT)" in content and "Satuan kerja (satker)" in content and "client_office" not in content
+    assert (
+        "Waktu hadir (WIT)" in content
+        and "Satuan kerja (satker)" in content
+        and "client_office" not in content
+    )
     assert 'office:value-type="date"' in content  # the sign-in times stay dates in LibreOffice
