@@ -5,8 +5,8 @@ today (issue #13).
 Each recommendation's status register (status, its reason, the outcome, when) is the last value
 its audit events set up to the end of that day in the office's time zone; one recorded after
 that day shows as it was created. An escalation sent after that day is left out, and one
-answered after it has no answer yet. A recommendation with no history (recorded before the
-history was kept) shows as it is.
+answered after it has no answer yet; a follow-up action assigned after that day is left out. A
+recommendation with no history (recorded before the history was kept) shows as it is.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def as_of(report: ForumReport, registers: dict[str, dict[str, Any]], day: date, 
                 outcome=Outcome(outcome) if outcome else None,
                 status_on=_on(state.get("status_at"), zone),
             )
-        recs.append(replace(rec, escalations=_escalations(rec.escalations, day)))
+        assigned = tuple(fu for fu in rec.follow_ups if fu.assigned_on is None or fu.assigned_on <= day)
+        recs.append(replace(rec, escalations=_escalations(rec.escalations, day), follow_ups=assigned))
     return replace(report, recommendations=tuple(recs))
 
 

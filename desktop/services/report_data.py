@@ -108,6 +108,7 @@ class FollowUpLine:
     status: FollowUpStatus
     evidence: str
     completed_on: date | None = None  # the day it was done
+    assigned_on: date | None = None  # the day it was assigned (a report of an earlier day leaves it out)
 
 
 @dataclass(frozen=True)
@@ -349,16 +350,25 @@ def forum_report(session: Session, forum_id: str) -> ForumReport:
             )
     rec_ids = [r.id for r in recs]
     follow: dict[str, list[FollowUpLine]] = {}
+    units = {u.id: u for u in session.scalars(select(Unit))}
+    zone = office_zone_of(units.get(forum.unit_id))
     for fu in session.scalars(
         select(FollowUp)
         .where(FollowUp.recommendation_id.in_(rec_ids), FollowUp.deleted.is_(False))
         .order_by(FollowUp.created_at)
     ):
         follow.setdefault(fu.recommendation_id, []).append(
-            FollowUpLine(fu.action, fu.owner, fu.due_on, fu.progress, fu.status, fu.evidence, fu.completed_on)
+            FollowUpLine(
+                fu.action,
+                fu.owner,
+                fu.due_on,
+                fu.progress,
+                fu.status,
+                fu.evidence,
+                fu.completed_on,
+                fu.created_at.astimezone(zone).date(),
+            )
         )
-    units = {u.id: u for u in session.scalars(select(Unit))}
-    zone = office_zone_of(units.get(forum.unit_id))
     sent: dict[str, list[EscalationLine]] = {}
     for esc in session.scalars(
         select(Escalation)

@@ -181,5 +181,8 @@ def test_the_statuses_are_those_of_the_reports_day(demo_ws: Workspace, demo_foru
     assert "posisi per 22 Agustus 2024" in before_triage
     assert before_triage.count(" Diusulkan") >= len(live)
     assert "Ditolak:" not in before_triage and " Selesai" not in before_triage and "Diterima" not in before_triage
+    assert "Menugaskan petugas customer service" not in before_triage  # assigned on 26 August
+    assert before_triage.count("Belum ditetapkan") == len(live)  # nothing decided or assigned yet
     later = statuses(AS_OF)
     assert "Ditolak: Jam layanan" in later and " Selesai" in later and "Dalam proses" in later
+    assert "Menugaskan petugas customer service" in later

@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -123,3 +125,27 @@ def test_raw_keeps_the_stored_columns_and_a_bad_table_is_explained(
     _out, err = capsys.readouterr()
     assert code != 0 and "--raw" in err and len(err.strip().splitlines()) == 1
     assert _rows(_export(capsys, data, "--format", "csv", "--table", "audit_events", "--raw"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (optional check)")
+def test_libreoffice_reads_the_workbook_with_its_words_and_dates(
+    data: Path, demo_forum: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "peserta.xlsx"
+    _export(
+        capsys, data, "--forum", demo_forum, "--format", "xlsx", "--table", "participants", "-o", str(source)
+    )
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "ods",
+         "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    import zipfile
+
+    content = zipfile.ZipFile(tmp_path / "peserta.ods").read("content.xml").decode("utf-8")
+    assert (
+        "Waktu hadir (WIT)" in content
+        and "Satuan kerja (satker)" in content
+        and "client_office" not in content
+    )
+    assert 'office:value-type="date"' in content  # the sign-in times stay dates in LibreOffice
