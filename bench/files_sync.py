@@ -17,8 +17,8 @@ average of 9 to 11 (the floor itself ran from 27 to 350 MB/s from one run to the
 - 50 photos (100 MB), this branch (four transfers at once, quota held from the first chunk)
   against main at d017f59 (two at once), whole processes in turn, one warm-up, 3 counted each;
   medians: upload 6.12 s (42 % of its floor) against 6.78 s (26 %), download 74 % against 76 %;
-  CPU of the whole process after/before 1.00, wall 1.01. Where the upload's time goes (py-spy,
-  per request on the server): the client waits on the server; the server's last chunk of a file
+  CPU of the whole process after/before 1.00, wall 1.01. Where the upload's time goes (py-spy, and
+  each request timed on the server): the client waits on the server; the server's last chunk of a file
   takes 7–78 ms (reading it again for its SHA-256, fsync of the file and of its folder, the
   SQLite commit of the grant, itself flushed), reading a 1 MB body 2–45 ms, the rest 1–2 ms.
   The floor flushes nothing to disk: 100 MB written and fsynced file by file took 0.31 s here,
