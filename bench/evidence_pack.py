@@ -73,6 +73,8 @@ def main() -> None:
         again = make_pack(ws, PackScope.of_forum(forum), root / "demo2.zip", as_of=DAY)
         same = again.path.read_bytes() == (root / "demo.zip").read_bytes()
         print(f"demo pack made twice gives the same bytes: {same}")
+        demo_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory so far (the demo's packs): {demo_peak:.0f} MB")
 
         unit = ws.ctx.home_unit_id
         assert unit is not None
@@ -101,7 +103,7 @@ def main() -> None:
             lambda: make_pack(ws, PackScope.of_year(unit, 2025), root / "2025.zip", as_of=DAY),
         )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"peak memory of the process: {peak:.0f} MB")
+        print(f"peak memory of the process (the set-up's 12-megapixel photos included): {peak:.0f} MB")
         ws.close()
 
 

@@ -366,7 +366,17 @@ def _write_zip(target: Path, entries: list[Entry], day: date, progress: Progress
 def _add(pack: zipfile.ZipFile, entry: Entry, day: date) -> None:
     info = _info(entry.path, day)
     if entry.source is not None:
-        with entry.source.open("rb") as source, pack.open(info, "w") as out:
+        try:
+            source = entry.source.open("rb")
+        except OSError as exc:  # removed from the data folder while the pack was being made
+            raise EnvironmentProblem(
+                tr(
+                    "{name} could not be read from the data folder ({error}); no pack was written. Make it again.",
+                    name=entry.path,
+                    error=os_reason(exc),
+                )
+            ) from exc
+        with source, pack.open(info, "w") as out:
             while block := source.read(1024 * 1024):
                 out.write(block)
         return

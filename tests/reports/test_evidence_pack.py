@@ -230,3 +230,21 @@ def test_a_period_is_checked(ws: Workspace) -> None:
         PackScope.of_period("unit", date(2019, 1, 1), date(2024, 1, 1))
     with pytest.raises(InputError, match="not a year"):
         PackScope.of_year("unit", 24)
+
+
+def test_a_photo_removed_while_the_pack_is_made_leaves_no_pack(
+    demo_ws: Workspace, demo_forum: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sha = _photo(demo_ws, demo_forum, tmp_path, "Pembukaan")
+    real = pack_module._add
+
+    def removed_first(pack: zipfile.ZipFile, entry: pack_module.Entry, day: date) -> None:
+        if entry.source is not None:
+            demo_ws.files.path_of(sha).unlink(missing_ok=True)  # deleted by hand meanwhile
+        real(pack, entry, day)
+
+    monkeypatch.setattr(pack_module, "_add", removed_first)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(EnvironmentProblem, match=r"05-dokumentasi/01-pembukaan\.jpg could not be read"):
+        make_pack(demo_ws, PackScope.of_forum(demo_forum), tmp_path / "out" / "paket.zip", as_of=DAY)
+    assert list((tmp_path / "out").iterdir()) == []

@@ -4,6 +4,7 @@ with --force."""
 
 from __future__ import annotations
 
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -96,3 +97,37 @@ def test_the_target_must_be_a_zip_in_a_folder_that_exists(
                               "--out", str(target))
         assert code == 2 and said in err and err.count("\n") == 1
         assert not target.exists()
+
+
+def test_a_full_disk_leaves_the_old_pack_and_no_half_written_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: tuple[str, str]
+) -> None:
+    """A real 1 MB disk (tmpfs) that a pack with a phone photo does not fit on."""
+    from desktop.app.workspace import Workspace
+    from desktop.core.config import Settings
+    from desktop.services import attachments
+    from protocol.vocab import AttachmentOwner
+    from tests.attachments import samples
+    from tests.test_store_errors import mount
+
+    folder, forum = data
+    ws = Workspace.open(Path(folder), Settings(language="en", operator="Tester"))
+    sizes = 0
+    for n, size in enumerate(((4000, 3000), (3000, 2250))):
+        photo = attachments.store_file(ws.files, samples.phone_photo(tmp_path / f"foto{n}.jpg", size, noise=True))
+        ws.write(attachments.attach, AttachmentOwner.FORUM, forum, photo, caption=f"Suasana forum {n}")
+        sizes += photo.size
+    ws.close()
+    assert sizes > 1024 * 1024  # the pack cannot fit on the disk
+    disk = tmp_path / "usb"
+    mount(disk, "size=1m")
+    try:
+        target = disk / "paket.zip"
+        target.write_bytes(b"last week's pack")
+        code, out, err = run(capsys, "--data-dir", folder, "--lang", "en", "evidence-pack", "--forum", forum,
+                             "--out", str(target), "--force")
+        assert (code, out) == (2, "") and "the disk is full" in err and err.count("\n") == 1, err
+        assert sorted(p.name for p in disk.iterdir()) == ["paket.zip"]
+        assert target.read_bytes() == b"last week's pack"
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
