@@ -218,3 +218,18 @@ def test_the_head_captures_but_neither_signs_people_in_nor_plans(
     assert workspace.capture.text.isEnabled() and workspace.capture.save_button.isEnabled()
     window.nav.setCurrentRow(window.pages.index(window.escalations))
     assert window.escalations.answer_button.isVisibleTo(window.escalations)  # the head answers
+
+
+def test_the_sample_forum_is_loaded_under_the_signed_in_name(
+    qtbot: QtBot, ws: Workspace, office_with_staff: Running, window: MainWindow
+) -> None:
+    from desktop.models import AuditEvent, Forum
+    from desktop.services import demo
+    from tests.views.drive import rows
+
+    ws.change_settings(operator="")  # no operator typed on this laptop: none is asked for
+    click(qtbot, window.forums.sample_button)
+    sample = ws.read(demo.sample_forum)
+    assert sample is not None
+    made = rows(ws, AuditEvent, entity="forums", entity_id=rows(ws, Forum, id=sample)[0].id)
+    assert {e.actor for e in made} == {"Rina Wulandari (NIP 198705122010122001)"}
