@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app.workspace import Workspace
 from desktop.core.errors import InputError
 from desktop.store.pins import MAX_MISSES, PINS_FILENAME, PinCheck, PinStore
 
@@ -52,3 +53,18 @@ def test_a_damaged_pin_file_asks_for_the_password(tmp_path: Path) -> None:
     assert PinStore(tmp_path).check("user-1", "4829") is PinCheck.PASSWORD_REQUIRED
     (tmp_path / PINS_FILENAME).write_text(json.dumps({"user-1": {"hash": "plain"}}), encoding="utf-8")
     assert PinStore(tmp_path).check("user-1", "4829") is PinCheck.WRONG
+
+
+def test_a_move_file_carries_no_pin(tmp_path: Path, ws: Workspace) -> None:
+    """A PIN belongs to the laptop it was set on: the new laptop's people sign in with the password."""
+    import zipfile
+
+    from desktop.store.db import known_revisions
+    from desktop.store.move import export_move
+
+    PinStore(ws.data_dir).set_pin("user-1", "4829")
+    target = tmp_path / "pindah.zip"
+    export_move(ws.data_dir, target, known_revisions())
+    with zipfile.ZipFile(target) as moved:
+        assert not [name for name in moved.namelist() if PINS_FILENAME in name]
+        assert "mufakat.sqlite3" in moved.namelist()

@@ -3,6 +3,7 @@ its documents one click away."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
@@ -38,7 +39,10 @@ from desktop.views.evidence_pack import PackProgress
 from desktop.views.look import icon
 from desktop.views.summary_tab import SummaryTab
 from desktop.views.wheel import guard_wheel
+from protocol.roles import Act
 from protocol.vocab import AttachmentOwner
+
+ReadOnlyTab = DetailsTab | AttendanceTab | AgendaTab | CaptureTab | SummaryTab
 
 if TYPE_CHECKING:
     from desktop.views.document_dialog import DocumentDialog
@@ -56,6 +60,7 @@ class ForumWorkspace(QWidget):
         self._ws = ws
         self.forum_id = forum_id
         self._drafts = drafts
+        self.may: Callable[[Act], bool] = lambda _act: True  # the person signed in (apply_roles)
         self.heading = QLabel()
         self.closed_banner = QLabel(
             self.tr(
@@ -136,10 +141,24 @@ class ForumWorkspace(QWidget):
         self.heading.setText(f"<h2>{escape(forum.title)}</h2>" + " · ".join(escape(f) for f in facts if f))
         closed = forum.status == ForumStatus.CLOSED
         self.closed_banner.setVisible(closed)
-        for tab in (self.details, self.attendance, self.agenda, self.capture, self.summary):
-            tab.set_read_only(closed)
+        # A tab takes changes only from who may make them (the services refuse them anyway).
+        may = self.may
+        tabs: tuple[tuple[ReadOnlyTab, Act], ...] = (
+            (self.details, Act.PLAN_FORUM),
+            (self.attendance, Act.SIGN_IN),
+            (self.agenda, Act.PLAN_FORUM),
+            (self.capture, Act.CAPTURE),
+            (self.summary, Act.PLAN_FORUM),
+        )
+        for tab, act in tabs:
+            tab.set_read_only(closed or not may(act))
         # Photos and scans come in after the forum closed (the signed list is scanned later).
-        self.files.set_read_only(False)
+        self.files.set_read_only(not may(Act.ATTACH))
+
+    def apply_roles(self, may: Callable[[Act], bool]) -> None:
+        """What the person signed in may change in this forum (MainWindow.apply_roles)."""
+        self.may = may
+        self._show_heading()
 
     def _details_changed(self) -> None:
         self._show_heading()

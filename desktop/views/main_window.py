@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
         self.survey.apply_roles(may)
         self.triage.apply_roles(may)
         self.escalations.apply_roles(may)
+        if self.workspace is not None:
+            self.workspace.apply_roles(may)
 
     def lock(self) -> None:
         """Idle (or "Kunci"): the window shows the lock; every page keeps what was typed."""
@@ -415,6 +417,7 @@ class MainWindow(QMainWindow):
         from desktop.views.forum_workspace import ForumWorkspace  # loaded when first needed
 
         self.workspace = ForumWorkspace(self._ws, forum_id, self._drafts)
+        self.workspace.apply_roles(self.user_session.may)
         self.workspace.back_requested.connect(self.back_to_forums)
         self.workspace.changed.connect(self.forums.refresh)
         self.workspace.changed.connect(self._show_title)

@@ -1,6 +1,6 @@
-"""Who is typing, asked where the history needs a name and Settings has none yet (loading the
-sample forum): the same field as the first-run set-up's, kept in Settings afterwards. Without
-it the history would name the computer's user ("root")."""
+"""Who is typing, asked where the history needs a name, nobody is signed in and Settings has
+none yet (loading the sample forum): the same field as the first-run set-up's, kept in Settings
+afterwards. Without it the history would name the computer's user ("root")."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from desktop.views.common import app_title
 def operator_known(parent: QWidget, ws: Workspace) -> bool:
     """True when Settings names who types here, or the user has just named them; False when
     they cancelled (nothing is done then)."""
-    if ws.settings.operator.strip():
+    if ws.settings.operator.strip() or ws.ctx.user is not None:  # someone signed in: the history names them
         return True
     label = QCoreApplication.translate("OperatorPrompt", "Your name (in the history)")
     while True:

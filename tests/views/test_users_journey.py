@@ -137,6 +137,7 @@ def test_an_operator_sees_no_users_and_no_triage_actions(
     assert not window.settings.unit_lines["name"].isEnabled()  # the office's settings: the admin's
     assert window.forums.new_button.isVisibleTo(window.forums)  # an operator plans forums
     assert all(not button.isVisibleTo(window.triage) for button in window.triage.bulk.values())
+    assert not window.escalations.answer_button.isVisibleTo(window.escalations)
 
 
 def test_an_office_from_before_accounts_creates_its_first_administrator(
@@ -196,3 +197,39 @@ def test_a_signatory_is_picked_from_the_users_and_stays_editable(
     Keyboard(qtbot, window).type("Plt. Kepala KPPN Sorong").press(Qt.Key.Key_Return)
     # (the table commits an edit a moment after Enter)
     qtbot.waitUntil(lambda: rows(ws, Forum, id=forum.forum)[0].signatories[0]["title"] == "Plt. Kepala KPPN Sorong")
+
+
+@pytest.fixture
+def kepala_signed_in(ws: Workspace) -> Running:
+    forum = running_forum(ws)
+    add_staff(ws, ADMIN, KEPALA)
+    sign_in(ws, KEPALA[0])
+    return forum
+
+
+def test_the_head_captures_but_neither_signs_people_in_nor_plans(
+    qtbot: QtBot, ws: Workspace, kepala_signed_in: Running, window: MainWindow
+) -> None:
+    assert not window.forums.new_button.isVisibleTo(window.forums)
+    workspace = window.open_forum(kepala_signed_in.forum)
+    assert workspace is not None
+    assert not workspace.attendance.name.isEnabled() and not workspace.attendance.sign_in_button.isEnabled()
+    assert not workspace.agenda.add_button.isEnabled() and workspace.details.lines["venue"].isReadOnly()
+    assert workspace.capture.text.isEnabled() and workspace.capture.save_button.isEnabled()
+    window.nav.setCurrentRow(window.pages.index(window.escalations))
+    assert window.escalations.answer_button.isVisibleTo(window.escalations)  # the head answers
+
+
+def test_the_sample_forum_is_loaded_under_the_signed_in_name(
+    qtbot: QtBot, ws: Workspace, office_with_staff: Running, window: MainWindow
+) -> None:
+    from desktop.models import AuditEvent, Forum
+    from desktop.services import demo
+    from tests.views.drive import rows
+
+    ws.change_settings(operator="")  # no operator typed on this laptop: none is asked for
+    click(qtbot, window.forums.sample_button)
+    sample = ws.read(demo.sample_forum)
+    assert sample is not None
+    made = rows(ws, AuditEvent, entity="forums", entity_id=rows(ws, Forum, id=sample)[0].id)
+    assert {e.actor for e in made} == {"Rina Wulandari (NIP 198705122010122001)"}
