@@ -8,6 +8,7 @@
     mufakat-server unit list
     mufakat-server enroll-code UNIT_CODE [--allow-http]   (a one-time code valid 7 days)
     mufakat-server device list | device revoke DEVICE_ID
+    mufakat-server user list UNIT_CODE | user deactivate UNIT_CODE NIP | user reactivate UNIT_CODE NIP
     mufakat-server closed-day add YYYY-MM-DD --name "Cuti bersama …" | closed-day list
     mufakat-server closed-day remove YYYY-MM-DD   (national closed days, for every unit)
     mufakat-server restored [--previous OLD_DB_URL]   (after restoring the database from a backup)
@@ -107,6 +108,13 @@ def _parser() -> argparse.ArgumentParser:
     device.add_parser("list", parents=[common])
     revoke = device.add_parser("revoke", parents=[common])
     revoke.add_argument("device_id")
+    user = sub.add_parser("user", parents=[common], help="an office's users (never their passwords)")
+    user_actions = user.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    for name in ("list", "deactivate", "reactivate"):
+        action = user_actions.add_parser(name, parents=[common])
+        action.add_argument("unit")
+        if name != "list":
+            action.add_argument("nip")
     closed = sub.add_parser(
         "closed-day",
         parents=[common],
@@ -309,7 +317,7 @@ def _web_admin(session: Session, args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     from alembic.util.exc import CommandError
 
-    from server_stub import admin, auth, release, restore
+    from server_stub import admin, auth, release, restore, user_admin
     from server_stub.models import ServerUnit
     from server_stub.web.accounts import AccountError
 
@@ -355,6 +363,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "enrolled again, and devices revoked after it must be revoked again"
                     )
                 print(f"new epoch {start_new_epoch(session)}: devices pull again and re-send what is missing")
+            elif args.command == "user" and args.action == "list":
+                for person in user_admin.users(session, args.unit):
+                    state = "active" if person.active else "inactive"
+                    print(f"{person.nip}\t{person.name}\t{','.join(person.roles)}\t{state}\t{person.id}")
+            elif args.command == "user":
+                change = user_admin.deactivate if args.action == "deactivate" else user_admin.reactivate
+                person = change(session, args.unit, args.nip)
+                print(f"{person.nip}\t{person.name}\t{'active' if person.active else 'inactive'}")
             elif args.command == "closed-day" and args.action == "add":
                 print(admin.add_closed_day(session, args.day, args.name))
             elif args.command == "closed-day" and args.action == "list":

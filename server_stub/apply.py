@@ -35,6 +35,7 @@ from protocol.entities import CREATED, DELETED, ENTITIES, STATUS, Entity
 from protocol.hlc import Stamp
 from protocol.messages import Envelope, Op, envelope, is_id
 from protocol.refusals import Refusal, Refused
+from protocol.users import USERS
 from protocol.validate import (
     check_counter,
     check_create,
@@ -45,7 +46,7 @@ from protocol.validate import (
     check_transition,
     check_update,
 )
-from server_stub import authorize, file_access, minutes, survey_issue
+from server_stub import accounts, authorize, file_access, minutes, survey_issue
 from server_stub.action import Action
 from server_stub.authorize import Caller
 from server_stub.calendar import calendar_of, day_of, zone_of
@@ -154,6 +155,7 @@ def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -
         for record in touched:
             seq += 1
             record.seq = seq
+        accounts.note_users(session, touched)
         for op_id, op in group:
             if op_id and op_id in seen and op_id not in outcome:
                 results.append(seen[op_id])
@@ -162,10 +164,13 @@ def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -
             results.append(result)
             if op_id:
                 seen[op_id] = {**result, "status": "duplicate"}
+                user_id = op.op.user_id if isinstance(op.op, Op) else None
                 remembered.append(
                     {
                         "op_id": op_id,
                         "device_id": caller.device_id,
+                        "user_id": user_id,
+                        "before_accounts": user_id is None and result["status"] == "applied",
                         "status": result["status"],
                         "code": result.get("code"),
                         "params": result.get("params"),
@@ -259,6 +264,8 @@ def _named(op: Op) -> set[Key]:
     entity = ENTITIES[op.entity]
     fields = op.fields
     keys = {(entity.name, op.entity_id)}
+    if op.user_id is not None:
+        keys.add((USERS, op.user_id))
     for part in (fields, fields.get("set"), fields.get("fields"), fields.get("data")):
         if not isinstance(part, dict):
             continue
@@ -297,6 +304,7 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
     if stamp != op.hlc:
         action.restamped = True
         op.hlc, op.fields = stamp, _with_new_stamps(op.fields, action.stamps)
+    accounts.check_user(action, op)
     record = batch.held(op.entity, op.entity_id)
     if op.kind == "create":
         return _create(action, entity, op, record)
@@ -312,6 +320,7 @@ def _apply(action: Action, op: Op) -> list[AnyRecord]:
     at = op.fields.get("at")
     if op.kind == "update":
         checked = check_update(entity, op.fields)
+        accounts.check_user_changes(entity, checked.set)
         authorize.references(caller, entity, checked.set, batch)
         _scope_may_change(entity, record, checked.set)
         base = _adopted(checked.base, record, action.stamps)
@@ -411,9 +420,12 @@ def _create(action: Action, entity: Entity, op: Op, record: AnyRecord | None) ->
     if entity.admin_only:
         raise Refused(Refusal.ADMIN_ONLY, f"{entity.name} are the administrator's", entity=entity.name)
     check_create(entity, fields)
+    accounts.check_user_record(entity, op.entity_id, fields)
     if record is not None:  # ids are unique: the same operation retried was answered above
         if _already_there(entity, caller, record, op):
             return []
+        if entity.name == USERS and record.unit_id == caller.unit_id == fields["unit_id"]:
+            return accounts.merge_same_person(entity, record, op)
         raise Refused(
             Refusal.ID_TAKEN, f"{entity.name} {op.entity_id} exists", entity=entity.name, id=op.entity_id
         )

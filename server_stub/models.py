@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Index, MetaData, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Index, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.naming import NAMING_CONVENTION
@@ -124,6 +124,24 @@ class AppliedOp(Base):
     code: Mapped[str | None] = mapped_column(String(40))
     params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     hlc: Mapped[str | None] = mapped_column(String(80))  # the server's stamp, if it re-stamped it
+    # Who made it (protocol.users), and whether it carried nobody: made before the unit's users
+    # existed (a version-5 laptop, an operation queued before the upgrade, a unit still open).
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    before_accounts: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class UserMark(Base):
+    """When the server learned of each user (the change numbers a laptop's pull checkpoint is
+    compared with, protocol.users): the user's creation, and their deactivation while it holds
+    (with the deactivation's clock stamp, for the laptop that made it). The unit's accounts
+    start at its first user's creation."""
+
+    __tablename__ = "user_marks"
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(36), index=True)
+    created_seq: Mapped[int] = mapped_column(BigInteger)
+    revoked_seq: Mapped[int | None] = mapped_column(BigInteger)
+    revoked_hlc: Mapped[str | None] = mapped_column(String(80))
 
 
 class FileGrant(Base):

@@ -8,11 +8,13 @@ it is instead of decoding it and encoding it again (that was a third of a pull's
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from protocol.refusals import Refusal
+from protocol.users import SECRET_FIELDS, without_secrets
 from server_stub.authorize import Caller
 from server_stub.errors import ApiError
 from server_stub.models import Counter, Meta, Record
@@ -49,6 +51,17 @@ def _record(
     )
 
 
+def _kept(row: Any, unit_id: str) -> tuple[Any, ...]:
+    """A pulled row without the fields only its own unit's laptops may hold (a user's password
+    hash: protocol.users), should a record of another unit ever be visible to this one."""
+    values = tuple(row)
+    entity, _id, owner, data = values[:4]
+    if entity not in SECRET_FIELDS or owner == unit_id:
+        return values
+    kept = without_secrets(entity, json.loads(data))
+    return (*values[:3], json.dumps(kept), *values[4:])
+
+
 def pull_page(
     session: Session, caller: Caller, since: int, limit: int, own: bool = False, server_ms: int = 0
 ) -> bytes:
@@ -81,7 +94,7 @@ def pull_page(
     # Without more to send, everything up to the newest change was seen (the rest is this
     # device's own, skipped): the checkpoint moves past it.
     following = page[-1].seq if more else max(newest, since, *(row.seq for row in page[-1:]))
-    records = ",".join(_record(*row) for row in page)
+    records = ",".join(_record(*_kept(row, caller.unit_id)) for row in page)
     return (
         f'{{"epoch":{json.dumps(epoch)},"records":[{records}],'
         f'"next":{int(following)},"more":{"true" if more else "false"},"server_ms":{int(server_ms)}}}'

@@ -21,6 +21,7 @@ from protocol.messages import Op
 from protocol.refusals import Problem, Refusal, Refused, invalid
 from protocol.schema import RestateFields
 from server_stub import authorize, minutes
+from server_stub.accounts import check_user_record
 from server_stub.action import Action
 from server_stub.authorize import Caller
 from server_stub.counting import recount_merged, restated_counts
@@ -46,6 +47,7 @@ def restate(
         if entity.append_only and not authorize.office_author(batch.session, caller, fields["device_id"]):
             return []  # another office's history (it re-sends it itself), never stored in its name
         authorize.creator(caller, entity, op.entity_id, fields, batch, restating=True)
+        check_user_record(entity, op.entity_id, fields)
         check_restated_status(
             batch, entity, op.entity_id, state.unit_id, None, state.data, by_addressee=False
         )

@@ -362,6 +362,7 @@ STEPS: list[Step] = [
             ).id
         ),
     ),
+    ("acting.sign_in_checked", lambda ws, ids: ws.write(acting.sign_in_checked, ids["admin"])),
     ("acting.sign_in", lambda ws, ids: ws.write(acting.sign_in, ADMIN_NIP, PASSWORD)),
     ("acting.require", lambda ws, ids: ws.read(acting.require, ws.ctx, Act.MANAGE_USERS)),
     (

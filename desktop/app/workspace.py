@@ -20,6 +20,7 @@ from desktop.core.errors import MufakatError
 from desktop.core.i18n import set_language
 from desktop.models import Synced
 from desktop.services import frozen
+from desktop.services.acting import NotAllowed
 from desktop.services.context import Context
 from desktop.services.escalations import close_settled, settled
 from desktop.services.office import adopt_deadlines
@@ -87,11 +88,19 @@ class Workspace:
             use_home_office(session, self.ctx)
         self.close_settled()
         legacy = self.settings.legacy_deadlines
-        if legacy and self.ctx.home_unit_id and self.write(adopt_deadlines, legacy):
+        if legacy and self.ctx.home_unit_id and self._adopted(legacy):
             self.settings.legacy_deadlines = {}
             # Moved already: if the file cannot be written now, the next start moves nothing.
             with suppress(MufakatError):
                 self.settings.save(self.data_dir)
+
+    def _adopted(self, legacy: dict[str, int]) -> bool:
+        """Move the old settings' deadlines into the home unit, if the office is open (no users)
+        or its admin is signed in; otherwise they wait (the office's own settings stand)."""
+        try:
+            return bool(self.write(adopt_deadlines, legacy))
+        except NotAllowed:
+            return False
 
     def freeze_closed_forums(self) -> None:
         """Forums closed before this laptop's Mufakat froze their minutes are frozen once, at

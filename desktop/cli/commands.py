@@ -17,11 +17,13 @@ from desktop import __version__
 from desktop.app.workspace import Workspace
 from desktop.cli import data_folder, survey
 from desktop.cli.common import day_arg, write_output
+from desktop.cli.signing_in import sign_in
 from desktop.core.config import Settings, log_path, resolve_data_dir
 from desktop.core.errors import EnvironmentProblem, InputError, MufakatError
 from desktop.core.i18n import LANGUAGES, set_language, tr
 from desktop.core.logs import configure_logging
 from desktop.core.os_words import os_reason
+from desktop.services.acting import NotAllowed
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
@@ -40,6 +42,15 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help=tr("data folder (default: $MUFAKAT_DATA_DIR or the user data folder)"),
+    )
+    common.add_argument(
+        "--user",
+        metavar="NIP",
+        default=argparse.SUPPRESS,
+        help=tr(
+            "act as this user of the office (the password from $MUFAKAT_PASSWORD, or asked); "
+            "commands that only read need none"
+        ),
     )
     common.add_argument(
         "--lang",
@@ -399,9 +410,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         for notice in ws.store.notices:
             print(f"mufakat: {notice}", file=sys.stderr)
         try:
+            if getattr(args, "user", None):
+                sign_in(ws, args.user)
             COMMANDS[args.command](ws, args)
         finally:
             ws.close()
+    except NotAllowed as exc:
+        hint = "" if getattr(args, "user", None) else " " + tr("Give --user NIP to act as a user of the office.")
+        print(f"mufakat: {exc.message}{hint}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except MufakatError as exc:
         print(f"mufakat: {exc.message}", file=sys.stderr)
         if args.command is None:  # the app was asked for: say it where the user looks

@@ -8,19 +8,23 @@ Contract (stable; the sign-in screen and the CLI build on it):
   (synced to every laptop of the unit: it works offline) and makes that user the context's
   acting user (`ctx.user`; `ctx.actor` becomes their label). A wrong NIP or password, a
   deactivated user, a user of another unit or one without a password: `InputError`, and nobody
-  is signed in. `sign_in_user(ctx, user)` does the same for a user already checked another way
-  (the laptop's PIN, which roles17b keeps on the laptop).
+  is signed in. `sign_in_checked(session, ctx, user_id)` does the same for a user whose identity
+  was checked another way (the laptop's PIN, kept on the laptop only), refusing one deactivated
+  since; `sign_in_user(ctx, user)` makes an `ActingUser` the acting one as it is.
 - `sign_out(ctx)`: nobody acts any more (`ctx.actor` back to the name of the Settings).
 - `current_user(ctx)`: the acting user or None.
-- `refresh(session, ctx)`: after a sync, the acting user as the unit now holds them (roles
-  changed); signs them out (returns False) if they were deactivated meanwhile.
+- `refresh(session, ctx)`: the acting user as the unit now holds them (after a sync: roles
+  changed; after enrollment: the same NIP in the server's unit); signs them out (returns False)
+  if they were deactivated meanwhile.
 - `accounts_exist(session, unit_id)`: whether the unit has any user. A unit without users
   works as before accounts existed (open, the operator name from Settings) so that the first
   run can create the first admin.
 - `require(session, ctx, act)`: every service of a protected action calls it before it changes
   anything; it raises `NotAllowed` (a `MufakatError` with a translated message: what is missing
   and what to do) when the unit has users and nobody is signed in, or the acting user lacks
-  every role the act allows (`protocol.roles.ROLES_FOR`). Views only hide; services decide.
+  every role the act allows (`protocol.roles.ROLES_FOR`), as the unit's users table holds them
+  at that moment (a deactivation or a role taken away that a sync brought in counts at once).
+  Views only hide; services decide.
   The `Journal` runs the same check on every change it records (`check_change`), with the
   server's own table of which operation is which act, so no protected change slips past a
   service that forgot to call `require`.
@@ -143,6 +147,10 @@ def check_credentials(session: Session, unit_id: str | None, nip: str, password:
     user = find_user(session, unit_id, nip)
     if user is None or not user.password_hash or not verify_password(user.password_hash, password):
         raise _wrong()
+    return _active(user)
+
+
+def _active(user: User) -> User:
     if not user.active:
         raise InputError(
             tr(
@@ -157,6 +165,15 @@ def check_credentials(session: Session, unit_id: str | None, nip: str, password:
 def sign_in(session: Session, ctx: Context, nip: str, password: str) -> ActingUser:
     """Check the NIP and password and make that user the acting one (see the module's contract)."""
     return sign_in_user(ctx, acting(check_credentials(session, ctx.home_unit_id, nip, password)))
+
+
+def sign_in_checked(session: Session, ctx: Context, user_id: str) -> ActingUser:
+    """Sign in the user `user_id`, whose identity the caller checked another way (the laptop's
+    PIN): still one of the unit's active users, or `InputError`."""
+    row = session.get(User, user_id)
+    if row is None or row.deleted or row.unit_id != ctx.home_unit_id:
+        raise _wrong()
+    return sign_in_user(ctx, acting(_active(row)))
 
 
 def sign_in_user(ctx: Context, user: ActingUser) -> ActingUser:
@@ -178,7 +195,7 @@ def refresh(session: Session, ctx: Context) -> bool:
     """The acting user as the unit holds them now; False (and signed out) if deactivated."""
     if ctx.user is None:
         return True
-    row = session.get(User, ctx.user.id)
+    row = session.get(User, ctx.user.id) or find_user(session, ctx.home_unit_id, ctx.user.nip)
     if row is None or not row.active or row.deleted:
         sign_out(ctx)
         return False
@@ -200,7 +217,17 @@ def require(session: Session, ctx: Context, act: Act) -> None:
             tr("Sign in first: only a signed-in user may {act}.", act=tr(ACT_NAMES[act])),
             act,
         )
-    if not user.may(act):
+    row = session.get(User, user.id)  # as the unit holds them now (a sync may have changed them)
+    if row is None or not row.active or row.deleted:
+        raise NotAllowed(
+            tr(
+                "{name} was deactivated and may no longer {act}. Sign in as another user of the office.",
+                name=user.name,
+                act=tr(ACT_NAMES[act]),
+            ),
+            act,
+        )
+    if not any(role.value in (row.roles or ()) for role in ROLES_FOR[act]):
         raise NotAllowed(
             tr(
                 "{name} may not {act}: that needs the role of {roles}. Ask the office's administrator.",

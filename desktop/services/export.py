@@ -32,13 +32,17 @@ from desktop.models import (
 from desktop.services.cell_safety import csv_cell
 from desktop.services.journal import jsonable
 from desktop.services.lookup import load
+from protocol.users import without_secrets
 
 EXPORT_FORMAT = "mufakat-export"
 EXPORT_VERSION = 1
 
 
 def _row(row: Synced) -> dict[str, Any]:
-    return {column.key: jsonable(getattr(row, column.key)) for column in row.__table__.columns}
+    """A row as exported: every column, but never a secret (a user's password hash: an export
+    leaves the office's laptops)."""
+    values = {column.key: jsonable(getattr(row, column.key)) for column in row.__table__.columns}
+    return without_secrets(row.__tablename__, values)
 
 
 def _rows(

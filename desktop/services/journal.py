@@ -106,6 +106,7 @@ class Journal:
         self._recorded: dict[str, set[str]] = session.info.setdefault(_RECORDED, {})
 
     def create(self, row: S, action: str = "create") -> S:
+        self._may(row, "create", None, row.data_fields())
         stamp = self.ctx.clock.now().encode()
         now = self.ctx.now()
         row.id = row.id or new_id()
@@ -122,6 +123,7 @@ class Journal:
 
     def update(self, row: Synced, action: str = "update", **changes: Any) -> dict[str, Any]:
         """Set the fields that really change; returns {field: new value} of those."""
+        self._may(row, "update", None, changes)
         before, after = self._apply(row, changes)
         if after:
             stamp, base = self._stamp(row, after)
@@ -133,6 +135,7 @@ class Journal:
     def transition(self, row: Synced, action: str, *, reason: str = "", **register: Any) -> None:
         """A status change: the whole register travels as one operation, checked by the server.
         `reason`: why, when the record keeps no field for it (it is kept in the audit event)."""
+        self._may(row, "transition", action, register)
         old_status = jsonable(getattr(row, STATUS))
         before, after = self._apply(row, register)
         names = row.__registers__[STATUS]
@@ -145,6 +148,7 @@ class Journal:
         """Set `key`'s whole contribution to the counter `field` (e.g. this device's votes).
         Sent as the contribution, never a delta, so a retried or re-sent operation counts once.
         A counter is no register: the row's clocks do not change."""
+        self._may(row, "counter", None, (field,))
         counts_field = row.__counters__[field]
         old_counts = dict(getattr(row, counts_field) or {})
         new_counts = counters.with_contribution(old_counts, key, value)
@@ -164,6 +168,7 @@ class Journal:
         `register` whose losing value carried the stamp `loser_hlc`, closed `how` (a
         `protocol.schema.Resolution`); the history records the value `chosen` (none when the
         marker is only dismissed). The row itself does not change."""
+        self._may(row, "resolve", None, (register,))
         stamp = self.ctx.clock.now().encode()
         payload = {"register": register, "loser_hlc": loser_hlc, "how": how}
         self._append(row, f"conflict_{how}", {}, dict(chosen), "resolve", payload, stamp)
@@ -180,6 +185,7 @@ class Journal:
 
     def delete(self, row: Synced, action: str = "delete") -> None:
         """Tombstone: synced rows are never removed, so the deletion can travel."""
+        self._may(row, "delete", None, ())
         if row.deleted:
             return
         before, after = self._apply(row, {"deleted": True}, meta_ok=True)
@@ -190,6 +196,7 @@ class Journal:
         """Lift the tombstone (the undo of a deletion): the same record is back, with its
         history, and the restore travels as an operation of its own, audited like any change.
         The tombstone is a register: the later of a delete and a restore wins everywhere."""
+        self._may(row, "restore", None, ())
         if not row.deleted:
             return
         before, after = self._apply(row, {"deleted": False}, meta_ok=True)
@@ -197,6 +204,12 @@ class Journal:
         self._append(row, action, before, after, "restore", {}, stamp)
 
     # -- internals --------------------------------------------------------------------------
+
+    def _may(self, row: Synced, kind: str, step: str | None, names: Iterable[str]) -> None:
+        """May the acting user make this change (`acting.check_change`, the server's table)?
+        Asked before anything changes; the sample forum is the laptop's own sandbox."""
+        if row.unit_id not in example_units(self.session):
+            acting.check_change(self.session, self.ctx, row.__tablename__, kind, step, names, row.id)
 
     def _apply(
         self, row: Synced, changes: dict[str, Any], meta_ok: bool = False
@@ -249,10 +262,6 @@ class Journal:
         stamp: str,
     ) -> None:
         local = row.unit_id in example_units(self.session)
-        if not local:  # the sample forum is the laptop's own sandbox
-            changed = payload.get("set", after) if kind == "update" else after
-            step = payload.get("action") if kind == "transition" else None
-            acting.check_change(self.session, self.ctx, row.__tablename__, kind, step, changed, row.id)
         now = self.ctx.now()
         payload = {**payload, "at": row.updated_at.isoformat()}  # when, so every copy agrees
         action_id = _action_of(self.session, 2)

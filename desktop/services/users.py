@@ -22,8 +22,8 @@ takes the caller's `Session` and `Context` and is one user action; bad input rai
 - `verify_password(session, user_id, password) -> bool`.
 - `deactivate_user(session, ctx, user_id, hand_over_to) -> int`: `manage_users`; the open
   follow-up actions (not done) whose person in charge is this user (by name, or name and NIP)
-  go to the active user `hand_over_to`, in the same action; returns how many. The last active
-  admin cannot be deactivated. A user signed in here who is deactivated is signed out.
+  go to the active user `hand_over_to`, in the same action; returns how many. Nobody
+  deactivates themselves (so an admin is always left: only an admin deactivates).
 - `reactivate_user(session, ctx, user_id) -> UserView`: `manage_users`.
 """
 
@@ -238,6 +238,8 @@ def deactivate_user(session: Session, ctx: Context, user_id: str, hand_over_to: 
     user = load(session, User, user_id, N_("User"))
     if not user.active:
         raise InputError(tr("{name} is already deactivated.", name=user.name))
+    if ctx.user is not None and ctx.user.id == user.id:
+        raise InputError(tr("Nobody deactivates themselves: another administrator of the office does it."))
     successor = load(session, User, hand_over_to, N_("User")) if hand_over_to else None
     if (
         successor is None
@@ -249,16 +251,12 @@ def deactivate_user(session: Session, ctx: Context, user_id: str, hand_over_to: 
             tr("Choose an active user of the office to take over {name}'s open follow-up.", name=user.name),
             field="hand_over_to",
         )
-    if StaffRole.ADMIN.value in user.roles:
-        _keep_an_admin(session, user)
     journal = Journal(session, ctx)
     handed = 0
     for item in _open_follow_ups(session, user):
         journal.update(item, "hand_over", owner=successor.name[:120])
         handed += 1
     journal.update(user, "deactivate", active=False, deactivated_at=ctx.now(), deactivated_by=ctx.actor[:120])
-    if ctx.user is not None and ctx.user.id == user.id:
-        acting.sign_out(ctx)
     return handed
 
 

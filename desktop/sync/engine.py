@@ -22,6 +22,7 @@ from desktop.core.errors import InputError
 from desktop.core.files import write_private
 from desktop.core.i18n import tr
 from desktop.models import DeviceState, utcnow
+from desktop.services import acting
 from desktop.sync import files, outbox
 from desktop.sync.address import check_enrollment, server_address, unencrypted
 from desktop.sync.client import Prepared, SyncClient, SyncRefused, SyncUnavailable
@@ -171,6 +172,8 @@ def enroll(
         device.checkpoint = 0
         device.ca_file = str(kept_ca(ws.data_dir)) if ca_file is not None else ""
     ws.ctx.home_unit_id = answer["unit_id"]
+    with ws.store.read() as session:  # a user signed in before: the same person, re-homed
+        acting.refresh(session, ws.ctx)
     (ws.data_dir / MOVED_SECRET_FILENAME).unlink(missing_ok=True)  # the old device is retired
     return str(answer["unit_code"])
 

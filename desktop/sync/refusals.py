@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.core.i18n import N_, language, number, translate_to
 from desktop.core.vocab import LABELS, EscalationStatus, ForumStatus, RecStatus
+from desktop.services.acting import ACT_NAMES
 from protocol.refusals import Problem, Refusal
 
 UNKNOWN_TOKEN = Refusal.UNKNOWN_TOKEN.value
@@ -75,6 +76,22 @@ MESSAGES: dict[str, str] = {
         "Not saved on the server: the SKM report of this survey period (id {period_id}) was issued "
         "(version {version}) before this questionnaire reached it, and its questionnaires are fixed. "
         "If it belongs in the report, re-open the report (a new version) and enter it again."
+    ),
+    Refusal.UNKNOWN_USER: N_(
+        "Not saved on the server: it does not know the user who made this change (id {user_id}), or the "
+        "change names no user although this office has users. Sign in and make the change again."
+    ),
+    Refusal.USER_OTHER_UNIT: N_(
+        "Not saved on the server: the user who made this change (id {user_id}) belongs to another office. "
+        "Sign in as a user of this office and make the change again."
+    ),
+    Refusal.USER_INACTIVE: N_(
+        "Not saved on the server: the user who made this change (id {user_id}) had been deactivated, and "
+        "this laptop already knew it. A user of the office who is still active can make the change again."
+    ),
+    Refusal.ROLE_FORBIDDEN: N_(
+        "Not saved on the server: the user who made this change (id {user_id}) may not {act}. A user "
+        "with that role can make the change again; the office's administrator gives roles."
     ),
     Refusal.CHECKPOINT_AHEAD: N_(
         "The server holds fewer changes ({newest}) than this laptop has already received ({since}): it was "
@@ -198,6 +215,7 @@ ENTITIES: dict[str, str] = {
     "audit_events": N_("history entry"),
     "closed_days": N_("closed day"),
     "attachments": N_("attached file"),
+    "users": N_("user"),
 }
 
 ACTIONS: dict[str, str] = {
@@ -216,6 +234,8 @@ ACTIONS: dict[str, str] = {
     "change_scope": N_("change the scope of"),
 }
 
+ACTS: dict[str, str] = {act.value: words for act, words in ACT_NAMES.items()}  # role_forbidden's act
+
 STATUSES: dict[str, dict[str, StrEnum]] = {
     entity: {member.value: member for member in enum}
     for entity, enum in (
@@ -232,7 +252,7 @@ def _worded(name: str, value: object, params: Mapping[str, object], lang: str) -
     if name in SIZES and isinstance(value, int) and not isinstance(value, bool):
         return number(value / 1024 / 1024, 1, language=lang)
     text = str(value)
-    tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS}
+    tables = {"entity": ENTITIES, "problem": PROBLEMS, "action": ACTIONS, "act": ACTS}
     if name in tables:
         table = tables[name]
         return translate_to(lang, table[text]) if text in table else text

@@ -20,10 +20,11 @@ from sqlalchemy import Table, delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.i18n import tr
-from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, Escalation, OutboxOp, Unit, utcnow
+from desktop.models import SYNCED_MODELS, AuditEvent, DeviceState, Escalation, OutboxOp, Unit, User, utcnow
 from desktop.services.journal import jsonable
 from protocol.hlc import HybridClock
 from protocol.ids import new_id
+from protocol.users import user_id
 
 REFERENCES = ("unit_id", "parent_id", "from_unit_id", "to_unit_id")
 # What the server's administrator decides about a unit: its code, its name, its place.
@@ -50,6 +51,30 @@ def _swap_in_history(session: Session, mapping: dict[str, str]) -> None:
             session.execute(
                 update(table).where(table.c.id == event_id).values(before=new_before, after=new_after)
             )
+
+
+def _rehome_users(session: Session) -> dict[str, str]:
+    """Users added before enrollment, now of the server's unit: their ids are made from unit and
+    NIP (protocol.users), so each takes the id its new unit makes, and so do the operations that
+    create them, change them or were made by them. Returns {old id: new id}."""
+    moved: dict[str, str] = {}
+    for old_id, unit_id, nip in session.execute(select(User.id, User.unit_id, User.nip)):
+        if (new := user_id(unit_id, nip)) != old_id:
+            moved[old_id] = new
+    for old_id, new in moved.items():
+        session.execute(update(User).where(User.id == old_id).values(id=new))
+        session.execute(
+            update(AuditEvent)
+            .where(AuditEvent.entity == "users", AuditEvent.entity_id == old_id)
+            .values(entity_id=new)
+        )
+        session.execute(
+            update(OutboxOp)
+            .where(OutboxOp.entity == "users", OutboxOp.entity_id == old_id)
+            .values(entity_id=new)
+        )
+        session.execute(update(OutboxOp).where(OutboxOp.user_id == old_id).values(user_id=new))
+    return moved
 
 
 def _match_home_chain(
@@ -104,6 +129,7 @@ def rehome(
                 if column in table.c:
                     for old, new in mapping.items():
                         session.execute(update(table).where(table.c[column] == old).values({column: new}))
+        mapping.update(_rehome_users(session))
         _swap_in_history(session, mapping)
         merged = list(mapping)
         # The local units and what was recorded about creating them give way to the server's.

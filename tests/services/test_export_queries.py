@@ -23,6 +23,7 @@ def test_json_export_is_complete_sorted_and_repeatable(demo_ws: Workspace) -> No
     tables = document["tables"]
     assert set(tables) == {
         "units",
+        "users",
         "closed_days",
         "forums",
         "participants",

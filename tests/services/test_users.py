@@ -14,6 +14,7 @@ from desktop.services import acting, followups, units, users
 from desktop.services import recommendations as recs
 from desktop.services.acting import NotAllowed
 from desktop.services.escalations import escalate
+from desktop.services.export import export_json
 from protocol.users import user_id
 from tests.helpers import Tree, make_tree
 
@@ -123,6 +124,10 @@ def test_sign_in_refuses_a_wrong_password_and_a_deactivated_user(ws: Workspace) 
     acting.sign_out(ws.ctx)
     with pytest.raises(InputError, match="Sari Operator was deactivated"):
         ws.write(acting.sign_in, OPERATOR_NIP, PASSWORD)
+    with pytest.raises(InputError, match="Sari Operator was deactivated"):
+        ws.write(acting.sign_in_checked, operator)  # a PIN checked on the laptop does not do either
+    assert acting.current_user(ws.ctx) is None
+    assert ws.write(acting.sign_in_checked, user_id(tree.leaf, KEPALA_NIP)).name == "Budi Kepala"
 
 
 def test_passwords_are_argon2id_hashes_and_their_own_to_change(ws: Workspace) -> None:
@@ -133,6 +138,7 @@ def test_passwords_are_argon2id_hashes_and_their_own_to_change(ws: Workspace) ->
         stored = session.get(User, operator)
         assert stored is not None and stored.password_hash.startswith("$argon2id$")
         assert PASSWORD not in stored.password_hash
+    assert "$argon2id$" not in ws.read(export_json)  # an export leaves the office: never a hash
     ws.write(acting.sign_in, OPERATOR_NIP, PASSWORD)
     with pytest.raises(InputError, match="current password is wrong"):
         ws.write(users.set_password, operator, "tebakan-saja", "kata-sandi-baru")
@@ -160,7 +166,7 @@ def test_users_are_one_per_nip_and_the_office_keeps_an_admin(ws: Workspace) -> N
     admin = user_id(tree.leaf, ADMIN_NIP)
     with pytest.raises(InputError, match="only active administrator"):
         ws.write(users.update_user, admin, roles=["operator"])
-    with pytest.raises(InputError, match="only active administrator"):
+    with pytest.raises(InputError, match="Nobody deactivates themselves"):
         ws.write(users.deactivate_user, admin, user_id(tree.leaf, KEPALA_NIP))
     assert [u.nip for u in ws.read(users.users_with_role, tree.leaf, "kepala")] == [KEPALA_NIP]
 

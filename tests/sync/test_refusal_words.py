@@ -39,6 +39,8 @@ SAMPLE: dict[str, object] = {
     "quota": 10_737_418_240,
     "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     "received": 1_048_576,
+    "user_id": "5f0c8e2a-1b2c-5d3e-8f40-123456789abc",
+    "act": "triage",
 }
 # Words both languages use (names, loanwords): not English left behind.
 SHARED = {"server", "mufakat", "laptop", "forum", "data", "administrator", "unit", "folder", "pdf"}

@@ -16,7 +16,7 @@ from desktop.services.export import export_json
 from desktop.sync import engine
 from desktop.sync.client import SyncClient, SyncUnavailable
 from desktop.sync.engine import server_of, sync_once
-from protocol.version import PROTOCOL_VERSION
+from protocol.version import PROTOCOL_VERSION, SPOKEN_VERSIONS
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import make_forum, refused_on, stale_rejection
 
@@ -181,7 +181,7 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
             ),
             http.post(
                 "/sync/push",
-                json={"device_id": a.ctx.device_id, "schema_version": PROTOCOL_VERSION - 1, "ops": []},
+                json={"device_id": a.ctx.device_id, "schema_version": min(SPOKEN_VERSIONS) - 1, "ops": []},
                 headers=auth,
             ),
             http.post(
@@ -234,7 +234,7 @@ def test_server_answers_bad_requests_with_json_4xx(server: Running, device: Devi
         ]
         assert cases[2].json()["params"] == {
             "server_version": PROTOCOL_VERSION,
-            "client_version": PROTOCOL_VERSION - 1,
+            "client_version": min(SPOKEN_VERSIONS) - 1,
         }
         odd = {
             "op_id": "x" * 20,
