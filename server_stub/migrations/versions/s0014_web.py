@@ -2,14 +2,14 @@
 (in the database, so every server process sees them).
 
 Revision ID: s0014
-Revises: s0012
+Revises: s0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "s0014"
-down_revision = "s0012"
+down_revision = "s0013"
 branch_labels = None
 depends_on = None
 
