@@ -160,8 +160,8 @@ def _parser() -> argparse.ArgumentParser:
     web_admin = sub.add_parser(
         "web-admin", parents=[common], help="the administrator's accounts for the web pages (/web/admin)"
     ).add_subparsers(dest="action", required=True, parser_class=_Parser)
-    for verb, text in (("add", "a new account"), ("password", "set an account's password anew")):
-        account = web_admin.add_parser(verb, parents=[common], help=text)
+    for verb, meaning in (("add", "a new account"), ("password", "set an account's password anew")):
+        account = web_admin.add_parser(verb, parents=[common], help=meaning)
         account.add_argument("name", help="lower-case letters, digits, '.', '_' or '-'")
         account.add_argument(
             "--password-stdin", action="store_true", help="read the password from the first line of standard input"

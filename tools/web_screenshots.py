@@ -32,7 +32,8 @@ def main(folder: Path) -> None:
             world = web_world(Running(url, store))
             add_user(world.kanwil, KEPALA_NIP, "Budi Santoso", ["kepala"])
             create(world.manokwari, "forums", title="FKP Standar Pelayanan 2026", held_on="2026-11-20")
-            add_survey(world.kppn, "SKM Semester II 2026", "2026-12-31", [[4] * 9, [3] * 9, [4, 4, 3, 4, 4, 4, 4, 3, 4]])
+            answers = [[4] * 9, [3] * 9, [4, 4, 3, 4, 4, 4, 4, 3, 4]]
+            add_survey(world.kppn, "SKM Semester II 2026", "2026-12-31", answers)
             add_survey(world.manokwari, "SKM 2026", "2026-12-31", [[3] * 9, [4, 3, 3, 3, 4, 3, 3, 3, 3]])
             with chrome(phone=True) as phone:
                 phone.get(f"{url}/web/publik/KPPN-SORONG")

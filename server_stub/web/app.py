@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -311,7 +311,6 @@ def add_web(app: FastAPI, store: ServerStore) -> None:
             only=only,
             scopes=SCOPES,
             statuses=STATUSES,
-            today=date.today(),
             query=request.url.query,
         )
 

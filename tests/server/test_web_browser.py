@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -32,6 +33,13 @@ def desktop() -> Iterator[webdriver.Chrome]:
 def phone() -> Iterator[webdriver.Chrome]:
     with chrome(phone=True) as driver:
         yield driver
+
+
+def _wait(driver: webdriver.Chrome) -> WebDriverWait[webdriver.Chrome]:
+    """A wait through a page load (an element of the page before it goes stale)."""
+    return WebDriverWait(
+        driver, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+    )
 
 
 def _sign_in_admin(driver: webdriver.Chrome, url: str) -> None:
@@ -66,7 +74,7 @@ def test_the_administrator_makes_an_enrollment_code_in_the_browser(
     _sign_in_admin(desktop, server.url)
     Select(desktop.find_element(By.ID, "code-unit")).select_by_value("KPPN-MANOKWARI")
     desktop.find_element(By.ID, "make-code").click()
-    code = WebDriverWait(desktop, 10).until(lambda d: d.find_element(By.ID, "new-code")).text
+    code = _wait(desktop).until(lambda d: d.find_element(By.ID, "new-code").text)
     laptop = enroll_over_http(server.url, code, "KPPN-MANOKWARI")
     with server.store.transaction() as session:
         assert session.get_one(Device, laptop.device_id).unit_id == laptop.unit_id
@@ -97,7 +105,7 @@ def test_a_form_sent_without_its_csrf_token_is_refused_in_the_browser(
     form = desktop.find_element(By.CSS_SELECTOR, f"#device-{laptop.device_id} form")
     desktop.execute_script("arguments[0].querySelector('input[name=csrftoken]').remove()", form)
     form.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(desktop, 10).until(lambda d: "kedaluwarsa" in d.find_element(By.TAG_NAME, "body").text)
+    _wait(desktop).until(lambda d: "kedaluwarsa" in d.find_element(By.TAG_NAME, "body").text)
     assert (
         desktop.execute_script("return performance.getEntriesByType('navigation')[0].responseStatus") == 403
     )

@@ -4,9 +4,15 @@ recommendation, the public's unsur as counts, in Indonesian by default; nothing 
 from __future__ import annotations
 
 import httpx
+from sqlalchemy import select
 
+from protocol.refusals import Refusal
+from server_stub.models import Counter
+from server_stub.store import SEQ
+from tests.server.conftest import applied
 from tests.server.serving import Running
-from tests.server.web_world import publish, web_world
+from tests.server.web_world import add_user, publish, web_world
+from tests.server.wire import NOW
 
 
 def test_the_public_page_shows_what_became_of_each_recommendation_of_a_published_forum(
@@ -48,3 +54,25 @@ def test_the_page_speaks_english_on_request_and_keeps_the_choice(server: Running
         english = client.get("/web/publik/KPPN-SORONG", params={"lang": "en"}).text
         assert '<html lang="en">' in english and "Progress: 50%" in english and "October 1, 2026" in english
         assert "Progress: 50%" in client.get("/web/publik/KPPN-SORONG").text  # the cookie keeps it
+
+
+def _newest(server: Running) -> int:
+    with server.store.transaction() as session:
+        return session.scalars(select(Counter.value).where(Counter.name == SEQ)).one()
+
+
+def test_only_the_kepala_may_publish_even_by_a_crafted_push(server: Running) -> None:
+    world = web_world(server)
+    publish(world.kppn, world.forum, published=False)
+    kppn = world.kppn
+    admin = add_user(kppn, "198705122010121001", "Rina Admin", ["admin"])
+    seen = _newest(server)
+    operator = add_user(kppn, "199203152015032003", "Sari Operator", ["operator"], user_id=admin, seen=seen)
+    kepala = add_user(kppn, "197001011995031002", "Budi Kepala", ["kepala"], user_id=admin, seen=seen)
+    seen = _newest(server)
+    change = {"set": {"published": True}, "base": {}, "at": NOW}
+    crafted = kppn.op("forums", world.forum, "update", change, user_id=operator, seen=seen)
+    assert kppn.refusal(crafted)[0] == Refusal.ROLE_FORBIDDEN.value
+    assert "FKP Layanan" not in httpx.get(f"{server.url}/web/publik/KPPN-SORONG").text
+    applied(kppn, kppn.op("forums", world.forum, "update", change, user_id=kepala, seen=seen))
+    assert "FKP Layanan" in httpx.get(f"{server.url}/web/publik/KPPN-SORONG").text

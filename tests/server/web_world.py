@@ -177,7 +177,13 @@ PASSWORD = "rahasia-kanwil-1"
 
 
 def add_user(
-    raw: Raw, nip: str, name: str, roles: list[str], password: str = PASSWORD, active: bool = True
+    raw: Raw,
+    nip: str,
+    name: str,
+    roles: list[str],
+    password: str = PASSWORD,
+    active: bool = True,
+    **extra: Any,
 ) -> str:
     """A user of the device's unit as its laptop syncs it (the argon2id hash made there)."""
     from argon2 import PasswordHasher
@@ -192,7 +198,7 @@ def add_user(
         password_hash=PasswordHasher().hash(password),
         active=active,
     )
-    applied(raw, raw.op("users", record, "create", fields))
+    applied(raw, raw.op("users", record, "create", fields, **extra))
     return record
 
 

@@ -16,7 +16,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("forums") as batch:
-        batch.add_column(sa.Column("published", sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch.add_column(sa.Column("published", sa.Boolean(), nullable=False, server_default="0"))
     with op.batch_alter_table("units") as batch:
         batch.add_column(sa.Column("public_url", sa.String(length=120), nullable=False, server_default=""))
 
