@@ -293,8 +293,15 @@ def _load_records(session: Session, ops: list[Decoded]) -> dict[Key, AnyRecord]:
         for entity, record_id in _named(pushed.op):
             wanted.setdefault(entity, set()).add(record_id)
     found: dict[Key, AnyRecord] = {}
-    for entity, ids in wanted.items():
-        query = select(Record).where(Record.entity == entity, Record.id.in_(ids)).with_for_update()
+    # Locked in one order, by entity and id, whatever the push: pushes of two units that change
+    # the same records (an escalation and the office above) wait for each other, never deadlock.
+    for entity, ids in sorted(wanted.items()):
+        query = (
+            select(Record)
+            .where(Record.entity == entity, Record.id.in_(ids))
+            .order_by(Record.id)
+            .with_for_update()
+        )
         for record in session.scalars(query):
             found[(record.entity, record.id)] = record
     return found

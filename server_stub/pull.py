@@ -115,7 +115,7 @@ def _page(own: bool) -> Select[str, str, str, str, str, str, bool, int]:
         select(*COLUMNS)
         .join(keys, (Record.entity == keys.c.entity) & (Record.id == keys.c.id))
         .order_by(Record.seq)
-        .limit(bindparam("count", type_=Integer))
+        .limit(bindparam("count", type_=Integer, literal_execute=True))
     )
 
 
@@ -132,6 +132,6 @@ def _page_keys(own: bool) -> CompoundSelect[str, str, int]:
         if mine is not None:
             part = part.where(mine)
         # Each part as a subquery of its own: SQLite takes no ORDER BY or LIMIT in a UNION's part.
-        ranged = part.order_by(Record.seq).limit(bindparam("count", type_=Integer)).subquery()
+        ranged = part.order_by(Record.seq).limit(bindparam("count", type_=Integer, literal_execute=True)).subquery()
         parts.append(select(ranged.c.entity, ranged.c.id, ranged.c.seq))
     return union(*parts)

@@ -79,7 +79,9 @@ def served(session: Session) -> Served:
     lowest = session.execute(
         text(
             "SELECT min(((classid::bigint & 65535) << 32) | objid::bigint) FROM pg_locks "
-            "WHERE locktype = 'advisory' AND objsubid = 1 AND (classid::bigint >> 16) = :tag"
+            "WHERE locktype = 'advisory' AND objsubid = 1 AND (classid::bigint >> 16) = :tag "
+            # pg_locks lists the locks of every database of the cluster: this one's only
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
         ),
         {"tag": IN_FLIGHT_TAG},
     ).scalar_one()

@@ -12,6 +12,7 @@ Network trouble becomes `SyncUnavailable` (try again later), a certificate refus
 from __future__ import annotations
 
 import gzip
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     import httpx
 
 DOWNLOAD_BLOCK = 256 * 1024
+RELEASE_EVERY_S = 3600.0  # how often a client kept from sync to sync asks for the announced version
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class SyncClient:
         )
         self.bytes_sent = 0
         self._worker: ThreadPoolExecutor | None = None
+        self._release_asked: float | None = None
 
     def __enter__(self) -> SyncClient:
         return self
@@ -178,6 +181,15 @@ class SyncClient:
     def release(self) -> dict[str, Any]:
         """The app version the server announces and its download address (`GET /version`)."""
         return dict(self._call("GET", "/version"))
+
+    def release_due(self) -> bool:
+        """Time to ask for the announced version: a new client asks at once, one kept from
+        cycle to cycle once an hour (a round trip at every cycle was a fifth of a change's time)."""
+        now = time.monotonic()
+        if self._release_asked is not None and now - self._release_asked < RELEASE_EVERY_S:
+            return False
+        self._release_asked = now
+        return True
 
     def health(self) -> dict[str, Any]:
         return dict(self._call("GET", "/healthz"))

@@ -424,6 +424,8 @@ def _fetch_files(x: _Exchange) -> None:
 
 def learn_release(ws: Workspace, client: SyncClient) -> None:
     """Keep the app version the server announces (an older server has none: nothing changes)."""
+    if not client.release_due():
+        return
     try:
         answer = client.release()
     except (SyncUnavailable, SyncRefused):

@@ -23,8 +23,9 @@ from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
 from desktop.services.export import export_json
 from desktop.sync.engine import SyncReport, enroll, sync_once
-from server_stub.models import Counter, Record
-from server_stub.store import SEQ, ServerStore
+from server_stub import sequence
+from server_stub.models import Record
+from server_stub.store import ServerStore
 from tests.server.deploy import running_nginx, units_for_this_checkout
 from tests.server.processes import add_units, make_certs, new_code, running_server
 from tests.sync.conftest import fresh_pg_database, require_pg
@@ -171,10 +172,10 @@ def test_two_server_processes_behind_nginx_serve_three_offices_consistently(tmp_
                 given, distinct = session.execute(
                     select(func.count(Record.seq), func.count(Record.seq.distinct()))
                 ).one()
-                newest = session.scalars(select(Counter.value).where(Counter.name == SEQ)).one()
+                newest = sequence.newest(session)
                 highest = session.scalar(select(func.max(Record.seq)))
             assert given == distinct  # no number handed out twice
-            assert newest == highest  # the counter never went back or jumped past its records
+            assert highest is not None and highest <= newest  # every number was handed out once
             for code, ids in shared.items():  # every vote counted, on every laptop of the office
                 cast = len(laptops[code]) * VOTES_EACH
                 for ws in laptops[code]:

@@ -19,7 +19,8 @@ from desktop.sync.repush import restate_op
 from protocol.ids import new_id
 from protocol.messages import queued
 from protocol.version import PROTOCOL_VERSION
-from server_stub.models import Counter, Record
+from server_stub import sequence
+from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.crafted import NOW, Raw, World, on_server, server_state, valid_fields
 
@@ -189,9 +190,7 @@ def test_a_status_action_carries_exactly_its_fields(world: World, raw: MakeRaw, 
 def _plant(server: Running, record: Record) -> None:
     """A record stored before the server checked references (as an older server kept it)."""
     with server.store.transaction() as session:
-        counter = session.get_one(Counter, "seq")
-        counter.value += 1
-        record.seq = counter.value
+        [record.seq] = sequence.hand_out(session, 1)
         session.add(record)
 
 

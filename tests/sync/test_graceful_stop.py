@@ -22,6 +22,7 @@ from desktop.sync.client import SyncUnavailable
 from desktop.sync.engine import enroll, sync_once
 from desktop.sync.outbox import pending_count
 from server_stub.models import AppliedOp, Record
+from server_stub.sequence import UNIT_LOCK_CLASS
 from server_stub.store import APPLICATION_NAME, ServerStore
 from tests.server.processes import add_units, new_code, running_server
 from tests.sync.conftest import fresh_pg_database, require_pg
@@ -31,7 +32,7 @@ WAIT_S = 120  # bound on waiting for the push to reach the lock; it takes well u
 
 
 def _push_waits_on_lock(watch: Connection) -> bool:
-    """The server's push is waiting for the sequence counter the test holds."""
+    """The server's push is waiting for the lock the test holds."""
     waiting = watch.execute(
         text(
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name "
@@ -63,8 +64,12 @@ def test_sigterm_during_a_push_finishes_it_and_the_next_sync_finds_it_applied_on
             outcome: dict[str, object] = {}
             try:
                 with engine.connect() as holder, engine.connect() as watch:
-                    # Hold the sequence counter: the push gets in, then waits for it.
-                    holder.execute(text("SELECT value FROM counters WHERE name = 'seq' FOR UPDATE"))
+                    # Hold the office's push lock (server_stub.sequence): the push gets in, then
+                    # waits for it.
+                    holder.execute(
+                        text("SELECT pg_advisory_xact_lock(:cls, hashtext(:unit))"),
+                        {"cls": UNIT_LOCK_CLASS, "unit": unit},
+                    )
 
                     def push() -> None:
                         try:

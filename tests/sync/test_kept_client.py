@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -58,6 +59,26 @@ def test_cycles_reuse_one_connection(qtbot: QtBot, laptop: Workspace, relay: Tcp
             cycle(qtbot, controller)
         assert all(on_server(server, rec) is not None for rec in sent)
         assert relay.accepted == opened  # four cycles, one connection
+    finally:
+        controller.shutdown()
+
+
+def version_asked(server: Running) -> int:
+    """How many times the server was asked which app version it announces (its metrics)."""
+    page = httpx.get(f"{server.url}/metrics", timeout=10).text
+    wanted = 'mufakat_requests_total{method="GET",route="/version",status="200"}'
+    return sum(int(float(line.split()[-1])) for line in page.splitlines() if line.startswith(wanted))
+
+
+def test_the_announced_version_is_asked_once_not_at_every_cycle(
+    qtbot: QtBot, laptop: Workspace, server: Running
+) -> None:
+    controller = SyncController(laptop, debounce_ms=3_600_000)
+    try:
+        before = version_asked(server)
+        for _ in range(3):
+            cycle(qtbot, controller)
+        assert version_asked(server) == before + 1
     finally:
         controller.shutdown()
 

@@ -15,7 +15,8 @@ from desktop.core.config import Settings
 from desktop.models import Recommendation
 from desktop.services import recommendations as recs
 from desktop.sync.engine import enroll, sync_once
-from server_stub.models import Counter, Record
+from server_stub import sequence
+from server_stub.models import Record
 from tests.sync.conftest import Running
 from tests.sync.test_sync_basics import Device, make_forum
 
@@ -28,9 +29,8 @@ def _poison(server: Running, rec_id: str, **changes: object) -> None:
         for name, value in changes.items():
             if value is ...:
                 del data[name]
-        counter = session.get_one(Counter, "seq")
-        counter.value += 1
-        record.data, record.seq, record.origin = data, counter.value, None
+        [seq] = sequence.hand_out(session, 1)
+        record.data, record.seq, record.origin = data, seq, None
 
 
 def test_a_record_the_laptop_cannot_store_is_set_aside_and_the_rest_applies(
