@@ -158,7 +158,6 @@ def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -
         for record in touched:
             changed.pop((record.entity, record.id), None)
             changed[(record.entity, record.id)] = record
-        accounts.note_users(session, touched)
         for op_id, op in group:
             if op_id and op_id in seen and op_id not in outcome:
                 results.append(seen[op_id])
@@ -184,6 +183,8 @@ def apply_push(session: Session, caller: Caller, pushed: list[dict[str, Any]]) -
                 )
     for record, seq in zip(changed.values(), sequence.hand_out(session, len(changed)), strict=True):
         record.seq = seq
+    # Once numbered: the users' marks keep the change numbers of their creation and deactivation.
+    accounts.note_users(session, changed.values())
     stamps.save(session)
     high = max((op.envelope.device_seq or 0 for op in ops), default=0)
     if high > caller.ops_high:

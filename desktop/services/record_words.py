@@ -31,6 +31,7 @@ ENTITY_NAMES: dict[str, str] = {
     "survey_actions": N_("Survey action"),
     "audit_events": N_("History entry"),
     "attachments": N_("Attachment"),
+    "users": N_("User"),
 }
 
 # The field that names a record of each kind (a questionnaire has none).
@@ -191,6 +192,17 @@ FIELD_LABELS: dict[str, str] = {
     "vulnerable": N_("Vulnerable group"),
     "website": N_("Website"),
     "width": N_("Width (px)"),
+    "active": N_("Active"),
+    "completion_needs_file": N_("Completion needs an attached file"),
+    "deactivated_at": N_("Deactivated on"),
+    "deactivated_by": N_("Deactivated by"),
+    "device_name": N_("Laptop it was added on"),
+    "jabatan": N_("Job title"),
+    "nip": N_("NIP"),
+    "password_hash": N_("Password"),
+    "public_url": N_("Public web address"),
+    "published": N_("Published"),
+    "roles": N_("Roles"),
 }
 
 SHORT_NAME = 60  # characters of a record's name in a sentence

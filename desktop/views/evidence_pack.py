@@ -35,6 +35,7 @@ from desktop.documents.evidence_pack import PackResult, make_pack, pack_name
 from desktop.services.evidence_pack import PackScope
 from desktop.views.common import OK_CANCEL, InlineMessage, date_edit, qdate
 from desktop.views.save_file import ask_save_path
+from desktop.views.wheel import guard_wheel
 
 log = logging.getLogger("mufakat.evidence_pack")
 
@@ -189,6 +190,7 @@ class PeriodDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes a field only with the focus
         self.year.setFocus()  # a year typed at once, Enter makes it
 
     def _enable(self) -> None:

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from protocol.ids import new_id
 from protocol.users import user_id
-from server_stub.models import AppliedOp, Counter, Record
-from server_stub.store import SEQ
+from server_stub import sequence
+from server_stub.models import AppliedOp, Record
 from tests.server.conftest import STAMP, World, applied, enrolled, transition
 from tests.server.serving import Running
 from tests.server.wire import NOW, Raw, on_server, valid_fields
@@ -43,7 +43,7 @@ def _stamp(raw: Raw, hours: int) -> str:
 
 def _newest(server: Running) -> int:
     with server.store.transaction() as session:
-        return session.scalars(select(Counter.value).where(Counter.name == SEQ)).one()
+        return sequence.newest(session)
 
 
 def _staff(world: World) -> dict[str, str]:

@@ -4,11 +4,9 @@ recommendation, the public's unsur as counts, in Indonesian by default; nothing 
 from __future__ import annotations
 
 import httpx
-from sqlalchemy import select
 
 from protocol.refusals import Refusal
-from server_stub.models import Counter
-from server_stub.store import SEQ
+from server_stub import sequence
 from tests.server.conftest import applied
 from tests.server.serving import Running
 from tests.server.web_world import add_user, publish, web_world
@@ -58,7 +56,7 @@ def test_the_page_speaks_english_on_request_and_keeps_the_choice(server: Running
 
 def _newest(server: Running) -> int:
     with server.store.transaction() as session:
-        return session.scalars(select(Counter.value).where(Counter.name == SEQ)).one()
+        return sequence.newest(session)
 
 
 def test_only_the_kepala_may_publish_even_by_a_crafted_push(server: Running) -> None:

@@ -23,6 +23,7 @@ from desktop.models import Escalation, Recommendation, RejectedOp, Unit
 from desktop.services import escalations, forums
 from desktop.services import recommendations as recs
 from desktop.services.units import home_unit
+from desktop.services.users import update_user
 from desktop.sync.controller import SyncState
 from desktop.sync.engine import sync_once
 from desktop.views import main_window as mw
@@ -160,11 +161,22 @@ def test_an_escalation_before_the_server_waits_and_goes_to_the_servers_parent(
             window = shell.window
             page = window.first_run
             assert page is not None
-            for field, text in ((page.name, "KPPN Sorong"), (page.parent_office, "Kanwil Papua Barat")):
+            typed = (
+                (page.name, "KPPN Sorong"),
+                (page.parent_office, "Kanwil Papua Barat"),
+                (page.nip, "198705122010122001"),  # the first administrator (her name: Settings')
+                (page.password, "rahasia-kppn-1"),
+                (page.password_again, "rahasia-kppn-1"),
+            )
+            for field, text in typed:
                 qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
                 qtbot.keyClicks(field, text)
             qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-            assert window.first_run is None
+            assert window.first_run is None, page.message.text()
+            # A small office: its first administrator is its head too (Settings → Users).
+            admin = ws.ctx.user
+            assert admin is not None and admin.name == "Rina"
+            ws.write(update_user, admin.id, roles=["operator", "admin", "kepala"])
             rec = policy_recommendation(ws, ws.ctx.home_unit_id or "", "Usulkan tarif layanan daring")
 
             # Escalated from the triage board with no server: it waits on this laptop.

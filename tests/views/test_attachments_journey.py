@@ -69,7 +69,7 @@ def test_photos_and_files_on_a_forum(
     with_modal(qtbot, lambda: click(qtbot, panel.add_button), file_chosen(qtbot, photo))
     saved(qtbot, panel)
     assert [(a.kind, a.file_name, a.width, a.height) for a in live(ws)] == [
-        (AttachmentKind.PHOTO, "Pembukaan FKP.jpg", 1500, 2000)
+        (AttachmentKind.PHOTO, "Pembukaan FKP.jpg", 1536, 2048)
     ]
     assert ws.files.has(live(ws)[0].sha256) and panel.list.count() == 1
     assert not panel.list.item(0).icon().isNull()
