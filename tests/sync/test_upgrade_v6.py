@@ -24,6 +24,7 @@ from desktop.store.db import migrate
 from desktop.sync.engine import TOKEN_FILENAME, sync_once
 from protocol.hlc import HybridClock
 from protocol.ids import new_id
+from server_stub import sequence
 from server_stub.models import AppliedOp
 from tests.server.serving import Running
 from tests.server.wire import on_server, valid_fields
@@ -71,8 +72,9 @@ def queued_by_protocol_5(unit: str, clock: HybridClock) -> list[dict[str, Any]]:
     ]
 
 
-def old_laptop(path: Path, server: Running) -> list[dict[str, Any]]:
-    """The laptop's database at the protocol-5 release, enrolled, with operations queued."""
+def old_laptop(path: Path, server: Running, checkpoint: int = 0) -> list[dict[str, Any]]:
+    """The laptop's database at the protocol-5 release, enrolled, with operations queued, having
+    pulled up to `checkpoint`."""
     path.mkdir()
     device_id, token, unit, epoch = enrolled_device(server)
     (path / TOKEN_FILENAME).write_text(token, encoding="utf-8")
@@ -90,7 +92,7 @@ def old_laptop(path: Path, server: Running) -> list[dict[str, Any]]:
                 created_at=WHEN.replace(tzinfo=None),
                 server_url=server.url,
                 server_epoch=epoch,
-                checkpoint=0,
+                checkpoint=checkpoint,
                 clock_offset_ms=0,
                 refetch_own=False,
                 restored_below=0,
@@ -135,3 +137,27 @@ def test_an_outbox_of_protocol_5_pushes_after_the_office_got_users(
             for row in session.scalars(select(AppliedOp))
         }
     assert [marks[op["op_id"]] for op in queued] == [("applied", None, True)] * len(queued)
+
+
+def test_users_a_laptop_pulled_before_its_upgrade_arrive_after_it(
+    tmp_path: Path, server: Running, device: Callable[..., Workspace]
+) -> None:
+    """The previous release pulled the office's users and could not hold them, its checkpoint
+    past them: the upgrade pulls again, so the laptop knows the office's users (seen in a walk:
+    it never got them, and every later change was refused `unknown_user`)."""
+    other = device("other", "KPPN-SORONG")
+    other.write(
+        users.create_user, nip="198705122010121001", name="Rina", roles=["admin"], password="rahasia-1"
+    )
+    assert sync_once(other).refused == 0
+    with server.store.transaction() as session:
+        pulled_past_the_users = sequence.newest(session)
+    old_laptop(tmp_path / "old", server, checkpoint=pulled_past_the_users)
+    ws = Workspace.open(tmp_path / "old", Settings(language="en"), time.time_ns)
+    try:
+        assert sync_once(ws).refused == 0
+        with ws.store.read() as session:
+            assert [u.name for u in users.list_users(session, ws.ctx.home_unit_id)] == ["Rina"]
+        ws.write(acting.sign_in, "198705122010121001", "rahasia-1")
+    finally:
+        ws.close()
