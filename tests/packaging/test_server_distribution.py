@@ -33,7 +33,14 @@ def test_the_shared_distribution_is_the_shared_packages() -> None:
     setuptools = project(ROOT / "dists" / "shared")["tool"]["setuptools"]  # type: ignore[index]
     assert sorted(setuptools["packages"]) == ["domain", "protocol", "storage"]
     server = project(ROOT / "dists" / "server")
-    assert server["tool"]["setuptools"]["packages"] == ["server_stub"]  # type: ignore[index]
+    # Every package of server_stub (a plain install holds only those listed: server_stub.web was
+    # once missing and the installed server did not start).
+    packages = sorted(
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "server_stub").rglob("__init__.py")
+        if "migrations" not in init.parts
+    )
+    assert sorted(server["tool"]["setuptools"]["packages"]) == packages  # type: ignore[index]
     assert "mufakat-shared" in names(server["project"]["dependencies"])  # type: ignore[index]
 
 
