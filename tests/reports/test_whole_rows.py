@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import reportlab
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
@@ -21,6 +22,7 @@ from protocol import minutes as shape
 from tests.reports.conftest import pdf_text
 
 DATA = Path(__file__).parent / "data"
+FIXTURE_REPORTLAB = "5.1.0"  # the reportlab that printed data/minutes-layout-2.pdf (main at d017f59)
 
 
 def _row_text(n: int, lines: int) -> str:
@@ -66,7 +68,11 @@ def _snapshot() -> dict[str, Any]:
 def test_a_berita_acara_frozen_in_layout_2_prints_its_old_bytes() -> None:
     content = _snapshot()
     assert content["layout"] == 2
-    assert build_minutes(report_of(content)) == (DATA / "minutes-layout-2.pdf").read_bytes()
+    printed, old = build_minutes(report_of(content)), (DATA / "minutes-layout-2.pdf").read_bytes()
+    if reportlab.Version == FIXTURE_REPORTLAB:
+        assert printed == old
+    else:  # another reportlab (the lowest-versions run) writes other bytes: the same pages
+        assert pdf_text(printed) == pdf_text(old)
     first = pdf_text((DATA / "minutes-layout-2.pdf").read_bytes())[0]
     assert first.count("No Peserta L P Jumlah") == 2  # what it printed: the header repeated mid-page
 
