@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -306,6 +306,27 @@ def when_shown(find: Callable[[], QWidget | None], handle: Callable[[QWidget], N
     watch = _Watch(find, handle)
     _watches.append(watch)
     return watch.seen
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+class Opened(Generic[W]):
+    """The visible top-level widgets of a kind shown after this was made. It holds the earlier
+    top-level widgets themselves, not their id(): the Python wrapper of a widget Qt made is
+    freed after use, and a new widget's wrapper may get the same id (a test then took the new
+    document for an old one and waited in vain)."""
+
+    def __init__(self, kind: type[W]) -> None:
+        self.kind = kind
+        self.earlier = QApplication.topLevelWidgets()
+
+    def new(self) -> list[W]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, self.kind) and w.isVisible() and not any(w is e for e in self.earlier)
+        ]
 
 
 def when_modal(handle: Callable[[QWidget], None]) -> list[QWidget]:

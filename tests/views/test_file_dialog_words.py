@@ -18,7 +18,7 @@ from desktop.app.workspace import Workspace
 from desktop.views import save_file
 from desktop.views.document_dialog import DocumentDialog
 from desktop.views.main_window import MainWindow
-from tests.views.drive import click_row, when_popup
+from tests.views.drive import Opened, click_row, when_popup
 from tests.views.fit import shown_text
 from tests.views.test_indonesian import english_in, english_messages, texts_of
 
@@ -82,18 +82,12 @@ def test_the_save_dialog_of_a_document_speaks_indonesian(
                 break
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
-    def new_documents() -> list[DocumentDialog]:
-        return [
-            w for w in QApplication.topLevelWidgets()
-            if isinstance(w, DocumentDialog) and w.isVisible() and id(w) not in earlier
-        ]
-
-    earlier = {id(w) for w in QApplication.topLevelWidgets()}  # an earlier test's, not yet deleted
+    documents = Opened(DocumentDialog)  # an earlier test's may not be deleted yet
     opened = when_popup(the_minutes)
     qtbot.mouseClick(forums_page.documents_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened))
-    qtbot.waitUntil(lambda: len(new_documents()) == 1)
-    document = new_documents()[0]
+    qtbot.waitUntil(lambda: len(documents.new()) == 1, timeout=15_000)
+    document = documents.new()[0]
     qtbot.addWidget(document)
     qtbot.waitUntil(lambda: document.save_button.isEnabled(), timeout=15_000)
     qtbot.mouseClick(document.save_button, Qt.MouseButton.LeftButton)

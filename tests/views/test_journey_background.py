@@ -23,7 +23,7 @@ from desktop.services import forums
 from desktop.views.document_dialog import DocumentDialog
 from desktop.views.forum_workspace import ForumWorkspace
 from desktop.views.main_window import MainWindow
-from tests.views.drive import CTRL, Keyboard, activate, click, when_popup
+from tests.views.drive import CTRL, Keyboard, Opened, activate, click, when_popup
 from tests.views.forum_setup import Running
 
 OTHER_TITLE = "FKP Layanan Pencairan Dana 2026"
@@ -80,7 +80,7 @@ def open_forum_by_search(qtbot: QtBot, window: MainWindow, words: str) -> ForumW
 
 def open_minutes_preview(qtbot: QtBot, workspace: ForumWorkspace) -> DocumentDialog:
     """The workspace's Documents button, down its menu to the berita acara, Enter."""
-    before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog)}
+    documents = Opened(DocumentDialog)
 
     def the_minutes(menu: QWidget) -> None:
         assert isinstance(menu, QMenu)
@@ -95,19 +95,8 @@ def open_minutes_preview(qtbot: QtBot, workspace: ForumWorkspace) -> DocumentDia
     click(qtbot, button)
     qtbot.waitUntil(lambda: bool(shown))
 
-    def new_dialog() -> DocumentDialog | None:
-        return next(
-            (
-                w
-                for w in QApplication.topLevelWidgets()
-                if isinstance(w, DocumentDialog) and id(w) not in before and w.isVisible()
-            ),
-            None,
-        )
-
-    qtbot.waitUntil(lambda: new_dialog() is not None)
-    dialog = new_dialog()
-    assert dialog is not None
+    qtbot.waitUntil(lambda: bool(documents.new()), timeout=15_000)
+    dialog = documents.new()[0]
     return dialog
 
 

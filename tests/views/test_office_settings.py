@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdf
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -22,7 +22,7 @@ from desktop.views import save_file
 from desktop.views.document_dialog import DocumentDialog
 from desktop.views.main_window import MainWindow
 from tests.reports.conftest import pdf_text
-from tests.views.drive import click_row, type_file_name, when_popup
+from tests.views.drive import Opened, click_row, type_file_name, when_popup
 
 
 def replace_text(qtbot: QtBot, field: QWidget, text: str) -> None:
@@ -120,11 +120,12 @@ def test_office_settings_are_fields_of_the_unit_and_print_in_the_letterhead(
                 break
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
+    documents = Opened(DocumentDialog)  # an earlier test's may not be deleted yet
     opened = when_popup(the_minutes)
     qtbot.mouseClick(window.forums.documents_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened))
-    qtbot.waitUntil(lambda: any(isinstance(w, DocumentDialog) for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog))
+    qtbot.waitUntil(lambda: bool(documents.new()), timeout=15_000)
+    dialog = documents.new()[0]
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=15_000)
     target = tmp_path / "berita-acara.pdf"
