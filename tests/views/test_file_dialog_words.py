@@ -91,18 +91,22 @@ def test_the_save_dialog_of_a_document_speaks_indonesian(
     qtbot.addWidget(document)
     qtbot.waitUntil(lambda: document.save_button.isEnabled(), timeout=15_000)
     qtbot.mouseClick(document.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog), timeout=15_000)
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, QFileDialog)
-    qtbot.waitExposed(dialog)
-    # The folder's rows are listed (Qt reads the folder in a thread of its own).
-    qtbot.waitUntil(lambda: "Arsip FKP" in everything_readable(dialog), timeout=15_000)
-
+    # The folder's rows are listed (Qt reads the folder in a thread of its own). The dialog is
+    # asked for anew each time: on a busy machine a wrapper taken early was once found deleted.
+    qtbot.waitUntil(lambda: "Arsip FKP" in everything_readable(save_dialog()), timeout=15_000)
+    dialog = save_dialog()
     try:
         check_words(everything_readable(dialog))
     finally:
         dialog.reject()  # a failed check leaves no modal dialog behind for the next test
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not isinstance(QApplication.activeModalWidget(), QFileDialog))
+
+
+def save_dialog() -> QFileDialog:
+    """The save dialog shown now (an AssertionError until there is one, for waitUntil)."""
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, QFileDialog) and dialog.isVisible(), dialog
+    return dialog
 
 
 def check_words(texts: list[str]) -> None:
